@@ -1,0 +1,5 @@
+"""Allow ``python -m copydesk``."""
+
+from copydesk.cli import main
+
+raise SystemExit(main())

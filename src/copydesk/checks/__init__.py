@@ -1,0 +1,27 @@
+"""Registry of check types: the ``extends:`` name → the class that runs it.
+
+A plain dict of import paths, imported on first use so that a run only pays
+for the types its rules use. A new type is one module plus one line here.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import cast
+
+from copydesk.checks.base import CheckType
+
+CHECK_TYPES: dict[str, str] = {
+    "existence": "copydesk.checks.existence:Existence",
+    "substitution": "copydesk.checks.substitution:Substitution",
+    "pairs": "copydesk.checks.pairs:Pairs",
+    "names": "copydesk.checks.names:Names",
+    "variants": "copydesk.checks.variants:Variants",
+}
+
+
+def load_check_type(name: str) -> CheckType:
+    """The class registered for ``extends: name`` (KeyError when unknown)."""
+    module_name, _, class_name = CHECK_TYPES[name].partition(":")
+    module = importlib.import_module(module_name)
+    return cast(CheckType, getattr(module, class_name))

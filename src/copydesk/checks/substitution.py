@@ -1,0 +1,136 @@
+"""``substitution``: a wrong form and the right one, with a fix for each swap.
+
+Used for house-style spellings and typos. All swaps of a rule are compiled
+into one matcher; the replacement keeps the case of what it replaces
+("Breastless" → "Heartless") when the rule ignores case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from copydesk import patterns
+from copydesk.checks.base import Check, RuleMeta
+from copydesk.document import Document
+from copydesk.errors import RuleError
+from copydesk.model import Applicability, Edit, Finding, Fix
+from copydesk.schema import Key
+
+
+def match_case(replacement: str, original: str) -> str:
+    """Give ``replacement`` the capitalisation pattern of ``original``."""
+    if original.isupper() and len(original) > 1:
+        return replacement.upper()
+    if original[:1].isupper() and not replacement[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+@dataclass(frozen=True, slots=True)
+class Substitution:
+    """Flags each wrong form and suggests its replacement(s)."""
+
+    KEYS: ClassVar[Mapping[str, Key]] = {
+        k.name: k
+        for k in (
+            Key("swap", (dict,), required=True),
+            Key("nonword", (bool,)),
+            Key("applicability", (str,)),
+        )
+    }
+
+    meta: RuleMeta
+    pattern: patterns.Pattern
+    literal_swaps: Mapping[str, tuple[str, ...]]
+    regex_swaps: tuple[tuple[str, tuple[str, ...]], ...]
+    applicability: Applicability
+
+    @classmethod
+    def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:
+        swap = data["swap"]
+        if not swap:
+            raise RuleError(meta.source, "key 'swap': needs at least one entry")
+        literal: dict[str, tuple[str, ...]] = {}
+        regex_swaps: list[tuple[str, tuple[str, ...]]] = []
+        for wrong, right in swap.items():
+            if not isinstance(wrong, str) or not isinstance(right, str) or not wrong:
+                raise RuleError(
+                    meta.source, f"key 'swap': entry {wrong!r} must map a string to a string"
+                )
+            choices = tuple(c.strip() for c in right.split("|") if c.strip())
+            if not choices:
+                raise RuleError(meta.source, f"key 'swap': entry {wrong!r} has no replacement")
+            if patterns.is_literal(wrong):
+                literal[wrong.casefold() if meta.ignorecase else wrong] = choices
+            else:
+                patterns.compile_regex(wrong, meta.source, "swap", ignorecase=meta.ignorecase)
+                regex_swaps.append((wrong, choices))
+        nonword = bool(data.get("nonword", False))
+        pattern = _build(meta, literal, regex_swaps, nonword=nonword)
+        value = data.get("applicability", "safe")
+        try:
+            applicability = Applicability(value)
+        except ValueError:
+            raise RuleError(meta.source, "key 'applicability': expected safe or unsafe") from None
+        return cls(meta, pattern, literal, tuple(regex_swaps), applicability)
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        for m in patterns.finditer(self.pattern, doc.prose):
+            start, end = m.span()
+            if start == end:
+                continue
+            found = doc.text[start:end]
+            choices = self._choices(m, found)
+            if not choices:
+                continue
+            if self.meta.ignorecase:
+                choices = tuple(match_case(c, found) for c in choices)
+            if choices[0] == found:
+                continue
+            fix = Fix((Edit(start, end, choices[0]),), self.applicability)
+            yield self.meta.finding(
+                doc,
+                start,
+                end,
+                self.meta.format_message(" or ".join(f"'{c}'" for c in choices), found)
+                if "%s" in self.meta.message
+                else self.meta.message,
+                suggestions=choices,
+                fix=fix,
+            )
+
+    def _choices(self, m: patterns.Match, found: str) -> tuple[str, ...]:
+        key = found.casefold() if self.meta.ignorecase else found
+        if key in self.literal_swaps:
+            return self.literal_swaps[key]
+        groups = m.groupdict()
+        for index, (_, choices) in enumerate(self.regex_swaps):
+            if groups.get(f"s{index}") is not None:
+                return choices
+        return ()
+
+
+def _build(
+    meta: RuleMeta,
+    literal: Mapping[str, tuple[str, ...]],
+    regex_swaps: list[tuple[str, tuple[str, ...]]],
+    *,
+    nonword: bool,
+) -> patterns.Pattern:
+    parts: list[str] = []
+    if literal:
+        parts.append(r"\L<literals>")
+    parts.extend(f"(?P<s{i}>{wrong})" for i, (wrong, _) in enumerate(regex_swaps))
+    body = "|".join(parts)
+    pattern = f"(?:{body})" if nonword else rf"(?<![\w])(?:{body})(?![\w])"
+    flags = patterns.regex.VERSION0 | patterns.regex.MULTILINE
+    if meta.ignorecase:
+        flags |= patterns.regex.IGNORECASE
+    try:
+        return patterns.regex.compile(
+            pattern, flags, literals=sorted(literal, key=len, reverse=True)
+        )
+    except patterns.regex.error as exc:
+        raise RuleError(meta.source, f"key 'swap': bad regex: {exc}") from None

@@ -1,0 +1,193 @@
+"""A document to lint: the source text, its prose view and a line index.
+
+Mask, don't extract: ``prose`` has the same length as ``text``, with everything
+that is not prose (code, URLs, tags, front matter) replaced by spaces and line
+breaks kept, so an offset found in the prose view is an offset in the source.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from copydesk.model import Fix, Finding, Severity
+
+#: Block kinds that readers report; rule ``scope`` values select among them.
+BLOCK_KINDS = (
+    "paragraph",
+    "heading",
+    "list",
+    "table",
+    "blockquote",
+    "alt",
+    "code",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A unit of prose (paragraph, heading, list item, ...) by source offsets."""
+
+    start: int
+    end: int
+    kind: str = "paragraph"
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    """An inline ``copydesk: ...`` comment found by a markup reader.
+
+    ``action`` is one of ``disable``, ``enable``, ``disable-next-line`` and
+    ``ignore-file``; ``rules`` is empty for "all rules"; ``line`` is 1-based.
+    """
+
+    action: str
+    rules: tuple[str, ...]
+    line: int
+    start: int
+    end: int
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets where each line begins; CRLF, LF and lone CR all end a line."""
+    starts = [0]
+    i = 0
+    n = len(text)
+    find_lf = text.find
+    if "\r" not in text:
+        while True:
+            j = find_lf("\n", i)
+            if j < 0:
+                return starts
+            starts.append(j + 1)
+            i = j + 1
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            starts.append(i + 1)
+        elif ch == "\r":
+            if i + 1 < n and text[i + 1] == "\n":
+                i += 1
+            starts.append(i + 1)
+        i += 1
+    return starts
+
+
+def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[Block]:
+    """Blank-line separated paragraphs of ``text[start:end]`` (plain-text rule)."""
+    stop = len(text) if end is None else end
+    blocks: list[Block] = []
+    para_start: int | None = None
+    para_end = start
+    pos = start
+    while pos < stop:
+        nl = _next_line_end(text, pos, stop)
+        line_end, next_pos = nl
+        if text[pos:line_end].strip():
+            if para_start is None:
+                para_start = pos
+            para_end = line_end
+        elif para_start is not None:
+            blocks.append(Block(para_start, para_end))
+            para_start = None
+        pos = next_pos
+    if para_start is not None:
+        blocks.append(Block(para_start, para_end))
+    return blocks
+
+
+def _next_line_end(text: str, pos: int, stop: int) -> tuple[int, int]:
+    """(end of the line's content, start of the next line) from ``pos``."""
+    lf = text.find("\n", pos, stop)
+    cr = text.find("\r", pos, stop)
+    if cr >= 0 and (lf < 0 or cr < lf):
+        nxt = cr + 2 if text.startswith("\r\n", cr) else cr + 1
+        return cr, nxt
+    if lf >= 0:
+        return lf, lf + 1
+    return stop, stop
+
+
+@dataclass(slots=True)
+class Document:
+    """Everything a check may read about one file."""
+
+    path: str
+    text: str
+    prose: str
+    format: str = "plain"
+    language: str = "en"
+    blocks: Sequence[Block] = ()
+    directives: Sequence[Directive] = ()
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        if len(self.prose) != len(self.text):
+            msg = "prose view must have the same length as the text"
+            raise ValueError(msg)
+        if not self._starts:
+            self._starts = line_starts(self.text)
+        if not self.blocks:
+            self.blocks = tuple(split_paragraphs(self.prose))
+
+    @classmethod
+    def plain(cls, text: str, path: str = "-", language: str = "en") -> Document:
+        """A plain-text document: the prose view is the text itself."""
+        return cls(path=path, text=text, prose=text, format="plain", language=language)
+
+    @property
+    def paragraphs(self) -> Sequence[Block]:
+        return self.blocks
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and code-point column of ``offset``."""
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index + 1, offset - self._starts[index] + 1
+
+    def line_start(self, line: int) -> int:
+        """Offset of the first character of 1-based ``line``."""
+        return self._starts[line - 1]
+
+    def line_bounds(self, line: int) -> tuple[int, int]:
+        """(start, end) of 1-based ``line`` without its line break."""
+        start = self._starts[line - 1]
+        end, _ = _next_line_end(self.text, start, len(self.text))
+        return start, end
+
+    def line_text(self, line: int) -> str:
+        start, end = self.line_bounds(line)
+        return self.text[start:end]
+
+    def finding(
+        self,
+        rule: str,
+        severity: Severity,
+        message: str,
+        start: int,
+        end: int,
+        suggestions: tuple[str, ...] = (),
+        fix: Fix | None = None,
+    ) -> Finding:
+        """Make a Finding for ``text[start:end]``, deriving line and column once."""
+        line, col = self.line_col(start)
+        end_line, end_col = self.line_col(end)
+        return Finding(
+            rule=rule,
+            severity=severity,
+            message=message,
+            path=self.path,
+            start=start,
+            end=end,
+            line=line,
+            col=col,
+            end_line=end_line,
+            end_col=end_col,
+            match=self.text[start:end],
+            suggestions=suggestions,
+            fix=fix,
+        )

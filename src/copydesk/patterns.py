@@ -1,0 +1,88 @@
+"""Pattern compilation and timed matching, shared by every check type.
+
+All user patterns go through the ``regex`` module with a timeout, so a
+catastrophic pattern stops with ``TimeoutError`` instead of hanging a run.
+Literal token lists are compiled into a single matcher per rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+import regex
+
+from copydesk.errors import RuleError
+
+#: Seconds one search over one document may take before the rule is abandoned.
+MATCH_TIMEOUT = 2.0
+
+Pattern = regex.Pattern[str]
+Match = regex.Match[str]
+
+_META = set(".^$*+?{}[]\\|()")
+# Word edges that also work for tokens starting or ending in punctuation.
+_LEFT = r"(?<![\w])"
+_RIGHT = r"(?![\w])"
+
+
+def is_literal(token: str) -> bool:
+    """True when ``token`` has no regex syntax and can be matched as plain text."""
+    return not any(ch in _META for ch in token)
+
+
+def compile_regex(pattern: str, source: str, key: str, *, ignorecase: bool = False) -> Pattern:
+    """Compile a user pattern, reporting a syntax error as a rule-file error."""
+    flags = regex.VERSION0 | regex.MULTILINE
+    if ignorecase:
+        flags |= regex.IGNORECASE
+    try:
+        return regex.compile(pattern, flags)
+    except regex.error as exc:
+        raise RuleError(source, f"key {key!r}: bad regex {pattern!r}: {exc}") from None
+
+
+def token_matcher(
+    tokens: Sequence[str],
+    source: str,
+    key: str = "tokens",
+    *,
+    ignorecase: bool = False,
+    whole_words: bool = True,
+) -> Pattern:
+    """One matcher for a list of tokens (literal words or regex fragments).
+
+    Literal tokens go into a ``regex`` named list (a set lookup at each
+    position); regex tokens are joined into one alternation, longest first.
+    """
+    literals = sorted({t for t in tokens if is_literal(t)}, key=len, reverse=True)
+    patterns = [t for t in tokens if not is_literal(t)]
+    for token in patterns:
+        compile_regex(token, source, key, ignorecase=ignorecase)  # report the culprit
+    parts: list[str] = []
+    if literals:
+        parts.append(r"\L<literals>")
+    parts.extend(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
+    if not parts:
+        raise RuleError(source, f"key {key!r}: needs at least one token")
+    body = "|".join(parts)
+    pattern = f"{_LEFT}(?:{body}){_RIGHT}" if whole_words else f"(?:{body})"
+    flags = regex.VERSION0 | regex.MULTILINE
+    if ignorecase:
+        flags |= regex.IGNORECASE
+    try:
+        return regex.compile(pattern, flags, literals=literals)
+    except regex.error as exc:
+        raise RuleError(source, f"key {key!r}: bad regex: {exc}") from None
+
+
+def finditer(pattern: Pattern, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Match]:
+    """``pattern.finditer`` with the shared timeout (raises TimeoutError)."""
+    if endpos is None:
+        return pattern.finditer(text, pos, timeout=MATCH_TIMEOUT)
+    return pattern.finditer(text, pos, endpos, timeout=MATCH_TIMEOUT)
+
+
+def spans(pattern: Pattern, text: str) -> Iterable[tuple[int, int]]:
+    """Every (start, end) that ``pattern`` matches in ``text``."""
+    for m in finditer(pattern, text):
+        yield m.span()
