@@ -11,7 +11,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from copydesk.model import Fix, Finding, Severity
+from copydesk.model import Finding, Fix, Severity
 
 #: Block kinds that readers report; rule ``scope`` values select among them.
 BLOCK_KINDS = (

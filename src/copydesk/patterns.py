@@ -30,7 +30,9 @@ def is_literal(token: str) -> bool:
     return not any(ch in _META for ch in token)
 
 
-def compile_regex(pattern: str, source: str, key: str, *, ignorecase: bool = False) -> Pattern:
+def compile_regex(
+    pattern: str, source: str, key: str, *, ignorecase: bool = False
+) -> Pattern:
     """Compile a user pattern, reporting a syntax error as a rule-file error."""
     flags = regex.VERSION0 | regex.MULTILINE
     if ignorecase:
@@ -75,7 +77,9 @@ def token_matcher(
         raise RuleError(source, f"key {key!r}: bad regex: {exc}") from None
 
 
-def finditer(pattern: Pattern, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Match]:
+def finditer(
+    pattern: Pattern, text: str, pos: int = 0, endpos: int | None = None
+) -> Iterator[Match]:
     """``pattern.finditer`` with the shared timeout (raises TimeoutError)."""
     if endpos is None:
         return pattern.finditer(text, pos, timeout=MATCH_TIMEOUT)

@@ -40,7 +40,7 @@ class Key:
 def read_keys(
     data: Mapping[str, Any], keys: Mapping[str, Key], source: str
 ) -> dict[str, Any]:
-    """Check ``data`` against ``keys`` and return it; raise RuleError on the first fault."""
+    """Check ``data`` against ``keys``; raise RuleError on the first fault."""
     for name in data:
         if name not in keys:
             raise RuleError(source, f"key {name!r}: unknown key")
@@ -68,7 +68,9 @@ def check_type(value: Any, key: Key, source: str) -> None:
     if key.item_types and isinstance(value, list):
         for item in value:
             if not isinstance(item, key.item_types) or isinstance(item, bool):
-                want = " or ".join(_TYPE_NAMES.get(t, t.__name__) for t in key.item_types)
+                want = " or ".join(
+                    _TYPE_NAMES.get(t, t.__name__) for t in key.item_types
+                )
                 raise RuleError(
                     source,
                     f"key {key.name!r}: every item must be {want}, got {_kind(item)}",

@@ -97,7 +97,8 @@ class RuleMeta:
 class Check(Protocol):
     """A compiled rule: the engine calls ``run`` once per document."""
 
-    meta: RuleMeta
+    @property
+    def meta(self) -> RuleMeta: ...
 
     def run(self, doc: Document) -> Iterator[Finding]: ...
 

@@ -11,6 +11,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+import regex
+
 from copydesk import patterns
 from copydesk.checks.base import Check, RuleMeta
 from copydesk.document import Document
@@ -57,15 +59,20 @@ class Substitution:
         for wrong, right in swap.items():
             if not isinstance(wrong, str) or not isinstance(right, str) or not wrong:
                 raise RuleError(
-                    meta.source, f"key 'swap': entry {wrong!r} must map a string to a string"
+                    meta.source,
+                    f"key 'swap': entry {wrong!r} must map a string to a string",
                 )
             choices = tuple(c.strip() for c in right.split("|") if c.strip())
             if not choices:
-                raise RuleError(meta.source, f"key 'swap': entry {wrong!r} has no replacement")
+                raise RuleError(
+                    meta.source, f"key 'swap': entry {wrong!r} has no replacement"
+                )
             if patterns.is_literal(wrong):
                 literal[wrong.casefold() if meta.ignorecase else wrong] = choices
             else:
-                patterns.compile_regex(wrong, meta.source, "swap", ignorecase=meta.ignorecase)
+                patterns.compile_regex(
+                    wrong, meta.source, "swap", ignorecase=meta.ignorecase
+                )
                 regex_swaps.append((wrong, choices))
         nonword = bool(data.get("nonword", False))
         pattern = _build(meta, literal, regex_swaps, nonword=nonword)
@@ -73,7 +80,9 @@ class Substitution:
         try:
             applicability = Applicability(value)
         except ValueError:
-            raise RuleError(meta.source, "key 'applicability': expected safe or unsafe") from None
+            raise RuleError(
+                meta.source, "key 'applicability': expected safe or unsafe"
+            ) from None
         return cls(meta, pattern, literal, tuple(regex_swaps), applicability)
 
     def run(self, doc: Document) -> Iterator[Finding]:
@@ -125,12 +134,12 @@ def _build(
     parts.extend(f"(?P<s{i}>{wrong})" for i, (wrong, _) in enumerate(regex_swaps))
     body = "|".join(parts)
     pattern = f"(?:{body})" if nonword else rf"(?<![\w])(?:{body})(?![\w])"
-    flags = patterns.regex.VERSION0 | patterns.regex.MULTILINE
+    flags = regex.VERSION0 | regex.MULTILINE
     if meta.ignorecase:
-        flags |= patterns.regex.IGNORECASE
+        flags |= regex.IGNORECASE
     try:
-        return patterns.regex.compile(
+        return regex.compile(
             pattern, flags, literals=sorted(literal, key=len, reverse=True)
         )
-    except patterns.regex.error as exc:
+    except regex.error as exc:
         raise RuleError(meta.source, f"key 'swap': bad regex: {exc}") from None

@@ -1,0 +1,202 @@
+"""Run every check over a document and decide which findings to keep.
+
+Checks find; the engine decides: exceptions, scope, inline suppressions,
+one finding per span, and a deterministic order. Each decision is a small
+function over findings so it can be tested alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+from copydesk import patterns
+from copydesk.checks.base import Check
+from copydesk.document import Directive, Document
+from copydesk.model import Finding, Severity
+from copydesk.ruleset import Ruleset
+
+#: Pseudo-rules the engine itself reports.
+TIMEOUT_RULE = "copydesk.regex-timeout"
+CRASH_RULE = "copydesk.check-error"
+DIRECTIVE_RULE = "copydesk.unknown-rule"
+
+#: Rule ``scope`` → the block kinds it covers (``text`` covers everything).
+SCOPE_KINDS: dict[str, frozenset[str]] = {
+    "paragraph": frozenset({"paragraph"}),
+    "heading": frozenset({"heading"}),
+    "list": frozenset({"list"}),
+    "table": frozenset({"table"}),
+    "blockquote": frozenset({"blockquote"}),
+    "alt": frozenset({"alt"}),
+}
+
+
+def lint(
+    doc: Document,
+    ruleset: Ruleset,
+    severity_overrides: Mapping[str, Severity] | None = None,
+) -> list[Finding]:
+    """All findings of ``ruleset`` on ``doc`` that survive the engine's filters."""
+    if any(d.action == "ignore-file" and not d.rules for d in doc.directives):
+        return []
+    found: list[Finding] = []
+    for check in ruleset.checks:
+        if not _applies_to_language(check, doc.language):
+            continue
+        results = _run_check(check, doc)
+        exceptions = ruleset.exceptions.get(check.meta.id)
+        if exceptions is not None:
+            results = drop_exceptions(results, doc, exceptions)
+        if check.meta.scope in SCOPE_KINDS:
+            results = keep_scope(results, doc, SCOPE_KINDS[check.meta.scope])
+        found.extend(results)
+    known = {c.meta.id for c in ruleset.checks} | {c.meta.pack for c in ruleset.checks}
+    found.extend(directive_warnings(doc, known))
+    kept = suppress(found, doc)
+    kept = one_per_span(kept, [c.meta.id for c in ruleset.checks])
+    if severity_overrides:
+        kept = list(override_severity(kept, severity_overrides))
+    return sorted(kept, key=lambda f: f.sort_key)
+
+
+def _applies_to_language(check: Check, language: str) -> bool:
+    wanted = check.meta.languages
+    if not wanted:
+        return True
+    primary = language.split("-", 1)[0].lower()
+    return any(w.lower() in (language.lower(), primary) for w in wanted)
+
+
+def _run_check(check: Check, doc: Document) -> list[Finding]:
+    """Run one check; a runaway pattern or a crash becomes an error finding."""
+    try:
+        return list(check.run(doc))
+    except TimeoutError:
+        reason = (
+            f"rule {check.meta.id} ({check.meta.source}) stopped: a pattern exceeded "
+            f"the {patterns.MATCH_TIMEOUT:g} s match timeout on this file"
+        )
+        return [doc.finding(TIMEOUT_RULE, Severity.ERROR, reason, 0, 0)]
+    except (RecursionError, ValueError, IndexError, KeyError) as exc:
+        where = f"rule {check.meta.id} ({check.meta.source})"
+        reason = f"{where} failed: {type(exc).__name__}: {exc}"
+        return [doc.finding(CRASH_RULE, Severity.ERROR, reason, 0, 0)]
+
+
+def drop_exceptions(
+    findings: Iterable[Finding], doc: Document, exceptions: patterns.Pattern
+) -> list[Finding]:
+    """Drop findings that overlap a match of the rule's ``exceptions``."""
+    findings = list(findings)
+    if not findings:
+        return findings
+    spans = list(patterns.spans(exceptions, doc.prose))
+    if not spans:
+        return findings
+    return [f for f in findings if not any(s < f.end and f.start < e for s, e in spans)]
+
+
+def keep_scope(
+    findings: Iterable[Finding], doc: Document, kinds: frozenset[str]
+) -> list[Finding]:
+    """Keep findings that start inside a block of one of ``kinds``."""
+    blocks = [b for b in doc.blocks if b.kind in kinds]
+    return [f for f in findings if any(b.start <= f.start < b.end for b in blocks)]
+
+
+def directive_warnings(doc: Document, known: set[str]) -> Iterator[Finding]:
+    """An unknown rule named in a directive is a warning, not silence."""
+    for d in doc.directives:
+        for name in d.rules:
+            if name not in known and not name.startswith("copydesk."):
+                yield doc.finding(
+                    DIRECTIVE_RULE,
+                    Severity.WARNING,
+                    f"'copydesk: {d.action}' names unknown rule {name!r}",
+                    d.start,
+                    d.end,
+                )
+
+
+def _names(rule: str) -> tuple[str, str]:
+    return rule, rule.split(".", 1)[0]
+
+
+def suppress(findings: Sequence[Finding], doc: Document) -> list[Finding]:
+    """Apply ``disable``/``enable``/``disable-next-line``/``ignore-file`` directives."""
+    if not doc.directives:
+        return list(findings)
+    ordered = sorted(doc.directives, key=lambda d: d.line)
+    file_ignored = {r for d in ordered if d.action == "ignore-file" for r in d.rules}
+    kept: list[Finding] = []
+    for f in findings:
+        names = _names(f.rule)
+        if f.rule == DIRECTIVE_RULE:
+            kept.append(f)
+            continue
+        if file_ignored.intersection(names):
+            continue
+        if not _enabled_at(ordered, names, f.line):
+            continue
+        kept.append(f)
+    return kept
+
+
+def _enabled_at(
+    directives: Sequence[Directive], names: tuple[str, str], line: int
+) -> bool:
+    enabled = True
+    for d in directives:
+        if d.line > line:
+            break
+        applies = not d.rules or bool(set(d.rules).intersection(names))
+        if not applies:
+            continue
+        if d.action == "disable":
+            enabled = False
+        elif d.action == "enable":
+            enabled = True
+        elif d.action == "disable-next-line" and _next_line(d) == line:
+            return False
+    return enabled
+
+
+def _next_line(d: Directive) -> int:
+    return d.line + 1
+
+
+def one_per_span(
+    findings: Iterable[Finding], rule_order: Sequence[str]
+) -> list[Finding]:
+    """Where rules flag the very same span, keep the worst, then the earliest rule."""
+    rank = {rule: i for i, rule in enumerate(rule_order)}
+    best: dict[tuple[int, int], Finding] = {}
+    extras: list[Finding] = []
+    for f in findings:
+        if f.start == f.end:
+            extras.append(f)
+            continue
+        key = (f.start, f.end)
+        other = best.get(key)
+        if other is None or _beats(f, other, rank):
+            best[key] = f
+    return [*best.values(), *extras]
+
+
+def _beats(a: Finding, b: Finding, rank: Mapping[str, int]) -> bool:
+    return (-a.severity, rank.get(a.rule, len(rank))) < (
+        -b.severity,
+        rank.get(b.rule, len(rank)),
+    )
+
+
+def override_severity(
+    findings: Iterable[Finding], overrides: Mapping[str, Severity]
+) -> Iterator[Finding]:
+    """Apply configured levels (by rule id, then by pack)."""
+    from dataclasses import replace
+
+    for f in findings:
+        rule, pack = _names(f.rule)
+        level = overrides.get(rule, overrides.get(pack))
+        yield f if level is None else replace(f, severity=level)

@@ -1,0 +1,137 @@
+"""Which files to lint: explicit paths, directory walks, ignores and formats.
+
+Directories are walked for files whose extension names a format copydesk
+reads (files without an extension only when named explicitly); hidden
+directories and whatever ``.gitignore`` files ignore are skipped.
+An explicit file is linted whatever its extension (as plain text if unknown).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pathspec
+
+from copydesk.errors import InputError
+from copydesk.markup import format_for_path
+
+STDIN = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One file to lint and the format to read it in."""
+
+    path: str
+    format: str
+
+
+def format_for(path: str, overrides: Sequence[tuple[str, str]] = ()) -> str | None:
+    """The format of ``path``: a ``--format-for GLOB=FORMAT`` match, else its extension."""
+    name = path.replace(os.sep, "/")
+    for glob, fmt in overrides:
+        if fnmatch.fnmatch(name, glob) or fnmatch.fnmatch(Path(name).name, glob):
+            return fmt
+    return format_for_path(name)
+
+
+def discover(
+    paths: Sequence[str],
+    overrides: Sequence[tuple[str, str]] = (),
+    errors: list[InputError] | None = None,
+    exclude: Sequence[str] = (),
+) -> list[Target]:
+    """Expand paths into targets; problems go to ``errors`` and the rest go on."""
+    sink: list[InputError] = [] if errors is None else errors
+    targets: list[Target] = []
+    seen: set[str] = set()
+    for raw in paths:
+        if raw == STDIN:
+            targets.append(Target(STDIN, format_for(STDIN, overrides) or "plain"))
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = [
+                t
+                for t in _walk(path, overrides, exclude)
+                if not _excluded(t.path, exclude)
+            ]
+            if not found:
+                sink.append(InputError(raw, "no text files found in directory"))
+            for t in found:
+                if t.path not in seen:
+                    seen.add(t.path)
+                    targets.append(t)
+        elif path.exists() or path.is_symlink():
+            if raw not in seen:
+                seen.add(raw)
+                targets.append(Target(raw, format_for(raw, overrides) or "plain"))
+        else:
+            sink.append(InputError(raw, "no such file or directory"))
+    return targets
+
+
+def _excluded(path: str, exclude: Sequence[str]) -> bool:
+    name = path.replace(os.sep, "/")
+    return any(
+        fnmatch.fnmatch(name, g)
+        or fnmatch.fnmatch(name, f"*/{g}")
+        or f"/{g}/" in f"/{name}"
+        for g in exclude
+    )
+
+
+def _walk(
+    root: Path, overrides: Sequence[tuple[str, str]], exclude: Sequence[str]
+) -> Iterator[Target]:
+    """Files under ``root`` in sorted order, honouring nested ``.gitignore`` files."""
+    specs: list[tuple[str, pathspec.GitIgnoreSpec]] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        specs = [(base, spec) for base, spec in specs if _within(dirpath, base)]
+        spec = _gitignore(dirpath)
+        if spec is not None:
+            specs.append((dirpath, spec))
+        dirnames[:] = sorted(
+            d
+            for d in dirnames
+            if not d.startswith(".")
+            and d not in ("node_modules", "__pycache__")
+            and not _ignored(os.path.join(dirpath, d), specs, is_dir=True)
+        )
+        for name in sorted(filenames):
+            full = os.path.join(dirpath, name)
+            fmt = format_for(full, overrides)
+            if fmt is None or name.startswith(".") or "." not in name:
+                continue
+            if _ignored(full, specs, is_dir=False) or _excluded(full, exclude):
+                continue
+            yield Target(full, fmt)
+
+
+def _within(path: str, base: str) -> bool:
+    return path == base or path.startswith(base.rstrip(os.sep) + os.sep)
+
+
+def _gitignore(dirpath: str) -> pathspec.GitIgnoreSpec | None:
+    path = os.path.join(dirpath, ".gitignore")
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return pathspec.GitIgnoreSpec.from_lines(handle)
+    except OSError:
+        return None
+
+
+def _ignored(
+    path: str, specs: Sequence[tuple[str, pathspec.GitIgnoreSpec]], *, is_dir: bool
+) -> bool:
+    for base, spec in specs:
+        rel = os.path.relpath(path, base).replace(os.sep, "/")
+        if is_dir:
+            rel += "/"
+        if spec.match_file(rel):
+            return True
+    return False

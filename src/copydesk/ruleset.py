@@ -1,0 +1,253 @@
+"""Rule packs on disk → validated, compiled checks.
+
+``rules/<pack>/<Name>.yml`` becomes rule ``<pack>.<Name>``. Every file is
+validated when loaded; a bad one raises RuleError naming the file and key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from copydesk import patterns
+from copydesk.checks import CHECK_TYPES, load_check_type
+from copydesk.checks.base import COMMON_KEYS, Check, Examples, RuleMeta
+from copydesk.errors import RuleError
+from copydesk.model import Severity
+from copydesk.schema import read_keys
+
+#: Shipped packs in the order their findings win ties on the same span.
+DEFAULT_PACKS = ("names", "typos", "quotes", "artifacts", "variants")
+RULE_SUFFIXES = (".yml", ".yaml")
+#: A rule file larger than this is refused (guards against YAML bombs and accidents).
+MAX_RULE_BYTES = 4 * 1024 * 1024
+
+
+def shipped_rules_dir() -> Path:
+    """The packs installed with copydesk (package data, or the source checkout)."""
+    packaged = Path(__file__).resolve().parent / "rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+@dataclass(frozen=True, slots=True)
+class RuleFile:
+    """A rule file found on disk, not yet parsed."""
+
+    rule_id: str
+    path: Path
+    display: str
+
+
+@dataclass(slots=True)
+class Ruleset:
+    """The compiled checks of one run, in a stable order, and their identity hash."""
+
+    checks: list[Check] = field(default_factory=list)
+    digest: str = ""
+    #: Compiled ``exceptions`` of each rule that has them, by rule id.
+    exceptions: dict[str, patterns.Pattern] = field(default_factory=dict)
+
+    @property
+    def metas(self) -> dict[str, RuleMeta]:
+        return {c.meta.id: c.meta for c in self.checks}
+
+    @property
+    def packs(self) -> set[str]:
+        return {c.meta.pack for c in self.checks}
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """A safe loader that refuses anchors/aliases, so a YAML bomb cannot expand."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.YAMLError(
+                f"aliases are not allowed (line {event.start_mark.line + 1})"
+            )
+        return super().compose_node(parent, index)
+
+
+def discover_rule_files(dirs: Sequence[Path]) -> list[RuleFile]:
+    """Rule files under each directory: a dir of packs, or a single pack dir.
+
+    A later directory's rule replaces an earlier one with the same id, so a
+    user pack can override a shipped rule by name.
+    """
+    shipped = shipped_rules_dir()
+    found: dict[str, RuleFile] = {}
+    for root in dirs:
+        if not root.is_dir():
+            raise RuleError(str(root), "rules directory not found")
+        direct = sorted(p for p in root.iterdir() if p.suffix in RULE_SUFFIXES)
+        if direct:
+            packs = [(root.name, direct)]
+        else:
+            packs = [
+                (d.name, sorted(p for p in d.iterdir() if p.suffix in RULE_SUFFIXES))
+                for d in sorted(root.iterdir())
+                if d.is_dir() and not d.name.startswith(".")
+            ]
+        base = root.parent if root == shipped else Path.cwd()
+        for pack, files in packs:
+            for path in files:
+                rule_id = f"{pack}.{path.stem}"
+                found[rule_id] = RuleFile(rule_id, path, _display(path, base))
+    return sorted(found.values(), key=_pack_order)
+
+
+def _pack_order(rule: RuleFile) -> tuple[int, str]:
+    pack = rule.rule_id.split(".", 1)[0]
+    rank = DEFAULT_PACKS.index(pack) if pack in DEFAULT_PACKS else len(DEFAULT_PACKS)
+    return rank, rule.rule_id
+
+
+def _display(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def selected(rule_id: str, select: Iterable[str], ignore: Iterable[str]) -> bool:
+    """Whether a rule survives ``--select``/``--ignore`` (ids or pack names)."""
+    pack = rule_id.split(".", 1)[0]
+    chosen = list(select)
+    if chosen and rule_id not in chosen and pack not in chosen:
+        return False
+    return not any(x in (rule_id, pack) for x in ignore)
+
+
+def load_ruleset(
+    extra_dirs: Sequence[Path] = (),
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    *,
+    include_shipped: bool = True,
+) -> Ruleset:
+    """Load, validate and compile every selected rule."""
+    dirs = ([shipped_rules_dir()] if include_shipped else []) + list(extra_dirs)
+    files = discover_rule_files(dirs)
+    known = {f.rule_id for f in files} | {f.rule_id.split(".", 1)[0] for f in files}
+    for name in [*select, *ignore]:
+        if name not in known:
+            raise RuleError("", f"unknown rule or pack {name!r} in --select/--ignore")
+    digest = hashlib.sha256()
+    checks: list[Check] = []
+    for rule in files:
+        raw = _read_bytes(rule)
+        digest.update(rule.rule_id.encode() + b"\0" + raw + b"\0")
+        if selected(rule.rule_id, select, ignore):
+            checks.append(
+                compile_rule(
+                    rule.rule_id, parse_rule_text(raw, rule.display), rule.display
+                )
+            )
+    exceptions = {
+        c.meta.id: patterns.token_matcher(
+            c.meta.exceptions, c.meta.source, "exceptions", ignorecase=c.meta.ignorecase
+        )
+        for c in checks
+        if c.meta.exceptions
+    }
+    return Ruleset(checks, digest.hexdigest(), exceptions)
+
+
+def _read_bytes(rule: RuleFile) -> bytes:
+    try:
+        raw = rule.path.read_bytes()
+    except OSError as exc:
+        raise RuleError(rule.display, f"cannot read: {exc.strerror or exc}") from None
+    if len(raw) > MAX_RULE_BYTES:
+        raise RuleError(rule.display, f"rule file larger than {MAX_RULE_BYTES} bytes")
+    return raw
+
+
+def parse_rule_text(raw: bytes, display: str) -> dict[str, Any]:
+    """YAML bytes → mapping, with one-line errors for every way it can go wrong."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise RuleError(display, f"not valid UTF-8 (byte {exc.start})") from None
+    try:
+        data = yaml.load(text, Loader=_NoAliasLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise RuleError(display, f"invalid YAML{where}: {problem}") from None
+    if not isinstance(data, dict):
+        raise RuleError(display, "a rule file must be a mapping of keys to values")
+    for key in data:
+        if not isinstance(key, str):
+            raise RuleError(display, f"key {key!r}: keys must be strings")
+    return data
+
+
+def compile_rule(rule_id: str, data: Mapping[str, Any], display: str) -> Check:
+    """Validate a parsed rule file and build its Check."""
+    extends = data.get("extends")
+    if extends is None:
+        raise RuleError(display, "key 'extends': missing required key")
+    if not isinstance(extends, str) or extends not in CHECK_TYPES:
+        choices = ", ".join(sorted(CHECK_TYPES))
+        raise RuleError(
+            display, f"key 'extends': unknown rule type {extends!r} (choose {choices})"
+        )
+    check_type = load_check_type(extends)
+    read_keys(data, {**COMMON_KEYS, **check_type.KEYS}, display)
+    meta = build_meta(rule_id, data, display)
+    own = {k: v for k, v in data.items() if k not in COMMON_KEYS}
+    return check_type.from_yaml(meta, own)
+
+
+def build_meta(rule_id: str, data: Mapping[str, Any], display: str) -> RuleMeta:
+    """The common part of a rule file, validated."""
+    try:
+        level = Severity.parse(str(data.get("level", "warning")))
+    except ValueError as exc:
+        raise RuleError(display, f"key 'level': {exc}") from None
+    scope = str(data.get("scope", "text"))
+    languages = data.get("language", ())
+    if isinstance(languages, str):
+        languages = (languages,)
+    return RuleMeta(
+        id=rule_id,
+        extends=str(data["extends"]),
+        source=display,
+        message=str(data.get("message", "")),
+        level=level,
+        link=str(data.get("link", "")),
+        description=str(data.get("description", "")),
+        ignorecase=bool(data.get("ignorecase", False)),
+        exceptions=tuple(data.get("exceptions", ())),
+        scope=scope,
+        languages=tuple(str(x) for x in languages),
+        examples=_examples(data.get("examples"), display),
+    )
+
+
+def _examples(value: Any, display: str) -> Examples:
+    if value is None:
+        return Examples()
+    if not isinstance(value, dict):
+        raise RuleError(
+            display, "key 'examples': expected a mapping with 'bad' and 'good'"
+        )
+    for key, items in value.items():
+        if key not in ("bad", "good"):
+            raise RuleError(
+                display, f"key 'examples.{key}': unknown key (use bad, good)"
+            )
+        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+            raise RuleError(
+                display, f"key 'examples.{key}': expected a list of strings"
+            )
+    return Examples(tuple(value.get("bad", ())), tuple(value.get("good", ())))
