@@ -1,0 +1,86 @@
+"""Reporters: turn sorted Findings into text for a terminal, a CI system or a tool.
+
+Every format is one module with a pure ``render(findings, ctx) -> str``; the
+registry below names them as strings so the CLI imports only the one it uses.
+Each renderer returns either ``""`` or text ending in a newline, ready for
+``sys.stdout.write``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from copydesk.checks.base import RuleMeta
+    from copydesk.model import Finding
+
+__all__ = [
+    "DEFAULT_FORMAT",
+    "FORMATS",
+    "STATISTICS_FORMATS",
+    "Renderer",
+    "ReportContext",
+    "load",
+    "render",
+]
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """What a reporter may know besides the findings; built once by the CLI."""
+
+    #: copydesk's version, for machine formats (tests pass ``"0.0.0-test"``).
+    version: str
+    #: Directory that paths are reported relative to (SARIF artifact URIs).
+    cwd: str
+    #: Rule metadata by id; ids such as ``copydesk.error`` may be missing.
+    rules: Mapping[str, RuleMeta]
+    #: Source text by path, for the text reporter's source line and caret.
+    sources: Mapping[str, str]
+    #: Every path linted, in order, clean ones included (junit, checkstyle).
+    files: Sequence[str]
+    #: ANSI colours in the text reporter; the CLI decides (tty, ``NO_COLOR``).
+    color: bool = False
+    #: Print per-rule counts instead of the findings (``--statistics``).
+    statistics: bool = False
+
+
+Renderer = Callable[[Sequence["Finding"], ReportContext], str]
+
+#: Output format name -> ``module:function``, imported only when chosen.
+FORMATS: dict[str, str] = {
+    "text": "copydesk.report.text:render",
+    "concise": "copydesk.report.concise:render",
+    "json": "copydesk.report.json:render",
+}
+
+DEFAULT_FORMAT = "text"
+
+#: Formats that have a ``--statistics`` variant, and the renderer that makes it.
+STATISTICS_FORMATS: dict[str, str] = {
+    "text": "copydesk.report.statistics:render",
+    "concise": "copydesk.report.statistics:render",
+    "json": "copydesk.report.statistics:render_json",
+}
+
+
+def load(fmt: str, statistics: bool = False) -> Renderer:
+    """The renderer for ``fmt``; ``ValueError`` names the choices if unknown."""
+    registry = STATISTICS_FORMATS if statistics else FORMATS
+    try:
+        target = registry[fmt]
+    except KeyError:
+        what = "--statistics output" if statistics else "output format"
+        choices = ", ".join(registry)
+        raise ValueError(f"unknown {what} {fmt!r} (choose {choices})") from None
+    module_name, _, attr = target.partition(":")
+    renderer: Renderer = getattr(importlib.import_module(module_name), attr)
+    return renderer
+
+
+def render(fmt: str, findings: Sequence[Finding], ctx: ReportContext) -> str:
+    """Render ``findings`` (already sorted) in ``fmt``, honouring ``ctx.statistics``."""
+    return load(fmt, ctx.statistics)(findings, ctx)

@@ -1,0 +1,63 @@
+"""Small helpers several reporters share: file grouping, counting, wording."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from copydesk.model import Severity
+
+if TYPE_CHECKING:
+    from copydesk.model import Finding
+    from copydesk.report import ReportContext
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 finding``, ``2 findings``: summaries read as English."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines without their breaks, counting ``\\r\\n``, ``\\r`` and ``\\n``.
+
+    The same breaks ``Document`` counts, so ``Finding.line`` indexes this list;
+    ``str.splitlines`` would also split on form feeds and U+2028 and drift.
+    """
+    return _LINE_BREAK.split(text)
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks as spaces, for one-line-per-finding formats."""
+    return _LINE_BREAK.sub(" ", text)
+
+
+def severity_counts(findings: Iterable[Finding]) -> str:
+    """``1 error, 2 warnings``: most severe first, zero counts left out."""
+    counts = Counter(f.severity for f in findings)
+    return ", ".join(
+        plural(counts[s], s.label) for s in sorted(Severity, reverse=True) if counts[s]
+    )
+
+
+def files_in_order(findings: Sequence[Finding], ctx: ReportContext) -> list[str]:
+    """Every path to report: ``ctx.files`` first, then any only findings name.
+
+    A finding may name a path the CLI did not list (stdin, a read error), and
+    it must not vanish from formats that group by file.
+    """
+    seen = dict.fromkeys(ctx.files)
+    for finding in findings:
+        seen.setdefault(finding.path)
+    return list(seen)
+
+
+def by_file(findings: Sequence[Finding]) -> dict[str, list[Finding]]:
+    """Findings grouped by path, keeping their order within each file."""
+    groups: dict[str, list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault(finding.path, []).append(finding)
+    return groups

@@ -1,0 +1,99 @@
+"""``--statistics``: how often each rule fired, most frequent first, like ruff.
+
+A first look at a new corpus wants the shape of the problem (which rules,
+how many, which ones ``copydesk fix`` clears), not every finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from copydesk.report._common import one_line
+
+if TYPE_CHECKING:
+    from copydesk.model import Finding
+    from copydesk.report import ReportContext
+
+
+@dataclass(frozen=True, slots=True)
+class RuleCount:
+    """One row: a rule, how often it fired, and how many of those are fixable."""
+
+    rule: str
+    count: int
+    safe_fixes: int
+    unsafe_fixes: int
+    message: str
+
+    @property
+    def marker(self) -> str:
+        """``[*]`` some safe fixes, ``[-]`` only unsafe ones, blank none."""
+        if self.safe_fixes:
+            return "[*]"
+        return "[-]" if self.unsafe_fixes else "   "
+
+
+def count(findings: Sequence[Finding], ctx: ReportContext) -> list[RuleCount]:
+    """Rows sorted by count (descending), then rule id."""
+    rows: dict[str, list[Finding]] = {}
+    for finding in findings:
+        rows.setdefault(finding.rule, []).append(finding)
+    result = [
+        RuleCount(
+            rule=rule,
+            count=len(group),
+            safe_fixes=sum(1 for f in group if f.fix is not None and f.fix.is_safe),
+            unsafe_fixes=sum(
+                1 for f in group if f.fix is not None and not f.fix.is_safe
+            ),
+            message=_describe(rule, group[0], ctx),
+        )
+        for rule, group in rows.items()
+    ]
+    return sorted(result, key=lambda row: (-row.count, row.rule))
+
+
+def render(findings: Sequence[Finding], ctx: ReportContext) -> str:
+    """Aligned columns: ``count  rule  [*] message``; empty when clean."""
+    rows = count(findings, ctx)
+    if not rows:
+        return ""
+    count_width = max(len(str(row.count)) for row in rows)
+    rule_width = max(len(row.rule) for row in rows)
+    return "".join(
+        f"{row.count:>{count_width}}  {row.rule:<{rule_width}}  "
+        f"{row.marker} {row.message}".rstrip()
+        + "\n"
+        for row in rows
+    )
+
+
+def render_json(findings: Sequence[Finding], ctx: ReportContext) -> str:
+    """The same rows as a JSON list, for dashboards."""
+    from copydesk.report.json import dumps
+
+    data: list[dict[str, Any]] = [
+        {
+            "rule": row.rule,
+            "count": row.count,
+            "fixable": row.safe_fixes,
+            "unsafe_fixable": row.unsafe_fixes,
+            "message": row.message,
+        }
+        for row in count(findings, ctx)
+    ]
+    return dumps(data)
+
+
+def _describe(rule: str, first: Finding, ctx: ReportContext) -> str:
+    """The first paragraph of the rule's description, else its first message.
+
+    A rule's messages vary with the match (``Use 'X', not 'Y'``); the first
+    line of its description names what the rule is about.
+    """
+    meta = ctx.rules.get(rule)
+    if meta is not None and meta.description.strip():
+        return " ".join(meta.description.strip().split("\n\n")[0].split())
+    return one_line(first.message)

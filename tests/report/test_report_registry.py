@@ -1,0 +1,44 @@
+"""The registry: lazy, complete, and clear about unknown names."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import FINDINGS, context
+from copydesk.report import FORMATS, STATISTICS_FORMATS, load, render
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_every_registered_renderer_loads(fmt: str) -> None:
+    assert callable(load(fmt))
+
+
+def test_importing_the_package_imports_no_renderer() -> None:
+    code = (
+        "import sys, copydesk.report; "
+        "print(sorted(m for m in sys.modules if m.startswith('copydesk')))"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
+    assert out.strip() == "['copydesk', 'copydesk.report']"
+
+
+def test_unknown_format_names_the_choices() -> None:
+    with pytest.raises(ValueError, match=r"unknown output format 'xml' \(choose text"):
+        render("xml", FINDINGS, context())
+
+
+def test_statistics_only_for_formats_that_have_it() -> None:
+    assert set(STATISTICS_FORMATS) <= set(FORMATS)
+    with pytest.raises(ValueError, match="unknown --statistics output 'xml'"):
+        render("xml", FINDINGS, context(statistics=True))
