@@ -1,0 +1,54 @@
+"""Every shipped rule proves itself on its own examples.
+
+One parametrized test over every rule file under ``rules/``, so a new rule is
+covered the moment it lands: each must carry at least one bad and one good
+example; each bad example must be flagged by that rule alone, each good one
+must stay clean.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from copydesk import runner
+from copydesk.ruleset import RULE_SUFFIXES, load_ruleset
+
+RULES = Path(__file__).resolve().parents[2] / "rules"
+
+
+def _rule_files() -> list[Path]:
+    return sorted(
+        p
+        for p in RULES.glob("*/*")
+        if p.suffix in RULE_SUFFIXES and not p.parent.name.startswith(".")
+    )
+
+
+def _rule_id(path: Path) -> str:
+    return f"{path.parent.name}.{path.stem}"
+
+
+RULE_IDS = [_rule_id(p) for p in _rule_files()]
+
+
+@pytest.mark.parametrize("rule_id", RULE_IDS)
+def test_rule_examples(rule_id: str) -> None:
+    ruleset = load_ruleset(select=[rule_id])
+    [check] = [c for c in ruleset.checks if c.meta.id == rule_id]
+    examples = check.meta.examples
+    assert examples.bad, f"{rule_id}: needs at least one bad example"
+    assert examples.good, f"{rule_id}: needs at least one good example"
+    for text in examples.bad:
+        found = runner.lint_text(text, "example.txt", "plain", ruleset)
+        hits = [f for f in found if f.rule == rule_id]
+        assert hits, f"{rule_id}: bad example not flagged: {text!r}"
+    for text in examples.good:
+        found = runner.lint_text(text, "example.txt", "plain", ruleset)
+        hits = [f"{f.line}:{f.col} {f.message}" for f in found if f.rule == rule_id]
+        assert not hits, f"{rule_id}: good example flagged {hits}: {text!r}"
+
+
+def test_rules_are_discovered() -> None:
+    assert RULE_IDS, "no rule files found under rules/"
