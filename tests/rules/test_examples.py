@@ -46,8 +46,8 @@ def test_rule_examples(rule_id: str) -> None:
         assert hits, f"{rule_id}: bad example not flagged: {text!r}"
     for text in examples.good:
         found = runner.lint_text(text, "example.txt", "plain", ruleset)
-        hits = [f"{f.line}:{f.col} {f.message}" for f in found if f.rule == rule_id]
-        assert not hits, f"{rule_id}: good example flagged {hits}: {text!r}"
+        wrong = [f"{f.line}:{f.col} {f.message}" for f in found if f.rule == rule_id]
+        assert not wrong, f"{rule_id}: good example flagged {wrong}: {text!r}"
 
 
 def test_rules_are_discovered() -> None:
