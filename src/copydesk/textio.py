@@ -216,6 +216,7 @@ def write_atomic(
         raise InputError(src.path, reason) from None
     if data == src.raw:
         return
+    _check_unchanged(src, target)
     if not os.access(target, os.W_OK):
         raise InputError(src.path, "refusing to write: file is read-only")
     directory = target.absolute().parent
