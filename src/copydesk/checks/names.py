@@ -1,0 +1,270 @@
+"""``names``: house-style spellings of people and places, kept as editable data.
+
+Each entry has a canonical form, listed variants, exception phrases that never
+count ("chicken Kiev") and an optional anchor (a given name that must come
+right before a surname). Listed variants are matched literally with one
+matcher per rule; unlisted romanisations are caught by transliteration key
+(Tschernihiw has the key of Chernihiv), so the list stays short.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+import regex
+import yaml
+
+from copydesk import patterns, translit
+from copydesk.checks.base import COMMON_KEYS, Check, RuleMeta
+from copydesk.document import Document
+from copydesk.errors import RuleError
+from copydesk.model import Applicability, Edit, Finding, Fix
+from copydesk.schema import Key, read_keys
+
+KINDS = ("place", "person", "given")
+#: ``by-key`` values: match every key-equal spelling, only foreign-marked
+#: ones (for given names shared by Russian and Ukrainian), or none.
+BY_KEY = ("all", "foreign", "off")
+
+_ENTRY_KEYS: Mapping[str, Key] = {
+    k.name: k
+    for k in (
+        Key("canonical", (str,), required=True),
+        Key("variants", (list,), item_types=(str,)),
+        Key("exceptions", (list,), item_types=(str,)),
+        Key("anchor", (str, list)),
+        Key("kind", (str,)),
+    )
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One house spelling and what may be written instead of it."""
+
+    canonical: str
+    variants: tuple[str, ...] = ()
+    exceptions: tuple[str, ...] = ()
+    anchors: tuple[str, ...] = ()
+    kind: str = "place"
+
+
+def parse_entries(
+    value: Any, source: str, default_kind: str = "place"
+) -> tuple[Entry, ...]:
+    """Entries from a rule file's ``entries`` list (mappings or bare names)."""
+    if not isinstance(value, list) or not value:
+        raise RuleError(source, "key 'entries': expected a non-empty list")
+    return tuple(_entry(item, source, i, default_kind) for i, item in enumerate(value))
+
+
+def _entry(item: Any, source: str, index: int, default_kind: str) -> Entry:
+    where = f"entries[{index}]"
+    if isinstance(item, str):
+        item = {"canonical": item}
+    if not isinstance(item, dict):
+        raise RuleError(source, f"key {where!r}: expected a name or a mapping")
+    try:
+        read_keys(item, _ENTRY_KEYS, source)
+    except RuleError as exc:
+        raise RuleError(source, f"{where}: {exc.reason}") from None
+    anchor = item.get("anchor", [])
+    anchors = (anchor,) if isinstance(anchor, str) else tuple(anchor)
+    kind = item.get("kind", default_kind)
+    if kind not in KINDS:
+        raise RuleError(
+            source, f"{where}: key 'kind': expected one of {', '.join(KINDS)}"
+        )
+    canonical = item["canonical"].strip()
+    if not canonical or not all(isinstance(a, str) and a.strip() for a in anchors):
+        raise RuleError(source, f"{where}: names must be non-empty strings")
+    return Entry(
+        canonical=canonical,
+        variants=tuple(v for v in item.get("variants", []) if v and v != canonical),
+        exceptions=tuple(item.get("exceptions", [])),
+        anchors=anchors,
+        kind=kind,
+    )
+
+
+def _anchor_pattern(anchors: Sequence[str]) -> patterns.Pattern | None:
+    """``Bernard-Henri`` also matches ``Bernard Henri``, right before the name."""
+    if not anchors:
+        return None
+    alternatives = "|".join(
+        r"[-\s]+".join(regex.escape(part) for part in regex.split(r"[-\s]+", a.strip()))
+        for a in anchors
+    )
+    return regex.compile(rf"(?<![\w])(?:{alternatives})[\s\u00a0]+\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Names:
+    """Flags listed and key-equal spellings of house-list names."""
+
+    KEYS: ClassVar[Mapping[str, Key]] = {
+        k.name: k
+        for k in (
+            Key("entries", (list,), required=True),
+            Key("kind", (str,)),
+            Key("by-key", (str,)),
+        )
+    }
+
+    meta: RuleMeta
+    entries: tuple[Entry, ...]
+    literal: patterns.Pattern | None
+    by_variant: Mapping[str, int]
+    by_key: Mapping[str, int]
+    canonicals: frozenset[str]
+    anchors: tuple[patterns.Pattern | None, ...]
+    exceptions: patterns.Pattern | None
+    foreign_only: bool
+
+    @classmethod
+    def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:
+        own = {k: v for k, v in data.items() if k not in COMMON_KEYS}
+        read_keys(own, cls.KEYS, meta.source)
+        kind = own.get("kind", "place")
+        if kind not in KINDS:
+            raise RuleError(
+                meta.source, f"key 'kind': expected one of {', '.join(KINDS)}"
+            )
+        mode = own.get("by-key", "all")
+        if mode not in BY_KEY:
+            raise RuleError(
+                meta.source, f"key 'by-key': expected one of {', '.join(BY_KEY)}"
+            )
+        entries = parse_entries(own["entries"], meta.source, kind)
+        variants = {v: i for i, e in enumerate(entries) for v in e.variants}
+        literal = (
+            patterns.token_matcher(list(variants), meta.source, "entries")
+            if variants
+            else None
+        )
+        return cls(
+            meta=meta,
+            entries=entries,
+            literal=literal,
+            by_variant=variants,
+            by_key=key_index(entries) if mode != "off" else {},
+            canonicals=frozenset(e.canonical for e in entries),
+            anchors=tuple(_anchor_pattern(e.anchors) for e in entries),
+            exceptions=exception_matcher(entries, meta),
+            foreign_only=mode == "foreign",
+        )
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        prose = translit.mask_non_prose(doc.prose)
+        masked = _spans(self.exceptions, prose)
+        seen: set[int] = set()
+        if self.literal is not None:
+            for m in patterns.finditer(self.literal, prose):
+                index = self.by_variant.get(m.group())
+                if index is not None and self._fits(
+                    doc, index, m.start(), m.end(), masked
+                ):
+                    seen.add(m.start())
+                    yield self._finding(doc, index, m.start(), m.end())
+        if not self.by_key:
+            return
+        for tok in translit.candidates(doc.prose):
+            if tok.start in seen or tok.text in self.canonicals:
+                continue
+            index = self._key_match(tok.text)
+            if index is not None and self._fits(doc, index, tok.start, tok.end, masked):
+                yield self._finding(doc, index, tok.start, tok.end)
+
+    def _key_match(self, token: str) -> int | None:
+        """The entry whose canonical form has ``token``'s key, if any."""
+        for key in translit.keys(token):
+            index = self.by_key.get(key)
+            if index is None:
+                continue
+            canonical = self.entries[index].canonical
+            if self.foreign_only and translit.foreign_markers(
+                token
+            ) <= translit.foreign_markers(canonical):
+                return None
+            return index
+        return None
+
+    def _fits(
+        self,
+        doc: Document,
+        index: int,
+        start: int,
+        end: int,
+        masked: list[tuple[int, int]],
+    ) -> bool:
+        """Anchor present and not inside an exception phrase."""
+        if any(s <= start and end <= e for s, e in masked):
+            return False
+        anchor = self.anchors[index]
+        if anchor is None:
+            return True
+        return anchor.search(doc.prose, max(0, start - 80), start) is not None
+
+    def _finding(self, doc: Document, index: int, start: int, end: int) -> Finding:
+        canonical = self.entries[index].canonical
+        found = doc.text[start:end]
+        message = (
+            self.meta.format_message(canonical, found)
+            if "%s" in self.meta.message
+            else self.meta.message or f"Use '{canonical}' rather than '{found}'."
+        )
+        return self.meta.finding(
+            doc,
+            start,
+            end,
+            message,
+            suggestions=(canonical,),
+            fix=Fix((Edit(start, end, canonical),), Applicability.SAFE),
+        )
+
+
+def key_index(entries: Sequence[Entry]) -> dict[str, int]:
+    """Transliteration key of each canonical form → its entry (first wins)."""
+    index: dict[str, int] = {}
+    for i, entry in enumerate(entries):
+        for key in translit.keys(entry.canonical):
+            index.setdefault(key, i)
+    return index
+
+
+def exception_matcher(
+    entries: Sequence[Entry], meta: RuleMeta
+) -> patterns.Pattern | None:
+    """One matcher for every exception phrase of the rule and its entries."""
+    phrases = {p for e in entries for p in e.exceptions} | set(meta.exceptions)
+    if not phrases:
+        return None
+    return patterns.token_matcher(
+        sorted(phrases), meta.source, "exceptions", ignorecase=True
+    )
+
+
+def _spans(pattern: patterns.Pattern | None, text: str) -> list[tuple[int, int]]:
+    if pattern is None:
+        return []
+    return [m.span() for m in patterns.finditer(pattern, text)]
+
+
+@functools.lru_cache(maxsize=1)
+def house_entries() -> tuple[Entry, ...]:
+    """Every entry of the shipped ``names`` pack (for the variants check)."""
+    from copydesk.ruleset import shipped_rules_dir
+
+    folder = Path(shipped_rules_dir()) / "names"
+    found: list[Entry] = []
+    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        data = yaml.safe_load(path.read_text("utf-8"))
+        if isinstance(data, dict) and data.get("extends") == "names":
+            found.extend(
+                parse_entries(data.get("entries"), str(path), data.get("kind", "place"))
+            )
+    return tuple(found)

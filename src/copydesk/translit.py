@@ -1,0 +1,217 @@
+"""Transliteration keys for proper nouns, and the tokens they are computed for.
+
+Two romanisations of one Cyrillic name (Samojlenko, Samoylenko; Charkiw,
+Kharkiv) get an equal key, while different names that merely look alike
+(Austria, Australia; Iran, Iraq) do not. Keys are compared for equality,
+never for similarity. The ``names`` and ``variants`` checks share this
+module: one regex pass finds the capitalised tokens, and every key is cached
+because the same few thousand names recur across a corpus.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+
+import regex
+from anyascii import anyascii
+
+#: Letters folded before ``anyascii``, which would lose the digraph they stand for.
+_PRE_FOLD = str.maketrans(
+    {"č": "ch", "š": "sh", "ž": "zh", "ż": "zh", "ł": "l", "ß": "ss", "ŭ": "u"}
+)
+_NOT_AZ = re.compile(r"[^a-z]+")
+#: Step 2: clusters rewritten to one marker, longest first (upper case = marker).
+_CLUSTERS = re.compile(r"schtsch|chtch|shch|szcz|tsch|tch|sch|cz|sz|zh|sh|kh")
+_CLUSTER_MARK = {
+    "schtsch": "Q",
+    "chtch": "Q",
+    "shch": "Q",
+    "szcz": "Q",
+    "tsch": "C",
+    "tch": "C",
+    "cz": "C",
+    "sch": "S",
+    "sz": "S",
+    "zh": "S",
+    "sh": "S",
+    "kh": "K",
+}
+#: ``ch`` is tsch in English, kh in German, sh in French: try each reading.
+_CH_READINGS = ("C", "K", "S")
+_MAX_CH = 3
+#: Step 3: single letters and pairs that romanisations disagree on.
+_SINGLES = re.compile(r"ts|tz|[zcxwjyq]")
+_SINGLE_MAP = {
+    "ts": "s",
+    "tz": "s",
+    "z": "s",
+    "c": "s",
+    "x": "ks",
+    "w": "v",
+    "j": "i",
+    "y": "i",
+    "q": "k",
+}
+_DOUBLES = re.compile(r"(.)\1+")
+#: Spellings a romanisation for English readers would not use.
+_FOREIGN = re.compile(r"tsch|sch|cz|sz|ou|w|j")
+
+
+@functools.lru_cache(maxsize=65536)
+def fold(token: str) -> str:
+    """Lower-case a–z form of a Latin-script token; "" for any other script."""
+    if not token.isascii() and not _is_latin(token):
+        return ""
+    text = anyascii(token.lower().translate(_PRE_FOLD)).lower()
+    text = _NOT_AZ.sub("", text)
+    text = text.replace("ou", "u").replace("ck", "k")
+    if text.endswith("ine") and len(text) > 5:
+        text = text[:-1]
+    return text
+
+
+def _is_latin(token: str) -> bool:
+    """True when every letter in ``token`` is a Latin letter."""
+    for ch in token:
+        if ch.isalpha() and ch.isascii():
+            continue
+        if ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN"):
+            return False
+    return True
+
+
+@functools.lru_cache(maxsize=65536)
+def keys(token: str) -> frozenset[str]:
+    """Every transliteration key of ``token`` (several when it has a ``ch``)."""
+    folded = fold(token)
+    if not folded:
+        return frozenset()
+    marked = _CLUSTERS.sub(lambda m: _CLUSTER_MARK[m.group()], folded)
+    parts = marked.split("ch")
+    readings: list[tuple[str, ...]] = [
+        _CH_READINGS if i < _MAX_CH else ("C",) for i in range(len(parts) - 1)
+    ]
+    found = set()
+    for choice in itertools.product(*readings):
+        joined = parts[0] + "".join(
+            c + p for c, p in zip(choice, parts[1:], strict=True)
+        )
+        found.add(_finish(joined))
+    return frozenset(found)
+
+
+def _finish(text: str) -> str:
+    """Step 3: merge letters that romanisations swap, then collapse doubles."""
+    text = _SINGLES.sub(lambda m: _SINGLE_MAP[m.group()], text)
+    return _DOUBLES.sub(r"\1", text)
+
+
+def same_key(first: str, second: str) -> bool:
+    """True when two tokens could be romanisations of one name."""
+    return not keys(first).isdisjoint(keys(second))
+
+
+@functools.lru_cache(maxsize=65536)
+def foreign_markers(token: str) -> int:
+    """How many German, Polish, Czech or French spellings ``token`` has."""
+    lowered = token.lower()
+    marks = len(_FOREIGN.findall(lowered))
+    return marks + sum(1 for ch in lowered if ch.isalpha() and not ch.isascii())
+
+
+# --- candidate tokens -------------------------------------------------------
+
+#: Latin capitalised words; a soft-sign apostrophe (L'viv) may sit inside, a
+#: possessive ('s) or contraction may not.
+_TOKEN = regex.compile(
+    r"(?<![\w@#/\\.'’ʹʼ])\p{Lu}[\p{Ll}\p{M}]*"
+    r"(?:['’ʹ′ʼ][\p{Ll}\p{M}]{3,})*(?![\w@]|[.][\w])",
+    regex.VERSION0,
+)
+#: URLs, e-mail addresses, @handles, #tags, file paths and `code` spans.
+_NOT_PROSE = regex.compile(
+    r"`[^`\n]*`|(?<!\S)(?=[^\s`]*(?:://|www\.|@|\#\w|\w\.(?:com|org|net|gov|edu"
+    r"|info|io|ua|ru|de|fr|pl|uk|eu|html?)\b))[^\s`]+",
+    regex.VERSION0 | regex.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A capitalised word and its source offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+def mask_non_prose(text: str) -> str:
+    """``text`` with URLs, addresses, handles and code spans blanked out."""
+    return _NOT_PROSE.sub(lambda m: " " * len(m.group()), text)
+
+
+def capitalised(text: str) -> Iterator[Token]:
+    """Every capitalised word of ``text`` (one regex pass)."""
+    for m in _TOKEN.finditer(text):
+        yield Token(m.start(), m.end(), m.group())
+
+
+@functools.lru_cache(maxsize=4)
+def candidates(prose: str) -> tuple[Token, ...]:
+    """Capitalised Latin words of 4+ letters that are not common words.
+
+    URLs, addresses, handles and code spans are skipped. Cached per text
+    (by identity first), so every names and variants rule shares one pass.
+    """
+    return tuple(
+        tok
+        for tok in capitalised(mask_non_prose(prose))
+        if len(tok.text) >= MIN_LETTERS and is_candidate(tok.text)
+    )
+
+
+#: Shorter capitalised words are initials, acronyms' tails or too ambiguous.
+MIN_LETTERS = 4
+
+
+@functools.lru_cache(maxsize=65536)
+def is_candidate(token: str) -> bool:
+    """A Latin-script word long enough to be a name and not a common word."""
+    return len(fold(token)) >= MIN_LETTERS and not is_common(token)
+
+
+# --- word lists -------------------------------------------------------------
+
+
+def _read_words(name: str) -> frozenset[str]:
+    data = resources.files("copydesk").joinpath("data", name).read_text("utf-8")
+    return frozenset(
+        line.strip().casefold()
+        for line in data.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Lower-case common English words (SCOWL via Debian ``wamerican``)."""
+    return _read_words("common-words.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def not_names() -> frozenset[str]:
+    """Months, weekdays, titles and administrative terms, case-folded."""
+    return _read_words("not-names.txt")
+
+
+@functools.lru_cache(maxsize=65536)
+def is_common(token: str) -> bool:
+    """True for an ordinary word that happens to be capitalised."""
+    lowered = token.casefold()
+    return lowered in common_words() or lowered in not_names()
