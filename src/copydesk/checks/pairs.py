@@ -1,0 +1,475 @@
+"""``pairs``: quotation marks balanced the way an editor reads them.
+
+One linear pass per document pairs quote marks paragraph by paragraph with a
+stack. Apostrophes, elisions and primes are told from quotes by the characters
+around each mark; which mark opens and which closes follows the document's
+own marks (a „ opener makes “ a closer) and ``doc.language`` only where the
+marks alone cannot tell. The pass is shared by all rules of this type: each
+rule reports one defect kind, so users can ignore one kind and keep the rest.
+
+Quotations split over paragraphs follow two conventions. The book one: a
+paragraph that continues a quotation opens with a quote mark and the one
+before it has no closer. The scraped-text one: an opener left open and a
+closer without opener in a later paragraph (before any new opener) are one
+pair, reported once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+import regex
+
+from copydesk import patterns
+from copydesk.checks.base import COMMON_KEYS, Check, RuleMeta
+from copydesk.document import Block, Document
+from copydesk.errors import RuleError
+from copydesk.model import Applicability, Edit, Finding, Fix
+from copydesk.schema import Key, read_keys
+
+#: Defect kinds, one per rule: the value of the ``defect`` key.
+DEFECTS = ("unclosed", "unmatched", "mixed", "stray")
+
+DOUBLE = '"“”„‟«»'
+SINGLE = "'‘’‚‛‹›"
+STRAIGHT = "\"'"
+_MARKS = regex.compile("[" + regex.escape(DOUBLE + SINGLE) + "]")
+
+#: Opener/closer pairs that are correct in some language's convention.
+VALID_PAIRS = frozenset(
+    {
+        ("“", "”"),  # English, Dutch, Spanish second level
+        ("„", "“"),  # German, Czech, Danish alternative
+        ("„", "”"),  # Polish, Hungarian, Dutch, Romanian
+        ("”", "”"),  # Swedish, Finnish
+        ("«", "»"),  # French, Swiss, Russian, Italian
+        ("»", "«"),  # Danish, German books
+        ("»", "»"),  # Swedish, Finnish alternative
+        ("‟", "”"),
+        ('"', '"'),
+        ("‘", "’"),
+        ("‚", "‘"),
+        ("‚", "’"),
+        ("’", "’"),
+        ("‹", "›"),
+        ("›", "‹"),
+        ("›", "›"),
+        ("‛", "’"),
+        ("'", "'"),
+    }
+)
+
+_PARTNER = {"«": "»", "»": "«", "‹": "›", "›": "‹"}
+#: Languages whose low-9 opener („ ‚) closes with the high-9 mark (” ’).
+_LOW_NINE_RIGHT = frozenset({"pl", "hu", "nl", "ro", "hr"})
+#: Languages that open and close with the same right mark (”…”, »…», ’…’).
+_SAME_MARK = frozenset({"sv", "fi"})
+#: Words that an apostrophe begins; the mark before them is no opener.
+_ELISIONS = frozenset(
+    {
+        "tis", "twas", "twere", "em", "n", "cause", "cos", "til", "bout",
+        "round", "kay", "cept", "nuff", "fraid", "gainst", "neath", "sup",
+        "s", "t", "k",
+    }
+)  # fmt: skip
+_OPEN_PUNCT = frozenset("([{<—–-/")
+_CLOSE_PUNCT = frozenset(".,;:!?)]}>…—–-/")
+
+# Shapes: where a mark stands relative to the words around it.
+SPACED, INNER, LEFT, RIGHT, OTHER = range(5)
+# Actions a mark takes.
+OPEN, CLOSE, SKIP, STRAY = range(4)
+
+
+@dataclass(frozen=True, slots=True)
+class Defect:
+    """One quote defect, independent of any rule or document path."""
+
+    kind: str
+    start: int
+    mark: str
+    partner: str = ""
+    partner_start: int = -1
+    spans: bool = False
+    expected: str = ""
+    safe: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Open:
+    pos: int
+    ch: str
+    double: bool
+
+
+def _shape(prev: str, nxt: str) -> int:
+    """Classify a mark by its neighbours (block edges count as spaces)."""
+    if prev.isspace() and nxt.isspace():
+        return SPACED
+    if prev.isalnum() and nxt.isalnum():
+        return INNER
+    if prev.isspace() or prev in _OPEN_PUNCT:
+        return SPACED if nxt.isspace() else LEFT
+    if nxt.isspace() or nxt in _CLOSE_PUNCT:
+        return RIGHT
+    return OTHER
+
+
+def primary_language(tag: str) -> str:
+    """The primary subtag of a BCP 47 tag: ``de-CH`` → ``de``."""
+    return tag.replace("_", "-").split("-", 1)[0].lower() or "en"
+
+
+def expected_closer(opener: str, language: str) -> str:
+    """The closing mark that belongs to ``opener`` in ``language``."""
+    lang = primary_language(language)
+    if opener in "„‚":
+        right = lang in _LOW_NINE_RIGHT
+        if opener == "„":
+            return "”" if right else "“"
+        return "’" if right else "‘"
+    if opener in "»›" and lang in _SAME_MARK:
+        return opener
+    simple = {"“": "”", "‟": "”", "”": "”", "‘": "’", "‛": "’", "’": "’"}
+    return _PARTNER.get(opener) or simple.get(opener, opener)
+
+
+@dataclass(slots=True)
+class _Scanner:
+    """Pairs marks block by block; collects defects in one pass."""
+
+    prose: str
+    language: str
+    stack: list[_Open] = field(default_factory=list)
+    carry: list[_Open] = field(default_factory=list)
+    defects: list[Defect] = field(default_factory=list)
+    lo: int = 0
+    hi: int = 0
+
+    def run(self, blocks: Sequence[Block]) -> tuple[Defect, ...]:
+        prose_blocks = _disjoint(blocks)
+        for index, block in enumerate(prose_blocks):
+            if block.kind == "code":
+                self._flush_carry()
+                continue
+            self._paragraph(block)
+            after = prose_blocks[index + 1] if index + 1 < len(prose_blocks) else None
+            self._end_paragraph(after)
+        self._flush_carry()
+        return tuple(sorted(self.defects, key=lambda d: d.start))
+
+    # -- paragraphs -------------------------------------------------------
+
+    def _paragraph(self, block: Block) -> None:
+        self.lo, self.hi = block.start, block.end
+        for m in patterns.finditer(_MARKS, self.prose, block.start, block.end):
+            self._mark(m.start(), m.group())
+
+    def _end_paragraph(self, after: Block | None) -> None:
+        """Unclosed openers are continued, or carried to pair with a later closer."""
+        unclosed, self.stack = self.stack, []
+        if not unclosed:
+            return
+        lead = self._continuation_mark(after)
+        if lead:
+            double = lead in DOUBLE
+            unclosed = [o for o in unclosed if o.double != double]
+        self.carry.extend(unclosed)
+
+    def _continuation_mark(self, after: Block | None) -> str:
+        """The quote mark that opens the next paragraph, if it continues a quote."""
+        if after is None or after.kind == "code":
+            return ""
+        text = self.prose
+        i = after.start
+        while i < after.end and text[i].isspace():
+            i += 1
+        if i >= after.end or text[i] not in DOUBLE + SINGLE:
+            return ""
+        if text[i] in SINGLE and self._elision(i):
+            return ""
+        return text[i]
+
+    def _flush_carry(self, keep: int = 0) -> None:
+        for opener in self.carry[keep:]:
+            self._add("unclosed", opener.pos, opener.ch)
+        del self.carry[keep:]
+
+    # -- marks ------------------------------------------------------------
+
+    def _mark(self, pos: int, ch: str) -> None:
+        prev = self.prose[pos - 1] if pos > self.lo else " "
+        nxt = self.prose[pos + 1] if pos + 1 < self.hi else " "
+        action = self._action(pos, ch, prev, nxt)
+        if action == OPEN:
+            self._open(pos, ch)
+        elif action == CLOSE:
+            self._close(pos, ch)
+        elif action == STRAY:
+            self._add("stray", pos, ch)
+
+    def _action(self, pos: int, ch: str, prev: str, nxt: str) -> int:
+        shape = _shape(prev, nxt)
+        if ch == '"':
+            return self._straight_double(pos, prev, shape)
+        if ch in "'’":
+            return self._right_single(pos, ch, prev, nxt, shape)
+        if ch in "‘‛":
+            return self._left_single(pos, nxt, shape)
+        if ch == "“":
+            return self._high_left_double(nxt, shape)
+        if ch == "”":
+            return self._high_right_double(pos, prev, shape)
+        if ch in _PARTNER:
+            return self._guillemet(ch, shape)
+        if ch == "‚":
+            return SKIP if shape in (RIGHT, INNER, SPACED) else OPEN
+        return OPEN  # „ ‟
+
+    def _straight_double(self, pos: int, prev: str, shape: int) -> int:
+        near = self._open_double()
+        if prev.isdigit() and (near is None or self._after_feet(pos)):
+            return SKIP  # inches or seconds: 5'9", 46"
+        if shape == SPACED:
+            return CLOSE if near else STRAY
+        if shape == LEFT:
+            return OPEN
+        if shape == RIGHT:
+            return CLOSE
+        return CLOSE if near else OPEN
+
+    def _right_single(self, pos: int, ch: str, prev: str, nxt: str, shape: int) -> int:
+        """' and ’: apostrophe, prime or quote, by position and what is open."""
+        top = self._top_single()
+        if shape == INNER:
+            return SKIP
+        if prev.isdigit() and (top is None or nxt.isdigit()):
+            return SKIP  # feet or minutes: 5'9", 26' 46"
+        if shape == SPACED:
+            return CLOSE if top else STRAY
+        if shape == LEFT:
+            if self._elision(pos):
+                return SKIP
+            if ch == "'" or primary_language(self.language) in _SAME_MARK:
+                return OPEN
+            return SKIP  # ’n’, ’em: English never opens with ’
+        if shape == RIGHT:
+            return CLOSE if top else SKIP  # the soldiers' rifles
+        if top:
+            return CLOSE
+        return OPEN if ch == "'" and nxt.isalnum() and not self._elision(pos) else SKIP
+
+    def _left_single(self, pos: int, nxt: str, shape: int) -> int:
+        top = self._top_single()
+        if shape == INNER:
+            return SKIP
+        if top is not None and top.ch == "‚":
+            return CLOSE  # German ‚…‘
+        if shape == SPACED:
+            return CLOSE if top else STRAY
+        if shape == RIGHT or (shape == OTHER and not nxt.isalnum()):
+            return CLOSE if top else SKIP
+        return SKIP if self._elision(pos) else OPEN
+
+    def _high_left_double(self, nxt: str, shape: int) -> int:
+        near = self._open_double()
+        if near is not None and near.ch == "„":
+            return CLOSE  # German „…“
+        if shape == RIGHT or (shape == OTHER and near and not nxt.isalnum()):
+            return CLOSE
+        return OPEN
+
+    def _high_right_double(self, pos: int, prev: str, shape: int) -> int:
+        near = self._open_double()
+        if prev.isdigit() and (near is None or self._after_feet(pos)):
+            return SKIP
+        if near is not None:
+            return CLOSE
+        if shape == LEFT:
+            return OPEN  # Swedish ”…”
+        return STRAY if shape == SPACED else CLOSE
+
+    def _guillemet(self, ch: str, shape: int) -> int:
+        near = self._open_double() if ch in "«»" else self._top_single()
+        if near is not None and near.ch == _PARTNER[ch]:
+            return CLOSE
+        if near is not None and near.ch == ch and ch in "»›" and shape != LEFT:
+            return CLOSE  # Swedish »…»
+        return CLOSE if shape == RIGHT else OPEN
+
+    # -- pairing ----------------------------------------------------------
+
+    def _open(self, pos: int, ch: str) -> None:
+        self._flush_carry()
+        self.stack.append(_Open(pos, ch, ch in DOUBLE))
+
+    def _close(self, pos: int, ch: str) -> None:
+        double = ch in DOUBLE
+        index = self._opener_index(double)
+        if index < 0:
+            self._orphan(pos, ch, double)
+            return
+        opener = self.stack[index]
+        for inner in self.stack[index + 1 :]:
+            self._add("unclosed", inner.pos, inner.ch)
+        del self.stack[index:]
+        if (opener.ch, ch) not in VALID_PAIRS:
+            self._mixed(opener, pos, ch, spans=False)
+
+    def _orphan(self, pos: int, ch: str, double: bool) -> None:
+        """A closer with no opener: pair it with a quote left open earlier."""
+        index = next(
+            (
+                i
+                for i in range(len(self.carry) - 1, -1, -1)
+                if self.carry[i].double == double
+            ),
+            -1,
+        )
+        if index < 0:
+            self._add("unmatched", pos, ch)
+            return
+        opener = self.carry[index]
+        self._flush_carry(index + 1)
+        del self.carry[index]
+        if (opener.ch, ch) in VALID_PAIRS:
+            self.defects.append(
+                Defect("unclosed", opener.pos, opener.ch, ch, pos, True)
+            )
+        else:
+            self._mixed(opener, pos, ch, spans=True)
+
+    def _mixed(self, opener: _Open, pos: int, ch: str, *, spans: bool) -> None:
+        expected = expected_closer(opener.ch, self.language)
+        safe = not spans and ch in STRAIGHT and opener.ch not in STRAIGHT
+        self.defects.append(
+            Defect("mixed", pos, ch, opener.ch, opener.pos, spans, expected, safe)
+        )
+
+    def _add(self, kind: str, pos: int, ch: str) -> None:
+        self.defects.append(Defect(kind, pos, ch))
+
+    # -- context helpers --------------------------------------------------
+
+    def _open_double(self) -> _Open | None:
+        for opener in reversed(self.stack):
+            if opener.double:
+                return opener
+        return None
+
+    def _top_single(self) -> _Open | None:
+        if self.stack and not self.stack[-1].double:
+            return self.stack[-1]
+        return None
+
+    def _opener_index(self, double: bool) -> int:
+        if not double:
+            return len(self.stack) - 1 if self._top_single() else -1
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i].double:
+                return i
+        return -1
+
+    def _elision(self, pos: int) -> bool:
+        """True for the apostrophe of ’90s, 'tis, 'em, rock 'n' roll."""
+        text, end = self.prose, min(self.hi, pos + 9)
+        j = pos + 1
+        while j < end and text[j].isalnum():
+            j += 1
+        word = text[pos + 1 : j].casefold()
+        if len(word) >= 2 and word[:2].isdigit() and not word[2:3].isdigit():
+            return True
+        return word in _ELISIONS
+
+    def _after_feet(self, pos: int) -> bool:
+        """True when ``pos`` ends a 5'9" or 26' 46" measurement."""
+        text, i = self.prose, pos - 1
+        while i >= self.lo and (text[i].isdigit() or text[i] == "."):
+            i -= 1
+        if i >= self.lo and text[i] == " ":
+            i -= 1
+        return i > self.lo and text[i] in "'’′" and text[i - 1].isdigit()
+
+
+def _disjoint(blocks: Sequence[Block]) -> list[Block]:
+    """Blocks in order, without overlaps, so no mark is paired twice."""
+    out: list[Block] = []
+    last = 0
+    for block in sorted(blocks, key=lambda b: (b.start, b.end)):
+        start = max(block.start, last)
+        if start < block.end:
+            out.append(Block(start, block.end, block.kind))
+            last = block.end
+    return out
+
+
+_cache: list[tuple[str, tuple[Block, ...], str, tuple[Defect, ...]]] = []
+
+
+def analyse(doc: Document) -> tuple[Defect, ...]:
+    """All quote defects of ``doc``, computed once for all rules of this type."""
+    blocks = tuple(doc.blocks)
+    if _cache:
+        prose, cached_blocks, language, defects = _cache[0]
+        same_text = prose is doc.prose or prose == doc.prose
+        if same_text and language == doc.language and cached_blocks == blocks:
+            return defects
+    defects = _Scanner(doc.prose, doc.language).run(blocks)
+    _cache[:] = [(doc.prose, blocks, doc.language, defects)]
+    return defects
+
+
+@dataclass(frozen=True, slots=True)
+class Pairs:
+    """Reports one kind of quote defect (``defect:`` in the rule file)."""
+
+    KEYS: ClassVar[Mapping[str, Key]] = {
+        "defect": Key("defect", (str,), required=True),
+    }
+
+    meta: RuleMeta
+    defect: str
+
+    @classmethod
+    def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:
+        own = {k: v for k, v in data.items() if k not in COMMON_KEYS}
+        read_keys(own, cls.KEYS, meta.source)
+        defect = own["defect"]
+        if defect not in DEFECTS:
+            choices = ", ".join(DEFECTS)
+            raise RuleError(
+                meta.source, f"key 'defect': expected one of {choices}, got {defect!r}"
+            )
+        return cls(meta, defect)
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        for defect in analyse(doc):
+            if defect.kind == self.defect:
+                yield self._finding(doc, defect)
+
+    def _finding(self, doc: Document, d: Defect) -> Finding:
+        fix = None
+        suggestions: tuple[str, ...] = ()
+        if d.kind == "mixed":
+            suggestions = (d.expected,)
+            if d.safe:
+                fix = Fix((Edit(d.start, d.start + 1, d.expected),), Applicability.SAFE)
+        message = self.meta.format_message(*_message_args(doc, d))
+        return self.meta.finding(
+            doc, d.start, d.start + 1, message, suggestions=suggestions, fix=fix
+        )
+
+
+def _message_args(doc: Document, d: Defect) -> tuple[str, ...]:
+    """Values for the rule message's ``%s``: the mark(s), then a detail clause."""
+    if d.kind == "mixed":
+        line, _ = doc.line_col(d.partner_start)
+        where = f" on line {line}" if d.spans else ""
+        spans = "; the quotation spans paragraphs" if d.spans else ""
+        return (d.mark, d.partner, f"{where} (expected {d.expected}{spans})")
+    if d.kind == "unclosed" and d.spans:
+        line, _ = doc.line_col(d.partner_start)
+        return (d.mark, f" (it is closed on line {line}, in a later paragraph)")
+    return (d.mark, "")
