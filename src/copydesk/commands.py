@@ -4,60 +4,84 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TextIO
 
 from copydesk import __version__
+from copydesk.checks.base import RuleMeta
+from copydesk.config import Config, find_config
 from copydesk.errors import CopydeskError, InputError
 from copydesk.files import STDIN, Target, discover, format_for
 from copydesk.model import Finding, Severity
-from copydesk.ruleset import Ruleset, load_ruleset
+from copydesk.ruleset import load_ruleset
 from copydesk.runner import FileResult, RuleOptions, default_jobs, lint_targets
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-def _rule_options(args: argparse.Namespace) -> RuleOptions:
-    return RuleOptions(
-        rule_dirs=tuple(args.rules),
-        select=tuple(getattr(args, "select", ())),
-        ignore=tuple(getattr(args, "ignore", ())),
-        language=getattr(args, "language", None) or "en",
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """How the files under one config are linted: CLI flags over that config."""
+
+    config: Config
+    options: RuleOptions
+    fail_level: Severity | None
+    format_for: tuple[tuple[str, str], ...]
+
+
+def make_plan(args: argparse.Namespace, config: Config) -> Plan:
+    """Merge CLI flags over a config file's settings (CLI wins)."""
+    select = tuple(getattr(args, "select", ())) or config.select or config.packs
+    options = RuleOptions(
+        rule_dirs=(*config.rules_path, *args.rules),
+        select=select,
+        ignore=(*config.ignore, *getattr(args, "ignore", ())),
+        severity=config.severity,
+        language=getattr(args, "language", None) or config.language or "en",
+        rule_options=config.rule_options,
+        accept=config.accept,
+        reject=config.reject,
+        config_path=config.path,
     )
-
-
-def _fail_level(name: str | None) -> Severity | None:
-    if name == "none":
-        return None
-    return Severity.parse(name or "warning")
+    level_name = getattr(args, "fail_level", None) or config.fail_level or "warning"
+    fail_level = None if level_name == "none" else Severity.parse(level_name)
+    return Plan(config, options, fail_level, (*args.format_for, *config.format_for))
 
 
 def run_lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``check`` and ``fix``: lint (and maybe fix) every path, report, exit code."""
-    options = _rule_options(args)
-    ruleset = options.load()
-    paths = args.paths or ["."]
+    cache: dict[Path, Config] = {}
+    base = make_plan(args, find_config(Path.cwd(), cache))
     problems: list[InputError] = []
-    targets = discover(paths, args.format_for, problems)
-    if args.stdin_filename:
-        fmt = format_for(args.stdin_filename, args.format_for) or "plain"
-        targets = [Target(t.path, fmt) if t.path == STDIN else t for t in targets]
+    targets = discover(
+        args.paths or ["."], base.format_for, problems, exclude=base.config.exclude
+    )
     fixing = args.command == "fix" or getattr(args, "fix", False)
-    if fixing:
-        from copydesk.fixing import fix_targets
+    reading_stdin = any(t.path == STDIN for t in targets)
+    results: list[FileResult] = []
+    metas: dict[str, RuleMeta] = {}
+    failing = False
+    tally = None
+    for plan, group in _group_by_config(targets, args, cache):
+        ruleset = plan.options.load()
+        metas.update(ruleset.metas)
+        if fixing:
+            from copydesk.fixing import FixTally, fix_targets
 
-        results, summary = fix_targets(targets, ruleset, options, args, out)
-    else:
-        jobs = args.jobs if args.jobs is not None else default_jobs()
-        results = list(lint_targets(targets, ruleset, options, jobs))
-        summary = ""
-    for result in results:
-        if result.path == STDIN and args.stdin_filename:
-            result.path = args.stdin_filename
-            result.findings = [
-                _renamed(f, args.stdin_filename) for f in result.findings
-            ]
+            tally = tally or FixTally()
+            group_results = fix_targets(group, ruleset, plan.options, args, out, tally)
+        else:
+            jobs = args.jobs if args.jobs is not None else default_jobs()
+            group_results = list(lint_targets(group, ruleset, plan.options, jobs))
+        for result in group_results:
+            _apply_file_settings(result, plan, args.stdin_filename)
+            level = plan.fail_level
+            failing |= level is not None and any(
+                f.severity >= level for f in result.findings
+            )
+        results.extend(group_results)
     for problem in problems:
         print(f"copydesk: error: {problem}", file=err)
     for result in results:
@@ -66,39 +90,66 @@ def run_lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     findings = sorted(
         (f for r in results for f in r.findings), key=lambda f: f.sort_key
     )
-    report_stream = (
-        err
-        if (fixing and STDIN in {t.path for t in targets} and not args.diff)
-        else out
-    )
-    _report(findings, results, ruleset, args, report_stream)
-    if summary:
-        print(summary, file=report_stream)
+    stream = err if (fixing and reading_stdin and not args.diff) else out
+    _report(findings, results, metas, args, stream)
+    if tally is not None:
+        print(tally.summary(diff=args.diff), file=stream)
     if problems or any(r.error is not None for r in results):
         return EXIT_ERROR
-    if (
-        fixing
-        and args.diff
-        and summary.startswith("Would fix")
-        and not summary.startswith("Would fix 0")
-    ):
+    if tally is not None and args.diff and tally.changed_files:
         return EXIT_FINDINGS
-    level = _fail_level(args.fail_level)
-    if level is not None and any(f.severity >= level for f in findings):
-        return EXIT_FINDINGS
-    return EXIT_CLEAN
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
-def _renamed(finding: Finding, path: str) -> Finding:
-    from dataclasses import replace
+def _group_by_config(
+    targets: Sequence[Target], args: argparse.Namespace, cache: dict[Path, Config]
+) -> list[tuple[Plan, list[Target]]]:
+    """Targets grouped by the config that applies to each, in first-seen order."""
+    groups: dict[Config, list[Target]] = {}
+    for target in targets:
+        where = (args.stdin_filename or ".") if target.path == STDIN else target.path
+        config = find_config(Path(where), cache)
+        groups.setdefault(config, []).append(target)
+    planned: list[tuple[Plan, list[Target]]] = []
+    for config, group in groups.items():
+        plan = make_plan(args, config)
+        named = args.stdin_filename
+        planned.append(
+            (
+                plan,
+                [Target(t.path, _format(t, plan, named)) for t in group],
+            )
+        )
+    return planned
 
-    return replace(finding, path=path)
+
+def _format(target: Target, plan: Plan, stdin_name: str | None) -> str:
+    name = stdin_name if target.path == STDIN and stdin_name else target.path
+    if name == STDIN:
+        return "plain"
+    return format_for(name, plan.format_for) or "plain"
+
+
+def _apply_file_settings(
+    result: FileResult, plan: Plan, stdin_name: str | None
+) -> None:
+    """Per-file ignores from config, and the display name of stdin."""
+    if result.path == STDIN and stdin_name:
+        result.path = stdin_name
+        result.findings = [replace(f, path=stdin_name) for f in result.findings]
+    ignored = plan.config.ignored_rules(result.path)
+    if ignored:
+        result.findings = [
+            f
+            for f in result.findings
+            if f.rule not in ignored and f.rule.split(".", 1)[0] not in ignored
+        ]
 
 
 def _report(
     findings: Sequence[Finding],
     results: Sequence[FileResult],
-    ruleset: Ruleset,
+    metas: Mapping[str, RuleMeta],
     args: argparse.Namespace,
     out: TextIO,
 ) -> None:
@@ -109,7 +160,7 @@ def _report(
     ctx = report.ReportContext(
         version=__version__,
         cwd=str(Path.cwd()),
-        rules=ruleset.metas,
+        rules=metas,
         sources={r.path: r.text for r in results if r.text is not None},
         files=[r.path for r in results],
         color=fmt == "text" and use_color(out, args.no_color),

@@ -49,6 +49,8 @@ def lint(
             results = drop_exceptions(results, doc, exceptions)
         if check.meta.scope in SCOPE_KINDS:
             results = keep_scope(results, doc, SCOPE_KINDS[check.meta.scope])
+        if ruleset.accept is not None:
+            results = drop_exceptions(results, doc, ruleset.accept)
         found.extend(results)
     known = {c.meta.id for c in ruleset.checks} | {c.meta.pack for c in ruleset.checks}
     found.extend(directive_warnings(doc, known))

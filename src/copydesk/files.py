@@ -31,7 +31,7 @@ class Target:
 
 
 def format_for(path: str, overrides: Sequence[tuple[str, str]] = ()) -> str | None:
-    """The format of ``path``: a ``--format-for GLOB=FORMAT`` match, else its extension."""
+    """The format of ``path``: a ``--format-for`` glob match, else its extension."""
     name = path.replace(os.sep, "/")
     for glob, fmt in overrides:
         if fnmatch.fnmatch(name, glob) or fnmatch.fnmatch(Path(name).name, glob):

@@ -55,9 +55,9 @@ def fix_targets(
     options: RuleOptions,
     args: argparse.Namespace,
     out: TextIO,
-) -> tuple[list[FileResult], str]:
-    """Fix every target; returns what remains per file and the summary line."""
-    tally = FixTally()
+    tally: FixTally,
+) -> list[FileResult]:
+    """Fix every target, counting into ``tally``; returns what remains per file."""
     results: list[FileResult] = []
     for target in targets:
         try:
@@ -73,7 +73,7 @@ def fix_targets(
                 text=result.text if result.remaining else None,
             )
         )
-    return results, tally.summary(diff=args.diff)
+    return results
 
 
 def _fix_one(
@@ -83,7 +83,7 @@ def _fix_one(
     args: argparse.Namespace,
     out: TextIO,
 ) -> tuple[FixResult, bool]:
-    from copydesk.textio import decode, read_source, write_atomic
+    from copydesk.textio import decode, encode, read_source, write_atomic
 
     overrides = options.overrides
 
@@ -94,16 +94,27 @@ def _fix_one(
 
     source = None if target.path == STDIN else read_source(target.path)
     if source is None:
-        original = decode(sys.stdin.buffer.read(), "<stdin>")[0]
+        original, encoding = decode(sys.stdin.buffer.read(), "<stdin>")
     else:
-        original = source.text
+        original, encoding = source.text, source.encoding
     result = fix_text(original, lint, unsafe=args.unsafe_fixes)
     changed = result.text != original
     if args.diff:
         if changed:
             out.write(unified_diff(target.path, original, result.text))
     elif source is None:
-        out.write(result.text)
+        _write_bytes(out, encode(result.text, encoding))
     elif changed:
         write_atomic(source, result.text)
     return result, changed
+
+
+def _write_bytes(out: TextIO, data: bytes) -> None:
+    """Write fixed stdin back in its own encoding (BOM and UTF-16 kept)."""
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:
+        out.write(data.decode("utf-8-sig", errors="replace"))
+        return
+    out.flush()
+    buffer.write(data)
+    buffer.flush()

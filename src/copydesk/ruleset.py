@@ -53,6 +53,8 @@ class Ruleset:
     digest: str = ""
     #: Compiled ``exceptions`` of each rule that has them, by rule id.
     exceptions: dict[str, patterns.Pattern] = field(default_factory=dict)
+    #: Accepted vocabulary: findings on these terms are dropped.
+    accept: patterns.Pattern | None = None
 
     @property
     def metas(self) -> dict[str, RuleMeta]:
@@ -116,6 +118,11 @@ def _display(path: Path, base: Path) -> str:
         return path.as_posix()
 
 
+def _named(rule_id: str, select: Sequence[str]) -> bool:
+    """An opt-in rule runs only when its id or pack is selected by name."""
+    return rule_id in select or rule_id.split(".", 1)[0] in select
+
+
 def selected(rule_id: str, select: Iterable[str], ignore: Iterable[str]) -> bool:
     """Whether a rule survives ``--select``/``--ignore`` (ids or pack names)."""
     pack = rule_id.split(".", 1)[0]
@@ -131,25 +138,41 @@ def load_ruleset(
     ignore: Sequence[str] = (),
     *,
     include_shipped: bool = True,
+    rule_options: Mapping[str, Mapping[str, Any]] | None = None,
+    vocab: Vocab | None = None,
 ) -> Ruleset:
-    """Load, validate and compile every selected rule."""
+    """Load, validate and compile every selected rule.
+
+    ``rule_options`` overrides keys of named rules (from configuration);
+    ``vocab`` adds accepted terms (findings on them are dropped) and
+    rejected terms (each use is a finding of ``vocab.Reject``).
+    """
     dirs = ([shipped_rules_dir()] if include_shipped else []) + list(extra_dirs)
     files = discover_rule_files(dirs)
     known = {f.rule_id for f in files} | {f.rule_id.split(".", 1)[0] for f in files}
+    known |= {REJECT_RULE, REJECT_RULE.split(".", 1)[0]}
     for name in [*select, *ignore]:
         if name not in known:
             raise RuleError("", f"unknown rule or pack {name!r} in --select/--ignore")
+    options = dict(rule_options or {})
+    for rule_id in options:
+        if rule_id not in known:
+            raise RuleError(
+                vocab.source if vocab else "", f"key 'rules.{rule_id}': unknown rule"
+            )
     digest = hashlib.sha256()
     checks: list[Check] = []
     for rule in files:
         raw = _read_bytes(rule)
         digest.update(rule.rule_id.encode() + b"\0" + raw + b"\0")
         if selected(rule.rule_id, select, ignore):
-            checks.append(
-                compile_rule(
-                    rule.rule_id, parse_rule_text(raw, rule.display), rule.display
-                )
-            )
+            data = parse_rule_text(raw, rule.display)
+            if rule.rule_id in options:
+                digest.update(repr(sorted(options[rule.rule_id].items())).encode())
+                data = {**data, **options[rule.rule_id]}
+            check = compile_rule(rule.rule_id, data, rule.display)
+            if check.meta.enabled or _named(rule.rule_id, select):
+                checks.append(check)
     exceptions = {
         c.meta.id: patterns.token_matcher(
             c.meta.exceptions, c.meta.source, "exceptions", ignorecase=c.meta.ignorecase
@@ -157,7 +180,41 @@ def load_ruleset(
         for c in checks
         if c.meta.exceptions
     }
-    return Ruleset(checks, digest.hexdigest(), exceptions)
+    accept: patterns.Pattern | None = None
+    if vocab is not None:
+        digest.update(repr((vocab.accept, vocab.reject)).encode())
+        if vocab.reject and selected(REJECT_RULE, select, ignore):
+            checks.append(_reject_check(vocab))
+        if vocab.accept:
+            accept = patterns.token_matcher(
+                vocab.accept, vocab.source, "vocab.accept", ignorecase=True
+            )
+    return Ruleset(checks, digest.hexdigest(), exceptions, accept)
+
+
+@dataclass(frozen=True, slots=True)
+class Vocab:
+    """A project's accepted and rejected terms (from configuration)."""
+
+    accept: tuple[str, ...] = ()
+    reject: tuple[str, ...] = ()
+    source: str = ""
+
+
+REJECT_RULE = "vocab.Reject"
+
+
+def _reject_check(vocab: Vocab) -> Check:
+    """Rejected terms become an error-level existence rule."""
+    data = {
+        "extends": "existence",
+        "message": "'%s' is on the project's list of rejected terms.",
+        "level": "error",
+        "ignorecase": True,
+        "description": "Terms the project's configuration rejects (vocab.reject).",
+        "tokens": list(vocab.reject),
+    }
+    return compile_rule(REJECT_RULE, data, vocab.source or "vocab")
 
 
 def _read_bytes(rule: RuleFile) -> bytes:
@@ -231,6 +288,7 @@ def build_meta(rule_id: str, data: Mapping[str, Any], display: str) -> RuleMeta:
         scope=scope,
         languages=tuple(str(x) for x in languages),
         examples=_examples(data.get("examples"), display),
+        enabled=bool(data.get("enabled", True)),
     )
 
 

@@ -18,7 +18,7 @@ from copydesk.document import Document
 from copydesk.errors import CopydeskError
 from copydesk.files import STDIN, Target
 from copydesk.model import Finding, Severity
-from copydesk.ruleset import Ruleset, load_ruleset
+from copydesk.ruleset import Ruleset, Vocab, load_ruleset
 
 #: Files per task sent to a worker: large enough to amortise the IPC.
 CHUNK = 16
@@ -33,9 +33,21 @@ class RuleOptions:
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
     language: str = "en"
+    rule_options: tuple[tuple[str, str], ...] = ()
+    accept: tuple[str, ...] = ()
+    reject: tuple[str, ...] = ()
+    config_path: str = ""
 
     def load(self) -> Ruleset:
-        return load_ruleset([Path(d) for d in self.rule_dirs], self.select, self.ignore)
+        import json
+
+        return load_ruleset(
+            [Path(d) for d in self.rule_dirs],
+            self.select,
+            self.ignore,
+            rule_options={rule: json.loads(opts) for rule, opts in self.rule_options},
+            vocab=Vocab(self.accept, self.reject, self.config_path),
+        )
 
     @property
     def overrides(self) -> dict[str, Severity]:

@@ -17,6 +17,13 @@ CHECK_TYPES: dict[str, str] = {
     "pairs": "copydesk.checks.pairs:Pairs",
     "names": "copydesk.checks.names:Names",
     "variants": "copydesk.checks.variants:Variants",
+    "occurrence": "copydesk.checks.occurrence:Occurrence",
+    "repetition": "copydesk.checks.repetition:Repetition",
+    "consistency": "copydesk.checks.consistency:Consistency",
+    "capitalization": "copydesk.checks.capitalization:Capitalization",
+    "conditional": "copydesk.checks.conditional:Conditional",
+    "spelling": "copydesk.checks.spelling:Spelling",
+    "proselint": "copydesk.checks.proselint:Proselint",
 }
 
 

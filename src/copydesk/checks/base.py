@@ -29,6 +29,7 @@ COMMON_KEYS: dict[str, Key] = {
         Key("examples", (dict,)),
         Key("scope", (str,)),
         Key("language", (str, list)),
+        Key("enabled", (bool,)),
     )
 }
 
@@ -57,6 +58,8 @@ class RuleMeta:
     scope: str = "text"
     languages: tuple[str, ...] = ()
     examples: Examples = field(default_factory=Examples)
+    #: False for opt-in rules, which run only when selected by id or pack.
+    enabled: bool = True
 
     @property
     def pack(self) -> str:
