@@ -1,0 +1,132 @@
+"""Shared helpers for readers: masking, revealing prose and entity views."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from copydesk.document import Block, line_starts
+
+#: Pads a decoded character reference to the length of its source, e.g.
+#: ``L&eacute;vy`` reads ``Lé`` + 7 fillers + ``vy``. WORD JOINER is neither a
+#: space nor a word character, so whitespace tokenizers keep the word whole and
+#: checks for double spaces do not fire; checks that match words must allow it.
+FILLER = "\u2060"
+
+_ASCII_MASK = bytes(c if c in (10, 13) else 32 for c in range(256))
+_NOT_BREAKS = re.compile(r"[^\r\n]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _spaces(match: re.Match[str]) -> str:
+    return " " * (match.end() - match.start())
+
+
+def mask_all(text: str) -> str:
+    """``text`` with every character but CR and LF replaced by a space."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_MASK).decode("ascii")
+    return _NOT_BREAKS.sub(_spaces, text)
+
+
+def entity_view(source: str, decoded: str) -> str:
+    """A same-length stand-in for a character reference ``source``.
+
+    The decoded text comes first, then :data:`FILLER` up to the source length;
+    a decoded control character or line break becomes a space, so references
+    can never add a line break the source does not have.
+    """
+    if not decoded or len(decoded) > len(source):
+        return mask_all(source)
+    decoded = _CONTROL.sub(" ", decoded)
+    return decoded + FILLER * (len(source) - len(decoded))
+
+
+class ProseBuilder:
+    """Builds a prose view from a fully masked base by revealing spans in order."""
+
+    __slots__ = ("_base", "_pieces", "_pos", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._base = mask_all(text)
+        self._pieces: list[str] = []
+        self._pos = 0
+
+    def reveal(self, start: int, end: int, replacement: str | None = None) -> None:
+        """Show ``text[start:end]`` (or a same-length ``replacement``) as prose.
+
+        Spans must come in source order; a span overlapping an earlier one is
+        clipped (or dropped when it has a replacement), never shown twice.
+        """
+        if start < self._pos:
+            if replacement is not None:
+                return
+            start = self._pos
+        if end <= start:
+            return
+        if start > self._pos:
+            self._pieces.append(self._base[self._pos : start])
+        if replacement is None or len(replacement) != end - start:
+            self._pieces.append(self.text[start:end])
+        else:
+            self._pieces.append(replacement)
+        self._pos = end
+
+    @property
+    def pos(self) -> int:
+        """End of the last revealed span."""
+        return self._pos
+
+    def build(self) -> str:
+        """The finished prose view."""
+        self._pieces.append(self._base[self._pos :])
+        return "".join(self._pieces)
+
+
+class BlockCollector:
+    """Groups revealed spans into non-overlapping blocks of one kind each."""
+
+    __slots__ = ("_end", "_kind", "_start", "blocks")
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self._start = -1
+        self._end = -1
+        self._kind = "paragraph"
+
+    def add(self, start: int, end: int, kind: str) -> None:
+        """Extend the open block, opening one of ``kind`` if none is open."""
+        if self._start < 0:
+            self._start, self._kind = start, kind
+        elif kind != self._kind:
+            self.flush()
+            self._start, self._kind = start, kind
+        self._end = max(self._end, end)
+
+    def flush(self) -> None:
+        """Close the open block, if any."""
+        if self._start >= 0 and self._end > self._start:
+            self.blocks.append(Block(self._start, self._end, self._kind))
+        self._start = self._end = -1
+
+    def result(self) -> tuple[Block, ...]:
+        """All blocks, the open one closed."""
+        self.flush()
+        return tuple(self.blocks)
+
+
+class LineIndex:
+    """1-based line numbers of offsets, built only when first needed."""
+
+    __slots__ = ("_starts", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts: list[int] | None = None
+
+    def line(self, offset: int) -> int:
+        """The 1-based line holding ``offset``."""
+        if self._starts is None:
+            self._starts = line_starts(self._text)
+        return bisect.bisect_right(self._starts, offset)

@@ -1,0 +1,226 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from copydesk.markup._mask import FILLER
+from copydesk.markup.markdown import byte_to_char, parse_markdown, read
+
+from .helpers import DOCUMENTS, assert_masked, assert_shown, check_invariants
+
+FRAGMENTS = [
+    "*",
+    "_",
+    "`",
+    "```",
+    "~~~",
+    "[",
+    "]",
+    "(",
+    ")",
+    "](",
+    "![",
+    "<",
+    ">",
+    "> ",
+    "- ",
+    "1. ",
+    "# ",
+    "|",
+    "---",
+    "+++",
+    "\n",
+    "\r",
+    "\r\n",
+    "\n\n",
+    "    ",
+    "\t",
+    "<!--",
+    "-->",
+    "<!-- copydesk: disable -->",
+    "<div>",
+    "</div>",
+    "&amp;",
+    "&eacute;",
+    "&#",
+    "&#x27;",
+    ";",
+    "\\",
+    "\x00",
+    "é",
+    "😀",
+    "中",
+    "http://x.y",
+    "[^1]",
+    "[^1]: ",
+    "[a]: /u",
+    "{#id}",
+    "[!NOTE]",
+    "[ ] ",
+]
+markdownish = st.lists(
+    st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=4)), max_size=60
+).map("".join)
+
+
+def test_golden_document() -> None:
+    text = (DOCUMENTS / "guide.md").read_text(encoding="utf-8")
+    parsed = read(text)
+    check_invariants(text, parsed)
+    prose = parsed.prose
+    shown = [
+        "Covering the Kyiv summit",
+        '"productive"',
+        "publish",
+        "full briefing",
+        "Kiev in quotes",
+        "Confirm every quote with the speaker",
+        '"Never guess a name," said the desk chief.',
+        "Call the press office",
+        "capital of Ukraine",
+        'A crowd in Kyiv\'s "Independence Square"',
+        "Curly “quotes” stay",
+        "Footnote text about the summit.",
+    ]
+    for phrase in shown:
+        assert_shown(text, prose, phrase)
+    masked = [
+        ("title:", 0),
+        ("Kiev Desk", 0),
+        ("{#summit}", 0),
+        ("https://example.com/kiev-briefing", 0),
+        ('"Kiev briefing"', 0),
+        ("https://example.com/kiev-live", 0),
+        ("copydesk: disable", 0),
+        ("check --names Kiev", 0),
+        ('print("an unbalanced quote in code)', 0),
+        ("indented code with Kiev inside", 0),
+        ("e-mail", 0),
+        ("images/kiev-square.jpg", 0),
+        ("Share this Kiev story", 0),
+        ("[^1]", 0),
+        ("https://example.com/kiev-ref", 0),
+        ("# ", 0),
+        ("- ", 0),
+        ("1. ", 0),
+        ("> ", 0),
+    ]
+    for phrase, nth in masked:
+        assert_masked(text, prose, phrase, nth)
+    start = text.index("L&eacute;vy")
+    assert prose[start : start + 11] == "Lé" + FILLER * 7 + "vy"
+    amp = text.index("&amp;")
+    assert prose[amp : amp + 5] == "&" + FILLER * 4
+    assert [(d.action, d.rules) for d in parsed.directives] == [
+        ("disable", ("names.Kyiv",)),
+        ("enable", ("names.Kyiv",)),
+    ]
+    assert [d.line for d in parsed.directives] == [12, 14]
+
+
+def test_golden_blocks() -> None:
+    text = (DOCUMENTS / "guide.md").read_text(encoding="utf-8")
+    blocks = read(text).blocks
+    by_text = {text[b.start : b.end]: b.kind for b in blocks}
+    assert by_text["Covering the Kyiv summit"] == "heading"
+    assert by_text["Call the press office"] == "list"
+    assert by_text['"Never guess a name," said the desk chief.'] == "blockquote"
+    assert by_text["capital of Ukraine"] == "table"
+    assert by_text['A crowd in Kyiv\'s "Independence Square"'] == "alt"
+    # no block spans the fenced code, so quote checks never pair across it
+    fence = text.index("```python")
+    assert all(not (b.start < fence < b.end) for b in blocks)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a `b` c\n", "a     c\n"),
+        ("# T #\n", "  T  \n"),
+        ("> q\n> r\n", "  q\n  r\n"),
+        ("x <span>y</span>\n", "x       y       \n"),
+        ("[t][r]\n\n[r]: /u\n", " t    \n\n       \n"),
+        ("- [x] done\n", "      done\n"),
+        ("a\\*b\n", "a *b\n"),
+        ("+++\nk = 1\n+++\nz\n", "   \n     \n   \nz\n"),
+        ("<a@b.c> d\n", "        d\n"),
+    ],
+)
+def test_masking(text: str, expected: str) -> None:
+    assert read(text).prose == expected
+
+
+def test_directives_in_inline_and_multiline_comments() -> None:
+    text = (
+        "a <!-- copydesk: disable-next-line=quotes --> b\n\n"
+        "<!--\ncopydesk: ignore-file\n-->\n"
+    )
+    directives = read(text).directives
+    assert [(d.action, d.rules, d.line) for d in directives] == [
+        ("disable-next-line", ("quotes",), 1),
+        ("ignore-file", (), 3),
+    ]
+
+
+def test_directive_in_code_is_not_a_directive() -> None:
+    text = "```\n<!-- copydesk: ignore-file -->\n```\n"
+    assert read(text).directives == ()
+
+
+def test_non_ascii_offsets() -> None:
+    text = "« Ça » 😀 `code` naïve [lien](http://é.fr) 中文\n"
+    parsed = read(text)
+    check_invariants(text, parsed)
+    prose = parsed.prose
+    assert_shown(text, prose, "« Ça » 😀 ")
+    assert_masked(text, prose, "`code`")
+    assert_shown(text, prose, "naïve")
+    assert_shown(text, prose, "lien")
+    assert_masked(text, prose, "http://é.fr")
+    assert_shown(text, prose, "中文")
+
+
+def test_surrogates_do_not_crash() -> None:
+    text = "a \udcff `b` c\n"
+    parsed = parse_markdown(text)
+    check_invariants(text, parsed)
+    assert parsed.prose == "a \udcff     c\n"
+
+
+@given(st.text())
+def test_byte_to_char_matches_encoding(text: str) -> None:
+    convert = byte_to_char(text)
+    offset = 0
+    for index, char in enumerate(text):
+        assert convert(offset) == index
+        offset += len(char.encode("utf-8", "surrogatepass"))
+    assert convert(offset) == len(text)
+
+
+@settings(max_examples=300)
+@given(markdownish)
+def test_invariants_on_markdownish_input(text: str) -> None:
+    check_invariants(text, parse_markdown(text))
+
+
+@given(st.text())
+def test_invariants_on_any_text(text: str) -> None:
+    check_invariants(text, parse_markdown(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "> " * 5000 + "deep\n",
+        "- " * 3000 + "deep\n",
+        "[" * 10000 + "x" + "]" * 10000,
+        "*" * 20000,
+        "a" * 200_000,
+        "\r" * 100 + "x\r",
+        "\x00\x00`\x00`",
+        "<" * 5000,
+    ],
+)
+def test_pathological_inputs(text: str) -> None:
+    check_invariants(text, parse_markdown(text))
