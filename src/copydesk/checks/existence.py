@@ -2,14 +2,20 @@
 
 Used for banned words and for web-page debris. With ``line: true`` a token
 must make up the whole line (bullets and spaces around it allowed), which is
-how ambiguous UI words such as "Share" or "Follow" are told from prose.
+how ambiguous UI words such as "Share" or "Follow" are told from prose. With
+``between_sentences: true`` a token may also stand inside a line, but only
+where a sentence ends and the next begins ("… fell. Advertisement The …"),
+so that "the advertisement said" stays clean. ``skip_quoted: true`` ignores
+matches inside quotation marks, where an author cites the words on purpose.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
+
+import regex
 
 from copydesk import patterns
 from copydesk.checks.base import Check, RuleMeta
@@ -21,6 +27,28 @@ from copydesk.schema import Key
 #: What may stand before a whole-line token: indentation and list bullets.
 _LINE_LEAD = r"(?:^|(?<=\r))[ \t]*\K(?:[-*+•·▪►▸|>]+[ \t]*)?"
 _LINE_TAIL = r"[ \t]*(?=\r|\n|\Z)"
+#: Between sentences: after a line start (bullet allowed) or a sentence end ...
+_SENTENCE_LEAD = (
+    r"(?:(?:^|(?<=\r))[ \t]*\K(?:[-*+•·▪►▸|>]+[ \t]*)?"
+    r"|(?<=[.!?…][\"”’«»)\]]?[ \t]+))"
+)
+#: ... and before a line end or a capitalised sentence start (case kept).
+_SENTENCE_TAIL = r"(?=[ \t]*(?:\r|\n|\Z)|[ \t]+(?-i:[\"“„»«‘(]?[\p{Lu}\p{N}]))"
+
+#: Opening and closing quotation marks, paired as editors use them.
+_QUOTED = regex.compile(
+    r'"[^"\n]*(?:\n(?!\s*\n)[^"\n]*)*"'
+    r"|“[^“”\n]*(?:\n(?!\s*\n)[^“”\n]*)*”"
+    r"|„[^„“”\n]*(?:\n(?!\s*\n)[^„“”\n]*)*[“”]"
+    r"|«[^«»\n]*(?:\n(?!\s*\n)[^«»\n]*)*»"
+    r"|»[^«»\n]*(?:\n(?!\s*\n)[^«»\n]*)*«",
+    regex.VERSION0,
+)
+
+_REMOVE = ("none", "line", "match", "auto")
+
+#: Where a sentence ends and the next may begin (for ``between_sentences``).
+_SENTENCE_GAP = regex.compile(r"[.!?…][\"”’«»)\]]?[ \t]+", regex.VERSION0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +62,8 @@ class Existence:
             Key("raw", (list,), item_types=(str,)),
             Key("nonword", (bool,)),
             Key("line", (bool,)),
+            Key("between_sentences", (bool,)),
+            Key("skip_quoted", (bool,)),
             Key("remove", (str,)),
             Key("applicability", (str,)),
         )
@@ -43,26 +73,46 @@ class Existence:
     pattern: patterns.Pattern
     remove: str
     applicability: Applicability
+    skip_quoted: bool = False
+    exceptions: patterns.Pattern | None = field(default=None)
+    #: "line" or "sentence" when matches can only start at known places.
+    anchor: str = ""
 
     @classmethod
     def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:
         tokens: list[str] = list(data.get("tokens", []))
         raw: list[str] = list(data.get("raw", []))
         if not tokens and not raw:
-            raise RuleError(meta.source, "key 'tokens': needs at least one token (or 'raw')")
+            raise RuleError(
+                meta.source, "key 'tokens': needs at least one token (or 'raw')"
+            )
         whole_line = bool(data.get("line", False))
+        between = bool(data.get("between_sentences", False))
+        if whole_line and between:
+            raise RuleError(
+                meta.source,
+                "key 'between_sentences': cannot be combined with 'line: true'",
+            )
         nonword = bool(data.get("nonword", False))
         if raw:
             body = "".join(raw)
             if tokens:
                 body = _alternation(tokens) + "|" + body
-            pattern = _wrap(body, whole_line=whole_line, nonword=nonword)
+            pattern = _wrap(
+                body, whole_line=whole_line, between=between, nonword=nonword
+            )
             compiled = patterns.compile_regex(
                 pattern, meta.source, "raw", ignorecase=meta.ignorecase
             )
-        elif whole_line:
+        elif whole_line or between:
+            _check_tokens(tokens, meta)
             compiled = patterns.compile_regex(
-                _wrap(_alternation(tokens), whole_line=True, nonword=True),
+                _wrap(
+                    _alternation(tokens),
+                    whole_line=whole_line,
+                    between=between,
+                    nonword=True,
+                ),
                 meta.source,
                 "tokens",
                 ignorecase=meta.ignorecase,
@@ -72,48 +122,171 @@ class Existence:
                 tokens, meta.source, ignorecase=meta.ignorecase, whole_words=not nonword
             )
         remove = str(data.get("remove", "none"))
-        if remove not in ("none", "line", "match"):
-            raise RuleError(meta.source, "key 'remove': expected none, line or match")
+        if remove not in _REMOVE:
+            raise RuleError(
+                meta.source, "key 'remove': expected none, line, match or auto"
+            )
         applicability = _applicability(meta.source, data.get("applicability", "unsafe"))
-        return cls(meta, compiled, remove, applicability)
+        exceptions = None
+        if meta.exceptions:
+            exceptions = patterns.compile_regex(
+                "|".join(f"(?:{_one(e)})" for e in meta.exceptions),
+                meta.source,
+                "exceptions",
+                ignorecase=meta.ignorecase,
+            )
+        return cls(
+            meta,
+            compiled,
+            remove,
+            applicability,
+            bool(data.get("skip_quoted", False)),
+            exceptions,
+            _anchor(whole_line=whole_line, between=between),
+        )
 
     def run(self, doc: Document) -> Iterator[Finding]:
-        for m in patterns.finditer(self.pattern, doc.prose):
+        quoted: Sequence[tuple[int, int]] | None = None
+        for m in self._matches(doc):
             start, end = m.span()
             if start == end:
                 continue
+            found = doc.text[start:end]
+            if self.exceptions is not None and self.exceptions.fullmatch(
+                found.strip(), timeout=patterns.MATCH_TIMEOUT
+            ):
+                continue
+            if self.skip_quoted:
+                if quoted is None:
+                    quoted = quoted_spans(doc.prose)
+                if _inside(quoted, start, end):
+                    continue
             yield self.meta.finding(
                 doc,
                 start,
                 end,
-                self.meta.format_message(doc.text[start:end].strip()),
+                self.meta.format_message(found.strip()),
                 fix=self._fix(doc, start, end),
             )
 
+    def _matches(self, doc: Document) -> Iterator[patterns.Match]:
+        """Every match; anchored rules only try the places they can start at.
+
+        Trying a line pattern at each line start instead of each character
+        makes a whole-line rule several times faster on long prose.
+        """
+        if not self.anchor:
+            yield from patterns.finditer(self.pattern, doc.prose)
+            return
+        text = doc.prose
+        starts: Iterator[int] = (
+            doc.line_start(n) for n in range(1, doc.line_count + 1)
+        )
+        if self.anchor == "sentence":
+            gaps = (
+                m.end()
+                for m in _SENTENCE_GAP.finditer(text, timeout=patterns.MATCH_TIMEOUT)
+            )
+            starts = iter(sorted({*starts, *gaps}))
+        last = -1
+        for pos in starts:
+            if pos < last:
+                continue
+            m = self.pattern.match(text, pos, timeout=patterns.MATCH_TIMEOUT)
+            if m is not None:
+                last = m.end()
+                yield m
+
     def _fix(self, doc: Document, start: int, end: int) -> Fix | None:
+        if self.remove == "none":
+            return None
         if self.remove == "match":
             return Fix((Edit(start, end, ""),), self.applicability)
-        if self.remove == "line":
-            first, _ = doc.line_col(start)
-            last, _ = doc.line_col(end)
-            line_start = doc.line_start(first)
-            stop = doc.line_start(last + 1) if last < doc.line_count else len(doc.text)
-            return Fix((Edit(line_start, stop, ""),), self.applicability)
-        return None
+        first, _ = doc.line_col(start)
+        last, _ = doc.line_col(end)
+        if self.remove == "auto" and not _owns_lines(doc, start, end, first, last):
+            return Fix((_span_edit(doc.text, start, end),), self.applicability)
+        return Fix((_line_edit(doc, first, last),), self.applicability)
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside paired quotation marks; a quote never crosses a blank line."""
+    return [m.span() for m in _QUOTED.finditer(text, timeout=patterns.MATCH_TIMEOUT)]
+
+
+def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < start and end < e for s, e in spans)
+
+
+def _owns_lines(doc: Document, start: int, end: int, first: int, last: int) -> bool:
+    """True when only spaces and bullets share the match's lines."""
+    line_start, _ = doc.line_bounds(first)
+    _, line_end = doc.line_bounds(last)
+    before = doc.text[line_start:start].strip(" \t-*+•·▪►▸|>")
+    return not before and not doc.text[end:line_end].strip()
+
+
+def _span_edit(text: str, start: int, end: int) -> Edit:
+    """Delete a match inside a line together with one space beside it."""
+    if end < len(text) and text[end] in " \t":
+        return Edit(start, end + 1, "")
+    if start > 0 and text[start - 1] in " \t":
+        return Edit(start - 1, end, "")
+    return Edit(start, end, "")
+
+
+def _line_edit(doc: Document, first: int, last: int) -> Edit:
+    """Delete whole lines; when they stand alone between blank lines, one blank too.
+
+    Debris usually sits in its own paragraph, and deleting just the line would
+    leave two blank lines where one was.
+    """
+    start = doc.line_start(first)
+    stop = doc.line_start(last + 1) if last < doc.line_count else len(doc.text)
+    blank_before = first == 1 or not doc.line_text(first - 1).strip()
+    if (
+        blank_before
+        and last + 1 < doc.line_count
+        and not doc.line_text(last + 1).strip()
+    ):
+        stop = doc.line_start(last + 2)
+    elif blank_before and first > 1 and last == doc.line_count:
+        start = doc.line_start(first - 1)
+    return Edit(start, stop, "")
+
+
+def _anchor(*, whole_line: bool, between: bool) -> str:
+    if whole_line:
+        return "line"
+    return "sentence" if between else ""
+
+
+def _check_tokens(tokens: list[str], meta: RuleMeta) -> None:
+    for token in tokens:
+        if not patterns.is_literal(token):
+            patterns.compile_regex(
+                token, meta.source, "tokens", ignorecase=meta.ignorecase
+            )
+
+
+def _one(token: str) -> str:
+    return token if not patterns.is_literal(token) else _escape(token)
 
 
 def _alternation(tokens: list[str]) -> str:
     ordered = sorted(tokens, key=len, reverse=True)
-    return "|".join(t if not patterns.is_literal(t) else _escape(t) for t in ordered)
+    return "|".join(_one(t) for t in ordered)
 
 
 def _escape(token: str) -> str:
-    return str(patterns.regex.escape(token, special_only=True))
+    return str(regex.escape(token, special_only=True))
 
 
-def _wrap(body: str, *, whole_line: bool, nonword: bool) -> str:
+def _wrap(body: str, *, whole_line: bool, between: bool, nonword: bool) -> str:
     if whole_line:
         return f"{_LINE_LEAD}(?:{body}){_LINE_TAIL}"
+    if between:
+        return f"{_SENTENCE_LEAD}(?:{body}){_SENTENCE_TAIL}"
     if nonword:
         return f"(?:{body})"
     return rf"(?<![\w])(?:{body})(?![\w])"
@@ -123,4 +296,6 @@ def _applicability(source: str, value: Any) -> Applicability:
     try:
         return Applicability(value)
     except ValueError:
-        raise RuleError(source, "key 'applicability': expected safe or unsafe") from None
+        raise RuleError(
+            source, "key 'applicability': expected safe or unsafe"
+        ) from None
