@@ -1,0 +1,251 @@
+"""``variants``: one name spelled two ways in one document, found without a list.
+
+The document's capitalised words are grouped by transliteration key
+(Puschilin and Pushilin share one); in each group the canonical spelling is
+chosen (house list, then fewest foreign markers, then frequency, then first
+use) and every other spelling is reported. The fix is unsafe: the canonical
+form comes from the document, not from an editor.
+
+Guards keep different people apart: common words, titles and months are never
+candidates; a given name counts only when the surnames after it agree; two
+surname spellings after different given names are two people; and exception
+phrases of the house list never count.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from copydesk import patterns, translit
+from copydesk.checks.base import COMMON_KEYS, Check, RuleMeta
+from copydesk.checks.names import Entry, exception_matcher, house_entries
+from copydesk.document import Document
+from copydesk.errors import RuleError
+from copydesk.model import Applicability, Edit, Finding, Fix
+from copydesk.schema import Key, read_keys
+
+PREFERENCES = ("house", "fewest-foreign-markers", "frequency", "first")
+_GAP = frozenset(" \u00a0")
+
+
+@dataclass(slots=True)
+class _Spelling:
+    """Everything seen of one spelling in one document."""
+
+    text: str
+    tokens: list[translit.Token] = field(default_factory=list)
+    followers: set[str] = field(default_factory=set)
+    preceders: set[str] = field(default_factory=set)
+    followed: int = 0
+
+    @property
+    def first(self) -> int:
+        return self.tokens[0].start
+
+
+@dataclass(frozen=True, slots=True)
+class Variants:
+    """Reports the minority or foreign-marked spellings of one name."""
+
+    KEYS: ClassVar[Mapping[str, Key]] = {
+        k.name: k
+        for k in (
+            Key("prefer", (list,), item_types=(str,)),
+            Key("house", (bool,)),
+        )
+    }
+
+    meta: RuleMeta
+    prefer: tuple[str, ...]
+    house: Mapping[str, str]
+    exceptions: patterns.Pattern | None
+
+    @classmethod
+    def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:
+        own = {k: v for k, v in data.items() if k not in COMMON_KEYS}
+        read_keys(own, cls.KEYS, meta.source)
+        prefer = tuple(own.get("prefer", PREFERENCES))
+        for item in prefer:
+            if item not in PREFERENCES:
+                choices = ", ".join(PREFERENCES)
+                raise RuleError(
+                    meta.source, f"key 'prefer': {item!r} is not one of {choices}"
+                )
+        entries = house_entries() if own.get("house", True) else ()
+        house = house_index(entries) if "house" in prefer else {}
+        return cls(meta, prefer, house, exception_matcher(entries, meta))
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        tokens = translit.candidates(doc.prose)
+        groups = _groups(_spellings(doc.prose, tokens))
+        if not groups:
+            return
+        masked = (
+            []
+            if self.exceptions is None
+            else [m.span() for m in patterns.finditer(self.exceptions, doc.prose)]
+        )
+        for group in groups:
+            yield from self._report(doc, group, masked)
+
+    def _report(
+        self, doc: Document, group: list[_Spelling], masked: list[tuple[int, int]]
+    ) -> Iterator[Finding]:
+        if masked:
+            group = _unmasked(group, masked)
+            if len(group) < 2:
+                return
+        canonical = self._canonical(group)
+        present = {s.text: s for s in group}
+        for spelling in group:
+            if spelling.text == canonical:
+                continue
+            other = present.get(canonical) or min(
+                (s for s in group if s is not spelling), key=lambda s: s.first
+            )
+            if not same_person(spelling, other):
+                continue
+            line, _ = doc.line_col(other.first)
+            for tok in spelling.tokens:
+                yield self.meta.finding(
+                    doc,
+                    tok.start,
+                    tok.end,
+                    self._message(tok.text, other.text, line),
+                    suggestions=(canonical,),
+                    fix=Fix(
+                        (Edit(tok.start, tok.end, canonical),), Applicability.UNSAFE
+                    ),
+                )
+
+    def _message(self, found: str, other: str, line: int) -> str:
+        if "%s" in self.meta.message:
+            return self.meta.format_message(found, other, str(line))
+        return f"'{found}' here, '{other}' on line {line}"
+
+    def _canonical(self, group: Sequence[_Spelling]) -> str:
+        """The spelling every other one in ``group`` is reported against."""
+        if self.house:
+            for spelling in group:
+                for key in translit.keys(spelling.text):
+                    if key in self.house:
+                        return self.house[key]
+        best = min(group, key=lambda s: tuple(_rank(s, p) for p in self.prefer))
+        return best.text
+
+
+def _rank(spelling: _Spelling, preference: str) -> int:
+    """Lower is better for each criterion of ``prefer``."""
+    if preference == "fewest-foreign-markers":
+        return translit.foreign_markers(spelling.text)
+    if preference == "frequency":
+        return -len(spelling.tokens)
+    if preference == "first":
+        return spelling.first
+    return 0
+
+
+def same_person(first: _Spelling, second: _Spelling) -> bool:
+    """False when the words next to two spellings say they are two people."""
+    if _disagree(first.followers, second.followers):
+        return False
+    if _disagree(first.preceders, second.preceders):
+        return False
+    # A given name (always followed by a surname) against a bare word: unknown.
+    return not (_given(first) and not second.followed) and not (
+        _given(second) and not first.followed
+    )
+
+
+def _disagree(one: set[str], other: set[str]) -> bool:
+    return bool(one) and bool(other) and one.isdisjoint(other)
+
+
+def _given(spelling: _Spelling) -> bool:
+    return spelling.followed == len(spelling.tokens)
+
+
+def _spellings(prose: str, tokens: Sequence[translit.Token]) -> dict[str, _Spelling]:
+    """Occurrences of each spelling with the names written right next to them."""
+    found: dict[str, _Spelling] = {}
+    previous: translit.Token | None = None
+    for tok in tokens:
+        spelling = found.get(tok.text)
+        if spelling is None:
+            spelling = found[tok.text] = _Spelling(tok.text)
+        spelling.tokens.append(tok)
+        if previous is not None and _adjacent(prose, previous, tok):
+            before = found[previous.text]
+            before.followers |= translit.keys(tok.text)
+            before.followed += 1
+            spelling.preceders |= translit.keys(previous.text)
+        previous = tok
+    return found
+
+
+def _adjacent(prose: str, first: translit.Token, second: translit.Token) -> bool:
+    return second.start == first.end + 1 and prose[first.end] in _GAP
+
+
+def _groups(spellings: Mapping[str, _Spelling]) -> list[list[_Spelling]]:
+    """Spellings that share a key, in groups of two or more."""
+    if len(spellings) < 2:
+        return []
+    parent = {text: text for text in spellings}
+
+    def root(text: str) -> str:
+        while parent[text] != text:
+            parent[text] = parent[parent[text]]
+            text = parent[text]
+        return text
+
+    owner: dict[str, str] = {}
+    for text in spellings:
+        for key in translit.keys(text):
+            seen = owner.setdefault(key, text)
+            if seen != text:
+                parent[root(text)] = root(seen)
+    members: dict[str, list[_Spelling]] = defaultdict(list)
+    for text, spelling in spellings.items():
+        members[root(text)].append(spelling)
+    return [
+        sorted(group, key=lambda s: s.first)
+        for group in members.values()
+        if len(group) > 1
+    ]
+
+
+def _unmasked(group: list[_Spelling], masked: list[tuple[int, int]]) -> list[_Spelling]:
+    """``group`` without occurrences inside exception phrases."""
+    kept: list[_Spelling] = []
+    for spelling in group:
+        tokens = [
+            t
+            for t in spelling.tokens
+            if not any(s <= t.start and t.end <= e for s, e in masked)
+        ]
+        if tokens:
+            kept.append(
+                _Spelling(
+                    spelling.text,
+                    tokens,
+                    spelling.followers,
+                    spelling.preceders,
+                    min(spelling.followed, len(tokens)),
+                )
+            )
+    return kept
+
+
+def house_index(entries: Sequence[Entry]) -> dict[str, str]:
+    """Key → house canonical, for entries that apply anywhere (no anchor)."""
+    index: dict[str, str] = {}
+    for entry in entries:
+        if entry.anchors:
+            continue
+        for key in translit.keys(entry.canonical):
+            index.setdefault(key, entry.canonical)
+    return index
