@@ -21,6 +21,10 @@ CASES: dict[str, tuple[str, dict[str, object]]] = {
     "text-color": ("text", {"color": True}),
     "json": ("json", {}),
     "concise": ("concise", {}),
+    "github": ("github", {}),
+    "sarif": ("sarif", {}),
+    "junit": ("junit", {}),
+    "checkstyle": ("checkstyle", {}),
     "statistics": ("text", {"statistics": True}),
     "statistics-json": ("json", {"statistics": True}),
 }

@@ -7,10 +7,10 @@ import json
 import jsonschema  # type: ignore[import-untyped]
 import pytest
 
-from conftest import FINDINGS, context
 from copydesk.model import Finding
 from copydesk.report import render
 from copydesk.report.json import SCHEMA_NAME, SCHEMA_VERSION, schema
+from tests.report.sample import FINDINGS, context
 
 
 def test_output_is_the_list_of_as_dict() -> None:

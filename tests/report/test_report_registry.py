@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from conftest import FINDINGS, context
 from copydesk.report import FORMATS, STATISTICS_FORMATS, load, render
+from tests.report.sample import FINDINGS, context
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from conftest import FINDINGS, GUIDE, README, context, make
 from copydesk.model import Severity
 from copydesk.report import render
 from copydesk.report._common import split_lines
 from copydesk.report.text import summary
+from tests.report.sample import FINDINGS, GUIDE, README, context, make
 
 
 def test_clean_run_says_how_many_files() -> None:

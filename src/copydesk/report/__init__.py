@@ -55,6 +55,10 @@ FORMATS: dict[str, str] = {
     "text": "copydesk.report.text:render",
     "concise": "copydesk.report.concise:render",
     "json": "copydesk.report.json:render",
+    "github": "copydesk.report.github:render",
+    "sarif": "copydesk.report.sarif:render",
+    "junit": "copydesk.report.junit:render",
+    "checkstyle": "copydesk.report.checkstyle:render",
 }
 
 DEFAULT_FORMAT = "text"

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
+import contextlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from copydesk.model import Severity
@@ -61,3 +64,43 @@ def by_file(findings: Sequence[Finding]) -> dict[str, list[Finding]]:
     for finding in findings:
         groups.setdefault(finding.path, []).append(finding)
     return groups
+
+
+def relative_path(path: str, cwd: str) -> str:
+    """``path`` relative to ``cwd`` if inside it, with forward slashes.
+
+    CI systems resolve annotation paths against the checkout root, and
+    forward slashes keep output identical on Windows runners.
+    """
+    pure = PurePath(path)
+    if pure.is_absolute():
+        with contextlib.suppress(ValueError):
+            pure = pure.relative_to(cwd)
+    return pure.as_posix()
+
+
+class LineIndex:
+    """Offset -> 1-based (line, code-point column) for one source text.
+
+    Fix edits carry offsets only; formats that want lines (SARIF) map them
+    here, counting the same line breaks as ``Document``.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index + 1, offset - self._starts[index] + 1
+
+
+def xml_text(text: str) -> str:
+    """``text`` without the characters XML 1.0 forbids (they make output unparsable).
+
+    ElementTree escapes markup but writes C0 controls as they are; a control
+    character in a linted file would otherwise break the whole report.
+    """
+    return _XML_ILLEGAL.sub("\ufffd", text)
+
+
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
