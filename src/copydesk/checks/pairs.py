@@ -66,6 +66,11 @@ _PARTNER = {"«": "»", "»": "«", "‹": "›", "›": "‹"}
 _LOW_NINE_RIGHT = frozenset({"pl", "hu", "nl", "ro", "hr"})
 #: Languages that open and close with the same right mark (”…”, »…», ’…’).
 _SAME_MARK = frozenset({"sv", "fi"})
+#: Languages whose guillemets point outwards («…»): » never opens there.
+_OUTWARD = frozenset(
+    {"fr", "it", "es", "pt", "ca", "ru", "uk", "be", "bg", "el", "no", "nb", "nn",
+     "pl", "ro", "tr"}
+)  # fmt: skip
 #: Words that an apostrophe begins; the mark before them is no opener.
 _ELISIONS = frozenset(
     {
@@ -122,6 +127,12 @@ def primary_language(tag: str) -> str:
     return tag.replace("_", "-").split("-", 1)[0].lower() or "en"
 
 
+def outward_guillemets(language: str) -> bool:
+    """True where « opens and » closes: French, Swiss German, Russian, ..."""
+    tag = language.replace("_", "-").lower()
+    return primary_language(tag) in _OUTWARD or tag.endswith("-ch")
+
+
 def expected_closer(opener: str, language: str) -> str:
     """The closing mark that belongs to ``opener`` in ``language``."""
     lang = primary_language(language)
@@ -147,6 +158,11 @@ class _Scanner:
     defects: list[Defect] = field(default_factory=list)
     lo: int = 0
     hi: int = 0
+    lead: int = 0
+    outward: bool = False
+
+    def __post_init__(self) -> None:
+        self.outward = outward_guillemets(self.language)
 
     def run(self, blocks: Sequence[Block]) -> tuple[Defect, ...]:
         prose_blocks = _disjoint(blocks)
@@ -164,6 +180,7 @@ class _Scanner:
 
     def _paragraph(self, block: Block) -> None:
         self.lo, self.hi = block.start, block.end
+        self.lead = _first_non_space(self.prose, block.start, block.end)
         for m in patterns.finditer(_MARKS, self.prose, block.start, block.end):
             self._mark(m.start(), m.group())
 
@@ -183,9 +200,7 @@ class _Scanner:
         if after is None or after.kind == "code":
             return ""
         text = self.prose
-        i = after.start
-        while i < after.end and text[i].isspace():
-            i += 1
+        i = _first_non_space(text, after.start, after.end)
         if i >= after.end or text[i] not in DOUBLE + SINGLE:
             return ""
         if text[i] in SINGLE and self._elision(i):
@@ -223,7 +238,7 @@ class _Scanner:
         if ch == "”":
             return self._high_right_double(pos, prev, shape)
         if ch in _PARTNER:
-            return self._guillemet(ch, shape)
+            return self._guillemet(pos, ch, shape)
         if ch == "‚":
             return SKIP if shape in (RIGHT, INNER, SPACED) else OPEN
         return OPEN  # „ ‟
@@ -291,12 +306,15 @@ class _Scanner:
             return OPEN  # Swedish ”…”
         return STRAY if shape == SPACED else CLOSE
 
-    def _guillemet(self, ch: str, shape: int) -> int:
+    def _guillemet(self, pos: int, ch: str, shape: int) -> int:
         near = self._open_double() if ch in "«»" else self._top_single()
         if near is not None and near.ch == _PARTNER[ch]:
             return CLOSE
         if near is not None and near.ch == ch and ch in "»›" and shape != LEFT:
             return CLOSE  # Swedish »…»
+        if self.outward and ch in "»›":
+            # French: » opens only a continuing paragraph.
+            return OPEN if pos == self.lead else CLOSE
         return CLOSE if shape == RIGHT else OPEN
 
     # -- pairing ----------------------------------------------------------
@@ -391,6 +409,13 @@ class _Scanner:
         if i >= self.lo and text[i] == " ":
             i -= 1
         return i > self.lo and text[i] in "'’′" and text[i - 1].isdigit()
+
+
+def _first_non_space(text: str, start: int, end: int) -> int:
+    """Offset of the first non-space character of ``text[start:end]``."""
+    while start < end and text[start].isspace():
+        start += 1
+    return start
 
 
 def _disjoint(blocks: Sequence[Block]) -> list[Block]:
