@@ -1,0 +1,257 @@
+"""HTML via the standard library's tolerant ``html.parser``.
+
+Text runs are prose; tags, comments, declarations and the contents of
+script, style, pre, code, textarea, template, samp, kbd, svg and math are
+masked. Attribute values are masked except ``alt`` and ``title``, which are
+prose of kind ``alt``. Character references keep their source span: the
+decoded character comes first, padded with :data:`~copydesk.markup._mask.FILLER`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+from copydesk.document import Directive, split_paragraphs
+from copydesk.markup import Parsed
+from copydesk.markup._directives import MARKER, parse
+from copydesk.markup._mask import BlockCollector, LineIndex, ProseBuilder, entity_view
+
+#: Elements whose whole content is not prose.
+SKIPPED = frozenset(
+    {"script", "style", "pre", "code", "textarea", "template", "samp", "kbd"}
+    | {"svg", "math"}
+)
+#: Elements that hold a block of prose, and the block kind of their text.
+BLOCK_KINDS: dict[str, str] = {
+    "p": "paragraph",
+    "h1": "heading",
+    "h2": "heading",
+    "h3": "heading",
+    "h4": "heading",
+    "h5": "heading",
+    "h6": "heading",
+    "title": "heading",
+    "li": "list",
+    "dt": "list",
+    "dd": "list",
+    "td": "table",
+    "th": "table",
+    "caption": "table",
+    "blockquote": "blockquote",
+    "figcaption": "paragraph",
+    "div": "paragraph",
+    "section": "paragraph",
+    "article": "paragraph",
+    "main": "paragraph",
+    "aside": "paragraph",
+    "header": "paragraph",
+    "footer": "paragraph",
+    "nav": "paragraph",
+    "figure": "paragraph",
+    "body": "paragraph",
+    "summary": "heading",
+    "details": "paragraph",
+}
+#: Elements that only separate blocks.
+BREAKS = frozenset({"ul", "ol", "dl", "table", "tr", "hr", "br", "form", "html"})
+#: A new one of these closes an open one of the same group (``<li>a<li>b``).
+_SELF_CLOSING_GROUPS = {
+    "p": "p",
+    "li": "li",
+    "dt": "d",
+    "dd": "d",
+    "td": "t",
+    "th": "t",
+}
+#: Closing one of these closes the items still open inside it.
+_CLOSES: dict[str, frozenset[str]] = {
+    "ul": frozenset({"li"}),
+    "ol": frozenset({"li"}),
+    "dl": frozenset({"dt", "dd"}),
+    "table": frozenset({"td", "th", "caption"}),
+    "tr": frozenset({"td", "th"}),
+}
+_PROSE_ATTRIBUTES = frozenset({"alt", "title"})
+_ATTR = re.compile(
+    r"""((?<=['"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?"""
+)
+_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+Attrs = list[tuple[str, str | None]]
+_TAG = re.compile(r"<[^>]*>?|<!--.*?-->", re.DOTALL)
+
+
+def read(text: str) -> Parsed:
+    """Read HTML; if the parser fails, fall back to masking only ``<...>``."""
+    try:
+        return parse_html(text)
+    except Exception:  # a linter must not crash on one odd file
+        builder = ProseBuilder(text)
+        pos = 0
+        for match in _TAG.finditer(text):
+            builder.reveal(pos, match.start())
+            pos = match.end()
+        builder.reveal(pos, len(text))
+        prose = builder.build()
+        return Parsed(prose, tuple(split_paragraphs(prose)), ())
+
+
+def parse_html(text: str) -> Parsed:
+    """Read HTML, letting parser errors propagate (tests use this)."""
+    reader = _Reader(text)
+    reader.feed(text)
+    reader.close()
+    return Parsed(reader.prose.build(), reader.blocks.result(), tuple(reader.found))
+
+
+class _Reader(HTMLParser):
+    """Reveals text runs and prose attributes as the parser walks the source."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.text = text
+        self.prose = ProseBuilder(text)
+        self.blocks = BlockCollector()
+        self.found: list[Directive] = []
+        self.lines = LineIndex(text)
+        self.open: list[str] = []
+        self.skip = 0
+        self.closing = False
+        # html.parser counts only LF as a line break; map its positions back
+        self._lf_starts = [0]
+        self._lf_starts.extend(m.end() for m in re.finditer("\n", text))
+
+    def _where(self) -> int:
+        """Source offset of the construct being handled."""
+        line, column = self.getpos()
+        return self._lf_starts[line - 1] + column
+
+    def close(self) -> None:
+        self.closing = True
+        super().close()
+
+    # -- tags (handlers keep HTMLParser's signatures, hence ARG002) --------
+
+    def handle_starttag(self, tag: str, attrs: Attrs) -> None:  # noqa: ARG002
+        self._attributes(tag)
+        if tag in SKIPPED:
+            self.skip += 1
+            self.blocks.flush()
+            return
+        kind = BLOCK_KINDS.get(tag)
+        if (kind is not None or tag in BREAKS) and self.open and self.open[-1] == "p":
+            self.open.pop()  # a block start closes an open paragraph
+        if kind is not None:
+            self.blocks.flush()
+            group = _SELF_CLOSING_GROUPS.get(tag)
+            if (
+                group is not None
+                and self.open
+                and _SELF_CLOSING_GROUPS.get(self.open[-1]) == group
+            ):
+                self.open.pop()
+            self.open.append(tag)
+        elif tag in BREAKS:
+            self.blocks.flush()
+
+    def handle_startendtag(self, tag: str, attrs: Attrs) -> None:  # noqa: ARG002
+        self._attributes(tag)
+        if tag in BLOCK_KINDS or tag in BREAKS:
+            self.blocks.flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in SKIPPED:
+            self.skip = max(0, self.skip - 1)
+            return
+        if tag in BLOCK_KINDS or tag in BREAKS:
+            self.blocks.flush()
+            if tag in self.open:
+                while self.open.pop() != tag:
+                    pass
+            items = _CLOSES.get(tag)
+            while items and self.open and self.open[-1] in items:
+                self.open.pop()
+
+    def _attributes(self, tag: str) -> None:
+        """Reveal ``alt`` and ``title`` values as blocks of kind ``alt``."""
+        raw = self.get_starttag_text()
+        if self.skip or raw is None or ("alt" not in raw and "title" not in raw):
+            return
+        start = self._where()
+        for match in _ATTR.finditer(raw, len(tag) + 1):
+            if match.group(1).lower() not in _PROSE_ATTRIBUTES or not match.group(3):
+                continue
+            value_start, value_end = match.span(3)
+            if raw[value_start] in "'\"":
+                value_start, value_end = value_start + 1, value_end - 1
+            if value_end > value_start:
+                self.blocks.flush()
+                self._reveal_with_references(start + value_start, start + value_end)
+                self.blocks.add(start + value_start, start + value_end, "alt")
+                self.blocks.flush()
+
+    def _reveal_with_references(self, start: int, end: int) -> None:
+        pos = start
+        for match in _REFERENCE.finditer(self.text, start, end):
+            self.prose.reveal(pos, match.start())
+            self._reference(match.start(), match.end())
+            pos = match.end()
+        self.prose.reveal(pos, end)
+
+    def _reference(self, start: int, end: int) -> None:
+        source = self.text[start:end]
+        decoded = html.unescape(source)
+        if decoded == source:
+            self.prose.reveal(start, end)
+        else:
+            self.prose.reveal(start, end, entity_view(source, decoded))
+
+    # -- text -------------------------------------------------------------
+
+    def _kind(self) -> str:
+        """The innermost specific kind: ``<li><p>`` text is ``list``."""
+        for tag in reversed(self.open):
+            kind = BLOCK_KINDS[tag]
+            if kind != "paragraph":
+                return kind
+        return "paragraph"
+
+    def handle_data(self, data: str) -> None:
+        if self.skip or (self.closing and data.startswith("<")):
+            return
+        start = self._where()
+        end = start + len(data)
+        self.prose.reveal(start, end)
+        stripped = data.strip()
+        if stripped:
+            first = start + data.index(stripped[0])
+            self.blocks.add(first, first + len(stripped), self._kind())
+
+    def _handle_reference(self) -> None:
+        if self.skip:
+            return
+        start = self._where()
+        match = _REFERENCE.match(self.text, start)
+        if match is None:
+            return
+        self._reference(start, match.end())
+        self.blocks.add(start, match.end(), self._kind())
+
+    def handle_entityref(self, name: str) -> None:  # noqa: ARG002
+        self._handle_reference()
+
+    def handle_charref(self, name: str) -> None:  # noqa: ARG002
+        self._handle_reference()
+
+    # -- comments -----------------------------------------------------------
+
+    def handle_comment(self, data: str) -> None:
+        if MARKER not in data:
+            return
+        start = self._where()
+        end = self.text.find("-->", start)
+        end = len(self.text) if end < 0 else end + 3
+        found = parse(data, self.lines.line(start), start, end)
+        if found is not None:
+            self.found.append(found)
