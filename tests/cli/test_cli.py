@@ -1,4 +1,4 @@
-"""End-to-end behaviour of ``copydesk`` through ``main(argv)``: outputs and exit codes."""
+"""``copydesk`` end to end through ``main(argv)``: outputs and exit codes."""
 
 from __future__ import annotations
 
@@ -138,7 +138,10 @@ def test_stdin_filename_names_and_formats_the_buffer(
 def test_user_rule_pack(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(
         workdir / "styles" / "house" / "Jargon.yml",
-        "extends: existence\nmessage: \"Avoid '%s'.\"\nlevel: error\ntokens: [synergy]\n",
+        "extends: existence\n"
+        "message: \"Avoid '%s'.\"\n"
+        "level: error\n"
+        "tokens: [synergy]\n",
     )
     write(workdir / "draft.txt", "We want synergy.\n")
     assert main(["check", "--format", "concise", "--rules", "styles", "draft.txt"]) == 1
