@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from copydesk.model import Finding
 from copydesk.report import render
@@ -61,3 +63,18 @@ def test_file_property_is_relative_and_escaped() -> None:
 
 def test_clean_run_prints_nothing() -> None:
     assert render("github", [], context()) == ""
+
+
+def _unescape(text: str) -> str:
+    """What the Actions runner does to a property value, in reverse order."""
+    for code, ch in (("%2C", ","), ("%3A", ":"), ("%0A", "\n"), ("%0D", "\r")):
+        text = text.replace(code, ch)
+    return text.replace("%25", "%")
+
+
+@given(st.text())
+def test_escaping_round_trips_and_leaves_no_separators(raw: str) -> None:
+    prop = escape_property(raw)
+    assert _unescape(prop) == raw
+    assert not {"\r", "\n", ":", ","} & set(prop)
+    assert not {"\r", "\n"} & set(escape_data(raw))

@@ -25,8 +25,8 @@ CASES: dict[str, tuple[str, dict[str, object]]] = {
     "sarif": ("sarif", {}),
     "junit": ("junit", {}),
     "checkstyle": ("checkstyle", {}),
-    "statistics": ("text", {"statistics": True}),
-    "statistics-json": ("json", {"statistics": True}),
+    "statistics": ("statistics", {}),
+    "statistics-json": ("statistics-json", {}),
 }
 
 

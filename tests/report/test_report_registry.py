@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from copydesk.report import FORMATS, STATISTICS_FORMATS, load, render
+from copydesk.report import FORMATS, RENDERERS, load, render
 from tests.report.sample import FINDINGS, context
 
 
@@ -38,7 +38,12 @@ def test_unknown_format_names_the_choices() -> None:
         render("xml", FINDINGS, context())
 
 
-def test_statistics_only_for_formats_that_have_it() -> None:
-    assert set(STATISTICS_FORMATS) <= set(FORMATS)
-    with pytest.raises(ValueError, match="unknown --statistics output 'xml'"):
-        render("xml", FINDINGS, context(statistics=True))
+def test_statistics_renderers_are_not_output_formats() -> None:
+    assert set(RENDERERS) - set(FORMATS) == {"statistics", "statistics-json"}
+    assert callable(load("statistics"))
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_statistics_flag_does_not_change_a_format(fmt: str) -> None:
+    plain = render(fmt, FINDINGS, context())
+    assert render(fmt, FINDINGS, context(statistics=True)) == plain

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_FORMAT",
     "FORMATS",
-    "STATISTICS_FORMATS",
+    "RENDERERS",
     "Renderer",
     "ReportContext",
     "load",
@@ -44,7 +44,8 @@ class ReportContext:
     files: Sequence[str]
     #: ANSI colours in the text reporter; the CLI decides (tty, ``NO_COLOR``).
     color: bool = False
-    #: Print per-rule counts instead of the findings (``--statistics``).
+    #: ``--statistics`` was given. Reporters do not change their output for it:
+    #: the CLI adds ``render("statistics", ...)`` after text or concise output.
     statistics: bool = False
 
 
@@ -63,28 +64,27 @@ FORMATS: dict[str, str] = {
 
 DEFAULT_FORMAT = "text"
 
-#: Formats that have a ``--statistics`` variant, and the renderer that makes it.
-STATISTICS_FORMATS: dict[str, str] = {
-    "text": "copydesk.report.statistics:render",
-    "concise": "copydesk.report.statistics:render",
-    "json": "copydesk.report.statistics:render_json",
+#: Everything ``render`` accepts: the output formats plus the ``--statistics``
+#: tables, which are not ``--output-format`` choices but extra output.
+RENDERERS: dict[str, str] = {
+    **FORMATS,
+    "statistics": "copydesk.report.statistics:render",
+    "statistics-json": "copydesk.report.statistics:render_json",
 }
 
 
-def load(fmt: str, statistics: bool = False) -> Renderer:
-    """The renderer for ``fmt``; ``ValueError`` names the choices if unknown."""
-    registry = STATISTICS_FORMATS if statistics else FORMATS
+def load(name: str) -> Renderer:
+    """The renderer called ``name``; ``ValueError`` names the choices if unknown."""
     try:
-        target = registry[fmt]
+        target = RENDERERS[name]
     except KeyError:
-        what = "--statistics output" if statistics else "output format"
-        choices = ", ".join(registry)
-        raise ValueError(f"unknown {what} {fmt!r} (choose {choices})") from None
+        choices = ", ".join(RENDERERS)
+        raise ValueError(f"unknown output format {name!r} (choose {choices})") from None
     module_name, _, attr = target.partition(":")
     renderer: Renderer = getattr(importlib.import_module(module_name), attr)
     return renderer
 
 
 def render(fmt: str, findings: Sequence[Finding], ctx: ReportContext) -> str:
-    """Render ``findings`` (already sorted) in ``fmt``, honouring ``ctx.statistics``."""
-    return load(fmt, ctx.statistics)(findings, ctx)
+    """Render ``findings`` (already sorted) with the renderer called ``fmt``."""
+    return load(fmt)(findings, ctx)

@@ -38,6 +38,11 @@ def one_line(text: str) -> str:
     return _LINE_BREAK.sub(" ", text)
 
 
+def first_paragraph(text: str) -> str:
+    """The first paragraph of ``text`` on one line: a rule's description summary."""
+    return " ".join(text.strip().split("\n\n", 1)[0].split())
+
+
 def severity_counts(findings: Iterable[Finding]) -> str:
     """``1 error, 2 warnings``: most severe first, zero counts left out."""
     counts = Counter(f.severity for f in findings)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from copydesk.model import Severity
-from copydesk.report._common import LineIndex, relative_path
+from copydesk.report._common import LineIndex, first_paragraph, relative_path
 
 if TYPE_CHECKING:
     from copydesk.checks.base import RuleMeta
@@ -77,7 +77,7 @@ def _descriptor(rule: str, meta: RuleMeta | None) -> dict[str, Any]:
         return {"id": rule, "shortDescription": {"text": rule}}
     description = meta.description.strip()
     if description:
-        summary = " ".join(description.split("\n\n")[0].split())
+        summary = first_paragraph(description)
     else:
         summary = meta.message.replace("%s", "…").strip() or rule
     descriptor: dict[str, Any] = {"id": rule, "shortDescription": {"text": summary}}

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from copydesk.report._common import one_line
+from copydesk.report._common import first_paragraph, one_line
 
 if TYPE_CHECKING:
     from copydesk.model import Finding
@@ -95,5 +95,5 @@ def _describe(rule: str, first: Finding, ctx: ReportContext) -> str:
     """
     meta = ctx.rules.get(rule)
     if meta is not None and meta.description.strip():
-        return " ".join(meta.description.strip().split("\n\n")[0].split())
+        return first_paragraph(meta.description)
     return one_line(first.message)
