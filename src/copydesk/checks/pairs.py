@@ -165,12 +165,18 @@ class _Scanner:
         self.outward = outward_guillemets(self.language)
 
     def run(self, blocks: Sequence[Block]) -> tuple[Defect, ...]:
+        marks = [m.start() for m in patterns.finditer(_MARKS, self.prose)]
+        if not marks:
+            return ()  # most files: nothing to pair
         prose_blocks = _disjoint(blocks)
+        cursor = 0
         for index, block in enumerate(prose_blocks):
+            while cursor < len(marks) and marks[cursor] < block.start:
+                cursor += 1  # marks outside every block are not prose
             if block.kind == "code":
                 self._flush_carry()
                 continue
-            self._paragraph(block)
+            cursor = self._paragraph(block, marks, cursor)
             after = prose_blocks[index + 1] if index + 1 < len(prose_blocks) else None
             self._end_paragraph(after)
         self._flush_carry()
@@ -178,11 +184,18 @@ class _Scanner:
 
     # -- paragraphs -------------------------------------------------------
 
-    def _paragraph(self, block: Block) -> None:
+    def _paragraph(self, block: Block, marks: list[int], cursor: int) -> int:
+        """Pair the marks of one block; return the index of the next mark."""
         self.lo, self.hi = block.start, block.end
+        if cursor >= len(marks) or marks[cursor] >= block.end:
+            return cursor
         self.lead = _first_non_space(self.prose, block.start, block.end)
-        for m in patterns.finditer(_MARKS, self.prose, block.start, block.end):
-            self._mark(m.start(), m.group())
+        prose = self.prose
+        while cursor < len(marks) and marks[cursor] < block.end:
+            pos = marks[cursor]
+            self._mark(pos, prose[pos])
+            cursor += 1
+        return cursor
 
     def _end_paragraph(self, after: Block | None) -> None:
         """Unclosed openers are continued, or carried to pair with a later closer."""
@@ -312,9 +325,9 @@ class _Scanner:
             return CLOSE
         if near is not None and near.ch == ch and ch in "»›" and shape != LEFT:
             return CLOSE  # Swedish »…»
-        if self.outward and ch in "»›":
-            # French: » opens only a continuing paragraph.
-            return OPEN if pos == self.lead else CLOSE
+        if self.outward:
+            # French: « always opens; » opens only a continuing paragraph.
+            return OPEN if ch in "«‹" or pos == self.lead else CLOSE
         return CLOSE if shape == RIGHT else OPEN
 
     # -- pairing ----------------------------------------------------------
