@@ -3,7 +3,8 @@
 One parametrized test over every rule file under ``rules/``, so a new rule is
 covered the moment it lands: each must carry at least one bad and one good
 example; each bad example must be flagged by that rule alone, each good one
-must stay clean.
+must stay clean. Examples are plain text, except for rules scoped to headings,
+lists, tables and the like, which plain text does not have: theirs are Markdown.
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ def _rule_files() -> list[Path]:
     )
 
 
+def _format(scope: str) -> str:
+    """Plain text has only paragraphs; block-scoped rules need Markdown examples."""
+    return "plain" if scope in ("text", "paragraph") else "markdown"
+
+
 def _rule_id(path: Path) -> str:
     return f"{path.parent.name}.{path.stem}"
 
@@ -38,14 +44,15 @@ def test_rule_examples(rule_id: str) -> None:
     ruleset = load_ruleset(select=[rule_id])
     [check] = [c for c in ruleset.checks if c.meta.id == rule_id]
     examples = check.meta.examples
+    fmt = _format(check.meta.scope)
     assert examples.bad, f"{rule_id}: needs at least one bad example"
     assert examples.good, f"{rule_id}: needs at least one good example"
     for text in examples.bad:
-        found = runner.lint_text(text, "example.txt", "plain", ruleset)
+        found = runner.lint_text(text, "example.txt", fmt, ruleset)
         hits = [f for f in found if f.rule == rule_id]
         assert hits, f"{rule_id}: bad example not flagged: {text!r}"
     for text in examples.good:
-        found = runner.lint_text(text, "example.txt", "plain", ruleset)
+        found = runner.lint_text(text, "example.txt", fmt, ruleset)
         wrong = [f"{f.line}:{f.col} {f.message}" for f in found if f.rule == rule_id]
         assert not wrong, f"{rule_id}: good example flagged {wrong}: {text!r}"
 

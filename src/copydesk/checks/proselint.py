@@ -1,0 +1,154 @@
+"""``proselint``: run proselint's own checks and report them as copydesk findings.
+
+proselint's whole untyped surface stays in this module. It is imported on the
+first ``run`` (never when rules load, so startup stays fast), its process-wide
+registry is filled once, and it lints the prose view so code is never linted.
+proselint wraps the text as ``"\\n" + text + "\\n"``, so each span is the source
+offset plus one. Its replacements become UNSAFE fixes by default: they are
+editorial preferences and do not keep the case of what they replace
+("Irregardless" → "regardless").
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from copydesk.checks.base import Check, RuleMeta
+from copydesk.document import Document
+from copydesk.errors import RuleError
+from copydesk.model import Applicability, Edit, Finding, Fix
+from copydesk.schema import Key
+
+#: proselint stops after this many results; copydesk wants them all.
+_NO_LIMIT = 10**9
+
+
+@dataclass(frozen=True, slots=True)
+class Proselint:
+    """Runs a fixed selection of proselint checks over the prose view."""
+
+    KEYS: ClassVar[Mapping[str, Key]] = {
+        k.name: k
+        for k in (
+            Key("defaults", (bool,)),
+            Key("checks", (dict,)),
+            Key("applicability", (str,)),
+        )
+    }
+
+    meta: RuleMeta
+    #: Overrides on top of the default set: flat dotted path → enabled.
+    overrides: tuple[tuple[str, bool], ...]
+    defaults: bool
+    applicability: Applicability
+
+    @classmethod
+    def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:
+        overrides = flatten(data.get("checks", {}), meta.source)
+        defaults = bool(data.get("defaults", False))
+        if not defaults and not any(overrides.values()):
+            raise RuleError(
+                meta.source, "key 'checks': enable at least one check (or defaults)"
+            )
+        try:
+            applicability = Applicability(data.get("applicability", "unsafe"))
+        except ValueError:
+            raise RuleError(
+                meta.source, "key 'applicability': expected safe or unsafe"
+            ) from None
+        return cls(meta, tuple(overrides.items()), defaults, applicability)
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        if not doc.prose.strip():  # proselint raises on empty text
+            return
+        selection = _selection(self.overrides, defaults=self.defaults)
+        for span, path, message, replacement in _lint(doc.prose, selection):
+            start = max(0, min(span[0] - 1, len(doc.text)))
+            end = max(start, min(span[1] - 1, len(doc.text)))
+            yield self._finding(doc, start, end, f"[{path}] {message}", replacement)
+
+    def _finding(
+        self, doc: Document, start: int, end: int, message: str, replacement: str | None
+    ) -> Finding:
+        if not replacement:
+            return self.meta.finding(doc, start, end, message)
+        fix = Fix((Edit(start, end, replacement),), self.applicability)
+        return self.meta.finding(doc, start, end, message, (replacement,), fix)
+
+
+def flatten(
+    checks: Mapping[Any, Any], source: str, prefix: str = ""
+) -> dict[str, bool]:
+    """Nested or dotted ``checks`` → one flat dict of dotted paths."""
+    flat: dict[str, bool] = {}
+    for key, value in checks.items():
+        if not isinstance(key, str) or not key:
+            raise RuleError(source, f"key 'checks': bad check name {key!r}")
+        path = f"{prefix}.{key}" if prefix else key
+        if isinstance(value, bool):
+            flat[path] = value
+        elif isinstance(value, dict):
+            flat.update(flatten(value, source, path))
+        else:
+            raise RuleError(
+                source, f"key 'checks.{path}': expected true, false or a mapping"
+            )
+    return flat
+
+
+def deepest_first(checks: Mapping[str, bool]) -> dict[str, bool]:
+    """proselint takes the first matching prefix, so the most specific comes first."""
+    return dict(sorted(checks.items(), key=lambda kv: (-kv[0].count("."), kv[0])))
+
+
+@functools.cache
+def _selection(
+    overrides: tuple[tuple[str, bool], ...], *, defaults: bool
+) -> dict[str, bool]:
+    base: dict[str, bool] = {}
+    if defaults:
+        from proselint.config import DEFAULT
+
+        base = flatten(DEFAULT["checks"], "proselint")
+    return deepest_first({**base, **dict(overrides)})
+
+
+@functools.cache
+def _registry() -> Any:
+    """proselint's singleton registry, with each of its checks registered once.
+
+    Registering twice doubles every finding, and other code in the process
+    (proselint's CLI, a test) may have registered already.
+    """
+    from proselint.checks import __register__
+    from proselint.registry import CheckRegistry
+
+    registry = CheckRegistry()
+    known = {id(c) for c in registry.checks}
+    missing = tuple(c for c in __register__ if id(c) not in known)
+    if missing:
+        registry.register_many(missing)
+    return registry
+
+
+def _lint(
+    text: str, selection: dict[str, bool]
+) -> Iterator[tuple[tuple[int, int], str, str, str | None]]:
+    """(span, check path, message, replacement) for each proselint result."""
+    from proselint.tools import LintFile
+
+    _registry()
+    config = {"max_errors": _NO_LIMIT, "checks": selection}
+    for result in LintFile("copydesk", text).lint(config):
+        found = result.check_result
+        start, end = found.span
+        replacement = found.replacements
+        yield (
+            (int(start), int(end)),
+            str(found.check_path),
+            str(found.message),
+            None if replacement is None else str(replacement),
+        )

@@ -1,0 +1,181 @@
+"""``spelling``: words missing from a real dictionary (pyspellchecker, MIT).
+
+Off by default: a dictionary knows few names, and editorial text is full of
+them. The dictionary is imported and loaded on the first ``run``, never when
+rules load. Skipped, as in Vale's default filters: words with digits, ALL CAPS,
+CamelCase, and (since the prose view masks them) URLs and code. A capitalised
+word the dictionary does not know is taken for a name unless ``names: true``.
+``ignore`` lists words, or word-list files (one word a line, ``#`` comments);
+``filters`` are regexes for words to skip; ``dictionary`` picks the language,
+else the document's. Suggestions come with an UNSAFE fix.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+import regex
+
+from copydesk import patterns
+from copydesk.checks.base import Check, RuleMeta
+from copydesk.document import Document
+from copydesk.errors import RuleError
+from copydesk.model import Applicability, Edit, Finding, Fix
+from copydesk.schema import Key
+
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}_]+(?:['’][\p{L}\p{M}]+)*")
+#: URLs, mail addresses and domains, in case a reader left them in the prose view.
+_ADDRESS = regex.compile(
+    r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", regex.I
+)
+_LIST_SUFFIXES = (".txt", ".dic", ".lst")
+#: Dictionaries pyspellchecker ships.
+LANGUAGES = frozenset(
+    {"ar", "de", "en", "es", "eu", "fa", "fr", "it", "lv", "nl", "pt"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Spelling:
+    """Flags each distinct unknown word at its every use."""
+
+    KEYS: ClassVar[Mapping[str, Key]] = {
+        k.name: k
+        for k in (
+            Key("ignore", (list, str)),
+            Key("filters", (list,), item_types=(str,)),
+            Key("dictionary", (str,)),
+            Key("names", (bool,)),
+            Key("suggest", (bool,)),
+        )
+    }
+
+    meta: RuleMeta
+    accepted: frozenset[str]
+    filters: patterns.Pattern | None
+    dictionary: str
+    names: bool
+    suggest: bool
+
+    @classmethod
+    def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:
+        ignore = data.get("ignore", [])
+        items = [ignore] if isinstance(ignore, str) else list(ignore)
+        accepted = frozenset(w.casefold() for w in _accepted(items, meta.source))
+        filters = None
+        if data.get("filters"):
+            body = "|".join(f"(?:{f})" for f in data["filters"])
+            filters = patterns.compile_regex(body, meta.source, "filters")
+        dictionary = str(data.get("dictionary", ""))
+        if dictionary and dictionary not in LANGUAGES:
+            choices = ", ".join(sorted(LANGUAGES))
+            raise RuleError(meta.source, f"key 'dictionary': choose one of {choices}")
+        return cls(
+            meta,
+            accepted,
+            filters,
+            dictionary,
+            bool(data.get("names", False)),
+            bool(data.get("suggest", True)),
+        )
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        language = self.dictionary or doc.language.split("-", 1)[0].lower()
+        if language not in LANGUAGES:
+            return
+        skip = [m.span() for m in _ADDRESS.finditer(doc.prose)]
+        words = [
+            m
+            for m in _WORD.finditer(doc.prose)
+            if self._judged(m.group()) and not _inside(skip, m.start())
+        ]
+        if not words:
+            return
+        checker = _checker(language)
+        unknown = set(checker.unknown({_key(m.group()) for m in words}))
+        for m in words:
+            word = m.group()
+            if _key(word) not in unknown or (not self.names and word[:1].isupper()):
+                continue
+            yield self._finding(doc, m.start(), m.end(), word, language)
+
+    def _judged(self, word: str) -> bool:
+        if len(word) < 2 or _shaped(word) or _key(word) in self.accepted:
+            return False
+        return self.filters is None or not self.filters.fullmatch(
+            word, timeout=patterns.MATCH_TIMEOUT
+        )
+
+    def _finding(
+        self, doc: Document, start: int, end: int, word: str, language: str
+    ) -> Finding:
+        message = self.meta.format_message(word)
+        best = _suggestion(language, _key(word)) if self.suggest else None
+        if best is None:
+            return self.meta.finding(doc, start, end, message)
+        if word[:1].isupper():
+            best = best[:1].upper() + best[1:]
+        fix = Fix((Edit(start, end, best),), Applicability.UNSAFE)
+        return self.meta.finding(doc, start, end, message, (best,), fix)
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _key(word: str) -> str:
+    """The dictionary form: lower case, straight apostrophe, no possessive."""
+    word = word.replace("’", "'").casefold()
+    return word[:-2] if word.endswith("'s") else word
+
+
+def _shaped(word: str) -> bool:
+    """Words whose shape says they are not dictionary words."""
+    if any(c.isdigit() or c == "_" for c in word):
+        return True
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return True
+    return any(c.isupper() for c in word[1:])
+
+
+def _accepted(items: Iterable[Any], source: str) -> list[str]:
+    """Words from ``ignore``: inline words and word-list files."""
+    words: list[str] = []
+    for item in items:
+        if not isinstance(item, str) or not item.strip():
+            raise RuleError(source, f"key 'ignore': bad entry {item!r}")
+        if item.endswith(_LIST_SUFFIXES) or "/" in item:
+            words.extend(_read_list(item, source))
+        else:
+            words.append(item.strip())
+    return words
+
+
+def _read_list(name: str, source: str) -> list[str]:
+    path = Path(name)
+    if not path.is_absolute() and not path.is_file():
+        path = Path(source).parent / name
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(source, f"key 'ignore': cannot read {name!r}: {exc}") from None
+    return [w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#")]
+
+
+@functools.cache
+def _checker(language: str) -> Any:
+    """One loaded dictionary per language and process (loading takes ~0.25 s)."""
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language=language, distance=1)
+
+
+@functools.lru_cache(maxsize=4096)
+def _suggestion(language: str, word: str) -> str | None:
+    best = _checker(language).correction(word)
+    return None if best is None or best == word else str(best)
