@@ -1,0 +1,231 @@
+"""reStructuredText via docutils' parser, mapped back onto the source.
+
+docutils nodes carry a line but no offsets, so the reader walks the doctree in
+document order and finds each prose text node's words in the source, moving a
+cursor forward (never back) and starting no earlier than a couple of lines
+before the node's reported line. Words it cannot find stay masked, which is
+the safe failure. Masked: literal and code blocks, inline literals, comments,
+unknown directives and roles (Sphinx ``toctree``, ``:func:``), substitution
+definitions, targets, URLs, footnote labels, field names, section adornments.
+Prose roles such as ``:term:`` and titled references (``:ref:`Title <x>```)
+keep their visible words. Directives: ``.. copydesk: disable=RULE`` comments.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from functools import lru_cache
+from typing import Any
+
+from docutils import nodes
+from docutils.frontend import get_default_settings
+from docutils.parsers.rst import Parser
+from docutils.utils import new_document
+
+from copydesk.document import Directive, line_starts, split_paragraphs
+from copydesk.markup import Parsed
+from copydesk.markup._directives import MARKER, parse
+from copydesk.markup._mask import BlockCollector, LineIndex, ProseBuilder
+
+#: How far past the cursor a word may be before we give up on it.
+WINDOW = 2000
+
+#: Nodes whose content is not prose; their words are consumed, not shown.
+_CONSUMED: tuple[type[nodes.Node], ...] = (
+    nodes.literal_block,
+    nodes.doctest_block,
+    nodes.literal,
+    nodes.math,
+    nodes.math_block,
+    nodes.raw,
+    nodes.footnote_reference,
+    nodes.citation_reference,
+    nodes.substitution_reference,
+    nodes.label,
+    nodes.field_name,
+    nodes.option_string,
+    nodes.target,
+)
+#: Nodes skipped outright: their text is not in the source, or not here.
+_SKIPPED: tuple[type[nodes.Node], ...] = (
+    nodes.system_message,
+    nodes.substitution_definition,
+    nodes.comment,
+    nodes.pending,
+)
+#: Ancestors that give their prose a block kind other than ``paragraph``.
+_KINDS: tuple[tuple[type[nodes.Node], str], ...] = (
+    (nodes.title, "heading"),
+    (nodes.subtitle, "heading"),
+    (nodes.rubric, "heading"),
+    (nodes.entry, "table"),
+    (nodes.block_quote, "blockquote"),
+    (nodes.list_item, "list"),
+    (nodes.definition_list_item, "list"),
+    (nodes.field, "list"),
+    (nodes.option_list_item, "list"),
+)
+_ROLE = re.compile(r":(?P<role>[\w.+:-]+):`(?P<content>.*)`\Z", re.DOTALL)
+_TITLED = re.compile(r"(?P<title>.*?)\s*<[^<>]*>\Z", re.DOTALL)
+#: Unknown (Sphinx) roles whose visible text is prose.
+_PROSE_ROLES = frozenset({"term", "dfn", "guilabel", "menuselection", "abbr"})
+#: Unknown roles that show prose only when given an explicit title.
+_TITLED_ROLES = frozenset({"ref", "doc", "numref", "term", "download", "any"})
+_DIRECTIVE_LINE = re.compile(r"(?m)^[ \t]*(\.\.[ \t]+(copydesk:[^\r\n]*))")
+
+
+def read(text: str) -> Parsed:
+    """Read reST; on a parser failure, fall back to treating it as prose."""
+    try:
+        return parse_rst(text)
+    except Exception:  # a linter must not crash on one odd file
+        return Parsed(text, tuple(split_paragraphs(text)), ())
+
+
+@lru_cache(maxsize=1)
+def _settings() -> Any:
+    """Quiet, safe parser settings: no output, no halting, no file access."""
+    settings = get_default_settings(Parser)
+    settings.report_level = 5
+    settings.halt_level = 5
+    settings.file_insertion_enabled = False
+    settings.raw_enabled = False
+    settings.line_length_limit = 10**7
+    settings.character_level_inline_markup = False
+    return settings
+
+
+def parse_rst(text: str) -> Parsed:
+    """Read reST, letting parser errors propagate (tests use this)."""
+    settings = _settings()
+    settings.warning_stream = io.StringIO()
+    document = new_document("<copydesk>", settings)
+    Parser().parse(text, document)
+    walker = _Walker(text)
+    walker.walk(document)
+    return Parsed(walker.prose.build(), walker.blocks.result(), walker.directives())
+
+
+class _Walker:
+    """Finds prose words of the doctree in the source, in document order."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.prose = ProseBuilder(text)
+        self.blocks = BlockCollector()
+        self.cursor = 0
+        self.comments: list[str] = []
+        self._starts = line_starts(text)
+
+    def walk(self, document: nodes.document) -> None:
+        stack: list[tuple[nodes.Node, str]] = [(document, "paragraph")]
+        while stack:
+            node, kind = stack.pop()
+            if isinstance(node, nodes.Text):
+                self.words(str(node.astext()), kind, show=True)
+                continue
+            if not isinstance(node, nodes.Element):
+                continue
+            self.hint(node)
+            if not isinstance(node, nodes.Inline):
+                self.blocks.flush()
+            if isinstance(node, _SKIPPED):
+                if isinstance(node, nodes.comment):
+                    self.comments.append(node.astext())
+                continue
+            if isinstance(node, _CONSUMED):
+                self.words(node.astext(), kind, show=False)
+                continue
+            if isinstance(node, nodes.problematic):
+                self.role(node.astext(), kind)
+                continue
+            if isinstance(node, nodes.image):
+                self.alt(node)
+                continue
+            if isinstance(node, nodes.reference) and self.is_bare_uri(node):
+                self.words(node.astext(), kind, show=False)
+                continue
+            for cls, name in _KINDS:
+                if isinstance(node, cls):
+                    kind = name
+                    break
+            if isinstance(node, nodes.reference) and node.get("refuri"):
+                # consume the URI after the link text so no word lands in it
+                stack.append((nodes.literal("", str(node["refuri"])), kind))
+            stack.extend((child, kind) for child in reversed(node.children))
+
+    @staticmethod
+    def is_bare_uri(node: nodes.reference) -> bool:
+        uri = str(node.get("refuri", ""))
+        text = node.astext()
+        return bool(uri) and uri in {text, f"mailto:{text}"}
+
+    def hint(self, node: nodes.Element) -> None:
+        """Move the cursor to a couple of lines before the node's line."""
+        line = node.line
+        if isinstance(line, int) and line > 3:
+            index = min(line - 3, len(self._starts) - 1)
+            self.cursor = max(self.cursor, self._starts[index])
+
+    def words(self, value: str, kind: str, *, show: bool) -> None:
+        """Find each word of ``value`` after the cursor; show or just pass it."""
+        text = self.text
+        for word in value.split():
+            found = text.find(word, self.cursor, self.cursor + WINDOW + len(word))
+            if found < 0:
+                continue
+            end = found + len(word)
+            if show:
+                self.prose.reveal(found, end)
+                self.blocks.add(found, end, kind)
+            self.cursor = end
+
+    def role(self, source: str, kind: str) -> None:
+        """An unknown role: show its title or prose text, consume the rest."""
+        match = _ROLE.match(source)
+        if match is None:
+            self.words(source, kind, show=False)
+            return
+        role = match.group("role").rsplit(":", 1)[-1]
+        content = match.group("content")
+        titled = _TITLED.match(content)
+        start = self.text.find(source[: len(role) + 3], self.cursor)
+        if start >= 0:
+            self.cursor = start + len(role) + 3
+        if titled is not None and role in _TITLED_ROLES:
+            self.words(titled.group("title"), kind, show=True)
+            self.words(content[titled.end("title") :], kind, show=False)
+        else:
+            self.words(content, kind, show=titled is None and role in _PROSE_ROLES)
+
+    def alt(self, node: nodes.image) -> None:
+        """Show an image's ``:alt:`` option text as a block of kind ``alt``."""
+        alt = node.get("alt")
+        if not alt:
+            return
+        option = self.text.find(":alt:", self.cursor, self.cursor + WINDOW)
+        if option < 0:
+            return
+        self.cursor = option + 5
+        self.blocks.flush()
+        self.words(str(alt), "alt", show=True)
+        self.blocks.flush()
+
+    def directives(self) -> tuple[Directive, ...]:
+        """``.. copydesk: ...`` comments the parser also saw as comments."""
+        wanted = [c for c in self.comments if MARKER in c]
+        if not wanted:
+            return ()
+        lines = LineIndex(self.text)
+        found: list[Directive] = []
+        for match in _DIRECTIVE_LINE.finditer(self.text):
+            body = match.group(2).strip()
+            if body not in wanted:
+                continue
+            wanted.remove(body)
+            start = match.start(1)
+            directive = parse(body, lines.line(start), start, match.end())
+            if directive is not None:
+                found.append(directive)
+        return tuple(found)
