@@ -12,7 +12,7 @@ matches inside quotation marks, where an author cites the words on purpose.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import regex
@@ -74,7 +74,6 @@ class Existence:
     remove: str
     applicability: Applicability
     skip_quoted: bool = False
-    exceptions: patterns.Pattern | None = field(default=None)
     #: "line" or "sentence" when matches can only start at known places.
     anchor: str = ""
 
@@ -104,14 +103,15 @@ class Existence:
             compiled = patterns.compile_regex(
                 pattern, meta.source, "raw", ignorecase=meta.ignorecase
             )
-        elif whole_line or between:
+        elif whole_line or between or not any(map(patterns.is_literal, tokens)):
+            # Regex-only lists are compiled here: token_matcher wants literals.
             _check_tokens(tokens, meta)
             compiled = patterns.compile_regex(
                 _wrap(
                     _alternation(tokens),
                     whole_line=whole_line,
                     between=between,
-                    nonword=True,
+                    nonword=nonword or whole_line or between,
                 ),
                 meta.source,
                 "tokens",
@@ -127,21 +127,12 @@ class Existence:
                 meta.source, "key 'remove': expected none, line, match or auto"
             )
         applicability = _applicability(meta.source, data.get("applicability", "unsafe"))
-        exceptions = None
-        if meta.exceptions:
-            exceptions = patterns.compile_regex(
-                "|".join(f"(?:{_one(e)})" for e in meta.exceptions),
-                meta.source,
-                "exceptions",
-                ignorecase=meta.ignorecase,
-            )
         return cls(
             meta,
             compiled,
             remove,
             applicability,
             bool(data.get("skip_quoted", False)),
-            exceptions,
             _anchor(whole_line=whole_line, between=between),
         )
 
@@ -152,10 +143,6 @@ class Existence:
             if start == end:
                 continue
             found = doc.text[start:end]
-            if self.exceptions is not None and self.exceptions.fullmatch(
-                found.strip(), timeout=patterns.MATCH_TIMEOUT
-            ):
-                continue
             if self.skip_quoted:
                 if quoted is None:
                     quoted = quoted_spans(doc.prose)
@@ -236,22 +223,18 @@ def _span_edit(text: str, start: int, end: int) -> Edit:
 
 
 def _line_edit(doc: Document, first: int, last: int) -> Edit:
-    """Delete whole lines; when they stand alone between blank lines, one blank too.
+    """Delete whole lines; with a blank line before them, that blank line too.
 
     Debris usually sits in its own paragraph, and deleting just the line would
-    leave two blank lines where one was.
+    leave two blank lines where one was. Taking the blank line before (not
+    after) keeps the edits of consecutive debris paragraphs apart.
     """
     start = doc.line_start(first)
     stop = doc.line_start(last + 1) if last < doc.line_count else len(doc.text)
-    blank_before = first == 1 or not doc.line_text(first - 1).strip()
-    if (
-        blank_before
-        and last + 1 < doc.line_count
-        and not doc.line_text(last + 1).strip()
-    ):
-        stop = doc.line_start(last + 2)
-    elif blank_before and first > 1 and last == doc.line_count:
+    if first > 1 and not doc.line_text(first - 1).strip():
         start = doc.line_start(first - 1)
+    elif first == 1 and stop < len(doc.text) and not doc.line_text(last + 1).strip():
+        stop = doc.line_start(last + 2) if last + 1 < doc.line_count else len(doc.text)
     return Edit(start, stop, "")
 
 
