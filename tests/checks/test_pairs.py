@@ -173,14 +173,18 @@ def test_a_new_opener_ends_the_cross_paragraph_search() -> None:
     ]
 
 
-def test_never_pair_across_a_code_block() -> None:
-    text = "He said “we stay.\n\n    code()\n\nWe will not leave.” Then.\n"
-    code_start = text.index("    code")
-    code_end = code_start + len("    code()")
-    prose = text[:code_start] + " " * (code_end - code_start) + text[code_end:]
+@pytest.mark.parametrize("listed", [True, False])
+def test_never_pair_across_a_code_block(listed: bool) -> None:
+    """A code block stops pairing, whether the reader lists it or only masks it."""
+    text = "He said “we stay.\n\n```\nx = '”'\n```\n\nWe will not leave.” Then.\n"
+    code_start = text.index("```")
+    code_end = text.rindex("```") + 3
+    masked = "".join(c if c == "\n" else " " for c in text[code_start:code_end])
+    prose = text[:code_start] + masked + text[code_end:]
+    code = (Block(code_start, code_end, "code"),) if listed else ()
     blocks = (
         Block(0, text.index("\n")),
-        Block(code_start, code_end, "code"),
+        *code,
         Block(text.index("We will"), len(text) - 1),
     )
     doc = Document(
@@ -189,8 +193,13 @@ def test_never_pair_across_a_code_block() -> None:
     found = sorted((f for c in CHECKS for f in c.run(doc)), key=lambda f: f.sort_key)
     assert [(f.rule, f.line, f.col) for f in found] == [
         ("quotes.Unclosed", 1, 9),
-        ("quotes.Unmatched", 5, 19),
+        ("quotes.Unmatched", 7, 19),
     ]
+
+
+def test_blank_gaps_do_not_stop_pairing() -> None:
+    text = "He said “we stay.\n\n\n\nWe will not leave.” Then.\n"
+    assert where(text) == [("quotes.Unclosed", 1, 9)]
 
 
 # -- what an editor leaves alone -------------------------------------------

@@ -153,6 +153,7 @@ class _Scanner:
 
     prose: str
     language: str
+    text: str = ""
     stack: list[_Open] = field(default_factory=list)
     carry: list[_Open] = field(default_factory=list)
     defects: list[Defect] = field(default_factory=list)
@@ -170,11 +171,14 @@ class _Scanner:
             return ()  # most files: nothing to pair
         prose_blocks = _disjoint(blocks)
         cursor = 0
+        previous = 0
         for index, block in enumerate(prose_blocks):
             while cursor < len(marks) and marks[cursor] < block.start:
                 cursor += 1  # marks outside every block are not prose
-            if block.kind == "code":
+            if block.kind == "code" or self._barrier(previous, block.start):
                 self._flush_carry()
+            previous = block.end
+            if block.kind == "code":
                 continue
             cursor = self._paragraph(block, marks, cursor)
             after = prose_blocks[index + 1] if index + 1 < len(prose_blocks) else None
@@ -208,9 +212,17 @@ class _Scanner:
             unclosed = [o for o in unclosed if o.double != double]
         self.carry.extend(unclosed)
 
+    def _barrier(self, start: int, end: int) -> bool:
+        """True when non-prose (code, HTML, front matter) lies between two blocks.
+
+        Readers leave such content out of the blocks and mask it; a quote is
+        never paired across it.
+        """
+        return start < end and bool(self.text) and not self.text[start:end].isspace()
+
     def _continuation_mark(self, after: Block | None) -> str:
         """The quote mark that opens the next paragraph, if it continues a quote."""
-        if after is None or after.kind == "code":
+        if after is None or after.kind == "code" or self._barrier(self.hi, after.start):
             return ""
         text = self.prose
         i = _first_non_space(text, after.start, after.end)
@@ -443,19 +455,21 @@ def _disjoint(blocks: Sequence[Block]) -> list[Block]:
     return out
 
 
-_cache: list[tuple[str, tuple[Block, ...], str, tuple[Defect, ...]]] = []
+_cache: list[tuple[str, str, tuple[Block, ...], str, tuple[Defect, ...]]] = []
 
 
 def analyse(doc: Document) -> tuple[Defect, ...]:
     """All quote defects of ``doc``, computed once for all rules of this type."""
     blocks = tuple(doc.blocks)
     if _cache:
-        prose, cached_blocks, language, defects = _cache[0]
-        same_text = prose is doc.prose or prose == doc.prose
-        if same_text and language == doc.language and cached_blocks == blocks:
+        text, prose, cached_blocks, language, defects = _cache[0]
+        same = (text is doc.text or text == doc.text) and (
+            prose is doc.prose or prose == doc.prose
+        )
+        if same and language == doc.language and cached_blocks == blocks:
             return defects
-    defects = _Scanner(doc.prose, doc.language).run(blocks)
-    _cache[:] = [(doc.prose, blocks, doc.language, defects)]
+    defects = _Scanner(doc.prose, doc.language, doc.text).run(blocks)
+    _cache[:] = [(doc.text, doc.prose, blocks, doc.language, defects)]
     return defects
 
 
