@@ -79,9 +79,9 @@ def fold(token: str) -> str:
 def _is_latin(token: str) -> bool:
     """True when every letter in ``token`` is a Latin letter."""
     for ch in token:
-        if ch.isalpha() and ch.isascii():
-            continue
-        if ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN"):
+        if ch.isascii() or not ch.isalpha() or unicodedata.category(ch) == "Lm":
+            continue  # soft-sign primes (ʹ) are modifier letters, not a script
+        if not unicodedata.name(ch, "").startswith("LATIN"):
             return False
     return True
 

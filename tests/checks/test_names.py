@@ -1,0 +1,180 @@
+"""The ``names`` check: house spellings matched literally and by key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from tests.conftest import REPO, SAMPLE
+
+from copydesk.checks.base import Check, RuleMeta
+from copydesk.checks.names import Names
+from copydesk.checks.variants import Variants
+from copydesk.document import Document
+from copydesk.errors import RuleError
+from copydesk.model import Applicability
+
+RULES = REPO / "rules"
+
+
+def load(path: Path) -> Check:
+    data = yaml.safe_load(path.read_text("utf-8"))
+    meta = RuleMeta(
+        id=f"{path.parent.name}.{path.stem}",
+        extends=data["extends"],
+        source=str(path),
+        message=data.get("message", ""),
+        exceptions=tuple(data.get("exceptions", [])),
+    )
+    kind = Names if data["extends"] == "names" else Variants
+    return kind.from_yaml(meta, data)
+
+
+def build(data: dict[str, Any], message: str = "Use '%s' rather than '%s'.") -> Check:
+    meta = RuleMeta(
+        id="names.Test", extends="names", source="test.yml", message=message
+    )
+    return Names.from_yaml(meta, {"extends": "names", **data})
+
+
+def found(check: Check, text: str) -> list[tuple[int, int, str, str]]:
+    doc = Document.plain(text, path="x.txt")
+    return [(f.line, f.col, f.match, f.suggestions[0]) for f in check.run(doc)]
+
+
+PLACES = load(RULES / "names" / "Places.yml")
+PEOPLE = load(RULES / "names" / "People.yml")
+GIVEN = load(RULES / "names" / "GivenNames.yml")
+
+
+def test_listed_variant_with_possessive_keeps_the_s() -> None:
+    doc = Document.plain("Kiev's mayor spoke.", path="x.txt")
+    [finding] = PLACES.run(doc)
+    assert (finding.match, finding.suggestions) == ("Kiev", ("Kyiv",))
+    assert finding.fix is not None
+    assert finding.fix.applicability is Applicability.SAFE
+    assert [(e.start, e.end, e.replacement) for e in finding.fix.edits] == [
+        (0, 4, "Kyiv")
+    ]
+    assert finding.message == "Use 'Kyiv' rather than 'Kiev' (house spelling)."
+
+
+def test_unlisted_romanisations_by_key() -> None:
+    text = "Trains from Tschernihiw and Lwiw reached Charkiw.\nLouhansk was cut off."
+    assert found(PLACES, text) == [
+        (1, 13, "Tschernihiw", "Chernihiv"),
+        (1, 29, "Lwiw", "Lviv"),
+        (1, 42, "Charkiw", "Kharkiv"),
+        (2, 1, "Louhansk", "Luhansk"),
+    ]
+
+
+def test_canonical_and_exception_phrases_are_clean() -> None:
+    text = (
+        "In Kyiv, Kyiv's cafés serve chicken Kiev. Chicken Kiev too. Kievan Rus fell."
+    )
+    assert found(PLACES, text) == []
+
+
+def test_anchor_is_required_for_anchored_entries() -> None:
+    assert found(PEOPLE, "Primo Levi and Bernard Levi wrote.") == []
+    assert found(PEOPLE, "Bernard-Henri Lévi and Bernard Henri Levi.") == [
+        (1, 15, "Lévi", "Lévy"),
+        (1, 38, "Levi", "Lévy"),
+    ]
+
+
+def test_zelensky_is_the_default_and_feminine_form_is_left_alone() -> None:
+    text = "Zelenskyy met Olena Zelenska; Selenskyj and Zelenskii spoke."
+    assert found(PEOPLE, text) == [
+        (1, 1, "Zelenskyy", "Zelensky"),
+        (1, 31, "Selenskyj", "Zelensky"),
+        (1, 45, "Zelenskii", "Zelensky"),
+    ]
+
+
+def test_given_names_need_a_foreign_marker() -> None:
+    text = "Illja, Wolodymyr and Jurij met Denis, Yuri and Maxim."
+    assert found(GIVEN, text) == [
+        (1, 1, "Illja", "Illia"),
+        (1, 8, "Wolodymyr", "Volodymyr"),
+        (1, 22, "Jurij", "Yurii"),
+    ]
+
+
+def test_urls_and_handles_are_not_names() -> None:
+    text = "See https://example.com/Kiev-guide, @Kiev_news and kiev@example.org."
+    assert found(PLACES, text) == []
+
+
+def test_the_ukraine_rule() -> None:
+    from copydesk.checks.substitution import Substitution
+
+    data = yaml.safe_load((RULES / "names" / "TheUkraine.yml").read_text("utf-8"))
+    meta = RuleMeta(id="names.TheUkraine", extends="substitution", source="t.yml")
+    check = Substitution.from_yaml(meta, data)
+    text = (
+        "Exports from the Ukraine fell. "
+        "The Ukraine war and the Ukraine Recovery Conference."
+    )
+    assert found(check, text) == [(1, 14, "the Ukraine", "Ukraine")]
+
+
+def test_rule_level_exceptions_and_entry_keys_are_validated() -> None:
+    check = build({"entries": [{"canonical": "Kyiv", "variants": ["Kiev"]}]})
+    meta = RuleMeta(
+        id="names.Test",
+        extends="names",
+        source="t.yml",
+        message="%s/%s",
+        exceptions=("Kiev Ballet",),
+    )
+    with_exc = Names.from_yaml(
+        meta,
+        {"extends": "names", "entries": [{"canonical": "Kyiv", "variants": ["Kiev"]}]},
+    )
+    assert found(check, "the Kiev Ballet") == [(1, 5, "Kiev", "Kyiv")]
+    assert found(with_exc, "the Kiev Ballet") == []
+    with pytest.raises(RuleError, match="key 'colour': unknown key"):
+        build({"entries": ["Kyiv"], "colour": "red"})
+    with pytest.raises(RuleError, match=r"entries\[0\]: key 'spelling': unknown key"):
+        build({"entries": [{"canonical": "Kyiv", "spelling": "x"}]})
+    with pytest.raises(RuleError, match="key 'by-key'"):
+        build({"entries": ["Kyiv"], "by-key": "sometimes"})
+    with pytest.raises(RuleError, match="key 'entries'"):
+        build({"entries": []})
+
+
+def test_by_key_off_matches_only_listed_variants() -> None:
+    check = build(
+        {"entries": [{"canonical": "Kyiv", "variants": ["Kiev"]}], "by-key": "off"}
+    )
+    assert found(check, "Kiev and Kyjiw") == [(1, 1, "Kiev", "Kyiv")]
+
+
+def test_sample_names_and_variants_findings_exactly() -> None:
+    if not SAMPLE.exists():
+        pytest.skip("shared sample not available")
+    doc = Document.plain(SAMPLE.read_text("utf-8"), path=str(SAMPLE))
+    paths = [*sorted((RULES / "names").glob("*.yml")), RULES / "variants" / "Names.yml"]
+    checks = [
+        load(p)
+        for p in paths
+        if yaml.safe_load(p.read_text())["extends"] != "substitution"
+    ]
+    results = sorted(
+        (f.line, f.col, f.rule, f.match, f.suggestions[0])
+        for c in checks
+        for f in c.run(doc)
+    )
+    assert results == [
+        (3, 21, "names.People", "Zelenskyj", "Zelensky"),
+        (35, 40, "names.GivenNames", "Illja", "Illia"),
+        (35, 46, "variants.Names", "Samojlenko", "Samoylenko"),
+        (35, 127, "names.People", "Lévi", "Lévy"),
+        (37, 39, "names.Places", "Kiev", "Kyiv"),
+        (57, 10, "variants.Names", "Puschilin", "Pushilin"),
+        (79, 251, "names.Places", "Donbass", "Donbas"),
+    ]

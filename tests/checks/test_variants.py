@@ -1,0 +1,153 @@
+"""The ``variants`` check: one name spelled two ways, found without a list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import yaml
+from tests.conftest import REPO
+
+from copydesk.checks.base import Check, RuleMeta
+from copydesk.checks.variants import Variants
+from copydesk.document import Document
+from copydesk.errors import RuleError
+from copydesk.model import Applicability
+
+RULE = REPO / "rules" / "variants" / "Names.yml"
+
+
+def build(
+    extra: dict[str, Any] | None = None, exceptions: tuple[str, ...] = ()
+) -> Check:
+    data = yaml.safe_load(RULE.read_text("utf-8"))
+    data.update(extra or {})
+    meta = RuleMeta(
+        id="variants.Names",
+        extends="variants",
+        source=str(RULE),
+        message=data["message"],
+        exceptions=exceptions,
+    )
+    return Variants.from_yaml(meta, data)
+
+
+CHECK = build()
+
+
+def found(text: str, check: Check = CHECK) -> list[tuple[int, int, str, str]]:
+    doc = Document.plain(text, path="x.txt")
+    return sorted((f.line, f.col, f.match, f.suggestions[0]) for f in check.run(doc))
+
+
+def test_every_occurrence_of_the_foreign_spelling_is_reported() -> None:
+    text = "Denis Pushilin spoke.\nPuschilin said no. Later Puschilin's aide agreed."
+    assert found(text) == [
+        (2, 1, "Puschilin", "Pushilin"),
+        (2, 26, "Puschilin", "Pushilin"),
+    ]
+
+
+def test_message_fix_and_level() -> None:
+    doc = Document.plain("Denis Pushilin spoke.\n\nPuschilin said no.", path="x.txt")
+    [finding] = CHECK.run(doc)
+    assert finding.message.startswith("'Puschilin' here, 'Pushilin' on line 1")
+    assert finding.fix is not None
+    assert finding.fix.applicability is Applicability.UNSAFE
+    assert [(e.start, e.end, e.replacement) for e in finding.fix.edits] == [
+        (23, 32, "Pushilin")
+    ]
+
+
+def test_canonical_is_the_spelling_with_fewest_foreign_markers() -> None:
+    text = "Samojlenko spoke. Samojlenko again. Then Samoylenko."
+    assert found(text) == [
+        (1, 1, "Samojlenko", "Samoylenko"),
+        (1, 19, "Samojlenko", "Samoylenko"),
+    ]
+
+
+def test_then_the_more_frequent_then_the_first() -> None:
+    assert found("Danylov said. Danilov added. Danilov left.") == [
+        (1, 1, "Danylov", "Danilov")
+    ]
+    assert found("Danylov said. Danilov added.") == [(1, 15, "Danilov", "Danylov")]
+
+
+def test_prefer_is_configurable() -> None:
+    check = build({"prefer": ["first"]})
+    assert found("Puschilin said. Pushilin added.", check) == [
+        (1, 17, "Pushilin", "Puschilin")
+    ]
+    with pytest.raises(RuleError, match="key 'prefer'"):
+        build({"prefer": ["loudest"]})
+    with pytest.raises(RuleError, match="key 'colour': unknown key"):
+        build({"colour": "red"})
+
+
+def test_house_list_canonical_wins() -> None:
+    # Zelenskiy is the majority here, but the house list says Zelensky.
+    text = "Zelenskiy spoke. Zelenskiy left. Zelensky returned."
+    assert found(text) == [
+        (1, 1, "Zelenskiy", "Zelensky"),
+        (1, 18, "Zelenskiy", "Zelensky"),
+    ]
+    check = build({"house": False})
+    assert found(text, check) == [(1, 34, "Zelensky", "Zelenskiy")]
+
+
+def test_common_words_titles_and_months_are_not_names() -> None:
+    assert found("The West agreed. Vest makers objected.") == []
+    assert found("In Juli, not July. Smith met Smyth.") == []
+
+
+def test_two_people_sharing_a_given_name_are_not_a_variant() -> None:
+    text = (
+        "Alexander Stubb met Aleksander Kwaśniewski. Andriy Yermak met Andrii Sybiha."
+    )
+    assert found(text) == []
+
+
+def test_given_name_is_flagged_when_the_surnames_agree() -> None:
+    text = "Illja Samojlenko spoke. Later Illia Samoylenko added more."
+    assert found(text) == [(1, 1, "Illja", "Illia"), (1, 7, "Samojlenko", "Samoylenko")]
+
+
+def test_given_name_against_a_bare_word_is_not_flagged() -> None:
+    assert found("Aleksander Kwaśniewski spoke. Then Alexander left.") == []
+
+
+def test_same_surname_after_different_given_names_is_two_people() -> None:
+    assert found("Anna Meyer spoke. Thomas Meier disagreed.") == []
+
+
+def test_gender_and_case_endings_are_different_names() -> None:
+    text = (
+        "Iryna Kovalska and Petro Kovalsky. Olga Sokolova and Ivan Sokolov. Oleksandra."
+    )
+    assert found(text + " Oleksandr Tkachenko.") == []
+
+
+def test_exception_phrases_never_count() -> None:
+    check = build(exceptions=("Puschilin Street",))
+    text = "Denis Pushilin spoke on Puschilin Street."
+    assert found(text, check) == []
+    assert found(text) == [(1, 25, "Puschilin", "Pushilin")]
+
+
+def test_other_scripts_urls_handles_emails_and_code_do_not_count() -> None:
+    text = (
+        "Oleksii Reznikov spoke (Резніков). See https://mil.example.ua/Resnikow, "
+        "www.example.org/Resnikow, @Resnikow, resnikow@mil.example.ua and `Resnikow`."
+    )
+    assert found(text) == []
+
+
+def test_possessive_is_the_same_spelling() -> None:
+    assert found("Kovalenko spoke. Kovalenko's van and Kovalenko’s phone.") == []
+
+
+def test_masked_prose_is_ignored() -> None:
+    text = "Reznikov spoke. Resnikow"
+    doc = Document(path="x.md", text=text, prose=text[:16] + " " * 8, format="markdown")
+    assert list(CHECK.run(doc)) == []

@@ -1,0 +1,93 @@
+"""The transliteration key: equal for romanisations of one name, not for look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+from copydesk import translit
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Samojlenko", "Samoylenko"),
+        ("Puschilin", "Pushilin"),
+        ("Selenskyj", "Zelensky"),
+        ("Charkiw", "Kharkiv"),
+        ("Tschernihiw", "Chernihiv"),
+        ("Lwiw", "Lviv"),
+        ("Illja", "Illia"),
+        ("Louhansk", "Luhansk"),
+        ("Klitschko", "Klychko"),
+        ("Saporishshja", "Zaporizhzhia"),
+        ("Schtscherbyna", "Shcherbyna"),
+        ("Chtcherbyna", "Shcherbyna"),
+        ("Szczerbyna", "Shcherbyna"),
+        ("Pouchiline", "Pushilin"),
+        ("Prigožin", "Prigozhin"),
+        ("Ławrow", "Lavrov"),
+        ("L'viv", "Lviv"),
+        ("Šmyhalʹ", "Shmyhal"),
+        ("Odessa", "Odesa"),
+    ],
+)
+def test_romanisations_share_a_key(first: str, second: str) -> None:
+    assert translit.same_key(first, second)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Austria", "Australia"),
+        ("Iran", "Iraq"),
+        ("Kiev", "Kyiv"),
+        ("Zelensky", "Zelenska"),
+        ("Petrov", "Petrova"),
+        ("Oleksandr", "Oleksandra"),
+        ("Slovenia", "Slovakia"),
+        ("Dmitry", "Dmytro"),
+    ],
+)
+def test_different_names_keep_different_keys(first: str, second: str) -> None:
+    assert not translit.same_key(first, second)
+
+
+def test_other_scripts_have_no_key() -> None:
+    assert translit.keys("Київ") == frozenset()
+    assert translit.fold("Київ") == ""
+
+
+def test_ch_is_read_three_ways_at_most_three_times() -> None:
+    assert translit.keys("Charkiw") == {"Carkiv", "Karkiv", "Sarkiv"}
+    assert len(translit.keys("Chachachacha")) == 27
+
+
+def test_foreign_markers_count_other_systems_spellings() -> None:
+    assert translit.foreign_markers("Pushilin") == 0
+    assert translit.foreign_markers("Puschilin") == 1
+    assert translit.foreign_markers("Samojlenko") == 1
+    assert translit.foreign_markers("Lévi") == 1
+    assert translit.foreign_markers("Tschernihiw") == 2
+
+
+def test_candidates_skip_urls_handles_code_and_common_words() -> None:
+    text = (
+        "West said Reznikov met Podolyak. See https://x.example/Resnikow, "
+        "@Podoljak_M, podoljak@office.example and `Budanow`. Kyiv's mayor, Київ."
+    )
+    found = [t.text for t in translit.candidates(text)]
+    assert found == ["Reznikov", "Podolyak", "Kyiv"]
+
+
+def test_candidate_offsets_exclude_possessive() -> None:
+    text = "Kovalenko’s van"
+    [tok] = translit.candidates(text)
+    assert (tok.start, tok.end, tok.text) == (0, 9, "Kovalenko")
+
+
+def test_common_words_and_titles() -> None:
+    assert translit.is_common("West")
+    assert translit.is_common("Vest")
+    assert translit.is_common("Monday")
+    assert translit.is_common("President")
+    assert not translit.is_common("Pushilin")
