@@ -90,7 +90,13 @@ OPEN, CLOSE, SKIP, STRAY = range(4)
 
 @dataclass(frozen=True, slots=True)
 class Defect:
-    """One quote defect, independent of any rule or document path."""
+    """One quote defect, independent of any rule or document path.
+
+    ``start`` is the reported mark; ``partner`` and ``partner_start`` the other
+    mark of a mismatched or cross-paragraph pair; ``spans`` says the pair
+    crosses paragraphs; ``expected`` is the right closer and ``safe`` whether
+    putting it in needs no editor.
+    """
 
     kind: str
     start: int
@@ -104,6 +110,8 @@ class Defect:
 
 @dataclass(frozen=True, slots=True)
 class _Open:
+    """An opening mark waiting for its closer."""
+
     pos: int
     ch: str
     double: bool
