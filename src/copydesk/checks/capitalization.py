@@ -4,9 +4,10 @@
 ``$lower``, ``$upper`` or a regex the whole unit must match, as in Vale.
 ``exceptions`` (proper nouns, acronyms, multi-word names) are kept as written;
 so are words in ALL CAPS and words with an inner capital ("iPhone"). A word
-after one of the ``indicators`` (default ``:``) starts afresh, as in
-"Migration: What changed". A unit passes when at least ``threshold`` (default
-0.8, Vale's) of its judged words are right. The finding points at the first
+after one of the ``indicators`` (default ``:``) starts afresh: either case
+in sentence case (Vale ignores it), a capital in title case. A unit passes
+when at least ``threshold`` (default 0.8, Vale's) of its judged words are
+right. The finding points at the first
 wrong word, so the engine's exception filter cannot swallow the whole heading;
 its UNSAFE fix recases every wrong word (an unlisted name may be meant).
 """
@@ -55,7 +56,8 @@ class Word:
     start: int
     end: int
     text: str
-    starts: bool  # first word, or first after an indicator
+    first: bool
+    fresh: bool  # first after an indicator
     last: bool = False
 
 
@@ -142,7 +144,7 @@ class Capitalization:
                 m.span() for m in patterns.finditer(self.keep, doc.prose, start, end)
             ]
         words: list[Word] = []
-        fresh = True
+        fresh = False
         found = list(_WORD.finditer(doc.prose, start, end))
         for m in found:
             text = m.group()
@@ -151,7 +153,8 @@ class Capitalization:
             fresh = any(after.startswith(i) for i in self.indicators)
             if any(s <= m.start() and m.end() <= e for s, e in kept) or _fixed(text):
                 continue
-            words.append(Word(m.start(), m.end(), text, starts, m is found[-1]))
+            first, last = m is found[0], m is found[-1]
+            words.append(Word(m.start(), m.end(), text, first, starts, last))
         return words
 
     def _expected(self, word: Word) -> str:
@@ -161,12 +164,14 @@ class Capitalization:
         if self.match == "$upper":
             return text.upper()
         if self.match == "$sentence":
-            return _capital(text) if word.starts else text.lower()
+            if word.fresh:
+                return text
+            return _capital(text) if word.first else text.lower()
         return self._title(word)
 
     def _title(self, word: Word) -> str:
         text = word.text
-        if word.starts or word.last or text.lower() not in self.small:
+        if word.first or word.fresh or word.last or text.lower() not in self.small:
             return _capital(text)
         return text.lower()
 

@@ -24,6 +24,8 @@ from copydesk.model import Applicability, Edit, Finding, Fix
 from copydesk.schema import Key
 
 Span = tuple[int, int]
+#: A compiled form and, when it is a plain word, that word (the fix's spelling).
+Form = tuple[patterns.Pattern, str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +41,7 @@ class Consistency:
     }
 
     meta: RuleMeta
-    pairs: tuple[tuple[patterns.Pattern, patterns.Pattern], ...]
+    pairs: tuple[tuple[Form, Form], ...]
 
     @classmethod
     def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:
@@ -67,12 +69,12 @@ class Consistency:
 
     def run(self, doc: Document) -> Iterator[Finding]:
         for first, second in self.pairs:
-            a = _spans(first, doc)
-            b = _spans(second, doc)
+            a = _spans(first[0], doc)
+            b = _spans(second[0], doc)
             if not a or not b:
                 continue
-            keep, drop = (a, b) if _wins(a, b) else (b, a)
-            preferred = doc.text[keep[0][0] : keep[0][1]]
+            keep, drop, word = (a, b, first[1]) if _wins(a, b) else (b, a, second[1])
+            preferred = word or doc.text[keep[0][0] : keep[0][1]]
             yield from self._flag(doc, drop, preferred)
 
     def _flag(
@@ -102,9 +104,14 @@ def _spans(pattern: patterns.Pattern, doc: Document) -> list[Span]:
     return [s for s in patterns.spans(pattern, doc.prose) if s[1] > s[0]]
 
 
-def _compile(meta: RuleMeta, form: str, *, nonword: bool) -> patterns.Pattern:
-    body = form if not patterns.is_literal(form) else regex.escape(form)
+def _compile(meta: RuleMeta, form: str, *, nonword: bool) -> Form:
+    literal = patterns.is_literal(form)
+    body = regex.escape(form) if literal else form
     wrapped = f"(?:{body})" if nonword else rf"(?<![\w])(?:{body})(?![\w])"
+    return _pattern(meta, wrapped), form if literal else None
+
+
+def _pattern(meta: RuleMeta, wrapped: str) -> patterns.Pattern:
     return patterns.compile_regex(
         wrapped, meta.source, "either", ignorecase=meta.ignorecase
     )

@@ -6,7 +6,8 @@ registry is filled once, and it lints the prose view so code is never linted.
 proselint wraps the text as ``"\\n" + text + "\\n"``, so each span is the source
 offset plus one. Its replacements become UNSAFE fixes by default: they are
 editorial preferences and do not keep the case of what they replace
-("Irregardless" → "regardless").
+("Irregardless" → "regardless"). Where several proselint checks flag the same
+span, their messages are joined into one finding.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from copydesk.errors import RuleError
 from copydesk.model import Applicability, Edit, Finding, Fix
 from copydesk.schema import Key
 
+#: Joins the messages of proselint checks that flag the very same span: one
+#: finding per span is what the engine keeps, and no check's word is lost.
+SEPARATOR = " | "
 #: proselint stops after this many results; copydesk wants them all.
 _NO_LIMIT = 10**9
 
@@ -65,10 +69,16 @@ class Proselint:
         if not doc.prose.strip():  # proselint raises on empty text
             return
         selection = _selection(self.overrides, defaults=self.defaults)
+        merged: dict[tuple[int, int], tuple[list[str], str | None]] = {}
         for span, path, message, replacement in _lint(doc.prose, selection):
             start = max(0, min(span[0] - 1, len(doc.text)))
             end = max(start, min(span[1] - 1, len(doc.text)))
-            yield self._finding(doc, start, end, f"[{path}] {message}", replacement)
+            messages, fix = merged.setdefault((start, end), ([], replacement))
+            messages.append(f"[{path}] {message}")
+            if fix is None and replacement:
+                merged[(start, end)] = (messages, replacement)
+        for (start, end), (messages, replacement) in merged.items():
+            yield self._finding(doc, start, end, SEPARATOR.join(messages), replacement)
 
     def _finding(
         self, doc: Document, start: int, end: int, message: str, replacement: str | None

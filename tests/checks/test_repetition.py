@@ -1,0 +1,90 @@
+"""repetition: "the the", case-insensitive, never across lines or punctuation."""
+
+from __future__ import annotations
+
+import yaml
+
+from copydesk import patterns
+from copydesk.fix import apply_edits
+from copydesk.model import Applicability, Finding
+from copydesk.ruleset import Ruleset, compile_rule
+from copydesk.runner import lint_text
+
+
+def lint_rule(rule: str, text: str, fmt: str = "plain") -> list[tuple[int, int, str]]:
+    """(line, col, match) of each finding of one rule, written inline as YAML."""
+    return [(f.line, f.col, f.match) for f in findings(rule, text, fmt)]
+
+
+def findings(rule: str, text: str, fmt: str = "plain") -> list[Finding]:
+    check = compile_rule("test.Rule", yaml.safe_load(rule), "test/Rule.yml")
+    exceptions = {}
+    if check.meta.exceptions:
+        exceptions[check.meta.id] = patterns.token_matcher(
+            check.meta.exceptions, "test", ignorecase=check.meta.ignorecase
+        )
+    ruleset = Ruleset([check], "test", exceptions)
+    return [
+        f for f in lint_text(text, "doc.txt", fmt, ruleset) if f.rule == "test.Rule"
+    ]
+
+
+RULE = """
+extends: repetition
+message: "'%s' repeated"
+ignorecase: true
+exceptions: [had had, that that]
+"""
+
+
+def test_repeats_case_insensitively() -> None:
+    text = "It was the the end.\nThe The vote\nand and AND then."
+    assert lint_rule(RULE, text) == [
+        (1, 8, "the the"),
+        (2, 1, "The The"),
+        (3, 1, "and and AND"),
+    ]
+    assert findings(RULE, text)[0].message == "'the' repeated"
+
+
+def test_case_sensitive_without_ignorecase() -> None:
+    rule = RULE.replace("ignorecase: true", "ignorecase: false")
+    assert lint_rule(rule, "The the cat, the the dog.") == [(1, 14, "the the")]
+
+
+def test_not_across_lines_punctuation_or_code() -> None:
+    text = "on the\nthe next day\n\nthe\n\nthe end. End, end; end\n"
+    assert lint_rule(RULE, text) == []
+    markdown = "Run the `x` the next day.\n"
+    assert lint_rule(RULE, markdown, "markdown") == []
+
+
+def test_grammatical_doubles_are_exceptions() -> None:
+    text = "She had had enough. Had had it. He said that that was all."
+    assert lint_rule(RULE, text) == []
+
+
+def test_safe_fix_deletes_the_repeats_and_their_spaces() -> None:
+    text = "Go to the the  the shop and and buy."
+    found = findings(RULE, text)
+    assert [f.match for f in found] == ["the the  the", "and and"]
+    edits = [e for f in found if f.fix for e in f.fix.edits]
+    assert all(f.fix and f.fix.applicability is Applicability.SAFE for f in found)
+    assert apply_edits(text, edits)[0] == "Go to the shop and buy."
+
+
+def test_tokens_and_alpha() -> None:
+    rule = RULE + "tokens: ['[^\\s]+']\nalpha: true\n"
+    assert lint_rule(rule, "Page 10 10 says it it.") == []
+    assert lint_rule(rule, "Page 10 10 says it it now.") == [(1, 17, "it it")]
+    no_alpha = RULE + "tokens: ['[^\\s]+']\n"
+    assert lint_rule(no_alpha, "Page 10 10 now.") == [(1, 6, "10 10")]
+
+
+def test_words_with_apostrophes_and_hyphens() -> None:
+    text = "It's it's over; a well-known well-known fact; Müller Müller."
+    assert lint_rule(RULE, text) == [
+        (1, 1, "It's it's"),
+        (1, 19, "well-known well-known"),
+        (1, 47, "Müller Müller"),
+    ]
