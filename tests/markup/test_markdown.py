@@ -145,6 +145,11 @@ def test_golden_blocks() -> None:
         ("a\\*b\n", "a *b\n"),
         ("+++\nk = 1\n+++\nz\n", "   \n     \n   \nz\n"),
         ("<a@b.c> d\n", "        d\n"),
+        ('a <code>x "y</code> b\n', "a" + " " * 19 + "b\n"),
+        (
+            "a <kbd>Ctrl</kbd>\n\n<code>b\n\nc\n",
+            "a" + " " * 16 + "\n\n" + " " * 7 + "\n\nc\n",
+        ),
     ],
 )
 def test_masking(text: str, expected: str) -> None:
@@ -179,6 +184,16 @@ def test_non_ascii_offsets() -> None:
     assert_shown(text, prose, "lien")
     assert_masked(text, prose, "http://é.fr")
     assert_shown(text, prose, "中文")
+
+
+def test_fallback_keeps_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(text: str) -> None:
+        raise ValueError(text)
+
+    monkeypatch.setattr("copydesk.markup.markdown.parse_markdown", broken)
+    parsed = read("a `b`\n\nc\n")
+    assert parsed.prose == "a `b`\n\nc\n"
+    assert len(parsed.blocks) == 2
 
 
 def test_surrogates_do_not_crash() -> None:

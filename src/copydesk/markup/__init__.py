@@ -5,6 +5,20 @@ the length of the source with non-prose replaced by spaces (line breaks kept),
 so offsets found in prose are offsets in the source. Readers are registered as
 ``"module:function"`` strings and imported lazily, so linting plain text never
 imports a Markdown or reST parser.
+
+Shared decisions:
+
+* Structural markers (``#``, ``>``, bullets, numbers, table pipes, reST
+  adornments) are masked: readers reveal text the parser calls text and
+  nothing else, so a missed construct fails masked rather than leaking.
+* Character references (``&eacute;``, ``&#8217;``) show their decoded
+  character followed by ``_mask.FILLER`` (U+2060 WORD JOINER) up to the source
+  length; a decoded line break or control character becomes a space.
+* Blocks never overlap and never span code: an image's alt text (or an HTML
+  ``alt``/``title``) is its own ``alt`` block, splitting the paragraph around
+  it; a block runs from its first to its last revealed character.
+* A reader that hits a parser exception returns the text as prose with
+  plain-text paragraphs (HTML masks ``<...>`` by regex) instead of crashing.
 """
 
 from __future__ import annotations

@@ -38,6 +38,10 @@ OPTIONS = (
 #: Runs of code points that take 2, 3 or 4 UTF-8 bytes each.
 _WIDE_RUNS = re.compile(r"[\x80-\u07ff]+|[\u0800-\uffff]+|[\U00010000-\U0010ffff]+")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
+#: Inline raw HTML that opens or closes code-like content: ``a <code>x</code>``.
+_HTML_CODE = re.compile(
+    r"<(/?)(?:code|kbd|samp|var|script|style|pre)\b[^>]*(?<!/)>\Z", re.IGNORECASE
+)
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 
 #: Container start tags whose text gets a block kind of their own.
@@ -120,6 +124,7 @@ def parse_markdown(text: str) -> Parsed:  # noqa: PLR0915 - one hot loop
     kind = "paragraph"
     links: list[bool] = []
     skip = 0
+    html_skip = 0
     block_start = -1
     block_end = -1
     block_kind = kind
@@ -136,7 +141,7 @@ def parse_markdown(text: str) -> Parsed:  # noqa: PLR0915 - one hot loop
             continue
         value = event.get("Text")
         if value is not None:
-            if skip:
+            if skip or html_skip:
                 continue
             start = span["start"]
             end = span["end"]
@@ -161,6 +166,7 @@ def parse_markdown(text: str) -> Parsed:  # noqa: PLR0915 - one hot loop
                     links.append(auto)
                     skip += auto
                 continue
+            html_skip = 0
             if block_start >= 0:
                 blocks.append(Block(block_start, block_end, block_kind))
                 block_start = -1
@@ -180,6 +186,7 @@ def parse_markdown(text: str) -> Parsed:  # noqa: PLR0915 - one hot loop
                 if name == "Link" and links:
                     skip -= links.pop()
                 continue
+            html_skip = 0
             if block_start >= 0:
                 blocks.append(Block(block_start, block_end, block_kind))
                 block_start = -1
@@ -190,8 +197,13 @@ def parse_markdown(text: str) -> Parsed:  # noqa: PLR0915 - one hot loop
             elif name in _SKIPPED and skip:
                 skip -= 1
             continue
-        if want_directives and "InlineHtml" in event:
-            _directives_in(text, span, conv, lines, directives)
+        value = event.get("InlineHtml")
+        if value is not None:
+            code = _HTML_CODE.match(value)
+            if code is not None:
+                html_skip = max(0, html_skip - 1) if code.group(1) else html_skip + 1
+            if want_directives:
+                _directives_in(text, span, conv, lines, directives)
     if block_start >= 0:
         blocks.append(Block(block_start, block_end, block_kind))
     return Parsed(_build(text, spans), tuple(blocks), tuple(directives))
