@@ -130,15 +130,15 @@ def foreign_markers(token: str) -> int:
 #: Latin capitalised words; a soft-sign apostrophe (L'viv) may sit inside, a
 #: possessive ('s) or contraction may not.
 _TOKEN = regex.compile(
-    r"(?<![\w@#/\\.'’ʹʼ])\p{Lu}[\p{Ll}\p{M}]*"
+    r"(?<![\w@#/\\.])(?<!\w['’ʹʼ])\p{Lu}[\p{Ll}\p{M}]*"
     r"(?:['’ʹ′ʼ][\p{Ll}\p{M}]{3,})*(?![\w@]|[.][\w])",
     regex.VERSION0,
 )
-#: URLs, e-mail addresses, @handles, #tags, file paths and `code` spans.
-_NOT_PROSE = regex.compile(
-    r"`[^`\n]*`|(?<!\S)(?=[^\s`]*(?:://|www\.|@|\#\w|\w\.(?:com|org|net|gov|edu"
-    r"|info|io|ua|ru|de|fr|pl|uk|eu|html?)\b))[^\s`]+",
-    regex.VERSION0 | regex.IGNORECASE,
+#: Where a URL, e-mail address, @handle, #tag or `code` span may be: rare, so
+#: the whitespace-delimited chunk around each hit is blanked out in Python.
+_NOT_PROSE_HINT = re.compile(
+    r"://|www\.|[@#]\w|\w\.(?:com|org|net|gov|edu|info|io|ua|ru|de|fr|pl|uk|eu|html?)\b|`",
+    re.IGNORECASE,
 )
 
 
@@ -153,13 +153,64 @@ class Token:
 
 def mask_non_prose(text: str) -> str:
     """``text`` with URLs, addresses, handles and code spans blanked out."""
-    return _NOT_PROSE.sub(lambda m: " " * len(m.group()), text)
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while (hit := _NOT_PROSE_HINT.search(text, pos)) is not None:
+        start, end = _chunk(text, hit.start(), hit.group() == "`")
+        if start < end:
+            spans.append((start, end))
+        pos = max(end, hit.end())
+    if not spans:
+        return text
+    parts: list[str] = []
+    last = 0
+    for first, end in spans:
+        begin = max(first, last)
+        parts.append(text[last:begin])
+        parts.append(" " * (end - begin))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def _chunk(text: str, at: int, backtick: bool) -> tuple[int, int]:
+    """The code span opened at ``at``, or the non-space run around ``at``."""
+    if backtick:
+        close = text.find("`", at + 1)
+        newline = text.find("\n", at + 1)
+        if close < 0 or 0 <= newline < close:
+            return at, at + 1
+        return at, close + 1
+    start = at
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    end = at
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return start, end
 
 
 def capitalised(text: str) -> Iterator[Token]:
     """Every capitalised word of ``text`` (one regex pass)."""
     for m in _TOKEN.finditer(text):
         yield Token(m.start(), m.end(), m.group())
+
+
+@functools.lru_cache(maxsize=4)
+def masked(prose: str) -> str:
+    """``mask_non_prose`` cached per text (by identity first) for all rules."""
+    return mask_non_prose(prose)
+
+
+@functools.lru_cache(maxsize=4)
+def tokens(prose: str) -> tuple[Token, ...]:
+    """Every capitalised word outside URLs, handles and code, cached per text."""
+    return tuple(capitalised(masked(prose)))
+
+
+def is_token(text: str) -> bool:
+    """True when ``text`` is one capitalised word as ``tokens`` finds them."""
+    return _TOKEN.fullmatch(text) is not None
 
 
 @functools.lru_cache(maxsize=4)
@@ -171,7 +222,7 @@ def candidates(prose: str) -> tuple[Token, ...]:
     """
     return tuple(
         tok
-        for tok in capitalised(mask_non_prose(prose))
+        for tok in tokens(prose)
         if len(tok.text) >= MIN_LETTERS and is_candidate(tok.text)
     )
 

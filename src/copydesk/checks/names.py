@@ -117,12 +117,13 @@ class Names:
 
     meta: RuleMeta
     entries: tuple[Entry, ...]
+    by_token: Mapping[str, int]
     literal: patterns.Pattern | None
     by_variant: Mapping[str, int]
     by_key: Mapping[str, int]
     canonicals: frozenset[str]
     anchors: tuple[patterns.Pattern | None, ...]
-    exceptions: patterns.Pattern | None
+    exceptions: Exceptions | None
     foreign_only: bool
 
     @classmethod
@@ -141,16 +142,19 @@ class Names:
             )
         entries = parse_entries(own["entries"], meta.source, kind)
         variants = {v: i for i, e in enumerate(entries) for v in e.variants}
+        words = {v: i for v, i in variants.items() if translit.is_token(v)}
+        others = {v: i for v, i in variants.items() if v not in words}
         literal = (
-            patterns.token_matcher(list(variants), meta.source, "entries")
-            if variants
+            patterns.token_matcher(list(others), meta.source, "entries")
+            if others
             else None
         )
         return cls(
             meta=meta,
             entries=entries,
+            by_token=words,
             literal=literal,
-            by_variant=variants,
+            by_variant=others,
             by_key=key_index(entries) if mode != "off" else {},
             canonicals=frozenset(e.canonical for e in entries),
             anchors=tuple(_anchor_pattern(e.anchors) for e in entries),
@@ -159,25 +163,31 @@ class Names:
         )
 
     def run(self, doc: Document) -> Iterator[Finding]:
-        prose = translit.mask_non_prose(doc.prose)
-        masked = _spans(self.exceptions, prose)
         seen: set[int] = set()
-        if self.literal is not None:
-            for m in patterns.finditer(self.literal, prose):
-                index = self.by_variant.get(m.group())
-                if index is not None and self._fits(
-                    doc, index, m.start(), m.end(), masked
-                ):
-                    seen.add(m.start())
-                    yield self._finding(doc, index, m.start(), m.end())
+        for start, end, index in self._listed(doc.prose):
+            if self._fits(doc, index, start, end):
+                seen.add(start)
+                yield self._finding(doc, index, start, end)
         if not self.by_key:
             return
         for tok in translit.candidates(doc.prose):
             if tok.start in seen or tok.text in self.canonicals:
                 continue
-            index = self._key_match(tok.text)
-            if index is not None and self._fits(doc, index, tok.start, tok.end, masked):
-                yield self._finding(doc, index, tok.start, tok.end)
+            entry = self._key_match(tok.text)
+            if entry is not None and self._fits(doc, entry, tok.start, tok.end):
+                yield self._finding(doc, entry, tok.start, tok.end)
+
+    def _listed(self, prose: str) -> Iterator[tuple[int, int, int]]:
+        """Listed variants: one-word ones by lookup, the rest by one matcher."""
+        for tok in translit.tokens(prose):
+            index = self.by_token.get(tok.text)
+            if index is not None:
+                yield tok.start, tok.end, index
+        if self.literal is not None:
+            for m in patterns.finditer(self.literal, translit.masked(prose)):
+                index = self.by_variant.get(m.group())
+                if index is not None:
+                    yield m.start(), m.end(), index
 
     def _key_match(self, token: str) -> int | None:
         """The entry whose canonical form has ``token``'s key, if any."""
@@ -193,16 +203,11 @@ class Names:
             return index
         return None
 
-    def _fits(
-        self,
-        doc: Document,
-        index: int,
-        start: int,
-        end: int,
-        masked: list[tuple[int, int]],
-    ) -> bool:
+    def _fits(self, doc: Document, index: int, start: int, end: int) -> bool:
         """Anchor present and not inside an exception phrase."""
-        if any(s <= start and end <= e for s, e in masked):
+        if self.exceptions is not None and self.exceptions.covers(
+            doc.prose, start, end
+        ):
             return False
         anchor = self.anchors[index]
         if anchor is None:
@@ -236,22 +241,32 @@ def key_index(entries: Sequence[Entry]) -> dict[str, int]:
     return index
 
 
-def exception_matcher(
-    entries: Sequence[Entry], meta: RuleMeta
-) -> patterns.Pattern | None:
+@dataclass(frozen=True, slots=True)
+class Exceptions:
+    """Phrases that never count, searched only around a would-be finding."""
+
+    pattern: patterns.Pattern
+    reach: int
+
+    def covers(self, text: str, start: int, end: int) -> bool:
+        """True when an exception phrase contains ``text[start:end]``."""
+        lo = max(0, start - self.reach)
+        hi = min(len(text), end + self.reach)
+        return any(
+            m.start() <= start and end <= m.end()
+            for m in patterns.finditer(self.pattern, text, lo, hi)
+        )
+
+
+def exception_matcher(entries: Sequence[Entry], meta: RuleMeta) -> Exceptions | None:
     """One matcher for every exception phrase of the rule and its entries."""
     phrases = {p for e in entries for p in e.exceptions} | set(meta.exceptions)
     if not phrases:
         return None
-    return patterns.token_matcher(
+    pattern = patterns.token_matcher(
         sorted(phrases), meta.source, "exceptions", ignorecase=True
     )
-
-
-def _spans(pattern: patterns.Pattern | None, text: str) -> list[tuple[int, int]]:
-    if pattern is None:
-        return []
-    return [m.span() for m in patterns.finditer(pattern, text)]
+    return Exceptions(pattern, max(len(p) for p in phrases))
 
 
 @functools.lru_cache(maxsize=1)

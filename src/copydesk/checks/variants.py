@@ -19,9 +19,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from copydesk import patterns, translit
+from copydesk import translit
 from copydesk.checks.base import COMMON_KEYS, Check, RuleMeta
-from copydesk.checks.names import Entry, exception_matcher, house_entries
+from copydesk.checks.names import Entry, Exceptions, exception_matcher, house_entries
 from copydesk.document import Document
 from copydesk.errors import RuleError
 from copydesk.model import Applicability, Edit, Finding, Fix
@@ -61,7 +61,7 @@ class Variants:
     meta: RuleMeta
     prefer: tuple[str, ...]
     house: Mapping[str, str]
-    exceptions: patterns.Pattern | None
+    exceptions: Exceptions | None
 
     @classmethod
     def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:
@@ -81,21 +81,12 @@ class Variants:
     def run(self, doc: Document) -> Iterator[Finding]:
         tokens = translit.candidates(doc.prose)
         groups = _groups(_spellings(doc.prose, tokens))
-        if not groups:
-            return
-        masked = (
-            []
-            if self.exceptions is None
-            else [m.span() for m in patterns.finditer(self.exceptions, doc.prose)]
-        )
         for group in groups:
-            yield from self._report(doc, group, masked)
+            yield from self._report(doc, group)
 
-    def _report(
-        self, doc: Document, group: list[_Spelling], masked: list[tuple[int, int]]
-    ) -> Iterator[Finding]:
-        if masked:
-            group = _unmasked(group, masked)
+    def _report(self, doc: Document, group: list[_Spelling]) -> Iterator[Finding]:
+        if self.exceptions is not None:
+            group = _unmasked(group, self.exceptions, doc.prose)
             if len(group) < 2:
                 return
         canonical = self._canonical(group)
@@ -218,14 +209,14 @@ def _groups(spellings: Mapping[str, _Spelling]) -> list[list[_Spelling]]:
     ]
 
 
-def _unmasked(group: list[_Spelling], masked: list[tuple[int, int]]) -> list[_Spelling]:
+def _unmasked(
+    group: list[_Spelling], exceptions: Exceptions, prose: str
+) -> list[_Spelling]:
     """``group`` without occurrences inside exception phrases."""
     kept: list[_Spelling] = []
     for spelling in group:
         tokens = [
-            t
-            for t in spelling.tokens
-            if not any(s <= t.start and t.end <= e for s, e in masked)
+            t for t in spelling.tokens if not exceptions.covers(prose, t.start, t.end)
         ]
         if tokens:
             kept.append(
