@@ -25,11 +25,13 @@ from copydesk.model import Applicability, Edit, Finding, Fix
 from copydesk.schema import Key
 
 #: What may stand before a whole-line token: indentation and list bullets.
-_LINE_LEAD = r"(?:^|(?<=\r))[ \t]*\K(?:[-*+•·▪►▸|>]+[ \t]*)?"
+# Possessive: masked code leaves lines of spaces, and backtracking into them
+# would retry the whole token list at every space.
+_LINE_LEAD = r"(?:^|(?<=\r))[ \t]*+\K(?:[-*+•·▪►▸|>]++[ \t]*+)?"
 _LINE_TAIL = r"[ \t]*(?=\r|\n|\Z)"
 #: Between sentences: after a line start (bullet allowed) or a sentence end ...
 _SENTENCE_LEAD = (
-    r"(?:(?:^|(?<=\r))[ \t]*\K(?:[-*+•·▪►▸|>]+[ \t]*)?"
+    r"(?:(?:^|(?<=\r))[ \t]*+\K(?:[-*+•·▪►▸|>]++[ \t]*+)?"
     r"|(?<=[.!?…][\"”’«»)\]]?[ \t]+))"
 )
 #: ... and before a line end or a capitalised sentence start (case kept).
