@@ -7,6 +7,7 @@ Literal token lists are compiled into a single matcher per rule.
 
 from __future__ import annotations
 
+import re as stdlib_re
 from collections.abc import Iterable, Iterator, Sequence
 
 import regex
@@ -72,7 +73,9 @@ def token_matcher(
     if ignorecase:
         flags |= regex.IGNORECASE
     try:
-        return regex.compile(pattern, flags, literals=literals)
+        if literals:
+            return regex.compile(pattern, flags, literals=literals)
+        return regex.compile(pattern, flags)
     except regex.error as exc:
         raise RuleError(source, f"key {key!r}: bad regex: {exc}") from None
 
@@ -90,3 +93,63 @@ def spans(pattern: Pattern, text: str) -> Iterable[tuple[int, int]]:
     """Every (start, end) that ``pattern`` matches in ``text``."""
     for m in finditer(pattern, text):
         yield m.span()
+
+
+_WORD = stdlib_re.compile(r"\w+")
+
+
+class LiteralIndex:
+    """Literal phrases found by word lookup instead of a regex alternation.
+
+    Each word of the text is looked up once in a dict keyed by the phrases'
+    first words; a candidate phrase is then compared in place. This runs
+    several times faster than a case-insensitive alternation or named list,
+    and matches the same whole-word spans.
+    """
+
+    __slots__ = ("by_first", "ignorecase")
+
+    def __init__(self, phrases: Iterable[str], *, ignorecase: bool) -> None:
+        self.ignorecase = ignorecase
+        self.by_first: dict[str, list[str]] = {}
+        for phrase in phrases:
+            key = phrase.casefold() if ignorecase else phrase
+            first = _WORD.match(key)
+            if first is None:
+                msg = f"phrase {phrase!r} must start with a letter or digit"
+                raise ValueError(msg)
+            self.by_first.setdefault(first.group(), []).append(key)
+        for candidates in self.by_first.values():
+            candidates.sort(key=len, reverse=True)
+
+    @staticmethod
+    def accepts(phrase: str) -> bool:
+        """Whether ``phrase`` can be indexed (it must start with a word character)."""
+        return _WORD.match(phrase) is not None and is_literal(phrase)
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, phrase key) of every whole-word phrase, left to right."""
+        fold = self.ignorecase
+        index = self.by_first
+        size = len(text)
+        last_end = 0
+        for m in _WORD.finditer(text):
+            start = m.start()
+            if start < last_end:
+                continue
+            word = m.group()
+            candidates = index.get(word.casefold() if fold else word)
+            if candidates is None:
+                continue
+            for phrase in candidates:
+                end = start + len(phrase)
+                if end > size:
+                    continue
+                segment = text[start:end]
+                if (segment.casefold() if fold else segment) != phrase:
+                    continue
+                if end < size and (text[end].isalnum() or text[end] == "_"):
+                    continue
+                last_end = end
+                yield start, end, phrase
+                break

@@ -44,7 +44,8 @@ class Substitution:
     }
 
     meta: RuleMeta
-    pattern: patterns.Pattern
+    pattern: patterns.Pattern | None
+    words: patterns.LiteralIndex | None
     literal_swaps: Mapping[str, tuple[str, ...]]
     regex_swaps: tuple[tuple[str, tuple[str, ...]], ...]
     applicability: Applicability
@@ -68,14 +69,32 @@ class Substitution:
                     meta.source, f"key 'swap': entry {wrong!r} has no replacement"
                 )
             if patterns.is_literal(wrong):
-                literal[wrong.casefold() if meta.ignorecase else wrong] = choices
+                key = wrong.casefold() if meta.ignorecase else wrong
+                if key in literal:
+                    raise RuleError(
+                        meta.source, f"key 'swap': entry {wrong!r} is listed twice"
+                    )
+                literal[key] = choices
             else:
                 patterns.compile_regex(
                     wrong, meta.source, "swap", ignorecase=meta.ignorecase
                 )
                 regex_swaps.append((wrong, choices))
         nonword = bool(data.get("nonword", False))
-        pattern = _build(meta, literal, regex_swaps, nonword=nonword)
+        indexed = (
+            [] if nonword else [w for w in literal if patterns.LiteralIndex.accepts(w)]
+        )
+        words = (
+            patterns.LiteralIndex(indexed, ignorecase=meta.ignorecase)
+            if indexed
+            else None
+        )
+        rest = {k: v for k, v in literal.items() if k not in set(indexed)}
+        pattern = (
+            _build(meta, rest, regex_swaps, nonword=nonword)
+            if rest or regex_swaps
+            else None
+        )
         value = data.get("applicability", "safe")
         try:
             applicability = Applicability(value)
@@ -83,19 +102,35 @@ class Substitution:
             raise RuleError(
                 meta.source, "key 'applicability': expected safe or unsafe"
             ) from None
-        return cls(meta, pattern, literal, tuple(regex_swaps), applicability)
+        return cls(meta, pattern, words, literal, tuple(regex_swaps), applicability)
+
+    def _spans(self, prose: str) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+        """Non-overlapping (start, end, choices), from the word index and the regex."""
+        found: list[tuple[int, int, tuple[str, ...]]] = []
+        if self.words is not None:
+            found.extend(
+                (start, end, self.literal_swaps[key])
+                for start, end, key in self.words.finditer(prose)
+            )
+        if self.pattern is not None:
+            for m in patterns.finditer(self.pattern, prose):
+                start, end = m.span()
+                choices = self._choices(m, prose[start:end])
+                if start < end and choices:
+                    found.append((start, end, choices))
+        if self.words is not None and self.pattern is not None:
+            found.sort(key=lambda item: (item[0], item[0] - item[1]))
+        last = -1
+        for start, end, choices in found:
+            if start >= last:
+                last = end
+                yield start, end, choices
 
     def run(self, doc: Document) -> Iterator[Finding]:
-        for m in patterns.finditer(self.pattern, doc.prose):
-            start, end = m.span()
-            if start == end:
-                continue
+        for start, end, choices in self._spans(doc.prose):
             found = doc.text[start:end]
-            choices = self._choices(m, found)
-            if not choices:
-                continue
             if self.meta.ignorecase:
-                choices = tuple(match_case(c, found) for c in choices)
+                choices = tuple(match_case(c, found) for c in choices)  # noqa: PLW2901
             if choices[0] == found:
                 continue
             fix = Fix((Edit(start, end, choices[0]),), self.applicability)
@@ -138,6 +173,8 @@ def _build(
     if meta.ignorecase:
         flags |= regex.IGNORECASE
     try:
+        if not literal:
+            return regex.compile(pattern, flags)
         return regex.compile(
             pattern, flags, literals=sorted(literal, key=len, reverse=True)
         )
