@@ -749,7 +749,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=None,
         help="copydesk executable (default: ../venv/bin/copydesk)",
     )
-    ap.add_argument("--runs", type=int, default=3, help="timed runs per case")
+    ap.add_argument(
+        "--runs", type=int, default=None, help="timed runs per case (default 3)"
+    )
     ap.add_argument(
         "--cold-runs",
         type=int,
@@ -792,9 +794,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="results folder (default bench/results; quick: bench/work)",
     )
     args = ap.parse_args(argv)
-    if args.quick:
-        args.runs, args.small_runs = 1, 1
-        args.cold_runs = args.cold_runs or 1
+    if args.runs is None:
+        args.runs = 1 if args.quick else 3
+        if args.quick:
+            args.small_runs = 1
     return args
 
 
