@@ -62,7 +62,7 @@ def test_hook_fails_a_draft_with_defects(tmp_path: Path, hook_home: Path) -> Non
     )
     result = try_repo(project, hook_home)
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "story.md:3:25: warning names.Places" in result.stdout
+    assert "story.md:3:21: warning names.Places" in result.stdout
     assert "notes.py" not in result.stdout
 
 
