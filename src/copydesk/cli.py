@@ -117,6 +117,17 @@ def _add_lint_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-color", action="store_true", help="never colour the output"
     )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the results cache",
+    )
+    parser.add_argument(
+        "--cache-dir",
+        default=None,
+        metavar="DIR",
+        help="results cache folder (default: $COPYDESK_CACHE_DIR or .copydesk_cache)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:

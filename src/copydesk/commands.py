@@ -10,13 +10,21 @@ from pathlib import Path
 from typing import TextIO
 
 from copydesk import __version__
+from copydesk.cache import ResultsCache, default_dir, ruleset_identity
 from copydesk.checks.base import RuleMeta
 from copydesk.config import Config, find_config
 from copydesk.errors import CopydeskError, InputError
 from copydesk.files import STDIN, Target, discover, format_for
 from copydesk.model import Finding, Severity
-from copydesk.ruleset import load_ruleset
-from copydesk.runner import FileResult, RuleOptions, default_jobs, lint_targets
+from copydesk.progress import Progress, wanted
+from copydesk.ruleset import load_ruleset, shipped_rules_dir
+from copydesk.runner import (
+    FileResult,
+    LazyRuleset,
+    RuleOptions,
+    default_jobs,
+    lint_targets,
+)
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -64,17 +72,23 @@ def run_lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     metas: dict[str, RuleMeta] = {}
     failing = False
     tally = None
+    bar = Progress(err, len(targets)) if wanted(err, len(targets)) else None
     for plan, group in _group_by_config(targets, args, cache):
-        ruleset = plan.options.load()
-        metas.update(ruleset.metas)
+        rules = LazyRuleset(plan.options)
+        results_cache = _results_cache(args, plan, fixing)
         if fixing:
             from copydesk.fixing import FixTally, fix_targets
 
             tally = tally or FixTally()
-            group_results = fix_targets(group, ruleset, plan.options, args, out, tally)
+            group_results = fix_targets(
+                group, rules.get(), plan.options, args, out, tally
+            )
         else:
             jobs = args.jobs if args.jobs is not None else default_jobs()
-            group_results = list(lint_targets(group, ruleset, plan.options, jobs))
+            group_results = lint_targets(group, rules, jobs, results_cache, bar)
+        metas.update(_metas(rules, results_cache))
+        if results_cache is not None:
+            results_cache.prune()
         for result in group_results:
             _apply_file_settings(result, plan, args.stdin_filename)
             level = plan.fail_level
@@ -82,6 +96,8 @@ def run_lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 f.severity >= level for f in result.findings
             )
         results.extend(group_results)
+    if bar is not None:
+        bar.close()
     for problem in problems:
         print(f"copydesk: error: {problem}", file=err)
     for result in results:
@@ -99,6 +115,34 @@ def run_lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if tally is not None and args.diff and tally.changed_files:
         return EXIT_FINDINGS
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _results_cache(
+    args: argparse.Namespace, plan: Plan, fixing: bool
+) -> ResultsCache | None:
+    """The cache for this plan's ruleset, unless disabled (or fixing files)."""
+    if fixing or getattr(args, "no_cache", False):
+        return None
+    options = plan.options
+    dirs = [shipped_rules_dir(), *(Path(d) for d in options.rule_dirs)]
+    identity = ruleset_identity(dirs, repr(options))
+    root = Path(args.cache_dir) if getattr(args, "cache_dir", None) else default_dir()
+    return ResultsCache(root, identity)
+
+
+def _metas(
+    rules: LazyRuleset, results_cache: ResultsCache | None
+) -> dict[str, RuleMeta]:
+    """Rule metadata for reporters, from the cache when the rules were never loaded."""
+    if results_cache is None:
+        return rules.get().metas
+    if not rules.loaded:
+        cached = results_cache.get_metas()
+        if cached is not None:
+            return cached
+    metas = rules.get().metas
+    results_cache.put_metas(metas)
+    return metas
 
 
 def _group_by_config(

@@ -59,8 +59,6 @@ def token_matcher(
     """
     literals = sorted({t for t in tokens if is_literal(t)}, key=len, reverse=True)
     patterns = [t for t in tokens if not is_literal(t)]
-    for token in patterns:
-        compile_regex(token, source, key, ignorecase=ignorecase)  # report the culprit
     parts: list[str] = []
     if literals:
         parts.append(r"\L<literals>")
@@ -77,6 +75,8 @@ def token_matcher(
             return regex.compile(pattern, flags, literals=literals)
         return regex.compile(pattern, flags)
     except regex.error as exc:
+        for token in patterns:  # name the culprit when one token is bad
+            compile_regex(token, source, key, ignorecase=ignorecase)
         raise RuleError(source, f"key {key!r}: bad regex: {exc}") from None
 
 

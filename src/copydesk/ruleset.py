@@ -65,16 +65,20 @@ class Ruleset:
         return {c.meta.pack for c in self.checks}
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """A safe loader that refuses anchors/aliases, so a YAML bomb cannot expand."""
+#: libyaml's loader when available (10x faster than the pure-Python one).
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise yaml.YAMLError(
-                f"aliases are not allowed (line {event.start_mark.line + 1})"
+
+def _refuse_aliases(text: str, display: str) -> None:
+    """Anchors and aliases are refused, so a YAML bomb cannot expand."""
+    if "*" not in text:
+        return
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            line = event.start_mark.line + 1 if event.start_mark else 0
+            raise RuleError(
+                display, f"invalid YAML (line {line}): aliases are not allowed"
             )
-        return super().compose_node(parent, index)
 
 
 def discover_rule_files(dirs: Sequence[Path]) -> list[RuleFile]:
@@ -234,7 +238,8 @@ def parse_rule_text(raw: bytes, display: str) -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         raise RuleError(display, f"not valid UTF-8 (byte {exc.start})") from None
     try:
-        data = yaml.load(text, Loader=_NoAliasLoader)
+        _refuse_aliases(text, display)
+        data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""

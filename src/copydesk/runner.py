@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from copydesk import engine, markup
+from copydesk.cache import ResultsCache
 from copydesk.document import Document
 from copydesk.errors import CopydeskError
 from copydesk.files import STDIN, Target
@@ -134,15 +135,89 @@ def _lint_chunk(targets: Sequence[Target]) -> list[FileResult]:
     return [lint_target(t, ruleset, options.language, overrides) for t in targets]
 
 
+class LazyRuleset:
+    """Compiles the ruleset on first use, so a fully cached run never does."""
+
+    def __init__(self, options: RuleOptions) -> None:
+        self.options = options
+        self._ruleset: Ruleset | None = None
+
+    def get(self) -> Ruleset:
+        if self._ruleset is None:
+            self._ruleset = self.options.load()
+        return self._ruleset
+
+    @property
+    def loaded(self) -> bool:
+        return self._ruleset is not None
+
+
 def lint_targets(
     targets: Sequence[Target],
-    ruleset: Ruleset,
-    options: RuleOptions,
+    rules: LazyRuleset,
     jobs: int,
+    cache: ResultsCache | None = None,
+    progress: Callable[[], None] | None = None,
+) -> list[FileResult]:
+    """Results for every target, in the order given; cached or parallel when it pays."""
+    options = rules.options
+    results: list[FileResult | None] = [None] * len(targets)
+    keys: dict[int, str] = {}
+    todo: list[int] = []
+    for index, target in enumerate(targets):
+        hit = None
+        if cache is not None and target.path != STDIN:
+            hit, key = _cached(cache, target, options.language)
+            if key is not None:
+                keys[index] = key
+        if hit is None:
+            todo.append(index)
+        else:
+            results[index] = hit
+            if progress is not None:
+                progress()
+    linted = _lint_uncached([targets[i] for i in todo], rules, jobs)
+    for index, result in zip(todo, linted, strict=True):
+        results[index] = result
+        if cache is not None and index in keys and result.error is None:
+            cache.put(keys[index], result.findings)
+        if progress is not None:
+            progress()
+    return [r for r in results if r is not None]
+
+
+def _cached(
+    cache: ResultsCache, target: Target, language: str
+) -> tuple[FileResult | None, str | None]:
+    """A cache hit for ``target`` (or None) and its cache key."""
+    from copydesk.textio import decode
+
+    try:
+        raw = Path(target.path).read_bytes()
+    except OSError:
+        return None, None
+    key = cache.key(raw, target.format, language)
+    findings = cache.get(key, target.path)
+    if findings is None:
+        return None, key
+    if not findings:
+        return FileResult(target.path, []), key
+    try:
+        text = decode(raw, target.path)[0]
+    except CopydeskError:
+        return None, key
+    return FileResult(target.path, findings, text=text), key
+
+
+def _lint_uncached(
+    targets: Sequence[Target], rules: LazyRuleset, jobs: int
 ) -> Iterator[FileResult]:
-    """Results for every target, in the order given; parallel when it pays."""
+    if not targets:
+        return
+    options = rules.options
     overrides = options.overrides
     if jobs <= 1 or len(targets) < 2 * CHUNK or STDIN in {t.path for t in targets}:
+        ruleset = rules.get()
         for target in targets:
             yield lint_target(target, ruleset, options.language, overrides)
         return

@@ -107,18 +107,19 @@ class Existence:
             )
         elif whole_line or between or not any(map(patterns.is_literal, tokens)):
             # Regex-only lists are compiled here: token_matcher wants literals.
-            _check_tokens(tokens, meta)
-            compiled = patterns.compile_regex(
-                _wrap(
-                    _alternation(tokens),
-                    whole_line=whole_line,
-                    between=between,
-                    nonword=nonword or whole_line or between,
-                ),
-                meta.source,
-                "tokens",
-                ignorecase=meta.ignorecase,
+            wrapped = _wrap(
+                _alternation(tokens),
+                whole_line=whole_line,
+                between=between,
+                nonword=nonword or whole_line or between,
             )
+            try:
+                compiled = patterns.compile_regex(
+                    wrapped, meta.source, "tokens", ignorecase=meta.ignorecase
+                )
+            except RuleError:
+                _check_tokens(tokens, meta)  # name the culprit token
+                raise
         else:
             compiled = patterns.token_matcher(
                 tokens, meta.source, ignorecase=meta.ignorecase, whole_words=not nonword

@@ -1,0 +1,220 @@
+"""Results cache: findings per (file content, effective ruleset, version).
+
+A re-run over an unchanged tree reads no rule file and lints no file: the
+ruleset's identity comes from the rule files' paths, sizes and modification
+times plus the run's options, and each file's findings are stored under the
+hash of its bytes. Entries are written atomically (temp file + rename), so
+concurrent runs never see half an entry; an entry that fails to load is
+deleted and recomputed; the cache prunes its oldest entries past a bound.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from copydesk import __version__
+from copydesk.checks.base import Examples, RuleMeta
+from copydesk.model import Applicability, Edit, Finding, Fix, Severity
+
+ENV_DIR = "COPYDESK_CACHE_DIR"
+DEFAULT_DIR = ".copydesk_cache"
+#: Entries kept; past this the oldest fifth is removed.
+MAX_ENTRIES = 100_000
+LAYOUT = "v1"
+
+
+def default_dir() -> Path:
+    """``$COPYDESK_CACHE_DIR`` or ``.copydesk_cache`` in the working directory."""
+    return Path(os.environ.get(ENV_DIR) or DEFAULT_DIR)
+
+
+def ruleset_identity(rule_dirs: Iterable[Path], options: str) -> str:
+    """A digest that changes with any rule file or option, without reading rules."""
+    digest = hashlib.sha256(f"{__version__}\0{options}\0".encode())
+    for root in rule_dirs:
+        entries: list[str] = []
+        for dirpath, _dirs, files in os.walk(root):
+            for name in files:
+                if name.endswith((".yml", ".yaml")):
+                    path = os.path.join(dirpath, name)
+                    try:
+                        st = os.stat(path)
+                    except OSError:
+                        continue
+                    entries.append(f"{path}\0{st.st_size}\0{st.st_mtime_ns}")
+        digest.update("\n".join(sorted(entries)).encode())
+    return digest.hexdigest()
+
+
+class ResultsCache:
+    """Findings stored as JSON files under ``<dir>/v1/<ruleset>/<xx>/<hash>.json``."""
+
+    def __init__(self, root: Path, identity: str) -> None:
+        self.root = root
+        self.dir = root / LAYOUT / identity[:24]
+        self.written = 0
+
+    def key(self, raw: bytes, fmt: str, language: str) -> str:
+        digest = hashlib.sha256(raw)
+        digest.update(f"\0{fmt}\0{language}".encode())
+        return digest.hexdigest()
+
+    def _entry(self, key: str) -> Path:
+        return self.dir / key[:2] / f"{key}.json"
+
+    def get(self, key: str, path: str) -> list[Finding] | None:
+        """The cached findings for ``key`` with ``path`` filled in, or None."""
+        entry = self._entry(key)
+        try:
+            data = json.loads(entry.read_text(encoding="utf-8"))
+            return [finding_from_dict(item, path) for item in data]
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError):
+            _unlink(entry)  # corrupted: rebuilt, never trusted
+            return None
+
+    def put(self, key: str, findings: Sequence[Finding]) -> None:
+        """Store findings atomically; a cache that cannot be written is skipped."""
+        entry = self._entry(key)
+        payload = json.dumps([_stored(f) for f in findings], ensure_ascii=False)
+        try:
+            _atomic_write(entry, payload)
+        except OSError:
+            return
+        self.written += 1
+
+    def get_metas(self) -> dict[str, RuleMeta] | None:
+        try:
+            data = json.loads((self.dir / "rules.json").read_text(encoding="utf-8"))
+            return {item["id"]: meta_from_dict(item) for item in data}
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError):
+            _unlink(self.dir / "rules.json")
+            return None
+
+    def put_metas(self, metas: Mapping[str, RuleMeta]) -> None:
+        payload = json.dumps(
+            [meta_to_dict(m) for m in metas.values()], ensure_ascii=False
+        )
+        try:
+            _atomic_write(self.dir / "rules.json", payload)
+        except OSError:
+            return
+
+    def prune(self, limit: int = MAX_ENTRIES) -> int:
+        """Remove the oldest entries (of all rulesets) past ``limit``."""
+        if self.written == 0:
+            return 0
+        entries: list[tuple[float, str]] = []
+        for dirpath, _dirs, files in os.walk(self.root / LAYOUT):
+            for name in files:
+                path = os.path.join(dirpath, name)
+                try:
+                    entries.append((os.stat(path).st_mtime, path))
+                except OSError:
+                    continue
+        if len(entries) <= limit:
+            return 0
+        entries.sort()
+        doomed = entries[: len(entries) - int(limit * 0.8)]
+        for _, path in doomed:
+            _unlink(Path(path))
+        return len(doomed)
+
+
+def _atomic_write(path: Path, payload: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _mark_ignored(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(payload)
+        os.replace(tmp, path)
+    except BaseException:
+        _unlink(Path(tmp))
+        raise
+
+
+def _mark_ignored(path: Path) -> None:
+    """Put a ``.gitignore`` of ``*`` at the cache root so git never sees it."""
+    for parent in path.parents:
+        if parent.name == LAYOUT:
+            marker = parent.parent / ".gitignore"
+            if not marker.exists():
+                marker.write_text("# created by copydesk\n*\n", encoding="utf-8")
+            return
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        return
+
+
+def _stored(finding: Finding) -> dict[str, Any]:
+    data = finding.as_dict()
+    del data["path"]
+    return data
+
+
+def finding_from_dict(item: Mapping[str, Any], path: str) -> Finding:
+    """Rebuild a Finding from its JSON shape (``Finding.as_dict``)."""
+    fix = item["fix"]
+    return Finding(
+        rule=item["rule"],
+        severity=Severity.parse(item["severity"]),
+        message=item["message"],
+        path=path,
+        start=int(item["start"]),
+        end=int(item["end"]),
+        line=int(item["line"]),
+        col=int(item["column"]),
+        end_line=int(item["end_line"]),
+        end_col=int(item["end_column"]),
+        match=item["match"],
+        suggestions=tuple(item["suggestions"]),
+        fix=None
+        if fix is None
+        else Fix(
+            tuple(Edit(e["start"], e["end"], e["replacement"]) for e in fix["edits"]),
+            Applicability(fix["applicability"]),
+        ),
+    )
+
+
+def meta_to_dict(meta: RuleMeta) -> dict[str, Any]:
+    return {
+        "id": meta.id,
+        "extends": meta.extends,
+        "source": meta.source,
+        "message": meta.message,
+        "level": meta.level.label,
+        "link": meta.link,
+        "description": meta.description,
+        "scope": meta.scope,
+        "bad": list(meta.examples.bad),
+        "good": list(meta.examples.good),
+    }
+
+
+def meta_from_dict(item: Mapping[str, Any]) -> RuleMeta:
+    return RuleMeta(
+        id=item["id"],
+        extends=item["extends"],
+        source=item["source"],
+        message=item["message"],
+        level=Severity.parse(item["level"]),
+        link=item["link"],
+        description=item["description"],
+        scope=item["scope"],
+        examples=Examples(tuple(item["bad"]), tuple(item["good"])),
+    )
