@@ -121,6 +121,7 @@ class Document:
     blocks: Sequence[Block] = ()
     directives: Sequence[Directive] = ()
     _starts: list[int] = field(default_factory=list, repr=False)
+    _content: list[tuple[int, int]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if len(self.prose) != len(self.text):
@@ -158,6 +159,27 @@ class Document:
         start = self._starts[line - 1]
         end, _ = _next_line_end(self.text, start, len(self.text))
         return start, end
+
+    def content_lines(self) -> list[tuple[int, int]]:
+        """(start, end) of every line whose prose is not blank, computed once.
+
+        Line-anchored checks try only these: masked code and blank lines
+        cannot hold prose, and skipping them is most of a line rule's speed.
+        """
+        if self._content is None:
+            prose = self.prose
+            starts = self._starts
+            size = len(prose)
+            lines: list[tuple[int, int]] = []
+            for index, start in enumerate(starts):
+                end = starts[index + 1] if index + 1 < len(starts) else size
+                if not prose[start:end].isspace() and start < end:
+                    stop = end
+                    while stop > start and prose[stop - 1] in "\r\n":
+                        stop -= 1
+                    lines.append((start, stop))
+            self._content = lines
+        return self._content
 
     def line_text(self, line: int) -> str:
         start, end = self.line_bounds(line)

@@ -28,6 +28,8 @@ from copydesk.schema import Key
 # Possessive: masked code leaves lines of spaces, and backtracking into them
 # would retry the whole token list at every space.
 _LINE_LEAD = r"(?:^|(?<=\r))[ \t]*+\K(?:[-*+•·▪►▸|>]++[ \t]*+)?"
+#: Longest line a whole-line rule tries: debris is short, paragraphs are not.
+MAX_LINE = 500
 _LINE_TAIL = r"[ \t]*(?=\r|\n|\Z)"
 #: Between sentences: after a line start (bullet allowed) or a sentence end ...
 _SENTENCE_LEAD = (
@@ -170,7 +172,9 @@ class Existence:
             return
         text = doc.prose
         starts: Iterator[int] = (
-            doc.line_start(n) for n in range(1, doc.line_count + 1)
+            start
+            for start, end in doc.content_lines()
+            if end - start <= MAX_LINE or self.anchor == "sentence"
         )
         if self.anchor == "sentence":
             gaps = (

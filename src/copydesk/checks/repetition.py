@@ -27,6 +27,9 @@ from copydesk.schema import Key
 #: fastest class the regex module has: this check is on by default).
 DEFAULT_TOKENS = (r"\w+(?:['’-]\w+)*",)
 _GAP = regex.compile(r"[ \t\u00a0\u202f]+")
+#: The default token list as one backreference pattern: the scan stays in C.
+#: Possessive word, so a failed backreference never retries shorter prefixes.
+_DOUBLED = r"\b(\w++(?:['’-]\w++)*+)(?:[ \t\u00a0\u202f]++\1(?![\w'’-]))+"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +47,7 @@ class Repetition:
     meta: RuleMeta
     pattern: patterns.Pattern
     alpha: bool = False
+    doubled: patterns.Pattern | None = None
 
     @classmethod
     def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:
@@ -52,12 +56,41 @@ class Repetition:
         # Tokens are shapes; ``ignorecase`` governs the comparison, and matching
         # without IGNORECASE is about twice as fast.
         pattern = patterns.compile_regex(f"(?:{body})", meta.source, "tokens")
-        return cls(meta, pattern, bool(data.get("alpha", False)))
+        doubled = None
+        if tuple(tokens) == DEFAULT_TOKENS:
+            doubled = patterns.compile_regex(
+                _DOUBLED, meta.source, "tokens", ignorecase=meta.ignorecase
+            )
+        return cls(meta, pattern, bool(data.get("alpha", False)), doubled)
 
     def run(self, doc: Document) -> Iterator[Finding]:
+        if self.doubled is None:
+            yield from self._run_tokens(doc)
+            return
+        text, prose = doc.text, doc.prose
+        for m in patterns.finditer(self.doubled, prose):
+            start, end = m.span()
+            if text[start:end] != prose[start:end]:
+                # Something masked (code, markup) sits between: re-check by token.
+                yield from self._run_tokens(doc, start, end)
+                continue
+            if self.alpha and not m.group(1).isalpha():
+                continue
+            if start and prose[start - 1] in "'’-":
+                continue  # the tail of a longer word ("co-op op")
+            first = m.span(1)
+            last_start = end - (first[1] - first[0])
+            run = [first, (last_start, end)]
+            yield self._finding(doc, run)
+
+    def _run_tokens(
+        self, doc: Document, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[Finding]:
         """Compare neighbours by text first: the gap test runs only on equal pairs."""
         text = doc.text
-        spans = [m.span() for m in patterns.finditer(self.pattern, doc.prose)]
+        spans = [
+            m.span() for m in patterns.finditer(self.pattern, doc.prose, pos, endpos)
+        ]
         spans = [(s, e) for s, e in spans if e > s]
         if self.alpha:
             spans = [(s, e) for s, e in spans if text[s:e].isalpha()]
