@@ -134,12 +134,13 @@ _TOKEN = regex.compile(
     r"(?:['’ʹ′ʼ][\p{Ll}\p{M}]{3,})*(?![\w@]|[.][\w])",
     regex.VERSION0,
 )
-#: Where a URL, e-mail address, @handle, #tag or `code` span may be: rare, so
-#: the whitespace-delimited chunk around each hit is blanked out in Python.
-_NOT_PROSE_HINT = re.compile(
-    r"://|www\.|[@#]\w|\w\.(?:com|org|net|gov|edu|info|io|ua|ru|de|fr|pl|uk|eu|html?)\b|`",
-    re.IGNORECASE,
+#: A `code` span, or where a URL, e-mail address, @handle or #tag may be (with
+#: the rest of its non-space run); the run's start is found by a reverse match.
+_NOT_PROSE_HINT = regex.compile(
+    r"`[^`\n]*`|[:w@#.](?:(?<=:)//|(?<=w)ww\.|(?<=[@#])\w|(?<=\.)(?:com|org|net|gov"
+    r"|edu|info|io|ua|ru|de|fr|pl|uk|eu|html?)\b)\S*"
 )
+_NON_SPACE_BEFORE = regex.compile(r"\S*", regex.REVERSE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,41 +154,20 @@ class Token:
 
 def mask_non_prose(text: str) -> str:
     """``text`` with URLs, addresses, handles and code spans blanked out."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    while (hit := _NOT_PROSE_HINT.search(text, pos)) is not None:
-        start, end = _chunk(text, hit.start(), hit.group() == "`")
-        if start < end:
-            spans.append((start, end))
-        pos = max(end, hit.end())
-    if not spans:
-        return text
     parts: list[str] = []
     last = 0
-    for first, end in spans:
-        begin = max(first, last)
-        parts.append(text[last:begin])
-        parts.append(" " * (end - begin))
+    before = _NON_SPACE_BEFORE.match
+    for hit in _NOT_PROSE_HINT.finditer(text):
+        start, end = hit.span()
+        if text[start] != "`":
+            start = before(text, last, start).start()  # type: ignore[union-attr]
+        parts.append(text[last:start])
+        parts.append(" " * (end - start))
         last = end
+    if not parts:
+        return text
     parts.append(text[last:])
     return "".join(parts)
-
-
-def _chunk(text: str, at: int, backtick: bool) -> tuple[int, int]:
-    """The code span opened at ``at``, or the non-space run around ``at``."""
-    if backtick:
-        close = text.find("`", at + 1)
-        newline = text.find("\n", at + 1)
-        if close < 0 or 0 <= newline < close:
-            return at, at + 1
-        return at, close + 1
-    start = at
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    end = at
-    while end < len(text) and not text[end].isspace():
-        end += 1
-    return start, end
 
 
 def capitalised(text: str) -> Iterator[Token]:
