@@ -118,6 +118,12 @@ def _add_lint_options(parser: argparse.ArgumentParser) -> None:
         "--no-color", action="store_true", help="never colour the output"
     )
     parser.add_argument(
+        "--diff-base",
+        default=None,
+        metavar="REF",
+        help="report only findings on lines added or changed since git REF",
+    )
+    parser.add_argument(
         "--no-cache",
         action="store_true",
         help="neither read nor write the results cache",

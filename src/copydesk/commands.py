@@ -7,7 +7,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from copydesk import __version__
 from copydesk.cache import ResultsCache, default_dir, ruleset_identity
@@ -18,6 +18,9 @@ from copydesk.files import STDIN, Target, discover, format_for
 from copydesk.model import Finding, Severity
 from copydesk.progress import Progress, wanted
 from copydesk.ruleset import load_ruleset, shipped_rules_dir
+
+if TYPE_CHECKING:
+    from copydesk.fixing import FixTally
 from copydesk.runner import (
     FileResult,
     LazyRuleset,
@@ -70,7 +73,6 @@ def run_lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     reading_stdin = any(t.path == STDIN for t in targets)
     results: list[FileResult] = []
     metas: dict[str, RuleMeta] = {}
-    failing = False
     tally = None
     bar = Progress(err, len(targets)) if wanted(err, len(targets)) else None
     for plan, group in _group_by_config(targets, args, cache):
@@ -91,13 +93,15 @@ def run_lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             results_cache.prune()
         for result in group_results:
             _apply_file_settings(result, plan, args.stdin_filename)
-            level = plan.fail_level
-            failing |= level is not None and any(
-                f.severity >= level for f in result.findings
-            )
         results.extend(group_results)
     if bar is not None:
         bar.close()
+    if args.diff_base:
+        from copydesk.gitdiff import changed_lines
+
+        changed = changed_lines(args.diff_base)
+        for result in results:
+            result.findings = changed.filter(result.findings)
     for problem in problems:
         print(f"copydesk: error: {problem}", file=err)
     for result in results:
@@ -110,10 +114,25 @@ def run_lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     _report(findings, results, metas, args, stream)
     if tally is not None:
         print(tally.summary(diff=args.diff), file=stream)
+    return _exit_code(results, problems, tally, diff=args.diff)
+
+
+def _exit_code(
+    results: Sequence[FileResult],
+    problems: Sequence[InputError],
+    tally: FixTally | None,
+    *,
+    diff: bool,
+) -> int:
+    """2 for input errors, 1 for findings at the fail level (or a diff), else 0."""
     if problems or any(r.error is not None for r in results):
         return EXIT_ERROR
-    if tally is not None and args.diff and tally.changed_files:
+    if tally is not None and diff and tally.changed_files:
         return EXIT_FINDINGS
+    failing = any(
+        r.fail_level is not None and any(f.severity >= r.fail_level for f in r.findings)
+        for r in results
+    )
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
@@ -177,7 +196,8 @@ def _format(target: Target, plan: Plan, stdin_name: str | None) -> str:
 def _apply_file_settings(
     result: FileResult, plan: Plan, stdin_name: str | None
 ) -> None:
-    """Per-file ignores from config, and the display name of stdin."""
+    """Per-file ignores and fail level from config, and the display name of stdin."""
+    result.fail_level = plan.fail_level
     if result.path == STDIN and stdin_name:
         result.path = stdin_name
         result.findings = [replace(f, path=stdin_name) for f in result.findings]

@@ -63,6 +63,8 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
     text: str | None = None
+    #: Lowest level that fails the run for this file (from its config).
+    fail_level: Severity | None = Severity.WARNING
 
 
 def build_document(text: str, path: str, fmt: str, language: str) -> Document:

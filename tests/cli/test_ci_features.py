@@ -1,0 +1,167 @@
+"""CI features: --diff-base, the results cache, progress and statistics."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from copydesk.cache import ResultsCache, ruleset_identity
+from copydesk.cli import main
+from copydesk.progress import Progress, wanted
+
+
+def git(cwd: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.email=t@example.com", "-c", "user.name=T", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    git(tmp_path, "init", "-q")
+    (tmp_path / "story.md").write_text(
+        "# Briefing\n\nThe old copy said Kiev.\n\nNothing else here.\n",
+        encoding="utf-8",
+    )
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "old debt")
+    return tmp_path
+
+
+def json_findings(
+    capsys: pytest.CaptureFixture[str], *args: str
+) -> list[tuple[str, int]]:
+    main(["check", "--format", "json", "--no-cache", *args])
+    return [(i["path"], i["line"]) for i in json.loads(capsys.readouterr().out)]
+
+
+def test_diff_base_reports_only_new_lines(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = repo / "story.md"
+    story.write_text(
+        story.read_text(encoding="utf-8") + "\nA new line mentions Odessa.\n",
+        encoding="utf-8",
+    )
+    (repo / "new.md").write_text("Untracked copy about Lvov.\n", encoding="utf-8")
+    assert json_findings(capsys, "story.md", "new.md") == [
+        ("new.md", 1),
+        ("story.md", 3),
+        ("story.md", 7),
+    ]
+    assert json_findings(capsys, "--diff-base", "HEAD", "story.md", "new.md") == [
+        ("new.md", 1),
+        ("story.md", 7),
+    ]
+
+
+def test_diff_base_with_only_old_debt_exits_zero(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "--no-cache", "--diff-base", "HEAD", "story.md"]) == 0
+
+
+def test_diff_base_bad_ref_is_exit_2(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "--diff-base", "no-such-ref", "story.md"]) == 2
+    assert capsys.readouterr().err.startswith("copydesk: error: --diff-base: ")
+
+
+def test_cache_gives_the_same_findings_and_heals(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("Kiev and “Odessa\n", encoding="utf-8")
+    args = ["check", "--format", "json", "--cache-dir", "cache", "a.txt"]
+    assert main(args) == 1
+    cold = capsys.readouterr().out
+    entries = list((tmp_path / "cache").rglob("*.json"))
+    assert len([e for e in entries if e.name != "rules.json"]) == 1
+    assert (
+        (tmp_path / "cache" / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
+    )
+    assert main(args) == 1
+    assert capsys.readouterr().out == cold
+    for entry in entries:
+        entry.write_text("{not json", encoding="utf-8")
+    assert main(args) == 1
+    assert capsys.readouterr().out == cold
+
+
+def test_warm_run_compiles_no_rule(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("Kiev\n", encoding="utf-8")
+    args = ["check", "--format", "sarif", "--cache-dir", "cache", "a.txt"]
+    main(args)
+    cold = capsys.readouterr().out
+
+    def refuse(*_: object, **__: object) -> None:
+        raise AssertionError("rules were loaded on a warm run")
+
+    monkeypatch.setattr("copydesk.runner.RuleOptions.load", refuse)
+    assert main(args) == 1
+    assert capsys.readouterr().out == cold
+
+
+def test_cache_identity_changes_with_rule_files(tmp_path: Path) -> None:
+    rules = tmp_path / "pack"
+    rules.mkdir()
+    rule = rules / "A.yml"
+    rule.write_text("extends: existence\ntokens: [a]\n", encoding="utf-8")
+    first = ruleset_identity([rules], "opts")
+    rule.write_text("extends: existence\ntokens: [ab]\n", encoding="utf-8")
+    assert ruleset_identity([rules], "opts") != first
+    assert ruleset_identity([rules], "other") != ruleset_identity([rules], "opts")
+
+
+def test_cache_prunes_oldest_entries(tmp_path: Path) -> None:
+    cache = ResultsCache(tmp_path, "x" * 64)
+    for n in range(30):
+        cache.put(cache.key(str(n).encode(), "plain", "en"), [])
+    removed = cache.prune(limit=20)
+    assert removed == 30 - 16
+    assert len(list(tmp_path.rglob("*.json"))) == 16
+
+
+def test_progress_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("PRE_COMMIT", raising=False)
+    assert wanted(Tty(), 500)
+    assert not wanted(io.StringIO(), 500)
+    assert not wanted(Tty(), 3)
+    monkeypatch.setenv("CI", "true")
+    assert not wanted(Tty(), 500)
+
+
+def test_progress_line() -> None:
+    bar = Progress(io.StringIO(), 200)
+    bar.done = 50
+    assert bar.line(10.0) == (
+        "[######------------------] 50/200 files     5.0 files/s  ETA 0:30"
+    )
+
+
+def test_statistics(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("Kiev, Kiev and Odessa.\n", encoding="utf-8")
+    main(["check", "--no-cache", "--format", "concise", "--statistics", "a.txt"])
+    out = capsys.readouterr().out
+    assert "names.Places" in out.splitlines()[-1]
+    assert out.splitlines()[-1].split()[0] == "3"
