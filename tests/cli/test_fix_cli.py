@@ -1,0 +1,128 @@
+"""``copydesk fix`` and ``check --fix`` end to end: what is fixed, what is left."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from copydesk.cli import main
+from tests.conftest import SAMPLE
+
+DRAFT = (
+    "Talks in Kiev resumed.\r\n"
+    "\r\n"
+    "  • Follow I follow\r\n"
+    "\r\n"
+    "Officials said they would recieve the delegation on Monday."
+)
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_fix_applies_safe_fixes_and_keeps_crlf(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = workdir / "draft.txt"
+    path.write_bytes(DRAFT.encode())
+    assert main(["fix", "--no-cache", "draft.txt"]) == 1
+    out = capsys.readouterr().out
+    assert (
+        path.read_bytes()
+        == DRAFT.replace("Kiev", "Kyiv").replace("recieve", "receive").encode()
+    )
+    assert (
+        "Fixed 2 findings in 1 file; 1 remaining (1 more fixable with --unsafe-fixes)."
+        in out
+    )
+
+
+def test_unsafe_fixes_remove_debris(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = workdir / "draft.txt"
+    path.write_bytes(DRAFT.encode())
+    assert main(["fix", "--unsafe-fixes", "draft.txt"]) == 0
+    assert path.read_bytes() == (
+        b"Talks in Kyiv resumed.\r\n\r\n"
+        b"Officials said they would receive the delegation on Monday."
+    )
+    assert "Fixed 3 findings in 1 file; 0 remaining." in capsys.readouterr().out
+
+
+def test_diff_writes_nothing_and_exits_1(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = workdir / "draft.txt"
+    path.write_text("Talks in Kiev resumed.\n", encoding="utf-8")
+    assert main(["fix", "--diff", "draft.txt"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(
+        "--- a/draft.txt\n+++ b/draft.txt\n@@ -1 +1 @@\n"
+        "-Talks in Kiev resumed.\n+Talks in Kyiv resumed.\n"
+    )
+    assert path.read_text(encoding="utf-8") == "Talks in Kiev resumed.\n"
+    assert main(["fix", "--diff", "draft.txt"]) == 1
+    capsys.readouterr()
+    path.write_text("Talks in Kyiv resumed.\n", encoding="utf-8")
+    assert main(["fix", "--diff", "draft.txt"]) == 0
+
+
+def test_stdin_in_fixed_text_out(
+    monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    data = "\ufeffTalks in Kiev resumed.\n".encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert main(["fix", "-"]) == 0
+    captured = capsysbinary.readouterr()
+    assert captured.out == "\ufeffTalks in Kyiv resumed.\n".encode()
+    assert b"Fixed 1 finding" in captured.err
+
+
+def test_check_fix_reports_what_remains(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = workdir / "draft.txt"
+    path.write_text("Talks in Kiev resumed, she said “soon.\n", encoding="utf-8")
+    assert main(["check", "--fix", "--format", "json", "draft.txt"]) == 1
+    out = capsys.readouterr().out
+    items = json.loads(out[: out.rindex("]") + 1])
+    assert [i["rule"] for i in items] == ["quotes.Unclosed"]
+    assert "Kyiv" in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="../shared not present")
+def test_sample_unsafe_fix_leaves_only_editorial_quote_calls(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = workdir / "draft.txt"
+    shutil.copyfile(SAMPLE, draft)
+    main(["fix", "draft.txt"])
+    capsys.readouterr()
+    safe_only = draft.read_text(encoding="utf-8")
+    assert "Follow I follow" in safe_only
+    assert "Zelenskyj" not in safe_only
+    assert "breastless" not in safe_only
+    main(["fix", "--unsafe-fixes", "draft.txt"])
+    capsys.readouterr()
+    fixed = draft.read_text(encoding="utf-8")
+    for gone in (
+        "Follow I follow",
+        "Samojlenko",
+        "Puschilin",
+        "Illja",
+        "Kiev ",
+        "Lévi",
+    ):
+        assert gone not in fixed
+    main(["check", "--format", "json", "draft.txt"])
+    rules = sorted(i["rule"] for i in json.loads(capsys.readouterr().out))
+    assert rules == ["quotes.Mixed", "quotes.Stray", "quotes.Unclosed"]
