@@ -24,7 +24,8 @@ def parse(body: str, line: int, start: int, end: int) -> Directive | None:
 
     ``disable`` or ``enable`` without ``=`` means all rules; a ``=`` with no rule
     names, or any text the grammar does not allow, is not a directive at all,
-    so a typo never silently disables everything.
+    so a typo never silently disables everything. ``ignore-file=RULE`` keeps
+    its rules: it ignores those rules in the whole file, not every rule.
     """
     match = _BODY.fullmatch(body)
     if match is None:
@@ -35,6 +36,4 @@ def parse(body: str, line: int, start: int, end: int) -> Directive | None:
         rules = tuple(name for name in _SEP.split(names) if name)
         if not rules:
             return None
-    if action == "ignore-file":
-        rules = ()
     return Directive(action=action, rules=rules, line=line, start=start, end=end)

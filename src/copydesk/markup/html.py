@@ -23,6 +23,9 @@ SKIPPED = frozenset(
     {"script", "style", "pre", "code", "textarea", "template", "samp", "kbd"}
     | {"svg", "math"}
 )
+#: Skipped elements that sit inside a line of prose: masked, but they do not
+#: end the block, so a quotation around ``<code>ls</code>`` still pairs.
+INLINE_SKIPPED = frozenset({"code", "kbd", "samp"})
 #: Elements that hold a block of prose, and the block kind of their text.
 BLOCK_KINDS: dict[str, str] = {
     "p": "paragraph",
@@ -131,13 +134,28 @@ class _Reader(HTMLParser):
         self.closing = True
         super().close()
 
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """A malformed ``<![...`` is a bogus comment (as browsers read it).
+
+        The standard parser raises AssertionError on ``<![0`` (after moving its
+        position), which sent the whole file to the tag-masking fallback and
+        lost its blocks and directives.
+        """
+        where = self.getpos()
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            self.lineno, self.offset = where
+            return self.parse_bogus_comment(i, report=False)
+
     # -- tags (handlers keep HTMLParser's signatures, hence ARG002) --------
 
     def handle_starttag(self, tag: str, attrs: Attrs) -> None:  # noqa: ARG002
         self._attributes(tag)
         if tag in SKIPPED:
             self.skip += 1
-            self.blocks.flush()
+            if tag not in INLINE_SKIPPED:
+                self.blocks.flush()
             return
         kind = BLOCK_KINDS.get(tag)
         if (kind is not None or tag in BREAKS) and self.open and self.open[-1] == "p":
