@@ -8,6 +8,7 @@ breaks kept, so an offset found in the prose view is an offset in the source.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -23,6 +24,9 @@ BLOCK_KINDS = (
     "alt",
     "code",
 )
+
+
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +126,7 @@ class Document:
     directives: Sequence[Directive] = ()
     _starts: list[int] = field(default_factory=list, repr=False)
     _content: list[tuple[int, int]] | None = field(default=None, repr=False)
+    _words: dict[str, list[int]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if len(self.prose) != len(self.text):
@@ -180,6 +185,19 @@ class Document:
                     lines.append((start, stop))
             self._content = lines
         return self._content
+
+    def word_starts(self) -> dict[str, list[int]]:
+        """Start offsets of each word of the prose, by case-folded word, made once.
+
+        Word-list rules look up their own words here instead of each scanning
+        the whole text: one pass per document serves them all.
+        """
+        if self._words is None:
+            index: dict[str, list[int]] = {}
+            for m in _WORD.finditer(self.prose):
+                index.setdefault(m.group().casefold(), []).append(m.start())
+            self._words = index
+        return self._words
 
     def line_text(self, line: int) -> str:
         start, end = self.line_bounds(line)

@@ -8,7 +8,7 @@ Literal token lists are compiled into a single matcher per rule.
 from __future__ import annotations
 
 import re as stdlib_re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import regex
 
@@ -101,10 +101,10 @@ _WORD = stdlib_re.compile(r"\w+")
 class LiteralIndex:
     """Literal phrases found by word lookup instead of a regex alternation.
 
-    Each word of the text is looked up once in a dict keyed by the phrases'
-    first words; a candidate phrase is then compared in place. This runs
-    several times faster than a case-insensitive alternation or named list,
-    and matches the same whole-word spans.
+    Phrases are indexed by their case-folded first word; a document's word
+    index (``Document.word_starts``) gives where each word occurs, so a rule
+    costs one lookup per first word plus an in-place comparison per hit,
+    not a scan of the whole text.
     """
 
     __slots__ = ("by_first", "ignorecase")
@@ -118,7 +118,7 @@ class LiteralIndex:
             if first is None:
                 msg = f"phrase {phrase!r} must start with a letter or digit"
                 raise ValueError(msg)
-            self.by_first.setdefault(first.group(), []).append(key)
+            self.by_first.setdefault(first.group().casefold(), []).append(key)
         for candidates in self.by_first.values():
             candidates.sort(key=len, reverse=True)
 
@@ -127,29 +127,31 @@ class LiteralIndex:
         """Whether ``phrase`` can be indexed (it must start with a word character)."""
         return _WORD.match(phrase) is not None and is_literal(phrase)
 
-    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
-        """(start, end, phrase key) of every whole-word phrase, left to right."""
+    def find(
+        self, text: str, words: Mapping[str, list[int]]
+    ) -> list[tuple[int, int, str]]:
+        """(start, end, phrase key) of each whole-word phrase, left to right."""
         fold = self.ignorecase
-        index = self.by_first
         size = len(text)
-        last_end = 0
-        for m in _WORD.finditer(text):
-            start = m.start()
-            if start < last_end:
-                continue
-            word = m.group()
-            candidates = index.get(word.casefold() if fold else word)
-            if candidates is None:
-                continue
-            for phrase in candidates:
-                end = start + len(phrase)
-                if end > size:
-                    continue
-                segment = text[start:end]
-                if (segment.casefold() if fold else segment) != phrase:
-                    continue
-                if end < size and (text[end].isalnum() or text[end] == "_"):
-                    continue
-                last_end = end
-                yield start, end, phrase
-                break
+        found: list[tuple[int, int, str]] = []
+        for first, candidates in self.by_first.items():
+            for start in words.get(first, ()):
+                for phrase in candidates:
+                    end = start + len(phrase)
+                    if end > size:
+                        continue
+                    segment = text[start:end]
+                    if (segment.casefold() if fold else segment) != phrase:
+                        continue
+                    if end < size and (text[end].isalnum() or text[end] == "_"):
+                        continue
+                    found.append((start, end, phrase))
+                    break
+        found.sort()
+        kept: list[tuple[int, int, str]] = []
+        last = -1
+        for item in found:
+            if item[0] >= last:
+                kept.append(item)
+                last = item[1]
+        return kept

@@ -11,8 +11,9 @@ matches inside quotation marks, where an author cites the words on purpose.
 
 from __future__ import annotations
 
+import re as stdlib_re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 import regex
@@ -28,6 +29,9 @@ from copydesk.schema import Key
 # Possessive: masked code leaves lines of spaces, and backtracking into them
 # would retry the whole token list at every space.
 _LINE_LEAD = r"(?:^|(?<=\r))[ \t]*+\K(?:[-*+•·▪►▸|>]++[ \t]*+)?"
+#: The start of a line or sentence up to the end of its first word.
+_HEAD = stdlib_re.compile(r"[ \t]*[^ \t\r\n]*")
+_MAX_HEADS = 50_000
 #: Longest line a whole-line rule tries: debris is short, paragraphs are not.
 MAX_LINE = 500
 _LINE_TAIL = r"[ \t]*(?=\r|\n|\Z)"
@@ -80,6 +84,8 @@ class Existence:
     skip_quoted: bool = False
     #: "line" or "sentence" when matches can only start at known places.
     anchor: str = ""
+    #: Line heads (up to the first word) already known to start no match.
+    heads: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:
@@ -183,8 +189,26 @@ class Existence:
             )
             starts = iter(sorted({*starts, *gaps}))
         last = -1
+        heads = self.heads
+        if len(heads) > _MAX_HEADS:
+            heads.clear()
         for pos in starts:
             if pos < last:
+                continue
+            head = _HEAD.match(text, pos)
+            key = head.group() if head is not None else ""
+            viable = heads.get(key)
+            if viable is None:
+                # A partial match tells whether any line beginning with this
+                # head could match; most heads ("The", "|", "-") cannot.
+                viable = (
+                    self.pattern.match(
+                        key, partial=True, timeout=patterns.MATCH_TIMEOUT
+                    )
+                    is not None
+                )
+                heads[key] = viable
+            if not viable:
                 continue
             m = self.pattern.match(text, pos, timeout=patterns.MATCH_TIMEOUT)
             if m is not None:

@@ -104,13 +104,14 @@ class Substitution:
             ) from None
         return cls(meta, pattern, words, literal, tuple(regex_swaps), applicability)
 
-    def _spans(self, prose: str) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+    def _spans(self, doc: Document) -> Iterator[tuple[int, int, tuple[str, ...]]]:
         """Non-overlapping (start, end, choices), from the word index and the regex."""
+        prose = doc.prose
         found: list[tuple[int, int, tuple[str, ...]]] = []
         if self.words is not None:
             found.extend(
                 (start, end, self.literal_swaps[key])
-                for start, end, key in self.words.finditer(prose)
+                for start, end, key in self.words.find(prose, doc.word_starts())
             )
         if self.pattern is not None:
             for m in patterns.finditer(self.pattern, prose):
@@ -127,7 +128,7 @@ class Substitution:
                 yield start, end, choices
 
     def run(self, doc: Document) -> Iterator[Finding]:
-        for start, end, choices in self._spans(doc.prose):
+        for start, end, choices in self._spans(doc):
             found = doc.text[start:end]
             if self.meta.ignorecase:
                 choices = tuple(match_case(c, found) for c in choices)  # noqa: PLW2901
