@@ -12,6 +12,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shlex
 import shutil
 import statistics
@@ -111,6 +112,7 @@ class Result:
     rss_max_mb: float | None
     tree_pss_mb: float | None
     exit_codes: list[int]
+    cpu_s: float | None  # mean user + system CPU seconds per run
     ok: bool
 
     @property
@@ -352,7 +354,7 @@ def rss_wrap(cmd: list[str], rss_file: Path) -> list[str]:
 
 def run_hyperfine(
     cmd: list[str], case: Case, env: dict[str, str], sampler_box: list[TreeSampler]
-) -> tuple[list[float], list[int]]:
+) -> tuple[list[float], list[int], float | None]:
     with tempfile.TemporaryDirectory() as tmp:
         export = Path(tmp) / "hf.json"
         hf = [
@@ -375,19 +377,22 @@ def run_hyperfine(
             sampler_box[0].start()
         proc.wait()
         if proc.returncode != 0 or not export.is_file():
-            return [], []
+            return [], [], None
         data = json.loads(export.read_text())["results"][0]
-        return list(data["times"]), [int(c) for c in data.get("exit_codes", [])]
+        codes = [int(c) for c in data.get("exit_codes", [])]
+        return list(data["times"]), codes, data["user"] + data["system"]
 
 
 def run_loop(
     cmd: list[str], case: Case, env: dict[str, str], sampler_box: list[TreeSampler]
-) -> tuple[list[float], list[int]]:
+) -> tuple[list[float], list[int], float | None]:
     times: list[float] = []
     codes: list[int] = []
+    cpu = 0.0
     for _ in range(case.runs):
         if case.prepare:
             subprocess.run(case.prepare, check=False, cwd=WORK)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         proc = subprocess.Popen(
             cmd, env=env, cwd=WORK, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -397,12 +402,14 @@ def run_loop(
             sampler.start()
         codes.append(proc.wait())
         times.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu += after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
         sampler.stop.set()
         if sampler_box:
             sampler_box[0].peak_kb = max(sampler_box[0].peak_kb, sampler.peak_kb)
         else:
             sampler_box.append(sampler)
-    return times, codes
+    return times, codes, (cpu / len(times) if times else None)
 
 
 def measure(case: Case, use_hyperfine: bool) -> Result:
@@ -419,7 +426,7 @@ def measure(case: Case, use_hyperfine: bool) -> Result:
         cmd = rss_wrap(case.cmd, rss_file) if case.memory else case.cmd
         samplers: list[TreeSampler] = []
         runner = run_hyperfine if use_hyperfine else run_loop
-        times, codes = runner(cmd, case, env, samplers)
+        times, codes, cpu_s = runner(cmd, case, env, samplers)
         for sampler in samplers:
             sampler.stop.set()
         # GNU time also writes "Command exited with non-zero status N" lines.
@@ -442,6 +449,7 @@ def measure(case: Case, use_hyperfine: bool) -> Result:
             else None
         ),
         exit_codes=sorted(set(codes)),
+        cpu_s=cpu_s,
         ok=ok,
     )
     log(f"  median {result.median:.3f} s, exit codes {result.exit_codes}")
@@ -581,15 +589,16 @@ def ratio_base(results: list[Result], res: Result) -> Result | None:
 
 def table(results: list[Result]) -> list[str]:
     lines = [
-        "| tool | case | files | MB | runs | median | min–max | MB/s "
+        "| tool | case | files | MB | runs | median | min–max | CPU/run | MB/s "
         "| peak RSS (largest process) | peak PSS (process tree) | × codespell "
         "| exit codes |",
-        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|",
     ]
     for res in results:
         base = ratio_base(results, res)
         ratio = f"{res.median / base.median:.2f}×" if base and res.times else "–"
         rss = f"{res.rss_max_mb:.0f} MB" if res.rss_max_mb is not None else "–"
+        cpu = fmt_s(res.cpu_s) if res.cpu_s is not None else "–"
         pss = f"{res.tree_pss_mb:.0f} MB" if res.tree_pss_mb is not None else "–"
         spread_ = (
             f"{fmt_s(min(res.times))}–{fmt_s(max(res.times))}" if res.times else "–"
@@ -597,7 +606,7 @@ def table(results: list[Result]) -> list[str]:
         codes = ", ".join(map(str, res.exit_codes)) + ("" if res.ok else " **FAILED**")
         lines.append(
             f"| {res.tool} | {res.case} | {res.nfiles} | {res.nbytes / MB:.2f} "
-            f"| {len(res.times)} | {fmt_s(res.median)} | {spread_} "
+            f"| {len(res.times)} | {fmt_s(res.median)} | {spread_} | {cpu} "
             f"| {res.mb_per_s:.2f} | {rss} | {pss} | {ratio} | {codes} |"
         )
     return lines
@@ -683,7 +692,9 @@ def report(
         "",
         *table(results),
         "",
-        "Median wall time; MB/s = input bytes / median. × codespell compares with "
+        "Median wall time; CPU/run = mean user + system seconds of the whole process "
+        "tree (robust when the machine is shared); MB/s = input bytes / median. "
+        "× codespell compares with "
         "codespell on the same input in this run. Peak RSS (largest process) is "
         "GNU time's %M (max over runs); peak PSS sums all processes of the run "
         "(workers included), sampled at 10 Hz (– when a run is too short to sample).",
