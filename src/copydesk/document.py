@@ -126,7 +126,7 @@ class Document:
     directives: Sequence[Directive] = ()
     _starts: list[int] = field(default_factory=list, repr=False)
     _content: list[tuple[int, int]] | None = field(default=None, repr=False)
-    _words: dict[str, list[int]] | None = field(default=None, repr=False)
+    _words: frozenset[str] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if len(self.prose) != len(self.text):
@@ -186,17 +186,16 @@ class Document:
             self._content = lines
         return self._content
 
-    def word_starts(self) -> dict[str, list[int]]:
-        """Start offsets of each word of the prose, by case-folded word, made once.
+    def word_set(self) -> frozenset[str]:
+        """The case-folded words of the prose, computed once per document.
 
-        Word-list rules look up their own words here instead of each scanning
-        the whole text: one pass per document serves them all.
+        Word-list rules intersect their own first words with this set and
+        look for positions only on a hit: one C-level scan serves them all.
         """
         if self._words is None:
-            index: dict[str, list[int]] = {}
-            for m in _WORD.finditer(self.prose):
-                index.setdefault(m.group().casefold(), []).append(m.start())
-            self._words = index
+            self._words = frozenset(
+                w.casefold() for w in set(_WORD.findall(self.prose))
+            )
         return self._words
 
     def line_text(self, line: int) -> str:

@@ -7,8 +7,10 @@ Literal token lists are compiled into a single matcher per rule.
 
 from __future__ import annotations
 
+import functools
 import re as stdlib_re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 
 import regex
 
@@ -127,15 +129,19 @@ class LiteralIndex:
         """Whether ``phrase`` can be indexed (it must start with a word character)."""
         return _WORD.match(phrase) is not None and is_literal(phrase)
 
-    def find(
-        self, text: str, words: Mapping[str, list[int]]
-    ) -> list[tuple[int, int, str]]:
-        """(start, end, phrase key) of each whole-word phrase, left to right."""
+    def find(self, text: str, words: AbstractSet[str]) -> list[tuple[int, int, str]]:
+        """(start, end, phrase key) of each whole-word phrase, left to right.
+
+        ``words`` is the text's set of case-folded words; only first words
+        found there are looked for in the text.
+        """
         fold = self.ignorecase
         size = len(text)
         found: list[tuple[int, int, str]] = []
-        for first, candidates in self.by_first.items():
-            for start in words.get(first, ()):
+        for first in words.intersection(self.by_first):
+            candidates = self.by_first[first]
+            for m in _word_finder(first).finditer(text):
+                start = m.start()
                 for phrase in candidates:
                     end = start + len(phrase)
                     if end > size:
@@ -155,3 +161,9 @@ class LiteralIndex:
                 kept.append(item)
                 last = item[1]
         return kept
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_finder(word: str) -> stdlib_re.Pattern[str]:
+    """Where a case-folded word occurs as a whole word, in any case."""
+    return stdlib_re.compile(rf"\b{stdlib_re.escape(word)}\b", stdlib_re.IGNORECASE)
