@@ -8,8 +8,10 @@ An explicit file is linted whatever its extension (as plain text if unknown).
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,14 +67,47 @@ def discover(
             for t in found:
                 if t.path not in seen:
                     seen.add(t.path)
+                    problem = _unlintable(t.path, raw)
+                    if problem is not None:
+                        sink.append(problem)
+                        continue
                     targets.append(t)
         elif path.exists() or path.is_symlink():
+            problem = _unlintable(raw, None)
+            if problem is not None:
+                sink.append(problem)
+                continue
             if raw not in seen:
                 seen.add(raw)
                 targets.append(Target(raw, format_for(raw, overrides) or "plain"))
         else:
             sink.append(InputError(raw, "no such file or directory"))
     return targets
+
+
+def _unlintable(path: str, walked: str | None) -> InputError | None:
+    """Why ``path`` must be skipped before anything opens it, if it must.
+
+    A symlink loop; a FIFO, socket or device (opening one can block forever);
+    and, for a file found by walking ``walked``, a symlink to a file outside
+    both that directory and the working directory. A missing file or dangling
+    link is left to the reader, which reports it when it gets there.
+    """
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return InputError(path, "too many levels of symbolic links")
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return InputError(path, "not a regular file")
+    if walked is None or not os.path.islink(path):
+        return None
+    real = os.path.realpath(path)
+    for base in {os.path.realpath(walked), os.path.realpath(os.getcwd())}:
+        if real == base or real.startswith(base.rstrip(os.sep) + os.sep):
+            return None
+    return InputError(path, f"symlink points outside {walked} (to {real}), skipped")
 
 
 def _excluded(path: str, exclude: Sequence[str]) -> bool:
