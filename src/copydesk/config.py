@@ -7,7 +7,6 @@ naming the file and key, like rule files.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -124,6 +123,8 @@ def _config_in(folder: Path) -> Config | None:
 
 
 def _load_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only when a config file exists
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

@@ -15,11 +15,13 @@ import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from copydesk.errors import InputError
 from copydesk.markup import format_for_path
+
+if TYPE_CHECKING:
+    import pathspec
 
 STDIN = "-"
 
@@ -152,6 +154,8 @@ def _within(path: str, base: str) -> bool:
 
 
 def _gitignore(dirpath: str) -> pathspec.GitIgnoreSpec | None:
+    import pathspec  # only directory walks pay for it
+
     path = os.path.join(dirpath, ".gitignore")
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:

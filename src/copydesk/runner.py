@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -224,6 +223,8 @@ def _lint_uncached(
             yield lint_target(target, ruleset, options.language, overrides)
         return
     chunks = [targets[i : i + CHUNK] for i in range(0, len(targets), CHUNK)]
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(
         max_workers=jobs, initializer=_init_worker, initargs=(options,)
     ) as pool:
