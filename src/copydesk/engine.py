@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
+import regex
+
 from copydesk import patterns
 from copydesk.checks.base import Check
 from copydesk.document import Directive, Document
@@ -49,6 +51,8 @@ def lint(
             results = drop_exceptions(results, doc, exceptions)
         if check.meta.scope in SCOPE_KINDS:
             results = keep_scope(results, doc, SCOPE_KINDS[check.meta.scope])
+        elif check.meta.scope == "sentence":
+            results = within_sentences(results)
         if ruleset.accept is not None:
             results = drop_exceptions(results, doc, ruleset.accept)
         found.extend(results)
@@ -104,6 +108,15 @@ def keep_scope(
     """Keep findings that start inside a block of one of ``kinds``."""
     blocks = [b for b in doc.blocks if b.kind in kinds]
     return [f for f in findings if any(b.start <= f.start < b.end for b in blocks)]
+
+
+#: Where one sentence ends and the next begins inside a match.
+_SENTENCE_BREAK = regex.compile(r"[.!?…][\"”’»)\]]*\s+(?=[\"“‘«(]?\p{Lu})|\n\s*\n")
+
+
+def within_sentences(findings: Iterable[Finding]) -> list[Finding]:
+    """``scope: sentence``: a finding may not run across a sentence break."""
+    return [f for f in findings if _SENTENCE_BREAK.search(f.match) is None]
 
 
 def directive_warnings(doc: Document, known: set[str]) -> Iterator[Finding]:

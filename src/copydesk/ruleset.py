@@ -24,6 +24,17 @@ from copydesk.schema import read_keys
 #: Shipped packs in the order their findings win ties on the same span.
 DEFAULT_PACKS = ("names", "typos", "quotes", "artifacts", "variants")
 RULE_SUFFIXES = (".yml", ".yaml")
+#: Where a rule applies: everywhere, or in blocks of one kind, or within sentences.
+SCOPES = (
+    "text",
+    "paragraph",
+    "sentence",
+    "heading",
+    "list",
+    "table",
+    "blockquote",
+    "alt",
+)
 #: A rule file larger than this is refused (guards against YAML bombs and accidents).
 MAX_RULE_BYTES = 4 * 1024 * 1024
 
@@ -277,6 +288,8 @@ def build_meta(rule_id: str, data: Mapping[str, Any], display: str) -> RuleMeta:
     except ValueError as exc:
         raise RuleError(display, f"key 'level': {exc}") from None
     scope = str(data.get("scope", "text"))
+    if scope not in SCOPES:
+        raise RuleError(display, f"key 'scope': expected one of {', '.join(SCOPES)}")
     languages = data.get("language", ())
     if isinstance(languages, str):
         languages = (languages,)
