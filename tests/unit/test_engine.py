@@ -54,7 +54,8 @@ def test_heading_scope_in_markdown(tmp_path: Path) -> None:
     root = pack(
         tmp_path,
         {
-            "Bang": "extends: existence\nmessage: x\nscope: heading\nraw: ['!']\nnonword: true\n"
+            "Bang": "extends: existence\nmessage: x\nscope: heading\n"
+            "raw: ['!']\nnonword: true\n"
         },
     )
     text = "# Breaking news!\n\nBody text!\n"
@@ -126,7 +127,8 @@ def test_catastrophic_pattern_becomes_an_error_finding(
     root = pack(
         tmp_path,
         {
-            "Slow": "extends: existence\nmessage: x\nraw: ['(?:a|aa)+b']\nnonword: true\n",
+            "Slow": "extends: existence\nmessage: x\n"
+            "raw: ['(?:a|aa)+b']\nnonword: true\n",
             "Fine": "extends: existence\nmessage: x\ntokens: [zebra]\n",
         },
     )
