@@ -7,8 +7,11 @@ the other. A half-written, truncated or interleaved file matches none of them.
 
 from __future__ import annotations
 
+import resource
+import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -78,3 +81,34 @@ def test_two_concurrent_fix_runs_never_mix_a_file(
     ], "a temporary file was left behind"
     # Every file that a run refused to write was still fixed by the other run.
     assert "original" not in outcomes, outcomes
+
+
+def _limit_file_size(limit: int) -> Callable[[], None]:
+    def apply() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of a kill
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+def test_a_write_that_fails_midway_leaves_the_original(tmp_path: Path) -> None:
+    """A disk that fills up mid-write (RLIMIT_FSIZE) never truncates a file."""
+    lines = 150
+    make_tree(tmp_path, lines)
+    original = LINE * lines
+    result = subprocess.run(
+        [sys.executable, "-m", "copydesk", "fix", "--no-cache", "docs"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        preexec_fn=_limit_file_size(len(original) // 2),
+    )
+    assert result.returncode == 2, result.stderr
+    errors = result.stderr.splitlines()
+    assert len(errors) == FILES, result.stderr
+    assert all("write failed" in line for line in errors), result.stderr
+    for path in sorted((tmp_path / "docs").iterdir()):
+        assert path.read_text(encoding="utf-8") == original, path.name
+    assert len(list((tmp_path / "docs").iterdir())) == FILES
