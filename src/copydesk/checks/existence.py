@@ -154,6 +154,8 @@ class Existence:
             if start == end:
                 continue
             found = doc.text[start:end]
+            if self.anchor == "line" and not _stands_alone(doc, start, end):
+                continue
             if self.skip_quoted:
                 if quoted is None:
                     quoted = quoted_spans(doc.prose)
@@ -225,6 +227,28 @@ class Existence:
         if self.remove == "auto" and not _owns_lines(doc, start, end, first, last):
             return Fix((_span_edit(doc.text, start, end),), self.applicability)
         return Fix((_line_edit(doc, first, last),), self.applicability)
+
+
+def _stands_alone(doc: Document, start: int, end: int) -> bool:
+    """Whether a whole-line match is a line of its own in the source too.
+
+    In markup, the prose view hides code spans and link targets, so
+    "### `Get-Item` comments" shows only "comments"; and a soft-wrapped
+    paragraph or list item ("- Updated" then "[What's new](...)") continues on
+    the next line. Neither is a line of debris.
+    """
+    if doc.format == "plain":
+        return True
+    first, _ = doc.line_col(start)
+    line_start, line_end = doc.line_bounds(first)
+    if any(ch.isalnum() for ch in doc.text[line_start:start] + doc.text[end:line_end]):
+        return False
+    for block in doc.blocks:
+        if block.start <= start < block.end:
+            prose = doc.prose
+            outside = prose[block.start : line_start] + prose[line_end : block.end]
+            return not any(ch.isalnum() for ch in outside)
+    return True
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,33 @@
+"""Whole-line debris rules in Markdown: a line must stand alone in the source."""
+
+from __future__ import annotations
+
+from copydesk.ruleset import load_ruleset
+from copydesk.runner import lint_text
+
+DOC = """\
+# Release notes
+
+### `ConvertFrom-Json` comments
+
+- Updated
+  [What's new in 7.4](https://example.com/whats-new) for the GA release
+- Fixed a typo in the examples
+
+Share
+
+Read more: [Our coverage of the summit](https://example.com/summit)
+"""
+
+
+def test_only_standalone_lines_are_debris() -> None:
+    rs = load_ruleset(select=["artifacts"])
+    found = [(f.rule, f.line) for f in lint_text(DOC, "notes.md", "markdown", rs)]
+    assert found == [("artifacts.Social", 9), ("artifacts.Related", 11)]
+
+
+def test_plain_text_keeps_line_semantics() -> None:
+    rs = load_ruleset(select=["artifacts"])
+    text = "Updated 3 hours ago\nShare\nThe talks went on.\n"
+    found = [(f.rule, f.line) for f in lint_text(text, "draft.txt", "plain", rs)]
+    assert found == [("artifacts.ReadingTime", 1), ("artifacts.Social", 2)]
