@@ -17,6 +17,7 @@ import atheris  # type: ignore[import-untyped]  # no stubs published
 
 with atheris.instrument_imports():
     from copydesk import markup
+    from copydesk.markup import _mask, html, markdown, plain, rst  # noqa: F401
 
 FORMAT = os.environ.get("FORMAT", "markdown")
 if FORMAT not in markup.FORMATS:
