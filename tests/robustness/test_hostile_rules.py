@@ -183,3 +183,24 @@ def test_hostile_rule_file_is_one_clear_error_exit_2(
     assert reason in lines[0]
     assert "Traceback" not in captured.err
     assert not (workdir / "pwned").exists()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=TimeoutError,
+    reason="engine.lint calls drop_exceptions outside _run_check's TimeoutError "
+    "guard: a runaway 'exceptions' pattern escapes as a traceback (lead's file)",
+)
+def test_runaway_exceptions_pattern_is_a_finding_not_a_traceback(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(patterns, "MATCH_TIMEOUT", 0.2)
+    write_rule(
+        workdir / "rules" / "user",
+        "Excepted",
+        "extends: existence\nmessage: 'x %s'\ntokens: [xylophone]\n"
+        f"exceptions: ['{CATASTROPHIC}']\n",
+    )
+    ruleset = load_ruleset([workdir / "rules" / "user"], select=["user"])
+    findings = lint_text(f"xylophone\n{RUNAWAY_LINE}\n", "doc.txt", "plain", ruleset)
+    assert [f.rule for f in findings] == [TIMEOUT_RULE]
