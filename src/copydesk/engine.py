@@ -138,46 +138,63 @@ def _names(rule: str) -> tuple[str, str]:
 
 
 def suppress(findings: Sequence[Finding], doc: Document) -> list[Finding]:
-    """Apply ``disable``/``enable``/``disable-next-line``/``ignore-file`` directives."""
+    """Apply ``disable``/``enable``/``disable-next-line``/``ignore-file`` directives.
+
+    One sweep over findings and directives in line order: the latest
+    ``disable``/``enable`` that names a finding's rule or pack (or names no
+    rule) decides, so the cost stays linear in findings plus directives.
+    """
     if not doc.directives:
         return list(findings)
     ordered = sorted(doc.directives, key=lambda d: d.line)
     file_ignored = {r for d in ordered if d.action == "ignore-file" for r in d.rules}
+    next_line: dict[int, list[Directive]] = {}
+    for d in ordered:
+        if d.action == "disable-next-line":
+            next_line.setdefault(_next_line(d, doc), []).append(d)
+    latest: dict[str | None, tuple[int, bool]] = {}
     kept: list[Finding] = []
-    for f in findings:
+    index = 0
+    for f in sorted(findings, key=lambda item: item.line):
+        while index < len(ordered) and ordered[index].line <= f.line:
+            d = ordered[index]
+            if d.action in ("disable", "enable"):
+                for name in d.rules or (None,):
+                    latest[name] = (index, d.action == "enable")
+            index += 1
         names = _names(f.rule)
         if f.rule == DIRECTIVE_RULE:
             kept.append(f)
+        elif file_ignored.intersection(names) or any(
+            not d.rules or set(d.rules).intersection(names)
+            for d in next_line.get(f.line, ())
+        ):
             continue
-        if file_ignored.intersection(names):
-            continue
-        if not _enabled_at(ordered, names, f.line):
-            continue
-        kept.append(f)
+        elif _enabled(latest, names):
+            kept.append(f)
     return kept
 
 
-def _enabled_at(
-    directives: Sequence[Directive], names: tuple[str, str], line: int
+def _enabled(
+    latest: Mapping[str | None, tuple[int, bool]], names: tuple[str, str]
 ) -> bool:
-    enabled = True
-    for d in directives:
-        if d.line > line:
-            break
-        applies = not d.rules or bool(set(d.rules).intersection(names))
-        if not applies:
-            continue
-        if d.action == "disable":
-            enabled = False
-        elif d.action == "enable":
-            enabled = True
-        elif d.action == "disable-next-line" and _next_line(d) == line:
-            return False
-    return enabled
+    """The state set by the most recent directive that applies to ``names``."""
+    decisive = max(
+        (latest[name] for name in (None, *names) if name in latest),
+        default=(-1, True),
+    )
+    return decisive[1]
 
 
-def _next_line(d: Directive) -> int:
-    return d.line + 1
+def _next_line(d: Directive, doc: Document) -> int:
+    """The line a ``disable-next-line`` covers: the next one with text on it.
+
+    A reST comment must be followed by a blank line, so blank lines are skipped.
+    """
+    line = d.line + 1
+    while line < doc.line_count and not doc.line_text(line).strip():
+        line += 1
+    return line
 
 
 def one_per_span(

@@ -1,4 +1,4 @@
-"""Defects outside the readers, pinned as strict expected failures.
+"""Defects outside the readers: fixed ones as tests, open ones as strict xfails.
 
 Each test states the behaviour issue 5 asks for; it fails today because of
 code in ``checks/`` or the engine (owned elsewhere). ``strict=True`` makes the
@@ -21,22 +21,12 @@ def _apply(text: str, finding: Finding) -> str:
     return text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="checks/existence.py: a whole-line match runs on over masked markup "
-    "at the end of the line, so match and end_col include '</li>'",
-)
 def test_whole_line_artifact_ends_at_its_prose() -> None:
     text = "<ul>\n<li>First point.</li>\n<li>Share</li>\n</ul>\n"
     (found,) = lint(text, "html")
     assert (found.rule, found.match, found.end_col) == ("artifacts.Social", "Share", 10)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="checks/pairs.py: a quote written as a character reference is "
-    "reported as the one character '&', and its safe fix makes '”quot;'",
-)
 def test_quote_written_as_a_character_reference() -> None:
     text = "<p>He called it &ldquo;a grave mistake&quot; and left.</p>\n"
     (found,) = lint(text, "html")
@@ -64,11 +54,6 @@ def test_quotation_continued_over_paragraphs_in_markup(fmt: str, text: str) -> N
     assert lint(text, fmt) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine.py: disable-next-line means the very next source line, but "
-    "a reST comment is followed by a blank line, so the directive does nothing",
-)
 def test_rst_disable_next_line_before_a_blank_line() -> None:
     text = "Intro.\n\n.. copydesk: disable-next-line=names.Places\n\nThe Odessa desk.\n"
     assert lint(text, "rst") == []

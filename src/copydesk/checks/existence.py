@@ -32,6 +32,8 @@ _LINE_LEAD = r"(?:^|(?<=\r))[ \t]*+\K(?:[-*+•·▪►▸|>]++[ \t]*+)?"
 #: The start of a line or sentence up to the end of its first word.
 _HEAD = stdlib_re.compile(r"[ \t]*[^ \t\r\n]*")
 _MAX_HEADS = 50_000
+#: HTML/XML tags, which may share a line with debris ("<li>Share</li>").
+_TAG = stdlib_re.compile(r"<[^<>]*>")
 #: Longest line a whole-line rule tries: debris is short, paragraphs are not.
 MAX_LINE = 500
 _LINE_TAIL = r"[ \t]*(?=\r|\n|\Z)"
@@ -153,9 +155,10 @@ class Existence:
             start, end = m.span()
             if start == end:
                 continue
-            found = doc.text[start:end]
             if self.anchor == "line" and not _stands_alone(doc, start, end):
                 continue
+            end = _prose_end(doc.prose, start, end)
+            found = doc.text[start:end]
             if self.skip_quoted:
                 if quoted is None:
                     quoted = quoted_spans(doc.prose)
@@ -229,6 +232,13 @@ class Existence:
         return Fix((_line_edit(doc, first, last),), self.applicability)
 
 
+def _prose_end(prose: str, start: int, end: int) -> int:
+    """Trim masked markup ("</li>") and spaces from the end of a match."""
+    while end > start and prose[end - 1] in " \t":
+        end -= 1
+    return end
+
+
 def _stands_alone(doc: Document, start: int, end: int) -> bool:
     """Whether a whole-line match is a line of its own in the source too.
 
@@ -241,7 +251,8 @@ def _stands_alone(doc: Document, start: int, end: int) -> bool:
         return True
     first, _ = doc.line_col(start)
     line_start, line_end = doc.line_bounds(first)
-    if any(ch.isalnum() for ch in doc.text[line_start:start] + doc.text[end:line_end]):
+    around = _TAG.sub("", doc.text[line_start:start] + " " + doc.text[end:line_end])
+    if any(ch.isalnum() for ch in around):
         return False
     for block in doc.blocks:
         if block.start <= start < block.end:

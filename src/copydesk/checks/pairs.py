@@ -35,6 +35,8 @@ DEFECTS = ("unclosed", "unmatched", "mixed", "stray")
 DOUBLE = '"“”„‟«»'
 SINGLE = "'‘’‚‛‹›"
 STRAIGHT = "\"'"
+#: What readers put after a decoded character reference (see markup/_mask.py).
+_FILLER = "\u2060"
 _MARKS = regex.compile("[" + regex.escape(DOUBLE + SINGLE) + "]")
 
 #: Opener/closer pairs that are correct in some language's convention.
@@ -510,15 +512,20 @@ class Pairs:
                 yield self._finding(doc, defect)
 
     def _finding(self, doc: Document, d: Defect) -> Finding:
+        # A mark written as a character reference (&quot;) is one decoded
+        # character followed by fillers in the prose view: span all of it.
+        end = d.start + 1
+        while end < len(doc.prose) and doc.prose[end] == _FILLER:
+            end += 1
         fix = None
         suggestions: tuple[str, ...] = ()
         if d.kind == "mixed":
             suggestions = (d.expected,)
             if d.safe:
-                fix = Fix((Edit(d.start, d.start + 1, d.expected),), Applicability.SAFE)
+                fix = Fix((Edit(d.start, end, d.expected),), Applicability.SAFE)
         message = self.meta.format_message(*_message_args(doc, d))
         return self.meta.finding(
-            doc, d.start, d.start + 1, message, suggestions=suggestions, fix=fix
+            doc, d.start, end, message, suggestions=suggestions, fix=fix
         )
 
 
