@@ -1,8 +1,8 @@
 """Defects outside the readers: fixed ones as tests, open ones as strict xfails.
 
-Each test states the behaviour issue 5 asks for; it fails today because of
-code in ``checks/`` or the engine (owned elsewhere). ``strict=True`` makes the
-test fail loudly once the defect is fixed, so the marker gets removed.
+Each test states the behaviour issue 5 asks for. Those still marked xfail
+fail today; ``strict=True`` makes them fail loudly once the defect is fixed,
+so the marker gets removed.
 """
 
 from __future__ import annotations
