@@ -282,10 +282,14 @@ class _Scanner:
         near = self._open_double()
         if prev.isdigit() and (near is None or self._after_feet(pos)):
             return SKIP  # inches or seconds: 5'9", 46"
+        if self.prose.startswith('" "', pos) or self.prose.startswith('" "', pos - 2):
+            return SKIP  # a quoted space: (" ")
         if shape == SPACED:
             return CLOSE if near else STRAY
         if shape == LEFT:
-            return OPEN
+            # After a hyphen or slash with a quote open, it closes: "Get-".
+            opens = prev.isspace() or prev in "([{<" or near is None
+            return OPEN if opens else CLOSE
         if shape == RIGHT:
             return CLOSE
         return CLOSE if near else OPEN
