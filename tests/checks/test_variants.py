@@ -151,3 +151,17 @@ def test_masked_prose_is_ignored() -> None:
     text = "Reznikov spoke. Resnikow"
     doc = Document(path="x.md", text=text, prose=text[:16] + " " * 8, format="markdown")
     assert list(CHECK.run(doc)) == []
+
+
+def test_plural_is_not_a_second_spelling() -> None:
+    """The key folds c→s and doubles, so Olympic/Olympics must be kept apart."""
+    from copydesk.ruleset import load_ruleset
+    from copydesk.runner import lint_text
+
+    rs = load_ruleset(select=["variants"])
+    text = (
+        "The Olympic committee met Hispanic leaders.\n\n"
+        "Both Olympics drew Hispanics and fans of Macroeconomics.\n\n"
+        "Macroeconomic data followed.\n"
+    )
+    assert lint_text(text, "news.txt", "plain", rs) == []

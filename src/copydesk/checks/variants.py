@@ -197,7 +197,7 @@ def _groups(spellings: Mapping[str, _Spelling]) -> list[list[_Spelling]]:
     for text in spellings:
         for key in translit.keys(text):
             seen = owner.setdefault(key, text)
-            if seen != text:
+            if seen != text and not _inflected(seen, text):
                 parent[root(text)] = root(seen)
     members: dict[str, list[_Spelling]] = defaultdict(list)
     for text, spelling in spellings.items():
@@ -207,6 +207,16 @@ def _groups(spellings: Mapping[str, _Spelling]) -> list[list[_Spelling]]:
         for group in members.values()
         if len(group) > 1
     ]
+
+
+def _inflected(first: str, second: str) -> bool:
+    """A plural of the same word (Olympic/Olympics, Hispanic/Hispanics).
+
+    The key folds c to s and collapses doubled letters, so "-ic" and "-ics"
+    share it; a trailing -s/-es is grammar, never a second spelling.
+    """
+    short, long = sorted((first.casefold(), second.casefold()), key=len)
+    return long.startswith(short) and long[len(short) :] in ("s", "es")
 
 
 def _unmasked(
