@@ -138,7 +138,7 @@ class LiteralIndex:
         fold = self.ignorecase
         size = len(text)
         found: list[tuple[int, int, str]] = []
-        for first in words.intersection(self.by_first):
+        for first in self.by_first.keys() & words:
             candidates = self.by_first[first]
             for m in _word_finder(first).finditer(text):
                 start = m.start()
