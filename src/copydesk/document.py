@@ -127,6 +127,9 @@ class Document:
     _starts: list[int] = field(default_factory=list, repr=False)
     _content: list[tuple[int, int]] | None = field(default=None, repr=False)
     _words: frozenset[str] | None = field(default=None, repr=False)
+    #: Indexes that checks derive from this document, shared by every rule
+    #: of a type (keyed by "<type>.<what>"); never part of equality.
+    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if len(self.prose) != len(self.text):

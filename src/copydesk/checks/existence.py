@@ -14,7 +14,7 @@ from __future__ import annotations
 import re as stdlib_re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 import regex
 
@@ -182,43 +182,42 @@ class Existence:
             yield from patterns.finditer(self.pattern, doc.prose)
             return
         text = doc.prose
-        starts: Iterator[int] = (
-            start
-            for start, end in doc.content_lines()
-            if end - start <= MAX_LINE or self.anchor == "sentence"
-        )
-        if self.anchor == "sentence":
-            gaps = (
-                m.end()
-                for m in _SENTENCE_GAP.finditer(text, timeout=patterns.MATCH_TIMEOUT)
-            )
-            starts = iter(sorted({*starts, *gaps}))
         last = -1
-        heads = self.heads
-        if len(heads) > _MAX_HEADS:
-            heads.clear()
-        for pos in starts:
+        for pos in self._viable_starts(doc):
             if pos < last:
-                continue
-            head = _HEAD.match(text, pos)
-            key = head.group() if head is not None else ""
-            viable = heads.get(key)
-            if viable is None:
-                # A partial match tells whether any line beginning with this
-                # head could match; most heads ("The", "|", "-") cannot.
-                viable = (
-                    self.pattern.match(
-                        key, partial=True, timeout=patterns.MATCH_TIMEOUT
-                    )
-                    is not None
-                )
-                heads[key] = viable
-            if not viable:
                 continue
             m = self.pattern.match(text, pos, timeout=patterns.MATCH_TIMEOUT)
             if m is not None:
                 last = m.end()
                 yield m
+
+    def _viable_starts(self, doc: Document) -> list[int]:
+        """Line (or sentence) starts whose first word could begin a match.
+
+        The document's starts are grouped by their head (indent and first
+        word) once, for all rules; each rule decides per distinct head, by a
+        partial match, whether any line beginning so could match. Most heads
+        ("The", "|", "-") cannot, and their lines are never tried.
+        """
+        index = _head_index(doc, sentences=self.anchor == "sentence")
+        heads = self.heads
+        if len(heads) > _MAX_HEADS:
+            heads.clear()
+        starts: list[int] = []
+        for head, positions in index.items():
+            viable = heads.get(head)
+            if viable is None:
+                viable = (
+                    self.pattern.match(
+                        head, partial=True, timeout=patterns.MATCH_TIMEOUT
+                    )
+                    is not None
+                )
+                heads[head] = viable
+            if viable:
+                starts.extend(positions)
+        starts.sort()
+        return starts
 
     def _fix(self, doc: Document, start: int, end: int) -> Fix | None:
         if self.remove == "none":
@@ -230,6 +229,33 @@ class Existence:
         if self.remove == "auto" and not _owns_lines(doc, start, end, first, last):
             return Fix((_span_edit(doc.text, start, end),), self.applicability)
         return Fix((_line_edit(doc, first, last),), self.applicability)
+
+
+def _head_index(doc: Document, *, sentences: bool) -> dict[str, list[int]]:
+    """Start offsets by head, for line starts (and sentence starts), per document."""
+    key = "existence.sentence-heads" if sentences else "existence.line-heads"
+    cached = doc.memo.get(key)
+    if cached is not None:
+        return cast("dict[str, list[int]]", cached)
+    text = doc.prose
+    starts = [
+        start
+        for start, end in doc.content_lines()
+        if sentences or end - start <= MAX_LINE
+    ]
+    if sentences:
+        gaps = (
+            m.end()
+            for m in _SENTENCE_GAP.finditer(text, timeout=patterns.MATCH_TIMEOUT)
+        )
+        starts = sorted({*starts, *gaps})
+    index: dict[str, list[int]] = {}
+    match = _HEAD.match
+    for pos in starts:
+        head = match(text, pos)
+        index.setdefault(head.group() if head is not None else "", []).append(pos)
+    doc.memo[key] = index
+    return index
 
 
 def _prose_end(prose: str, start: int, end: int) -> int:
