@@ -213,6 +213,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         error("interrupted", sys.stderr)
         return 130
+    except Exception as exc:
+        if os.environ.get("COPYDESK_DEBUG"):
+            raise
+        error(
+            f"internal error: {type(exc).__name__}: {exc} "
+            "(set COPYDESK_DEBUG=1 for the traceback, and please report it)",
+            sys.stderr,
+        )
+        return EXIT_ERROR
 
 
 def error(message: str, stream: TextIO) -> None:

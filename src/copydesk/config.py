@@ -76,7 +76,7 @@ class Config:
         try:
             rel = Path(file_path).resolve().relative_to(Path(self.root).resolve())
             name = rel.as_posix()
-        except ValueError:
+        except (ValueError, OSError, RuntimeError):  # outside the root, or a loop
             name = Path(file_path).as_posix()
         out: list[str] = []
         for glob, rules in self.per_file_ignores:

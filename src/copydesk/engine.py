@@ -45,17 +45,9 @@ def lint(
     for check in ruleset.checks:
         if not _applies_to_language(check, doc.language):
             continue
-        results = _run_check(check, doc)
-        exceptions = ruleset.exceptions.get(check.meta.id)
-        if exceptions is not None:
-            results = drop_exceptions(results, doc, exceptions)
-        if check.meta.scope in SCOPE_KINDS:
-            results = keep_scope(results, doc, SCOPE_KINDS[check.meta.scope])
-        elif check.meta.scope == "sentence":
-            results = within_sentences(results)
-        if ruleset.accept is not None:
-            results = drop_exceptions(results, doc, ruleset.accept)
-        found.extend(results)
+        if check.meta.id in ruleset.stopped:
+            continue
+        found.extend(_run_check(check, doc, ruleset))
     known = {c.meta.id for c in ruleset.checks} | {c.meta.pack for c in ruleset.checks}
     found.extend(directive_warnings(doc, known))
     kept = suppress(found, doc)
@@ -73,20 +65,39 @@ def _applies_to_language(check: Check, language: str) -> bool:
     return any(w.lower() in (language.lower(), primary) for w in wanted)
 
 
-def _run_check(check: Check, doc: Document) -> list[Finding]:
-    """Run one check; a runaway pattern or a crash becomes an error finding."""
+def _run_check(check: Check, doc: Document, ruleset: Ruleset) -> list[Finding]:
+    """One rule's findings after its own filters.
+
+    A runaway pattern (the rule's or its exceptions') or a crash becomes an
+    error finding instead of a traceback, and a rule that ran out of time is
+    not run again in this process: one bad pattern costs one timeout, not one
+    per file.
+    """
+    meta = check.meta
     try:
-        return list(check.run(doc))
+        results = list(check.run(doc))
+        exceptions = ruleset.exceptions.get(meta.id)
+        if exceptions is not None:
+            results = drop_exceptions(results, doc, exceptions)
+        if meta.scope in SCOPE_KINDS:
+            results = keep_scope(results, doc, SCOPE_KINDS[meta.scope])
+        elif meta.scope == "sentence":
+            results = within_sentences(results)
+        if ruleset.accept is not None:
+            results = drop_exceptions(results, doc, ruleset.accept)
     except TimeoutError:
+        ruleset.stopped.add(meta.id)
         reason = (
-            f"rule {check.meta.id} ({check.meta.source}) stopped: a pattern exceeded "
-            f"the {patterns.MATCH_TIMEOUT:g} s match timeout on this file"
+            f"rule {meta.id} ({meta.source}) stopped: a pattern exceeded the "
+            f"{patterns.MATCH_TIMEOUT:g} s match timeout on this file; the rule "
+            "is skipped for the rest of this run"
         )
         return [doc.finding(TIMEOUT_RULE, Severity.ERROR, reason, 0, 0)]
     except (RecursionError, ValueError, IndexError, KeyError) as exc:
-        where = f"rule {check.meta.id} ({check.meta.source})"
+        where = f"rule {meta.id} ({meta.source})"
         reason = f"{where} failed: {type(exc).__name__}: {exc}"
         return [doc.finding(CRASH_RULE, Severity.ERROR, reason, 0, 0)]
+    return results
 
 
 def drop_exceptions(

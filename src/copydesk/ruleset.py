@@ -66,6 +66,8 @@ class Ruleset:
     exceptions: dict[str, patterns.Pattern] = field(default_factory=dict)
     #: Accepted vocabulary: findings on these terms are dropped.
     accept: patterns.Pattern | None = None
+    #: Rules that ran out of time in this process and are no longer run.
+    stopped: set[str] = field(default_factory=set)
 
     @property
     def metas(self) -> dict[str, RuleMeta]:

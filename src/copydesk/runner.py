@@ -108,13 +108,15 @@ def lint_target(
     language: str,
     overrides: Mapping[str, Severity] | None = None,
     display: str | None = None,
+    text: str | None = None,
 ) -> FileResult:
-    """Lint one target, turning an unreadable file into a skip reason."""
+    """Lint one target (read now unless ``text`` is given); unreadable is a skip."""
     shown = display or target.path
-    try:
-        text = read_text(target.path)
-    except CopydeskError as exc:
-        return FileResult(shown, error=exc.reason)
+    if text is None:
+        try:
+            text = read_text(target.path)
+        except CopydeskError as exc:
+            return FileResult(shown, error=exc.reason)
     findings = lint_text(text, shown, target.format, ruleset, language, overrides)
     return FileResult(shown, findings, text=text if findings else None)
 
@@ -164,20 +166,25 @@ def lint_targets(
     options = rules.options
     results: list[FileResult | None] = [None] * len(targets)
     keys: dict[int, str] = {}
+    # Texts read for the cache lookup are kept for linting in this process
+    # (a file is read once); worker processes read their own.
+    texts: dict[str, str] | None = {} if _serial(targets, jobs) else None
     todo: list[int] = []
     for index, target in enumerate(targets):
         hit = None
         if cache is not None and target.path != STDIN:
-            hit, key = _cached(cache, target, options.language)
+            hit, key, text = _cached(cache, target, options.language)
             if key is not None:
                 keys[index] = key
+            if texts is not None and hit is None and text is not None:
+                texts[target.path] = text
         if hit is None:
             todo.append(index)
         else:
             results[index] = hit
             if progress is not None:
                 progress()
-    linted = _lint_uncached([targets[i] for i in todo], rules, jobs)
+    linted = _lint_uncached([targets[i] for i in todo], rules, jobs, texts)
     for index, result in zip(todo, linted, strict=True):
         results[index] = result
         if cache is not None and index in keys and result.error is None:
@@ -187,40 +194,59 @@ def lint_targets(
     return [r for r in results if r is not None]
 
 
+def _serial(targets: Sequence[Target], jobs: int) -> bool:
+    """Whether linting stays in this process (one file, few files, stdin)."""
+    return (
+        jobs <= 1 or len(targets) < 2 * CHUNK or any(t.path == STDIN for t in targets)
+    )
+
+
 def _cached(
     cache: ResultsCache, target: Target, language: str
-) -> tuple[FileResult | None, str | None]:
-    """A cache hit for ``target`` (or None) and its cache key."""
-    from copydesk.textio import decode
+) -> tuple[FileResult | None, str | None, str | None]:
+    """A cache hit for ``target`` (or None), its cache key, and its text.
+
+    The file is read with ``read_source`` (which refuses FIFOs and devices);
+    one it cannot read is left to the linting path to report.
+    """
+    from copydesk.textio import read_source
 
     try:
-        raw = Path(target.path).read_bytes()
-    except OSError:
-        return None, None
-    key = cache.key(raw, target.format, language)
+        source = read_source(target.path)
+    except CopydeskError:
+        return None, None, None
+    key = cache.key(source.raw, target.format, language)
     findings = cache.get(key, target.path)
     if findings is None:
-        return None, key
-    if not findings:
-        return FileResult(target.path, []), key
-    try:
-        text = decode(raw, target.path)[0]
-    except CopydeskError:
-        return None, key
-    return FileResult(target.path, findings, text=text), key
+        return None, key, source.text
+    return (
+        FileResult(target.path, findings, text=source.text if findings else None),
+        key,
+        None,
+    )
 
 
 def _lint_uncached(
-    targets: Sequence[Target], rules: LazyRuleset, jobs: int
+    targets: Sequence[Target],
+    rules: LazyRuleset,
+    jobs: int,
+    texts: Mapping[str, str] | None = None,
 ) -> Iterator[FileResult]:
     if not targets:
         return
     options = rules.options
     overrides = options.overrides
-    if jobs <= 1 or len(targets) < 2 * CHUNK or STDIN in {t.path for t in targets}:
+    if _serial(targets, jobs):
         ruleset = rules.get()
+        known = texts or {}
         for target in targets:
-            yield lint_target(target, ruleset, options.language, overrides)
+            yield lint_target(
+                target,
+                ruleset,
+                options.language,
+                overrides,
+                text=known.get(target.path),
+            )
         return
     chunks = [targets[i : i + CHUNK] for i in range(0, len(targets), CHUNK)]
     from concurrent.futures import ProcessPoolExecutor

@@ -118,7 +118,9 @@ class Capitalization:
         unit = doc.text[start:end]
         message = self.meta.format_message(" ".join(unit.split()))
         if self.pattern is not None:
-            if self.pattern.fullmatch(doc.prose, start, end, timeout=2.0):
+            if self.pattern.fullmatch(
+                doc.prose, start, end, timeout=patterns.MATCH_TIMEOUT
+            ):
                 return None
             return self.meta.finding(doc, start, end, message)
         words = self._words(doc, start, end)

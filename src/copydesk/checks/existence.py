@@ -86,12 +86,15 @@ class Existence:
     skip_quoted: bool = False
     #: "line" or "sentence" when matches can only start at known places.
     anchor: str = ""
+    #: Literal word lists: matched by word lookup instead of ``pattern``.
+    words: patterns.LiteralIndex | None = None
     #: Line heads (up to the first word) already known to start no match.
     heads: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:
         tokens: list[str] = list(data.get("tokens", []))
+        words: patterns.LiteralIndex | None = None
         raw: list[str] = list(data.get("raw", []))
         if not tokens and not raw:
             raise RuleError(
@@ -134,6 +137,10 @@ class Existence:
             compiled = patterns.token_matcher(
                 tokens, meta.source, ignorecase=meta.ignorecase, whole_words=not nonword
             )
+            if not nonword and all(map(patterns.LiteralIndex.accepts, tokens)):
+                # Plain word lists (banned terms, vocab.reject) are found by
+                # word lookup; the compiled pattern stays for validation.
+                words = patterns.LiteralIndex(tokens, ignorecase=meta.ignorecase)
         remove = str(data.get("remove", "none"))
         if remove not in _REMOVE:
             raise RuleError(
@@ -147,17 +154,17 @@ class Existence:
             applicability,
             bool(data.get("skip_quoted", False)),
             _anchor(whole_line=whole_line, between=between),
+            words,
         )
 
     def run(self, doc: Document) -> Iterator[Finding]:
         quoted: Sequence[tuple[int, int]] | None = None
-        for m in self._matches(doc):
-            start, end = m.span()
-            if start == end:
+        for start, match_end in self._spans(doc):
+            if start == match_end:
                 continue
-            if self.anchor == "line" and not _stands_alone(doc, start, end):
+            if self.anchor == "line" and not _stands_alone(doc, start, match_end):
                 continue
-            end = _prose_end(doc.prose, start, end)
+            end = _prose_end(doc.prose, start, match_end)
             found = doc.text[start:end]
             if self.skip_quoted:
                 if quoted is None:
@@ -171,6 +178,14 @@ class Existence:
                 self.meta.format_message(found.strip()),
                 fix=self._fix(doc, start, end),
             )
+
+    def _spans(self, doc: Document) -> Iterator[tuple[int, int]]:
+        if self.words is not None:
+            for start, end, _ in self.words.find(doc.prose, doc.word_set()):
+                yield start, end
+            return
+        for m in self._matches(doc):
+            yield m.span()
 
     def _matches(self, doc: Document) -> Iterator[patterns.Match]:
         """Every match; anchored rules only try the places they can start at.

@@ -89,7 +89,8 @@ class Substitution:
             if indexed
             else None
         )
-        rest = {k: v for k, v in literal.items() if k not in set(indexed)}
+        in_index = set(indexed)
+        rest = {k: v for k, v in literal.items() if k not in in_index}
         pattern = (
             _build(meta, rest, regex_swaps, nonword=nonword)
             if rest or regex_swaps
