@@ -262,3 +262,17 @@ def test_python_dash_m_runs(tmp_path: Path) -> None:
     )
     assert proc.returncode == 1
     assert f"{draft}:1:14: names.Places" in proc.stdout
+
+
+def test_an_internal_error_is_one_line_and_exit_2(
+    workdir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_: object) -> int:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("copydesk.commands.run_lint", broken)
+    monkeypatch.delenv("COPYDESK_DEBUG", raising=False)
+    assert main(["check", "x.txt"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("copydesk: error: internal error: RuntimeError: boom")
+    assert err.count("\n") == 1
