@@ -190,13 +190,7 @@ def load_ruleset(
             check = compile_rule(rule.rule_id, data, rule.display)
             if check.meta.enabled or _named(rule.rule_id, select):
                 checks.append(check)
-    exceptions = {
-        c.meta.id: patterns.token_matcher(
-            c.meta.exceptions, c.meta.source, "exceptions", ignorecase=c.meta.ignorecase
-        )
-        for c in checks
-        if c.meta.exceptions
-    }
+    exceptions = compile_exceptions(checks)
     accept: patterns.Pattern | None = None
     if vocab is not None:
         digest.update(repr((vocab.accept, vocab.reject)).encode())
@@ -232,6 +226,17 @@ def _reject_check(vocab: Vocab) -> Check:
         "tokens": list(vocab.reject),
     }
     return compile_rule(REJECT_RULE, data, vocab.source or "vocab")
+
+
+def compile_exceptions(checks: Sequence[Check]) -> dict[str, patterns.Pattern]:
+    """One matcher per rule for its ``exceptions`` list (engine-side filter)."""
+    return {
+        c.meta.id: patterns.token_matcher(
+            c.meta.exceptions, c.meta.source, "exceptions", ignorecase=c.meta.ignorecase
+        )
+        for c in checks
+        if c.meta.exceptions
+    }
 
 
 def _read_bytes(rule: RuleFile) -> bytes:

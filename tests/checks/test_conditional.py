@@ -3,32 +3,9 @@
 from __future__ import annotations
 
 import pytest
-import yaml
+from tests.checks.inline import findings, lint_rule
 
-from copydesk import patterns
 from copydesk.errors import RuleError
-from copydesk.model import Finding
-from copydesk.ruleset import Ruleset, compile_rule
-from copydesk.runner import lint_text
-
-
-def lint_rule(rule: str, text: str, fmt: str = "plain") -> list[tuple[int, int, str]]:
-    """(line, col, match) of each finding of one rule, written inline as YAML."""
-    return [(f.line, f.col, f.match) for f in findings(rule, text, fmt)]
-
-
-def findings(rule: str, text: str, fmt: str = "plain") -> list[Finding]:
-    check = compile_rule("test.Rule", yaml.safe_load(rule), "test/Rule.yml")
-    exceptions = {}
-    if check.meta.exceptions:
-        exceptions[check.meta.id] = patterns.token_matcher(
-            check.meta.exceptions, "test", ignorecase=check.meta.ignorecase
-        )
-    ruleset = Ruleset([check], "test", exceptions)
-    return [
-        f for f in lint_text(text, "doc.txt", fmt, ruleset) if f.rule == "test.Rule"
-    ]
-
 
 RULE = r"""
 extends: conditional
