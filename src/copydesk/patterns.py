@@ -46,6 +46,39 @@ def compile_regex(
         raise RuleError(source, f"key {key!r}: bad regex {pattern!r}: {exc}") from None
 
 
+class LazyPattern:
+    """A pattern compiled on first use.
+
+    Used for shipped rules only (the test suite compiles every one), so that a
+    one-file run compiles just the rules its text can trigger.
+    """
+
+    __slots__ = ("_compiled", "ignorecase", "source")
+
+    def __init__(self, source: str, *, ignorecase: bool) -> None:
+        self.source = source
+        self.ignorecase = ignorecase
+        self._compiled: Pattern | None = None
+
+    @classmethod
+    def of(cls, compiled: Pattern) -> LazyPattern:
+        """An already compiled pattern (user rules are compiled at load)."""
+        lazy = cls(compiled.pattern, ignorecase=bool(compiled.flags & regex.IGNORECASE))
+        lazy._compiled = compiled
+        return lazy
+
+    @property
+    def compiled(self) -> bool:
+        return self._compiled is not None
+
+    def get(self) -> Pattern:
+        if self._compiled is None:
+            self._compiled = compile_regex(
+                self.source, "<shipped rule>", "pattern", ignorecase=self.ignorecase
+            )
+        return self._compiled
+
+
 def token_matcher(
     tokens: Sequence[str],
     source: str,

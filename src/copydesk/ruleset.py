@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +54,7 @@ class RuleFile:
     rule_id: str
     path: Path
     display: str
+    shipped: bool = False
 
 
 @dataclass(slots=True)
@@ -118,7 +119,9 @@ def discover_rule_files(dirs: Sequence[Path]) -> list[RuleFile]:
         for pack, files in packs:
             for path in files:
                 rule_id = f"{pack}.{path.stem}"
-                found[rule_id] = RuleFile(rule_id, path, _display(path, base))
+                found[rule_id] = RuleFile(
+                    rule_id, path, _display(path, base), shipped=root == shipped
+                )
     return sorted(found.values(), key=_pack_order)
 
 
@@ -187,7 +190,8 @@ def load_ruleset(
             if rule.rule_id in options:
                 digest.update(repr(sorted(options[rule.rule_id].items())).encode())
                 data = {**data, **options[rule.rule_id]}
-            check = compile_rule(rule.rule_id, data, rule.display)
+            trusted = rule.shipped and rule.rule_id not in options
+            check = compile_rule(rule.rule_id, data, rule.display, shipped=trusted)
             if check.meta.enabled or _named(rule.rule_id, select):
                 checks.append(check)
     exceptions = compile_exceptions(checks)
@@ -271,7 +275,9 @@ def parse_rule_text(raw: bytes, display: str) -> dict[str, Any]:
     return data
 
 
-def compile_rule(rule_id: str, data: Mapping[str, Any], display: str) -> Check:
+def compile_rule(
+    rule_id: str, data: Mapping[str, Any], display: str, *, shipped: bool = False
+) -> Check:
     """Validate a parsed rule file and build its Check."""
     extends = data.get("extends")
     if extends is None:
@@ -283,7 +289,7 @@ def compile_rule(rule_id: str, data: Mapping[str, Any], display: str) -> Check:
         )
     check_type = load_check_type(extends)
     read_keys(data, {**COMMON_KEYS, **check_type.KEYS}, display)
-    meta = build_meta(rule_id, data, display)
+    meta = replace(build_meta(rule_id, data, display), shipped=shipped)
     own = {k: v for k, v in data.items() if k not in COMMON_KEYS}
     return check_type.from_yaml(meta, own)
 

@@ -60,6 +60,10 @@ class RuleMeta:
     examples: Examples = field(default_factory=Examples)
     #: False for opt-in rules, which run only when selected by id or pack.
     enabled: bool = True
+    #: A rule shipped with copydesk, unchanged by configuration: its patterns
+    #: are known to compile (the test suite compiles them), so a check type
+    #: may compile them on first use rather than at load.
+    shipped: bool = False
 
     @property
     def pack(self) -> str:

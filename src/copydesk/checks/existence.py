@@ -11,6 +11,7 @@ matches inside quotation marks, where an author cites the words on purpose.
 
 from __future__ import annotations
 
+import itertools
 import re as stdlib_re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +33,10 @@ _LINE_LEAD = r"(?:^|(?<=\r))[ \t]*+\K(?:[-*+•·▪►▸|>]++[ \t]*+)?"
 #: The start of a line or sentence up to the end of its first word.
 _HEAD = stdlib_re.compile(r"[ \t]*[^ \t\r\n]*")
 _MAX_HEADS = 50_000
+#: The first word at a line or sentence start, after indent and bullet.
+_FIRST_WORD = stdlib_re.compile(r"[ \t]*(?:[-*+•·▪►▸|>]+[ \t]*)?(\S+)")
+#: Literal letters (and spaces, apostrophes) at the start of a token.
+_LITERAL_RUN = stdlib_re.compile(r"[^\s\\.^$*+?{}\[\]()|][\w '’-]*")
 #: HTML/XML tags, which may share a line with debris ("<li>Share</li>").
 _TAG = stdlib_re.compile(r"<[^<>]*>")
 #: Longest line a whole-line rule tries: debris is short, paragraphs are not.
@@ -80,7 +85,7 @@ class Existence:
     }
 
     meta: RuleMeta
-    pattern: patterns.Pattern
+    pattern: patterns.LazyPattern
     remove: str
     applicability: Applicability
     skip_quoted: bool = False
@@ -88,6 +93,9 @@ class Existence:
     anchor: str = ""
     #: Literal word lists: matched by word lookup instead of ``pattern``.
     words: patterns.LiteralIndex | None = None
+    #: First words (case-folded; "0" for any digit) that every match of an
+    #: anchored rule starts with, when the tokens tell; None when unknown.
+    first_words: frozenset[str] | None = None
     #: Line heads (up to the first word) already known to start no match.
     heads: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
@@ -95,6 +103,8 @@ class Existence:
     def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:
         tokens: list[str] = list(data.get("tokens", []))
         words: patterns.LiteralIndex | None = None
+        lazy: patterns.LazyPattern | None = None
+        compiled: patterns.Pattern | None = None
         raw: list[str] = list(data.get("raw", []))
         if not tokens and not raw:
             raise RuleError(
@@ -126,13 +136,16 @@ class Existence:
                 between=between,
                 nonword=nonword or whole_line or between,
             )
-            try:
-                compiled = patterns.compile_regex(
-                    wrapped, meta.source, "tokens", ignorecase=meta.ignorecase
-                )
-            except RuleError:
-                _check_tokens(tokens, meta)  # name the culprit token
-                raise
+            if meta.shipped:
+                lazy = patterns.LazyPattern(wrapped, ignorecase=meta.ignorecase)
+            else:
+                try:
+                    compiled = patterns.compile_regex(
+                        wrapped, meta.source, "tokens", ignorecase=meta.ignorecase
+                    )
+                except RuleError:
+                    _check_tokens(tokens, meta)  # name the culprit token
+                    raise
         else:
             compiled = patterns.token_matcher(
                 tokens, meta.source, ignorecase=meta.ignorecase, whole_words=not nonword
@@ -147,14 +160,19 @@ class Existence:
                 meta.source, "key 'remove': expected none, line, match or auto"
             )
         applicability = _applicability(meta.source, data.get("applicability", "unsafe"))
+        anchor = _anchor(whole_line=whole_line, between=between)
+        if lazy is None:
+            assert compiled is not None
+            lazy = patterns.LazyPattern.of(compiled)
         return cls(
             meta,
-            compiled,
+            lazy,
             remove,
             applicability,
             bool(data.get("skip_quoted", False)),
-            _anchor(whole_line=whole_line, between=between),
+            anchor,
             words,
+            _first_words(tokens) if anchor and not raw else None,
         )
 
     def run(self, doc: Document) -> Iterator[Finding]:
@@ -194,14 +212,18 @@ class Existence:
         makes a whole-line rule several times faster on long prose.
         """
         if not self.anchor:
-            yield from patterns.finditer(self.pattern, doc.prose)
+            yield from patterns.finditer(self.pattern.get(), doc.prose)
             return
         text = doc.prose
         last = -1
-        for pos in self._viable_starts(doc):
+        starts = self._viable_starts(doc)
+        if not starts:
+            return
+        pattern = self.pattern.get()
+        for pos in starts:
             if pos < last:
                 continue
-            m = self.pattern.match(text, pos, timeout=patterns.MATCH_TIMEOUT)
+            m = pattern.match(text, pos, timeout=patterns.MATCH_TIMEOUT)
             if m is not None:
                 last = m.end()
                 yield m
@@ -214,7 +236,15 @@ class Existence:
         partial match, whether any line beginning so could match. Most heads
         ("The", "|", "-") cannot, and their lines are never tried.
         """
-        index = _head_index(doc, sentences=self.anchor == "sentence")
+        sentences = self.anchor == "sentence"
+        if (
+            not self.pattern.compiled
+            and self.first_words is not None
+            and not _any_word_starts(_start_words(doc, sentences), self.first_words)
+        ):
+            return []  # no line starts as a match could: not even compiled
+        index = _head_index(doc, sentences=sentences)
+        pattern = self.pattern.get()
         heads = self.heads
         if len(heads) > _MAX_HEADS:
             heads.clear()
@@ -223,9 +253,7 @@ class Existence:
             viable = heads.get(head)
             if viable is None:
                 viable = (
-                    self.pattern.match(
-                        head, partial=True, timeout=patterns.MATCH_TIMEOUT
-                    )
+                    pattern.match(head, partial=True, timeout=patterns.MATCH_TIMEOUT)
                     is not None
                 )
                 heads[head] = viable
@@ -244,6 +272,125 @@ class Existence:
         if self.remove == "auto" and not _owns_lines(doc, start, end, first, last):
             return Fix((_span_edit(doc.text, start, end),), self.applicability)
         return Fix((_line_edit(doc, first, last),), self.applicability)
+
+
+def _start_words(doc: Document, sentences: bool) -> frozenset[str]:
+    """The case-folded first word (after indent and bullet) at each start."""
+    key = "existence.sentence-words" if sentences else "existence.line-words"
+    cached = doc.memo.get(key)
+    if cached is not None:
+        return cast("frozenset[str]", cached)
+    text = doc.prose
+    words: set[str] = set()
+    for starts in _head_index(doc, sentences=sentences).values():
+        for pos in starts:
+            m = _FIRST_WORD.match(text, pos)
+            if m is not None:
+                words.add(m.group(1).casefold())
+    found = frozenset(words)
+    doc.memo[key] = found
+    return found
+
+
+def _any_word_starts(words: frozenset[str], prefixes: frozenset[str]) -> bool:
+    """Whether some word begins with one of ``prefixes`` ("0": any digit)."""
+    digits = "0" in prefixes
+    starts = tuple(p for p in prefixes if p != "0")
+    return any(
+        (digits and word[:1].isdigit()) or word.startswith(starts) for word in words
+    )
+
+
+def _first_words(tokens: Sequence[str]) -> frozenset[str] | None:
+    """The literal first words every token starts with, or None when unknown.
+
+    Reads only simple token shapes: a run of letters, or a non-optional
+    ``(?:a|b|c)`` group of such runs; a leading digit class stands for any
+    digit ("0"). Anything else (classes, look-arounds, optional groups) gives
+    up, which only turns the pre-filter off: it is never wrong, just absent.
+    """
+    found: set[str] = set()
+    for token in tokens:
+        words = _token_first_words(token)
+        if words is None:
+            return None
+        found |= words
+    return frozenset(found) if found else None
+
+
+def _token_first_words(token: str) -> set[str] | None:
+    if token.startswith("(?:"):
+        close = _closing_paren(token, 0)
+        if close is None:
+            return None
+        found: set[str] = set()
+        for option in _top_level_options(token[3:close]):
+            words = _token_first_words(option)
+            if words is None:
+                return None
+            found |= words
+        rest = token[close + 1 :]
+        if rest[:1] in ("?", "*") or rest.startswith("{0"):
+            # An optional group: a match may also start with what follows it.
+            after = _token_first_words(
+                rest[rest.index("}") + 1 if rest[0] == "{" else 1 :]
+            )
+            return None if after is None else found | after
+        return found
+    if token.startswith("\\d"):
+        return {"0"}
+    if token.startswith("\\") and token[1:2] and not token[1].isalnum():
+        return {token[1]}  # an escaped literal such as \(
+    run = _LITERAL_RUN.match(token)
+    word = run.group() if run else ""
+    if token[len(word) : len(word) + 1] in ("?", "*", "{"):
+        word = word[:-1]  # its last letter is optional
+    word = word.split(" ")[0]
+    return {word.casefold()} if word else None
+
+
+def _closing_paren(text: str, start: int) -> int | None:
+    """Index of the parenthesis that closes the one at ``start``."""
+    depth = 0
+    for index, ch in _structural(text[start:]):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return start + index
+    return None
+
+
+def _top_level_options(body: str) -> list[str]:
+    """``a|b(c|d)|e`` → ["a", "b(c|d)", "e"]."""
+    cuts = [-1]
+    depth = 0
+    for index, ch in _structural(body):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            cuts.append(index)
+    cuts.append(len(body))
+    return [body[a + 1 : b] for a, b in itertools.pairwise(cuts)]
+
+
+def _structural(text: str) -> Iterator[tuple[int, str]]:
+    """Regex characters that are syntax: not escaped, not inside a [class]."""
+    escaped = in_class = False
+    for index, ch in enumerate(text):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        else:
+            yield index, ch
 
 
 def _head_index(doc: Document, *, sentences: bool) -> dict[str, list[int]]:
