@@ -63,7 +63,7 @@ def make_plan(args: argparse.Namespace, config: Config) -> Plan:
 
 def run_lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``check`` and ``fix``: lint (and maybe fix) every path, report, exit code."""
-    cache: dict[Path, Config] = {}
+    cache: dict[str, Config] = {}
     base = make_plan(args, find_config(Path.cwd(), cache))
     problems: list[InputError] = []
     targets = discover(
@@ -165,7 +165,7 @@ def _metas(
 
 
 def _group_by_config(
-    targets: Sequence[Target], args: argparse.Namespace, cache: dict[Path, Config]
+    targets: Sequence[Target], args: argparse.Namespace, cache: dict[str, Config]
 ) -> list[tuple[Plan, list[Target]]]:
     """Targets grouped by the config that applies to each, in first-seen order."""
     groups: dict[Config, list[Target]] = {}

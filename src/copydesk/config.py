@@ -71,6 +71,8 @@ class Config:
 
     def ignored_rules(self, file_path: str) -> tuple[str, ...]:
         """Rules that ``per-file-ignores`` switches off for ``file_path``."""
+        if not self.per_file_ignores:
+            return ()
         import fnmatch
 
         try:
@@ -85,24 +87,33 @@ class Config:
         return tuple(out)
 
 
-def find_config(start: Path, cache: dict[Path, Config] | None = None) -> Config:
-    """The nearest config at or above ``start`` (a file or folder), or defaults."""
+def find_config(start: Path, cache: dict[str, Config] | None = None) -> Config:
+    """The nearest config at or above ``start`` (a file or folder), or defaults.
+
+    ``cache`` is shared across the files of a run: a folder already seen, by
+    the name it was given or its resolved path, costs one dict lookup.
+    """
     memo = {} if cache is None else cache
-    folder = start if start.is_dir() else start.parent
-    folder = folder.resolve()
-    visited: list[Path] = []
+    given = str(start if start.is_dir() else start.parent)
+    quick = memo.get("given:" + given)
+    if quick is not None:
+        return quick
+    folder = Path(given).resolve()
+    visited: list[str] = []
     found = Config()
     for candidate in (folder, *folder.parents):
-        if candidate in memo:
-            found = memo[candidate]
+        known = memo.get(str(candidate))
+        if known is not None:
+            found = known
             break
-        visited.append(candidate)
+        visited.append(str(candidate))
         config = _config_in(candidate)
         if config is not None:
             found = config
             break
     for folder_seen in visited:
         memo[folder_seen] = found
+    memo["given:" + given] = found
     return found
 
 
