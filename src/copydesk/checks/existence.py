@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re as stdlib_re
+from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, cast
@@ -393,12 +394,12 @@ def _structural(text: str) -> Iterator[tuple[int, str]]:
             yield index, ch
 
 
-def _head_index(doc: Document, *, sentences: bool) -> dict[str, list[int]]:
+def _head_index(doc: Document, *, sentences: bool) -> dict[str, array[int]]:
     """Start offsets by head, for line starts (and sentence starts), per document."""
     key = "existence.sentence-heads" if sentences else "existence.line-heads"
     cached = doc.memo.get(key)
     if cached is not None:
-        return cast("dict[str, list[int]]", cached)
+        return cast("dict[str, array[int]]", cached)
     text = doc.prose
     starts = [
         start
@@ -411,11 +412,15 @@ def _head_index(doc: Document, *, sentences: bool) -> dict[str, list[int]]:
             for m in _SENTENCE_GAP.finditer(text, timeout=patterns.MATCH_TIMEOUT)
         )
         starts = sorted({*starts, *gaps})
-    index: dict[str, list[int]] = {}
+    index: dict[str, array[int]] = {}
     match = _HEAD.match
     for pos in starts:
         head = match(text, pos)
-        index.setdefault(head.group() if head is not None else "", []).append(pos)
+        key_text = head.group() if head is not None else ""
+        positions = index.get(key_text)
+        if positions is None:
+            positions = index[key_text] = array("q")
+        positions.append(pos)
     doc.memo[key] = index
     return index
 

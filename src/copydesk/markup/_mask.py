@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 
 from copydesk.document import Block, line_starts
 
@@ -123,7 +124,7 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._starts: list[int] | None = None
+        self._starts: Sequence[int] | None = None
 
     def line(self, offset: int) -> int:
         """The 1-based line holding ``offset``."""
