@@ -853,7 +853,9 @@ def main(argv: list[str] | None = None) -> int:
     out = out_dir / f"{label}.md"
     out.write_text(text, encoding="utf-8")
     raw = {"machine": info, "results": [asdict(r) for r in results]}
-    out.with_suffix(".json").write_text(json.dumps(raw, indent=1), encoding="utf-8")
+    out.with_suffix(".json").write_text(
+        json.dumps(raw, indent=1) + "\n", encoding="utf-8"
+    )
     print(text)
     log(f"wrote {out}")
     return 0 if all(r.ok for r in results) else 1
