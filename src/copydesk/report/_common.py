@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
+from copydesk.document import line_starts
 from copydesk.model import Severity
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ class LineIndex:
     """
 
     def __init__(self, text: str) -> None:
-        self._starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+        self._starts = line_starts(text)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         index = bisect.bisect_right(self._starts, offset) - 1
