@@ -20,6 +20,8 @@ from copydesk.errors import CopydeskError
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
+#: 128 + SIGPIPE, as a shell reports a pipeline member killed by it.
+EXIT_BROKEN_PIPE = 141
 
 OUTPUT_FORMATS = ("text", "concise", "json", "github", "sarif", "junit", "checkstyle")
 FAIL_LEVELS = ("suggestion", "warning", "error", "none")
@@ -213,6 +215,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         error("interrupted", sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (``copydesk check | head``): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except Exception as exc:
         if os.environ.get("COPYDESK_DEBUG"):
             raise

@@ -280,14 +280,14 @@ def list_rules(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _fixable(check: object) -> str:
-    """'safe', 'unsafe' or '-' as the check type declares (by its fix settings)."""
+    """'safe', 'unsafe' or '-': per rule when its file sets it, else per type."""
+    if getattr(check, "remove", None) == "none":
+        return "-"  # an existence rule that only reports
     applicability = getattr(check, "applicability", None)
     value = getattr(applicability, "value", None)
-    if value is None:
-        return str(getattr(check, "FIXABLE", "-"))
-    if getattr(check, "remove", "match") == "none":
-        return "-"
-    return str(value)
+    if value is not None:
+        return str(value)
+    return str(getattr(check, "fixable", "-"))
 
 
 def explain_rule(args: argparse.Namespace, out: TextIO) -> int:

@@ -276,3 +276,18 @@ def test_an_internal_error_is_one_line_and_exit_2(
     err = capsys.readouterr().err
     assert err.startswith("copydesk: error: internal error: RuntimeError: boom")
     assert err.count("\n") == 1
+
+
+def test_rules_table_shows_how_each_rule_fixes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    main(["rules"])
+    fix = {
+        line.split()[0]: line.split()[3]
+        for line in capsys.readouterr().out.splitlines()[1:-1]
+    }
+    assert fix["names.Places"] == "safe"
+    assert fix["artifacts.Social"] == "unsafe"
+    assert fix["variants.Names"] == "unsafe"
+    assert fix["quotes.Mixed"] == "safe"
+    assert fix["quotes.Stray"] == "-"

@@ -65,6 +65,8 @@ class Word:
 class Capitalization:
     """Checks the letter case of each unit of the rule's scope."""
 
+    #: What ``copydesk rules`` shows in its FIX column.
+    fixable: ClassVar[str] = "unsafe"
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k
         for k in (

@@ -32,6 +32,8 @@ Form = tuple[patterns.Pattern, str | None]
 class Consistency:
     """Flags the minority form of each pair of alternatives."""
 
+    #: What ``copydesk rules`` shows in its FIX column.
+    fixable: ClassVar[str] = "unsafe"
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k
         for k in (

@@ -106,6 +106,8 @@ def _anchor_pattern(anchors: Sequence[str]) -> patterns.Pattern | None:
 class Names:
     """Flags listed and key-equal spellings of house-list names."""
 
+    #: What ``copydesk rules`` shows in its FIX column.
+    fixable: ClassVar[str] = "safe"
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k
         for k in (

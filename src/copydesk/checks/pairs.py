@@ -498,6 +498,11 @@ class Pairs:
     meta: RuleMeta
     defect: str
 
+    @property
+    def fixable(self) -> str:
+        """For ``copydesk rules``: only a straight quote closing a curly one."""
+        return "safe" if self.defect == "mixed" else "-"
+
     @classmethod
     def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:
         own = {k: v for k, v in data.items() if k not in COMMON_KEYS}

@@ -36,6 +36,8 @@ _DOUBLED = r"\b(\w++(?:['’-]\w++)*+)(?:[ \t\u00a0\u202f]++\1(?![\w'’-]))+"
 class Repetition:
     """Flags runs of one repeated token."""
 
+    #: What ``copydesk rules`` shows in its FIX column.
+    fixable: ClassVar[str] = "safe"
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k
         for k in (

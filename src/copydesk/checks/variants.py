@@ -50,6 +50,8 @@ class _Spelling:
 class Variants:
     """Reports the minority or foreign-marked spellings of one name."""
 
+    #: What ``copydesk rules`` shows in its FIX column.
+    fixable: ClassVar[str] = "unsafe"
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k
         for k in (
