@@ -2,8 +2,31 @@
 
 from __future__ import annotations
 
+import tarfile
 from pathlib import Path
+
+import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SAMPLE = SHARED / "samples" / "mt-news-draft.txt"
+CORPUS = SHARED / "corpus" / "powershell-docs-reference.tar.xz"
+
+
+def corpus_sample(target: Path, count: int, *, offset: float = 0.0) -> list[Path]:
+    """Unpack ``count`` Markdown files spread evenly over the benchmark corpus.
+
+    ``offset`` (0 to 1) shifts the pick within each stride, so two tests can
+    look at different files. Skips the test when ../shared is absent.
+    """
+    if not CORPUS.is_file():
+        pytest.skip(f"corpus not found: {CORPUS}")
+    with tarfile.open(CORPUS) as archive:
+        members = sorted(
+            (m for m in archive.getmembers() if m.isfile() and m.name.endswith(".md")),
+            key=lambda m: m.name,
+        )
+        step = max(1, len(members) // count)
+        chosen = members[int(step * offset) :: step][:count]
+        archive.extractall(target, members=chosen, filter="data")
+    return [target / m.name for m in chosen]

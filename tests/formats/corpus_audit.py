@@ -24,9 +24,11 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from tests.conftest import CORPUS as TARBALL
+
 from ..markup.oracle import make_parser, violations
 from .golden import UNKNOWN_RULE
-from .test_corpus import TARBALL, finding_view
+from .test_corpus import finding_view
 
 
 def main(argv: list[str] | None = None) -> int:

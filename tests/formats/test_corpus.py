@@ -12,23 +12,17 @@ same check over the whole corpus through the CLI.
 
 from __future__ import annotations
 
-import tarfile
 from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 from copydesk.model import Finding, Severity
+from tests.conftest import corpus_sample
 
 from ..markup.oracle import make_parser, violations
 from .golden import UNKNOWN_RULE, document, lint
 
-TARBALL = (
-    Path(__file__).resolve().parents[2].parent
-    / "shared"
-    / "corpus"
-    / "powershell-docs-reference.tar.xz"
-)
 SAMPLE = 150
 
 
@@ -57,19 +51,8 @@ def audit(text: str, findings: Sequence[Finding]) -> tuple[int, list[str]]:
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    if not TARBALL.is_file():
-        pytest.skip(f"corpus not found: {TARBALL}")
-    target = tmp_path_factory.mktemp("corpus")
-    with tarfile.open(TARBALL) as archive:
-        members = sorted(
-            (m for m in archive.getmembers() if m.isfile() and m.name.endswith(".md")),
-            key=lambda m: m.name,
-        )
-        # an offset from tests/markup's sample, so the two tests see other files
-        step = max(1, len(members) // SAMPLE)
-        chosen = members[step // 2 :: step][:SAMPLE]
-        archive.extractall(target, members=chosen, filter="data")
-    return [target / m.name for m in chosen]
+    # an offset from tests/markup's sample, so the two tests see other files
+    return corpus_sample(tmp_path_factory.mktemp("corpus"), SAMPLE, offset=0.5)
 
 
 def test_view_marks_only_finding_starts() -> None:

@@ -7,39 +7,22 @@ sample keeps it fast; the full corpus was also run once (see the reader docs).
 
 from __future__ import annotations
 
-import tarfile
 from pathlib import Path
 
 import pytest
 
 from copydesk.markup.markdown import parse_markdown
+from tests.conftest import corpus_sample
 
 from .helpers import DOCUMENTS, check_invariants
 from .oracle import make_parser, violations
 
-TARBALL = (
-    Path(__file__).resolve().parents[2].parent
-    / "shared"
-    / "corpus"
-    / "powershell-docs-reference.tar.xz"
-)
 SAMPLE = 150
 
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    if not TARBALL.is_file():
-        pytest.skip(f"corpus not found: {TARBALL}")
-    target = tmp_path_factory.mktemp("corpus")
-    with tarfile.open(TARBALL) as archive:
-        members = sorted(
-            (m for m in archive.getmembers() if m.isfile() and m.name.endswith(".md")),
-            key=lambda m: m.name,
-        )
-        step = max(1, len(members) // SAMPLE)
-        chosen = members[::step][:SAMPLE]
-        archive.extractall(target, members=chosen, filter="data")
-    return [target / m.name for m in chosen]
+    return corpus_sample(tmp_path_factory.mktemp("corpus"), SAMPLE)
 
 
 def test_oracle_sees_a_bad_mask() -> None:
