@@ -10,6 +10,9 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SAMPLE = SHARED / "samples" / "mt-news-draft.txt"
+
+#: For tests that read ../shared (present in CI, maybe not in a bare clone).
+needs_sample = pytest.mark.skipif(not SAMPLE.is_file(), reason="../shared not present")
 CORPUS = SHARED / "corpus" / "powershell-docs-reference.tar.xz"
 
 

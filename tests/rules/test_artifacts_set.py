@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, needs_sample
 
 from copydesk import runner
 from copydesk.fix import fix_text
@@ -81,6 +81,7 @@ def test_set_score(ruleset: Ruleset) -> None:
     assert clean_flagged <= 1, "\n".join(misses)
 
 
+@needs_sample
 def test_sample_reports_only_the_follow_toggles(ruleset: Ruleset) -> None:
     text = SAMPLE.read_text(encoding="utf-8")
     findings = _lint(text, ruleset, str(SAMPLE))

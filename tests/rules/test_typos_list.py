@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 import yaml
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, needs_sample
 
 from copydesk import runner
 from copydesk.ruleset import Ruleset, load_ruleset
@@ -141,6 +141,7 @@ def test_wrong_forms_are_not_words() -> None:
             assert wrong.casefold() not in words, f"{path.name}: {wrong!r} is a word"
 
 
+@needs_sample
 def test_sample_reports_only_breastless(ruleset: Ruleset) -> None:
     text = SAMPLE.read_text(encoding="utf-8")
     findings = runner.lint_text(text, str(SAMPLE), "plain", ruleset)
