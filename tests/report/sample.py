@@ -6,10 +6,10 @@ offsets, deriving line and column once, so every format sees realistic values.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from copydesk.checks.base import RuleMeta
+from copydesk.document import Document
 from copydesk.model import Applicability, Edit, Finding, Fix, Severity
 from copydesk.report import ReportContext
 
@@ -99,29 +99,9 @@ def make(
     fix = None
     if replacement is not None:
         fix = Fix((Edit(start, end, replacement),), applicability)
-    line, col = line_col(text, start)
-    end_line, end_col = line_col(text, end)
-    return Finding(
-        rule=rule,
-        severity=severity,
-        message=message,
-        path=path,
-        start=start,
-        end=end,
-        line=line,
-        col=col,
-        end_line=end_line,
-        end_col=end_col,
-        match=needle,
-        suggestions=tuple(suggestions),
-        fix=fix,
+    return Document.plain(text, path).finding(
+        rule, severity, message, start, end, tuple(suggestions), fix
     )
-
-
-def line_col(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and code-point column, as ``Document.line_col`` counts."""
-    before = re.split(r"\r\n|\r|\n", text[:offset])
-    return len(before), len(before[-1]) + 1
 
 
 FINDINGS = (
