@@ -147,14 +147,21 @@ class Existence:
                 except RuleError:
                     _check_tokens(tokens, meta)  # name the culprit token
                     raise
+        elif not nonword and all(map(patterns.LiteralIndex.accepts, tokens)):
+            # Plain word lists (banned terms, vocab.reject) are found by
+            # word lookup; literal tokens cannot be bad regexes, so the
+            # alternation is never compiled (10,000 tokens took seconds).
+            words = patterns.LiteralIndex(tokens, ignorecase=meta.ignorecase)
+            lazy = patterns.LazyPattern(
+                _alternation(tokens), ignorecase=meta.ignorecase
+            )
         else:
             compiled = patterns.token_matcher(
-                tokens, meta.source, ignorecase=meta.ignorecase, whole_words=not nonword
+                tokens,
+                meta.source,
+                ignorecase=meta.ignorecase,
+                whole_words=not nonword,
             )
-            if not nonword and all(map(patterns.LiteralIndex.accepts, tokens)):
-                # Plain word lists (banned terms, vocab.reject) are found by
-                # word lookup; the compiled pattern stays for validation.
-                words = patterns.LiteralIndex(tokens, ignorecase=meta.ignorecase)
         remove = str(data.get("remove", "none"))
         if remove not in _REMOVE:
             raise RuleError(
