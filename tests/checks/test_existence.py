@@ -158,6 +158,7 @@ def test_default_applicability_is_unsafe() -> None:
         ({"tokens": ["(x"], "line": True}, "bad regex"),
         ({"tokens": ["(x"]}, "bad regex"),
         ({"raw": ["(x"]}, "bad regex"),
+        ({"tokens": ["x"], "needs": [""]}, "key 'needs': empty string"),
     ],
 )
 def test_bad_rule_files(data: dict[str, Any], reason: str) -> None:

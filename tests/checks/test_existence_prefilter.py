@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from tests.checks.inline import lint_rule
 
 from copydesk.checks.existence import _first_words, _token_first_words
 from copydesk.ruleset import load_ruleset
@@ -47,3 +48,48 @@ def test_a_short_article_compiles_only_the_rules_its_lines_could_trigger() -> No
     assert "artifacts.Social" not in compiled
     assert "artifacts.Paywall" not in compiled
     assert "artifacts.Social" in [c.meta.id for c in rs.checks]
+
+
+_NEEDS_RULE = """
+extends: existence
+message: "trail '%s'"
+line: true
+ignorecase: true
+needs: ['>', '/']
+tokens:
+  - '[\\p{Lu}]\\w+(?:[ ]*[>/][ ]*\\w+){2,}'
+"""
+
+
+def test_needs_tries_only_lines_holding_one_of_its_strings() -> None:
+    text = (
+        "Markets > Europe > Stocks\n"
+        "\n"
+        "Sport / Football / League\n"
+        "\n"
+        "Markets Europe Stocks\n"
+    )
+    assert lint_rule(_NEEDS_RULE, text) == [
+        (1, 1, "Markets > Europe > Stocks"),
+        (3, 1, "Sport / Football / League"),
+    ]
+
+
+def test_needs_skips_a_document_without_any_of_its_strings() -> None:
+    rs = load_ruleset(select=["artifacts.Breadcrumbs"])
+    text = "Talks resume in Geneva\n\nDelegates met on Monday and agreed a text.\n"
+    assert lint_text(text, "a.txt", "plain", rs) == []
+    (check,) = rs.checks
+    assert not check.pattern.compiled  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("lead", "line"),
+    [("", 3), ("- ", 3), ("  * ", 3), ("Stop. ", 0)],
+)
+def test_line_heads_keep_the_word_after_a_bullet(lead: str, line: int) -> None:
+    """A bullet is part of the head, so "- Share" is tried and "- The" is not."""
+    rs = load_ruleset(select=["artifacts.Social"])
+    text = f"Prices rose.\n\n{lead}Share\n\n- The end came.\n"
+    found = [(f.line, f.rule) for f in lint_text(text, "a.txt", "plain", rs)]
+    assert found == ([(line, "artifacts.Social")] if line else [])

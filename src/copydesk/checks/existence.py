@@ -7,6 +7,9 @@ how ambiguous UI words such as "Share" or "Follow" are told from prose. With
 where a sentence ends and the next begins ("… fell. Advertisement The …"),
 so that "the advertisement said" stays clean. ``skip_quoted: true`` ignores
 matches inside quotation marks, where an author cites the words on purpose.
+``needs`` lists strings one of which the line of every match contains (the
+separators of a breadcrumb trail): documents and lines without any are never
+tried, which keeps a rule whose first word cannot be told cheap.
 """
 
 from __future__ import annotations
@@ -31,8 +34,16 @@ from copydesk.schema import Key
 # Possessive: masked code leaves lines of spaces, and backtracking into them
 # would retry the whole token list at every space.
 _LINE_LEAD = r"(?:^|(?<=\r))[ \t]*+\K(?:[-*+•·▪►▸|>]++[ \t]*+)?"
-#: The start of a line or sentence up to the end of its first word.
-_HEAD = stdlib_re.compile(r"[ \t]*[^ \t\r\n]*")
+#: The start of a line or sentence up to the end of its first word (after
+#: any bullet, so that "- Share" and "- The" are told apart).
+_HEAD = r"([ \t]*+(?:[-*+•·▪►▸|>]++[ \t]*+)?[^ \t\r\n]++)"
+#: Every non-blank line's head (group 1), in text prefixed with a newline.
+#: The head is captured inside a look-ahead, so a sentence end inside it is
+#: still there for the next match; the newline or punctuation gives the C
+#: scanner a first character to search for.
+_LINE_HEADS = stdlib_re.compile(rf"[\r\n](?={_HEAD})")
+#: Every head at a line start or after a sentence end, likewise.
+_SENTENCE_HEADS = stdlib_re.compile(rf"(?:[\r\n]|[.!?…][\"”’«»)\]]?[ \t]++)(?={_HEAD})")
 _MAX_HEADS = 50_000
 #: The first word at a line or sentence start, after indent and bullet.
 _FIRST_WORD = stdlib_re.compile(r"[ \t]*(?:[-*+•·▪►▸|>]+[ \t]*)?(\S+)")
@@ -63,9 +74,6 @@ _QUOTED = regex.compile(
 
 _REMOVE = ("none", "line", "match", "auto")
 
-#: Where a sentence ends and the next may begin (for ``between_sentences``).
-_SENTENCE_GAP = regex.compile(r"[.!?…][\"”’«»)\]]?[ \t]+", regex.VERSION0)
-
 
 @dataclass(frozen=True, slots=True)
 class Existence:
@@ -82,6 +90,7 @@ class Existence:
             Key("skip_quoted", (bool,)),
             Key("remove", (str,)),
             Key("applicability", (str,)),
+            Key("needs", (list,), item_types=(str,)),
         )
     }
 
@@ -97,6 +106,8 @@ class Existence:
     #: First words (case-folded; "0" for any digit) that every match of an
     #: anchored rule starts with, when the tokens tell; None when unknown.
     first_words: frozenset[str] | None = None
+    #: Strings one of which the line of every match contains (``needs``).
+    needs: tuple[str, ...] = ()
     #: Line heads (up to the first word) already known to start no match.
     heads: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
@@ -181,6 +192,7 @@ class Existence:
             anchor,
             words,
             _first_words(tokens) if anchor and not raw else None,
+            _needs(meta, data.get("needs", [])),
         )
 
     def run(self, doc: Document) -> Iterator[Finding]:
@@ -219,17 +231,25 @@ class Existence:
         Trying a line pattern at each line start instead of each character
         makes a whole-line rule several times faster on long prose.
         """
-        if not self.anchor:
-            yield from patterns.finditer(self.pattern.get(), doc.prose)
-            return
         text = doc.prose
+        if self.needs and not any(needed in text for needed in self.needs):
+            return
+        if not self.anchor:
+            yield from patterns.finditer(self.pattern.get(), text)
+            return
         last = -1
         starts = self._viable_starts(doc)
         if not starts:
             return
         pattern = self.pattern.get()
+        needs = self.needs
+        whole_line = self.anchor == "line"
         for pos in starts:
             if pos < last:
+                continue
+            if whole_line and _line_length(text, pos) > MAX_LINE:
+                continue
+            if needs and not _line_has(text, pos, needs):
                 continue
             m = pattern.match(text, pos, timeout=patterns.MATCH_TIMEOUT)
             if m is not None:
@@ -239,36 +259,42 @@ class Existence:
     def _viable_starts(self, doc: Document) -> list[int]:
         """Line (or sentence) starts whose first word could begin a match.
 
-        The document's starts are grouped by their head (indent and first
-        word) once, for all rules; each rule decides per distinct head, by a
-        partial match, whether any line beginning so could match. Most heads
-        ("The", "|", "-") cannot, and their lines are never tried.
+        The document's starts are grouped by their head (indent, bullet and
+        first word) once, for all rules; each rule decides once per distinct
+        head, and remembers across documents, whether a line beginning so
+        could match. Most heads ("The", "|", "- Run") cannot, and their
+        lines are never tried.
         """
-        sentences = self.anchor == "sentence"
-        if (
-            not self.pattern.compiled
-            and self.first_words is not None
-            and not _any_word_starts(_start_words(doc, sentences), self.first_words)
-        ):
-            return []  # no line starts as a match could: not even compiled
-        index = _head_index(doc, sentences=sentences)
-        pattern = self.pattern.get()
+        index = _head_index(doc, sentences=self.anchor == "sentence")
         heads = self.heads
         if len(heads) > _MAX_HEADS:
             heads.clear()
         starts: list[int] = []
+        viable_head = self._viable_head
         for head, positions in index.items():
             viable = heads.get(head)
             if viable is None:
-                viable = (
-                    pattern.match(head, partial=True, timeout=patterns.MATCH_TIMEOUT)
-                    is not None
-                )
-                heads[head] = viable
+                viable = heads[head] = viable_head(head)
             if viable:
                 starts.extend(positions)
         starts.sort()
         return starts
+
+    def _viable_head(self, head: str) -> bool:
+        """Whether a line starting with ``head`` could match: first the cheap
+        first-word test (which also spares compiling the pattern), then a
+        partial match of the pattern against the head.
+        """
+        if self.first_words is not None:
+            first = _FIRST_WORD.match(head)
+            word = first.group(1).casefold() if first is not None else ""
+            if not _word_starts(word, self.first_words):
+                return False
+        pattern = self.pattern.get()
+        return (
+            pattern.match(head, partial=True, timeout=patterns.MATCH_TIMEOUT)
+            is not None
+        )
 
     def _fix(self, doc: Document, start: int, end: int) -> Fix | None:
         if self.remove == "none":
@@ -282,31 +308,11 @@ class Existence:
         return Fix((_line_edit(doc, first, last),), self.applicability)
 
 
-def _start_words(doc: Document, sentences: bool) -> frozenset[str]:
-    """The case-folded first word (after indent and bullet) at each start."""
-    key = "existence.sentence-words" if sentences else "existence.line-words"
-    cached = doc.memo.get(key)
-    if cached is not None:
-        return cast("frozenset[str]", cached)
-    text = doc.prose
-    words: set[str] = set()
-    for starts in _head_index(doc, sentences=sentences).values():
-        for pos in starts:
-            m = _FIRST_WORD.match(text, pos)
-            if m is not None:
-                words.add(m.group(1).casefold())
-    found = frozenset(words)
-    doc.memo[key] = found
-    return found
-
-
-def _any_word_starts(words: frozenset[str], prefixes: frozenset[str]) -> bool:
-    """Whether some word begins with one of ``prefixes`` ("0": any digit)."""
-    digits = "0" in prefixes
-    starts = tuple(p for p in prefixes if p != "0")
-    return any(
-        (digits and word[:1].isdigit()) or word.startswith(starts) for word in words
-    )
+def _word_starts(word: str, prefixes: frozenset[str]) -> bool:
+    """Whether ``word`` begins with one of ``prefixes`` ("0": any digit)."""
+    if "0" in prefixes and word[:1].isdigit():
+        return True
+    return any(word.startswith(prefix) for prefix in prefixes if prefix != "0")
 
 
 def _first_words(tokens: Sequence[str]) -> frozenset[str] | None:
@@ -402,34 +408,44 @@ def _structural(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _head_index(doc: Document, *, sentences: bool) -> dict[str, array[int]]:
-    """Start offsets by head, for line starts (and sentence starts), per document."""
+    """Start offsets by head, for line starts (and sentence starts), per document.
+
+    One C-level scan finds every non-blank line start (and, for sentences,
+    every start after a sentence end) together with its head.
+    """
     key = "existence.sentence-heads" if sentences else "existence.line-heads"
     cached = doc.memo.get(key)
     if cached is not None:
         return cast("dict[str, array[int]]", cached)
-    text = doc.prose
-    starts = [
-        start
-        for start, end in doc.content_lines()
-        if sentences or end - start <= MAX_LINE
-    ]
-    if sentences:
-        gaps = (
-            m.end()
-            for m in _SENTENCE_GAP.finditer(text, timeout=patterns.MATCH_TIMEOUT)
-        )
-        starts = sorted({*starts, *gaps})
+    scan = _SENTENCE_HEADS if sentences else _LINE_HEADS
     index: dict[str, array[int]] = {}
-    match = _HEAD.match
-    for pos in starts:
-        head = match(text, pos)
-        key_text = head.group() if head is not None else ""
-        positions = index.get(key_text)
+    for m in scan.finditer("\n" + doc.prose):
+        head = m.group(1)
+        positions = index.get(head)
         if positions is None:
-            positions = index[key_text] = array("q")
-        positions.append(pos)
+            positions = index[head] = array("q")
+        positions.append(m.start(1) - 1)
     doc.memo[key] = index
     return index
+
+
+def _needs(meta: RuleMeta, value: Any) -> tuple[str, ...]:
+    needs = tuple(value)
+    if any(not needed for needed in needs):
+        raise RuleError(meta.source, "key 'needs': empty string")
+    return needs
+
+
+def _line_length(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return (len(text) if end < 0 else end) - pos
+
+
+def _line_has(text: str, pos: int, needs: tuple[str, ...]) -> bool:
+    """Whether the line from ``pos`` to its end contains one of ``needs``."""
+    end = text.find("\n", pos)
+    line = text[pos:] if end < 0 else text[pos:end]
+    return any(needed in line for needed in needs)
 
 
 def _prose_end(prose: str, start: int, end: int) -> int:
