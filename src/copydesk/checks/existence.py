@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import itertools
 import re as stdlib_re
-from array import array
 from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, cast
 
@@ -37,13 +37,15 @@ _LINE_LEAD = r"(?:^|(?<=\r))[ \t]*+\K(?:[-*+•·▪►▸|>]++[ \t]*+)?"
 #: The start of a line or sentence up to the end of its first word (after
 #: any bullet, so that "- Share" and "- The" are told apart).
 _HEAD = r"([ \t]*+(?:[-*+•·▪►▸|>]++[ \t]*+)?[^ \t\r\n]++)"
-#: Every non-blank line's head (group 1), in text prefixed with a newline.
-#: The head is captured inside a look-ahead, so a sentence end inside it is
-#: still there for the next match; the newline or punctuation gives the C
-#: scanner a first character to search for.
-_LINE_HEADS = stdlib_re.compile(rf"[\r\n](?={_HEAD})")
+#: Every non-blank line's head, in text prefixed with a newline: group 1 is
+#: what precedes the head, group 2 the head, captured inside a look-ahead so
+#: that a sentence end inside it is still there for the next match. The
+#: newline or punctuation also gives the C scanner a first character to find.
+_LINE_HEADS = stdlib_re.compile(rf"([\r\n])(?={_HEAD})")
 #: Every head at a line start or after a sentence end, likewise.
-_SENTENCE_HEADS = stdlib_re.compile(rf"(?:[\r\n]|[.!?…][\"”’«»)\]]?[ \t]++)(?={_HEAD})")
+_SENTENCE_HEADS = stdlib_re.compile(
+    rf"([\r\n]|[.!?…][\"”’«»)\]]?[ \t]++)(?={_HEAD})"
+)
 _MAX_HEADS = 50_000
 #: The first word at a line or sentence start, after indent and bullet.
 _FIRST_WORD = stdlib_re.compile(r"[ \t]*(?:[-*+•·▪►▸|>]+[ \t]*)?(\S+)")
@@ -108,8 +110,20 @@ class Existence:
     first_words: frozenset[str] | None = None
     #: Strings one of which the line of every match contains (``needs``).
     needs: tuple[str, ...] = ()
-    #: Line heads (up to the first word) already known to start no match.
-    heads: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+    #: ``first_words`` as ``str.startswith`` wants them, and whether a digit
+    #: may start a match ("0" among them).
+    word_prefixes: tuple[str, ...] = field(init=False, compare=False, repr=False)
+    digit_first: bool = field(init=False, compare=False, repr=False)
+    #: Line heads (up to the first word) already judged, and those of them
+    #: that could start a match; kept across documents.
+    seen_heads: set[str] = field(default_factory=set, compare=False, repr=False)
+    viable_heads: set[str] = field(default_factory=set, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        words = self.first_words or frozenset()
+        prefixes = tuple(sorted(w for w in words if w != "0"))
+        object.__setattr__(self, "word_prefixes", prefixes)
+        object.__setattr__(self, "digit_first", "0" in words)
 
     @classmethod
     def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:
@@ -266,19 +280,16 @@ class Existence:
         lines are never tried.
         """
         index = _head_index(doc, sentences=self.anchor == "sentence")
-        heads = self.heads
-        if len(heads) > _MAX_HEADS:
-            heads.clear()
-        starts: list[int] = []
-        viable_head = self._viable_head
-        for head, positions in index.items():
-            viable = heads.get(head)
-            if viable is None:
-                viable = heads[head] = viable_head(head)
-            if viable:
-                starts.extend(positions)
-        starts.sort()
-        return starts
+        seen, viable = self.seen_heads, self.viable_heads
+        if len(seen) > _MAX_HEADS:
+            seen.clear()
+            viable.clear()
+        new = index.distinct - seen
+        if new:
+            viable.update(filter(self._viable_head, new))
+            seen |= new
+        hits = index.distinct & viable
+        return index.starts(hits) if hits else []
 
     def _viable_head(self, head: str) -> bool:
         """Whether a line starting with ``head`` could match: first the cheap
@@ -288,7 +299,9 @@ class Existence:
         if self.first_words is not None:
             first = _FIRST_WORD.match(head)
             word = first.group(1).casefold() if first is not None else ""
-            if not _word_starts(word, self.first_words):
+            if not word.startswith(self.word_prefixes) and not (
+                self.digit_first and word[:1].isdigit()
+            ):
                 return False
         pattern = self.pattern.get()
         return (
@@ -306,13 +319,6 @@ class Existence:
         if self.remove == "auto" and not _owns_lines(doc, start, end, first, last):
             return Fix((_span_edit(doc.text, start, end),), self.applicability)
         return Fix((_line_edit(doc, first, last),), self.applicability)
-
-
-def _word_starts(word: str, prefixes: frozenset[str]) -> bool:
-    """Whether ``word`` begins with one of ``prefixes`` ("0": any digit)."""
-    if "0" in prefixes and word[:1].isdigit():
-        return True
-    return any(word.startswith(prefix) for prefix in prefixes if prefix != "0")
 
 
 def _first_words(tokens: Sequence[str]) -> frozenset[str] | None:
@@ -407,24 +413,40 @@ def _structural(text: str) -> Iterator[tuple[int, str]]:
             yield index, ch
 
 
-def _head_index(doc: Document, *, sentences: bool) -> dict[str, array[int]]:
-    """Start offsets by head, for line starts (and sentence starts), per document.
+@dataclass(frozen=True, slots=True)
+class HeadIndex:
+    """The heads of a document's lines (or sentences) and where they start."""
 
-    One C-level scan finds every non-blank line start (and, for sentences,
-    every start after a sentence end) together with its head.
+    heads: list[str]
+    positions: list[int]
+    distinct: frozenset[str]
+
+    def starts(self, wanted: AbstractSet[str]) -> list[int]:
+        """Sorted start offsets of the heads in ``wanted``."""
+        pairs = zip(self.positions, self.heads, strict=True)
+        return [pos for pos, head in pairs if head in wanted]
+
+
+def _head_index(doc: Document, *, sentences: bool) -> HeadIndex:
+    """Every line (or sentence) start with its head, once per document.
+
+    ``re.split`` does the scan in C: its pieces alternate text before a
+    start, the separator and the head, so the offsets are running sums of the
+    piece lengths (the head is not consumed and counts zero).
     """
     key = "existence.sentence-heads" if sentences else "existence.line-heads"
     cached = doc.memo.get(key)
     if cached is not None:
-        return cast("dict[str, array[int]]", cached)
+        return cast("HeadIndex", cached)
     scan = _SENTENCE_HEADS if sentences else _LINE_HEADS
-    index: dict[str, array[int]] = {}
-    for m in scan.finditer("\n" + doc.prose):
-        head = m.group(1)
-        positions = index.get(head)
-        if positions is None:
-            positions = index[head] = array("q")
-        positions.append(m.start(1) - 1)
+    pieces = scan.split("\n" + doc.prose)
+    heads = pieces[2::3]
+    lengths = list(map(len, pieces))
+    lengths[2::3] = itertools.repeat(0, len(heads))
+    lengths[0] -= 1  # the newline put in front
+    index = HeadIndex(
+        heads, list(itertools.accumulate(lengths))[2::3], frozenset(heads)
+    )
     doc.memo[key] = index
     return index
 
