@@ -34,18 +34,17 @@ from copydesk.schema import Key
 # Possessive: masked code leaves lines of spaces, and backtracking into them
 # would retry the whole token list at every space.
 _LINE_LEAD = r"(?:^|(?<=\r))[ \t]*+\K(?:[-*+•·▪►▸|>]++[ \t]*+)?"
-#: The start of a line or sentence up to the end of its first word (after
-#: any bullet, so that "- Share" and "- The" are told apart).
-_HEAD = r"([ \t]*+(?:[-*+•·▪►▸|>]++[ \t]*+)?[^ \t\r\n]++)"
+#: The start of a line or sentence up to the end of its second word (after
+#: any bullet, so that "- Share" and "- The" are told apart, and "This
+#: cmdlet" is judged once instead of matching every line it starts).
+_HEAD = r"([ \t]*+(?:[-*+•·▪►▸|>]++[ \t]*+)?[^ \t\r\n]++(?:[ \t]++[^ \t\r\n]++)?)"
 #: Every non-blank line's head, in text prefixed with a newline: group 1 is
 #: what precedes the head, group 2 the head, captured inside a look-ahead so
 #: that a sentence end inside it is still there for the next match. The
 #: newline or punctuation also gives the C scanner a first character to find.
 _LINE_HEADS = stdlib_re.compile(rf"([\r\n])(?={_HEAD})")
 #: Every head at a line start or after a sentence end, likewise.
-_SENTENCE_HEADS = stdlib_re.compile(
-    rf"([\r\n]|[.!?…][\"”’«»)\]]?[ \t]++)(?={_HEAD})"
-)
+_SENTENCE_HEADS = stdlib_re.compile(rf"([\r\n]|[.!?…][\"”’«»)\]]?[ \t]++)(?={_HEAD})")
 _MAX_HEADS = 50_000
 #: The first word at a line or sentence start, after indent and bullet.
 _FIRST_WORD = stdlib_re.compile(r"[ \t]*(?:[-*+•·▪►▸|>]+[ \t]*)?(\S+)")
@@ -233,7 +232,7 @@ class Existence:
 
     def _spans(self, doc: Document) -> Iterator[tuple[int, int]]:
         if self.words is not None:
-            for start, end, _ in self.words.find(doc.prose, doc.word_set()):
+            for start, end, _ in self.words.find(doc.prose, doc.word_set):
                 yield start, end
             return
         for m in self._matches(doc):

@@ -112,7 +112,7 @@ class Substitution:
         if self.words is not None:
             found.extend(
                 (start, end, self.literal_swaps[key])
-                for start, end, key in self.words.find(prose, doc.word_set())
+                for start, end, key in self.words.find(prose, doc.word_set)
             )
         if self.pattern is not None:
             for m in patterns.finditer(self.pattern, prose):
