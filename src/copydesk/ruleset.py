@@ -191,8 +191,11 @@ def load_ruleset(
                 digest.update(repr(sorted(options[rule.rule_id].items())).encode())
                 data = {**data, **options[rule.rule_id]}
             trusted = rule.shipped and rule.rule_id not in options
+            named = _named(rule.rule_id, select)
+            if trusted and data.get("enabled", True) is False and not named:
+                continue  # off by default, and the test suite compiles it
             check = compile_rule(rule.rule_id, data, rule.display, shipped=trusted)
-            if check.meta.enabled or _named(rule.rule_id, select):
+            if check.meta.enabled or named:
                 checks.append(check)
     exceptions = compile_exceptions(checks)
     accept: patterns.Pattern | None = None

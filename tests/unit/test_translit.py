@@ -91,3 +91,13 @@ def test_common_words_and_titles() -> None:
     assert translit.is_common("Monday")
     assert translit.is_common("President")
     assert not translit.is_common("Pushilin")
+
+
+def test_the_fast_word_list_read_keeps_every_word_and_no_comment() -> None:
+    from importlib import resources
+
+    data = resources.files("copydesk").joinpath("data", "common-words.txt")
+    lines = data.read_text("utf-8").splitlines()
+    slow = {x.strip().casefold() for x in lines if x.strip() and not x.startswith("#")}
+    assert translit._read_words("common-words.txt") == slow
+    assert "atkinson" not in translit.common_words()  # a name from the header

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import regex
-import yaml
 
 from copydesk import patterns, translit
 from copydesk.checks.base import COMMON_KEYS, Check, RuleMeta
@@ -274,12 +273,12 @@ def exception_matcher(entries: Sequence[Entry], meta: RuleMeta) -> Exceptions | 
 @functools.lru_cache(maxsize=1)
 def house_entries() -> tuple[Entry, ...]:
     """Every entry of the shipped ``names`` pack (for the variants check)."""
-    from copydesk.ruleset import shipped_rules_dir
+    from copydesk.ruleset import parse_rule_text, shipped_rules_dir
 
     folder = Path(shipped_rules_dir()) / "names"
     found: list[Entry] = []
     for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
-        data = yaml.safe_load(path.read_text("utf-8"))
+        data = parse_rule_text(path.read_bytes(), str(path))
         if isinstance(data, dict) and data.get("extends") == "names":
             found.extend(
                 parse_entries(data.get("entries"), str(path), data.get("kind", "place"))
