@@ -15,6 +15,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from importlib import resources
 
@@ -182,10 +183,45 @@ def masked(prose: str) -> str:
     return mask_non_prose(prose)
 
 
+@dataclass(frozen=True, slots=True)
+class TokenIndex:
+    """The capitalised words of a text in order, and the distinct ones.
+
+    Rules ask which of their words occur (a set operation) and only then
+    build ``Token`` objects for the hits, instead of one object per word.
+    """
+
+    starts: list[int]
+    texts: list[str]
+    distinct: frozenset[str]
+
+    def where(self, wanted: AbstractSet[str]) -> Iterator[Token]:
+        """Every occurrence of a word in ``wanted``, left to right."""
+        for start, text in zip(self.starts, self.texts, strict=True):
+            if text in wanted:
+                yield Token(start, start + len(text), text)
+
+
+_TOKEN_SPLIT = regex.compile(f"({_TOKEN.pattern})", regex.VERSION0)
+
+
 @functools.lru_cache(maxsize=4)
+def token_index(prose: str) -> TokenIndex:
+    """Capitalised words outside URLs, handles and code, cached per text.
+
+    One C-level ``split``: its pieces alternate the text between words and
+    the words, so each word's offset is a running sum of piece lengths.
+    """
+    pieces = _TOKEN_SPLIT.split(masked(prose))
+    texts = pieces[1::2]
+    offsets = list(itertools.accumulate(map(len, pieces)))
+    return TokenIndex(offsets[0::2][: len(texts)], texts, frozenset(texts))
+
+
 def tokens(prose: str) -> tuple[Token, ...]:
-    """Every capitalised word outside URLs, handles and code, cached per text."""
-    return tuple(capitalised(masked(prose)))
+    """Every capitalised word outside URLs, handles and code."""
+    index = token_index(prose)
+    return tuple(index.where(index.distinct))
 
 
 def is_token(text: str) -> bool:
@@ -200,10 +236,17 @@ def candidates(prose: str) -> tuple[Token, ...]:
     URLs, addresses, handles and code spans are skipped. Cached per text
     (by identity first), so every names and variants rule shares one pass.
     """
-    return tuple(
-        tok
-        for tok in tokens(prose)
-        if len(tok.text) >= MIN_LETTERS and is_candidate(tok.text)
+    index = token_index(prose)
+    return tuple(index.where(candidate_words(prose)))
+
+
+@functools.lru_cache(maxsize=4)
+def candidate_words(prose: str) -> frozenset[str]:
+    """The distinct words of ``candidates``."""
+    return frozenset(
+        word
+        for word in token_index(prose).distinct
+        if len(word) >= MIN_LETTERS and is_candidate(word)
     )
 
 

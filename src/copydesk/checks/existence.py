@@ -43,8 +43,9 @@ _HEAD = r"([ \t]*+(?:[-*+•·▪►▸|>]++[ \t]*+)?[^ \t\r\n]++(?:[ \t]++[^ \t
 #: that a sentence end inside it is still there for the next match. The
 #: newline or punctuation also gives the C scanner a first character to find.
 _LINE_HEADS = stdlib_re.compile(rf"([\r\n])(?={_HEAD})")
-#: Every head at a line start or after a sentence end, likewise.
-_SENTENCE_HEADS = stdlib_re.compile(rf"([\r\n]|[.!?…][\"”’«»)\]]?[ \t]++)(?={_HEAD})")
+#: Every head after a sentence end inside a line, likewise: with the line
+#: heads, the sentence starts.
+_GAP_HEADS = stdlib_re.compile(rf"([.!?…][\"”’«»)\]]?[ \t]++)(?={_HEAD})")
 _MAX_HEADS = 50_000
 #: The first word at a line or sentence start, after indent and bullet.
 _FIRST_WORD = stdlib_re.compile(r"[ \t]*(?:[-*+•·▪►▸|>]+[ \t]*)?(\S+)")
@@ -296,8 +297,7 @@ class Existence:
         partial match of the pattern against the head.
         """
         if self.first_words is not None:
-            first = _FIRST_WORD.match(head)
-            word = first.group(1).casefold() if first is not None else ""
+            word = _head_word(head)
             if not word.startswith(self.word_prefixes) and not (
                 self.digit_first and word[:1].isdigit()
             ):
@@ -318,6 +318,21 @@ class Existence:
         if self.remove == "auto" and not _owns_lines(doc, start, end, first, last):
             return Fix((_span_edit(doc.text, start, end),), self.applicability)
         return Fix((_line_edit(doc, first, last),), self.applicability)
+
+
+#: Head → its case-folded first word, shared by every rule in the process.
+_HEAD_WORDS: dict[str, str] = {}
+
+
+def _head_word(head: str) -> str:
+    """The case-folded first word of a head (after indent and bullet)."""
+    word = _HEAD_WORDS.get(head)
+    if word is None:
+        if len(_HEAD_WORDS) > _MAX_HEADS * 4:
+            _HEAD_WORDS.clear()
+        first = _FIRST_WORD.match(head)
+        word = _HEAD_WORDS[head] = first.group(1).casefold() if first else ""
+    return word
 
 
 def _first_words(tokens: Sequence[str]) -> frozenset[str] | None:
@@ -427,27 +442,43 @@ class HeadIndex:
 
 
 def _head_index(doc: Document, *, sentences: bool) -> HeadIndex:
-    """Every line (or sentence) start with its head, once per document.
-
-    ``re.split`` does the scan in C: its pieces alternate text before a
-    start, the separator and the head, so the offsets are running sums of the
-    piece lengths (the head is not consumed and counts zero).
-    """
+    """Every line (or sentence) start with its head, once per document."""
     key = "existence.sentence-heads" if sentences else "existence.line-heads"
     cached = doc.memo.get(key)
     if cached is not None:
         return cast("HeadIndex", cached)
-    scan = _SENTENCE_HEADS if sentences else _LINE_HEADS
-    pieces = scan.split("\n" + doc.prose)
+    index = _scan_heads(_LINE_HEADS, doc.prose)
+    if sentences:
+        lines = _head_index(doc, sentences=False)
+        gaps = _scan_heads(_GAP_HEADS, doc.prose)
+        merged = sorted(
+            itertools.chain(
+                zip(lines.positions, lines.heads, strict=True),
+                zip(gaps.positions, gaps.heads, strict=True),
+            )
+        )
+        index = HeadIndex(
+            [head for _, head in merged],
+            [pos for pos, _ in merged],
+            lines.distinct | gaps.distinct,
+        )
+    doc.memo[key] = index
+    return index
+
+
+def _scan_heads(scan: stdlib_re.Pattern[str], prose: str) -> HeadIndex:
+    """Heads found by ``scan`` in one C pass.
+
+    ``re.split`` returns pieces that alternate text before a start, the
+    separator and the head, so the offsets are running sums of the piece
+    lengths (the head is not consumed and counts zero).
+    """
+    pieces = scan.split("\n" + prose)
     heads = pieces[2::3]
     lengths = list(map(len, pieces))
     lengths[2::3] = itertools.repeat(0, len(heads))
     lengths[0] -= 1  # the newline put in front
-    index = HeadIndex(
-        heads, list(itertools.accumulate(lengths))[2::3], frozenset(heads)
-    )
-    doc.memo[key] = index
-    return index
+    return HeadIndex(heads, list(itertools.accumulate(lengths))[2::3], frozenset(heads))
 
 
 def _needs(meta: RuleMeta, value: Any) -> tuple[str, ...]:

@@ -171,19 +171,24 @@ class Names:
                 yield self._finding(doc, index, start, end)
         if not self.by_key:
             return
-        for tok in translit.candidates(doc.prose):
-            if tok.start in seen or tok.text in self.canonicals:
-                continue
-            entry = self._key_match(tok.text)
-            if entry is not None and self._fits(doc, entry, tok.start, tok.end):
+        entries: dict[str, int] = {}
+        for word in translit.candidate_words(doc.prose) - self.canonicals:
+            entry = self._key_match(word)
+            if entry is not None:
+                entries[word] = entry
+        if not entries:
+            return
+        for tok in translit.token_index(doc.prose).where(entries.keys()):
+            entry = entries[tok.text]
+            if tok.start not in seen and self._fits(doc, entry, tok.start, tok.end):
                 yield self._finding(doc, entry, tok.start, tok.end)
 
     def _listed(self, prose: str) -> Iterator[tuple[int, int, int]]:
         """Listed variants: one-word ones by lookup, the rest by one matcher."""
-        for tok in translit.tokens(prose):
-            index = self.by_token.get(tok.text)
-            if index is not None:
-                yield tok.start, tok.end, index
+        words = translit.token_index(prose)
+        hits = words.distinct & self.by_token.keys()
+        for tok in words.where(hits) if hits else ():
+            yield tok.start, tok.end, self.by_token[tok.text]
         if self.literal is not None:
             for m in patterns.finditer(self.literal, translit.masked(prose)):
                 index = self.by_variant.get(m.group())
@@ -279,7 +284,7 @@ def house_entries() -> tuple[Entry, ...]:
     found: list[Entry] = []
     for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
         data = parse_rule_text(path.read_bytes(), str(path))
-        if isinstance(data, dict) and data.get("extends") == "names":
+        if data.get("extends") == "names":
             found.extend(
                 parse_entries(data.get("entries"), str(path), data.get("kind", "place"))
             )
