@@ -16,13 +16,12 @@ pair, reported once.
 
 from __future__ import annotations
 
+import itertools
+import re as stdlib_re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-import regex
-
-from copydesk import patterns
 from copydesk.checks.base import COMMON_KEYS, Check, RuleMeta
 from copydesk.document import Block, Document
 from copydesk.errors import RuleError
@@ -37,7 +36,8 @@ SINGLE = "'‘’‚‛‹›"
 STRAIGHT = "\"'"
 #: What readers put after a decoded character reference (see markup/_mask.py).
 _FILLER = "\u2060"
-_MARKS = regex.compile("[" + regex.escape(DOUBLE + SINGLE) + "]")
+#: Quote marks, captured so that ``split`` yields them (see ``_mark_offsets``).
+_MARKS = stdlib_re.compile("([" + stdlib_re.escape(DOUBLE + SINGLE) + "])")
 
 #: Opener/closer pairs that are correct in some language's convention.
 VALID_PAIRS = frozenset(
@@ -176,7 +176,7 @@ class _Scanner:
         self.outward = outward_guillemets(self.language)
 
     def run(self, blocks: Sequence[Block]) -> tuple[Defect, ...]:
-        marks = [m.start() for m in patterns.finditer(_MARKS, self.prose)]
+        marks = _mark_offsets(self.prose)
         if not marks:
             return ()  # most files: nothing to pair
         prose_blocks = _disjoint(blocks)
@@ -455,6 +455,16 @@ def _first_non_space(text: str, start: int, end: int) -> int:
     while start < end and text[start].isspace():
         start += 1
     return start
+
+
+def _mark_offsets(prose: str) -> list[int]:
+    """Offsets of every quote mark, by one C-level split: the pieces between
+    the marks are running sums away from them."""
+    pieces = _MARKS.split(prose)
+    if len(pieces) == 1:
+        return []
+    ends = list(itertools.accumulate(map(len, pieces)))
+    return ends[0:-1:2]
 
 
 def _disjoint(blocks: Sequence[Block]) -> list[Block]:
