@@ -118,6 +118,9 @@ class Existence:
     #: that could start a match; kept across documents.
     seen_heads: set[str] = field(default_factory=set, compare=False, repr=False)
     viable_heads: set[str] = field(default_factory=set, compare=False, repr=False)
+    #: First words already judged, and those a match could start with.
+    seen_words: set[str] = field(default_factory=set, compare=False, repr=False)
+    viable_words: set[str] = field(default_factory=set, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         words = self.first_words or frozenset()
@@ -280,28 +283,48 @@ class Existence:
         lines are never tried.
         """
         index = _head_index(doc, sentences=self.anchor == "sentence")
+        candidates = self._candidate_heads(index)
+        if not candidates:
+            return []
         seen, viable = self.seen_heads, self.viable_heads
         if len(seen) > _MAX_HEADS:
             seen.clear()
             viable.clear()
-        new = index.distinct - seen
+        new = candidates - seen
         if new:
-            viable.update(filter(self._viable_head, new))
+            viable.update(filter(self._partial_match, new))
             seen |= new
-        hits = index.distinct & viable
+        hits = candidates & viable
         return index.starts(hits) if hits else []
 
-    def _viable_head(self, head: str) -> bool:
-        """Whether a line starting with ``head`` could match: first the cheap
-        first-word test (which also spares compiling the pattern), then a
-        partial match of the pattern against the head.
+    def _candidate_heads(self, index: HeadIndex) -> AbstractSet[str]:
+        """Heads whose first word some token starts with (all heads when the
+        tokens do not tell): set operations on the document's first words,
+        each word judged once per process.
         """
-        if self.first_words is not None:
-            word = _head_word(head)
-            if not word.startswith(self.word_prefixes) and not (
-                self.digit_first and word[:1].isdigit()
-            ):
-                return False
+        if self.first_words is None:
+            return index.distinct
+        words = index.by_word.keys()
+        seen, viable = self.seen_words, self.viable_words
+        if len(seen) > _MAX_HEADS:
+            seen.clear()
+            viable.clear()
+        new = words - seen
+        if new:
+            prefixes, digits = self.word_prefixes, self.digit_first
+            viable.update(
+                word
+                for word in new
+                if word.startswith(prefixes) or (digits and word[:1].isdigit())
+            )
+            seen |= new
+        found = words & viable
+        if not found:
+            return frozenset()
+        return set().union(*(index.by_word[word] for word in found))
+
+    def _partial_match(self, head: str) -> bool:
+        """Whether a line starting with ``head`` could match the pattern."""
         pattern = self.pattern.get()
         return (
             pattern.match(head, partial=True, timeout=patterns.MATCH_TIMEOUT)
@@ -434,6 +457,14 @@ class HeadIndex:
     heads: list[str]
     positions: list[int]
     distinct: frozenset[str]
+    #: Case-folded first word → the distinct heads that start with it.
+    by_word: dict[str, list[str]] = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_word: dict[str, list[str]] = {}
+        for head in self.distinct:
+            by_word.setdefault(_head_word(head), []).append(head)
+        object.__setattr__(self, "by_word", by_word)
 
     def starts(self, wanted: AbstractSet[str]) -> list[int]:
         """Sorted start offsets of the heads in ``wanted``."""
@@ -447,8 +478,9 @@ def _head_index(doc: Document, *, sentences: bool) -> HeadIndex:
     cached = doc.memo.get(key)
     if cached is not None:
         return cast("HeadIndex", cached)
-    index = _scan_heads(_LINE_HEADS, doc.prose)
-    if sentences:
+    if not sentences:
+        index = _scan_heads(_LINE_HEADS, doc.prose)
+    else:
         lines = _head_index(doc, sentences=False)
         gaps = _scan_heads(_GAP_HEADS, doc.prose)
         merged = sorted(
