@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from copydesk import runner
+from copydesk.patterns import LazyPattern
 from copydesk.ruleset import RULE_SUFFIXES, load_ruleset
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
@@ -59,3 +60,14 @@ def test_rule_examples(rule_id: str) -> None:
 
 def test_rules_are_discovered() -> None:
     assert RULE_IDS, "no rule files found under rules/"
+
+
+@pytest.mark.parametrize("rule_id", RULE_IDS)
+def test_every_lazily_compiled_pattern_compiles(rule_id: str) -> None:
+    """Shipped rules compile on first use, so their patterns are proved here."""
+    [check] = load_ruleset(select=[rule_id]).checks
+    lazies = [getattr(check, "pattern", None)]
+    lazies += [lazy for _, lazy in getattr(check, "token_patterns", ())]
+    for lazy in lazies:
+        if isinstance(lazy, LazyPattern):
+            assert lazy.get().pattern == lazy.source

@@ -110,23 +110,20 @@ class Existence:
     first_words: frozenset[str] | None = None
     #: Strings one of which the line of every match contains (``needs``).
     needs: tuple[str, ...] = ()
-    #: ``first_words`` as ``str.startswith`` wants them, and whether a digit
-    #: may start a match ("0" among them).
-    word_prefixes: tuple[str, ...] = field(init=False, compare=False, repr=False)
-    digit_first: bool = field(init=False, compare=False, repr=False)
+    #: Shipped anchored rules: each token's first words and own pattern, in
+    #: alternation order, so that a run compiles only the tokens its lines
+    #: could start (a whole rule's pattern takes 5-10 ms to compile).
+    token_patterns: tuple[tuple[frozenset[str], patterns.LazyPattern], ...] = ()
     #: Line heads (up to the first word) already judged, and those of them
     #: that could start a match; kept across documents.
     seen_heads: set[str] = field(default_factory=set, compare=False, repr=False)
-    viable_heads: set[str] = field(default_factory=set, compare=False, repr=False)
+    #: Viable head → the patterns to try at its lines.
+    viable_heads: dict[str, tuple[patterns.LazyPattern, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
     #: First words already judged, and those a match could start with.
     seen_words: set[str] = field(default_factory=set, compare=False, repr=False)
     viable_words: set[str] = field(default_factory=set, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        words = self.first_words or frozenset()
-        prefixes = tuple(sorted(w for w in words if w != "0"))
-        object.__setattr__(self, "word_prefixes", prefixes)
-        object.__setattr__(self, "digit_first", "0" in words)
 
     @classmethod
     def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:
@@ -210,6 +207,9 @@ class Existence:
             words,
             _first_words(tokens) if anchor and not raw else None,
             _needs(meta, data.get("needs", [])),
+            _token_patterns(tokens, meta, whole_line=whole_line)
+            if anchor and not raw and meta.shipped
+            else (),
         )
 
     def run(self, doc: Document) -> Iterator[Finding]:
@@ -258,22 +258,23 @@ class Existence:
         starts = self._viable_starts(doc)
         if not starts:
             return
-        pattern = self.pattern.get()
         needs = self.needs
         whole_line = self.anchor == "line"
-        for pos in starts:
+        for pos, head in starts:
             if pos < last:
                 continue
             if whole_line and _line_length(text, pos) > MAX_LINE:
                 continue
             if needs and not _line_has(text, pos, needs):
                 continue
-            m = pattern.match(text, pos, timeout=patterns.MATCH_TIMEOUT)
-            if m is not None:
-                last = m.end()
-                yield m
+            for lazy in self.viable_heads[head]:
+                m = lazy.get().match(text, pos, timeout=patterns.MATCH_TIMEOUT)
+                if m is not None:
+                    last = m.end()
+                    yield m
+                    break
 
-    def _viable_starts(self, doc: Document) -> list[int]:
+    def _viable_starts(self, doc: Document) -> list[tuple[int, str]]:
         """Line (or sentence) starts whose first word could begin a match.
 
         The document's starts are grouped by their head (indent, bullet and
@@ -292,9 +293,10 @@ class Existence:
             viable.clear()
         new = candidates - seen
         if new:
-            viable.update(filter(self._partial_match, new))
+            judged = {head: self._head_patterns(head) for head in new}
+            viable.update((head, found) for head, found in judged.items() if found)
             seen |= new
-        hits = candidates & viable
+        hits = candidates & viable.keys()
         return index.starts(hits) if hits else []
 
     def _candidate_heads(self, index: HeadIndex) -> AbstractSet[str]:
@@ -311,23 +313,32 @@ class Existence:
             viable.clear()
         new = words - seen
         if new:
-            prefixes, digits = self.word_prefixes, self.digit_first
-            viable.update(
-                word
-                for word in new
-                if word.startswith(prefixes) or (digits and word[:1].isdigit())
-            )
+            words_ = self.first_words
+            viable.update(word for word in new if _starts_with_any(word, words_))
             seen |= new
         found = words & viable
         if not found:
             return frozenset()
         return set().union(*(index.by_word[word] for word in found))
 
-    def _partial_match(self, head: str) -> bool:
-        """Whether a line starting with ``head`` could match the pattern."""
-        pattern = self.pattern.get()
-        return (
-            pattern.match(head, partial=True, timeout=patterns.MATCH_TIMEOUT)
+    def _head_patterns(self, head: str) -> tuple[patterns.LazyPattern, ...]:
+        """The patterns that could match a line starting with ``head``: the
+        rule's, or those of the tokens whose first word the head has; each
+        kept only when it matches the head partially.
+        """
+        if self.token_patterns:
+            word = _head_word(head)
+            tried = tuple(
+                lazy
+                for words, lazy in self.token_patterns
+                if _starts_with_any(word, words)
+            )
+        else:
+            tried = (self.pattern,)
+        return tuple(
+            lazy
+            for lazy in tried
+            if lazy.get().match(head, partial=True, timeout=patterns.MATCH_TIMEOUT)
             is not None
         )
 
@@ -341,6 +352,31 @@ class Existence:
         if self.remove == "auto" and not _owns_lines(doc, start, end, first, last):
             return Fix((_span_edit(doc.text, start, end),), self.applicability)
         return Fix((_line_edit(doc, first, last),), self.applicability)
+
+
+def _starts_with_any(word: str, prefixes: frozenset[str]) -> bool:
+    """Whether ``word`` begins with one of ``prefixes`` ("0": any digit)."""
+    if "0" in prefixes and word[:1].isdigit():
+        return True
+    return word.startswith(tuple(prefixes))
+
+
+def _token_patterns(
+    tokens: Sequence[str], meta: RuleMeta, *, whole_line: bool
+) -> tuple[tuple[frozenset[str], patterns.LazyPattern], ...]:
+    """Each token's first words and wrapped pattern, in alternation order;
+    empty when some token's first word cannot be told."""
+    found: list[tuple[frozenset[str], patterns.LazyPattern]] = []
+    for token in sorted(tokens, key=len, reverse=True):
+        words = _token_first_words(token)
+        if words is None:
+            return ()
+        wrapped = _wrap(
+            _one(token), whole_line=whole_line, between=not whole_line, nonword=True
+        )
+        lazy = patterns.LazyPattern(wrapped, ignorecase=meta.ignorecase)
+        found.append((frozenset(words), lazy))
+    return tuple(found)
 
 
 #: Head → its case-folded first word, shared by every rule in the process.
@@ -466,10 +502,10 @@ class HeadIndex:
             by_word.setdefault(_head_word(head), []).append(head)
         object.__setattr__(self, "by_word", by_word)
 
-    def starts(self, wanted: AbstractSet[str]) -> list[int]:
-        """Sorted start offsets of the heads in ``wanted``."""
+    def starts(self, wanted: AbstractSet[str]) -> list[tuple[int, str]]:
+        """(offset, head) of the heads in ``wanted``, in text order."""
         pairs = zip(self.positions, self.heads, strict=True)
-        return [pos for pos, head in pairs if head in wanted]
+        return [(pos, head) for pos, head in pairs if head in wanted]
 
 
 def _head_index(doc: Document, *, sentences: bool) -> HeadIndex:
