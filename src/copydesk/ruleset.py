@@ -12,9 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from copydesk import patterns
+from copydesk import patterns, rule_index
 from copydesk.checks import CHECK_TYPES, load_check_type
 from copydesk.checks.base import COMMON_KEYS, Check, Examples, RuleMeta
 from copydesk.errors import RuleError
@@ -79,15 +77,23 @@ class Ruleset:
         return {c.meta.pack for c in self.checks}
 
 
-#: libyaml's loader when available (10x faster than the pure-Python one).
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+def _loader() -> Any:
+    """libyaml's loader when available (10x faster than the pure-Python one).
+
+    PyYAML is imported only when a rule file is not in the shipped index.
+    """
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _refuse_aliases(text: str, display: str) -> None:
     """Anchors and aliases are refused, so a YAML bomb cannot expand."""
     if "*" not in text:
         return
-    for event in yaml.parse(text, Loader=_Loader):
+    import yaml
+
+    for event in yaml.parse(text, Loader=_loader()):
         if isinstance(event, yaml.AliasEvent):
             line = event.start_mark.line + 1 if event.start_mark else 0
             raise RuleError(
@@ -182,11 +188,12 @@ def load_ruleset(
             )
     digest = hashlib.sha256()
     checks: list[Check] = []
+    index = rule_index.load(shipped_rules_dir()) if include_shipped else {}
     for rule in files:
         raw = _read_bytes(rule)
         digest.update(rule.rule_id.encode() + b"\0" + raw + b"\0")
         if selected(rule.rule_id, select, ignore):
-            data = parse_rule_text(raw, rule.display)
+            data = read_rule(rule, raw, index)
             if rule.rule_id in options:
                 digest.update(repr(sorted(options[rule.rule_id].items())).encode())
                 data = {**data, **options[rule.rule_id]}
@@ -256,15 +263,27 @@ def _read_bytes(rule: RuleFile) -> bytes:
     return raw
 
 
+def read_rule(rule: RuleFile, raw: bytes, index: dict[str, Any]) -> dict[str, Any]:
+    """A rule file's data: from the shipped index while its bytes are unchanged."""
+    if rule.shipped:
+        relative = f"{rule.path.parent.name}/{rule.path.name}"
+        found = rule_index.parsed(index, relative, raw)
+        if found is not None:
+            return found
+    return parse_rule_text(raw, rule.display)
+
+
 def parse_rule_text(raw: bytes, display: str) -> dict[str, Any]:
     """YAML bytes → mapping, with one-line errors for every way it can go wrong."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise RuleError(display, f"not valid UTF-8 (byte {exc.start})") from None
+    import yaml
+
     try:
         _refuse_aliases(text, display)
-        data = yaml.load(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""

@@ -278,12 +278,17 @@ def exception_matcher(entries: Sequence[Entry], meta: RuleMeta) -> Exceptions | 
 @functools.lru_cache(maxsize=1)
 def house_entries() -> tuple[Entry, ...]:
     """Every entry of the shipped ``names`` pack (for the variants check)."""
+    from copydesk import rule_index
     from copydesk.ruleset import parse_rule_text, shipped_rules_dir
 
     folder = Path(shipped_rules_dir()) / "names"
+    index = rule_index.load(folder.parent)
     found: list[Entry] = []
     for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
-        data = parse_rule_text(path.read_bytes(), str(path))
+        raw = path.read_bytes()
+        data = rule_index.parsed(index, f"names/{path.name}", raw)
+        if data is None:
+            data = parse_rule_text(raw, str(path))
         if data.get("extends") == "names":
             found.extend(
                 parse_entries(data.get("entries"), str(path), data.get("kind", "place"))
