@@ -14,6 +14,7 @@ tried, which keeps a rule whose first word cannot be told cheap.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re as stdlib_re
 from collections.abc import Iterator, Mapping, Sequence
@@ -411,12 +412,13 @@ def _first_words(tokens: Sequence[str]) -> frozenset[str] | None:
     return frozenset(found) if found else None
 
 
-def _token_first_words(token: str) -> set[str] | None:
+@functools.lru_cache(maxsize=4096)
+def _token_first_words(token: str) -> frozenset[str] | None:
     if token.startswith("(?:"):
         close = _closing_paren(token, 0)
         if close is None:
             return None
-        found: set[str] = set()
+        found: frozenset[str] = frozenset()
         for option in _top_level_options(token[3:close]):
             words = _token_first_words(option)
             if words is None:
@@ -431,15 +433,15 @@ def _token_first_words(token: str) -> set[str] | None:
             return None if after is None else found | after
         return found
     if token.startswith("\\d"):
-        return {"0"}
+        return frozenset({"0"})
     if token.startswith("\\") and token[1:2] and not token[1].isalnum():
-        return {token[1]}  # an escaped literal such as \(
+        return frozenset({token[1]})  # an escaped literal such as \(
     run = _LITERAL_RUN.match(token)
     word = run.group() if run else ""
     if token[len(word) : len(word) + 1] in ("?", "*", "{"):
         word = word[:-1]  # its last letter is optional
     word = word.split(" ")[0]
-    return {word.casefold()} if word else None
+    return frozenset({word.casefold()}) if word else None
 
 
 def _closing_paren(text: str, start: int) -> int | None:
