@@ -307,7 +307,7 @@ class Existence:
         """
         if self.first_words is None:
             return index.distinct
-        words = index.by_word.keys()
+        words = index.words
         seen, viable = self.seen_words, self.viable_words
         if len(seen) > _MAX_HEADS:
             seen.clear()
@@ -488,26 +488,64 @@ def _structural(text: str) -> Iterator[tuple[int, str]]:
             yield index, ch
 
 
-@dataclass(frozen=True, slots=True)
 class HeadIndex:
-    """The heads of a document's lines (or sentences) and where they start."""
+    """The heads of a document's lines (or sentences) and where they start.
 
-    heads: list[str]
-    positions: list[int]
-    distinct: frozenset[str]
-    #: Case-folded first word → the distinct heads that start with it.
-    by_word: dict[str, list[str]] = field(init=False, compare=False)
+    The sentence index is the line index joined with the mid-line one; its
+    parts stay apart, and the per-word grouping is built only when a rule
+    with known first words asks for it.
+    """
 
-    def __post_init__(self) -> None:
-        by_word: dict[str, list[str]] = {}
-        for head in self.distinct:
-            by_word.setdefault(_head_word(head), []).append(head)
-        object.__setattr__(self, "by_word", by_word)
+    __slots__ = ("_by_word", "_parts", "_sources", "_words", "distinct")
+
+    def __init__(self, heads: list[str], positions: list[int]) -> None:
+        self._parts: tuple[tuple[list[int], list[str]], ...] = ((positions, heads),)
+        self._sources: tuple[HeadIndex, ...] = ()
+        self.distinct = frozenset(heads)
+        self._by_word: dict[str, list[str]] | None = None
+        self._words: frozenset[str] | None = None
+
+    @classmethod
+    def join(cls, first: HeadIndex, second: HeadIndex) -> HeadIndex:
+        joined = cls([], [])
+        joined._parts = first._parts + second._parts
+        joined._sources = (first, second)
+        joined.distinct = first.distinct | second.distinct
+        return joined
+
+    @property
+    def by_word(self) -> dict[str, list[str]]:
+        """Case-folded first word → the distinct heads that start with it."""
+        if self._by_word is None:
+            by_word: dict[str, list[str]] = {}
+            if self._sources:
+                for source in self._sources:
+                    for word, heads in source.by_word.items():
+                        by_word.setdefault(word, []).extend(heads)
+            else:
+                for head in self.distinct:
+                    by_word.setdefault(_head_word(head), []).append(head)
+            self._by_word = by_word
+        return self._by_word
+
+    @property
+    def words(self) -> frozenset[str]:
+        """The distinct case-folded first words."""
+        if self._words is None:
+            self._words = frozenset(self.by_word)
+        return self._words
 
     def starts(self, wanted: AbstractSet[str]) -> list[tuple[int, str]]:
         """(offset, head) of the heads in ``wanted``, in text order."""
-        pairs = zip(self.positions, self.heads, strict=True)
-        return [(pos, head) for pos, head in pairs if head in wanted]
+        found = [
+            (pos, head)
+            for positions, heads in self._parts
+            for pos, head in zip(positions, heads, strict=True)
+            if head in wanted
+        ]
+        if len(self._parts) > 1:
+            found.sort()
+        return found
 
 
 def _head_index(doc: Document, *, sentences: bool) -> HeadIndex:
@@ -516,22 +554,11 @@ def _head_index(doc: Document, *, sentences: bool) -> HeadIndex:
     cached = doc.memo.get(key)
     if cached is not None:
         return cast("HeadIndex", cached)
-    if not sentences:
-        index = _scan_heads(_LINE_HEADS, doc.prose)
-    else:
+    if sentences:
         lines = _head_index(doc, sentences=False)
-        gaps = _scan_heads(_GAP_HEADS, doc.prose)
-        merged = sorted(
-            itertools.chain(
-                zip(lines.positions, lines.heads, strict=True),
-                zip(gaps.positions, gaps.heads, strict=True),
-            )
-        )
-        index = HeadIndex(
-            [head for _, head in merged],
-            [pos for pos, _ in merged],
-            lines.distinct | gaps.distinct,
-        )
+        index = HeadIndex.join(lines, _scan_heads(_GAP_HEADS, doc.prose))
+    else:
+        index = _scan_heads(_LINE_HEADS, doc.prose)
     doc.memo[key] = index
     return index
 
@@ -548,7 +575,7 @@ def _scan_heads(scan: stdlib_re.Pattern[str], prose: str) -> HeadIndex:
     lengths = list(map(len, pieces))
     lengths[2::3] = itertools.repeat(0, len(heads))
     lengths[0] -= 1  # the newline put in front
-    return HeadIndex(heads, list(itertools.accumulate(lengths))[2::3], frozenset(heads))
+    return HeadIndex(heads, list(itertools.accumulate(lengths))[2::3])
 
 
 def _needs(meta: RuleMeta, value: Any) -> tuple[str, ...]:
