@@ -17,6 +17,7 @@ pair, reported once.
 from __future__ import annotations
 
 import itertools
+import operator
 import re as stdlib_re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -182,9 +183,16 @@ class _Scanner:
         prose_blocks = _disjoint(blocks)
         cursor = 0
         previous = 0
+        count = len(marks)
         for index, block in enumerate(prose_blocks):
-            while cursor < len(marks) and marks[cursor] < block.start:
+            while cursor < count and marks[cursor] < block.start:
                 cursor += 1  # marks outside every block are not prose
+            if not self.carry and (cursor >= count or marks[cursor] >= block.end):
+                # Nothing carried and no mark here: the block cannot matter.
+                if cursor >= count:
+                    break
+                previous = block.end
+                continue
             if block.kind == "code" or self._barrier(previous, block.start):
                 self._flush_carry()
             previous = block.end
@@ -471,12 +479,17 @@ def _disjoint(blocks: Sequence[Block]) -> list[Block]:
     """Blocks in order, without overlaps, so no mark is paired twice."""
     out: list[Block] = []
     last = 0
-    for block in sorted(blocks, key=lambda b: (b.start, b.end)):
+    for block in sorted(blocks, key=_span):
         start = max(block.start, last)
         if start < block.end:
-            out.append(Block(start, block.end, block.kind))
+            out.append(
+                block if start == block.start else Block(start, block.end, block.kind)
+            )
             last = block.end
     return out
+
+
+_span = operator.attrgetter("start", "end")
 
 
 _cache: list[tuple[str, str, tuple[Block, ...], str, tuple[Defect, ...]]] = []
