@@ -114,7 +114,7 @@ class Existence:
     #: Shipped anchored rules: each token's first words and own pattern, in
     #: alternation order, so that a run compiles only the tokens its lines
     #: could start (a whole rule's pattern takes 5-10 ms to compile).
-    token_patterns: tuple[tuple[frozenset[str], patterns.LazyPattern], ...] = ()
+    token_patterns: tuple[tuple[Prefixes, patterns.LazyPattern], ...] = ()
     #: Line heads (up to the first word) already judged, and those of them
     #: that could start a match; kept across documents.
     seen_heads: set[str] = field(default_factory=set, compare=False, repr=False)
@@ -314,8 +314,8 @@ class Existence:
             viable.clear()
         new = words - seen
         if new:
-            words_ = self.first_words
-            viable.update(word for word in new if _starts_with_any(word, words_))
+            begins = Prefixes.of(self.first_words).begins
+            viable.update(filter(begins, new))
             seen |= new
         found = words & viable
         if not found:
@@ -330,9 +330,7 @@ class Existence:
         if self.token_patterns:
             word = _head_word(head)
             tried = tuple(
-                lazy
-                for words, lazy in self.token_patterns
-                if _starts_with_any(word, words)
+                lazy for prefixes, lazy in self.token_patterns if prefixes.begins(word)
             )
         else:
             tried = (self.pattern,)
@@ -355,19 +353,29 @@ class Existence:
         return Fix((_line_edit(doc, first, last),), self.applicability)
 
 
-def _starts_with_any(word: str, prefixes: frozenset[str]) -> bool:
-    """Whether ``word`` begins with one of ``prefixes`` ("0": any digit)."""
-    if "0" in prefixes and word[:1].isdigit():
-        return True
-    return word.startswith(tuple(prefixes))
+@dataclass(frozen=True, slots=True)
+class Prefixes:
+    """First words as ``str.startswith`` wants them ("0" in a list: any digit)."""
+
+    words: tuple[str, ...]
+    digit: bool
+
+    @classmethod
+    @functools.lru_cache(maxsize=1024)
+    def of(cls, first_words: frozenset[str]) -> Prefixes:
+        return cls(tuple(sorted(first_words - {"0"})), "0" in first_words)
+
+    def begins(self, word: str) -> bool:
+        """Whether ``word`` begins with one of the prefixes."""
+        return word.startswith(self.words) or (self.digit and word[:1].isdigit())
 
 
 def _token_patterns(
     tokens: Sequence[str], meta: RuleMeta, *, whole_line: bool
-) -> tuple[tuple[frozenset[str], patterns.LazyPattern], ...]:
+) -> tuple[tuple[Prefixes, patterns.LazyPattern], ...]:
     """Each token's first words and wrapped pattern, in alternation order;
     empty when some token's first word cannot be told."""
-    found: list[tuple[frozenset[str], patterns.LazyPattern]] = []
+    found: list[tuple[Prefixes, patterns.LazyPattern]] = []
     for token in sorted(tokens, key=len, reverse=True):
         words = _token_first_words(token)
         if words is None:
@@ -376,7 +384,7 @@ def _token_patterns(
             _one(token), whole_line=whole_line, between=not whole_line, nonword=True
         )
         lazy = patterns.LazyPattern(wrapped, ignorecase=meta.ignorecase)
-        found.append((frozenset(words), lazy))
+        found.append((Prefixes.of(words), lazy))
     return tuple(found)
 
 
