@@ -6,6 +6,8 @@ times plus the run's options, and each file's findings are stored under the
 hash of its bytes. Entries are written atomically (temp file + rename), so
 concurrent runs never see half an entry; an entry that fails to load is
 deleted and recomputed; the cache prunes its oldest entries past a bound.
+Keys whose files have no findings (most of them) are also kept in one list,
+read once per run, so a warm run opens no entry for a clean file.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ DEFAULT_DIR = ".copydesk_cache"
 #: Entries kept; past this the oldest fifth is removed.
 MAX_ENTRIES = 100_000
 LAYOUT = "v1"
+#: The list of keys whose files have no findings, inside a ruleset's directory.
+CLEAN_LIST = "clean.txt"
+_KEY_LENGTH = 64
 
 
 def default_dir() -> Path:
@@ -59,6 +64,10 @@ class ResultsCache:
         self.root = root
         self.dir = root / LAYOUT / identity[:24]
         self.written = 0
+        #: Keys known to have no findings (``clean.txt``): most files of a
+        #: warm run are answered from this one list, without opening an entry.
+        self._clean: set[str] | None = None
+        self._new_clean: set[str] = set()
 
     def key(self, raw: bytes, fmt: str, language: str) -> str:
         digest = hashlib.sha256(raw)
@@ -70,6 +79,8 @@ class ResultsCache:
 
     def get(self, key: str, path: str) -> list[Finding] | None:
         """The cached findings for ``key`` with ``path`` filled in, or None."""
+        if key in self._clean_keys():
+            return []
         entry = self._entry(key)
         try:
             data = json.loads(entry.read_text(encoding="utf-8"))
@@ -89,6 +100,36 @@ class ResultsCache:
         except OSError:
             return
         self.written += 1
+        if not findings:
+            self._new_clean.add(key)
+
+    def _clean_keys(self) -> set[str]:
+        if self._clean is None:
+            try:
+                text = (self.dir / CLEAN_LIST).read_text(encoding="ascii")
+            except (OSError, ValueError):
+                text = ""
+            self._clean = {k for k in text.split() if len(k) == _KEY_LENGTH}
+        return self._clean
+
+    def save_clean(self) -> None:
+        """Write the clean-key list with this run's additions (atomically).
+
+        Concurrent runs may each write their own union; the last one wins and
+        the other's additions are merely looked up the slow way next time.
+        A key stands for content, ruleset and version, so the list cannot go
+        stale, only long: past ``MAX_ENTRIES`` it restarts from this run's keys.
+        """
+        if not self._new_clean:
+            return
+        keys = self._clean_keys() | self._new_clean
+        if len(keys) > MAX_ENTRIES:
+            keys = set(self._new_clean)
+        try:
+            _atomic_write(self.dir / CLEAN_LIST, "\n".join(sorted(keys)) + "\n")
+        except OSError:
+            return
+        self._clean, self._new_clean = keys, set()
 
     def get_metas(self) -> dict[str, RuleMeta] | None:
         try:
@@ -111,11 +152,14 @@ class ResultsCache:
 
     def prune(self, limit: int = MAX_ENTRIES) -> int:
         """Remove the oldest entries (of all rulesets) past ``limit``."""
+        self.save_clean()
         if self.written == 0:
             return 0
         entries: list[tuple[float, str]] = []
         for dirpath, _dirs, files in os.walk(self.root / LAYOUT):
             for name in files:
+                if name == CLEAN_LIST:
+                    continue
                 path = os.path.join(dirpath, name)
                 try:
                     entries.append((os.stat(path).st_mtime, path))

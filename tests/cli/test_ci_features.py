@@ -165,3 +165,26 @@ def test_statistics(
     out = capsys.readouterr().out
     assert "names.Places" in out.splitlines()[-1]
     assert out.splitlines()[-1].split()[0] == "3"
+
+
+def test_clean_files_are_answered_from_one_list(tmp_path: Path) -> None:
+    cache = ResultsCache(tmp_path, "y" * 64)
+    clean = cache.key(b"ok", "plain", "en")
+    cache.put(clean, [])
+    cache.save_clean()
+    for entry in tmp_path.rglob("*.json"):
+        entry.unlink()  # only the list is left to answer
+    again = ResultsCache(tmp_path, "y" * 64)
+    assert again.get(clean, "a.txt") == []
+    assert again.get(cache.key(b"new", "plain", "en"), "b.txt") is None
+
+
+def test_a_damaged_clean_list_is_ignored(tmp_path: Path) -> None:
+    cache = ResultsCache(tmp_path, "z" * 64)
+    key = cache.key(b"ok", "plain", "en")
+    cache.dir.mkdir(parents=True)
+    (cache.dir / "clean.txt").write_bytes(b"\xff\xfe not keys \x00" + b"a" * 10)
+    assert cache.get(key, "a.txt") is None
+    cache.put(key, [])
+    cache.save_clean()
+    assert (cache.dir / "clean.txt").read_text(encoding="ascii") == key + "\n"
