@@ -1,5 +1,5 @@
 """Allow ``python -m copydesk``."""
 
-from copydesk.cli import main
+from copydesk.cli import entry
 
-raise SystemExit(main())
+raise SystemExit(entry())

@@ -59,6 +59,10 @@ def fix_targets(
 ) -> list[FileResult]:
     """Fix every target, counting into ``tally``; returns what remains per file."""
     results: list[FileResult] = []
+    if len(targets) > 1:
+        from copydesk.runner import settle_heap
+
+        settle_heap()
     for target in targets:
         try:
             result, changed = _fix_one(target, ruleset, options, args, out)

@@ -143,6 +143,7 @@ def settle_heap() -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(20_000, 20, 20)
+    gc.enable()
 
 
 def _lint_chunk(targets: Sequence[Target]) -> list[FileResult]:

@@ -13,15 +13,17 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterator
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import pyromark
-from pyromark.event import Range
 
 from copydesk.document import Block, Directive, split_paragraphs
 from copydesk.markup import Parsed
 from copydesk.markup._directives import MARKER, parse
 from copydesk.markup._mask import LineIndex, entity_view, mask_all
+
+if TYPE_CHECKING:  # pyromark.event pulls in typing_extensions: 6 ms at start-up
+    from pyromark.event import Range
 
 _O = pyromark.Options
 OPTIONS = (
