@@ -99,5 +99,7 @@ def test_the_fast_word_list_read_keeps_every_word_and_no_comment() -> None:
     data = resources.files("copydesk").joinpath("data", "common-words.txt")
     lines = data.read_text("utf-8").splitlines()
     slow = {x.strip().casefold() for x in lines if x.strip() and not x.startswith("#")}
-    assert translit._read_words("common-words.txt") == slow
+    fast = translit._read_words("common-words.txt")
+    assert len(fast) == len(slow)
+    assert all(word in fast for word in slow)
     assert "atkinson" not in translit.common_words()  # a name from the header
