@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from tests.checks.inline import lint_rule
 
-from copydesk.checks.existence import _first_words, _token_first_words
+from copydesk.checks.existence import _first_words, _literal_starts, _token_first_words
 from copydesk.ruleset import load_ruleset
 from copydesk.runner import lint_text
 
@@ -25,6 +25,8 @@ from copydesk.runner import lint_text
         (r"[\p{Lu}]\w+ › \w+", None),
         ("(?=.*›)Home", None),
         ("(?:[•·][ ]*)?Read", None),
+        ("Share|Teilen", {"share", "teilen"}),
+        ("Share|[A-Z]x", None),
     ],
 )
 def test_token_first_words(token: str, words: set[str] | None) -> None:
@@ -93,3 +95,33 @@ def test_line_heads_keep_the_word_after_a_bullet(lead: str, line: int) -> None:
     text = f"Prices rose.\n\n{lead}Share\n\n- The end came.\n"
     found = [(f.line, f.rule) for f in lint_text(text, "a.txt", "plain", rs)]
     assert found == ([(line, "artifacts.Social")] if line else [])
+
+
+@pytest.mark.parametrize(
+    ("token", "literals"),
+    [
+        ("This article is for subscribers", ("this article is for subscribers",)),
+        ("Comments?", ("comment",)),
+        ("Read (?:more|also)", ("read more", "read also")),
+        (
+            "(?:This|The) (?:article|story) is",
+            ("this article is", "this story is", "the article is", "the story is"),
+        ),
+        ("Follow us[.!]?", ("follow us",)),
+        ("(?:Die )?Kommentare", ("",)),
+        (r"\d+ comments", ("",)),
+        ("Share|Teilen", ("",)),
+    ],
+)
+def test_literal_starts(token: str, literals: tuple[str, ...]) -> None:
+    assert _literal_starts(token) == literals
+
+
+def test_a_head_that_leaves_the_literal_start_compiles_nothing() -> None:
+    rs = load_ruleset(select=["artifacts.Paywall"])
+    text = "This cmdlet gets the items.\n\nThe weather was fine.\n"
+    assert lint_text(text, "a.txt", "plain", rs) == []
+    (check,) = rs.checks
+    lazies = [lazy for _, lazy in check.token_patterns]  # type: ignore[attr-defined]
+    assert lazies
+    assert not any(lazy.compiled for lazy in lazies)

@@ -328,9 +328,11 @@ class Existence:
         kept only when it matches the head partially.
         """
         if self.token_patterns:
-            word = _head_word(head)
+            word, text = _head_word(head), _head_text(head)
             tried = tuple(
-                lazy for prefixes, lazy in self.token_patterns if prefixes.begins(word)
+                lazy
+                for prefixes, lazy in self.token_patterns
+                if prefixes.begins(word) and prefixes.agrees(text)
             )
         else:
             tried = (self.pattern,)
@@ -359,15 +361,28 @@ class Prefixes:
 
     words: tuple[str, ...]
     digit: bool
+    #: The token they were read from ("" for a whole rule).
+    token: str = ""
 
     @classmethod
     @functools.lru_cache(maxsize=1024)
-    def of(cls, first_words: frozenset[str]) -> Prefixes:
-        return cls(tuple(sorted(first_words - {"0"})), "0" in first_words)
+    def of(cls, first_words: frozenset[str], token: str = "") -> Prefixes:
+        words = tuple(sorted(first_words - {"0"}))
+        return cls(words, "0" in first_words, token)
 
     def begins(self, word: str) -> bool:
         """Whether ``word`` begins with one of the prefixes."""
         return word.startswith(self.words) or (self.digit and word[:1].isdigit())
+
+    def agrees(self, head: str) -> bool:
+        """Whether a head (case-folded, after its bullet) and the token's literal
+        start agree as far as both go: "this cmdlet" cannot start "this
+        article", and the token is then not even compiled.
+        """
+        literals = _literal_starts(self.token)
+        return head.startswith(literals) or any(
+            literal.startswith(head) for literal in literals
+        )
 
 
 def _token_patterns(
@@ -384,7 +399,7 @@ def _token_patterns(
             _one(token), whole_line=whole_line, between=not whole_line, nonword=True
         )
         lazy = patterns.LazyPattern(wrapped, ignorecase=meta.ignorecase)
-        found.append((Prefixes.of(words), lazy))
+        found.append((Prefixes.of(words, token), lazy))
     return tuple(found)
 
 
@@ -401,6 +416,56 @@ def _head_word(head: str) -> str:
         first = _FIRST_WORD.match(head)
         word = _HEAD_WORDS[head] = first.group(1).casefold() if first else ""
     return word
+
+
+def _head_text(head: str) -> str:
+    """A head after its indent and bullet, case-folded."""
+    first = _FIRST_WORD.match(head)
+    return head[first.start(1) :].casefold() if first is not None else ""
+
+
+#: Literal characters inside a token (no regex syntax).
+_PLAIN_RUN = stdlib_re.compile(r"[\w '’-]*")
+#: Past this many spellings, a token's literal starts are cut short.
+_MAX_STARTS = 64
+
+
+@functools.lru_cache(maxsize=4096)
+def _literal_starts(token: str) -> tuple[str, ...]:
+    """Every literal text a token can start with, case-folded.
+
+    Reads plain runs and non-optional ``(?:a|b)`` groups of plain options,
+    left to right, and stops at the first other construct ("This
+    (?:article|story) is" gives "this article is", "this story is"). ``("",)``
+    means nothing is known; it agrees with every head.
+    """
+    if len(_top_level_options(token)) > 1:
+        return ("",)
+    starts = [""]
+    pos = 0
+    while pos < len(token) and len(starts) <= _MAX_STARTS:
+        if token.startswith("(?:", pos):
+            close = _closing_paren(token, pos)
+            if close is None or token[close + 1 : close + 2] in ("?", "*", "{"):
+                break
+            options = _top_level_options(token[pos + 3 : close])
+            if not all(_PLAIN_RUN.fullmatch(option) for option in options):
+                break
+            starts = [s + o.casefold() for s in starts for o in options]
+            pos = close + 1
+            continue
+        run = _PLAIN_RUN.match(token, pos)
+        plain = run.group() if run else ""
+        if not plain:
+            break
+        end = pos + len(plain)
+        if token[end : end + 1] in ("?", "*", "{"):
+            plain = plain[:-1]  # its last character is optional
+            starts = [s + plain.casefold() for s in starts]
+            break
+        starts = [s + plain.casefold() for s in starts]
+        pos = end
+    return tuple(starts) if len(starts) <= _MAX_STARTS else ("",)
 
 
 def _first_words(tokens: Sequence[str]) -> frozenset[str] | None:
@@ -422,6 +487,15 @@ def _first_words(tokens: Sequence[str]) -> frozenset[str] | None:
 
 @functools.lru_cache(maxsize=4096)
 def _token_first_words(token: str) -> frozenset[str] | None:
+    options = _top_level_options(token)
+    if len(options) > 1:  # "Share|Teilen": each alternative starts a match
+        found_any: frozenset[str] = frozenset()
+        for option in options:
+            words = _token_first_words(option)
+            if words is None:
+                return None
+            found_any |= words
+        return found_any
     if token.startswith("(?:"):
         close = _closing_paren(token, 0)
         if close is None:
