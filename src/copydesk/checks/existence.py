@@ -314,8 +314,7 @@ class Existence:
             viable.clear()
         new = words - seen
         if new:
-            begins = Prefixes.of(self.first_words).begins
-            viable.update(filter(begins, new))
+            viable.update(Prefixes.of(self.first_words).among(new))
             seen |= new
         found = words & viable
         if not found:
@@ -374,6 +373,11 @@ class Prefixes:
         """Whether ``word`` begins with one of the prefixes."""
         return word.startswith(self.words) or (self.digit and word[:1].isdigit())
 
+    def among(self, words: AbstractSet[str]) -> set[str]:
+        """The ``words`` that begin with a prefix, found by one C-level scan
+        of the words joined one a line (a rule judges thousands per run)."""
+        return set(_prefix_scanner(self.words, self.digit).findall("\n".join(words)))
+
     def agrees(self, head: str) -> bool:
         """Whether a head (case-folded, after its bullet) and the token's literal
         start agree as far as both go: "this cmdlet" cannot start "this
@@ -383,6 +387,17 @@ class Prefixes:
         return head.startswith(literals) or any(
             literal.startswith(head) for literal in literals
         )
+
+
+@functools.lru_cache(maxsize=1024)
+def _prefix_scanner(words: tuple[str, ...], digit: bool) -> stdlib_re.Pattern[str]:
+    """Lines that start with one of ``words`` (or a digit), whole."""
+    options = [stdlib_re.escape(word) for word in sorted(words, key=len, reverse=True)]
+    if digit:
+        options.append(r"\d")
+    if not options:
+        return stdlib_re.compile(r"(?!)")
+    return stdlib_re.compile(rf"^(?:{'|'.join(options)})[^\n]*", stdlib_re.MULTILINE)
 
 
 def _token_patterns(
