@@ -184,7 +184,7 @@ def masked(prose: str) -> str:
     return mask_non_prose(prose)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class TokenIndex:
     """The capitalised words of a text in order, and the distinct ones.
 

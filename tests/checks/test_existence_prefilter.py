@@ -125,3 +125,12 @@ def test_a_head_that_leaves_the_literal_start_compiles_nothing() -> None:
     lazies = [lazy for _, lazy in check.token_patterns]  # type: ignore[attr-defined]
     assert lazies
     assert not any(lazy.compiled for lazy in lazies)
+
+
+def test_the_word_scan_and_the_word_filter_agree() -> None:
+    from copydesk.checks.existence import Prefixes
+
+    prefixes = Prefixes.of(frozenset({"share", "0", "e-mail", "a+b"}))
+    words = {"shares", "share", "9lives", "e-mails", "xshare", "email", "", "a+bc"}
+    assert prefixes.among(words) == set(filter(prefixes.begins, words))
+    assert prefixes.among(words) == {"shares", "share", "9lives", "e-mails", "a+bc"}

@@ -48,6 +48,8 @@ _LINE_HEADS = stdlib_re.compile(rf"([\r\n])(?={_HEAD})")
 #: heads, the sentence starts.
 _GAP_HEADS = stdlib_re.compile(rf"([.!?…][\"”’«»)\]]?[ \t]++)(?={_HEAD})")
 _MAX_HEADS = 50_000
+#: First words judged before a rule switches to ``Prefixes.among``.
+_SCAN_AFTER = 2_000
 #: The first word at a line or sentence start, after indent and bullet.
 _FIRST_WORD = stdlib_re.compile(r"[ \t]*(?:[-*+•·▪►▸|>]+[ \t]*)?(\S+)")
 #: Literal letters (and spaces, apostrophes) at the start of a token.
@@ -78,7 +80,7 @@ _QUOTED = regex.compile(
 _REMOVE = ("none", "line", "match", "auto")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Existence:
     """Flags every match of one compiled pattern."""
 
@@ -314,7 +316,13 @@ class Existence:
             viable.clear()
         new = words - seen
         if new:
-            viable.update(Prefixes.of(self.first_words).among(new))
+            prefixes = Prefixes.of(self.first_words)
+            # A long run has judged thousands: then one compiled scan of the
+            # new words pays; a one-file run filters its few hundred in Python.
+            if len(seen) > _SCAN_AFTER:
+                viable.update(prefixes.among(new))
+            else:
+                viable.update(filter(prefixes.begins, new))
             seen |= new
         found = words & viable
         if not found:
@@ -354,7 +362,7 @@ class Existence:
         return Fix((_line_edit(doc, first, last),), self.applicability)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Prefixes:
     """First words as ``str.startswith`` wants them ("0" in a list: any digit)."""
 

@@ -101,7 +101,7 @@ def _anchor_pattern(anchors: Sequence[str]) -> patterns.Pattern | None:
     return regex.compile(rf"(?<![\w])(?:{alternatives})[\s\u00a0]+\Z")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Names:
     """Flags listed and key-equal spellings of house-list names."""
 
@@ -247,7 +247,7 @@ def key_index(entries: Sequence[Entry]) -> dict[str, int]:
     return index
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Exceptions:
     """Phrases that never count, searched only around a would-be finding."""
 

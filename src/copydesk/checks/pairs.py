@@ -158,7 +158,7 @@ def expected_closer(opener: str, language: str) -> str:
     return _PARTNER.get(opener) or simple.get(opener, opener)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class _Scanner:
     """Pairs marks block by block; collects defects in one pass."""
 
@@ -510,7 +510,7 @@ def analyse(doc: Document) -> tuple[Defect, ...]:
     return defects
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Pairs:
     """Reports one kind of quote defect (``defect:`` in the rule file)."""
 

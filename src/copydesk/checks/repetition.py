@@ -33,7 +33,7 @@ _GAP = regex.compile(r"[ \t\u00a0\u202f]+")
 _DOUBLED = r"\b(\w++(?:['’-]\w++)*+)(?:[ \t\u00a0\u202f]++\1(?![\w'’-]))+"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Repetition:
     """Flags runs of one repeated token."""
 

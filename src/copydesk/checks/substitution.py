@@ -30,7 +30,7 @@ def match_case(replacement: str, original: str) -> str:
     return replacement
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Substitution:
     """Flags each wrong form and suggests its replacement(s)."""
 

@@ -46,7 +46,7 @@ class _Spelling:
         return self.tokens[0].start
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Variants:
     """Reports the minority or foreign-marked spellings of one name."""
 
