@@ -291,10 +291,7 @@ class Existence:
         if not candidates:
             return []
         seen, viable = self.seen_heads, self.viable_heads
-        if len(seen) > _MAX_HEADS:
-            seen.clear()
-            viable.clear()
-        new = candidates - seen
+        new = _unseen(candidates, seen, viable)
         if new:
             judged = {head: self._head_patterns(head) for head in new}
             viable.update((head, found) for head, found in judged.items() if found)
@@ -311,10 +308,7 @@ class Existence:
             return index.distinct
         words = index.words
         seen, viable = self.seen_words, self.viable_words
-        if len(seen) > _MAX_HEADS:
-            seen.clear()
-            viable.clear()
-        new = words - seen
+        new = _unseen(words, seen, viable)
         if new:
             prefixes = Prefixes.of(self.first_words)
             # A long run has judged thousands: then one compiled scan of the
@@ -426,6 +420,16 @@ def _token_patterns(
     return tuple(found)
 
 
+def _unseen(
+    items: AbstractSet[str], seen: set[str], verdicts: set[str] | dict[str, Any]
+) -> AbstractSet[str]:
+    """``items`` not judged yet; the memory of judgements is bounded."""
+    if len(seen) > _MAX_HEADS:
+        seen.clear()
+        verdicts.clear()
+    return items - seen
+
+
 #: Head → its case-folded first word, shared by every rule in the process.
 _HEAD_WORDS: dict[str, str] = {}
 
@@ -512,13 +516,7 @@ def _first_words(tokens: Sequence[str]) -> frozenset[str] | None:
 def _token_first_words(token: str) -> frozenset[str] | None:
     options = _top_level_options(token)
     if len(options) > 1:  # "Share|Teilen": each alternative starts a match
-        found_any: frozenset[str] = frozenset()
-        for option in options:
-            words = _token_first_words(option)
-            if words is None:
-                return None
-            found_any |= words
-        return found_any
+        return _first_words(options)
     if token.startswith("(?:"):
         close = _closing_paren(token, 0)
         if close is None:
