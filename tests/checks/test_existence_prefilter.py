@@ -6,7 +6,7 @@ import pytest
 from tests.checks.inline import lint_rule
 
 from copydesk.checks.existence import _first_words, _literal_starts, _token_first_words
-from copydesk.ruleset import load_ruleset
+from copydesk.ruleset import Ruleset, load_ruleset
 from copydesk.runner import lint_text
 
 
@@ -38,18 +38,30 @@ def test_one_unknown_token_turns_the_filter_off() -> None:
     assert _first_words(["Share", "Print"]) == frozenset({"share", "print"})
 
 
+def _compiled_rules(rs: Ruleset) -> set[str]:
+    """Rules with any pattern compiled: the whole rule's or one token's."""
+    found = set()
+    for check in rs.checks:
+        lazies = [getattr(check, "pattern", None)]
+        lazies += [lazy for _, lazy in getattr(check, "token_patterns", ())]
+        if any(getattr(lazy, "compiled", False) for lazy in lazies):
+            found.add(check.meta.id)
+    return found
+
+
 def test_a_short_article_compiles_only_the_rules_its_lines_could_trigger() -> None:
     rs = load_ruleset(select=["artifacts"])
     text = "Talks resume in Geneva\n\nDelegates met on Monday and agreed a text.\n"
     assert lint_text(text, "a.txt", "plain", rs) == []
-    compiled = [
-        c.meta.id
-        for c in rs.checks
-        if getattr(getattr(c, "pattern", None), "compiled", False)
-    ]
-    assert "artifacts.Social" not in compiled
-    assert "artifacts.Paywall" not in compiled
     assert "artifacts.Social" in [c.meta.id for c in rs.checks]
+    assert _compiled_rules(rs) == set()
+    text = "Talks resume in Geneva\n\nShare\n\nDelegates met on Monday.\n"
+    assert [f.rule for f in lint_text(text, "a.txt", "plain", rs)] == [
+        "artifacts.Social"
+    ]
+    compiled = _compiled_rules(rs)
+    assert "artifacts.Social" in compiled
+    assert "artifacts.Paywall" not in compiled
 
 
 _NEEDS_RULE = """
