@@ -146,3 +146,9 @@ def test_the_word_scan_and_the_word_filter_agree() -> None:
     words = {"shares", "share", "9lives", "e-mails", "xshare", "email", "", "a+bc"}
     assert prefixes.among(words) == set(filter(prefixes.begins, words))
     assert prefixes.among(words) == {"shares", "share", "9lives", "e-mails", "a+bc"}
+
+
+def test_needs_also_limits_a_plain_word_list() -> None:
+    rule = "extends: existence\nmessage: \"'%s'\"\nneeds: ['#']\ntokens: [Share]\n"
+    text = "Share this.\n\n# Share\n"
+    assert lint_rule(rule, text) == [(3, 3, "Share")]

@@ -239,8 +239,11 @@ class Existence:
 
     def _spans(self, doc: Document) -> Iterator[tuple[int, int]]:
         if self.words is not None:
-            for start, end, _ in self.words.find(doc.prose, doc.word_set):
-                yield start, end
+            text, needs = doc.prose, self.needs
+            for start, end, _ in self.words.find(text, doc.word_set):
+                line = text.rfind("\n", 0, start) + 1
+                if not needs or _line_has(text, line, needs):
+                    yield start, end
             return
         for m in self._matches(doc):
             yield m.span()
