@@ -12,7 +12,7 @@ import itertools
 import operator
 import re
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from copydesk.model import Finding, Fix, Severity
@@ -136,7 +136,6 @@ class Document:
     blocks: Sequence[Block] = ()
     directives: Sequence[Directive] = ()
     _starts: array[int] = field(default_factory=lambda: array("q"), repr=False)
-    _content: tuple[array[int], array[int]] | None = field(default=None, repr=False)
     _words: frozenset[str] | None = field(default=None, repr=False)
     #: Indexes that checks derive from this document, shared by every rule
     #: of a type (keyed by "<type>.<what>"); never part of equality.
@@ -179,34 +178,12 @@ class Document:
         end, _ = _next_line_end(self.text, start, len(self.text))
         return start, end
 
-    def content_lines(self) -> Iterator[tuple[int, int]]:
-        """(start, end) of every line whose prose is not blank, computed once.
-
-        Line-anchored checks try only these: masked code and blank lines
-        cannot hold prose, and skipping them is most of a line rule's speed.
-        """
-        if self._content is None:
-            prose = self.prose
-            starts = self._starts
-            size = len(prose)
-            firsts: array[int] = array("q")
-            lasts: array[int] = array("q")
-            for index, start in enumerate(starts):
-                end = starts[index + 1] if index + 1 < len(starts) else size
-                if not prose[start:end].isspace() and start < end:
-                    stop = end
-                    while stop > start and prose[stop - 1] in "\r\n":
-                        stop -= 1
-                    firsts.append(start)
-                    lasts.append(stop)
-            self._content = (firsts, lasts)
-        return zip(*self._content, strict=True)
-
     def word_set(self) -> frozenset[str]:
         """The case-folded words of the prose, computed once per document.
 
-        Word-list rules intersect their own first words with this set and
-        look for positions only on a hit: one C-level scan serves them all.
+        Word lists with non-ASCII first words (which the RE2 scan of
+        ``patterns.LiteralIndex`` leaves out) intersect their first words
+        with this set and look for positions only on a hit.
         """
         if self._words is None:
             self._words = frozenset(

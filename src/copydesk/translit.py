@@ -172,12 +172,6 @@ def mask_non_prose(text: str) -> str:
     return "".join(parts)
 
 
-def capitalised(text: str) -> Iterator[Token]:
-    """Every capitalised word of ``text`` (one regex pass)."""
-    for m in _TOKEN.finditer(text):
-        yield Token(m.start(), m.end(), m.group())
-
-
 @functools.lru_cache(maxsize=4)
 def masked(prose: str) -> str:
     """``mask_non_prose`` cached per text (by identity first) for all rules."""
@@ -219,14 +213,8 @@ def token_index(prose: str) -> TokenIndex:
     return TokenIndex(offsets[0::2][: len(texts)], texts, frozenset(texts))
 
 
-def tokens(prose: str) -> tuple[Token, ...]:
-    """Every capitalised word outside URLs, handles and code."""
-    index = token_index(prose)
-    return tuple(index.where(index.distinct))
-
-
 def is_token(text: str) -> bool:
-    """True when ``text`` is one capitalised word as ``tokens`` finds them."""
+    """True when ``text`` is one capitalised word as ``token_index`` finds them."""
     return _TOKEN.fullmatch(text) is not None
 
 
