@@ -279,16 +279,14 @@ def exception_matcher(entries: Sequence[Entry], meta: RuleMeta) -> Exceptions | 
 def house_entries() -> tuple[Entry, ...]:
     """Every entry of the shipped ``names`` pack (for the variants check)."""
     from copydesk import rule_index
-    from copydesk.ruleset import parse_rule_text, shipped_rules_dir
+    from copydesk.ruleset import RuleFile, read_rule, shipped_rules_dir
 
     folder = Path(shipped_rules_dir()) / "names"
     index = rule_index.load(folder.parent)
     found: list[Entry] = []
     for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
-        raw = path.read_bytes()
-        data = rule_index.parsed(index, f"names/{path.name}", raw)
-        if data is None:
-            data = parse_rule_text(raw, str(path))
+        rule = RuleFile(f"names.{path.stem}", path, str(path), shipped=True)
+        data = read_rule(rule, path.read_bytes(), index)
         if data.get("extends") == "names":
             found.extend(
                 parse_entries(data.get("entries"), str(path), data.get("kind", "place"))
