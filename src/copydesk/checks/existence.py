@@ -117,8 +117,8 @@ class Existence:
     #: alternation order, so that a run compiles only the tokens its lines
     #: could start (a whole rule's pattern takes 5-10 ms to compile).
     token_patterns: tuple[tuple[Prefixes, patterns.LazyPattern], ...] = ()
-    #: Line heads (up to the first word) already judged, and those of them
-    #: that could start a match; kept across documents.
+    #: Heads (indent, bullet, up to two words) already judged; kept across
+    #: documents.
     seen_heads: set[str] = field(default_factory=set, compare=False, repr=False)
     #: Viable head → the patterns to try at its lines.
     viable_heads: dict[str, tuple[patterns.LazyPattern, ...]] = field(
@@ -269,7 +269,7 @@ class Existence:
         for pos, head in starts:
             if pos < last:
                 continue
-            if whole_line and _line_length(text, pos) > MAX_LINE:
+            if whole_line and _line_end(text, pos) - pos > MAX_LINE:
                 continue
             if needs and not _line_has(text, pos, needs):
                 continue
@@ -284,7 +284,7 @@ class Existence:
         """Line (or sentence) starts whose first word could begin a match.
 
         The document's starts are grouped by their head (indent, bullet and
-        first word) once, for all rules; each rule decides once per distinct
+        up to two words) once, for all rules; each rule decides once per distinct
         head, and remembers across documents, whether a line beginning so
         could match. Most heads ("The", "|", "- Run") cannot, and their
         lines are never tried.
@@ -332,12 +332,10 @@ class Existence:
         kept only when it matches the head partially.
         """
         if self.token_patterns:
-            word, text = _head_word(head), _head_text(head)
-            tried = tuple(
-                lazy
-                for prefixes, lazy in self.token_patterns
-                if prefixes.begins(word) and prefixes.agrees(text)
-            )
+            word = _head_word(head)
+            begun = [(p, lazy) for p, lazy in self.token_patterns if p.begins(word)]
+            text = _head_text(head) if begun else ""
+            tried = tuple(lazy for p, lazy in begun if p.agrees(text))
         else:
             tried = (self.pattern,)
         return tuple(
@@ -691,15 +689,15 @@ def _needs(meta: RuleMeta, value: Any) -> tuple[str, ...]:
     return needs
 
 
-def _line_length(text: str, pos: int) -> int:
+def _line_end(text: str, pos: int) -> int:
+    """Where the line holding ``pos`` ends (its newline, or the text's end)."""
     end = text.find("\n", pos)
-    return (len(text) if end < 0 else end) - pos
+    return len(text) if end < 0 else end
 
 
 def _line_has(text: str, pos: int, needs: tuple[str, ...]) -> bool:
     """Whether the line from ``pos`` to its end contains one of ``needs``."""
-    end = text.find("\n", pos)
-    line = text[pos:] if end < 0 else text[pos:end]
+    line = text[pos : _line_end(text, pos)]
     return any(needed in line for needed in needs)
 
 
