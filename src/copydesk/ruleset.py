@@ -214,6 +214,7 @@ def load_ruleset(
             accept = patterns.token_matcher(
                 vocab.accept, vocab.source, "vocab.accept", ignorecase=True
             )
+    link_checks(checks)
     return Ruleset(checks, digest.hexdigest(), exceptions, accept)
 
 
@@ -240,6 +241,19 @@ def _reject_check(vocab: Vocab) -> Check:
         "tokens": list(vocab.reject),
     }
     return compile_rule(REJECT_RULE, data, vocab.source or "vocab")
+
+
+def link_checks(checks: Sequence[Check]) -> None:
+    """Let the checks of one type share passes over a document.
+
+    A check type with a ``link(checks)`` static method receives all of its
+    ruleset's checks once they are compiled (``existence`` joins its line
+    and sentence rules into one scan).
+    """
+    for check_type in {type(c) for c in checks}:
+        link = getattr(check_type, "link", None)
+        if link is not None:
+            link([c for c in checks if type(c) is check_type])
 
 
 def compile_exceptions(checks: Sequence[Check]) -> dict[str, patterns.Pattern]:

@@ -139,15 +139,6 @@ def test_a_head_that_leaves_the_literal_start_compiles_nothing() -> None:
     assert not any(lazy.compiled for lazy in lazies)
 
 
-def test_the_word_scan_and_the_word_filter_agree() -> None:
-    from copydesk.checks.existence import Prefixes
-
-    prefixes = Prefixes.of(frozenset({"share", "0", "e-mail", "a+b"}))
-    words = {"shares", "share", "9lives", "e-mails", "xshare", "email", "", "a+bc"}
-    assert prefixes.among(words) == set(filter(prefixes.begins, words))
-    assert prefixes.among(words) == {"shares", "share", "9lives", "e-mails", "a+bc"}
-
-
 def test_needs_also_limits_a_plain_word_list() -> None:
     rule = "extends: existence\nmessage: \"'%s'\"\nneeds: ['#']\ntokens: [Share]\n"
     text = "Share this.\n\n# Share\n"

@@ -5,7 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from copydesk.markup._mask import FILLER
-from copydesk.markup.markdown import byte_to_char, parse_markdown, read
+from copydesk.markup.markdown import parse_markdown, read
+from copydesk.utf8 import byte_to_char
 
 from .helpers import DOCUMENTS, assert_masked, assert_shown, check_invariants
 

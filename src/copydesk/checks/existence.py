@@ -18,13 +18,13 @@ import functools
 import itertools
 import re as stdlib_re
 from collections.abc import Iterator, Mapping, Sequence
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 
 import regex
 
-from copydesk import patterns
+from copydesk import patterns, re2_superset
+from copydesk.checks.anchor_scan import AnchorScan, Member
 from copydesk.checks.base import Check, RuleMeta
 from copydesk.document import Document
 from copydesk.errors import RuleError
@@ -35,25 +35,16 @@ from copydesk.schema import Key
 # Possessive: masked code leaves lines of spaces, and backtracking into them
 # would retry the whole token list at every space.
 _LINE_LEAD = r"(?:^|(?<=\r))[ \t]*+\K(?:[-*+•·▪►▸|>]++[ \t]*+)?"
-#: The start of a line or sentence up to the end of its second word (after
-#: any bullet, so that "- Share" and "- The" are told apart, and "This
-#: cmdlet" is judged once instead of matching every line it starts).
-_HEAD = r"([ \t]*+(?:[-*+•·▪►▸|>]++[ \t]*+)?[^ \t\r\n]++(?:[ \t]++[^ \t\r\n]++)?)"
-#: Every non-blank line's head, in text prefixed with a newline: group 1 is
-#: what precedes the head, group 2 the head, captured inside a look-ahead so
-#: that a sentence end inside it is still there for the next match. The
-#: newline or punctuation also gives the C scanner a first character to find.
-_LINE_HEADS = stdlib_re.compile(rf"([\r\n])(?={_HEAD})")
-#: Every head after a sentence end inside a line, likewise: with the line
-#: heads, the sentence starts.
-_GAP_HEADS = stdlib_re.compile(rf"([.!?…][\"”’«»)\]]?[ \t]++)(?={_HEAD})")
-_MAX_HEADS = 50_000
-#: First words judged before a rule switches to ``Prefixes.among``.
-_SCAN_AFTER = 2_000
+#: A sentence end inside a line and the spaces after it.
+_GAP = stdlib_re.compile(r"[.!?…][\"”’«»)\]]?[ \t]++")
 #: The first word at a line or sentence start, after indent and bullet.
 _FIRST_WORD = stdlib_re.compile(r"[ \t]*(?:[-*+•·▪►▸|>]+[ \t]*)?(\S+)")
 #: Literal letters (and spaces, apostrophes) at the start of a token.
 _LITERAL_RUN = stdlib_re.compile(r"[^\s\\.^$*+?{}\[\]()|][\w '’-]*")
+#: How much of a line ``Prefixes.agrees`` compares with a token's literal start.
+_HEAD_CHARS = 120
+#: First words whose token choice a rule remembers.
+_MAX_WORDS = 20_000
 #: HTML/XML tags, which may share a line with debris ("<li>Share</li>").
 _TAG = stdlib_re.compile(r"<[^<>]*>")
 #: Longest line a whole-line rule tries: debris is short, paragraphs are not.
@@ -78,6 +69,21 @@ _QUOTED = regex.compile(
 )
 
 _REMOVE = ("none", "line", "match", "auto")
+
+
+class ScanSlot:
+    """Where an anchored rule finds its shared scan: set by ``link`` for a
+    ruleset, or made for the rule alone on first use."""
+
+    __slots__ = ("shared",)
+
+    def __init__(self) -> None:
+        self.shared: AnchorScan | None = None
+
+    def get(self, rule: Existence) -> AnchorScan | None:
+        if self.shared is None and rule.re2_body is not None:
+            self.shared = AnchorScan([rule.scan_member()])
+        return self.shared
 
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
@@ -108,25 +114,21 @@ class Existence:
     anchor: str = ""
     #: Literal word lists: matched by word lookup instead of ``pattern``.
     words: patterns.LiteralIndex | None = None
-    #: First words (case-folded; "0" for any digit) that every match of an
-    #: anchored rule starts with, when the tokens tell; None when unknown.
-    first_words: frozenset[str] | None = None
     #: Strings one of which the line of every match contains (``needs``).
     needs: tuple[str, ...] = ()
     #: Shipped anchored rules: each token's first words and own pattern, in
     #: alternation order, so that a run compiles only the tokens its lines
     #: could start (a whole rule's pattern takes 5-10 ms to compile).
     token_patterns: tuple[tuple[Prefixes, patterns.LazyPattern], ...] = ()
-    #: Heads (indent, bullet, up to two words) already judged; kept across
-    #: documents.
-    seen_heads: set[str] = field(default_factory=set, compare=False, repr=False)
-    #: Viable head → the patterns to try at its lines.
-    viable_heads: dict[str, tuple[patterns.LazyPattern, ...]] = field(
-        default_factory=dict, compare=False, repr=False
+    #: Anchored rules: the RE2 superset of the tokens (None when the tokens
+    #: have no safe one), and the scan shared with the ruleset's other
+    #: anchored rules (see ``link``).
+    re2_body: str | None = None
+    scan: ScanSlot = field(default_factory=ScanSlot)
+    #: First word → the token patterns that may start with it.
+    begun: dict[str, tuple[tuple[Prefixes, patterns.LazyPattern], ...]] = field(
+        default_factory=dict
     )
-    #: First words already judged, and those a match could start with.
-    seen_words: set[str] = field(default_factory=set, compare=False, repr=False)
-    viable_words: set[str] = field(default_factory=set, compare=False, repr=False)
 
     @classmethod
     def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:
@@ -200,6 +202,9 @@ class Existence:
         if lazy is None:
             assert compiled is not None
             lazy = patterns.LazyPattern.of(compiled)
+        body = "".join(raw) if raw else ""
+        if tokens:
+            body = _alternation(tokens) + ("|" + body if body else "")
         return cls(
             meta,
             lazy,
@@ -208,12 +213,28 @@ class Existence:
             bool(data.get("skip_quoted", False)),
             anchor,
             words,
-            _first_words(tokens) if anchor and not raw else None,
             _needs(meta, data.get("needs", [])),
             _token_patterns(tokens, meta, whole_line=whole_line)
             if anchor and not raw and meta.shipped
             else (),
+            re2_superset.superset(body) if anchor else None,
         )
+
+    @staticmethod
+    def link(checks: Sequence[Check]) -> None:
+        """Give the anchored rules of one ruleset a single shared scan."""
+        members = [
+            c for c in checks if isinstance(c, Existence) and c.re2_body is not None
+        ]
+        if not members:
+            return
+        scan = AnchorScan([m.scan_member() for m in members])
+        for member in members:
+            member.scan.shared = scan
+
+    def scan_member(self) -> Member:
+        assert self.re2_body is not None
+        return Member(self.anchor, self.meta.ignorecase, self.re2_body)
 
     def run(self, doc: Document) -> Iterator[Finding]:
         quoted: Sequence[tuple[int, int]] | None = None
@@ -252,7 +273,9 @@ class Existence:
         """Every match; anchored rules only try the places they can start at.
 
         Trying a line pattern at each line start instead of each character
-        makes a whole-line rule several times faster on long prose.
+        makes a whole-line rule several times faster on long prose, and the
+        shared RE2 scan narrows the line starts to the few where a token may
+        match.
         """
         text = doc.prose
         if self.needs and not any(needed in text for needed in self.needs):
@@ -261,89 +284,54 @@ class Existence:
             yield from patterns.finditer(self.pattern.get(), text)
             return
         last = -1
-        starts = self._viable_starts(doc)
-        if not starts:
-            return
         needs = self.needs
         whole_line = self.anchor == "line"
-        for pos, head in starts:
+        for pos in self._places(doc):
             if pos < last:
                 continue
             if whole_line and _line_end(text, pos) - pos > MAX_LINE:
                 continue
             if needs and not _line_has(text, pos, needs):
                 continue
-            for lazy in self.viable_heads[head]:
+            for lazy in self._patterns_at(text, pos):
                 m = lazy.get().match(text, pos, timeout=patterns.MATCH_TIMEOUT)
                 if m is not None:
                     last = m.end()
                     yield m
                     break
 
-    def _viable_starts(self, doc: Document) -> list[tuple[int, str]]:
-        """Line (or sentence) starts whose first word could begin a match.
+    def _places(self, doc: Document) -> Sequence[int]:
+        """Where a match may start: from the shared RE2 scan, or else every
+        line start (and, between sentences, every sentence start)."""
+        scan = self.scan.get(self)
+        places = scan.places(doc) if scan is not None else None
+        if places is not None:
+            return places.for_anchor(self.anchor)
+        return _every_start(doc, sentences=self.anchor == "sentence")
 
-        The document's starts are grouped by their head (indent, bullet and
-        up to two words) once, for all rules; each rule decides once per distinct
-        head, and remembers across documents, whether a line beginning so
-        could match. Most heads ("The", "|", "- Run") cannot, and their
-        lines are never tried.
-        """
-        index = _head_index(doc, sentences=self.anchor == "sentence")
-        candidates = self._candidate_heads(index)
-        if not candidates:
-            return []
-        seen, viable = self.seen_heads, self.viable_heads
-        new = _unseen(candidates, seen, viable)
-        if new:
-            judged = {head: self._head_patterns(head) for head in new}
-            viable.update((head, found) for head, found in judged.items() if found)
-            seen |= new
-        hits = candidates & viable.keys()
-        return index.starts(hits) if hits else []
-
-    def _candidate_heads(self, index: HeadIndex) -> AbstractSet[str]:
-        """Heads whose first word some token starts with (all heads when the
-        tokens do not tell): set operations on the document's first words,
-        each word judged once per process.
-        """
-        if self.first_words is None:
-            return index.distinct
-        words = index.words
-        seen, viable = self.seen_words, self.viable_words
-        new = _unseen(words, seen, viable)
-        if new:
-            prefixes = Prefixes.of(self.first_words)
-            # A long run has judged thousands: then one compiled scan of the
-            # new words pays; a one-file run filters its few hundred in Python.
-            if len(seen) > _SCAN_AFTER:
-                viable.update(prefixes.among(new))
-            else:
-                viable.update(filter(prefixes.begins, new))
-            seen |= new
-        found = words & viable
-        if not found:
-            return frozenset()
-        return set().union(*(index.by_word[word] for word in found))
-
-    def _head_patterns(self, head: str) -> tuple[patterns.LazyPattern, ...]:
-        """The patterns that could match a line starting with ``head``: the
-        rule's, or those of the tokens whose first word the head has; each
-        kept only when it matches the head partially.
-        """
-        if self.token_patterns:
-            word = _head_word(head)
-            begun = [(p, lazy) for p, lazy in self.token_patterns if p.begins(word)]
-            text = _head_text(head) if begun else ""
-            tried = tuple(lazy for p, lazy in begun if p.agrees(text))
-        else:
-            tried = (self.pattern,)
-        return tuple(
-            lazy
-            for lazy in tried
-            if lazy.get().match(head, partial=True, timeout=patterns.MATCH_TIMEOUT)
-            is not None
-        )
+    def _patterns_at(self, text: str, pos: int) -> Sequence[patterns.LazyPattern]:
+        """The patterns worth trying at ``pos``: the rule's, or those of the
+        tokens whose first word and literal start the text there agrees with
+        (the others are not even compiled)."""
+        if not self.token_patterns:
+            return (self.pattern,)
+        first = _FIRST_WORD.match(text, pos)
+        if first is None:
+            return ()
+        word = first.group(1).casefold()
+        begun = self.begun.get(word)
+        if begun is None:
+            if len(self.begun) > _MAX_WORDS:
+                self.begun.clear()
+            begun = self.begun[word] = tuple(
+                (p, lazy) for p, lazy in self.token_patterns if p.begins(word)
+            )
+        if not begun:
+            return ()
+        start = first.start(1)
+        head = text[start : min(_line_end(text, start), start + _HEAD_CHARS)]
+        head = head.casefold()
+        return [lazy for p, lazy in begun if p.agrees(head)]
 
     def _fix(self, doc: Document, start: int, end: int) -> Fix | None:
         if self.remove == "none":
@@ -376,31 +364,15 @@ class Prefixes:
         """Whether ``word`` begins with one of the prefixes."""
         return word.startswith(self.words) or (self.digit and word[:1].isdigit())
 
-    def among(self, words: AbstractSet[str]) -> set[str]:
-        """The ``words`` that begin with a prefix, found by one C-level scan
-        of the words joined one a line (a rule judges thousands per run)."""
-        return set(_prefix_scanner(self.words, self.digit).findall("\n".join(words)))
-
     def agrees(self, head: str) -> bool:
-        """Whether a head (case-folded, after its bullet) and the token's literal
-        start agree as far as both go: "this cmdlet" cannot start "this
-        article", and the token is then not even compiled.
+        """Whether the rest of a line (case-folded, after its bullet) and the
+        token's literal start agree as far as both go: "this cmdlet" cannot
+        start "this article", and the token is then not even compiled.
         """
         literals = _literal_starts(self.token)
         return head.startswith(literals) or any(
             literal.startswith(head) for literal in literals
         )
-
-
-@functools.lru_cache(maxsize=1024)
-def _prefix_scanner(words: tuple[str, ...], digit: bool) -> stdlib_re.Pattern[str]:
-    """Lines that start with one of ``words`` (or a digit), whole."""
-    options = [stdlib_re.escape(word) for word in sorted(words, key=len, reverse=True)]
-    if digit:
-        options.append(r"\d")
-    if not options:
-        return stdlib_re.compile(r"(?!)")
-    return stdlib_re.compile(rf"^(?:{'|'.join(options)})[^\n]*", stdlib_re.MULTILINE)
 
 
 def _token_patterns(
@@ -419,37 +391,6 @@ def _token_patterns(
         lazy = patterns.LazyPattern(wrapped, ignorecase=meta.ignorecase)
         found.append((Prefixes.of(words, token), lazy))
     return tuple(found)
-
-
-def _unseen(
-    items: AbstractSet[str], seen: set[str], verdicts: set[str] | dict[str, Any]
-) -> AbstractSet[str]:
-    """``items`` not judged yet; the memory of judgements is bounded."""
-    if len(seen) > _MAX_HEADS:
-        seen.clear()
-        verdicts.clear()
-    return items - seen
-
-
-#: Head → its case-folded first word, shared by every rule in the process.
-_HEAD_WORDS: dict[str, str] = {}
-
-
-def _head_word(head: str) -> str:
-    """The case-folded first word of a head (after indent and bullet)."""
-    word = _HEAD_WORDS.get(head)
-    if word is None:
-        if len(_HEAD_WORDS) > _MAX_HEADS * 4:
-            _HEAD_WORDS.clear()
-        first = _FIRST_WORD.match(head)
-        word = _HEAD_WORDS[head] = first.group(1).casefold() if first else ""
-    return word
-
-
-def _head_text(head: str) -> str:
-    """A head after its indent and bullet, case-folded."""
-    first = _FIRST_WORD.match(head)
-    return head[first.start(1) :].casefold() if first is not None else ""
 
 
 #: Literal characters inside a token (no regex syntax).
@@ -592,94 +533,14 @@ def _structural(text: str) -> Iterator[tuple[int, str]]:
             yield index, ch
 
 
-class HeadIndex:
-    """The heads of a document's lines (or sentences) and where they start.
-
-    The sentence index is the line index joined with the mid-line one; its
-    parts stay apart, and the per-word grouping is built only when a rule
-    with known first words asks for it.
-    """
-
-    __slots__ = ("_by_word", "_parts", "_sources", "_words", "distinct")
-
-    def __init__(self, heads: list[str], positions: list[int]) -> None:
-        self._parts: tuple[tuple[list[int], list[str]], ...] = ((positions, heads),)
-        self._sources: tuple[HeadIndex, ...] = ()
-        self.distinct = frozenset(heads)
-        self._by_word: dict[str, list[str]] | None = None
-        self._words: frozenset[str] | None = None
-
-    @classmethod
-    def join(cls, first: HeadIndex, second: HeadIndex) -> HeadIndex:
-        joined = cls([], [])
-        joined._parts = first._parts + second._parts
-        joined._sources = (first, second)
-        joined.distinct = first.distinct | second.distinct
-        return joined
-
-    @property
-    def by_word(self) -> dict[str, list[str]]:
-        """Case-folded first word → the distinct heads that start with it."""
-        if self._by_word is None:
-            by_word: dict[str, list[str]] = {}
-            if self._sources:
-                for source in self._sources:
-                    for word, heads in source.by_word.items():
-                        by_word.setdefault(word, []).extend(heads)
-            else:
-                for head in self.distinct:
-                    by_word.setdefault(_head_word(head), []).append(head)
-            self._by_word = by_word
-        return self._by_word
-
-    @property
-    def words(self) -> frozenset[str]:
-        """The distinct case-folded first words."""
-        if self._words is None:
-            self._words = frozenset(self.by_word)
-        return self._words
-
-    def starts(self, wanted: AbstractSet[str]) -> list[tuple[int, str]]:
-        """(offset, head) of the heads in ``wanted``, in text order."""
-        found = [
-            (pos, head)
-            for positions, heads in self._parts
-            for pos, head in zip(positions, heads, strict=True)
-            if head in wanted
-        ]
-        if len(self._parts) > 1:
-            found.sort()
-        return found
-
-
-def _head_index(doc: Document, *, sentences: bool) -> HeadIndex:
-    """Every line (or sentence) start with its head, once per document."""
-    key = "existence.sentence-heads" if sentences else "existence.line-heads"
-    cached = doc.memo.get(key)
-    if cached is not None:
-        return cast("HeadIndex", cached)
+def _every_start(doc: Document, *, sentences: bool) -> list[int]:
+    """Every line start, and with ``sentences`` every sentence start inside a
+    line: the places tried when no scan narrows them."""
+    starts = [doc.line_start(line) for line in range(1, doc.line_count + 1)]
     if sentences:
-        lines = _head_index(doc, sentences=False)
-        index = HeadIndex.join(lines, _scan_heads(_GAP_HEADS, doc.prose))
-    else:
-        index = _scan_heads(_LINE_HEADS, doc.prose)
-    doc.memo[key] = index
-    return index
-
-
-def _scan_heads(scan: stdlib_re.Pattern[str], prose: str) -> HeadIndex:
-    """Heads found by ``scan`` in one C pass.
-
-    ``re.split`` returns pieces that alternate text before a start, the
-    separator and the head, so the offsets are running sums of the piece
-    lengths (the head is not consumed and counts zero).
-    """
-    pieces = scan.split("\n" + prose)
-    heads = pieces[2::3]
-    lengths = list(map(len, pieces))
-    lengths[2::3] = itertools.repeat(0, len(heads))
-    lengths[0] -= 1  # the newline put in front
-    return HeadIndex(heads, list(itertools.accumulate(lengths))[2::3])
+        starts.extend(m.end() for m in _GAP.finditer(doc.prose))
+        starts.sort()
+    return starts
 
 
 def _needs(meta: RuleMeta, value: Any) -> tuple[str, ...]:

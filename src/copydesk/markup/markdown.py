@@ -10,7 +10,6 @@ references) stays masked by construction. Directives live in HTML comments.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, cast
@@ -21,6 +20,7 @@ from copydesk.document import Block, Directive, split_paragraphs
 from copydesk.markup import Parsed
 from copydesk.markup._directives import MARKER, parse
 from copydesk.markup._mask import LineIndex, entity_view, mask_all
+from copydesk.utf8 import byte_to_char
 
 if TYPE_CHECKING:  # pyromark.event pulls in typing_extensions: 6 ms at start-up
     from pyromark.event import Range
@@ -37,8 +37,6 @@ OPTIONS = (
     | _O.ENABLE_GFM
 )
 
-#: Runs of code points that take 2, 3 or 4 UTF-8 bytes each.
-_WIDE_RUNS = re.compile(r"[\x80-\u07ff]+|[\u0800-\uffff]+|[\U00010000-\U0010ffff]+")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 #: Inline raw HTML that opens or closes code-like content: ``a <code>x</code>``.
 _HTML_CODE = re.compile(
@@ -69,42 +67,6 @@ def read(text: str) -> Parsed:
         return parse_markdown(text)
     except Exception:  # a linter must not crash on one odd file
         return Parsed(text, tuple(split_paragraphs(text)), ())
-
-
-def byte_to_char(text: str) -> Callable[[int], int]:
-    """Map UTF-8 byte offsets of ``text`` to code-point offsets.
-
-    ASCII text maps to itself; otherwise only runs of wide characters are
-    recorded, so the cost grows with the non-ASCII content, not the file size.
-    """
-    if text.isascii():
-        return _identity
-    byte_starts: list[int] = []
-    runs: list[tuple[int, int, int, int]] = []
-    extra = 0
-    for match in _WIDE_RUNS.finditer(text):
-        char_start, char_end = match.span()
-        first = ord(text[char_start])
-        width = 2 if first < 0x800 else 3 if first < 0x10000 else 4
-        byte_start = char_start + extra
-        extra += (width - 1) * (char_end - char_start)
-        byte_starts.append(byte_start)
-        runs.append((byte_start, char_start, width, char_end + extra))
-
-    def convert(offset: int) -> int:
-        index = bisect.bisect_right(byte_starts, offset) - 1
-        if index < 0:
-            return offset
-        byte_start, char_start, width, byte_end = runs[index]
-        if offset < byte_end:
-            return char_start + (offset - byte_start) // width
-        return offset - (byte_end - (char_start + (byte_end - byte_start) // width))
-
-    return convert
-
-
-def _identity(offset: int) -> int:
-    return offset
 
 
 def parse_markdown(text: str) -> Parsed:  # noqa: PLR0915 - one hot loop

@@ -1,0 +1,137 @@
+"""One RE2 pass that finds where any line or sentence rule may match.
+
+Whole-line and between-sentence rules (``existence`` with ``line`` or
+``between_sentences``) can only match at a line start or right after a
+sentence end. Trying each rule's pattern at each such place costs a regex
+call per line per rule; instead, the RE2 supersets of all those rules'
+tokens are joined into one automaton, with the anchors written in RE2
+syntax around them, and one scan of the document lists the few places where
+some token may match. Each rule then tries its real pattern only there.
+
+The places are line starts and sentence starts (after the gap that follows
+``.!?…``), reported in character offsets. The scan restarts one byte after
+each place it finds, so a long candidate never hides a later one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, cast
+
+from copydesk.document import Document
+from copydesk.re2_superset import compile_scanner
+from copydesk.utf8 import byte_to_char
+
+#: The RE2 forms of the existence anchors (each at least as wide as its
+#: ``regex`` original): indent and bullet, line end, sentence end, and the
+#: capitalised start of the next sentence.
+LEAD = r"[ \t]*(?:[-*+•·▪►▸|>]+[ \t]*)?"
+LINE_TAIL = r"[ \t]*\r?$"
+SENTENCE_TAIL = r"(?:[ \t]*\r?$|[ \t]+(?-i:[\"“„»«‘(]?[A-Z0-9\x{80}-\x{10FFFF}]))"
+GAP = r"[.!?…][\"”’«»)\]]?[ \t]+"
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """What the scan needs of one rule: its anchor, case and RE2 tokens."""
+
+    anchor: str  # "line" or "sentence"
+    ignorecase: bool
+    body: str
+
+
+@dataclass(frozen=True, slots=True)
+class Places:
+    """Where a scanned document's anchored rules may match."""
+
+    lines: list[int]
+    sentences: list[int]
+
+    def for_anchor(self, anchor: str) -> list[int]:
+        if anchor == "line" or not self.sentences:
+            return self.lines
+        return sorted(self.lines + self.sentences)
+
+
+class AnchorScan:
+    """The shared scan of a group of anchored rules (compiled on first use)."""
+
+    __slots__ = ("_gaps", "_key", "_pattern", "_scanner")
+
+    def __init__(self, members: Sequence[Member]) -> None:
+        self._pattern = union(members)
+        self._gaps = any(m.anchor == "sentence" for m in members)
+        self._scanner: Any = None
+        self._key = f"existence.anchor-scan.{id(self)}"
+
+    def places(self, doc: Document) -> Places | None:
+        """The document's candidate places, or None when the scan cannot
+        stand in for trying every place (see ``_scannable``)."""
+        key = self._key
+        if key not in doc.memo:
+            doc.memo[key] = self._scan(doc.prose)
+        return cast("Places | None", doc.memo[key])
+
+    def _scan(self, text: str) -> Places | None:
+        if self._scanner is None:
+            self._scanner = (
+                compile_scanner(self._pattern, ignorecase=False)
+                if self._pattern
+                else None
+            ) or False
+        if not self._scanner or not _scannable(text):
+            return None
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates: RE2 cannot see them
+            return None
+        search = self._scanner.search
+        gaps = self._gaps
+        lines: list[int] = []
+        sentences: list[int] = []
+        pos = 0
+        while (found := search(data, pos)) is not None:
+            gap_end = found.start(1) if gaps else -1
+            if gap_end < 0:
+                lines.append(found.start())
+            else:
+                sentences.append(gap_end)
+            pos = found.start() + 1
+        if not text.isascii():
+            to_char = byte_to_char(text)
+            lines = list(map(to_char, lines))
+            sentences = list(map(to_char, sentences))
+        return Places(lines, sentences)
+
+
+def union(members: Sequence[Member]) -> str:
+    """The RE2 pattern: a line branch for every rule, a gap branch (whose
+    empty group marks a sentence start) for sentence rules; "" for none."""
+
+    def alternatives(anchor: str) -> str:
+        return "|".join(
+            f"(?{'i' if m.ignorecase else '-i'}:{m.body})"
+            for m in members
+            if m.anchor == anchor
+        )
+
+    line_rules = alternatives("line")
+    sentence_rules = alternatives("sentence")
+    at_line: list[str] = []
+    if line_rules:
+        at_line.append(f"(?:{line_rules}){LINE_TAIL}")
+    if sentence_rules:
+        at_line.append(f"(?:{sentence_rules}){SENTENCE_TAIL}")
+    if not at_line:
+        return ""
+    pattern = f"(?m)^{LEAD}(?:{'|'.join(at_line)})"
+    if sentence_rules:
+        pattern += f"|{GAP}()(?:{sentence_rules}){SENTENCE_TAIL}"
+    return pattern
+
+
+def _scannable(text: str) -> bool:
+    """RE2's ``^`` and ``$`` know only LF: a lone CR line break needs every
+    place tried."""
+    return "\r" not in text or text.count("\r") == text.count("\r\n")

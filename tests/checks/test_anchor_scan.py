@@ -1,0 +1,109 @@
+"""The shared RE2 scan of line and sentence rules, and its fallbacks."""
+
+from __future__ import annotations
+
+from tests.checks.inline import lint_rule
+
+from copydesk.checks.anchor_scan import AnchorScan, Member, union
+from copydesk.document import Document
+from copydesk.ruleset import load_ruleset
+from copydesk.runner import lint_text
+
+_LINE_RULE = """
+extends: existence
+message: "debris '%s'"
+line: true
+ignorecase: true
+tokens: [Share, 'Photo: \\w+']
+"""
+
+_SENTENCE_RULE = """
+extends: existence
+message: "ad '%s'"
+between_sentences: true
+ignorecase: true
+tokens: [Advertisement]
+"""
+
+
+def _scan(*members: Member) -> AnchorScan:
+    return AnchorScan(list(members))
+
+
+def test_places_are_line_and_sentence_starts_where_a_token_may_match() -> None:
+    scan = _scan(
+        Member("line", True, "Share"), Member("sentence", True, "Advertisement")
+    )
+    text = "Prices rose.\n  share\nIt fell. Advertisement The end.\nShare it now.\n"
+    places = scan.places(Document.plain(text))
+    assert places is not None
+    assert places.lines == [text.index("  share")]
+    assert places.sentences == [text.index("Advertisement")]
+    assert places.for_anchor("line") == places.lines
+    assert places.for_anchor("sentence") == sorted(places.lines + places.sentences)
+
+
+def test_a_long_candidate_does_not_hide_a_later_one() -> None:
+    """The scan restarts after each place, not after each candidate's end."""
+    scan = _scan(
+        Member("sentence", True, r"Photo: [^\n]*"),
+        Member("sentence", True, "Advertisement"),
+    )
+    text = "Rain. Photo: Reuters. Advertisement The match went on.\n"
+    places = scan.places(Document.plain(text))
+    assert places is not None
+    assert places.sentences == [text.index("Photo"), text.index("Advertisement")]
+
+
+def test_offsets_are_code_points_after_non_ascii_text() -> None:
+    scan = _scan(Member("line", True, "Teilen"))
+    text = "Über die Grenze – schnell.\n\nTeilen\n"
+    places = scan.places(Document.plain(text))
+    assert places is not None
+    assert places.lines == [text.index("Teilen")]
+
+
+def test_a_case_sensitive_rule_stays_case_sensitive() -> None:
+    pattern = union([Member("line", False, "Share")])
+    assert "(?-i:Share)" in pattern
+    scan = _scan(Member("line", False, "Share"))
+    places = scan.places(Document.plain("share\nShare\n"))
+    assert places is not None
+    assert places.lines == [6]
+
+
+def test_lone_carriage_returns_and_surrogates_fall_back_to_every_line() -> None:
+    scan = _scan(Member("line", True, "Share"))
+    assert scan.places(Document.plain("Text.\rShare\r")) is None
+    assert scan.places(Document.plain("Text \udc80.\nShare\n")) is None
+    assert lint_rule(_LINE_RULE, "Prices rose.\rShare\rThe end.") == [(2, 1, "Share")]
+    assert lint_rule(_LINE_RULE, "Prices \udc80 rose.\n\nShare\n") == [(3, 1, "Share")]
+
+
+def test_windows_line_breaks_are_scanned() -> None:
+    text = "Prices rose.\r\n\r\nShare\r\n\r\nPhoto: Reuters\r\n"
+    assert lint_rule(_LINE_RULE, text) == [(3, 1, "Share"), (5, 1, "Photo: Reuters")]
+
+
+def test_a_token_without_a_superset_is_tried_at_every_line() -> None:
+    rule = _LINE_RULE.replace("tokens: [Share, 'Photo: \\w+']", r"tokens: ['(\w+) \1']")
+    assert lint_rule(rule, "Prices rose.\n\nclick click\n\nnot not here\n") == [
+        (3, 1, "click click")
+    ]
+
+
+def test_sentence_rules_find_mid_line_and_line_starts() -> None:
+    text = "The bank raised rates. Advertisement Markets fell.\n\nAdvertisement\n"
+    assert lint_rule(_SENTENCE_RULE, text) == [
+        (1, 24, "Advertisement"),
+        (3, 1, "Advertisement"),
+    ]
+
+
+def test_a_ruleset_shares_one_scan_among_its_anchored_rules() -> None:
+    rs = load_ruleset(select=["artifacts"])
+    scans = {id(c.scan.shared) for c in rs.checks}  # type: ignore[attr-defined]
+    assert len(scans) == 1
+    text = "Talks resume.\n\nShare\n\nDelegates met. Advertisement The rest.\n"
+    found = [(f.line, f.col, f.rule) for f in lint_text(text, "a.txt", "plain", rs)]
+    assert found == [(3, 1, "artifacts.Social"), (5, 16, "artifacts.Ads")]
