@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from copydesk import translit
 
@@ -103,3 +105,46 @@ def test_the_fast_word_list_read_keeps_every_word_and_no_comment() -> None:
     assert len(fast) == len(slow)
     assert all(word in fast for word in slow)
     assert "atkinson" not in translit.common_words()  # a name from the header
+
+
+#: Prose words, URLs, code, handles, tags and near-misses of each.
+_FRAGMENTS = [
+    "Kyiv ",
+    "see ",
+    "https://kyiv.ua/Map ",
+    "`Get-Item` ",
+    "`open ",
+    "@KyivIndependent ",
+    "#Kharkiv ",
+    "C# ",
+    "Ünter@é ",
+    "www.Example.org/X ",
+    "www.intranet/Kyiv ",
+    "site.com ",
+    "Lviv.html ",
+    "x.comedy ",
+    "e.g. ",
+    "w",
+    ":",
+    ".",
+    "’",
+    "\u00a0",
+    "\n",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=12))
+def test_masking_starts_where_the_hint_pattern_would(parts: list[str]) -> None:
+    """The RE2 look-out for the first hint never skips a hint: the masked
+    text is the one a scan of the whole text gives."""
+    text = "".join(parts)
+    expected_parts, last = [], 0
+    for hit in translit._NOT_PROSE_HINT.finditer(text):
+        start, end = hit.span()
+        if text[start] != "`":
+            start = translit._NON_SPACE_BEFORE.match(text, last, start).start()  # type: ignore[union-attr]
+        expected_parts += [text[last:start], " " * (end - start)]
+        last = end
+    expected = "".join([*expected_parts, text[last:]])
+    assert translit.mask_non_prose(text) == expected
