@@ -225,6 +225,14 @@ class TokenIndex:
 
 
 _TOKEN_SPLIT = regex.compile(f"({_TOKEN.pattern})", regex.VERSION0)
+#: ``_TOKEN_SPLIT`` for ASCII text, where \p{Lu} is [A-Z], \p{Ll} is [a-z]
+#: and there are no marks or curly apostrophes. The capital comes first and
+#: the look-behinds after it, so the engine skips ahead to each capital
+#: instead of trying every position (a third of the names rules' time).
+_ASCII_TOKEN_SPLIT = re.compile(
+    r"([A-Z](?<![\w@#/\\.][A-Z])(?<!\w'[A-Z])[a-z]*(?:'[a-z]{3,})*)(?![\w@]|[.]\w)",
+    re.ASCII,
+)
 
 
 @functools.lru_cache(maxsize=4)
@@ -234,7 +242,9 @@ def token_index(prose: str) -> TokenIndex:
     One C-level ``split``: its pieces alternate the text between words and
     the words, so each word's offset is a running sum of piece lengths.
     """
-    pieces = _TOKEN_SPLIT.split(masked(prose))
+    text = masked(prose)
+    split = _ASCII_TOKEN_SPLIT.split if text.isascii() else _TOKEN_SPLIT.split
+    pieces = split(text)
     texts = pieces[1::2]
     offsets = list(itertools.accumulate(map(len, pieces)))
     return TokenIndex(offsets[0::2][: len(texts)], texts, frozenset(texts))

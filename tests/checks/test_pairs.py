@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 from pathlib import Path
 from typing import Any
@@ -347,3 +348,18 @@ _PARAGRAPH = st.lists(_SENTENCE, min_size=1, max_size=3).map(
 @given(st.lists(_PARAGRAPH, min_size=1, max_size=4).map("\n\n".join))
 def test_balanced_quotes_and_apostrophes_are_clean(text: str) -> None:
     assert where(text) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab \n'\"“”‘’«»", max_size=30))
+def test_ascii_and_unicode_mark_scans_agree(text: str) -> None:
+    """The byte scan of ASCII text finds the marks the class split finds."""
+    from copydesk.checks.pairs import _MARKS, _ascii_mark_offsets, _mark_offsets
+
+    pieces = _MARKS.split(text)
+    expected = list(itertools.accumulate(map(len, pieces)))[0:-1:2]
+    assert _mark_offsets(text) == expected
+    ascii_only = text.encode("ascii", "ignore").decode()
+    pieces = _MARKS.split(ascii_only)
+    expected = list(itertools.accumulate(map(len, pieces)))[0:-1:2]
+    assert _ascii_mark_offsets(ascii_only) == expected

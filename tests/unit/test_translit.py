@@ -148,3 +148,13 @@ def test_masking_starts_where_the_hint_pattern_would(parts: list[str]) -> None:
         last = end
     expected = "".join([*expected_parts, text[last:]])
     assert translit.mask_non_prose(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="AaBbZz09_' .@#/\\-\n’", max_size=24))
+def test_the_ascii_token_split_is_the_unicode_one_on_ascii_text(text: str) -> None:
+    """The fast split for ASCII text finds the tokens the regex split finds."""
+    ascii_text = text.encode("ascii", "ignore").decode()
+    assert translit._ASCII_TOKEN_SPLIT.split(ascii_text) == translit._TOKEN_SPLIT.split(
+        ascii_text
+    )

@@ -39,6 +39,7 @@ STRAIGHT = "\"'"
 _FILLER = "\u2060"
 #: Quote marks, captured so that ``split`` yields them (see ``_mark_offsets``).
 _MARKS = stdlib_re.compile("([" + stdlib_re.escape(DOUBLE + SINGLE) + "])")
+_APOSTROPHE_TO_QUOTE = bytes.maketrans(b"'", b'"')
 
 #: Opener/closer pairs that are correct in some language's convention.
 VALID_PAIRS = frozenset(
@@ -468,11 +469,26 @@ def _first_non_space(text: str, start: int, end: int) -> int:
 def _mark_offsets(prose: str) -> list[int]:
     """Offsets of every quote mark, by one C-level split: the pieces between
     the marks are running sums away from them."""
+    if prose.isascii():
+        return _ascii_mark_offsets(prose)
     pieces = _MARKS.split(prose)
     if len(pieces) == 1:
         return []
     ends = list(itertools.accumulate(map(len, pieces)))
     return ends[0:-1:2]
+
+
+def _ascii_mark_offsets(prose: str) -> list[int]:
+    """The same for ASCII text, whose only marks are ``"`` and ``'``: a byte
+    split on one of them (after mapping the other onto it) runs at memory
+    speed, where the regex split tests every character against a class."""
+    data = prose.encode("ascii")
+    if b"'" not in data and b'"' not in data:
+        return []
+    pieces = data.translate(_APOSTROPHE_TO_QUOTE).split(b'"')
+    # Mark k follows the first k + 1 pieces and the k marks between them.
+    lengths = itertools.accumulate(map(len, pieces[:-1]))
+    return list(map(operator.add, lengths, itertools.count()))
 
 
 def _disjoint(blocks: Sequence[Block]) -> list[Block]:
