@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -169,9 +170,18 @@ def _group_by_config(
 ) -> list[tuple[Plan, list[Target]]]:
     """Targets grouped by the config that applies to each, in first-seen order."""
     groups: dict[Config, list[Target]] = {}
+    by_folder: dict[str, Config] = {}
     for target in targets:
-        where = (args.stdin_filename or ".") if target.path == STDIN else target.path
-        config = find_config(Path(where), cache)
+        if target.path == STDIN:
+            config = find_config(Path(args.stdin_filename or "."), cache)
+        else:
+            # Discovered targets are files: their folder decides, looked up
+            # once per folder instead of once per file.
+            folder = os.path.dirname(target.path) or "."
+            known = by_folder.get(folder)
+            if known is None:
+                known = by_folder[folder] = find_config(Path(folder), cache)
+            config = known
         groups.setdefault(config, []).append(target)
     planned: list[tuple[Plan, list[Target]]] = []
     for config, group in groups.items():

@@ -96,6 +96,10 @@ def _unlintable(path: str, walked: str | None) -> InputError | None:
     link is left to the reader, which reports it when it gets there.
     """
     try:
+        st = os.lstat(path)
+        if stat.S_ISREG(st.st_mode):
+            return None  # the common case: one system call
+        linked = stat.S_ISLNK(st.st_mode)
         st = os.stat(path)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
@@ -103,7 +107,7 @@ def _unlintable(path: str, walked: str | None) -> InputError | None:
         return None
     if not stat.S_ISREG(st.st_mode):
         return InputError(path, "not a regular file")
-    if walked is None or not os.path.islink(path):
+    if walked is None or not linked:
         return None
     real = os.path.realpath(path)
     for base in {os.path.realpath(walked), os.path.realpath(os.getcwd())}:
@@ -154,14 +158,15 @@ def _within(path: str, base: str) -> bool:
 
 
 def _gitignore(dirpath: str) -> pathspec.GitIgnoreSpec | None:
-    import pathspec  # only directory walks pay for it
-
     path = os.path.join(dirpath, ".gitignore")
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
-            return pathspec.GitIgnoreSpec.from_lines(handle)
+            lines = handle.readlines()
     except OSError:
         return None
+    import pathspec  # only walks that meet a .gitignore pay for it
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def _ignored(

@@ -131,13 +131,12 @@ def read_source(path: str | os.PathLike[str]) -> SourceFile:
     name = os.fspath(path)
     try:
         # stat before open: opening a FIFO for reading would block forever.
-        file = Path(name)
-        st = file.stat()
+        st = os.stat(name)
         if stat.S_ISDIR(st.st_mode):
             raise InputError(name, "is a directory")
         if not stat.S_ISREG(st.st_mode):
             raise InputError(name, "not a regular file")
-        with file.open("rb") as handle:
+        with open(name, "rb") as handle:
             st = os.fstat(handle.fileno())
             raw = handle.read()
     except OSError as exc:

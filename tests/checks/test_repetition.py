@@ -77,7 +77,7 @@ def test_words_with_apostrophes_and_hyphens() -> None:
 
 
 _WORDS = ["the", "The", "THE", "a", "ab", "x-y", "don't", "l’avis", "über", "Über"]
-_WORDS += ["10", "_", "ǅ", "ǆ", "Σ", "ς", "İ", "i"]
+_WORDS += ["10", "_", "ǅ", "ǆ", "Σ", "ς", "σ", "İ", "i", "ß", "SS", "K", "k"]
 _SEPARATORS = [" ", "  ", "\t", "\u00a0", "\u202f", "\n", "\r\n", "-", "'", "’"]
 _SEPARATORS += [", ", ". ", "“", "”", "\u2003", "\x1c", "/", "\u0301", "\udc80"]
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from copydesk import textio
 from copydesk.errors import InputError
 from copydesk.textio import decode, encode, read_source
 
@@ -123,7 +124,8 @@ def test_unreadable_simulated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     def deny(*args: object, **kwargs: object) -> object:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "open", deny)
+    # The reader opens with the builtin; a module global shadows it there only.
+    monkeypatch.setattr(textio, "open", deny, raising=False)
     assert _reason(path) == "permission denied"
 
 
@@ -135,7 +137,7 @@ def test_other_os_error_is_one_line(
     def broken(*args: object, **kwargs: object) -> object:
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(Path, "open", broken)
+    monkeypatch.setattr(textio, "open", broken, raising=False)
     assert _reason(path) == "input/output error"
 
 

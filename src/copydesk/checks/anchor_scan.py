@@ -73,14 +73,19 @@ class AnchorScan:
             doc.memo[key] = self._scan(doc.prose)
         return cast("Places | None", doc.memo[key])
 
-    def _scan(self, text: str) -> Places | None:
+    @property
+    def usable(self) -> bool:
+        """Whether the joined pattern compiles (within RE2's memory budget)."""
         if self._scanner is None:
             self._scanner = (
                 compile_scanner(self._pattern, ignorecase=False)
                 if self._pattern
                 else None
             ) or False
-        if not self._scanner or not _scannable(text):
+        return bool(self._scanner)
+
+    def _scan(self, text: str) -> Places | None:
+        if not self.usable or not _scannable(text):
             return None
         try:
             data = text.encode("utf-8")

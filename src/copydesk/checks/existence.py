@@ -9,7 +9,8 @@ so that "the advertisement said" stays clean. ``skip_quoted: true`` ignores
 matches inside quotation marks, where an author cites the words on purpose.
 ``needs`` lists strings one of which the line of every match contains (the
 separators of a breadcrumb trail): documents and lines without any are never
-tried, which keeps a rule whose first word cannot be told cheap.
+tried. Line and sentence rules are tried only where the ruleset's shared RE2
+scan (``anchor_scan``) says one of their tokens may match.
 """
 
 from __future__ import annotations
@@ -72,18 +73,23 @@ _REMOVE = ("none", "line", "match", "auto")
 
 
 class ScanSlot:
-    """Where an anchored rule finds its shared scan: set by ``link`` for a
-    ruleset, or made for the rule alone on first use."""
+    """Where an anchored rule finds its scan: the one ``link`` shares among a
+    ruleset's rules, or one of the rule's own, made on first use when there
+    is no shared one or the shared one is too big for RE2 (a user rule with
+    thousands of tokens then slows only itself)."""
 
-    __slots__ = ("shared",)
+    __slots__ = ("own", "shared")
 
     def __init__(self) -> None:
         self.shared: AnchorScan | None = None
+        self.own: AnchorScan | None = None
 
     def get(self, rule: Existence) -> AnchorScan | None:
-        if self.shared is None and rule.re2_body is not None:
-            self.shared = AnchorScan([rule.scan_member()])
-        return self.shared
+        if self.shared is not None and self.shared.usable:
+            return self.shared
+        if self.own is None and rule.re2_body is not None:
+            self.own = AnchorScan([rule.scan_member()])
+        return self.own
 
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)

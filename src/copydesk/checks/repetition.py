@@ -108,19 +108,24 @@ class Repetition:
             yield self._finding(doc, run)
 
     def _doubled(self, prose: str) -> list[stdlib_re.Match[str]]:
-        """The backreference scan's matches, in text order: each repeated
-        word is looked for alone, in the text folded as the rule compares."""
+        """The backreference scan's matches, in text order, found by looking
+        for each repeated word alone (in the case-folded text when the rule
+        ignores case) and running the scan only on the lines where it stands
+        twice, so its own notion of equal letters has the last word."""
         assert self.doubled is not None
-        folded = prose.lower() if self.meta.ignorecase else prose
-        if len(folded) != len(prose):  # "İ" lowers to two code points
+        folded = prose.casefold() if self.meta.ignorecase else prose
+        if len(folded) != len(prose):  # "ß" folds to two code points
             return list(self.doubled.finditer(prose))
-        found = [
-            m
-            for word in repeated_words(folded)
-            for m in _doubled(word).finditer(folded)
-        ]
-        found.sort(key=operator.methodcaller("start"))
-        return found
+        found: dict[int, stdlib_re.Match[str]] = {}
+        for word in repeated_words(folded):
+            for run in _doubled(word).finditer(folded):
+                stop = prose.find("\n", run.end())
+                window = self.doubled.finditer(
+                    prose, run.start(), len(prose) if stop < 0 else stop
+                )
+                for m in window:
+                    found.setdefault(m.start(), m)
+        return [found[start] for start in sorted(found)]
 
     def _run_tokens(
         self, doc: Document, pos: int = 0, endpos: int | None = None
