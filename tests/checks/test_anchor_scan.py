@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import yaml
 from tests.checks.inline import lint_rule
 
 from copydesk.checks.anchor_scan import AnchorScan, Member, union
+from copydesk.checks.existence import Existence
 from copydesk.document import Document
-from copydesk.ruleset import load_ruleset
+from copydesk.ruleset import Ruleset, compile_rule, load_ruleset
 from copydesk.runner import lint_text
 
 _LINE_RULE = """
@@ -107,3 +109,25 @@ def test_a_ruleset_shares_one_scan_among_its_anchored_rules() -> None:
     text = "Talks resume.\n\nShare\n\nDelegates met. Advertisement The rest.\n"
     found = [(f.line, f.col, f.rule) for f in lint_text(text, "a.txt", "plain", rs)]
     assert found == [(3, 1, "artifacts.Social"), (5, 16, "artifacts.Ads")]
+
+
+def test_a_rule_too_big_for_the_shared_scan_slows_only_itself() -> None:
+    """When the joined pattern is too big for RE2, each rule scans alone."""
+    small = compile_rule("test.Small", yaml.safe_load(_LINE_RULE), "test/Small.yml")
+    tokens = [f"w{i}x{i}y{i}z" for i in range(20_000)]
+    big_rule = {**yaml.safe_load(_LINE_RULE), "tokens": tokens}
+    big = compile_rule("test.Big", big_rule, "test/Big.yml")
+    Existence.link([small, big])
+    assert isinstance(small, Existence)
+    assert isinstance(big, Existence)
+    assert small.scan.shared is big.scan.shared
+    text = "Prices rose.\n\nShare\n\nw7x7y7z\n"
+    ruleset = Ruleset([small, big], "test", {})
+    found = [(f.line, f.rule) for f in lint_text(text, "a.txt", "plain", ruleset)]
+    assert found == [(3, "test.Small"), (5, "test.Big")]
+    assert small.scan.shared is not None
+    assert not small.scan.shared.usable
+    assert small.scan.own is not None
+    assert small.scan.own.usable
+    assert big.scan.own is not None
+    assert not big.scan.own.usable  # tried at every line instead
