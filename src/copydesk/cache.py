@@ -7,7 +7,11 @@ hash of its bytes. Entries are written atomically (temp file + rename), so
 concurrent runs never see half an entry; an entry that fails to load is
 deleted and recomputed; the cache prunes its oldest entries past a bound.
 Keys whose files have no findings (most of them) are also kept in one list,
-read once per run, so a warm run opens no entry for a clean file.
+read once per run, so a warm run opens no entry for a clean file. And each
+file's key is remembered with its size, times and inode (``stat.json``), so
+a warm run need not even read a file whose metadata is unchanged; ctime
+changes with every write and cannot be set back, and files written in the
+last seconds are not remembered, so a quick second write cannot hide.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -31,6 +36,11 @@ MAX_ENTRIES = 100_000
 LAYOUT = "v1"
 #: The list of keys whose files have no findings, inside a ruleset's directory.
 CLEAN_LIST = "clean.txt"
+#: Path → the size, times and inode it had when its key was computed.
+STAT_INDEX = "stat.json"
+#: Files changed this recently are not remembered by their metadata: a second
+#: write within one timestamp tick could leave it unchanged.
+_SETTLED_NS = 2_000_000_000
 _KEY_LENGTH = 64
 
 
@@ -68,6 +78,8 @@ class ResultsCache:
         #: warm run are answered from this one list, without opening an entry.
         self._clean: set[str] | None = None
         self._new_clean: set[str] = set()
+        self._stats: dict[str, str] | None = None
+        self._new_stats: dict[str, str] = {}
 
     def key(self, raw: bytes, fmt: str, language: str) -> str:
         digest = hashlib.sha256(raw)
@@ -102,6 +114,52 @@ class ResultsCache:
         self.written += 1
         if not findings:
             self._new_clean.add(key)
+
+    def known_key(
+        self, path: str, st: os.stat_result, fmt: str, language: str
+    ) -> str | None:
+        """The key last computed for ``path``, if its metadata is unchanged."""
+        stored = self._stat_index().get(path)
+        if stored is None:
+            return None
+        signature, _, key = stored.rpartition(" ")
+        if signature != _signature(st, fmt, language) or len(key) != _KEY_LENGTH:
+            return None
+        return key
+
+    def remember(
+        self, path: str, st: os.stat_result, fmt: str, language: str, key: str
+    ) -> None:
+        """Note ``path``'s key with the metadata it had before it was read."""
+        if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) < _SETTLED_NS:
+            return
+        entry = f"{_signature(st, fmt, language)} {key}"
+        if self._stat_index().get(path) != entry:
+            self._new_stats[path] = entry
+
+    def _stat_index(self) -> dict[str, str]:
+        if self._stats is None:
+            try:
+                data = json.loads((self.dir / STAT_INDEX).read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                data = {}
+            valid = isinstance(data, dict) and all(
+                isinstance(v, str) for v in data.values()
+            )
+            self._stats = data if valid else {}
+        return self._stats
+
+    def _save_stats(self) -> None:
+        if not self._new_stats:
+            return
+        stats = {**self._stat_index(), **self._new_stats}
+        if len(stats) > MAX_ENTRIES:
+            stats = dict(self._new_stats)
+        try:
+            _atomic_write(self.dir / STAT_INDEX, json.dumps(stats, ensure_ascii=False))
+        except OSError:
+            return
+        self._stats, self._new_stats = stats, {}
 
     def _clean_keys(self) -> set[str]:
         if self._clean is None:
@@ -153,12 +211,13 @@ class ResultsCache:
     def prune(self, limit: int = MAX_ENTRIES) -> int:
         """Remove the oldest entries (of all rulesets) past ``limit``."""
         self.save_clean()
+        self._save_stats()
         if self.written == 0:
             return 0
         entries: list[tuple[float, str]] = []
         for dirpath, _dirs, files in os.walk(self.root / LAYOUT):
             for name in files:
-                if name == CLEAN_LIST:
+                if name in (CLEAN_LIST, STAT_INDEX):
                     continue
                 path = os.path.join(dirpath, name)
                 try:
@@ -172,6 +231,13 @@ class ResultsCache:
         for _, path in doomed:
             _unlink(Path(path))
         return len(doomed)
+
+
+def _signature(st: os.stat_result, fmt: str, language: str) -> str:
+    return (
+        f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:"
+        f"{st.st_dev}:{fmt}:{language}"
+    )
 
 
 def _atomic_write(path: Path, payload: str) -> None:

@@ -227,10 +227,20 @@ def _cached(
     from copydesk.textio import read_source
 
     try:
+        st = os.stat(target.path)
+    except OSError:
+        st = None
+    if st is not None:
+        known = cache.known_key(target.path, st, target.format, language)
+        if known is not None and cache.get(known, target.path) == []:
+            return FileResult(target.path), known, None  # clean: not even read
+    try:
         source = read_source(target.path)
     except CopydeskError:
         return None, None, None
     key = cache.key(source.raw, target.format, language)
+    if st is not None:
+        cache.remember(target.path, st, target.format, language, key)
     findings = cache.get(key, target.path)
     if findings is None:
         return None, key, source.text

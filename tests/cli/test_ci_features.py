@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from copydesk import textio
 from copydesk.cache import ResultsCache, ruleset_identity
 from copydesk.cli import main
 from copydesk.progress import Progress, wanted
@@ -188,3 +190,74 @@ def test_a_damaged_clean_list_is_ignored(tmp_path: Path) -> None:
     cache.put(key, [])
     cache.save_clean()
     assert (cache.dir / "clean.txt").read_text(encoding="ascii") == key + "\n"
+
+
+def test_a_warm_run_reads_no_clean_file_whose_metadata_is_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("copydesk.cache._SETTLED_NS", 0)  # files here are new
+    (tmp_path / "clean.txt").write_text("Kyiv is calm.\n", encoding="utf-8")
+    (tmp_path / "flagged.txt").write_text("Kiev is calm.\n", encoding="utf-8")
+    args = ["check", "--format", "concise", "--cache-dir", "cache", "."]
+    assert main(args) == 1
+    cold = capsys.readouterr().out
+    assert "flagged.txt:1:1" in cold
+    read: list[str] = []
+    real = textio.read_source
+
+    def counting(path: str) -> textio.SourceFile:
+        read.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(textio, "read_source", counting)
+    assert main(args) == 1
+    assert capsys.readouterr().out == cold
+    assert read == ["flagged.txt"]  # its findings are shown with its text
+
+
+def test_a_rewrite_that_keeps_size_and_mtime_is_still_seen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ctime moves on every write, so restoring the mtime hides nothing."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("copydesk.cache._SETTLED_NS", 0)
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Kyiv is calm.\n", encoding="utf-8")
+    args = ["check", "--format", "concise", "--cache-dir", "cache", "draft.txt"]
+    assert main(args) == 0
+    before = draft.stat()
+    draft.write_text("Kiev is calm.\n", encoding="utf-8")  # same size
+    os.utime(draft, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert main(args) == 1
+    assert "draft.txt:1:1" in capsys.readouterr().out
+
+
+def test_a_just_written_file_is_not_remembered_by_its_metadata(
+    tmp_path: Path,
+) -> None:
+    cache = ResultsCache(tmp_path, "s" * 64)
+    path = tmp_path / "new.txt"
+    path.write_text("x\n", encoding="utf-8")
+    key = cache.key(b"x\n", "plain", "en")
+    cache.remember(str(path), path.stat(), "plain", "en", key)
+    cache.prune()
+    assert not (cache.dir / "stat.json").exists()
+
+
+def test_a_damaged_stat_index_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("copydesk.cache._SETTLED_NS", 0)
+    cache = ResultsCache(tmp_path, "t" * 64)
+    cache.dir.mkdir(parents=True)
+    (cache.dir / "stat.json").write_text('["not", "a", "map"]', encoding="utf-8")
+    path = tmp_path / "a.txt"
+    path.write_text("x\n", encoding="utf-8")
+    assert cache.known_key(str(path), path.stat(), "plain", "en") is None
+    key = cache.key(b"x\n", "plain", "en")
+    cache.remember(str(path), path.stat(), "plain", "en", key)
+    cache.prune()
+    again = ResultsCache(tmp_path, "t" * 64)
+    assert again.known_key(str(path), path.stat(), "plain", "en") == key
+    assert again.known_key(str(path), path.stat(), "markdown", "en") is None
