@@ -122,10 +122,9 @@ class Existence:
     words: patterns.LiteralIndex | None = None
     #: Strings one of which the line of every match contains (``needs``).
     needs: tuple[str, ...] = ()
-    #: Shipped anchored rules: each token's first words and own pattern, in
-    #: alternation order, so that a run compiles only the tokens its lines
-    #: could start (a whole rule's pattern takes 5-10 ms to compile).
-    token_patterns: tuple[tuple[Prefixes, patterns.LazyPattern], ...] = ()
+    #: Shipped anchored rules: their tokens, split into per-token patterns
+    #: when a place first needs them (see ``token_patterns``).
+    split_tokens: TokenSplit | None = None
     #: Anchored rules: the RE2 superset of the tokens (None when the tokens
     #: have no safe one), and the scan shared with the ruleset's other
     #: anchored rules (see ``link``).
@@ -220,11 +219,18 @@ class Existence:
             anchor,
             words,
             _needs(meta, data.get("needs", [])),
-            _token_patterns(tokens, meta, whole_line=whole_line)
+            TokenSplit(tuple(tokens), meta.ignorecase, whole_line)
             if anchor and not raw and meta.shipped
-            else (),
+            else None,
             re2_superset.superset(body) if anchor else None,
         )
+
+    @property
+    def token_patterns(self) -> tuple[tuple[Prefixes, patterns.LazyPattern], ...]:
+        """Each token's first words and own pattern, in alternation order, so
+        that a run compiles only the tokens its lines could start (a whole
+        rule's pattern takes 5-10 ms to compile); empty for other rules."""
+        return self.split_tokens.get() if self.split_tokens is not None else ()
 
     @staticmethod
     def link(checks: Sequence[Check]) -> None:
@@ -381,22 +387,38 @@ class Prefixes:
         )
 
 
-def _token_patterns(
-    tokens: Sequence[str], meta: RuleMeta, *, whole_line: bool
-) -> tuple[tuple[Prefixes, patterns.LazyPattern], ...]:
-    """Each token's first words and wrapped pattern, in alternation order;
-    empty when some token's first word cannot be told."""
-    found: list[tuple[Prefixes, patterns.LazyPattern]] = []
-    for token in sorted(tokens, key=len, reverse=True):
-        words = _token_first_words(token)
-        if words is None:
-            return ()
-        wrapped = _wrap(
-            _one(token), whole_line=whole_line, between=not whole_line, nonword=True
-        )
-        lazy = patterns.LazyPattern(wrapped, ignorecase=meta.ignorecase)
-        found.append((Prefixes.of(words, token), lazy))
-    return tuple(found)
+class TokenSplit:
+    """A shipped anchored rule's tokens, read on first use: reading every
+    token's first words at load was a tenth of a one-file run."""
+
+    __slots__ = ("_found", "ignorecase", "tokens", "whole_line")
+
+    def __init__(self, tokens: tuple[str, ...], ignorecase: bool, whole_line: bool):
+        self.tokens = tokens
+        self.ignorecase = ignorecase
+        self.whole_line = whole_line
+        self._found: tuple[tuple[Prefixes, patterns.LazyPattern], ...] | None = None
+
+    def get(self) -> tuple[tuple[Prefixes, patterns.LazyPattern], ...]:
+        """Each token's first words and wrapped pattern, in alternation order;
+        empty when some token's first word cannot be told."""
+        if self._found is None:
+            found: list[tuple[Prefixes, patterns.LazyPattern]] = []
+            for token in sorted(self.tokens, key=len, reverse=True):
+                words = _token_first_words(token)
+                if words is None:
+                    found = []
+                    break
+                wrapped = _wrap(
+                    _one(token),
+                    whole_line=self.whole_line,
+                    between=not self.whole_line,
+                    nonword=True,
+                )
+                lazy = patterns.LazyPattern(wrapped, ignorecase=self.ignorecase)
+                found.append((Prefixes.of(words, token), lazy))
+            self._found = tuple(found)
+        return self._found
 
 
 #: Literal characters inside a token (no regex syntax).
