@@ -27,6 +27,8 @@ def mask_all(text: str) -> str:
     """``text`` with every character but CR and LF replaced by a space."""
     if text.isascii():
         return text.encode("ascii").translate(_ASCII_MASK).decode("ascii")
+    if "\r" not in text:  # each line's length in spaces, joined in C
+        return "\n".join(map(" ".__mul__, map(len, text.split("\n"))))
     return _NOT_BREAKS.sub(_spaces, text)
 
 
