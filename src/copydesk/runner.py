@@ -125,11 +125,17 @@ def lint_target(
 # --- worker processes -------------------------------------------------------
 
 _WORKER: tuple[Ruleset, RuleOptions] | None = None
+#: The ruleset the parent compiled before starting its workers: forked
+#: workers find it here and need not compile their own.
+_INHERITED: tuple[Ruleset, RuleOptions] | None = None
 
 
 def _init_worker(options: RuleOptions) -> None:
     global _WORKER  # noqa: PLW0603 - one compiled ruleset per worker process
-    _WORKER = (options.load(), options)
+    if _INHERITED is not None and _INHERITED[1] == options:
+        _WORKER = _INHERITED
+    else:  # a spawned worker (macOS, Windows) starts from nothing
+        _WORKER = (options.load(), options)
     settle_heap()
 
 
@@ -278,11 +284,18 @@ def _lint_uncached(
     chunks = [targets[i : i + CHUNK] for i in range(0, len(targets), CHUNK)]
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_init_worker, initargs=(options,)
-    ) as pool:
-        for results in pool.map(_lint_chunk, chunks):
-            yield from results
+    # Compiled once here, before the workers fork: the reporters need the
+    # rules' metadata afterwards anyway, and each worker would compile its own.
+    global _INHERITED  # noqa: PLW0603 - read by forked workers only
+    _INHERITED = (rules.get(), options)
+    try:
+        with ProcessPoolExecutor(
+            max_workers=jobs, initializer=_init_worker, initargs=(options,)
+        ) as pool:
+            for results in pool.map(_lint_chunk, chunks):
+                yield from results
+    finally:
+        _INHERITED = None
 
 
 def default_jobs() -> int:
