@@ -129,6 +129,10 @@ def _next_line_end(text: str, pos: int, stop: int) -> tuple[int, int]:
     return stop, stop
 
 
+#: ``line_col`` calls answered by counting before the line index is built.
+_COUNTED = 8
+
+
 @dataclass(slots=True)
 class Document:
     """Everything a check may read about one file."""
@@ -140,7 +144,9 @@ class Document:
     language: str = "en"
     blocks: Sequence[Block] = ()
     directives: Sequence[Directive] = ()
-    _starts: array[int] = field(default_factory=lambda: array("q"), repr=False)
+    _starts: array[int] | None = field(default=None, repr=False)
+    #: ``line_col`` answers found by counting, before the index is built.
+    _counted: int = field(default=0, repr=False)
     _words: frozenset[str] | None = field(default=None, repr=False)
     #: Indexes that checks derive from this document, shared by every rule
     #: of a type (keyed by "<type>.<what>"); never part of equality.
@@ -150,8 +156,6 @@ class Document:
         if len(self.prose) != len(self.text):
             msg = "prose view must have the same length as the text"
             raise ValueError(msg)
-        if not self._starts:
-            self._starts = line_starts(self.text)
         if not self.blocks:
             self.blocks = tuple(split_paragraphs(self.prose))
 
@@ -165,21 +169,36 @@ class Document:
         return self.blocks
 
     @property
+    def starts(self) -> array[int]:
+        """Where each line begins, indexed when first needed: most documents
+        have no finding, and the index was a twentieth of a corpus run."""
+        if self._starts is None:
+            self._starts = line_starts(self.text)
+        return self._starts
+
+    @property
     def line_count(self) -> int:
-        return len(self._starts)
+        return len(self.starts)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and code-point column of ``offset``."""
-        index = bisect.bisect_right(self._starts, offset) - 1
-        return index + 1, offset - self._starts[index] + 1
+        if self._starts is None and self._counted < _COUNTED and "\r" not in self.text:
+            # A document's first few findings: counting newlines in C beats
+            # building the index.
+            self._counted += 1
+            line_start = self.text.rfind("\n", 0, offset) + 1
+            return self.text.count("\n", 0, line_start) + 1, offset - line_start + 1
+        starts = self.starts
+        index = bisect.bisect_right(starts, offset) - 1
+        return index + 1, offset - starts[index] + 1
 
     def line_start(self, line: int) -> int:
         """Offset of the first character of 1-based ``line``."""
-        return self._starts[line - 1]
+        return self.starts[line - 1]
 
     def line_bounds(self, line: int) -> tuple[int, int]:
         """(start, end) of 1-based ``line`` without its line break."""
-        start = self._starts[line - 1]
+        start = self.starts[line - 1]
         end, _ = _next_line_end(self.text, start, len(self.text))
         return start, end
 
