@@ -363,3 +363,24 @@ def test_ascii_and_unicode_mark_scans_agree(text: str) -> None:
     pieces = _MARKS.split(ascii_only)
     expected = list(itertools.accumulate(map(len, pieces)))[0:-1:2]
     assert _ascii_mark_offsets(ascii_only) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 30), st.integers(0, 8), st.sampled_from(["a", "b"])),
+        max_size=8,
+    ),
+    st.booleans(),
+)
+def test_blocks_already_in_order_are_taken_as_they_are(
+    raw: list[tuple[int, int, str]], ordered: bool
+) -> None:
+    """The quick check for sorted, disjoint blocks agrees with sorting them."""
+    from copydesk.checks.pairs import _disjoint, _made_disjoint
+    from copydesk.document import Block
+
+    blocks = [Block(start, start + length, kind) for start, length, kind in raw]
+    if ordered:
+        blocks.sort()
+    assert _disjoint(blocks) == _made_disjoint(blocks)
