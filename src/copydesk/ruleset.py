@@ -252,7 +252,7 @@ def link_checks(checks: Sequence[Check]) -> None:
     """
     for check_type in {type(c) for c in checks}:
         link = getattr(check_type, "link", None)
-        if link is not None:
+        if callable(link):
             link([c for c in checks if type(c) is check_type])
 
 
