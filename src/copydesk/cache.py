@@ -118,7 +118,13 @@ class ResultsCache:
     def known_key(
         self, path: str, st: os.stat_result, fmt: str, language: str
     ) -> str | None:
-        """The key last computed for ``path``, if its metadata is unchanged."""
+        """The key last computed for ``path``, if its metadata is unchanged.
+
+        Not on Windows, where ``st_ctime`` is the creation time and a
+        rewrite can restore every field compared here.
+        """
+        if os.name == "nt":
+            return None
         stored = self._stat_index().get(path)
         if stored is None:
             return None

@@ -29,9 +29,10 @@ _PROPERTY_ASCII = {
     "L": "A-Za-z",
     "Lu": "A-Z",
     "Ll": "a-z",
-    "Lt": "",
-    "Lm": "",
-    "Lo": "",
+    # Case-insensitive ``regex`` lets a titlecase class match any letter.
+    "Lt": "A-Za-z",
+    "Lm": "A-Za-z",
+    "Lo": "A-Za-z",
     "M": "",
     "Mn": "",
     "Mc": "",
@@ -43,6 +44,9 @@ _PROPERTY_ASCII = {
     "Zs": " ",
 }
 _ANY = r"\x{0}-\x{10FFFF}"
+#: ``regex`` ignoring case takes i, I, İ and ı for one letter; RE2 does not.
+_DOTTED_I = "iIİı"
+_TURKIC_I = r"\x{130}\x{131}"
 #: Zero-width escapes; dropping one only widens the match.
 _DROPPED_ESCAPES = frozenset("bBGKmM")
 _SIMPLE_ESCAPES = frozenset("ntrfva")
@@ -110,12 +114,25 @@ class _Reader:
                 piece, pos = ch + self.lazy(pos + 1), self.after_quantifier(pos + 1)
             elif ch == "{":
                 piece, pos = self.count(pos)
+            elif ch in _DOTTED_I:
+                piece, pos = f"[{_DOTTED_I}]", pos + 1
             else:
                 piece, pos = ch, pos + 1
+            if not piece and pos < len(text) and text[pos] in "*+?{":
+                pos = self.skip_quantifier(pos)  # a repeated zero-width item
             out.append(piece)
         if nested:
             raise _GiveUpError
         return "".join(out), pos
+
+    def skip_quantifier(self, pos: int) -> int:
+        """Past the quantifier at ``pos`` (and its lazy or possessive mark)."""
+        if self.text[pos] == "{":
+            found = _COUNT.match(self.text, pos)
+            if found is None:
+                raise _GiveUpError
+            return self.after_quantifier(found.end())
+        return self.after_quantifier(pos + 1)
 
     def lazy(self, pos: int) -> str:
         return "?" if self.text[pos : pos + 1] == "?" else ""
@@ -202,9 +219,10 @@ class _Reader:
             raise _GiveUpError
         negated = found.group()[0] == "P" or bool(found.group(1))
         if negated:
+            # RE2's Unicode tables differ from ``regex``'s: any character.
             if in_class:
                 raise _GiveUpError
-            return "\\" + found.group(), found.end()
+            return f"[{_ANY}]", found.end()
         name = found.group(2) or found.group(3)
         ascii_part = _PROPERTY_ASCII.get(name)
         body = _ANY if ascii_part is None else ascii_part + _WIDE
@@ -223,6 +241,8 @@ class _Reader:
         while pos < len(text):
             ch = text[pos]
             if ch == "]" and not first:
+                if not negated and _WIDE not in "".join(out):
+                    out.append(_TURKIC_I)  # cased like i and I for ``regex``
                 out.append("]")
                 return "".join(out), pos + 1
             first = False

@@ -166,7 +166,10 @@ def _first_hint(text: str) -> int:
     scanner = _hint_scanner()
     if scanner is None:
         return 0
-    found = scanner.search(text)
+    try:
+        found = scanner.search(text)
+    except UnicodeEncodeError:  # lone surrogates: RE2 cannot read the text
+        return 0
     return -1 if found is None else found.start()
 
 

@@ -131,3 +131,25 @@ def test_a_rule_too_big_for_the_shared_scan_slows_only_itself() -> None:
     assert small.scan.own.usable
     assert big.scan.own is not None
     assert not big.scan.own.usable  # tried at every line instead
+
+
+def test_a_line_opening_with_a_sentence_end_keeps_the_sentence_after_it() -> None:
+    """At such a line start both branches begin at one byte; the line branch
+    wins the search, and the sentence start is looked up on its own."""
+    scan = _scan(Member("sentence", True, "…"), Member("sentence", True, "Werbung"))
+    text = "Intro.\n… Werbung Der Rest.\n"
+    places = scan.places(Document.plain(text))
+    assert places is not None
+    assert places.lines == [text.index("…")]
+    assert places.sentences == [text.index("Werbung")]
+
+
+def test_a_token_that_can_span_a_blank_line_starts_after_it() -> None:
+    rule = _LINE_RULE.replace("tokens: [Share, 'Photo: \\w+']", "tokens: ['\\s*Share']")
+    assert lint_rule(rule, "Intro.\n\nShare\n") == [(3, 1, "Share")]
+
+
+def test_dotted_capital_i_matches_i_as_regex_does() -> None:
+    rs = load_ruleset(select=["artifacts.Consent"])
+    found = lint_text("The talks ended.\n\nAccept ALL COOKİES\n", "a.txt", "plain", rs)
+    assert [(f.line, f.rule) for f in found] == [(3, "artifacts.Consent")]

@@ -80,6 +80,7 @@ _WORDS = ["the", "The", "THE", "a", "ab", "x-y", "don't", "l’avis", "über", "
 _WORDS += ["10", "_", "ǅ", "ǆ", "Σ", "ς", "σ", "İ", "i", "ß", "SS", "K", "k"]
 _SEPARATORS = [" ", "  ", "\t", "\u00a0", "\u202f", "\n", "\r\n", "-", "'", "’"]
 _SEPARATORS += [", ", ". ", "“", "”", "\u2003", "\x1c", "/", "\u0301", "\udc80"]
+_SEPARATORS += ["\u0345"]  # not a word character, but folds to iota
 
 
 @settings(max_examples=400, deadline=None)

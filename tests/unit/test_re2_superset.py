@@ -23,10 +23,14 @@ from copydesk.ruleset import load_ruleset
         ("(?>ab|c)(?P<name>d)", "(?:ab|c)(?:d)"),
         (r"\bword\b\K", "word"),
         (r"\u2019\x41\Z", r"\x{2019}\x41\z"),
-        (r"[\b]", r"[\x08]"),
+        (r"[\b]", r"[\x08\x{130}\x{131}]"),
         (r"\p{Lu}", r"[A-Z\x{80}-\x{10FFFF}]"),
         (r"(?-i:[\p{Lu}])", r"(?-i:[A-Z\x{80}-\x{10FFFF}])"),
         ("a{,3}", "a*"),
+        ("Kiosk", "K[iIİı]osk"),  # ignoring case, regex takes İ and ı for i
+        ("[a-z]", r"[a-z\x{130}\x{131}]"),
+        (r"x\b{2}(?=y)+", "x"),  # a repeated zero-width item stays zero-width
+        (r"\P{L}", r"[\x{0}-\x{10FFFF}]"),
     ],
 )
 def test_translation(pattern: str, expected: str) -> None:
@@ -92,6 +96,12 @@ _PIECES = {
     r"(?!b)": "b",
     r"(?<=\s)": " ",
     r"(?<!a)": "a",
+    "i": "iIİı",
+    "[a-z]": "zİı",
+    r"\p{Lt}": "ǅaZ",
+    r"\P{L}": "1 a\u0295",
+    r"\b{2}": "",
+    r"(?=a)+": "a",
 }
 _QUANTIFIERS = ["", "*", "+", "?", "*+", "++", "?+", "{2,3}", "{0,2}", "*?", "{2}"]
 
@@ -109,7 +119,7 @@ def _cases(draw: st.DrawFn) -> tuple[str, str]:
             opener = draw(st.sampled_from(["(?:", "(?>", "(", "(?i:", "(?-i:"]))
             alphabet += _PIECES[other]
             piece = f"{opener}{piece}|{other})"
-        if not piece.startswith(("(?=", "(?!", "(?<", r"\b")):
+        if not piece.endswith(("}", "+")):
             piece += draw(st.sampled_from(_QUANTIFIERS))
         parts.append(piece)
         if alphabet:

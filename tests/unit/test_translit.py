@@ -160,3 +160,9 @@ def test_the_ascii_token_scan_is_the_unicode_one_on_ascii_text(text: str) -> Non
     pieces = translit._TOKEN_SPLIT.split(ascii_text)
     starts = list(itertools.accumulate(map(len, pieces)))[0::2][: len(pieces) // 2]
     assert translit._ascii_tokens(ascii_text) == (starts, pieces[1::2])
+
+
+def test_a_lone_surrogate_does_not_stop_the_masking() -> None:
+    """RE2 cannot read such a text; masking then scans all of it."""
+    text = "\ud800 see https://kyiv.ua/x and Kyiv"
+    assert translit.mask_non_prose(text) == "\ud800 see " + " " * 17 + " and Kyiv"

@@ -57,12 +57,21 @@ class Places:
 class AnchorScan:
     """The shared scan of a group of anchored rules (compiled on first use)."""
 
-    __slots__ = ("_gaps", "_key", "_pattern", "_scanner")
+    __slots__ = (
+        "_gap_pattern",
+        "_gap_scanner",
+        "_gaps",
+        "_key",
+        "_pattern",
+        "_scanner",
+    )
 
     def __init__(self, members: Sequence[Member]) -> None:
         self._pattern = union(members)
-        self._gaps = any(m.anchor == "sentence" for m in members)
+        self._gap_pattern = gap_union(members)
+        self._gaps = bool(self._gap_pattern)
         self._scanner: Any = None
+        self._gap_scanner: Any = None
         self._key = f"existence.anchor-scan.{id(self)}"
 
     def places(self, doc: Document) -> Places | None:
@@ -97,32 +106,57 @@ class AnchorScan:
         sentences: list[int] = []
         pos = 0
         while (found := search(data, pos)) is not None:
+            start = found.start()
             gap_end = found.start(1) if gaps else -1
             if gap_end < 0:
-                lines.append(found.start())
-            else:
+                lines.append(start)
+                if gaps and data.startswith(_SENTENCE_ENDS, start):
+                    # A line opening with "…" may hold a sentence start too,
+                    # which the line branch, tried first, hid.
+                    gap_end = self._gap_at(data, start)
+            if gap_end >= 0:
                 sentences.append(gap_end)
-            pos = found.start() + 1
+            pos = start + 1
         if not text.isascii():
             to_char = byte_to_char(text)
             lines = list(map(to_char, lines))
             sentences = list(map(to_char, sentences))
         return Places(lines, sentences)
 
+    def _gap_at(self, data: bytes, pos: int) -> int:
+        """Where the sentence after a gap at ``pos`` starts, or -1."""
+        if self._gap_scanner is None:
+            self._gap_scanner = compile_scanner(self._gap_pattern, ignorecase=False)
+        found = self._gap_scanner.match(data, pos) if self._gap_scanner else None
+        return -1 if found is None else int(found.start(1))
+
+
+#: The first UTF-8 bytes of the sentence ends ``GAP`` starts with.
+_SENTENCE_ENDS = (b".", b"!", b"?", "…".encode())
+
+
+def _alternatives(members: Sequence[Member], anchor: str) -> str:
+    return "|".join(
+        f"(?{'i' if m.ignorecase else '-i'}:{m.body})"
+        for m in members
+        if m.anchor == anchor
+    )
+
+
+def gap_union(members: Sequence[Member]) -> str:
+    """The sentence rules after a sentence end, alone ("" for none)."""
+    sentence_rules = _alternatives(members, "sentence")
+    if not sentence_rules:
+        return ""
+    return f"(?m){GAP}()(?:{sentence_rules}){SENTENCE_TAIL}"
+
 
 def union(members: Sequence[Member]) -> str:
     """The RE2 pattern: a line branch for every rule, a gap branch (whose
     empty group marks a sentence start) for sentence rules; "" for none."""
 
-    def alternatives(anchor: str) -> str:
-        return "|".join(
-            f"(?{'i' if m.ignorecase else '-i'}:{m.body})"
-            for m in members
-            if m.anchor == anchor
-        )
-
-    line_rules = alternatives("line")
-    sentence_rules = alternatives("sentence")
+    line_rules = _alternatives(members, "line")
+    sentence_rules = _alternatives(members, "sentence")
     at_line: list[str] = []
     if line_rules:
         at_line.append(f"(?:{line_rules}){LINE_TAIL}")

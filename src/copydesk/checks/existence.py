@@ -38,6 +38,8 @@ from copydesk.schema import Key
 _LINE_LEAD = r"(?:^|(?<=\r))[ \t]*+\K(?:[-*+•·▪►▸|>]++[ \t]*+)?"
 #: A sentence end inside a line and the spaces after it.
 _GAP = stdlib_re.compile(r"[.!?…][\"”’«»)\]]?[ \t]++")
+#: A place with something on its line (line rules skip blank lines).
+_NOT_BLANK = stdlib_re.compile(r"[ \t]*[^ \t\r\n]")
 #: The first word at a line or sentence start, after indent and bullet.
 _FIRST_WORD = stdlib_re.compile(r"[ \t]*(?:[-*+•·▪►▸|>]+[ \t]*)?(\S+)")
 #: Literal letters (and spaces, apostrophes) at the start of a token.
@@ -299,8 +301,8 @@ class Existence:
         needs = self.needs
         whole_line = self.anchor == "line"
         for pos in self._places(doc):
-            if pos < last:
-                continue
+            if pos < last or not _NOT_BLANK.match(text, pos):
+                continue  # a blank line starts no match (a token may span it)
             if whole_line and _line_end(text, pos) - pos > MAX_LINE:
                 continue
             if needs and not _line_has(text, pos, needs):

@@ -50,6 +50,7 @@ _PIECES = bytes.maketrans(
     b" " * len(_ASCII_SYMBOLS) + b"\0" * len(_LINE_BREAKS),
 )
 _NON_ASCII = stdlib_re.compile(r"[^\x00-\x7f]+")
+_FOLDS_INTO_A_LETTER = "\u0345"
 _WORD_SHAPE = stdlib_re.compile(r"\w+(?:['’-]\w+)*")
 
 
@@ -114,7 +115,9 @@ class Repetition:
         twice, so its own notion of equal letters has the last word."""
         assert self.doubled is not None
         folded = prose.casefold() if self.meta.ignorecase else prose
-        if len(folded) != len(prose):  # "ß" folds to two code points
+        if len(folded) != len(prose) or _FOLDS_INTO_A_LETTER in prose:
+            # "ß" folds to two code points; the combining ypogegrammeni, not a
+            # word character, folds to the letter iota.
             return list(self.doubled.finditer(prose))
         found: dict[int, stdlib_re.Match[str]] = {}
         for word in repeated_words(folded):
