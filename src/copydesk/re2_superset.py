@@ -47,6 +47,9 @@ _ANY = r"\x{0}-\x{10FFFF}"
 #: ``regex`` ignoring case takes i, I, İ and ı for one letter; RE2 does not.
 _DOTTED_I = "iIİı"
 _TURKIC_I = r"\x{130}\x{131}"
+#: The start of a positive class up to where more members can go: a first
+#: "]" or "-" is a literal that must stay first.
+_CLASS_HEAD = re.compile(r"\[\]?-?")
 #: Zero-width escapes; dropping one only widens the match.
 _DROPPED_ESCAPES = frozenset("bBGKmM")
 _SIMPLE_ESCAPES = frozenset("ntrfva")
@@ -81,6 +84,7 @@ def compile_scanner(pattern: str, *, ignorecase: bool) -> Any | None:
     options = re2.Options()
     options.case_sensitive = not ignorecase
     options.max_mem = 64 << 20
+    options.log_errors = False  # a refused pattern falls back; stderr stays clean
     try:
         compiled = re2.compile(pattern, options)
     except re2.error:
@@ -241,10 +245,14 @@ class _Reader:
         while pos < len(text):
             ch = text[pos]
             if ch == "]" and not first:
-                if not negated and _WIDE not in "".join(out):
-                    out.append(_TURKIC_I)  # cased like i and I for ``regex``
-                out.append("]")
-                return "".join(out), pos + 1
+                body = "".join(out)
+                if not negated and _WIDE not in body:
+                    # Cased like i and I for ``regex``; put first, where no
+                    # range can take them in ("[a-]" ends with a literal -).
+                    head = _CLASS_HEAD.match(body)
+                    assert head is not None
+                    body = head.group() + _TURKIC_I + body[head.end() :]
+                return body + "]", pos + 1
             first = False
             if ch == "[" or (ch in "&~|-" and text[pos + 1 : pos + 2] == ch):
                 raise _GiveUpError  # nested sets and set operations

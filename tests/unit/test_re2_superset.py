@@ -8,6 +8,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from copydesk.checks.anchor_scan import AnchorScan
 from copydesk.re2_superset import compile_scanner, superset
 from copydesk.ruleset import load_ruleset
 
@@ -23,12 +24,15 @@ from copydesk.ruleset import load_ruleset
         ("(?>ab|c)(?P<name>d)", "(?:ab|c)(?:d)"),
         (r"\bword\b\K", "word"),
         (r"\u2019\x41\Z", r"\x{2019}\x41\z"),
-        (r"[\b]", r"[\x08\x{130}\x{131}]"),
+        (r"[\b]", r"[\x{130}\x{131}\x08]"),
         (r"\p{Lu}", r"[A-Z\x{80}-\x{10FFFF}]"),
         (r"(?-i:[\p{Lu}])", r"(?-i:[A-Z\x{80}-\x{10FFFF}])"),
         ("a{,3}", "a*"),
         ("Kiosk", "K[iIİı]osk"),  # ignoring case, regex takes İ and ı for i
-        ("[a-z]", r"[a-z\x{130}\x{131}]"),
+        ("[a-z]", r"[\x{130}\x{131}a-z]"),
+        ("['’-]", r"[\x{130}\x{131}'’-]"),
+        ("[]a]", r"[]\x{130}\x{131}a]"),
+        ("[-a]", r"[-\x{130}\x{131}a]"),
         (r"x\b{2}(?=y)+", "x"),  # a repeated zero-width item stays zero-width
         (r"\P{L}", r"[\x{0}-\x{10FFFF}]"),
     ],
@@ -62,6 +66,13 @@ def test_every_shipped_line_and_sentence_rule_has_a_superset() -> None:
     assert len(anchored) >= 10
     for check in anchored:
         assert check.re2_body is not None, check.meta.id  # type: ignore[attr-defined]
+        # Each compiles alone, and all of them together: an RE2 refusal would
+        # quietly send every line to the slow path.
+        alone = AnchorScan([check.scan_member()])  # type: ignore[attr-defined]
+        assert alone.usable, check.meta.id
+    shared = {id(c.scan.shared): c.scan.shared for c in anchored}  # type: ignore[attr-defined]
+    assert len(shared) == 1
+    assert all(scan is not None and scan.usable for scan in shared.values())
 
 
 def test_a_program_too_big_for_the_dfa_is_refused() -> None:
@@ -98,6 +109,8 @@ _PIECES = {
     r"(?<!a)": "a",
     "i": "iIİı",
     "[a-z]": "zİı",
+    "[-a]": "-aİ",
+    "['’-]": "'’-ı",
     r"\p{Lt}": "ǅaZ",
     r"\P{L}": "1 a\u0295",
     r"\b{2}": "",
