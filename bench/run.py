@@ -76,7 +76,7 @@ stats.sort_stats("cumulative").print_stats(15)
 with open(out, "w") as fh:
     fh.write(f"# cProfile of: copydesk {' '.join(argv)} (exit {code})\\n")
     fh.write("# top 15 functions by cumulative time\\n")
-    fh.write(buf.getvalue())
+    fh.write(buf.getvalue().rstrip() + "\\n")
 """
 
 
