@@ -126,7 +126,8 @@ class AnchorScan:
     def _gap_at(self, data: bytes, pos: int) -> int:
         """Where the sentence after a gap at ``pos`` starts, or -1."""
         if self._gap_scanner is None:
-            self._gap_scanner = compile_scanner(self._gap_pattern, ignorecase=False)
+            scanner = compile_scanner(self._gap_pattern, ignorecase=False)
+            self._gap_scanner = scanner or False  # refused: not tried again
         found = self._gap_scanner.match(data, pos) if self._gap_scanner else None
         return -1 if found is None else int(found.start(1))
 
@@ -143,18 +144,21 @@ def _alternatives(members: Sequence[Member], anchor: str) -> str:
     )
 
 
+def _gap_branch(sentence_rules: str) -> str:
+    """Sentence rules after a sentence end; the empty group marks where the
+    sentence starts."""
+    return f"{GAP}()(?:{sentence_rules}){SENTENCE_TAIL}"
+
+
 def gap_union(members: Sequence[Member]) -> str:
-    """The sentence rules after a sentence end, alone ("" for none)."""
+    """The gap branch alone ("" without sentence rules)."""
     sentence_rules = _alternatives(members, "sentence")
-    if not sentence_rules:
-        return ""
-    return f"(?m){GAP}()(?:{sentence_rules}){SENTENCE_TAIL}"
+    return f"(?m){_gap_branch(sentence_rules)}" if sentence_rules else ""
 
 
 def union(members: Sequence[Member]) -> str:
-    """The RE2 pattern: a line branch for every rule, a gap branch (whose
-    empty group marks a sentence start) for sentence rules; "" for none."""
-
+    """The RE2 pattern: a line branch for every rule, and the gap branch for
+    sentence rules; "" for none."""
     line_rules = _alternatives(members, "line")
     sentence_rules = _alternatives(members, "sentence")
     at_line: list[str] = []
@@ -166,7 +170,7 @@ def union(members: Sequence[Member]) -> str:
         return ""
     pattern = f"(?m)^{LEAD}(?:{'|'.join(at_line)})"
     if sentence_rules:
-        pattern += f"|{GAP}()(?:{sentence_rules}){SENTENCE_TAIL}"
+        pattern += f"|{_gap_branch(sentence_rules)}"
     return pattern
 
 

@@ -361,16 +361,17 @@ class Existence:
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Prefixes:
-    """First words as ``str.startswith`` wants them ("0" in a list: any digit)."""
+    """A token's first words as ``str.startswith`` wants them ("0" in a list:
+    any digit)."""
 
     words: tuple[str, ...]
     digit: bool
-    #: The token they were read from ("" for a whole rule).
-    token: str = ""
+    #: The token they were read from.
+    token: str
 
     @classmethod
     @functools.lru_cache(maxsize=1024)
-    def of(cls, first_words: frozenset[str], token: str = "") -> Prefixes:
+    def of(cls, first_words: frozenset[str], token: str) -> Prefixes:
         words = tuple(sorted(first_words - {"0"}))
         return cls(words, "0" in first_words, token)
 
@@ -566,7 +567,7 @@ def _structural(text: str) -> Iterator[tuple[int, str]]:
 def _every_start(doc: Document, *, sentences: bool) -> list[int]:
     """Every line start, and with ``sentences`` every sentence start inside a
     line: the places tried when no scan narrows them."""
-    starts = [doc.line_start(line) for line in range(1, doc.line_count + 1)]
+    starts = list(doc.starts)
     if sentences:
         starts.extend(m.end() for m in _GAP.finditer(doc.prose))
         starts.sort()

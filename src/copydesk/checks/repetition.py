@@ -121,7 +121,7 @@ class Repetition:
             return list(self.doubled.finditer(prose))
         found: dict[int, stdlib_re.Match[str]] = {}
         for word in repeated_words(folded):
-            for run in _doubled(word).finditer(folded):
+            for run in _word_runs(word).finditer(folded):
                 stop = prose.find("\n", run.end())
                 window = self.doubled.finditer(
                     prose, run.start(), len(prose) if stop < 0 else stop
@@ -192,7 +192,7 @@ def repeated_words(text: str) -> set[str]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _doubled(word: str) -> stdlib_re.Pattern[str]:
+def _word_runs(word: str) -> stdlib_re.Pattern[str]:
     """Runs of ``word`` repeated after spaces, as the backreference scan finds
     them. The word comes first and the look-behind after it, so the engine
     sees a literal prefix and its fast search skips to each occurrence."""
