@@ -226,20 +226,13 @@ def _first_word_scanner(by_first: Mapping[str, object]) -> Any:
     """
     if not by_first or not all(word.isascii() for word in by_first):
         return None
-    try:
-        import re2
-    except ImportError:  # pragma: no cover - a declared dependency
-        return None
-    options = re2.Options()
-    options.case_sensitive = False
-    options.max_mem = 64 << 20
+    from copydesk.re2_superset import compile_scanner
+
     body = "|".join(
         stdlib_re.escape(word) for word in sorted(by_first, key=len, reverse=True)
     )
-    try:
-        return re2.compile(rf"\b(?:{body})\b", options)
-    except re2.error:
-        return None
+    # A word list's program grows with the list but stays a trie for the DFA.
+    return compile_scanner(rf"\b(?:{body})\b", ignorecase=True, max_program=None)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -77,8 +77,11 @@ def superset(pattern: str) -> str | None:
     return body if end == len(pattern) else None
 
 
-def compile_scanner(pattern: str, *, ignorecase: bool) -> Any | None:
-    """The compiled RE2 scanner, or None when RE2 rejects it or it is too big."""
+def compile_scanner(
+    pattern: str, *, ignorecase: bool, max_program: int | None = MAX_PROGRAM
+) -> Any | None:
+    """The compiled RE2 scanner, or None when RE2 rejects it or its program
+    is bigger than ``max_program`` instructions."""
     import re2
 
     options = re2.Options()
@@ -89,7 +92,9 @@ def compile_scanner(pattern: str, *, ignorecase: bool) -> Any | None:
         compiled = re2.compile(pattern, options)
     except re2.error:
         return None
-    return compiled if compiled.programsize <= MAX_PROGRAM else None
+    if max_program is not None and compiled.programsize > max_program:
+        return None
+    return compiled
 
 
 class _Reader:
