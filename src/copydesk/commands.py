@@ -170,18 +170,13 @@ def _group_by_config(
 ) -> list[tuple[Plan, list[Target]]]:
     """Targets grouped by the config that applies to each, in first-seen order."""
     groups: dict[Config, list[Target]] = {}
-    by_folder: dict[str, Config] = {}
     for target in targets:
         if target.path == STDIN:
-            config = find_config(Path(args.stdin_filename or "."), cache)
+            config = find_config(args.stdin_filename or ".", cache)
         else:
-            # Discovered targets are files: their folder decides, looked up
-            # once per folder instead of once per file.
-            folder = os.path.dirname(target.path) or "."
-            known = by_folder.get(folder)
-            if known is None:
-                known = by_folder[folder] = find_config(Path(folder), cache)
-            config = known
+            # Discovered targets are files: their folder decides, and
+            # ``cache`` answers a folder seen before without a system call.
+            config = find_config(os.path.dirname(target.path) or ".", cache)
         groups.setdefault(config, []).append(target)
     planned: list[tuple[Plan, list[Target]]] = []
     for config, group in groups.items():

@@ -7,6 +7,7 @@ naming the file and key, like rule files.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,16 +88,25 @@ class Config:
         return tuple(out)
 
 
-def find_config(start: Path, cache: dict[str, Config] | None = None) -> Config:
+def find_config(
+    start: str | os.PathLike[str], cache: dict[str, Config] | None = None
+) -> Config:
     """The nearest config at or above ``start`` (a file or folder), or defaults.
 
-    ``cache`` is shared across the files of a run: a folder already seen, by
-    the name it was given or its resolved path, costs one dict lookup.
+    ``cache`` is shared across the files of a run: a path already seen, by
+    the name it was given or its resolved path, costs one dict lookup (before
+    any system call, so a run's files in one folder ask the disk once).
     """
     memo = {} if cache is None else cache
-    given = str(start if start.is_dir() else start.parent)
+    name = "given:" + os.fspath(start)
+    quick = memo.get(name)
+    if quick is not None:
+        return quick
+    path = Path(start)
+    given = str(path if path.is_dir() else path.parent)
     quick = memo.get("given:" + given)
     if quick is not None:
+        memo[name] = quick
         return quick
     folder = Path(given).resolve()
     visited: list[str] = []
@@ -113,7 +123,7 @@ def find_config(start: Path, cache: dict[str, Config] | None = None) -> Config:
             break
     for folder_seen in visited:
         memo[folder_seen] = found
-    memo["given:" + given] = found
+    memo["given:" + given] = memo[name] = found
     return found
 
 
