@@ -250,28 +250,29 @@ _SHAPE_SPLIT = re.compile(
 def _ascii_tokens(text: str) -> tuple[list[int], list[str]]:
     """``_TOKEN``'s words in ASCII text, with their offsets, via its shape."""
     shape = text.encode("ascii").translate(_SHAPES).decode("ascii")
-    pieces = _SHAPE_SPLIT.split(shape)
-    offsets = list(itertools.accumulate(map(len, pieces)))
-    starts = offsets[0::2][: len(pieces) // 2]
-    ends = offsets[1::2]
+    starts, ends = _captured_spans(_SHAPE_SPLIT.split(shape))
     return starts, list(map(text.__getitem__, map(slice, starts, ends)))
+
+
+def _captured_spans(pieces: list[str]) -> tuple[list[int], list[int]]:
+    """Starts and ends of the captured pieces of a one-group ``split``, whose
+    pieces alternate the text between and the captures: running sums."""
+    offsets = list(itertools.accumulate(map(len, pieces)))
+    return offsets[0::2][: len(pieces) // 2], offsets[1::2]
 
 
 @functools.lru_cache(maxsize=4)
 def token_index(prose: str) -> TokenIndex:
-    """Capitalised words outside URLs, handles and code, cached per text.
-
-    One C-level ``split``: its pieces alternate the text between words and
-    the words, so each word's offset is a running sum of piece lengths.
-    """
+    """Capitalised words outside URLs, handles and code, cached per text,
+    found by one C-level ``split`` (of the text's shape when it is ASCII)."""
     text = masked(prose)
     if text.isascii():
         starts, texts = _ascii_tokens(text)
         return TokenIndex(starts, texts, frozenset(texts))
     pieces = _TOKEN_SPLIT.split(text)
     texts = pieces[1::2]
-    offsets = list(itertools.accumulate(map(len, pieces)))
-    return TokenIndex(offsets[0::2][: len(texts)], texts, frozenset(texts))
+    starts, _ = _captured_spans(pieces)
+    return TokenIndex(starts, texts, frozenset(texts))
 
 
 def is_token(text: str) -> bool:
