@@ -41,6 +41,10 @@ STAT_INDEX = "stat.json"
 #: Files changed this recently are not remembered by their metadata: a second
 #: write within one timestamp tick could leave it unchanged.
 _SETTLED_NS = 2_000_000_000
+#: Whether ``st_ctime`` changes on every write. Not on Windows, where it is
+#: the creation time and a rewrite can restore every field compared: there
+#: files are always read.
+_CTIME_MOVES = os.name != "nt"
 _KEY_LENGTH = 64
 
 
@@ -118,12 +122,8 @@ class ResultsCache:
     def known_key(
         self, path: str, st: os.stat_result, fmt: str, language: str
     ) -> str | None:
-        """The key last computed for ``path``, if its metadata is unchanged.
-
-        Not on Windows, where ``st_ctime`` is the creation time and a
-        rewrite can restore every field compared here.
-        """
-        if os.name == "nt":
+        """The key last computed for ``path``, if its metadata is unchanged."""
+        if not _CTIME_MOVES:
             return None
         stored = self._stat_index().get(path)
         if stored is None:
@@ -137,6 +137,8 @@ class ResultsCache:
         self, path: str, st: os.stat_result, fmt: str, language: str, key: str
     ) -> None:
         """Note ``path``'s key with the metadata it had before it was read."""
+        if not _CTIME_MOVES:
+            return
         if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) < _SETTLED_NS:
             return
         entry = f"{_signature(st, fmt, language)} {key}"
