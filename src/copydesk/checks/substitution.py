@@ -1,6 +1,7 @@
 """``substitution``: a wrong form and the right one, with a fix for each swap.
 
-Used for house-style spellings and typos. All swaps of a rule are compiled
+Used for house-style spellings and typos. Fixes are unsafe unless the rule
+file says ``applicability: safe``. All swaps of a rule are compiled
 into one matcher; the replacement keeps the case of what it replaces
 ("Breastless" → "Heartless") when the rule ignores case.
 """
@@ -96,7 +97,10 @@ class Substitution:
             if rest or regex_swaps
             else None
         )
-        value = data.get("applicability", "safe")
+        # Unsafe unless the rule file vouches for every swap: a swap list is
+        # judgement (a house spelling, a likely mistranslation) more often than
+        # a plain non-word, and a safe fix may never change correct text.
+        value = data.get("applicability", "unsafe")
         try:
             applicability = Applicability(value)
         except ValueError:
