@@ -52,7 +52,7 @@ def test_grammatical_doubles_are_exceptions() -> None:
 
 def test_safe_fix_deletes_the_repeats_and_their_spaces() -> None:
     text = "Go to the the  the shop and and buy."
-    found = findings(RULE, text)
+    found = findings(RULE + "safe: [the, and]\n", text)
     assert [f.match for f in found] == ["the the  the", "and and"]
     edits = [e for f in found if f.fix for e in f.fix.edits]
     assert all(f.fix and f.fix.applicability is Applicability.SAFE for f in found)
@@ -110,3 +110,48 @@ def test_the_word_lookup_finds_what_the_backreference_scan_finds(
         ]
 
     assert kept(check._doubled(text)) == kept(check.doubled.finditer(text))
+
+
+JUDGED = RULE + "judge: true\nsafe: [a, an, the, and, or]\n"
+
+
+def test_a_word_that_goes_on_is_not_repeated() -> None:
+    text = (
+        "She worked at AT&T for years. Open data data.json now.\n"
+        "Call get get() twice. Use a a_b. See on on/off.\n"
+    )
+    assert lint_rule(RULE, text) == []
+
+
+def test_meant_doubles_are_left_alone() -> None:
+    text = (
+        "Nick Rhodes of Duran Duran played in Walla Walla.\n"
+        "Dr. Abdullah Abdullah met Lin Lin at Boing Boing.\n"
+        "Set the Parameter parameter and open the New.Directory directory.\n"
+        "Send GET get requests. This is the first FIRST Global event.\n"
+        "| 0 0 0 1 1 * | Run yearly 10 10 |\n"
+        "KLYMENKO: it's it's the the last one.\n"
+        "[00:12] we we left.\n"
+    )
+    assert lint_rule(JUDGED, text) == []
+
+
+def test_slips_are_still_found_and_only_articles_fixed_safely() -> None:
+    text = (
+        "We met the the mayor and and the council.\n"
+        "The The vote was close; using the The Registry helps.\n"
+        "It is in in the cycle, a command command palette.\n"
+    )
+    found = findings(JUDGED, text)
+    got = [
+        (f.line, f.col, f.match, f.fix.applicability.value if f.fix else None)
+        for f in found
+    ]
+    assert got == [
+        (1, 8, "the the", "safe"),
+        (1, 22, "and and", "safe"),
+        (2, 1, "The The", "unsafe"),
+        (2, 31, "the The", "unsafe"),
+        (3, 7, "in in", "unsafe"),
+        (3, 26, "command command", "unsafe"),
+    ]

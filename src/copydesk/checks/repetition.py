@@ -4,9 +4,27 @@ Tokens come from the ``tokens`` regexes (Vale's key); two tokens repeat when
 they are equal (case-insensitive with ``ignorecase``) and only spaces or tabs
 stand between them in the source, so a line break, punctuation or masked code
 between them keeps them apart. ``alpha: true`` ignores tokens that are not
-alphabetic ("10 10"). A run ("the the the") is one finding whose SAFE fix
+alphabetic ("10 10"). A run ("the the the") is one finding whose fix
 deletes every repeat with the space before it. Grammatical doubles ("had had",
 "that that") belong in the rule's ``exceptions``.
+
+A word is the whole word: "at AT&T", "Data data.json" and "get get()" are
+not repeats, since the second token goes on with ``&``, ``.``, ``/``, ``_``,
+``@`` or ``(`` and a word character (or was the tail of such a run).
+
+``judge: true`` (the shipped rule) also leaves alone the doubles that are
+meant: numbers ("0 0 0 1 1 *"), a capitalised word twice (a name: Duran
+Duran, Walla Walla, Abdullah Abdullah; unless it is one of the ``safe``
+function words, "The The"), a capitalised or upper-case word followed by
+its lower-case common noun or an acronym after a lower-case word ("the
+Parameter parameter", "GET get", "the first FIRST"), and verbatim speech
+(a line that opens with a speaker label or a timestamp).
+
+Safe means safe: the fix is SAFE only when both words are lower case and
+the word is one of the rule's ``safe`` words (closed-class words that no
+correct sentence doubles, such as articles); every other repeat gets an
+UNSAFE fix, since "in in" (a stranded preposition) or "command command"
+may be meant.
 """
 
 from __future__ import annotations
@@ -65,6 +83,8 @@ class Repetition:
         for k in (
             Key("tokens", (list,), item_types=(str,)),
             Key("alpha", (bool,)),
+            Key("judge", (bool,)),
+            Key("safe", (list,), item_types=(str,)),
         )
     }
 
@@ -74,6 +94,10 @@ class Repetition:
     #: The default tokens' backreference scan. Our own linear (possessive)
     #: pattern, so the stdlib engine runs it: a fifth faster, no timeout needed.
     doubled: stdlib_re.Pattern[str] | None = None
+    #: Leave meant doubles (names, numbers, speech) alone.
+    judge: bool = False
+    #: Case-folded words whose doubling gets a SAFE fix.
+    safe: frozenset[str] = frozenset()
 
     @classmethod
     def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:
@@ -86,7 +110,14 @@ class Repetition:
         if tuple(tokens) == DEFAULT_TOKENS:
             flags = stdlib_re.IGNORECASE if meta.ignorecase else 0
             doubled = stdlib_re.compile(_DOUBLED, stdlib_re.MULTILINE | flags)
-        return cls(meta, pattern, bool(data.get("alpha", False)), doubled)
+        return cls(
+            meta,
+            pattern,
+            bool(data.get("alpha", False)),
+            doubled,
+            bool(data.get("judge", False)),
+            frozenset(w.casefold() for w in data.get("safe") or ()),
+        )
 
     def run(self, doc: Document) -> Iterator[Finding]:
         if self.doubled is None:
@@ -106,7 +137,9 @@ class Repetition:
             first = m.span(1)
             last_start = end - (first[1] - first[0])
             run = [first, (last_start, end)]
-            yield self._finding(doc, run)
+            found = self._finding(doc, run)
+            if found is not None:
+                yield found
 
     def _doubled(self, prose: str) -> list[stdlib_re.Match[str]]:
         """The backreference scan's matches, in text order, found by looking
@@ -153,13 +186,26 @@ class Repetition:
                 run.append(span)
                 continue
             if len(run) > 1:
-                yield self._finding(doc, run)
+                found = self._finding(doc, run)
+                if found is not None:
+                    yield found
             run = [span]
         if len(run) > 1:
-            yield self._finding(doc, run)
+            found = self._finding(doc, run)
+            if found is not None:
+                yield found
 
-    def _finding(self, doc: Document, run: list[tuple[int, int]]) -> Finding:
-        word = doc.text[run[0][0] : run[0][1]]
+    def _finding(self, doc: Document, run: list[tuple[int, int]]) -> Finding | None:
+        """The finding for a run of repeats, or None when it is not one."""
+        text = doc.text
+        run = _whole_words(text, run)
+        if len(run) < 2:
+            return None
+        words = [text[s:e] for s, e in run]
+        if self.judge and _meant(doc, run, words):
+            return None
+        word = words[0]
+        safe = all(w.islower() for w in words) and word.casefold() in self.safe
         edit = Edit(run[0][1], run[-1][1], "")
         return self.meta.finding(
             doc,
@@ -167,8 +213,101 @@ class Repetition:
             run[-1][1],
             self.meta.format_message(word),
             suggestions=(word,),
-            fix=Fix((edit,), Applicability.SAFE),
+            fix=Fix((edit,), Applicability.SAFE if safe else Applicability.UNSAFE),
         )
+
+
+#: A token that goes on as a longer word: "AT&T", "data.json", "get()",
+#: "snake_case", "a/b", "user@host".
+_GOES_ON = stdlib_re.compile(r"[&./_@+#:](?=\w)|\(")
+_CAME_FROM = stdlib_re.compile(r"(?:\w[&./_@+#:]|\w[-'’])\Z")
+#: A line of verbatim speech: "Q:", "MAYOR KLYMENKO:", "[00:12:31]".
+_SPEECH = stdlib_re.compile(
+    r"[ \t>*_-]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?"
+    r"|(?:[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3}|Q|A)[ \t]*:[ \t])"
+)
+
+
+def _whole_words(text: str, run: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The leading part of ``run`` whose tokens are whole words."""
+    kept: list[tuple[int, int]] = []
+    for start, end in run:
+        if _GOES_ON.match(text, end) or _CAME_FROM.search(
+            text, max(0, start - 2), start
+        ):
+            break
+        kept.append((start, end))
+    return kept
+
+
+def _meant(doc: Document, run: list[tuple[int, int]], words: list[str]) -> bool:
+    """Numbers, names, a name and its noun, an acronym, verbatim speech."""
+    first, second = words[0], words[1]
+    if any(ch.isdigit() for ch in first):
+        return True  # "0 0 0 1 1 *", "10 10"
+    if not first.islower() or not second.islower():
+        if first[:1].isupper() and second[:1].isupper():
+            return first != first.capitalize() or not _function_word(first)
+        if first[:1].isupper():
+            return True  # "the Parameter parameter", "GET get"
+        if len(second) > 1 and second.isupper():
+            return True  # "the first FIRST", "at AT"
+    line_start = doc.text.rfind("\n", 0, run[0][0]) + 1
+    return _SPEECH.match(doc.text, line_start) is not None
+
+
+#: Closed-class words: "The The" is a slip, "Duran Duran" a name.
+_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "our",
+        "your",
+        "their",
+        "my",
+        "his",
+        "her",
+        "we",
+        "they",
+        "he",
+        "she",
+        "you",
+        "i",
+        "if",
+        "so",
+        "not",
+        "no",
+    ]
+)
+
+
+def _function_word(word: str) -> bool:
+    return word.casefold() in _FUNCTION_WORDS
 
 
 def repeated_words(text: str) -> set[str]:
