@@ -40,6 +40,10 @@ _FILLER = "\u2060"
 #: Quote marks, captured so that ``split`` yields them (see ``_mark_offsets``).
 _MARKS = stdlib_re.compile("([" + stdlib_re.escape(DOUBLE + SINGLE) + "])")
 _APOSTROPHE_TO_QUOTE = bytes.maketrans(b"'", b'"')
+#: Prose characters that may hide markup or a reference's filler.
+_LOOK_THROUGH = frozenset((" ", _FILLER))
+#: What a masked neighbour counts as: a word (see ``_Scanner._neighbour``).
+_WORD = "a"
 
 #: Opener/closer pairs that are correct in some language's convention.
 VALID_PAIRS = frozenset(
@@ -260,7 +264,11 @@ class _Scanner:
 
     def _mark(self, pos: int, ch: str) -> None:
         prev = self.prose[pos - 1] if pos > self.lo else " "
+        if prev in _LOOK_THROUGH:
+            prev = self._neighbour(pos, -1)
         nxt = self.prose[pos + 1] if pos + 1 < self.hi else " "
+        if nxt in _LOOK_THROUGH:
+            nxt = self._neighbour(pos, 1)
         action = self._action(pos, ch, prev, nxt)
         if action == OPEN:
             self._open(pos, ch)
@@ -291,7 +299,7 @@ class _Scanner:
         near = self._open_double()
         if prev.isdigit() and (near is None or self._after_feet(pos)):
             return SKIP  # inches or seconds: 5'9", 46"
-        if self.prose.startswith('" "', pos) or self.prose.startswith('" "', pos - 2):
+        if self._quoted_space(pos):
             return SKIP  # a quoted space: (" ")
         if shape == SPACED:
             return CLOSE if near else STRAY
@@ -419,6 +427,24 @@ class _Scanner:
 
     # -- context helpers --------------------------------------------------
 
+    def _neighbour(self, pos: int, step: int) -> str:
+        """The character beside ``pos`` as quote pairing sees it.
+
+        Fillers after a decoded character reference are passed over, and a
+        masked character (a space in the prose view, not in the source: code,
+        a tag, a role, a template tag) stands for a word: markup is opaque, so
+        ``"``x``"`` pairs like ``"x"`` and ``f()'s`` holds an apostrophe.
+        """
+        prose, i = self.prose, pos + step
+        while self.lo <= i < self.hi and prose[i] == _FILLER:
+            i += step
+        if not self.lo <= i < self.hi:
+            return " "
+        ch = prose[i]
+        if ch == " " and self.text and not self.text[i].isspace():
+            return _WORD
+        return ch
+
     def _open_double(self) -> _Open | None:
         for opener in reversed(self.stack):
             if opener.double:
@@ -448,6 +474,17 @@ class _Scanner:
         if len(word) >= 2 and word[:2].isdigit() and not word[2:3].isdigit():
             return True
         return word in _ELISIONS
+
+    def _quoted_space(self, pos: int) -> bool:
+        """True for either mark of ``" "`` (a real space, not masked markup)."""
+        for at in (pos, pos - 2):
+            if (
+                at >= 0
+                and self.prose.startswith('" "', at)
+                and (not self.text or self.text[at + 1].isspace())
+            ):
+                return True
+        return False
 
     def _after_feet(self, pos: int) -> bool:
         """True when ``pos`` ends a 5'9" or 26' 46" measurement."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from collections.abc import Sequence
 
@@ -133,3 +134,87 @@ class LineIndex:
         if self._starts is None:
             self._starts = line_starts(self._text)
         return bisect.bisect_right(self._starts, offset)
+
+
+#: Template syntax, masked like code: Hugo shortcodes ``{{< … >}}`` and
+#: ``{{% … %}}``, Liquid/Jinja tags ``{% … %}`` and expressions ``{{ … }}``.
+#: A tag may span lines but never a blank line, so one stray ``{{`` cannot
+#: mask the rest of a document.
+_ANY = r"(?:[^\n]|\n(?![ \t]*\r?\n))*?"
+_TEMPLATE = re.compile(
+    rf"\{{\{{<{_ANY}>\}}\}}|\{{\{{%{_ANY}%\}}\}}|\{{%{_ANY}%\}}|\{{\{{{_ANY}\}}\}}"
+)
+#: Attributes of a template tag whose value is prose (an image's text).
+_PROSE_ATTRIBUTE = re.compile(
+    r"""(?<![\w-])(?:alt|caption|title)\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)')"""
+)
+#: A character reference: ``&eacute;``, ``&#8217;``, ``&#x2019;``.
+REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+
+
+def with_references(source: str) -> str:
+    """``source`` with each character reference shown as its :func:`entity_view`."""
+    if "&" not in source:
+        return source
+    return REFERENCE.sub(
+        lambda m: entity_view(m.group(), html.unescape(m.group())), source
+    )
+
+
+def mask_templates(text: str, prose: str) -> tuple[str, list[Block]]:
+    """Mask template tags in ``prose`` (the view of ``text``).
+
+    The values of ``alt``, ``caption`` and ``title`` attributes of a tag the
+    reader showed as prose stay prose, and come back as ``alt`` blocks of
+    their own, so a quote there pairs on its own. Tags inside masked text
+    (code, HTML attributes) reveal nothing.
+    """
+    if "{{" not in text and "{%" not in text:
+        return prose, []
+    pieces: list[str] = []
+    alts: list[Block] = []
+    pos = 0
+    for match in _TEMPLATE.finditer(text):
+        start, end = match.span()
+        if prose[start] != text[start]:
+            continue  # already masked: code, an attribute, a comment
+        pieces.append(prose[pos:start])
+        tag = mask_all(text[start:end])
+        for attr in _PROSE_ATTRIBUTE.finditer(text, start, end):
+            group = 1 if attr.start(1) >= 0 else 2
+            lo, hi = attr.span(group)
+            if hi > lo:
+                value = with_references(text[lo:hi])
+                tag = tag[: lo - start] + value + tag[hi - start :]
+                alts.append(Block(lo, hi, "alt"))
+        pieces.append(tag)
+        pos = end
+    if not pieces:
+        return prose, []
+    pieces.append(prose[pos:])
+    return "".join(pieces), alts
+
+
+def carve(blocks: Sequence[Block], alts: Sequence[Block]) -> tuple[Block, ...]:
+    """``blocks`` cut around ``alts`` (sorted, disjoint), with ``alts`` added.
+
+    Keeps the readers' promise that blocks never overlap.
+    """
+    if not alts:
+        return tuple(blocks)
+    out: list[Block] = []
+    for block in blocks:
+        start = block.start
+        for alt in alts:
+            if alt.end <= start or alt.start >= block.end:
+                continue
+            if alt.start > start:
+                out.append(Block(start, alt.start, block.kind))
+            start = max(start, alt.end)
+        if start < block.end:
+            out.append(
+                block if start == block.start else Block(start, block.end, block.kind)
+            )
+    out.extend(alts)
+    out.sort(key=lambda b: (b.start, b.end))
+    return tuple(out)

@@ -3,8 +3,10 @@
 Text runs are prose; tags, comments, declarations and the contents of
 script, style, pre, code, textarea, template, samp, kbd, svg and math are
 masked. Attribute values are masked except ``alt`` and ``title``, which are
-prose of kind ``alt``. Character references keep their source span: the
-decoded character comes first, padded with :data:`~copydesk.markup._mask.FILLER`.
+prose of kind ``alt``; so is the text of those attributes in template tags
+(Hugo shortcodes, Liquid, Jinja), which are masked like code. Character
+references keep their source span: the decoded character comes first, padded
+with :data:`~copydesk.markup._mask.FILLER`.
 """
 
 from __future__ import annotations
@@ -16,7 +18,15 @@ from html.parser import HTMLParser
 from copydesk.document import Directive, split_paragraphs
 from copydesk.markup import Parsed
 from copydesk.markup._directives import MARKER, parse
-from copydesk.markup._mask import BlockCollector, LineIndex, ProseBuilder, entity_view
+from copydesk.markup._mask import (
+    REFERENCE,
+    BlockCollector,
+    LineIndex,
+    ProseBuilder,
+    carve,
+    entity_view,
+    mask_templates,
+)
 
 #: Elements whose whole content is not prose.
 SKIPPED = frozenset(
@@ -80,7 +90,7 @@ _PROSE_ATTRIBUTES = frozenset({"alt", "title"})
 _ATTR = re.compile(
     r"""((?<=['"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?"""
 )
-_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+
 Attrs = list[tuple[str, str | None]]
 _TAG = re.compile(r"<[^>]*>?|<!--.*?-->", re.DOTALL)
 
@@ -105,7 +115,8 @@ def parse_html(text: str) -> Parsed:
     reader = _Reader(text)
     reader.feed(text)
     reader.close()
-    return Parsed(reader.prose.build(), reader.blocks.result(), tuple(reader.found))
+    prose, alts = mask_templates(text, reader.prose.build())
+    return Parsed(prose, carve(reader.blocks.result(), alts), tuple(reader.found))
 
 
 class _Reader(HTMLParser):
@@ -211,7 +222,7 @@ class _Reader(HTMLParser):
 
     def _reveal_with_references(self, start: int, end: int) -> None:
         pos = start
-        for match in _REFERENCE.finditer(self.text, start, end):
+        for match in REFERENCE.finditer(self.text, start, end):
             self.prose.reveal(pos, match.start())
             self._reference(match.start(), match.end())
             pos = match.end()
@@ -250,7 +261,7 @@ class _Reader(HTMLParser):
         if self.skip:
             return
         start = self._where()
-        match = _REFERENCE.match(self.text, start)
+        match = REFERENCE.match(self.text, start)
         if match is None:
             return
         self._reference(start, match.end())

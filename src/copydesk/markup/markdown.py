@@ -5,7 +5,9 @@ starts fully masked and only ``Text`` events outside code, front matter and
 autolinks are revealed, so anything the parser does not call text (markers,
 URLs, link titles, reference definitions, raw HTML, code, pipes, ``{#id}``
 heading attributes, ``[!NOTE]`` alert markers, task boxes, footnote
-references) stays masked by construction. Directives live in HTML comments.
+references) stays masked by construction. Template tags (Hugo shortcodes,
+Liquid, Jinja) are masked afterwards, keeping their ``alt``/``caption``/
+``title`` text as ``alt`` blocks. Directives live in HTML comments.
 """
 
 from __future__ import annotations
@@ -19,7 +21,13 @@ import pyromark
 from copydesk.document import Block, Directive, split_paragraphs
 from copydesk.markup import Parsed
 from copydesk.markup._directives import MARKER, parse
-from copydesk.markup._mask import LineIndex, entity_view, mask_all
+from copydesk.markup._mask import (
+    LineIndex,
+    carve,
+    entity_view,
+    mask_all,
+    mask_templates,
+)
 from copydesk.utf8 import byte_to_char
 
 if TYPE_CHECKING:  # pyromark.event pulls in typing_extensions: 6 ms at start-up
@@ -170,7 +178,8 @@ def parse_markdown(text: str) -> Parsed:  # noqa: PLR0915 - one hot loop
                 _directives_in(text, span, conv, lines, directives)
     if block_start >= 0:
         blocks.append(Block(block_start, block_end, block_kind))
-    return Parsed(_build(text, spans), tuple(blocks), tuple(directives))
+    prose, alts = mask_templates(text, _build(text, spans))
+    return Parsed(prose, carve(blocks, alts), tuple(directives))
 
 
 def _build(text: str, spans: list[tuple[int, int, str | None]]) -> str:
