@@ -96,12 +96,45 @@ def test_zelensky_is_the_default_and_feminine_form_is_left_alone() -> None:
 
 
 def test_given_names_need_a_foreign_marker() -> None:
-    text = "Illja, Wolodymyr and Jurij met Denis, Yuri and Maxim."
+    text = "In Kyiv, Illja, Wolodymyr and Jurij met Denis, Yuri and Maxim."
     assert found(GIVEN, text) == [
-        (1, 1, "Illja", "Illia"),
-        (1, 8, "Wolodymyr", "Volodymyr"),
-        (1, 22, "Jurij", "Yurii"),
+        (1, 10, "Illja", "Illia"),
+        (1, 17, "Wolodymyr", "Volodymyr"),
+        (1, 31, "Jurij", "Yurii"),
     ]
+
+
+def test_given_names_only_for_people_shown_to_be_ukrainian() -> None:
+    text = (
+        "Julia Roberts and Julia M. Phillips spoke; Julia left early.\n\n"
+        "Estonia's prime minister Jüri Ratas met Juri Luik in Tallinn.\n\n"
+        "Moscow said General Valerij Gerasimov had briefed the Duma on Ukraine.\n\n"
+        "A Russian shell hit the flat of Julija Tymoschenko in Kharkiv.\n\n"
+        "Defence minister Oleksij Reznikow spoke in Kyiv.\n\n"
+        "Wolodymyr Selenskyj and Serhij Kravtschuk signed it."
+    )
+    found_here = [
+        (f.line, f.match, f.suggestions[0])
+        for f in GIVEN.run(Document.plain(text, path="x.txt"))
+    ]
+    assert found_here == [
+        (7, "Julija", "Yuliia"),
+        (9, "Oleksij", "Oleksii"),
+        (11, "Wolodymyr", "Volodymyr"),
+        (11, "Serhij", "Serhii"),
+    ]
+
+
+def test_given_name_and_quoted_names_fixes_are_unsafe() -> None:
+    doc = Document.plain(
+        "Illja Samojlenko spoke. Zelenskyy went.\n\n"
+        "The statement said: \u201cPresident Zelenskyy thanked our allies.\u201d",
+        path="x.txt",
+    )
+    given = [f.fix.applicability for f in GIVEN.run(doc) if f.fix]
+    people = [(f.line, f.fix.applicability) for f in PEOPLE.run(doc) if f.fix]
+    assert given == [Applicability.UNSAFE]
+    assert people == [(1, Applicability.SAFE), (3, Applicability.UNSAFE)]
 
 
 def test_urls_and_handles_are_not_names() -> None:

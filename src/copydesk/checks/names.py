@@ -5,6 +5,18 @@ count ("chicken Kiev") and an optional anchor (a given name that must come
 right before a surname). Listed variants are matched literally with one
 matcher per rule; unlisted romanisations are caught by transliteration key
 (Tschernihiw has the key of Chernihiv), so the list stays short.
+
+Given names (``kind: given``) are romanised the house way only for a person
+the document shows to be Ukrainian: the surname after the given name has a
+Ukrainian shape (the rule's ``surnames``) or is a house-listed person, or the
+paragraph says so (``context``) and does not place the person elsewhere
+(``against``: Russian, Estonian ...). "Julia Roberts" or a bare "Julia" is
+never a finding, and the fix is UNSAFE: it is a judgement about a person.
+
+Safe means safe: a house spelling inside a quotation (an official statement
+quoted as written) is a judgement too, so any finding whose span sits
+between an opening and a closing quotation mark of its paragraph gets an
+UNSAFE fix.
 """
 
 from __future__ import annotations
@@ -113,6 +125,9 @@ class Names:
             Key("entries", (list,), required=True),
             Key("kind", (str,)),
             Key("by-key", (str,)),
+            Key("surnames", (list,), item_types=(str,)),
+            Key("context", (list,), item_types=(str,)),
+            Key("against", (list,), item_types=(str,)),
         )
     }
 
@@ -126,6 +141,8 @@ class Names:
     anchors: tuple[patterns.Pattern | None, ...]
     exceptions: Exceptions | None
     foreign_only: bool
+    #: Given names only: who the document shows to be Ukrainian.
+    person: PersonContext | None = None
 
     @classmethod
     def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:
@@ -161,6 +178,9 @@ class Names:
             anchors=tuple(_anchor_pattern(e.anchors) for e in entries),
             exceptions=exception_matcher(entries, meta),
             foreign_only=mode == "foreign",
+            person=PersonContext.from_rule(own, meta.source)
+            if kind == "given"
+            else None,
         )
 
     def run(self, doc: Document) -> Iterator[Finding]:
@@ -215,6 +235,8 @@ class Names:
             doc.prose, start, end
         ):
             return False
+        if self.person is not None and not self.person.ukrainian(doc, start, end):
+            return False
         anchor = self.anchors[index]
         if anchor is None:
             return True
@@ -234,8 +256,106 @@ class Names:
             end,
             message,
             suggestions=(canonical,),
-            fix=Fix((Edit(start, end, canonical),), Applicability.SAFE),
+            fix=Fix((Edit(start, end, canonical),), self._applicability(doc, start)),
         )
+
+    def _applicability(self, doc: Document, start: int) -> Applicability:
+        """SAFE for a listed spelling in the document's own words only."""
+        if self.person is not None or in_quotation(doc, start):
+            return Applicability.UNSAFE
+        return Applicability.SAFE
+
+
+#: Opening and closing quotation marks, and the straight ones that are both.
+_OPENERS = "“„«‹‘‚"
+_CLOSERS = "”»›’"
+_STRAIGHT = '"'
+
+
+def in_quotation(doc: Document, offset: int) -> bool:
+    """True when ``offset`` sits inside a quotation of its paragraph.
+
+    Counted from the paragraph's start: more double openers than closers, or
+    an odd number of straight double quotes, before it. Single curly quotes
+    count only as openers after a space (an apostrophe is a closer).
+    """
+    block = _block_at(doc, offset)
+    lo = block.start if block is not None else doc.prose.rfind("\n\n", 0, offset) + 1
+    before = doc.prose[lo:offset]
+    doubles = sum(before.count(c) for c in "“„«") - sum(before.count(c) for c in "”»")
+    if doubles > 0 or before.count(_STRAIGHT) % 2 == 1:
+        return True
+    singles = len(regex.findall(r"(?:^|(?<=\s))[‘‹‚]", before))
+    closers = len(regex.findall(r"[’›](?!\w)", before))
+    return singles > closers
+
+
+def _block_at(doc: Document, offset: int) -> Any:
+    """The block holding ``offset``, or None."""
+    for block in doc.blocks:
+        if block.start <= offset < block.end:
+            return block
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonContext:
+    """Whether a given name belongs to a person shown to be Ukrainian."""
+
+    surnames: patterns.Pattern | None
+    context: patterns.Pattern | None
+    against: patterns.Pattern | None
+
+    @classmethod
+    def from_rule(cls, own: Mapping[str, Any], source: str) -> PersonContext:
+        def one(key: str) -> patterns.Pattern | None:
+            items = own.get(key) or []
+            if not items:
+                return None
+            body = "|".join(f"(?:{p})" for p in items)
+            try:
+                return regex.compile(rf"(?<![\w])(?:{body})(?![\w])")
+            except regex.error as exc:
+                raise RuleError(source, f"key {key!r}: {exc}") from None
+
+        return cls(one("surnames"), one("context"), one("against"))
+
+    def ukrainian(self, doc: Document, start: int, end: int) -> bool:
+        """The surname next to the given name, then its paragraph, decide."""
+        prose = doc.prose
+        surname = _SURNAME.match(prose, end)
+        if surname is not None:
+            word = surname.group(1)
+            if self.surnames is not None and self.surnames.fullmatch(word):
+                return True
+            if _house_person(word):
+                return True
+        block = _block_at(doc, start)
+        lo, hi = (block.start, block.end) if block is not None else (0, len(prose))
+        if self.against is not None and self.against.search(prose, lo, hi):
+            return False
+        return self.context is not None and bool(self.context.search(prose, lo, hi))
+
+
+#: The surname after a given name: the next capitalised word, past a middle
+#: initial ("Julia M. Phillips").
+_SURNAME = regex.compile(r"[ \u00a0]+(?:\p{Lu}\.[ \u00a0]+)?(\p{Lu}[\p{L}\p{M}'’-]+)")
+
+
+def _house_person(word: str) -> bool:
+    """True when ``word`` is (a spelling of) a house-listed person's surname."""
+    word = word.removesuffix("'s").removesuffix("’s")
+    wanted = translit.keys(word)
+    return any(
+        entry.kind == "person"
+        and not entry.anchors
+        and (
+            word == entry.canonical
+            or word in entry.variants
+            or not wanted.isdisjoint(translit.keys(entry.canonical))
+        )
+        for entry in house_entries()
+    )
 
 
 def key_index(entries: Sequence[Entry]) -> dict[str, int]:
