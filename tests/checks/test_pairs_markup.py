@@ -55,6 +55,13 @@ CLEAN = [
         "<p>A value of &quot;<code>ascending</code>&quot; sorts up; a "
         '"<span lang="fr">mot</span>" is a word.</p>\n',
     ),
+    # A quotation that introduces a list and closes in its last item.
+    (
+        "markdown",
+        "The plan, she said, “has three goals:\n\n"
+        "* faster permits;\n* fewer forms;\n* one office for all of it.”\n\n"
+        "1. &#8220;Open the data;\n2. publish it weekly.&#8221;\n",
+    ),
     # HTML entities for curly quotes in Markdown, touching links and tags.
     (
         "markdown",
@@ -81,6 +88,12 @@ def test_shortcode_text_stays_prose_and_pairs_on_its_own(quotes: Ruleset) -> Non
 
 
 DEFECTS = [
+    # A quotation through a list that is never closed is still found.
+    (
+        "markdown",
+        "He listed “three goals:\n\n* faster permits;\n* fewer forms.\n",
+        [(1, 11, "quotes.Unclosed")],
+    ),
     # A curly quote closed by a straight one, around a code span.
     ("markdown", 'Run “`Get-Item`" first.\n', [(1, 16, "quotes.Mixed")]),
     # An opener never closed, next to an inline literal.

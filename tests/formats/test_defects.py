@@ -36,12 +36,6 @@ def test_quote_written_as_a_character_reference() -> None:
     assert found.match == "&quot;"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="checks/pairs.py: _barrier treats any non-space source between "
-    "blocks (</p><p>, '>' markers) as code, so a quotation continued over "
-    "paragraphs, valid in plain text, is reported as unclosed",
-)
 @pytest.mark.parametrize(
     ("fmt", "text"),
     [

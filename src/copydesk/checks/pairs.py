@@ -87,6 +87,9 @@ _ELISIONS = frozenset(
         "s", "t", "k",
     }
 )  # fmt: skip
+#: Markdown structure between blocks: bullets, numbers, ``>``, table rules.
+_STRUCTURE = " \t\r\n*-+>#|:.)0123456789"
+_TAGS = stdlib_re.compile(r"<[^<>]*>")
 _OPEN_PUNCT = frozenset("([{<—–-/")
 _CLOSE_PUNCT = frozenset(".,;:!?)]}>…—–-/")
 
@@ -177,6 +180,9 @@ class _Scanner:
     hi: int = 0
     lead: int = 0
     outward: bool = False
+    kind: str = "paragraph"
+    #: True while every block since the carried openers' one is a list item.
+    list_run: bool = False
 
     def __post_init__(self) -> None:
         self.outward = outward_guillemets(self.language)
@@ -214,6 +220,9 @@ class _Scanner:
     def _paragraph(self, block: Block, marks: list[int], cursor: int) -> int:
         """Pair the marks of one block; return the index of the next mark."""
         self.lo, self.hi = block.start, block.end
+        self.kind = block.kind
+        if block.kind != "list":
+            self.list_run = False
         if cursor >= len(marks) or marks[cursor] >= block.end:
             return cursor
         self.lead = _first_non_space(self.prose, block.start, block.end)
@@ -233,15 +242,24 @@ class _Scanner:
         if lead:
             double = lead in DOUBLE
             unclosed = [o for o in unclosed if o.double != double]
+        if unclosed and not self.carry:
+            self.list_run = True
         self.carry.extend(unclosed)
 
     def _barrier(self, start: int, end: int) -> bool:
         """True when non-prose (code, HTML, front matter) lies between two blocks.
 
         Readers leave such content out of the blocks and mask it; a quote is
-        never paired across it.
+        never paired across it. Tags, list bullets and numbers, blockquote and
+        table markers are structure, not content: a quotation may run on
+        through them (``<p>``, a list).
         """
-        return start < end and bool(self.text) and not self.text[start:end].isspace()
+        if start >= end or not self.text:
+            return False
+        gap = self.text[start:end]
+        if "<" in gap:
+            gap = _TAGS.sub("", gap)  # </p><p>, <ul><li>: markup, not content
+        return bool(gap.strip(_STRUCTURE))
 
     def _continuation_mark(self, after: Block | None) -> str:
         """The quote mark that opens the next paragraph, if it continues a quote."""
@@ -408,6 +426,8 @@ class _Scanner:
         opener = self.carry[index]
         self._flush_carry(index + 1)
         del self.carry[index]
+        if (opener.ch, ch) in VALID_PAIRS and self.list_run and self.kind == "list":
+            return  # a quotation that runs through a list closes in its last item
         if (opener.ch, ch) in VALID_PAIRS:
             self.defects.append(
                 Defect("unclosed", opener.pos, opener.ch, ch, pos, True)
