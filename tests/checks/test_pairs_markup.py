@@ -47,6 +47,14 @@ CLEAN = [
         '{{< figure src="a.png"\n    alt="A chart" caption="Sales, 2019" >}}\n\n'
         'Use {% include card.html k="v" %} or {{ site.title }} here.\n',
     ),
+    # Shortcodes inside a link target and an HTML attribute; WordPress debris.
+    (
+        "markdown",
+        'Read “<a href="{{< ref "a.md" >}}">the recap</a>,” or '
+        '“[the guide]({{< ref "/topics/b" >}}).”\n\n'
+        "[audio url=&#8221;https://example.org/a.mp3&#8243; "
+        "autoplay=&#8221;no&#8221; /]\n",
+    ),
     # HTML: quotes around elements, escaped markup and split across elements.
     (
         "html",

@@ -143,6 +143,8 @@ class LineIndex:
 _ANY = r"(?:[^\n]|\n(?![ \t]*\r?\n))*?"
 _TEMPLATE = re.compile(
     rf"\{{\{{<{_ANY}>\}}\}}|\{{\{{%{_ANY}%\}}\}}|\{{%{_ANY}%\}}|\{{\{{{_ANY}\}}\}}"
+    # WordPress shortcodes left in migrated posts: [name key=value ... /]
+    r"|\[/?[A-Za-z][\w-]*[ \t]+[\w-]+=[^\]\n]*\]"
 )
 #: Attributes of a template tag whose value is prose (an image's text).
 _PROSE_ATTRIBUTE = re.compile(
@@ -150,6 +152,22 @@ _PROSE_ATTRIBUTE = re.compile(
 )
 #: A character reference: ``&eacute;``, ``&#8217;``, ``&#x2019;``.
 REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+
+
+def neutral_templates(text: str) -> str:
+    """``text`` with each template tag's characters (not its line breaks) as ``x``.
+
+    A parser given this sees a word where a tag was, so a tag inside a link
+    target or an HTML attribute (``href="{{< ref "a.md" >}}"``) leaves that
+    construct whole. Lengths are kept, so offsets stay those of ``text``.
+    """
+    if "{{" not in text and "{%" not in text and "[" not in text:
+        return text
+    return _TEMPLATE.sub(lambda m: _NOT_BREAKS.sub(_xs, m.group()), text)
+
+
+def _xs(match: re.Match[str]) -> str:
+    return "x" * (match.end() - match.start())
 
 
 def with_references(source: str) -> str:
@@ -169,7 +187,7 @@ def mask_templates(text: str, prose: str) -> tuple[str, list[Block]]:
     their own, so a quote there pairs on its own. Tags inside masked text
     (code, HTML attributes) reveal nothing.
     """
-    if "{{" not in text and "{%" not in text:
+    if "{{" not in text and "{%" not in text and "[" not in text:
         return prose, []
     pieces: list[str] = []
     alts: list[Block] = []

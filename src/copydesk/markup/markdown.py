@@ -27,6 +27,7 @@ from copydesk.markup._mask import (
     entity_view,
     mask_all,
     mask_templates,
+    neutral_templates,
 )
 from copydesk.utf8 import byte_to_char
 
@@ -83,9 +84,9 @@ def parse_markdown(text: str) -> Parsed:  # noqa: PLR0915 - one hot loop
     The loop is written flat on purpose: it runs once per parser event and
     dominates the reader's time.
     """
-    source = text
-    if not text.isascii() and _SURROGATES.search(text):
-        source = _SURROGATES.sub("\ufffd", text)
+    source = neutral_templates(text)
+    if not source.isascii() and _SURROGATES.search(source):
+        source = _SURROGATES.sub("\ufffd", source)
     conv = None if source.isascii() else byte_to_char(source)
     spans: list[tuple[int, int, str | None]] = []
     blocks: list[Block] = []
