@@ -486,8 +486,10 @@ class _Scanner:
 
     def _elision(self, pos: int) -> bool:
         """True for the apostrophe of ’90s, 'tis, 'em, rock 'n' roll."""
-        text, end = self.prose, min(self.hi, pos + 9)
-        j = pos + 1
+        text, j = self.prose, pos + 1
+        while j < self.hi and text[j] == _FILLER:
+            j += 1  # the rest of a character reference: &#8216;Twas
+        pos, end = j - 1, min(self.hi, j + 8)
         while j < end and text[j].isalnum():
             j += 1
         word = text[pos + 1 : j].casefold()
