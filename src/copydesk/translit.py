@@ -140,11 +140,12 @@ _TOKEN = regex.compile(
     r"(?:['’ʹ′ʼ][\p{Ll}\p{M}]{3,})*(?![\w@]|[.][\w])",
     regex.VERSION0,
 )
-#: A `code` span, or where a URL, e-mail address, @handle or #tag may be (with
-#: the rest of its non-space run); the run's start is found by a reverse match.
+#: A `code` span, or where a URL, file name, e-mail address, @handle or #tag
+#: may be (with the rest of its non-space run); the run's start is found by a
+#: reverse match.
 _NOT_PROSE_HINT = regex.compile(
     r"`[^`\n]*`|[:w@#.](?:(?<=:)//|(?<=w)ww\.|(?<=[@#])\w|(?<=\.)(?:com|org|net|gov"
-    r"|edu|info|io|ua|ru|de|fr|pl|uk|eu|html?)\b)\S*"
+    r"|edu|info|io|ua|ru|de|fr|pl|uk|eu|html?|jpe?g|png|gif|svg|pdf|webp)\b)\S*"
 )
 _NON_SPACE_BEFORE = regex.compile(r"\S*", regex.REVERSE)
 #: Where a hint may start, in RE2 syntax (look-behinds turned into literal
@@ -152,7 +153,8 @@ _NON_SPACE_BEFORE = regex.compile(r"\S*", regex.REVERSE)
 #: none, and RE2 says so at a small fraction of the hint pattern's cost.
 _HINT_START = (
     r"`|://|www\.|[@#][0-9A-Za-z_\x{80}-\x{10FFFF}]"
-    r"|\.(?:com|org|net|gov|edu|info|io|ua|ru|de|fr|pl|uk|eu|htm)"
+    r"|\.(?:com|org|net|gov|edu|info|io|ua|ru|de|fr|pl|uk|eu|htm|jpe?g|png|gif|svg"
+    r"|pdf|webp)"
 )
 
 

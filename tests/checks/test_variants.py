@@ -165,3 +165,25 @@ def test_plural_is_not_a_second_spelling() -> None:
         "Macroeconomic data followed.\n"
     )
     assert lint_text(text, "news.txt", "plain", rs) == []
+
+
+def test_accents_stripped_from_one_persons_name_are_reported() -> None:
+    text = (
+        "Judge Elena Ortíz Vidal chaired the panel.\n"
+        "Elena Ortiz Vidal thanked the staff. Ortíz left at noon."
+    )
+    assert found(text) == [(2, 7, "Ortiz", "Ortíz")]
+
+
+def test_accents_on_two_people_or_things_are_not_one_name() -> None:
+    text = (
+        "Sheikh Mohammed bin Rashid met Sheikh Mohamed bin Zayed.\n"
+        "Ana Lucía Chávez spoke of her grandfather, Manuel R. Chavez.\n"
+        "The group Unión Américas works across the Americas."
+    )
+    assert found(text) == []
+
+
+def test_file_names_are_not_prose() -> None:
+    text = 'Saw Pokémon Go fans.\n{{< img src="2016/07/Pokemon-go-crowd.jpg" >}}'
+    assert found(text) == []

@@ -9,15 +9,29 @@ form comes from the document, not from an editor.
 Guards keep different people apart: common words, titles and months are never
 candidates; a given name counts only when the surnames after it agree; two
 surname spellings after different given names are two people; and exception
-phrases of the house list never count.
+phrases of the house list never count. The names next to a spelling are
+read past a middle initial or a particle ("Cristina M. Rodríguez", "Mohammed
+bin Rashid"), and among all capitalised words that are not common words,
+however short ("Pokémon Go").
+
+Spellings that differ only by accents (Rodríguez, Rodriguez; not a Slavic
+romanisation's marks, Medveděv) are one name written with and without
+them: the accented form is the canonical one (it is the person's own
+spelling), so only the stripped spellings are reported, and only when the
+two are shown to be one person or thing (a name next to them in common, or
+no name next to either).
 """
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
+
+import regex
+from anyascii import anyascii
 
 from copydesk import translit
 from copydesk.checks.base import COMMON_KEYS, Check, RuleMeta
@@ -28,7 +42,11 @@ from copydesk.model import Applicability, Edit, Finding, Fix
 from copydesk.schema import Key, read_keys
 
 PREFERENCES = ("house", "fewest-foreign-markers", "frequency", "first")
-_GAP = frozenset(" \u00a0")
+#: Between two parts of one name: spaces, or a middle initial or a particle.
+_BETWEEN = regex.compile(
+    r"[ \u00a0]+(?:(?:\p{Lu}\.|bin|ibn|al|el|de|del|da|dos|van|von|der|la|le)"
+    r"[ \u00a0]+)?"
+)
 
 
 @dataclass(slots=True)
@@ -82,6 +100,8 @@ class Variants:
 
     def run(self, doc: Document) -> Iterator[Finding]:
         tokens = translit.candidates(doc.prose)
+        if len(tokens) < 2:
+            return
         groups = _groups(_spellings(doc.prose, tokens))
         for group in groups:
             yield from self._report(doc, group)
@@ -91,7 +111,10 @@ class Variants:
             group = _unmasked(group, self.exceptions, doc.prose)
             if len(group) < 2:
                 return
-        canonical = self._canonical(group)
+        accents = _accents_only(group)
+        if accents and not _one_entity(group):
+            return
+        canonical = self._canonical(group, accents)
         present = {s.text: s for s in group}
         for spelling in group:
             if spelling.text == canonical:
@@ -119,8 +142,10 @@ class Variants:
             return self.meta.format_message(found, other, str(line))
         return f"'{found}' here, '{other}' on line {line}"
 
-    def _canonical(self, group: Sequence[_Spelling]) -> str:
+    def _canonical(self, group: Sequence[_Spelling], accents: bool = False) -> str:
         """The spelling every other one in ``group`` is reported against."""
+        if accents:
+            return max(group, key=lambda s: (_marks(s.text), -s.first)).text
         if self.house:
             for spelling in group:
                 for key in translit.keys(spelling.text):
@@ -162,25 +187,70 @@ def _given(spelling: _Spelling) -> bool:
 
 
 def _spellings(prose: str, tokens: Sequence[translit.Token]) -> dict[str, _Spelling]:
-    """Occurrences of each spelling with the names written right next to them."""
+    """Occurrences of each spelling with the names written right next to them
+    (any capitalised word, past a middle initial or a particle)."""
     found: dict[str, _Spelling] = {}
-    previous: translit.Token | None = None
     for tok in tokens:
         spelling = found.get(tok.text)
         if spelling is None:
             spelling = found[tok.text] = _Spelling(tok.text)
         spelling.tokens.append(tok)
-        if previous is not None and _adjacent(prose, previous, tok):
-            before = found[previous.text]
-            before.followers |= translit.keys(tok.text)
+    index = translit.token_index(prose)
+    starts, texts = index.starts, index.texts
+    for i in range(1, len(starts)):
+        first, second = texts[i - 1], texts[i]
+        before, after = found.get(first), found.get(second)
+        if before is None and after is None:
+            continue
+        gap = _BETWEEN.fullmatch(prose, starts[i - 1] + len(first), starts[i])
+        if gap is None or not (_neighbour(first) and _neighbour(second)):
+            continue
+        if before is not None:
+            before.followers |= translit.keys(second)
             before.followed += 1
-            spelling.preceders |= translit.keys(previous.text)
-        previous = tok
+        if after is not None:
+            after.preceders |= translit.keys(first)
     return found
 
 
-def _adjacent(prose: str, first: translit.Token, second: translit.Token) -> bool:
-    return second.start == first.end + 1 and prose[first.end] in _GAP
+@functools.lru_cache(maxsize=4096)
+def _neighbour(word: str) -> bool:
+    """A capitalised word that can be part of a name: not a common word, a
+    title or a month (of any length: "Go", "Li")."""
+    return not translit.is_common(word) and len(word) > 1
+
+
+@functools.lru_cache(maxsize=4096)
+def _bare(text: str) -> str:
+    """``text`` without its diacritics, lower-cased."""
+    return anyascii(text).casefold()
+
+
+def _marks(text: str) -> int:
+    return sum(1 for ch in text if not ch.isascii())
+
+
+#: Diacritics of Slavic romanisations (Czech, Polish, ISO 9): there the
+#: accented form is a foreign system's spelling (Medveděv, Kupiańsk).
+_SYSTEM_MARKS = frozenset("čšžřěňťďůńśźżćłýĕčŠŽČŘĚŃŚŹŻĆŁ")
+
+
+def _accents_only(group: Sequence[_Spelling]) -> bool:
+    """True when the spellings differ only by the accents of a Latin-script
+    name (Rodríguez, Rodriguez), not by a romanisation's marks."""
+    if len({_bare(s.text) for s in group}) != 1:
+        return False
+    return not any(ch in _SYSTEM_MARKS for s in group for ch in s.text)
+
+
+def _one_entity(group: Sequence[_Spelling]) -> bool:
+    """Spellings with and without accents name one person or thing: a name
+    next to them in common, or no name next to any of them."""
+    neighbours = [s.preceders | s.followers for s in group]
+    if not any(neighbours):
+        return True
+    shared = set.intersection(*neighbours)
+    return bool(shared)
 
 
 def _groups(spellings: Mapping[str, _Spelling]) -> list[list[_Spelling]]:
