@@ -41,6 +41,17 @@ def _format_for(value: str) -> tuple[str, str]:
     return glob, fmt
 
 
+def _kind_for(value: str) -> tuple[str, str]:
+    from copydesk.document import DOCUMENT_KINDS
+
+    glob, sep, kind = value.partition("=")
+    if not sep or not glob or kind not in DOCUMENT_KINDS:
+        kinds = ", ".join(DOCUMENT_KINDS)
+        msg = f"expected GLOB=KIND with KIND in {kinds}, got {value!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return glob, kind
+
+
 def _add_lint_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths", nargs="*", metavar="PATH", help="files, directories, or - for stdin"
@@ -93,6 +104,14 @@ def _add_lint_options(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="GLOB=FORMAT",
         help="read files matching GLOB as FORMAT (plain, markdown, html, rst)",
+    )
+    parser.add_argument(
+        "--kind-for",
+        type=_kind_for,
+        action="append",
+        default=[],
+        metavar="GLOB=KIND",
+        help="treat files matching GLOB as KIND (draft, authored)",
     )
     parser.add_argument(
         "--stdin-filename",

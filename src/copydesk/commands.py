@@ -56,6 +56,8 @@ def make_plan(args: argparse.Namespace, config: Config) -> Plan:
         accept=config.accept,
         reject=config.reject,
         config_path=config.path,
+        kind_for=(*getattr(args, "kind_for", ()), *config.kind_for),
+        kind_root=config.root if config.path else "",
     )
     level_name = getattr(args, "fail_level", None) or config.fail_level or "warning"
     fail_level = None if level_name == "none" else Severity.parse(level_name)
@@ -317,6 +319,8 @@ def explain_rule(args: argparse.Namespace, out: TextIO) -> int:
     ]
     if meta.scope != "text":
         lines.append(f"Scope:    {meta.scope}")
+    if meta.kinds:
+        lines.append(f"Kinds:    {', '.join(meta.kinds)} documents only")
     if meta.link:
         lines.append(f"Link:     {meta.link}")
     explain_extra = getattr(check, "explain", None)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from copydesk.document import DOCUMENT_KINDS
 from copydesk.errors import CopydeskError
 from copydesk.schema import Key, read_keys
 
@@ -34,6 +35,7 @@ KEYS: dict[str, Key] = {
         Key("per-file-ignores", (dict,)),
         Key("vocab", (dict,)),
         Key("format-for", (dict,)),
+        Key("kind-for", (dict,)),
         Key("rules", (dict,)),
     )
 }
@@ -68,6 +70,7 @@ class Config:
     accept: tuple[str, ...] = ()
     reject: tuple[str, ...] = ()
     format_for: tuple[tuple[str, str], ...] = ()
+    kind_for: tuple[tuple[str, str], ...] = ()
     rule_options: tuple[tuple[str, str], ...] = field(default=())
 
     def ignored_rules(self, file_path: str) -> tuple[str, ...]:
@@ -185,6 +188,13 @@ def parse_config(table: Mapping[str, Any], path: str) -> Config:
             raise ConfigError(
                 path, f"key 'format-for.{glob}': expected one of {', '.join(FORMATS)}"
             )
+    kinds = _string_table(data.get("kind-for", {}), "kind-for", path)
+    for glob, kind in kinds:
+        if kind not in DOCUMENT_KINDS:
+            raise ConfigError(
+                path,
+                f"key 'kind-for.{glob}': expected one of {', '.join(DOCUMENT_KINDS)}",
+            )
     return Config(
         path=path,
         root=root,
@@ -200,6 +210,7 @@ def parse_config(table: Mapping[str, Any], path: str) -> Config:
         accept=tuple(vocab.get("accept", ())),
         reject=tuple(vocab.get("reject", ())),
         format_for=formats,
+        kind_for=kinds,
         rule_options=_rule_options(data.get("rules", {}), path),
     )
 

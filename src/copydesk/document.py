@@ -30,6 +30,17 @@ BLOCK_KINDS = (
 )
 
 
+#: What a document is: a plain-text ``draft`` (pasted or scraped from a web
+#: page, stdin) or an ``authored`` page written in markup. Rule files choose
+#: the kinds they apply to (``kinds:``); configuration may override a file's.
+DOCUMENT_KINDS = ("draft", "authored")
+
+
+def default_kind(fmt: str) -> str:
+    """A document's kind unless configured: plain text is a draft."""
+    return "draft" if fmt == "plain" else "authored"
+
+
 _WORD = re.compile(r"\w+")
 
 
@@ -143,6 +154,8 @@ class Document:
     format: str = "plain"
     language: str = "en"
     blocks: Sequence[Block] = ()
+    #: ``draft`` or ``authored``; empty means the default for ``format``.
+    kind: str = ""
     directives: Sequence[Directive] = ()
     _starts: array[int] | None = field(default=None, repr=False)
     #: ``line_col`` answers found by counting, before the index is built.
@@ -158,6 +171,8 @@ class Document:
             raise ValueError(msg)
         if not self.blocks:
             self.blocks = tuple(split_paragraphs(self.prose))
+        if not self.kind:
+            self.kind = default_kind(self.format)
 
     @classmethod
     def plain(cls, text: str, path: str = "-", language: str = "en") -> Document:

@@ -45,6 +45,8 @@ def lint(
     for check in ruleset.checks:
         if not _applies_to_language(check, doc.language):
             continue
+        if check.meta.kinds and doc.kind not in check.meta.kinds:
+            continue
         if check.meta.id in ruleset.stopped:
             continue
         found.extend(_run_check(check, doc, ruleset))

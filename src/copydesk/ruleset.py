@@ -15,6 +15,7 @@ from typing import Any
 from copydesk import patterns, rule_index
 from copydesk.checks import CHECK_TYPES, load_check_type
 from copydesk.checks.base import COMMON_KEYS, Check, Examples, RuleMeta
+from copydesk.document import DOCUMENT_KINDS, default_kind
 from copydesk.errors import RuleError
 from copydesk.model import Severity
 from copydesk.schema import read_keys
@@ -67,6 +68,9 @@ class Ruleset:
     accept: patterns.Pattern | None = None
     #: Rules that ran out of time in this process and are no longer run.
     stopped: set[str] = field(default_factory=set)
+    #: ``kind-for`` globs (first match wins) and the folder they are relative to.
+    kind_for: tuple[tuple[str, str], ...] = ()
+    kind_root: str = ""
 
     @property
     def metas(self) -> dict[str, RuleMeta]:
@@ -75,6 +79,31 @@ class Ruleset:
     @property
     def packs(self) -> set[str]:
         return {c.meta.pack for c in self.checks}
+
+    def kind_of(self, path: str, fmt: str) -> str:
+        """The document kind of ``path``: a ``kind-for`` match, else by format."""
+        return match_kind(path, self.kind_for, self.kind_root) or default_kind(fmt)
+
+
+def match_kind(path: str, kind_for: Sequence[tuple[str, str]], root: str) -> str | None:
+    """The kind of the first ``kind-for`` glob matching ``path`` (as given,
+    relative to ``root`` (the working directory if empty) or by file name)."""
+    if not kind_for:
+        return None
+    import contextlib
+    import fnmatch
+    import os
+
+    name = path.replace(os.sep, "/")
+    names = {name, name.rsplit("/", 1)[-1]}
+    if path != "-":
+        base = Path(root or ".").resolve()
+        with contextlib.suppress(ValueError, OSError, RuntimeError):  # outside, loop
+            names.add(Path(path).resolve().relative_to(base).as_posix())
+    for glob, kind in kind_for:
+        if any(fnmatch.fnmatch(n, glob) for n in names):
+            return kind
+    return None
 
 
 def _loader() -> Any:
@@ -342,6 +371,14 @@ def build_meta(rule_id: str, data: Mapping[str, Any], display: str) -> RuleMeta:
     languages = data.get("language", ())
     if isinstance(languages, str):
         languages = (languages,)
+    kinds = tuple(data.get("kinds", ()))
+    for kind in kinds:
+        if kind not in DOCUMENT_KINDS:
+            raise RuleError(
+                display,
+                f"key 'kinds': unknown document kind {kind!r} "
+                f"(choose {', '.join(DOCUMENT_KINDS)})",
+            )
     return RuleMeta(
         id=rule_id,
         extends=str(data["extends"]),
@@ -354,6 +391,7 @@ def build_meta(rule_id: str, data: Mapping[str, Any], display: str) -> RuleMeta:
         exceptions=tuple(data.get("exceptions", ())),
         scope=scope,
         languages=tuple(str(x) for x in languages),
+        kinds=kinds,
         examples=_examples(data.get("examples"), display),
         enabled=bool(data.get("enabled", True)),
     )

@@ -15,11 +15,11 @@ from pathlib import Path
 
 from copydesk import engine, markup
 from copydesk.cache import ResultsCache
-from copydesk.document import Document
+from copydesk.document import Document, default_kind
 from copydesk.errors import CopydeskError
 from copydesk.files import STDIN, Target
 from copydesk.model import Finding, Severity
-from copydesk.ruleset import Ruleset, Vocab, load_ruleset
+from copydesk.ruleset import Ruleset, Vocab, load_ruleset, match_kind
 
 #: Files per task sent to a worker: large enough to amortise the IPC.
 CHUNK = 16
@@ -38,17 +38,27 @@ class RuleOptions:
     accept: tuple[str, ...] = ()
     reject: tuple[str, ...] = ()
     config_path: str = ""
+    #: ``--kind-for`` then ``kind-for`` globs, and the config folder they are
+    #: relative to (part of the cache identity through ``repr``).
+    kind_for: tuple[tuple[str, str], ...] = ()
+    kind_root: str = ""
 
     def load(self) -> Ruleset:
         import json
 
-        return load_ruleset(
+        ruleset = load_ruleset(
             [Path(d) for d in self.rule_dirs],
             self.select,
             self.ignore,
             rule_options={rule: json.loads(opts) for rule, opts in self.rule_options},
             vocab=Vocab(self.accept, self.reject, self.config_path),
         )
+        ruleset.kind_for, ruleset.kind_root = self.kind_for, self.kind_root
+        return ruleset
+
+    def kind_of(self, path: str, fmt: str) -> str:
+        """The document kind of ``path`` under these options."""
+        return match_kind(path, self.kind_for, self.kind_root) or default_kind(fmt)
 
     @property
     def overrides(self) -> dict[str, Severity]:
@@ -67,8 +77,10 @@ class FileResult:
     fail_level: Severity | None = Severity.WARNING
 
 
-def build_document(text: str, path: str, fmt: str, language: str) -> Document:
-    """Read ``text`` in its markup format into a Document."""
+def build_document(
+    text: str, path: str, fmt: str, language: str, kind: str = ""
+) -> Document:
+    """Read ``text`` in its markup format into a Document (``kind``: by format)."""
     parsed = markup.read(fmt, text)
     return Document(
         path=path,
@@ -78,6 +90,7 @@ def build_document(text: str, path: str, fmt: str, language: str) -> Document:
         language=language,
         blocks=parsed.blocks,
         directives=parsed.directives,
+        kind=kind,
     )
 
 
@@ -90,7 +103,7 @@ def lint_text(
     overrides: Mapping[str, Severity] | None = None,
 ) -> list[Finding]:
     """Findings for one in-memory text (used by stdin, fixes and tests)."""
-    doc = build_document(text, path, fmt, language)
+    doc = build_document(text, path, fmt, language, ruleset.kind_of(path, fmt))
     return engine.lint(doc, ruleset, overrides)
 
 
@@ -194,7 +207,7 @@ def lint_targets(
     for index, target in enumerate(targets):
         hit = None
         if cache is not None and target.path != STDIN:
-            hit, key, text = _cached(cache, target, options.language)
+            hit, key, text = _cached(cache, target, options)
             if key is not None:
                 keys[index] = key
             if texts is not None and hit is None and text is not None:
@@ -223,7 +236,7 @@ def _serial(targets: Sequence[Target], jobs: int) -> bool:
 
 
 def _cached(
-    cache: ResultsCache, target: Target, language: str
+    cache: ResultsCache, target: Target, options: RuleOptions
 ) -> tuple[FileResult | None, str | None, str | None]:
     """A cache hit for ``target`` (or None), its cache key, and its text.
 
@@ -232,21 +245,24 @@ def _cached(
     """
     from copydesk.textio import read_source
 
+    # The kind joins the language in the key: a ``kind-for`` glob can give two
+    # files with the same bytes and format different findings.
+    context = f"{options.language}:{options.kind_of(target.path, target.format)}"
     try:
         st = os.stat(target.path)
     except OSError:
         st = None
     if st is not None:
-        known = cache.known_key(target.path, st, target.format, language)
+        known = cache.known_key(target.path, st, target.format, context)
         if known is not None and cache.get(known, target.path) == []:
             return FileResult(target.path), known, None  # clean: not even read
     try:
         source = read_source(target.path)
     except CopydeskError:
         return None, None, None
-    key = cache.key(source.raw, target.format, language)
+    key = cache.key(source.raw, target.format, context)
     if st is not None:
-        cache.remember(target.path, st, target.format, language, key)
+        cache.remember(target.path, st, target.format, context, key)
     findings = cache.get(key, target.path)
     if findings is None:
         return None, key, source.text

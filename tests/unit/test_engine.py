@@ -138,3 +138,29 @@ def test_catastrophic_pattern_becomes_an_error_finding(
     assert [f.rule for f in found] == [engine.TIMEOUT_RULE, "house.Fine"]
     assert "rule house.Slow (" in found[0].message
     assert "Slow.yml) stopped" in found[0].message
+
+
+def test_rules_run_only_on_the_document_kinds_they_name(tmp_path: Path) -> None:
+    root = pack(
+        tmp_path,
+        {
+            "Draft": "extends: existence\nmessage: x\nkinds: [draft]\n"
+            "tokens: [zebra]\n",
+            "Page": "extends: existence\nmessage: x\nkinds: [authored]\n"
+            "tokens: [lion]\n",
+            "Any": "extends: existence\nmessage: x\ntokens: [okapi]\n",
+        },
+    )
+    rs = load_ruleset([root], include_shipped=False)
+    text = "A zebra, a lion and an okapi.\n"
+
+    def rules(kind: str) -> list[str]:
+        doc = Document("d", text, text, kind=kind)
+        return [f.rule for f in engine.lint(doc, rs)]
+
+    assert rules("draft") == ["house.Draft", "house.Any"]
+    assert rules("authored") == ["house.Page", "house.Any"]
+    assert [f.rule for f in lint_text(text, "d.md", "markdown", rs)] == [
+        "house.Page",
+        "house.Any",
+    ]

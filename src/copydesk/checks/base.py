@@ -29,6 +29,7 @@ COMMON_KEYS: dict[str, Key] = {
         Key("examples", (dict,)),
         Key("scope", (str,)),
         Key("language", (str, list)),
+        Key("kinds", (list,), item_types=(str,)),
         Key("enabled", (bool,)),
     )
 }
@@ -57,6 +58,8 @@ class RuleMeta:
     exceptions: tuple[str, ...] = ()
     scope: str = "text"
     languages: tuple[str, ...] = ()
+    #: Document kinds the rule runs on (``draft``, ``authored``); empty: all.
+    kinds: tuple[str, ...] = ()
     examples: Examples = field(default_factory=Examples)
     #: False for opt-in rules, which run only when selected by id or pack.
     enabled: bool = True

@@ -615,12 +615,43 @@ def _stands_alone(doc: Document, start: int, end: int) -> bool:
     around = _TAG.sub("", doc.text[line_start:start] + " " + doc.text[end:line_end])
     if any(ch.isalnum() for ch in around):
         return False
+    authored = doc.kind == "authored"
+    if authored and (
+        not _bare_start(doc.text[line_start:start])
+        or _OWN_TEXT.fullmatch(doc.prose[start:end].strip()) is not None
+    ):
+        return False
     for block in doc.blocks:
         if block.start <= start < block.end:
+            if authored and block.kind in _PAGE_STRUCTURE:
+                return False
             prose = doc.prose
             outside = prose[block.start : line_start] + prose[line_end : block.end]
             return not any(ch.isalnum() for ch in outside)
     return True
+
+
+#: Blocks of an authored page that are its own structure, never pasted debris.
+_PAGE_STRUCTURE = frozenset({"heading", "table", "alt", "code"})
+#: What may open a line of debris in authored markup: indentation, a list or
+#: quote marker, and block tags. An inline tag (a link, a label, a button, a
+#: table cell, a heading), emphasis, a link bracket, a table pipe or a heading
+#: mark makes the line the page's own text.
+_BARE_LEAD = stdlib_re.compile(
+    r"(?:[ \t]|[-*+•>](?=[ \t])|\d+[.)](?=[ \t])"
+    r"|</?(?:p|li|ul|ol|div|blockquote|section|article|br)\b[^<>]*>)*",
+    stdlib_re.IGNORECASE,
+)
+
+
+#: In authored markup, "Term: a sentence." is a definition and a line ending
+#: in a colon leads in to the page's own list: neither is a pasted link box.
+_OWN_TEXT = stdlib_re.compile(r"[^:\n]+:[ \t]+[^\n]*[.!?]|[^\n]*:")
+
+
+def _bare_start(before: str) -> bool:
+    """Whether the source before a match on its line holds only ``_BARE_LEAD``."""
+    return _BARE_LEAD.fullmatch(before) is not None
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,195 @@
+"""Document kinds: a plain-text draft versus an authored page.
+
+Web-debris rules judge a line by the document it is in: pasted into a draft,
+"Further reading" is a link box; on an authored Markdown page it is a heading.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from copydesk import cli
+from copydesk.document import Document
+from copydesk.errors import RuleError
+from copydesk.ruleset import load_ruleset
+from copydesk.runner import lint_text
+
+#: A harbour story as an editor pastes it from the web: debris lines and all.
+DRAFT = """\
+Harbour crane contract goes to local firm
+
+The port authority awarded the crane contract to a family firm from the old
+docks on Tuesday, ending a tender that had dragged on for two years.
+
+Further reading
+
+Learn more
+
+• Comments
+
+The first crane is due in the spring, the authority said.
+"""
+
+#: The same words as an authored Markdown page uses them: its own structure.
+PAGE = """\
+# Crane maintenance
+
+Check the hoist brake before every shift and log the result.
+
+## Further reading
+
+- [Hoist brake inspection](https://example.com/brakes)
+- [Wire rope care](https://example.com/rope)
+
+## Learn more
+
+Ask the shift lead for the current checklist.
+
+## Feedback
+
+- Comments
+- Corrections
+- Questions about a procedure
+
+| Channel | Use |
+|---|---|
+| Email | Questions |
+
+**Share**
+
+[Share](https://example.com/share)
+
+Related topics:
+
+- Recommended: Lubricate the slewing ring every month.
+"""
+
+
+def _artifacts(text: str, path: str, fmt: str) -> list[tuple[int, int, str]]:
+    rs = load_ruleset(select=["artifacts"])
+    return [(f.line, f.col, f.rule) for f in lint_text(text, path, fmt, rs)]
+
+
+def _run(argv: list[str]) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(argv)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_format_decides_the_kind_by_default() -> None:
+    assert Document.plain("x").kind == "draft"
+    doc = Document("a.md", "x", "x", format="markdown")
+    assert doc.kind == "authored"
+    assert Document("a.md", "x", "x", format="markdown", kind="draft").kind == "draft"
+
+
+def test_debris_lines_in_a_draft_are_found() -> None:
+    assert _artifacts(DRAFT, "story.txt", "plain") == [
+        (6, 1, "artifacts.Related"),
+        (8, 1, "artifacts.Related"),
+        (10, 1, "artifacts.Comments"),
+    ]
+
+
+def test_an_authored_page_s_own_structure_is_not_debris() -> None:
+    assert _artifacts(PAGE, "crane.md", "markdown") == []
+
+
+def test_a_bare_share_line_in_an_authored_page_is_still_debris() -> None:
+    text = "# Crane maintenance\n\nCheck the brake.\n\nShare\n\nLog the result.\n"
+    assert _artifacts(text, "crane.md", "markdown") == [(5, 1, "artifacts.Social")]
+
+
+def test_draft_only_rules_are_skipped_on_authored_pages() -> None:
+    text = "The crane arrived.\n\nComments\n\nIt was unloaded at night.\n"
+    assert _artifacts(text, "story.txt", "plain") == [(3, 1, "artifacts.Comments")]
+    assert _artifacts(text, "story.md", "markdown") == []
+
+
+def _tree(tmp_path: Path, config: str) -> Path:
+    (tmp_path / ".copydesk.toml").write_text(config, encoding="utf-8")
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / "crane.md").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / "crane.md").write_text(DRAFT, encoding="utf-8")
+    return tmp_path
+
+
+def _findings(out: str) -> list[tuple[str, int, int, str]]:
+    return sorted(
+        (Path(f["path"]).as_posix(), f["line"], f["column"], f["rule"])
+        for f in json.loads(out)
+    )
+
+
+def test_config_kind_for_makes_markdown_a_draft(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _tree(
+        tmp_path, 'packs = ["artifacts"]\nkind-for = {"drafts/*.md" = "draft"}\n'
+    )
+    monkeypatch.chdir(root)
+    code, out, _ = _run(["check", "--no-cache", "--format", "json", "."])
+    assert code == 1
+    assert _findings(out) == [
+        ("crane.md", 6, 1, "artifacts.Related"),
+        ("crane.md", 8, 1, "artifacts.Related"),
+        ("drafts/crane.md", 6, 1, "artifacts.Related"),
+        ("drafts/crane.md", 8, 1, "artifacts.Related"),
+        ("drafts/crane.md", 10, 1, "artifacts.Comments"),
+    ]
+
+
+def test_cli_kind_for_and_the_cache_keep_kinds_apart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _tree(tmp_path, 'packs = ["artifacts"]\n')
+    monkeypatch.chdir(root)
+    cache = ["--cache-dir", str(tmp_path / "cache"), "--format", "json"]
+    for _ in range(2):  # cold, then answered from the cache
+        _, out, _ = _run(["check", *cache, "."])
+        assert ("drafts/crane.md", 10, 1, "artifacts.Comments") not in _findings(out)
+        _, out, _ = _run(["check", *cache, "--kind-for", "drafts/*=draft", "."])
+        assert ("drafts/crane.md", 10, 1, "artifacts.Comments") in _findings(out)
+        assert ("crane.md", 10, 1, "artifacts.Comments") not in _findings(out)
+
+
+def test_bad_kind_in_config_is_one_line_and_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _tree(tmp_path, 'kind-for = {"drafts/*.md" = "scraped"}\n')
+    monkeypatch.chdir(root)
+    code, out, err = _run(["check", "--no-cache", "."])
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1
+    assert "key 'kind-for.drafts/*.md': expected one of draft, authored" in err
+    assert Path(err.split(":")[2].strip()).name == ".copydesk.toml"
+
+
+def test_bad_kind_on_the_command_line_is_exit_2() -> None:
+    code, _, err = _run(["check", "--kind-for", "*.md=scraped", "x.md"])
+    assert code == 2
+    assert "expected GLOB=KIND with KIND in draft, authored" in err
+
+
+def test_rule_kinds_are_validated_at_load(tmp_path: Path) -> None:
+    pack = tmp_path / "house"
+    pack.mkdir()
+    (pack / "Debris.yml").write_text(
+        "extends: existence\nkinds: [scraped]\ntokens: [Share]\n", encoding="utf-8"
+    )
+    with pytest.raises(RuleError, match="key 'kinds': unknown document kind 'scraped'"):
+        load_ruleset([pack], include_shipped=False)
+
+
+def test_explain_names_the_kinds() -> None:
+    code, out, _ = _run(["explain", "artifacts.Comments"])
+    assert code == 0
+    assert "Kinds:    draft documents only" in out
