@@ -112,6 +112,25 @@ def test_mixed_fix_uses_the_language_closer(
     assert finding.fix.edits[0].replacement == closer
 
 
+@pytest.mark.parametrize(
+    ("text", "safe"),
+    [
+        ('The panel called it “a grave mistake" on Monday.', True),
+        # A straight ' may be an apostrophe (the students' work).
+        ("He said ‘no' and left.", False),
+        # After a digit a straight " may be an inch or seconds mark.
+        ('The “new 27" screens are late.', False),
+    ],
+)
+def test_mixed_fix_is_safe_only_for_a_double_quote_after_no_digit(
+    text: str, safe: bool
+) -> None:
+    [finding] = lint(text)
+    assert finding.rule == "quotes.Mixed"
+    assert finding.fix is not None
+    assert finding.fix.is_safe is safe
+
+
 def test_curly_closer_on_straight_opener_is_mixed_without_fix() -> None:
     [finding] = lint('He called it "a mistake” and left.')
     assert (finding.rule, finding.col) == ("quotes.Mixed", 24)

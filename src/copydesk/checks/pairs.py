@@ -105,8 +105,8 @@ class Defect:
 
     ``start`` is the reported mark; ``partner`` and ``partner_start`` the other
     mark of a mismatched or cross-paragraph pair; ``spans`` says the pair
-    crosses paragraphs; ``expected`` is the right closer and ``safe`` whether
-    putting it in needs no editor.
+    crosses paragraphs; ``expected`` is the right closer, ``fixable`` whether
+    putting it in is the obvious mend and ``safe`` whether it needs no editor.
     """
 
     kind: str
@@ -116,6 +116,7 @@ class Defect:
     partner_start: int = -1
     spans: bool = False
     expected: str = ""
+    fixable: bool = False
     safe: bool = False
 
 
@@ -437,9 +438,15 @@ class _Scanner:
 
     def _mixed(self, opener: _Open, pos: int, ch: str, *, spans: bool) -> None:
         expected = expected_closer(opener.ch, self.language)
-        safe = not spans and ch in STRAIGHT and opener.ch not in STRAIGHT
+        fixable = not spans and ch in STRAIGHT and opener.ch not in STRAIGHT
+        # Safe only where the straight mark cannot be anything but this
+        # quotation's closer: a double quote, not after a digit (an inch or
+        # seconds mark). A straight ' may be an apostrophe.
+        safe = fixable and ch == '"' and not self.prose[pos - 1 : pos].isdigit()
         self.defects.append(
-            Defect("mixed", pos, ch, opener.ch, opener.pos, spans, expected, safe)
+            Defect(
+                "mixed", pos, ch, opener.ch, opener.pos, spans, expected, fixable, safe
+            )
         )
 
     def _add(self, kind: str, pos: int, ch: str) -> None:
@@ -608,7 +615,9 @@ class Pairs:
 
     @property
     def fixable(self) -> str:
-        """For ``copydesk rules``: only a straight quote closing a curly one."""
+        """For ``copydesk rules``: only a straight quote closing a curly one
+        (safe for a double quote, unsafe for a single one, which may be an
+        apostrophe)."""
         return "safe" if self.defect == "mixed" else "-"
 
     @classmethod
@@ -638,8 +647,9 @@ class Pairs:
         suggestions: tuple[str, ...] = ()
         if d.kind == "mixed":
             suggestions = (d.expected,)
-            if d.safe:
-                fix = Fix((Edit(d.start, end, d.expected),), Applicability.SAFE)
+            if d.fixable:
+                how = Applicability.SAFE if d.safe else Applicability.UNSAFE
+                fix = Fix((Edit(d.start, end, d.expected),), how)
         message = self.meta.format_message(*_message_args(doc, d))
         return self.meta.finding(
             doc, d.start, end, message, suggestions=suggestions, fix=fix
