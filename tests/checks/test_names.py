@@ -137,6 +137,21 @@ def test_given_name_and_quoted_names_fixes_are_unsafe() -> None:
     assert people == [(1, Applicability.SAFE), (3, Applicability.UNSAFE)]
 
 
+def test_a_place_inside_a_longer_proper_name_gets_an_unsafe_fix() -> None:
+    doc = Document.plain(
+        "Our team won Space Apps Kiev in April. The Kiev Post covered it.\n\n"
+        "In Kiev the mood was calm, and talks in Kiev went on.",
+        path="x.txt",
+    )
+    fixes = [(f.line, f.col, f.fix.applicability) for f in PLACES.run(doc) if f.fix]
+    assert fixes == [
+        (1, 25, Applicability.UNSAFE),
+        (1, 44, Applicability.UNSAFE),
+        (3, 4, Applicability.SAFE),
+        (3, 41, Applicability.SAFE),
+    ]
+
+
 def test_urls_and_handles_are_not_names() -> None:
     text = "See https://example.com/Kiev-guide, @Kiev_news and kiev@example.org."
     assert found(PLACES, text) == []

@@ -256,14 +256,55 @@ class Names:
             end,
             message,
             suggestions=(canonical,),
-            fix=Fix((Edit(start, end, canonical),), self._applicability(doc, start)),
+            fix=Fix(
+                (Edit(start, end, canonical),),
+                self._applicability(doc, index, start, end),
+            ),
         )
 
-    def _applicability(self, doc: Document, start: int) -> Applicability:
-        """SAFE for a listed spelling in the document's own words only."""
+    def _applicability(
+        self, doc: Document, index: int, start: int, end: int
+    ) -> Applicability:
+        """SAFE for a listed spelling in the document's own words only.
+
+        A place name inside a longer proper name ("Space Apps Kiev", "Kiev
+        Polytechnic") may be that organisation's or event's own name, which
+        the house list does not rule on: unsafe too.
+        """
         if self.person is not None or in_quotation(doc, start):
             return Applicability.UNSAFE
+        if self.entries[index].kind == "place" and in_longer_name(
+            doc.prose, start, end
+        ):
+            return Applicability.UNSAFE
         return Applicability.SAFE
+
+
+#: A capitalised word right before a span (spaces only between), and one
+#: right after it.
+_WORD_BEFORE = regex.compile(r"(?<![\w'’.&-])\p{Lu}[\w'’.&-]*[ \t]+$")
+_WORD_AFTER = regex.compile(r"[ \t]+(\p{Lu}\w*)")
+#: Characters after which a capitalised word starts a sentence.
+_SENTENCE_END = ".!?:;\n"
+
+
+def in_longer_name(prose: str, start: int, end: int) -> bool:
+    """True when a capitalised word joins the span into a longer proper name.
+
+    The word before counts unless it opens a sentence ("In Kiev ..."); the
+    word after always counts ("Kiev Oblast", "Kiev Post").
+    """
+    if _WORD_AFTER.match(prose, end) is not None:
+        return True
+    before = _WORD_BEFORE.search(prose, max(0, start - 60), start)
+    if before is None:
+        return False
+    lead = prose[: before.start()].rstrip(" \t")
+    return (
+        bool(lead)
+        and lead[-1] not in _SENTENCE_END
+        and not lead.endswith(tuple('"“‘«„('))
+    )
 
 
 #: Opening and closing quotation marks, and the straight ones that are both.
