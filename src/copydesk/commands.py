@@ -183,21 +183,16 @@ def _group_by_config(
     planned: list[tuple[Plan, list[Target]]] = []
     for config, group in groups.items():
         plan = make_plan(args, config)
-        named = args.stdin_filename
-        planned.append(
-            (
-                plan,
-                [Target(t.path, _format(t, plan, named)) for t in group],
-            )
-        )
+        planned.append((plan, [_resolve(t, plan, args.stdin_filename) for t in group]))
     return planned
 
 
-def _format(target: Target, plan: Plan, stdin_name: str | None) -> str:
+def _resolve(target: Target, plan: Plan, stdin_name: str | None) -> Target:
+    """``target`` with its format and document kind, read from the name it
+    goes by: for stdin, ``--stdin-filename`` when given."""
     name = stdin_name if target.path == STDIN and stdin_name else target.path
-    if name == STDIN:
-        return "plain"
-    return format_for(name, plan.format_for) or "plain"
+    fmt = "plain" if name == STDIN else format_for(name, plan.format_for) or "plain"
+    return Target(target.path, fmt, plan.options.kind_of(name, fmt))
 
 
 def _apply_file_settings(

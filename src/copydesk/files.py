@@ -28,10 +28,15 @@ STDIN = "-"
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """One file to lint and the format to read it in."""
+    """One file to lint, the format to read it in and its document kind.
+
+    Both are resolved once, where the file's config is known (for stdin, from
+    ``--stdin-filename``); an empty kind means "by format".
+    """
 
     path: str
     format: str
+    kind: str = ""
 
 
 def format_for(path: str, overrides: Sequence[tuple[str, str]] = ()) -> str | None:

@@ -93,7 +93,13 @@ def _fix_one(
 
     def lint(text: str) -> list[Finding]:
         return lint_text(
-            text, target.path, target.format, ruleset, options.language, overrides
+            text,
+            target.path,
+            target.format,
+            ruleset,
+            options.language,
+            overrides,
+            target.kind,
         )
 
     source = None if target.path == STDIN else read_source(target.path)

@@ -15,7 +15,7 @@ from typing import Any
 from copydesk import patterns, rule_index
 from copydesk.checks import CHECK_TYPES, load_check_type
 from copydesk.checks.base import COMMON_KEYS, Check, Examples, RuleMeta
-from copydesk.document import DOCUMENT_KINDS, default_kind
+from copydesk.document import DOCUMENT_KINDS
 from copydesk.errors import RuleError
 from copydesk.model import Severity
 from copydesk.schema import read_keys
@@ -68,9 +68,6 @@ class Ruleset:
     accept: patterns.Pattern | None = None
     #: Rules that ran out of time in this process and are no longer run.
     stopped: set[str] = field(default_factory=set)
-    #: ``kind-for`` globs (first match wins) and the folder they are relative to.
-    kind_for: tuple[tuple[str, str], ...] = ()
-    kind_root: str = ""
 
     @property
     def metas(self) -> dict[str, RuleMeta]:
@@ -79,10 +76,6 @@ class Ruleset:
     @property
     def packs(self) -> set[str]:
         return {c.meta.pack for c in self.checks}
-
-    def kind_of(self, path: str, fmt: str) -> str:
-        """The document kind of ``path``: a ``kind-for`` match, else by format."""
-        return match_kind(path, self.kind_for, self.kind_root) or default_kind(fmt)
 
 
 def match_kind(path: str, kind_for: Sequence[tuple[str, str]], root: str) -> str | None:

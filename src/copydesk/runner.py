@@ -46,18 +46,17 @@ class RuleOptions:
     def load(self) -> Ruleset:
         import json
 
-        ruleset = load_ruleset(
+        return load_ruleset(
             [Path(d) for d in self.rule_dirs],
             self.select,
             self.ignore,
             rule_options={rule: json.loads(opts) for rule, opts in self.rule_options},
             vocab=Vocab(self.accept, self.reject, self.config_path),
         )
-        ruleset.kind_for, ruleset.kind_root = self.kind_for, self.kind_root
-        return ruleset
 
     def kind_of(self, path: str, fmt: str) -> str:
-        """The document kind of ``path`` under these options."""
+        """The document kind of ``path`` under these options: the first
+        ``kind-for`` glob that matches it, else by format."""
         return match_kind(path, self.kind_for, self.kind_root) or default_kind(fmt)
 
     @property
@@ -101,9 +100,13 @@ def lint_text(
     ruleset: Ruleset,
     language: str = "en",
     overrides: Mapping[str, Severity] | None = None,
+    kind: str = "",
 ) -> list[Finding]:
-    """Findings for one in-memory text (used by stdin, fixes and tests)."""
-    doc = build_document(text, path, fmt, language, ruleset.kind_of(path, fmt))
+    """Findings for one in-memory text (used by stdin, fixes and tests).
+
+    ``kind`` is the document kind resolved for its target; empty means by format.
+    """
+    doc = build_document(text, path, fmt, language, kind)
     return engine.lint(doc, ruleset, overrides)
 
 
@@ -131,7 +134,9 @@ def lint_target(
             text = read_text(target.path)
         except CopydeskError as exc:
             return FileResult(shown, error=exc.reason)
-    findings = lint_text(text, shown, target.format, ruleset, language, overrides)
+    findings = lint_text(
+        text, shown, target.format, ruleset, language, overrides, target.kind
+    )
     return FileResult(shown, findings, text=text if findings else None)
 
 
@@ -247,7 +252,7 @@ def _cached(
 
     # The kind joins the language in the key: a ``kind-for`` glob can give two
     # files with the same bytes and format different findings.
-    context = f"{options.language}:{options.kind_of(target.path, target.format)}"
+    context = f"{options.language}:{target.kind or default_kind(target.format)}"
     try:
         st = os.stat(target.path)
     except OSError:

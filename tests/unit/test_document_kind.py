@@ -193,3 +193,17 @@ def test_explain_names_the_kinds() -> None:
     code, out, _ = _run(["explain", "artifacts.Comments"])
     assert code == 0
     assert "Kinds:    draft documents only" in out
+
+
+def test_stdin_takes_its_kind_from_the_stdin_filename(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _tree(
+        tmp_path, 'packs = ["artifacts"]\nkind-for = {"drafts/*.md" = "draft"}\n'
+    )
+    monkeypatch.chdir(root)
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(DRAFT.encode())))
+    argv = ["check", "--no-cache", "--format", "json", "--stdin-filename"]
+    code, out, _ = _run([*argv, "drafts/crane.md", "-"])
+    assert code == 1
+    assert ("drafts/crane.md", 10, 1, "artifacts.Comments") in _findings(out)
