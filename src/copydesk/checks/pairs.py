@@ -12,6 +12,12 @@ paragraph that continues a quotation opens with a quote mark and the one
 before it has no closer. The scraped-text one: an opener left open and a
 closer without opener in a later paragraph (before any new opener) are one
 pair, reported once.
+
+Masked markup beside a mark is judged from the source character under the
+mask (offsets are the same in both): code, link targets, content tags and
+template tags are opaque words; emphasis delimiters, styling tags, link
+brackets and escape backslashes draw nothing and are looked through; table
+pipes, line-breaking tags and attribute quotes are spaces.
 """
 
 from __future__ import annotations
@@ -44,6 +50,28 @@ _APOSTROPHE_TO_QUOTE = bytes.maketrans(b"'", b'"')
 _LOOK_THROUGH = frozenset((" ", _FILLER))
 #: What a masked neighbour counts as: a word (see ``_Scanner._neighbour``).
 _WORD = "a"
+#: What masked markup can be to quote pairing (see ``_Scanner._masked``).
+_SPACE, _THROUGH, _OPAQUE = range(3)
+#: Emphasis, strong and strikethrough delimiters of Markdown and reST (and
+#: reST's reference ``_``): they draw no character, so pairing looks past them.
+_DELIMITERS = frozenset("*_~")
+_DELIMITED = frozenset({"markdown", "rst"})
+_TAGGED = frozenset({"markdown", "html"})
+#: Inline HTML elements that only style their text: looked through, like ``**``.
+_STYLE_TAGS = frozenset(
+    {"b", "i", "em", "strong", "u", "s", "strike", "del", "ins", "mark", "small",
+     "big", "cite", "span", "font"}
+)  # fmt: skip
+#: HTML elements that end a line of text: as good as a space.
+_BREAK_TAGS = frozenset(
+    {"p", "div", "br", "hr", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr",
+     "td", "th", "thead", "tbody", "tfoot", "caption", "blockquote", "h1", "h2",
+     "h3", "h4", "h5", "h6", "section", "article", "header", "footer", "nav",
+     "main", "aside", "figure", "figcaption", "details", "summary", "pre"}
+)  # fmt: skip
+_TAG_AT = stdlib_re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:[\s/][^<>]*)?>")
+#: How far back a tag's ``<`` may be from its ``>``.
+_TAG_REACH = 400
 
 #: Opener/closer pairs that are correct in some language's convention.
 VALID_PAIRS = frozenset(
@@ -87,8 +115,12 @@ _ELISIONS = frozenset(
         "s", "t", "k",
     }
 )  # fmt: skip
+_VOWELS = frozenset("aeiouāēīōūAEIOUĀĒĪŌŪ")
+#: ‘ as a letter inside a word, before a vowel: Hawai‘i, ho‘oponopono.
+_OKINA = stdlib_re.compile("[^\\W\\d_]‘[aeiouāēīōū]", stdlib_re.IGNORECASE)
 #: Markdown structure between blocks: bullets, numbers, ``>``, table rules.
-_STRUCTURE = " \t\r\n*-+>#|:.)0123456789"
+#: Emphasis delimiters left outside a paragraph's text (``_“…,_``) too.
+_STRUCTURE = " \t\r\n*_~-+>#|:.)0123456789"
 _TAGS = stdlib_re.compile(r"<[^<>]*>")
 _OPEN_PUNCT = frozenset("([{<—–-/")
 _CLOSE_PUNCT = frozenset(".,;:!?)]}>…—–-/")
@@ -174,6 +206,8 @@ class _Scanner:
     prose: str
     language: str
     text: str = ""
+    #: The document's format: which masked markup is looked through.
+    fmt: str = "plain"
     stack: list[_Open] = field(default_factory=list)
     carry: list[_Open] = field(default_factory=list)
     defects: list[Defect] = field(default_factory=list)
@@ -182,6 +216,9 @@ class _Scanner:
     lead: int = 0
     outward: bool = False
     kind: str = "paragraph"
+    #: True when the text writes ‘ inside words before a vowel (Hawai‘i): it
+    #: is a letter there, the ʻokina, and so is a ‘ that starts a word.
+    okina: bool = False
     #: True while every block since the carried openers' one is a list item.
     list_run: bool = False
 
@@ -192,6 +229,7 @@ class _Scanner:
         marks = _mark_offsets(self.prose)
         if not marks:
             return ()  # most files: nothing to pair
+        self.okina = "‘" in self.prose and _OKINA.search(self.prose) is not None
         prose_blocks = _disjoint(blocks)
         cursor = 0
         previous = 0
@@ -282,12 +320,7 @@ class _Scanner:
     # -- marks ------------------------------------------------------------
 
     def _mark(self, pos: int, ch: str) -> None:
-        prev = self.prose[pos - 1] if pos > self.lo else " "
-        if prev in _LOOK_THROUGH:
-            prev = self._neighbour(pos, -1)
-        nxt = self.prose[pos + 1] if pos + 1 < self.hi else " "
-        if nxt in _LOOK_THROUGH:
-            nxt = self._neighbour(pos, 1)
+        prev, nxt = self._around(pos)
         action = self._action(pos, ch, prev, nxt)
         if action == OPEN:
             self._open(pos, ch)
@@ -295,6 +328,16 @@ class _Scanner:
             self._close(pos, ch)
         elif action == STRAY:
             self._add("stray", pos, ch)
+
+    def _around(self, pos: int) -> tuple[str, str]:
+        """The characters before and after the mark at ``pos``, as pairing sees them."""
+        prev = self.prose[pos - 1] if pos > self.lo else " "
+        if prev in _LOOK_THROUGH:
+            prev = self._neighbour(pos, -1)
+        nxt = self.prose[pos + 1] if pos + 1 < self.hi else " "
+        if nxt in _LOOK_THROUGH:
+            nxt = self._neighbour(pos, 1)
+        return prev, nxt
 
     def _action(self, pos: int, ch: str, prev: str, nxt: str) -> int:
         shape = _shape(prev, nxt)
@@ -328,7 +371,29 @@ class _Scanner:
             return OPEN if opens else CLOSE
         if shape == RIGHT:
             return CLOSE
+        if near is not None and shape == INNER and self._closers_ahead(pos):
+            return OPEN  # a nested quote missing its space: said"a" and b."
         return CLOSE if near else OPEN
+
+    def _closers_ahead(self, pos: int) -> bool:
+        """True when the straight double marks after ``pos`` in this block
+        close more quotations than would stay open if ``pos`` closed one.
+
+        A " between letters may close a quotation (``"no"he said``) or open
+        one whose space was lost (``as"debottlenecking" and``); the marks
+        after it tell which: the run of plain closers before the next plain
+        opener must have openers to close.
+        """
+        depth = sum(1 for opener in self.stack if opener.ch == '"')
+        closers = 0
+        at = self.prose.find('"', pos + 1, self.hi)
+        while at >= 0:
+            shape = _shape(*self._around(at))
+            if shape != RIGHT:
+                break
+            closers += 1
+            at = self.prose.find('"', at + 1, self.hi)
+        return closers >= depth
 
     def _right_single(self, pos: int, ch: str, prev: str, nxt: str, shape: int) -> int:
         """' and ’: apostrophe, prime or quote, by position and what is open."""
@@ -361,6 +426,8 @@ class _Scanner:
             return CLOSE if top else STRAY
         if shape == RIGHT or (shape == OTHER and not nxt.isalnum()):
             return CLOSE if top else SKIP
+        if self.okina and nxt in _VOWELS:
+            return SKIP  # the ʻokina of ‘Iole, in a text that writes Hawai‘i
         return SKIP if self._elision(pos) else OPEN
 
     def _high_left_double(self, nxt: str, shape: int) -> int:
@@ -379,6 +446,8 @@ class _Scanner:
             return CLOSE
         if shape == LEFT:
             return OPEN  # Swedish ”…”
+        if shape == INNER:
+            return SKIP  # no closer: a gershayim (z”l) or a ditto mark
         return STRAY if shape == SPACED else CLOSE
 
     def _guillemet(self, pos: int, ch: str, shape: int) -> int:
@@ -457,20 +526,80 @@ class _Scanner:
     def _neighbour(self, pos: int, step: int) -> str:
         """The character beside ``pos`` as quote pairing sees it.
 
-        Fillers after a decoded character reference are passed over, and a
-        masked character (a space in the prose view, not in the source: code,
-        a tag, a role, a template tag) stands for a word: markup is opaque, so
-        ``"``x``"`` pairs like ``"x"`` and ``f()'s`` holds an apostrophe.
+        Fillers after a decoded character reference are passed over. A masked
+        character (a space in the prose view, not in the source) is markup,
+        and :meth:`_masked` says what it is: a word (code, a link target, a
+        tag, a role, a template tag: ``"``x``"`` pairs like ``"x"`` and
+        ``f()'s`` holds an apostrophe), a space (a table pipe, a line-breaking
+        tag, an attribute's quote), or nothing (an emphasis delimiter, a
+        styling tag, an escape's backslash), which is looked through to the
+        next real character. Markup just outside the block belongs to its
+        first or last word (a block runs from its first revealed character to
+        its last), so the look goes on past the block's edge through markup,
+        never into another block's text.
         """
-        prose, i = self.prose, pos + step
+        prose, text, i = self.prose, self.text, pos + step
         while self.lo <= i < self.hi and prose[i] == _FILLER:
             i += step
-        if not self.lo <= i < self.hi:
-            return " "
-        ch = prose[i]
-        if ch == " " and self.text and not self.text[i].isspace():
-            return _WORD
-        return ch
+        while 0 <= i < len(prose):
+            inside = self.lo <= i < self.hi
+            ch = prose[i]
+            if not text:
+                return ch if inside else " "
+            if ch != " " or text[i].isspace():
+                return ch if inside else " "  # text, or another block's text
+            what, i = self._masked(i, step)
+            if what == _SPACE:
+                return " "
+            if what == _OPAQUE:
+                return _WORD
+        return " "
+
+    def _masked(self, i: int, step: int) -> tuple[int, int]:
+        """What the masked source character at ``i`` is to pairing, and where
+        the look goes on (for markup that is looked through)."""
+        text = self.text
+        ch = text[i]
+        if ch == "\\":
+            return _THROUGH, i + step  # an escape: \" reads as "
+        if ch in _DELIMITERS and self.fmt in _DELIMITED:
+            while 0 <= i < len(text) and text[i] in _DELIMITERS and self._hidden(i):
+                i += step
+            return _THROUGH, i
+        if ch in "\"'":
+            return _SPACE, i  # the quote around an alt or title value
+        if ch in "<>" and self.fmt in _TAGGED:
+            tag = self._tag(i, step)
+            if tag is not None:
+                name, start, end = tag
+                if name in _STYLE_TAGS:
+                    return _THROUGH, end if step > 0 else start - 1
+                if name in _BREAK_TAGS:
+                    return _SPACE, i
+                return _OPAQUE, i
+        if self.fmt == "markdown":
+            if ch == "[" or (ch == "]" and step < 0):
+                return _THROUGH, i + step  # into a link's text
+            if ch in "]|>":
+                return _SPACE, i  # a link's text ends; a table pipe; a '>' marker
+        return _OPAQUE, i
+
+    def _hidden(self, i: int) -> bool:
+        """True when source character ``i`` is masked markup."""
+        return self.prose[i] == " " and not self.text[i].isspace()
+
+    def _tag(self, i: int, step: int) -> tuple[str, int, int] | None:
+        """The lower-case name and span of the HTML tag that starts (reading
+        forward) or ends (reading back) at ``i``, if one does."""
+        text = self.text
+        if step > 0:
+            match = _TAG_AT.match(text, i) if text[i] == "<" else None
+        else:
+            start = text.rfind("<", max(0, i - _TAG_REACH), i) if text[i] == ">" else -1
+            match = _TAG_AT.fullmatch(text, start, i + 1) if start >= 0 else None
+        if match is None:
+            return None
+        return match.group(2).lower(), match.start(), match.end()
 
     def _open_double(self) -> _Open | None:
         for opener in reversed(self.stack):
@@ -590,15 +719,16 @@ _cache: list[tuple[str, str, tuple[Block, ...], str, tuple[Defect, ...]]] = []
 def analyse(doc: Document) -> tuple[Defect, ...]:
     """All quote defects of ``doc``, computed once for all rules of this type."""
     blocks = tuple(doc.blocks)
+    setting = f"{doc.language} {doc.format}"  # both change what pairs
     if _cache:
-        text, prose, cached_blocks, language, defects = _cache[0]
+        text, prose, cached_blocks, cached_setting, defects = _cache[0]
         same = (text is doc.text or text == doc.text) and (
             prose is doc.prose or prose == doc.prose
         )
-        if same and language == doc.language and cached_blocks == blocks:
+        if same and cached_setting == setting and cached_blocks == blocks:
             return defects
-    defects = _Scanner(doc.prose, doc.language, doc.text).run(blocks)
-    _cache[:] = [(doc.text, doc.prose, blocks, doc.language, defects)]
+    defects = _Scanner(doc.prose, doc.language, doc.text, doc.format).run(blocks)
+    _cache[:] = [(doc.text, doc.prose, blocks, setting, defects)]
     return defects
 
 

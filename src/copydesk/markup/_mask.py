@@ -146,10 +146,14 @@ _TEMPLATE = re.compile(
     # WordPress shortcodes left in migrated posts: [name key=value ... /]
     r"|\[/?[A-Za-z][\w-]*[ \t]+[\w-]+=[^\]\n]*\]"
 )
-#: Attributes of a template tag whose value is prose (an image's text).
+#: Attributes of a template tag whose value is prose (an image's text); a
+#: value may hold escaped quotes (``caption="The \"big\" one"``).
 _PROSE_ATTRIBUTE = re.compile(
-    r"""(?<![\w-])(?:alt|caption|title)\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)')"""
+    r"""(?<![\w-])(?:alt|caption|title)\s*=\s*"""
+    r"""(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')"""
 )
+#: The backslash of an escape in an attribute value: masked, like Markdown's.
+_ESCAPE = re.compile(r"\\(?=.)")
 #: A character reference: ``&eacute;``, ``&#8217;``, ``&#x2019;``.
 REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
@@ -202,7 +206,7 @@ def mask_templates(text: str, prose: str) -> tuple[str, list[Block]]:
             group = 1 if attr.start(1) >= 0 else 2
             lo, hi = attr.span(group)
             if hi > lo:
-                value = with_references(text[lo:hi])
+                value = _ESCAPE.sub(" ", with_references(text[lo:hi]))
                 tag = tag[: lo - start] + value + tag[hi - start :]
                 alts.append(Block(lo, hi, "alt"))
         pieces.append(tag)
