@@ -106,6 +106,16 @@ def test_a_bare_share_line_in_an_authored_page_is_still_debris() -> None:
     assert _artifacts(text, "crane.md", "markdown") == [(5, 1, "artifacts.Social")]
 
 
+def test_an_authored_line_with_markup_in_it_is_the_page_s_own() -> None:
+    text = (
+        "# Crane maintenance\n\nCheck the brake.\n\n"
+        "Related: [The port's notice on cranes](https://example.gov/notice/)\n\n"
+        "Read more: the *winter* checklist\n\n"
+        "Read more: Why the harbour cranes were late\n"
+    )
+    assert _artifacts(text, "crane.md", "markdown") == [(9, 1, "artifacts.Related")]
+
+
 def test_draft_only_rules_are_skipped_on_authored_pages() -> None:
     text = "The crane arrived.\n\nComments\n\nIt was unloaded at night.\n"
     assert _artifacts(text, "story.txt", "plain") == [(3, 1, "artifacts.Comments")]

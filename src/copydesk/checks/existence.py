@@ -619,6 +619,9 @@ def _stands_alone(doc: Document, start: int, end: int) -> bool:
     if authored and (
         not _bare_start(doc.text[line_start:start])
         or _OWN_TEXT.fullmatch(doc.prose[start:end].strip()) is not None
+        # Markup inside the line (a link, emphasis, code): the author wrote
+        # it; text pasted from a rendered page has lost its markup.
+        or _has_markup(doc, start, end)
     ):
         return False
     for block in doc.blocks:
@@ -647,6 +650,15 @@ _BARE_LEAD = stdlib_re.compile(
 #: In authored markup, "Term: a sentence." is a definition and a line ending
 #: in a colon leads in to the page's own list: neither is a pasted link box.
 _OWN_TEXT = stdlib_re.compile(r"[^:\n]+:[ \t]+[^\n]*[.!?]|[^\n]*:")
+
+
+def _has_markup(doc: Document, start: int, end: int) -> bool:
+    """Whether masked markup sits between the first and last revealed
+    characters of ``start:end`` (what surrounds the words is judged apart)."""
+    prose = doc.prose[start:end]
+    lo = len(prose) - len(prose.lstrip())
+    hi = len(prose.rstrip())
+    return doc.text[start + lo : start + hi] != prose[lo:hi]
 
 
 def _bare_start(before: str) -> bool:
