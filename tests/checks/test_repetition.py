@@ -132,6 +132,7 @@ def test_meant_doubles_are_left_alone() -> None:
         "| 0 0 0 1 1 * | Run yearly 10 10 |\n"
         "KLYMENKO: it's it's the the last one.\n"
         "[00:12] we we left.\n"
+        "The plan was yada yada yada, and the crowd went ha ha ha.\n"
     )
     assert lint_rule(JUDGED, text) == []
 
@@ -141,6 +142,7 @@ def test_slips_are_still_found_and_only_articles_fixed_safely() -> None:
         "We met the the mayor and and the council.\n"
         "The The vote was close; using the The Registry helps.\n"
         "It is in in the cycle, a command command palette.\n"
+        "Vote for the the the motion.\n"
     )
     found = findings(JUDGED, text)
     got = [
@@ -154,4 +156,5 @@ def test_slips_are_still_found_and_only_articles_fixed_safely() -> None:
         (2, 31, "the The", "unsafe"),
         (3, 7, "in in", "unsafe"),
         (3, 26, "command command", "unsafe"),
+        (4, 10, "the the the", "safe"),
     ]

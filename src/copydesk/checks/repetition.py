@@ -18,7 +18,8 @@ Duran, Walla Walla, Abdullah Abdullah; unless it is one of the ``safe``
 function words, "The The"), a capitalised or upper-case word followed by
 its lower-case common noun or an acronym after a lower-case word ("the
 Parameter parameter", "GET get", "the first FIRST"), and verbatim speech
-(a line that opens with a speaker label or a timestamp).
+(a line that opens with a speaker label or a timestamp), and a word said
+three times or more ("yada yada yada"), unless it is a function word.
 
 Safe means safe: the fix is SAFE only when both words are lower case and
 the word is one of the rule's ``safe`` words (closed-class words that no
@@ -241,10 +242,14 @@ def _whole_words(text: str, run: list[tuple[int, int]]) -> list[tuple[int, int]]
 
 
 def _meant(doc: Document, run: list[tuple[int, int]], words: list[str]) -> bool:
-    """Numbers, names, a name and its noun, an acronym, verbatim speech."""
+    """Numbers, reduplication, names, a name and its noun, an acronym,
+    verbatim speech."""
     first, second = words[0], words[1]
     if any(ch.isdigit() for ch in first):
         return True  # "0 0 0 1 1 *", "10 10"
+    said = len(doc.text[run[0][0] : run[-1][1]].split())
+    if said > 2 and not _function_word(first):
+        return True  # reduplication: "yada yada yada", "ha ha ha"
     if not first.islower() or not second.islower():
         if first[:1].isupper() and second[:1].isupper():
             return first != first.capitalize() or not _function_word(first)
