@@ -174,3 +174,19 @@ def test_plain_defects_are_still_found(
     quotes: Ruleset, text: str, expected: list[tuple[int, int, str]]
 ) -> None:
     assert found(quotes, text, "plain") == expected
+
+
+def test_misplaced_opener_is_one_finding(quotes: Ruleset) -> None:
+    """A closer with no opener whose twin closes later in the paragraph opened
+    that quotation, misspaced or the wrong way round: one finding, not two."""
+    text = (
+        'The curator said," [the artist] liked how the booth looked". Then\n'
+        "she showed the menu (e.g.”back” and “next”) on the screen.\n\n"
+        "A lone closer” stays one finding, and so” does a second.\n"
+    )
+    assert found(quotes, text, "plain") == [
+        (1, 18, "quotes.Unmatched"),
+        (2, 26, "quotes.Unmatched"),
+        (4, 14, "quotes.Unmatched"),
+        (4, 41, "quotes.Unmatched"),
+    ]

@@ -45,6 +45,7 @@ STRAIGHT = "\"'"
 _FILLER = "\u2060"
 #: Quote marks, captured so that ``split`` yields them (see ``_mark_offsets``).
 _MARKS = stdlib_re.compile("([" + stdlib_re.escape(DOUBLE + SINGLE) + "])")
+_DOUBLES = stdlib_re.compile("[" + stdlib_re.escape(DOUBLE) + "]")
 _APOSTROPHE_TO_QUOTE = bytes.maketrans(b"'", b'"')
 #: Prose characters that may hide markup or a reference's filler.
 _LOOK_THROUGH = frozenset((" ", _FILLER))
@@ -395,6 +396,18 @@ class _Scanner:
             at = self.prose.find('"', at + 1, self.hi)
         return closers >= depth
 
+    def _twin_closer(self, pos: int, ch: str) -> bool:
+        """True when the next double mark after ``pos`` in this block is the
+        same mark, shaped as a closer, and the mark at ``pos`` follows no
+        word: then it opened the quotation that mark closes, written the
+        wrong way or misspaced."""
+        if self._around(pos)[0].isalnum():
+            return False  # after a word: a closer indeed (a lone closer” here)
+        at = _next_double(self.prose, pos + 1, self.hi)
+        if at < 0 or self.prose[at] != ch:
+            return False
+        return _shape(*self._around(at)) == RIGHT
+
     def _right_single(self, pos: int, ch: str, prev: str, nxt: str, shape: int) -> int:
         """' and ’: apostrophe, prime or quote, by position and what is open."""
         top = self._top_single()
@@ -492,6 +505,10 @@ class _Scanner:
         )
         if index < 0:
             self._add("unmatched", pos, ch)
+            if double and self._twin_closer(pos, ch):
+                # A misplaced opener (e.g.”back”, said," [x] looked"): its
+                # partner is no second defect.
+                self.stack.append(_Open(pos, ch, True))
             return
         opener = self.carry[index]
         self._flush_carry(index + 1)
@@ -652,6 +669,12 @@ class _Scanner:
         if i >= self.lo and text[i] == " ":
             i -= 1
         return i > self.lo and text[i] in "'’′" and text[i - 1].isdigit()
+
+
+def _next_double(text: str, start: int, end: int) -> int:
+    """Offset of the first double quote mark in ``text[start:end]``, or -1."""
+    match = _DOUBLES.search(text, start, end)
+    return -1 if match is None else match.start()
 
 
 def _first_non_space(text: str, start: int, end: int) -> int:
