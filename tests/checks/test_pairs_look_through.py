@@ -190,3 +190,19 @@ def test_misplaced_opener_is_one_finding(quotes: Ruleset) -> None:
         (4, 14, "quotes.Unmatched"),
         (4, 41, "quotes.Unmatched"),
     ]
+
+
+def test_quote_characters_named_in_a_list_are_not_quotes(quotes: Ruleset) -> None:
+    """A straight mark among symbols is the character itself, named; a lone
+    mark among words is still a stray."""
+    text = (
+        'File names may not contain these characters: < > : " / \\ | ? *\n\n'
+        "Avoid ; , \" '<> &#35; and @ in a tag.\n\n"
+        'He said " hello there.\n'
+    )
+    assert found(quotes, text, "markdown") == [(5, 9, "quotes.Stray")]
+
+
+def test_a_quoted_run_of_symbols_still_pairs(quotes: Ruleset) -> None:
+    text = '#### Example\n"0 30 * * * *" runs every hour on the half hour.\n'
+    assert found(quotes, text, "markdown") == []

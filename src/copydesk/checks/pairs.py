@@ -71,6 +71,8 @@ _BREAK_TAGS = frozenset(
      "main", "aside", "figure", "figcaption", "details", "summary", "pre"}
 )  # fmt: skip
 _TAG_AT = stdlib_re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:[\s/][^<>]*)?>")
+#: How far a word is read around a mark that may only be named (``_mention``).
+_TOKEN_REACH = 40
 #: How far back a tag's ``<`` may be from its ``>``.
 _TAG_REACH = 400
 
@@ -322,6 +324,9 @@ class _Scanner:
 
     def _mark(self, pos: int, ch: str) -> None:
         prev, nxt = self._around(pos)
+        named = ch in STRAIGHT and not (prev.isalnum() or nxt.isalnum())
+        if named and self._mention(pos, ch):
+            return
         action = self._action(pos, ch, prev, nxt)
         if action == OPEN:
             self._open(pos, ch)
@@ -395,6 +400,50 @@ class _Scanner:
             closers += 1
             at = self.prose.find('"', at + 1, self.hi)
         return closers >= depth
+
+    def _mention(self, pos: int, ch: str) -> bool:
+        """True when the straight mark at ``pos`` is named, not used: its
+        word has no letter or digit, and neither have the words before and
+        after it, as in a list of characters (``: " '<> ?``). A mark that
+        can close an open quotation closes it (``"0 30 * * *"``)."""
+        if (self._open_double() if ch == '"' else self._top_single()) is not None:
+            return False
+        start, end = self._token(pos, pos)
+        if self._wordy(start, end):
+            return False
+        space = self.text or self.prose
+        i, j = start - 1, end
+        while i >= self.lo and space[i].isspace() and start - i < _TOKEN_REACH:
+            i -= 1
+        while j < self.hi and space[j].isspace() and j - end < _TOKEN_REACH:
+            j += 1
+        return all(
+            self.lo <= k < self.hi
+            and not space[k].isspace()
+            and not self._wordy(*self._token(k, k))
+            for k in (i, j)
+        )
+
+    def _token(self, first: int, last: int) -> tuple[int, int]:
+        """The run of non-space source characters around ``first``..``last``
+        (at most a few dozen characters each way)."""
+        space = self.text or self.prose
+        lo = max(self.lo, first - _TOKEN_REACH)
+        hi = min(self.hi, last + 1 + _TOKEN_REACH)
+        start, end = first, last + 1
+        while start > lo and not space[start - 1].isspace():
+            start -= 1
+        while end < hi and not space[end].isspace():
+            end += 1
+        return start, end
+
+    def _wordy(self, start: int, end: int) -> bool:
+        """True when ``start``..``end`` holds a letter, a digit or markup."""
+        prose = self.prose
+        return any(
+            prose[i].isalnum() or (prose[i] == " " and bool(self.text))
+            for i in range(start, end)
+        )
 
     def _twin_closer(self, pos: int, ch: str) -> bool:
         """True when the next double mark after ``pos`` in this block is the
