@@ -14,7 +14,7 @@ import regex
 from copydesk import patterns
 from copydesk.checks.base import Check
 from copydesk.document import Directive, Document
-from copydesk.model import Finding, Severity
+from copydesk.model import Applicability, Finding, Fix, Severity
 from copydesk.ruleset import Ruleset
 
 #: Pseudo-rules the engine itself reports.
@@ -54,6 +54,7 @@ def lint(
     found.extend(directive_warnings(doc, known))
     kept = suppress(found, doc)
     kept = one_per_span(kept, [c.meta.id for c in ruleset.checks])
+    kept = unsafe_in_headings(kept, doc)
     if severity_overrides:
         kept = list(override_severity(kept, severity_overrides))
     return sorted(kept, key=lambda f: f.sort_key)
@@ -226,6 +227,28 @@ def one_per_span(
         if other is None or _beats(f, other, rank):
             best[key] = f
     return [*best.values(), *extras]
+
+
+def unsafe_in_headings(findings: Sequence[Finding], doc: Document) -> list[Finding]:
+    """A safe fix inside a heading becomes unsafe.
+
+    Markdown, reST and HTML tools derive anchors from heading text
+    (``#install-from-the-offical-chart``); other pages link to them, so even
+    a typo fix there can break a link the linter cannot see.
+    """
+    headings = [b for b in doc.blocks if b.kind == "heading"]
+    if not headings:
+        return list(findings)
+    from dataclasses import replace
+
+    def demoted(f: Finding) -> Finding:
+        if f.fix is None or not f.fix.is_safe:
+            return f
+        if not any(b.start <= f.start < b.end for b in headings):
+            return f
+        return replace(f, fix=Fix(f.fix.edits, Applicability.UNSAFE))
+
+    return [demoted(f) for f in findings]
 
 
 def _beats(a: Finding, b: Finding, rank: Mapping[str, int]) -> bool:

@@ -164,3 +164,17 @@ def test_rules_run_only_on_the_document_kinds_they_name(tmp_path: Path) -> None:
         "house.Page",
         "house.Any",
     ]
+
+
+def test_a_safe_fix_inside_a_heading_becomes_unsafe() -> None:
+    text = (
+        "# Notes\n\n## Install from the offical chart\n\n"
+        "Use the offical chart, then read [the offical guide](#install).\n"
+    )
+    rs = load_ruleset(select=["typos.Misspellings"])
+    found = [
+        (f.line, f.col, f.fix.applicability.value)
+        for f in lint_text(text, "notes.md", "markdown", rs)
+        if f.fix is not None
+    ]
+    assert found == [(3, 21, "unsafe"), (5, 9, "safe"), (5, 39, "safe")]
