@@ -73,7 +73,7 @@ CLEAN = [
     # HTML entities for curly quotes in Markdown, touching links and tags.
     (
         "markdown",
-        "&#8216;Twas late. She called it "
+        "&#8217;Twas late. She called it "
         "&#8220;[the plan](https://example.org/p)&#8221; and "
         "&#8220;<b>urgent</b>.&#8221; It&#8217;s done.\n",
     ),

@@ -25,6 +25,7 @@ from __future__ import annotations
 import itertools
 import operator
 import re as stdlib_re
+import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -58,10 +59,12 @@ _SPACE, _THROUGH, _OPAQUE = range(3)
 _DELIMITERS = frozenset("*_~")
 _DELIMITED = frozenset({"markdown", "rst"})
 _TAGGED = frozenset({"markdown", "html"})
-#: Inline HTML elements that only style their text: looked through, like ``**``.
+#: Inline HTML elements whose tags draw nothing around their text (styling, a
+#: link's ``<a>``, an abbreviation): looked through, like ``**`` and ``[``.
 _STYLE_TAGS = frozenset(
     {"b", "i", "em", "strong", "u", "s", "strike", "del", "ins", "mark", "small",
-     "big", "cite", "span", "font"}
+     "big", "cite", "span", "font", "a", "abbr", "acronym", "dfn", "q", "time",
+     "bdi", "bdo", "label", "data"}
 )  # fmt: skip
 #: HTML elements that end a line of text: as good as a space.
 _BREAK_TAGS = frozenset(
@@ -130,8 +133,25 @@ _CLOSE_PUNCT = frozenset(".,;:!?)]}>…—–-/")
 
 # Shapes: where a mark stands relative to the words around it.
 SPACED, INNER, LEFT, RIGHT, OTHER = range(5)
-# Actions a mark takes.
-OPEN, CLOSE, SKIP, STRAY = range(4)
+# Actions a mark takes. APOSTROPHE: an opening mark written for an apostrophe.
+OPEN, CLOSE, SKIP, STRAY, APOSTROPHE = range(5)
+#: Languages whose ‘ only ever opens a quotation (it closes nothing, and
+#: German-style ‚…‘ is not theirs): there a ‘ after a word is a miswritten
+#: apostrophe or closer.
+_LEFT_SINGLE_OPENS = frozenset(
+    {"en", "ga", "cy", "gd", "nl", "fy", "af", "es", "pt", "gl", "ca", "eu", "it",
+     "id", "ms", "tl", "fil", "sw", "eo", "mt"}
+)  # fmt: skip
+#: Languages whose quotation marks include guillemets (»…«, «…», »…»): any
+#: other language reads a lone « or » as an arrow ("More »", "« Back").
+_GUILLEMET_QUOTES = frozenset(
+    {"de", "gsw", "da", "sv", "fi", "cs", "sk", "sl", "hr", "bs", "sr", "hu",
+     "et", "lt", "lv", "mk", "sq", "hy", "ka", "fa", "ar", "ps", "ur", "kk",
+     "ky", "uz", "az", "mn", "rm", "lb", "is", "he", "yi", "vi", "km", "lo"}
+)  # fmt: skip
+#: Word endings after which an English apostrophe may end a word: plural and
+#: sibilant possessives (soldiers', Marx'), dropped g (nothin').
+_TRAILING_APOSTROPHE = ("s", "z", "x", "in")
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +173,8 @@ class Defect:
     expected: str = ""
     fixable: bool = False
     safe: bool = False
+    #: For a stray mark: what else it is (see ``_message_args``).
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,15 +246,30 @@ class _Scanner:
     okina: bool = False
     #: True while every block since the carried openers' one is a list item.
     list_run: bool = False
+    #: True when ‘ only opens (see ``_LEFT_SINGLE_OPENS``) and the text has
+    #: no low-9 opener that ‘ could close.
+    single_opens: bool = False
+    #: True when the language quotes with guillemets.
+    guillemets: bool = False
+    #: English: a trailing apostrophe needs a word that takes one.
+    english: bool = False
+    #: Where the last double and single quotation of this block closed.
+    closed: list[int] = field(default_factory=lambda: [-1, -1])
 
     def __post_init__(self) -> None:
         self.outward = outward_guillemets(self.language)
+        lang = primary_language(self.language)
+        self.guillemets = self.outward or lang in _GUILLEMET_QUOTES
+        self.single_opens = lang in _LEFT_SINGLE_OPENS
+        self.english = lang == "en"
 
     def run(self, blocks: Sequence[Block]) -> tuple[Defect, ...]:
         marks = _mark_offsets(self.prose)
         if not marks:
             return ()  # most files: nothing to pair
         self.okina = "‘" in self.prose and _OKINA.search(self.prose) is not None
+        if "‚" in self.prose or "„" in self.prose:
+            self.single_opens = False  # ‘ may close a ‚ here
         prose_blocks = _disjoint(blocks)
         cursor = 0
         previous = 0
@@ -263,6 +300,7 @@ class _Scanner:
         """Pair the marks of one block; return the index of the next mark."""
         self.lo, self.hi = block.start, block.end
         self.kind = block.kind
+        self.closed[:] = [-1, -1]
         if block.kind != "list":
             self.list_run = False
         if cursor >= len(marks) or marks[cursor] >= block.end:
@@ -282,8 +320,13 @@ class _Scanner:
             return
         lead = self._continuation_mark(after)
         if lead:
+            # The book convention: the quotation the next paragraph continues
+            # has no closer of its kind after its opener in this one. An
+            # opener followed by a closed quotation of its own kind (“a, he
+            # said. “b.”) lost its closer.
             double = lead in DOUBLE
-            unclosed = [o for o in unclosed if o.double != double]
+            last = self.closed[0 if double else 1]
+            unclosed = [o for o in unclosed if o.double != double or o.pos < last]
         if unclosed and not self.carry:
             self.list_run = True
         self.carry.extend(unclosed)
@@ -334,6 +377,8 @@ class _Scanner:
             self._close(pos, ch)
         elif action == STRAY:
             self._add("stray", pos, ch)
+        elif action == APOSTROPHE:
+            self.defects.append(Defect("stray", pos, ch, expected="’", note="’"))
 
     def _around(self, pos: int) -> tuple[str, str]:
         """The characters before and after the mark at ``pos``, as pairing sees them."""
@@ -352,9 +397,9 @@ class _Scanner:
         if ch in "'’":
             return self._right_single(pos, ch, prev, nxt, shape)
         if ch in "‘‛":
-            return self._left_single(pos, nxt, shape)
+            return self._left_single(pos, prev, nxt, shape)
         if ch == "“":
-            return self._high_left_double(nxt, shape)
+            return self._high_left_double(pos, nxt, shape)
         if ch == "”":
             return self._high_right_double(pos, prev, shape)
         if ch in _PARTNER:
@@ -370,6 +415,8 @@ class _Scanner:
         if self._quoted_space(pos):
             return SKIP  # a quoted space: (" ")
         if shape == SPACED:
+            if near is None and self._spaced_opener(pos):
+                return OPEN
             return CLOSE if near else STRAY
         if shape == LEFT:
             # After a hyphen or slash with a quote open, it closes: "Get-".
@@ -445,6 +492,60 @@ class _Scanner:
             for i in range(start, end)
         )
 
+    def _takes_apostrophe(self, pos: int) -> bool:
+        """True unless the word before the trailing mark at ``pos`` is plain
+        letters that English never ends with an apostrophe (named' tuples):
+        plural possessives (soldiers'), dropped letters (nothin', ol'), a
+        letter's prime (f') and anything hidden in markup may."""
+        word = self._word_before(pos)
+        if len(word) <= 3 or not word.isalpha():
+            return True
+        return word.casefold().endswith(_TRAILING_APOSTROPHE)
+
+    def _word_before(self, pos: int) -> str:
+        """The letters and digits that end right before ``pos``, read past
+        markup that draws nothing (``*named*'``); empty after opaque markup
+        or a space."""
+        prose, text, i = self.prose, self.text, pos - 1
+        while i >= self.lo and prose[i] == _FILLER:
+            i -= 1
+        while i >= 0 and text and prose[i] == " " and not text[i].isspace():
+            what, i = self._masked(i, -1)
+            if what != _THROUGH:
+                return ""
+        end = i + 1
+        while i >= self.lo and prose[i].isalnum():
+            i -= 1
+        return prose[i + 1 : end]
+
+    def _partnered(self, pos: int, ch: str) -> bool:
+        """True when the guillemet at ``pos`` has its partner on the side it
+        points to in its block: a « before a », a » after a « (or ‹ ›)."""
+        partner = _PARTNER[ch]
+        if ch in "«‹":
+            return self.prose.find(partner, pos + 1, self.hi) >= 0
+        return self.prose.rfind(partner, self.lo, pos) >= 0
+
+    def _spaced_opener(self, pos: int) -> bool:
+        """True when the spaced straight " at ``pos`` opens the quotation that
+        the next double mark in its block, the same mark after a word, closes.
+
+        At a source line's end (``the term "`` then ``<a>keyboard
+        interface</a>" on``) the line break is the author's layout: no defect.
+        Before a word on the same line (``in " XYZ Organization's ..."``) it
+        is misspaced: one stray, and its closer is no second defect.
+        """
+        at = _next_double(self.prose, pos + 1, self.hi)
+        if at < 0 or self.prose[at] != '"' or _shape(*self._around(at)) != RIGHT:
+            return False
+        text = self.text or self.prose
+        i = pos + 1
+        while i < self.hi and text[i] in " \t\r":
+            i += 1
+        if i < self.hi and text[i] != "\n":
+            self._add("stray", pos, '"')
+        return True
+
     def _twin_closer(self, pos: int, ch: str) -> bool:
         """True when the next double mark after ``pos`` in this block is the
         same mark, shaped as a closer, and the mark at ``pos`` follows no
@@ -473,31 +574,92 @@ class _Scanner:
                 return OPEN
             return SKIP  # ’n’, ’em: English never opens with ’
         if shape == RIGHT:
-            return CLOSE if top else SKIP  # the soldiers' rifles
+            if top:
+                return CLOSE
+            carried = any(not opener.double for opener in self.carry)
+            if self.english and not carried and not self._takes_apostrophe(pos):
+                return STRAY  # *named*' tuples: no closer, no apostrophe
+            return SKIP  # the soldiers' rifles
         if top:
             return CLOSE
         return OPEN if ch == "'" and nxt.isalnum() and not self._elision(pos) else SKIP
 
-    def _left_single(self, pos: int, nxt: str, shape: int) -> int:
+    def _left_single(self, pos: int, prev: str, nxt: str, shape: int) -> int:
         top = self._top_single()
-        if shape == INNER:
-            return SKIP
-        if top is not None and top.ch == "‚":
+        if top is not None and top.ch == "‚" and shape != INNER:
             return CLOSE  # German ‚…‘
+        if self.okina and nxt in _VOWELS and shape in (INNER, LEFT):
+            return SKIP  # the ʻokina of Hawai‘i and ‘Iole
+        if shape == INNER:
+            # After a word, ‘ opens nothing: an apostrophe written with the
+            # opening mark (Elayne‘s, [the agency](url)‘s).
+            return APOSTROPHE if self._opens_only(prev) else SKIP
         if shape == SPACED:
             return CLOSE if top else STRAY
         if shape == RIGHT or (shape == OTHER and not nxt.isalnum()):
-            return CLOSE if top else SKIP
-        if self.okina and nxt in _VOWELS:
-            return SKIP  # the ʻokina of ‘Iole, in a text that writes Hawai‘i
-        return SKIP if self._elision(pos) else OPEN
+            if top is not None:
+                return CLOSE  # a closer written with the opening mark
+            # stories‘ text, [Governors](url)‘ (BBG): a plural possessive.
+            return APOSTROPHE if self._opens_only(prev) else SKIP
+        if shape == LEFT and top is not None and self._closes_here(pos):
+            return CLOSE  # ‘a cheat sheet ‘, after a space: it ends the quotation
+        if self._elision(pos):
+            # ‘Twas, ‘em after a space: the elided letters want the apostrophe
+            # ’, unless a closer follows that makes this a quotation (‘s’,
+            # ‘round trip’). Right after another quote mark ("‘Twas") it may
+            # open a nested quotation: not judged.
+            if (
+                shape == LEFT
+                and self.single_opens
+                and not self._single_closer_ahead(pos)
+            ):
+                return APOSTROPHE
+            return SKIP
+        return OPEN
 
-    def _high_left_double(self, nxt: str, shape: int) -> int:
+    def _opens_only(self, prev: str) -> bool:
+        """True when a ‘ after ``prev`` can be no opener: a letter or digit
+        (or opaque markup) of a script written with spaces, in a language
+        whose ‘ never closes."""
+        return (
+            self.single_opens
+            and prev.isalnum()
+            and unicodedata.east_asian_width(prev) not in "WF"
+        )
+
+    def _closes_here(self, pos: int) -> bool:
+        """True when the mark at ``pos``, after a space, is followed by closing
+        punctuation and then no word (``1994. “,``): there is nothing for it to
+        open, so it closes."""
+        i = pos + 1
+        while i < self.hi and self.prose[i] == _FILLER:
+            i += 1  # the rest of a character reference: &#8220;
+        if i >= self.hi or self.prose[i] not in ",.;:!?)]}":
+            return False
+        after = self._neighbour(i, 1)
+        return not after.isalnum()
+
+    def _single_closer_ahead(self, pos: int) -> bool:
+        """True when a single mark after ``pos`` in this block could close a
+        quotation opened at ``pos``: a ’ or ' after a word, before a space."""
+        prose = self.prose
+        for i in range(pos + 1, self.hi):
+            if prose[i] in "’'":
+                shape = _shape(*self._around(i))
+                if shape in (RIGHT, SPACED):
+                    return True
+            elif prose[i] == "‘":
+                return False
+        return False
+
+    def _high_left_double(self, pos: int, nxt: str, shape: int) -> int:
         near = self._open_double()
         if near is not None and near.ch == "„":
             return CLOSE  # German „…“
         if shape == RIGHT or (shape == OTHER and near and not nxt.isalnum()):
             return CLOSE
+        if shape == LEFT and near is not None and self._closes_here(pos):
+            return CLOSE  # “a value “, after a space: it ends the quotation
         return OPEN
 
     def _high_right_double(self, pos: int, prev: str, shape: int) -> int:
@@ -514,6 +676,8 @@ class _Scanner:
 
     def _guillemet(self, pos: int, ch: str, shape: int) -> int:
         near = self._open_double() if ch in "«»" else self._top_single()
+        if not self.guillemets and not self._partnered(pos, ch):
+            return SKIP  # an arrow in a language that does not quote so: More »
         if near is not None and near.ch == _PARTNER[ch]:
             return CLOSE
         if near is not None and near.ch == ch and ch in "»›" and shape != LEFT:
@@ -539,6 +703,7 @@ class _Scanner:
         for inner in self.stack[index + 1 :]:
             self._add("unclosed", inner.pos, inner.ch)
         del self.stack[index:]
+        self.closed[0 if double else 1] = pos
         if (opener.ch, ch) not in VALID_PAIRS:
             self._mixed(opener, pos, ch, spans=False)
 
@@ -847,6 +1012,8 @@ class Pairs:
             end += 1
         fix = None
         suggestions: tuple[str, ...] = ()
+        if d.kind == "stray" and d.expected:
+            suggestions = (d.expected,)  # no fix: a closer may be meant
         if d.kind == "mixed":
             suggestions = (d.expected,)
             if d.fixable:
@@ -865,6 +1032,14 @@ def _message_args(doc: Document, d: Defect) -> tuple[str, ...]:
         where = f" on line {line}" if d.spans else ""
         spans = "; the quotation spans paragraphs" if d.spans else ""
         return (d.mark, d.partner, f"{where} (expected {d.expected}{spans})")
+    if d.kind == "stray":
+        if d.note == "’":
+            return (
+                d.mark,
+                ": an opening mark after a word or before elided letters"
+                " opens nothing; an apostrophe or closing mark is written ’",
+            )
+        return (d.mark, " between words: neither a quotation mark nor an apostrophe")
     if d.kind == "unclosed" and d.spans:
         line, _ = doc.line_col(d.partner_start)
         return (d.mark, f" (it is closed on line {line}, in a later paragraph)")
