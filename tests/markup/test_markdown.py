@@ -83,6 +83,7 @@ def test_golden_document() -> None:
         'A crowd in Kyiv\'s "Independence Square"',
         "Curly “quotes” stay",
         "Footnote text about the summit.",
+        "Share this Kiev story",  # raw HTML: its text is prose, its tags not
     ]
     for phrase in shown:
         assert_shown(text, prose, phrase)
@@ -99,7 +100,8 @@ def test_golden_document() -> None:
         ("indented code with Kiev inside", 0),
         ("e-mail", 0),
         ("images/kiev-square.jpg", 0),
-        ("Share this Kiev story", 0),
+        ('<div class="share">', 0),
+        ("</div>", 0),
         ("[^1]", 0),
         ("https://example.com/kiev-ref", 0),
         ("# ", 0),
@@ -129,6 +131,7 @@ def test_golden_blocks() -> None:
     assert by_text['"Never guess a name," said the desk chief.'] == "blockquote"
     assert by_text["capital of Ukraine"] == "table"
     assert by_text['A crowd in Kyiv\'s "Independence Square"'] == "alt"
+    assert by_text["Share this Kiev story"] == "paragraph"
     # no block spans the fenced code, so quote checks never pair across it
     fence = text.index("```python")
     assert all(not (b.start < fence < b.end) for b in blocks)

@@ -217,6 +217,114 @@ def mask_templates(text: str, prose: str) -> tuple[str, list[Block]]:
     return "".join(pieces), alts
 
 
+#: Names of paired template tags whose body is code, not prose: a name made of
+#: ``-``/``_``/``.``/``/``-separated parts, one of which is ``code``,
+#: ``highlight``, ``hl``, ``snippet``, ``syntax``, ``src``, ``source``,
+#: ``listing``, ``console``, ``terminal``, ``shell`` or ``output`` (optionally
+#: followed by ``block`` or ``s``), or ``raw`` / ``comment`` (a body kept
+#: verbatim or never rendered). ``code-toggle``, ``highlight``, ``hl``,
+#: ``codeblock`` match; ``codetab`` and ``tab`` (whose bodies are Markdown
+#: holding prose and fenced code) and ``note`` do not. The name decides, not the
+#: delimiter: ``{{% %}}`` and ``{{< >}}`` differ in how Hugo renders a body, not
+#: in whether it is code.
+CODE_NAME = re.compile(
+    r"(?:^|[-_./])(?:(?:code|highlight|hl|snippet|syntax|src|source|listing"
+    r"|console|terminal|shell|output)(?:block|s)?|raw|comment)(?:$|[-_./])",
+    re.IGNORECASE,
+)
+#: An opening paired tag: Hugo ``{{< name args >}}`` / ``{{% name args %}}``
+#: (not self-closing ``/>}}``, not a ``{{</* escaped */>}}`` example), or a
+#: Liquid/Jinja block tag ``{% name args %}``.
+_OPENER = re.compile(
+    r"\{\{(?P<d>[<%])-?[ \t]*(?P<hugo>[A-Za-z][\w./-]*)"
+    r"(?:[^\n>%]|[>%](?!\}\}))*?(?<![/-])[ \t]*-?[>%]\}\}"
+    r"|\{%-?[ \t]*(?P<liquid>[A-Za-z]\w*)\b[^\n%]*?-?%\}"
+)
+
+
+def code_regions(text: str) -> list[tuple[int, int]]:
+    """Spans of the bodies of paired template tags that hold code.
+
+    Hugo ``{{< highlight go >}} … {{< /highlight >}}`` (any name
+    :data:`CODE_NAME` accepts, either delimiter) and Liquid/Jinja
+    ``{% highlight ruby %} … {% endhighlight %}``, ``{% raw %} … {% endraw %}``,
+    ``{% comment %} … {% endcomment %}``. The body runs from the end of the
+    opening tag to the start of the first matching closing tag, across blank
+    lines; an opening tag with no closing tag marks nothing. The tags themselves
+    are left to :func:`mask_templates`.
+    """
+    if "{{" not in text and "{%" not in text:
+        return []
+    regions: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        match = _OPENER.search(text, pos)
+        if match is None:
+            return regions
+        pos = match.end()
+        name = match.group("hugo") or match.group("liquid")
+        if CODE_NAME.search(name) is None:
+            continue
+        if match.group("hugo"):
+            closer = re.compile(
+                rf"\{{\{{[<%]-?[ \t]*/[ \t]*{re.escape(name)}[ \t]*-?[>%]\}}\}}"
+            )
+        else:
+            closer = re.compile(rf"\{{%-?[ \t]*end{re.escape(name)}[ \t]*-?%\}}")
+        end = closer.search(text, pos)
+        if end is None:
+            continue
+        if end.start() > pos:
+            regions.append((pos, end.start()))
+        pos = end.end()
+
+
+def blank(text: str, regions: Sequence[tuple[int, int]]) -> str:
+    """``text`` with each region's characters but line breaks made spaces."""
+    if not regions:
+        return text
+    pieces: list[str] = []
+    pos = 0
+    for start, end in regions:
+        pieces.append(text[pos:start])
+        pieces.append(mask_all(text[start:end]))
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def cut(
+    text: str, blocks: Sequence[Block], regions: Sequence[tuple[int, int]]
+) -> tuple[Block, ...]:
+    """``blocks`` cut around the ``regions`` (sorted, disjoint) that span lines.
+
+    A code body over several lines is a code block: no block may span it, so
+    a quotation never pairs across it. A body within one line is a code span
+    and stays inside its paragraph. Pieces are trimmed of white space.
+    """
+    spans = [(start, end) for start, end in regions if "\n" in text[start:end]]
+    if not spans:
+        return tuple(blocks)
+    out: list[Block] = []
+    for block in blocks:
+        start = block.start
+        for lo, hi in spans:
+            if hi <= start or lo >= block.end:
+                continue
+            _add_trimmed(text, start, lo, block.kind, out)
+            start = max(start, hi)
+        _add_trimmed(text, start, block.end, block.kind, out)
+    return tuple(out)
+
+
+def _add_trimmed(text: str, start: int, end: int, kind: str, out: list[Block]) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        start += piece.index(stripped[0])
+        out.append(Block(start, start + len(stripped), kind))
+
+
 def carve(blocks: Sequence[Block], alts: Sequence[Block]) -> tuple[Block, ...]:
     """``blocks`` cut around ``alts`` (sorted, disjoint), with ``alts`` added.
 

@@ -4,7 +4,11 @@ Text runs are prose; tags, comments, declarations and the contents of
 script, style, pre, code, textarea, template, samp, kbd, svg and math are
 masked. Attribute values are masked except ``alt`` and ``title``, which are
 prose of kind ``alt``; so is the text of those attributes in template tags
-(Hugo shortcodes, Liquid, Jinja), which are masked like code. Character
+(Hugo shortcodes, Liquid, Jinja), which are masked like code, as are the
+bodies of paired template tags that hold code (``{% highlight %}``,
+``{% raw %}``, ``{{< highlight >}}``: see
+:func:`~copydesk.markup._mask.code_regions`). :func:`reveal_html` is the
+reader's core, shared with the Markdown reader's raw HTML blocks. Character
 references keep their source span: the decoded character comes first, padded
 with :data:`~copydesk.markup._mask.FILLER`.
 """
@@ -15,7 +19,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-from copydesk.document import Directive, split_paragraphs
+from copydesk.document import Block, Directive, split_paragraphs
 from copydesk.markup import Parsed
 from copydesk.markup._directives import MARKER, parse
 from copydesk.markup._mask import (
@@ -23,9 +27,13 @@ from copydesk.markup._mask import (
     BlockCollector,
     LineIndex,
     ProseBuilder,
+    blank,
     carve,
+    code_regions,
+    cut,
     entity_view,
     mask_templates,
+    neutral_templates,
 )
 
 #: Elements whose whole content is not prose.
@@ -68,7 +76,11 @@ BLOCK_KINDS: dict[str, str] = {
     "details": "paragraph",
 }
 #: Elements that only separate blocks.
-BREAKS = frozenset({"ul", "ol", "dl", "table", "tr", "hr", "br", "form", "html"})
+BREAKS = frozenset({"ul", "ol", "dl", "table", "tr", "hr", "form", "html"})
+#: A line break inside a paragraph (a verse, an address, a quotation set line
+#: by line) does not end its block; two in a row, with only white space
+#: between, are an old-style paragraph break and do.
+LINE_BREAK = "br"
 #: A new one of these closes an open one of the same group (``<li>a<li>b``).
 _SELF_CLOSING_GROUPS = {
     "p": "p",
@@ -112,11 +124,32 @@ def read(text: str) -> Parsed:
 
 def parse_html(text: str) -> Parsed:
     """Read HTML, letting parser errors propagate (tests use this)."""
+    regions = code_regions(text)
+    plain = blank(text, regions)
+    prose, blocks, found = reveal_html(plain, neutral_templates(plain))
+    blocks = cut(text, blocks, regions)
+    prose, alts = mask_templates(text, prose)
+    return Parsed(prose, carve(blocks, alts), found)
+
+
+def reveal_html(
+    text: str, parse: str | None = None
+) -> tuple[str, tuple[Block, ...], tuple[Directive, ...]]:
+    """The prose view, blocks and directives of HTML ``text``, templates as is.
+
+    The core of the HTML reader, also used by the Markdown reader for raw HTML
+    blocks (``text`` is then one such block, other characters blanked): tags,
+    attributes but ``alt``/``title``, comments and the :data:`SKIPPED` elements
+    are masked, text is revealed in blocks of the element's kind. ``parse``
+    (same length) is what the parser reads, ``text`` what is revealed: given
+    :func:`neutral_templates` text, a tag inside an attribute
+    (``href="{{< ref "a.md" >}}"``) leaves the element whole. Template tags are
+    left for the caller's :func:`mask_templates`.
+    """
     reader = _Reader(text)
-    reader.feed(text)
+    reader.feed(text if parse is None else parse)
     reader.close()
-    prose, alts = mask_templates(text, reader.prose.build())
-    return Parsed(prose, carve(reader.blocks.result(), alts), tuple(reader.found))
+    return reader.prose.build(), reader.blocks.result(), tuple(reader.found)
 
 
 class _Reader(HTMLParser):
@@ -132,6 +165,7 @@ class _Reader(HTMLParser):
         self.open: list[str] = []
         self.skip = 0
         self.closing = False
+        self.line_break = False  # a <br> since the last text
         # html.parser counts only LF as a line break; map its positions back
         self._lf_starts = [0]
         self._lf_starts.extend(m.end() for m in re.finditer("\n", text))
@@ -163,6 +197,9 @@ class _Reader(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: Attrs) -> None:  # noqa: ARG002
         self._attributes(tag)
+        if tag == LINE_BREAK:
+            self._line_break()
+            return
         if tag in SKIPPED:
             self.skip += 1
             if tag not in INLINE_SKIPPED:
@@ -186,6 +223,9 @@ class _Reader(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: Attrs) -> None:  # noqa: ARG002
         self._attributes(tag)
+        if tag == LINE_BREAK:
+            self._line_break()
+            return
         if tag in BLOCK_KINDS or tag in BREAKS:
             self.blocks.flush()
 
@@ -201,6 +241,12 @@ class _Reader(HTMLParser):
             items = _CLOSES.get(tag)
             while items and self.open and self.open[-1] in items:
                 self.open.pop()
+
+    def _line_break(self) -> None:
+        """A second ``<br>`` with no text since the first ends the block."""
+        if self.line_break:
+            self.blocks.flush()
+        self.line_break = True
 
     def _attributes(self, tag: str) -> None:
         """Reveal ``alt`` and ``title`` values as blocks of kind ``alt``."""
@@ -254,6 +300,7 @@ class _Reader(HTMLParser):
         self.prose.reveal(start, end)
         stripped = data.strip()
         if stripped:
+            self.line_break = False
             first = start + data.index(stripped[0])
             self.blocks.add(first, first + len(stripped), self._kind())
 
@@ -265,6 +312,7 @@ class _Reader(HTMLParser):
         if match is None:
             return
         self._reference(start, match.end())
+        self.line_break = False
         self.blocks.add(start, match.end(), self._kind())
 
     def handle_entityref(self, name: str) -> None:  # noqa: ARG002

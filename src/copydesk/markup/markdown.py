@@ -3,11 +3,35 @@
 pyromark wraps pulldown-cmark (MIT) and parses at tens of MB/s. The prose view
 starts fully masked and only ``Text`` events outside code, front matter and
 autolinks are revealed, so anything the parser does not call text (markers,
-URLs, link titles, reference definitions, raw HTML, code, pipes, ``{#id}``
-heading attributes, ``[!NOTE]`` alert markers, task boxes, footnote
+URLs, link titles, reference definitions, inline HTML tags, code, pipes,
+``{#id}`` heading attributes, ``[!NOTE]`` alert markers, task boxes, footnote
 references) stays masked by construction. Template tags (Hugo shortcodes,
 Liquid, Jinja) are masked afterwards, keeping their ``alt``/``caption``/
 ``title`` text as ``alt`` blocks. Directives live in HTML comments.
+
+Before parsing, two kinds of markup are blanked (made spaces, line breaks
+kept) so the parser never reads them as text:
+
+* the body of a paired template tag that holds code, like a fenced code
+  block: ``{{< highlight go >}} … {{< /highlight >}}``,
+  ``{{< code-toggle >}} … {{< /code-toggle >}}``,
+  ``{% highlight ruby %} … {% endhighlight %}``, ``{% raw %} … {% endraw %}``.
+  The tag's *name* decides (:data:`~copydesk.markup._mask.CODE_NAME`: a
+  name part such as ``code``, ``highlight``, ``hl``, ``snippet``, ``syntax``,
+  ``src``); the body is not inspected, so a shortcode whose body is Markdown
+  (``codetab``, ``tab``, ``note``) stays prose. The body gives no block, and a
+  quotation never pairs across it;
+* Goldmark/kramdown attribute lists, on a line of their own after a block
+  (``{class="!mt-6"}``, ``{.note}``, ``{: #anchor}``) or ending a line
+  (``## Title {#custom-id}``, ``{{% … %}}{class="x"}``): braces holding only
+  ``.class``, ``#id`` and ``key=value`` items.
+
+Raw HTML blocks (``<div><blockquote><p>…</p></blockquote></div>``) are read
+by the HTML reader's core (:func:`copydesk.markup.html.reveal_html`): tags
+and attributes (but ``alt``/``title``) masked, text revealed in blocks of the
+element's kind (a ``paragraph`` inside a Markdown list or quote takes that
+container's kind); ``<script>``, ``<style>``, ``<pre>``, ``<code>`` stay
+masked, as do container markers (``>``) on the block's lines.
 """
 
 from __future__ import annotations
@@ -23,7 +47,10 @@ from copydesk.markup import Parsed
 from copydesk.markup._directives import MARKER, parse
 from copydesk.markup._mask import (
     LineIndex,
+    blank,
     carve,
+    code_regions,
+    cut,
     entity_view,
     mask_all,
     mask_templates,
@@ -52,6 +79,13 @@ _HTML_CODE = re.compile(
     r"<(/?)(?:code|kbd|samp|var|script|style|pre)\b[^>]*(?<!/)>\Z", re.IGNORECASE
 )
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+#: An attribute list (Goldmark, kramdown IAL) ending a line: braces holding
+#: only ``.class``, ``#id`` and ``key=value`` items, at least one.
+_ATTR_ITEM = r"""(?:[.#][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s"'{}]+))"""
+_ATTRIBUTES = re.compile(
+    rf"\{{[ \t]*:?[ \t]*{_ATTR_ITEM}(?:[ \t]+{_ATTR_ITEM})*[ \t]*\}}(?=[ \t]*\r?$)",
+    re.MULTILINE,
+)
 
 #: Container start tags whose text gets a block kind of their own.
 _KIND_OF: dict[str, str] = {
@@ -84,7 +118,13 @@ def parse_markdown(text: str) -> Parsed:  # noqa: PLR0915 - one hot loop
     The loop is written flat on purpose: it runs once per parser event and
     dominates the reader's time.
     """
-    source = neutral_templates(text)
+    bodies = code_regions(text)
+    regions = bodies.copy()
+    if "{" in text:
+        regions.extend(m.span() for m in _ATTRIBUTES.finditer(text))
+        regions.sort()
+    plain = blank(text, _disjoint(regions))
+    source = neutral_templates(plain)
     if not source.isascii() and _SURROGATES.search(source):
         source = _SURROGATES.sub("\ufffd", source)
     conv = None if source.isascii() else byte_to_char(source)
@@ -101,6 +141,7 @@ def parse_markdown(text: str) -> Parsed:  # noqa: PLR0915 - one hot loop
     block_start = -1
     block_end = -1
     block_kind = kind
+    html_lines: list[tuple[int, int]] | None = None  # inside a raw HTML block
     # Events are one-key dicts or bare strings; typed as Any for the hot loop.
     events = cast(
         "Iterator[tuple[Any, Range]]",
@@ -114,7 +155,7 @@ def parse_markdown(text: str) -> Parsed:  # noqa: PLR0915 - one hot loop
             continue
         value = event.get("Text")
         if value is not None:
-            if skip or html_skip:
+            if skip or html_skip or html_lines is not None:
                 continue
             start = span["start"]
             end = span["end"]
@@ -149,8 +190,10 @@ def parse_markdown(text: str) -> Parsed:  # noqa: PLR0915 - one hot loop
                 kind = new_kind
             elif name in _SKIPPED:
                 skip += 1
-            elif name == "HtmlBlock" and want_directives:
-                _directives_in(text, span, conv, lines, directives)
+            elif name == "HtmlBlock":
+                html_lines = []
+                if want_directives:
+                    _directives_in(text, span, conv, lines, directives)
             continue
         tag = event.get("End")
         if tag is not None:
@@ -169,6 +212,15 @@ def parse_markdown(text: str) -> Parsed:  # noqa: PLR0915 - one hot loop
                 kind = kinds[-1] if kinds else "paragraph"
             elif name in _SKIPPED and skip:
                 skip -= 1
+            elif name == "HtmlBlock" and html_lines is not None:
+                if not skip:
+                    _html_block(plain, source, html_lines, conv, kind, spans, blocks)
+                html_lines = None
+            continue
+        value = event.get("Html")
+        if value is not None:
+            if html_lines is not None:
+                html_lines.append((span["start"], span["end"]))
             continue
         value = event.get("InlineHtml")
         if value is not None:
@@ -179,8 +231,65 @@ def parse_markdown(text: str) -> Parsed:  # noqa: PLR0915 - one hot loop
                 _directives_in(text, span, conv, lines, directives)
     if block_start >= 0:
         blocks.append(Block(block_start, block_end, block_kind))
-    prose, alts = mask_templates(text, _build(text, spans))
-    return Parsed(prose, carve(blocks, alts), tuple(directives))
+    prose, alts = mask_templates(text, _build(plain, spans))
+    return Parsed(prose, carve(cut(text, blocks, bodies), alts), tuple(directives))
+
+
+def _disjoint(regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted ``regions`` with any overlapping a kept one dropped."""
+    out: list[tuple[int, int]] = []
+    for start, end in regions:
+        if not out or start >= out[-1][1]:
+            out.append((start, end))
+    return out
+
+
+def _html_block(
+    text: str,
+    source: str,
+    ranges: list[tuple[int, int]],
+    conv: Callable[[int], int] | None,
+    kind: str,
+    spans: list[tuple[int, int, str | None]],
+    blocks: list[Block],
+) -> None:
+    """Reveal a raw HTML block's text as the HTML reader would.
+
+    ``ranges`` are the block's lines without container markers (``> ``, list
+    indentation), which are blanked before the HTML reader sees the lines.
+    The HTML parser reads them in ``source`` (template tags neutralised), the
+    prose shows ``text``.
+    """
+    if not ranges:
+        return
+    if conv is not None:
+        ranges = [(conv(start), conv(end)) for start, end in ranges]
+    start, end = ranges[0][0], ranges[-1][1]
+    if end <= start:
+        return
+    from copydesk.markup.html import reveal_html  # imported only when needed
+
+    prose, found, _ = reveal_html(
+        _lines_only(text, start, ranges), _lines_only(source, start, ranges)
+    )
+    if not found:
+        return
+    spans.append((start, end, prose))
+    for block in found:
+        block_kind = kind if block.kind == "paragraph" else block.kind
+        blocks.append(Block(start + block.start, start + block.end, block_kind))
+
+
+def _lines_only(text: str, start: int, ranges: list[tuple[int, int]]) -> str:
+    """``text`` from ``start`` to the last range's end, blank outside ``ranges``."""
+    pieces: list[str] = []
+    pos = start
+    for lo, hi in ranges:
+        if lo > pos:
+            pieces.append(mask_all(text[pos:lo]))
+        pieces.append(text[max(lo, pos) : hi])
+        pos = max(pos, hi)
+    return "".join(pieces)
 
 
 def _build(text: str, spans: list[tuple[int, int, str | None]]) -> str:

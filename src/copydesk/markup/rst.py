@@ -47,6 +47,12 @@ _CONSUMED: tuple[type[nodes.Node], ...] = (
     nodes.option_string,
     nodes.target,
 )
+#: Nodes whose reported line is at (or past) their last line, not their first.
+_ENDS_AT_LINE: tuple[type[nodes.Node], ...] = (
+    nodes.literal_block,
+    nodes.doctest_block,
+    nodes.math_block,
+)
 #: Nodes skipped outright: their text is not in the source, or not here.
 _SKIPPED: tuple[type[nodes.Node], ...] = (
     nodes.system_message,
@@ -162,8 +168,17 @@ class _Walker:
         return bool(uri) and uri in {text, f"mailto:{text}"}
 
     def hint(self, node: nodes.Element) -> None:
-        """Move the cursor to a couple of lines before the node's line."""
+        """Move the cursor to a couple of lines before the node's line.
+
+        docutils gives a literal block (``::``, ``.. code-block::``) the line
+        of its end, not its start, so its hint goes back by its own length:
+        hinted at its end, its first words would be looked for past it, at a
+        later identical line (the next block's ``[project]``), and the prose
+        between the two would be consumed as code.
+        """
         line = node.line
+        if isinstance(line, int) and isinstance(node, _ENDS_AT_LINE):
+            line -= node.astext().count("\n") + 1
         if isinstance(line, int) and line > 3:
             index = min(line - 3, len(self._starts) - 1)
             self.cursor = max(self.cursor, self._starts[index])
