@@ -608,13 +608,9 @@ class _Scanner:
             # ’, unless a closer follows that makes this a quotation (‘s’,
             # ‘round trip’). Right after another quote mark ("‘Twas") it may
             # open a nested quotation: not judged.
-            if (
-                shape == LEFT
-                and self.single_opens
-                and not self._single_closer_ahead(pos)
-            ):
-                return APOSTROPHE
-            return SKIP
+            if shape != LEFT or not self.single_opens:
+                return SKIP
+            return OPEN if self._single_closer_ahead(pos) else APOSTROPHE
         return OPEN
 
     def _opens_only(self, prev: str) -> bool:
