@@ -189,6 +189,11 @@ ATTRIBUTES = """\
 
 Use the {.note} class for asides; a set is written {a, b}.
 Then write {: #custom-anchor data-x=1}
+
+First published on [the team blog](https://example.org/b){.post-link.external}, then
+*syndicated*{: .muted} widely.
+
+### Flow charts {#flow-charts} {{< figure src="flow.png" >}}
 """
 
 
@@ -202,6 +207,9 @@ def test_attribute_lists_are_masked() -> None:
         "{.table-narrow}",
         "{class='mt-0'}",
         "{: #custom-anchor data-x=1}",
+        "{.post-link.external}",
+        "{: .muted}",
+        "{#flow-charts}",
     ):
         assert_masked(ATTRIBUTES, prose, markup)
     for text in (
@@ -209,6 +217,9 @@ def test_attribute_lists_are_masked() -> None:
         "Turn this off before you deploy.",
         "Use the {.note} class for asides; a set is written {a, b}.",
         "Then write",
+        ", then",
+        "widely.",
+        "Flow charts",
     ):
         assert_shown(ATTRIBUTES, prose, text)
     assert ("Turn this off before you deploy.", "blockquote") in block_texts(
@@ -367,3 +378,26 @@ def test_html_line_break_does_not_end_a_paragraph() -> None:
         ("Next line", "blockquote"),
     ]
     assert findings(text, "html") == []
+
+
+def test_template_tag_over_lines_keeps_an_indented_fence_open() -> None:
+    text = (
+        "1. List the modules:\n"
+        "\n"
+        "   ```yaml\n"
+        "   exporters:\n"
+        "     - gomod: example.org/debug {{%\n"
+        "       version-of debug %}}\n"
+        "     - gomod: example.org/it's\n"
+        "   ```\n"
+        "\n"
+        "   Then build it.\n"
+    )
+    parsed = parse_markdown(text)
+    check_invariants(text, parsed)
+    assert_masked(text, parsed.prose, "- gomod: example.org/it's")
+    assert_masked(text, parsed.prose, "version-of debug %}}")
+    assert block_texts(text, parsed.blocks) == [
+        ("List the modules:", "list"),
+        ("Then build it.", "list"),
+    ]

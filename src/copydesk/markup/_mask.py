@@ -163,15 +163,22 @@ def neutral_templates(text: str) -> str:
 
     A parser given this sees a word where a tag was, so a tag inside a link
     target or an HTML attribute (``href="{{< ref "a.md" >}}"``) leaves that
-    construct whole. Lengths are kept, so offsets stay those of ``text``.
+    construct whole. The indentation of a tag's later lines is kept, so a tag
+    broken over lines inside an indented fence or list item leaves it open.
+    Lengths are kept, so offsets stay those of ``text``.
     """
     if "{{" not in text and "{%" not in text and "[" not in text:
         return text
-    return _TEMPLATE.sub(lambda m: _NOT_BREAKS.sub(_xs, m.group()), text)
+    return _TEMPLATE.sub(lambda m: _TAG_LINE.sub(_xs, m.group()), text)
+
+
+#: A tag's first line whole, or a later line after its indentation.
+_TAG_LINE = re.compile(r"(?:(?<=\n)[ \t]*)?([^\r\n]+)")
 
 
 def _xs(match: re.Match[str]) -> str:
-    return "x" * (match.end() - match.start())
+    lead = match.start(1) - match.start()
+    return match.group()[:lead] + "x" * (match.end() - match.start(1))
 
 
 def with_references(source: str) -> str:

@@ -128,7 +128,7 @@ def parse_html(text: str) -> Parsed:
     plain = blank(text, regions)
     prose, blocks, found = reveal_html(plain, neutral_templates(plain))
     blocks = cut(text, blocks, regions)
-    prose, alts = mask_templates(text, prose)
+    prose, alts = mask_templates(plain, prose)
     return Parsed(prose, carve(blocks, alts), found)
 
 

@@ -79,11 +79,15 @@ _HTML_CODE = re.compile(
     r"<(/?)(?:code|kbd|samp|var|script|style|pre)\b[^>]*(?<!/)>\Z", re.IGNORECASE
 )
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
-#: An attribute list (Goldmark, kramdown IAL) ending a line: braces holding
-#: only ``.class``, ``#id`` and ``key=value`` items, at least one.
-_ATTR_ITEM = r"""(?:[.#][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s"'{}]+))"""
+#: An attribute list (Goldmark, kramdown IAL): braces holding only ``.class``
+#: (chained ``.a.b`` too), ``#id`` and ``key=value`` items, at least one. It is
+#: markup where it ends a line (or only a template tag follows), or where it
+#: touches the inline element it decorates (``[link](url){.cls}``,
+#: ``*em*{: .x}``); elsewhere (``use the {.note} class``) it is left as text.
+_ATTR_ITEM = r"""(?:(?:[.#][\w-]+)+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s"'{}]+))"""
+_ATTR_LIST = rf"\{{[ \t]*:?[ \t]*{_ATTR_ITEM}(?:[ \t]+{_ATTR_ITEM})*[ \t]*\}}"
 _ATTRIBUTES = re.compile(
-    rf"\{{[ \t]*:?[ \t]*{_ATTR_ITEM}(?:[ \t]+{_ATTR_ITEM})*[ \t]*\}}(?=[ \t]*\r?$)",
+    r"(?<=[)\]*_`}])" + _ATTR_LIST + "|" + _ATTR_LIST + r"(?=[ \t]*(?:\r?$|\{\{|\{%))",
     re.MULTILINE,
 )
 
@@ -231,7 +235,7 @@ def parse_markdown(text: str) -> Parsed:  # noqa: PLR0915 - one hot loop
                 _directives_in(text, span, conv, lines, directives)
     if block_start >= 0:
         blocks.append(Block(block_start, block_end, block_kind))
-    prose, alts = mask_templates(text, _build(plain, spans))
+    prose, alts = mask_templates(plain, _build(plain, spans))
     return Parsed(prose, carve(cut(text, blocks, bodies), alts), tuple(directives))
 
 
