@@ -401,3 +401,77 @@ def test_template_tag_over_lines_keeps_an_indented_fence_open() -> None:
         ("List the modules:", "list"),
         ("Then build it.", "list"),
     ]
+
+
+def test_literal_block_followed_by_blank_lines() -> None:
+    # docutils reports the line where the next paragraph starts
+    text = (
+        "Flush the session:\n"
+        "\n"
+        ".. code:: pycon\n"
+        "\n"
+        "    >>> session.flush()\n"
+        "    INSERT INTO account (name) VALUES (?)\n"
+        "    ('squid',)\n"
+        "\n"
+        "\n"
+        "\n"
+        "\n"
+        "Above, the flush emitted one INSERT.\n"
+        "\n"
+        ".. code:: pycon\n"
+        "\n"
+        "    >>> session.commit()\n"
+    )
+    parsed = parse_rst(text)
+    assert_shown(text, parsed.prose, "Above, the flush emitted one INSERT.")
+    assert_masked(text, parsed.prose, "INSERT INTO account")
+    assert_masked(text, parsed.prose, ">>> session.commit()")
+
+
+def test_role_with_generated_text_does_not_move_the_cursor_ahead() -> None:
+    # :pep:`8` reads "PEP 8": its words must not be looked for in the source
+    text = (
+        "Template strings arrive with :pep:`750`.\n"
+        'This makes "safe" interpolation the default.\n'
+        "\n"
+        "See `PEP 750 <https://peps.example.org/750/>`_ - Template Strings.\n"
+    )
+    parsed = parse_rst(text)
+    assert_shown(text, parsed.prose, 'This makes "safe" interpolation the default.')
+    assert_masked(text, parsed.prose, ":pep:`750`")
+    assert_shown(text, parsed.prose, "PEP 750")
+
+
+def test_system_message_line_does_not_move_the_cursor_ahead() -> None:
+    # a link named like the section title: docutils notes the duplicate name
+    # with the link's line, before the paragraph that holds it
+    text = (
+        "setup.py\n"
+        "~~~~~~~~\n"
+        "\n"
+        "The most important file is the setup script.\n"
+        "It sits at the root of the project and names\n"
+        "the package, its version and what it needs\n"
+        "to build, as the next section explains.\n"
+        "See the `setup.py\n"
+        "<https://example.org/setup.py>`_ of the sample project.\n"
+    )
+    parsed = parse_rst(text)
+    assert_shown(text, parsed.prose, "The most important file is the setup script.")
+    assert_shown(text, parsed.prose, "It sits at the root of the project")
+
+
+def test_escaped_characters_in_a_title() -> None:
+    text = (
+        "in\\_ Function Accepts a Sequence\n"
+        "--------------------------------\n"
+        "\n"
+        "The in\\_ function now takes a sequence::\n"
+        "\n"
+        "    table.c.id.in_(1, 2, 3)\n"
+    )
+    parsed = parse_rst(text)
+    assert_shown(text, parsed.prose, "Function Accepts a Sequence")
+    assert_shown(text, parsed.prose, "function now takes a sequence")
+    assert [b.kind for b in parsed.blocks] == ["heading", "paragraph"]

@@ -4,9 +4,16 @@ docutils nodes carry a line but no offsets, so the reader walks the doctree in
 document order and finds each prose text node's words in the source, moving a
 cursor forward (never back) and starting no earlier than a couple of lines
 before the node's reported line. Words it cannot find stay masked, which is
-the safe failure. Masked: literal and code blocks, inline literals, comments,
-unknown directives and roles (Sphinx ``toctree``, ``:func:``), substitution
-definitions, targets, URLs, footnote labels, field names, section adornments.
+the safe failure; a word found too far ahead would skip (mask) the prose in
+between, so lines docutils reports late are not trusted: a literal block is
+found by its first line between the cursor and its reported line (docutils
+gives it the next element's line), system messages give no hint, a role whose
+text is not in the source (``:pep:`8``` reads "PEP 8") is consumed by its
+source, and a word matches its backslash-escaped spelling (``in\\_``).
+
+Masked: literal and code blocks, inline literals, comments, unknown directives
+and roles (Sphinx ``toctree``, ``:func:``), substitution definitions, targets,
+URLs, footnote labels, field names, section adornments.
 Prose roles such as ``:term:`` and titled references (``:ref:`Title <x>```)
 keep their visible words. Directives: ``.. copydesk: disable=RULE`` comments.
 """
@@ -78,6 +85,21 @@ _TITLED = re.compile(r"(?P<title>.*?)\s*<[^<>]*>\Z", re.DOTALL)
 _PROSE_ROLES = frozenset({"term", "dfn", "guilabel", "menuselection", "abbr"})
 #: Unknown roles that show prose only when given an explicit title.
 _TITLED_ROLES = frozenset({"ref", "doc", "numref", "term", "download", "any"})
+#: Characters a reST source may escape with a backslash that docutils drops.
+_ESCAPABLE = re.compile(r"[_*`|\\<>\[\]:]")
+
+
+@lru_cache(maxsize=4096)
+def _escaped(word: str) -> re.Pattern[str]:
+    """``word`` with an optional backslash before each escapable character."""
+    return re.compile(
+        "".join(
+            "\\\\?" + re.escape(c) if _ESCAPABLE.match(c) else re.escape(c)
+            for c in word
+        )
+    )
+
+
 _DIRECTIVE_LINE = re.compile(r"(?m)^[ \t]*(\.\.[ \t]+(copydesk:[^\r\n]*))")
 
 
@@ -133,6 +155,8 @@ class _Walker:
                 continue
             if not isinstance(node, nodes.Element):
                 continue
+            if isinstance(node, nodes.system_message):
+                continue  # its line is where docutils noticed, often later
             self.hint(node)
             if not isinstance(node, nodes.Inline):
                 self.blocks.flush()
@@ -152,6 +176,9 @@ class _Walker:
             if isinstance(node, nodes.reference) and self.is_bare_uri(node):
                 self.words(node.astext(), kind, show=False)
                 continue
+            if isinstance(node, nodes.Inline) and self.is_generated(node):
+                self.words(str(node.rawsource), kind, show=False)
+                continue
             for cls, name in _KINDS:
                 if isinstance(node, cls):
                     kind = name
@@ -160,6 +187,16 @@ class _Walker:
                 # consume the URI after the link text so no word lands in it
                 stack.append((nodes.literal("", str(node["refuri"])), kind))
             stack.extend((child, kind) for child in reversed(node.children))
+
+    @staticmethod
+    def is_generated(node: nodes.Element) -> bool:
+        """True for a role whose text is not in the source (``:pep:`8``` reads
+        "PEP 8"): its words, looked for ahead, would land on a later "PEP" and
+        skip the prose between, so the role's source is consumed instead."""
+        raw = str(node.rawsource)
+        if not raw.startswith(":") or not raw.endswith("`"):
+            return False
+        return any(word not in raw for word in node.astext().split())
 
     @staticmethod
     def is_bare_uri(node: nodes.reference) -> bool:
@@ -171,26 +208,50 @@ class _Walker:
         """Move the cursor to a couple of lines before the node's line.
 
         docutils gives a literal block (``::``, ``.. code-block::``) the line
-        of its end, not its start, so its hint goes back by its own length:
-        hinted at its end, its first words would be looked for past it, at a
-        later identical line (the next block's ``[project]``), and the prose
-        between the two would be consumed as code.
+        where the *next* element starts, past its own end and any blank lines
+        after it. Hinted there, its first words would be looked for past it, at
+        a later identical line (the next block's ``[project]``), and the prose
+        between the two would be consumed as code. So a literal block is found
+        by its first line, searched from the cursor (just after the directive
+        or the ``::`` paragraph) up to that reported line.
         """
         line = node.line
-        if isinstance(line, int) and isinstance(node, _ENDS_AT_LINE):
-            line -= node.astext().count("\n") + 1
-        if isinstance(line, int) and line > 3:
+        if not isinstance(line, int):
+            return
+        if isinstance(node, _ENDS_AT_LINE):
+            self.locate(node, line)
+            return
+        if line > 3:
             index = min(line - 3, len(self._starts) - 1)
             self.cursor = max(self.cursor, self._starts[index])
+
+    def locate(self, node: nodes.Element, line: int) -> None:
+        """Put the cursor on a literal block's first line, if it can be found."""
+        first = node.astext().strip().split("\n", 1)[0].strip()
+        limit = self._starts[line] if line < len(self._starts) else len(self.text)
+        found = self.text.find(first, self.cursor, limit) if first else -1
+        if found >= 0:
+            self.cursor = found
+            return
+        # not verbatim (tabs expanded): at most its length before that line
+        start = line - node.astext().count("\n") - 4
+        if start > 0:
+            self.cursor = max(self.cursor, self._starts[start])
 
     def words(self, value: str, kind: str, *, show: bool) -> None:
         """Find each word of ``value`` after the cursor; show or just pass it."""
         text = self.text
         for word in value.split():
-            found = text.find(word, self.cursor, self.cursor + WINDOW + len(word))
+            if _ESCAPABLE.search(word) is None:
+                found = text.find(word, self.cursor, self.cursor + WINDOW + len(word))
+                end = found + len(word)
+            else:  # ``in\_`` reads ``in_``: find the nearer of both spellings
+                match = _escaped(word).search(
+                    text, self.cursor, self.cursor + WINDOW + 2 * len(word)
+                )
+                found, end = (-1, -1) if match is None else match.span()
             if found < 0:
                 continue
-            end = found + len(word)
             if show:
                 self.prose.reveal(found, end)
                 self.blocks.add(found, end, kind)
