@@ -116,6 +116,15 @@ def test_an_authored_line_with_markup_in_it_is_the_page_s_own() -> None:
     assert _artifacts(text, "crane.md", "markdown") == [(9, 1, "artifacts.Related")]
 
 
+def test_a_link_or_button_wrapped_round_the_line_is_the_page_s_own() -> None:
+    text = (
+        "<p>The crane arrived.</p>\n\n"
+        '<a class="button" href="/cranes/">\nLearn more\n</a>\n\n'
+        "<p>\nLearn more\n</p>\n"
+    )
+    assert _artifacts(text, "crane.html", "html") == [(8, 1, "artifacts.Related")]
+
+
 def test_draft_only_rules_are_skipped_on_authored_pages() -> None:
     text = "The crane arrived.\n\nComments\n\nIt was unloaded at night.\n"
     assert _artifacts(text, "story.txt", "plain") == [(3, 1, "artifacts.Comments")]

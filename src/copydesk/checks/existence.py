@@ -653,12 +653,25 @@ _OWN_TEXT = stdlib_re.compile(r"[^:\n]+:[ \t]+[^\n]*[.!?]|[^\n]*:")
 
 
 def _has_markup(doc: Document, start: int, end: int) -> bool:
-    """Whether masked markup sits between the first and last revealed
-    characters of ``start:end`` (what surrounds the words is judged apart)."""
+    """Whether the words carry markup of their own: masked markup between
+    the first and last revealed characters of ``start:end``, or a link or
+    button element wrapped round them (over lines, ``<a href>⏎Learn more⏎</a>``)."""
     prose = doc.prose[start:end]
     lo = len(prose) - len(prose.lstrip())
     hi = len(prose.rstrip())
-    return doc.text[start + lo : start + hi] != prose[lo:hi]
+    if doc.text[start + lo : start + hi] != prose[lo:hi]:
+        return True
+    before = doc.prose[:start].rstrip()
+    after_end = end + len(doc.prose[end:]) - len(doc.prose[end:].lstrip())
+    opened = _LINK_OPEN.search(doc.text, len(before), start + lo)
+    closed = _LINK_CLOSE.match(doc.text, start + hi, after_end)
+    return opened is not None or closed is not None
+
+
+#: A link or button element opened right before the words, or closed right
+#: after them (only masked markup and white space between).
+_LINK_OPEN = stdlib_re.compile(r"<(?:a|button)\b[^<>]*>\s*\Z", stdlib_re.IGNORECASE)
+_LINK_CLOSE = stdlib_re.compile(r"\s*</(?:a|button)\s*>", stdlib_re.IGNORECASE)
 
 
 def _bare_start(before: str) -> bool:
