@@ -4,8 +4,11 @@ One linear pass per document pairs quote marks paragraph by paragraph with a
 stack. Apostrophes, elisions and primes are told from quotes by the characters
 around each mark; which mark opens and which closes follows the document's
 own marks (a „ opener makes “ a closer) and ``doc.language`` only where the
-marks alone cannot tell. The pass is shared by all rules of this type: each
-rule reports one defect kind, so users can ignore one kind and keep the rest.
+marks alone cannot tell. A closer of the other kind than the open quotation's
+opener (``‘…”``, ``“…!’``, TeX's ``“…''``) ends that quotation when nothing
+else can: one mismatch, not an unclosed opener and an orphan closer. The
+pass is shared by all rules of this type: each rule reports one defect kind,
+so users can ignore one kind and keep the rest.
 
 Quotations split over paragraphs follow two conventions. The book one: a
 paragraph that continues a quotation opens with a quote mark and the one
@@ -134,7 +137,8 @@ _CLOSE_PUNCT = frozenset(".,;:!?)]}>…—–-/")
 # Shapes: where a mark stands relative to the words around it.
 SPACED, INNER, LEFT, RIGHT, OTHER = range(5)
 # Actions a mark takes. APOSTROPHE: an opening mark written for an apostrophe.
-OPEN, CLOSE, SKIP, STRAY, APOSTROPHE = range(5)
+# CROSS: a single closer that ends the open double quotation (“…!’).
+OPEN, CLOSE, SKIP, STRAY, APOSTROPHE, CROSS = range(6)
 #: Languages whose ‘ only ever opens a quotation (it closes nothing, and
 #: German-style ‚…‘ is not theirs): there a ‘ after a word is a miswritten
 #: apostrophe or closer.
@@ -152,6 +156,9 @@ _GUILLEMET_QUOTES = frozenset(
 #: Word endings after which an English apostrophe may end a word: plural and
 #: sibilant possessives (soldiers', Marx'), dropped g (nothin').
 _TRAILING_APOSTROPHE = ("s", "z", "x", "in")
+#: Punctuation that ends a quoted sentence or clause: a single mark right
+#: after it closes a quotation and is no apostrophe.
+_SENTENCE_END = frozenset(".,!?…")
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +182,8 @@ class Defect:
     safe: bool = False
     #: For a stray mark: what else it is (see ``_message_args``).
     note: str = ""
+    #: How many marks the finding spans: 2 for a closer written '' (LaTeX).
+    width: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +264,8 @@ class _Scanner:
     english: bool = False
     #: Where the last double and single quotation of this block closed.
     closed: list[int] = field(default_factory=lambda: [-1, -1])
+    #: Marks before this offset are taken (the second ' of a '' closer).
+    taken: int = -1
 
     def __post_init__(self) -> None:
         self.outward = outward_guillemets(self.language)
@@ -366,6 +377,8 @@ class _Scanner:
     # -- marks ------------------------------------------------------------
 
     def _mark(self, pos: int, ch: str) -> None:
+        if pos < self.taken:
+            return
         prev, nxt = self._around(pos)
         named = ch in STRAIGHT and not (prev.isalnum() or nxt.isalnum())
         if named and self._mention(pos, ch):
@@ -379,6 +392,8 @@ class _Scanner:
             self._add("stray", pos, ch)
         elif action == APOSTROPHE:
             self.defects.append(Defect("stray", pos, ch, expected="’", note="’"))
+        elif action == CROSS:
+            self._cross(pos, ch, self.stack[-1])
 
     def _around(self, pos: int) -> tuple[str, str]:
         """The characters before and after the mark at ``pos``, as pairing sees them."""
@@ -561,6 +576,10 @@ class _Scanner:
     def _right_single(self, pos: int, ch: str, prev: str, nxt: str, shape: int) -> int:
         """' and ’: apostrophe, prime or quote, by position and what is open."""
         top = self._top_single()
+        if top is None and self._tex_closer(pos, ch, prev):
+            self.taken = pos + 2  # the second mark is part of this closer
+            self._cross(pos, ch * 2, self.stack[-1])
+            return SKIP
         if shape == INNER:
             return SKIP
         if prev.isdigit() and (top is None or nxt.isdigit()):
@@ -576,6 +595,8 @@ class _Scanner:
         if shape == RIGHT:
             if top:
                 return CLOSE
+            if prev in _SENTENCE_END and self._cross_opener(pos, ch) is not None:
+                return CROSS  # “We went home.’: no apostrophe after a full stop
             carried = any(not opener.double for opener in self.carry)
             if self.english and not carried and not self._takes_apostrophe(pos):
                 return STRAY  # *named*' tuples: no closer, no apostrophe
@@ -583,6 +604,19 @@ class _Scanner:
         if top:
             return CLOSE
         return OPEN if ch == "'" and nxt.isalnum() and not self._elision(pos) else SKIP
+
+    def _tex_closer(self, pos: int, ch: str, prev: str) -> bool:
+        """True when the mark at ``pos`` and the same mark after it are a
+        double closer written the TeX way (``the “weeds'' for``): after a
+        word or a full stop, before a space or punctuation, with a double
+        quotation open that no double closer ends later in the block."""
+        if self.prose[pos + 1 : pos + 2] != ch or pos + 1 >= self.hi:
+            return False
+        if not (prev.isalnum() or prev in _SENTENCE_END):
+            return False
+        if _shape(*self._around(pos + 1)) != RIGHT:
+            return False
+        return self._cross_opener(pos, ch * 2) is not None
 
     def _left_single(self, pos: int, prev: str, nxt: str, shape: int) -> int:
         top = self._top_single()
@@ -693,6 +727,10 @@ class _Scanner:
         double = ch in DOUBLE
         index = self._opener_index(double)
         if index < 0:
+            crossed = self._cross_opener(pos, ch) if double else None
+            if crossed is not None:
+                self._cross(pos, ch, crossed)  # ‘…”: one quotation, mixed marks
+                return
             self._orphan(pos, ch, double)
             return
         opener = self.stack[index]
@@ -731,6 +769,64 @@ class _Scanner:
             )
         else:
             self._mixed(opener, pos, ch, spans=True)
+
+    def _cross_opener(self, pos: int, ch: str) -> _Open | None:
+        """The opener of the other kind that the closer at ``pos`` ends.
+
+        A quotation opened with a single mark and closed with a double one
+        (``said ‘Alright, let’s go.”``), or the reverse, is one quotation
+        with mismatched marks: the innermost open quotation is of the other
+        kind, none of the closer's own kind is open in the paragraph, and
+        that opener's own closer does not follow in the paragraph.
+        """
+        if not self.stack:
+            return None
+        opener = self.stack[-1]
+        if len(ch) == 2:
+            if not opener.double:  # '' closes a double quotation
+                return None
+        elif opener.double == (ch in DOUBLE):
+            return None
+        elif any(o.double != opener.double for o in self.stack):
+            return None  # a quotation of the closer's own kind is open
+        end = pos + len(ch) - 1  # the closer's last mark
+        if opener.double:
+            if self._double_closer_ahead(end + 1):
+                return None
+        elif self._single_closer_ahead(end):
+            return None
+        if ch in DOUBLE and self._twin_closer(pos, ch):
+            return None  # it opened the quotation its twin closes
+        return opener
+
+    def _cross(self, pos: int, ch: str, opener: _Open) -> None:
+        """Close ``opener``, the innermost quotation, with a mark of the other
+        kind (see ``_cross_opener``): one quotes.Mixed at the closer."""
+        self.stack.pop()
+        self.closed[0 if opener.double else 1] = pos
+        expected = expected_closer(opener.ch, self.language)
+        # Which mark is wrong (the opener or the closer) is a judgement, so
+        # there is no fix, except for a LaTeX '' closing a curly double
+        # opener: that is the closer written the TeX way, an unsafe fix.
+        fixable = len(ch) == 2 and opener.ch not in STRAIGHT
+        self.defects.append(
+            Defect(
+                "mixed",
+                pos,
+                ch,
+                partner=opener.ch,
+                partner_start=opener.pos,
+                expected=expected,
+                fixable=fixable,
+                width=len(ch),
+            )
+        )
+
+    def _double_closer_ahead(self, start: int) -> bool:
+        """True when the next double mark from ``start`` in this block is
+        not shaped as an opener: it may close the open double quotation."""
+        at = _next_double(self.prose, start, self.hi)
+        return at >= 0 and _shape(*self._around(at)) != LEFT
 
     def _mixed(self, opener: _Open, pos: int, ch: str, *, spans: bool) -> None:
         expected = expected_closer(opener.ch, self.language)
@@ -1003,7 +1099,7 @@ class Pairs:
     def _finding(self, doc: Document, d: Defect) -> Finding:
         # A mark written as a character reference (&quot;) is one decoded
         # character followed by fillers in the prose view: span all of it.
-        end = d.start + 1
+        end = d.start + d.width
         while end < len(doc.prose) and doc.prose[end] == _FILLER:
             end += 1
         fix = None
