@@ -11,9 +11,10 @@ gives it the next element's line), system messages give no hint, a role whose
 text is not in the source (``:pep:`8``` reads "PEP 8") is consumed by its
 source, and a word matches its backslash-escaped spelling (``in\\_``).
 
-Masked: literal and code blocks, inline literals, comments, unknown directives
-and roles (Sphinx ``toctree``, ``:func:``), substitution definitions, targets,
-URLs, footnote labels, field names, section adornments.
+Masked: literal and code blocks, inline literals, default-role interpreted
+text (```x```: code or a reference in Sphinx projects), comments, unknown
+directives and roles (Sphinx ``toctree``, ``:func:``), substitution
+definitions, targets, URLs, footnote labels, field names, section adornments.
 Prose roles such as ``:term:`` and titled references (``:ref:`Title <x>```)
 keep their visible words. Directives: ``.. copydesk: disable=RULE`` comments.
 """
@@ -170,6 +171,9 @@ class _Walker:
             if isinstance(node, nodes.problematic):
                 self.role(node.astext(), kind)
                 continue
+            if self.is_default_role(node):
+                self.words(node.astext(), kind, show=False)
+                continue
             if isinstance(node, nodes.image):
                 self.alt(node)
                 continue
@@ -187,6 +191,17 @@ class _Walker:
                 # consume the URI after the link text so no word lands in it
                 stack.append((nodes.literal("", str(node["refuri"])), kind))
             stack.extend((child, kind) for child in reversed(node.children))
+
+    @staticmethod
+    def is_default_role(node: nodes.Element) -> bool:
+        """True for interpreted text without a role (```x```): Sphinx projects
+        use it for code and cross-references (its default role), never for
+        running prose, so it is masked like an inline literal. An explicit
+        ``:title-reference:`Book``` stays prose."""
+        if not isinstance(node, nodes.title_reference):
+            return False
+        raw = str(node.rawsource)
+        return raw.startswith("`") and raw.endswith("`")
 
     @staticmethod
     def is_generated(node: nodes.Element) -> bool:
