@@ -10,9 +10,17 @@ Guards keep different people apart: common words, titles and months are never
 candidates; a given name counts only when the surnames after it agree; two
 surname spellings after different given names are two people; and exception
 phrases of the house list never count. The names next to a spelling are
-read past a middle initial or a particle ("Cristina M. Rodríguez", "Mohammed
+read past a middle initial or a particle ("Yury V. Zaytsev", "Mohammed
 bin Rashid"), and among all capitalised words that are not common words,
 however short ("Pokémon Go").
+
+Guards keep things that are not one name apart: a word without a vowel
+(``Zbkc``, an extension or model code) is an identifier, not a name; two
+spellings that each only ever stand alone as a list item are
+entries of a list of codes (``Zvks``, ``Zvksc``); and the key, which folds
+c, z, ts and tz together and collapses doubled letters, groups two words
+only when they also share most of their letters in order (``Macs`` and
+``Matz`` share two of four: unrelated words).
 
 Spellings that differ only by accents (Rodríguez, Rodriguez; not a Slavic
 romanisation's marks, Medveděv) are one name written with and without
@@ -24,6 +32,8 @@ no name next to either).
 
 from __future__ import annotations
 
+import bisect
+import difflib
 import functools
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
@@ -36,7 +46,7 @@ from anyascii import anyascii
 from copydesk import translit
 from copydesk.checks.base import COMMON_KEYS, Check, RuleMeta
 from copydesk.checks.names import Entry, Exceptions, exception_matcher, house_entries
-from copydesk.document import Document
+from copydesk.document import Block, Document
 from copydesk.errors import RuleError
 from copydesk.model import Applicability, Edit, Finding, Fix
 from copydesk.schema import Key, read_keys
@@ -58,6 +68,8 @@ class _Spelling:
     followers: set[str] = field(default_factory=set)
     preceders: set[str] = field(default_factory=set)
     followed: int = 0
+    #: Every occurrence is a list item on its own.
+    alone: bool = False
 
     @property
     def first(self) -> int:
@@ -103,6 +115,8 @@ class Variants:
         if len(tokens) < 2:
             return
         groups = _groups(_spellings(doc.prose, tokens))
+        if groups:
+            _mark_alone(doc, groups)
         for group in groups:
             yield from self._report(doc, group)
 
@@ -124,6 +138,8 @@ class Variants:
             )
             if not same_person(spelling, other):
                 continue
+            if spelling.alone and other.alone:
+                continue  # entries of a list of codes, not a name in prose
             line, _ = doc.line_col(other.first)
             for tok in spelling.tokens:
                 yield self.meta.finding(
@@ -191,18 +207,26 @@ def _spellings(prose: str, tokens: Sequence[translit.Token]) -> dict[str, _Spell
     (any capitalised word, past a middle initial or a particle)."""
     found: dict[str, _Spelling] = {}
     for tok in tokens:
+        if not _vowels(tok.text):
+            continue  # an identifier (Zbkc), not a name
         spelling = found.get(tok.text)
         if spelling is None:
             spelling = found[tok.text] = _Spelling(tok.text)
         spelling.tokens.append(tok)
     index = translit.token_index(prose)
     starts, texts = index.starts, index.texts
-    for i in range(1, len(starts)):
-        first, second = texts[i - 1], texts[i]
+    previous = -1
+    for i, second in enumerate(texts):
+        if len(second) == 1 and prose.startswith(".", starts[i] + 1):
+            continue  # a middle initial: the words around it are neighbours
+        j, previous = previous, i
+        if j < 0:
+            continue
+        first = texts[j]
         before, after = found.get(first), found.get(second)
         if before is None and after is None:
             continue
-        gap = _BETWEEN.fullmatch(prose, starts[i - 1] + len(first), starts[i])
+        gap = _BETWEEN.fullmatch(prose, starts[j] + len(first), starts[i])
         if gap is None or not (_neighbour(first) and _neighbour(second)):
             continue
         if before is not None:
@@ -211,6 +235,43 @@ def _spellings(prose: str, tokens: Sequence[translit.Token]) -> dict[str, _Spell
         if after is not None:
             after.preceders |= translit.keys(first)
     return found
+
+
+#: Vowels of a romanised name after ``translit.fold`` (y is one in Kyiv).
+_VOWELS = frozenset("aeiouy")
+
+
+@functools.lru_cache(maxsize=4096)
+def _vowels(word: str) -> bool:
+    """True when ``word`` has a vowel; a word without one is a code."""
+    return not _VOWELS.isdisjoint(translit.fold(word))
+
+
+def _mark_alone(doc: Document, groups: Sequence[Sequence[_Spelling]]) -> None:
+    """Mark spellings whose every occurrence fills a list item on its own."""
+    blocks = [b for b in doc.blocks if b.kind == "list"]
+    if not blocks:
+        return
+    starts = [b.start for b in blocks]
+    prose = doc.prose
+    for group in groups:
+        for spelling in group:
+            spelling.alone = all(
+                _fills(prose, blocks, starts, tok) for tok in spelling.tokens
+            )
+
+
+def _fills(
+    prose: str, blocks: Sequence[Block], starts: Sequence[int], tok: translit.Token
+) -> bool:
+    """True when ``tok`` is all the prose of the list item it is in."""
+    i = bisect.bisect_right(starts, tok.start) - 1
+    if i < 0 or blocks[i].end < tok.end:
+        return False
+    block = blocks[i]
+    return not (
+        prose[block.start : tok.start].strip() or prose[tok.end : block.end].strip()
+    )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -269,7 +330,7 @@ def _groups(spellings: Mapping[str, _Spelling]) -> list[list[_Spelling]]:
     for text in spellings:
         for key in translit.keys(text):
             seen = owner.setdefault(key, text)
-            if seen != text and not _inflected(seen, text):
+            if seen != text and not _inflected(seen, text) and _alike(seen, text):
                 parent[root(text)] = root(seen)
     members: dict[str, list[_Spelling]] = defaultdict(list)
     for text, spelling in spellings.items():
@@ -279,6 +340,31 @@ def _groups(spellings: Mapping[str, _Spelling]) -> list[list[_Spelling]]:
         for group in members.values()
         if len(group) > 1
     ]
+
+
+#: Letters romanisations swap one for one (Jermak, Yermak; Peskow, Peskov).
+_LIGHT_FOLD = str.maketrans("wjy", "vii")
+#: The share of letters two spellings of one name have in common, in order.
+MIN_SHARED = 2 / 3
+
+
+@functools.lru_cache(maxsize=4096)
+def _alike(first: str, second: str) -> bool:
+    """True when two spellings with one key share most of their letters.
+
+    The key folds c, z, ts, tz and s together and collapses doubled letters,
+    so short unrelated words can meet on it (Macs and Matz both read "mas").
+    Read with only the one-for-one swaps folded (w as v, j and y as i), real
+    variants keep most of their letters in order (Winnyzja and Vinnytsia
+    share 7 of 8 and 9), unrelated words do not (Macs and Matz, 2 of 4).
+    """
+    one = translit.fold(first).translate(_LIGHT_FOLD)
+    other = translit.fold(second).translate(_LIGHT_FOLD)
+    if not one or not other:
+        return True
+    matcher = difflib.SequenceMatcher(None, one, other, autojunk=False)
+    shared = sum(block.size for block in matcher.get_matching_blocks())
+    return 2 * shared >= MIN_SHARED * (len(one) + len(other))
 
 
 def _inflected(first: str, second: str) -> bool:
@@ -308,6 +394,7 @@ def _unmasked(
                     spelling.followers,
                     spelling.preceders,
                     min(spelling.followed, len(tokens)),
+                    spelling.alone,
                 )
             )
     return kept

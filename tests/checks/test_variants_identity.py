@@ -1,0 +1,80 @@
+"""``variants.Names`` on words that are not one name spelled two ways.
+
+Found on real trees: extension codes in a list (two codes without a vowel
+share a key), bare list items naming different things, short unrelated words
+that meet on the key (it folds c, z, ts and tz together), and two people
+whose surnames differ by romanisation, one of them written with a middle
+initial. Each test failed before its guard existed; the documents are
+written for these tests.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from copydesk.ruleset import Ruleset, load_ruleset
+from copydesk.runner import lint_text
+
+
+@cache
+def _ruleset() -> Ruleset:
+    return load_ruleset(select=["variants"])
+
+
+def findings(text: str, path: str, fmt: str) -> list[tuple[int, int, str]]:
+    """(line, column, rule) of the variants findings, as the CLI finds them."""
+    return [(f.line, f.col, f.rule) for f in lint_text(text, path, fmt, _ruleset())]
+
+
+def test_codes_without_a_vowel_are_not_names() -> None:
+    text = (
+        "<h2>Target support</h2>\n"
+        "<p>The assembler accepts these bit-manipulation extensions:</p>\n"
+        "<ul>\n<li>Zkdc</li>\n<li>Zkdz</li>\n<li>Zkdn</li>\n</ul>\n"
+        "<p>Zkdc and Zkdz are both needed for the crypto kernels.</p>\n"
+    )
+    # Before: 5:5 and 8:13 ('Zkdz' here, 'Zkdc' on line 4).
+    assert findings(text, "targets.html", "html") == []
+
+
+def test_spellings_only_ever_alone_in_list_items_are_list_entries() -> None:
+    listed = (
+        "<p>Board files were added for:</p>\n"
+        "<ul>\n<li>Brisa</li>\n<li>Briza</li>\n<li>Taiga</li>\n</ul>\n"
+    )
+    # Before: 4:5 ('Briza' here, 'Brisa' on line 3).
+    assert findings(listed, "boards.html", "html") == []
+    # Once one of them is written in running text, it is a name again.
+    mentioned = (
+        "Board files were added for:\n\n- Brisa\n- Briza\n\n"
+        "Brisa ships first; Briza follows in June.\n"
+    )
+    assert findings(mentioned, "boards.md", "markdown") == [
+        (4, 3, "variants.Names"),
+        (6, 20, "variants.Names"),
+    ]
+
+
+def test_short_words_that_share_too_few_letters_are_not_one_name() -> None:
+    text = (
+        "Photos by Anna Pitz.\n\n"
+        "More Pics from the launch are in the gallery, and the Pics page\n"
+        "links to the full set.\n"
+    )
+    # Before: 1:16 ('Pitz' here, 'Pics' on line 3): both read "pis".
+    assert findings(text, "launch.txt", "plain") == []
+
+
+def test_a_middle_initial_does_not_hide_the_given_name() -> None:
+    text = (
+        "# Contributors\n\n"
+        "Thanks to everyone who sent patches for this release:\n\n"
+        "- Irina D. Savchenko <irina@example.org>\n"
+        "- Oskar Lindqvist <oskar@example.org>\n"
+        "- Pavel Sawtschenko <pavel@example.org>\n\n"
+        "Halyna M. Tkachenko reviewed the translations; Halyna Tkatschenko also\n"
+        "rewrote the glossary.\n"
+    )
+    # Irina and Pavel are two people; Halyna is one, spelled two ways.
+    # Before: also 7:9 ('Sawtschenko' here, 'Savchenko' on line 5).
+    assert findings(text, "CONTRIBUTORS.md", "markdown") == [(9, 55, "variants.Names")]
