@@ -10,6 +10,11 @@ else can: one mismatch, not an unclosed opener and an orphan closer. The
 pass is shared by all rules of this type: each rule reports one defect kind,
 so users can ignore one kind and keep the rest.
 
+Some marks quote nothing or pair with no quote mark: a mark the text names
+(``a single quote ' here``, ``(")``, ``: " '<> ?``), a quoted character
+(``'-'``), and the closer of GNU/TeX-style quoting, whose opener is a grave
+accent left in the prose (`` `sizeof' ``; Markdown's backticks are code).
+
 Quotations split over paragraphs follow two conventions. The book one: a
 paragraph that continues a quotation opens with a quote mark and the one
 before it has no closer. The scraped-text one: an opener left open and a
@@ -81,6 +86,20 @@ _TAG_AT = stdlib_re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:[\s/][^<>]*)?>")
 _TOKEN_REACH = 40
 #: How far back a tag's ``<`` may be from its ``>``.
 _TAG_REACH = 400
+#: Words right before a lone mark that say the mark is named, not used
+#: (``a single quote ' to``, ``the apostrophe ' is``).
+_NAMING_BEFORE = frozenset(
+    {"quote", "quotes", "apostrophe", "apostrophes", "mark", "marks", "character",
+     "characters", "char", "symbol", "symbols", "sign", "tick", "prime", "quotation"}
+)  # fmt: skip
+#: Words right after a lone mark that say the same (``the ' character``).
+_NAMING_AFTER = frozenset({"character", "characters", "char", "symbol", "symbols"})
+#: A mark alone in parentheses, ``(")``, is named too (with trailing punctuation).
+_NAMED_ALONE = stdlib_re.compile(r"\([\"'“”‘’«»„‚‹›]\)[.,;:!?]?")
+#: Closing punctuation a naming word may carry: ``the quote: '``.
+_WORD_PUNCT = ",:;"
+#: Punctuation that may follow a named mark: ``the apostrophe ',``.
+_TRAILING = ".,;:!?"
 
 #: Opener/closer pairs that are correct in some language's convention.
 VALID_PAIRS = frozenset(
@@ -266,6 +285,11 @@ class _Scanner:
     closed: list[int] = field(default_factory=lambda: [-1, -1])
     #: Marks before this offset are taken (the second ' of a '' closer).
     taken: int = -1
+    #: True when the prose has a grave accent: a GNU/TeX-style opener
+    #: (`` `quoted' ``) may be there (see ``_grave_opener``).
+    graves: bool = False
+    #: The last grave accent whose quotation a ' closed.
+    grave_taken: int = -1
 
     def __post_init__(self) -> None:
         self.outward = outward_guillemets(self.language)
@@ -279,6 +303,7 @@ class _Scanner:
         if not marks:
             return ()  # most files: nothing to pair
         self.okina = "‘" in self.prose and _OKINA.search(self.prose) is not None
+        self.graves = "`" in self.prose
         if "‚" in self.prose or "„" in self.prose:
             self.single_opens = False  # ‘ may close a ‚ here
         prose_blocks = _disjoint(blocks)
@@ -380,9 +405,12 @@ class _Scanner:
         if pos < self.taken:
             return
         prev, nxt = self._around(pos)
-        named = ch in STRAIGHT and not (prev.isalnum() or nxt.isalnum())
-        if named and self._mention(pos, ch):
-            return
+        if not (prev.isalnum() or nxt.isalnum()):
+            if self._quoted_symbol(pos, ch):
+                self.taken = pos + 3  # '-': the closer and the symbol are read
+                return
+            if self._mention(pos, ch):
+                return
         action = self._action(pos, ch, prev, nxt)
         if action == OPEN:
             self._open(pos, ch)
@@ -463,28 +491,80 @@ class _Scanner:
             at = self.prose.find('"', at + 1, self.hi)
         return closers >= depth
 
+    def _quoted_symbol(self, pos: int, ch: str) -> bool:
+        """True when the mark at ``pos`` and the mark two characters on pair
+        around one symbol, not after or before a word: a quoted character
+        (``'-'``, ``"("``, ``‘.’``), which pairs as ``'x'`` does. A mark
+        after punctuation that can close an open quotation of its kind
+        closes it (``"Stop!"/"…"``)."""
+        prose = self.prose
+        if pos + 2 >= self.hi or (ch, prose[pos + 2]) not in VALID_PAIRS:
+            return False
+        middle = prose[pos + 1]
+        if middle.isspace() or middle.isalnum() or middle == _FILLER:
+            return False
+        if self.text and self.text[pos + 1] != middle:
+            return False  # masked markup, not a symbol
+        prev, _ = self._around(pos)
+        after_word = not (prev.isspace() or prev in _OPEN_PUNCT)
+        if after_word and self._open_of_kind(ch) is not None:
+            return False
+        return not self._around(pos + 2)[1].isalnum()
+
     def _mention(self, pos: int, ch: str) -> bool:
-        """True when the straight mark at ``pos`` is named, not used: its
-        word has no letter or digit, and neither have the words before and
-        after it, as in a list of characters (``: " '<> ?``). A mark that
-        can close an open quotation closes it (``"0 30 * * *"``)."""
-        if (self._open_double() if ch == '"' else self._top_single()) is not None:
+        """True when the mark at ``pos`` is named, not used. So it is alone
+        in parentheses (``a double quote (")``), or alone between spaces
+        right after a word that names it (``a single quote ' to``, ``the
+        apostrophe ' is``) or before one (``the ' character``); a straight
+        mark also when its word has no letter or digit, and neither have
+        the words before and after it, as in a list of characters (``: "
+        '<> ?``). A mark that can close an open quotation closes it
+        (``"0 30 * * *"``)."""
+        if self._open_of_kind(ch) is not None:
             return False
         start, end = self._token(pos, pos)
+        space = self.text or self.prose
+        if _NAMED_ALONE.fullmatch(space, start, end):
+            return True
         if self._wordy(start, end):
             return False
-        space = self.text or self.prose
         i, j = start - 1, end
         while i >= self.lo and space[i].isspace() and start - i < _TOKEN_REACH:
             i -= 1
         while j < self.hi and space[j].isspace() and j - end < _TOKEN_REACH:
             j += 1
+        # Guillemets stand between spaces anyway (the quote « Oui »).
+        alone = start == pos and not space[pos + 1 : end].strip(_TRAILING)
+        if (
+            alone
+            and ch not in _PARTNER
+            and (
+                self._naming_word(i, _NAMING_BEFORE)
+                or self._naming_word(j, _NAMING_AFTER)
+            )
+        ):
+            return True
+        if ch not in STRAIGHT:
+            return False
         return all(
             self.lo <= k < self.hi
             and not space[k].isspace()
             and not self._wordy(*self._token(k, k))
             for k in (i, j)
         )
+
+    def _naming_word(self, k: int, words: frozenset[str]) -> bool:
+        """True when the source word at ``k`` lies in this block and is one
+        of ``words`` (read without tags and edge punctuation)."""
+        if not (self.lo <= k < self.hi):
+            return False
+        space = self.text or self.prose
+        if space[k].isspace():
+            return False
+        word = space[slice(*self._token(k, k))]
+        if "<" in word:
+            word = _TAGS.sub("", word)
+        return word.strip(_WORD_PUNCT + "()").casefold() in words
 
     def _token(self, first: int, last: int) -> tuple[int, int]:
         """The run of non-space source characters around ``first``..``last``
@@ -543,16 +623,20 @@ class _Scanner:
 
     def _spaced_opener(self, pos: int) -> bool:
         """True when the spaced straight " at ``pos`` opens the quotation that
-        the next double mark in its block, the same mark after a word, closes.
+        the next double mark in its block, a " or ” after a word, closes.
 
         At a source line's end (``the term "`` then ``<a>keyboard
         interface</a>" on``) the line break is the author's layout: no defect.
         Before a word on the same line (``in " XYZ Organization's ..."``) it
-        is misspaced: one stray, and its closer is no second defect.
+        is misspaced: one stray, and its closer is no second defect. Closed
+        by a ” (``missing " |logo|” in``), the pair is one quotes.Mixed at
+        the closer, the misspacing part of that one defect.
         """
         at = _next_double(self.prose, pos + 1, self.hi)
-        if at < 0 or self.prose[at] != '"' or _shape(*self._around(at)) != RIGHT:
+        if at < 0 or self.prose[at] not in '"”' or _shape(*self._around(at)) != RIGHT:
             return False
+        if self.prose[at] != '"':
+            return True  # " …”: its closer is one quotes.Mixed, all it takes
         text = self.text or self.prose
         i = pos + 1
         while i < self.hi and text[i] in " \t\r":
@@ -582,6 +666,9 @@ class _Scanner:
             return SKIP
         if shape == INNER:
             return SKIP
+        graves = self.graves and not prev.isspace() and not nxt.isalnum()
+        if graves and self._grave_opener(pos, top):
+            return SKIP  # GNU/TeX style: `quoted' closes its ` opener
         if prev.isdigit() and (top is None or nxt.isdigit()):
             return SKIP  # feet or minutes: 5'9", 26' 46"
         if shape == SPACED:
@@ -604,6 +691,27 @@ class _Scanner:
         if top:
             return CLOSE
         return OPEN if ch == "'" and nxt.isalnum() and not self._elision(pos) else SKIP
+
+    def _grave_opener(self, pos: int, top: _Open | None) -> bool:
+        """True when the single mark at ``pos``, after a word, closes a
+        quotation opened GNU/TeX style with a grave accent (`` `sizeof' ``,
+        ``` ``so'' ```): the last ` before it in its block, after any open
+        single quotation and any ` already closed, stands before a word.
+
+        Where a backtick is markup (Markdown code, reST roles) it is masked
+        and never seen here; only a backtick left in the prose opens.
+        """
+        lo = max(self.lo, self.grave_taken + 1, -1 if top is None else top.pos + 1)
+        at = self.prose.rfind("`", lo, pos)
+        if at < 0:
+            return False
+        before, after = self._around(at)
+        if after.isspace() or after == "`":
+            return False
+        if before != "`" and _shape(before, after) != LEFT:
+            return False  # a closing backtick: `date` and the user' rights
+        self.grave_taken = at
+        return True
 
     def _tex_closer(self, pos: int, ch: str, prev: str) -> bool:
         """True when the mark at ``pos`` and the same mark after it are a
@@ -929,6 +1037,10 @@ class _Scanner:
             if opener.double:
                 return opener
         return None
+
+    def _open_of_kind(self, ch: str) -> _Open | None:
+        """The open quotation that a mark like ``ch`` could close."""
+        return self._open_double() if ch in DOUBLE else self._top_single()
 
     def _top_single(self) -> _Open | None:
         if self.stack and not self.stack[-1].double:
