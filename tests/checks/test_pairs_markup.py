@@ -47,13 +47,11 @@ CLEAN = [
         '{{< figure src="a.png"\n    alt="A chart" caption="Sales, 2019" >}}\n\n'
         'Use {% include card.html k="v" %} or {{ site.title }} here.\n',
     ),
-    # Shortcodes inside a link target and an HTML attribute; WordPress debris.
+    # Shortcodes inside a link target and an HTML attribute.
     (
         "markdown",
         'Read “<a href="{{< ref "a.md" >}}">the recap</a>,” or '
-        '“[the guide]({{< ref "/topics/b" >}}).”\n\n'
-        "[audio url=&#8221;https://example.org/a.mp3&#8243; "
-        "autoplay=&#8221;no&#8221; /]\n",
+        '“[the guide]({{< ref "/topics/b" >}}).”\n',
     ),
     # HTML: quotes around elements, escaped markup and split across elements.
     (
@@ -134,3 +132,17 @@ def test_defects_next_to_markup_are_found(
 ) -> None:
     ext = {"rst": "rst", "markdown": "md", "html": "html"}[fmt]
     assert found(quotes, text, f"doc.{ext}", fmt) == expected
+
+
+def test_a_wordpress_shortcode_left_in_a_hugo_post_is_prose(quotes: Ruleset) -> None:
+    # Hugo does not run WordPress shortcodes: the page shows this line as
+    # text, with the smart quotes WordPress put round its attribute values.
+    text = (
+        "Listen to the episode:\n\n"
+        "[audio url=&#8221;https://example.org/a.mp3&#8243; "
+        "autoplay=&#8221;no&#8221; /]\n"
+    )
+    assert found(quotes, text, "post.md", "markdown") == [
+        (3, 12, "quotes.Unmatched"),
+        (3, 61, "quotes.Unmatched"),
+    ]

@@ -138,13 +138,13 @@ class LineIndex:
 
 #: Template syntax, masked like code: Hugo shortcodes ``{{< … >}}`` and
 #: ``{{% … %}}``, Liquid/Jinja tags ``{% … %}`` and expressions ``{{ … }}``.
+#: WordPress shortcodes left in a migrated post (``[audio url="…" /]``) are
+#: not masked: the new site shows them as text, so they are the page's prose.
 #: A tag may span lines but never a blank line, so one stray ``{{`` cannot
 #: mask the rest of a document.
 _ANY = r"(?:[^\n]|\n(?![ \t]*\r?\n))*?"
 _TEMPLATE = re.compile(
     rf"\{{\{{<{_ANY}>\}}\}}|\{{\{{%{_ANY}%\}}\}}|\{{%{_ANY}%\}}|\{{\{{{_ANY}\}}\}}"
-    # WordPress shortcodes left in migrated posts: [name key=value ... /]
-    r"|\[/?[A-Za-z][\w-]*[ \t]+[\w-]+=[^\]\n]*\]"
 )
 #: Attributes of a template tag whose value is prose (an image's text); a
 #: value may hold escaped quotes (``caption="The \"big\" one"``).
