@@ -123,6 +123,12 @@ def test_a_word_that_goes_on_is_not_repeated() -> None:
     assert lint_rule(RULE, text) == []
 
 
+def test_emphasis_markup_after_a_repeat_is_not_a_longer_word() -> None:
+    # "now._" ends a sentence and an italic span; only "data.json" goes on.
+    text = "* _You can do that now now._\n* Open data data.json now.\n"
+    assert lint_rule(RULE, text, "markdown") == [(1, 20, "now now")]
+
+
 def test_meant_doubles_are_left_alone() -> None:
     text = (
         "Nick Rhodes of Duran Duran played in Walla Walla.\n"

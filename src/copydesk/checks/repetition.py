@@ -199,7 +199,7 @@ class Repetition:
     def _finding(self, doc: Document, run: list[tuple[int, int]]) -> Finding | None:
         """The finding for a run of repeats, or None when it is not one."""
         text = doc.text
-        run = _whole_words(text, run)
+        run = _whole_words(doc.prose, run)
         if len(run) < 2:
             return None
         words = [text[s:e] for s, e in run]
