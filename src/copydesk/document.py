@@ -72,6 +72,10 @@ class Directive:
     end: int
 
 
+def _block_start(block: Block) -> int:
+    return block.start
+
+
 def line_starts(text: str) -> array[int]:
     """Offsets where each line begins; CRLF, LF and lone CR all end a line.
 
@@ -161,6 +165,10 @@ class Document:
     #: ``line_col`` answers found by counting, before the index is built.
     _counted: int = field(default=0, repr=False)
     _words: frozenset[str] | None = field(default=None, repr=False)
+    #: Blocks sorted by start, and their starts, for ``block_at``.
+    _sorted_blocks: tuple[list[int], list[Block]] | None = field(
+        default=None, repr=False
+    )
     #: Indexes that checks derive from this document, shared by every rule
     #: of a type (keyed by "<type>.<what>"); never part of equality.
     memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
@@ -229,6 +237,18 @@ class Document:
                 w.casefold() for w in set(_WORD.findall(self.prose))
             )
         return self._words
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block holding ``offset``, or None: the one lookup every check
+        and engine stage uses (blocks never overlap, so a bisect finds it)."""
+        if self._sorted_blocks is None:
+            ordered = sorted(self.blocks, key=_block_start)
+            self._sorted_blocks = ([b.start for b in ordered], ordered)
+        starts, ordered = self._sorted_blocks
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0 and offset < ordered[index].end:
+            return ordered[index]
+        return None
 
     def line_text(self, line: int) -> str:
         start, end = self.line_bounds(line)

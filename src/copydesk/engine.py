@@ -236,15 +236,13 @@ def unsafe_in_headings(findings: Sequence[Finding], doc: Document) -> list[Findi
     (``#install-from-the-offical-chart``); other pages link to them, so even
     a typo fix there can break a link the linter cannot see.
     """
-    headings = [b for b in doc.blocks if b.kind == "heading"]
-    if not headings:
-        return list(findings)
     from dataclasses import replace
 
     def demoted(f: Finding) -> Finding:
         if f.fix is None or not f.fix.is_safe:
             return f
-        if not any(b.start <= f.start < b.end for b in headings):
+        block = doc.block_at(f.start)
+        if block is None or block.kind != "heading":
             return f
         return replace(f, fix=Fix(f.fix.edits, Applicability.UNSAFE))
 
