@@ -12,7 +12,7 @@ from tests.conftest import REPO, SAMPLE
 from copydesk.checks.base import Check, RuleMeta
 from copydesk.checks.names import Names
 from copydesk.checks.variants import Variants
-from copydesk.document import Document
+from copydesk.document import Block, Document
 from copydesk.errors import RuleError
 from copydesk.model import Applicability
 
@@ -150,6 +150,18 @@ def test_a_place_inside_a_longer_proper_name_gets_an_unsafe_fix() -> None:
         (3, 4, Applicability.SAFE),
         (3, 41, Applicability.SAFE),
     ]
+
+
+def test_names_in_single_quotes_or_a_blockquote_get_an_unsafe_fix() -> None:
+    text = "He said, 'We will rebuild Kiev.'\n\nTalks in Kiev resumed.\n"
+    doc = Document.plain(text)
+    fixes = [(f.line, f.fix.applicability) for f in PLACES.run(doc) if f.fix]
+    assert fixes == [(1, Applicability.UNSAFE), (3, Applicability.SAFE)]
+    md = "> Kiev is the capital, the statement said.\n\nTalks in Kiev resumed.\n"
+    blocks = (Block(2, 42, "blockquote"), Block(44, 66, "paragraph"))
+    doc = Document("a.md", md, md, format="markdown", blocks=blocks)
+    fixes = [(f.line, f.fix.applicability) for f in PLACES.run(doc) if f.fix]
+    assert fixes == [(1, Applicability.UNSAFE), (3, Applicability.SAFE)]
 
 
 def test_urls_and_handles_are_not_names() -> None:

@@ -21,6 +21,7 @@ UNSAFE fix.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -299,12 +300,10 @@ def in_longer_name(prose: str, start: int, end: int) -> bool:
     before = _WORD_BEFORE.search(prose, max(0, start - 60), start)
     if before is None:
         return False
-    lead = prose[: before.start()].rstrip(" \t")
-    return (
-        bool(lead)
-        and lead[-1] not in _SENTENCE_END
-        and not lead.endswith(tuple('"“‘«„('))
-    )
+    at = before.start()
+    while at > 0 and prose[at - 1] in " \t":
+        at -= 1
+    return at > 0 and prose[at - 1] not in _SENTENCE_END + '"“‘«„('
 
 
 #: Opening and closing quotation marks, and the straight ones that are both.
@@ -314,29 +313,74 @@ _STRAIGHT = '"'
 
 
 def in_quotation(doc: Document, offset: int) -> bool:
-    """True when ``offset`` sits inside a quotation of its paragraph.
+    """True when ``offset`` sits inside a quotation of its paragraph, or in a
+    blockquote (quoted text as a whole).
 
     Counted from the paragraph's start: more double openers than closers, or
-    an odd number of straight double quotes, before it. Single curly quotes
-    count only as openers after a space (an apostrophe is a closer).
+    an odd number of straight double quotes, before it; or more single
+    openers (a curly or straight one after a space) than single closers (one
+    after a word that no word follows). Each paragraph's marks are read once
+    (``_QuoteState``), so a paragraph with thousands of names costs one pass.
     """
-    block = _block_at(doc, offset)
-    lo = block.start if block is not None else doc.prose.rfind("\n\n", 0, offset) + 1
-    before = doc.prose[lo:offset]
-    doubles = sum(before.count(c) for c in "“„«") - sum(before.count(c) for c in "”»")
-    if doubles > 0 or before.count(_STRAIGHT) % 2 == 1:
+    block = doc.block_at(offset)
+    if block is not None and block.kind == "blockquote":
         return True
-    singles = len(regex.findall(r"(?:^|(?<=\s))[‘‹‚]", before))
-    closers = len(regex.findall(r"[’›](?!\w)", before))
-    return singles > closers
+    lo = block.start if block is not None else doc.prose.rfind("\n\n", 0, offset) + 1
+    hi = block.end if block is not None else len(doc.prose)
+    states = doc.memo.setdefault("names.quote-states", {})
+    assert isinstance(states, dict)
+    state = states.get(lo)
+    if state is None:
+        state = states[lo] = _QuoteState.read(doc.prose, lo, hi)
+    return state.open_at(offset)
 
 
-def _block_at(doc: Document, offset: int) -> Any:
-    """The block holding ``offset``, or None."""
-    for block in doc.blocks:
-        if block.start <= offset < block.end:
-            return block
-    return None
+#: The marks that open or close a quotation, each with what it does to
+#: (double depth, straight double count, single openers, single closers).
+_QUOTE_MARK = regex.compile(
+    r"(?P<open>[“„«])|(?P<close>[”»])|(?P<straight>\")"
+    r"|(?P<sopen>(?:^|(?<=\s))(?:[‘‹‚]|'(?=\p{L})))"
+    r"|(?P<sclose>(?:[’›]|(?<=\w)')(?!\w))"
+)
+_DELTAS: dict[str | None, tuple[int, int, int, int]] = {
+    "open": (1, 0, 0, 0),
+    "close": (-1, 0, 0, 0),
+    "straight": (0, 1, 0, 0),
+    "sopen": (0, 0, 1, 0),
+    "sclose": (0, 0, 0, 1),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _QuoteState:
+    """The running quote counts of one paragraph, after each of its marks."""
+
+    offsets: list[int]
+    counts: list[tuple[int, int, int, int]]
+
+    @classmethod
+    def read(cls, prose: str, lo: int, hi: int) -> _QuoteState:
+        offsets: list[int] = []
+        counts: list[tuple[int, int, int, int]] = []
+        now = (0, 0, 0, 0)
+        for m in _QUOTE_MARK.finditer(prose, lo, hi):
+            delta = _DELTAS[m.lastgroup]
+            now = (
+                now[0] + delta[0],
+                now[1] + delta[1],
+                now[2] + delta[2],
+                now[3] + delta[3],
+            )
+            offsets.append(m.start())
+            counts.append(now)
+        return cls(offsets, counts)
+
+    def open_at(self, offset: int) -> bool:
+        index = bisect.bisect_left(self.offsets, offset) - 1
+        if index < 0:
+            return False
+        doubles, straight, singles, closers = self.counts[index]
+        return doubles > 0 or straight % 2 == 1 or singles > closers
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,11 +415,18 @@ class PersonContext:
                 return True
             if _house_person(word):
                 return True
-        block = _block_at(doc, start)
+        block = doc.block_at(start)
         lo, hi = (block.start, block.end) if block is not None else (0, len(prose))
-        if self.against is not None and self.against.search(prose, lo, hi):
-            return False
-        return self.context is not None and bool(self.context.search(prose, lo, hi))
+        # One verdict per paragraph: a long one may name many people.
+        verdicts = doc.memo.setdefault(f"names.context.{id(self)}", {})
+        assert isinstance(verdicts, dict)
+        verdict = verdicts.get(lo)
+        if verdict is None:
+            against = self.against is not None and self.against.search(prose, lo, hi)
+            verdict = verdicts[lo] = not against and (
+                self.context is not None and bool(self.context.search(prose, lo, hi))
+            )
+        return bool(verdict)
 
 
 #: The surname after a given name: the next capitalised word, past a middle
