@@ -95,6 +95,30 @@ def test_mixed_in_one_paragraph_has_a_safe_fix() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "col", "safe"),
+    [
+        # Debris: the straight " touches the ' closing the inner quotation
+        # on its left and a stray ' on its right; deleting it is the mend.
+        ("Ana wrote “we keep the 'old charter'\"' on file.", 37, False),
+        ("Ana wrote “we keep the old charter\"' on file.", 35, False),
+        ("Ana wrote “we keep the 'old charter'\" on file.", 37, False),
+        # Touching nothing but letters and spaces: the fix stays safe.
+        ('Ana wrote “we keep the old charter" on file.', 35, True),
+    ],
+)
+def test_mixed_fix_is_unsafe_for_a_mark_touching_another_quote_mark(
+    text: str, col: int, safe: bool
+) -> None:
+    mixed = [f for f in lint(text) if f.rule == "quotes.Mixed"]
+    assert [f.col for f in mixed] == [col]
+    [finding] = mixed
+    assert finding.fix is not None
+    assert finding.fix.edits[0].replacement == "”"
+    expected = Applicability.SAFE if safe else Applicability.UNSAFE
+    assert finding.fix.applicability is expected
+
+
+@pytest.mark.parametrize(
     ("text", "language", "closer"),
     [
         ('Sie sagte „ja" und ging.', "de", "“"),

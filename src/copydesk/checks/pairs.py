@@ -941,12 +941,34 @@ class _Scanner:
         fixable = not spans and ch in STRAIGHT and opener.ch not in STRAIGHT
         # Safe only where the straight mark cannot be anything but this
         # quotation's closer: a double quote, not after a digit (an inch or
-        # seconds mark). A straight ' may be an apostrophe.
-        safe = fixable and ch == '"' and not self.prose[pos - 1 : pos].isdigit()
+        # seconds mark), touching no other quote mark ('in the arena'"': a
+        # mark beside another is debris, mended by deleting it). A straight '
+        # may be an apostrophe.
+        safe = (
+            fixable
+            and ch == '"'
+            and not self.prose[pos - 1 : pos].isdigit()
+            and not self._touches_mark(pos)
+        )
         self.defects.append(
             Defect(
                 "mixed", pos, ch, opener.ch, opener.pos, spans, expected, fixable, safe
             )
+        )
+
+    def _touches_mark(self, pos: int) -> bool:
+        """True when another quote mark is right beside the mark at ``pos``
+        (past a character reference's fillers)."""
+        prose = self.prose
+        before = pos - 1
+        after = pos + 1
+        while after < len(prose) and prose[after] == _FILLER:
+            after += 1
+        while before >= 0 and prose[before] == _FILLER:
+            before -= 1
+        marks = DOUBLE + SINGLE
+        return (before >= 0 and prose[before] in marks) or (
+            after < len(prose) and prose[after] in marks
         )
 
     def _add(self, kind: str, pos: int, ch: str) -> None:
