@@ -19,7 +19,10 @@ Quotations split over paragraphs follow two conventions. The book one: a
 paragraph that continues a quotation opens with a quote mark and the one
 before it has no closer. The scraped-text one: an opener left open and a
 closer without opener in a later paragraph (before any new opener) are one
-pair, reported once.
+pair, reported once. A third holds within one blockquote element: a pull
+quote opens in its first paragraph and closes in its last, reopening none, so
+that pair is no defect (the source between the paragraphs holds only white
+space, paragraph tags and the same Markdown ``>`` markers on every line).
 
 Masked markup beside a mark is judged from the source character under the
 mask (offsets are the same in both): code, link targets, content tags and
@@ -150,6 +153,12 @@ _OKINA = stdlib_re.compile("[^\\W\\d_]‘[aeiouāēīōū]", stdlib_re.IGNORECAS
 #: Emphasis delimiters left outside a paragraph's text (``_“…,_``) too.
 _STRUCTURE = " \t\r\n*_~-+>#|:.)0123456789"
 _TAGS = stdlib_re.compile(r"<[^<>]*>")
+#: Paragraph tags between the paragraphs of one blockquote element.
+_P_TAGS = stdlib_re.compile(r"<(?:/[pP]\s*|[pP](?:\s[^<>]*)?)>")
+#: A blockquote tag: group 1 is ``/`` for a closing tag.
+_BLOCKQUOTE_TAG = stdlib_re.compile(r"<(/?)blockquote\b[^<>]*>", stdlib_re.IGNORECASE)
+#: How far back the opening tag of a blockquote element is looked for.
+_QUOTE_REACH = 20_000
 _OPEN_PUNCT = frozenset("([{<—–-/")
 _CLOSE_PUNCT = frozenset(".,;:!?)]}>…—–-/")
 
@@ -274,6 +283,13 @@ class _Scanner:
     okina: bool = False
     #: True while every block since the carried openers' one is a list item.
     list_run: bool = False
+    #: The blockquote element the carried openers' block is in (see
+    #: ``_blockquote_depth``): -1 for none, 0 for an HTML ``<blockquote>``,
+    #: else the number of Markdown ``>`` markers before it.
+    quote_depth: int = -1
+    #: True while every block since the carried openers' one is a paragraph
+    #: of that same blockquote element: a pull quote may close there.
+    quote_run: bool = False
     #: True when ‘ only opens (see ``_LEFT_SINGLE_OPENS``) and the text has
     #: no low-9 opener that ‘ could close.
     single_opens: bool = False
@@ -321,6 +337,8 @@ class _Scanner:
                 continue
             if block.kind == "code" or self._barrier(previous, block.start):
                 self._flush_carry()
+            if self.carry and self.quote_run:
+                self.quote_run = self._same_blockquote(previous, block)
             previous = block.end
             if block.kind == "code":
                 continue
@@ -365,7 +383,47 @@ class _Scanner:
             unclosed = [o for o in unclosed if o.double != double or o.pos < last]
         if unclosed and not self.carry:
             self.list_run = True
+            self.quote_depth = self._blockquote_depth()
+            self.quote_run = self.quote_depth >= 0
         self.carry.extend(unclosed)
+
+    def _blockquote_depth(self) -> int:
+        """Which blockquote element the current block is a paragraph of.
+
+        0 for an HTML ``<blockquote>`` (the last blockquote tag before the
+        block opens one), the number of ``>`` markers for a Markdown block
+        quote (its line starts with them), -1 for none or for other markup.
+        """
+        if self.kind != "blockquote" or self.fmt not in _TAGGED or not self.text:
+            return -1
+        text, start = self.text, self.lo
+        line = text.rfind("\n", 0, start) + 1
+        prefix = _P_TAGS.sub("", text[line:start])
+        if self.fmt == "markdown" and ">" in prefix and not prefix.strip(" \t>"):
+            return prefix.count(">")
+        tags = _BLOCKQUOTE_TAG.findall(text, max(0, start - _QUOTE_REACH), start)
+        return 0 if tags and not tags[-1] else -1
+
+    def _same_blockquote(self, start: int, block: Block) -> bool:
+        """True when ``block`` is a later paragraph of the blockquote element
+        the carried openers are in: the source from ``start`` (the end of the
+        block before) holds only white space, paragraph tags and, in Markdown,
+        the same ``>`` markers on every line (a blank line without them ends
+        the block quote). A blockquote tag or any other content ends it."""
+        gap = self.text[start : block.start]
+        if "<" in gap:
+            gap = _P_TAGS.sub("", gap)
+        if self.quote_depth == 0:
+            return not gap.strip()
+        if block.kind != "blockquote":
+            return False
+        lines = gap.split("\n")
+        markers = ">" * self.quote_depth
+        return (
+            len(lines) > 1
+            and not lines[0].strip()
+            and all(_no_space(line) == markers for line in lines[1:])
+        )
 
     def _barrier(self, start: int, end: int) -> bool:
         """True when non-prose (code, HTML, front matter) lies between two blocks.
@@ -828,7 +886,10 @@ class _Scanner:
     # -- pairing ----------------------------------------------------------
 
     def _open(self, pos: int, ch: str) -> None:
-        self._flush_carry()
+        if not self.quote_run:
+            # A new quotation ends the wait for a left-open one's closer,
+            # except within a pull quote, which may quote others inside.
+            self._flush_carry()
         self.stack.append(_Open(pos, ch, ch in DOUBLE))
 
     def _close(self, pos: int, ch: str) -> None:
@@ -871,6 +932,8 @@ class _Scanner:
         del self.carry[index]
         if (opener.ch, ch) in VALID_PAIRS and self.list_run and self.kind == "list":
             return  # a quotation that runs through a list closes in its last item
+        if (opener.ch, ch) in VALID_PAIRS and self.quote_run:
+            return  # a pull quote closes in its blockquote's last paragraph
         if (opener.ch, ch) in VALID_PAIRS:
             self.defects.append(
                 Defect("unclosed", opener.pos, opener.ch, ch, pos, True)
@@ -1109,6 +1172,10 @@ class _Scanner:
         if i >= self.lo and text[i] == " ":
             i -= 1
         return i > self.lo and text[i] in "'’′" and text[i - 1].isdigit()
+
+
+def _no_space(line: str) -> str:
+    return line.replace(" ", "").replace("\t", "").replace("\r", "")
 
 
 def _next_double(text: str, start: int, end: int) -> int:
