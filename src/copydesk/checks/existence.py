@@ -15,6 +15,7 @@ scan (``anchor_scan``) says one of their tokens may match.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re as stdlib_re
@@ -251,7 +252,7 @@ class Existence:
         return Member(self.anchor, self.meta.ignorecase, self.re2_body)
 
     def run(self, doc: Document) -> Iterator[Finding]:
-        quoted: Sequence[tuple[int, int]] | None = None
+        quoted: Quoted | None = None
         for start, match_end in self._spans(doc):
             if start == match_end:
                 continue
@@ -261,8 +262,8 @@ class Existence:
             found = doc.text[start:end]
             if self.skip_quoted:
                 if quoted is None:
-                    quoted = quoted_spans(doc.prose)
-                if _inside(quoted, start, end):
+                    quoted = Quoted(quoted_spans(doc.prose))
+                if quoted.holds(start, end):
                     continue
             yield self.meta.finding(
                 doc,
@@ -624,14 +625,22 @@ def _stands_alone(doc: Document, start: int, end: int) -> bool:
         or _has_markup(doc, start, end)
     ):
         return False
-    for block in doc.blocks:
-        if block.start <= start < block.end:
-            if authored and block.kind in _PAGE_STRUCTURE:
-                return False
-            prose = doc.prose
-            outside = prose[block.start : line_start] + prose[line_end : block.end]
-            return not any(ch.isalnum() for ch in outside)
-    return True
+    block = doc.block_at(start)
+    if block is None:
+        return True
+    if authored and block.kind in _PAGE_STRUCTURE:
+        return False
+    # The block's prose outside the line, searched in place, not copied.
+    prose = doc.prose
+    return (
+        _ALNUM.search(prose, block.start, line_start) is None
+        and _ALNUM.search(prose, line_end, block.end) is None
+    )
+
+
+#: A character for which ``str.isalnum`` is true: ``\w`` is exactly those
+#: and the underscore.
+_ALNUM = stdlib_re.compile(r"[^\W_]")
 
 
 #: Blocks of an authored page that are its own structure, never pasted debris.
@@ -661,9 +670,9 @@ def _has_markup(doc: Document, start: int, end: int) -> bool:
     hi = len(prose.rstrip())
     if doc.text[start + lo : start + hi] != prose[lo:hi]:
         return True
-    before = doc.prose[:start].rstrip()
-    after_end = end + len(doc.prose[end:]) - len(doc.prose[end:].lstrip())
-    opened = _LINK_OPEN.search(doc.text, len(before), start + lo)
+    before_end = _space_before(doc.prose, start)
+    after_end = _space_after(doc.prose, end)
+    opened = _LINK_OPEN.search(doc.text, before_end, start + lo)
     closed = _LINK_CLOSE.match(doc.text, start + hi, after_end)
     return opened is not None or closed is not None
 
@@ -684,8 +693,48 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTED.finditer(text, timeout=patterns.MATCH_TIMEOUT)]
 
 
-def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < start and end < e for s, e in spans)
+class Quoted:
+    """Quoted spans (sorted, disjoint), asked by bisect whether one holds a match."""
+
+    __slots__ = ("_spans", "_starts")
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self._spans = spans
+        self._starts = [s for s, _ in spans]
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether a span strictly contains ``start:end``: only the last span
+        starting before ``start`` can, as the earlier ones end before it."""
+        index = bisect.bisect_left(self._starts, start) - 1
+        return index >= 0 and end < self._spans[index][1]
+
+
+#: First window read around an offset by ``_space_before``/``_space_after``;
+#: it doubles while the window is all white space (a masked run).
+_WINDOW = 256
+
+
+def _space_before(text: str, pos: int) -> int:
+    """``len(text[:pos].rstrip())``, reading only back to the first non-space."""
+    size = _WINDOW
+    while True:
+        lo = max(0, pos - size)
+        kept = len(text[lo:pos].rstrip())
+        if kept or lo == 0:
+            return lo + kept
+        pos, size = lo, size * 2
+
+
+def _space_after(text: str, pos: int) -> int:
+    """Where ``text[pos:].lstrip()`` starts, reading only up to it."""
+    size = _WINDOW
+    while True:
+        hi = min(len(text), pos + size)
+        window = text[pos:hi]
+        skipped = len(window) - len(window.lstrip())
+        if skipped < len(window) or hi == len(text):
+            return pos + skipped
+        pos, size = hi, size * 2
 
 
 def _owns_lines(doc: Document, start: int, end: int, first: int, last: int) -> bool:

@@ -32,7 +32,6 @@ no name next to either).
 
 from __future__ import annotations
 
-import bisect
 import difflib
 import functools
 from collections import defaultdict
@@ -46,7 +45,7 @@ from anyascii import anyascii
 from copydesk import translit
 from copydesk.checks.base import COMMON_KEYS, Check, RuleMeta
 from copydesk.checks.names import Entry, Exceptions, exception_matcher, house_entries
-from copydesk.document import Block, Document
+from copydesk.document import Document
 from copydesk.errors import RuleError
 from copydesk.model import Applicability, Edit, Finding, Fix
 from copydesk.schema import Key, read_keys
@@ -249,26 +248,19 @@ def _vowels(word: str) -> bool:
 
 def _mark_alone(doc: Document, groups: Sequence[Sequence[_Spelling]]) -> None:
     """Mark spellings whose every occurrence fills a list item on its own."""
-    blocks = [b for b in doc.blocks if b.kind == "list"]
-    if not blocks:
+    if not any(b.kind == "list" for b in doc.blocks):
         return
-    starts = [b.start for b in blocks]
-    prose = doc.prose
     for group in groups:
         for spelling in group:
-            spelling.alone = all(
-                _fills(prose, blocks, starts, tok) for tok in spelling.tokens
-            )
+            spelling.alone = all(_fills(doc, tok) for tok in spelling.tokens)
 
 
-def _fills(
-    prose: str, blocks: Sequence[Block], starts: Sequence[int], tok: translit.Token
-) -> bool:
+def _fills(doc: Document, tok: translit.Token) -> bool:
     """True when ``tok`` is all the prose of the list item it is in."""
-    i = bisect.bisect_right(starts, tok.start) - 1
-    if i < 0 or blocks[i].end < tok.end:
+    block = doc.block_at(tok.start)
+    if block is None or block.kind != "list" or block.end < tok.end:
         return False
-    block = blocks[i]
+    prose = doc.prose
     return not (
         prose[block.start : tok.start].strip() or prose[tok.end : block.end].strip()
     )

@@ -312,14 +312,19 @@ def cut(
     spans = [(start, end) for start, end in regions if "\n" in text[start:end]]
     if not spans:
         return tuple(blocks)
+    # Spans are sorted and disjoint, so their ends ascend: a bisect finds the
+    # first span ending after a block's start, and a walk stops at the first
+    # one starting at or after its end (each block visits only its own spans).
+    ends = [hi for _, hi in spans]
     out: list[Block] = []
     for block in blocks:
         start = block.start
-        for lo, hi in spans:
-            if hi <= start or lo >= block.end:
-                continue
+        index = bisect.bisect_right(ends, start)
+        while index < len(spans) and spans[index][0] < block.end:
+            lo, hi = spans[index]
             _add_trimmed(text, start, lo, block.kind, out)
             start = max(start, hi)
+            index += 1
         _add_trimmed(text, start, block.end, block.kind, out)
     return tuple(out)
 
@@ -339,12 +344,16 @@ def carve(blocks: Sequence[Block], alts: Sequence[Block]) -> tuple[Block, ...]:
     """
     if not alts:
         return tuple(blocks)
+    # As in :func:`cut`: a bisect over the ascending ends of the sorted,
+    # disjoint alts, then a walk over the ones the block overlaps.
+    ends = [alt.end for alt in alts]
     out: list[Block] = []
     for block in blocks:
         start = block.start
-        for alt in alts:
-            if alt.end <= start or alt.start >= block.end:
-                continue
+        index = bisect.bisect_right(ends, start)
+        while index < len(alts) and alts[index].start < block.end:
+            alt = alts[index]
+            index += 1
             if alt.start > start:
                 out.append(Block(start, alt.start, block.kind))
             start = max(start, alt.end)
