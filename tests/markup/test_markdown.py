@@ -243,3 +243,9 @@ def test_invariants_on_any_text(text: str) -> None:
 )
 def test_pathological_inputs(text: str) -> None:
     check_invariants(text, parse_markdown(text))
+
+
+def test_link_text_shaped_like_a_wordpress_shortcode_stays_link_text() -> None:
+    # "[set x=1](url)" is a Markdown link: its text is prose, its target is not.
+    text = "See [set x=1](http://example.com/page) now.\n"
+    assert read(text).prose == "See  set x=1                           now.\n"
