@@ -13,10 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from copydesk.checks.base import RuleMeta
-from copydesk.checks.pairs import Pairs, expected_closer
+from copydesk.checks.pairs import Pairs
 from copydesk.document import Block, Document
 from copydesk.errors import RuleError
 from copydesk.model import Applicability, Finding
+from copydesk.quotes import expected_closer
 
 ROOT = Path(__file__).resolve().parents[2]
 RULES = ROOT / "rules" / "quotes"
@@ -397,7 +398,7 @@ def test_balanced_quotes_and_apostrophes_are_clean(text: str) -> None:
 @given(st.text(alphabet="ab \n'\"“”‘’«»", max_size=30))
 def test_ascii_and_unicode_mark_scans_agree(text: str) -> None:
     """The byte scan of ASCII text finds the marks the class split finds."""
-    from copydesk.checks.pairs import _MARKS, _ascii_mark_offsets, _mark_offsets
+    from copydesk.quotes import _MARKS, _ascii_mark_offsets, _mark_offsets
 
     pieces = _MARKS.split(text)
     expected = list(itertools.accumulate(map(len, pieces)))[0:-1:2]
@@ -420,8 +421,8 @@ def test_blocks_already_in_order_are_taken_as_they_are(
     raw: list[tuple[int, int, str]], ordered: bool
 ) -> None:
     """The quick check for sorted, disjoint blocks agrees with sorting them."""
-    from copydesk.checks.pairs import _disjoint, _made_disjoint
     from copydesk.document import Block
+    from copydesk.quotes import _disjoint, _made_disjoint
 
     blocks = [Block(start, start + length, kind) for start, length, kind in raw]
     if ordered:

@@ -1,0 +1,1258 @@
+"""Quote pairing: quotation marks balanced the way an editor reads them.
+
+One linear pass per document pairs quote marks paragraph by paragraph with a
+stack. Apostrophes, elisions and primes are told from quotes by the characters
+around each mark; which mark opens and which closes follows the document's
+own marks (a „ opener makes “ a closer) and ``doc.language`` only where the
+marks alone cannot tell. A closer of the other kind than the open quotation's
+opener (``‘…”``, ``“…!’``, TeX's ``“…''``) ends that quotation when nothing
+else can: one mismatch, not an unclosed opener and an orphan closer. The
+pass is shared by all rules of the ``pairs`` check type
+(``checks/pairs.py``): each rule reports one defect kind, so users can ignore
+one kind and keep the rest.
+
+Some marks quote nothing or pair with no quote mark: a mark the text names
+(``a single quote ' here``, ``(")``, ``: " '<> ?``), a quoted character
+(``'-'``), and the closer of GNU/TeX-style quoting, whose opener is a grave
+accent left in the prose (`` `sizeof' ``; Markdown's backticks are code).
+
+Quotations split over paragraphs follow two conventions. The book one: a
+paragraph that continues a quotation opens with a quote mark and the one
+before it has no closer. The scraped-text one: an opener left open and a
+closer without opener in a later paragraph (before any new opener) are one
+pair, reported once. A third holds within one blockquote element: a pull
+quote opens in its first paragraph and closes in its last, reopening none, so
+that pair is no defect (the source between the paragraphs holds only white
+space, paragraph tags and the same Markdown ``>`` markers on every line).
+
+Masked markup beside a mark is judged from the source character under the
+mask (offsets are the same in both): code, link targets, content tags and
+template tags are opaque words; emphasis delimiters, styling tags, link
+brackets and escape backslashes draw nothing and are looked through; table
+pipes, line-breaking tags and attribute quotes are spaces.
+"""
+
+from __future__ import annotations
+
+import itertools
+import operator
+import re as stdlib_re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from copydesk.document import Block, Document
+
+#: Defect kinds, one per rule: the value of the ``defect`` key.
+DEFECTS = ("unclosed", "unmatched", "mixed", "stray")
+
+DOUBLE = '"“”„‟«»'
+SINGLE = "'‘’‚‛‹›"
+STRAIGHT = "\"'"
+#: What readers put after a decoded character reference (see markup/_mask.py).
+_FILLER = "\u2060"
+#: Quote marks, captured so that ``split`` yields them (see ``_mark_offsets``).
+_MARKS = stdlib_re.compile("([" + stdlib_re.escape(DOUBLE + SINGLE) + "])")
+_DOUBLES = stdlib_re.compile("[" + stdlib_re.escape(DOUBLE) + "]")
+_APOSTROPHE_TO_QUOTE = bytes.maketrans(b"'", b'"')
+#: Prose characters that may hide markup or a reference's filler.
+_LOOK_THROUGH = frozenset((" ", _FILLER))
+#: What a masked neighbour counts as: a word (see ``_Scanner._neighbour``).
+_WORD = "a"
+#: What masked markup can be to quote pairing (see ``_Scanner._masked``).
+_SPACE, _THROUGH, _OPAQUE = range(3)
+#: Emphasis, strong and strikethrough delimiters of Markdown and reST (and
+#: reST's reference ``_``): they draw no character, so pairing looks past them.
+_DELIMITERS = frozenset("*_~")
+_DELIMITED = frozenset({"markdown", "rst"})
+_TAGGED = frozenset({"markdown", "html"})
+#: Inline HTML elements whose tags draw nothing around their text (styling, a
+#: link's ``<a>``, an abbreviation): looked through, like ``**`` and ``[``.
+_STYLE_TAGS = frozenset(
+    {"b", "i", "em", "strong", "u", "s", "strike", "del", "ins", "mark", "small",
+     "big", "cite", "span", "font", "a", "abbr", "acronym", "dfn", "q", "time",
+     "bdi", "bdo", "label", "data"}
+)  # fmt: skip
+#: HTML elements that end a line of text: as good as a space.
+_BREAK_TAGS = frozenset(
+    {"p", "div", "br", "hr", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr",
+     "td", "th", "thead", "tbody", "tfoot", "caption", "blockquote", "h1", "h2",
+     "h3", "h4", "h5", "h6", "section", "article", "header", "footer", "nav",
+     "main", "aside", "figure", "figcaption", "details", "summary", "pre"}
+)  # fmt: skip
+_TAG_AT = stdlib_re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:[\s/][^<>]*)?>")
+#: How far a word is read around a mark that may only be named (``_mention``).
+_TOKEN_REACH = 40
+#: How far back a tag's ``<`` may be from its ``>``.
+_TAG_REACH = 400
+#: Words right before a lone mark that say the mark is named, not used
+#: (``a single quote ' to``, ``the apostrophe ' is``).
+_NAMING_BEFORE = frozenset(
+    {"quote", "quotes", "apostrophe", "apostrophes", "mark", "marks", "character",
+     "characters", "char", "symbol", "symbols", "sign", "tick", "prime", "quotation"}
+)  # fmt: skip
+#: Words right after a lone mark that say the same (``the ' character``).
+_NAMING_AFTER = frozenset({"character", "characters", "char", "symbol", "symbols"})
+#: A mark alone in parentheses, ``(")``, is named too (with trailing punctuation).
+_NAMED_ALONE = stdlib_re.compile(r"\([\"'“”‘’«»„‚‹›]\)[.,;:!?]?")
+#: Closing punctuation a naming word may carry: ``the quote: '``.
+_WORD_PUNCT = ",:;"
+#: Punctuation that may follow a named mark: ``the apostrophe ',``.
+_TRAILING = ".,;:!?"
+
+#: Opener/closer pairs that are correct in some language's convention.
+VALID_PAIRS = frozenset(
+    {
+        ("“", "”"),  # English, Dutch, Spanish second level
+        ("„", "“"),  # German, Czech, Danish alternative
+        ("„", "”"),  # Polish, Hungarian, Dutch, Romanian
+        ("”", "”"),  # Swedish, Finnish
+        ("«", "»"),  # French, Swiss, Russian, Italian
+        ("»", "«"),  # Danish, German books
+        ("»", "»"),  # Swedish, Finnish alternative
+        ("‟", "”"),
+        ('"', '"'),
+        ("‘", "’"),
+        ("‚", "‘"),
+        ("‚", "’"),
+        ("’", "’"),
+        ("‹", "›"),
+        ("›", "‹"),
+        ("›", "›"),
+        ("‛", "’"),
+        ("'", "'"),
+    }
+)
+
+_PARTNER = {"«": "»", "»": "«", "‹": "›", "›": "‹"}
+#: Languages whose low-9 opener („ ‚) closes with the high-9 mark (” ’).
+_LOW_NINE_RIGHT = frozenset({"pl", "hu", "nl", "ro", "hr"})
+#: Languages that open and close with the same right mark (”…”, »…», ’…’).
+_SAME_MARK = frozenset({"sv", "fi"})
+#: Languages whose guillemets point outwards («…»): » never opens there.
+_OUTWARD = frozenset(
+    {"fr", "it", "es", "pt", "ca", "ru", "uk", "be", "bg", "el", "no", "nb", "nn",
+     "pl", "ro", "tr"}
+)  # fmt: skip
+#: Words that an apostrophe begins; the mark before them is no opener.
+_ELISIONS = frozenset(
+    {
+        "tis", "twas", "twere", "em", "n", "cause", "cos", "til", "bout",
+        "round", "kay", "cept", "nuff", "fraid", "gainst", "neath", "sup",
+        "s", "t", "k",
+    }
+)  # fmt: skip
+_VOWELS = frozenset("aeiouāēīōūAEIOUĀĒĪŌŪ")
+#: ‘ as a letter inside a word, before a vowel: Hawai‘i, ho‘oponopono.
+_OKINA = stdlib_re.compile("[^\\W\\d_]‘[aeiouāēīōū]", stdlib_re.IGNORECASE)
+#: Markdown structure between blocks: bullets, numbers, ``>``, table rules.
+#: Emphasis delimiters left outside a paragraph's text (``_“…,_``) too.
+_STRUCTURE = " \t\r\n*_~-+>#|:.)0123456789"
+_TAGS = stdlib_re.compile(r"<[^<>]*>")
+#: Paragraph tags between the paragraphs of one blockquote element.
+_P_TAGS = stdlib_re.compile(r"<(?:/[pP]\s*|[pP](?:\s[^<>]*)?)>")
+#: A blockquote tag: group 1 is ``/`` for a closing tag.
+_BLOCKQUOTE_TAG = stdlib_re.compile(r"<(/?)blockquote\b[^<>]*>", stdlib_re.IGNORECASE)
+#: How far back the opening tag of a blockquote element is looked for.
+_QUOTE_REACH = 20_000
+_OPEN_PUNCT = frozenset("([{<—–-/")
+_CLOSE_PUNCT = frozenset(".,;:!?)]}>…—–-/")
+
+# Shapes: where a mark stands relative to the words around it.
+SPACED, INNER, LEFT, RIGHT, OTHER = range(5)
+# Actions a mark takes. APOSTROPHE: an opening mark written for an apostrophe.
+# CROSS: a single closer that ends the open double quotation (“…!’).
+OPEN, CLOSE, SKIP, STRAY, APOSTROPHE, CROSS = range(6)
+#: Languages whose ‘ only ever opens a quotation (it closes nothing, and
+#: German-style ‚…‘ is not theirs): there a ‘ after a word is a miswritten
+#: apostrophe or closer.
+_LEFT_SINGLE_OPENS = frozenset(
+    {"en", "ga", "cy", "gd", "nl", "fy", "af", "es", "pt", "gl", "ca", "eu", "it",
+     "id", "ms", "tl", "fil", "sw", "eo", "mt"}
+)  # fmt: skip
+#: Languages whose quotation marks include guillemets (»…«, «…», »…»): any
+#: other language reads a lone « or » as an arrow ("More »", "« Back").
+_GUILLEMET_QUOTES = frozenset(
+    {"de", "gsw", "da", "sv", "fi", "cs", "sk", "sl", "hr", "bs", "sr", "hu",
+     "et", "lt", "lv", "mk", "sq", "hy", "ka", "fa", "ar", "ps", "ur", "kk",
+     "ky", "uz", "az", "mn", "rm", "lb", "is", "he", "yi", "vi", "km", "lo"}
+)  # fmt: skip
+#: Word endings after which an English apostrophe may end a word: plural and
+#: sibilant possessives (soldiers', Marx'), dropped g (nothin').
+_TRAILING_APOSTROPHE = ("s", "z", "x", "in")
+#: Punctuation that ends a quoted sentence or clause: a single mark right
+#: after it closes a quotation and is no apostrophe.
+_SENTENCE_END = frozenset(".,!?…")
+
+
+@dataclass(frozen=True, slots=True)
+class Defect:
+    """One quote defect, independent of any rule or document path.
+
+    ``start`` is the reported mark; ``partner`` and ``partner_start`` the other
+    mark of a mismatched or cross-paragraph pair; ``spans`` says the pair
+    crosses paragraphs; ``expected`` is the right closer, ``fixable`` whether
+    putting it in is the obvious mend and ``safe`` whether it needs no editor.
+    """
+
+    kind: str
+    start: int
+    mark: str
+    partner: str = ""
+    partner_start: int = -1
+    spans: bool = False
+    expected: str = ""
+    fixable: bool = False
+    safe: bool = False
+    #: For a stray mark: what else it is (see ``_message_args``).
+    note: str = ""
+    #: How many marks the finding spans: 2 for a closer written '' (LaTeX).
+    width: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class _Open:
+    """An opening mark waiting for its closer."""
+
+    pos: int
+    ch: str
+    double: bool
+
+
+def _shape(prev: str, nxt: str) -> int:
+    """Classify a mark by its neighbours (block edges count as spaces)."""
+    if prev.isspace() and nxt.isspace():
+        return SPACED
+    if prev.isalnum() and nxt.isalnum():
+        return INNER
+    if prev.isspace() or prev in _OPEN_PUNCT:
+        return SPACED if nxt.isspace() else LEFT
+    if nxt.isspace() or nxt in _CLOSE_PUNCT:
+        return RIGHT
+    return OTHER
+
+
+def primary_language(tag: str) -> str:
+    """The primary subtag of a BCP 47 tag: ``de-CH`` → ``de``."""
+    return tag.replace("_", "-").split("-", 1)[0].lower() or "en"
+
+
+def outward_guillemets(language: str) -> bool:
+    """True where « opens and » closes: French, Swiss German, Russian, ..."""
+    tag = language.replace("_", "-").lower()
+    return primary_language(tag) in _OUTWARD or tag.endswith("-ch")
+
+
+def expected_closer(opener: str, language: str) -> str:
+    """The closing mark that belongs to ``opener`` in ``language``."""
+    lang = primary_language(language)
+    if opener in "„‚":
+        right = lang in _LOW_NINE_RIGHT
+        if opener == "„":
+            return "”" if right else "“"
+        return "’" if right else "‘"
+    if opener in "»›" and lang in _SAME_MARK:
+        return opener
+    simple = {"“": "”", "‟": "”", "”": "”", "‘": "’", "‛": "’", "’": "’"}
+    return _PARTNER.get(opener) or simple.get(opener, opener)
+
+
+@dataclass(slots=True, eq=False, repr=False)
+class _Scanner:
+    """Pairs marks block by block; collects defects in one pass."""
+
+    prose: str
+    language: str
+    text: str = ""
+    #: The document's format: which masked markup is looked through.
+    fmt: str = "plain"
+    stack: list[_Open] = field(default_factory=list)
+    carry: list[_Open] = field(default_factory=list)
+    defects: list[Defect] = field(default_factory=list)
+    lo: int = 0
+    hi: int = 0
+    lead: int = 0
+    outward: bool = False
+    kind: str = "paragraph"
+    #: True when the text writes ‘ inside words before a vowel (Hawai‘i): it
+    #: is a letter there, the ʻokina, and so is a ‘ that starts a word.
+    okina: bool = False
+    #: True while every block since the carried openers' one is a list item.
+    list_run: bool = False
+    #: The blockquote element the carried openers' block is in (see
+    #: ``_blockquote_depth``): -1 for none, 0 for an HTML ``<blockquote>``,
+    #: else the number of Markdown ``>`` markers before it.
+    quote_depth: int = -1
+    #: True while every block since the carried openers' one is a paragraph
+    #: of that same blockquote element: a pull quote may close there.
+    quote_run: bool = False
+    #: True when ‘ only opens (see ``_LEFT_SINGLE_OPENS``) and the text has
+    #: no low-9 opener that ‘ could close.
+    single_opens: bool = False
+    #: True when the language quotes with guillemets.
+    guillemets: bool = False
+    #: English: a trailing apostrophe needs a word that takes one.
+    english: bool = False
+    #: Where the last double and single quotation of this block closed.
+    closed: list[int] = field(default_factory=lambda: [-1, -1])
+    #: Marks before this offset are taken (the second ' of a '' closer).
+    taken: int = -1
+    #: True when the prose has a grave accent: a GNU/TeX-style opener
+    #: (`` `quoted' ``) may be there (see ``_grave_opener``).
+    graves: bool = False
+    #: The last grave accent whose quotation a ' closed.
+    grave_taken: int = -1
+
+    def __post_init__(self) -> None:
+        self.outward = outward_guillemets(self.language)
+        lang = primary_language(self.language)
+        self.guillemets = self.outward or lang in _GUILLEMET_QUOTES
+        self.single_opens = lang in _LEFT_SINGLE_OPENS
+        self.english = lang == "en"
+
+    def run(self, blocks: Sequence[Block]) -> tuple[Defect, ...]:
+        marks = _mark_offsets(self.prose)
+        if not marks:
+            return ()  # most files: nothing to pair
+        self.okina = "‘" in self.prose and _OKINA.search(self.prose) is not None
+        self.graves = "`" in self.prose
+        if "‚" in self.prose or "„" in self.prose:
+            self.single_opens = False  # ‘ may close a ‚ here
+        prose_blocks = _disjoint(blocks)
+        cursor = 0
+        previous = 0
+        count = len(marks)
+        for index, block in enumerate(prose_blocks):
+            while cursor < count and marks[cursor] < block.start:
+                cursor += 1  # marks outside every block are not prose
+            if not self.carry and (cursor >= count or marks[cursor] >= block.end):
+                # Nothing carried and no mark here: the block cannot matter.
+                if cursor >= count:
+                    break
+                previous = block.end
+                continue
+            if block.kind == "code" or self._barrier(previous, block.start):
+                self._flush_carry()
+            if self.carry and self.quote_run:
+                self.quote_run = self._same_blockquote(previous, block)
+            previous = block.end
+            if block.kind == "code":
+                continue
+            cursor = self._paragraph(block, marks, cursor)
+            after = prose_blocks[index + 1] if index + 1 < len(prose_blocks) else None
+            self._end_paragraph(after)
+        self._flush_carry()
+        return tuple(sorted(self.defects, key=lambda d: d.start))
+
+    # -- paragraphs -------------------------------------------------------
+
+    def _paragraph(self, block: Block, marks: list[int], cursor: int) -> int:
+        """Pair the marks of one block; return the index of the next mark."""
+        self.lo, self.hi = block.start, block.end
+        self.kind = block.kind
+        self.closed[:] = [-1, -1]
+        if block.kind != "list":
+            self.list_run = False
+        if cursor >= len(marks) or marks[cursor] >= block.end:
+            return cursor
+        self.lead = _first_non_space(self.prose, block.start, block.end)
+        prose = self.prose
+        while cursor < len(marks) and marks[cursor] < block.end:
+            pos = marks[cursor]
+            self._mark(pos, prose[pos])
+            cursor += 1
+        return cursor
+
+    def _end_paragraph(self, after: Block | None) -> None:
+        """Unclosed openers are continued, or carried to pair with a later closer."""
+        unclosed, self.stack = self.stack, []
+        if not unclosed:
+            return
+        lead = self._continuation_mark(after)
+        if lead:
+            # The book convention: the quotation the next paragraph continues
+            # has no closer of its kind after its opener in this one. An
+            # opener followed by a closed quotation of its own kind (“a, he
+            # said. “b.”) lost its closer.
+            double = lead in DOUBLE
+            last = self.closed[0 if double else 1]
+            unclosed = [o for o in unclosed if o.double != double or o.pos < last]
+        if unclosed and not self.carry:
+            self.list_run = True
+            self.quote_depth = self._blockquote_depth()
+            self.quote_run = self.quote_depth >= 0
+        self.carry.extend(unclosed)
+
+    def _blockquote_depth(self) -> int:
+        """Which blockquote element the current block is a paragraph of.
+
+        0 for an HTML ``<blockquote>`` (the last blockquote tag before the
+        block opens one), the number of ``>`` markers for a Markdown block
+        quote (its line starts with them), -1 for none or for other markup.
+        """
+        if self.kind != "blockquote" or self.fmt not in _TAGGED or not self.text:
+            return -1
+        text, start = self.text, self.lo
+        line = text.rfind("\n", 0, start) + 1
+        prefix = _P_TAGS.sub("", text[line:start])
+        if self.fmt == "markdown" and ">" in prefix and not prefix.strip(" \t>"):
+            return prefix.count(">")
+        tags = _BLOCKQUOTE_TAG.findall(text, max(0, start - _QUOTE_REACH), start)
+        return 0 if tags and not tags[-1] else -1
+
+    def _same_blockquote(self, start: int, block: Block) -> bool:
+        """True when ``block`` is a later paragraph of the blockquote element
+        the carried openers are in: the source from ``start`` (the end of the
+        block before) holds only white space, paragraph tags and, in Markdown,
+        the same ``>`` markers on every line (a blank line without them ends
+        the block quote). A blockquote tag or any other content ends it."""
+        gap = self.text[start : block.start]
+        if "<" in gap:
+            gap = _P_TAGS.sub("", gap)
+        if self.quote_depth == 0:
+            return not gap.strip()
+        if block.kind != "blockquote":
+            return False
+        lines = gap.split("\n")
+        markers = ">" * self.quote_depth
+        return (
+            len(lines) > 1
+            and not lines[0].strip()
+            and all(_no_space(line) == markers for line in lines[1:])
+        )
+
+    def _barrier(self, start: int, end: int) -> bool:
+        """True when non-prose (code, HTML, front matter) lies between two blocks.
+
+        Readers leave such content out of the blocks and mask it; a quote is
+        never paired across it. Tags, list bullets and numbers, blockquote and
+        table markers are structure, not content: a quotation may run on
+        through them (``<p>``, a list).
+        """
+        if start >= end or not self.text:
+            return False
+        gap = self.text[start:end]
+        if "<" in gap:
+            gap = _TAGS.sub("", gap)  # </p><p>, <ul><li>: markup, not content
+        return bool(gap.strip(_STRUCTURE))
+
+    def _continuation_mark(self, after: Block | None) -> str:
+        """The quote mark that opens the next paragraph, if it continues a quote."""
+        if after is None or after.kind == "code" or self._barrier(self.hi, after.start):
+            return ""
+        text = self.prose
+        i = _first_non_space(text, after.start, after.end)
+        if i >= after.end or text[i] not in DOUBLE + SINGLE:
+            return ""
+        if text[i] in SINGLE and self._elision(i):
+            return ""
+        return text[i]
+
+    def _flush_carry(self, keep: int = 0) -> None:
+        for opener in self.carry[keep:]:
+            self._add("unclosed", opener.pos, opener.ch)
+        del self.carry[keep:]
+
+    # -- marks ------------------------------------------------------------
+
+    def _mark(self, pos: int, ch: str) -> None:
+        if pos < self.taken:
+            return
+        prev, nxt = self._around(pos)
+        if not (prev.isalnum() or nxt.isalnum()):
+            if self._quoted_symbol(pos, ch):
+                self.taken = pos + 3  # '-': the closer and the symbol are read
+                return
+            if self._mention(pos, ch):
+                return
+        action = self._action(pos, ch, prev, nxt)
+        if action == OPEN:
+            self._open(pos, ch)
+        elif action == CLOSE:
+            self._close(pos, ch)
+        elif action == STRAY:
+            self._add("stray", pos, ch)
+        elif action == APOSTROPHE:
+            self.defects.append(Defect("stray", pos, ch, expected="’", note="’"))
+        elif action == CROSS:
+            self._cross(pos, ch, self.stack[-1])
+
+    def _around(self, pos: int) -> tuple[str, str]:
+        """The characters before and after the mark at ``pos``, as pairing sees them."""
+        prev = self.prose[pos - 1] if pos > self.lo else " "
+        if prev in _LOOK_THROUGH:
+            prev = self._neighbour(pos, -1)
+        nxt = self.prose[pos + 1] if pos + 1 < self.hi else " "
+        if nxt in _LOOK_THROUGH:
+            nxt = self._neighbour(pos, 1)
+        return prev, nxt
+
+    def _action(self, pos: int, ch: str, prev: str, nxt: str) -> int:
+        shape = _shape(prev, nxt)
+        if ch == '"':
+            return self._straight_double(pos, prev, shape)
+        if ch in "'’":
+            return self._right_single(pos, ch, prev, nxt, shape)
+        if ch in "‘‛":
+            return self._left_single(pos, prev, nxt, shape)
+        if ch == "“":
+            return self._high_left_double(pos, nxt, shape)
+        if ch == "”":
+            return self._high_right_double(pos, prev, shape)
+        if ch in _PARTNER:
+            return self._guillemet(pos, ch, shape)
+        if ch == "‚":
+            return SKIP if shape in (RIGHT, INNER, SPACED) else OPEN
+        return OPEN  # „ ‟
+
+    def _straight_double(self, pos: int, prev: str, shape: int) -> int:
+        near = self._open_double()
+        if prev.isdigit() and (near is None or self._after_feet(pos)):
+            return SKIP  # inches or seconds: 5'9", 46"
+        if self._quoted_space(pos):
+            return SKIP  # a quoted space: (" ")
+        if shape == SPACED:
+            if near is None and self._spaced_opener(pos):
+                return OPEN
+            return CLOSE if near else STRAY
+        if shape == LEFT:
+            # After a hyphen or slash with a quote open, it closes: "Get-".
+            opens = prev.isspace() or prev in "([{<" or near is None
+            return OPEN if opens else CLOSE
+        if shape == RIGHT:
+            return CLOSE
+        if near is not None and shape == INNER and self._closers_ahead(pos):
+            return OPEN  # a nested quote missing its space: said"a" and b."
+        return CLOSE if near else OPEN
+
+    def _closers_ahead(self, pos: int) -> bool:
+        """True when the straight double marks after ``pos`` in this block
+        close more quotations than would stay open if ``pos`` closed one.
+
+        A " between letters may close a quotation (``"no"he said``) or open
+        one whose space was lost (``as"debottlenecking" and``); the marks
+        after it tell which: the run of plain closers before the next plain
+        opener must have openers to close.
+        """
+        depth = sum(1 for opener in self.stack if opener.ch == '"')
+        closers = 0
+        at = self.prose.find('"', pos + 1, self.hi)
+        while at >= 0:
+            shape = _shape(*self._around(at))
+            if shape != RIGHT:
+                break
+            closers += 1
+            at = self.prose.find('"', at + 1, self.hi)
+        return closers >= depth
+
+    def _quoted_symbol(self, pos: int, ch: str) -> bool:
+        """True when the mark at ``pos`` and the mark two characters on pair
+        around one symbol, not after or before a word: a quoted character
+        (``'-'``, ``"("``, ``‘.’``), which pairs as ``'x'`` does. A mark
+        after punctuation that can close an open quotation of its kind
+        closes it (``"Stop!"/"…"``)."""
+        prose = self.prose
+        if pos + 2 >= self.hi or (ch, prose[pos + 2]) not in VALID_PAIRS:
+            return False
+        middle = prose[pos + 1]
+        if middle.isspace() or middle.isalnum() or middle == _FILLER:
+            return False
+        if self.text and self.text[pos + 1] != middle:
+            return False  # masked markup, not a symbol
+        prev, _ = self._around(pos)
+        after_word = not (prev.isspace() or prev in _OPEN_PUNCT)
+        if after_word and self._open_of_kind(ch) is not None:
+            return False
+        return not self._around(pos + 2)[1].isalnum()
+
+    def _mention(self, pos: int, ch: str) -> bool:
+        """True when the mark at ``pos`` is named, not used. So it is alone
+        in parentheses (``a double quote (")``), or alone between spaces
+        right after a word that names it (``a single quote ' to``, ``the
+        apostrophe ' is``) or before one (``the ' character``); a straight
+        mark also when its word has no letter or digit, and neither have
+        the words before and after it, as in a list of characters (``: "
+        '<> ?``). A mark that can close an open quotation closes it
+        (``"0 30 * * *"``)."""
+        if self._open_of_kind(ch) is not None:
+            return False
+        start, end = self._token(pos, pos)
+        space = self.text or self.prose
+        if _NAMED_ALONE.fullmatch(space, start, end):
+            return True
+        if self._wordy(start, end):
+            return False
+        i, j = start - 1, end
+        while i >= self.lo and space[i].isspace() and start - i < _TOKEN_REACH:
+            i -= 1
+        while j < self.hi and space[j].isspace() and j - end < _TOKEN_REACH:
+            j += 1
+        # Guillemets stand between spaces anyway (the quote « Oui »).
+        alone = start == pos and not space[pos + 1 : end].strip(_TRAILING)
+        if (
+            alone
+            and ch not in _PARTNER
+            and (
+                self._naming_word(i, _NAMING_BEFORE)
+                or self._naming_word(j, _NAMING_AFTER)
+            )
+        ):
+            return True
+        if ch not in STRAIGHT:
+            return False
+        return all(
+            self.lo <= k < self.hi
+            and not space[k].isspace()
+            and not self._wordy(*self._token(k, k))
+            for k in (i, j)
+        )
+
+    def _naming_word(self, k: int, words: frozenset[str]) -> bool:
+        """True when the source word at ``k`` lies in this block and is one
+        of ``words`` (read without tags and edge punctuation)."""
+        if not (self.lo <= k < self.hi):
+            return False
+        space = self.text or self.prose
+        if space[k].isspace():
+            return False
+        word = space[slice(*self._token(k, k))]
+        if "<" in word:
+            word = _TAGS.sub("", word)
+        return word.strip(_WORD_PUNCT + "()").casefold() in words
+
+    def _token(self, first: int, last: int) -> tuple[int, int]:
+        """The run of non-space source characters around ``first``..``last``
+        (at most a few dozen characters each way)."""
+        space = self.text or self.prose
+        lo = max(self.lo, first - _TOKEN_REACH)
+        hi = min(self.hi, last + 1 + _TOKEN_REACH)
+        start, end = first, last + 1
+        while start > lo and not space[start - 1].isspace():
+            start -= 1
+        while end < hi and not space[end].isspace():
+            end += 1
+        return start, end
+
+    def _wordy(self, start: int, end: int) -> bool:
+        """True when ``start``..``end`` holds a letter, a digit or markup."""
+        prose = self.prose
+        return any(
+            prose[i].isalnum() or (prose[i] == " " and bool(self.text))
+            for i in range(start, end)
+        )
+
+    def _takes_apostrophe(self, pos: int) -> bool:
+        """True unless the word before the trailing mark at ``pos`` is plain
+        letters that English never ends with an apostrophe (named' tuples):
+        plural possessives (soldiers'), dropped letters (nothin', ol'), a
+        letter's prime (f') and anything hidden in markup may."""
+        word = self._word_before(pos)
+        if len(word) <= 3 or not word.isalpha():
+            return True
+        return word.casefold().endswith(_TRAILING_APOSTROPHE)
+
+    def _word_before(self, pos: int) -> str:
+        """The letters and digits that end right before ``pos``, read past
+        markup that draws nothing (``*named*'``); empty after opaque markup
+        or a space."""
+        prose, text, i = self.prose, self.text, pos - 1
+        while i >= self.lo and prose[i] == _FILLER:
+            i -= 1
+        while i >= 0 and text and prose[i] == " " and not text[i].isspace():
+            what, i = self._masked(i, -1)
+            if what != _THROUGH:
+                return ""
+        end = i + 1
+        while i >= self.lo and prose[i].isalnum():
+            i -= 1
+        return prose[i + 1 : end]
+
+    def _partnered(self, pos: int, ch: str) -> bool:
+        """True when the guillemet at ``pos`` has its partner on the side it
+        points to in its block: a « before a », a » after a « (or ‹ ›)."""
+        partner = _PARTNER[ch]
+        if ch in "«‹":
+            return self.prose.find(partner, pos + 1, self.hi) >= 0
+        return self.prose.rfind(partner, self.lo, pos) >= 0
+
+    def _spaced_opener(self, pos: int) -> bool:
+        """True when the spaced straight " at ``pos`` opens the quotation that
+        the next double mark in its block, a " or ” after a word, closes.
+
+        At a source line's end (``the term "`` then ``<a>keyboard
+        interface</a>" on``) the line break is the author's layout: no defect.
+        Before a word on the same line (``in " XYZ Organization's ..."``) it
+        is misspaced: one stray, and its closer is no second defect. Closed
+        by a ” (``missing " |logo|” in``), the pair is one quotes.Mixed at
+        the closer, the misspacing part of that one defect.
+        """
+        at = _next_double(self.prose, pos + 1, self.hi)
+        if at < 0 or self.prose[at] not in '"”' or _shape(*self._around(at)) != RIGHT:
+            return False
+        if self.prose[at] != '"':
+            return True  # " …”: its closer is one quotes.Mixed, all it takes
+        text = self.text or self.prose
+        i = pos + 1
+        while i < self.hi and text[i] in " \t\r":
+            i += 1
+        if i < self.hi and text[i] != "\n":
+            self._add("stray", pos, '"')
+        return True
+
+    def _twin_closer(self, pos: int, ch: str) -> bool:
+        """True when the next double mark after ``pos`` in this block is the
+        same mark, shaped as a closer, and the mark at ``pos`` follows no
+        word: then it opened the quotation that mark closes, written the
+        wrong way or misspaced."""
+        if self._around(pos)[0].isalnum():
+            return False  # after a word: a closer indeed (a lone closer” here)
+        at = _next_double(self.prose, pos + 1, self.hi)
+        if at < 0 or self.prose[at] != ch:
+            return False
+        return _shape(*self._around(at)) == RIGHT
+
+    def _right_single(self, pos: int, ch: str, prev: str, nxt: str, shape: int) -> int:
+        """' and ’: apostrophe, prime or quote, by position and what is open."""
+        top = self._top_single()
+        if top is None and self._tex_closer(pos, ch, prev):
+            self.taken = pos + 2  # the second mark is part of this closer
+            self._cross(pos, ch * 2, self.stack[-1])
+            return SKIP
+        if shape == INNER:
+            return SKIP
+        graves = self.graves and not prev.isspace() and not nxt.isalnum()
+        if graves and self._grave_opener(pos, top):
+            return SKIP  # GNU/TeX style: `quoted' closes its ` opener
+        if prev.isdigit() and (top is None or nxt.isdigit()):
+            return SKIP  # feet or minutes: 5'9", 26' 46"
+        if shape == SPACED:
+            return CLOSE if top else STRAY
+        if shape == LEFT:
+            if self._elision(pos):
+                return SKIP
+            if ch == "'" or primary_language(self.language) in _SAME_MARK:
+                return OPEN
+            return SKIP  # ’n’, ’em: English never opens with ’
+        if shape == RIGHT:
+            if top:
+                return CLOSE
+            if prev in _SENTENCE_END and self._cross_opener(pos, ch) is not None:
+                return CROSS  # “We went home.’: no apostrophe after a full stop
+            carried = any(not opener.double for opener in self.carry)
+            if self.english and not carried and not self._takes_apostrophe(pos):
+                return STRAY  # *named*' tuples: no closer, no apostrophe
+            return SKIP  # the soldiers' rifles
+        if top:
+            return CLOSE
+        return OPEN if ch == "'" and nxt.isalnum() and not self._elision(pos) else SKIP
+
+    def _grave_opener(self, pos: int, top: _Open | None) -> bool:
+        """True when the single mark at ``pos``, after a word, closes a
+        quotation opened GNU/TeX style with a grave accent (`` `sizeof' ``,
+        ``` ``so'' ```): the last ` before it in its block, after any open
+        single quotation and any ` already closed, stands before a word.
+
+        Where a backtick is markup (Markdown code, reST roles) it is masked
+        and never seen here; only a backtick left in the prose opens.
+        """
+        lo = max(self.lo, self.grave_taken + 1, -1 if top is None else top.pos + 1)
+        at = self.prose.rfind("`", lo, pos)
+        if at < 0:
+            return False
+        before, after = self._around(at)
+        if after.isspace() or after == "`":
+            return False
+        if before != "`" and _shape(before, after) != LEFT:
+            return False  # a closing backtick: `date` and the user' rights
+        self.grave_taken = at
+        return True
+
+    def _tex_closer(self, pos: int, ch: str, prev: str) -> bool:
+        """True when the mark at ``pos`` and the same mark after it are a
+        double closer written the TeX way (``the “weeds'' for``): after a
+        word or a full stop, before a space or punctuation, with a double
+        quotation open that no double closer ends later in the block."""
+        if self.prose[pos + 1 : pos + 2] != ch or pos + 1 >= self.hi:
+            return False
+        if not (prev.isalnum() or prev in _SENTENCE_END):
+            return False
+        if _shape(*self._around(pos + 1)) != RIGHT:
+            return False
+        return self._cross_opener(pos, ch * 2) is not None
+
+    def _left_single(self, pos: int, prev: str, nxt: str, shape: int) -> int:
+        top = self._top_single()
+        if top is not None and top.ch == "‚" and shape != INNER:
+            return CLOSE  # German ‚…‘
+        if self.okina and nxt in _VOWELS and shape in (INNER, LEFT):
+            return SKIP  # the ʻokina of Hawai‘i and ‘Iole
+        if shape == INNER:
+            # After a word, ‘ opens nothing: an apostrophe written with the
+            # opening mark (Elayne‘s, [the agency](url)‘s).
+            return APOSTROPHE if self._opens_only(prev) else SKIP
+        if shape == SPACED:
+            return CLOSE if top else STRAY
+        if shape == RIGHT or (shape == OTHER and not nxt.isalnum()):
+            if top is not None:
+                return CLOSE  # a closer written with the opening mark
+            # stories‘ text, [Governors](url)‘ (BBG): a plural possessive.
+            return APOSTROPHE if self._opens_only(prev) else SKIP
+        if shape == LEFT and top is not None and self._closes_here(pos):
+            return CLOSE  # ‘a cheat sheet ‘, after a space: it ends the quotation
+        if self._elision(pos):
+            # ‘Twas, ‘em after a space: the elided letters want the apostrophe
+            # ’, unless a closer follows that makes this a quotation (‘s’,
+            # ‘round trip’). Right after another quote mark ("‘Twas") it may
+            # open a nested quotation: not judged.
+            if shape != LEFT or not self.single_opens:
+                return SKIP
+            return OPEN if self._single_closer_ahead(pos) else APOSTROPHE
+        return OPEN
+
+    def _opens_only(self, prev: str) -> bool:
+        """True when a ‘ after ``prev`` can be no opener: a letter or digit
+        (or opaque markup) of a script written with spaces, in a language
+        whose ‘ never closes."""
+        return (
+            self.single_opens
+            and prev.isalnum()
+            and unicodedata.east_asian_width(prev) not in "WF"
+        )
+
+    def _closes_here(self, pos: int) -> bool:
+        """True when the mark at ``pos``, after a space, is followed by closing
+        punctuation and then no word (``1994. “,``): there is nothing for it to
+        open, so it closes."""
+        i = pos + 1
+        while i < self.hi and self.prose[i] == _FILLER:
+            i += 1  # the rest of a character reference: &#8220;
+        if i >= self.hi or self.prose[i] not in ",.;:!?)]}":
+            return False
+        after = self._neighbour(i, 1)
+        return not after.isalnum()
+
+    def _single_closer_ahead(self, pos: int) -> bool:
+        """True when a single mark after ``pos`` in this block could close a
+        quotation opened at ``pos``: a ’ or ' after a word, before a space."""
+        prose = self.prose
+        for i in range(pos + 1, self.hi):
+            if prose[i] in "’'":
+                shape = _shape(*self._around(i))
+                if shape in (RIGHT, SPACED):
+                    return True
+            elif prose[i] == "‘":
+                return False
+        return False
+
+    def _high_left_double(self, pos: int, nxt: str, shape: int) -> int:
+        near = self._open_double()
+        if near is not None and near.ch == "„":
+            return CLOSE  # German „…“
+        if shape == RIGHT or (shape == OTHER and near and not nxt.isalnum()):
+            return CLOSE
+        if shape == LEFT and near is not None and self._closes_here(pos):
+            return CLOSE  # “a value “, after a space: it ends the quotation
+        return OPEN
+
+    def _high_right_double(self, pos: int, prev: str, shape: int) -> int:
+        near = self._open_double()
+        if prev.isdigit() and (near is None or self._after_feet(pos)):
+            return SKIP
+        if near is not None:
+            return CLOSE
+        if shape == LEFT:
+            return OPEN  # Swedish ”…”
+        if shape == INNER:
+            return SKIP  # no closer: a gershayim (z”l) or a ditto mark
+        return STRAY if shape == SPACED else CLOSE
+
+    def _guillemet(self, pos: int, ch: str, shape: int) -> int:
+        near = self._open_double() if ch in "«»" else self._top_single()
+        if not self.guillemets and not self._partnered(pos, ch):
+            return SKIP  # an arrow in a language that does not quote so: More »
+        if near is not None and near.ch == _PARTNER[ch]:
+            return CLOSE
+        if near is not None and near.ch == ch and ch in "»›" and shape != LEFT:
+            return CLOSE  # Swedish »…»
+        if self.outward:
+            # French: « always opens; » opens only a continuing paragraph.
+            return OPEN if ch in "«‹" or pos == self.lead else CLOSE
+        return CLOSE if shape == RIGHT else OPEN
+
+    # -- pairing ----------------------------------------------------------
+
+    def _open(self, pos: int, ch: str) -> None:
+        if not self.quote_run:
+            # A new quotation ends the wait for a left-open one's closer,
+            # except within a pull quote, which may quote others inside.
+            self._flush_carry()
+        self.stack.append(_Open(pos, ch, ch in DOUBLE))
+
+    def _close(self, pos: int, ch: str) -> None:
+        double = ch in DOUBLE
+        index = self._opener_index(double)
+        if index < 0:
+            crossed = self._cross_opener(pos, ch) if double else None
+            if crossed is not None:
+                self._cross(pos, ch, crossed)  # ‘…”: one quotation, mixed marks
+                return
+            self._orphan(pos, ch, double)
+            return
+        opener = self.stack[index]
+        for inner in self.stack[index + 1 :]:
+            self._add("unclosed", inner.pos, inner.ch)
+        del self.stack[index:]
+        self.closed[0 if double else 1] = pos
+        if (opener.ch, ch) not in VALID_PAIRS:
+            self._mixed(opener, pos, ch, spans=False)
+
+    def _orphan(self, pos: int, ch: str, double: bool) -> None:
+        """A closer with no opener: pair it with a quote left open earlier."""
+        index = next(
+            (
+                i
+                for i in range(len(self.carry) - 1, -1, -1)
+                if self.carry[i].double == double
+            ),
+            -1,
+        )
+        if index < 0:
+            self._add("unmatched", pos, ch)
+            if double and self._twin_closer(pos, ch):
+                # A misplaced opener (e.g.”back”, said," [x] looked"): its
+                # partner is no second defect.
+                self.stack.append(_Open(pos, ch, True))
+            return
+        opener = self.carry[index]
+        self._flush_carry(index + 1)
+        del self.carry[index]
+        if (opener.ch, ch) in VALID_PAIRS and self.list_run and self.kind == "list":
+            return  # a quotation that runs through a list closes in its last item
+        if (opener.ch, ch) in VALID_PAIRS and self.quote_run:
+            return  # a pull quote closes in its blockquote's last paragraph
+        if (opener.ch, ch) in VALID_PAIRS:
+            self.defects.append(
+                Defect("unclosed", opener.pos, opener.ch, ch, pos, True)
+            )
+        else:
+            self._mixed(opener, pos, ch, spans=True)
+
+    def _cross_opener(self, pos: int, ch: str) -> _Open | None:
+        """The opener of the other kind that the closer at ``pos`` ends.
+
+        A quotation opened with a single mark and closed with a double one
+        (``said ‘Alright, let’s go.”``), or the reverse, is one quotation
+        with mismatched marks: the innermost open quotation is of the other
+        kind, none of the closer's own kind is open in the paragraph, and
+        that opener's own closer does not follow in the paragraph.
+        """
+        if not self.stack:
+            return None
+        opener = self.stack[-1]
+        if len(ch) == 2:
+            if not opener.double:  # '' closes a double quotation
+                return None
+        elif opener.double == (ch in DOUBLE):
+            return None
+        elif any(o.double != opener.double for o in self.stack):
+            return None  # a quotation of the closer's own kind is open
+        end = pos + len(ch) - 1  # the closer's last mark
+        if opener.double:
+            if self._double_closer_ahead(end + 1):
+                return None
+        elif self._single_closer_ahead(end):
+            return None
+        if ch in DOUBLE and self._twin_closer(pos, ch):
+            return None  # it opened the quotation its twin closes
+        return opener
+
+    def _cross(self, pos: int, ch: str, opener: _Open) -> None:
+        """Close ``opener``, the innermost quotation, with a mark of the other
+        kind (see ``_cross_opener``): one quotes.Mixed at the closer."""
+        self.stack.pop()
+        self.closed[0 if opener.double else 1] = pos
+        expected = expected_closer(opener.ch, self.language)
+        # Which mark is wrong (the opener or the closer) is a judgement, so
+        # there is no fix, except for a LaTeX '' closing a curly double
+        # opener: that is the closer written the TeX way, an unsafe fix.
+        fixable = len(ch) == 2 and opener.ch not in STRAIGHT
+        self.defects.append(
+            Defect(
+                "mixed",
+                pos,
+                ch,
+                partner=opener.ch,
+                partner_start=opener.pos,
+                expected=expected,
+                fixable=fixable,
+                width=len(ch),
+            )
+        )
+
+    def _double_closer_ahead(self, start: int) -> bool:
+        """True when the next double mark from ``start`` in this block is
+        not shaped as an opener: it may close the open double quotation."""
+        at = _next_double(self.prose, start, self.hi)
+        return at >= 0 and _shape(*self._around(at)) != LEFT
+
+    def _mixed(self, opener: _Open, pos: int, ch: str, *, spans: bool) -> None:
+        expected = expected_closer(opener.ch, self.language)
+        fixable = not spans and ch in STRAIGHT and opener.ch not in STRAIGHT
+        # Safe only where the straight mark cannot be anything but this
+        # quotation's closer: a double quote, not after a digit (an inch or
+        # seconds mark), touching no other quote mark ('in the arena'"': a
+        # mark beside another is debris, mended by deleting it). A straight '
+        # may be an apostrophe.
+        safe = (
+            fixable
+            and ch == '"'
+            and not self.prose[pos - 1 : pos].isdigit()
+            and not self._touches_mark(pos)
+        )
+        self.defects.append(
+            Defect(
+                "mixed", pos, ch, opener.ch, opener.pos, spans, expected, fixable, safe
+            )
+        )
+
+    def _touches_mark(self, pos: int) -> bool:
+        """True when another quote mark is right beside the mark at ``pos``
+        (past a character reference's fillers)."""
+        prose = self.prose
+        before = pos - 1
+        after = pos + 1
+        while after < len(prose) and prose[after] == _FILLER:
+            after += 1
+        while before >= 0 and prose[before] == _FILLER:
+            before -= 1
+        marks = DOUBLE + SINGLE
+        return (before >= 0 and prose[before] in marks) or (
+            after < len(prose) and prose[after] in marks
+        )
+
+    def _add(self, kind: str, pos: int, ch: str) -> None:
+        self.defects.append(Defect(kind, pos, ch))
+
+    # -- context helpers --------------------------------------------------
+
+    def _neighbour(self, pos: int, step: int) -> str:
+        """The character beside ``pos`` as quote pairing sees it.
+
+        Fillers after a decoded character reference are passed over. A masked
+        character (a space in the prose view, not in the source) is markup,
+        and :meth:`_masked` says what it is: a word (code, a link target, a
+        tag, a role, a template tag: ``"``x``"`` pairs like ``"x"`` and
+        ``f()'s`` holds an apostrophe), a space (a table pipe, a line-breaking
+        tag, an attribute's quote), or nothing (an emphasis delimiter, a
+        styling tag, an escape's backslash), which is looked through to the
+        next real character. Markup just outside the block belongs to its
+        first or last word (a block runs from its first revealed character to
+        its last), so the look goes on past the block's edge through markup,
+        never into another block's text.
+        """
+        prose, text, i = self.prose, self.text, pos + step
+        while self.lo <= i < self.hi and prose[i] == _FILLER:
+            i += step
+        while 0 <= i < len(prose):
+            inside = self.lo <= i < self.hi
+            ch = prose[i]
+            if not text:
+                return ch if inside else " "
+            if ch != " " or text[i].isspace():
+                return ch if inside else " "  # text, or another block's text
+            what, i = self._masked(i, step)
+            if what == _SPACE:
+                return " "
+            if what == _OPAQUE:
+                return _WORD
+        return " "
+
+    def _masked(self, i: int, step: int) -> tuple[int, int]:
+        """What the masked source character at ``i`` is to pairing, and where
+        the look goes on (for markup that is looked through)."""
+        text = self.text
+        ch = text[i]
+        if ch == "\\":
+            return _THROUGH, i + step  # an escape: \" reads as "
+        if ch in _DELIMITERS and self.fmt in _DELIMITED:
+            while 0 <= i < len(text) and text[i] in _DELIMITERS and self._hidden(i):
+                i += step
+            return _THROUGH, i
+        if ch in "\"'":
+            return _SPACE, i  # the quote around an alt or title value
+        if ch in "<>" and self.fmt in _TAGGED:
+            tag = self._tag(i, step)
+            if tag is not None:
+                name, start, end = tag
+                if name in _STYLE_TAGS:
+                    return _THROUGH, end if step > 0 else start - 1
+                if name in _BREAK_TAGS:
+                    return _SPACE, i
+                return _OPAQUE, i
+        if self.fmt == "markdown":
+            if ch == "[" or (ch == "]" and step < 0):
+                return _THROUGH, i + step  # into a link's text
+            if ch in "]|>":
+                return _SPACE, i  # a link's text ends; a table pipe; a '>' marker
+        return _OPAQUE, i
+
+    def _hidden(self, i: int) -> bool:
+        """True when source character ``i`` is masked markup."""
+        return self.prose[i] == " " and not self.text[i].isspace()
+
+    def _tag(self, i: int, step: int) -> tuple[str, int, int] | None:
+        """The lower-case name and span of the HTML tag that starts (reading
+        forward) or ends (reading back) at ``i``, if one does."""
+        text = self.text
+        if step > 0:
+            match = _TAG_AT.match(text, i) if text[i] == "<" else None
+        else:
+            start = text.rfind("<", max(0, i - _TAG_REACH), i) if text[i] == ">" else -1
+            match = _TAG_AT.fullmatch(text, start, i + 1) if start >= 0 else None
+        if match is None:
+            return None
+        return match.group(2).lower(), match.start(), match.end()
+
+    def _open_double(self) -> _Open | None:
+        for opener in reversed(self.stack):
+            if opener.double:
+                return opener
+        return None
+
+    def _open_of_kind(self, ch: str) -> _Open | None:
+        """The open quotation that a mark like ``ch`` could close."""
+        return self._open_double() if ch in DOUBLE else self._top_single()
+
+    def _top_single(self) -> _Open | None:
+        if self.stack and not self.stack[-1].double:
+            return self.stack[-1]
+        return None
+
+    def _opener_index(self, double: bool) -> int:
+        if not double:
+            return len(self.stack) - 1 if self._top_single() else -1
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i].double:
+                return i
+        return -1
+
+    def _elision(self, pos: int) -> bool:
+        """True for the apostrophe of ’90s, 'tis, 'em, rock 'n' roll."""
+        text, j = self.prose, pos + 1
+        while j < self.hi and text[j] == _FILLER:
+            j += 1  # the rest of a character reference: &#8216;Twas
+        pos, end = j - 1, min(self.hi, j + 8)
+        while j < end and text[j].isalnum():
+            j += 1
+        word = text[pos + 1 : j].casefold()
+        if len(word) >= 2 and word[:2].isdigit() and not word[2:3].isdigit():
+            return True
+        return word in _ELISIONS
+
+    def _quoted_space(self, pos: int) -> bool:
+        """True for either mark of ``" "`` (a real space, not masked markup)."""
+        for at in (pos, pos - 2):
+            if (
+                at >= 0
+                and self.prose.startswith('" "', at)
+                and (not self.text or self.text[at + 1].isspace())
+            ):
+                return True
+        return False
+
+    def _after_feet(self, pos: int) -> bool:
+        """True when ``pos`` ends a 5'9" or 26' 46" measurement."""
+        text, i = self.prose, pos - 1
+        while i >= self.lo and (text[i].isdigit() or text[i] == "."):
+            i -= 1
+        if i >= self.lo and text[i] == " ":
+            i -= 1
+        return i > self.lo and text[i] in "'’′" and text[i - 1].isdigit()
+
+
+def _no_space(line: str) -> str:
+    return line.replace(" ", "").replace("\t", "").replace("\r", "")
+
+
+def _next_double(text: str, start: int, end: int) -> int:
+    """Offset of the first double quote mark in ``text[start:end]``, or -1."""
+    match = _DOUBLES.search(text, start, end)
+    return -1 if match is None else match.start()
+
+
+def _first_non_space(text: str, start: int, end: int) -> int:
+    """Offset of the first non-space character of ``text[start:end]``."""
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def _mark_offsets(prose: str) -> list[int]:
+    """Offsets of every quote mark, by one C-level split: the pieces between
+    the marks are running sums away from them."""
+    if prose.isascii():
+        return _ascii_mark_offsets(prose)
+    pieces = _MARKS.split(prose)
+    if len(pieces) == 1:
+        return []
+    ends = list(itertools.accumulate(map(len, pieces)))
+    return ends[0:-1:2]
+
+
+def _ascii_mark_offsets(prose: str) -> list[int]:
+    """The same for ASCII text, whose only marks are ``"`` and ``'``: a byte
+    split on one of them (after mapping the other onto it) runs at memory
+    speed, where the regex split tests every character against a class."""
+    data = prose.encode("ascii")
+    if b"'" not in data and b'"' not in data:
+        return []
+    pieces = data.translate(_APOSTROPHE_TO_QUOTE).split(b'"')
+    # Mark k follows the first k + 1 pieces and the k marks between them.
+    lengths = itertools.accumulate(map(len, pieces[:-1]))
+    return list(map(operator.add, lengths, itertools.count()))
+
+
+def _disjoint(blocks: Sequence[Block]) -> list[Block]:
+    """Blocks in order, without overlaps, so no mark is paired twice."""
+    starts = list(map(_START, blocks))
+    ends = list(map(_END, blocks))
+    if all(map(operator.lt, starts, ends)) and all(map(operator.le, ends, starts[1:])):
+        return list(blocks)  # the readers' usual output, checked in C
+    return _made_disjoint(blocks)
+
+
+def _made_disjoint(blocks: Sequence[Block]) -> list[Block]:
+    out: list[Block] = []
+    last = 0
+    for block in sorted(blocks, key=_span):
+        start = max(block.start, last)
+        if start < block.end:
+            out.append(
+                block if start == block.start else Block(start, block.end, block.kind)
+            )
+            last = block.end
+    return out
+
+
+_span = operator.attrgetter("start", "end")
+_START = operator.attrgetter("start")
+_END = operator.attrgetter("end")
+
+
+_cache: list[tuple[str, str, tuple[Block, ...], str, tuple[Defect, ...]]] = []
+
+
+def analyse(doc: Document) -> tuple[Defect, ...]:
+    """All quote defects of ``doc``, computed once for all rules of this type."""
+    blocks = tuple(doc.blocks)
+    setting = f"{doc.language} {doc.format}"  # both change what pairs
+    if _cache:
+        text, prose, cached_blocks, cached_setting, defects = _cache[0]
+        same = (text is doc.text or text == doc.text) and (
+            prose is doc.prose or prose == doc.prose
+        )
+        if same and cached_setting == setting and cached_blocks == blocks:
+            return defects
+    defects = _Scanner(doc.prose, doc.language, doc.text, doc.format).run(blocks)
+    _cache[:] = [(doc.text, doc.prose, blocks, setting, defects)]
+    return defects
