@@ -8,6 +8,7 @@ An explicit file is linted whatever its extension (as plain text if unknown).
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fnmatch
 import os
@@ -46,6 +47,23 @@ def format_for(path: str, overrides: Sequence[tuple[str, str]] = ()) -> str | No
         if fnmatch.fnmatch(name, glob) or fnmatch.fnmatch(Path(name).name, glob):
             return fmt
     return format_for_path(name)
+
+
+def match_kind(path: str, kind_for: Sequence[tuple[str, str]], root: str) -> str | None:
+    """The kind of the first ``kind-for`` glob matching ``path`` (as given,
+    relative to ``root`` (the working directory if empty) or by file name)."""
+    if not kind_for:
+        return None
+    name = path.replace(os.sep, "/")
+    names = {name, name.rsplit("/", 1)[-1]}
+    if path != "-":
+        base = Path(root or ".").resolve()
+        with contextlib.suppress(ValueError, OSError, RuntimeError):  # outside, loop
+            names.add(Path(path).resolve().relative_to(base).as_posix())
+    for glob, kind in kind_for:
+        if any(fnmatch.fnmatch(n, glob) for n in names):
+            return kind
+    return None
 
 
 def discover(

@@ -78,27 +78,6 @@ class Ruleset:
         return {c.meta.pack for c in self.checks}
 
 
-def match_kind(path: str, kind_for: Sequence[tuple[str, str]], root: str) -> str | None:
-    """The kind of the first ``kind-for`` glob matching ``path`` (as given,
-    relative to ``root`` (the working directory if empty) or by file name)."""
-    if not kind_for:
-        return None
-    import contextlib
-    import fnmatch
-    import os
-
-    name = path.replace(os.sep, "/")
-    names = {name, name.rsplit("/", 1)[-1]}
-    if path != "-":
-        base = Path(root or ".").resolve()
-        with contextlib.suppress(ValueError, OSError, RuntimeError):  # outside, loop
-            names.add(Path(path).resolve().relative_to(base).as_posix())
-    for glob, kind in kind_for:
-        if any(fnmatch.fnmatch(n, glob) for n in names):
-            return kind
-    return None
-
-
 def _loader() -> Any:
     """libyaml's loader when available (10x faster than the pure-Python one).
 

@@ -17,9 +17,9 @@ from copydesk import engine, markup
 from copydesk.cache import ResultsCache
 from copydesk.document import Document, default_kind
 from copydesk.errors import CopydeskError
-from copydesk.files import STDIN, Target
+from copydesk.files import STDIN, Target, match_kind
 from copydesk.model import Finding, Severity
-from copydesk.ruleset import Ruleset, Vocab, load_ruleset, match_kind
+from copydesk.ruleset import Ruleset, Vocab, load_ruleset
 
 #: Files per task sent to a worker: large enough to amortise the IPC.
 CHUNK = 16
