@@ -306,12 +306,6 @@ def in_longer_name(prose: str, start: int, end: int) -> bool:
     return at > 0 and prose[at - 1] not in _SENTENCE_END + '"“‘«„('
 
 
-#: Opening and closing quotation marks, and the straight ones that are both.
-_OPENERS = "“„«‹‘‚"
-_CLOSERS = "”»›’"
-_STRAIGHT = '"'
-
-
 def in_quotation(doc: Document, offset: int) -> bool:
     """True when ``offset`` sits inside a quotation of its paragraph, or in a
     blockquote (quoted text as a whole).
