@@ -212,7 +212,7 @@ def lint_targets(
     for index, target in enumerate(targets):
         hit = None
         if cache is not None and target.path != STDIN:
-            hit, key, text = _cached(cache, target, options)
+            hit, key, text = _cached(cache, target, options.language)
             if key is not None:
                 keys[index] = key
             if texts is not None and hit is None and text is not None:
@@ -241,7 +241,7 @@ def _serial(targets: Sequence[Target], jobs: int) -> bool:
 
 
 def _cached(
-    cache: ResultsCache, target: Target, options: RuleOptions
+    cache: ResultsCache, target: Target, language: str
 ) -> tuple[FileResult | None, str | None, str | None]:
     """A cache hit for ``target`` (or None), its cache key, and its text.
 
@@ -252,7 +252,7 @@ def _cached(
 
     # The kind joins the language in the key: a ``kind-for`` glob can give two
     # files with the same bytes and format different findings.
-    context = f"{options.language}:{target.kind or default_kind(target.format)}"
+    context = f"{language}:{target.kind or default_kind(target.format)}"
     try:
         st = os.stat(target.path)
     except OSError:
