@@ -1058,7 +1058,7 @@ class _Scanner:
             ch = prose[i]
             if not text:
                 return ch if inside else " "
-            if ch != " " or text[i].isspace():
+            if not self._hidden(i):
                 return ch if inside else " "  # text, or another block's text
             what, i = self._masked(i, step)
             if what == _SPACE:
