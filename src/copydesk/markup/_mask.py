@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from copydesk.document import Block, line_starts
 
@@ -167,7 +167,7 @@ def neutral_templates(text: str) -> str:
     broken over lines inside an indented fence or list item leaves it open.
     Lengths are kept, so offsets stay those of ``text``.
     """
-    if "{{" not in text and "{%" not in text and "[" not in text:
+    if "{{" not in text and "{%" not in text:
         return text
     return _TEMPLATE.sub(lambda m: _TAG_LINE.sub(_xs, m.group()), text)
 
@@ -198,7 +198,7 @@ def mask_templates(text: str, prose: str) -> tuple[str, list[Block]]:
     their own, so a quote there pairs on its own. Tags inside masked text
     (code, HTML attributes) reveal nothing.
     """
-    if "{{" not in text and "{%" not in text and "[" not in text:
+    if "{{" not in text and "{%" not in text:
         return prose, []
     pieces: list[str] = []
     alts: list[Block] = []
@@ -312,29 +312,14 @@ def cut(
     spans = [(start, end) for start, end in regions if "\n" in text[start:end]]
     if not spans:
         return tuple(blocks)
-    # Spans are sorted and disjoint, so their ends ascend: a bisect finds the
-    # first span ending after a block's start, and a walk stops at the first
-    # one starting at or after its end (each block visits only its own spans).
-    ends = [hi for _, hi in spans]
     out: list[Block] = []
-    for block in blocks:
-        start = block.start
-        index = bisect.bisect_right(ends, start)
-        while index < len(spans) and spans[index][0] < block.end:
-            lo, hi = spans[index]
-            _add_trimmed(text, start, lo, block.kind, out)
-            start = max(start, hi)
-            index += 1
-        _add_trimmed(text, start, block.end, block.kind, out)
+    for block, lo, hi in _outside(blocks, spans):
+        piece = text[lo:hi]
+        stripped = piece.strip()
+        if stripped:
+            first = lo + piece.index(stripped[0])
+            out.append(Block(first, first + len(stripped), block.kind))
     return tuple(out)
-
-
-def _add_trimmed(text: str, start: int, end: int, kind: str, out: list[Block]) -> None:
-    piece = text[start:end]
-    stripped = piece.strip()
-    if stripped:
-        start += piece.index(stripped[0])
-        out.append(Block(start, start + len(stripped), kind))
 
 
 def carve(blocks: Sequence[Block], alts: Sequence[Block]) -> tuple[Block, ...]:
@@ -344,23 +329,48 @@ def carve(blocks: Sequence[Block], alts: Sequence[Block]) -> tuple[Block, ...]:
     """
     if not alts:
         return tuple(blocks)
-    # As in :func:`cut`: a bisect over the ascending ends of the sorted,
-    # disjoint alts, then a walk over the ones the block overlaps.
-    ends = [alt.end for alt in alts]
-    out: list[Block] = []
-    for block in blocks:
-        start = block.start
-        index = bisect.bisect_right(ends, start)
-        while index < len(alts) and alts[index].start < block.end:
-            alt = alts[index]
-            index += 1
-            if alt.start > start:
-                out.append(Block(start, alt.start, block.kind))
-            start = max(start, alt.end)
-        if start < block.end:
-            out.append(
-                block if start == block.start else Block(start, block.end, block.kind)
-            )
+    spans = [(alt.start, alt.end) for alt in alts]
+    out = [
+        block if (lo, hi) == (block.start, block.end) else Block(lo, hi, block.kind)
+        for block, lo, hi in _outside(blocks, spans)
+    ]
     out.extend(alts)
     out.sort(key=lambda b: (b.start, b.end))
     return tuple(out)
+
+
+def _outside(
+    blocks: Sequence[Block], spans: Sequence[tuple[int, int]]
+) -> Iterator[tuple[Block, int, int]]:
+    """Each block's non-empty pieces outside ``spans`` (sorted, disjoint).
+
+    The spans' ends ascend, so a bisect finds the first span ending after a
+    block's start, and a walk stops at the first one starting at or after its
+    end: each block visits only the spans it overlaps.
+    """
+    ends = [hi for _, hi in spans]
+    for block in blocks:
+        start = block.start
+        index = bisect.bisect_right(ends, start)
+        while index < len(spans) and spans[index][0] < block.end:
+            lo, hi = spans[index]
+            index += 1
+            if lo > start:
+                yield block, start, lo
+            start = max(start, hi)
+        if start < block.end:
+            yield block, start, block.end
+
+
+def finish_templates(
+    text: str,
+    plain: str,
+    prose: str,
+    blocks: Sequence[Block],
+    bodies: Sequence[tuple[int, int]],
+) -> tuple[str, tuple[Block, ...]]:
+    """A reader's last step for template syntax: mask the tags in ``prose``
+    (read from ``plain``, ``text`` with code bodies blanked), cut ``blocks``
+    around the code ``bodies``, and add the tags' prose attributes as blocks."""
+    prose, alts = mask_templates(plain, prose)
+    return prose, carve(cut(text, blocks, bodies), alts)

@@ -28,11 +28,9 @@ from copydesk.markup._mask import (
     LineIndex,
     ProseBuilder,
     blank,
-    carve,
     code_regions,
-    cut,
     entity_view,
-    mask_templates,
+    finish_templates,
     neutral_templates,
 )
 
@@ -127,9 +125,8 @@ def parse_html(text: str) -> Parsed:
     regions = code_regions(text)
     plain = blank(text, regions)
     prose, blocks, found = reveal_html(plain, neutral_templates(plain))
-    blocks = cut(text, blocks, regions)
-    prose, alts = mask_templates(plain, prose)
-    return Parsed(prose, carve(blocks, alts), found)
+    prose, blocks = finish_templates(text, plain, prose, blocks, regions)
+    return Parsed(prose, blocks, found)
 
 
 def reveal_html(

@@ -48,12 +48,10 @@ from copydesk.markup._directives import MARKER, parse
 from copydesk.markup._mask import (
     LineIndex,
     blank,
-    carve,
     code_regions,
-    cut,
     entity_view,
+    finish_templates,
     mask_all,
-    mask_templates,
     neutral_templates,
 )
 from copydesk.utf8 import byte_to_char
@@ -235,8 +233,8 @@ def parse_markdown(text: str) -> Parsed:  # noqa: PLR0915 - one hot loop
                 _directives_in(text, span, conv, lines, directives)
     if block_start >= 0:
         blocks.append(Block(block_start, block_end, block_kind))
-    prose, alts = mask_templates(plain, _build(plain, spans))
-    return Parsed(prose, carve(cut(text, blocks, bodies), alts), tuple(directives))
+    prose, found = finish_templates(text, plain, _build(plain, spans), blocks, bodies)
+    return Parsed(prose, found, tuple(directives))
 
 
 def _disjoint(regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
