@@ -16,6 +16,13 @@ needs_sample = pytest.mark.skipif(not SAMPLE.is_file(), reason="../shared not pr
 CORPUS = SHARED / "corpus" / "powershell-docs-reference.tar.xz"
 
 
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh folder as the working directory, for CLI runs on relative paths."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
 def corpus_sample(target: Path, count: int, *, offset: float = 0.0) -> list[Path]:
     """Unpack ``count`` Markdown files spread evenly over the benchmark corpus.
 

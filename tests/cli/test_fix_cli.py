@@ -22,12 +22,6 @@ DRAFT = (
 )
 
 
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def test_fix_applies_safe_fixes_and_keeps_crlf(
     workdir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -47,12 +47,6 @@ The mayor said it was in in the report, a command command palette.
 """
 
 
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def test_fix_changes_nothing_in_meant_text(
     workdir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

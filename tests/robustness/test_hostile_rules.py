@@ -20,12 +20,6 @@ CATASTROPHIC = r"(a|aa)+$"
 RUNAWAY_LINE = "a" * 48 + "b"
 
 
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def write_rule(pack: Path, name: str, body: str | bytes) -> Path:
     pack.mkdir(parents=True, exist_ok=True)
     path = pack / f"{name}.yml"
