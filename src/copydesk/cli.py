@@ -205,7 +205,7 @@ def entry() -> int:
 
     Loading the packs makes hundreds of thousands of long-lived objects; a
     collection in the middle walks them all for nothing. A run over many files
-    turns it back on once they are loaded (``runner.settle_heap``); a one-file
+    turns it back on once they are loaded (``batch.settle_heap``); a one-file
     run, short-lived, leaves it off and relies on reference counting.
     """
     gc.disable()

@@ -22,7 +22,7 @@ from copydesk.ruleset import load_ruleset, shipped_rules_dir
 
 if TYPE_CHECKING:
     from copydesk.fixing import FixTally
-from copydesk.runner import (
+from copydesk.batch import (
     FileResult,
     LazyRuleset,
     RuleOptions,

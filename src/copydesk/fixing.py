@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
+from copydesk.batch import FileResult, RuleOptions, lint_text
 from copydesk.errors import CopydeskError
 from copydesk.files import STDIN, Target
 from copydesk.fix import FixResult, fix_text, unified_diff
 from copydesk.model import Finding
 from copydesk.ruleset import Ruleset
-from copydesk.runner import FileResult, RuleOptions, lint_text
 
 
 @dataclass(slots=True)
@@ -60,7 +60,7 @@ def fix_targets(
     """Fix every target, counting into ``tally``; returns what remains per file."""
     results: list[FileResult] = []
     if len(targets) > 1:
-        from copydesk.runner import settle_heap
+        from copydesk.batch import settle_heap
 
         settle_heap()
     for target in targets:

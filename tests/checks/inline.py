@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import yaml
 
+from copydesk.batch import lint_text
 from copydesk.model import Finding
 from copydesk.ruleset import Ruleset, compile_exceptions, compile_rule
-from copydesk.runner import lint_text
 
 
 def findings(rule: str, text: str, fmt: str = "plain") -> list[Finding]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import yaml
 from tests.checks.inline import lint_rule
 
+from copydesk.batch import lint_text
 from copydesk.checks.anchor_scan import AnchorScan, Member, union
 from copydesk.checks.existence import Existence
 from copydesk.document import Document
 from copydesk.ruleset import Ruleset, compile_rule, load_ruleset
-from copydesk.runner import lint_text
 
 _LINE_RULE = """
 extends: existence

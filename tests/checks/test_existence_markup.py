@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from copydesk.batch import lint_text
 from copydesk.ruleset import load_ruleset
-from copydesk.runner import lint_text
 
 DOC = """\
 # Release notes

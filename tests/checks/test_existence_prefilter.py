@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from tests.checks.inline import lint_rule
 
+from copydesk.batch import lint_text
 from copydesk.checks.existence import _first_words, _literal_starts, _token_first_words
 from copydesk.ruleset import Ruleset, load_ruleset
-from copydesk.runner import lint_text
 
 
 @pytest.mark.parametrize(

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import pytest
 
+from copydesk.batch import lint_text
 from copydesk.ruleset import Ruleset, load_ruleset
-from copydesk.runner import lint_text
 
 EXT = {"rst": "rst", "markdown": "md", "html": "html", "plain": "txt"}
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from copydesk.batch import lint_text
 from copydesk.ruleset import load_ruleset
-from copydesk.runner import lint_text
 
 
 @pytest.mark.parametrize(

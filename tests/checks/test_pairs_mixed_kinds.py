@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import pytest
 
+from copydesk.batch import lint_text
 from copydesk.model import Applicability, Finding
 from copydesk.ruleset import Ruleset, load_ruleset
-from copydesk.runner import lint_text
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import pytest
 
+from copydesk.batch import lint_text
 from copydesk.ruleset import Ruleset, load_ruleset
-from copydesk.runner import lint_text
 
 
 @pytest.fixture(scope="module")

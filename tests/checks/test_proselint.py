@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from tests.checks.inline import findings, lint_rule
 
+from copydesk.batch import lint_text
 from copydesk.checks.proselint import SEPARATOR, deepest_first, flatten
 from copydesk.errors import RuleError
 from copydesk.model import Applicability
 from copydesk.ruleset import load_ruleset
-from copydesk.runner import lint_text
 
 DEFECTS = """A report on the harbour
 

@@ -155,8 +155,8 @@ def test_masked_prose_is_ignored() -> None:
 
 def test_plural_is_not_a_second_spelling() -> None:
     """The key folds c→s and doubles, so Olympic/Olympics must be kept apart."""
+    from copydesk.batch import lint_text
     from copydesk.ruleset import load_ruleset
-    from copydesk.runner import lint_text
 
     rs = load_ruleset(select=["variants"])
     text = (

@@ -111,7 +111,7 @@ def test_warm_run_compiles_no_rule(
     def refuse(*_: object, **__: object) -> None:
         raise AssertionError("rules were loaded on a warm run")
 
-    monkeypatch.setattr("copydesk.runner.RuleOptions.load", refuse)
+    monkeypatch.setattr("copydesk.batch.RuleOptions.load", refuse)
     assert main(args) == 1
     assert capsys.readouterr().out == cold
 

@@ -13,11 +13,11 @@ import os
 from functools import cache
 from pathlib import Path
 
+from copydesk.batch import build_document, lint_text
 from copydesk.document import Document
 from copydesk.markup._mask import FILLER
 from copydesk.model import Finding
 from copydesk.ruleset import Ruleset, load_ruleset
-from copydesk.runner import build_document, lint_text
 
 DOCUMENTS = Path(__file__).resolve().parents[1] / "documents" / "formats"
 #: Format name -> extension of its golden document.

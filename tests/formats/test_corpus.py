@@ -2,7 +2,7 @@
 
 Over a deterministic sample of the PowerShell reference corpus (3,088 real
 Markdown files beside the repository in ``../shared/corpus``; skipped where
-absent), every finding of ``runner.lint_text(..., "markdown", ...)`` must start
+absent), every finding of ``batch.lint_text(..., "markdown", ...)`` must start
 outside the fenced and indented code blocks, inline code spans, front matter,
 link and image targets and raw HTML that markdown-it-py locates in the same
 file. The oracle is ``tests/markup/oracle.py``, given a view of the file that

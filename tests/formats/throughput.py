@@ -1,4 +1,4 @@
-"""Throughput of ``runner.lint_text`` with the default packs, per format.
+"""Throughput of ``batch.lint_text`` with the default packs, per format.
 
 Run by hand (not collected by pytest)::
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from functools import cache
 
+from copydesk.batch import lint_text
 from copydesk.document import Block
 from copydesk.markup._mask import code_regions
 from copydesk.markup.html import parse_html
 from copydesk.markup.markdown import parse_markdown
 from copydesk.markup.rst import parse_rst
 from copydesk.ruleset import Ruleset, load_ruleset
-from copydesk.runner import lint_text
 
 from .helpers import assert_masked, assert_shown, check_invariants
 

@@ -17,11 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from copydesk import markup
+from copydesk.batch import lint_text
 from copydesk.document import Document, line_starts
 from copydesk.fix import fix_text
 from copydesk.model import Finding
 from copydesk.ruleset import Ruleset, load_ruleset
-from copydesk.runner import lint_text
 
 from .strategies import FORMATS, documents
 

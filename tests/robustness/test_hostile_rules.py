@@ -10,10 +10,10 @@ import pytest
 import regex
 
 from copydesk import patterns
+from copydesk.batch import lint_text
 from copydesk.cli import main
 from copydesk.engine import TIMEOUT_RULE
 from copydesk.ruleset import load_ruleset
-from copydesk.runner import lint_text
 
 #: Catastrophic in ``regex``: ``(a+)+$`` is optimised, this alternation is not.
 CATASTROPHIC = r"(a|aa)+$"

@@ -24,10 +24,10 @@ import pytest
 
 import copydesk
 from copydesk import markup
+from copydesk.batch import lint_text
 from copydesk.checks import existence
 from copydesk.document import Document
 from copydesk.ruleset import Ruleset, load_ruleset
-from copydesk.runner import lint_text
 
 SMALL = 60
 LARGE = 4 * SMALL

@@ -16,7 +16,7 @@ import pytest
 import yaml
 from tests.conftest import SAMPLE, needs_sample
 
-from copydesk import runner
+from copydesk import batch
 from copydesk.fix import fix_text
 from copydesk.model import Finding
 from copydesk.ruleset import Ruleset, load_ruleset
@@ -43,7 +43,7 @@ def _manifest() -> dict[str, set[tuple[str, int]]]:
 
 
 def _lint(text: str, ruleset: Ruleset, name: str = "doc.txt") -> list[Finding]:
-    return runner.lint_text(text, name, "plain", ruleset)
+    return batch.lint_text(text, name, "plain", ruleset)
 
 
 def test_manifest_covers_every_document() -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from copydesk import runner
+from copydesk import batch
 from copydesk.patterns import LazyPattern
 from copydesk.ruleset import RULE_SUFFIXES, load_ruleset
 
@@ -49,11 +49,11 @@ def test_rule_examples(rule_id: str) -> None:
     assert examples.bad, f"{rule_id}: needs at least one bad example"
     assert examples.good, f"{rule_id}: needs at least one good example"
     for text in examples.bad:
-        found = runner.lint_text(text, "example.txt", fmt, ruleset)
+        found = batch.lint_text(text, "example.txt", fmt, ruleset)
         hits = [f for f in found if f.rule == rule_id]
         assert hits, f"{rule_id}: bad example not flagged: {text!r}"
     for text in examples.good:
-        found = runner.lint_text(text, "example.txt", fmt, ruleset)
+        found = batch.lint_text(text, "example.txt", fmt, ruleset)
         wrong = [f"{f.line}:{f.col} {f.message}" for f in found if f.rule == rule_id]
         assert not wrong, f"{rule_id}: good example flagged {wrong}: {text!r}"
 

@@ -16,7 +16,7 @@ import pytest
 import yaml
 from tests.conftest import SAMPLE, needs_sample
 
-from copydesk import runner
+from copydesk import batch
 from copydesk.ruleset import Ruleset, load_ruleset
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -144,7 +144,7 @@ def test_wrong_forms_are_not_words() -> None:
 @needs_sample
 def test_sample_reports_only_breastless(ruleset: Ruleset) -> None:
     text = SAMPLE.read_text(encoding="utf-8")
-    findings = runner.lint_text(text, str(SAMPLE), "plain", ruleset)
+    findings = batch.lint_text(text, str(SAMPLE), "plain", ruleset)
     assert [(f.rule, f.line, f.match) for f in findings] == [
         ("typos.MachineTranslation", 69, "breastless")
     ]
@@ -166,7 +166,7 @@ def test_sample_reports_only_breastless(ruleset: Ruleset) -> None:
     ],
 )
 def test_fix_keeps_case(ruleset: Ruleset, text: str, fixed: str) -> None:
-    [finding] = runner.lint_text(text, "t.txt", "plain", ruleset)
+    [finding] = batch.lint_text(text, "t.txt", "plain", ruleset)
     assert finding.fix is not None
     [edit] = finding.fix.edits
     assert text[: edit.start] + edit.replacement + text[edit.end :] == fixed
@@ -174,4 +174,4 @@ def test_fix_keeps_case(ruleset: Ruleset, text: str, fixed: str) -> None:
 
 def test_surnames_are_left_alone(ruleset: Ruleset) -> None:
     text = "Samuel O. Thier Professor of Surgery, with Anna Wich and Tom Seige."
-    assert runner.lint_text(text, "t.txt", "plain", ruleset) == []
+    assert batch.lint_text(text, "t.txt", "plain", ruleset) == []

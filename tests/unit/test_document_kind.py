@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from copydesk import cli
+from copydesk.batch import lint_text
 from copydesk.document import Document
 from copydesk.errors import RuleError
 from copydesk.ruleset import load_ruleset
-from copydesk.runner import lint_text
 
 #: A harbour story as an editor pastes it from the web: debris lines and all.
 DRAFT = """\

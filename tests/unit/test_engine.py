@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from copydesk import engine, patterns
+from copydesk.batch import lint_text
 from copydesk.document import Directive, Document
 from copydesk.errors import RuleError
 from copydesk.ruleset import load_ruleset
-from copydesk.runner import lint_text
 
 
 def pack(tmp_path: Path, rules: dict[str, str]) -> Path:

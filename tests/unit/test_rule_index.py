@@ -39,7 +39,7 @@ def test_a_missing_or_broken_index_falls_back_to_yaml(tmp_path: Path) -> None:
 def test_a_default_run_does_not_import_yaml() -> None:
     code = (
         "import sys\n"
-        "from copydesk.runner import RuleOptions, lint_text\n"
+        "from copydesk.batch import RuleOptions, lint_text\n"
         "rs = RuleOptions().load()\n"
         "lint_text('Kiev is a city.\\n', 'a.txt', 'plain', rs)\n"
         "print('yaml' in sys.modules, len(rs.checks))\n"

@@ -1,4 +1,4 @@
-"""Lint many files: read, build documents, run the engine, fan out over processes.
+"""The batch stage: read many files, build documents, run the engine, fan out.
 
 The engine's ``lint`` is a pure function of one document; this module owns the
 I/O around it (reading, formats, worker processes) so that ``lint`` stays pure.
