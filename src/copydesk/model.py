@@ -39,6 +39,30 @@ class Applicability(enum.Enum):
     UNSAFE = "unsafe"
 
 
+class FixAvailability(enum.Enum):
+    """What ``copydesk fix`` can do with a rule's findings, known before a run.
+
+    Declared by each check type (``FIX``) and narrowed by a rule's own keys,
+    so that ``copydesk rules`` and ``explain`` can say it without compiling
+    the rule or guessing from its attributes. A rule that fixes a finding
+    may still leave another one unfixed (a stray quote has no right answer).
+    """
+
+    #: The rule only reports.
+    NONE = "none"
+    #: Its fixes are applied by ``copydesk fix``.
+    SAFE = "safe"
+    #: Its fixes need ``--unsafe-fixes``: a human should look first.
+    UNSAFE = "unsafe"
+    #: Some fixes are safe, others unsafe, depending on where the finding is.
+    MIXED = "mixed"
+
+    @classmethod
+    def of(cls, applicability: Applicability) -> FixAvailability:
+        """The availability of a rule whose every fix has ``applicability``."""
+        return cls.SAFE if applicability is Applicability.SAFE else cls.UNSAFE
+
+
 @dataclass(frozen=True, slots=True)
 class Edit:
     """Replace ``text[start:end]`` with ``replacement``."""

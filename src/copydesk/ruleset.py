@@ -247,14 +247,13 @@ def _reject_check(vocab: Vocab) -> Check:
 def link_checks(checks: Sequence[Check]) -> None:
     """Let the checks of one type share passes over a document.
 
-    A check type with a ``link(checks)`` static method receives all of its
-    ruleset's checks once they are compiled (``existence`` joins its line
-    and sentence rules into one scan).
+    Each type's ``link`` hook receives all of the ruleset's checks of that
+    type once they are compiled (``existence`` joins its line and sentence
+    rules into one scan; the other types share nothing).
     """
-    for check_type in {type(c) for c in checks}:
-        link = getattr(check_type, "link", None)
-        if callable(link):
-            link([c for c in checks if type(c) is check_type])
+    for extends in dict.fromkeys(c.meta.extends for c in checks):
+        own = [c for c in checks if c.meta.extends == extends]
+        load_check_type(extends).link(own)
 
 
 def compile_exceptions(checks: Sequence[Check]) -> dict[str, patterns.Pattern]:

@@ -7,12 +7,12 @@ keys (those not in ``COMMON_KEYS``) and compiles its patterns once, and
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 from copydesk.document import Document
-from copydesk.model import Finding, Fix, Severity
+from copydesk.model import Finding, Fix, FixAvailability, Severity
 from copydesk.schema import Key
 
 #: Keys every rule file may carry, whatever its type.
@@ -114,10 +114,59 @@ class Check(Protocol):
 
 
 class CheckType(Protocol):
-    """A check class: builds a Check from a validated rule file."""
+    """A check class: builds a Check from a validated rule file.
+
+    Everything the loader and ``copydesk rules`` need to know about a type
+    is declared here, so nothing is probed with ``getattr``.
+    """
 
     #: Keys this type accepts besides ``COMMON_KEYS``.
     KEYS: Mapping[str, Key]
+    #: The fixes a rule of this type makes, before its own keys narrow it.
+    FIX: FixAvailability
 
     @classmethod
     def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check: ...
+
+    @classmethod
+    def fix_availability(cls, data: Mapping[str, Any]) -> FixAvailability:
+        """The fixes of a rule with these (validated) keys, without compiling it."""
+        ...
+
+    @classmethod
+    def link(cls, checks: Sequence[Check]) -> None:
+        """Called once with all of a ruleset's checks of this type, compiled."""
+        ...
+
+
+class CheckTypeBase:
+    """The defaults of ``CheckType``'s optional hooks, for a check class to inherit.
+
+    A type whose rules all fix the same way needs only ``FIX``; one whose
+    keys change that (``applicability``, ``remove``) overrides
+    ``fix_availability``; one whose checks share work overrides ``link``.
+    ``FIX`` has no default on purpose: every type states it.
+    """
+
+    __slots__ = ()
+
+    FIX: ClassVar[FixAvailability]
+
+    @classmethod
+    def fix_availability(cls, data: Mapping[str, Any]) -> FixAvailability:
+        del data
+        return cls.FIX
+
+    @classmethod
+    def link(cls, checks: Sequence[Check]) -> None:
+        """Nothing shared: each check runs on its own."""
+        del checks
+
+
+def fix_by_applicability(data: Mapping[str, Any]) -> FixAvailability:
+    """Rules with an ``applicability`` key: unsafe unless the file says safe."""
+    return (
+        FixAvailability.SAFE
+        if data.get("applicability") == "safe"
+        else FixAvailability.UNSAFE
+    )

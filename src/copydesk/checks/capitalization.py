@@ -21,11 +21,11 @@ from typing import Any, ClassVar
 import regex
 
 from copydesk import patterns
-from copydesk.checks.base import Check, RuleMeta
+from copydesk.checks.base import Check, CheckTypeBase, RuleMeta
 from copydesk.checks.occurrence import units
 from copydesk.document import Document
 from copydesk.errors import RuleError
-from copydesk.model import Applicability, Edit, Finding, Fix
+from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability
 from copydesk.schema import Key
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*(?:-[\p{L}\p{M}\p{N}'’]+)*")
@@ -62,10 +62,13 @@ class Word:
 
 
 @dataclass(frozen=True, slots=True)
-class Capitalization:
+class Capitalization(CheckTypeBase):
     """Checks the letter case of each unit of the rule's scope."""
 
-    #: What ``copydesk rules`` shows in its FIX column.
+    #: Every case fix is unsafe: a capital may be a name's.
+    FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
+
+    #: Read by ``commands._fixable`` until ``copydesk rules`` reads the catalogue.
     fixable: ClassVar[str] = "unsafe"
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k

@@ -15,16 +15,18 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from copydesk import patterns
-from copydesk.checks.base import Check, RuleMeta
+from copydesk.checks.base import Check, CheckTypeBase, RuleMeta
 from copydesk.document import Document
 from copydesk.errors import RuleError
-from copydesk.model import Finding
+from copydesk.model import Finding, FixAvailability
 from copydesk.schema import Key
 
 
 @dataclass(frozen=True, slots=True)
-class Conditional:
+class Conditional(CheckTypeBase):
     """Flags the first use of each term that precedes its definition."""
+
+    FIX: ClassVar[FixAvailability] = FixAvailability.NONE
 
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k

@@ -16,11 +16,11 @@ from typing import Any, ClassVar
 import regex
 
 from copydesk import patterns
-from copydesk.checks.base import Check, RuleMeta
+from copydesk.checks.base import Check, CheckTypeBase, RuleMeta
 from copydesk.checks.substitution import match_case
 from copydesk.document import Document
 from copydesk.errors import RuleError
-from copydesk.model import Applicability, Edit, Finding, Fix
+from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability
 from copydesk.schema import Key
 
 Span = tuple[int, int]
@@ -29,10 +29,13 @@ Form = tuple[patterns.Pattern, str | None]
 
 
 @dataclass(frozen=True, slots=True)
-class Consistency:
+class Consistency(CheckTypeBase):
     """Flags the minority form of each pair of alternatives."""
 
-    #: What ``copydesk rules`` shows in its FIX column.
+    #: The majority form may not be the house form.
+    FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
+
+    #: Read by ``commands._fixable`` until ``copydesk rules`` reads the catalogue.
     fixable: ClassVar[str] = "unsafe"
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k

@@ -27,10 +27,10 @@ import regex
 
 from copydesk import patterns, re2_superset
 from copydesk.checks.anchor_scan import AnchorScan, Member
-from copydesk.checks.base import Check, RuleMeta
+from copydesk.checks.base import Check, CheckTypeBase, RuleMeta, fix_by_applicability
 from copydesk.document import Document
 from copydesk.errors import RuleError
-from copydesk.model import Applicability, Edit, Finding, Fix
+from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability
 from copydesk.schema import Key
 
 #: What may stand before a whole-line token: indentation and list bullets.
@@ -96,8 +96,11 @@ class ScanSlot:
 
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Existence:
+class Existence(CheckTypeBase):
     """Flags every match of one compiled pattern."""
+
+    #: Narrowed by ``remove`` and ``applicability`` (see fix_availability).
+    FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
 
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k
@@ -137,6 +140,13 @@ class Existence:
     begun: dict[str, tuple[tuple[Prefixes, patterns.LazyPattern], ...]] = field(
         default_factory=dict
     )
+
+    @classmethod
+    def fix_availability(cls, data: Mapping[str, Any]) -> FixAvailability:
+        """``remove: none`` (the default) only reports."""
+        if data.get("remove", "none") == "none":
+            return FixAvailability.NONE
+        return fix_by_applicability(data)
 
     @classmethod
     def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:
@@ -235,8 +245,8 @@ class Existence:
         rule's pattern takes 5-10 ms to compile); empty for other rules."""
         return self.split_tokens.get() if self.split_tokens is not None else ()
 
-    @staticmethod
-    def link(checks: Sequence[Check]) -> None:
+    @classmethod
+    def link(cls, checks: Sequence[Check]) -> None:
         """Give the anchored rules of one ruleset a single shared scan."""
         members = [
             c for c in checks if isinstance(c, Existence) and c.re2_body is not None

@@ -31,10 +31,10 @@ from typing import Any, ClassVar
 import regex
 
 from copydesk import patterns, translit
-from copydesk.checks.base import COMMON_KEYS, Check, RuleMeta
+from copydesk.checks.base import COMMON_KEYS, Check, CheckTypeBase, RuleMeta
 from copydesk.document import Document
 from copydesk.errors import RuleError
-from copydesk.model import Applicability, Edit, Finding, Fix
+from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability
 from copydesk.schema import Key, read_keys
 
 KINDS = ("place", "person", "given")
@@ -115,10 +115,14 @@ def _anchor_pattern(anchors: Sequence[str]) -> patterns.Pattern | None:
 
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Names:
+class Names(CheckTypeBase):
     """Flags listed and key-equal spellings of house-list names."""
 
-    #: What ``copydesk rules`` shows in its FIX column.
+    #: Safe in the document's own words; unsafe in a quotation or a longer
+    #: proper name, and always for given names (see fix_availability).
+    FIX: ClassVar[FixAvailability] = FixAvailability.MIXED
+
+    #: Read by ``commands._fixable`` until ``copydesk rules`` reads the catalogue.
     fixable: ClassVar[str] = "safe"
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k
@@ -144,6 +148,11 @@ class Names:
     foreign_only: bool
     #: Given names only: who the document shows to be Ukrainian.
     person: PersonContext | None = None
+
+    @classmethod
+    def fix_availability(cls, data: Mapping[str, Any]) -> FixAvailability:
+        """Given names: who bears one is a guess, so every fix is unsafe."""
+        return FixAvailability.UNSAFE if data.get("kind") == "given" else cls.FIX
 
     @classmethod
     def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:

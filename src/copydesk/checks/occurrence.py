@@ -14,16 +14,18 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from copydesk import patterns
-from copydesk.checks.base import Check, RuleMeta
+from copydesk.checks.base import Check, CheckTypeBase, RuleMeta
 from copydesk.document import BLOCK_KINDS, Document
 from copydesk.errors import RuleError
-from copydesk.model import Finding
+from copydesk.model import Finding, FixAvailability
 from copydesk.schema import Key
 
 
 @dataclass(frozen=True, slots=True)
-class Occurrence:
+class Occurrence(CheckTypeBase):
     """Counts one pattern per scope unit against a minimum and a maximum."""
+
+    FIX: ClassVar[FixAvailability] = FixAvailability.NONE
 
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k

@@ -12,17 +12,20 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from copydesk.checks.base import COMMON_KEYS, Check, RuleMeta
+from copydesk.checks.base import COMMON_KEYS, Check, CheckTypeBase, RuleMeta
 from copydesk.document import Document
 from copydesk.errors import RuleError
-from copydesk.model import Applicability, Edit, Finding, Fix
+from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability
 from copydesk.quotes import _FILLER, DEFECTS, Defect, analyse
 from copydesk.schema import Key, read_keys
 
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Pairs:
+class Pairs(CheckTypeBase):
     """Reports one kind of quote defect (``defect:`` in the rule file)."""
+
+    #: Only ``defect: mixed`` fixes (see fix_availability).
+    FIX: ClassVar[FixAvailability] = FixAvailability.NONE
 
     KEYS: ClassVar[Mapping[str, Key]] = {
         "defect": Key("defect", (str,), required=True),
@@ -33,10 +36,15 @@ class Pairs:
 
     @property
     def fixable(self) -> str:
-        """For ``copydesk rules``: only a straight quote closing a curly one
-        (safe for a double quote, unsafe for a single one, which may be an
-        apostrophe)."""
+        """Read by ``commands._fixable`` until ``copydesk rules`` reads the
+        catalogue; ``fix_availability`` says it now."""
         return "safe" if self.defect == "mixed" else "-"
+
+    @classmethod
+    def fix_availability(cls, data: Mapping[str, Any]) -> FixAvailability:
+        """A straight quote closing a curly one is the only defect fixed: safe
+        for a double quote, unsafe for a single one (it may be an apostrophe)."""
+        return FixAvailability.MIXED if data.get("defect") == "mixed" else cls.FIX
 
     @classmethod
     def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:

@@ -17,10 +17,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from copydesk.checks.base import Check, RuleMeta
+from copydesk.checks.base import Check, CheckTypeBase, RuleMeta, fix_by_applicability
 from copydesk.document import Document
 from copydesk.errors import RuleError
-from copydesk.model import Applicability, Edit, Finding, Fix
+from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability
 from copydesk.schema import Key
 
 #: Joins the messages of proselint checks that flag the very same span: one
@@ -31,8 +31,11 @@ _NO_LIMIT = 10**9
 
 
 @dataclass(frozen=True, slots=True)
-class Proselint:
+class Proselint(CheckTypeBase):
     """Runs a fixed selection of proselint checks over the prose view."""
+
+    #: Unless the rule file says ``applicability: safe``.
+    FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
 
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k
@@ -48,6 +51,10 @@ class Proselint:
     overrides: tuple[tuple[str, bool], ...]
     defaults: bool
     applicability: Applicability
+
+    @classmethod
+    def fix_availability(cls, data: Mapping[str, Any]) -> FixAvailability:
+        return fix_by_applicability(data)
 
     @classmethod
     def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:

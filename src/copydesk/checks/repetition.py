@@ -41,9 +41,9 @@ from typing import Any, ClassVar
 import regex
 
 from copydesk import patterns
-from copydesk.checks.base import Check, RuleMeta
+from copydesk.checks.base import Check, CheckTypeBase, RuleMeta
 from copydesk.document import Document
-from copydesk.model import Applicability, Edit, Finding, Fix
+from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability
 from copydesk.schema import Key
 
 #: Words with inner apostrophes and hyphens (``\w`` is Unicode-aware and the
@@ -74,10 +74,14 @@ _WORD_SHAPE = stdlib_re.compile(r"\w+(?:['’-]\w+)*")
 
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Repetition:
+class Repetition(CheckTypeBase):
     """Flags runs of one repeated token."""
 
-    #: What ``copydesk rules`` shows in its FIX column.
+    #: Safe for a doubled ``safe`` word in lower case, unsafe otherwise
+    #: (see fix_availability).
+    FIX: ClassVar[FixAvailability] = FixAvailability.MIXED
+
+    #: Read by ``commands._fixable`` until ``copydesk rules`` reads the catalogue.
     fixable: ClassVar[str] = "safe"
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k
@@ -99,6 +103,11 @@ class Repetition:
     judge: bool = False
     #: Case-folded words whose doubling gets a SAFE fix.
     safe: frozenset[str] = frozenset()
+
+    @classmethod
+    def fix_availability(cls, data: Mapping[str, Any]) -> FixAvailability:
+        """Without ``safe`` words no doubling is known to be a slip."""
+        return cls.FIX if data.get("safe") else FixAvailability.UNSAFE
 
     @classmethod
     def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:

@@ -21,10 +21,10 @@ from typing import Any, ClassVar
 import regex
 
 from copydesk import patterns
-from copydesk.checks.base import Check, RuleMeta
+from copydesk.checks.base import Check, CheckTypeBase, RuleMeta
 from copydesk.document import Document
 from copydesk.errors import RuleError
-from copydesk.model import Applicability, Edit, Finding, Fix
+from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability
 from copydesk.schema import Key
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}_]+(?:['’][\p{L}\p{M}]+)*")
@@ -40,8 +40,11 @@ LANGUAGES = frozenset(
 
 
 @dataclass(frozen=True, slots=True)
-class Spelling:
+class Spelling(CheckTypeBase):
     """Flags each distinct unknown word at its every use."""
+
+    #: The nearest dictionary word is a guess.
+    FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
 
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k

@@ -15,10 +15,10 @@ from typing import Any, ClassVar
 import regex
 
 from copydesk import patterns
-from copydesk.checks.base import Check, RuleMeta
+from copydesk.checks.base import Check, CheckTypeBase, RuleMeta, fix_by_applicability
 from copydesk.document import Document
 from copydesk.errors import RuleError
-from copydesk.model import Applicability, Edit, Finding, Fix
+from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability
 from copydesk.schema import Key
 
 
@@ -32,8 +32,11 @@ def match_case(replacement: str, original: str) -> str:
 
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Substitution:
+class Substitution(CheckTypeBase):
     """Flags each wrong form and suggests its replacement(s)."""
+
+    #: Unless the rule file says ``applicability: safe``.
+    FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
 
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k
@@ -50,6 +53,10 @@ class Substitution:
     literal_swaps: Mapping[str, tuple[str, ...]]
     regex_swaps: tuple[tuple[str, tuple[str, ...]], ...]
     applicability: Applicability
+
+    @classmethod
+    def fix_availability(cls, data: Mapping[str, Any]) -> FixAvailability:
+        return fix_by_applicability(data)
 
     @classmethod
     def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:

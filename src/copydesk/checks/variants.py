@@ -43,11 +43,11 @@ import regex
 from anyascii import anyascii
 
 from copydesk import translit
-from copydesk.checks.base import COMMON_KEYS, Check, RuleMeta
+from copydesk.checks.base import COMMON_KEYS, Check, CheckTypeBase, RuleMeta
 from copydesk.checks.names import Entry, Exceptions, exception_matcher, house_entries
 from copydesk.document import Document
 from copydesk.errors import RuleError
-from copydesk.model import Applicability, Edit, Finding, Fix
+from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability
 from copydesk.schema import Key, read_keys
 
 PREFERENCES = ("house", "fewest-foreign-markers", "frequency", "first")
@@ -76,10 +76,13 @@ class _Spelling:
 
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Variants:
+class Variants(CheckTypeBase):
     """Reports the minority or foreign-marked spellings of one name."""
 
-    #: What ``copydesk rules`` shows in its FIX column.
+    #: The canonical form comes from the document, not an editor.
+    FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
+
+    #: Read by ``commands._fixable`` until ``copydesk rules`` reads the catalogue.
     fixable: ClassVar[str] = "unsafe"
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k
