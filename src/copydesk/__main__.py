@@ -1,5 +1,5 @@
 """Allow ``python -m copydesk``."""
 
-from copydesk.cli import entry
+from copydesk.cli.main import entry
 
 raise SystemExit(entry())

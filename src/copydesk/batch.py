@@ -101,13 +101,15 @@ def lint_text(
     language: str = "en",
     overrides: Mapping[str, Severity] | None = None,
     kind: str = "",
+    run: engine.RunState | None = None,
 ) -> list[Finding]:
     """Findings for one in-memory text (used by stdin, fixes and tests).
 
-    ``kind`` is the document kind resolved for its target; empty means by format.
+    ``kind`` is the document kind resolved for its target; empty means by
+    format. ``run`` is the state of the run the text belongs to.
     """
     doc = build_document(text, path, fmt, language, kind)
-    return engine.lint(doc, ruleset, overrides)
+    return engine.lint(doc, ruleset, overrides, run)
 
 
 def read_text(path: str) -> str:
@@ -126,6 +128,7 @@ def lint_target(
     overrides: Mapping[str, Severity] | None = None,
     display: str | None = None,
     text: str | None = None,
+    run: engine.RunState | None = None,
 ) -> FileResult:
     """Lint one target (read now unless ``text`` is given); unreadable is a skip."""
     shown = display or target.path
@@ -135,14 +138,16 @@ def lint_target(
         except CopydeskError as exc:
             return FileResult(shown, error=exc.reason)
     findings = lint_text(
-        text, shown, target.format, ruleset, language, overrides, target.kind
+        text, shown, target.format, ruleset, language, overrides, target.kind, run
     )
     return FileResult(shown, findings, text=text if findings else None)
 
 
 # --- worker processes -------------------------------------------------------
 
-_WORKER: tuple[Ruleset, RuleOptions] | None = None
+#: This worker's ruleset, its options, and the state of the run it serves
+#: (a pool lives for one run).
+_WORKER: tuple[Ruleset, RuleOptions, engine.RunState] | None = None
 #: The ruleset the parent compiled before starting its workers: forked
 #: workers find it here and need not compile their own.
 _INHERITED: tuple[Ruleset, RuleOptions] | None = None
@@ -151,9 +156,9 @@ _INHERITED: tuple[Ruleset, RuleOptions] | None = None
 def _init_worker(options: RuleOptions) -> None:
     global _WORKER  # noqa: PLW0603 - one compiled ruleset per worker process
     if _INHERITED is not None and _INHERITED[1] == options:
-        _WORKER = _INHERITED
+        _WORKER = (*_INHERITED, engine.RunState())
     else:  # a spawned worker (macOS, Windows) starts from nothing
-        _WORKER = (options.load(), options)
+        _WORKER = (options.load(), options, engine.RunState())
     settle_heap()
 
 
@@ -172,9 +177,11 @@ def settle_heap() -> None:
 
 def _lint_chunk(targets: Sequence[Target]) -> list[FileResult]:
     assert _WORKER is not None
-    ruleset, options = _WORKER
+    ruleset, options, run = _WORKER
     overrides = options.overrides
-    return [lint_target(t, ruleset, options.language, overrides) for t in targets]
+    return [
+        lint_target(t, ruleset, options.language, overrides, run=run) for t in targets
+    ]
 
 
 class LazyRuleset:
@@ -293,6 +300,7 @@ def _lint_uncached(
         if len(targets) > 1:
             settle_heap()
         known = texts or {}
+        run = engine.RunState()
         for target in targets:
             yield lint_target(
                 target,
@@ -300,6 +308,7 @@ def _lint_uncached(
                 options.language,
                 overrides,
                 text=known.get(target.path),
+                run=run,
             )
         return
     chunks = [targets[i : i + CHUNK] for i in range(0, len(targets), CHUNK)]

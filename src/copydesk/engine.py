@@ -8,6 +8,7 @@ function over findings so it can be tested alone.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import regex
 
@@ -33,12 +34,31 @@ SCOPE_KINDS: dict[str, frozenset[str]] = {
 }
 
 
+@dataclass(slots=True)
+class RunState:
+    """What one run learns as it goes, and forgets when it ends.
+
+    A rule that ran out of time is not run again in the same run (one bad
+    pattern costs one timeout, not one per file). The state belongs to a run,
+    not to the ruleset or the process: an editor server lints the same
+    ruleset for hours, and one slow buffer must not silence a rule forever.
+    """
+
+    stopped: set[str] = field(default_factory=set)
+
+
 def lint(
     doc: Document,
     ruleset: Ruleset,
     severity_overrides: Mapping[str, Severity] | None = None,
+    run: RunState | None = None,
 ) -> list[Finding]:
-    """All findings of ``ruleset`` on ``doc`` that survive the engine's filters."""
+    """All findings of ``ruleset`` on ``doc`` that survive the engine's filters.
+
+    ``run`` carries what earlier documents of the same run taught (rules
+    stopped by a timeout); without it the document is a run of its own.
+    """
+    state = RunState() if run is None else run
     if any(d.action == "ignore-file" and not d.rules for d in doc.directives):
         return []
     found: list[Finding] = []
@@ -47,9 +67,9 @@ def lint(
             continue
         if check.meta.kinds and doc.kind not in check.meta.kinds:
             continue
-        if check.meta.id in ruleset.stopped:
+        if check.meta.id in state.stopped:
             continue
-        found.extend(_run_check(check, doc, ruleset))
+        found.extend(_run_check(check, doc, ruleset, state))
     known = {c.meta.id for c in ruleset.checks} | {c.meta.pack for c in ruleset.checks}
     found.extend(directive_warnings(doc, known))
     kept = suppress(found, doc)
@@ -68,12 +88,14 @@ def _applies_to_language(check: Check, language: str) -> bool:
     return any(w.lower() in (language.lower(), primary) for w in wanted)
 
 
-def _run_check(check: Check, doc: Document, ruleset: Ruleset) -> list[Finding]:
+def _run_check(
+    check: Check, doc: Document, ruleset: Ruleset, run: RunState
+) -> list[Finding]:
     """One rule's findings after its own filters.
 
     A runaway pattern (the rule's or its exceptions') or a crash becomes an
     error finding instead of a traceback, and a rule that ran out of time is
-    not run again in this process: one bad pattern costs one timeout, not one
+    not run again in this run: one bad pattern costs one timeout, not one
     per file.
     """
     meta = check.meta
@@ -89,7 +111,7 @@ def _run_check(check: Check, doc: Document, ruleset: Ruleset) -> list[Finding]:
         if ruleset.accept is not None:
             results = drop_exceptions(results, doc, ruleset.accept)
     except TimeoutError:
-        ruleset.stopped.add(meta.id)
+        run.stopped.add(meta.id)
         reason = (
             f"rule {meta.id} ({meta.source}) stopped: a pattern exceeded the "
             f"{patterns.MATCH_TIMEOUT:g} s match timeout on this file; the rule "

@@ -13,7 +13,7 @@ import pytest
 from copydesk import textio
 from copydesk.cache import ResultsCache, ruleset_identity
 from copydesk.cli import main
-from copydesk.progress import Progress, wanted
+from copydesk.cli.progress import Progress, wanted
 
 
 def git(cwd: Path, *args: str) -> None:

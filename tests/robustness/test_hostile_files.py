@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from copydesk import commands, files, textio
+from copydesk import api, files, textio
 from copydesk.cli import main
 
 HANG_LIMIT = 60
@@ -202,7 +202,7 @@ def test_file_deleted_between_discovery_and_reading(
         (workdir / "gone.md").unlink()
         return targets
 
-    monkeypatch.setattr(commands, "discover", discover_then_delete)
+    monkeypatch.setattr(api, "discover", discover_then_delete)
     code = main(["check", "--format", "json", "--jobs", "1", "--no-cache", "."])
     captured = capsys.readouterr()
     assert code == 2

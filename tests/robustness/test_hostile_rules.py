@@ -12,7 +12,7 @@ import regex
 from copydesk import patterns
 from copydesk.batch import lint_text
 from copydesk.cli import main
-from copydesk.engine import TIMEOUT_RULE
+from copydesk.engine import TIMEOUT_RULE, RunState
 from copydesk.ruleset import load_ruleset
 
 #: Catastrophic in ``regex``: ``(a+)+$`` is optimised, this alternation is not.
@@ -205,7 +205,12 @@ def test_a_timed_out_rule_is_not_retried_on_every_file(
         f"extends: existence\nmessage: 'x %s'\nraw: ['{CATASTROPHIC}']\n",
     )
     ruleset = load_ruleset([workdir / "rules" / "user"], select=["user"])
-    first = lint_text(f"{RUNAWAY_LINE}\n", "a.txt", "plain", ruleset)
+    run = RunState()
+    first = lint_text(f"{RUNAWAY_LINE}\n", "a.txt", "plain", ruleset, run=run)
     assert [f.rule for f in first] == [TIMEOUT_RULE]
     assert "skipped for the rest of this run" in first[0].message
-    assert lint_text(f"{RUNAWAY_LINE}\n", "b.txt", "plain", ruleset) == []
+    assert lint_text(f"{RUNAWAY_LINE}\n", "b.txt", "plain", ruleset, run=run) == []
+    # The next run (an editor's next keystroke) tries the rule again: a
+    # timeout is not a verdict on the ruleset for the life of the process.
+    again = lint_text(f"{RUNAWAY_LINE}\n", "b.txt", "plain", ruleset, run=RunState())
+    assert [f.rule for f in again] == [TIMEOUT_RULE]

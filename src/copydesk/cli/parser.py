@@ -1,28 +1,14 @@
-"""The ``copydesk`` command: check, fix, rules, explain.
+"""Command-line parsing for ``copydesk``: every subcommand's flags, nothing else.
 
-``main(argv) -> int`` is the whole interface; every user-facing problem is a
-CopydeskError, printed once as ``copydesk: error: <path>: <reason>`` (exit 2).
-Heavy modules are imported inside the subcommands so ``--version`` and a
-one-file run start fast.
+The answers go to ``copydesk.cli.check``, ``rules``, ``explain`` and the
+editor server; none of them is imported here, so ``--version`` starts fast.
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
-import os
-import sys
-from collections.abc import Sequence
-from typing import TextIO
 
 from copydesk import __version__
-from copydesk.errors import CopydeskError
-
-EXIT_CLEAN = 0
-EXIT_FINDINGS = 1
-EXIT_ERROR = 2
-#: 128 + SIGPIPE, as a shell reports a pipeline member killed by it.
-EXIT_BROKEN_PIPE = 141
 
 OUTPUT_FORMATS = ("text", "concise", "json", "github", "sarif", "junit", "checkstyle")
 FAIL_LEVELS = ("suggestion", "warning", "error", "none")
@@ -198,78 +184,3 @@ def build_parser() -> argparse.ArgumentParser:
         help="extra rule directory",
     )
     return parser
-
-
-def entry() -> int:
-    """The console script: ``main`` with the collector paused for start-up.
-
-    Loading the packs makes hundreds of thousands of long-lived objects; a
-    collection in the middle walks them all for nothing. A run over many files
-    turns it back on once they are loaded (``batch.settle_heap``); a one-file
-    run, short-lived, leaves it off and relies on reference counting.
-    """
-    gc.disable()
-    return main()
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run copydesk; returns the exit code."""
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    if (
-        args_list
-        and args_list[0] not in ("check", "fix", "rules", "explain")
-        and not args_list[0].startswith("-")
-    ):
-        args_list.insert(0, "check")
-    try:
-        args = parser.parse_args(args_list)
-    except SystemExit as exc:
-        return EXIT_ERROR if exc.code not in (0, None) else EXIT_CLEAN
-    if args.command is None:
-        parser.print_help(sys.stderr)
-        return EXIT_ERROR
-    try:
-        if args.command == "rules":
-            from copydesk.commands import list_rules
-
-            return list_rules(args, sys.stdout)
-        if args.command == "explain":
-            from copydesk.commands import explain_rule
-
-            return explain_rule(args, sys.stdout)
-        from copydesk.commands import run_lint
-
-        return run_lint(args, sys.stdout, sys.stderr)
-    except CopydeskError as exc:
-        error(str(exc), sys.stderr)
-        return EXIT_ERROR
-    except KeyboardInterrupt:
-        error("interrupted", sys.stderr)
-        return 130
-    except BrokenPipeError:
-        # The reader went away (``copydesk check | head``): stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_BROKEN_PIPE
-    except Exception as exc:
-        if os.environ.get("COPYDESK_DEBUG"):
-            raise
-        error(
-            f"internal error: {type(exc).__name__}: {exc} "
-            "(set COPYDESK_DEBUG=1 for the traceback, and please report it)",
-            sys.stderr,
-        )
-        return EXIT_ERROR
-
-
-def error(message: str, stream: TextIO) -> None:
-    """Print one error line."""
-    print(f"copydesk: error: {message}", file=stream)
-
-
-def use_color(stream: TextIO, disabled: bool) -> bool:
-    """Colour only on a terminal, and never when NO_COLOR is set."""
-    if disabled or os.environ.get("NO_COLOR"):
-        return False
-    return bool(getattr(stream, "isatty", lambda: False)())

@@ -1,0 +1,408 @@
+"""copydesk as a library: the one entry point under the CLI and the editor server.
+
+A :class:`Workspace` answers, for any path under a root, which settings apply
+(the nearest config file, with the caller's :class:`Overrides` on top), and
+lints or fixes text with everything ``copydesk check`` applies: format and
+document kind, language, per-file ignores, vocabulary, severity overrides.
+Configs and compiled rulesets are memoised per workspace, so a long-lived
+caller (an editor server, a pipeline) pays for them once; :meth:`reload`
+forgets them when a config or rule file changes. Nothing here knows argparse
+or a terminal: the CLI turns its flags into ``Overrides`` and its output into
+reports, an editor does the same with its own settings.
+
+    from pathlib import Path
+    from copydesk import api
+
+    workspace = api.Workspace(Path("."))
+    for finding in workspace.lint_text(Path("draft.txt"), text):
+        print(finding.line, finding.col, finding.rule, finding.message)
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from copydesk.batch import FileResult, LazyRuleset, RuleOptions, lint_targets
+from copydesk.batch import lint_text as _lint_document
+from copydesk.checks.base import RuleMeta
+from copydesk.config import Config, find_config
+from copydesk.errors import InputError
+from copydesk.files import STDIN, Target, discover, format_for
+from copydesk.model import Finding, Severity
+
+if TYPE_CHECKING:
+    from copydesk.cache import ResultsCache
+    from copydesk.engine import RunState
+    from copydesk.fix import FixResult
+    from copydesk.ruleset import Ruleset
+
+__all__ = ["LintRun", "Overrides", "Plan", "Settings", "Workspace"]
+
+
+@dataclass(frozen=True, slots=True)
+class Overrides:
+    """Settings the caller gives, which win over every config file.
+
+    The CLI builds one from its flags; an editor from its own settings. Empty
+    values leave the config's setting in place; ``select``, ``ignore``,
+    ``rule_dirs``, ``format_for`` and ``kind_for`` add to it (the caller's
+    globs are tried first).
+    """
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    rule_dirs: tuple[str, ...] = ()
+    language: str | None = None
+    #: ``suggestion``, ``warning``, ``error`` or ``none``.
+    fail_level: str | None = None
+    format_for: tuple[tuple[str, str], ...] = ()
+    kind_for: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """How the files under one config are linted: overrides over that config."""
+
+    config: Config
+    #: Everything needed to build (or rebuild, in a worker) the ruleset.
+    options: RuleOptions
+    #: Lowest level that fails a run; None when nothing does.
+    fail_level: Severity | None
+    format_for: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What applies to one path: its plan, format, document kind and ignores."""
+
+    #: The name findings carry (as the caller gave it).
+    path: str
+    plan: Plan
+    format: str
+    kind: str
+    #: Rules and packs ``per-file-ignores`` switches off for this path.
+    ignored: tuple[str, ...] = ()
+
+    @property
+    def config_path(self) -> str:
+        """The config file that applies ("" when none does)."""
+        return self.plan.config.path
+
+    @property
+    def language(self) -> str:
+        return self.plan.options.language
+
+    @property
+    def fail_level(self) -> Severity | None:
+        return self.plan.fail_level
+
+    def keeps(self, finding: Finding) -> bool:
+        """Whether ``finding`` survives this path's per-file ignores."""
+        rule = finding.rule
+        return rule not in self.ignored and rule.split(".", 1)[0] not in self.ignored
+
+
+@dataclass(slots=True)
+class LintRun:
+    """The outcome of :meth:`Workspace.lint_paths`."""
+
+    #: One result per file, in the order the paths were given and walked.
+    results: list[FileResult] = field(default_factory=list)
+    #: Paths that could not be linted at all (missing, unreadable on walk).
+    problems: list[InputError] = field(default_factory=list)
+    #: Metadata of every rule that ran, by id (for reporters).
+    metas: dict[str, RuleMeta] = field(default_factory=dict)
+
+    @property
+    def findings(self) -> list[Finding]:
+        """Every finding of the run, sorted by path, line and column."""
+        found = (f for r in self.results for f in r.findings)
+        return sorted(found, key=lambda f: f.sort_key)
+
+
+def make_plan(config: Config, overrides: Overrides, root: Path) -> Plan:
+    """Merge ``overrides`` over one config file's settings (overrides win)."""
+    options = RuleOptions(
+        rule_dirs=(*config.rules_path, *overrides.rule_dirs),
+        select=overrides.select or config.select or config.packs,
+        ignore=(*config.ignore, *overrides.ignore),
+        severity=config.severity,
+        language=overrides.language or config.language or "en",
+        rule_options=config.rule_options,
+        accept=config.accept,
+        reject=config.reject,
+        config_path=config.path,
+        kind_for=(*overrides.kind_for, *config.kind_for),
+        kind_root=config.root if config.path else _kind_root(root),
+    )
+    level = overrides.fail_level or config.fail_level or "warning"
+    fail_level = None if level == "none" else Severity.parse(level)
+    return Plan(
+        config, options, fail_level, (*overrides.format_for, *config.format_for)
+    )
+
+
+def _kind_root(root: Path) -> str:
+    """Without a config, ``kind-for`` globs are relative to the workspace root
+    ("" keeps the working directory, as the CLI has always done)."""
+    return "" if str(root) in ("", ".") else str(root)
+
+
+class Workspace:
+    """Settings and rulesets for every path under ``root``, memoised.
+
+    Relative paths are taken relative to ``root``, for finding their config
+    and per-file ignores; findings carry the path as given. The CLI's
+    workspace is the working directory.
+    """
+
+    def __init__(self, root: Path | str = ".", overrides: Overrides | None = None):
+        self.root = Path(root)
+        self.overrides = overrides or Overrides()
+        self._configs: dict[str, Config] = {}
+        self._plans: dict[Config, Plan] = {}
+        self._rules: dict[RuleOptions, LazyRuleset] = {}
+
+    def reload(self) -> None:
+        """Forget every config and ruleset read so far: a config or rule file
+        changed (the editor server calls this when its watcher fires)."""
+        self._configs.clear()
+        self._plans.clear()
+        self._rules.clear()
+
+    # --- settings -----------------------------------------------------------
+
+    def _locate(self, path: Path | str) -> str:
+        """``path`` on disk: relative paths are relative to the root."""
+        given = os.fspath(path)
+        if os.path.isabs(given) or str(self.root) in ("", "."):
+            return given
+        return os.path.join(self.root, given)
+
+    def plan_for(self, path: Path | str) -> Plan:
+        """The plan of the config nearest to ``path`` (a file or a folder).
+
+        Raises :class:`copydesk.config.ConfigError` (a CopydeskError naming
+        the file and key) when that config cannot be used.
+        """
+        config = find_config(self._locate(path), self._configs)
+        plan = self._plans.get(config)
+        if plan is None:
+            plan = make_plan(config, self.overrides, self.root)
+            self._plans[config] = plan
+        return plan
+
+    def settings_for(self, path: Path | str) -> Settings:
+        """What applies to the file at ``path`` (it need not exist).
+
+        ``-`` stands for standard input with no name: plain text under the
+        root's config.
+        """
+        name = os.fspath(path)
+        if name == STDIN:
+            plan = self.plan_for(self.root)
+            return Settings(STDIN, plan, "plain", plan.options.kind_of(STDIN, "plain"))
+        folder = os.path.dirname(name) or "."
+        plan = self.plan_for(folder)
+        fmt = format_for(name, plan.format_for) or "plain"
+        located = self._locate(name)
+        return Settings(
+            name,
+            plan,
+            fmt,
+            plan.options.kind_of(located, fmt),
+            plan.config.ignored_rules(located),
+        )
+
+    def rules(self, plan: Plan) -> LazyRuleset:
+        """The plan's ruleset, compiled on first use and kept."""
+        rules = self._rules.get(plan.options)
+        if rules is None:
+            rules = LazyRuleset(plan.options)
+            self._rules[plan.options] = rules
+        return rules
+
+    def ruleset_for(self, path: Path | str) -> Ruleset:
+        """The compiled ruleset that applies to ``path`` (RuleError if a rule
+        file is bad)."""
+        return self.rules(self.settings_for(path).plan).get()
+
+    def rule_meta(
+        self, rule_id: str, path: Path | str | None = None
+    ) -> RuleMeta | None:
+        """A rule's metadata as configured for ``path`` (default: the root)."""
+        plan = self.plan_for(self.root if path is None else path)
+        return self.rules(plan).get().metas.get(rule_id)
+
+    # --- one text -----------------------------------------------------------
+
+    def lint_text(
+        self, path: Path | str, text: str, *, run: RunState | None = None
+    ) -> list[Finding]:
+        """The findings ``copydesk check`` gives for ``text`` as the file ``path``.
+
+        The file need not exist and is never read: an editor passes its
+        unsaved buffer. Findings are sorted and carry ``path`` as given.
+        """
+        settings = self.settings_for(path)
+        return self._lint(settings, text, run)
+
+    def _lint(
+        self, settings: Settings, text: str, run: RunState | None = None
+    ) -> list[Finding]:
+        plan = settings.plan
+        found = _lint_document(
+            text,
+            settings.path,
+            settings.format,
+            self.rules(plan).get(),
+            plan.options.language,
+            plan.options.overrides,
+            settings.kind,
+            run,
+        )
+        if not settings.ignored:
+            return found
+        return [f for f in found if settings.keeps(f)]
+
+    def fix_text(
+        self, path: Path | str, text: str, *, unsafe: bool = False
+    ) -> FixResult:
+        """``text`` with its fixes applied (safe ones; ``unsafe`` adds the rest),
+        in rounds until nothing changes, and the findings that remain.
+
+        Rules switched off for ``path`` by ``per-file-ignores`` fix nothing.
+        """
+        from copydesk.engine import RunState
+        from copydesk.fix import fix_text
+
+        settings = self.settings_for(path)
+        run = RunState()
+        return fix_text(text, lambda t: self._lint(settings, t, run), unsafe=unsafe)
+
+    # --- many files ---------------------------------------------------------
+
+    def plan_paths(
+        self,
+        paths: Sequence[str],
+        problems: list[InputError],
+        stdin_name: str | None = None,
+    ) -> list[tuple[Plan, list[Target]]]:
+        """Walk ``paths`` into targets grouped by the plan that applies to
+        each, in first-seen order; what cannot be walked goes to ``problems``.
+
+        ``stdin_name`` is the name (and so the format and config) of ``-``.
+        """
+        root_plan = self.plan_for(self.root)
+        targets = discover(
+            list(paths) or [str(self.root)],
+            root_plan.format_for,
+            problems,
+            exclude=root_plan.config.exclude,
+        )
+        groups: dict[Plan, list[Target]] = {}
+        for target in targets:
+            if target.path == STDIN:
+                plan = self.plan_for(stdin_name or self.root)
+            else:
+                plan = self.plan_for(os.path.dirname(target.path) or ".")
+            groups.setdefault(plan, []).append(target)
+        return [
+            (plan, [self._resolve(t, plan, stdin_name) for t in group])
+            for plan, group in groups.items()
+        ]
+
+    def _resolve(self, target: Target, plan: Plan, stdin_name: str | None) -> Target:
+        """``target`` with its format and kind, read from the name it goes by."""
+        name = stdin_name if target.path == STDIN and stdin_name else target.path
+        fmt = "plain" if name == STDIN else format_for(name, plan.format_for) or "plain"
+        located = name if name == STDIN else self._locate(name)
+        return Target(target.path, fmt, plan.options.kind_of(located, fmt))
+
+    def lint_paths(
+        self,
+        paths: Sequence[Path | str],
+        *,
+        jobs: int = 1,
+        cache: Path | None = None,
+        stdin_name: str | None = None,
+        progress: Callable[[], None] | None = None,
+    ) -> LintRun:
+        """Lint files and folders (walked, honouring ``exclude`` and
+        ``.gitignore``) as ``copydesk check`` does.
+
+        ``jobs`` worker processes lint in parallel; ``cache`` is a results
+        cache folder (None: no cache); ``progress`` is called once per file.
+        """
+        problems: list[InputError] = []
+        plans = self.plan_paths([os.fspath(p) for p in paths], problems, stdin_name)
+        run = self.lint_plans(
+            plans, jobs=jobs, cache=cache, stdin_name=stdin_name, progress=progress
+        )
+        run.problems[:0] = problems
+        return run
+
+    def lint_plans(
+        self,
+        plans: Sequence[tuple[Plan, Sequence[Target]]],
+        *,
+        jobs: int = 1,
+        cache: Path | None = None,
+        stdin_name: str | None = None,
+        progress: Callable[[], None] | None = None,
+    ) -> LintRun:
+        """The second half of :meth:`lint_paths`, for a caller that wants to
+        know how many files there are before linting them (a progress bar)."""
+        run = LintRun()
+        for plan, group in plans:
+            rules = self.rules(plan)
+            results_cache = _results_cache(cache, plan) if cache is not None else None
+            results = lint_targets(group, rules, jobs, results_cache, progress)
+            run.metas.update(_metas(rules, results_cache))
+            if results_cache is not None:
+                results_cache.prune()
+            for result in results:
+                self.settle(result, plan, stdin_name)
+            run.results.extend(results)
+        return run
+
+    def settle(self, result: FileResult, plan: Plan, stdin_name: str | None) -> None:
+        """Apply what the file's config says after linting: its fail level,
+        its per-file ignores, and the name stdin goes by."""
+        result.fail_level = plan.fail_level
+        if result.path == STDIN and stdin_name:
+            result.path = stdin_name
+            result.findings = [replace(f, path=stdin_name) for f in result.findings]
+        ignored = plan.config.ignored_rules(self._locate(result.path))
+        if ignored:
+            settings = Settings(result.path, plan, "", "", ignored)
+            result.findings = [f for f in result.findings if settings.keeps(f)]
+
+
+def _results_cache(folder: Path, plan: Plan) -> ResultsCache:
+    """The results cache of ``plan``'s ruleset under ``folder``."""
+    from copydesk.cache import ResultsCache, ruleset_identity
+    from copydesk.ruleset import shipped_rules_dir
+
+    options = plan.options
+    dirs = [shipped_rules_dir(), *(Path(d) for d in options.rule_dirs)]
+    return ResultsCache(folder, ruleset_identity(dirs, repr(options)))
+
+
+def _metas(
+    rules: LazyRuleset, results_cache: ResultsCache | None
+) -> dict[str, RuleMeta]:
+    """Rule metadata for reporters, from the cache when the rules were never loaded."""
+    if results_cache is None:
+        return rules.get().metas
+    if not rules.loaded:
+        cached = results_cache.get_metas()
+        if cached is not None:
+            return cached
+    metas = rules.get().metas
+    results_cache.put_metas(metas)
+    return metas

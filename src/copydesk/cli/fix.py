@@ -1,0 +1,111 @@
+"""``copydesk fix`` (and ``check --fix``) over files: fix, then write
+atomically or show a diff.
+
+The fix loop (rounds, overlaps, convergence) is ``copydesk.fix``, reached
+through ``Workspace.fix_text``; file safety is ``copydesk.textio``. This
+module only connects them to the files the paths name.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from typing import TextIO
+
+from copydesk.api import LintRun, Workspace
+from copydesk.batch import FileResult, settle_heap
+from copydesk.errors import CopydeskError
+from copydesk.files import STDIN, Target
+from copydesk.fix import FixResult, unified_diff
+
+
+@dataclass(slots=True)
+class FixTally:
+    """Counts for the closing summary line."""
+
+    fixed: int = 0
+    remaining: int = 0
+    unsafe_available: int = 0
+    changed_files: int = 0
+    unconverged: int = 0
+
+    def add(self, result: FixResult, changed: bool) -> None:
+        self.fixed += result.fixed
+        self.remaining += len(result.remaining)
+        self.unsafe_available += result.unsafe_available
+        self.changed_files += int(changed)
+        self.unconverged += int(not result.converged)
+
+    def summary(self, *, diff: bool) -> str:
+        verb = "Would fix" if diff else "Fixed"
+        text = f"{verb} {self.fixed} finding{'s' * (self.fixed != 1)}"
+        text += f" in {self.changed_files} file{'s' * (self.changed_files != 1)}"
+        text += f"; {self.remaining} remaining"
+        if self.unsafe_available:
+            text += f" ({self.unsafe_available} more fixable with --unsafe-fixes)"
+        if self.unconverged:
+            text += f"; {self.unconverged} file(s) did not settle, fixes stopped"
+        return text + "."
+
+
+def fix_paths(
+    workspace: Workspace, args: argparse.Namespace, out: TextIO, tally: FixTally
+) -> LintRun:
+    """Fix every file the paths name, counting into ``tally``; the run holds
+    what remains to report per file."""
+    run = LintRun()
+    plans = workspace.plan_paths(args.paths, run.problems, args.stdin_filename)
+    if sum(len(group) for _, group in plans) > 1:
+        settle_heap()
+    for plan, group in plans:
+        run.metas.update(workspace.rules(plan).get().metas)
+        for target in group:
+            file_result = _fix_file(workspace, target, args, out, tally)
+            workspace.settle(file_result, plan, args.stdin_filename)
+            run.results.append(file_result)
+    return run
+
+
+def _fix_file(
+    workspace: Workspace,
+    target: Target,
+    args: argparse.Namespace,
+    out: TextIO,
+    tally: FixTally,
+) -> FileResult:
+    """Fix one file (or stdin): write it back atomically, or print its diff."""
+    from copydesk.textio import decode, encode, read_source, write_atomic
+
+    name = args.stdin_filename if target.path == STDIN else target.path
+    try:
+        source = None if target.path == STDIN else read_source(target.path)
+        if source is None:
+            original, encoding = decode(sys.stdin.buffer.read(), "<stdin>")
+        else:
+            original, encoding = source.text, source.encoding
+        result = workspace.fix_text(name or STDIN, original, unsafe=args.unsafe_fixes)
+        changed = result.text != original
+        if args.diff:
+            if changed:
+                out.write(unified_diff(target.path, original, result.text))
+        elif source is None:
+            _write_bytes(out, encode(result.text, encoding))
+        elif changed:
+            write_atomic(source, result.text)
+    except CopydeskError as exc:
+        return FileResult(target.path, error=exc.reason)
+    tally.add(result, changed)
+    remaining = result.remaining
+    return FileResult(target.path, remaining, text=result.text if remaining else None)
+
+
+def _write_bytes(out: TextIO, data: bytes) -> None:
+    """Write fixed stdin back in its own encoding (BOM and UTF-16 kept)."""
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:
+        out.write(data.decode("utf-8-sig", errors="replace"))
+        return
+    out.flush()
+    buffer.write(data)
+    buffer.flush()
