@@ -2,20 +2,26 @@
 
 The nearest config file walking up from a linted file applies to it; CLI flags
 override it; defaults fill the rest. Unknown keys and wrong types are errors
-naming the file and key, like rule files.
+naming the file and the key as the user would write it in that file
+(``tool.copydesk.severity."names.Nope"`` in a pyproject.toml), with a guess
+when a key is mistyped.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from copydesk.document import DOCUMENT_KINDS
-from copydesk.errors import CopydeskError
-from copydesk.schema import Key, read_keys
+from copydesk.errors import CopydeskError, RuleError
+from copydesk.langtag import tag_problem
+from copydesk.schema import Key, check_type
+from copydesk.suggest import hint
 
 CONFIG_NAMES = (".copydesk.toml", "pyproject.toml")
 LEVELS = ("suggestion", "warning", "error")
@@ -72,6 +78,13 @@ class Config:
     format_for: tuple[tuple[str, str], ...] = ()
     kind_for: tuple[tuple[str, str], ...] = ()
     rule_options: tuple[tuple[str, str], ...] = field(default=())
+    #: What the file's keys sit under (``tool.copydesk.`` in a pyproject.toml),
+    #: for naming a key in full in an error.
+    prefix: str = ""
+
+    def key(self, *parts: str) -> str:
+        """The full name of a key of this file: ``tool.copydesk.severity."x"``."""
+        return self.prefix + toml_key(*parts)
 
     def ignored_rules(self, file_path: str) -> tuple[str, ...]:
         """Rules that ``per-file-ignores`` switches off for ``file_path``."""
@@ -133,17 +146,33 @@ def find_config(
 def _config_in(folder: Path) -> Config | None:
     for name in CONFIG_NAMES:
         path = folder / name
-        if not path.is_file():
-            continue
-        data = _load_toml(path)
-        if name == "pyproject.toml":
-            table = data.get("tool", {}).get("copydesk")
-            if table is None:
-                continue
-        else:
-            table = data.get("tool", {}).get("copydesk", data)
-        return parse_config(table, str(path))
+        if path.is_file():
+            config = read_config_file(path)
+            if config is not None:
+                return config
     return None
+
+
+def load_config(path: str | os.PathLike[str]) -> Config:
+    """The config in the file at ``path`` (``--config``): a pyproject.toml
+    with a ``[tool.copydesk]`` table, or a file of copydesk keys."""
+    config = read_config_file(Path(path))
+    if config is None:
+        raise ConfigError(str(path), "no [tool.copydesk] table in this file")
+    return config
+
+
+def read_config_file(path: Path) -> Config | None:
+    """The file's config; None for a pyproject.toml without our table (it is
+    not a copydesk config, and the search goes on above it)."""
+    data = _load_toml(path)
+    tool = data.get("tool", {})
+    table = tool.get("copydesk") if isinstance(tool, Mapping) else None
+    if table is not None:
+        return parse_config(table, str(path), prefix="tool.copydesk.")
+    if path.name == "pyproject.toml":
+        return None
+    return parse_config(data, str(path), prefix="")
 
 
 def _load_toml(path: Path) -> dict[str, Any]:
@@ -158,43 +187,63 @@ def _load_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(str(path), f"cannot read: {exc.strerror or exc}") from None
 
 
-def parse_config(table: Mapping[str, Any], path: str) -> Config:
-    """Validate one ``[tool.copydesk]`` table."""
+def toml_key(*parts: str) -> str:
+    """``severity."names.Nope"``: a dotted key as written in TOML, each part
+    quoted only when it must be."""
+    return ".".join(
+        part if _BARE_KEY.fullmatch(part) else json.dumps(part, ensure_ascii=False)
+        for part in parts
+    )
+
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def parse_config(
+    table: Mapping[str, Any], path: str, *, prefix: str | None = None
+) -> Config:
+    """Validate one ``[tool.copydesk]`` table.
+
+    ``prefix`` is what the file's keys sit under (``tool.copydesk.`` in a
+    pyproject.toml, nothing at the top of a .copydesk.toml), so errors name
+    the key as the user wrote it; by default it follows the file name.
+    """
+    if prefix is None:
+        prefix = "tool.copydesk." if Path(path).name == "pyproject.toml" else ""
     if not isinstance(table, Mapping):
         raise ConfigError(path, "[tool.copydesk] must be a table")
-    data = read_keys(table, KEYS, path)
+    keys = _Keys(path, prefix)
+    data = keys.read(table, KEYS)
     root = str(Path(path).resolve().parent) if path else "."
     rules_path = data.get("rules-path", ())
     if isinstance(rules_path, str):
         rules_path = [rules_path]
     for item in rules_path:
         if not isinstance(item, str):
-            raise ConfigError(path, "key 'rules-path': every item must be a string")
-    severity = _string_table(data.get("severity", {}), "severity", path)
+            raise keys.error("every item must be a string", "rules-path")
+    severity = keys.strings(data.get("severity", {}), "severity")
     for rule, level in severity:
         if level not in LEVELS:
-            raise ConfigError(
-                path, f"key 'severity.{rule}': expected one of {', '.join(LEVELS)}"
-            )
+            raise keys.error(f"expected one of {', '.join(LEVELS)}", "severity", rule)
     fail_level = data.get("fail-level")
     if fail_level is not None and fail_level not in (*LEVELS, "none"):
-        raise ConfigError(
-            path, "key 'fail-level': expected suggestion, warning, error or none"
-        )
-    vocab = read_keys(data.get("vocab", {}), VOCAB_KEYS, path)
-    formats = _string_table(data.get("format-for", {}), "format-for", path)
+        raise keys.error("expected suggestion, warning, error or none", "fail-level")
+    language = data.get("language")
+    problem = None if language is None else tag_problem(language)
+    if problem is not None:
+        raise keys.error(problem, "language")
+    vocab = keys.read(data.get("vocab", {}), VOCAB_KEYS, "vocab")
+    formats = keys.strings(data.get("format-for", {}), "format-for")
     for glob, fmt in formats:
         if fmt not in FORMATS:
-            raise ConfigError(
-                path, f"key 'format-for.{glob}': expected one of {', '.join(FORMATS)}"
+            raise keys.error(
+                f"expected one of {', '.join(FORMATS)}", "format-for", glob
             )
-    kinds = _string_table(data.get("kind-for", {}), "kind-for", path)
+    kinds = keys.strings(data.get("kind-for", {}), "kind-for")
     for glob, kind in kinds:
         if kind not in DOCUMENT_KINDS:
-            raise ConfigError(
-                path,
-                f"key 'kind-for.{glob}': expected one of {', '.join(DOCUMENT_KINDS)}",
-            )
+            choices = ", ".join(DOCUMENT_KINDS)
+            raise keys.error(f"expected one of {choices}", "kind-for", glob)
     return Config(
         path=path,
         root=root,
@@ -204,54 +253,77 @@ def parse_config(table: Mapping[str, Any], path: str) -> Config:
         ignore=tuple(data.get("ignore", ())),
         severity=severity,
         fail_level=fail_level,
-        language=data.get("language"),
+        language=language,
         exclude=tuple(data.get("exclude", ())),
-        per_file_ignores=_per_file_ignores(data.get("per-file-ignores", {}), path),
+        per_file_ignores=_per_file_ignores(data.get("per-file-ignores", {}), keys),
         accept=tuple(vocab.get("accept", ())),
         reject=tuple(vocab.get("reject", ())),
         format_for=formats,
         kind_for=kinds,
-        rule_options=_rule_options(data.get("rules", {}), path),
+        rule_options=_rule_options(data.get("rules", {}), keys),
+        prefix=prefix,
     )
 
 
-def _string_table(
-    value: Mapping[str, Any], key: str, path: str
-) -> tuple[tuple[str, str], ...]:
-    out: list[tuple[str, str]] = []
-    for name, item in value.items():
-        if not isinstance(item, str):
-            raise ConfigError(path, f"key '{key}.{name}': expected a string")
-        out.append((name, item))
-    return tuple(out)
+@dataclass(frozen=True, slots=True)
+class _Keys:
+    """Reads one config file's tables, naming each key in full in errors."""
+
+    path: str
+    prefix: str
+
+    def name(self, *parts: str) -> str:
+        return self.prefix + toml_key(*parts)
+
+    def error(self, reason: str, *parts: str) -> ConfigError:
+        return ConfigError(self.path, f"key '{self.name(*parts)}': {reason}")
+
+    def read(
+        self, table: Mapping[str, Any], keys: Mapping[str, Key], *under: str
+    ) -> dict[str, Any]:
+        """``table`` checked against ``keys``: none unknown, each well typed."""
+        for name in table:
+            if name not in keys:
+                raise self.error(f"unknown key{hint(name, keys)}", *under, name)
+        for key in keys.values():
+            if key.name in table:
+                full = replace(key, name=self.name(*under, key.name))
+                try:
+                    check_type(table[key.name], full, self.path)
+                except RuleError as exc:
+                    raise ConfigError(self.path, exc.reason) from None
+        return dict(table)
+
+    def strings(
+        self, value: Mapping[str, Any], key: str
+    ) -> tuple[tuple[str, str], ...]:
+        """A table of strings (``severity``, ``format-for``) as pairs."""
+        out: list[tuple[str, str]] = []
+        for name, item in value.items():
+            if not isinstance(item, str):
+                raise self.error("expected a string", key, name)
+            out.append((name, item))
+        return tuple(out)
 
 
 def _per_file_ignores(
-    value: Mapping[str, Any], path: str
+    value: Mapping[str, Any], keys: _Keys
 ) -> tuple[tuple[str, tuple[str, ...]], ...]:
     out: list[tuple[str, tuple[str, ...]]] = []
     for glob, rules in value.items():
         if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
-            raise ConfigError(
-                path, f"key 'per-file-ignores.{glob}': expected a list of rules"
-            )
+            raise keys.error("expected a list of rules", "per-file-ignores", glob)
         out.append((glob, tuple(rules)))
     return tuple(out)
 
 
-def _rule_options(value: Mapping[str, Any], path: str) -> tuple[tuple[str, str], ...]:
+def _rule_options(value: Mapping[str, Any], keys: _Keys) -> tuple[tuple[str, str], ...]:
     """Per-rule option overrides, kept as JSON so the config stays hashable."""
-    import json
-
     out: list[tuple[str, str]] = []
     for rule, options in value.items():
         if not isinstance(options, Mapping):
-            raise ConfigError(
-                path, f"key 'rules.{rule}': expected a table of rule keys"
-            )
+            raise keys.error("expected a table of rule keys", "rules", rule)
         if "extends" in options:
-            raise ConfigError(
-                path, f"key 'rules.{rule}.extends': a rule's type cannot change"
-            )
+            raise keys.error("a rule's type cannot change", "rules", rule, "extends")
         out.append((rule, json.dumps(dict(options), sort_keys=True)))
     return tuple(out)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from copydesk.cli import main
-from copydesk.config import ConfigError, find_config, parse_config
+from copydesk.config import ConfigError, find_config, load_config, parse_config
 
 DRAFT = "Officials in Kiev met the press in Odessa.\n"
 
@@ -127,7 +127,7 @@ def test_exclude_applies_to_walked_files(
 @pytest.mark.parametrize(
     ("body", "reason"),
     [
-        ("selct = []\n", "key 'selct': unknown key"),
+        ("selct = []\n", "key 'selct': unknown key (did you mean 'select'?)"),
         ('select = "names"\n', "key 'select': expected a list, got a string"),
         (
             'fail-level = "fatal"\n',
@@ -135,14 +135,17 @@ def test_exclude_applies_to_walked_files(
         ),
         (
             '[severity]\n"names.Places" = "loud"\n',
-            "key 'severity.names.Places': expected one of",
+            """key 'severity."names.Places"': expected one of""",
         ),
-        ("[vocab]\nallow = []\n", "key 'allow': unknown key"),
+        ("[vocab]\nallow = []\n", "key 'vocab.allow': unknown key"),
         (
             '[per-file-ignores]\n"*.md" = "names"\n',
-            "key 'per-file-ignores.*.md': expected a list",
+            """key 'per-file-ignores."*.md"': expected a list""",
         ),
-        ('[format-for]\n"*.txt" = "docx"\n', "key 'format-for.*.txt': expected one of"),
+        (
+            '[format-for]\n"*.txt" = "docx"\n',
+            """key 'format-for."*.txt"': expected one of""",
+        ),
         ("select = [\n", "invalid TOML"),
         (
             '[rules."names.Nope"]\nlevel = "error"\n',
@@ -165,3 +168,63 @@ def test_malformed_config_is_exit_2_naming_file_and_key(
 def test_parse_config_rejects_non_table() -> None:
     with pytest.raises(ConfigError):
         parse_config([], "x.toml")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            '[tool.copydesk]\nfail-levl = "error"\n',
+            "key 'tool.copydesk.fail-levl': unknown key (did you mean 'fail-level'?)",
+        ),
+        (
+            '[tool.copydesk]\nlanguage = "en_GB"\n',
+            "key 'tool.copydesk.language': expected a BCP 47 language tag, got "
+            "'en_GB' (did you mean 'en-GB'?)",
+        ),
+        (
+            '[tool.copydesk.severity]\n"quotes.Stray" = "loud"\n',
+            """key 'tool.copydesk.severity."quotes.Stray"': expected one of """
+            "suggestion, warning, error",
+        ),
+        (
+            "[tool.copydesk.vocab]\naccept = [3]\n",
+            "key 'tool.copydesk.vocab.accept': every item must be a string, "
+            "got an integer",
+        ),
+        (
+            '[tool.copydesk.rules."names.Places"]\nextends = "existence"\n',
+            """key 'tool.copydesk.rules."names.Places".extends': """
+            "a rule's type cannot change",
+        ),
+    ],
+)
+def test_errors_in_pyproject_name_the_key_as_written_there(
+    repo: Path, capsys: pytest.CaptureFixture[str], body: str, message: str
+) -> None:
+    (repo / "pyproject.toml").write_text(body, encoding="utf-8")
+    assert main(["check", "docs"]) == 2
+    path = repo / "pyproject.toml"
+    assert capsys.readouterr().err == f"copydesk: error: {path}: {message}\n"
+
+
+def test_a_copydesk_toml_may_use_a_tool_table(repo: Path) -> None:
+    (repo / ".copydesk.toml").write_text(
+        '[tool.copydesk]\nlanguage = "de"\n', encoding="utf-8"
+    )
+    assert find_config(repo / "docs").language == "de"
+    (repo / ".copydesk.toml").write_text(
+        '[tool.copydesk]\nlanguage = "german"\n', encoding="utf-8"
+    )
+    with pytest.raises(ConfigError) as caught:
+        find_config(repo / "docs")
+    assert caught.value.reason.startswith("key 'tool.copydesk.language': expected")
+
+
+def test_load_config_reads_the_named_file_only(repo: Path) -> None:
+    house = repo / "house.toml"
+    house.write_text('language = "en-US"\n', encoding="utf-8")
+    assert load_config(house).language == "en-US"
+    (repo / "pyproject.toml").write_text("[tool.ruff]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"no \[tool.copydesk\] table"):
+        load_config(repo / "pyproject.toml")

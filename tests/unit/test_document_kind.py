@@ -188,7 +188,7 @@ def test_bad_kind_in_config_is_one_line_and_exit_2(
     assert code == 2
     assert out == ""
     assert err.count("\n") == 1
-    assert "key 'kind-for.drafts/*.md': expected one of draft, authored" in err
+    assert """key 'kind-for."drafts/*.md"': expected one of draft, authored""" in err
     assert Path(err.split(":")[2].strip()).name == ".copydesk.toml"
 
 
