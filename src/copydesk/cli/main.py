@@ -18,7 +18,7 @@ from typing import TextIO
 from copydesk.cli.parser import build_parser
 from copydesk.errors import CopydeskError
 
-SUBCOMMANDS = ("check", "fix", "rules", "explain")
+SUBCOMMANDS = ("check", "fix", "rules", "explain", "server")
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -90,6 +90,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from copydesk.cli import explain
 
         return explain.run(args, sys.stdout)
+    if args.command == "server":
+        from copydesk.server import serve
+
+        return serve()
     from copydesk.cli import check
 
     return check.run(args, sys.stdout, sys.stderr)

@@ -183,4 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="extra rule directory",
     )
+    sub.add_parser(
+        "server", help="run the editor server (Language Server Protocol over stdio)"
+    )
     return parser
