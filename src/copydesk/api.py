@@ -28,11 +28,10 @@ from typing import TYPE_CHECKING
 
 from copydesk.batch import FileResult, LazyRuleset, RuleOptions, lint_targets
 from copydesk.batch import lint_text as _lint_document
-from copydesk.checks.base import RuleMeta
 from copydesk.config import Config, find_config
 from copydesk.errors import InputError
 from copydesk.files import STDIN, Target, discover, format_for
-from copydesk.model import Finding, Severity
+from copydesk.model import Finding, RuleMeta, Severity
 
 if TYPE_CHECKING:
     from copydesk.cache import ResultsCache
@@ -386,7 +385,7 @@ class Workspace:
 def _results_cache(folder: Path, plan: Plan) -> ResultsCache:
     """The results cache of ``plan``'s ruleset under ``folder``."""
     from copydesk.cache import ResultsCache, ruleset_identity
-    from copydesk.ruleset import shipped_rules_dir
+    from copydesk.rulefiles import shipped_rules_dir
 
     options = plan.options
     dirs = [shipped_rules_dir(), *(Path(d) for d in options.rule_dirs)]

@@ -26,8 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from copydesk import __version__
-from copydesk.checks.base import Examples, RuleMeta
-from copydesk.model import Applicability, Edit, Finding, Fix, Severity
+from copydesk.model import Finding, RuleMeta
 
 ENV_DIR = "COPYDESK_CACHE_DIR"
 DEFAULT_DIR = ".copydesk_cache"
@@ -100,7 +99,7 @@ class ResultsCache:
         entry = self._entry(key)
         try:
             data = json.loads(entry.read_text(encoding="utf-8"))
-            return [finding_from_dict(item, path) for item in data]
+            return [Finding.from_dict(item, path) for item in data]
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError):
@@ -200,7 +199,7 @@ class ResultsCache:
     def get_metas(self) -> dict[str, RuleMeta] | None:
         try:
             data = json.loads((self.dir / "rules.json").read_text(encoding="utf-8"))
-            return {item["id"]: meta_from_dict(item) for item in data}
+            return {item["id"]: RuleMeta.from_dict(item) for item in data}
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError):
@@ -208,9 +207,7 @@ class ResultsCache:
             return None
 
     def put_metas(self, metas: Mapping[str, RuleMeta]) -> None:
-        payload = json.dumps(
-            [meta_to_dict(m) for m in metas.values()], ensure_ascii=False
-        )
+        payload = json.dumps([m.as_dict() for m in metas.values()], ensure_ascii=False)
         try:
             _atomic_write(self.dir / "rules.json", payload)
         except OSError:
@@ -282,57 +279,3 @@ def _stored(finding: Finding) -> dict[str, Any]:
     data = finding.as_dict()
     del data["path"]
     return data
-
-
-def finding_from_dict(item: Mapping[str, Any], path: str) -> Finding:
-    """Rebuild a Finding from its JSON shape (``Finding.as_dict``)."""
-    fix = item["fix"]
-    return Finding(
-        rule=item["rule"],
-        severity=Severity.parse(item["severity"]),
-        message=item["message"],
-        path=path,
-        start=int(item["start"]),
-        end=int(item["end"]),
-        line=int(item["line"]),
-        col=int(item["column"]),
-        end_line=int(item["end_line"]),
-        end_col=int(item["end_column"]),
-        match=item["match"],
-        suggestions=tuple(item["suggestions"]),
-        fix=None
-        if fix is None
-        else Fix(
-            tuple(Edit(e["start"], e["end"], e["replacement"]) for e in fix["edits"]),
-            Applicability(fix["applicability"]),
-        ),
-    )
-
-
-def meta_to_dict(meta: RuleMeta) -> dict[str, Any]:
-    return {
-        "id": meta.id,
-        "extends": meta.extends,
-        "source": meta.source,
-        "message": meta.message,
-        "level": meta.level.label,
-        "link": meta.link,
-        "description": meta.description,
-        "scope": meta.scope,
-        "bad": list(meta.examples.bad),
-        "good": list(meta.examples.good),
-    }
-
-
-def meta_from_dict(item: Mapping[str, Any]) -> RuleMeta:
-    return RuleMeta(
-        id=item["id"],
-        extends=item["extends"],
-        source=item["source"],
-        message=item["message"],
-        level=Severity.parse(item["level"]),
-        link=item["link"],
-        description=item["description"],
-        scope=item["scope"],
-        examples=Examples(tuple(item["bad"]), tuple(item["good"])),
-    )

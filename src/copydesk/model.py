@@ -7,8 +7,12 @@ are derived from them once, when a Finding is made.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from copydesk.document import Document
 
 
 class Severity(enum.IntEnum):
@@ -56,11 +60,6 @@ class FixAvailability(enum.Enum):
     UNSAFE = "unsafe"
     #: Some fixes are safe, others unsafe, depending on where the finding is.
     MIXED = "mixed"
-
-    @classmethod
-    def of(cls, applicability: Applicability) -> FixAvailability:
-        """The availability of a rule whose every fix has ``applicability``."""
-        return cls.SAFE if applicability is Applicability.SAFE else cls.UNSAFE
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,3 +131,152 @@ class Finding:
             "suggestions": list(self.suggestions),
             "fix": fix,
         }
+
+    @classmethod
+    def from_dict(cls, item: Mapping[str, Any], path: str | None = None) -> Finding:
+        """Rebuild a Finding from ``as_dict``'s shape (``path`` replaces its own).
+
+        Raises KeyError, TypeError or ValueError on a malformed mapping.
+        """
+        fix = item["fix"]
+        return cls(
+            rule=item["rule"],
+            severity=Severity.parse(item["severity"]),
+            message=item["message"],
+            path=item["path"] if path is None else path,
+            start=int(item["start"]),
+            end=int(item["end"]),
+            line=int(item["line"]),
+            col=int(item["column"]),
+            end_line=int(item["end_line"]),
+            end_col=int(item["end_column"]),
+            match=item["match"],
+            suggestions=tuple(item["suggestions"]),
+            fix=None
+            if fix is None
+            else Fix(
+                tuple(
+                    Edit(e["start"], e["end"], e["replacement"]) for e in fix["edits"]
+                ),
+                Applicability(fix["applicability"]),
+            ),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Examples:
+    """Documents a rule must flag (``bad``) and must leave alone (``good``)."""
+
+    bad: tuple[str, ...] = ()
+    good: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RuleMeta:
+    """The common, type-independent part of a rule file.
+
+    A value type like Finding: the loader builds it, checks stamp it on their
+    findings, and reporters, the catalogue and the cache read it.
+    """
+
+    id: str
+    extends: str
+    source: str
+    message: str = ""
+    level: Severity = Severity.WARNING
+    link: str = ""
+    description: str = ""
+    ignorecase: bool = False
+    exceptions: tuple[str, ...] = ()
+    scope: str = "text"
+    languages: tuple[str, ...] = ()
+    #: Document kinds the rule runs on (``draft``, ``authored``); empty: all.
+    kinds: tuple[str, ...] = ()
+    examples: Examples = field(default_factory=Examples)
+    #: False for opt-in rules, which run only when selected by id or pack.
+    enabled: bool = True
+    #: A rule shipped with copydesk, unchanged by configuration: its patterns
+    #: are known to compile (the test suite compiles them), so a check type
+    #: may compile them on first use rather than at load.
+    shipped: bool = False
+
+    @property
+    def pack(self) -> str:
+        return self.id.split(".", 1)[0]
+
+    def format_message(self, *args: str) -> str:
+        """Fill the rule's ``%s`` placeholders, tolerating too few or too many."""
+        template = self.message
+        count = template.count("%s")
+        values = (list(args) + [""] * count)[:count]
+        try:
+            return template % tuple(values) if count else template
+        except (TypeError, ValueError):
+            return template
+
+    def finding(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        message: str,
+        suggestions: tuple[str, ...] = (),
+        fix: Fix | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        """A Finding of this rule in ``doc`` (the one helper checks use).
+
+        It stays here, though it needs a Document, because every check calls
+        it; the Document is only a type here, so model.py imports nothing.
+        """
+        return doc.finding(
+            self.id,
+            self.level if severity is None else severity,
+            message,
+            start,
+            end,
+            suggestions=suggestions,
+            fix=fix,
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON shape of every field (the cache stores a run's rules so)."""
+        return {
+            "id": self.id,
+            "extends": self.extends,
+            "source": self.source,
+            "message": self.message,
+            "level": self.level.label,
+            "link": self.link,
+            "description": self.description,
+            "ignorecase": self.ignorecase,
+            "exceptions": list(self.exceptions),
+            "scope": self.scope,
+            "languages": list(self.languages),
+            "kinds": list(self.kinds),
+            "bad": list(self.examples.bad),
+            "good": list(self.examples.good),
+            "enabled": self.enabled,
+            "shipped": self.shipped,
+        }
+
+    @classmethod
+    def from_dict(cls, item: Mapping[str, Any]) -> RuleMeta:
+        """Rebuild from ``as_dict``'s shape (KeyError or ValueError if malformed)."""
+        return cls(
+            id=item["id"],
+            extends=item["extends"],
+            source=item["source"],
+            message=item["message"],
+            level=Severity.parse(item["level"]),
+            link=item["link"],
+            description=item["description"],
+            ignorecase=bool(item["ignorecase"]),
+            exceptions=tuple(item["exceptions"]),
+            scope=item["scope"],
+            languages=tuple(item["languages"]),
+            kinds=tuple(item["kinds"]),
+            examples=Examples(tuple(item["bad"]), tuple(item["good"])),
+            enabled=bool(item["enabled"]),
+            shipped=bool(item["shipped"]),
+        )

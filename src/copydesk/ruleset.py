@@ -1,7 +1,9 @@
-"""Rule packs on disk → validated, compiled checks.
+"""Rule files → validated, compiled checks: the ruleset of one run.
 
-``rules/<pack>/<Name>.yml`` becomes rule ``<pack>.<Name>``. Every file is
-validated when loaded; a bad one raises RuleError naming the file and key.
+``rulefiles`` finds the files and reads their data; here each selected rule
+is validated (a bad one raises RuleError naming the file and key), compiled
+by its check type, and linked with the others of its type. The catalogue
+reuses the validation without compiling.
 """
 
 from __future__ import annotations
@@ -12,17 +14,23 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from copydesk import patterns, rule_index
+from copydesk import patterns
 from copydesk.checks import CHECK_TYPES, load_check_type
-from copydesk.checks.base import COMMON_KEYS, Check, Examples, RuleMeta
+from copydesk.checks.base import COMMON_KEYS, Check, CheckType, LoadContext
 from copydesk.document import DOCUMENT_KINDS
 from copydesk.errors import RuleError
-from copydesk.model import Severity
+from copydesk.model import Examples, RuleMeta, Severity
+from copydesk.rulefiles import (
+    RuleFile,
+    ShippedPacks,
+    discover_rule_files,
+    load_index,
+    read_bytes,
+    read_rule,
+    shipped_rules_dir,
+)
 from copydesk.schema import read_keys
 
-#: Shipped packs in the order their findings win ties on the same span.
-DEFAULT_PACKS = ("names", "typos", "quotes", "artifacts", "variants")
-RULE_SUFFIXES = (".yml", ".yaml")
 #: Where a rule applies: everywhere, or in blocks of one kind, or within sentences.
 SCOPES = (
     "text",
@@ -34,26 +42,6 @@ SCOPES = (
     "blockquote",
     "alt",
 )
-#: A rule file larger than this is refused (guards against YAML bombs and accidents).
-MAX_RULE_BYTES = 4 * 1024 * 1024
-
-
-def shipped_rules_dir() -> Path:
-    """The packs installed with copydesk (package data, or the source checkout)."""
-    packaged = Path(__file__).resolve().parent / "rules"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "rules"
-
-
-@dataclass(frozen=True, slots=True)
-class RuleFile:
-    """A rule file found on disk, not yet parsed."""
-
-    rule_id: str
-    path: Path
-    display: str
-    shipped: bool = False
 
 
 @dataclass(slots=True)
@@ -78,73 +66,6 @@ class Ruleset:
         return {c.meta.pack for c in self.checks}
 
 
-def _loader() -> Any:
-    """libyaml's loader when available (10x faster than the pure-Python one).
-
-    PyYAML is imported only when a rule file is not in the shipped index.
-    """
-    import yaml
-
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _refuse_aliases(text: str, display: str) -> None:
-    """Anchors and aliases are refused, so a YAML bomb cannot expand."""
-    if "*" not in text:
-        return
-    import yaml
-
-    for event in yaml.parse(text, Loader=_loader()):
-        if isinstance(event, yaml.AliasEvent):
-            line = event.start_mark.line + 1 if event.start_mark else 0
-            raise RuleError(
-                display, f"invalid YAML (line {line}): aliases are not allowed"
-            )
-
-
-def discover_rule_files(dirs: Sequence[Path]) -> list[RuleFile]:
-    """Rule files under each directory: a dir of packs, or a single pack dir.
-
-    A later directory's rule replaces an earlier one with the same id, so a
-    user pack can override a shipped rule by name.
-    """
-    shipped = shipped_rules_dir()
-    found: dict[str, RuleFile] = {}
-    for root in dirs:
-        if not root.is_dir():
-            raise RuleError(str(root), "rules directory not found")
-        direct = sorted(p for p in root.iterdir() if p.suffix in RULE_SUFFIXES)
-        if direct:
-            packs = [(root.name, direct)]
-        else:
-            packs = [
-                (d.name, sorted(p for p in d.iterdir() if p.suffix in RULE_SUFFIXES))
-                for d in sorted(root.iterdir())
-                if d.is_dir() and not d.name.startswith(".")
-            ]
-        base = root.parent if root == shipped else Path.cwd()
-        for pack, files in packs:
-            for path in files:
-                rule_id = f"{pack}.{path.stem}"
-                found[rule_id] = RuleFile(
-                    rule_id, path, _display(path, base), shipped=root == shipped
-                )
-    return sorted(found.values(), key=_pack_order)
-
-
-def _pack_order(rule: RuleFile) -> tuple[int, str]:
-    pack = rule.rule_id.split(".", 1)[0]
-    rank = DEFAULT_PACKS.index(pack) if pack in DEFAULT_PACKS else len(DEFAULT_PACKS)
-    return rank, rule.rule_id
-
-
-def _display(path: Path, base: Path) -> str:
-    try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def _named(rule_id: str, select: Sequence[str]) -> bool:
     """An opt-in rule runs only when its id or pack is selected by name."""
     return rule_id in select or rule_id.split(".", 1)[0] in select
@@ -157,6 +78,32 @@ def selected(rule_id: str, select: Iterable[str], ignore: Iterable[str]) -> bool
     if chosen and rule_id not in chosen and pack not in chosen:
         return False
     return not any(x in (rule_id, pack) for x in ignore)
+
+
+def runs(
+    rule_id: str, enabled: bool, select: Sequence[str], ignore: Sequence[str]
+) -> bool:
+    """Whether a rule runs: selected, and on by default or selected by name."""
+    return selected(rule_id, select, ignore) and (enabled or _named(rule_id, select))
+
+
+def check_names(
+    files: Sequence[RuleFile],
+    select: Sequence[str],
+    ignore: Sequence[str],
+    rule_options: Iterable[str],
+    source: str = "",
+) -> None:
+    """Refuse a rule or pack in ``select``/``ignore`` or ``rule_options``
+    (configuration read from ``source``) that no rule file defines."""
+    known = {f.rule_id for f in files} | {f.pack for f in files}
+    known |= {REJECT_RULE, REJECT_RULE.split(".", 1)[0]}
+    for name in [*select, *ignore]:
+        if name not in known:
+            raise RuleError("", f"unknown rule or pack {name!r} in --select/--ignore")
+    for rule_id in rule_options:
+        if rule_id not in known:
+            raise RuleError(source, f"key 'rules.{rule_id}': unknown rule")
 
 
 def load_ruleset(
@@ -176,22 +123,14 @@ def load_ruleset(
     """
     dirs = ([shipped_rules_dir()] if include_shipped else []) + list(extra_dirs)
     files = discover_rule_files(dirs)
-    known = {f.rule_id for f in files} | {f.rule_id.split(".", 1)[0] for f in files}
-    known |= {REJECT_RULE, REJECT_RULE.split(".", 1)[0]}
-    for name in [*select, *ignore]:
-        if name not in known:
-            raise RuleError("", f"unknown rule or pack {name!r} in --select/--ignore")
     options = dict(rule_options or {})
-    for rule_id in options:
-        if rule_id not in known:
-            raise RuleError(
-                vocab.source if vocab else "", f"key 'rules.{rule_id}': unknown rule"
-            )
+    check_names(files, select, ignore, options, vocab.source if vocab else "")
     digest = hashlib.sha256()
     checks: list[Check] = []
-    index = rule_index.load(shipped_rules_dir()) if include_shipped else {}
+    index = load_index(shipped_rules_dir()) if include_shipped else {}
+    context = ShippedPacks(index=index or None)
     for rule in files:
-        raw = _read_bytes(rule)
+        raw = read_bytes(rule)
         digest.update(rule.rule_id.encode() + b"\0" + raw + b"\0")
         if selected(rule.rule_id, select, ignore):
             data = read_rule(rule, raw, index)
@@ -202,15 +141,17 @@ def load_ruleset(
             named = _named(rule.rule_id, select)
             if trusted and data.get("enabled", True) is False and not named:
                 continue  # off by default, and the test suite compiles it
-            check = compile_rule(rule.rule_id, data, rule.display, shipped=trusted)
-            if check.meta.enabled or named:
+            check = compile_rule(
+                rule.rule_id, data, rule.display, shipped=trusted, context=context
+            )
+            if runs(rule.rule_id, check.meta.enabled, select, ignore):
                 checks.append(check)
     exceptions = compile_exceptions(checks)
     accept: patterns.Pattern | None = None
     if vocab is not None:
         digest.update(repr((vocab.accept, vocab.reject)).encode())
         if vocab.reject and selected(REJECT_RULE, select, ignore):
-            checks.append(_reject_check(vocab))
+            checks.append(_reject_check(vocab, context))
         if vocab.accept:
             accept = patterns.token_matcher(
                 vocab.accept, vocab.source, "vocab.accept", ignorecase=True
@@ -231,7 +172,7 @@ class Vocab:
 REJECT_RULE = "vocab.Reject"
 
 
-def _reject_check(vocab: Vocab) -> Check:
+def _reject_check(vocab: Vocab, context: LoadContext) -> Check:
     """Rejected terms become an error-level existence rule."""
     data = {
         "extends": "existence",
@@ -241,7 +182,7 @@ def _reject_check(vocab: Vocab) -> Check:
         "description": "Terms the project's configuration rejects (vocab.reject).",
         "tokens": list(vocab.reject),
     }
-    return compile_rule(REJECT_RULE, data, vocab.source or "vocab")
+    return compile_rule(REJECT_RULE, data, vocab.source or "vocab", context=context)
 
 
 def link_checks(checks: Sequence[Check]) -> None:
@@ -267,54 +208,27 @@ def compile_exceptions(checks: Sequence[Check]) -> dict[str, patterns.Pattern]:
     }
 
 
-def _read_bytes(rule: RuleFile) -> bytes:
-    try:
-        raw = rule.path.read_bytes()
-    except OSError as exc:
-        raise RuleError(rule.display, f"cannot read: {exc.strerror or exc}") from None
-    if len(raw) > MAX_RULE_BYTES:
-        raise RuleError(rule.display, f"rule file larger than {MAX_RULE_BYTES} bytes")
-    return raw
-
-
-def read_rule(rule: RuleFile, raw: bytes, index: dict[str, Any]) -> dict[str, Any]:
-    """A rule file's data: from the shipped index while its bytes are unchanged."""
-    if rule.shipped:
-        relative = f"{rule.path.parent.name}/{rule.path.name}"
-        found = rule_index.parsed(index, relative, raw)
-        if found is not None:
-            return found
-    return parse_rule_text(raw, rule.display)
-
-
-def parse_rule_text(raw: bytes, display: str) -> dict[str, Any]:
-    """YAML bytes → mapping, with one-line errors for every way it can go wrong."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise RuleError(display, f"not valid UTF-8 (byte {exc.start})") from None
-    import yaml
-
-    try:
-        _refuse_aliases(text, display)
-        data = yaml.load(text, Loader=_loader())
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise RuleError(display, f"invalid YAML{where}: {problem}") from None
-    if not isinstance(data, dict):
-        raise RuleError(display, "a rule file must be a mapping of keys to values")
-    for key in data:
-        if not isinstance(key, str):
-            raise RuleError(display, f"key {key!r}: keys must be strings")
-    return data
-
-
 def compile_rule(
-    rule_id: str, data: Mapping[str, Any], display: str, *, shipped: bool = False
+    rule_id: str,
+    data: Mapping[str, Any],
+    display: str,
+    *,
+    shipped: bool = False,
+    context: LoadContext | None = None,
 ) -> Check:
-    """Validate a parsed rule file and build its Check."""
+    """Validate a parsed rule file and build its Check.
+
+    ``context`` lends the shipped packs to types that read them; a load
+    shares one, so the house list is read once.
+    """
+    check_type = rule_type(data, display)
+    meta = replace(build_meta(rule_id, data, display), shipped=shipped)
+    own = {k: v for k, v in data.items() if k not in COMMON_KEYS}
+    return check_type.from_yaml(meta, own, context or ShippedPacks())
+
+
+def rule_type(data: Mapping[str, Any], display: str) -> CheckType:
+    """The check type a rule file extends, once every key of the file is valid."""
     extends = data.get("extends")
     if extends is None:
         raise RuleError(display, "key 'extends': missing required key")
@@ -325,9 +239,7 @@ def compile_rule(
         )
     check_type = load_check_type(extends)
     read_keys(data, {**COMMON_KEYS, **check_type.KEYS}, display)
-    meta = replace(build_meta(rule_id, data, display), shipped=shipped)
-    own = {k: v for k, v in data.items() if k not in COMMON_KEYS}
-    return check_type.from_yaml(meta, own)
+    return check_type
 
 
 def build_meta(rule_id: str, data: Mapping[str, Any], display: str) -> RuleMeta:

@@ -1,18 +1,18 @@
-"""What every check type shares: rule metadata, common keys and the protocol.
+"""What every check type shares: the common keys, the protocols and their defaults.
 
-A check type is a class with ``from_yaml(meta, data)`` that validates its own
-keys (those not in ``COMMON_KEYS``) and compiles its patterns once, and
-``run(doc)`` that yields Findings. Checks find; the engine decides what to keep.
+A check type is a class with ``from_yaml(meta, data, context)`` that
+validates its own keys (those not in ``COMMON_KEYS``) and compiles its
+patterns once, and ``run(doc)`` that yields Findings. Checks find; the engine
+decides what to keep.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol
 
 from copydesk.document import Document
-from copydesk.model import Finding, Fix, FixAvailability, Severity
+from copydesk.model import Finding, FixAvailability, RuleMeta
 from copydesk.schema import Key
 
 #: Keys every rule file may carry, whatever its type.
@@ -35,73 +35,17 @@ COMMON_KEYS: dict[str, Key] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Examples:
-    """Documents a rule must flag (``bad``) and must leave alone (``good``)."""
+class LoadContext(Protocol):
+    """What the loader lends a check type while it compiles a rule.
 
-    bad: tuple[str, ...] = ()
-    good: tuple[str, ...] = ()
+    Checks never import the loader; a rule that needs other rule files (the
+    ``variants`` check and given-name rules read the ``names`` house list)
+    asks for them here.
+    """
 
-
-@dataclass(frozen=True, slots=True)
-class RuleMeta:
-    """The common, type-independent part of a rule file."""
-
-    id: str
-    extends: str
-    source: str
-    message: str = ""
-    level: Severity = Severity.WARNING
-    link: str = ""
-    description: str = ""
-    ignorecase: bool = False
-    exceptions: tuple[str, ...] = ()
-    scope: str = "text"
-    languages: tuple[str, ...] = ()
-    #: Document kinds the rule runs on (``draft``, ``authored``); empty: all.
-    kinds: tuple[str, ...] = ()
-    examples: Examples = field(default_factory=Examples)
-    #: False for opt-in rules, which run only when selected by id or pack.
-    enabled: bool = True
-    #: A rule shipped with copydesk, unchanged by configuration: its patterns
-    #: are known to compile (the test suite compiles them), so a check type
-    #: may compile them on first use rather than at load.
-    shipped: bool = False
-
-    @property
-    def pack(self) -> str:
-        return self.id.split(".", 1)[0]
-
-    def format_message(self, *args: str) -> str:
-        """Fill the rule's ``%s`` placeholders, tolerating too few or too many."""
-        template = self.message
-        count = template.count("%s")
-        values = (list(args) + [""] * count)[:count]
-        try:
-            return template % tuple(values) if count else template
-        except (TypeError, ValueError):
-            return template
-
-    def finding(
-        self,
-        doc: Document,
-        start: int,
-        end: int,
-        message: str,
-        suggestions: tuple[str, ...] = (),
-        fix: Fix | None = None,
-        severity: Severity | None = None,
-    ) -> Finding:
-        """A Finding of this rule in ``doc`` (the one helper checks use)."""
-        return doc.finding(
-            self.id,
-            self.level if severity is None else severity,
-            message,
-            start,
-            end,
-            suggestions=suggestions,
-            fix=fix,
-        )
+    def shipped_pack(self, pack: str) -> Sequence[tuple[str, Mapping[str, Any]]]:
+        """(display name, data) of each rule file of a shipped pack."""
+        ...
 
 
 class Check(Protocol):
@@ -126,7 +70,11 @@ class CheckType(Protocol):
     FIX: FixAvailability
 
     @classmethod
-    def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check: ...
+    def from_yaml(
+        cls, meta: RuleMeta, data: Mapping[str, Any], context: LoadContext, /
+    ) -> Check:
+        """Validate this type's keys in ``data`` and compile the rule once."""
+        ...
 
     @classmethod
     def fix_availability(cls, data: Mapping[str, Any]) -> FixAvailability:

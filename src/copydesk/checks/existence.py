@@ -27,10 +27,10 @@ import regex
 
 from copydesk import patterns, re2_superset
 from copydesk.checks.anchor_scan import AnchorScan, Member
-from copydesk.checks.base import Check, CheckTypeBase, RuleMeta, fix_by_applicability
+from copydesk.checks.base import Check, CheckTypeBase, LoadContext, fix_by_applicability
 from copydesk.document import Document
 from copydesk.errors import RuleError
-from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability
+from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
 
 #: What may stand before a whole-line token: indentation and list bullets.
@@ -149,7 +149,9 @@ class Existence(CheckTypeBase):
         return fix_by_applicability(data)
 
     @classmethod
-    def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:
+    def from_yaml(
+        cls, meta: RuleMeta, data: Mapping[str, Any], _context: LoadContext
+    ) -> Check:
         tokens: list[str] = list(data.get("tokens", []))
         words: patterns.LiteralIndex | None = None
         lazy: patterns.LazyPattern | None = None

@@ -22,19 +22,17 @@ UNSAFE fix.
 from __future__ import annotations
 
 import bisect
-import functools
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, ClassVar
 
 import regex
 
 from copydesk import patterns, translit
-from copydesk.checks.base import COMMON_KEYS, Check, CheckTypeBase, RuleMeta
+from copydesk.checks.base import COMMON_KEYS, Check, CheckTypeBase, LoadContext
 from copydesk.document import Document
 from copydesk.errors import RuleError
-from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability
+from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key, read_keys
 
 KINDS = ("place", "person", "given")
@@ -155,7 +153,9 @@ class Names(CheckTypeBase):
         return FixAvailability.UNSAFE if data.get("kind") == "given" else cls.FIX
 
     @classmethod
-    def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:
+    def from_yaml(
+        cls, meta: RuleMeta, data: Mapping[str, Any], context: LoadContext
+    ) -> Check:
         own = {k: v for k, v in data.items() if k not in COMMON_KEYS}
         read_keys(own, cls.KEYS, meta.source)
         kind = own.get("kind", "place")
@@ -188,7 +188,7 @@ class Names(CheckTypeBase):
             anchors=tuple(_anchor_pattern(e.anchors) for e in entries),
             exceptions=exception_matcher(entries, meta),
             foreign_only=mode == "foreign",
-            person=PersonContext.from_rule(own, meta.source)
+            person=PersonContext.from_rule(own, meta.source, house_entries(context))
             if kind == "given"
             else None,
         )
@@ -393,9 +393,13 @@ class PersonContext:
     surnames: patterns.Pattern | None
     context: patterns.Pattern | None
     against: patterns.Pattern | None
+    #: House-listed people (no anchor): a surname among them is Ukrainian.
+    people: tuple[Entry, ...] = ()
 
     @classmethod
-    def from_rule(cls, own: Mapping[str, Any], source: str) -> PersonContext:
+    def from_rule(
+        cls, own: Mapping[str, Any], source: str, house: Sequence[Entry]
+    ) -> PersonContext:
         def one(key: str) -> patterns.Pattern | None:
             items = own.get(key) or []
             if not items:
@@ -406,7 +410,8 @@ class PersonContext:
             except regex.error as exc:
                 raise RuleError(source, f"key {key!r}: {exc}") from None
 
-        return cls(one("surnames"), one("context"), one("against"))
+        people = tuple(e for e in house if e.kind == "person" and not e.anchors)
+        return cls(one("surnames"), one("context"), one("against"), people)
 
     def ukrainian(self, doc: Document, start: int, end: int) -> bool:
         """The surname next to the given name, then its paragraph, decide."""
@@ -416,7 +421,7 @@ class PersonContext:
             word = surname.group(1)
             if self.surnames is not None and self.surnames.fullmatch(word):
                 return True
-            if _house_person(word):
+            if _house_person(word, self.people):
                 return True
         block = doc.block_at(start)
         lo, hi = (block.start, block.end) if block is not None else (0, len(prose))
@@ -437,19 +442,15 @@ class PersonContext:
 _SURNAME = regex.compile(r"[ \u00a0]+(?:\p{Lu}\.[ \u00a0]+)?(\p{Lu}[\p{L}\p{M}'’-]+)")
 
 
-def _house_person(word: str) -> bool:
+def _house_person(word: str, people: Sequence[Entry]) -> bool:
     """True when ``word`` is (a spelling of) a house-listed person's surname."""
     word = word.removesuffix("'s").removesuffix("’s")
     wanted = translit.keys(word)
     return any(
-        entry.kind == "person"
-        and not entry.anchors
-        and (
-            word == entry.canonical
-            or word in entry.variants
-            or not wanted.isdisjoint(translit.keys(entry.canonical))
-        )
-        for entry in house_entries()
+        word == entry.canonical
+        or word in entry.variants
+        or not wanted.isdisjoint(translit.keys(entry.canonical))
+        for entry in people
     )
 
 
@@ -490,20 +491,12 @@ def exception_matcher(entries: Sequence[Entry], meta: RuleMeta) -> Exceptions | 
     return Exceptions(pattern, max(len(p) for p in phrases))
 
 
-@functools.lru_cache(maxsize=1)
-def house_entries() -> tuple[Entry, ...]:
-    """Every entry of the shipped ``names`` pack (for the variants check)."""
-    from copydesk import rule_index
-    from copydesk.ruleset import RuleFile, read_rule, shipped_rules_dir
-
-    folder = Path(shipped_rules_dir()) / "names"
-    index = rule_index.load(folder.parent)
+def house_entries(context: LoadContext) -> tuple[Entry, ...]:
+    """Every entry of the shipped ``names`` pack: the house list, which
+    ``variants`` prefers and given-name rules read, as the loader lends it."""
     found: list[Entry] = []
-    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
-        rule = RuleFile(f"names.{path.stem}", path, str(path), shipped=True)
-        data = read_rule(rule, path.read_bytes(), index)
+    for display, data in context.shipped_pack("names"):
         if data.get("extends") == "names":
-            found.extend(
-                parse_entries(data.get("entries"), str(path), data.get("kind", "place"))
-            )
+            kind = data.get("kind", "place")
+            found.extend(parse_entries(data.get("entries"), display, kind))
     return tuple(found)

@@ -12,10 +12,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from copydesk.checks.base import COMMON_KEYS, Check, CheckTypeBase, RuleMeta
+from copydesk.checks.base import COMMON_KEYS, Check, CheckTypeBase, LoadContext
 from copydesk.document import Document
 from copydesk.errors import RuleError
-from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability
+from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.quotes import _FILLER, DEFECTS, Defect, analyse
 from copydesk.schema import Key, read_keys
 
@@ -47,7 +47,9 @@ class Pairs(CheckTypeBase):
         return FixAvailability.MIXED if data.get("defect") == "mixed" else cls.FIX
 
     @classmethod
-    def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:
+    def from_yaml(
+        cls, meta: RuleMeta, data: Mapping[str, Any], _context: LoadContext
+    ) -> Check:
         own = {k: v for k, v in data.items() if k not in COMMON_KEYS}
         read_keys(own, cls.KEYS, meta.source)
         defect = own["defect"]

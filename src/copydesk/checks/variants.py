@@ -43,11 +43,11 @@ import regex
 from anyascii import anyascii
 
 from copydesk import translit
-from copydesk.checks.base import COMMON_KEYS, Check, CheckTypeBase, RuleMeta
+from copydesk.checks.base import COMMON_KEYS, Check, CheckTypeBase, LoadContext
 from copydesk.checks.names import Entry, Exceptions, exception_matcher, house_entries
 from copydesk.document import Document
 from copydesk.errors import RuleError
-from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability
+from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key, read_keys
 
 PREFERENCES = ("house", "fewest-foreign-markers", "frequency", "first")
@@ -98,7 +98,9 @@ class Variants(CheckTypeBase):
     exceptions: Exceptions | None
 
     @classmethod
-    def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:
+    def from_yaml(
+        cls, meta: RuleMeta, data: Mapping[str, Any], context: LoadContext
+    ) -> Check:
         own = {k: v for k, v in data.items() if k not in COMMON_KEYS}
         read_keys(own, cls.KEYS, meta.source)
         prefer = tuple(own.get("prefer", PREFERENCES))
@@ -108,7 +110,7 @@ class Variants(CheckTypeBase):
                 raise RuleError(
                     meta.source, f"key 'prefer': {item!r} is not one of {choices}"
                 )
-        entries = house_entries() if own.get("house", True) else ()
+        entries = house_entries(context) if own.get("house", True) else ()
         house = house_index(entries) if "house" in prefer else {}
         return cls(meta, prefer, house, exception_matcher(entries, meta))
 

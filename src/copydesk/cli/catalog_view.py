@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from copydesk.api import Overrides, Workspace
-from copydesk.checks.base import RuleMeta
+from copydesk.model import RuleMeta
 
 
 @dataclass(frozen=True, slots=True)

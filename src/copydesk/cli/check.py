@@ -16,11 +16,10 @@ from typing import TYPE_CHECKING, TextIO
 from copydesk import __version__
 from copydesk.api import LintRun, Overrides, Workspace
 from copydesk.batch import FileResult, default_jobs
-from copydesk.checks.base import RuleMeta
 from copydesk.cli.progress import Progress, wanted
 from copydesk.errors import InputError
 from copydesk.files import STDIN
-from copydesk.model import Finding
+from copydesk.model import Finding, RuleMeta
 
 if TYPE_CHECKING:
     from copydesk.cli.fix import FixTally

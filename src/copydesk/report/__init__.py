@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from copydesk.checks.base import RuleMeta
-    from copydesk.model import Finding
+    from copydesk.model import Finding, RuleMeta
 
 __all__ = [
     "DEFAULT_FORMAT",

@@ -19,8 +19,7 @@ from copydesk.model import Severity
 from copydesk.report._common import LineIndex, first_paragraph, relative_path
 
 if TYPE_CHECKING:
-    from copydesk.checks.base import RuleMeta
-    from copydesk.model import Edit, Finding
+    from copydesk.model import Edit, Finding, RuleMeta
     from copydesk.report import ReportContext
 
 SARIF_SCHEMA = (
