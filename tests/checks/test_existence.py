@@ -6,12 +6,16 @@ from typing import Any
 
 import pytest
 
-from copydesk.checks.base import Check, RuleMeta
+from copydesk.checks.base import Check
 from copydesk.checks.existence import Existence, quoted_spans
 from copydesk.document import Document
 from copydesk.errors import RuleError
 from copydesk.fix import apply_edits
-from copydesk.model import Applicability, Finding
+from copydesk.model import Applicability, Finding, RuleMeta
+from copydesk.rulefiles import ShippedPacks
+
+#: The shipped packs, lent to check types as the loader lends them.
+SHIPPED = ShippedPacks()
 
 
 def _check(ignorecase: bool = True, **data: Any) -> Check:
@@ -22,7 +26,7 @@ def _check(ignorecase: bool = True, **data: Any) -> Check:
         message="'%s' found",
         ignorecase=ignorecase,
     )
-    return Existence.from_yaml(meta, data)
+    return Existence.from_yaml(meta, data, SHIPPED)
 
 
 def _run(check: Check, text: str) -> list[Finding]:

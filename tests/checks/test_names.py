@@ -9,14 +9,19 @@ import pytest
 import yaml
 from tests.conftest import REPO, SAMPLE
 
-from copydesk.checks.base import Check, RuleMeta
+from copydesk.checks.base import Check
 from copydesk.checks.names import Names
 from copydesk.checks.variants import Variants
 from copydesk.document import Block, Document
 from copydesk.errors import RuleError
-from copydesk.model import Applicability
+from copydesk.model import Applicability, RuleMeta
+from copydesk.rulefiles import ShippedPacks
 
 RULES = REPO / "rules"
+
+
+#: The shipped packs, lent to check types as the loader lends them.
+SHIPPED = ShippedPacks()
 
 
 def load(path: Path) -> Check:
@@ -29,14 +34,14 @@ def load(path: Path) -> Check:
         exceptions=tuple(data.get("exceptions", [])),
     )
     kind = Names if data["extends"] == "names" else Variants
-    return kind.from_yaml(meta, data)
+    return kind.from_yaml(meta, data, SHIPPED)
 
 
 def build(data: dict[str, Any], message: str = "Use '%s' rather than '%s'.") -> Check:
     meta = RuleMeta(
         id="names.Test", extends="names", source="test.yml", message=message
     )
-    return Names.from_yaml(meta, {"extends": "names", **data})
+    return Names.from_yaml(meta, {"extends": "names", **data}, SHIPPED)
 
 
 def found(check: Check, text: str) -> list[tuple[int, int, str, str]]:
@@ -174,7 +179,7 @@ def test_the_ukraine_rule() -> None:
 
     data = yaml.safe_load((RULES / "names" / "TheUkraine.yml").read_text("utf-8"))
     meta = RuleMeta(id="names.TheUkraine", extends="substitution", source="t.yml")
-    check = Substitution.from_yaml(meta, data)
+    check = Substitution.from_yaml(meta, data, SHIPPED)
     text = (
         "Exports from the Ukraine fell. "
         "The Ukraine war and the Ukraine Recovery Conference."
@@ -194,6 +199,7 @@ def test_rule_level_exceptions_and_entry_keys_are_validated() -> None:
     with_exc = Names.from_yaml(
         meta,
         {"extends": "names", "entries": [{"canonical": "Kyiv", "variants": ["Kiev"]}]},
+        SHIPPED,
     )
     assert found(check, "the Kiev Ballet") == [(1, 5, "Kiev", "Kyiv")]
     assert found(with_exc, "the Kiev Ballet") == []

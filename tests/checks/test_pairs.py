@@ -12,17 +12,21 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from copydesk.checks.base import RuleMeta
 from copydesk.checks.pairs import Pairs
 from copydesk.document import Block, Document
 from copydesk.errors import RuleError
-from copydesk.model import Applicability, Finding
+from copydesk.model import Applicability, Finding, RuleMeta
 from copydesk.quotes import expected_closer
+from copydesk.rulefiles import ShippedPacks
 
 ROOT = Path(__file__).resolve().parents[2]
 RULES = ROOT / "rules" / "quotes"
 SAMPLE = ROOT.parent / "shared" / "samples" / "mt-news-draft.txt"
 NAMES = ("Unclosed", "Unmatched", "Mixed", "Stray")
+
+
+#: The shipped packs, lent to check types as the loader lends them.
+SHIPPED = ShippedPacks()
 
 
 def _check(name: str) -> Any:
@@ -34,7 +38,7 @@ def _check(name: str) -> Any:
         source=f"rules/quotes/{name}.yml",
         message=data["message"],
     )
-    return Pairs.from_yaml(meta, data)
+    return Pairs.from_yaml(meta, data, SHIPPED)
 
 
 CHECKS = [_check(name) for name in NAMES]
@@ -318,17 +322,17 @@ def _meta() -> RuleMeta:
 def test_unknown_key_is_named() -> None:
     data = {"extends": "pairs", "message": "m", "defect": "mixed", "styles": "all"}
     with pytest.raises(RuleError, match="'styles'"):
-        Pairs.from_yaml(_meta(), data)
+        Pairs.from_yaml(_meta(), data, SHIPPED)
 
 
 def test_bad_defect_value() -> None:
     with pytest.raises(RuleError, match="'defect'"):
-        Pairs.from_yaml(_meta(), {"extends": "pairs", "defect": "odd"})
+        Pairs.from_yaml(_meta(), {"extends": "pairs", "defect": "odd"}, SHIPPED)
 
 
 def test_missing_defect() -> None:
     with pytest.raises(RuleError, match="'defect'"):
-        Pairs.from_yaml(_meta(), {"extends": "pairs"})
+        Pairs.from_yaml(_meta(), {"extends": "pairs"}, SHIPPED)
 
 
 def test_expected_closer_by_language() -> None:

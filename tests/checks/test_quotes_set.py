@@ -15,13 +15,18 @@ from typing import Any
 import pytest
 import yaml
 
-from copydesk.checks.base import RuleMeta
 from copydesk.checks.pairs import Pairs
 from copydesk.document import Document
+from copydesk.model import RuleMeta
+from copydesk.rulefiles import ShippedPacks
 
 ROOT = Path(__file__).resolve().parents[2]
 SET = ROOT / "tests" / "documents" / "quotes"
 RULES = ROOT / "rules" / "quotes"
+
+
+#: The shipped packs, lent to check types as the loader lends them.
+SHIPPED = ShippedPacks()
 
 
 def _checks() -> list[Any]:
@@ -34,7 +39,7 @@ def _checks() -> list[Any]:
             source=str(path),
             message=data.get("message", ""),
         )
-        checks.append(Pairs.from_yaml(meta, data))
+        checks.append(Pairs.from_yaml(meta, data, SHIPPED))
     return checks
 
 

@@ -8,13 +8,18 @@ import pytest
 import yaml
 from tests.conftest import REPO
 
-from copydesk.checks.base import Check, RuleMeta
+from copydesk.checks.base import Check
 from copydesk.checks.variants import Variants
 from copydesk.document import Document
 from copydesk.errors import RuleError
-from copydesk.model import Applicability
+from copydesk.model import Applicability, RuleMeta
+from copydesk.rulefiles import ShippedPacks
 
 RULE = REPO / "rules" / "variants" / "Names.yml"
+
+
+#: The shipped packs, lent to check types as the loader lends them.
+SHIPPED = ShippedPacks()
 
 
 def build(
@@ -29,7 +34,7 @@ def build(
         message=data["message"],
         exceptions=exceptions,
     )
-    return Variants.from_yaml(meta, data)
+    return Variants.from_yaml(meta, data, SHIPPED)
 
 
 CHECK = build()

@@ -13,12 +13,17 @@ from pathlib import Path
 import yaml
 from tests.conftest import REPO
 
-from copydesk.checks.base import RuleMeta
 from copydesk.checks.variants import Variants
 from copydesk.document import Document
+from copydesk.model import RuleMeta
+from copydesk.rulefiles import ShippedPacks
 
 DOCS = REPO / "tests" / "documents" / "variants"
 RULE = REPO / "rules" / "variants" / "Names.yml"
+
+
+#: The shipped packs, lent to check types as the loader lends them.
+SHIPPED = ShippedPacks()
 
 
 def _check() -> Variants:
@@ -29,7 +34,7 @@ def _check() -> Variants:
         source=str(RULE),
         message=data["message"],
     )
-    check = Variants.from_yaml(meta, data)
+    check = Variants.from_yaml(meta, data, SHIPPED)
     assert isinstance(check, Variants)
     return check
 

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from copydesk.checks.base import RuleMeta
 from copydesk.document import Document
-from copydesk.model import Applicability, Edit, Finding, Fix, Severity
+from copydesk.model import Applicability, Edit, Finding, Fix, RuleMeta, Severity
 from copydesk.report import ReportContext
 
 VERSION = "0.0.0-test"

@@ -15,7 +15,8 @@ import pytest
 
 from copydesk import batch
 from copydesk.patterns import LazyPattern
-from copydesk.ruleset import RULE_SUFFIXES, load_ruleset
+from copydesk.rulefiles import RULE_SUFFIXES
+from copydesk.ruleset import load_ruleset
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
 

@@ -21,11 +21,11 @@ from typing import Any, ClassVar
 import regex
 
 from copydesk import patterns
-from copydesk.checks.base import Check, CheckTypeBase, RuleMeta
+from copydesk.checks.base import Check, CheckTypeBase, LoadContext
 from copydesk.checks.occurrence import units
 from copydesk.document import Document
 from copydesk.errors import RuleError
-from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability
+from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*(?:-[\p{L}\p{M}\p{N}'’]+)*")
@@ -89,7 +89,9 @@ class Capitalization(CheckTypeBase):
     pattern: patterns.Pattern | None
 
     @classmethod
-    def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:
+    def from_yaml(
+        cls, meta: RuleMeta, data: Mapping[str, Any], _context: LoadContext
+    ) -> Check:
         match = str(data["match"])
         style = str(data.get("style", "AP"))
         if style not in SMALL_WORDS:

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from copydesk import patterns
-from copydesk.checks.base import Check, CheckTypeBase, RuleMeta
+from copydesk.checks.base import Check, CheckTypeBase, LoadContext
 from copydesk.document import Document
 from copydesk.errors import RuleError
-from copydesk.model import Finding, FixAvailability
+from copydesk.model import Finding, FixAvailability, RuleMeta
 from copydesk.schema import Key
 
 
@@ -42,7 +42,9 @@ class Conditional(CheckTypeBase):
     allowed: frozenset[str]
 
     @classmethod
-    def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:
+    def from_yaml(
+        cls, meta: RuleMeta, data: Mapping[str, Any], _context: LoadContext
+    ) -> Check:
         compiled = []
         for key in ("first", "second"):
             if not data[key]:

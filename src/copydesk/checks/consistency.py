@@ -16,11 +16,11 @@ from typing import Any, ClassVar
 import regex
 
 from copydesk import patterns
-from copydesk.checks.base import Check, CheckTypeBase, RuleMeta
+from copydesk.checks.base import Check, CheckTypeBase, LoadContext
 from copydesk.checks.substitution import match_case
 from copydesk.document import Document
 from copydesk.errors import RuleError
-from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability
+from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
 
 Span = tuple[int, int]
@@ -49,7 +49,9 @@ class Consistency(CheckTypeBase):
     pairs: tuple[tuple[Form, Form], ...]
 
     @classmethod
-    def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:
+    def from_yaml(
+        cls, meta: RuleMeta, data: Mapping[str, Any], _context: LoadContext
+    ) -> Check:
         either = data["either"]
         if not either:
             raise RuleError(meta.source, "key 'either': needs at least one pair")

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from copydesk import patterns
-from copydesk.checks.base import Check, CheckTypeBase, RuleMeta
+from copydesk.checks.base import Check, CheckTypeBase, LoadContext
 from copydesk.document import BLOCK_KINDS, Document
 from copydesk.errors import RuleError
-from copydesk.model import Finding, FixAvailability
+from copydesk.model import Finding, FixAvailability, RuleMeta
 from copydesk.schema import Key
 
 
@@ -42,7 +42,9 @@ class Occurrence(CheckTypeBase):
     min: int | None
 
     @classmethod
-    def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:
+    def from_yaml(
+        cls, meta: RuleMeta, data: Mapping[str, Any], _context: LoadContext
+    ) -> Check:
         low: int | None = data.get("min")
         high: int | None = data.get("max")
         if low is None and high is None:

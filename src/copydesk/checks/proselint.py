@@ -17,10 +17,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from copydesk.checks.base import Check, CheckTypeBase, RuleMeta, fix_by_applicability
+from copydesk.checks.base import Check, CheckTypeBase, LoadContext, fix_by_applicability
 from copydesk.document import Document
 from copydesk.errors import RuleError
-from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability
+from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
 
 #: Joins the messages of proselint checks that flag the very same span: one
@@ -57,7 +57,9 @@ class Proselint(CheckTypeBase):
         return fix_by_applicability(data)
 
     @classmethod
-    def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:
+    def from_yaml(
+        cls, meta: RuleMeta, data: Mapping[str, Any], _context: LoadContext
+    ) -> Check:
         overrides = flatten(data.get("checks", {}), meta.source)
         defaults = bool(data.get("defaults", False))
         if not defaults and not any(overrides.values()):

@@ -41,9 +41,9 @@ from typing import Any, ClassVar
 import regex
 
 from copydesk import patterns
-from copydesk.checks.base import Check, CheckTypeBase, RuleMeta
+from copydesk.checks.base import Check, CheckTypeBase, LoadContext
 from copydesk.document import Document
-from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability
+from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
 
 #: Words with inner apostrophes and hyphens (``\w`` is Unicode-aware and the
@@ -110,7 +110,9 @@ class Repetition(CheckTypeBase):
         return cls.FIX if data.get("safe") else FixAvailability.UNSAFE
 
     @classmethod
-    def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:
+    def from_yaml(
+        cls, meta: RuleMeta, data: Mapping[str, Any], _context: LoadContext
+    ) -> Check:
         tokens = list(data.get("tokens") or DEFAULT_TOKENS)
         body = "|".join(f"(?:{t})" for t in tokens)
         # Tokens are shapes; ``ignorecase`` governs the comparison, and matching

@@ -21,10 +21,10 @@ from typing import Any, ClassVar
 import regex
 
 from copydesk import patterns
-from copydesk.checks.base import Check, CheckTypeBase, RuleMeta
+from copydesk.checks.base import Check, CheckTypeBase, LoadContext
 from copydesk.document import Document
 from copydesk.errors import RuleError
-from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability
+from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}_]+(?:['’][\p{L}\p{M}]+)*")
@@ -65,7 +65,9 @@ class Spelling(CheckTypeBase):
     suggest: bool
 
     @classmethod
-    def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:
+    def from_yaml(
+        cls, meta: RuleMeta, data: Mapping[str, Any], _context: LoadContext
+    ) -> Check:
         ignore = data.get("ignore", [])
         items = [ignore] if isinstance(ignore, str) else list(ignore)
         accepted = frozenset(w.casefold() for w in _accepted(items, meta.source))

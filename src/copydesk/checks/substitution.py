@@ -15,10 +15,10 @@ from typing import Any, ClassVar
 import regex
 
 from copydesk import patterns
-from copydesk.checks.base import Check, CheckTypeBase, RuleMeta, fix_by_applicability
+from copydesk.checks.base import Check, CheckTypeBase, LoadContext, fix_by_applicability
 from copydesk.document import Document
 from copydesk.errors import RuleError
-from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability
+from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
 
 
@@ -59,7 +59,9 @@ class Substitution(CheckTypeBase):
         return fix_by_applicability(data)
 
     @classmethod
-    def from_yaml(cls, meta: RuleMeta, data: Mapping[str, Any]) -> Check:
+    def from_yaml(
+        cls, meta: RuleMeta, data: Mapping[str, Any], _context: LoadContext
+    ) -> Check:
         swap = data["swap"]
         if not swap:
             raise RuleError(meta.source, "key 'swap': needs at least one entry")
