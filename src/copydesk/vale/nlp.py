@@ -1,0 +1,266 @@
+"""Vale's sentence segmentation and word tokenization.
+
+``scope: sentence`` rules, the ``sentence`` blocks of a paragraph and Vale's
+last-resort location search all depend on how Vale cuts text. Vale uses a
+Punkt model trained on English news text; this module applies Punkt's
+decisions without the model: a token ending in ``?`` or ``!`` (optionally
+followed by a closing quote or bracket) ends a sentence; one ending in a
+period does unless it is a known abbreviation, an initial or a dotted
+abbreviation such as ``e.g.``, and an ellipsis ends one only before a capital.
+The word tokenizer is Vale's own (whitespace, then prefixes and suffixes
+peeled off, emoticons and dotted abbreviations kept whole).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["segment", "tokenize_words"]
+
+#: Abbreviations that do not end a sentence (lower case, no final period).
+ABBREVIATIONS = frozenset(
+    [
+        "adm",
+        "al",
+        "apr",
+        "approx",
+        "ariz",
+        "assn",
+        "aug",
+        "ave",
+        "bros",
+        "capt",
+        "cf",
+        "co",
+        "col",
+        "colo",
+        "conn",
+        "corp",
+        "cos",
+        "ct",
+        "dec",
+        "dept",
+        "dr",
+        "est",
+        "etc",
+        "feb",
+        "fig",
+        "figs",
+        "fla",
+        "fri",
+        "ft",
+        "ga",
+        "gen",
+        "gov",
+        "hon",
+        "ill",
+        "inc",
+        "jan",
+        "jr",
+        "jul",
+        "jun",
+        "kan",
+        "ky",
+        "lt",
+        "ltd",
+        "maj",
+        "mar",
+        "messrs",
+        "mg",
+        "mich",
+        "minn",
+        "mr",
+        "mrs",
+        "ms",
+        "mt",
+        "nev",
+        "no",
+        "nos",
+        "nov",
+        "oct",
+        "ok",
+        "okla",
+        "ore",
+        "pa",
+        "ph.d",
+        "pp",
+        "prof",
+        "rep",
+        "reps",
+        "rev",
+        "sat",
+        "sen",
+        "sep",
+        "sept",
+        "sgt",
+        "sr",
+        "st",
+        "sun",
+        "sw",
+        "tenn",
+        "thu",
+        "thurs",
+        "tue",
+        "tues",
+        "va",
+        "viz",
+        "vol",
+        "vols",
+        "vs",
+        "vt",
+        "wash",
+        "wed",
+        "wis",
+        "yr",
+    ]
+)
+
+_CLOSERS = "\"')]’”»"
+_DOTTED = re.compile(r"^(?:\w\.)+\w*\.$")
+_ELLIPSIS = re.compile(r"(?:\.\s?){2,}\.")
+_TOKEN = re.compile(r"\S+")
+
+
+def _lower_core(token: str) -> str:
+    return token.rstrip(_CLOSERS).rstrip(".").lstrip("\"'([“‘").lower()
+
+
+def _ends_sentence(token: str, following: str | None) -> bool:
+    """Punkt's decision for one token, given the next token (or None)."""
+    core = token.rstrip(_CLOSERS)
+    if core.endswith(("?", "!")):
+        return not token.endswith("Yahoo!")
+    if not core.endswith("."):
+        return any(mark in token for mark in (".[", ".(", '."', "?[", "?(", "![", "!("))
+    next_upper = following is not None and following.lstrip("\"'([“‘")[:1].isupper()
+    if _ELLIPSIS.search(core):
+        return next_upper
+    word = _lower_core(token)
+    if not word:
+        return True
+    if word in ABBREVIATIONS:
+        return False
+    if len(word) == 1 and word.isalpha():
+        return False
+    if _DOTTED.match(core.lstrip("\"'([“‘")):
+        return False
+    # A quotation or parenthesis closing mid-sentence: "... (see above.) and".
+    return following is None or not following[:1].islower() or core == token
+
+
+def segment(text: str) -> list[str]:
+    """Split ``text`` into sentences (each stripped of surrounding space)."""
+    tokens = list(_TOKEN.finditer(text))
+    sentences: list[str] = []
+    start = 0
+    for i, match in enumerate(tokens):
+        following = tokens[i + 1].group(0) if i + 1 < len(tokens) else None
+        if following is not None and _ends_sentence(match.group(0), following):
+            sentences.append(text[start : match.end()].strip())
+            start = match.end()
+    rest = text[start:].strip()
+    if rest:
+        sentences.append(rest)
+    return [s for s in sentences if s]
+
+
+# --- Vale's word tokenizer (nlp.IterTokenizer) --------------------------------
+
+_SPECIAL = re.compile(r"^(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{1,2}\.$")
+_SANITIZE = {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"}
+_SUFFIXES = (",", ")", '"', "]", "!", ";", ".", "?", ":", "'")
+_PREFIXES = ("$", "(", '"', "[", "'")
+_EMOTICONS = frozenset(
+    [
+        "(-8",
+        "(-;",
+        "(-_-)",
+        "(._.)",
+        "(:",
+        "(=",
+        "(o:",
+        "(¬_¬)",
+        "(ಠ_ಠ)",
+        "-__-",
+        "8-)",
+        "8-D",
+        "8D",
+        ":(",
+        ":((",
+        ":(((",
+        ":()",
+        ":)))",
+        ":-)",
+        ":-))",
+        ":-)))",
+        ":-*",
+        ":-/",
+        ":-X",
+        ":-]",
+        ":-o",
+        ":-p",
+        ":-x",
+        ":-|",
+        ":-}",
+        ":0",
+        ":3",
+        ":P",
+        ":]",
+        ":`(",
+        ":`)",
+        ":`-(",
+        ":o",
+        ":o)",
+        "=(",
+        "=)",
+        "=D",
+        "=|",
+        "@_@",
+        "O.o",
+        "O_o",
+        "V_V",
+        "XDD",
+        "[-:",
+        "^___^",
+        "o_0",
+        "o_O",
+        "o_o",
+        "v_v",
+        "xD",
+        "xDD",
+    ]
+)
+
+
+def _all_non_letter(text: str) -> bool:
+    return not any(unicodedata.category(c).startswith("L") for c in text)
+
+
+def _split(token: str) -> list[str]:
+    tokens: list[str] = []
+    last = 0
+    while token and len(token) != last:
+        if token in _EMOTICONS or _SPECIAL.match(token):
+            if not _all_non_letter(token):
+                tokens.append(token)
+            break
+        last = len(token)
+        if any(len(token) > len(p) and token.startswith(p) for p in _PREFIXES):
+            token = token[1:]
+        elif any(len(token) > len(s) and token.endswith(s) for s in _SUFFIXES):
+            token = token[:-1]
+        elif not _all_non_letter(token):
+            tokens.append(token)
+    return tokens
+
+
+def tokenize_words(text: str) -> list[str]:
+    """Vale's ``WordTokenizer.Tokenize``."""
+    clean = text.replace("&rsquo;", "'")
+    for old, new in _SANITIZE.items():
+        clean = clean.replace(old, new)
+    tokens: list[str] = []
+    for match in _TOKEN.finditer(clean):
+        tokens.extend(_split(match.group(0)))
+    return tokens

@@ -1,0 +1,192 @@
+"""Load the rules a Vale config names (Vale's ``check.Manager``).
+
+Every style named in any ``BasedOnStyles`` is loaded whole from the first
+search path that has its folder (a missing style is an error, as in Vale);
+rules named individually (``Style.Rule = YES``) from styles not loaded
+whole are loaded one by one, and silently skipped when their file does not
+exist. ``Vale`` is built in: ``Vale.Repetition``, ``Vale.Spelling`` (when a
+dictionary is available), ``Vale.Terms`` and ``Vale.Avoid`` from the
+vocabulary. A rule file is compiled once; the first one found wins.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from copydesk.errors import RuleError
+from copydesk.vale.config import ConfigError, ValeConfig
+from copydesk.vale.dialect import RefusedRuleError, RuleContext, build_rule, parse_rule
+from copydesk.vale.rules.base import Rule
+from copydesk.vale.rules.spelling import MissingDictionaryError
+
+__all__ = ["BUILTIN", "RuleSet", "load_rules"]
+
+BUILTIN = "Vale"
+
+_REPETITION: dict[str, Any] = {
+    "extends": "repetition",
+    "level": "error",
+    "message": "'%s' is repeated!",
+    "scope": "text",
+    "alpha": True,
+    "action": {"name": "edit", "params": ["truncate", " "]},
+    "tokens": [r"[^\s]+"],
+}
+_SPELLING: dict[str, Any] = {
+    "extends": "spelling",
+    "message": "Did you really mean '%s'?",
+    "level": "error",
+    "scope": "text",
+    "action": {"name": "suggest", "params": ["spellings"]},
+}
+_TERMS: dict[str, Any] = {
+    "extends": "substitution",
+    "level": "error",
+    "message": "Use '%s' instead of '%s'.",
+    "scope": "text",
+    "ignorecase": True,
+    "vocab": False,
+}
+_AVOID: dict[str, Any] = {
+    "extends": "existence",
+    "level": "error",
+    "message": "Avoid using '%s'.",
+    "scope": "text",
+    "ignorecase": False,
+}
+
+#: A loader for rules that are not Vale YAML (copydesk's own packs): given
+#: a style name, the rules it provides, or None when it has none.
+ExtraStyles = Callable[[str], "dict[str, Rule] | None"]
+
+
+@dataclass(slots=True)
+class RuleSet:
+    """The compiled rules by name, and what was left out and why."""
+
+    rules: dict[str, Rule] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    styles: list[str] = field(default_factory=list)
+
+
+def _needs(config: ValeConfig, style: str) -> bool:
+    if style in config.global_styles:
+        return True
+    if any(key.startswith(style) for key in config.global_checks):
+        return True
+    if any(style in styles for styles in config.section_styles.values()):
+        return True
+    return any(
+        key.startswith(style)
+        for checks in config.section_checks.values()
+        for key in checks
+    )
+
+
+def _is_phrase(term: str) -> bool:
+    return all(c.isalpha() or c.isdigit() or c in " -" for c in term)
+
+
+class _Loader:
+    def __init__(self, config: ValeConfig, extra: ExtraStyles | None) -> None:
+        self.config = config
+        self.extra = extra
+        self.result = RuleSet()
+        self.context = RuleContext(
+            accepted=tuple(config.accepted),
+            word_template=config.word_template,
+            levels=config.rule_levels,
+            styles_paths=tuple(config.styles_paths),
+        )
+
+    def add(self, name: str, data: dict[str, Any], path: str) -> None:
+        if name in self.result.rules:
+            return
+        try:
+            self.result.rules[name] = build_rule(name, data, path, self.context)
+        except (RefusedRuleError, MissingDictionaryError) as skipped:
+            self.result.warnings.append(str(skipped))
+
+    def add_file(self, path: Path) -> None:
+        name = f"{path.parent.name}.{path.name.split('.')[0]}"
+        if name in self.result.rules:
+            return
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise RuleError(str(path), exc.strerror or "cannot read") from None
+        self.add(name, parse_rule(raw, str(path)), str(path))
+
+    def builtins(self) -> None:
+        if not _needs(self.config, BUILTIN):
+            return
+        self.add("Vale.Repetition", dict(_REPETITION), "internal")
+        self.add("Vale.Spelling", dict(_SPELLING), "internal")
+        if self.config.accepted:
+            swap = {t.lower(): t for t in self.config.accepted if _is_phrase(t)}
+            self.add("Vale.Terms", {**_TERMS, "swap": swap}, "internal")
+        if self.config.rejected:
+            self.add(
+                "Vale.Avoid",
+                {**_AVOID, "tokens": list(self.config.rejected)},
+                "internal",
+            )
+
+    def styles(self) -> None:
+        loaded = self.result.styles
+        missing: list[str] = []
+        for root in self.config.search_paths():
+            for style in self.config.styles:
+                if style in loaded or style == BUILTIN:
+                    continue
+                folder = root / style
+                if not folder.is_dir():
+                    missing.append(style)
+                    continue
+                for path in _rule_files(folder):
+                    self.add_file(path)
+                loaded.append(style)
+        for style in missing:
+            if style in loaded:
+                continue
+            provided = self.extra(style) if self.extra is not None else None
+            if provided is None:
+                raise ConfigError(
+                    "loadStyles", f"style '{style}' does not exist on StylesPath"
+                )
+            for name, rule in provided.items():
+                self.result.rules.setdefault(name, rule)
+            loaded.append(style)
+
+    def individual(self) -> None:
+        for check in self.config.checks:
+            if "." not in check:
+                continue
+            style, rule = check.split(".")[:2]
+            if style in self.result.styles or style == BUILTIN:
+                continue
+            for root in self.config.search_paths():
+                path = root / style / f"{rule}.yml"
+                if path.is_file():
+                    self.add_file(path)
+
+
+def _rule_files(folder: Path) -> Iterator[Path]:
+    for current, dirs, names in os.walk(folder, followlinks=True):
+        dirs.sort()
+        for name in sorted(names):
+            if name.endswith(".yml"):
+                yield Path(current) / name
+
+
+def load_rules(config: ValeConfig, extra: ExtraStyles | None = None) -> RuleSet:
+    """Compile every rule the config can run (raises RuleError/ConfigError)."""
+    loader = _Loader(config, extra)
+    loader.builtins()
+    loader.styles()
+    loader.individual()
+    return loader.result
