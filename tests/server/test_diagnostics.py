@@ -116,6 +116,27 @@ async def test_every_edit_is_relinted_quickly(editor: Editor, tmp_path: Path) ->
     assert statistics.median(latencies) <= 0.060, latencies
 
 
+async def test_a_burst_of_edits_is_linted_once(editor: Editor, tmp_path: Path) -> None:
+    """Changes that arrive within the debounce replace the pending lint: only
+    the last version is linted and published."""
+    path = tmp_path / "draft.txt"
+    uri = uri_of(path)
+    await editor.open(path, "Draft.\n")
+    since = editor.mark()
+    for version, text in [(2, "Kiev.\n"), (3, "Kiev, Kharkov.\n"), (4, "Odessa.\n")]:
+        editor.client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                [types.TextDocumentContentChangeWholeDocument(text=text)],
+            )
+        )
+    last = await editor.diagnostics(uri, since, 4)
+    assert [d.message for d in last] == [
+        "Use 'Odesa' rather than 'Odessa' (house spelling)."
+    ]
+    assert [p.version for p in editor.client.published[since:]] == [4]
+
+
 async def test_closing_a_buffer_clears_its_diagnostics(
     editor: Editor, tmp_path: Path
 ) -> None:
