@@ -215,34 +215,6 @@ def test_format_for_overrides_extension(
     assert main(["check", "--format-for", "*.txt=markdown", "page.txt"]) == 0
 
 
-def test_rules_table_lists_every_pack(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["rules"]) == 0
-    out = capsys.readouterr().out
-    for pack in ("names.", "quotes.", "artifacts.", "typos.", "variants."):
-        assert pack in out
-    assert out.splitlines()[0].split() == [
-        "RULE",
-        "TYPE",
-        "LEVEL",
-        "FIX",
-        "ON",
-        "DESCRIPTION",
-    ]
-
-
-def test_explain_shows_examples(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["explain", "quotes.Mixed"]) == 0
-    out = capsys.readouterr().out
-    assert out.startswith("quotes.Mixed\n")
-    assert "Flagged:" in out
-    assert "Accepted:" in out
-
-
-def test_explain_unknown_rule(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["explain", "quotes.Nope"]) == 2
-    assert "unknown rule 'quotes.Nope'" in capsys.readouterr().err
-
-
 def test_usage_error_is_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--fail-level", "fatal", "x"]) == 2
 
@@ -271,19 +243,3 @@ def test_an_internal_error_is_one_line_and_exit_2(
     err = capsys.readouterr().err
     assert err.startswith("copydesk: error: internal error: RuntimeError: boom")
     assert err.count("\n") == 1
-
-
-def test_rules_table_shows_how_each_rule_fixes(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    main(["rules"])
-    fix = {
-        line.split()[0]: line.split()[3]
-        for line in capsys.readouterr().out.splitlines()[1:]
-        if "." in line.split()[0]
-    }
-    assert fix["names.Places"] == "safe"
-    assert fix["artifacts.Social"] == "unsafe"
-    assert fix["variants.Names"] == "unsafe"
-    assert fix["quotes.Mixed"] == "safe"
-    assert fix["quotes.Stray"] == "-"

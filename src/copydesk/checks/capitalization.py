@@ -68,8 +68,6 @@ class Capitalization(CheckTypeBase):
     #: Every case fix is unsafe: a capital may be a name's.
     FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
 
-    #: Read by ``commands._fixable`` until ``copydesk rules`` reads the catalogue.
-    fixable: ClassVar[str] = "unsafe"
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k
         for k in (

@@ -35,8 +35,6 @@ class Consistency(CheckTypeBase):
     #: The majority form may not be the house form.
     FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
 
-    #: Read by ``commands._fixable`` until ``copydesk rules`` reads the catalogue.
-    fixable: ClassVar[str] = "unsafe"
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k
         for k in (

@@ -120,8 +120,6 @@ class Names(CheckTypeBase):
     #: proper name, and always for given names (see fix_availability).
     FIX: ClassVar[FixAvailability] = FixAvailability.MIXED
 
-    #: Read by ``commands._fixable`` until ``copydesk rules`` reads the catalogue.
-    fixable: ClassVar[str] = "safe"
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k
         for k in (

@@ -34,12 +34,6 @@ class Pairs(CheckTypeBase):
     meta: RuleMeta
     defect: str
 
-    @property
-    def fixable(self) -> str:
-        """Read by ``commands._fixable`` until ``copydesk rules`` reads the
-        catalogue; ``fix_availability`` says it now."""
-        return "safe" if self.defect == "mixed" else "-"
-
     @classmethod
     def fix_availability(cls, data: Mapping[str, Any]) -> FixAvailability:
         """A straight quote closing a curly one is the only defect fixed: safe

@@ -81,8 +81,6 @@ class Repetition(CheckTypeBase):
     #: (see fix_availability).
     FIX: ClassVar[FixAvailability] = FixAvailability.MIXED
 
-    #: Read by ``commands._fixable`` until ``copydesk rules`` reads the catalogue.
-    fixable: ClassVar[str] = "safe"
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k
         for k in (

@@ -82,8 +82,6 @@ class Variants(CheckTypeBase):
     #: The canonical form comes from the document, not an editor.
     FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
 
-    #: Read by ``commands._fixable`` until ``copydesk rules`` reads the catalogue.
-    fixable: ClassVar[str] = "unsafe"
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k
         for k in (

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from copydesk.api import Overrides, Workspace
-from copydesk.model import RuleMeta
+from copydesk.model import FixAvailability, RuleMeta
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,10 +18,10 @@ class Row:
     """One rule as configured here."""
 
     meta: RuleMeta
-    #: ``safe``, ``unsafe``, ``sometimes`` or ``-``.
-    fix: str
+    fix: FixAvailability
     enabled: bool
-    level: str
+    #: Its file says ``enabled: false``: on only when selected by id or pack.
+    opt_in: bool
 
     @property
     def id(self) -> str:
@@ -36,6 +36,15 @@ class Row:
         return self.meta.extends
 
     @property
+    def level(self) -> str:
+        return self.meta.level.label
+
+    @property
+    def fix_label(self) -> str:
+        """How the table shows it: ``safe``, ``unsafe``, ``mixed`` or ``-``."""
+        return "-" if self.fix is FixAvailability.NONE else self.fix.value
+
+    @property
     def summary(self) -> str:
         text = self.meta.description.strip()
         return text.splitlines()[0] if text else ""
@@ -45,8 +54,9 @@ class Row:
             "id": self.id,
             "type": self.type,
             "level": self.level,
-            "fixable": self.fix,
+            "fixable": self.fix.value,
             "enabled": self.enabled,
+            "opt_in": self.opt_in,
             "description": self.meta.description,
             "link": self.meta.link,
             "source": self.meta.source,
@@ -54,30 +64,18 @@ class Row:
 
 
 def rows_for(rule_dirs: Sequence[str]) -> list[Row]:
-    """Every rule under the project config of the working directory, plus
-    ``rule_dirs``, in pack order."""
-    from copydesk.ruleset import load_ruleset
+    """Every rule file (shipped packs, the config's ``rules-path`` and
+    ``rule_dirs``), with the selection, rule options and levels of the
+    project config that applies to the working directory, in pack order."""
+    from copydesk.catalog import catalog
 
     plan = Workspace(Path(), Overrides(rule_dirs=tuple(rule_dirs))).plan_for(".")
     options = plan.options
-    ruleset = load_ruleset(
+    entries = catalog(
         [Path(d) for d in options.rule_dirs],
-        options.select,
-        options.ignore,
+        select=options.select,
+        ignore=options.ignore,
         rule_options={rule: json.loads(opts) for rule, opts in options.rule_options},
+        severity=options.overrides,
     )
-    severity = options.overrides
-    return [
-        Row(c.meta, _fixable(c), True, severity.get(c.meta.id, c.meta.level).label)
-        for c in ruleset.checks
-    ]
-
-
-def _fixable(check: object) -> str:
-    """Interim until check types declare it: 'safe', 'unsafe' or '-'."""
-    if getattr(check, "remove", None) == "none":
-        return "-"
-    value = getattr(getattr(check, "applicability", None), "value", None)
-    if value is not None:
-        return str(value)
-    return str(getattr(check, "fixable", "-"))
+    return [Row(e.meta, e.fix, e.enabled, e.opt_in) for e in entries]

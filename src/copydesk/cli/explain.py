@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from copydesk.cli.catalog_view import rows_for
+from copydesk.cli.catalog_view import Row, rows_for
 from copydesk.errors import CopydeskError
 
 EXIT_CLEAN = 0
@@ -28,8 +28,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         "",
         f"Type:     {meta.extends}",
         f"Level:    {row.level}",
-        f"Fixable:  {row.fix}",
-        f"Enabled:  {'yes' if row.enabled else 'no (opt-in: select it by id or pack)'}",
+        f"Fixable:  {row.fix_label}",
+        f"Enabled:  {_enabled(row)}",
         f"Source:   {meta.source}",
     ]
     if meta.scope != "text":
@@ -44,3 +44,11 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         lines += ["", "Accepted:"] + [f"  ✓ {e}" for e in meta.examples.good]
     out.write("\n".join(lines) + "\n")
     return EXIT_CLEAN
+
+
+def _enabled(row: Row) -> str:
+    if row.enabled:
+        return "yes (opt-in, selected here)" if row.opt_in else "yes"
+    if row.opt_in:
+        return "no: opt-in, select it by id or pack (--select RULE_OR_PACK)"
+    return "no: switched off by this project's config or flags"

@@ -34,12 +34,12 @@ def _table(rows: list[Row]) -> str:
         f"{'ON':<3}  DESCRIPTION"
     ]
     lines.extend(
-        f"{row.id:<{width}}  {row.type:<12}  {row.level:<10}  {row.fix:<6}  "
+        f"{row.id:<{width}}  {row.type:<12}  {row.level:<10}  {row.fix_label:<6}  "
         f"{'yes' if row.enabled else 'no':<3}  {row.summary}"
         for row in rows
     )
     off = sum(not row.enabled for row in rows)
     if off:
-        lines.append(f"{off} of them off here (opt-in): select them by id or pack.")
+        lines.append(f"{off} of them off here: select them by id or pack to run them.")
     lines.append(f"{len(rows)} rules in {len({row.pack for row in rows})} packs.")
     return "\n".join(lines) + "\n"
