@@ -5,8 +5,10 @@ last-resort location search all depend on how Vale cuts text. Vale uses a
 Punkt model trained on English news text; this module applies Punkt's
 decisions without the model: a token ending in ``?`` or ``!`` (optionally
 followed by a closing quote or bracket) ends a sentence; one ending in a
-period does unless it is a known abbreviation, an initial or a dotted
-abbreviation such as ``e.g.``, and an ellipsis ends one only before a capital.
+period does unless it is one of the model's abbreviations or a dotted one
+such as ``e.g.`` (then only a capitalised frequent sentence starter such as
+``The`` begins a new sentence), and an ellipsis ends one only before a
+capital.
 The word tokenizer is Vale's own (whitespace, then prefixes and suffixes
 peeled off, emoticons and dotted abbreviations kept whole).
 """
@@ -18,102 +20,30 @@ import unicodedata
 
 __all__ = ["segment", "tokenize_words"]
 
-#: Abbreviations that do not end a sentence (lower case, no final period).
-ABBREVIATIONS = frozenset(
-    [
-        "adm",
-        "al",
-        "apr",
-        "approx",
-        "ariz",
-        "assn",
-        "aug",
-        "ave",
-        "bros",
-        "capt",
-        "cf",
-        "co",
-        "col",
-        "colo",
-        "conn",
-        "corp",
-        "cos",
-        "ct",
-        "dec",
-        "dept",
-        "dr",
-        "est",
-        "etc",
-        "feb",
-        "fig",
-        "figs",
-        "fla",
-        "fri",
-        "ft",
-        "ga",
-        "gen",
-        "gov",
-        "hon",
-        "ill",
-        "inc",
-        "jan",
-        "jr",
-        "jul",
-        "jun",
-        "kan",
-        "ky",
-        "lt",
-        "ltd",
-        "maj",
-        "mar",
-        "messrs",
-        "mg",
-        "mich",
-        "minn",
-        "mr",
-        "mrs",
-        "ms",
-        "mt",
-        "nev",
-        "no",
-        "nos",
-        "nov",
-        "oct",
-        "ok",
-        "okla",
-        "ore",
-        "pa",
-        "ph.d",
-        "pp",
-        "prof",
-        "rep",
-        "reps",
-        "rev",
-        "sat",
-        "sen",
-        "sep",
-        "sept",
-        "sgt",
-        "sr",
-        "st",
-        "sun",
-        "sw",
-        "tenn",
-        "thu",
-        "thurs",
-        "tue",
-        "tues",
-        "va",
-        "viz",
-        "vol",
-        "vols",
-        "vs",
-        "vt",
-        "wash",
-        "wed",
-        "wis",
-        "yr",
-    ]
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Abbreviations Vale's English model knows (lower case, no final period):
+#: a period after one of them does not end a sentence.
+ABBREVIATIONS = _words(
+    """
+    adm ala ariz aug ave bros c co col colo conn corp cos ct d dec dr e f feb fla
+    fri ft g ga gen gov h ill inc jan jr k kan ky l lt ltd m maj messrs mg mich
+    minn mr mrs ms mt n no nov oct ok okla ore p pa ph.d prof r rep reps s sen
+    sep sept sgt sr st sw t tenn tues v va vs vt w wash wed wis yr
+    """
+)
+#: Words the model knows to start sentences: after an abbreviation, one of
+#: these (capitalised) still starts a new sentence.
+SENTENCE_STARTERS = _words(
+    """
+    according although among both but despite even he however i if in indeed
+    instead it many meanwhile moreover most nevertheless nonetheless nor sales
+    separately she similarly since so some the there these they this though
+    thus under when while yet
+    """
 )
 
 _CLOSERS = "\"')]’”»"
@@ -139,12 +69,10 @@ def _ends_sentence(token: str, following: str | None) -> bool:
     word = _lower_core(token)
     if not word:
         return True
-    if word in ABBREVIATIONS:
-        return False
-    if len(word) == 1 and word.isalpha():
-        return False
-    if _DOTTED.match(core.lstrip("\"'([“‘")):
-        return False
+    abbreviation = word in ABBREVIATIONS or _DOTTED.match(core.lstrip("\"'([“‘"))
+    if abbreviation:
+        starter = (following or "").lstrip("\"'([“‘")
+        return next_upper and starter.rstrip(".,;:!?").lower() in SENTENCE_STARTERS
     # A quotation or parenthesis closing mid-sentence: "... (see above.) and".
     return following is None or not following[:1].islower() or core == token
 
@@ -171,65 +99,11 @@ _SPECIAL = re.compile(r"^(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{1,2}\.$")
 _SANITIZE = {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"}
 _SUFFIXES = (",", ")", '"', "]", "!", ";", ".", "?", ":", "'")
 _PREFIXES = ("$", "(", '"', "[", "'")
-_EMOTICONS = frozenset(
-    [
-        "(-8",
-        "(-;",
-        "(-_-)",
-        "(._.)",
-        "(:",
-        "(=",
-        "(o:",
-        "(¬_¬)",
-        "(ಠ_ಠ)",
-        "-__-",
-        "8-)",
-        "8-D",
-        "8D",
-        ":(",
-        ":((",
-        ":(((",
-        ":()",
-        ":)))",
-        ":-)",
-        ":-))",
-        ":-)))",
-        ":-*",
-        ":-/",
-        ":-X",
-        ":-]",
-        ":-o",
-        ":-p",
-        ":-x",
-        ":-|",
-        ":-}",
-        ":0",
-        ":3",
-        ":P",
-        ":]",
-        ":`(",
-        ":`)",
-        ":`-(",
-        ":o",
-        ":o)",
-        "=(",
-        "=)",
-        "=D",
-        "=|",
-        "@_@",
-        "O.o",
-        "O_o",
-        "V_V",
-        "XDD",
-        "[-:",
-        "^___^",
-        "o_0",
-        "o_O",
-        "o_o",
-        "v_v",
-        "xD",
-        "xDD",
-    ]
+_EMOTICONS = _words(
+    """(-8 (-; (-_-) (._.) (: (= (o: (¬_¬) (ಠ_ಠ) -__- 8-) 8-D 8D :( :(( :((( :()
+    :))) :-) :-)) :-))) :-* :-/ :-X :-] :-o :-p :-x :-| :-} :0 :3 :P :] :`( :`)
+    :`-( :o :o) =( =) =D =| @_@ O.o O_o V_V XDD [-: ^___^ o_0 o_O o_o v_v xD
+    xDD"""
 )
 
 

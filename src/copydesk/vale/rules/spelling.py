@@ -30,6 +30,8 @@ from copydesk.vale.rules.options import RuleOptions
 
 __all__ = ["MissingDictionaryError", "Spelling"]
 
+#: The dictionary compiled into Vale (errata-ai/en_US-web).
+BUILTIN_DICTIONARY = "en_US-web"
 _DEFAULT_FILTERS = (
     re.compile(r"[A-Z]{1}[a-z]+[A-Z]+\w+"),
     re.compile(r"[A-Z]+$"),
@@ -42,9 +44,9 @@ class MissingDictionaryError(Exception):
 
     def __init__(self, name: str) -> None:
         super().__init__(
-            f"{name}: needs Vale's built-in English dictionary; put a Hunspell "
-            "pair in <StylesPath>/config/dictionaries/ (or set 'dic'/'aff'); "
-            "rule skipped"
+            f"{name}: needs Vale's built-in dictionary; put en_US-web.dic and "
+            "en_US-web.aff in <StylesPath>/config/dictionaries/ (or set "
+            "'dic'/'aff'); rule skipped"
         )
         self.name = name
 
@@ -140,22 +142,32 @@ def _load(dic: Path, aff: Path, path: str) -> Dictionary:
         raise RuleError(path, f"dictionary {dic.name}: {exc}") from None
 
 
+def _builtin(keys: RuleOptions, roots: Sequence[Path]) -> tuple[Path, Path] | None:
+    """Vale's compiled-in dictionary, if the user supplied it: the same
+    ``en_US-web`` pair in ``config/dictionaries`` or the dictionary paths."""
+    folders = [root / "config" / "dictionaries" for root in keys.styles_paths[-1:]]
+    return _named(BUILTIN_DICTIONARY, [*folders, *roots])
+
+
 def _dictionaries(definition: Definition, keys: RuleOptions) -> list[Dictionary]:
+    """Vale's ``makeSpeller``: the dictionaries a spelling rule checks with."""
     aff = _find_asset(keys.string("aff"), keys)
     dic = _find_asset(keys.string("dic"), keys)
     if aff is not None and dic is not None:
         return [_load(dic, aff, keys.path)]
-    roots: list[Path] = []
-    dicpath = keys.string("dicpath") or os.environ.get("DICPATH", "")
+    internal = definition.path == "internal"
+    defaults = [root / "config" / "dictionaries" for root in keys.styles_paths[-1:]]
+    roots: list[Path] = list(defaults) if internal else []
     if keys.string("dicpath"):
-        styles = keys.styles_paths[-1:] if keys.styles_paths else []
+        dicpath = keys.string("dicpath")
+        styles = keys.styles_paths[-1:]
         options = [Path(dicpath), *(s / dicpath for s in styles), Path.cwd() / dicpath]
         found = next((p for p in options if p.is_dir()), None)
         if found is None:
             raise RuleError(keys.path, "unable to resolve dicpath")
         roots.append(found)
-    elif dicpath:
-        roots.append(Path(dicpath))
+    if os.environ.get("DICPATH"):
+        roots.append(Path(os.environ["DICPATH"]))
     loaded: list[Dictionary] = []
     for name in keys.strings("dictionaries"):
         pair = _named(name, roots)
@@ -164,14 +176,17 @@ def _dictionaries(definition: Definition, keys: RuleOptions) -> list[Dictionary]
                 keys.path, f"'{name}.dic' not found in {[str(r) for r in roots]}"
             )
         loaded.append(_load(pair[0], pair[1], keys.path))
-    if definition.path == "internal" or not loaded:
-        for root in keys.styles_paths[-1:]:
-            for dic_file in sorted((root / "config" / "dictionaries").glob("*.dic")):
-                aff_file = dic_file.with_suffix(".aff")
-                if aff_file.is_file():
-                    loaded.append(_load(dic_file, aff_file, keys.path))
-    if not loaded:
-        raise MissingDictionaryError(definition.name)
+    if not loaded or keys.flag("append"):
+        builtin = _builtin(keys, roots)
+        if builtin is None:
+            raise MissingDictionaryError(definition.name)
+        loaded.append(_load(builtin[0], builtin[1], keys.path))
+    if internal:
+        for folder in defaults:
+            for dic_file in sorted(folder.glob("*.dic")):
+                pair = _named(dic_file.stem, [folder])
+                if pair is not None and dic_file.stem != BUILTIN_DICTIONARY:
+                    loaded.append(_load(pair[0], pair[1], keys.path))
     return loaded
 
 
