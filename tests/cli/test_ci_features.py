@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from copydesk import textio
-from copydesk.cache import ResultsCache, ruleset_identity
 from copydesk.cli import main
 from copydesk.cli.progress import Progress, wanted
 
@@ -116,26 +115,6 @@ def test_warm_run_compiles_no_rule(
     assert capsys.readouterr().out == cold
 
 
-def test_cache_identity_changes_with_rule_files(tmp_path: Path) -> None:
-    rules = tmp_path / "pack"
-    rules.mkdir()
-    rule = rules / "A.yml"
-    rule.write_text("extends: existence\ntokens: [a]\n", encoding="utf-8")
-    first = ruleset_identity([rules], "opts")
-    rule.write_text("extends: existence\ntokens: [ab]\n", encoding="utf-8")
-    assert ruleset_identity([rules], "opts") != first
-    assert ruleset_identity([rules], "other") != ruleset_identity([rules], "opts")
-
-
-def test_cache_prunes_oldest_entries(tmp_path: Path) -> None:
-    cache = ResultsCache(tmp_path, "x" * 64)
-    for n in range(30):
-        cache.put(cache.key(str(n).encode(), "plain", "en"), [])
-    removed = cache.prune(limit=20)
-    assert removed == 30 - 16
-    assert len(list(tmp_path.rglob("*.json"))) == 16
-
-
 def test_progress_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     class Tty(io.StringIO):
         def isatty(self) -> bool:
@@ -167,29 +146,6 @@ def test_statistics(
     out = capsys.readouterr().out
     assert "names.Places" in out.splitlines()[-1]
     assert out.splitlines()[-1].split()[0] == "3"
-
-
-def test_clean_files_are_answered_from_one_list(tmp_path: Path) -> None:
-    cache = ResultsCache(tmp_path, "y" * 64)
-    clean = cache.key(b"ok", "plain", "en")
-    cache.put(clean, [])
-    cache.save_clean()
-    for entry in tmp_path.rglob("*.json"):
-        entry.unlink()  # only the list is left to answer
-    again = ResultsCache(tmp_path, "y" * 64)
-    assert again.get(clean, "a.txt") == []
-    assert again.get(cache.key(b"new", "plain", "en"), "b.txt") is None
-
-
-def test_a_damaged_clean_list_is_ignored(tmp_path: Path) -> None:
-    cache = ResultsCache(tmp_path, "z" * 64)
-    key = cache.key(b"ok", "plain", "en")
-    cache.dir.mkdir(parents=True)
-    (cache.dir / "clean.txt").write_bytes(b"\xff\xfe not keys \x00" + b"a" * 10)
-    assert cache.get(key, "a.txt") is None
-    cache.put(key, [])
-    cache.save_clean()
-    assert (cache.dir / "clean.txt").read_text(encoding="ascii") == key + "\n"
 
 
 def test_a_warm_run_reads_no_clean_file_whose_metadata_is_unchanged(
@@ -231,33 +187,3 @@ def test_a_rewrite_that_keeps_size_and_mtime_is_still_seen(
     os.utime(draft, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert main(args) == 1
     assert "draft.txt:1:1" in capsys.readouterr().out
-
-
-def test_a_just_written_file_is_not_remembered_by_its_metadata(
-    tmp_path: Path,
-) -> None:
-    cache = ResultsCache(tmp_path, "s" * 64)
-    path = tmp_path / "new.txt"
-    path.write_text("x\n", encoding="utf-8")
-    key = cache.key(b"x\n", "plain", "en")
-    cache.remember(str(path), path.stat(), "plain", "en", key)
-    cache.prune()
-    assert not (cache.dir / "stat.json").exists()
-
-
-def test_a_damaged_stat_index_is_ignored(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr("copydesk.cache._SETTLED_NS", 0)
-    cache = ResultsCache(tmp_path, "t" * 64)
-    cache.dir.mkdir(parents=True)
-    (cache.dir / "stat.json").write_text('["not", "a", "map"]', encoding="utf-8")
-    path = tmp_path / "a.txt"
-    path.write_text("x\n", encoding="utf-8")
-    assert cache.known_key(str(path), path.stat(), "plain", "en") is None
-    key = cache.key(b"x\n", "plain", "en")
-    cache.remember(str(path), path.stat(), "plain", "en", key)
-    cache.prune()
-    again = ResultsCache(tmp_path, "t" * 64)
-    assert again.known_key(str(path), path.stat(), "plain", "en") == key
-    assert again.known_key(str(path), path.stat(), "markdown", "en") is None
