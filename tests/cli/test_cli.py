@@ -116,7 +116,7 @@ def test_stdin(
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(DRAFT.encode())))
     assert main(["check", "--format", "concise", "-"]) == 1
     out = capsys.readouterr().out
-    assert out.startswith("-:1:14: names.Places ")
+    assert out.startswith("-:1:14: warning names.Places [*] ")
 
 
 def test_stdin_filename_names_and_formats_the_buffer(
@@ -139,7 +139,8 @@ def test_user_rule_pack(workdir: Path, capsys: pytest.CaptureFixture[str]) -> No
     )
     write(workdir / "draft.txt", "We want synergy.\n")
     assert main(["check", "--format", "concise", "--rules", "styles", "draft.txt"]) == 1
-    assert "draft.txt:1:9: house.Jargon Avoid 'synergy'." in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "draft.txt:1:9: error house.Jargon Avoid 'synergy'." in out
 
 
 def test_bad_rule_file_is_one_line_exit_2(
@@ -176,7 +177,7 @@ def test_bad_inputs_are_reported_and_others_still_linted(
     assert main(["check", "--format", "concise", name, "draft.txt"]) == 2
     captured = capsys.readouterr()
     assert captured.err == f"copydesk: error: {name}: {reason}\n"
-    assert "draft.txt:1:14: names.Places" in captured.out
+    assert "draft.txt:1:14: warning names.Places" in captured.out
 
 
 def test_directory_without_text_files(
@@ -228,7 +229,7 @@ def test_python_dash_m_runs(tmp_path: Path) -> None:
         check=False,
     )
     assert proc.returncode == 1
-    assert f"{draft}:1:14: names.Places" in proc.stdout
+    assert f"{draft}:1:14: warning names.Places" in proc.stdout
 
 
 def test_an_internal_error_is_one_line_and_exit_2(

@@ -20,6 +20,6 @@ def test_acronyms_message_names_the_acronym_without_an_empty_placeholder(
     )
     assert code == 0  # a suggestion does not fail the default fail level
     assert capsys.readouterr().out.splitlines() == [
-        "draft.txt:1:5: style.Acronyms Spell out 'FAA' at its first use: "
+        "draft.txt:1:5: suggestion style.Acronyms Spell out 'FAA' at its first use: "
         "the full name, then the acronym in parentheses."
     ]

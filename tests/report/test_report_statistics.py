@@ -46,11 +46,20 @@ def test_columns_align() -> None:
 
 
 def test_message_falls_back_to_the_first_finding_on_one_line() -> None:
-    out = render("statistics", [FINDINGS[2]], context(rules={}))
+    out = render("statistics", [FINDINGS[2]], context(rules={}, width=200))
     assert out == (
         "1  quotes.Unclosed      Unclosed quote “: expected ” before the paragraph "
         "ends, 100% sure: add one, or drop the opener.\n"
     )
+
+
+def test_messages_wrap_to_the_width_under_their_column() -> None:
+    out = render("statistics", [FINDINGS[2]], context(rules={}, width=60))
+    assert out.splitlines() == [
+        "1  quotes.Unclosed      Unclosed quote “: expected ” before",
+        "                        the paragraph ends, 100% sure: add",
+        "                        one, or drop the opener.",
+    ]
 
 
 def test_clean_run() -> None:

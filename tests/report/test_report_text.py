@@ -25,11 +25,11 @@ def test_summary_counts_files_with_findings_of_files_checked() -> None:
     assert "fixable" not in summary([FINDINGS[2]], context())
 
 
-def test_caret_copies_tabs_so_it_aligns() -> None:
+def test_tabs_become_spaces_to_the_next_stop_so_the_caret_aligns() -> None:
     out = render("text", [FINDINGS[2]], context())
     source_line, caret_line = out.splitlines()[2:4]
-    assert source_line == "  4 | The menu\tsaid: “Crème brûlée, 100% fresh."
-    assert caret_line == "    |         \t      ^"
+    assert source_line == "  4 | The menu    said: “Crème brûlée, 100% fresh."
+    assert caret_line == "    |                   ^"
 
 
 def test_caret_counts_wide_and_combining_characters() -> None:

@@ -46,6 +46,13 @@ class ReportContext:
     #: ``--statistics`` was given. Reporters do not change their output for it:
     #: the CLI adds ``render("statistics", ...)`` after text or concise output.
     statistics: bool = False
+    #: Terminal cells per line for the human formats (text, statistics): the
+    #: CLI measures it (``COLUMNS``, the terminal, else 100); machine formats
+    #: ignore it.
+    width: int = 100
+    #: The text format ends with a summary (``Found 3 findings ...``); off for
+    #: ``--quiet``, which prints the findings only.
+    summary: bool = True
 
 
 Renderer = Callable[[Sequence["Finding"], ReportContext], str]

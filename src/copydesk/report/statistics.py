@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from copydesk.report._common import first_paragraph, one_line
+from copydesk.report._fit import hanging
 
 if TYPE_CHECKING:
     from copydesk.model import Finding
@@ -56,18 +57,24 @@ def count(findings: Sequence[Finding], ctx: ReportContext) -> list[RuleCount]:
 
 
 def render(findings: Sequence[Finding], ctx: ReportContext) -> str:
-    """Aligned columns: ``count  rule  [*] message``; empty when clean."""
+    """Aligned columns, ``count  rule  [*] message``; empty when clean.
+
+    Messages wrap to ``ctx.width`` under their own column, so the counts and
+    rule ids stay a clean left edge to read down.
+    """
     rows = count(findings, ctx)
     if not rows:
         return ""
     count_width = max(len(str(row.count)) for row in rows)
     rule_width = max(len(row.rule) for row in rows)
-    return "".join(
-        f"{row.count:>{count_width}}  {row.rule:<{rule_width}}  "
-        f"{row.marker} {row.message}".rstrip()
-        + "\n"
-        for row in rows
-    )
+    indent = count_width + 2 + rule_width + 2 + len("[*] ")
+    out: list[str] = []
+    for row in rows:
+        message = hanging(row.message, ctx.width, first=indent, indent=indent)
+        line = f"{row.count:>{count_width}}  {row.rule:<{rule_width}}  "
+        block = f"{line}{row.marker} {message}"
+        out.extend(part.rstrip() + "\n" for part in block.split("\n"))
+    return "".join(out)
 
 
 def render_json(findings: Sequence[Finding], ctx: ReportContext) -> str:

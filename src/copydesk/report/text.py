@@ -1,19 +1,26 @@
-"""The default, human format: a header per finding, its source line and a caret.
+"""The default, human format: a header per finding, a window of its source, a caret.
 
 Header lines keep the ``path:line:col: level rule message`` shape that editors
-and ``grep`` understand; the snippet below is for the eye. The caret line
-copies the tabs of the source line and counts wide (CJK) characters as two
-cells, so the caret sits under the match in a terminal.
+and ``grep`` understand, with ``[*]`` before the message when ``copydesk fix``
+would change it (ruff's mark). The snippet below is for the eye, and is made
+for prose: a paragraph is one source line, often thousands of characters, so
+only a window of it around the match is shown, fitted to ``ctx.width`` with
+``…`` where it is cut. Widths count terminal cells (wide CJK characters are
+two, combining marks none) and tabs are expanded, so the caret sits under the
+match in a terminal. Long messages wrap under the header.
 """
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from copydesk.model import Severity
 from copydesk.report._common import plural, severity_counts, split_lines
+from copydesk.report._fit import MIN_WIDTH, cell_width, cells, hanging, wrap
 
 if TYPE_CHECKING:
     from copydesk.model import Finding
@@ -27,6 +34,16 @@ LEVEL_COLORS = {
     Severity.WARNING: "\x1b[1;33m",
     Severity.SUGGESTION: "\x1b[1;36m",
 }
+#: Before the message of a finding ``copydesk fix`` would change (a safe fix).
+FIXABLE = "[*]"
+ELLIPSIS = "…"
+TAB_STOP = 4
+#: Continuation lines of a wrapped message start this far in.
+MESSAGE_INDENT = 4
+#: Cells of context kept before a match too wide for the window.
+LEAD_BEFORE_LONG_MATCH = 8
+#: How far a cut may move to fall between words instead of inside one.
+WORD_SNAP = 12
 
 # Characters that would let a linted file drive the terminal or reorder the
 # displayed line (bidi overrides, "Trojan Source"); shown as U+FFFD instead.
@@ -36,15 +53,17 @@ _BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e") |
 
 
 def render(findings: Sequence[Finding], ctx: ReportContext) -> str:
-    """All findings with snippets, then a summary line (always, even when clean)."""
+    """All findings with snippets, then a summary line (even when clean, unless
+    ``ctx.summary`` is off)."""
     lines: dict[str, list[str]] = {}
     out: list[str] = []
     for finding in findings:
         source = ctx.sources.get(finding.path)
         if source is not None and finding.path not in lines:
             lines[finding.path] = split_lines(source)
-        out.append(_finding(finding, lines.get(finding.path), ctx.color))
-    out.append(summary(findings, ctx))
+        out.append(_finding(finding, lines.get(finding.path), ctx))
+    if ctx.summary:
+        out.append(summary(findings, ctx))
     return "\n".join(out)
 
 
@@ -62,58 +81,173 @@ def summary(findings: Sequence[Finding], ctx: ReportContext) -> str:
         f"Found {plural(len(findings), 'finding')} "
         f"({severity_counts(findings)}) in {where}."
     )
-    out = [_paint(BOLD, head, ctx.color)]
-    safe = sum(1 for f in findings if f.fix is not None and f.fix.is_safe)
+    out = [_paint(BOLD, _fit(head, ctx), ctx.color)]
+    safe = sum(1 for f in findings if fixable(f))
     unsafe = sum(1 for f in findings if f.fix is not None and not f.fix.is_safe)
     if safe or unsafe:
-        line = f"[*] {safe} fixable with `copydesk fix`"
+        line = f"{FIXABLE} {safe} fixable with `copydesk fix`"
         if unsafe:
             line += f" ({unsafe} more with `copydesk fix --unsafe-fixes`)"
-        out.append(line + ".")
+        out.append(_fit(line + ".", ctx))
     return "\n".join(out) + "\n"
 
 
-def _finding(finding: Finding, source: list[str] | None, color: bool) -> str:
-    level = finding.severity.label
-    message = "\n    ".join(_printable(x) for x in split_lines(finding.message))
-    head = (
-        f"{_paint(BOLD, finding.path, color)}:{finding.line}:{finding.col}: "
-        f"{_paint(LEVEL_COLORS[finding.severity], level, color)} "
-        f"{finding.rule} {message}"
-    )
+def _fit(line: str, ctx: ReportContext) -> str:
+    """A summary line wrapped to the width, continued under a small indent."""
+    return hanging(line, ctx.width, first=0, indent=MESSAGE_INDENT)
+
+
+def fixable(finding: Finding) -> bool:
+    """Whether ``copydesk fix`` (safe fixes only) would change this finding."""
+    return finding.fix is not None and finding.fix.is_safe
+
+
+def _finding(finding: Finding, source: list[str] | None, ctx: ReportContext) -> str:
+    head = _header(finding, ctx)
     if source is None or not 1 <= finding.line <= len(source):
         return head + "\n"
-    text = _printable(source[finding.line - 1])
+    line = source[finding.line - 1]
     start = max(finding.col - 1, 0)
-    stop = finding.end_col - 1 if finding.end_line == finding.line else len(text)
-    prefix = "".join(
-        "\t" if ch == "\t" else " " * _width(ch) for ch in text[:start]
-    ) + " " * max(start - len(text), 0)
-    span = sum(_width(ch) for ch in text[start:stop])
-    caret = "^" + "~" * (span - 1) if span > 1 else "^"
+    stop = finding.end_col - 1 if finding.end_line == finding.line else len(line)
     number = str(finding.line)
-    pad = " " * len(number)
+    gutter_cells = len(number) + 5  # "  12 | "
+    shown = window(line, start, stop, max(ctx.width, MIN_WIDTH) - gutter_cells)
+    color = ctx.color
     gutter = _paint(GUTTER, f"{number} |", color)
-    blank = _paint(GUTTER, f"{pad} |", color)
-    mark = _paint(LEVEL_COLORS[finding.severity], caret, color)
-    return f"{head}\n  {gutter} {text}\n  {blank} {prefix}{mark}\n"
+    blank = _paint(GUTTER, f"{' ' * len(number)} |", color)
+    mark = _paint(LEVEL_COLORS[finding.severity], shown.caret, color)
+    return f"{head}\n  {gutter} {shown.text}\n  {blank} {' ' * shown.offset}{mark}\n"
 
 
-def _width(ch: str) -> int:
-    """Terminal cells ``ch`` takes: 0 for combining marks, 2 for wide characters."""
-    if unicodedata.combining(ch) or unicodedata.category(ch) == "Cf":
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+def _header(finding: Finding, ctx: ReportContext) -> str:
+    """``path:line:col: level rule [*] message``, the message wrapped to the width."""
+    level = finding.severity.label
+    where = f"{finding.line}:{finding.col}"
+    rest = f"{finding.rule} {FIXABLE} " if fixable(finding) else f"{finding.rule} "
+    used = cells(f"{finding.path}:{where}: {level} {rest}")
+    parts: list[str] = []
+    for paragraph in split_lines(finding.message):
+        parts.extend(
+            wrap(_printable(paragraph), ctx.width, first=used, indent=MESSAGE_INDENT)
+        )
+        used = MESSAGE_INDENT
+    path = _paint(BOLD, finding.path, ctx.color)
+    painted = _paint(LEVEL_COLORS[finding.severity], level, ctx.color)
+    first = f"{path}:{where}: {painted} {rest}{parts[0]}".rstrip(" ")
+    return ("\n" + " " * MESSAGE_INDENT).join([first, *parts[1:]])
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """What to print of one source line: the text, and the caret under the match."""
+
+    text: str
+    #: Cells before the caret.
+    offset: int
+    caret: str
+
+
+def window(line: str, start: int, stop: int, budget: int) -> Window:
+    """The part of ``line`` around ``line[start:stop]`` that fits ``budget`` cells.
+
+    A line that fits is shown whole. Otherwise the match is centred when it
+    fits (cuts fall between words where a word boundary is near), or shown
+    from a little before its start when it does not; ``…`` marks each cut.
+    ``start`` may lie past the end of the line (a finding at the line break).
+    Only a stretch of a few windows around the match is measured, so a
+    megabyte-long line costs no more per finding than a short one.
+    """
+    start = max(start, 0)
+    stop = max(stop, start)
+    near = 2 * budget
+    a = max(0, min(start, len(line)) - near)
+    b = min(len(line), min(stop, start + budget) + near)
+    part = line[a:b]
+    glyphs = _glyphs(part)
+    edges = [0]
+    for _, size in glyphs:
+        edges.append(edges[-1] + size)
+    first = min(start - a, len(glyphs))
+    last = min(stop - a, len(glyphs))
+    match_at = edges[first] + (start - a - first)
+    if a == 0 and b == len(line) and edges[-1] <= budget and match_at < budget:
+        lo, hi = 0, len(glyphs)
+    else:
+        lo, hi = _cut(part, edges, first, last, budget - 2)
+    lead = ELLIPSIS if a + lo > 0 else ""
+    tail = ELLIPSIS if a + hi < len(line) else ""
+    text = "".join(glyph for glyph, _ in glyphs[lo:hi])
+    visible = min(edges[last], edges[hi]) - edges[first] if last > first else 0
+    caret = "^" + "~" * (visible - 1) if visible > 1 else "^"
+    return Window(lead + text + tail, len(lead) + match_at - edges[lo], caret)
+
+
+def _cut(
+    line: str, edges: list[int], first: int, last: int, room: int
+) -> tuple[int, int]:
+    """Character bounds of a window of ``room`` cells around ``first:last``."""
+    total = edges[-1]
+    match_at, match_end = edges[first], edges[last]
+    if match_end - match_at <= room:
+        left = max(0, match_at - (room - (match_end - match_at)) // 2)
+        left = max(0, min(left, total - room))
+    else:
+        left = max(0, match_at - LEAD_BEFORE_LONG_MATCH)
+    right = left + room
+    lo = min(bisect.bisect_left(edges, left), first)
+    hi = bisect.bisect_right(edges, right) - 1
+    # Cut between words where a space is near, never into the match.
+    lo = _snap_forward(line, lo, first)
+    if last <= hi:
+        hi = _snap_back(line, hi, last)
+    return lo, max(hi, lo)
+
+
+def _snap_forward(line: str, lo: int, limit: int) -> int:
+    """Move a left cut to just after the next space, if near and before ``limit``."""
+    if lo == 0 or line[lo - 1] == " ":
+        return lo
+    space = line.find(" ", lo, min(lo + WORD_SNAP, limit))
+    return space + 1 if space >= 0 else lo
+
+
+def _snap_back(line: str, hi: int, limit: int) -> int:
+    """Move a right cut back to the last space, if near and after ``limit``."""
+    if hi >= len(line) or line[hi] == " ":
+        return hi
+    space = line.rfind(" ", max(hi - WORD_SNAP, limit), hi)
+    return space if space >= 0 else hi
+
+
+def _glyphs(line: str) -> list[tuple[str, int]]:
+    """Each character of ``line`` as printed, with the cells it takes.
+
+    Tabs become spaces to the next stop; control and bidi characters become
+    U+FFFD, so a linted file cannot drive the terminal.
+    """
+    out: list[tuple[str, int]] = []
+    column = 0
+    for ch in line:
+        if ch == "\t":
+            size = TAB_STOP - column % TAB_STOP
+            glyph = " " * size
+        elif _hostile(ch):
+            glyph, size = "\ufffd", 1
+        else:
+            glyph, size = ch, cell_width(ch)
+        out.append((glyph, size))
+        column += size
+    return out
+
+
+def _hostile(ch: str) -> bool:
+    return ch in _BIDI_CONTROLS or (ch != "\n" and unicodedata.category(ch) == "Cc")
 
 
 def _printable(text: str) -> str:
-    """``text`` with control and bidi characters (bar tab and LF) made visible."""
+    """``text`` with control and bidi characters made visible (tabs as spaces)."""
     return "".join(
-        "\ufffd"
-        if ch in _BIDI_CONTROLS
-        or (ch not in "\t\n" and unicodedata.category(ch) == "Cc")
-        else ch
-        for ch in text
+        " " if ch == "\t" else "\ufffd" if _hostile(ch) else ch for ch in text
     )
 
 
