@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from copydesk.batch import FileResult, LazyRuleset, RuleOptions, lint_targets
 from copydesk.batch import lint_text as _lint_document
-from copydesk.config import Config, find_config
+from copydesk.config import Config, ConfigError, find_config, load_config
 from copydesk.errors import InputError
 from copydesk.files import STDIN, Target, discover, format_for
 from copydesk.model import Finding, RuleMeta, Severity
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from copydesk.cache import ResultsCache
     from copydesk.engine import RunState
     from copydesk.fix import FixResult
+    from copydesk.origins import Origin
     from copydesk.ruleset import Ruleset
 
 __all__ = ["LintRun", "Overrides", "Plan", "Settings", "Workspace"]
@@ -60,6 +61,10 @@ class Overrides:
     fail_level: str | None = None
     format_for: tuple[tuple[str, str], ...] = ()
     kind_for: tuple[tuple[str, str], ...] = ()
+    #: One config file for every path (``--config``), instead of the nearest.
+    config_file: str | None = None
+    #: No config file at all (``--isolated``): defaults and overrides only.
+    isolated: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,9 +130,10 @@ class LintRun:
 
 def make_plan(config: Config, overrides: Overrides, root: Path) -> Plan:
     """Merge ``overrides`` over one config file's settings (overrides win)."""
+    rule_dirs = (*config.rules_path, *overrides.rule_dirs)
     options = RuleOptions(
-        rule_dirs=(*config.rules_path, *overrides.rule_dirs),
-        select=overrides.select or config.select or config.packs,
+        rule_dirs=rule_dirs,
+        select=overrides.select or config.select or pack_defaults(config, rule_dirs),
         ignore=(*config.ignore, *overrides.ignore),
         severity=config.severity,
         language=overrides.language or config.language or "en",
@@ -143,6 +149,35 @@ def make_plan(config: Config, overrides: Overrides, root: Path) -> Plan:
     return Plan(
         config, options, fail_level, (*overrides.format_for, *config.format_for)
     )
+
+
+def pack_defaults(config: Config, rule_dirs: Sequence[str]) -> tuple[str, ...]:
+    """``packs = [...]``: the ids of those packs' rules that are on by default.
+
+    Naming a pack in ``select`` (or ``--select``) also switches on its opt-in
+    rules, as the README promises; ``packs`` only chooses which packs run, so
+    it becomes the list of their default rules (a rule the config switches on
+    with ``rules."id".enabled`` counts as one).
+    """
+    if not config.packs:
+        return ()
+    import json
+
+    from copydesk.catalog import catalog
+
+    entries = catalog(
+        [Path(d) for d in rule_dirs],
+        rule_options={rule: json.loads(keys) for rule, keys in config.rule_options},
+    )
+    defaults = [e.meta for e in entries if e.meta.pack in config.packs]
+    for pack in config.packs:
+        if not any(meta.pack == pack and meta.enabled for meta in defaults):
+            raise ConfigError(
+                config.path,
+                f"key '{config.key('packs')}': pack {pack!r} has no rule that is on"
+                " by default; name it in select to run its opt-in rules",
+            )
+    return tuple(meta.id for meta in defaults if meta.enabled)
 
 
 def _kind_root(root: Path) -> str:
@@ -188,12 +223,41 @@ class Workspace:
         Raises :class:`copydesk.config.ConfigError` (a CopydeskError naming
         the file and key) when that config cannot be used.
         """
-        config = find_config(self._locate(path), self._configs)
+        config = self._config_for(path)
         plan = self._plans.get(config)
         if plan is None:
+            self._check_names(config)
             plan = make_plan(config, self.overrides, self.root)
             self._plans[config] = plan
         return plan
+
+    def _check_names(self, config: Config) -> None:
+        """Every rule and pack the config and the overrides name exists
+        (errors name the config key, or the override, with a guess)."""
+        from copydesk.config_names import (
+            check_config_names,
+            check_override_names,
+            rule_files,
+        )
+
+        files = rule_files((*config.rules_path, *self.overrides.rule_dirs))
+        check_config_names(config, files)
+        chosen = {"select": self.overrides.select, "ignore": self.overrides.ignore}
+        check_override_names(chosen, files)
+
+    def _config_for(self, path: Path | str) -> Config:
+        """The nearest config file's settings, or the one ``--config`` names,
+        or none with ``--isolated``."""
+        if self.overrides.isolated:
+            return Config()
+        given = self.overrides.config_file
+        if given is None:
+            return find_config(self._locate(path), self._configs)
+        config = self._configs.get("file:" + given)
+        if config is None:
+            config = load_config(self._locate(given))
+            self._configs["file:" + given] = config
+        return config
 
     def settings_for(self, path: Path | str) -> Settings:
         """What applies to the file at ``path`` (it need not exist).
@@ -216,6 +280,15 @@ class Workspace:
             plan.options.kind_of(located, fmt),
             plan.config.ignored_rules(located),
         )
+
+    def origins_for(self, path: Path | str) -> list[Origin]:
+        """Each setting that applies to ``path`` and where it comes from
+        (an override, a config key, the default): ``copydesk config``."""
+        from copydesk.origins import origins
+
+        name = os.fspath(path)
+        located = name if name == STDIN else self._locate(name)
+        return origins(self.settings_for(path), self.overrides, located)
 
     def rules(self, plan: Plan) -> LazyRuleset:
         """The plan's ruleset, compiled on first use and kept."""

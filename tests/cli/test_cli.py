@@ -106,7 +106,7 @@ def test_unknown_rule_in_select_is_exit_2(
     write(workdir / "draft.txt", DRAFT)
     assert main(["check", "--select", "nosuch", "draft.txt"]) == 2
     assert capsys.readouterr().err.strip() == (
-        "copydesk: error: unknown rule or pack 'nosuch' in --select/--ignore"
+        "copydesk: error: unknown rule or pack 'nosuch' in --select"
     )
 
 

@@ -28,14 +28,15 @@ def test_fix_applies_safe_fixes_and_keeps_crlf(
     path = workdir / "draft.txt"
     path.write_bytes(DRAFT.encode())
     assert main(["fix", "--no-cache", "draft.txt"]) == 1
-    out = capsys.readouterr().out
+    captured = capsys.readouterr()
     assert (
         path.read_bytes()
         == DRAFT.replace("Kiev", "Kyiv").replace("recieve", "receive").encode()
     )
-    assert (
-        "Fixed 2 findings in 1 file; 1 remaining (1 more fixable with --unsafe-fixes)."
-        in out
+    assert captured.out.startswith("draft.txt:3:3: warning artifacts.Social")
+    assert captured.err == (
+        "Fixed 2 findings in 1 file; 1 remaining"
+        " (1 more fixable with --unsafe-fixes).\n"
     )
 
 
@@ -49,7 +50,7 @@ def test_unsafe_fixes_remove_debris(
         b"Talks in Kyiv resumed.\r\n\r\n"
         b"Officials said they would receive the delegation on Monday."
     )
-    assert "Fixed 3 findings in 1 file; 0 remaining." in capsys.readouterr().out
+    assert capsys.readouterr().err == "Fixed 3 findings in 1 file; 0 remaining.\n"
 
 
 def test_diff_writes_nothing_and_exits_1(
@@ -58,11 +59,12 @@ def test_diff_writes_nothing_and_exits_1(
     path = workdir / "draft.txt"
     path.write_text("Talks in Kiev resumed.\n", encoding="utf-8")
     assert main(["fix", "--diff", "draft.txt"]) == 1
-    out = capsys.readouterr().out
-    assert out.startswith(
+    captured = capsys.readouterr()
+    assert captured.out == (  # the diff and nothing else
         "--- a/draft.txt\n+++ b/draft.txt\n@@ -1 +1 @@\n"
         "-Talks in Kiev resumed.\n+Talks in Kyiv resumed.\n"
     )
+    assert captured.err == "Would fix 1 finding in 1 file; 0 remaining.\n"
     assert path.read_text(encoding="utf-8") == "Talks in Kiev resumed.\n"
     assert main(["fix", "--diff", "draft.txt"]) == 1
     capsys.readouterr()
@@ -87,8 +89,7 @@ def test_check_fix_reports_what_remains(
     path = workdir / "draft.txt"
     path.write_text("Talks in Kiev resumed, she said “soon.\n", encoding="utf-8")
     assert main(["check", "--fix", "--format", "json", "draft.txt"]) == 1
-    out = capsys.readouterr().out
-    items = json.loads(out[: out.rindex("]") + 1])
+    items = json.loads(capsys.readouterr().out)
     assert [i["rule"] for i in items] == ["quotes.Unclosed"]
     assert "Kyiv" in path.read_text(encoding="utf-8")
 

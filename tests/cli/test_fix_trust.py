@@ -53,9 +53,9 @@ def test_fix_changes_nothing_in_meant_text(
     (workdir / "listings.md").write_text(MEANT, encoding="utf-8")
     (workdir / "meldung.txt").write_text(GERMAN, encoding="utf-8")
     main(["fix", "--diff", "--no-cache", "listings.md"])
-    out = capsys.readouterr().out
-    assert "+++" not in out
-    assert "Would fix 0 findings" in out
+    captured = capsys.readouterr()
+    assert captured.out == ""  # no diff, and nothing else on stdout
+    assert "Would fix 0 findings" in captured.err
     german = ["fix", "--diff", "--no-cache", "--language", "de", "meldung.txt"]
     assert main(german) == 0
     assert capsys.readouterr().out.count("+++") == 0

@@ -143,3 +143,49 @@ def test_rulesets_are_memoised_per_config(project: Path) -> None:
     meta = workspace.rule_meta("names.Places")
     assert meta is not None
     assert meta.link or meta.description
+
+
+def test_isolated_and_config_file_choose_the_config(project: Path) -> None:
+    isolated = api.Workspace(project, api.Overrides(isolated=True))
+    assert isolated.settings_for("legal/x.story").config_path == ""
+    assert [f.rule for f in isolated.lint_text("legal/x.txt", STORY)] == [
+        "names.Places",
+        "quotes.Mixed",
+    ]
+    (project / "house.toml").write_text('select = ["quotes"]\n', encoding="utf-8")
+    shared = api.Workspace(project, api.Overrides(config_file="house.toml"))
+    assert shared.settings_for("news/a.txt").config_path == str(project / "house.toml")
+    assert where(shared.lint_text("news/a.txt", STORY)) == [("quotes.Mixed", 3, 35)]
+
+
+def test_origins_say_where_each_setting_comes_from(project: Path) -> None:
+    workspace = api.Workspace(project, api.Overrides(fail_level="error"))
+    found = {
+        origin.setting: (origin.value, origin.source, origin.key)
+        for origin in workspace.origins_for("legal/x.story")
+    }
+    assert found["language"] == ("en-GB", "config", "language")
+    assert found["format"] == ("markdown", "config", 'format-for."*.story"')
+    assert found["ignored here"] == ("names", "config", 'per-file-ignores."legal/*"')
+    assert found["fail-level"] == ("error", "override", "fail_level")
+    assert found["kind"] == ("authored", "default", "markdown files are authored")
+
+
+def test_packs_run_only_their_default_rules(project: Path) -> None:
+    (project / ".copydesk.toml").write_text('packs = ["style"]\n', encoding="utf-8")
+    plan = api.Workspace(project).plan_for("news")
+    assert "style.Repetition" in plan.options.select
+    assert "style.Acronyms" not in plan.options.select  # opt-in
+    assert {rule.split(".")[0] for rule in plan.options.select} == {"style"}
+
+
+def test_an_unknown_rule_in_the_config_is_a_config_error(project: Path) -> None:
+    (project / ".copydesk.toml").write_text(
+        '[severity]\n"quotes.Unclsed" = "error"\n', encoding="utf-8"
+    )
+    with pytest.raises(ConfigError) as caught:
+        api.Workspace(project).lint_text("news/a.txt", STORY)
+    assert caught.value.reason == (
+        """key 'severity."quotes.Unclsed"': unknown rule or pack """
+        "(did you mean 'quotes.Unclosed'?)"
+    )

@@ -149,9 +149,12 @@ def test_exclude_applies_to_walked_files(
         ("select = [\n", "invalid TOML"),
         (
             '[rules."names.Nope"]\nlevel = "error"\n',
-            "key 'rules.names.Nope': unknown rule",
+            """key 'rules."names.Nope"': unknown rule (did you mean 'names.Places'?)""",
         ),
-        ('[rules."names.Places"]\nswpa = 1\n', "key 'swpa': unknown key"),
+        (
+            '[rules."names.Places"]\nswpa = 1\n',
+            """key 'rules."names.Places".swpa': unknown key""",
+        ),
     ],
 )
 def test_malformed_config_is_exit_2_naming_file_and_key(

@@ -8,7 +8,7 @@ picks the exit code.
 from __future__ import annotations
 
 import argparse
-import os
+import io
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -16,7 +16,10 @@ from typing import TYPE_CHECKING, TextIO
 from copydesk import __version__
 from copydesk.api import LintRun, Overrides, Workspace
 from copydesk.batch import FileResult, default_jobs
+from copydesk.cli.output_file import write_output_file
+from copydesk.cli.parser import UsageError
 from copydesk.cli.progress import Progress, wanted
+from copydesk.cli.terminal import use_color, width_for
 from copydesk.errors import InputError
 from copydesk.files import STDIN
 from copydesk.model import Finding, RuleMeta
@@ -25,6 +28,9 @@ if TYPE_CHECKING:
     from copydesk.cli.fix import FixTally
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+DEFAULT_FORMAT = "text"
+#: Formats ``--statistics`` adds its counts to (text) or replaces (json).
+STATISTICS_FORMATS = ("text", "concise", "json")
 
 
 def overrides_from(args: argparse.Namespace) -> Overrides:
@@ -37,19 +43,29 @@ def overrides_from(args: argparse.Namespace) -> Overrides:
         fail_level=args.fail_level,
         format_for=tuple(args.format_for),
         kind_for=tuple(args.kind_for),
+        config_file=args.config,
+        isolated=args.isolated,
     )
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """Lint (and with ``fix``/``--fix``, fix) every path, report, exit code."""
-    workspace = Workspace(Path(), overrides_from(args))
+    """Lint (and with ``fix``/``--fix``, fix) every path, report, exit code.
+
+    stdout carries only what was asked for: the report in its format, or
+    with ``--diff`` the diff, or with ``fix -`` the fixed text. Everything
+    else (errors, the fix tally, the progress bar) goes to stderr.
+    """
     fixing = args.command == "fix" or args.fix
+    refuse_contradictions(args, fixing=fixing)
+    workspace = Workspace(Path(), overrides_from(args))
+    buffer = io.StringIO()
+    report_out: TextIO = buffer if args.output_file else out
     tally: FixTally | None = None
     if fixing:
         from copydesk.cli.fix import FixTally, fix_paths
 
         tally = FixTally()
-        lint_run = fix_paths(workspace, args, out, tally)
+        lint_run = fix_paths(workspace, args, report_out, out, tally)
     else:
         lint_run = _lint(workspace, args, err)
     if args.diff_base:
@@ -63,12 +79,39 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for result in lint_run.results:
         if result.error is not None:
             print(f"copydesk: error: {result.path}: {result.error}", file=err)
-    reading_stdin = STDIN in args.paths
-    stream = err if (fixing and reading_stdin and not args.diff) else out
-    _report(lint_run, args, stream)
-    if tally is not None:
-        print(tally.summary(diff=args.diff), file=stream)
+    if not (fixing and args.diff):
+        # ``fix -`` writes the fixed text to stdout: its report goes aside.
+        aside = fixing and STDIN in args.paths and not args.output_file
+        stream = err if aside else report_out
+        _report(lint_run, args, stream, None if args.output_file else stream)
+    if tally is not None and not args.quiet:
+        print(tally.summary(diff=args.diff), file=err)
+    if args.output_file:
+        write_output_file(args.output_file, buffer.getvalue())
     return exit_code(lint_run.results, lint_run.problems, tally, diff=args.diff)
+
+
+def refuse_contradictions(args: argparse.Namespace, *, fixing: bool) -> None:
+    """Flags that would do nothing here are errors, not silent no-ops."""
+    if not fixing:
+        for flag, given in (
+            ("--diff", args.diff),
+            ("--unsafe-fixes", args.unsafe_fixes),
+        ):
+            if given:
+                raise UsageError(
+                    f"{flag} works with fixes: use copydesk fix {flag}, "
+                    f"or check --fix {flag}"
+                )
+    fmt = args.format or DEFAULT_FORMAT
+    if args.diff and fmt != DEFAULT_FORMAT:
+        raise UsageError(
+            f"--diff prints a unified diff, not --format {fmt}: drop one of them"
+        )
+    if args.statistics and fmt not in STATISTICS_FORMATS:
+        raise UsageError(
+            f"--statistics prints counts as text or JSON, not --format {fmt}"
+        )
 
 
 def _lint(workspace: Workspace, args: argparse.Namespace, err: TextIO) -> LintRun:
@@ -78,7 +121,7 @@ def _lint(workspace: Workspace, args: argparse.Namespace, err: TextIO) -> LintRu
     problems: list[InputError] = []
     plans = workspace.plan_paths(args.paths, problems, args.stdin_filename)
     total = sum(len(group) for _, group in plans)
-    bar = Progress(err, total) if wanted(err, total) else None
+    bar = Progress(err, total) if wanted(err, total) and not args.quiet else None
     try:
         lint_run = workspace.lint_plans(
             plans,
@@ -119,10 +162,17 @@ def exit_code(
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
-def _report(lint_run: LintRun, args: argparse.Namespace, out: TextIO) -> None:
+def _report(
+    lint_run: LintRun,
+    args: argparse.Namespace,
+    out: TextIO,
+    terminal: TextIO | None,
+) -> None:
+    """Render the run in its format to ``out``; ``terminal`` is the stream
+    whose width and colour apply (None for a file)."""
     from copydesk import report
 
-    fmt = args.format or "text"
+    fmt = args.format or DEFAULT_FORMAT
     findings: Sequence[Finding] = lint_run.findings
     metas: Mapping[str, RuleMeta] = lint_run.metas
     results = lint_run.results
@@ -132,20 +182,19 @@ def _report(lint_run: LintRun, args: argparse.Namespace, out: TextIO) -> None:
         rules=metas,
         sources={r.path: r.text for r in results if r.text is not None},
         files=[r.path for r in results],
-        color=fmt == "text" and use_color(out, args.no_color),
+        color=fmt == "text" and use_color(terminal, args.color),
         statistics=args.statistics,
+        width=width_for(terminal),
+        summary=not args.quiet,
     )
+    if args.statistics and fmt == "json":
+        # Counts instead of findings, as JSON: stdout stays one document.
+        out.write(report.render("statistics-json", findings, ctx))
+        return
     text = report.render(fmt, findings, ctx)
     if text:
         out.write(text if text.endswith("\n") else text + "\n")
-    if args.statistics and fmt in ("text", "concise"):
+    if args.statistics:
         stats = report.render("statistics", findings, ctx)
         if stats:
             out.write(stats if stats.endswith("\n") else stats + "\n")
-
-
-def use_color(stream: TextIO, disabled: bool) -> bool:
-    """Colour only on a terminal, and never when NO_COLOR is set."""
-    if disabled or os.environ.get("NO_COLOR"):
-        return False
-    return bool(getattr(stream, "isatty", lambda: False)())

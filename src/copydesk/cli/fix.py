@@ -50,10 +50,18 @@ class FixTally:
 
 
 def fix_paths(
-    workspace: Workspace, args: argparse.Namespace, out: TextIO, tally: FixTally
+    workspace: Workspace,
+    args: argparse.Namespace,
+    diff_out: TextIO,
+    text_out: TextIO,
+    tally: FixTally,
 ) -> LintRun:
     """Fix every file the paths name, counting into ``tally``; the run holds
-    what remains to report per file."""
+    what remains to report per file.
+
+    With ``--diff`` the diffs go to ``diff_out``; fixed stdin goes to
+    ``text_out`` (stdout, whatever ``--output-file`` says).
+    """
     run = LintRun()
     plans = workspace.plan_paths(args.paths, run.problems, args.stdin_filename)
     if sum(len(group) for _, group in plans) > 1:
@@ -61,7 +69,7 @@ def fix_paths(
     for plan, group in plans:
         run.metas.update(workspace.rules(plan).get().metas)
         for target in group:
-            file_result = _fix_file(workspace, target, args, out, tally)
+            file_result = _fix_file(workspace, target, args, diff_out, text_out, tally)
             workspace.settle(file_result, plan, args.stdin_filename)
             run.results.append(file_result)
     return run
@@ -71,7 +79,8 @@ def _fix_file(
     workspace: Workspace,
     target: Target,
     args: argparse.Namespace,
-    out: TextIO,
+    diff_out: TextIO,
+    text_out: TextIO,
     tally: FixTally,
 ) -> FileResult:
     """Fix one file (or stdin): write it back atomically, or print its diff."""
@@ -88,9 +97,9 @@ def _fix_file(
         changed = result.text != original
         if args.diff:
             if changed:
-                out.write(unified_diff(target.path, original, result.text))
+                diff_out.write(unified_diff(target.path, original, result.text))
         elif source is None:
-            _write_bytes(out, encode(result.text, encoding))
+            _write_bytes(text_out, encode(result.text, encoding))
         elif changed:
             write_atomic(source, result.text)
     except CopydeskError as exc:

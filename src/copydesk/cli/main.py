@@ -1,7 +1,8 @@
-"""The ``copydesk`` command: check, fix, rules, explain, server.
+"""The ``copydesk`` command: check, fix, rules, explain, config, init, server.
 
 ``main(argv) -> int`` is the whole interface; every user-facing problem is a
-CopydeskError, printed once as ``copydesk: error: <path>: <reason>`` (exit 2).
+CopydeskError, printed once as ``copydesk: error: <path>: <reason>`` (exit 2);
+a usage mistake too is one such line, with a guess at what was meant.
 Heavy modules are imported inside the subcommands so ``--version`` and a
 one-file run start fast.
 """
@@ -12,13 +13,11 @@ import argparse
 import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TextIO
 
-from copydesk.cli.parser import build_parser
+from copydesk.cli.parser import UsageError, build_parser
 from copydesk.errors import CopydeskError
-
-SUBCOMMANDS = ("check", "fix", "rules", "explain", "server")
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -42,16 +41,18 @@ def entry() -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run copydesk; returns the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and args_list[0] == "vale":
+        # Vale's options are its own (pflag-style): argparse never sees them.
+        from copydesk.vale.cli import main as vale_main
+
+        return vale_main(args_list[1:])
     parser = build_parser()
-    if (
-        args_list
-        and args_list[0] not in SUBCOMMANDS
-        and not args_list[0].startswith("-")
-    ):
-        args_list.insert(0, "check")
     try:
-        args = parser.parse_args(args_list)
-    except SystemExit as exc:
+        args = parse(parser, args_list)
+    except UsageError as exc:
+        error(str(exc), sys.stderr)
+        return EXIT_ERROR
+    except SystemExit as exc:  # --help and --version
         return EXIT_ERROR if exc.code not in (0, None) else EXIT_CLEAN
     if args.command is None:
         parser.print_help(sys.stderr)
@@ -80,6 +81,61 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
+def parse(parser: argparse.ArgumentParser, args: list[str]) -> argparse.Namespace:
+    """The command line, ``check`` when no command is named; UsageError, with a
+    guess, for a mistyped command or option."""
+    commands = subcommands(parser)
+    if args and args[0] not in commands and not args[0].startswith("-"):
+        refuse_mistyped_command(args[0], commands)
+        args = ["check", *args]
+    namespace, extras = parser.parse_known_args(args)
+    if extras:
+        raise UsageError(unknown_argument(extras[0], commands.get(namespace.command)))
+    return namespace
+
+
+def subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    """Every subcommand's parser by name (whoever added it)."""
+    found: dict[str, argparse.ArgumentParser] = {}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            found.update(action.choices)
+    return found
+
+
+def refuse_mistyped_command(word: str, commands: Iterable[str]) -> None:
+    """``copydesk chek f.txt`` is a typo, not a file called ``chek``.
+
+    The rule: a first word that is not a command is a path for ``check``,
+    unless no such file exists and it is close to a command's name.
+    """
+    from copydesk.suggest import closest
+
+    if word == "-" or os.path.lexists(word):
+        return
+    guess = closest(word, commands)
+    if guess is not None:
+        raise UsageError(
+            f"{word!r} is neither a command nor a file (did you mean {guess!r}?)"
+        )
+
+
+def unknown_argument(word: str, command: argparse.ArgumentParser | None) -> str:
+    """The one-line error for an argument no parser took."""
+    from copydesk.suggest import closest
+
+    if not word.startswith("-") or command is None:
+        return f"unexpected argument {word!r}"
+    name = word.split("=", 1)[0]
+    # Compared without the dashes every option shares, which would make any
+    # two long options look alike.
+    known = {o.lstrip("-"): o for a in command._actions for o in a.option_strings}
+    guess = closest(name.lstrip("-"), known)
+    if guess is None:
+        return f"unknown option {name!r} (see {command.prog} --help)"
+    return f"unknown option {name!r} (did you mean {known[guess]!r}?)"
+
+
 def _dispatch(args: argparse.Namespace) -> int:
     """Run the chosen subcommand (each imported only when chosen)."""
     if args.command == "rules":
@@ -94,6 +150,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         from copydesk.server import serve
 
         return serve()
+    if args.command == "config":
+        from copydesk.cli import config_cmd
+
+        return config_cmd.run(args, sys.stdout)
+    if args.command == "init":
+        from copydesk.cli import init
+
+        return init.run(args, sys.stdout, sys.stderr)
     from copydesk.cli import check
 
     return check.run(args, sys.stdout, sys.stderr)
@@ -102,3 +166,8 @@ def _dispatch(args: argparse.Namespace) -> int:
 def error(message: str, stream: TextIO) -> None:
     """Print one error line."""
     print(f"copydesk: error: {message}", file=stream)
+
+
+def warning(message: str, stream: TextIO) -> None:
+    """Print one warning line: something was ignored, the run goes on."""
+    print(f"copydesk: warning: {message}", file=stream)

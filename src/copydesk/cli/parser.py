@@ -7,11 +7,100 @@ editor server; none of them is imported here, so ``--version`` starts fast.
 from __future__ import annotations
 
 import argparse
+import re
+from typing import NoReturn
 
 from copydesk import __version__
+from copydesk.errors import CopydeskError
 
-OUTPUT_FORMATS = ("text", "concise", "json", "github", "sarif", "junit", "checkstyle")
+OUTPUT_FORMATS = (
+    "text",
+    "concise",
+    "json",
+    "github",
+    "sarif",
+    "junit",
+    "checkstyle",
+    "rdjson",
+)
 FAIL_LEVELS = ("suggestion", "warning", "error", "none")
+COLOR_MODES = ("auto", "always", "never")
+
+EPILOG = """\
+examples:
+  copydesk check drafts/                  lint a folder (walked recursively)
+  copydesk drafts/today.txt               the same: check is the default command
+  copydesk check --format concise -       one line per finding, text from stdin
+  copydesk fix --diff drafts/             the safe fixes as a diff; nothing written
+  copydesk config drafts/today.txt        the settings that apply to a file, and why
+  copydesk explain names.Places           what a rule looks for, with examples
+  copydesk init --profile docs            a commented starter config
+
+exit codes:
+  0  no finding at or above the fail level
+  1  findings at or above the fail level (fix --diff: changes to make)
+  2  usage, config, rule-file or input error (one line on stderr)
+"""
+
+
+class UsageError(CopydeskError):
+    """A command line copydesk cannot run: printed as one line, exit 2."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__("", reason)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse whose errors are one line with a suggestion, not usage and exit.
+
+    argparse prints the whole usage and exits inside ``parse_args``; copydesk
+    wants every user-facing problem as one ``copydesk: error:`` line (exit 2),
+    so errors are raised instead and ``main`` prints them.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(_with_suggestion(message))
+
+
+_INVALID_CHOICE = re.compile(
+    r"(?P<head>.*)invalid choice: '(?P<value>[^']*)' \(choose from (?P<choices>.*)\)"
+)
+
+
+def _with_suggestion(message: str) -> str:
+    """argparse's ``invalid choice`` message, shorter and with a guess."""
+    from copydesk.suggest import hint
+
+    found = _INVALID_CHOICE.fullmatch(message)
+    if found is None:
+        return message
+    choices = [c.strip().strip("'") for c in found["choices"].split(",")]
+    value = found["value"]
+    return (
+        f"{found['head']}unknown choice {value!r}{hint(value, choices)}; "
+        f"choose from {', '.join(choices)}"
+    )
+
+
+def _jobs(value: str) -> int:
+    """``--jobs``: a whole number of worker processes, at least one."""
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        msg = f"expected a whole number of worker processes, 1 or more, got {value!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return jobs
+
+
+def _language(value: str) -> str:
+    from copydesk.langtag import tag_problem
+
+    problem = tag_problem(value)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem)
+    return value
 
 
 def _split_list(value: str) -> list[str]:
@@ -38,16 +127,8 @@ def _kind_for(value: str) -> tuple[str, str]:
     return glob, kind
 
 
-def _add_lint_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "paths", nargs="*", metavar="PATH", help="files, directories, or - for stdin"
-    )
-    parser.add_argument(
-        "--format",
-        choices=OUTPUT_FORMATS,
-        default=None,
-        help="output format (default: text)",
-    )
+def _add_settings_options(parser: argparse.ArgumentParser) -> None:
+    """The flags that override config settings (``check``, ``fix``, ``config``)."""
     parser.add_argument(
         "--fail-level",
         choices=FAIL_LEVELS,
@@ -79,6 +160,7 @@ def _add_lint_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--language",
+        type=_language,
         default=None,
         metavar="TAG",
         help="BCP 47 language of the documents (default: en)",
@@ -99,6 +181,20 @@ def _add_lint_options(parser: argparse.ArgumentParser) -> None:
         metavar="GLOB=KIND",
         help="treat files matching GLOB as KIND (draft, authored)",
     )
+    _add_config_options(parser)
+
+
+def _add_lint_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files, directories, or - for stdin"
+    )
+    parser.add_argument(
+        "--format",
+        choices=OUTPUT_FORMATS,
+        default=None,
+        help="output format (default: text)",
+    )
+    _add_settings_options(parser)
     parser.add_argument(
         "--stdin-filename",
         default=None,
@@ -108,7 +204,7 @@ def _add_lint_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--jobs",
         "-j",
-        type=int,
+        type=_jobs,
         default=None,
         metavar="N",
         help="worker processes (default: CPU count)",
@@ -123,7 +219,31 @@ def _add_lint_options(parser: argparse.ArgumentParser) -> None:
         "--diff", action="store_true", help="with fixes: print a diff, write nothing"
     )
     parser.add_argument(
-        "--no-color", action="store_true", help="never colour the output"
+        "--color",
+        choices=COLOR_MODES,
+        default="auto",
+        help="colour the text output: auto (on a terminal, unless NO_COLOR is set;"
+        " FORCE_COLOR forces it), always or never (default: auto)",
+    )
+    parser.add_argument(
+        "--no-color",
+        dest="color",
+        action="store_const",
+        const="never",
+        help="the same as --color=never",
+    )
+    parser.add_argument(
+        "--output-file",
+        "-o",
+        default=None,
+        metavar="PATH",
+        help="write the report (or the diff) to PATH, atomically, not to stdout",
+    )
+    parser.add_argument(
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="findings only: no summary, no fix tally, no progress bar",
     )
     parser.add_argument(
         "--diff-base",
@@ -144,22 +264,48 @@ def _add_lint_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_config_options(parser: argparse.ArgumentParser) -> None:
+    """``--config`` and ``--isolated``: which config files apply, if any."""
+    parser.add_argument(
+        "--config",
+        default=None,
+        metavar="FILE",
+        help="use this config file (pyproject.toml or .copydesk.toml) for every"
+        " file, instead of the nearest one",
+    )
+    parser.add_argument(
+        "--isolated",
+        action="store_true",
+        help="read no config file: defaults and flags only",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="copydesk",
         description="Editorial style and consistency linter for drafts.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "--version", action="version", version=f"copydesk {__version__}"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    check = sub.add_parser("check", help="lint files and report findings")
+    check = sub.add_parser(
+        "check",
+        help="lint files and report findings",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     _add_lint_options(check)
     check.add_argument(
         "--fix", action="store_true", help="apply safe fixes, then report the rest"
     )
     fix = sub.add_parser(
-        "fix", help="apply safe fixes (add --unsafe-fixes for the rest)"
+        "fix",
+        help="apply safe fixes (add --unsafe-fixes for the rest)",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_lint_options(fix)
     rules = sub.add_parser("rules", help="list the rules")
@@ -186,4 +332,32 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "server", help="run the editor server (Language Server Protocol over stdio)"
     )
+    _add_setup_commands(sub)
     return parser
+
+
+def _add_setup_commands(sub: argparse._SubParsersAction[Parser]) -> None:
+    """``config`` (which settings apply, and why) and ``init`` (a starter config)."""
+    config = sub.add_parser(
+        "config",
+        help="show the settings that apply to a file, and where each comes from",
+    )
+    config.add_argument(
+        "path",
+        nargs="?",
+        default=".",
+        metavar="PATH",
+        help="a file or folder (it need not exist; default: .)",
+    )
+    config.add_argument("--format", choices=("text", "json"), default="text")
+    _add_settings_options(config)
+    init = sub.add_parser(
+        "init", help="write a commented starter config (.copydesk.toml)"
+    )
+    init.add_argument(
+        "--profile",
+        choices=("newsroom", "docs"),
+        default="newsroom",
+        help="newsroom: drafts pasted from anywhere; docs: a documentation tree"
+        " (draft-only rules off) (default: newsroom)",
+    )
