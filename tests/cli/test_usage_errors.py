@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from copydesk.cli import main
+from copydesk.cli.parser import OUTPUT_FORMATS
 
 DRAFT = "Officials in Kiev said the talks would go on.\n"
 
@@ -64,7 +65,7 @@ def error_of(capsys: pytest.CaptureFixture[str], argv: list[str]) -> str:
         (
             ["check", "--format", "jsn", "draft.txt"],
             "argument --format: unknown choice 'jsn' (did you mean 'json'?); "
-            "choose from text, concise, json, github, sarif, junit, checkstyle",
+            f"choose from {', '.join(OUTPUT_FORMATS)}",
         ),
         (
             ["check", "--jobs", "0", "draft.txt"],
