@@ -25,6 +25,7 @@ CASES: dict[str, tuple[str, dict[str, object]]] = {
     "sarif": ("sarif", {}),
     "junit": ("junit", {}),
     "checkstyle": ("checkstyle", {}),
+    "rdjson": ("rdjson", {}),
     "statistics": ("statistics", {}),
     "statistics-json": ("statistics-json", {}),
 }

@@ -66,6 +66,7 @@ FORMATS: dict[str, str] = {
     "sarif": "copydesk.report.sarif:render",
     "junit": "copydesk.report.junit:render",
     "checkstyle": "copydesk.report.checkstyle:render",
+    "rdjson": "copydesk.report.rdjson:render",
 }
 
 DEFAULT_FORMAT = "text"
