@@ -20,6 +20,7 @@ reports, an editor does the same with its own settings.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -363,11 +364,14 @@ class Workspace:
         paths: Sequence[str],
         problems: list[InputError],
         stdin_name: str | None = None,
+        shard: tuple[int, int] | None = None,
     ) -> list[tuple[Plan, list[Target]]]:
         """Walk ``paths`` into targets grouped by the plan that applies to
         each, in first-seen order; what cannot be walked goes to ``problems``.
 
         ``stdin_name`` is the name (and so the format and config) of ``-``.
+        ``shard`` ``(k, n)`` keeps the k-th of n parts of the files
+        (:func:`shard_of`), for n CI jobs that share one run.
         """
         root_plan = self.plan_for(self.root)
         targets = discover(
@@ -376,6 +380,11 @@ class Workspace:
             problems,
             exclude=root_plan.config.exclude,
         )
+        if shard is not None:
+            index, count = shard
+            targets = [
+                t for t in targets if shard_of(self._shard_name(t.path), count) == index
+            ]
         groups: dict[Plan, list[Target]] = {}
         for target in targets:
             if target.path == STDIN:
@@ -387,6 +396,14 @@ class Workspace:
             (plan, [self._resolve(t, plan, stdin_name) for t in group])
             for plan, group in groups.items()
         ]
+
+    def _shard_name(self, path: str) -> str:
+        """The name a file is sharded by: relative to the root, with ``/``,
+        so every job of a CI matrix (each in its own checkout) agrees."""
+        if path == STDIN:
+            return path
+        located = os.path.abspath(self._locate(path))
+        return os.path.relpath(located, os.path.abspath(self.root)).replace(os.sep, "/")
 
     def _resolve(self, target: Target, plan: Plan, stdin_name: str | None) -> Target:
         """``target`` with its format and kind, read from the name it goes by."""
@@ -403,15 +420,18 @@ class Workspace:
         cache: Path | None = None,
         stdin_name: str | None = None,
         progress: Callable[[], None] | None = None,
+        shard: tuple[int, int] | None = None,
     ) -> LintRun:
         """Lint files and folders (walked, honouring ``exclude`` and
         ``.gitignore``) as ``copydesk check`` does.
 
         ``jobs`` worker processes lint in parallel; ``cache`` is a results
-        cache folder (None: no cache); ``progress`` is called once per file.
+        cache folder (None: no cache); ``progress`` is called once per file;
+        ``shard`` ``(k, n)`` lints only the k-th of n parts of the files.
         """
         problems: list[InputError] = []
-        plans = self.plan_paths([os.fspath(p) for p in paths], problems, stdin_name)
+        names = [os.fspath(p) for p in paths]
+        plans = self.plan_paths(names, problems, stdin_name, shard)
         run = self.lint_plans(
             plans, jobs=jobs, cache=cache, stdin_name=stdin_name, progress=progress
         )
@@ -453,6 +473,18 @@ class Workspace:
         if ignored:
             settings = Settings(result.path, plan, "", "", ignored)
             result.findings = [f for f in result.findings if settings.keeps(f)]
+
+
+def shard_of(name: str, count: int) -> int:
+    """Which of ``count`` shards (1-based) the file called ``name`` is in.
+
+    A hash of the name, not Python's ``hash`` (randomised per process): the
+    jobs of a CI matrix must agree without talking to each other, and a file
+    stays in its shard when others are added. Sharding picks files only, so
+    the results cache (keyed by content) serves sharded and whole runs alike.
+    """
+    digest = hashlib.blake2b(name.encode("utf-8", "surrogateescape"), digest_size=8)
+    return int.from_bytes(digest.digest(), "big") % count + 1
 
 
 def _results_cache(folder: Path, plan: Plan) -> ResultsCache:

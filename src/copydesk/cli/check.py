@@ -119,7 +119,7 @@ def _lint(workspace: Workspace, args: argparse.Namespace, err: TextIO) -> LintRu
     cache = None if args.no_cache else _cache_dir(args)
     jobs = args.jobs if args.jobs is not None else default_jobs()
     problems: list[InputError] = []
-    plans = workspace.plan_paths(args.paths, problems, args.stdin_filename)
+    plans = workspace.plan_paths(args.paths, problems, args.stdin_filename, args.shard)
     total = sum(len(group) for _, group in plans)
     bar = Progress(err, total) if wanted(err, total) and not args.quiet else None
     try:

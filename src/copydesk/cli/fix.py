@@ -63,7 +63,9 @@ def fix_paths(
     ``text_out`` (stdout, whatever ``--output-file`` says).
     """
     run = LintRun()
-    plans = workspace.plan_paths(args.paths, run.problems, args.stdin_filename)
+    plans = workspace.plan_paths(
+        args.paths, run.problems, args.stdin_filename, args.shard
+    )
     if sum(len(group) for _, group in plans) > 1:
         settle_heap()
     for plan, group in plans:

@@ -94,6 +94,15 @@ def _jobs(value: str) -> int:
     return jobs
 
 
+def _shard(value: str) -> tuple[int, int]:
+    """``--shard K/N``: the K-th of N parts of the files, 1 <= K <= N."""
+    index, sep, count = value.partition("/")
+    if sep and index.isdigit() and count.isdigit() and 1 <= int(index) <= int(count):
+        return int(index), int(count)
+    msg = f"expected K/N with 1 <= K <= N (the K-th of N CI jobs), got {value!r}"
+    raise argparse.ArgumentTypeError(msg)
+
+
 def _language(value: str) -> str:
     from copydesk.langtag import tag_problem
 
@@ -250,6 +259,14 @@ def _add_lint_options(parser: argparse.ArgumentParser) -> None:
         default=None,
         metavar="REF",
         help="report only findings on lines added or changed since git REF",
+    )
+    parser.add_argument(
+        "--shard",
+        type=_shard,
+        default=None,
+        metavar="K/N",
+        help="lint only the K-th of N parts of the files (split by a hash of"
+        " each path), for N parallel CI jobs",
     )
     parser.add_argument(
         "--no-cache",
