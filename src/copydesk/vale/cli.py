@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TextIO
 
 from copydesk.errors import CopydeskError
+from copydesk.vale.bridge import CopydeskPacks, copydesk_pack_names
 from copydesk.vale.config import LEVELS, ValeConfig, load_config
 from copydesk.vale.filter import FilterError, apply_filter
 from copydesk.vale.globs import Glob, GlobError
@@ -102,6 +103,18 @@ class Options:
     no_global: bool = False
 
 
+def _packs_named(config: ValeConfig) -> frozenset[str]:
+    """copydesk packs named rule by rule (``typos.Doubled = YES``) whose
+    style folder is not on the StylesPath."""
+    named = {key.split(".", 1)[0] for key in config.checks if "." in key}
+    packs = copydesk_pack_names()
+    return frozenset(
+        style
+        for style in named & packs
+        if not any((root / style).is_dir() for root in config.search_paths())
+    )
+
+
 class UsageError(CopydeskError):
     """A command line pflag would reject."""
 
@@ -176,9 +189,7 @@ class _Run:
         )
         for message in config.warnings:
             self.warn(message)
-        from copydesk.vale.bridge import copydesk_styles
-
-        loaded = load_rules(config, copydesk_styles(config))
+        loaded = load_rules(config, copydesk_pack_names())
         for message in loaded.warnings:
             self.warn(message)
         rules = loaded.rules
@@ -188,6 +199,9 @@ class _Run:
         linter = Linter(
             config, rules, in_ext=ext, simple=options.ignore_syntax, warn=self.warn
         )
+        requested = frozenset(loaded.foreign) | _packs_named(config)
+        if requested:
+            linter.extra = CopydeskPacks(config, requested).alerts
         return config, linter
 
     def filtered(self, config: ValeConfig, rules: dict[str, Rule]) -> dict[str, Rule]:

@@ -29,6 +29,7 @@ __all__ = [
     "LEVELS",
     "ConfigError",
     "ValeConfig",
+    "check_hint",
     "find_config",
     "load_config",
 ]
@@ -134,6 +135,24 @@ def find_config(start: Path) -> Path | None:
         if candidate.is_file():
             return candidate
     return None
+
+
+def check_hint(start: Path) -> str | None:
+    """For ``copydesk check`` in a project that has a Vale config: the one
+    line saying how to run it, or None when there is no Vale config.
+
+    ``copydesk check`` does not read ``.vale.ini`` itself: its options,
+    output and exit codes are copydesk's, and a file silently changing what
+    ``check`` means would surprise; ``copydesk vale`` is the explicit switch.
+    """
+    found = find_config(start)
+    if found is None:
+        return None
+    return (
+        f"{found.name} found ({found.parent}): `copydesk check` runs copydesk's "
+        "own rules; `copydesk vale` lints with this Vale config and its styles "
+        "(add `BasedOnStyles = copydesk` there to run both)"
+    )
 
 
 def _xdg(env: str, fallback: str) -> Path:
@@ -329,22 +348,27 @@ class _Builder:
         config.section_checks[name] = checks
 
 
-def _package_sources(config_file: Path, ini: IniFile, config: ValeConfig) -> list[Path]:
+def _package_sources(
+    config_file: Path, ini: IniFile, config: ValeConfig, styles: Path | None
+) -> list[Path]:
     """Install local packages in memory; return their config files."""
     names = ini.section(DEFAULT).list("Packages")
     configs: list[Path] = []
     for entry in names:
-        configs.extend(_package(config_file, entry, config))
+        configs.extend(_package(config_file, entry, config, styles))
     return configs
 
 
-def _package(config_file: Path, entry: str, config: ValeConfig) -> list[Path]:
+def _package(
+    config_file: Path, entry: str, config: ValeConfig, styles: Path | None
+) -> list[Path]:
     candidates = [_relative(config_file, entry), Path(entry)]
     local = next((p for p in candidates if p.exists()), None)
     name = Path(entry).name
     name = name[: -len(Path(name).suffix)] if Path(name).suffix else name
     if local is None:
-        if any((root / name).is_dir() for root in config.styles_paths):
+        synced = [*config.styles_paths, *([styles] if styles else [])]
+        if any((root / name).is_dir() for root in synced):
             return []
         raise ConfigError(
             str(config_file),
@@ -371,7 +395,7 @@ def _package(config_file: Path, entry: str, config: ValeConfig) -> list[Path]:
     if package_ini.is_file():
         nested = IniFile()
         _read(package_ini, nested)
-        return [*_package_sources(package_ini, nested, config), package_ini]
+        return [*_package_sources(package_ini, nested, config, styles), package_ini]
     return []
 
 
@@ -403,8 +427,12 @@ def load_config(
         _read(source, ini)
     config.files = [s.absolute() for s in sources]
     packages: list[Path] = []
+    styles_values = ini.section(DEFAULT).shadows("StylesPath")
+    styles = (
+        _relative(config.files[0], styles_values[-1]) if styles_values[-1] else None
+    )
     for source in sources:
-        packages.extend(_package_sources(source.absolute(), ini, config))
+        packages.extend(_package_sources(source.absolute(), ini, config, styles))
     if packages:
         merged = IniFile()
         for source in [*packages, *sources]:

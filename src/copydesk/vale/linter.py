@@ -28,7 +28,7 @@ from copydesk.vale.formats import (
 )
 from copydesk.vale.gostr import split_after, whitespace_to_space
 from copydesk.vale.location import add_alert
-from copydesk.vale.model import Block, LintFile
+from copydesk.vale.model import Alert, Block, LintFile
 from copydesk.vale.nlp import segment
 from copydesk.vale.rules.base import Rule
 from copydesk.vale.scope import Scope
@@ -61,6 +61,8 @@ class Linter:
     in_ext: str = ".txt"
     simple: bool = False
     warn: Callable[[str], None] = field(default=_stderr)
+    #: Alerts from another engine (copydesk's packs), added per file.
+    extra: Callable[[LintFile], list[Alert]] | None = None
     compiled: dict[str, _Compiled] = field(init=False)
     segmentation: bool = field(init=False)
     splitting: bool = field(init=False)
@@ -151,6 +153,8 @@ class Linter:
             self.lint_lines(file)
         raw = Block.make("", "".join(file.lines), "raw" + file.real_ext)
         self.lint_block(file, raw, len(file.lines), 0, True)
+        if self.extra is not None:
+            file.alerts.extend(self.extra(file))
         return file
 
     # -- blocks -------------------------------------------------------------

@@ -76,21 +76,51 @@ def render_json(files: Sequence[LintFile]) -> str:
 _COLORS = {"suggestion": "\x1b[34m", "warning": "\x1b[33m", "error": "\x1b[31m"}
 
 
-def _wrap(text: str, limit: int) -> list[str]:
-    """tablewriter's word wrap: greedy, a long word on a line of its own."""
-    words = text.split()
-    if not words:
-        return [""]
-    lines: list[str] = []
-    current = words[0]
-    for word in words[1:]:
-        if len(current) + 1 + len(word) <= limit:
-            current += " " + word
-        else:
-            lines.append(current)
-            current = word
-    lines.append(current)
+_WRAP_WIDTH = 30
+_PENALTY = 100_000
+
+
+def _wrap_words(words: list[str], limit: int) -> list[list[str]]:
+    """Split ``words`` into lines with minimal raggedness (squared slack,
+    the last line free), as the table writer Vale uses does."""
+    n = len(words)
+    widths = [[0] * n for _ in range(n)]
+    for i in range(n):
+        widths[i][i] = len(words[i])
+        for j in range(i + 1, n):
+            widths[i][j] = widths[i][j - 1] + 1 + len(words[j])
+    breaks = [0] * n
+    cost = [2**31 - 1] * n
+    for i in range(n - 1, -1, -1):
+        if widths[i][n - 1] <= limit:
+            cost[i] = 0
+            breaks[i] = n
+            continue
+        for j in range(i + 1, n):
+            slack = limit - widths[i][j - 1]
+            total = slack * slack + cost[j]
+            if widths[i][j - 1] > limit:
+                total += _PENALTY
+            if total < cost[i]:
+                cost[i] = total
+                breaks[i] = j
+    lines: list[list[str]] = []
+    i = 0
+    while i < n:
+        lines.append(words[i : breaks[i]])
+        i = breaks[i]
     return lines
+
+
+def _cell(text: str, wrap: bool) -> tuple[list[str], int]:
+    """A table cell's lines and the width it asks for."""
+    if not wrap:
+        return [text], len(text)
+    width = min(len(text), _WRAP_WIDTH)
+    words = text.replace("\n", " ").split(" ")
+    limit = max([width, *(len(w) for w in words)])
+    lines = [" ".join(line) for line in _wrap_words(words, limit)]
+    return lines, max([width, *(len(line) for line in lines)])
 
 
 def _plural(word: str, count: int) -> str:
@@ -107,18 +137,21 @@ def render_cli(files: Sequence[LintFile], wrap: bool, color: bool) -> str:
         path = f"\x1b[4m{file.path}\x1b[0m" if color else file.path
         out.append(f"\n {path}\n")
         rows: list[list[list[str]]] = []
+        widths = [0, 0, 0, 0]
         for alert in alerts:
             counts[alert.severity] = counts.get(alert.severity, 0) + 1
-            message = _wrap(alert.message, 30) if wrap else [alert.message]
-            rows.append(
-                [
-                    [f"{alert.line}:{alert.span[0]}"],
-                    [alert.severity],
-                    message,
-                    [alert.check],
-                ]
+            texts = (
+                f"{alert.line}:{alert.span[0]}",
+                alert.severity,
+                alert.message,
+                alert.check,
             )
-        widths = [max(len(line) for row in rows for line in row[i]) for i in range(4)]
+            row = []
+            for i, text in enumerate(texts):
+                lines, width = _cell(text, wrap)
+                widths[i] = max(widths[i], width)
+                row.append(lines)
+            rows.append(row)
         for row in rows:
             height = max(len(cell) for cell in row)
             for n in range(height):
@@ -127,12 +160,8 @@ def render_cli(files: Sequence[LintFile], wrap: bool, color: bool) -> str:
                     text = cell[n] if n < len(cell) else ""
                     padded = text.ljust(widths[i])
                     if color and i == 1 and text:
-                        padded = (
-                            _COLORS.get(text, "")
-                            + text
-                            + "\x1b[0m"
-                            + " " * (widths[i] - len(text))
-                        )
+                        colored = _COLORS.get(text, "") + text + "\x1b[0m"
+                        padded = colored + " " * (widths[i] - len(text))
                     cells.append(f" {padded} ")
                 out.append("".join(cells) + "\n")
         out.append("\n")

@@ -30,9 +30,7 @@ def render(text: str) -> str:
     from docutils.core import publish_string
 
     try:
-        output = publish_string(
-            text, writer_name="html4css1", settings_overrides=_SETTINGS
-        )
+        output = publish_string(text, writer="html4css1", settings_overrides=_SETTINGS)
         html = output.decode("utf-8") if isinstance(output, bytes) else str(output)
     except Exception:  # docutils raises many types on malformed input
         return ""

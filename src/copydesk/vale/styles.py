@@ -12,7 +12,7 @@ vocabulary. A rule file is compiled once; the first one found wins.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,10 +59,6 @@ _AVOID: dict[str, Any] = {
     "ignorecase": False,
 }
 
-#: A loader for rules that are not Vale YAML (copydesk's own packs): given
-#: a style name, the rules it provides, or None when it has none.
-ExtraStyles = Callable[[str], "dict[str, Rule] | None"]
-
 
 @dataclass(slots=True)
 class RuleSet:
@@ -71,6 +67,8 @@ class RuleSet:
     rules: dict[str, Rule] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     styles: list[str] = field(default_factory=list)
+    #: Styles not on the StylesPath that another engine provides.
+    foreign: list[str] = field(default_factory=list)
 
 
 def _needs(config: ValeConfig, style: str) -> bool:
@@ -92,9 +90,9 @@ def _is_phrase(term: str) -> bool:
 
 
 class _Loader:
-    def __init__(self, config: ValeConfig, extra: ExtraStyles | None) -> None:
+    def __init__(self, config: ValeConfig, foreign: Collection[str]) -> None:
         self.config = config
-        self.extra = extra
+        self.foreign = foreign
         self.result = RuleSet()
         self.context = RuleContext(
             accepted=tuple(config.accepted),
@@ -151,16 +149,13 @@ class _Loader:
                     self.add_file(path)
                 loaded.append(style)
         for style in missing:
-            if style in loaded:
+            if style in loaded or style in self.result.foreign:
                 continue
-            provided = self.extra(style) if self.extra is not None else None
-            if provided is None:
+            if style not in self.foreign:
                 raise ConfigError(
                     "loadStyles", f"style '{style}' does not exist on StylesPath"
                 )
-            for name, rule in provided.items():
-                self.result.rules.setdefault(name, rule)
-            loaded.append(style)
+            self.result.foreign.append(style)
 
     def individual(self) -> None:
         for check in self.config.checks:
@@ -183,9 +178,10 @@ def _rule_files(folder: Path) -> Iterator[Path]:
                 yield Path(current) / name
 
 
-def load_rules(config: ValeConfig, extra: ExtraStyles | None = None) -> RuleSet:
-    """Compile every rule the config can run (raises RuleError/ConfigError)."""
-    loader = _Loader(config, extra)
+def load_rules(config: ValeConfig, foreign: Collection[str] = ()) -> RuleSet:
+    """Compile every rule the config can run (raises RuleError/ConfigError);
+    a missing style listed in ``foreign`` is left to another engine."""
+    loader = _Loader(config, foreign)
     loader.builtins()
     loader.styles()
     loader.individual()
