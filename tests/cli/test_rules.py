@@ -22,7 +22,9 @@ OPT_IN = {
 
 def table(capsys: pytest.CaptureFixture[str], *argv: str) -> list[list[str]]:
     assert main(["rules", *argv]) == 0
-    return [line.split() for line in capsys.readouterr().out.splitlines()]
+    lines = capsys.readouterr().out.splitlines()
+    # Indented lines continue a wrapped description.
+    return [line.split() for line in lines if not line.startswith(" ")]
 
 
 def rows(lines: list[list[str]]) -> dict[str, list[str]]:

@@ -6,7 +6,10 @@ import argparse
 from typing import TextIO
 
 from copydesk.cli.catalog_view import Row, rows_for
+from copydesk.cli.terminal import width_for
 from copydesk.errors import CopydeskError
+from copydesk.report._fit import hanging
+from copydesk.suggest import closest
 
 EXIT_CLEAN = 0
 
@@ -18,32 +21,55 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if row is None:
         wanted = args.rule.lower()
         close = [rule for rule in rows if wanted in rule.lower()]
+        guess = closest(args.rule, rows)
+        if not close and guess is not None:
+            close = [guess]
         hint = f" (did you mean {', '.join(close[:3])}?)" if close else ""
         raise CopydeskError("", f"unknown rule {args.rule!r}{hint}")
+    out.write(explanation(row, width_for(out)))
+    return EXIT_CLEAN
+
+
+def explanation(row: Row, width: int) -> str:
+    """The rule's text, its settings and examples, wrapped to ``width``."""
     meta = row.meta
+    description = meta.description.strip() or "(no description)"
     lines = [
         meta.id,
         "",
-        meta.description.strip() or "(no description)",
+        *(
+            hanging(paragraph, width, first=0, indent=0)
+            for paragraph in description.split("\n\n")
+        ),
         "",
-        f"Type:     {meta.extends}",
-        f"Level:    {row.level}",
-        f"Fixable:  {row.fix_label}",
-        f"Enabled:  {_enabled(row)}",
-        f"Source:   {meta.source}",
+    ]
+    fields = [
+        ("Type", meta.extends),
+        ("Level", row.level),
+        ("Fixable", row.fix_label),
+        ("Enabled", _enabled(row)),
+        ("Source", meta.source),
     ]
     if meta.scope != "text":
-        lines.append(f"Scope:    {meta.scope}")
+        fields.append(("Scope", meta.scope))
     if meta.kinds:
-        lines.append(f"Kinds:    {', '.join(meta.kinds)} documents only")
+        fields.append(("Kinds", f"{', '.join(meta.kinds)} documents only"))
     if meta.link:
-        lines.append(f"Link:     {meta.link}")
-    if meta.examples.bad:
-        lines += ["", "Flagged:"] + [f"  ✗ {e}" for e in meta.examples.bad]
-    if meta.examples.good:
-        lines += ["", "Accepted:"] + [f"  ✓ {e}" for e in meta.examples.good]
-    out.write("\n".join(lines) + "\n")
-    return EXIT_CLEAN
+        fields.append(("Link", meta.link))
+    lines += [
+        f"{name + ':':<10}" + hanging(value, width, first=10, indent=10)
+        for name, value in fields
+    ]
+    for title, mark, examples in (
+        ("Flagged:", "✗", meta.examples.bad),
+        ("Accepted:", "✓", meta.examples.good),
+    ):
+        if examples:
+            lines += ["", title]
+            lines += [
+                f"  {mark} " + hanging(e, width, first=4, indent=4) for e in examples
+            ]
+    return "\n".join(lines) + "\n"
 
 
 def _enabled(row: Row) -> str:
