@@ -11,6 +11,7 @@ file and the key in full, or the override, with the closest known name.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -21,13 +22,14 @@ from copydesk.config import LEVELS, Config, ConfigError
 from copydesk.errors import CopydeskError, RuleError
 from copydesk.rulefiles import (
     RuleFile,
+    ShippedPacks,
     discover_rule_files,
     load_index,
     read_bytes,
     read_rule,
     shipped_rules_dir,
 )
-from copydesk.ruleset import REJECT_RULE, rule_type
+from copydesk.ruleset import REJECT_RULE, compile_rule, rule_type
 from copydesk.schema import check_type
 from copydesk.suggest import hint
 
@@ -43,7 +45,7 @@ def rule_files(rule_dirs: Sequence[str]) -> list[RuleFile]:
 
 def check_config_names(config: Config, files: Sequence[RuleFile]) -> None:
     """Raise ConfigError at the first rule or pack ``config`` names that no
-    rule file defines, or a bad key under ``rules."id"``."""
+    rule file defines, or a bad key or value under ``rules."id"``."""
     rules = {f.rule_id: f for f in files}
     names = _known(files)
     for key, listed in (
@@ -100,7 +102,8 @@ def _require(
 def _check_rule_options(
     config: Config, rule: RuleFile, options: Mapping[str, Any]
 ) -> None:
-    """The keys under ``rules."id"`` must be keys of that rule's type."""
+    """The keys under ``rules."id"`` must be keys of that rule's type, and
+    the rule must compile with their values."""
     index = load_index(shipped_rules_dir()) if rule.shipped else {}
     own = read_rule(rule, read_bytes(rule), index)
     keys = {**COMMON_KEYS, **rule_type(own, rule.display).KEYS}
@@ -119,3 +122,18 @@ def _check_rule_options(
             raise ConfigError(
                 config.path, f"key '{full}': expected one of {', '.join(LEVELS)}"
             )
+    # The values too (a scope, a pattern): the rule is compiled as the run
+    # will compile it, so a bad one is blamed on the config, not the rule file.
+    try:
+        context = ShippedPacks(index=index or None)
+        compile_rule(rule.rule_id, {**own, **options}, rule.display, context=context)
+    except RuleError as exc:
+        found = _KEY_REASON.fullmatch(exc.reason)
+        if found is None or found["key"] not in options:
+            return  # the rule file's own fault: its loader says so
+        full = config.key("rules", rule.rule_id, found["key"])
+        raise ConfigError(config.path, f"key '{full}': {found['rest']}") from None
+
+
+#: ``key 'scope': expected ...``, as the loader words a bad value.
+_KEY_REASON = re.compile(r"key '(?P<key>[^']+)': (?P<rest>.*)", re.DOTALL)

@@ -1,8 +1,8 @@
 """Names in a config that match no rule: errors against the user's file and key.
 
 Before, an unknown id in ``severity`` or ``per-file-ignores`` changed nothing
-and said nothing; one in ``select`` was blamed on "--select"; a bad key under
-``rules."id"`` on the shipped rule file. ``packs`` switched on opt-in rules.
+and said nothing; one in ``select`` was blamed on "--select"; a bad key or
+value under ``rules."id"`` on the shipped rule file. ``packs`` switched on opt-in rules.
 """
 
 from __future__ import annotations
@@ -69,6 +69,16 @@ def project(workdir: Path) -> Path:
             '[tool.copydesk.rules."names.Places"]\nmesage = "Say Kyiv."\n',
             """key 'tool.copydesk.rules."names.Places".mesage': unknown key """
             "(did you mean 'message'?)",
+        ),
+        (
+            '[tool.copydesk.rules."names.Places"]\nscope = "footnote"\n',
+            """key 'tool.copydesk.rules."names.Places".scope': expected one of """
+            "text, paragraph, sentence, heading, list, table, blockquote, alt",
+        ),
+        (
+            '[tool.copydesk.rules."artifacts.Ads"]\ntokens = ["(Anzeige"]\n',
+            """key 'tool.copydesk.rules."artifacts.Ads".tokens': bad regex """
+            "'(Anzeige': missing ) at position 8",
         ),
         (
             '[tool.copydesk.rules."names.Places"]\nignorecase = "yes"\n',
