@@ -2,10 +2,11 @@
 
 A rule id mistyped in ``[tool.copydesk.severity]`` or ``per-file-ignores``
 used to change nothing, silently; one mistyped in ``select`` was blamed on
-"--select", and a bad key under ``rules."id"`` on the shipped rule file. Here
-each name is checked against the rule files that will be loaded, before any
-is compiled, and a miss is reported against what the user wrote: the config
-file and the key in full, or the override, with the closest known name.
+"--select", and a bad key or value under ``rules."id"`` on the shipped rule
+file. Here each name is checked against the rule files that will be loaded
+(only a rule the config changes is compiled, once), and a miss is reported
+against what the user wrote: the config file and the key in full, or the
+override, with the closest known name.
 """
 
 from __future__ import annotations
