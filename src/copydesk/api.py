@@ -66,6 +66,8 @@ class Overrides:
     config_file: str | None = None
     #: No config file at all (``--isolated``): defaults and overrides only.
     isolated: bool = False
+    #: A legacy encoding (``cp1252``) for text files without a BOM.
+    encoding: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -410,7 +412,8 @@ class Workspace:
         name = stdin_name if target.path == STDIN and stdin_name else target.path
         fmt = "plain" if name == STDIN else format_for(name, plan.format_for) or "plain"
         located = name if name == STDIN else self._locate(name)
-        return Target(target.path, fmt, plan.options.kind_of(located, fmt))
+        kind = plan.options.kind_of(located, fmt)
+        return Target(target.path, fmt, kind, self.overrides.encoding or "")
 
     def lint_paths(
         self,

@@ -112,13 +112,14 @@ def lint_text(
     return engine.lint(doc, ruleset, overrides, run)
 
 
-def read_text(path: str) -> str:
-    """Read a target as text; stdin is read whole."""
+def read_text(path: str, encoding: str = "") -> str:
+    """Read a target as text (in a legacy ``encoding`` if named); stdin is read
+    whole."""
     from copydesk.textio import decode, read_source
 
     if path == STDIN:
-        return decode(sys.stdin.buffer.read(), "<stdin>")[0]
-    return read_source(path).text
+        return decode(sys.stdin.buffer.read(), "<stdin>", encoding)[0]
+    return read_source(path, encoding).text
 
 
 def lint_target(
@@ -134,7 +135,7 @@ def lint_target(
     shown = display or target.path
     if text is None:
         try:
-            text = read_text(target.path)
+            text = read_text(target.path, target.encoding)
         except CopydeskError as exc:
             return FileResult(shown, error=exc.reason)
     findings = lint_text(
@@ -260,6 +261,8 @@ def _cached(
     # The kind joins the language in the key: a ``kind-for`` glob can give two
     # files with the same bytes and format different findings.
     context = f"{language}:{target.kind or default_kind(target.format)}"
+    if target.encoding:  # the same bytes decode to another text
+        context += f":{target.encoding}"
     try:
         st = os.stat(target.path)
     except OSError:
@@ -269,7 +272,7 @@ def _cached(
         if known is not None and cache.get(known, target.path) == []:
             return FileResult(target.path), known, None  # clean: not even read
     try:
-        source = read_source(target.path)
+        source = read_source(target.path, target.encoding)
     except CopydeskError:
         return None, None, None
     key = cache.key(source.raw, target.format, context)

@@ -32,12 +32,14 @@ class Target:
     """One file to lint, the format to read it in and its document kind.
 
     Both are resolved once, where the file's config is known (for stdin, from
-    ``--stdin-filename``); an empty kind means "by format".
+    ``--stdin-filename``); an empty kind means "by format". ``encoding`` is a
+    legacy encoding to decode it in (``--encoding``); empty means UTF-8.
     """
 
     path: str
     format: str
     kind: str = ""
+    encoding: str = ""
 
 
 def format_for(path: str, overrides: Sequence[tuple[str, str]] = ()) -> str | None:

@@ -11,7 +11,10 @@ Encodings, named as :func:`encode` understands them:
 - ``utf-8-sig``: UTF-8 with a BOM, which is written back;
 - ``utf-16-le`` / ``utf-16-be``: UTF-16 with a BOM in that byte order. Unlike
   Python's codecs of that name, copydesk always writes the BOM back, because a
-  UTF-16 file without one is not accepted on reading (it looks binary).
+  UTF-16 file without one is not accepted on reading (it looks binary);
+- a legacy encoding the user names (``--encoding cp1252``), by Python's codec
+  name: read strictly (a byte the encoding does not define is an error, not a
+  guess) and written back in the same encoding. A BOM still wins over it.
 """
 
 from __future__ import annotations
@@ -47,7 +50,8 @@ _CODEC_OF = {
     "utf-16-le": "utf-16-le",
     "utf-16-be": "utf-16-be",
 }
-#: Encodings accepted by :func:`encode` (``utf-16`` means little-endian + BOM).
+#: Encodings accepted by :func:`encode` (``utf-16`` means little-endian + BOM),
+#: besides the legacy ones :func:`legacy_codec` accepts.
 ENCODINGS = (*_BOM_OF, "utf-16")
 
 
@@ -81,11 +85,35 @@ def _os_reason(exc: OSError) -> str:
     return (exc.strerror or type(exc).__name__).lower()
 
 
-def decode(raw: bytes, path: str = "-") -> tuple[str, str]:
+def legacy_codec(name: str) -> str | None:
+    """Python's name for the legacy text encoding ``name``, or None for UTF-8
+    (which needs no naming); ValueError, with a reason, for anything else.
+
+    UTF-16 and UTF-32 are refused: copydesk reads them only with a BOM, which
+    says the byte order, and a BOM is always obeyed anyway.
+    """
+    try:
+        codec = codecs.lookup(name).name
+        "".encode(codec)  # base64, rot13 and friends are codecs, not encodings
+    except LookupError:
+        msg = f"unknown encoding {name!r} (use a Python codec name: cp1252, latin-1)"
+        raise ValueError(msg) from None
+    if codec in ("utf-8", "utf-8-sig"):
+        return None
+    if codec.startswith(("utf-16", "utf-32")):
+        msg = f"{name!r}: UTF-16 and UTF-32 files are read from their BOM"
+        raise ValueError(msg)
+    return codec
+
+
+def decode(raw: bytes, path: str = "-", encoding: str | None = None) -> tuple[str, str]:
     """Decode ``raw`` to ``(text, encoding)`` or raise :class:`InputError`.
 
-    Shared by files and stdin so that both refuse the same inputs the same way.
+    ``encoding`` names a legacy encoding to read a file without a BOM in
+    (see :func:`legacy_codec`); UTF-8 otherwise. Shared by files and stdin so
+    that both refuse the same inputs the same way.
     """
+    legacy = legacy_codec(encoding) if encoding and encoding not in _BOM_OF else None
     encoding = "utf-8"
     body_start = 0
     for bom, name in _BOMS:
@@ -99,6 +127,8 @@ def decode(raw: bytes, path: str = "-") -> tuple[str, str]:
     if encoding in {"utf-8", "utf-8-sig"}:
         if b"\x00" in raw[:BINARY_SNIFF]:
             raise InputError(path, "binary file, skipped")
+        if legacy is not None and not body_start:
+            return _decode_legacy(raw, path, legacy), legacy
         try:
             text = raw[body_start:].decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -114,20 +144,42 @@ def decode(raw: bytes, path: str = "-") -> tuple[str, str]:
     return text, encoding
 
 
+def _decode_legacy(raw: bytes, path: str, codec: str) -> str:
+    try:
+        return raw.decode(codec)
+    except UnicodeDecodeError as exc:
+        byte = raw[exc.start]
+        reason = f"not valid {codec} (byte 0x{byte:02x} at offset {exc.start})"
+        raise InputError(path, reason) from None
+
+
 def encode(text: str, encoding: str) -> bytes:
     """Encode ``text`` for writing, re-adding the BOM the encoding implies."""
     if encoding == "utf-16":
         encoding = "utf-16-le"
-    try:
-        bom = _BOM_OF[encoding]
-    except KeyError:
-        msg = f"unsupported encoding {encoding!r} (choose {', '.join(ENCODINGS)})"
-        raise ValueError(msg) from None
-    return bom + text.encode(_CODEC_OF[encoding])
+    if encoding not in _BOM_OF:
+        try:
+            legacy = legacy_codec(encoding)
+        except ValueError:
+            legacy = None
+        if legacy is None:
+            choices = ", ".join(ENCODINGS)
+            msg = (
+                f"unsupported encoding {encoding!r}"
+                f" (choose {choices}, or a legacy one such as cp1252)"
+            )
+            raise ValueError(msg) from None
+        return text.encode(legacy)
+    return _BOM_OF[encoding] + text.encode(_CODEC_OF[encoding])
 
 
-def read_source(path: str | os.PathLike[str]) -> SourceFile:
-    """Read and decode one file; any problem becomes a one-line InputError."""
+def read_source(
+    path: str | os.PathLike[str], encoding: str | None = None
+) -> SourceFile:
+    """Read and decode one file; any problem becomes a one-line InputError.
+
+    ``encoding`` is a legacy encoding for text without a BOM (``--encoding``).
+    """
     name = os.fspath(path)
     try:
         # stat before open: opening a FIFO for reading would block forever.
@@ -141,7 +193,7 @@ def read_source(path: str | os.PathLike[str]) -> SourceFile:
             raw = handle.read()
     except OSError as exc:
         raise InputError(name, _os_reason(exc)) from None
-    text, encoding = decode(raw, name)
+    text, encoding = decode(raw, name, encoding)
     return SourceFile(
         path=name,
         text=text,
@@ -202,7 +254,7 @@ def write_atomic(
     temporary file is removed.
     """
     try:
-        decoded = decode(src.raw, src.path)
+        decoded = decode(src.raw, src.path, src.encoding)
     except InputError as exc:
         raise InputError(src.path, f"refusing to write: {exc.reason}") from None
     if decoded != (src.text, src.encoding):

@@ -162,9 +162,9 @@ def test_a_warm_run_reads_no_clean_file_whose_metadata_is_unchanged(
     read: list[str] = []
     real = textio.read_source
 
-    def counting(path: str) -> textio.SourceFile:
+    def counting(path: str, encoding: str | None = None) -> textio.SourceFile:
         read.append(Path(path).name)
-        return real(path)
+        return real(path, encoding)
 
     monkeypatch.setattr(textio, "read_source", counting)
     assert main(args) == 1

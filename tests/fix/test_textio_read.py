@@ -76,7 +76,7 @@ def test_encode_utf16_alias_is_little_endian_with_bom() -> None:
 
 def test_encode_rejects_unknown_encoding() -> None:
     with pytest.raises(ValueError, match="unsupported encoding"):
-        encode("a", "latin-1")
+        encode("a", "klingon")
 
 
 def test_missing_file(tmp_path: Path) -> None:

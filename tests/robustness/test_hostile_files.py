@@ -216,12 +216,14 @@ def test_file_replaced_by_directory_after_discovery(
     (workdir / "a.md").write_text("Officials in Kiev.\n")
     real_read = textio.read_source
 
-    def swap_then_read(path: str | os.PathLike[str]) -> textio.SourceFile:
+    def swap_then_read(
+        path: str | os.PathLike[str], encoding: str | None = None
+    ) -> textio.SourceFile:
         target = Path(path)
         if target.is_file():
             target.unlink()
             target.mkdir()
-        return real_read(path)
+        return real_read(path, encoding)
 
     monkeypatch.setattr(textio, "read_source", swap_then_read)
     code = main(["check", "--jobs", "1", "--no-cache", "a.md"])

@@ -45,6 +45,7 @@ def overrides_from(args: argparse.Namespace) -> Overrides:
         kind_for=tuple(args.kind_for),
         config_file=args.config,
         isolated=args.isolated,
+        encoding=getattr(args, "encoding", None),
     )
 
 

@@ -90,9 +90,11 @@ def _fix_file(
 
     name = args.stdin_filename if target.path == STDIN else target.path
     try:
-        source = None if target.path == STDIN else read_source(target.path)
+        stdin = target.path == STDIN
+        source = None if stdin else read_source(target.path, target.encoding)
         if source is None:
-            original, encoding = decode(sys.stdin.buffer.read(), "<stdin>")
+            raw = sys.stdin.buffer.read()
+            original, encoding = decode(raw, "<stdin>", target.encoding)
         else:
             original, encoding = source.text, source.encoding
         result = workspace.fix_text(name or STDIN, original, unsafe=args.unsafe_fixes)

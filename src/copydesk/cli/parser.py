@@ -103,6 +103,16 @@ def _shard(value: str) -> tuple[int, int]:
     raise argparse.ArgumentTypeError(msg)
 
 
+def _encoding(value: str) -> str:
+    """``--encoding``: a legacy text encoding Python knows (cp1252, latin-1)."""
+    from copydesk.textio import legacy_codec
+
+    try:
+        return legacy_codec(value) or ""
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _language(value: str) -> str:
     from copydesk.langtag import tag_problem
 
@@ -209,6 +219,14 @@ def _add_lint_options(parser: argparse.ArgumentParser) -> None:
         default=None,
         metavar="PATH",
         help="name (and format) to use for text read from stdin",
+    )
+    parser.add_argument(
+        "--encoding",
+        type=_encoding,
+        default=None,
+        metavar="CODEC",
+        help="read text files without a BOM in this legacy encoding (cp1252,"
+        " latin-1, ...) instead of UTF-8; fixes are written back in it",
     )
     parser.add_argument(
         "--jobs",
