@@ -37,8 +37,8 @@ DOCUMENT_KINDS = ("draft", "authored")
 
 
 def default_kind(fmt: str) -> str:
-    """A document's kind unless configured: plain text is a draft."""
-    return "draft" if fmt == "plain" else "authored"
+    """A document's kind unless configured: plain text and Word files are drafts."""
+    return "draft" if fmt in ("plain", "docx") else "authored"
 
 
 _WORD = re.compile(r"\w+")

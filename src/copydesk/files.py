@@ -171,8 +171,8 @@ def _walk(
         for name in sorted(filenames):
             full = os.path.join(dirpath, name)
             fmt = format_for(full, overrides)
-            if fmt is None or name.startswith(".") or "." not in name:
-                continue
+            if fmt is None or name.startswith((".", "~$")) or "." not in name:
+                continue  # "~$draft.docx" is Word's lock file, not a document
             if _ignored(full, specs, is_dir=False) or _excluded(full, exclude):
                 continue
             yield Target(full, fmt)

@@ -15,6 +15,10 @@ Encodings, named as :func:`encode` understands them:
 - a legacy encoding the user names (``--encoding cp1252``), by Python's codec
   name: read strictly (a byte the encoding does not define is an error, not a
   guess) and written back in the same encoding. A BOM still wins over it.
+
+A ``.docx`` file is not text at all: it is converted by
+``copydesk.markup.docx`` (one line per paragraph), never decoded, and never
+written back (its encoding is :data:`DOCX`).
 """
 
 from __future__ import annotations
@@ -53,6 +57,10 @@ _CODEC_OF = {
 #: Encodings accepted by :func:`encode` (``utf-16`` means little-endian + BOM),
 #: besides the legacy ones :func:`legacy_codec` accepts.
 ENCODINGS = (*_BOM_OF, "utf-16")
+#: The encoding of a file converted from Word's format: it is never written.
+DOCX = "docx"
+#: Extensions of files that are converted to text rather than decoded.
+_CONVERTED = {".docx": DOCX}
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +186,8 @@ def read_source(
 ) -> SourceFile:
     """Read and decode one file; any problem becomes a one-line InputError.
 
-    ``encoding`` is a legacy encoding for text without a BOM (``--encoding``).
+    ``encoding`` is a legacy encoding for text without a BOM (``--encoding``);
+    a ``.docx`` is converted to text, whatever it says.
     """
     name = os.fspath(path)
     try:
@@ -193,7 +202,13 @@ def read_source(
             raw = handle.read()
     except OSError as exc:
         raise InputError(name, _os_reason(exc)) from None
-    text, encoding = decode(raw, name, encoding)
+    converted = _CONVERTED.get(os.path.splitext(name)[1].lower())
+    if converted == DOCX:
+        from copydesk.markup.docx import extract_text
+
+        text, encoding = extract_text(raw, name), DOCX
+    else:
+        text, encoding = decode(raw, name, encoding)
     return SourceFile(
         path=name,
         text=text,
@@ -253,6 +268,8 @@ def write_atomic(
     leaves either the old bytes or the new ones, never a mix, and the
     temporary file is removed.
     """
+    if src.encoding == DOCX:
+        raise InputError(src.path, "refusing to write: copydesk never writes .docx")
     try:
         decoded = decode(src.raw, src.path, src.encoding)
     except InputError as exc:

@@ -22,6 +22,7 @@ from copydesk.markup import FORMATS, READERS, Parsed, format_for_path, read
         ("notes.txt", "plain"),
         ("notes.text", "plain"),
         ("LICENSE", "plain"),
+        ("drafts/Interview.DOCX", "docx"),
         ("C:\\docs\\index.HTML", "html"),
         ("image.png", None),
         ("script.py", None),
@@ -32,7 +33,7 @@ def test_format_for_path(path: str, expected: str | None) -> None:
 
 
 def test_registry_lists_every_format() -> None:
-    assert set(FORMATS) == {"plain", "markdown", "html", "rst"}
+    assert set(FORMATS) == {"plain", "markdown", "html", "rst", "docx"}
     for fmt in FORMATS:
         parsed = read(fmt, "Hello there.\n")
         assert isinstance(parsed, Parsed)
@@ -41,7 +42,7 @@ def test_registry_lists_every_format() -> None:
 
 def test_unknown_format() -> None:
     with pytest.raises(KeyError):
-        read("docx", "text")
+        read("odt", "text")
 
 
 def test_plain_imports_no_parser() -> None:

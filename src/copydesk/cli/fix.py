@@ -86,7 +86,7 @@ def _fix_file(
     tally: FixTally,
 ) -> FileResult:
     """Fix one file (or stdin): write it back atomically, or print its diff."""
-    from copydesk.textio import decode, encode, read_source, write_atomic
+    from copydesk.textio import DOCX, decode, encode, read_source, write_atomic
 
     name = args.stdin_filename if target.path == STDIN else target.path
     try:
@@ -104,6 +104,8 @@ def _fix_file(
                 diff_out.write(unified_diff(target.path, original, result.text))
         elif source is None:
             _write_bytes(text_out, encode(result.text, encoding))
+        elif changed and source.encoding == DOCX:
+            return _docx_not_written(workspace, target.path, original, result)
         elif changed:
             write_atomic(source, result.text)
     except CopydeskError as exc:
@@ -111,6 +113,22 @@ def _fix_file(
     tally.add(result, changed)
     remaining = result.remaining
     return FileResult(target.path, remaining, text=result.text if remaining else None)
+
+
+def _docx_not_written(
+    workspace: Workspace, path: str, original: str, result: FixResult
+) -> FileResult:
+    """A ``.docx`` is never written (copydesk cannot rewrite Word's format
+    faithfully): say what would change, and report its findings unfixed."""
+    from copydesk.cli.main import warning
+
+    warning(
+        f"{path}: not written, copydesk never writes .docx files: make its"
+        f" {result.fixed} fixes (marked [*]) in Word; copydesk fix --diff shows them",
+        sys.stderr,
+    )
+    findings = workspace.lint_text(path, original)
+    return FileResult(path, findings, text=original if findings else None)
 
 
 def _write_bytes(out: TextIO, data: bytes) -> None:

@@ -55,6 +55,8 @@ READERS: dict[str, str] = {
     "markdown": "copydesk.markup.markdown:read",
     "html": "copydesk.markup.html:read",
     "rst": "copydesk.markup.rst:read",
+    # Text converted from Word on reading (copydesk.textio): a line a paragraph.
+    "docx": "copydesk.markup.docx:read",
 }
 
 FORMATS: tuple[str, ...] = tuple(READERS)
@@ -72,6 +74,7 @@ _EXTENSIONS: dict[str, str] = {
     ".rest": "rst",
     ".txt": "plain",
     ".text": "plain",
+    ".docx": "docx",
     "": "plain",
 }
 

@@ -1,0 +1,229 @@
+"""Word drafts (``.docx``): each paragraph becomes one line of text.
+
+Translators and newsroom editors send Word files; copydesk lints them as
+plain prose in which line N is the N-th paragraph, so a finding reads
+``draft.docx:12:40`` (paragraph 12, character 40). The body comes first, in
+reading order (paragraphs, table cells row by row, content controls), then
+the headers, footers, footnotes and endnotes. What a reader does not see as
+the document's text is left out: comments (their own part, never read),
+tracked deletions and moved-away text, field codes, text boxes and deleted
+paragraph marks' contents. Tracked insertions are text like any other. A soft
+line break inside a paragraph becomes a space, so lines stay paragraphs.
+
+The file is untrusted input handed to a zip reader and an XML parser, so it
+is checked before python-docx opens it: an encrypted (password-protected) or
+Word 97-2003 file is named as such; an archive whose members would expand
+past :data:`MAX_EXPANDED` bytes in all, or a large member that compresses
+more than :data:`MAX_RATIO` times (a zip bomb), is refused; so is any XML
+part that declares a DTD (Word never writes one, and entities are how XML
+attacks work). python-docx's own parser also leaves entities unresolved.
+Every failure is one :class:`InputError` line.
+
+Conversion happens on reading (``copydesk.textio``); the ``read`` below is
+the markup reader of the converted text. copydesk never writes a ``.docx``.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+
+from copydesk.document import Block
+from copydesk.errors import InputError
+from copydesk.markup import Parsed
+
+#: Total bytes the archive's members may expand to.
+MAX_EXPANDED = 256 * 1024 * 1024
+#: Largest expansion ratio of a member bigger than :data:`RATIO_FLOOR`:
+#: Word's XML compresses 5 to 20 times, a zip bomb hundreds of times.
+MAX_RATIO = 200
+RATIO_FLOOR = 1024 * 1024
+MAX_MEMBERS = 10_000
+
+#: An OLE compound file: Word 97-2003, or an encrypted Office 2007+ file.
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+#: Elements whose content is not the paragraph's visible text: deleted and
+#: moved-away runs, properties, nested paragraphs (text boxes) and the
+#: fallback copy of every drawing.
+_NOT_TEXT = frozenset(
+    {
+        _W + "del",
+        _W + "moveFrom",
+        _W + "pPr",
+        _W + "rPr",
+        _W + "p",
+        _W + "txbxContent",
+        _MC + "Fallback",
+    }
+)
+#: Elements that stand for a character.
+_CHARACTERS = {
+    _W + "tab": "\t",
+    _W + "ptab": "\t",
+    _W + "br": " ",
+    _W + "cr": " ",
+    _W + "noBreakHyphen": "\u2011",
+}
+#: Parts read after the body, in this order.
+_NOTE_PARTS = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml",
+)
+
+
+def extract_text(raw: bytes, path: str) -> str:
+    """The document's text, one paragraph per line, or one InputError line."""
+    check_container(raw, path)
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(raw))
+        lines = list(_lines(document))
+    except Exception as exc:
+        # Untrusted bytes through a third-party parser: whatever it raises
+        # means "cannot be read", one line, and never a crash of the run.
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(path, f"not a readable .docx ({reason})") from None
+    return "".join(f"{line}\n" for line in lines)
+
+
+def check_container(raw: bytes, path: str) -> None:
+    """Refuse what python-docx must not be handed (see the module docstring)."""
+    if raw.startswith(_OLE_MAGIC):
+        if _ENCRYPTED in raw:
+            reason = "password-protected (encrypted): save an unprotected copy"
+        else:
+            reason = "a Word 97-2003 document, not .docx: save it as .docx"
+        raise InputError(path, reason)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise InputError(path, "not a readable .docx (not a zip archive)") from None
+    with archive:
+        members = archive.infolist()
+        if len(members) > MAX_MEMBERS:
+            raise InputError(path, f"refusing: {len(members)} parts in one .docx")
+        total = 0
+        for member in members:
+            total += member.file_size
+            ratio = member.file_size / max(member.compress_size, 1)
+            if member.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
+                reason = (
+                    f"refusing: part {member.filename} expands {ratio:.0f} times"
+                    " (a zip bomb?)"
+                )
+                raise InputError(path, reason)
+        if total > MAX_EXPANDED:
+            reason = f"refusing: expands to {total} bytes (over {MAX_EXPANDED})"
+            raise InputError(path, reason)
+        for member in members:
+            if member.filename.endswith((".xml", ".rels")):
+                _refuse_dtd(archive, member, path)
+
+
+def _refuse_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo, path: str) -> None:
+    try:
+        data = archive.read(member)
+    except Exception:  # a broken member: python-docx's own error names it
+        return
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        data = data.decode("utf-16", "replace").encode("utf-8")
+    if _DOCTYPE.search(data):
+        reason = f"refusing: part {member.filename} declares a DTD"
+        raise InputError(path, reason)
+
+
+def _lines(document: Any) -> Iterator[str]:
+    """Body, then headers, footers, footnotes, endnotes: a line a paragraph."""
+    from docx.opc.part import XmlPart
+    from docx.oxml import parse_xml
+
+    yield from _block_lines(document.element.body)
+    parts = list(document.part.package.iter_parts())
+    for content_type in _NOTE_PARTS:
+        chosen = [p for p in parts if p.content_type == content_type]
+        for part in sorted(chosen, key=_partname_order):
+            root = part.element if isinstance(part, XmlPart) else parse_xml(part.blob)
+            if root.tag in (_W + "footnotes", _W + "endnotes"):
+                for note in root.iterchildren(_W + "footnote", _W + "endnote"):
+                    if note.get(_W + "type") is None:  # not a separator
+                        yield from _block_lines(note)
+            else:
+                yield from _block_lines(root)
+
+
+def _partname_order(part: Any) -> tuple[str, int]:
+    """header2 before header10."""
+    name = str(part.partname)
+    digits = re.search(r"(\d+)\.xml$", name)
+    return (re.sub(r"\d+\.xml$", "", name), int(digits.group(1)) if digits else 0)
+
+
+def _block_lines(container: Any) -> Iterator[str]:
+    """The paragraphs of a body, cell, header or note, tables row by row."""
+    for child in container.iterchildren():
+        tag = child.tag
+        if tag == _W + "p":
+            yield _paragraph_text(child)
+        elif tag == _W + "tbl":
+            for row in child.iterchildren(_W + "tr"):
+                for cell in row.iterchildren(_W + "tc"):
+                    yield from _block_lines(cell)
+        elif tag == _W + "sdt":
+            for content in child.iterchildren(_W + "sdtContent"):
+                yield from _block_lines(content)
+        elif tag == _W + "customXml":
+            yield from _block_lines(child)
+
+
+def _paragraph_text(paragraph: Any) -> str:
+    parts: list[str] = []
+    _collect(paragraph, parts)
+    return "".join(parts).replace("\r", " ").replace("\n", " ")
+
+
+def _collect(element: Any, parts: list[str]) -> None:
+    for child in element.iterchildren():
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _NOT_TEXT:
+            continue  # XML comments and processing instructions have no str tag
+        if tag == _W + "t":
+            parts.append(child.text or "")
+        elif tag in _CHARACTERS:
+            parts.append(_CHARACTERS[tag])
+        else:
+            _collect(child, parts)
+
+
+def read(text: str) -> Parsed:
+    """The converted text: all prose, each non-blank line (paragraph) a block.
+
+    ``copydesk:`` directives in a paragraph of their own work as in plain
+    text (that reader masks them).
+    """
+    from copydesk.markup import plain
+
+    parsed = plain.read(text)
+    return Parsed(
+        parsed.prose, tuple(_paragraph_blocks(parsed.prose)), parsed.directives
+    )
+
+
+def _paragraph_blocks(prose: str) -> Iterator[Block]:
+    start = 0
+    for line in prose.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            yield Block(start + lead, start + lead + len(stripped))
+        start += len(line) + 1
