@@ -234,3 +234,28 @@ def test_ignore_syntax_lints_every_line(project: Path, vale: Run) -> None:
     assert vale("--ignore-syntax", "doc.md").lines == [
         "doc.md:1:7:House.Todo:'TODO' left in text"
     ]
+
+
+def test_asciidoc_is_read_in_process(project: Path, vale: Run) -> None:
+    adoc = (
+        "= Guide with a TODO\n"
+        ":product: Widget XXX\n\n"
+        "== Setup\n\n"
+        "Use `TODO` in code and {product} from an attribute, then TODO.\n\n"
+        "[source,python]\n----\nTODO = 1\n----\n\n"
+        "NOTE: An XXX admonition.\n\n"
+        "// TODO in a comment\n\n"
+        "pass:[<!-- vale off -->]\n\nTODO while off.\n\npass:[<!-- vale on -->]\n\n"
+        "|===\n|Head TODO |Other\n\n|cell |XXX\n|===\n"
+    )
+    setup(project, {"guide.adoc": adoc})
+    assert vale("guide.adoc").lines == [
+        "guide.adoc:1:16:House.Todo:'TODO' left in text",
+        # The attribute's value is part of the paragraph's text; Vale finds it
+        # where it is written, in the attribute entry.
+        "guide.adoc:2:18:House.Todo:'XXX' left in text",
+        "guide.adoc:6:58:House.Todo:'TODO' left in text",
+        "guide.adoc:13:10:House.Todo:'XXX' left in text",
+        "guide.adoc:24:7:House.Todo:'TODO' left in text",
+        "guide.adoc:26:8:House.Todo:'XXX' left in text",
+    ]

@@ -83,6 +83,7 @@ class ValeConfig:
     accepted: list[str] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)
     formats: dict[str, str] = field(default_factory=dict)
+    asciidoctor: dict[str, str] = field(default_factory=dict)
     global_styles: list[str] = field(default_factory=list)
     global_checks: dict[str, bool] = field(default_factory=dict)
     section_styles: dict[str, list[str]] = field(default_factory=dict)
@@ -242,6 +243,9 @@ class _Builder:
         formats = self.ini.section("formats")
         for key in formats.keys:
             self.config.formats[key] = formats.get(key)
+        asciidoctor = self.ini.section("asciidoctor")
+        for key in asciidoctor.keys:
+            self.config.asciidoctor[key] = asciidoctor.get(key)
         self.global_section(self.ini.section("*"))
         for name, section in self.ini.sections.items():
             if name in ("*", DEFAULT, "formats", "asciidoctor"):

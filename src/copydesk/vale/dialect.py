@@ -172,8 +172,12 @@ class RuleContext:
     styles_paths: Sequence[Path] = ()
 
 
-class _RuleLoader(yaml.SafeLoader):
-    """YAML as Vale's yaml.v2 reads it into plain values: dates stay strings."""
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _RuleLoader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """YAML as Vale's yaml.v2 reads it into plain values: dates stay strings
+    (libyaml's parser when PyYAML has it: a style has hundreds of files)."""
 
 
 _RuleLoader.yaml_implicit_resolvers = {

@@ -183,35 +183,35 @@ class Linter:
         for piece in blocks:
             self.lint_block(file, piece, lines, 0, lookup)
 
-    def should_run(
-        self, name: str, file: LintFile, compiled: _Compiled, block: Block
-    ) -> bool:
-        if name.count(".") > 1:
-            name = ".".join(name.split(".")[:2])
-        if file.disabled(name):
-            return False
+    def _configured(self, name: str, file: LintFile, compiled: _Compiled) -> bool:
+        """The file-wide part of ``Linter.shouldRun``: level and config."""
         if compiled.level < self.config.min_alert_level:
             return False
-        if not compiled.scope.matches(block.scope, block.parent):
-            return False
-        run = False
         if name in file.checks:
-            if not file.checks[name]:
-                return False
-            run = True
-        if not run and name in self.config.global_checks:
-            if not self.config.global_checks[name]:
-                return False
-            run = True
-        return run or name.split(".")[0] in file.base_styles
+            return file.checks[name]
+        if name in self.config.global_checks:
+            return self.config.global_checks[name]
+        return name.split(".", maxsplit=1)[0] in file.base_styles
+
+    def _enabled(self, file: LintFile) -> list[str]:
+        if file.enabled is None:
+            file.enabled = [
+                name
+                for name, compiled in self.compiled.items()
+                if self._configured(_rule_key(name), file, compiled)
+            ]
+        return file.enabled
 
     def lint_block(
         self, file: LintFile, block: Block, lines: int, pad: int, lookup: bool
     ) -> None:
         """``Linter.lintBlock``: run every applicable rule and place its alerts."""
         file.chk_to_ctx = {}
-        for name, compiled in self.compiled.items():
-            if not self.should_run(name, file, compiled, block):
+        for name in self._enabled(file):
+            compiled = self.compiled[name]
+            if file.disabled(_rule_key(name)):
+                continue
+            if not compiled.scope.matches(block.scope, block.parent):
                 continue
             definition = compiled.rule.definition
             for alert in compiled.rule.run(block, file):
@@ -265,6 +265,11 @@ class Linter:
                 in_block = True
             elif _find(block_end, line):
                 ignore = not ignore
+
+
+def _rule_key(name: str) -> str:
+    """``Style.Rule`` of a rule name (consistency rules carry a third part)."""
+    return ".".join(name.split(".")[:2]) if name.count(".") > 1 else name
 
 
 def _find(pattern: re.Pattern[str], text: str) -> str:

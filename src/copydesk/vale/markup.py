@@ -7,8 +7,10 @@
 * reST: rendered in-process with docutils (Vale runs ``rst2html``), Sphinx
   code directives turned into literal blocks first.
 * Org: rendered by :mod:`.org_html`.
-* AsciiDoc, DITA, XML: Vale needs external tools; the file is linted line by
-  line and a warning says so.
+* AsciiDoc: rendered by :mod:`.asciidoc_html` (Vale runs asciidoctor), with
+  Vale's quote clean-up and the masking of ``[source,...]`` and comments.
+* DITA, XML: Vale needs external tools; the file is linted line by line and
+  a warning says so.
 * Code: comments (see :mod:`.comments`); fragments: Markdown in comments.
 """
 
@@ -37,7 +39,18 @@ _CODE_BLOCK = re.compile(r".. (?:raw|code(?:-block)?):: (?:[\w-]+)(?:\s+:\w+: .+
 _ORG_ATTRIBUTE = re.compile(r"(#(?:\+| )[^\s]+:.+)")
 _ORG_PROPERTIES = re.compile(r"(:PROPERTIES:\n.+\n:END:)")
 _ORG_SRC = re.compile(r"(?i)#\+BEGIN_SRC .+")
-_UNSUPPORTED = {".adoc": "asciidoctor", ".dita": "dita", ".xml": "xsltproc"}
+_UNSUPPORTED = {".dita": "dita", ".xml": "xsltproc"}
+#: Asciidoctor turns apostrophes and quotes into entities; Vale maps them back.
+_ADOC_QUOTES = {
+    "\u2018": "&apos;",
+    "\u2019": "&apos;",
+    "\u201c": "&#8220;",
+    "\u201d": "&#8221;",
+    "&#8217;": "&apos;",
+    "&rsquo;": "&apos;",
+}
+_ADOC_SOURCE = re.compile(r"\[source,.+\]")
+_ADOC_COMMENT = re.compile(r"// .+")
 
 
 def _scopes(linter: Linter) -> tuple[list[str], list[str], list[str]]:
@@ -90,6 +103,42 @@ def lint_org(linter: Linter, file: LintFile) -> None:
     walk_html(linter, file, render_org(text), _scopes(linter))
 
 
+def _adoc_quotes(text: str) -> str:
+    for old, new in _ADOC_QUOTES.items():
+        text = text.replace(old, new)
+    return text
+
+
+def _adoc_body(content: str) -> str:
+    def source(match: re.Match[str]) -> str:
+        text = match.group(0)
+        offset = 0
+        if text.endswith(",]"):
+            offset = 1
+            text = text.replace(",]", "]", 1)
+        size = len(text.split(",")[-1])
+        return "[source, " + "*" * (size - 2 + offset) + "]"
+
+    body = _ADOC_SOURCE.sub(source, content)
+    return _ADOC_COMMENT.sub(
+        lambda m: "// " + "*" * (len(m.group(0).split("//")[1]) - 1), body
+    )
+
+
+def lint_asciidoc(linter: Linter, file: LintFile) -> None:
+    """``Linter.lintADoc`` with an in-process renderer instead of asciidoctor."""
+    from copydesk.vale.asciidoc_html import render as render_asciidoc
+
+    config = linter.config
+    text = apply_patterns(config, file.normed_ext, file.real_ext, file.content)
+    attributes = {
+        key: value for key, value in config.asciidoctor.items() if value not in ("NO",)
+    }
+    html = _adoc_quotes(render_asciidoc(_adoc_quotes(text), attributes))
+    file.content = _adoc_body(file.content)
+    walk_html(linter, file, html, _scopes(linter))
+
+
 def lint_markup(linter: Linter, file: LintFile) -> None:
     """Dispatch a markup file by its normalised extension."""
     ext = file.normed_ext
@@ -101,6 +150,8 @@ def lint_markup(linter: Linter, file: LintFile) -> None:
         lint_rst(linter, file)
     elif ext == ".org":
         lint_org(linter, file)
+    elif ext == ".adoc":
+        lint_asciidoc(linter, file)
     elif ext in _UNSUPPORTED:
         linter.warn(
             f"{file.path}: Vale reads {ext} files with {_UNSUPPORTED[ext]}; "
@@ -145,6 +196,8 @@ def lint_fragments(linter: Linter, file: LintFile) -> None:
             lint_rst(linter, file)
         elif file.normed_ext == ".org":
             lint_org(linter, file)
+        elif file.normed_ext == ".adoc":
+            lint_asciidoc(linter, file)
         if len(file.alerts) != last:
             shift_alerts(file.alerts, last, comment, language)
         last = len(file.alerts)

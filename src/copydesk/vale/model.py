@@ -88,6 +88,8 @@ class LintFile:
     history: set[tuple[int, int, str]] = field(default_factory=set)
     limits: Counter[str] = field(default_factory=Counter)
     chk_to_ctx: dict[str, str] = field(default_factory=dict)
+    #: Rules the config enables for this file (filled on first use).
+    enabled: list[str] | None = None
 
     def set_text(self, text: str) -> None:
         """``File.SetText``: lint another text (a code comment) as this file."""

@@ -10,8 +10,9 @@ hold, and a list of entries matches when any of them does.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = ["Scope"]
 
@@ -20,6 +21,12 @@ __all__ = ["Scope"]
 class _Selector:
     sections: frozenset[str]
     negated: bool
+
+    @classmethod
+    @functools.lru_cache(maxsize=1024)
+    def of_scope(cls, scope: str) -> _Selector:
+        """A block's scope, parsed once per distinct name."""
+        return cls.of(scope.split("."))
 
     @classmethod
     def of(cls, parts: Sequence[str]) -> _Selector:
@@ -42,6 +49,7 @@ class Scope:
     """A rule's scope entries, parsed once."""
 
     options: tuple[tuple[_Selector, ...], ...]
+    _seen: dict[tuple[str, str], bool] = field(default_factory=dict, compare=False)
 
     @classmethod
     def parse(cls, values: Sequence[str]) -> Scope:
@@ -54,9 +62,14 @@ class Scope:
 
     def matches(self, scope: str, parent: str) -> bool:
         """Whether a block with ``scope`` (and ``parent``) is in this scope."""
-        target = _Selector.of(scope.split("."))
-        outer = _Selector.of(parent.split("."))
-        return any(self._all(target, outer, parts) for parts in self.options)
+        key = (scope, parent)
+        known = self._seen.get(key)
+        if known is None:
+            target = _Selector.of_scope(scope)
+            outer = _Selector.of_scope(parent)
+            known = any(self._all(target, outer, parts) for parts in self.options)
+            self._seen[key] = known
+        return known
 
     @staticmethod
     def _all(target: _Selector, outer: _Selector, parts: tuple[_Selector, ...]) -> bool:

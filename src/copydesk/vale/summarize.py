@@ -9,6 +9,7 @@ below applies the same rules; readability formulas are the published ones.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -146,6 +147,7 @@ def _strip_affix(
     return word, 0
 
 
+@functools.lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
     """How many syllables ``word`` has, by Vale's rules."""
     if len(word) < 1:
@@ -185,6 +187,7 @@ class Summary:
     long_words: float = 0.0
 
     @classmethod
+    @functools.lru_cache(maxsize=8)
     def of(cls, text: str) -> Summary:
         summary = cls()
         for paragraph in text.split("\n\n"):

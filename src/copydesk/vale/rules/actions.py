@@ -11,11 +11,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import regex
+
 from copydesk.errors import RuleError
 from copydesk.vale.gostr import trim_space
 from copydesk.vale.model import Action
+from copydesk.vale.regex import compile_vale
 
-__all__ = ["suggestions"]
+__all__ = ["go_expand", "suggestions"]
 
 
 def _simple(text: str) -> str:
@@ -33,12 +36,36 @@ def _simple(text: str) -> str:
     return re.sub(" +", " ", "".join(out).strip())
 
 
+_TEMPLATE_REF = re.compile(r"\$(?:\$|\{(\w+)\}|(\w+))")
+
+
+def go_expand(template: str, match: regex.Match[str]) -> str:
+    """Go's ``Regexp.Expand``: ``$1``, ``${1}``, ``$name`` and ``$$``; a
+    group that does not exist or did not match is empty."""
+
+    def fill(ref: re.Match[str]) -> str:
+        if ref.group(0) == "$$":
+            return "$"
+        name = ref.group(1) or ref.group(2)
+        try:
+            value = match.group(int(name) if name.isdigit() else name)
+        except (IndexError, regex.error):
+            return ""
+        return value or ""
+
+    return _TEMPLATE_REF.sub(fill, template)
+
+
 def _edit(match: str, params: tuple[str, ...]) -> list[str]:
     if not params:
         raise RuleError("", "action 'edit': no parameters")
     name = params[0]
     if name == "regex" and len(params) == 3:
-        match = re.sub(params[1], params[2].replace("$", "\\"), match)
+        try:
+            pattern = compile_vale(params[1])
+        except regex.error as exc:
+            raise RuleError("", f"action 'edit' regex: {exc}") from None
+        match = pattern.sub(lambda m: go_expand(params[2], m), match)
     elif name in ("trim_right", "trim_left", "trim") and len(params) == 2:
         strip = {"trim_right": str.rstrip, "trim_left": str.lstrip, "trim": str.strip}
         match = strip[name](match, params[1])
