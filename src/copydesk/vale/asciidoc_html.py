@@ -156,17 +156,6 @@ def _links(text: str, stash: _Stash) -> str:
             + stash.put("</a>")
         )
 
-    def bare(match: re.Match[str]) -> str:
-        target, label = match.group(1), match.group(2)
-        href = html.escape(target)
-        if label is None or not label:
-            return stash.put(f'<a href="{href}" class="bare">{href}</a>')
-        return (
-            stash.put(f'<a href="{href}">')
-            + label.split(",")[0].strip('"')
-            + stash.put("</a>")
-        )
-
     def xref(match: re.Match[str]) -> str:
         target, label = match.group(1), match.group(2)
         href = "#" + target.split("#")[-1]
@@ -178,7 +167,7 @@ def _links(text: str, stash: _Stash) -> str:
 
     text = _INLINE_IMAGE.sub(image, text)
     text = _LINK_PREFIXED.sub(link, text)
-    text = _URL_MACRO.sub(bare, text)
+    text = _URL_MACRO.sub(link, text)
     text = _XREF.sub(xref, text)
     text = _XREF_MACRO.sub(xref, text)
     return _FOOTNOTE.sub(lambda _m: stash.put(_FOOTNOTE_MARK), text)
