@@ -210,3 +210,13 @@ def test_unknown_option_is_a_usage_error(house: Path, vale: Run) -> None:
     result = vale("--colour", "a.md")
     assert result.code == 2
     assert result.err.startswith("copydesk vale: error: unknown flag: --colour\n")
+
+
+def test_vale_commands(house: Path, vale: Run) -> None:
+    shown = vale("ls-config", output="")
+    assert shown.code == 0
+    assert '"styles_paths": [\n' in shown.out
+    assert str(house / "styles") in shown.out
+    sync = vale("sync", output="")
+    assert sync.code == 2
+    assert "does not download packages: run `vale sync` once" in sync.err

@@ -22,6 +22,7 @@ from typing import TextIO
 
 from copydesk.errors import CopydeskError
 from copydesk.vale.bridge import CopydeskPacks, copydesk_pack_names
+from copydesk.vale.commands import COMMANDS, run_command
 from copydesk.vale.config import LEVELS, ValeConfig, load_config
 from copydesk.vale.filter import FilterError, apply_filter
 from copydesk.vale.globs import Glob, GlobError
@@ -178,15 +179,19 @@ class _Run:
             self.warned.add(message)
             print(f"copydesk vale: warning: {message}", file=self.stderr)
 
-    def setup(self) -> tuple[ValeConfig, Linter]:
+    def config(self) -> ValeConfig:
         options = self.options
         level = options.min_alert_level if options.min_alert_level in LEVELS else ""
-        config = load_config(
+        return load_config(
             Path(options.config) if options.config else None,
             Path.cwd(),
             options.no_global,
             level,
         )
+
+    def setup(self) -> tuple[ValeConfig, Linter]:
+        options = self.options
+        config = self.config()
         for message in config.warnings:
             self.warn(message)
         loaded = load_rules(config, copydesk_pack_names())
@@ -283,6 +288,15 @@ def main(
         print(USAGE, file=out, end="")
         return EXIT_CLEAN
     run = _Run(options, err)
+    if options.inputs and options.inputs[0] in COMMANDS:
+        try:
+            return run_command(options.inputs[0], run.config, out)
+        except CopydeskError as exc:
+            _show_error(exc, options.output, err)
+            return EXIT_ERROR
+    if not options.inputs and sys.stdin.isatty():
+        print(USAGE, file=out, end="")
+        return EXIT_CLEAN
     try:
         _config, linter = run.setup()
         files = run.lint(linter)
