@@ -43,6 +43,7 @@ KEYS: dict[str, Key] = {
         Key("format-for", (dict,)),
         Key("kind-for", (dict,)),
         Key("rules", (dict,)),
+        Key("baseline", (str,)),
     )
 }
 VOCAB_KEYS: dict[str, Key] = {
@@ -78,6 +79,9 @@ class Config:
     format_for: tuple[tuple[str, str], ...] = ()
     kind_for: tuple[tuple[str, str], ...] = ()
     rule_options: tuple[tuple[str, str], ...] = field(default=())
+    #: The baseline file (``baseline = "..."``, resolved against the
+    #: config's folder) that ``check`` hides recorded findings with.
+    baseline: str = ""
     #: What the file's keys sit under (``tool.copydesk.`` in a pyproject.toml),
     #: for naming a key in full in an error.
     prefix: str = ""
@@ -262,6 +266,7 @@ def parse_config(
         kind_for=kinds,
         rule_options=_rule_options(data.get("rules", {}), keys),
         prefix=prefix,
+        baseline=str(Path(root) / data["baseline"]) if data.get("baseline") else "",
     )
 
 

@@ -75,6 +75,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         changed = changed_lines(args.diff_base)
         for result in lint_run.results:
             result.findings = changed.filter(result.findings)
+    from copydesk.cli.baseline import hide_recorded
+
+    hide_recorded(workspace, lint_run, args, err)
     for problem in lint_run.problems:
         print(f"copydesk: error: {problem}", file=err)
     for result in lint_run.results:

@@ -158,6 +158,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from copydesk.cli import init
 
         return init.run(args, sys.stdout, sys.stderr)
+    if args.command == "baseline":
+        from copydesk.cli import baseline
+
+        return baseline.run(args, sys.stderr)
     from copydesk.cli import check
 
     return check.run(args, sys.stdout, sys.stderr)

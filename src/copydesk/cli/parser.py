@@ -220,22 +220,7 @@ def _add_lint_options(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="name (and format) to use for text read from stdin",
     )
-    parser.add_argument(
-        "--encoding",
-        type=_encoding,
-        default=None,
-        metavar="CODEC",
-        help="read text files without a BOM in this legacy encoding (cp1252,"
-        " latin-1, ...) instead of UTF-8; fixes are written back in it",
-    )
-    parser.add_argument(
-        "--jobs",
-        "-j",
-        type=_jobs,
-        default=None,
-        metavar="N",
-        help="worker processes (default: CPU count)",
-    )
+    _add_reading_options(parser)
     parser.add_argument(
         "--statistics", action="store_true", help="print counts per rule"
     )
@@ -287,6 +272,13 @@ def _add_lint_options(parser: argparse.ArgumentParser) -> None:
         " each path), for N parallel CI jobs",
     )
     parser.add_argument(
+        "--baseline",
+        default=None,
+        metavar="FILE",
+        help="report only findings not recorded in FILE (written by copydesk"
+        " baseline; default: the config's baseline key)",
+    )
+    parser.add_argument(
         "--no-cache",
         action="store_true",
         help="neither read nor write the results cache",
@@ -296,6 +288,26 @@ def _add_lint_options(parser: argparse.ArgumentParser) -> None:
         default=None,
         metavar="DIR",
         help="results cache folder (default: $COPYDESK_CACHE_DIR or .copydesk_cache)",
+    )
+
+
+def _add_reading_options(parser: argparse.ArgumentParser) -> None:
+    """How files are read and linted (``check``, ``fix``, ``baseline``)."""
+    parser.add_argument(
+        "--encoding",
+        type=_encoding,
+        default=None,
+        metavar="CODEC",
+        help="read text files without a BOM in this legacy encoding (cp1252,"
+        " latin-1, ...) instead of UTF-8; fixes are written back in it",
+    )
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="worker processes (default: CPU count)",
     )
 
 
@@ -368,7 +380,29 @@ def build_parser() -> argparse.ArgumentParser:
         "server", help="run the editor server (Language Server Protocol over stdio)"
     )
     _add_setup_commands(sub)
+    _add_baseline_command(sub)
     return parser
+
+
+def _add_baseline_command(sub: argparse._SubParsersAction[Parser]) -> None:
+    """``baseline``: record today's findings, so check reports only new ones."""
+    baseline = sub.add_parser(
+        "baseline",
+        help="record the current findings in a baseline file, so that"
+        " check --baseline reports only new ones",
+    )
+    baseline.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or directories (default: .)"
+    )
+    baseline.add_argument(
+        "--baseline",
+        default=None,
+        metavar="FILE",
+        help="the file to write (default: the config's baseline key, else"
+        " .copydesk-baseline.json)",
+    )
+    _add_settings_options(baseline)
+    _add_reading_options(baseline)
 
 
 def _add_setup_commands(sub: argparse._SubParsersAction[Parser]) -> None:
