@@ -1,22 +1,47 @@
-"""A document to lint: the source text, its prose view and a line index.
+"""A document to lint: the source text, its prose view, its lines and analyses.
 
 Mask, don't extract: ``prose`` has the same length as ``text``, with everything
 that is not prose (code, URLs, tags, front matter) replaced by spaces and line
 breaks kept, so an offset found in the prose view is an offset in the source.
+
+Analyses are the one way checks share work on a document: a check asks
+``doc.get(TokenIndex)`` and the first asker computes the value, which the
+document keeps for every later one (see ``Analysis``).
 """
 
 from __future__ import annotations
 
 import bisect
-import itertools
-import operator
 import re
-from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar, cast
 
+from copydesk.lines import LineIndex, line_starts, next_line_end
 from copydesk.model import Finding, Fix, Severity
+
+__all__ = [
+    "BLOCK_KINDS",
+    "DOCUMENT_KINDS",
+    "FILLER",
+    "Analysis",
+    "Block",
+    "BlockIndex",
+    "ByKey",
+    "Directive",
+    "Document",
+    "WordSet",
+    "default_kind",
+    "line_starts",
+    "split_paragraphs",
+]
+
+#: Pads a decoded character reference in the prose view to the length of its
+#: source: ``L&eacute;vy`` reads ``Lé`` + 7 fillers + ``vy``. WORD JOINER is
+#: neither a space nor a word character, so whitespace tokenizers keep the word
+#: whole and checks for double spaces do not fire; checks that match words, and
+#: quote pairing, must allow it.
+FILLER = "\u2060"
 
 #: Block kinds that readers report; rule ``scope`` values select among them.
 BLOCK_KINDS = (
@@ -72,43 +97,6 @@ class Directive:
     end: int
 
 
-def _block_start(block: Block) -> int:
-    return block.start
-
-
-def line_starts(text: str) -> array[int]:
-    """Offsets where each line begins; CRLF, LF and lone CR all end a line.
-
-    An ``array`` of machine integers: a file of millions of lines costs 8 bytes
-    a line instead of a Python int object and a list slot.
-    """
-    if "\r" not in text:
-        # All in C: line k starts after the lengths of the k lines before it
-        # and their k newlines.
-        lengths = map(len, text.split("\n")[:-1])
-        return array(
-            "q",
-            map(
-                operator.add,
-                itertools.accumulate(lengths, initial=0),
-                itertools.count(),
-            ),
-        )
-    starts = array("q", [0])
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\n":
-            starts.append(i + 1)
-        elif ch == "\r":
-            if i + 1 < n and text[i + 1] == "\n":
-                i += 1
-            starts.append(i + 1)
-        i += 1
-    return starts
-
-
 def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[Block]:
     """Blank-line separated paragraphs of ``text[start:end]`` (plain-text rule)."""
     stop = len(text) if end is None else end
@@ -117,7 +105,7 @@ def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[
     para_end = start
     pos = start
     while pos < stop:
-        nl = _next_line_end(text, pos, stop)
+        nl = next_line_end(text, pos, stop)
         line_end, next_pos = nl
         if text[pos:line_end].strip():
             if para_start is None:
@@ -132,20 +120,90 @@ def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[
     return blocks
 
 
-def _next_line_end(text: str, pos: int, stop: int) -> tuple[int, int]:
-    """(end of the line's content, start of the next line) from ``pos``."""
-    lf = text.find("\n", pos, stop)
-    cr = text.find("\r", pos, stop)
-    if cr >= 0 and (lf < 0 or cr < lf):
-        nxt = cr + 2 if text.startswith("\r\n", cr) else cr + 1
-        return cr, nxt
-    if lf >= 0:
-        return lf, lf + 1
-    return stop, stop
+T = TypeVar("T")
+#: An analysis only produces its value: an analysis of a frozenset serves
+#: where any set is read.
+T_co = TypeVar("T_co", covariant=True)
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
 
 
-#: ``line_col`` calls answered by counting before the line index is built.
-_COUNTED = 8
+class Analysis(Generic[T_co]):
+    """A value derived from one document, computed once, on first ask.
+
+    An analysis is a class whose ``compute(doc)`` returns a ``T_co``;
+    ``doc.get(TheClass)`` returns that value, computing it for the first
+    asker and keeping it on the document for every other rule and check type
+    that asks. Check types declare the analyses they read (``USES``), so an
+    engine knows what a ruleset will build.
+
+    The value lives exactly as long as the document: nothing is keyed by the
+    text in a module-level cache, so an editor server's next buffer, or
+    another thread's document, never sees it. A value must not hold the
+    document itself (the CLI runs with the cycle collector off: a cycle would
+    keep every document of a run alive).
+
+    What depends on a rule's own settings is not an analysis of the document
+    alone. Work shared by a group of rules (one anchor scan for the ruleset's
+    anchored rules) is an analysis whose value is a ``ByKey`` table, filled
+    per key on first ask; work only one rule reads (a rule's per-paragraph
+    verdicts) stays inside that rule's ``run``, where it ends with the call.
+    """
+
+    __slots__ = ()
+
+    @classmethod
+    def compute(cls, doc: Document) -> T_co:
+        """The value for ``doc``; called at most once per document."""
+        raise NotImplementedError
+
+
+class ByKey(Generic[K, V]):
+    """Values of one analysis per key, each computed on first ask.
+
+    For analyses that depend on something besides the document: the key
+    (a shared scan, a paragraph's span) picks the value. ``compute`` closes
+    over the parts of the document it reads, never the document itself.
+    """
+
+    __slots__ = ("_compute", "_values")
+
+    def __init__(self, compute: Callable[[K], V]) -> None:
+        self._compute = compute
+        self._values: dict[K, V] = {}
+
+    def __getitem__(self, key: K) -> V:
+        try:
+            return self._values[key]
+        except KeyError:
+            value = self._values[key] = self._compute(key)
+            return value
+
+
+class WordSet(Analysis[frozenset[str]]):
+    """The case-folded words of the prose.
+
+    Word lists with non-ASCII first words (which the RE2 scan of
+    ``patterns.LiteralIndex`` leaves out) intersect their first words with
+    this set and look for positions only on a hit.
+    """
+
+    @classmethod
+    def compute(cls, doc: Document) -> frozenset[str]:
+        return frozenset(w.casefold() for w in set(_WORD.findall(doc.prose)))
+
+
+class BlockIndex(Analysis[tuple[list[int], list[Block]]]):
+    """The blocks sorted by start, and their starts, for ``Document.block_at``."""
+
+    @classmethod
+    def compute(cls, doc: Document) -> tuple[list[int], list[Block]]:
+        ordered = sorted(doc.blocks, key=_block_start)
+        return [b.start for b in ordered], ordered
+
+
+def _block_start(block: Block) -> int:
+    return block.start
 
 
 @dataclass(slots=True)
@@ -161,17 +219,13 @@ class Document:
     #: ``draft`` or ``authored``; empty means the default for ``format``.
     kind: str = ""
     directives: Sequence[Directive] = ()
-    _starts: array[int] | None = field(default=None, repr=False)
-    #: ``line_col`` answers found by counting, before the index is built.
-    _counted: int = field(default=0, repr=False)
-    _words: frozenset[str] | None = field(default=None, repr=False)
-    #: Blocks sorted by start, and their starts, for ``block_at``.
-    _sorted_blocks: tuple[list[int], list[Block]] | None = field(
-        default=None, repr=False
+    #: Lines of ``text``, indexed when first needed.
+    lines: LineIndex = field(init=False, repr=False, compare=False)
+    #: Values of ``Analysis`` classes computed so far (see ``get``); never
+    #: passed in, so a document made from another starts with none.
+    _analyses: dict[type[Analysis[Any]], Any] = field(
+        init=False, default_factory=dict, repr=False, compare=False
     )
-    #: Indexes that checks derive from this document, shared by every rule
-    #: of a type (keyed by "<type>.<what>"); never part of equality.
-    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if len(self.prose) != len(self.text):
@@ -181,70 +235,54 @@ class Document:
             self.blocks = tuple(split_paragraphs(self.prose))
         if not self.kind:
             self.kind = default_kind(self.format)
+        self.lines = LineIndex(self.text)
 
     @classmethod
     def plain(cls, text: str, path: str = "-", language: str = "en") -> Document:
         """A plain-text document: the prose view is the text itself."""
         return cls(path=path, text=text, prose=text, format="plain", language=language)
 
+    def get(self, analysis: type[Analysis[T]]) -> T:
+        """The value of ``analysis`` for this document, computed on first ask."""
+        try:
+            return cast(T, self._analyses[analysis])
+        except KeyError:
+            value = self._analyses[analysis] = analysis.compute(self)
+            return value
+
     @property
     def paragraphs(self) -> Sequence[Block]:
         return self.blocks
 
     @property
-    def starts(self) -> array[int]:
-        """Where each line begins, indexed when first needed: most documents
-        have no finding, and the index was a twentieth of a corpus run."""
-        if self._starts is None:
-            self._starts = line_starts(self.text)
-        return self._starts
+    def starts(self) -> Sequence[int]:
+        """Where each line begins."""
+        return self.lines.starts
 
     @property
     def line_count(self) -> int:
-        return len(self.starts)
+        return len(self.lines)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and code-point column of ``offset``."""
-        if self._starts is None and self._counted < _COUNTED and "\r" not in self.text:
-            # A document's first few findings: counting newlines in C beats
-            # building the index.
-            self._counted += 1
-            line_start = self.text.rfind("\n", 0, offset) + 1
-            return self.text.count("\n", 0, line_start) + 1, offset - line_start + 1
-        starts = self.starts
-        index = bisect.bisect_right(starts, offset) - 1
-        return index + 1, offset - starts[index] + 1
+        return self.lines.line_col(offset)
 
     def line_start(self, line: int) -> int:
         """Offset of the first character of 1-based ``line``."""
-        return self.starts[line - 1]
+        return self.lines.line_start(line)
 
     def line_bounds(self, line: int) -> tuple[int, int]:
         """(start, end) of 1-based ``line`` without its line break."""
-        start = self.starts[line - 1]
-        end, _ = _next_line_end(self.text, start, len(self.text))
-        return start, end
+        return self.lines.line_bounds(line)
 
     def word_set(self) -> frozenset[str]:
-        """The case-folded words of the prose, computed once per document.
-
-        Word lists with non-ASCII first words (which the RE2 scan of
-        ``patterns.LiteralIndex`` leaves out) intersect their first words
-        with this set and look for positions only on a hit.
-        """
-        if self._words is None:
-            self._words = frozenset(
-                w.casefold() for w in set(_WORD.findall(self.prose))
-            )
-        return self._words
+        """The ``WordSet`` analysis, as the callable ``LiteralIndex.find`` takes."""
+        return self.get(WordSet)
 
     def block_at(self, offset: int) -> Block | None:
         """The block holding ``offset``, or None: the one lookup every check
         and engine stage uses (blocks never overlap, so a bisect finds it)."""
-        if self._sorted_blocks is None:
-            ordered = sorted(self.blocks, key=_block_start)
-            self._sorted_blocks = ([b.start for b in ordered], ordered)
-        starts, ordered = self._sorted_blocks
+        starts, ordered = self.get(BlockIndex)
         index = bisect.bisect_right(starts, offset) - 1
         if index >= 0 and offset < ordered[index].end:
             return ordered[index]

@@ -41,7 +41,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from copydesk.document import Block, Document
+from copydesk.document import FILLER, Analysis, Block, Document
 
 #: Defect kinds, one per rule: the value of the ``defect`` key.
 DEFECTS = ("unclosed", "unmatched", "mixed", "stray")
@@ -49,14 +49,12 @@ DEFECTS = ("unclosed", "unmatched", "mixed", "stray")
 DOUBLE = '"“”„‟«»'
 SINGLE = "'‘’‚‛‹›"
 STRAIGHT = "\"'"
-#: What readers put after a decoded character reference (see markup/_mask.py).
-_FILLER = "\u2060"
 #: Quote marks, captured so that ``split`` yields them (see ``_mark_offsets``).
 _MARKS = stdlib_re.compile("([" + stdlib_re.escape(DOUBLE + SINGLE) + "])")
 _DOUBLES = stdlib_re.compile("[" + stdlib_re.escape(DOUBLE) + "]")
 _APOSTROPHE_TO_QUOTE = bytes.maketrans(b"'", b'"')
 #: Prose characters that may hide markup or a reference's filler.
-_LOOK_THROUGH = frozenset((" ", _FILLER))
+_LOOK_THROUGH = frozenset((" ", FILLER))
 #: What a masked neighbour counts as: a word (see ``_Scanner._neighbour``).
 _WORD = "a"
 #: What masked markup can be to quote pairing (see ``_Scanner._masked``).
@@ -555,7 +553,7 @@ class _Scanner:
         if pos + 2 >= self.hi or (ch, prose[pos + 2]) not in VALID_PAIRS:
             return False
         middle = prose[pos + 1]
-        if middle.isspace() or middle.isalnum() or middle == _FILLER:
+        if middle.isspace() or middle.isalnum() or middle == FILLER:
             return False
         if self.text and self.text[pos + 1] != middle:
             return False  # masked markup, not a symbol
@@ -656,7 +654,7 @@ class _Scanner:
         markup that draws nothing (``*named*'``); empty after opaque markup
         or a space."""
         prose, text, i = self.prose, self.text, pos - 1
-        while i >= self.lo and prose[i] == _FILLER:
+        while i >= self.lo and prose[i] == FILLER:
             i -= 1
         while i >= 0 and text and prose[i] == " " and not text[i].isspace():
             what, i = self._masked(i, -1)
@@ -824,7 +822,7 @@ class _Scanner:
         punctuation and then no word (``1994. “,``): there is nothing for it to
         open, so it closes."""
         i = pos + 1
-        while i < self.hi and self.prose[i] == _FILLER:
+        while i < self.hi and self.prose[i] == FILLER:
             i += 1  # the rest of a character reference: &#8220;
         if i >= self.hi or self.prose[i] not in ",.;:!?)]}":
             return False
@@ -1021,9 +1019,9 @@ class _Scanner:
         prose = self.prose
         before = pos - 1
         after = pos + 1
-        while after < len(prose) and prose[after] == _FILLER:
+        while after < len(prose) and prose[after] == FILLER:
             after += 1
-        while before >= 0 and prose[before] == _FILLER:
+        while before >= 0 and prose[before] == FILLER:
             before -= 1
         marks = DOUBLE + SINGLE
         return (before >= 0 and prose[before] in marks) or (
@@ -1051,7 +1049,7 @@ class _Scanner:
         never into another block's text.
         """
         prose, text, i = self.prose, self.text, pos + step
-        while self.lo <= i < self.hi and prose[i] == _FILLER:
+        while self.lo <= i < self.hi and prose[i] == FILLER:
             i += step
         while 0 <= i < len(prose):
             inside = self.lo <= i < self.hi
@@ -1139,7 +1137,7 @@ class _Scanner:
     def _elision(self, pos: int) -> bool:
         """True for the apostrophe of ’90s, 'tis, 'em, rock 'n' roll."""
         text, j = self.prose, pos + 1
-        while j < self.hi and text[j] == _FILLER:
+        while j < self.hi and text[j] == FILLER:
             j += 1  # the rest of a character reference: &#8216;Twas
         pos, end = j - 1, min(self.hi, j + 8)
         while j < end and text[j].isalnum():
@@ -1239,20 +1237,16 @@ _START = operator.attrgetter("start")
 _END = operator.attrgetter("end")
 
 
-_cache: list[tuple[str, str, tuple[Block, ...], str, tuple[Defect, ...]]] = []
+class QuoteDefects(Analysis[tuple[Defect, ...]]):
+    """All quote defects of a document, found by one pairing pass for every
+    rule of the ``pairs`` type.
 
+    What pairs depends on the document alone: its text and prose, its
+    blocks, its language (which marks open) and its format (which masked
+    markup is looked through), so no key beyond the document is needed.
+    """
 
-def analyse(doc: Document) -> tuple[Defect, ...]:
-    """All quote defects of ``doc``, computed once for all rules of this type."""
-    blocks = tuple(doc.blocks)
-    setting = f"{doc.language} {doc.format}"  # both change what pairs
-    if _cache:
-        text, prose, cached_blocks, cached_setting, defects = _cache[0]
-        same = (text is doc.text or text == doc.text) and (
-            prose is doc.prose or prose == doc.prose
-        )
-        if same and cached_setting == setting and cached_blocks == blocks:
-            return defects
-    defects = _Scanner(doc.prose, doc.language, doc.text, doc.format).run(blocks)
-    _cache[:] = [(doc.text, doc.prose, blocks, setting, defects)]
-    return defects
+    @classmethod
+    def compute(cls, doc: Document) -> tuple[Defect, ...]:
+        scanner = _Scanner(doc.prose, doc.language, doc.text, doc.format)
+        return scanner.run(tuple(doc.blocks))

@@ -4,7 +4,8 @@ Two romanisations of one Cyrillic name (Samojlenko, Samoylenko; Charkiw,
 Kharkiv) get an equal key, while different names that merely look alike
 (Austria, Australia; Iran, Iraq) do not. Keys are compared for equality,
 never for similarity. The ``names`` and ``variants`` checks share this
-module: one regex pass finds the capitalised tokens, and every key is cached
+module: one pass finds a document's capitalised tokens (the ``TokenIndex``
+analysis, asked of the document by every rule), and every key is cached
 because the same few thousand names recur across a corpus.
 """
 
@@ -25,6 +26,7 @@ from typing import Any
 import regex
 from anyascii import anyascii
 
+from copydesk.document import Analysis, Document
 from copydesk.re2_superset import compile_scanner
 
 #: Letters folded before ``anyascii``, which would lose the digraph they stand for.
@@ -205,18 +207,26 @@ def mask_non_prose(text: str) -> str:
     return "".join(parts)
 
 
-@functools.lru_cache(maxsize=4)
-def masked(prose: str) -> str:
-    """``mask_non_prose`` cached per text (by identity first) for all rules."""
-    return mask_non_prose(prose)
+#: ``mask_non_prose`` under the name the checks used before analyses.
+masked = mask_non_prose
+
+
+class MaskedProse(Analysis[str]):
+    """The document's prose with URLs, addresses, handles and code spans
+    blanked out (``mask_non_prose``): what names are looked for in."""
+
+    @classmethod
+    def compute(cls, doc: Document) -> str:
+        return mask_non_prose(doc.prose)
 
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
-class TokenIndex:
+class TokenIndex(Analysis["TokenIndex"]):
     """The capitalised words of a text in order, and the distinct ones.
 
     Rules ask which of their words occur (a set operation) and only then
     build ``Token`` objects for the hits, instead of one object per word.
+    As an analysis, the index of a document's ``MaskedProse``.
     """
 
     starts: list[int]
@@ -228,6 +238,22 @@ class TokenIndex:
         for start, text in zip(self.starts, self.texts, strict=True):
             if text in wanted:
                 yield Token(start, start + len(text), text)
+
+    @classmethod
+    def compute(cls, doc: Document) -> TokenIndex:
+        return cls.of_masked(doc.get(MaskedProse))
+
+    @classmethod
+    def of_masked(cls, text: str) -> TokenIndex:
+        """The index of text already masked, found by one C-level ``split``
+        (of the text's shape when it is ASCII)."""
+        if text.isascii():
+            starts, texts = _ascii_tokens(text)
+            return cls(starts, texts, frozenset(texts))
+        pieces = _TOKEN_SPLIT.split(text)
+        texts = pieces[1::2]
+        starts, _ = _captured_spans(pieces)
+        return cls(starts, texts, frozenset(texts))
 
 
 _TOKEN_SPLIT = regex.compile(f"({_TOKEN.pattern})", regex.VERSION0)
@@ -263,18 +289,13 @@ def _captured_spans(pieces: list[str]) -> tuple[list[int], list[int]]:
     return offsets[0::2][: len(pieces) // 2], offsets[1::2]
 
 
-@functools.lru_cache(maxsize=4)
 def token_index(prose: str) -> TokenIndex:
-    """Capitalised words outside URLs, handles and code, cached per text,
-    found by one C-level ``split`` (of the text's shape when it is ASCII)."""
-    text = masked(prose)
-    if text.isascii():
-        starts, texts = _ascii_tokens(text)
-        return TokenIndex(starts, texts, frozenset(texts))
-    pieces = _TOKEN_SPLIT.split(text)
-    texts = pieces[1::2]
-    starts, _ = _captured_spans(pieces)
-    return TokenIndex(starts, texts, frozenset(texts))
+    """Capitalised words of ``prose`` outside URLs, handles and code.
+
+    Computed afresh on every call: checks ask the document
+    (``doc.get(TokenIndex)``), which computes it once for all of them.
+    """
+    return TokenIndex.of_masked(mask_non_prose(prose))
 
 
 def is_token(text: str) -> bool:
@@ -282,23 +303,42 @@ def is_token(text: str) -> bool:
     return _TOKEN.fullmatch(text) is not None
 
 
-@functools.lru_cache(maxsize=4)
 def candidates(prose: str) -> tuple[Token, ...]:
     """Capitalised Latin words of 4+ letters that are not common words.
 
-    URLs, addresses, handles and code spans are skipped. Cached per text
-    (by identity first), so every names and variants rule shares one pass.
+    URLs, addresses, handles and code spans are skipped. Computed afresh on
+    every call; checks ask the document for ``Candidates``.
     """
     index = token_index(prose)
-    return tuple(index.where(candidate_words(prose)))
+    return tuple(index.where(_candidate_words(index)))
 
 
-@functools.lru_cache(maxsize=4)
 def candidate_words(prose: str) -> frozenset[str]:
     """The distinct words of ``candidates``."""
+    return _candidate_words(token_index(prose))
+
+
+class CandidateWords(Analysis[frozenset[str]]):
+    """The document's distinct capitalised words that may be names."""
+
+    @classmethod
+    def compute(cls, doc: Document) -> frozenset[str]:
+        return _candidate_words(doc.get(TokenIndex))
+
+
+class Candidates(Analysis[tuple[Token, ...]]):
+    """Every occurrence of the document's ``CandidateWords``, in order: what
+    the ``variants`` check groups by key."""
+
+    @classmethod
+    def compute(cls, doc: Document) -> tuple[Token, ...]:
+        return tuple(doc.get(TokenIndex).where(doc.get(CandidateWords)))
+
+
+def _candidate_words(index: TokenIndex) -> frozenset[str]:
     return frozenset(
         word
-        for word in token_index(prose).distinct
+        for word in index.distinct
         if len(word) >= MIN_LETTERS and is_candidate(word)
     )
 

@@ -1,11 +1,23 @@
-"""Document line arithmetic: counting and the line index agree."""
+"""The document: line arithmetic, block lookup and analyses (computed once
+per document, never shared between documents)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.conftest import REPO
 
-from copydesk.document import Block, Document, line_starts
+from copydesk import translit
+from copydesk.checks.anchor_scan import AnchorScan, Member
+from copydesk.document import Analysis, Block, Document, line_starts
+from copydesk.model import Finding
+from copydesk.quotes import QuoteDefects
+from copydesk.ruleset import load_ruleset
 
 
 @settings(max_examples=300, deadline=None)
@@ -40,3 +52,162 @@ def test_block_at_finds_the_block_a_scan_finds(
     doc = Document("a.md", text, text, format="markdown", blocks=tuple(blocks))
     scanned = [b for b in doc.blocks if b.start <= offset < b.end]
     assert doc.block_at(offset) == (scanned[0] if scanned else None)
+
+
+# --- analyses ---------------------------------------------------------------
+
+NEWS = (
+    "Kiev, Monday. President Zelenskyj met Wolodymyr Samojlenko in Kiev.\n\n"
+    'He said: "Kiev will stand." Samoylenko agreed; Charkiw and Kharkiv too.\n'
+)
+
+
+class Counted:
+    """Counts calls of a function while a test wraps it."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, owner: object, name: str):
+        self.calls = 0
+        wrapped = getattr(owner, name)
+
+        def counting(*args: Any) -> Any:
+            self.calls += 1
+            return wrapped(*args)
+
+        monkeypatch.setattr(owner, name, counting)
+
+
+class Letters(Analysis[list[str]]):
+    """A throwaway analysis: the document's letters, a fresh list each time."""
+
+    @classmethod
+    def compute(cls, doc: Document) -> list[str]:
+        return [c for c in doc.prose if c.isalpha()]
+
+
+def test_an_analysis_is_computed_on_first_ask_and_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    counted = Counted(monkeypatch, Letters, "compute")
+    doc = Document.plain("ab 1c")
+    first = doc.get(Letters)
+    assert first == ["a", "b", "c"]
+    assert doc.get(Letters) is first
+    assert counted.calls == 1
+
+
+def test_every_names_and_variants_rule_shares_one_token_pass(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Five rules of two check types read the capitalised words of the
+    document: the masking and the token split run once."""
+    masking = Counted(monkeypatch, translit, "mask_non_prose")
+    splitting = Counted(monkeypatch, translit.TokenIndex, "of_masked")
+    checks = load_ruleset(select=["names", "variants"]).checks
+    assert len(checks) >= 4
+    doc = Document.plain(NEWS, path="news.txt")
+    found = sorted(
+        (f.rule, f.line, f.match) for check in checks for f in check.run(doc)
+    )
+    assert found == [
+        ("names.GivenNames", 1, "Wolodymyr"),
+        ("names.People", 1, "Zelenskyj"),
+        ("names.Places", 1, "Kiev"),
+        ("names.Places", 1, "Kiev"),
+        ("names.Places", 3, "Charkiw"),
+        ("names.Places", 3, "Kiev"),
+        ("variants.Names", 1, "Samojlenko"),
+        ("variants.Names", 3, "Charkiw"),
+    ]
+    assert (masking.calls, splitting.calls) == (1, 1)
+
+
+def test_documents_never_share_an_analysis_even_with_equal_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    counted = Counted(monkeypatch, translit.TokenIndex, "of_masked")
+    first = Document.plain("Kyiv and Lviv.")
+    same = Document.plain("Kyiv and Lviv.")
+    other = Document.plain("Odesa.")
+    assert first.get(translit.TokenIndex).texts == ["Kyiv", "Lviv"]
+    assert same.get(translit.TokenIndex).texts == ["Kyiv", "Lviv"]
+    assert other.get(translit.TokenIndex).texts == ["Odesa"]
+    assert counted.calls == 3
+    assert first.get(translit.TokenIndex) is not same.get(translit.TokenIndex)
+
+
+def test_quote_defects_follow_the_document_not_the_last_text_seen() -> None:
+    """Equal text, other language: a straight quote closing „ should be “ in
+    German and ” in Polish. A cache keyed by the text alone would answer the
+    second document with the first one's defects."""
+    text = 'Sie sagte „ja" und ging.\n'
+    german = Document.plain(text, language="de")
+    polish = Document.plain(text, language="pl")
+    assert [(d.kind, d.expected) for d in german.get(QuoteDefects)] == [("mixed", "“")]
+    assert [(d.kind, d.expected) for d in polish.get(QuoteDefects)] == [("mixed", "”")]
+
+
+def test_a_keyed_analysis_keeps_one_value_per_key(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two anchor scans over one document: each scans once, however many
+    rules ask, and neither sees the other's places."""
+    counted = Counted(monkeypatch, AnchorScan, "scan")
+    shares = AnchorScan([Member("line", True, "Share")])
+    photos = AnchorScan([Member("line", True, "Photo: \\w+")])
+    text = "Rain fell.\nShare\nPhoto: AP\n  share\nShare this\n"
+    doc = Document.plain(text)
+    share_places = shares.places(doc)
+    photo_places = photos.places(doc)
+    for _ in range(2):  # more rules asking
+        assert shares.places(doc) is share_places
+        assert photos.places(doc) is photo_places
+    assert share_places is not None
+    assert photo_places is not None
+    assert share_places.lines == [text.index("Share"), text.index("  share")]
+    assert photo_places.lines == [text.index("Photo")]
+    assert counted.calls == 2
+    assert shares.places(Document.plain("Share\n")) is not share_places
+    assert counted.calls == 3
+
+
+def test_each_given_name_rule_judges_paragraphs_by_its_own_context(
+    tmp_path: Path,
+) -> None:
+    """Two rules of one type with different ``context`` read the same
+    paragraph: their verdicts stay their own, in either order."""
+    data = yaml.safe_load((REPO / "rules/names/GivenNames.yml").read_text("utf-8"))
+    pack = tmp_path / "x"
+    pack.mkdir()
+    for name, context in (("Ukraine", data["context"]), ("Moldova", ["Chisinau"])):
+        rule = {**data, "context": context}
+        (pack / f"{name}.yml").write_text(yaml.safe_dump(rule), "utf-8")
+    checks = load_ruleset([pack], select=["x"], include_shipped=False).checks
+    text = "Wolodymyr Sidorov spoke in Kyiv.\n"
+    for order in (checks, checks[::-1]):
+        doc = Document.plain(text)
+        found = {c.meta.id: [f.match for f in c.run(doc)] for c in order}
+        assert found == {"x.Ukraine": ["Wolodymyr"], "x.Moldova": []}
+
+
+def test_interleaved_documents_get_the_findings_they_get_alone() -> None:
+    """Every shipped rule runs on two documents turn by turn (as an editor
+    server linting two buffers might): each gets what it gets alone."""
+    checks = load_ruleset(select=_ALL_PACKS).checks
+    texts = (NEWS, "Kiev said „no” -- twice twice. Share\n\nOdesa’s 'port.\n")
+
+    def alone(text: str) -> list[Finding]:
+        doc = Document.plain(text, path="doc.txt")
+        return [f for check in checks for f in check.run(doc)]
+
+    expected = [alone(text) for text in texts]
+    docs = [Document.plain(text, path="doc.txt") for text in texts]
+    interleaved: list[list[Finding]] = [[], []]
+    for check in checks:
+        for i in (1, 0):
+            interleaved[i].extend(check.run(docs[i]))
+    assert interleaved == expected
+    assert len(expected[0]) >= 8
+    assert len(expected[1]) >= 3
+
+
+_ALL_PACKS = ["artifacts", "names", "proselint", "quotes", "style", "typos", "variants"]

@@ -10,16 +10,18 @@ some token may match. Each rule then tries its real pattern only there.
 
 The places are line starts and sentence starts (after the gap that follows
 ``.!?…``), reported in character offsets. The scan restarts one byte after
-each place it finds, so a long candidate never hides a later one.
+each place it finds, so a long candidate never hides a later one. A
+document's places are its ``AnchorPlaces`` analysis, one entry per scan:
+the rules that share a scan read one result.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
-from copydesk.document import Document
+from copydesk.document import Analysis, ByKey, Document
 from copydesk.re2_superset import compile_scanner
 from copydesk.utf8 import byte_to_char
 
@@ -61,7 +63,6 @@ class AnchorScan:
         "_gap_pattern",
         "_gap_scanner",
         "_gaps",
-        "_key",
         "_pattern",
         "_scanner",
     )
@@ -72,15 +73,12 @@ class AnchorScan:
         self._gaps = bool(self._gap_pattern)
         self._scanner: Any = None
         self._gap_scanner: Any = None
-        self._key = f"existence.anchor-scan.{id(self)}"
 
     def places(self, doc: Document) -> Places | None:
         """The document's candidate places, or None when the scan cannot
-        stand in for trying every place (see ``_scannable``)."""
-        key = self._key
-        if key not in doc.memo:
-            doc.memo[key] = self._scan(doc.prose)
-        return cast("Places | None", doc.memo[key])
+        stand in for trying every place (see ``_scannable``); scanned once
+        per document for all the rules that share this scan."""
+        return doc.get(AnchorPlaces)[self]
 
     @property
     def usable(self) -> bool:
@@ -93,7 +91,8 @@ class AnchorScan:
             ) or False
         return bool(self._scanner)
 
-    def _scan(self, text: str) -> Places | None:
+    def scan(self, text: str) -> Places | None:
+        """Where the rules may match in ``text`` (see ``places``)."""
         if not self.usable or not _scannable(text):
             return None
         try:
@@ -130,6 +129,19 @@ class AnchorScan:
             self._gap_scanner = scanner or False  # refused: not tried again
         found = self._gap_scanner.match(data, pos) if self._gap_scanner else None
         return -1 if found is None else int(found.start(1))
+
+
+class AnchorPlaces(Analysis[ByKey[AnchorScan, Places | None]]):
+    """A document's places per anchor scan, each scanned on first ask.
+
+    Keyed by the scan, not computed for the document alone: a ruleset's
+    anchored rules share one scan, and a rule too big for it has its own.
+    """
+
+    @classmethod
+    def compute(cls, doc: Document) -> ByKey[AnchorScan, Places | None]:
+        prose = doc.prose  # not the document: a value must not hold it
+        return ByKey(lambda scan: scan.scan(prose))
 
 
 #: The first UTF-8 bytes of the sentence ends ``GAP`` starts with.

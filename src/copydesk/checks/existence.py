@@ -26,9 +26,9 @@ from typing import Any, ClassVar
 import regex
 
 from copydesk import patterns, re2_superset
-from copydesk.checks.anchor_scan import AnchorScan, Member
+from copydesk.checks.anchor_scan import AnchorPlaces, AnchorScan, Member
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, fix_by_applicability
-from copydesk.document import Document
+from copydesk.document import Analysis, Document, WordSet
 from copydesk.errors import RuleError
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
@@ -75,6 +75,35 @@ _QUOTED = regex.compile(
 _REMOVE = ("none", "line", "match", "auto")
 
 
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside paired quotation marks; a quote never crosses a blank line."""
+    return [m.span() for m in _QUOTED.finditer(text, timeout=patterns.MATCH_TIMEOUT)]
+
+
+class Quoted(Analysis["Quoted"]):
+    """Quoted spans (sorted, disjoint), asked by bisect whether one holds a match.
+
+    A document's quoted spans are found once for all ``skip_quoted`` rules,
+    when the first of them has a match to judge.
+    """
+
+    __slots__ = ("_spans", "_starts")
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self._spans = spans
+        self._starts = [s for s, _ in spans]
+
+    @classmethod
+    def compute(cls, doc: Document) -> Quoted:
+        return cls(quoted_spans(doc.prose))
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether a span strictly contains ``start:end``: only the last span
+        starting before ``start`` can, as the earlier ones end before it."""
+        index = bisect.bisect_left(self._starts, start) - 1
+        return index >= 0 and end < self._spans[index][1]
+
+
 class ScanSlot:
     """Where an anchored rule finds its scan: the one ``link`` shares among a
     ruleset's rules, or one of the rule's own, made on first use when there
@@ -116,6 +145,9 @@ class Existence(CheckTypeBase):
             Key("needs", (list,), item_types=(str,)),
         )
     }
+    #: The document analyses its rules read: word lists look words up, the
+    #: anchored rules share a scan, ``skip_quoted`` rules the quoted spans.
+    USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (WordSet, AnchorPlaces, Quoted)
 
     meta: RuleMeta
     pattern: patterns.LazyPattern
@@ -264,7 +296,6 @@ class Existence(CheckTypeBase):
         return Member(self.anchor, self.meta.ignorecase, self.re2_body)
 
     def run(self, doc: Document) -> Iterator[Finding]:
-        quoted: Quoted | None = None
         for start, match_end in self._spans(doc):
             if start == match_end:
                 continue
@@ -272,11 +303,8 @@ class Existence(CheckTypeBase):
                 continue
             end = _prose_end(doc.prose, start, match_end)
             found = doc.text[start:end]
-            if self.skip_quoted:
-                if quoted is None:
-                    quoted = Quoted(quoted_spans(doc.prose))
-                if quoted.holds(start, end):
-                    continue
+            if self.skip_quoted and doc.get(Quoted).holds(start, end):
+                continue
             yield self.meta.finding(
                 doc,
                 start,
@@ -698,27 +726,6 @@ _LINK_CLOSE = stdlib_re.compile(r"\s*</(?:a|button)\s*>", stdlib_re.IGNORECASE)
 def _bare_start(before: str) -> bool:
     """Whether the source before a match on its line holds only ``_BARE_LEAD``."""
     return _BARE_LEAD.fullmatch(before) is not None
-
-
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Spans inside paired quotation marks; a quote never crosses a blank line."""
-    return [m.span() for m in _QUOTED.finditer(text, timeout=patterns.MATCH_TIMEOUT)]
-
-
-class Quoted:
-    """Quoted spans (sorted, disjoint), asked by bisect whether one holds a match."""
-
-    __slots__ = ("_spans", "_starts")
-
-    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
-        self._spans = spans
-        self._starts = [s for s, _ in spans]
-
-    def holds(self, start: int, end: int) -> bool:
-        """Whether a span strictly contains ``start:end``: only the last span
-        starting before ``start`` can, as the earlier ones end before it."""
-        index = bisect.bisect_left(self._starts, start) - 1
-        return index >= 0 and end < self._spans[index][1]
 
 
 #: First window read around an offset by ``_space_before``/``_space_after``;

@@ -30,7 +30,7 @@ import regex
 
 from copydesk import patterns, translit
 from copydesk.checks.base import COMMON_KEYS, Check, CheckTypeBase, LoadContext
-from copydesk.document import Document
+from copydesk.document import Analysis, ByKey, Document
 from copydesk.errors import RuleError
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key, read_keys
@@ -112,6 +112,64 @@ def _anchor_pattern(anchors: Sequence[str]) -> patterns.Pattern | None:
     return regex.compile(rf"(?<![\w])(?:{alternatives})[\s\u00a0]+\Z")
 
 
+#: The marks that open or close a quotation, each with what it does to
+#: (double depth, straight double count, single openers, single closers).
+_QUOTE_MARK = regex.compile(
+    r"(?P<open>[“„«])|(?P<close>[”»])|(?P<straight>\")"
+    r"|(?P<sopen>(?:^|(?<=\s))(?:[‘‹‚]|'(?=\p{L})))"
+    r"|(?P<sclose>(?:[’›]|(?<=\w)')(?!\w))"
+)
+_DELTAS: dict[str | None, tuple[int, int, int, int]] = {
+    "open": (1, 0, 0, 0),
+    "close": (-1, 0, 0, 0),
+    "straight": (0, 1, 0, 0),
+    "sopen": (0, 0, 1, 0),
+    "sclose": (0, 0, 0, 1),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _QuoteState:
+    """The running quote counts of one paragraph, after each of its marks."""
+
+    offsets: list[int]
+    counts: list[tuple[int, int, int, int]]
+
+    @classmethod
+    def read(cls, prose: str, lo: int, hi: int) -> _QuoteState:
+        offsets: list[int] = []
+        counts: list[tuple[int, int, int, int]] = []
+        now = (0, 0, 0, 0)
+        for m in _QUOTE_MARK.finditer(prose, lo, hi):
+            delta = _DELTAS[m.lastgroup]
+            now = (
+                now[0] + delta[0],
+                now[1] + delta[1],
+                now[2] + delta[2],
+                now[3] + delta[3],
+            )
+            offsets.append(m.start())
+            counts.append(now)
+        return cls(offsets, counts)
+
+    def open_at(self, offset: int) -> bool:
+        index = bisect.bisect_left(self.offsets, offset) - 1
+        if index < 0:
+            return False
+        doubles, straight, singles, closers = self.counts[index]
+        return doubles > 0 or straight % 2 == 1 or singles > closers
+
+
+class QuoteStates(Analysis[ByKey[tuple[int, int], _QuoteState]]):
+    """Each paragraph's quote counts, by its (start, end), read on first ask:
+    every names rule judging a finding in that paragraph reads them once."""
+
+    @classmethod
+    def compute(cls, doc: Document) -> ByKey[tuple[int, int], _QuoteState]:
+        prose = doc.prose  # not the document: a value must not hold it
+        return ByKey(lambda span: _QuoteState.read(prose, *span))
+
+
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Names(CheckTypeBase):
     """Flags listed and key-equal spellings of house-list names."""
@@ -131,6 +189,13 @@ class Names(CheckTypeBase):
             Key("against", (list,), item_types=(str,)),
         )
     }
+    #: The document analyses its rules read.
+    USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (
+        translit.MaskedProse,
+        translit.TokenIndex,
+        translit.CandidateWords,
+        QuoteStates,
+    )
 
     meta: RuleMeta
     entries: tuple[Entry, ...]
@@ -193,32 +258,38 @@ class Names(CheckTypeBase):
 
     def run(self, doc: Document) -> Iterator[Finding]:
         seen: set[int] = set()
-        for start, end, index in self._listed(doc.prose):
-            if self._fits(doc, index, start, end):
+        # This rule's person-context verdicts, by paragraph start: they
+        # depend on its own ``context``, so they end with this call.
+        verdicts: dict[int, bool] = {}
+        for start, end, index in self._listed(doc):
+            if self._fits(doc, index, start, end, verdicts):
                 seen.add(start)
                 yield self._finding(doc, index, start, end)
         if not self.by_key:
             return
         entries: dict[str, int] = {}
-        for word in translit.candidate_words(doc.prose) - self.canonicals:
+        for word in doc.get(translit.CandidateWords) - self.canonicals:
             entry = self._key_match(word)
             if entry is not None:
                 entries[word] = entry
         if not entries:
             return
-        for tok in translit.token_index(doc.prose).where(entries.keys()):
+        for tok in doc.get(translit.TokenIndex).where(entries.keys()):
             entry = entries[tok.text]
-            if tok.start not in seen and self._fits(doc, entry, tok.start, tok.end):
+            if tok.start not in seen and self._fits(
+                doc, entry, tok.start, tok.end, verdicts
+            ):
                 yield self._finding(doc, entry, tok.start, tok.end)
 
-    def _listed(self, prose: str) -> Iterator[tuple[int, int, int]]:
+    def _listed(self, doc: Document) -> Iterator[tuple[int, int, int]]:
         """Listed variants: one-word ones by lookup, the rest by one matcher."""
-        words = translit.token_index(prose)
+        words = doc.get(translit.TokenIndex)
         hits = words.distinct & self.by_token.keys()
         for tok in words.where(hits) if hits else ():
             yield tok.start, tok.end, self.by_token[tok.text]
         if self.literal is not None:
-            for m in patterns.finditer(self.literal, translit.masked(prose)):
+            masked = doc.get(translit.MaskedProse)
+            for m in patterns.finditer(self.literal, masked):
                 index = self.by_variant.get(m.group())
                 if index is not None:
                     yield m.start(), m.end(), index
@@ -237,13 +308,17 @@ class Names(CheckTypeBase):
             return index
         return None
 
-    def _fits(self, doc: Document, index: int, start: int, end: int) -> bool:
+    def _fits(
+        self, doc: Document, index: int, start: int, end: int, verdicts: dict[int, bool]
+    ) -> bool:
         """Anchor present and not inside an exception phrase."""
         if self.exceptions is not None and self.exceptions.covers(
             doc.prose, start, end
         ):
             return False
-        if self.person is not None and not self.person.ukrainian(doc, start, end):
+        if self.person is not None and not self.person.ukrainian(
+            doc, start, end, verdicts
+        ):
             return False
         anchor = self.anchors[index]
         if anchor is None:
@@ -328,60 +403,7 @@ def in_quotation(doc: Document, offset: int) -> bool:
         return True
     lo = block.start if block is not None else doc.prose.rfind("\n\n", 0, offset) + 1
     hi = block.end if block is not None else len(doc.prose)
-    states = doc.memo.setdefault("names.quote-states", {})
-    assert isinstance(states, dict)
-    state = states.get(lo)
-    if state is None:
-        state = states[lo] = _QuoteState.read(doc.prose, lo, hi)
-    return state.open_at(offset)
-
-
-#: The marks that open or close a quotation, each with what it does to
-#: (double depth, straight double count, single openers, single closers).
-_QUOTE_MARK = regex.compile(
-    r"(?P<open>[“„«])|(?P<close>[”»])|(?P<straight>\")"
-    r"|(?P<sopen>(?:^|(?<=\s))(?:[‘‹‚]|'(?=\p{L})))"
-    r"|(?P<sclose>(?:[’›]|(?<=\w)')(?!\w))"
-)
-_DELTAS: dict[str | None, tuple[int, int, int, int]] = {
-    "open": (1, 0, 0, 0),
-    "close": (-1, 0, 0, 0),
-    "straight": (0, 1, 0, 0),
-    "sopen": (0, 0, 1, 0),
-    "sclose": (0, 0, 0, 1),
-}
-
-
-@dataclass(frozen=True, slots=True)
-class _QuoteState:
-    """The running quote counts of one paragraph, after each of its marks."""
-
-    offsets: list[int]
-    counts: list[tuple[int, int, int, int]]
-
-    @classmethod
-    def read(cls, prose: str, lo: int, hi: int) -> _QuoteState:
-        offsets: list[int] = []
-        counts: list[tuple[int, int, int, int]] = []
-        now = (0, 0, 0, 0)
-        for m in _QUOTE_MARK.finditer(prose, lo, hi):
-            delta = _DELTAS[m.lastgroup]
-            now = (
-                now[0] + delta[0],
-                now[1] + delta[1],
-                now[2] + delta[2],
-                now[3] + delta[3],
-            )
-            offsets.append(m.start())
-            counts.append(now)
-        return cls(offsets, counts)
-
-    def open_at(self, offset: int) -> bool:
-        index = bisect.bisect_left(self.offsets, offset) - 1
-        if index < 0:
-            return False
-        doubles, straight, singles, closers = self.counts[index]
-        return doubles > 0 or straight % 2 == 1 or singles > closers
+    return doc.get(QuoteStates)[lo, hi].open_at(offset)
 
 
 @dataclass(frozen=True, slots=True)
@@ -411,8 +433,13 @@ class PersonContext:
         people = tuple(e for e in house if e.kind == "person" and not e.anchors)
         return cls(one("surnames"), one("context"), one("against"), people)
 
-    def ukrainian(self, doc: Document, start: int, end: int) -> bool:
-        """The surname next to the given name, then its paragraph, decide."""
+    def ukrainian(
+        self, doc: Document, start: int, end: int, verdicts: dict[int, bool]
+    ) -> bool:
+        """The surname next to the given name, then its paragraph, decide.
+
+        ``verdicts`` keeps the paragraph verdicts of one run of the rule.
+        """
         prose = doc.prose
         surname = _SURNAME.match(prose, end)
         if surname is not None:
@@ -424,15 +451,13 @@ class PersonContext:
         block = doc.block_at(start)
         lo, hi = (block.start, block.end) if block is not None else (0, len(prose))
         # One verdict per paragraph: a long one may name many people.
-        verdicts = doc.memo.setdefault(f"names.context.{id(self)}", {})
-        assert isinstance(verdicts, dict)
         verdict = verdicts.get(lo)
         if verdict is None:
             against = self.against is not None and self.against.search(prose, lo, hi)
             verdict = verdicts[lo] = not against and (
                 self.context is not None and bool(self.context.search(prose, lo, hi))
             )
-        return bool(verdict)
+        return verdict
 
 
 #: The surname after a given name: the next capitalised word, past a middle

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from copydesk.checks.base import COMMON_KEYS, Check, CheckTypeBase, LoadContext
-from copydesk.document import Document
+from copydesk.document import FILLER, Analysis, Document
 from copydesk.errors import RuleError
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
-from copydesk.quotes import _FILLER, DEFECTS, Defect, analyse
+from copydesk.quotes import DEFECTS, Defect, QuoteDefects
 from copydesk.schema import Key, read_keys
 
 
@@ -30,6 +30,8 @@ class Pairs(CheckTypeBase):
     KEYS: ClassVar[Mapping[str, Key]] = {
         "defect": Key("defect", (str,), required=True),
     }
+    #: The document analyses its rules read.
+    USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (QuoteDefects,)
 
     meta: RuleMeta
     defect: str
@@ -55,7 +57,7 @@ class Pairs(CheckTypeBase):
         return cls(meta, defect)
 
     def run(self, doc: Document) -> Iterator[Finding]:
-        for defect in analyse(doc):
+        for defect in doc.get(QuoteDefects):
             if defect.kind == self.defect:
                 yield self._finding(doc, defect)
 
@@ -63,7 +65,7 @@ class Pairs(CheckTypeBase):
         # A mark written as a character reference (&quot;) is one decoded
         # character followed by fillers in the prose view: span all of it.
         end = d.start + d.width
-        while end < len(doc.prose) and doc.prose[end] == _FILLER:
+        while end < len(doc.prose) and doc.prose[end] == FILLER:
             end += 1
         fix = None
         suggestions: tuple[str, ...] = ()

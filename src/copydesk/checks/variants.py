@@ -45,7 +45,7 @@ from anyascii import anyascii
 from copydesk import translit
 from copydesk.checks.base import COMMON_KEYS, Check, CheckTypeBase, LoadContext
 from copydesk.checks.names import Entry, Exceptions, exception_matcher, house_entries
-from copydesk.document import Document
+from copydesk.document import Analysis, Document
 from copydesk.errors import RuleError
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key, read_keys
@@ -89,6 +89,11 @@ class Variants(CheckTypeBase):
             Key("house", (bool,)),
         )
     }
+    #: The document analyses its rules read.
+    USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (
+        translit.Candidates,
+        translit.TokenIndex,
+    )
 
     meta: RuleMeta
     prefer: tuple[str, ...]
@@ -113,10 +118,10 @@ class Variants(CheckTypeBase):
         return cls(meta, prefer, house, exception_matcher(entries, meta))
 
     def run(self, doc: Document) -> Iterator[Finding]:
-        tokens = translit.candidates(doc.prose)
+        tokens = doc.get(translit.Candidates)
         if len(tokens) < 2:
             return
-        groups = _groups(_spellings(doc.prose, tokens))
+        groups = _groups(_spellings(doc, tokens))
         if groups:
             _mark_alone(doc, groups)
         for group in groups:
@@ -204,7 +209,7 @@ def _given(spelling: _Spelling) -> bool:
     return spelling.followed == len(spelling.tokens)
 
 
-def _spellings(prose: str, tokens: Sequence[translit.Token]) -> dict[str, _Spelling]:
+def _spellings(doc: Document, tokens: Sequence[translit.Token]) -> dict[str, _Spelling]:
     """Occurrences of each spelling with the names written right next to them
     (any capitalised word, past a middle initial or a particle)."""
     found: dict[str, _Spelling] = {}
@@ -215,7 +220,8 @@ def _spellings(prose: str, tokens: Sequence[translit.Token]) -> dict[str, _Spell
         if spelling is None:
             spelling = found[tok.text] = _Spelling(tok.text)
         spelling.tokens.append(tok)
-    index = translit.token_index(prose)
+    prose = doc.prose
+    index = doc.get(translit.TokenIndex)
     starts, texts = index.starts, index.texts
     previous = -1
     for i, second in enumerate(texts):

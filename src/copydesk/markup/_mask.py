@@ -7,13 +7,11 @@ import html
 import re
 from collections.abc import Iterator, Sequence
 
-from copydesk.document import Block, line_starts
-
-#: Pads a decoded character reference to the length of its source, e.g.
-#: ``L&eacute;vy`` reads ``Lé`` + 7 fillers + ``vy``. WORD JOINER is neither a
-#: space nor a word character, so whitespace tokenizers keep the word whole and
-#: checks for double spaces do not fire; checks that match words must allow it.
-FILLER = "\u2060"
+# FILLER and the line index are the document's, re-exported for the readers
+# and tests that import them from here.
+from copydesk.document import FILLER as FILLER  # noqa: PLC0414
+from copydesk.document import Block
+from copydesk.lines import LineIndex as LineIndex  # noqa: PLC0414
 
 _ASCII_MASK = bytes(c if c in (10, 13) else 32 for c in range(256))
 _NOT_BREAKS = re.compile(r"[^\r\n]+")
@@ -118,22 +116,6 @@ class BlockCollector:
         """All blocks, the open one closed."""
         self.flush()
         return tuple(self.blocks)
-
-
-class LineIndex:
-    """1-based line numbers of offsets, built only when first needed."""
-
-    __slots__ = ("_starts", "_text")
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._starts: Sequence[int] | None = None
-
-    def line(self, offset: int) -> int:
-        """The 1-based line holding ``offset``."""
-        if self._starts is None:
-            self._starts = line_starts(self._text)
-        return bisect.bisect_right(self._starts, offset)
 
 
 #: Template syntax, masked like code: Hugo shortcodes ``{{< … >}}`` and

@@ -31,10 +31,11 @@ from docutils.frontend import get_default_settings
 from docutils.parsers.rst import Parser
 from docutils.utils import new_document
 
-from copydesk.document import Directive, line_starts, split_paragraphs
+from copydesk.document import Directive, split_paragraphs
+from copydesk.lines import LineIndex
 from copydesk.markup import Parsed
 from copydesk.markup._directives import MARKER, parse
-from copydesk.markup._mask import BlockCollector, LineIndex, ProseBuilder
+from copydesk.markup._mask import BlockCollector, ProseBuilder
 
 #: How far past the cursor a word may be before we give up on it.
 WINDOW = 2000
@@ -145,7 +146,7 @@ class _Walker:
         self.blocks = BlockCollector()
         self.cursor = 0
         self.comments: list[str] = []
-        self._starts = line_starts(text)
+        self._lines = LineIndex(text)
 
     def walk(self, document: nodes.document) -> None:
         stack: list[tuple[nodes.Node, str]] = [(document, "paragraph")]
@@ -237,13 +238,14 @@ class _Walker:
             self.locate(node, line)
             return
         if line > 3:
-            index = min(line - 3, len(self._starts) - 1)
-            self.cursor = max(self.cursor, self._starts[index])
+            hinted = min(line - 2, len(self._lines))
+            self.cursor = max(self.cursor, self._lines.line_start(hinted))
 
     def locate(self, node: nodes.Element, line: int) -> None:
         """Put the cursor on a literal block's first line, if it can be found."""
         first = node.astext().strip().split("\n", 1)[0].strip()
-        limit = self._starts[line] if line < len(self._starts) else len(self.text)
+        lines = self._lines
+        limit = lines.line_start(line + 1) if line < len(lines) else len(self.text)
         found = self.text.find(first, self.cursor, limit) if first else -1
         if found >= 0:
             self.cursor = found
@@ -251,7 +253,7 @@ class _Walker:
         # not verbatim (tabs expanded): at most its length before that line
         start = line - node.astext().count("\n") - 4
         if start > 0:
-            self.cursor = max(self.cursor, self._starts[start])
+            self.cursor = max(self.cursor, lines.line_start(start + 1))
 
     def words(self, value: str, kind: str, *, show: bool) -> None:
         """Find each word of ``value`` after the cursor; show or just pass it."""
@@ -308,7 +310,7 @@ class _Walker:
         wanted = [c for c in self.comments if MARKER in c]
         if not wanted:
             return ()
-        lines = LineIndex(self.text)
+        lines = self._lines
         found: list[Directive] = []
         for match in _DIRECTIVE_LINE.finditer(self.text):
             body = match.group(2).strip()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import re
 from collections import Counter
@@ -10,7 +9,6 @@ from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from copydesk.document import line_starts
 from copydesk.model import Severity
 
 if TYPE_CHECKING:
@@ -83,21 +81,6 @@ def relative_path(path: str, cwd: str) -> str:
         with contextlib.suppress(ValueError):
             pure = pure.relative_to(cwd)
     return pure.as_posix()
-
-
-class LineIndex:
-    """Offset -> 1-based (line, code-point column) for one source text.
-
-    Fix edits carry offsets only; formats that want lines (SARIF) map them
-    here, counting the same line breaks as ``Document``.
-    """
-
-    def __init__(self, text: str) -> None:
-        self._starts = line_starts(text)
-
-    def line_col(self, offset: int) -> tuple[int, int]:
-        index = bisect.bisect_right(self._starts, offset) - 1
-        return index + 1, offset - self._starts[index] + 1
 
 
 def xml_text(text: str) -> str:

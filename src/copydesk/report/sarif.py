@@ -15,8 +15,9 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from copydesk.lines import LineIndex
 from copydesk.model import Severity
-from copydesk.report._common import LineIndex, first_paragraph, relative_path
+from copydesk.report._common import first_paragraph, relative_path
 
 if TYPE_CHECKING:
     from copydesk.model import Edit, Finding, RuleMeta
