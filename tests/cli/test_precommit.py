@@ -30,11 +30,13 @@ def hook_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("pre-commit-home")
 
 
-def try_repo(project: Path, home: Path) -> subprocess.CompletedProcess[str]:
+def try_repo(
+    project: Path, home: Path, hook: str = "copydesk"
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
     env.pop("PRE_COMMIT", None)
     return subprocess.run(
-        [*PRE_COMMIT, "try-repo", str(REPO), "copydesk", "--all-files"],
+        [*PRE_COMMIT, "try-repo", str(REPO), hook, "--all-files"],
         cwd=project,
         env=env,
         capture_output=True,
@@ -73,3 +75,21 @@ def test_hook_passes_a_clean_draft(tmp_path: Path, hook_home: Path) -> None:
     result = try_repo(project, hook_home)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Passed" in result.stdout
+
+
+def test_fix_hook_applies_safe_fixes_only(tmp_path: Path, hook_home: Path) -> None:
+    draft = (
+        "# Port talks\n"
+        "\n"
+        "The delegation from Kiev arrived late.\n"
+        "\n"
+        "\u201cWe love Kiev,\u201d the mayor said. Critics called it breastless.\n"
+    )
+    project = make_project(tmp_path / "fixing", draft)
+    result = try_repo(project, hook_home, "copydesk-fix")
+    assert result.returncode == 1, result.stdout + result.stderr
+    fixed = (project / "story.md").read_text(encoding="utf-8")
+    # The safe fix is made; inside the quotation, and for a real word that
+    # may be meant, the judgement is the editor's.
+    assert fixed == draft.replace("from Kiev", "from Kyiv")
+    assert "files were modified by this hook" in result.stdout
