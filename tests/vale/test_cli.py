@@ -220,3 +220,26 @@ def test_vale_commands(house: Path, vale: Run) -> None:
     sync = vale("sync", output="")
     assert sync.code == 2
     assert "does not download packages: run `vale sync` once" in sync.err
+
+
+def test_missing_builtin_dictionary_and_external_tools_warn(
+    house: Path, vale: Run
+) -> None:
+    write_tree(
+        house,
+        {
+            ".vale.ini": CONFIG.replace(
+                "BasedOnStyles = House", "BasedOnStyles = Vale, House"
+            ),
+            "page.xml": "<para>very</para>\n",
+        },
+    )
+    result = vale("page.xml")
+    assert result.lines == ["page.xml:1:7:House.Weak:Weak 'very'"]
+    assert result.err.splitlines() == [
+        "copydesk vale: warning: Vale.Spelling: needs Vale's built-in dictionary; "
+        "put en_US-web.dic and en_US-web.aff in <StylesPath>/config/dictionaries/ "
+        "(or set 'dic'/'aff'); rule skipped",
+        "copydesk vale: warning: page.xml: Vale reads .xml files with xsltproc; "
+        "linted as plain lines instead",
+    ]
