@@ -81,13 +81,18 @@ def test_html_tokens_as_go_cuts_them() -> None:
 
 
 def test_sentences_and_words() -> None:
-    assert segment("One thing. Another thing? Yes! Dr. Who came, e.g. today.") == [
+    assert segment("One thing. Another thing? Yes! Dr. Smith came, e.g. today.") == [
         "One thing.",
         "Another thing?",
         "Yes!",
-        "Dr. Who came, e.g. today.",
+        "Dr. Smith came, e.g. today.",
     ]
     assert segment("See e.g. The docs.") == ["See e.g.", "The docs."]
+    assert segment("We and I. Did you see Albert I. Jones?") == [
+        "We and I.",
+        "Did you see Albert I. Jones?",
+    ]
+    assert segment("It ends . . . Next one.") == ["It ends . . .", "Next one."]
     assert tokenize_words("Don't copy (this) sentence, ok?") == [
         "Don't",
         "copy",

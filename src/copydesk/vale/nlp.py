@@ -35,14 +35,20 @@ ABBREVIATIONS = _words(
     sep sept sgt sr st sw t tenn tues v va vs vt w wash wed wis yr
     """
 )
-#: Words the model knows to start sentences: after an abbreviation, one of
-#: these (capitalised) still starts a new sentence.
+#: Words the model knows to start sentences, and common words it has seen
+#: in lower case but never capitalised mid-sentence: after an abbreviation or
+#: an initial, one of these (capitalised) still starts a new sentence, where
+#: a name ("Albert I. Jones", "e.g. Docker") does not.
 SENTENCE_STARTERS = _words(
     """
     according although among both but despite even he however i if in indeed
     instead it many meanwhile moreover most nevertheless nonetheless nor sales
     separately she similarly since so some the there these they this though
     thus under when while yet
+    a after all also an and any are as at be before by can could did do does
+    each every few for from had has have her here his how is its let may might
+    more my no not now of on once one or our see should that their them then
+    to two use was we were what where which who why will with would you your
     """
 )
 
@@ -56,6 +62,12 @@ def _lower_core(token: str) -> str:
     return token.rstrip(_CLOSERS).rstrip(".").lstrip("\"'([“‘").lower()
 
 
+def _starts_sentence(following: str | None) -> bool:
+    """After an abbreviation: is the next word a capitalised common word?"""
+    word = (following or "").lstrip("\"'([“‘")
+    return word[:1].isupper() and word.rstrip(".,;:!?").lower() in SENTENCE_STARTERS
+
+
 def _ends_sentence(token: str, following: str | None) -> bool:
     """Punkt's decision for one token, given the next token (or None)."""
     core = token.rstrip(_CLOSERS)
@@ -63,16 +75,18 @@ def _ends_sentence(token: str, following: str | None) -> bool:
         return not token.endswith("Yahoo!")
     if not core.endswith("."):
         return any(mark in token for mark in (".[", ".(", '."', "?[", "?(", "![", "!("))
+    if following == ".":
+        return False
     next_upper = following is not None and following.lstrip("\"'([“‘")[:1].isupper()
     if _ELLIPSIS.search(core):
         return next_upper
     word = _lower_core(token)
     if not word:
         return True
-    abbreviation = word in ABBREVIATIONS or _DOTTED.match(core.lstrip("\"'([“‘"))
-    if abbreviation:
-        starter = (following or "").lstrip("\"'([“‘")
-        return next_upper and starter.rstrip(".,;:!?").lower() in SENTENCE_STARTERS
+    bare = core.lstrip("\"'([“‘")
+    initial = len(word) == 1 and word.isalpha()
+    if word in ABBREVIATIONS or initial or _DOTTED.match(bare):
+        return _starts_sentence(following)
     # A quotation or parenthesis closing mid-sentence: "... (see above.) and".
     return following is None or not following[:1].islower() or core == token
 
