@@ -14,8 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from copydesk.batch import build_document, lint_text
-from copydesk.document import Document
-from copydesk.markup._mask import FILLER
+from copydesk.document import FILLER, Document
 from copydesk.model import Finding
 from copydesk.ruleset import Ruleset, load_ruleset
 

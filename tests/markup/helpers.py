@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from copydesk.document import BLOCK_KINDS
+from copydesk.document import BLOCK_KINDS, FILLER
 from copydesk.markup import Parsed
-from copydesk.markup._mask import FILLER
 
 DOCUMENTS = Path(__file__).parent / "documents"
 

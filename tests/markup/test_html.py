@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from copydesk.markup._mask import FILLER
+from copydesk.document import FILLER
 from copydesk.markup.html import parse_html, read
 
 from .helpers import DOCUMENTS, assert_masked, assert_shown, check_invariants

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from copydesk.markup._mask import FILLER
+from copydesk.document import FILLER
 from copydesk.markup.markdown import parse_markdown, read
 from copydesk.utf8 import byte_to_char
 

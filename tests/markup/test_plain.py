@@ -41,6 +41,17 @@ def test_directive_lines_are_parsed_and_masked() -> None:
     assert_shown(text, parsed.prose, "not copydesk: disable")
 
 
+def test_a_directive_after_a_lone_carriage_return_is_a_directive() -> None:
+    """Old Mac line ends: a line starts after a lone CR too."""
+    text = "Kiev.\rcopydesk: disable-next-line=names\rKiev again.\r"
+    parsed = read(text)
+    check_invariants(text, parsed)
+    assert [(d.action, d.rules, d.line) for d in parsed.directives] == [
+        ("disable-next-line", ("names",), 2)
+    ]
+    assert_masked(text, parsed.prose, "copydesk: disable-next-line")
+
+
 def test_marker_without_directive_keeps_text() -> None:
     text = "copydesk: is a linter\n"
     assert read(text).prose == text

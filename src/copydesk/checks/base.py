@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, ClassVar, Protocol
 
-from copydesk.document import Document
+from copydesk.document import Analysis, Document
 from copydesk.model import Finding, FixAvailability, RuleMeta
 from copydesk.schema import Key
 
@@ -68,6 +68,9 @@ class CheckType(Protocol):
     KEYS: Mapping[str, Key]
     #: The fixes a rule of this type makes, before its own keys narrow it.
     FIX: FixAvailability
+    #: The per-document analyses its checks read with ``doc.get``: declared,
+    #: so what a type depends on is visible without reading its ``run``.
+    USES: tuple[type[Analysis[Any]], ...]
 
     @classmethod
     def from_yaml(
@@ -99,6 +102,8 @@ class CheckTypeBase:
     __slots__ = ()
 
     FIX: ClassVar[FixAvailability]
+    #: No shared per-document work unless a type says so.
+    USES: ClassVar[tuple[type[Analysis[Any]], ...]] = ()
 
     @classmethod
     def fix_availability(cls, data: Mapping[str, Any]) -> FixAvailability:

@@ -16,7 +16,7 @@ import regex
 
 from copydesk import patterns
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, fix_by_applicability
-from copydesk.document import Document
+from copydesk.document import Analysis, Document, WordSet
 from copydesk.errors import RuleError
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
@@ -37,6 +37,8 @@ class Substitution(CheckTypeBase):
 
     #: Unless the rule file says ``applicability: safe``.
     FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
+    #: Word lists look for positions only when a first word is in the text.
+    USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (WordSet,)
 
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k

@@ -12,7 +12,7 @@ Shared decisions:
   adornments) are masked: readers reveal text the parser calls text and
   nothing else, so a missed construct fails masked rather than leaking.
 * Character references (``&eacute;``, ``&#8217;``) show their decoded
-  character followed by ``_mask.FILLER`` (U+2060 WORD JOINER) up to the source
+  character followed by ``document.FILLER`` (U+2060 WORD JOINER) up to the source
   length; a decoded line break or control character becomes a space.
 * Blocks never overlap and never span code: an image's alt text (or an HTML
   ``alt``/``title``) is its own ``alt`` block, splitting the paragraph around

@@ -7,11 +7,7 @@ import html
 import re
 from collections.abc import Iterator, Sequence
 
-# FILLER and the line index are the document's, re-exported for the readers
-# and tests that import them from here.
-from copydesk.document import FILLER as FILLER  # noqa: PLC0414
-from copydesk.document import Block
-from copydesk.lines import LineIndex as LineIndex  # noqa: PLC0414
+from copydesk.document import FILLER, Block
 
 _ASCII_MASK = bytes(c if c in (10, 13) else 32 for c in range(256))
 _NOT_BREAKS = re.compile(r"[^\r\n]+")

@@ -10,7 +10,7 @@ bodies of paired template tags that hold code (``{% highlight %}``,
 :func:`~copydesk.markup._mask.code_regions`). :func:`reveal_html` is the
 reader's core, shared with the Markdown reader's raw HTML blocks. Character
 references keep their source span: the decoded character comes first, padded
-with :data:`~copydesk.markup._mask.FILLER`.
+with :data:`~copydesk.document.FILLER`.
 """
 
 from __future__ import annotations
@@ -20,12 +20,12 @@ import re
 from html.parser import HTMLParser
 
 from copydesk.document import Block, Directive, split_paragraphs
+from copydesk.lines import LineIndex
 from copydesk.markup import Parsed
 from copydesk.markup._directives import MARKER, parse
 from copydesk.markup._mask import (
     REFERENCE,
     BlockCollector,
-    LineIndex,
     ProseBuilder,
     blank,
     code_regions,

@@ -43,10 +43,10 @@ from typing import TYPE_CHECKING, Any, cast
 import pyromark
 
 from copydesk.document import Block, Directive, split_paragraphs
+from copydesk.lines import LineIndex
 from copydesk.markup import Parsed
 from copydesk.markup._directives import MARKER, parse
 from copydesk.markup._mask import (
-    LineIndex,
     blank,
     code_regions,
     entity_view,

@@ -11,11 +11,16 @@ from __future__ import annotations
 import re
 
 from copydesk.document import Directive, split_paragraphs
+from copydesk.lines import LineIndex
 from copydesk.markup import Parsed
 from copydesk.markup._directives import MARKER, parse
-from copydesk.markup._mask import LineIndex, ProseBuilder
+from copydesk.markup._mask import ProseBuilder
 
-_LINE = re.compile(r"(?m)^[ \t]*(?:(?:#|//)[ \t]*)?(copydesk:[^\r\n]*)(?=[\r\n]|\Z)")
+#: A directive line. A line starts after LF, CRLF or a lone CR, as
+#: everywhere in copydesk (``(?m)^`` alone knows only LF).
+_LINE = re.compile(
+    r"(?:\A|(?<=[\r\n]))[ \t]*(?:(?:#|//)[ \t]*)?(copydesk:[^\r\n]*)(?=[\r\n]|\Z)"
+)
 
 
 def read(text: str) -> Parsed:
