@@ -243,3 +243,13 @@ def test_missing_builtin_dictionary_and_external_tools_warn(
         "copydesk vale: warning: page.xml: Vale reads .xml files with xsltproc; "
         "linted as plain lines instead",
     ]
+
+
+def test_template_output_is_refused_with_a_warning(house: Path, vale: Run) -> None:
+    write_tree(house, {"a.md": "very\n"})
+    result = vale("a.md", output="line.tmpl")
+    assert result.out.startswith("\n a.md\n")
+    assert result.err == (
+        "copydesk vale: warning: --output=line.tmpl: Go templates are not "
+        "supported; printing the CLI output\n"
+    )

@@ -317,6 +317,11 @@ def main(
             print(f"copydesk vale: error: {exc}", file=err)
             return EXIT_ERROR
     else:
+        if options.output not in ("CLI", "line", "JSON"):
+            run.warn(
+                f"--output={options.output}: Go templates are not supported; "
+                "printing the CLI output"
+            )
         color = (
             options.output == "CLI" and out.isatty() and "NO_COLOR" not in os.environ
         )
