@@ -5,20 +5,20 @@ characters in the unit negotiated at ``initialize``: UTF-16 code units by
 default (an emoji counts 2), UTF-8 bytes, or UTF-32 (code points). Lines
 break only at ``\\n``, ``\\r\\n`` and ``\\r`` in LSP: ``str.splitlines`` also
 breaks at U+2028, form feeds and NEL, which scraped drafts do contain, so it
-must not be used here. This module knows nothing of lsprotocol, so the
+must not be used here; copydesk's own line index (``copydesk.lines``)
+breaks where LSP does. This module knows nothing of lsprotocol, so the
 conversion is tested (and fast) on its own.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 from typing import Literal
+
+from copydesk.lines import LineIndex
 
 Encoding = Literal["utf-8", "utf-16", "utf-32"]
 ENCODINGS: tuple[Encoding, ...] = ("utf-8", "utf-16", "utf-32")
-
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def units(text: str, encoding: Encoding) -> int:
@@ -50,25 +50,23 @@ def _prefix_within(text: str, budget: int, encoding: Encoding) -> int:
 
 
 class PositionIndex:
-    """Where each line of one text starts, for offset <-> (line, character)."""
+    """LSP positions of one text: copydesk's line index (LSP and copydesk
+    break lines at the same three line ends) plus the unit conversion."""
 
-    __slots__ = ("_starts", "text")
+    __slots__ = ("_lines", "_starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+        self._lines = LineIndex(text)
+        self._starts = self._lines.starts
 
     @property
     def line_count(self) -> int:
         return len(self._starts)
 
     def line_span(self, line: int) -> tuple[int, int]:
-        """Code-point offsets of ``line``'s content, its line break excluded."""
-        start = self._starts[line]
-        if line + 1 == len(self._starts):
-            return start, len(self.text)
-        end = self._starts[line + 1]
-        return start, end - (2 if self.text.startswith("\r\n", end - 2) else 1)
+        """Code-point offsets of 0-based ``line``'s content, its break excluded."""
+        return self._lines.line_bounds(line + 1)
 
     def position(self, offset: int, encoding: Encoding) -> tuple[int, int]:
         """The (line, character) of a code-point ``offset`` (clamped to the text).
