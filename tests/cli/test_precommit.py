@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from tests.conftest import REPO
 
@@ -93,3 +96,63 @@ def test_fix_hook_applies_safe_fixes_only(tmp_path: Path, hook_home: Path) -> No
     # may be meant, the judgement is the editor's.
     assert fixed == draft.replace("from Kiev", "from Kyiv")
     assert "files were modified by this hook" in result.stdout
+
+
+def readme_snippet() -> dict[str, Any]:
+    """The pre-commit config the README tells users to write."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"## pre-commit\n\n```yaml\n(.*?)```", readme, re.DOTALL)
+    assert found is not None, "README.md has no pre-commit snippet"
+    config: dict[str, Any] = yaml.safe_load(found.group(1))
+    return config
+
+
+def committed(rev: str, path: str) -> str | None:
+    """``path`` as it is at ``rev`` in this checkout (None: not there)."""
+    done = subprocess.run(
+        ["git", "show", f"{rev}:{path}"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.stdout if done.returncode == 0 else None
+
+
+def test_the_readme_snippet_works_as_written(tmp_path: Path, hook_home: Path) -> None:
+    [repo] = readme_snippet()["repos"]
+    rev: str = repo["rev"]
+    shallow = subprocess.run(
+        ["git", "rev-parse", "--is-shallow-repository"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    manifest = committed(rev, ".pre-commit-hooks.yaml")
+    if manifest is None and shallow == "true":
+        pytest.skip(f"the pinned commit {rev} is not in this shallow clone")
+    assert manifest is not None, f"README pins {rev}, which is not a commit here"
+    # The pinned hooks are the ones documented and tested here.
+    assert manifest == (REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert [hook["id"] for hook in repo["hooks"]] == ["copydesk"]
+    # The same pin in the README's GitHub Action example has the action.
+    assert committed(rev, "action.yml") is not None
+    project = make_project(
+        tmp_path / "snippet", "# Port talks\n\nThe delegation from Kiev arrived late.\n"
+    )
+    config = {"repos": [{**repo, "repo": str(REPO)}]}
+    (project / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config))
+    env = {**os.environ, "PRE_COMMIT_HOME": str(hook_home), "NO_COLOR": "1"}
+    env.pop("PRE_COMMIT", None)
+    result = subprocess.run(
+        [*PRE_COMMIT, "run", "--all-files"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=900,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "story.md:3:21: warning names.Places" in result.stdout
