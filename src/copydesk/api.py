@@ -36,6 +36,9 @@ from copydesk.model import Finding, RuleMeta, Severity
 
 if TYPE_CHECKING:
     from copydesk.cache import ResultsCache
+    from copydesk.collection_output import FindingSink
+    from copydesk.collection_run import CollectionEngine, CollectionJob, CollectionRun
+    from copydesk.collections import CollectionSpec
     from copydesk.engine import RunState
     from copydesk.fix import FixResult
     from copydesk.origins import Origin
@@ -464,6 +467,54 @@ class Workspace:
                 self.settle(result, plan, stdin_name)
             run.results.extend(results)
         return run
+
+    def lint_plans_learning(
+        self,
+        plans: Sequence[tuple[Plan, Sequence[Target]]],
+        *,
+        progress: Callable[[], None] | None = None,
+    ) -> LintRun:
+        """:meth:`lint_plans` with cross-document debris (``--learn-boilerplate``):
+        each file's folder is its source. No results cache: a file's findings
+        depend on its neighbours."""
+        from copydesk.collection_run import lint_files_learning
+
+        run = LintRun()
+        groups = [(self.rules(p).get(), p.options, group) for p, group in plans]
+        learnt = lint_files_learning(groups, progress)
+        for (plan, _), results in zip(plans, learnt, strict=True):
+            run.metas.update(self.rules(plan).get().metas)
+            for result in results:
+                self.settle(result, plan, None)
+            run.results.extend(results)
+        return run
+
+    # --- collections --------------------------------------------------------
+
+    def collection_job(self, spec: CollectionSpec) -> CollectionJob:
+        """The settings of a collection: those of the file that holds it."""
+        from copydesk.collection_run import CollectionJob
+
+        settings = self.settings_for(spec.path)
+        return CollectionJob(settings.plan.options, spec.path, settings.ignored)
+
+    def lint_collection(
+        self,
+        spec: CollectionSpec,
+        sink: FindingSink,
+        *,
+        engine: CollectionEngine | None = None,
+    ) -> CollectionRun:
+        """Lint every document of a JSON Lines or Parquet collection, writing
+        its findings, keyed by document id, to ``sink``; records that cannot
+        be linted are the run's ``errors``. ``engine`` runs the two passes
+        (boilerplate counts, then linting): this process by default, or a
+        ``copydesk.distributed.DaskEngine``."""
+        from copydesk.collection_run import CollectionWork, LocalEngine
+
+        ruleset = self.rules(self.settings_for(spec.path).plan).get()
+        work = CollectionWork(spec, self.collection_job(spec), ruleset)
+        return (engine or LocalEngine()).run(work, sink)
 
     def settle(self, result: FileResult, plan: Plan, stdin_name: str | None) -> None:
         """Apply what the file's config says after linting: its fail level,

@@ -13,6 +13,7 @@ import pytest
 
 from copydesk.checks import CHECK_TYPES, load_check_type
 from copydesk.checks.base import CheckType
+from copydesk.checks.boilerplate import Boilerplate
 from copydesk.checks.capitalization import Capitalization
 from copydesk.checks.conditional import Conditional
 from copydesk.checks.consistency import Consistency
@@ -29,6 +30,7 @@ from copydesk.model import FixAvailability
 
 #: Statically typed: mypy fails here when a class stops satisfying CheckType.
 TYPED: dict[str, CheckType] = {
+    "boilerplate": Boilerplate,
     "capitalization": Capitalization,
     "conditional": Conditional,
     "consistency": Consistency,

@@ -24,6 +24,7 @@ CHECK_TYPES: dict[str, str] = {
     "conditional": "copydesk.checks.conditional:Conditional",
     "spelling": "copydesk.checks.spelling:Spelling",
     "proselint": "copydesk.checks.proselint:Proselint",
+    "boilerplate": "copydesk.checks.boilerplate:Boilerplate",
 }
 
 

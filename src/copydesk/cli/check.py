@@ -56,6 +56,10 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     with ``--diff`` the diff, or with ``fix -`` the fixed text. Everything
     else (errors, the fix tally, the progress bar) goes to stderr.
     """
+    if getattr(args, "collection", None) is not None:
+        from copydesk.cli.collection import run_collection
+
+        return run_collection(args, out, err)
     fixing = args.command == "fix" or args.fix
     refuse_contradictions(args, fixing=fixing)
     workspace = Workspace(Path(), overrides_from(args))
@@ -97,6 +101,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def refuse_contradictions(args: argparse.Namespace, *, fixing: bool) -> None:
     """Flags that would do nothing here are errors, not silent no-ops."""
+    from copydesk.cli.collection import refuse_stray_flags
+
+    refuse_stray_flags(args)
     if not fixing:
         for flag, given in (
             ("--diff", args.diff),
@@ -127,13 +134,16 @@ def _lint(workspace: Workspace, args: argparse.Namespace, err: TextIO) -> LintRu
     total = sum(len(group) for _, group in plans)
     bar = Progress(err, total) if wanted(err, total) and not args.quiet else None
     try:
-        lint_run = workspace.lint_plans(
-            plans,
-            jobs=jobs,
-            cache=cache,
-            stdin_name=args.stdin_filename,
-            progress=bar,
-        )
+        if getattr(args, "learn_boilerplate", False):
+            lint_run = workspace.lint_plans_learning(plans, progress=bar)
+        else:
+            lint_run = workspace.lint_plans(
+                plans,
+                jobs=jobs,
+                cache=cache,
+                stdin_name=args.stdin_filename,
+                progress=bar,
+            )
     finally:
         if bar is not None:
             bar.close()

@@ -311,6 +311,81 @@ def _add_reading_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _byte_size(value: str) -> int:
+    """``--max-document-bytes``: a whole number of bytes, at least one."""
+    if value.isdigit() and int(value) >= 1:
+        return int(value)
+    msg = f"expected a whole number of bytes, 1 or more, got {value!r}"
+    raise argparse.ArgumentTypeError(msg)
+
+
+def _add_collection_options(parser: argparse.ArgumentParser) -> None:
+    """``check --collection``: documents from one JSON Lines or Parquet file,
+    and ``--learn-boilerplate`` for folders."""
+    group = parser.add_argument_group("collections (JSON Lines, Parquet)")
+    group.add_argument(
+        "--collection",
+        default=None,
+        metavar="FILE",
+        help="lint the documents of FILE (.jsonl, or .parquet with"
+        " copydesk[scale]); findings as JSON Lines keyed by id (-o F.parquet:"
+        " Parquet)",
+    )
+    for flag, default, what in (
+        ("--text-field", "text", "the document's text"),
+        ("--id-field", "id", "its id (default: id, else its line or row number)"),
+    ):
+        group.add_argument(
+            flag, default=default, metavar="NAME", help=f"field holding {what}"
+        )
+    group.add_argument(
+        "--format-field",
+        default=None,
+        metavar="NAME",
+        help="field holding each document's format (plain, markdown, html, rst)",
+    )
+    group.add_argument(
+        "--input-format",
+        choices=("plain", "markdown", "html", "rst"),
+        default="plain",
+        help="format of every document without a format field (default: plain)",
+    )
+    group.add_argument(
+        "--source-field",
+        default=None,
+        metavar="NAME",
+        help="field naming each document's source (site, feed): boilerplate"
+        " lines are counted per source (default: one source)",
+    )
+    group.add_argument(
+        "--max-document-bytes",
+        type=_byte_size,
+        default=None,
+        metavar="N",
+        help="skip (and report) a document over N bytes (default: 16 MiB)",
+    )
+    group.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local: this process; dask: a Dask cluster, local (--jobs"
+        " workers) or --scheduler's (default: local)",
+    )
+    group.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="with --engine dask: the scheduler to use (tcp://host:8786);"
+        " -o names a folder for the partitioned findings",
+    )
+    parser.add_argument(
+        "--learn-boilerplate",
+        action="store_true",
+        help="with folders: count lines across the files of each folder first,"
+        " so artifacts.Boilerplate finds furniture they repeat (no cache)",
+    )
+
+
 def _add_config_options(parser: argparse.ArgumentParser) -> None:
     """``--config`` and ``--isolated``: which config files apply, if any."""
     parser.add_argument(
@@ -348,6 +423,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--fix", action="store_true", help="apply safe fixes, then report the rest"
     )
+    _add_collection_options(check)
     fix = sub.add_parser(
         "fix",
         help="apply safe fixes (add --unsafe-fixes for the rest)",
