@@ -63,6 +63,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     fixing = args.command == "fix" or args.fix
     refuse_contradictions(args, fixing=fixing)
     workspace = Workspace(Path(), overrides_from(args))
+    if not args.quiet:
+        vale_hint(workspace, args, err)
     buffer = io.StringIO()
     report_out: TextIO = buffer if args.output_file else out
     tally: FixTally | None = None
@@ -97,6 +99,18 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.output_file:
         write_output_file(args.output_file, buffer.getvalue())
     return exit_code(lint_run.results, lint_run.problems, tally, diff=args.diff)
+
+
+def vale_hint(workspace: Workspace, args: argparse.Namespace, err: TextIO) -> None:
+    """In a Vale project with no copydesk config, say how to lint with its
+    config: ``check`` itself never reads ``.vale.ini`` (``copydesk vale`` does)."""
+    if args.config or args.isolated or workspace.plan_for(Path()).config.path:
+        return
+    from copydesk.vale.config import check_hint
+
+    hint = check_hint(Path.cwd())
+    if hint is not None:
+        print(f"copydesk: note: {hint}", file=err)
 
 
 def refuse_contradictions(args: argparse.Namespace, *, fixing: bool) -> None:

@@ -455,6 +455,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "server", help="run the editor server (Language Server Protocol over stdio)"
     )
+    # Listed for --help and did-you-mean only: ``main`` hands ``vale`` its
+    # arguments before argparse runs, since they are Vale's own options.
+    sub.add_parser(
+        "vale",
+        add_help=False,
+        help="lint with a Vale config and its styles (Vale's options and output)",
+    )
     _add_setup_commands(sub)
     _add_baseline_command(sub)
     return parser

@@ -146,7 +146,17 @@ def check_hint(start: Path) -> str | None:
     output and exit codes are copydesk's, and a file silently changing what
     ``check`` means would surprise; ``copydesk vale`` is the explicit switch.
     """
-    found = find_config(start)
+    # The project's own config only: a user-wide one (in the home folder)
+    # would put the note in front of every run in every folder.
+    found = next(
+        (
+            folder / name
+            for folder in (start.absolute(), *start.absolute().parents)
+            for name in CONFIG_NAMES
+            if (folder / name).is_file()
+        ),
+        None,
+    )
     if found is None:
         return None
     return (
