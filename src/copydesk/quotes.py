@@ -41,13 +41,19 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from copydesk import quote_signs
 from copydesk.document import FILLER, Analysis, Block, Document
 
 #: Defect kinds, one per rule: the value of the ``defect`` key.
 DEFECTS = ("unclosed", "unmatched", "mixed", "stray")
 
-DOUBLE = '"“”„‟«»'
-SINGLE = "'‘’‚‛‹›"
+DOUBLE = '"“”„‟«»「」＂'
+SINGLE = "'‘’‚‛‹›『』＇"
+#: CJK corner brackets: each opens or closes by its shape alone.
+CORNER_OPEN = "「『"
+CORNER_CLOSE = "」』"
+#: Full-width straight marks of Japanese and Chinese text.
+FULL_WIDTH = "＂＇"
 STRAIGHT = "\"'"
 #: Quote marks, captured so that ``split`` yields them (see ``_mark_offsets``).
 _MARKS = stdlib_re.compile("([" + stdlib_re.escape(DOUBLE + SINGLE) + "])")
@@ -119,10 +125,31 @@ VALID_PAIRS = frozenset(
         ("›", "›"),
         ("‛", "’"),
         ("'", "'"),
+        ("「", "」"),
+        ("『", "』"),
+        ("＂", "＂"),
+        ("＇", "＇"),
     }
 )
+#: Languages whose low-9 opener („ ‚) closes with the high-6 mark (“ ‘):
+#: there „…” is a mismatch (an English closer after a German opener).
+_LOW_NINE_LEFT = frozenset(
+    {"de", "gsw", "cs", "sk", "sl", "et", "lt", "is", "ka", "bg", "ru", "uk",
+     "be", "sr", "mk", "lb"}
+)  # fmt: skip
+#: Languages written without spaces, whose curly marks open or close by
+#: their shape alone (“ ‘ open, ” ’ close).
+_CJK = frozenset({"zh", "ja", "yue", "wuu"})
+#: A quotation of fewer words than this is a quoted term ('neo-Nazis'):
+#: a ’ after its last word closes it, whatever follows.
+_SCARE_WORDS = 3
+#: Dashes that introduce a reply in French, Spanish, Italian, Russian ...
+#: dialogue: a paragraph opening with one continues the quotation.
+_DIALOGUE_DASHES = "—―–"
 
 _PARTNER = {"«": "»", "»": "«", "‹": "›", "›": "‹"}
+#: Each corner bracket's closer → its opener.
+_CORNER = {"」": "「", "』": "『"}
 #: Languages whose low-9 opener („ ‚) closes with the high-9 mark (” ’).
 _LOW_NINE_RIGHT = frozenset({"pl", "hu", "nl", "ro", "hr"})
 #: Languages that open and close with the same right mark (”…”, »…», ’…’).
@@ -251,7 +278,10 @@ def expected_closer(opener: str, language: str) -> str:
         return "’" if right else "‘"
     if opener in "»›" and lang in _SAME_MARK:
         return opener
-    simple = {"“": "”", "‟": "”", "”": "”", "‘": "’", "‛": "’", "’": "’"}
+    simple = {
+        "“": "”", "‟": "”", "”": "”", "‘": "’", "‛": "’", "’": "’",
+        "「": "」", "『": "』",
+    }  # fmt: skip
     return _PARTNER.get(opener) or simple.get(opener, opener)
 
 
@@ -300,6 +330,15 @@ class _Scanner:
     graves: bool = False
     #: The last grave accent whose quotation a ' closed.
     grave_taken: int = -1
+    #: Chinese or Japanese: curly marks open and close by their shape.
+    cjk: bool = False
+    #: The URLs of the prose (sorted spans) and their starts: marks inside
+    #: an address are no quotation marks (``quote_signs.url_spans``).
+    urls: list[tuple[int, int]] = field(default_factory=list)
+    url_starts: list[int] = field(default_factory=list)
+    #: True while every block since the carried openers' one opens with a
+    #: dialogue dash: the quotation is a dialogue, closed paragraphs later.
+    dialogue_run: bool = False
 
     def __post_init__(self) -> None:
         self.outward = outward_guillemets(self.language)
@@ -307,6 +346,7 @@ class _Scanner:
         self.guillemets = self.outward or lang in _GUILLEMET_QUOTES
         self.single_opens = lang in _LEFT_SINGLE_OPENS
         self.english = lang == "en"
+        self.cjk = lang in _CJK
 
     def run(self, blocks: Sequence[Block]) -> tuple[Defect, ...]:
         marks = _mark_offsets(self.prose)
@@ -314,6 +354,8 @@ class _Scanner:
             return ()  # most files: nothing to pair
         self.okina = "‘" in self.prose and _OKINA.search(self.prose) is not None
         self.graves = "`" in self.prose
+        self.urls = quote_signs.url_spans(self.prose)
+        self.url_starts = [start for start, _ in self.urls]
         if "‚" in self.prose or "„" in self.prose:
             self.single_opens = False  # ‘ may close a ‚ here
         prose_blocks = _disjoint(blocks)
@@ -333,6 +375,8 @@ class _Scanner:
                 self._flush_carry()
             if self.carry and self.quote_run:
                 self.quote_run = self._same_blockquote(previous, block)
+            if self.carry and self.dialogue_run:
+                self.dialogue_run = self._dialogue_line(block)
             previous = block.end
             if block.kind == "code":
                 continue
@@ -379,7 +423,14 @@ class _Scanner:
             self.list_run = True
             self.quote_depth = self._blockquote_depth()
             self.quote_run = self.quote_depth >= 0
+            self.dialogue_run = after is not None and self._dialogue_line(after)
         self.carry.extend(unclosed)
+
+    def _dialogue_line(self, block: Block) -> bool:
+        """True when ``block`` opens with a dialogue dash (``— Non.``): a
+        reply in a dialogue whose opening guillemet closes paragraphs later."""
+        i = _first_non_space(self.prose, block.start, block.end)
+        return i < block.end and self.prose[i] in _DIALOGUE_DASHES
 
     def _blockquote_depth(self) -> int:
         """Which blockquote element the current block is a paragraph of.
@@ -456,6 +507,12 @@ class _Scanner:
     def _mark(self, pos: int, ch: str) -> None:
         if pos < self.taken:
             return
+        if self.urls and quote_signs.inside(self.urls, self.url_starts, pos):
+            return  # part of an address: ?q="kyiv", People's_Republic
+        if ch in quote_signs.DITTO_MARKS and quote_signs.is_ditto(
+            self.text or self.prose, pos
+        ):
+            return  # a ditto mark under a word of the row above
         prev, nxt = self._around(pos)
         if not (prev.isalnum() or nxt.isalnum()):
             if self._quoted_symbol(pos, ch):
@@ -486,6 +543,14 @@ class _Scanner:
         return prev, nxt
 
     def _action(self, pos: int, ch: str, prev: str, nxt: str) -> int:
+        if ch in CORNER_OPEN:
+            return OPEN
+        if ch in CORNER_CLOSE:
+            return self._corner_close(pos, ch)
+        if ch in FULL_WIDTH:
+            return CLOSE if self._open_of_kind(ch) is not None else OPEN
+        if self.cjk and ch in "“‘”’":
+            return self._cjk_curly(ch, prev, nxt)
         shape = _shape(prev, nxt)
         if ch == '"':
             return self._straight_double(pos, prev, shape)
@@ -503,10 +568,39 @@ class _Scanner:
             return SKIP if shape in (RIGHT, INNER, SPACED) else OPEN
         return OPEN  # „ ‟
 
+    def _measure(self, pos: int, near: _Open | None) -> bool:
+        """True when the double mark at ``pos`` after a digit is an inch or
+        seconds mark (see ``quote_signs.is_measure``)."""
+        return quote_signs.is_measure(
+            self.prose, pos, self.lo, self.hi, quoted=near is not None
+        )
+
+    def _corner_close(self, pos: int, ch: str) -> int:
+        """」 or 』: the closer of the open corner bracket of its kind, or a
+        mistyped closer of the inner one (「…『…」…」: the first 」 was
+        meant as 』), which is one mismatch at the closer."""
+        top = self.stack[-1] if self.stack else None
+        if top is None or top.ch not in CORNER_OPEN or top.ch == _CORNER[ch]:
+            return CLOSE
+        deeper = any(o.ch == _CORNER[ch] for o in self.stack)
+        if deeper and self.prose.find(ch, pos + 1, self.hi) < 0:
+            return CLOSE  # closes the outer bracket; the inner one is unclosed
+        return CROSS
+
+    def _cjk_curly(self, ch: str, prev: str, nxt: str) -> int:
+        """Curly marks in Chinese and Japanese: “ ‘ open, ” ’ close, except a
+        ’ between two Latin letters (an apostrophe in a Latin name)."""
+        if ch in "“‘":
+            return OPEN
+        latin = prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalpha()
+        return SKIP if ch == "’" and latin else CLOSE
+
     def _straight_double(self, pos: int, prev: str, shape: int) -> int:
         near = self._open_double()
         if prev.isdigit() and (near is None or self._after_feet(pos)):
             return SKIP  # inches or seconds: 5'9", 46"
+        if prev.isdigit() and self._measure(pos, near):
+            return SKIP  # inside a quotation: "a 55" television," she said
         if self._quoted_space(pos):
             return SKIP  # a quoted space: (" ")
         if shape == SPACED:
@@ -733,9 +827,11 @@ class _Scanner:
             return SKIP  # ’n’, ’em: English never opens with ’
         if shape == RIGHT:
             if top:
-                return CLOSE
+                return SKIP if self._apostrophe_in_quotation(pos) else CLOSE
             if prev in _SENTENCE_END and self._cross_opener(pos, ch) is not None:
                 return CROSS  # “We went home.’: no apostrophe after a full stop
+            if self._ends_quotation(pos) and self._cross_opener(pos, ch) is not None:
+                return CROSS  # “We will never give up’, he said: the closer
             carried = any(not opener.double for opener in self.carry)
             if self.english and not carried and not self._takes_apostrophe(pos):
                 return STRAY  # *named*' tuples: no closer, no apostrophe
@@ -743,6 +839,34 @@ class _Scanner:
         if top:
             return CLOSE
         return OPEN if ch == "'" and nxt.isalnum() and not self._elision(pos) else SKIP
+
+    def _apostrophe_in_quotation(self, pos: int) -> bool:
+        """True when the ’ at ``pos``, with a single quotation open, is an
+        apostrophe: of rock ’n’ roll, or of a plural possessive before its
+        noun (‘a betrayal of the workers’ union and ...), not the closer."""
+        prose = self.prose
+        if pos >= 2 and prose[pos - 1] == "n" and prose[pos - 2] in "’'":
+            return True
+        if prose[pos - 1 : pos] != "s" or prose[pos + 1 : pos + 2] != " ":
+            return False
+        opener = self.stack[-1].pos
+        if prose.count(" ", opener, pos) < _SCARE_WORDS:
+            return False  # a quoted term or two: 'neo-Nazis' throughout
+        word = quote_signs.word_at(prose, pos + 2, self.hi)
+        return word.islower() and word not in quote_signs.AFTER_CLOSER
+
+    def _ends_quotation(self, pos: int) -> bool:
+        """True when what follows the single mark at ``pos`` is what follows
+        a quotation's end: closing punctuation, the paragraph's end, or a
+        speech verb or pronoun (“The talks are over’ she said)."""
+        prose, i = self.prose, pos + 1
+        while i < self.hi and prose[i] == FILLER:
+            i += 1
+        if i >= self.hi or prose[i] in ",.;:!?)":
+            return True
+        if prose[i] != " ":
+            return False
+        return quote_signs.word_at(prose, i + 1, self.hi) in quote_signs.SPEECH
 
     def _grave_opener(self, pos: int, top: _Open | None) -> bool:
         """True when the single mark at ``pos``, after a word, closes a
@@ -856,6 +980,8 @@ class _Scanner:
         near = self._open_double()
         if prev.isdigit() and (near is None or self._after_feet(pos)):
             return SKIP
+        if prev.isdigit() and self._measure(pos, near):
+            return SKIP
         if near is not None:
             return CLOSE
         if shape == LEFT:
@@ -901,7 +1027,7 @@ class _Scanner:
             self._add("unclosed", inner.pos, inner.ch)
         del self.stack[index:]
         self.closed[0 if double else 1] = pos
-        if (opener.ch, ch) not in VALID_PAIRS:
+        if not self._valid(opener.ch, ch):
             self._mixed(opener, pos, ch, spans=False)
 
     def _orphan(self, pos: int, ch: str, double: bool) -> None:
@@ -924,16 +1050,34 @@ class _Scanner:
         opener = self.carry[index]
         self._flush_carry(index + 1)
         del self.carry[index]
-        if (opener.ch, ch) in VALID_PAIRS and self.list_run and self.kind == "list":
+        valid = self._valid(opener.ch, ch)
+        if valid and self.list_run and self.kind == "list":
             return  # a quotation that runs through a list closes in its last item
-        if (opener.ch, ch) in VALID_PAIRS and self.quote_run:
+        if valid and self.quote_run:
             return  # a pull quote closes in its blockquote's last paragraph
-        if (opener.ch, ch) in VALID_PAIRS:
+        if valid and self.dialogue_run:
+            return  # a dialogue: its replies open with dashes, its last closes
+        if valid:
             self.defects.append(
                 Defect("unclosed", opener.pos, opener.ch, ch, pos, True)
             )
         else:
             self._mixed(opener, pos, ch, spans=True)
+
+    def _valid(self, opener: str, closer: str) -> bool:
+        """True when ``closer`` is right for ``opener`` in the document's
+        language: „…” is right in Polish but a mismatch in German, „…“ the
+        reverse; where the language does not say, either is right."""
+        if (opener, closer) not in VALID_PAIRS:
+            return False
+        if opener not in "„‚":
+            return True
+        lang = primary_language(self.language)
+        if lang in _LOW_NINE_LEFT:
+            return closer in "“‘"
+        if lang in _LOW_NINE_RIGHT:
+            return closer in "”’"
+        return True
 
     def _cross_opener(self, pos: int, ch: str) -> _Open | None:
         """The opener of the other kind that the closer at ``pos`` ends.

@@ -147,8 +147,9 @@ def test_mixed_fix_uses_the_language_closer(
         ('The panel called it “a grave mistake" on Monday.', True),
         # A straight ' may be an apostrophe (the students' work).
         ("He said ‘no' and left.", False),
-        # After a digit a straight " may be an inch or seconds mark.
-        ('The “new 27" screens are late.', False),
+        # After a digit a straight " may be an inch or seconds mark (before
+        # a noun it is one: “new 27" screens leaves “ unclosed).
+        ('The slogan was “vote 4" at every rally.', False),
     ],
 )
 def test_mixed_fix_is_safe_only_for_a_double_quote_after_no_digit(

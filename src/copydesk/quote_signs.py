@@ -1,0 +1,199 @@
+"""Quote-shaped characters that are no quotation marks, judged by their place.
+
+Quote pairing (``copydesk.quotes``) asks these before it pairs a mark:
+
+- a **ditto mark**: a ``"`` standing alone in a column of a table or an
+  aligned list, under a word of the row above, repeats that word;
+- an **inch or seconds mark** after a small number: ``a 65" screen``,
+  ``16" pizzas`` (a year or a long number before it is a quotation's end);
+- a mark **inside a URL**, raw (``?q="kyiv"``, ``People's_Republic``): the
+  address is one opaque word, whatever its characters.
+
+Each answer depends on the text around one mark only, so the functions are
+pure and the pairing pass stays one linear walk.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+#: Marks a ditto can be written with: the straight and the right double
+#: quote, and the ditto mark proper.
+DITTO_MARKS = frozenset('"”〃')
+#: A run of two or more spaces or a tab: the gap between two table cells.
+_CELL_GAP = re.compile(r"[^ \t][ ]{2,}|\t")
+#: A URL as it stands in running text (up to the next space or bracket).
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\[\]{}|\\^`]+", re.IGNORECASE)
+#: Characters a sentence puts right after a URL, not part of it.
+_URL_TAIL = ".,;:!?)]}»›…"
+_QUOTES_IN_URL = "\"'“”‘’"
+#: Speech verbs and pronouns: what follows a quotation's closer without a
+#: comma in careless copy (“The talks are over’ she said).
+SPEECH = frozenset(
+    {"he", "she", "they", "we", "i", "it", "you", "said", "says", "say", "told",
+     "added", "asked", "wrote", "replied", "according", "insisted", "warned"}
+)  # fmt: skip
+#: Words that may follow a closing quotation mark in a sentence (besides
+#: ``SPEECH``): a plural possessive is followed by its noun instead.
+AFTER_CLOSER = SPEECH | frozenset(
+    {"and", "or", "but", "nor", "as", "than", "that", "which", "who", "from",
+     "with", "by", "of", "in", "on", "at", "to", "for", "into", "after",
+     "before", "when", "while", "because", "so", "then", "instead", "too",
+     "also", "again", "not", "is", "are", "was", "were", "has", "have", "had",
+     "be", "been", "will", "would", "could", "should", "can", "may", "might",
+     "must", "did", "does", "do", "the", "a", "an", "his", "her", "their",
+     "its", "our", "this", "these", "those", "about", "over", "under",
+     "throughout", "during", "since", "until", "despite", "against", "among",
+     "between", "across", "without", "within", "around", "through", "toward",
+     "towards", "upon", "amid", "like", "unlike", "via", "per", "here",
+     "there", "now", "today", "yesterday", "once", "twice", "only", "even"}
+)  # fmt: skip
+#: Opening marks: a number right after one is quoted, not measured.
+_OPENERS = "\"“„‟«‘'"
+#: How many digits a measured number has at most: 65", 2.5", 100" (a year
+#: or a longer figure before a " is the end of a quotation).
+_MAX_MEASURE_DIGITS = 3
+
+
+#: The next double mark after a position.
+_NEXT_DOUBLE = re.compile(r'["“”„‟«»]')
+#: Words before a measured number: "a 55" screen", "twelve 16" pizzas".
+_DETERMINERS = frozenset(
+    {"a", "an", "the", "two", "three", "four", "five", "six", "seven", "eight",
+     "nine", "ten", "eleven", "twelve", "twenty", "several", "few", "many",
+     "his", "her", "its", "their", "our", "my", "your", "this", "that",
+     "these", "those", "new", "old", "one"}
+)  # fmt: skip
+
+
+def _closer_ahead(prose: str, pos: int, hi: int) -> bool:
+    """True when the next double mark after ``pos`` in the block is shaped as
+    a closer (after a word), so the open quotation can still close there."""
+    m = _NEXT_DOUBLE.search(prose, pos + 1, hi)
+    return m is not None and m.group() in '"”' and not prose[m.start() - 1].isspace()
+
+
+def _counted(prose: str, pos: int, lo: int) -> bool:
+    """True when a determiner or count stands before the number ending at
+    ``pos`` (a space between them)."""
+    i = pos - 1
+    while i >= lo and (prose[i].isdigit() or prose[i] in ".,/"):
+        i -= 1
+    if i < lo or prose[i] != " ":
+        return False
+    end = i
+    while i > lo and prose[i - 1].isalpha():
+        i -= 1
+    return prose[i:end].casefold() in _DETERMINERS
+
+
+def word_at(text: str, start: int, end: int) -> str:
+    """The run of letters of ``text`` from ``start`` (before ``end``)."""
+    stop = start
+    while stop < end and text[stop].isalpha():
+        stop += 1
+    return text[start:stop]
+
+
+def url_spans(prose: str) -> list[tuple[int, int]]:
+    """Spans of the URLs written in ``prose``, each without the punctuation
+    or the unbalanced quote mark that follows it in the sentence."""
+    if "://" not in prose and "www." not in prose.lower():
+        return []
+    spans = []
+    for m in _URL.finditer(prose):
+        start, end = m.span()
+        while end > start and _trailing(prose, start, end):
+            end -= 1
+        spans.append((start, end))
+    return spans
+
+
+def _trailing(prose: str, start: int, end: int) -> bool:
+    """True when the URL's last character belongs to the sentence: closing
+    punctuation, or a quote mark with no partner in the address."""
+    last = prose[end - 1]
+    if last in _URL_TAIL:
+        return True
+    return last in _QUOTES_IN_URL and _unbalanced(prose[start:end], last)
+
+
+def _unbalanced(url: str, mark: str) -> bool:
+    """True when ``mark`` ends ``url`` and has no partner inside it."""
+    partner = {"”": "“", "’": "‘"}.get(mark, mark)
+    if partner == mark:
+        return url.count(mark) % 2 == 1
+    return url.count(partner) < url.count(mark)
+
+
+def inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    """True when ``pos`` lies in one of the sorted, disjoint ``spans``."""
+    index = bisect.bisect_right(starts, pos) - 1
+    return index >= 0 and pos < spans[index][1]
+
+
+def is_ditto(source: str, pos: int) -> bool:
+    """True when the mark at ``pos`` is a ditto mark in a table or list.
+
+    It stands alone between spaces (or at a line's edge), its line is laid
+    out in cells (a gap of two or more spaces or a tab), and the line above,
+    which is not blank, has a character in the mark's column: the word the
+    mark repeats.
+    """
+    line_start = source.rfind("\n", 0, pos) + 1
+    line_end = source.find("\n", pos)
+    if line_end < 0:
+        line_end = len(source)
+    before = source[pos - 1] if pos > line_start else " "
+    after = source[pos + 1] if pos + 1 < line_end else " "
+    if before not in " \t" or after not in " \t\r":
+        return False
+    if _CELL_GAP.search(source, line_start, line_end) is None:
+        return False
+    if line_start == 0:
+        return False
+    above_end = line_start - 1
+    above_start = source.rfind("\n", 0, above_end) + 1
+    above = source[above_start:above_end].rstrip("\r").expandtabs()
+    if not above.strip():
+        return False
+    column = len(source[line_start:pos].expandtabs())
+    return any(
+        0 <= column + shift < len(above) and not above[column + shift].isspace()
+        for shift in (0, -1, 1)
+    )
+
+
+def is_measure(prose: str, pos: int, lo: int, hi: int, *, quoted: bool) -> bool:
+    """True when the ``"`` at ``pos`` marks inches or seconds after a small
+    number (``65"``, ``2.5"``) and a measured thing follows: a word in lower
+    case that is no speech verb or pronoun, or ``x``/``×`` (``12" x 18"``).
+
+    With a quotation open (``quoted``) the mark is more likely its closer
+    (“Fed 100” award, "Quiz 2" score): it measures only when a determiner
+    or a count comes before the number ("twelve 16" pizzas, a 55" set) or
+    another double mark later in the block can still close the quotation.
+    """
+    if quoted and not (_closer_ahead(prose, pos, hi) or _counted(prose, pos, lo)):
+        return False
+    i = pos - 1
+    digits = 0
+    while i >= lo and (prose[i].isdigit() or prose[i] in ".,/½¼¾"):
+        digits += prose[i].isdigit()
+        i -= 1
+    if digits == 0 or (digits > _MAX_MEASURE_DIGITS and "." not in prose[i:pos]):
+        return False
+    if i >= lo and (prose[i].isalnum() or prose[i] in _OPENERS):
+        return False  # Rev2" is a name's end; "2.0" and “988” quote a number
+    j = pos + 1
+    if j < hi and prose[j] in "-–":
+        return True  # 12"-wide
+    while j < hi and prose[j] == " ":
+        j += 1
+    if j >= hi or (j == pos + 1 and prose[j].isalpha()):
+        return False
+    if prose[j] in "x×" and (j + 1 >= hi or not prose[j + 1].isalpha()):
+        return True
+    word = word_at(prose, j, hi)
+    return bool(word) and word.islower() and word not in AFTER_CLOSER
