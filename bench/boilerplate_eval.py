@@ -145,7 +145,10 @@ def tree_false_alarms(shared: Path) -> Iterator[str]:
             files = len(run.results)
             ours = [f for f in run.findings if f.rule == RULE]
             counts.append(len(ours))
-            samples += [f"  - {tree} {f.path}:{f.line} {f.match!r}" for f in ours[:5]]
+            samples += [
+                f"  - {tree} {Path(f.path).relative_to(folder)}:{f.line} {f.match!r}"
+                for f in ours[:5]
+            ]
         yield f"| {tree} | {files} | {counts[0]} | {counts[1]} |"
     yield from samples
 
@@ -172,7 +175,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     news = args.shared / "corpus" / "news" / "news.jsonl.xz"
     furnished = WORK / f"furniture-{args.seed}.jsonl"
     furniture_collection.build(furnished, args.count, args.seed, news)
-    lines = [f"# artifacts.Boilerplate at {commit()}", ""]
+    head = commit()
+    lines = [f"# artifacts.Boilerplate at {head}", ""]
     lines += ["## Recall: furniture put back into clean articles", ""]
     lines += list(recall(furnished))
     lines += ["", "## False alarms: the clean news corpus", ""]
@@ -184,9 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(report)
     day = datetime.date.today().isoformat()
     args.out_dir.mkdir(parents=True, exist_ok=True)
-    (args.out_dir / f"boilerplate-{day}-{commit()}.md").write_text(
-        report, encoding="utf-8"
-    )
+    (args.out_dir / f"boilerplate-{day}-{head}.md").write_text(report, encoding="utf-8")
     return 0
 
 

@@ -227,8 +227,6 @@ class DaskEngine:
                 [result] = future.result()
                 future.release()
                 yield result
-        except CopydeskError:
-            raise
         finally:
             for future in futures:
                 future.release()

@@ -160,3 +160,19 @@ def test_learn_boilerplate_counts_the_files_of_each_folder(
         "./site/0.txt:1:1: warning artifacts.Boilerplate 'Abonnez-vous à notre"
         " lettre du matin' recurs in 4 of 4 documents"
     )
+
+
+def test_engine_dask_writes_partitioned_findings(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("distributed", reason="--engine dask needs copydesk[scale]")
+    _collection(workdir)
+    args = ["check", "--collection", "news.jsonl", "--source-field", "site"]
+    args += ["--select", "artifacts.Boilerplate,names.Places", "-q"]
+    assert main(args) == 2
+    expected = capsys.readouterr().out
+    assert main([*args, "--engine", "dask", "--jobs", "1", "-o", "found"]) == 2
+    assert capsys.readouterr().err.startswith("copydesk: error: news.jsonl: line 3:")
+    [part] = sorted((workdir / "found").iterdir())
+    assert part.name == "part-00000.jsonl"
+    assert part.read_text(encoding="utf-8") == expected
