@@ -7,6 +7,7 @@ function over findings so it can be tested alone.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -135,15 +136,27 @@ def drop_exceptions(
     spans = list(patterns.spans(exceptions, doc.prose))
     if not spans:
         return findings
-    return [f for f in findings if not any(s < f.end and f.start < e for s, e in spans)]
+    # Matches come in order and never overlap, so their ends ascend too: the
+    # first match ending after a finding's start is the only one to test.
+    ends = [e for _, e in spans]
+    kept: list[Finding] = []
+    for f in findings:
+        index = bisect.bisect_right(ends, f.start)
+        if index == len(spans) or spans[index][0] >= f.end:
+            kept.append(f)
+    return kept
 
 
 def keep_scope(
     findings: Iterable[Finding], doc: Document, kinds: frozenset[str]
 ) -> list[Finding]:
     """Keep findings that start inside a block of one of ``kinds``."""
-    blocks = [b for b in doc.blocks if b.kind in kinds]
-    return [f for f in findings if any(b.start <= f.start < b.end for b in blocks)]
+    kept: list[Finding] = []
+    for f in findings:
+        block = doc.block_at(f.start)
+        if block is not None and block.kind in kinds:
+            kept.append(f)
+    return kept
 
 
 #: Where one sentence ends and the next begins inside a match.

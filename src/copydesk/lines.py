@@ -49,10 +49,14 @@ def line_starts(text: str) -> array[int]:
 
 def next_line_end(text: str, pos: int, stop: int) -> tuple[int, int]:
     """(end of the line's content, start of the next line) from ``pos``,
-    looking no further than ``stop``."""
+    looking no further than ``stop``.
+
+    A CR is looked for only before the LF: searching the rest of a text with
+    no CR at all, once per line, made a line walk quadratic in the text.
+    """
     lf = text.find("\n", pos, stop)
-    cr = text.find("\r", pos, stop)
-    if cr >= 0 and (lf < 0 or cr < lf):
+    cr = text.find("\r", pos, stop if lf < 0 else lf)
+    if cr >= 0:
         nxt = cr + 2 if text.startswith("\r\n", cr) else cr + 1
         return cr, nxt
     if lf >= 0:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from unittest import mock
 
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.checks.inline import findings, lint_rule
 
+from copydesk.checks import repetition
 from copydesk.checks.repetition import Repetition
 from copydesk.fix import apply_edits
 from copydesk.model import Applicability
@@ -89,13 +91,15 @@ _SEPARATORS += ["\u0345"]  # not a word character, but folds to iota
         st.tuples(st.sampled_from(_WORDS), st.sampled_from(_SEPARATORS)), max_size=10
     ),
     ignorecase=st.booleans(),
+    chunk=st.sampled_from([1, 3, 8, repetition.CHUNK]),
 )
 def test_the_word_lookup_finds_what_the_backreference_scan_finds(
-    parts: list[tuple[str, str]], ignorecase: bool
+    parts: list[tuple[str, str]], ignorecase: bool, chunk: int
 ) -> None:
     """Looking up the words that stand twice in a row, then each word alone,
     gives the matches of one backreference scan over the whole text (but for
-    the tails of longer words, "co-op op", which ``run`` drops anyway)."""
+    the tails of longer words, "co-op op", which ``run`` drops anyway),
+    however small the pieces the text is searched in."""
     text = "".join(word + separator for word, separator in parts)
     rule = RULE.replace("ignorecase: true", f"ignorecase: {str(ignorecase).lower()}")
     check = compile_rule("test.Rule", yaml.safe_load(rule), "test/Rule.yml")
@@ -109,7 +113,8 @@ def test_the_word_lookup_finds_what_the_backreference_scan_finds(
             if m.start() == 0 or text[m.start() - 1] not in "'’-"
         ]
 
-    assert kept(check._doubled(text)) == kept(check.doubled.finditer(text))
+    with mock.patch.object(repetition, "CHUNK", chunk):
+        assert kept(check._doubled(text)) == kept(check.doubled.finditer(text))
 
 
 JUDGED = RULE + "judge: true\nsafe: [a, an, the, and, or]\n"

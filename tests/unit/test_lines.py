@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from copydesk.document import Document
-from copydesk.lines import LineIndex, line_starts
+from copydesk.lines import LineIndex, line_starts, next_line_end
 from copydesk.markup.plain import read
 from copydesk.model import Applicability, Edit, Fix, Severity
 from copydesk.report import ReportContext, sarif
@@ -101,3 +101,18 @@ def test_document_reader_and_reporter_place_a_line_alike() -> None:
         "endLine": 5,
         "endColumn": 8,
     }
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \n\r", max_size=30), st.data())
+def test_next_line_end_stops_at_the_first_break(text: str, data: st.DataObject) -> None:
+    """The first LF, CRLF or lone CR at or after ``pos`` (before ``stop``) ends
+    the line, whatever comes later in the text."""
+    pos = data.draw(st.integers(0, len(text)))
+    stop = data.draw(st.integers(pos, len(text)))
+    end = next(
+        (i for i in range(pos, stop) if text[i] in "\r\n"),
+        stop,
+    )
+    after = end + 2 if text.startswith("\r\n", end) else min(end + 1, stop)
+    assert next_line_end(text, pos, stop) == (end, after if end < stop else stop)

@@ -163,14 +163,15 @@ class Repetition(CheckTypeBase):
             # word character, folds to the letter iota.
             return list(self.doubled.finditer(prose))
         found: dict[int, stdlib_re.Match[str]] = {}
-        for word in repeated_words(folded):
-            for run in _word_runs(word).finditer(folded):
-                stop = prose.find("\n", run.end())
-                window = self.doubled.finditer(
-                    prose, run.start(), len(prose) if stop < 0 else stop
-                )
-                for m in window:
-                    found.setdefault(m.start(), m)
+        for lo, hi in _chunks(folded):
+            for word in repeated_words(folded[lo:hi]):
+                for run in _word_runs(word).finditer(folded, lo, hi):
+                    stop = prose.find("\n", run.end(), hi)
+                    window = self.doubled.finditer(
+                        prose, run.start(), hi if stop < 0 else stop
+                    )
+                    for m in window:
+                        found.setdefault(m.start(), m)
         return [found[start] for start in sorted(found)]
 
     def _run_tokens(
@@ -322,6 +323,28 @@ _FUNCTION_WORDS = frozenset(
 
 def _function_word(word: str) -> bool:
     return word.casefold() in _FUNCTION_WORDS
+
+
+#: Characters per piece of text searched for its repeated words.
+CHUNK = 1 << 16
+
+
+def _chunks(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of ``text`` of about ``CHUNK`` characters, each ending after a
+    line feed (or at the end).
+
+    Each repeated word is looked for only in the pieces where it stands
+    twice: over the whole text, every word doubled anywhere was a scan of
+    all of it, and a longer text has more such words, so the cost grew with
+    the square of its length. A repeat never spans a line break, so cutting
+    after one loses none.
+    """
+    lo, size = 0, len(text)
+    while lo < size:
+        cut = text.find("\n", min(lo + CHUNK, size - 1))
+        hi = size if cut < 0 else cut + 1
+        yield lo, hi
+        lo = hi
 
 
 def repeated_words(text: str) -> set[str]:
