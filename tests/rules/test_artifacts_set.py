@@ -82,14 +82,26 @@ def test_set_score(ruleset: Ruleset) -> None:
 
 
 @needs_sample
-def test_sample_reports_only_the_follow_toggles(ruleset: Ruleset) -> None:
+def test_sample_reports_the_two_author_boxes_and_their_toggles(
+    ruleset: Ruleset,
+) -> None:
+    """Each author box (name, bio, follow toggle) is one block, lines 7-11
+    and 13-17; the toggles stay artifacts.Social findings of their own."""
     text = SAMPLE.read_text(encoding="utf-8")
     findings = _lint(text, ruleset, str(SAMPLE))
-    assert [(f.rule, f.line) for f in findings] == [
-        ("artifacts.Social", 11),
-        ("artifacts.Social", 17),
+    assert [(f.rule, f.line, f.end_line) for f in findings] == [
+        ("artifacts.AuthorBox", 7, 11),
+        ("artifacts.Social", 11, 11),
+        ("artifacts.AuthorBox", 13, 17),
+        ("artifacts.Social", 17, 17),
     ]
     assert all(f.fix is not None and not f.fix.is_safe for f in findings)
+    unsafe = fix_text(text, lambda t: _lint(t, ruleset), unsafe=True)
+    assert "Gerhard Gnauck" not in unsafe.text
+    assert "Frederick Smith" not in unsafe.text
+    assert "Follow I follow" not in unsafe.text
+    assert "based in Warsaw" not in unsafe.text
+    assert unsafe.text.startswith(text[: text.index("Gerhard")].rstrip("\n"))
 
 
 def test_fixes_leave_clean_text(ruleset: Ruleset) -> None:

@@ -51,8 +51,8 @@ def test_shipped_files_come_in_pack_order_then_by_id() -> None:
         "names.Places",
         "names.TheUkraine",
     ]
-    # artifacts.Networks and artifacts.Boilerplate joined the 33 of the review
-    assert len(ids) == 35
+    # The review counted 33; every rule file added since is found too.
+    assert len(ids) == len(list(RULES.glob("*/*.yml"))) >= 35
 
 
 def test_a_later_directory_replaces_a_rule_by_id(
@@ -63,7 +63,7 @@ def test_a_later_directory_replaces_a_rule_by_id(
     write(tmp_path / "house" / ".hidden" / "Skipped.yml")
     write(tmp_path / "house" / "names" / "notes.txt")
     found = {r.rule_id: r for r in discover_rule_files([RULES, tmp_path / "house"])}
-    assert len(found) == 35
+    assert len(found) == len(list(RULES.glob("*/*.yml")))
     places = found["names.Places"]
     assert places == RuleFile(
         "names.Places",

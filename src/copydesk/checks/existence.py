@@ -10,7 +10,9 @@ matches inside quotation marks, where an author cites the words on purpose.
 ``needs`` lists strings one of which the line of every match contains (the
 separators of a breadcrumb trail): documents and lines without any are never
 tried. Line and sentence rules are tried only where the ruleset's shared RE2
-scan (``anchor_scan``) says one of their tokens may match.
+scan (``anchor_scan``) says one of their tokens may match. With ``block``
+(line rules only), a match anchors a unit of lines around it, such as an
+author box (see ``debris_block``), reported and deleted as one.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import regex
 from copydesk import patterns, re2_superset
 from copydesk.checks.anchor_scan import AnchorPlaces, AnchorScan, Member
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, fix_by_applicability
+from copydesk.debris_block import BlockSpec
 from copydesk.document import Analysis, Document, WordSet
 from copydesk.errors import RuleError
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
@@ -143,6 +146,7 @@ class Existence(CheckTypeBase):
             Key("remove", (str,)),
             Key("applicability", (str,)),
             Key("needs", (list,), item_types=(str,)),
+            Key("block", (dict,)),
         )
     }
     #: The document analyses its rules read: word lists look words up, the
@@ -172,6 +176,8 @@ class Existence(CheckTypeBase):
     begun: dict[str, tuple[tuple[Prefixes, patterns.LazyPattern], ...]] = field(
         default_factory=dict
     )
+    #: The lines a match anchors (``block``), or None for a match alone.
+    block: BlockSpec | None = None
 
     @classmethod
     def fix_availability(cls, data: Mapping[str, Any]) -> FixAvailability:
@@ -251,6 +257,9 @@ class Existence(CheckTypeBase):
             )
         applicability = _applicability(meta.source, data.get("applicability", "unsafe"))
         anchor = _anchor(whole_line=whole_line, between=between)
+        block = data.get("block")
+        if block is not None and not whole_line:
+            raise RuleError(meta.source, "key 'block': needs 'line: true'")
         if lazy is None:
             assert compiled is not None
             lazy = patterns.LazyPattern.of(compiled)
@@ -270,6 +279,7 @@ class Existence(CheckTypeBase):
             if anchor and not raw and meta.shipped
             else None,
             re2_superset.superset(body) if anchor else None,
+            block=None if block is None else BlockSpec.parse(block, meta.source),
         )
 
     @property
@@ -302,14 +312,20 @@ class Existence(CheckTypeBase):
             if self.anchor == "line" and not _stands_alone(doc, start, match_end):
                 continue
             end = _prose_end(doc.prose, start, match_end)
-            found = doc.text[start:end]
             if self.skip_quoted and doc.get(Quoted).holds(start, end):
                 continue
+            found = doc.text[start:end].strip()
+            if self.block is not None:
+                extent = self.block.extent(doc, start, end)
+                if extent is None:
+                    continue  # a lone anchor: other rules report it
+                start, end = extent  # noqa: PLW2901 - the finding is the block
+                found = doc.text[start:end].partition("\n")[0].strip()
             yield self.meta.finding(
                 doc,
                 start,
                 end,
-                self.meta.format_message(found.strip()),
+                self.meta.format_message(found),
                 fix=self._fix(doc, start, end),
             )
 

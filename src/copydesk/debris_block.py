@@ -1,0 +1,109 @@
+"""Blocks of page furniture: lines that are debris only as one unit.
+
+A name alone on a line is a heading or a signature; a one-line bio is an
+ordinary sentence. Under a follow button, the three are an author box pasted
+from a web page. An ``existence`` rule with a ``block`` key reports such a
+unit: its tokens find the strong signal (the anchor line: "Follow I follow",
+"About the author"), and the block grows from it over the non-blank lines
+next to it while each matches the next pattern of ``above`` (going up) or
+``below`` (going down). Without ``lone: true`` an anchor that gathers no
+line is left to the rules that report it alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from copydesk.document import Document
+from copydesk.errors import RuleError
+
+#: Longest line a block pattern is tried on: a bio is one short paragraph.
+MAX_BLOCK_LINE = 240
+_KEYS = frozenset({"above", "below", "lone"})
+
+
+@dataclass(frozen=True, slots=True)
+class BlockSpec:
+    """What may stand above and below an anchor line, nearest first."""
+
+    above: tuple[regex.Pattern[str], ...]
+    below: tuple[regex.Pattern[str], ...]
+    lone: bool
+
+    @classmethod
+    def parse(cls, value: Mapping[str, Any], source: str) -> BlockSpec:
+        unknown = sorted(set(value) - _KEYS)
+        if unknown:
+            raise RuleError(source, f"key 'block.{unknown[0]}': unknown key")
+        lone = value.get("lone", False)
+        if not isinstance(lone, bool):
+            raise RuleError(source, "key 'block.lone': expected true or false")
+        return cls(
+            _patterns(value.get("above", []), source, "above"),
+            _patterns(value.get("below", []), source, "below"),
+            lone,
+        )
+
+    def extent(self, doc: Document, start: int, end: int) -> tuple[int, int] | None:
+        """The block around the anchor match ``start:end``: offsets from its
+        first line's text to its last line's end; None when the anchor
+        gathers no line and may not stand alone."""
+        first, _ = doc.line_col(start)
+        last, _ = doc.line_col(max(start, end - 1))
+        top = _grow(doc, first, -1, self.above)
+        bottom = _grow(doc, last, 1, self.below)
+        if top == first and bottom == last and not self.lone:
+            return None
+        lo = start if top == first else doc.line_start(top) + _indent(doc, top)
+        hi = end if bottom == last else doc.line_bounds(bottom)[1]
+        return lo, hi
+
+
+def _patterns(value: Any, source: str, key: str) -> tuple[regex.Pattern[str], ...]:
+    if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
+        raise RuleError(source, f"key 'block.{key}': expected a list of patterns")
+    try:
+        return tuple(regex.compile(p, regex.VERSION1) for p in value)
+    except regex.error as exc:
+        raise RuleError(source, f"key 'block.{key}': {exc}") from None
+
+
+def _grow(
+    doc: Document, line: int, step: int, wanted: Sequence[regex.Pattern[str]]
+) -> int:
+    """The farthest line from ``line`` (going ``step``) reached by matching
+    the next non-blank lines against ``wanted`` in order."""
+    reached = line
+    for pattern in wanted:
+        at = _next_text_line(doc, reached, step)
+        if at is None:
+            break
+        text = doc.line_text(at).strip()
+        if len(text) > MAX_BLOCK_LINE or pattern.fullmatch(text) is None:
+            break
+        reached = at
+    return reached
+
+
+def _next_text_line(doc: Document, line: int, step: int) -> int | None:
+    """The nearest non-blank line from ``line`` going ``step``, past at most
+    one blank line (a block's lines are its own paragraphs, or one)."""
+    at = line + step
+    blanks = 0
+    while 1 <= at <= doc.line_count:
+        if doc.line_text(at).strip():
+            return at
+        blanks += 1
+        if blanks > 1:
+            return None
+        at += step
+    return None
+
+
+def _indent(doc: Document, line: int) -> int:
+    text = doc.line_text(line)
+    return len(text) - len(text.lstrip())

@@ -1,0 +1,113 @@
+"""``existence`` with ``block``: an anchor line and the lines it holds together
+(an author box) are one finding, deleted as one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from tests.checks.test_pairs import SHIPPED
+
+from copydesk import batch
+from copydesk.checks.existence import Existence
+from copydesk.document import Document
+from copydesk.errors import RuleError
+from copydesk.fix import fix_text
+from copydesk.model import Finding, RuleMeta
+from copydesk.ruleset import load_ruleset
+
+BOX = (
+    "The mayor said the bridge would reopen in June.\n"
+    "\n"
+    "Gerhard Gnauck\n"
+    "\n"
+    "Political correspondent for Poland and the Baltic states, based in Warsaw.\n"
+    "\n"
+    "  • Follow I follow\n"
+    "\n"
+    "Engineers inspected the pylons on Monday.\n"
+)
+
+
+def _rule(**data: Any) -> Existence:
+    body = {"extends": "existence", "line": True, "tokens": ["Follow I follow"]}
+    body.update(data)
+    meta = RuleMeta(id="t.Box", extends="existence", source="t.yml", message="%s")
+    check = Existence.from_yaml(meta, body, SHIPPED)
+    assert isinstance(check, Existence)
+    return check
+
+
+BLOCK = {"above": [".*correspondent.*", r"\p{Lu}\w+ \p{Lu}\w+"], "below": []}
+
+
+def _run(check: Existence, text: str) -> list[Finding]:
+    return list(check.run(Document.plain(text)))
+
+
+def test_the_block_spans_name_bio_and_anchor() -> None:
+    [finding] = _run(_rule(block=BLOCK, remove="line"), BOX)
+    assert (finding.line, finding.col, finding.end_line) == (3, 1, 7)
+    assert finding.message == "Gerhard Gnauck"
+    assert finding.fix is not None
+    [edit] = finding.fix.edits
+    # The block's lines and the blank line before them go; the text stays.
+    assert BOX[: edit.start] + BOX[edit.end :] == (
+        "The mayor said the bridge would reopen in June.\n"
+        "\n"
+        "Engineers inspected the pylons on Monday.\n"
+    )
+
+
+def test_an_anchor_alone_is_left_to_other_rules_unless_lone() -> None:
+    text = "The talks ended.\n\n  • Follow I follow\n\nBoth sides will meet again.\n"
+    assert _run(_rule(block=BLOCK), text) == []
+    [alone] = _run(_rule(block={**BLOCK, "lone": True}), text)
+    assert (alone.line, alone.end_line) == (3, 3)
+
+
+def test_a_bio_without_its_name_still_joins() -> None:
+    text = "Economics correspondent based in Frankfurt.\n\nFollow I follow\n"
+    [finding] = _run(_rule(block=BLOCK), text)
+    assert (finding.line, finding.end_line) == (1, 3)
+
+
+def test_lines_below_the_anchor() -> None:
+    check = _rule(tokens=["About the author"], block={"below": [".*correspondent.*"]})
+    text = "Talks go on.\n\nAbout the author\n\nAnna K. is a correspondent in Kyiv.\n"
+    [finding] = _run(check, text)
+    assert (finding.line, finding.end_line, finding.end_col) == (3, 5, 36)
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        ({"block": BLOCK, "line": False}, "needs 'line: true'"),
+        ({"block": {"side": []}}, "block.side"),
+        ({"block": {"above": ["("]}}, "block.above"),
+        ({"block": {"above": "x"}}, "expected a list of patterns"),
+        ({"block": {"lone": "yes"}}, "block.lone"),
+    ],
+)
+def test_bad_block_keys_are_rule_errors(data: dict[str, Any], reason: str) -> None:
+    with pytest.raises(RuleError, match=reason):
+        _rule(**data)
+
+
+def test_shipped_author_box_on_other_languages() -> None:
+    ruleset = load_ruleset(select=["artifacts.AuthorBox"])
+    text = (
+        "Der Kreml schwieg.\n\nFriedrich Schmidt\n\n"
+        "Politischer Korrespondent für Russland mit Sitz in Moskau.\n\n"
+        "Folgen Ich folge\n\nDie Gespräche gehen weiter.\n"
+    )
+    [finding] = batch.lint_text(text, "draft.txt", "plain", ruleset)
+    assert (finding.rule, finding.line, finding.end_line) == (
+        "artifacts.AuthorBox",
+        3,
+        7,
+    )
+    fixed = fix_text(
+        text, lambda t: batch.lint_text(t, "draft.txt", "plain", ruleset), unsafe=True
+    )
+    assert fixed.text == "Der Kreml schwieg.\n\nDie Gespräche gehen weiter.\n"
