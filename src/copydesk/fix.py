@@ -2,9 +2,16 @@
 
 Fixing is a loop to a fixpoint (as in ruff): one round applies every fix that
 does not collide with one already taken, then the text is linted again, since
-a fix skipped for overlapping may apply cleanly to the new text. The loop is
-capped and stops on a cycle, so a pair of rules that undo each other is
-reported instead of spinning.
+a fix skipped for overlapping may apply cleanly to the new text.
+
+A long chain is not a cycle. Nested or overlapping fixes resolve one layer a
+round, so the cap (:data:`MAX_ROUNDS`, ruff's 100) is far above any real chain
+and is only reached by a fix that keeps growing the text. A cycle is told
+apart by the texts themselves: a round that brings back a text seen before
+means the fixes of the rounds since then undo each other. Those rules are
+named and the run starts over with their fixes set aside, so what they
+disagree about stays as written and every other fix still reaches its
+fixpoint. Either way the result is stable: a second run changes nothing.
 """
 
 from __future__ import annotations
@@ -91,6 +98,11 @@ class _Taken:
         self._edits.insert(i, edit)
 
 
+#: Rounds before a fix run gives up (ruff's limit): chains of nested or
+#: overlapping fixes settle in a handful; only a runaway fix gets this far.
+MAX_ROUNDS = 100
+
+
 @dataclass(frozen=True, slots=True)
 class FixResult:
     """What a fix run did, for the CLI's summary and exit code."""
@@ -100,8 +112,30 @@ class FixResult:
     remaining: list[Finding] = field(default_factory=list)
     #: Remaining findings whose fix is unsafe, when unsafe fixes were not allowed.
     unsafe_available: int = 0
+    #: Rounds run, counting those of cycles undone.
     rounds: int = 0
     converged: bool = True
+    #: Each cycle found: the rules whose fixes undid each other (sorted).
+    cycles: tuple[tuple[str, ...], ...] = ()
+    #: Rules that still had fixes to apply when the round cap was reached.
+    capped: tuple[str, ...] = ()
+
+    def unsettled_reason(self) -> str:
+        """Why the run did not settle, in one clause ("" when it did)."""
+        reasons = [f"fixes of {_and(rules)} undo each other" for rules in self.cycles]
+        if self.capped:
+            reasons.append(
+                f"fixes of {_and(self.capped)} were still changing the text"
+                f" after {self.rounds} rounds"
+            )
+        return "; ".join(reasons)
+
+
+def _and(names: Sequence[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    if len(names) < 2:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _usable(fix: Fix | None, text: str, *, unsafe: bool) -> bool:
@@ -120,20 +154,82 @@ def _usable(fix: Fix | None, text: str, *, unsafe: bool) -> bool:
     return not any(overlaps(a, b) for a, b in itertools.pairwise(ordered))
 
 
-def _choose(findings: Sequence[Finding], text: str, *, unsafe: bool) -> list[Fix]:
-    """The fixes for one round: in text order, each whole or not at all."""
-    fixes = [f.fix for f in findings if f.fix is not None]
-    candidates = [fix for fix in fixes if _usable(fix, text, unsafe=unsafe)]
-    candidates.sort(key=lambda fix: min((e.start, e.end) for e in fix.edits))
+def _choose(
+    findings: Sequence[Finding],
+    text: str,
+    *,
+    unsafe: bool,
+    set_aside: frozenset[str] = frozenset(),
+) -> list[Finding]:
+    """The findings whose fixes make one round: in text order, each fix whole
+    or not at all; the fixes of rules in ``set_aside`` are not taken."""
+    candidates = [
+        f
+        for f in findings
+        if f.rule not in set_aside and _usable(f.fix, text, unsafe=unsafe)
+    ]
+    candidates.sort(key=_first_edit)
     taken = _Taken()
-    chosen: list[Fix] = []
-    for fix in candidates:
-        if any(taken.collides(edit) for edit in fix.edits):
+    chosen: list[Finding] = []
+    for finding in candidates:
+        assert finding.fix is not None  # _usable
+        if any(taken.collides(edit) for edit in finding.fix.edits):
             continue
-        for edit in fix.edits:
+        for edit in finding.fix.edits:
             taken.add(edit)
-        chosen.append(fix)
+        chosen.append(finding)
     return chosen
+
+
+def _first_edit(finding: Finding) -> tuple[int, int]:
+    assert finding.fix is not None
+    return min((e.start, e.end) for e in finding.fix.edits)
+
+
+@dataclass(slots=True)
+class _Attempt:
+    """One pass of the fix loop from the original text."""
+
+    text: str
+    findings: Sequence[Finding]
+    rounds: int = 0
+    fixed: int = 0
+    #: The rules of the rounds between a text and its return, if one came back.
+    cycle: frozenset[str] = frozenset()
+    #: The rules that still had fixes when the cap was reached.
+    capped: tuple[str, ...] = ()
+
+
+def _settle(
+    attempt: _Attempt,
+    lint: Callable[[str], Sequence[Finding]],
+    *,
+    unsafe: bool,
+    set_aside: frozenset[str],
+    max_rounds: int,
+) -> _Attempt:
+    """Run rounds until nothing is left to fix, a text comes back, or the cap."""
+    seen = {attempt.text: 0}
+    applied: list[frozenset[str]] = []
+    text, findings = attempt.text, attempt.findings
+    fixed = 0
+    while chosen := _choose(findings, text, unsafe=unsafe, set_aside=set_aside):
+        if len(applied) >= max_rounds:
+            capped = tuple(sorted({f.rule for f in chosen}))
+            return _Attempt(text, findings, len(applied), fixed, capped=capped)
+        edits = [edit for f in chosen if f.fix is not None for edit in f.fix.edits]
+        text, _, skipped = apply_edits(text, edits)
+        if skipped:  # pragma: no cover - _choose guarantees disjoint edits
+            msg = f"internal error: chosen edits overlap: {skipped}"
+            raise AssertionError(msg)
+        applied.append(frozenset(f.rule for f in chosen))
+        fixed += len(chosen)
+        findings = lint(text)
+        first = seen.setdefault(text, len(applied))
+        if first < len(applied):
+            cycle = frozenset[str]().union(*applied[first:])
+            return _Attempt(text, findings, len(applied), fixed, cycle=cycle)
+    return _Attempt(text, findings, len(applied), fixed)
 
 
 def fix_text(
@@ -141,48 +237,47 @@ def fix_text(
     lint: Callable[[str], Sequence[Finding]],
     *,
     unsafe: bool,
-    max_rounds: int = 5,
+    max_rounds: int = MAX_ROUNDS,
 ) -> FixResult:
     """Lint, apply what can be applied, re-lint; until nothing is left to do.
 
-    Stops with ``converged=False`` when fixes are still available after
-    ``max_rounds`` rounds or a round brings back a text seen before; the text
-    returned is then the last one reached, every round of it a valid fix.
+    A round that brings back a text seen before closes a cycle: the rules of
+    the rounds since then are named in ``cycles`` and the run starts again
+    from the original text with their fixes set aside, so the text they
+    disagree about stays as its author wrote it and every other fix applies.
+    After ``max_rounds`` rounds the run stops where it is, naming in
+    ``capped`` the rules that still had fixes. Either way ``converged`` is
+    False; every round of the text returned is a valid fix.
     """
-    seen = {text}
-    fixed = 0
+    original = _Attempt(text, lint(text))
+    set_aside: frozenset[str] = frozenset()
+    cycles: list[tuple[str, ...]] = []
     rounds = 0
-    converged = True
-    findings = lint(text)
-    while chosen := _choose(findings, text, unsafe=unsafe):
-        if rounds >= max_rounds:
-            converged = False
+    while True:
+        attempt = _settle(
+            original, lint, unsafe=unsafe, set_aside=set_aside, max_rounds=max_rounds
+        )
+        rounds += attempt.rounds
+        if not attempt.cycle:
             break
-        edits = [edit for fix in chosen for edit in fix.edits]
-        text, _, skipped = apply_edits(text, edits)
-        if skipped:  # pragma: no cover - _choose guarantees disjoint edits
-            msg = f"internal error: chosen edits overlap: {skipped}"
-            raise AssertionError(msg)
-        rounds += 1
-        fixed += len(chosen)
-        findings = lint(text)
-        if text in seen:
-            converged = False
-            break
-        seen.add(text)
-    remaining = list(findings)
+        # Each restart sets aside at least one more rule: this ends.
+        cycles.append(tuple(sorted(attempt.cycle)))
+        set_aside |= attempt.cycle
+    remaining = list(attempt.findings)
     unsafe_available = 0
     if not unsafe:
         unsafe_available = sum(
             1 for f in remaining if f.fix is not None and not f.fix.is_safe
         )
     return FixResult(
-        text=text,
-        fixed=fixed,
+        text=attempt.text,
+        fixed=attempt.fixed,
         remaining=remaining,
         unsafe_available=unsafe_available,
         rounds=rounds,
-        converged=converged,
+        converged=not cycles and not attempt.capped,
+        cycles=tuple(cycles),
+        capped=attempt.capped,
     )
 
 

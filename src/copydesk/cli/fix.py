@@ -45,7 +45,7 @@ class FixTally:
         if self.unsafe_available:
             text += f" ({self.unsafe_available} more fixable with --unsafe-fixes)"
         if self.unconverged:
-            text += f"; {self.unconverged} file(s) did not settle, fixes stopped"
+            text += f"; {self.unconverged} file(s) did not settle (rules named above)"
         return text + "."
 
 
@@ -98,6 +98,8 @@ def _fix_file(
         else:
             original, encoding = source.text, source.encoding
         result = workspace.fix_text(name or STDIN, original, unsafe=args.unsafe_fixes)
+        if not result.converged:
+            _did_not_settle(name or target.path, result)
         changed = result.text != original
         if args.diff:
             if changed:
@@ -113,6 +115,14 @@ def _fix_file(
     tally.add(result, changed)
     remaining = result.remaining
     return FileResult(target.path, remaining, text=result.text if remaining else None)
+
+
+def _did_not_settle(path: str, result: FixResult) -> None:
+    """Name the rules a file's fixes could not settle: the maintainers of
+    those rules have a bug to fix, and the user knows why fixes stopped."""
+    from copydesk.cli.main import warning
+
+    warning(f"{path}: fixes did not settle: {result.unsettled_reason()}", sys.stderr)
 
 
 def _docx_not_written(

@@ -104,6 +104,30 @@ def _escaped(word: str) -> re.Pattern[str]:
 
 _DIRECTIVE_LINE = re.compile(r"(?m)^[ \t]*(\.\.[ \t]+(copydesk:[^\r\n]*))")
 
+#: Where docutils breaks lines: ``str.splitlines`` after turning VT and FF
+#: into spaces (``string2lines``). copydesk's lines break at LF, CR and CRLF
+#: only, so where NEL, LS, PS or an information separator sits in the text,
+#: docutils' line numbers run ahead of copydesk's.
+_DOCUTILS_BREAK = re.compile("\r\n|[\n\r\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+class _DocutilsLines:
+    """Line starts as docutils numbers lines, to map its ``node.line`` back:
+    counted by copydesk's rule instead, a hint lands lines too far ahead and
+    the prose it jumps over is masked (found by fixes one round at a time)."""
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0, *(m.end() for m in _DOCUTILS_BREAK.finditer(text))]
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def line_start(self, line: int) -> int:
+        """Offset of the first character of docutils' 1-based ``line``."""
+        return self._starts[line - 1]
+
 
 def read(text: str) -> Parsed:
     """Read reST; on a parser failure, fall back to treating it as prose."""
@@ -147,6 +171,7 @@ class _Walker:
         self.cursor = 0
         self.comments: list[str] = []
         self._lines = LineIndex(text)
+        self._docutils_lines = _DocutilsLines(text)
 
     def walk(self, document: nodes.document) -> None:
         stack: list[tuple[nodes.Node, str]] = [(document, "paragraph")]
@@ -238,13 +263,13 @@ class _Walker:
             self.locate(node, line)
             return
         if line > 3:
-            hinted = min(line - 2, len(self._lines))
-            self.cursor = max(self.cursor, self._lines.line_start(hinted))
+            hinted = min(line - 2, len(self._docutils_lines))
+            self.cursor = max(self.cursor, self._docutils_lines.line_start(hinted))
 
     def locate(self, node: nodes.Element, line: int) -> None:
         """Put the cursor on a literal block's first line, if it can be found."""
         first = node.astext().strip().split("\n", 1)[0].strip()
-        lines = self._lines
+        lines = self._docutils_lines
         limit = lines.line_start(line + 1) if line < len(lines) else len(self.text)
         found = self.text.find(first, self.cursor, limit) if first else -1
         if found >= 0:

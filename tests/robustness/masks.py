@@ -1,0 +1,58 @@
+"""Where a document's masks are, read from its prose view alone.
+
+A reader masks what is not prose (code, URLs and link targets, tags and
+attributes, front matter, shortcodes and template tags, reST literals, roles
+and directive options) by putting a space where the source has anything but
+a line break. So the masked characters are those the prose view shows as a
+space where the source has something else; a run of them, with the white
+space between two of them on the same line, is one masked span. A character
+reference (``&eacute;``) is not a mask: the prose view shows its decoded
+character, padded with ``FILLER``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from copydesk.model import Edit
+
+#: White space a mask may hold, between two masked characters of one line.
+_INNER_SPACE = frozenset(" \t\u00a0\u3000\u2000\u2001\u2002\u2003\u2009")
+
+
+def masked_spans(text: str, prose: str) -> list[tuple[int, int]]:
+    """The masked spans of ``text`` as (start, end), in order, disjoint."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    last = -1  # the last masked character of the current span
+    for i, (source, shown) in enumerate(zip(text, prose, strict=True)):
+        if shown == " " != source:
+            if start is None:
+                start = i
+            last = i
+        elif start is not None and source not in _INNER_SPACE:
+            spans.append((start, last + 1))
+            start = None
+    if start is not None:
+        spans.append((start, last + 1))
+    return spans
+
+
+def edit_inside(edit: Edit, spans: Iterable[tuple[int, int]]) -> tuple[int, int] | None:
+    """The masked span ``edit`` would change a character of, if any.
+
+    A replacement may end where a mask begins or begin where it ends; an
+    insertion may sit at either edge of a mask, not inside it.
+    """
+    for start, end in spans:
+        if edit.start == edit.end:
+            if start < edit.start < end:
+                return start, end
+        elif edit.start < end and start < edit.end:
+            return start, end
+    return None
+
+
+def offset_inside(offset: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether ``offset`` is a masked character."""
+    return any(start <= offset < end for start, end in spans)

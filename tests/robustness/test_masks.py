@@ -1,0 +1,87 @@
+"""Masks are sacred: no fix touches, and no finding starts in, what is not prose.
+
+On hostile mixed-markup documents in every format, every round of a fix run
+(safe and unsafe fixes alike) is checked against the masks of the text that
+round sees: code spans and blocks, URLs and link targets, HTML tags and
+attributes, front matter, shortcodes and template tags, reST literals, roles
+and directive options (see ``masks``). Engine pseudo-rules (``copydesk.*``)
+report on directives and whole files, so they are not held to it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from copydesk import markup
+from copydesk.batch import lint_text
+from copydesk.fix import fix_text
+from copydesk.model import Finding
+from copydesk.ruleset import Ruleset, load_ruleset
+
+from .masks import edit_inside, masked_spans, offset_inside
+from .strategies import FORMATS, fuzz_settings, mixed_documents
+
+
+@lru_cache(maxsize=1)
+def shipped() -> Ruleset:
+    return load_ruleset()
+
+
+def assert_masks_kept(fmt: str, text: str, findings: list[Finding]) -> None:
+    """No finding of ``text`` starts in a mask, no fix edits inside one."""
+    spans = masked_spans(text, markup.read(fmt, text).prose)
+    for f in findings:
+        if f.rule.startswith("copydesk."):
+            continue
+        assert not offset_inside(f.start, spans), (f.rule, f.match, f.start)
+        for edit in f.fix.edits if f.fix is not None else ():
+            inside = edit_inside(edit, spans)
+            assert inside is None, (f.rule, edit, text[slice(*inside)])
+
+
+def assert_no_round_touches_a_mask(fmt: str, text: str) -> None:
+    def lint(current: str) -> list[Finding]:
+        found = lint_text(current, "doc", fmt, shipped())
+        assert_masks_kept(fmt, current, found)
+        return found
+
+    fix_text(text, lint, unsafe=True)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@fuzz_settings(40)
+@given(data=st.data())
+def test_no_fix_or_finding_in_a_mask(fmt: str, data: st.DataObject) -> None:
+    assert_no_round_touches_a_mask(fmt, data.draw(mixed_documents(fmt), label="doc"))
+
+
+#: Masked constructs with a house name, a typo or a stray quote inside, each
+#: between two lines of prose that are flagged too (so the rules do run).
+HAND_PICKED = {
+    "markdown": (
+        "Kiev `Kiev teh “` Kiev\n\n```\nKiev teh\n```\n\n"
+        '[Kiev](https://x/Kiev?q="teh") <span title="Kiev">Kiev</span>\n'
+        '{{< figure caption="teh Kiev" >}} {% raw %}Kiev{% endraw %}\n'
+    ),
+    "html": (
+        "<p>Kiev <code>Kiev teh</code> <a href=\"https://x/Kiev?q='teh'\">Kiev</a>"
+        '<script>var s = "Kiev teh";</script> <img title="teh" alt="Kiev"></p>\n'
+    ),
+    "rst": (
+        "Kiev ``Kiev teh`` :term:`Kiev teh` `Kiev <https://x/Kiev?q=teh>`_\n\n"
+        ".. image:: Kiev.png\n   :target: http://x/'Kiev'\n\n"
+        '>>> print("Kiev teh")\n\nKiev said teh.\n'
+    ),
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(HAND_PICKED))
+def test_hand_picked_masks_are_kept(fmt: str) -> None:
+    text = HAND_PICKED[fmt]
+    found = lint_text(text, "doc", fmt, shipped())
+    assert {f.rule for f in found} >= {"names.Places"}
+    assert_masks_kept(fmt, text, found)
