@@ -22,6 +22,8 @@ from copydesk.fix import fix_text
 from copydesk.model import Finding
 from copydesk.ruleset import Ruleset, load_ruleset
 
+from tests.markup.oracle import make_parser, violations
+
 from .masks import edit_inside, masked_spans, offset_inside
 from .strategies import FORMATS, fuzz_settings, mixed_documents
 
@@ -85,3 +87,27 @@ def test_hand_picked_masks_are_kept(fmt: str) -> None:
     found = lint_text(text, "doc", fmt, shipped())
     assert {f.rule for f in found} >= {"names.Places"}
     assert_masks_kept(fmt, text, found)
+
+
+def test_markdown_fixes_avoid_what_markdown_it_calls_code_or_markup() -> None:
+    """An independent oracle for Markdown: every character a replacement or
+    deletion would change is marked, and markdown-it-py must find none of
+    them in code, front matter, raw HTML or a link target."""
+    md = make_parser()
+
+    @fuzz_settings(40)
+    @given(text=mixed_documents("markdown"))
+    def check(text: str) -> None:
+        def lint(current: str) -> list[Finding]:
+            found = lint_text(current, "doc", "markdown", shipped())
+            marked = [" "] * len(current)
+            for f in found:
+                for edit in f.fix.edits if f.fix is not None else ():
+                    marked[edit.start : edit.end] = "x" * (edit.end - edit.start)
+            _, bad = violations(md, current, "".join(marked))
+            assert not bad, bad
+            return found
+
+        fix_text(text, lint, unsafe=True)
+
+    check()
