@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from copydesk.files import format_for, match_kind
 
 if TYPE_CHECKING:
-    from copydesk.api import Overrides, Settings
     from copydesk.config import Config
+    from copydesk.resolve import Overrides, Settings
 
 #: Where a setting comes from.
 OVERRIDE, CONFIG, DEFAULT = "override", "config", "default"
