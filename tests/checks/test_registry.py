@@ -16,12 +16,15 @@ from copydesk.checks.base import CheckType
 from copydesk.checks.boilerplate import Boilerplate
 from copydesk.checks.capitalization import Capitalization
 from copydesk.checks.conditional import Conditional
+from copydesk.checks.confusion import ConfusionCheck
 from copydesk.checks.consistency import Consistency
 from copydesk.checks.existence import Existence
+from copydesk.checks.lexicon import Lexicon
 from copydesk.checks.names import Names
 from copydesk.checks.occurrence import Occurrence
 from copydesk.checks.pairs import Pairs
 from copydesk.checks.proselint import Proselint
+from copydesk.checks.rarity import Rarity
 from copydesk.checks.repetition import Repetition
 from copydesk.checks.spelling import Spelling
 from copydesk.checks.substitution import Substitution
@@ -33,12 +36,15 @@ TYPED: dict[str, CheckType] = {
     "boilerplate": Boilerplate,
     "capitalization": Capitalization,
     "conditional": Conditional,
+    "confusion": ConfusionCheck,
     "consistency": Consistency,
     "existence": Existence,
+    "lexicon": Lexicon,
     "names": Names,
     "occurrence": Occurrence,
     "pairs": Pairs,
     "proselint": Proselint,
+    "rarity": Rarity,
     "repetition": Repetition,
     "spelling": Spelling,
     "substitution": Substitution,
@@ -102,6 +108,9 @@ def test_each_type_states_its_own_fix_availability(name: str) -> None:
         ("spelling", {}, FixAvailability.UNSAFE),
         ("conditional", {}, FixAvailability.NONE),
         ("occurrence", {}, FixAvailability.NONE),
+        ("lexicon", {}, FixAvailability.MIXED),
+        ("confusion", {}, FixAvailability.UNSAFE),
+        ("rarity", {}, FixAvailability.UNSAFE),
     ],
 )
 def test_a_rule_file_narrows_its_types_fixes(

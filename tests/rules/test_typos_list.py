@@ -56,7 +56,10 @@ def _load(path: Path) -> dict[str, Any]:
 
 
 def _files() -> list[Path]:
-    return sorted(PACK.glob("*.yml"))
+    """The pack's swap lists (its lexicon, confusion and rarity rules are not)."""
+    return sorted(
+        p for p in PACK.glob("*.yml") if _load(p).get("extends") == "substitution"
+    )
 
 
 def _swaps(path: Path) -> dict[str, list[str]]:

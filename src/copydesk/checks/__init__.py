@@ -25,6 +25,9 @@ CHECK_TYPES: dict[str, str] = {
     "spelling": "copydesk.checks.spelling:Spelling",
     "proselint": "copydesk.checks.proselint:Proselint",
     "boilerplate": "copydesk.checks.boilerplate:Boilerplate",
+    "lexicon": "copydesk.checks.lexicon:Lexicon",
+    "confusion": "copydesk.checks.confusion:ConfusionCheck",
+    "rarity": "copydesk.checks.rarity:Rarity",
 }
 
 

@@ -1,0 +1,184 @@
+"""``confusion``: real words used for another real word (``then`` for ``than``).
+
+No spelling checker sees these: every word is in the dictionary. What gives
+them away is the context, and only some contexts are certain enough: ``more
+then`` is always ``more than``, but ``then`` alone is usually right. So a rule
+lists, per confusion, the contexts in which the word is wrong:
+
+    confusions:
+      - wrong: then
+        right: than
+        contexts: ['\\b(?:more|less|rather) %w\\b']
+        unless: ['more then ever']   # optional: a match inside these is kept quiet
+
+``%w`` marks the word in each context pattern; the finding is on that word
+only. A confusion whose word the document does not contain costs one set
+lookup. Patterns follow the rule's ``ignorecase`` (default true) and the
+replacement keeps the case of the word it replaces. Fixes are unsafe: a
+context pattern is evidence, not proof.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import regex
+
+from copydesk import patterns
+from copydesk.checks.base import Check, CheckTypeBase, LoadContext
+from copydesk.checks.substitution import match_case
+from copydesk.document import Analysis, Document, WordSet
+from copydesk.errors import RuleError
+from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
+from copydesk.schema import Key
+
+_MARK = "%w"
+_ENTRY_KEYS = frozenset({"wrong", "right", "contexts", "unless"})
+
+
+@dataclass(frozen=True, slots=True)
+class Confusion:
+    """One wrong word, its replacements, and where it is wrong."""
+
+    wrong: str
+    right: tuple[str, ...]
+    contexts: patterns.Pattern
+    unless: patterns.Pattern | None
+    #: The word alone, for the literal scan that finds where to look.
+    word: patterns.Pattern
+    #: The case-folded words of ``wrong``: the document must hold the first.
+    first_word: str
+
+
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class ConfusionCheck(CheckTypeBase):
+    """Flags a listed word in a context that says another word was meant."""
+
+    FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
+    #: A confusion whose word the document lacks is skipped on a set lookup.
+    USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (WordSet,)
+
+    KEYS: ClassVar[Mapping[str, Key]] = {
+        k.name: k for k in (Key("confusions", (list,), required=True),)
+    }
+
+    meta: RuleMeta
+    confusions: tuple[Confusion, ...]
+
+    @classmethod
+    def from_yaml(
+        cls, meta: RuleMeta, data: Mapping[str, Any], _context: LoadContext
+    ) -> Check:
+        entries = data["confusions"]
+        if not entries:
+            raise RuleError(meta.source, "key 'confusions': needs at least one entry")
+        ignorecase = meta.ignorecase if "ignorecase" in data else True
+        compiled = tuple(
+            _entry(meta.source, i, entry, ignorecase=ignorecase)
+            for i, entry in enumerate(entries)
+        )
+        return cls(meta, compiled)
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        words = doc.word_set()
+        seen: set[int] = set()
+        for confusion in self.confusions:
+            if confusion.first_word not in words:
+                continue
+            for start, end in _contexts(confusion, doc.prose):
+                if start in seen:
+                    continue
+                if confusion.unless is not None and _inside(
+                    confusion.unless, doc.prose, start, end
+                ):
+                    continue
+                seen.add(start)
+                yield self._finding(doc, start, end, confusion)
+
+    def _finding(
+        self, doc: Document, start: int, end: int, confusion: Confusion
+    ) -> Finding:
+        found = doc.text[start:end]
+        choices = tuple(match_case(c, found) for c in confusion.right)
+        message = self.meta.format_message(
+            found, " or ".join(f"'{c}'" for c in choices)
+        )
+        fix = Fix((Edit(start, end, choices[0]),), Applicability.UNSAFE)
+        return self.meta.finding(doc, start, end, message, choices, fix)
+
+
+#: How far a context may reach from its word, for the windowed search.
+_REACH = 120
+
+
+def _contexts(confusion: Confusion, prose: str) -> Iterator[tuple[int, int]]:
+    """Spans of the confusion's word where one of its contexts matches.
+
+    The word is found first (a literal scan), and the contexts are tried
+    only in a window around each use: one scan of the document per context
+    alternation costs more than a few hundred short searches.
+    """
+    n = len(prose)
+    for word in patterns.finditer(confusion.word, prose):
+        start, end = word.span()
+        lo, hi = max(0, start - _REACH), min(n, end + _REACH)
+        for m in patterns.finditer(confusion.contexts, prose, lo, hi):
+            if m.start("w") == start:
+                yield start, end
+                break
+
+
+def _inside(pattern: patterns.Pattern, text: str, start: int, end: int) -> bool:
+    """A match of ``pattern`` near the word covers it."""
+    lo = max(0, start - 60)
+    hi = min(len(text), end + 60)
+    return any(
+        m.start() <= start and end <= m.end()
+        for m in patterns.finditer(pattern, text, lo, hi)
+    )
+
+
+def _entry(source: str, index: int, entry: Any, *, ignorecase: bool) -> Confusion:
+    where = f"key 'confusions': entry {index + 1}"
+    if not isinstance(entry, dict):
+        raise RuleError(source, f"{where}: expected a mapping")
+    unknown = sorted(set(entry) - _ENTRY_KEYS)
+    if unknown:
+        raise RuleError(source, f"{where}: unknown key {unknown[0]!r}")
+    wrong, right = entry.get("wrong"), entry.get("right")
+    contexts, unless = entry.get("contexts"), entry.get("unless", [])
+    if not isinstance(wrong, str) or not wrong.strip():
+        raise RuleError(source, f"{where}: 'wrong' must be a word")
+    if not isinstance(right, str) or not right.strip():
+        raise RuleError(source, f"{where}: 'right' must be a word")
+    if not _strings(contexts) or not contexts:
+        raise RuleError(source, f"{where}: 'contexts' must be a list of patterns")
+    if not _strings(unless):
+        raise RuleError(source, f"{where}: 'unless' must be a list of patterns")
+    for context in contexts:
+        if context.count(_MARK) != 1:
+            raise RuleError(source, f"{where}: context {context!r} needs one {_MARK}")
+    word = f"(?P<w>{regex.escape(wrong)})"
+    body = "|".join(f"(?:{c.replace(_MARK, word)})" for c in contexts)
+    compiled = patterns.compile_regex(body, source, "confusions", ignorecase=ignorecase)
+    unless_pattern = (
+        patterns.compile_regex("|".join(unless), source, "unless", ignorecase=True)
+        if unless
+        else None
+    )
+    choices = tuple(c.strip() for c in right.split("|") if c.strip())
+    first = wrong.split()[0].casefold()
+    first = regex.sub(r"\W.*", "", first) or first
+    alone = patterns.compile_regex(
+        rf"(?<![\w'’]){regex.escape(wrong)}(?![\w'’])",
+        source,
+        "confusions",
+        ignorecase=ignorecase,
+    )
+    return Confusion(wrong, choices, compiled, unless_pattern, alone, first)
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) and v for v in value)

@@ -1,0 +1,382 @@
+"""``lexicon``: misspellings with no list, found against a large word list.
+
+On by default, so it must earn its place: a word is reported only when it is
+missing from the lexicon (American and British spellings with their
+inflections, see ``copydesk.wordlists``), none of the guards in
+``copydesk.word_guards`` explains it, and a common word lies one cheap slip
+away (``copydesk.typo_edits``). What stays quiet:
+
+- names: a capitalised word inside a sentence, a word of the ``names`` house
+  list, a word the document uses more than once capitalised. A capital at the
+  start of a sentence proves nothing, so ``Niether`` is still checked;
+- terms: a word the document uses ``term-count`` times or more is the
+  document's own vocabulary (``kubectl``, ``cmdlet``), not a typo;
+- code, identifiers, file names, flags, URLs, acronyms, tokens with digits;
+- words cited as words, block quotes, paragraphs in another language;
+- the project's ``vocab.accept`` (the engine drops those findings) and the
+  rule's own ``ignore`` list.
+
+A word used in several files of a run is a term too, but the results cache
+answers each file from its own content, so a cross-file vocabulary would
+make a file's findings depend on its neighbours; it is left to ``vocab``.
+Fixes are unsafe (the lexicon may lack a correct word) except one kind that
+cannot change correct text: an apostrophe put back into a contraction
+(``wasnt`` → ``wasn't``), when that is the only close word.
+"""
+
+from __future__ import annotations
+
+import collections
+import functools
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from copydesk import morphology, typo_edits, word_guards, wordlists
+from copydesk.checks.base import Check, CheckTypeBase, LoadContext
+from copydesk.checks.names import house_entries
+from copydesk.document import Analysis, Block, Document
+from copydesk.errors import RuleError
+from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
+from copydesk.schema import Key
+
+#: Suggestions whose score is this close to the best one are offered too.
+_MARGIN = 0.35
+_MAX_SUGGESTIONS = 3
+#: Languages that capitalise every noun: a capital says nothing about names
+#: there, so capitalised words are checked (with the stricter bar).
+_CAPITALISED_NOUNS = frozenset({"de"})
+#: Capitalised words shorter than this are not checked: too many names.
+_CAPITAL_MIN = 6
+#: Lower-case words this long or shorter need a typing slip to be reported.
+_SHORT = 6
+#: Words this short need an apostrophe, a double or a swap (``guid`` is not
+#: ``guide``).
+_TINY = 4
+#: How common a stem or a compound's part must be.
+_STEM_COUNT = 50
+#: A correction this common, one vowel or sound away, beats any word-building
+#: explanation (``diffrent`` is not ``diff`` + ``rent``).
+_VERY_COMMON = 72
+#: A document with more unknown lower-case words than this, and more than
+#: this share of its distinct words, is not prose of the lexicon's language (a
+#: word list, a dump, another language): it is skipped, which also bounds
+#: the candidate search on hostile input.
+_MAX_SUSPECTS = 30
+#: Longer tokens are not misspelt words (hashes, run-together strings).
+_MAX_LENGTH = 30
+_GARBLED = 0.3
+#: Two-edit searches (about 8 ms each) per document; the rest get one edit.
+_TWO_EDIT_SEARCHES = 10
+_VOWEL_SLIPS = frozenset(
+    {typo_edits.DROPPED_VOWEL, typo_edits.VOWEL, typo_edits.SOUND_ALIKE}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The rule's thresholds, as its keys set them."""
+
+    min_length: int = 4
+    term_count: int = 3
+    max_cost: float = 1.0
+    two_edit_cost: float = 1.5
+    min_count: int = 45
+
+
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Lexicon(CheckTypeBase):
+    """Flags unknown words that are one cheap slip from a common word."""
+
+    #: Unsafe, but a restored contraction apostrophe is safe.
+    FIX: ClassVar[FixAvailability] = FixAvailability.MIXED
+    USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (word_guards.WordCounts,)
+
+    KEYS: ClassVar[Mapping[str, Key]] = {
+        k.name: k
+        for k in (
+            Key("dictionary", (str,)),
+            Key("ignore", (list,), item_types=(str,)),
+            Key("min-length", (int,)),
+            Key("term-count", (int,)),
+            Key("max-cost", (float, int)),
+            Key("min-count", (int,)),
+            Key("house-names", (bool,)),
+        )
+    }
+
+    meta: RuleMeta
+    dictionary: str
+    accepted: frozenset[str]
+    settings: Settings
+
+    @classmethod
+    def from_yaml(
+        cls, meta: RuleMeta, data: Mapping[str, Any], context: LoadContext
+    ) -> Check:
+        dictionary = str(data.get("dictionary", ""))
+        if dictionary and dictionary not in wordlists.LANGUAGES:
+            choices = ", ".join(sorted(wordlists.LANGUAGES))
+            raise RuleError(meta.source, f"key 'dictionary': choose one of {choices}")
+        accepted = {_fold(w) for w in data.get("ignore", [])}
+        if data.get("house-names", True):
+            accepted |= _house_words(context)
+        default = Settings()
+        settings = Settings(
+            min_length=int(data.get("min-length", default.min_length)),
+            term_count=int(data.get("term-count", default.term_count)),
+            max_cost=float(data.get("max-cost", default.max_cost)),
+            min_count=int(data.get("min-count", default.min_count)),
+        )
+        if settings.min_length < 2 or settings.term_count < 2:
+            raise RuleError(
+                meta.source, "keys 'min-length' and 'term-count' must be 2 or more"
+            )
+        return cls(meta, dictionary, frozenset(accepted), settings)
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        language = self.dictionary or doc.language.split("-", 1)[0].lower()
+        if language not in wordlists.LANGUAGES:
+            return
+        lex = wordlists.lexicon(language)
+        counts = doc.get(word_guards.WordCounts)
+        folds = {token: _fold(token) for token in counts}
+        uses: collections.Counter[str] = collections.Counter()
+        for token, n in counts.items():
+            uses[folds[token]] += n
+        suspects = [
+            (token, folded)
+            for token, folded in folds.items()
+            if not (
+                not self.settings.min_length <= len(folded) <= _MAX_LENGTH
+                or folded in self.accepted
+                or uses[folded] >= self.settings.term_count
+                or word_guards.inner_capital(token)
+                or (token[0].isupper() and uses[folded] > 1 and language != "de")
+                or _known(lex, folded)
+            )
+        ]
+        lower = sum(token.islower() for token, _ in suspects)
+        if lower > max(_MAX_SUSPECTS, _GARBLED * len(folds)):
+            return  # not prose in this language: a word list, code, noise
+        foreign: dict[Block | None, bool] = {}
+        budget = [_TWO_EDIT_SEARCHES]
+        for token, folded in suspects:
+            for start in word_guards.occurrences(doc.prose, token):
+                if self._guarded(doc, start, token, uses[folded], language, foreign):
+                    continue
+                end = start + len(token)
+                finding = self._finding(doc, start, end, token, language, budget)
+                if finding is not None:
+                    yield finding
+
+    def _guarded(
+        self,
+        doc: Document,
+        start: int,
+        word: str,
+        uses: int,
+        language: str,
+        foreign: dict[Block | None, bool],
+    ) -> bool:
+        """Whether a guard explains this unknown word where it stands."""
+        end = start + len(word)
+        folded = _fold(word)
+        if (
+            word_guards.code_like(doc, start, end)
+            or word_guards.cited(doc.prose, start, end)
+            or word_guards.combining_form(doc.text, end)
+            or word_guards.sic(doc.text, end)
+            or word_guards.lone_cell(doc.text, start, end)
+            or (len(folded) <= _SHORT and word_guards.hyphened(doc.text, start, end))
+            or _known(wordlists.lexicon(language), word_guards.unaccented(folded))
+        ):
+            return True
+        block = doc.block_at(start)
+        if block is not None and block.kind == "blockquote":
+            return True
+        if (
+            word[0].isupper()
+            and language not in _CAPITALISED_NOUNS
+            and (uses > 1 or not word_guards.sentence_initial(doc, start, block))
+        ):
+            return True
+        return _in_foreign(doc, block, language, foreign)
+
+    def _finding(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        word: str,
+        language: str,
+        budget: list[int],
+    ) -> Finding | None:
+        folded = _fold(word)
+        lex = wordlists.lexicon(language)
+        # A word that affixes explain is reported only for a one-edit slip
+        # (see ``_believable``), so it is not worth a two-edit search.
+        two_edits = budget[0] > 0 and not morphology.derived(
+            folded, functools.partial(_common, lex)
+        )
+        ranked = _ranked(language, folded, self.settings, two_edits=two_edits)
+        if two_edits and len(folded) >= typo_edits.TWO_EDITS_FROM:
+            budget[0] -= 1
+        if not ranked:
+            return None
+        best = ranked[0]
+        if not _believable(word, folded, best, lex, self.settings.min_count):
+            return None
+        close = [c for c in ranked if c.score - best.score <= _MARGIN]
+        choices = tuple(
+            _cased(lex.names.get(c.word, c.word), word)
+            for c in close[:_MAX_SUGGESTIONS]
+        )
+        safe = (
+            best.cost == typo_edits.DROPPED_APOSTROPHE
+            and best.word.endswith("n't")
+            and word.islower()
+        )
+        fix = Fix(
+            (Edit(start, end, choices[0]),),
+            Applicability.SAFE if safe else Applicability.UNSAFE,
+        )
+        message = self.meta.format_message(word, " or ".join(f"'{c}'" for c in choices))
+        return self.meta.finding(doc, start, end, message, choices, fix)
+
+
+def _believable(
+    word: str,
+    folded: str,
+    best: typo_edits.Candidate,
+    lex: wordlists.Lexicon,
+    min_count: int,
+) -> bool:
+    """Whether the best correction is likely enough to report the word.
+
+    The correction must be a common word, not a name. A capitalised word
+    (at the start of a sentence, or a German noun) needs a typing slip that
+    keeps its first letter: a name often differs from a word by one key.
+    Short words, where jargon and abbreviations crowd, need a typing slip
+    too. A word that affixes or a compound explain (``underserved``,
+    ``breakpoint``) is taken as meant, unless its correction only doubles a
+    letter, restores an apostrophe or swaps two letters (``occured``,
+    ``dont``, ``victroy``), slips that word-building does not make, or
+    its correction is a very common word one vowel away.
+    """
+    if best.count < min_count or best.word in lex.names:
+        return False
+    slip = best.cost in typo_edits.TYPING_SLIPS
+    if word[0].isupper():
+        if word[0] != word[0].lower() and best.word[0] != folded[0]:
+            return False
+        german = word[0].isupper() and best.cost <= typo_edits.SOUND_ALIKE
+        return len(folded) >= _CAPITAL_MIN and (slip or (german and _german(lex)))
+    if len(folded) <= _SHORT and not slip:
+        return False
+    if len(folded) <= _TINY and best.cost > typo_edits.SWAPPED:
+        return False
+    if best.cost <= typo_edits.SWAPPED:  # a double, an apostrophe, a swap
+        return True
+    if best.cost in _VOWEL_SLIPS and best.count >= _VERY_COMMON:
+        return True  # a vowel slip in a very common word: ``diffrent``
+    return not morphology.derived(folded, functools.partial(_common, lex))
+
+
+def _common(lex: wordlists.Lexicon, word: str) -> bool:
+    """A lower-case word frequent enough to build others from (``morphology``)."""
+    return word in lex.words and lex.count(word) >= _STEM_COUNT
+
+
+def _german(lex: wordlists.Lexicon) -> bool:
+    return lex is wordlists.lexicon("de")
+
+
+def _fold(word: str) -> str:
+    return word.replace("’", "'").casefold()
+
+
+#: American and British endings: a word known in one spelling is known in
+#: the other (``iodisation`` from ``iodization``), whichever the list has.
+_VARIANT_ENDINGS = (
+    ("isation", "ization"),
+    ("ization", "isation"),
+    ("ise", "ize"),
+    ("ize", "ise"),
+    ("ised", "ized"),
+    ("ized", "ised"),
+    ("ising", "izing"),
+    ("izing", "ising"),
+    ("ises", "izes"),
+    ("izes", "ises"),
+    ("our", "or"),
+    ("ours", "ors"),
+    ("tre", "ter"),
+    ("tres", "ters"),
+    ("yse", "yze"),
+    ("ysed", "yzed"),
+    ("elled", "eled"),
+    ("elling", "eling"),
+)
+
+
+def _known(lex: wordlists.Lexicon, folded: str) -> bool:
+    """In the lexicon as written, as a possessive or plural (lists lack the
+    plurals of rare nouns: ``arrearages``), or in the other spelling."""
+    if lex.knows(folded):
+        return True
+    for suffix in ("'s", "'", "s", "es"):
+        if folded.endswith(suffix) and lex.knows(folded[: -len(suffix)]):
+            return True
+    return any(
+        folded.endswith(ending) and lex.knows(folded[: -len(ending)] + other)
+        for ending, other in _VARIANT_ENDINGS
+    )
+
+
+def _in_foreign(
+    doc: Document,
+    block: Block | None,
+    language: str,
+    seen: dict[Block | None, bool],
+) -> bool:
+    """Whether ``block`` is written in another language (asked once per block)."""
+    if block not in seen:
+        start, end = (block.start, block.end) if block else (0, len(doc.prose))
+        words = word_guards.WORD.findall(doc.prose, start, end)
+        found = word_guards.language_of(words)
+        seen[block] = found is not None and found != language
+    return seen[block]
+
+
+def _cased(suggestion: str, original: str) -> str:
+    if original[:1].isupper() and not suggestion[:1].isupper():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+def _house_words(context: LoadContext) -> set[str]:
+    """Every word of the ``names`` house list: canonical forms and variants."""
+    words: set[str] = set()
+    for entry in house_entries(context):
+        for phrase in (entry.canonical, *entry.variants, *entry.anchors):
+            words.update(_fold(w) for w in word_guards.WORD.findall(phrase))
+    return words
+
+
+@functools.lru_cache(maxsize=16384)
+def _ranked(
+    language: str, folded: str, settings: Settings, *, two_edits: bool
+) -> tuple[typo_edits.Candidate, ...]:
+    """Candidates for one word (cached: a run meets the same typo often)."""
+    lex = wordlists.lexicon(language)
+    return tuple(
+        typo_edits.candidates(
+            folded,
+            lex.knows,
+            lex.count,
+            max_cost=settings.max_cost,
+            two_edit_cost=settings.two_edit_cost if two_edits else 0.0,
+            alphabet=typo_edits.ALPHABETS[language],
+        )
+    )

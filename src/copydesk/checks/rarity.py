@@ -1,0 +1,139 @@
+"""``rarity``: real but very rare words where a common sibling was meant.
+
+Machine translation from German turns ``unmenschlich`` into ``unhuman`` and
+``Unsicherheit`` into ``unsecurity``: words a dictionary may even hold, but
+that edited English almost never uses, built from a stem whose common form
+takes another affix (``inhuman``, ``insecurity``). The curated list of
+``typos.MachineTranslation`` names the known cases; this check finds the
+pattern beyond the list. A word is reported when
+
+- it has no frequency in the lexicon (very rare in published English) and
+  the document uses it once;
+- swapping its affix for one of the rule's alternatives (``un`` → ``in``,
+  ``im``, ``dis`` ...) gives a common word (``suggestion-count``);
+- a neighbouring word is common (``neighbour-count``), so the rare word sits
+  in running prose, not in a list of terms.
+
+It is a suggestion with an unsafe fix: a writer may coin a word on purpose.
+"""
+
+from __future__ import annotations
+
+import collections
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from copydesk import word_guards, wordlists
+from copydesk.checks.base import Check, CheckTypeBase, LoadContext
+from copydesk.document import Analysis, Document
+from copydesk.errors import RuleError
+from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
+from copydesk.schema import Key
+
+_MIN_LENGTH = 6
+_MIN_STEM = 4
+
+
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Rarity(CheckTypeBase):
+    """Flags a rare word whose affix, swapped, gives a common word."""
+
+    FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
+    USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (word_guards.WordCounts,)
+
+    KEYS: ClassVar[Mapping[str, Key]] = {
+        k.name: k
+        for k in (
+            Key("prefixes", (dict,)),
+            Key("suffixes", (dict,)),
+            Key("suggestion-count", (int,)),
+            Key("neighbour-count", (int,)),
+        )
+    }
+
+    meta: RuleMeta
+    prefixes: tuple[tuple[str, tuple[str, ...]], ...]
+    suffixes: tuple[tuple[str, tuple[str, ...]], ...]
+    suggestion_count: int
+    neighbour_count: int
+
+    @classmethod
+    def from_yaml(
+        cls, meta: RuleMeta, data: Mapping[str, Any], _context: LoadContext
+    ) -> Check:
+        prefixes = _alternations(data.get("prefixes", {}), meta.source, "prefixes")
+        suffixes = _alternations(data.get("suffixes", {}), meta.source, "suffixes")
+        if not prefixes and not suffixes:
+            raise RuleError(meta.source, "keys 'prefixes'/'suffixes': none given")
+        return cls(
+            meta,
+            prefixes,
+            suffixes,
+            int(data.get("suggestion-count", 55)),
+            int(data.get("neighbour-count", 65)),
+        )
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        if doc.language.split("-", 1)[0].lower() != "en":
+            return
+        lex = wordlists.lexicon("en")
+        counts = doc.get(word_guards.WordCounts)
+        uses = collections.Counter[str]()
+        for token, n in counts.items():
+            uses[token.casefold()] += n
+        for token in counts:
+            if (
+                len(token) < _MIN_LENGTH
+                or not token.islower()
+                or uses[token] > 1
+                or lex.count(token)
+            ):
+                continue
+            choices = self._siblings(token, lex)
+            for start in word_guards.occurrences(doc.prose, token) if choices else ():
+                end = start + len(token)
+                near = word_guards.neighbours(doc.prose, start, end)
+                if word_guards.code_like(doc, start, end) or not any(
+                    lex.count(w.casefold()) >= self.neighbour_count for w in near
+                ):
+                    continue
+                message = self.meta.format_message(
+                    token, " or ".join(f"'{c}'" for c in choices)
+                )
+                fix = Fix((Edit(start, end, choices[0]),), Applicability.UNSAFE)
+                yield self.meta.finding(doc, start, end, message, choices, fix)
+
+    def _siblings(self, word: str, lex: wordlists.Lexicon) -> tuple[str, ...]:
+        """Common words that differ from ``word`` by the rule's affix swaps."""
+        found: list[str] = []
+        for affix, others in self.prefixes:
+            stem = word[len(affix) :]
+            if word.startswith(affix) and len(stem) >= _MIN_STEM:
+                found += [o + stem for o in others]
+        for affix, others in self.suffixes:
+            stem = word[: -len(affix)]
+            if word.endswith(affix) and len(stem) >= _MIN_STEM:
+                found += [stem + o for o in others]
+        common = [w for w in found if lex.count(w) >= self.suggestion_count]
+        return tuple(sorted(common, key=lambda w: -lex.count(w)))
+
+
+def _alternations(
+    value: Any, source: str, key: str
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(value, dict):
+        raise RuleError(source, f"key {key!r}: expected a mapping of affix: [affixes]")
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for affix, others in value.items():
+        if (
+            not isinstance(affix, str)
+            or not affix
+            or not isinstance(others, list)
+            or not all(isinstance(o, str) for o in others)
+        ):
+            raise RuleError(
+                source, f"key {key!r}: entry {affix!r} must map an affix to a list"
+            )
+        out.append((affix, tuple(others)))
+    return tuple(out)

@@ -1,0 +1,103 @@
+"""Is an unknown word built from known ones? Affixes and compounds.
+
+No word list holds every ``underserved``, ``rehydrated``, ``executables``,
+``breakpoint`` or ``hotfixes`` that real documents use, and each is one
+edit from some other word. A word that a productive prefix, suffix or a
+join of two known words explains was written on purpose, so the lexicon
+checks leave it alone. The rules are deliberately loose (English spelling
+changes at affix boundaries are approximated: a dropped ``e``, a doubled
+final consonant, ``y`` → ``i``); a misspelling they explain by accident costs
+recall, never precision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+Known = Callable[[str], bool]
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+PREFIXES = tuple(
+    sorted(
+        _words(
+            "anti auto back bi bio co counter cross cyber de dis down eco extra "
+            "fore geo hyper in infra inter intra macro mega meta micro mid mini "
+            "mis mono multi neo non out over para poly post pre pro proto "
+            "pseudo re self semi sub super tele trans tri ultra un under up"
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+SUFFIXES = tuple(
+    sorted(
+        _words(
+            "s es ed d ing ings er ers or ors est ly ally ness able ables ible "
+            "ity ities ize izes ized izing ization izations ise ises ised ising "
+            "isation isations less ful ment ments al als ally ive ives ism isms "
+            "ist ists ee ees ship ships wise like y ic ics ical ory ance ances "
+            "ence ences ant ants ent ents age ages ify ified ifies"
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+_MIN_STEM = 3
+_MIN_PART = 3
+
+
+def stems(word: str, suffix: str) -> list[str]:
+    """Stems that ``word`` minus ``suffix`` may come from (spelling changes undone)."""
+    stem = word[: -len(suffix)]
+    if len(stem) < _MIN_STEM:
+        return []
+    found = [stem, stem + "e"]
+    if len(stem) > _MIN_STEM and stem[-1] == stem[-2]:
+        found.append(stem[:-1])  # globbing -> glob
+    if stem.endswith("i"):
+        found.append(stem[:-1] + "y")  # dutiful -> duty
+    if suffix.startswith("i"):
+        found.append(stem + "y")  # strategize -> strategy
+    return found
+
+
+def derived(word: str, common: Known, depth: int = 2) -> bool:
+    """``word`` is a common word with affixes, or two common words joined.
+
+    ``common`` should accept only words of some frequency: a list of 137,000
+    words holds enough rare ones (``vic``, ``troy``) to explain any typo.
+    """
+    return _affixed(word, common, depth) or compound(word, common)
+
+
+def _affixed(word: str, common: Known, depth: int) -> bool:
+    if depth <= 0:
+        return False
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + _MIN_STEM - 1:
+            if suffix == "d" and not word.endswith("ed"):
+                continue
+            for stem in stems(word, suffix):
+                if common(stem) or _affixed(stem, common, depth - 1):
+                    return True
+    for prefix in PREFIXES:
+        rest = word[len(prefix) :].lstrip("-")
+        if (
+            word.startswith(prefix)
+            and len(rest) >= _MIN_STEM
+            and (common(rest) or _affixed(rest, common, depth - 1))
+        ):
+            return True
+    return False
+
+
+def compound(word: str, common: Known) -> bool:
+    """Two common words of three letters or more, joined (``breakpoint``)."""
+    return any(
+        common(word[:i]) and common(word[i:])
+        for i in range(_MIN_PART, len(word) - _MIN_PART + 1)
+    )

@@ -1,0 +1,70 @@
+"""confusion: real-word errors in the contexts a rule lists, and nowhere else."""
+
+from __future__ import annotations
+
+import pytest
+from tests.checks.inline import findings, lint_rule
+
+from copydesk.errors import RuleError
+from copydesk.model import Applicability
+from copydesk.ruleset import compile_rule
+
+RULE = r"""
+extends: confusion
+message: "'%s' -> %s"
+confusions:
+  - wrong: then
+    right: than
+    contexts: ['\b(?:more|less|rather) %w\b']
+    unless: ['\bno more then\b']
+  - wrong: its
+    right: it's
+    contexts: ['\b%w (?:been|a good)\b']
+  - wrong: they're
+    right: their|there
+    contexts: ['\b%w own\b']
+"""
+
+
+def test_a_word_is_flagged_only_in_its_listed_contexts() -> None:
+    text = (
+        "Prices rose more then wages. Then they fell.\n"
+        "Its been a year; its roots are deep. They're own homes."
+    )
+    found = findings(RULE, text)
+    assert [(f.line, f.col, f.match, f.suggestions) for f in found] == [
+        (1, 18, "then", ("than",)),
+        (2, 1, "Its", ("It's",)),
+        (2, 38, "They're", ("Their", "There")),
+    ]
+    assert found[0].message == "'then' -> 'than'"
+    assert all(
+        f.fix is not None and f.fix.applicability is Applicability.UNSAFE for f in found
+    )
+
+
+def test_unless_patterns_keep_a_context_quiet() -> None:
+    assert lint_rule(RULE, "There was no more then, only now.") == []
+
+
+def test_masked_code_is_not_read() -> None:
+    assert lint_rule(RULE, "Use `more then` in the DSL.\n", fmt="markdown") == []
+
+
+@pytest.mark.parametrize(
+    ("entry", "reason"),
+    [
+        ("[]", "at least one entry"),
+        ("[{wrong: a, right: b, contexts: ['a']}]", "needs one %w"),
+        ("[{wrong: a, right: b}]", "'contexts' must be a list"),
+        ("[{wrong: a, right: b, contexts: ['%w'], why: x}]", "unknown key 'why'"),
+        ("[{wrong: a, contexts: ['%w']}]", "'right' must be a word"),
+        ("[{wrong: a, right: b, contexts: ['%w(']}]", "bad regex"),
+    ],
+)
+def test_bad_entries_are_rule_errors(entry: str, reason: str) -> None:
+    import yaml
+
+    data = {"extends": "confusion", "confusions": yaml.safe_load(entry)}
+    with pytest.raises(RuleError, match=reason):
+        compile_rule("t.R", data, "t/R.yml")

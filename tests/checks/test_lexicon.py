@@ -1,0 +1,131 @@
+"""lexicon: unknown words near a common word, and every guard that keeps it quiet."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from tests.checks.inline import findings, lint_rule
+
+from copydesk import typo_edits, wordlists
+from copydesk.batch import lint_text
+from copydesk.errors import RuleError
+from copydesk.model import Applicability
+from copydesk.ruleset import Ruleset, compile_exceptions, compile_rule
+
+RULE = """
+extends: lexicon
+message: "'%s'? %s"
+"""
+
+
+def matches(text: str, rule: str = RULE, fmt: str = "plain") -> list[str]:
+    return [m for _, _, m in lint_rule(rule, text, fmt)]
+
+
+def test_the_right_correction_comes_first() -> None:
+    text = (
+        "Officials said the results were filterd before publication.\n"
+        "He said he wasnt aware of it, and the council aproved the plan."
+    )
+    found = findings(RULE, text)
+    assert [(f.line, f.col, f.match, f.suggestions[0]) for f in found] == [
+        (1, 33, "filterd", "filtered"),
+        (2, 12, "wasnt", "wasn't"),
+        (2, 47, "aproved", "approved"),
+    ]
+    assert found[0].message.startswith("'filterd'? 'filtered'")
+
+
+def test_only_a_restored_contraction_is_a_safe_fix() -> None:
+    found = findings(RULE, "He wasnt aware that the results were filterd.")
+    fixes = {f.match: f.fix.applicability for f in found if f.fix is not None}
+    assert fixes == {"wasnt": Applicability.SAFE, "filterd": Applicability.UNSAFE}
+
+
+def test_sentence_initial_misspellings_are_checked_names_inside_are_not() -> None:
+    text = "Niether side would move. Morevoer, Shmyhal said Borrell agreed."
+    assert [(f.match, f.suggestions) for f in findings(RULE, text)] == [
+        ("Niether", ("Neither",)),
+        ("Morevoer", ("Moreover",)),
+    ]
+
+
+def test_a_sentence_initial_name_without_a_close_word_is_quiet() -> None:
+    assert matches("Peskov said the talks were over. Shoigu agreed.") == []
+
+
+def test_a_word_the_document_repeats_is_its_own_term() -> None:
+    text = "Run kubectl first. Then kubectl apply. kubectl is the client."
+    assert matches(text) == []
+    assert matches("Run kubectll first.") == []  # no common word is close
+
+
+def test_british_and_american_spellings_are_both_known() -> None:
+    text = "The organisers of the centre chose the colour; organizers agreed."
+    assert matches(text) == []
+
+
+def test_code_identifiers_files_flags_urls_acronyms_and_digits_are_skipped() -> None:
+    text = (
+        "Call getUsrName or get_usr_name, open confg.yaml, pass --verbse, "
+        "see https://example.com/recieve and mail bob@exampel.org; "
+        "NATO and the WHOO met; the 5kms race; os.pth.join works."
+    )
+    assert matches(text) == []
+
+
+def test_markup_code_is_masked_before_the_check_sees_it() -> None:
+    assert matches("Run `copydesk chekc` now.\n", fmt="markdown") == []
+
+
+def test_cited_words_and_block_quotes_are_quoted_source_text() -> None:
+    assert matches('The word "gonna" and *recieve* are cited here.') == []
+    assert matches("> The goverment recieve it.\n", fmt="markdown") == []
+
+
+def test_paragraphs_in_another_language_are_skipped() -> None:
+    text = (
+        "Le président a déclaré que la situation restait préoccupante.\n\n"
+        "El gobierno anunció nuevas medidas para reducir la inflación.\n\n"
+        "The council aproved the plan."
+    )
+    assert matches(text) == ["aproved"]
+
+
+def test_german_documents_use_the_german_lexicon() -> None:
+    check = compile_rule("test.Rule", yaml.safe_load(RULE), "test/Rule.yml")
+    ruleset = Ruleset([check], "test", compile_exceptions([check]))
+    text = "Die Regierung hat die Masnahmen am Montag beschlossen."
+    found = lint_text(text, "doc.txt", "plain", ruleset, language="de")
+    assert [(f.match, f.suggestions[0]) for f in found] == [("Masnahmen", "Maßnahmen")]
+
+
+def test_ignore_and_house_names_are_accepted() -> None:
+    rule = RULE + "ignore: [aproved]\n"
+    assert matches("The council aproved it.", rule) == []
+    # "Zaporozhye" is a variant in the names house list: not a typo.
+    assert matches("Zaporozhye is a variant the names rules report.") == []
+
+
+def test_short_words_need_a_cheap_slip() -> None:
+    assert matches("The gird was dark, the teh was hot.") == []
+
+
+def test_bad_keys_are_rule_errors() -> None:
+    with pytest.raises(RuleError, match="dictionary"):
+        compile_rule("t.R", {"extends": "lexicon", "dictionary": "xx"}, "t/R.yml")
+    with pytest.raises(RuleError, match="term-count"):
+        compile_rule("t.R", {"extends": "lexicon", "term-count": 1}, "t/R.yml")
+
+
+def test_edit_costs_rank_typists_slips() -> None:
+    lex = wordlists.lexicon("en")
+    ranked = typo_edits.candidates("filterd", lex.knows, lex.count, max_cost=1.0)
+    assert [c.word for c in ranked[:2]] == ["filtered", "filters"]
+    assert typo_edits.replace_cost("s", "d") == typo_edits.NEIGHBOUR_KEY
+    assert typo_edits.replace_cost("a", "e") == typo_edits.VOWEL
+    assert typo_edits.replace_cost("q", "m") == typo_edits.REPLACED
+    two = typo_edits.candidates(
+        "tommorow", lex.knows, lex.count, max_cost=1.0, two_edit_cost=1.5
+    )
+    assert two[0].word == "tomorrow"

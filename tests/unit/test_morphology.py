@@ -1,0 +1,40 @@
+"""morphology: words built from common words are taken as meant."""
+
+from __future__ import annotations
+
+import pytest
+
+from copydesk import morphology, wordlists
+
+
+def common(word: str) -> bool:
+    lex = wordlists.lexicon("en")
+    return word in lex.words and lex.count(word) >= 50
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "underserved",  # under + served
+        "rehydrated",  # re + hydrate + d
+        "executables",  # execute + able + s
+        "globbing",  # glob, doubled b
+        "strategizes",  # strategy + ize + s
+        "breakpoint",  # break + point
+        "failover",  # fail + over
+    ],
+)
+def test_affixes_and_compounds_explain_coined_words(word: str) -> None:
+    assert morphology.derived(word, common)
+
+
+@pytest.mark.parametrize("word", ["aproved", "recieve", "publihsed", "evacuted"])
+def test_misspellings_are_not_explained(word: str) -> None:
+    assert not morphology.derived(word, common)
+
+
+def test_stems_undo_spelling_changes_at_the_boundary() -> None:
+    assert morphology.stems("hoping", "ing")[:2] == ["hop", "hope"]
+    assert "run" in morphology.stems("running", "ing")
+    assert "duty" in morphology.stems("dutiful", "ful")
+    assert morphology.stems("ring", "ing") == []
