@@ -45,10 +45,13 @@ def test_shipped_files_come_in_pack_order_then_by_id() -> None:
         "proselint",
         "style",
     ]
-    assert ids[:4] == [
+    assert ids[:7] == [
+        "names.French",
+        "names.German",
         "names.GivenNames",
         "names.People",
         "names.Places",
+        "names.Polish",
         "names.TheUkraine",
     ]
     # The review counted 33; every rule file added since is found too.
@@ -163,9 +166,12 @@ def test_the_shipped_packs_lend_each_files_data() -> None:
     packs = ShippedPacks()
     names = packs.shipped_pack("names")
     assert [Path(display).name for display, _ in names] == [
+        "French.yml",
+        "German.yml",
         "GivenNames.yml",
         "People.yml",
         "Places.yml",
+        "Polish.yml",
         "TheUkraine.yml",
     ]
     places = dict(names)[str(PLACES)]

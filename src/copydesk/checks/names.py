@@ -16,7 +16,16 @@ never a finding, and the fix is UNSAFE: it is a judgement about a person.
 Safe means safe: a house spelling inside a quotation (an official statement
 quoted as written) is a judgement too, so any finding whose span sits
 between an opening and a closing quotation mark of its paragraph gets an
-UNSAFE fix.
+UNSAFE fix; inside a quotation in another language (a German headline cited
+in English) it is no finding at all.
+
+A listed place spelling inside another name is not the house's business:
+"Dynamo Kiev", "The Odessa File", "Donbass Arena", "Odessa, Texas" (see
+``copydesk.name_context``; the regions of elsewhere are the ``elsewhere``
+key). Each rule file is the house list of one language (``house-language``,
+English by default): it runs on documents whose prose is in that language,
+or, when the prose is too short to tell, whose ``--language`` is
+(``copydesk.doclang``).
 """
 
 from __future__ import annotations
@@ -28,7 +37,7 @@ from typing import Any, ClassVar
 
 import regex
 
-from copydesk import patterns, translit
+from copydesk import doclang, name_context, patterns, translit
 from copydesk.checks.base import COMMON_KEYS, Check, CheckTypeBase, LoadContext
 from copydesk.document import Analysis, ByKey, Document
 from copydesk.errors import RuleError
@@ -187,6 +196,9 @@ class Names(CheckTypeBase):
             Key("surnames", (list,), item_types=(str,)),
             Key("context", (list,), item_types=(str,)),
             Key("against", (list,), item_types=(str,)),
+            Key("house-language", (str,)),
+            Key("elsewhere", (list,), item_types=(str,)),
+            Key("applicability", (str,)),
         )
     }
     #: The document analyses its rules read.
@@ -195,6 +207,7 @@ class Names(CheckTypeBase):
         translit.TokenIndex,
         translit.CandidateWords,
         QuoteStates,
+        doclang.DocumentLanguage,
     )
 
     meta: RuleMeta
@@ -209,11 +222,21 @@ class Names(CheckTypeBase):
     foreign_only: bool
     #: Given names only: who the document shows to be Ukrainian.
     person: PersonContext | None = None
+    #: The language whose house list this is (primary subtag).
+    house_language: str = "en"
+    #: What follows a place of the same name elsewhere ("Odessa, Texas").
+    elsewhere: regex.Pattern[str] | None = None
+    #: Every fix unsafe (``applicability: unsafe``).
+    unsafe: bool = False
 
     @classmethod
     def fix_availability(cls, data: Mapping[str, Any]) -> FixAvailability:
-        """Given names: who bears one is a guess, so every fix is unsafe."""
-        return FixAvailability.UNSAFE if data.get("kind") == "given" else cls.FIX
+        """Given names: who bears one is a guess, so every fix is unsafe; so
+        is every fix of a list that says ``applicability: unsafe`` (a house
+        preference over an established exonym, such as German Kiew)."""
+        if data.get("kind") == "given" or data.get("applicability") == "unsafe":
+            return FixAvailability.UNSAFE
+        return cls.FIX
 
     @classmethod
     def from_yaml(
@@ -251,12 +274,22 @@ class Names(CheckTypeBase):
             anchors=tuple(_anchor_pattern(e.anchors) for e in entries),
             exceptions=exception_matcher(entries, meta),
             foreign_only=mode == "foreign",
-            person=PersonContext.from_rule(own, meta.source, house_entries(context))
+            person=PersonContext.from_rule(
+                own, meta.source, house_entries(context, house_language(own))
+            )
             if kind == "given"
             else None,
+            house_language=house_language(own),
+            elsewhere=name_context.elsewhere_pattern(own.get("elsewhere", [])),
+            unsafe=_unsafe(own, meta.source),
         )
 
     def run(self, doc: Document) -> Iterator[Finding]:
+        found = list(self._run(doc))
+        if found and doc.get(doclang.DocumentLanguage) == self.house_language:
+            yield from found
+
+    def _run(self, doc: Document) -> Iterator[Finding]:
         seen: set[int] = set()
         # This rule's person-context verdicts, by paragraph start: they
         # depend on its own ``context``, so they end with this call.
@@ -311,10 +344,17 @@ class Names(CheckTypeBase):
     def _fits(
         self, doc: Document, index: int, start: int, end: int, verdicts: dict[int, bool]
     ) -> bool:
-        """Anchor present and not inside an exception phrase."""
+        """Anchor present, not inside an exception phrase, another name or a
+        quotation in another language."""
         if self.exceptions is not None and self.exceptions.covers(
             doc.prose, start, end
         ):
+            return False
+        if self.entries[index].kind == "place" and name_context.other_name(
+            doc.prose, start, end, self.elsewhere
+        ):
+            return False
+        if doclang.foreign_quotation(doc, start, end):
             return False
         if self.person is not None and not self.person.ukrainian(
             doc, start, end, verdicts
@@ -354,7 +394,7 @@ class Names(CheckTypeBase):
         Polytechnic") may be that organisation's or event's own name, which
         the house list does not rule on: unsafe too.
         """
-        if self.person is not None or in_quotation(doc, start):
+        if self.unsafe or self.person is not None or in_quotation(doc, start):
             return Applicability.UNSAFE
         if self.entries[index].kind == "place" and in_longer_name(
             doc.prose, start, end
@@ -514,12 +554,40 @@ def exception_matcher(entries: Sequence[Entry], meta: RuleMeta) -> Exceptions | 
     return Exceptions(pattern, max(len(p) for p in phrases))
 
 
-def house_entries(context: LoadContext) -> tuple[Entry, ...]:
-    """Every entry of the shipped ``names`` pack: the house list, which
-    ``variants`` prefers and given-name rules read, as the loader lends it."""
+def _unsafe(own: Mapping[str, Any], source: str) -> bool:
+    value = own.get("applicability", "safe")
+    if value not in ("safe", "unsafe"):
+        raise RuleError(source, "key 'applicability': expected safe or unsafe")
+    return bool(value == "unsafe")
+
+
+def house_language(data: Mapping[str, Any]) -> str:
+    """The language of a names rule's house list (English unless it says)."""
+    return doclang.primary(str(data.get("house-language", "en")))
+
+
+def house_languages(context: LoadContext) -> tuple[str, ...]:
+    """The languages of the shipped ``names`` pack's house lists."""
+    found = {
+        house_language(data)
+        for _, data in context.shipped_pack("names")
+        if data.get("extends") == "names"
+    }
+    return tuple(sorted(found))
+
+
+def house_entries(
+    context: LoadContext, language: str | None = None
+) -> tuple[Entry, ...]:
+    """The entries of the shipped ``names`` pack (of one language's house
+    lists, or of all): the house list, which ``variants`` prefers and
+    given-name rules read, as the loader lends it."""
     found: list[Entry] = []
     for display, data in context.shipped_pack("names"):
-        if data.get("extends") == "names":
-            kind = data.get("kind", "place")
-            found.extend(parse_entries(data.get("entries"), display, kind))
+        if data.get("extends") != "names":
+            continue
+        if language is not None and house_language(data) != language:
+            continue
+        kind = data.get("kind", "place")
+        found.extend(parse_entries(data.get("entries"), display, kind))
     return tuple(found)

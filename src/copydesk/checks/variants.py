@@ -42,9 +42,15 @@ from typing import Any, ClassVar
 import regex
 from anyascii import anyascii
 
-from copydesk import translit
+from copydesk import doclang, translit
 from copydesk.checks.base import COMMON_KEYS, Check, CheckTypeBase, LoadContext
-from copydesk.checks.names import Entry, Exceptions, exception_matcher, house_entries
+from copydesk.checks.names import (
+    Entry,
+    Exceptions,
+    exception_matcher,
+    house_entries,
+    house_languages,
+)
 from copydesk.document import Analysis, Document
 from copydesk.errors import RuleError
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
@@ -93,11 +99,13 @@ class Variants(CheckTypeBase):
     USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (
         translit.Candidates,
         translit.TokenIndex,
+        doclang.DocumentLanguage,
     )
 
     meta: RuleMeta
     prefer: tuple[str, ...]
-    house: Mapping[str, str]
+    #: Per house language: transliteration key → the house's spelling.
+    house: Mapping[str, Mapping[str, str]]
     exceptions: Exceptions | None
 
     @classmethod
@@ -113,8 +121,16 @@ class Variants(CheckTypeBase):
                 raise RuleError(
                     meta.source, f"key 'prefer': {item!r} is not one of {choices}"
                 )
-        entries = house_entries(context) if own.get("house", True) else ()
-        house = house_index(entries) if "house" in prefer else {}
+        use_house = bool(own.get("house", True))
+        entries = house_entries(context) if use_house else ()
+        house = (
+            {
+                lang: house_index(house_entries(context, lang))
+                for lang in house_languages(context)
+            }
+            if use_house and "house" in prefer
+            else {}
+        )
         return cls(meta, prefer, house, exception_matcher(entries, meta))
 
     def run(self, doc: Document) -> Iterator[Finding]:
@@ -135,7 +151,7 @@ class Variants(CheckTypeBase):
         accents = _accents_only(group)
         if accents and not _one_entity(group):
             return
-        canonical = self._canonical(group, accents)
+        canonical = self._canonical(group, accents, self._house(doc))
         present = {s.text: s for s in group}
         for spelling in group:
             if spelling.text == canonical:
@@ -165,15 +181,27 @@ class Variants(CheckTypeBase):
             return self.meta.format_message(found, other, str(line))
         return f"'{found}' here, '{other}' on line {line}"
 
-    def _canonical(self, group: Sequence[_Spelling], accents: bool = False) -> str:
+    def _house(self, doc: Document) -> Mapping[str, str]:
+        """The house list of the document's language (English by default)."""
+        if not self.house:
+            return {}
+        lang = doc.get(doclang.DocumentLanguage)
+        return self.house.get(lang) or self.house.get("en") or {}
+
+    def _canonical(
+        self,
+        group: Sequence[_Spelling],
+        accents: bool = False,
+        house: Mapping[str, str] | None = None,
+    ) -> str:
         """The spelling every other one in ``group`` is reported against."""
         if accents:
             return max(group, key=lambda s: (_marks(s.text), -s.first)).text
-        if self.house:
+        if house:
             for spelling in group:
                 for key in translit.keys(spelling.text):
-                    if key in self.house:
-                        return self.house[key]
+                    if key in house:
+                        return house[key]
         best = min(group, key=lambda s: tuple(_rank(s, p) for p in self.prefer))
         return best.text
 

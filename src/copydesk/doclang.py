@@ -1,0 +1,119 @@
+"""Which language a text is written in, told by its function words.
+
+House lists of names are per language: "Selenskyj" is the German house
+spelling and an error in English. A German draft linted without
+``--language`` is still German, so the ``names`` and ``variants`` checks ask
+``DocumentLanguage`` for the language the prose shows, and fall back to the
+configured one when the text is too short or too mixed to tell. A quotation
+in another language than its document (a German headline cited in English)
+is told the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from copydesk.document import Analysis, Document
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Short words that are frequent in one language and rare in the others.
+_FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "en": _words(
+        "the and of to is was that for with said from has have were are this "
+        "which would will not been after his their they"
+    ),
+    "de": _words(
+        "der die das und ist nicht mit den dem des ein eine einen sich auf "
+        "für von zu im wir auch wurde werden sei nach bei aus dass wie am zum "
+        "zur über noch vor einem einer sagte"
+    ),
+    "fr": _words(
+        "le la les et est des du une dans pour que qui sur pas au aux par "
+        "avec ce il elle été ont sont mais cette"
+    ),
+    "es": _words(
+        "el los las y en que es por con para una del se al lo su como pero "
+        "fue este esta"
+    ),
+    "it": _words(
+        "il gli e di che è per con non una della nel alla sono ha come ma anche questo"
+    ),
+    "pl": _words(
+        "w na z się nie jest do to że o jak po od dla za przez ale oraz był "
+        "była są już który która"
+    ),
+    "nl": _words("het een van niet op dat met voor zijn ook er aan bij"),
+    "uk": _words("і в не на що з до це як та його її"),
+    "ru": _words("и в не на что с по это как его её был"),
+}
+_WORD = re.compile(r"[^\W\d_]+")
+#: A document's language is told when its function words number this many
+#: and the leading language has at least twice the hits of the next.
+MIN_HITS = 4
+#: A quotation needs fewer words to show it is foreign.
+MIN_QUOTE_HITS = 2
+
+
+def primary(tag: str) -> str:
+    """``de-CH`` → ``de``."""
+    return tag.replace("_", "-").split("-", 1)[0].lower() or "en"
+
+
+def tally(words: Iterable[str]) -> Counter[str]:
+    """Function-word hits per language."""
+    hits: Counter[str] = Counter()
+    for word in words:
+        folded = word.casefold()
+        for lang, table in _FUNCTION_WORDS.items():
+            if folded in table:
+                hits[lang] += 1
+    return hits
+
+
+def told(hits: Counter[str], least: int) -> str | None:
+    """The language the hits show clearly, or None."""
+    ranked = hits.most_common(2)
+    if not ranked or ranked[0][1] < least:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def language_of(text: str, least: int = MIN_HITS) -> str | None:
+    """The language ``text`` is clearly written in, or None."""
+    return told(tally(_WORD.findall(text)), least)
+
+
+class DocumentLanguage(Analysis[str]):
+    """The primary language of the document's prose: the one its function
+    words show, else the configured ``doc.language``."""
+
+    @classmethod
+    def compute(cls, doc: Document) -> str:
+        return language_of(doc.prose) or primary(doc.language)
+
+
+def foreign_quotation(doc: Document, start: int, end: int) -> bool:
+    """True when ``start:end`` sits in a quotation written in another
+    language than the document (a headline or a statement cited as is)."""
+    block = doc.block_at(start)
+    lo, hi = (block.start, block.end) if block is not None else (0, len(doc.prose))
+    prose = doc.prose
+    opener = max(prose.rfind(mark, lo, start) for mark in '"“„«')
+    if opener < 0:
+        return False
+    closer = min(
+        (at for at in (prose.find(m, end, hi) for m in '"”“»') if at >= 0),
+        default=-1,
+    )
+    if closer < 0:
+        return False
+    quoted = language_of(prose[opener + 1 : closer], MIN_QUOTE_HITS)
+    return quoted is not None and quoted != doc.get(DocumentLanguage)

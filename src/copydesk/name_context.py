@@ -1,0 +1,92 @@
+"""Is a listed old place name here the house's business, or part of another name?
+
+"Kiev" is the old spelling of Kyiv, but "Dynamo Kiev", "The Odessa File",
+"the Donbass Arena", "Prince Georgy Lvov" and "Odessa, Texas" are other
+names: a club, a title, a venue, a person, a town elsewhere. The words and
+punctuation around the spelling decide:
+
+- a capitalised word right after it makes a longer name ("Donbass Arena",
+  "Kharkov Tractor Plant"), unless the word is one of the place's own
+  administrative terms or names a thing after the place ("Kiev Oblast",
+  "Kiev Mayor", "Lugansk People's Republic", "Zaporizhzhya Nuclear Power
+  Plant"), where the house spelling of the place is wanted;
+- a capitalised word right before it does too ("Dynamo Kiev", "Georgy
+  Lvov", "novel The Odessa File"), unless it is a function word or a
+  direction that starts the sentence ("In Kiev", "Central Kiev");
+- a region of elsewhere after a comma ("Odessa, Texas", "Odessa, a city in
+  West Texas") places it in another country. The regions are rule data
+  (the ``elsewhere`` key), like the exception phrases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+#: Capitalised words after a place that still name that place.
+_ADMIN_AFTER = frozenset(
+    {"Oblast", "Region", "Province", "Raion", "District", "Governor", "Mayor",
+     "City", "Council", "Metro", "Regional", "Military", "Administration",
+     "Police", "Court", "Railway", "Station", "Airport", "Front", "Garrison",
+     "Prosecutor", "Government", "Authorities", "Authority", "Governorate",
+     "Oblast's", "Region's", "Bezirk", "Gebiet", "Stadt", "Bürgermeister",
+     "Obwód", "Okręg", "Région", "Maire", "Nuclear", "Power", "Port",
+     "People's", "People’s"}
+)  # fmt: skip
+#: Capitalised words before a place, at a sentence start, that do not make
+#: a longer name with it.
+_LEADS = frozenset(
+    {"In", "At", "From", "To", "Of", "On", "The", "A", "An", "For", "With",
+     "By", "And", "But", "When", "After", "Before", "Since", "Near", "Outside",
+     "Inside", "Around", "Across", "Beyond", "Like", "Unlike", "As", "While",
+     "Central", "Western", "Eastern", "Northern", "Southern", "Greater",
+     "Downtown", "North", "South", "East", "West", "Nach", "Aus", "Im", "Von",
+     "Dans", "À", "En", "W", "Z", "Do", "Pod"}
+)  # fmt: skip
+_WORD_AFTER = regex.compile(r"[ \t\u00a0]+(\p{Lu}[\p{L}'’-]*)")
+_WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{L}'’-]*)[ \t\u00a0]+\Z")
+_SENTENCE_END = frozenset('.!?:;\n"“”‘’«»„(')
+
+
+def other_name(
+    prose: str, start: int, end: int, elsewhere: regex.Pattern[str] | None
+) -> bool:
+    """True when the place spelling at ``start:end`` is part of another name
+    or a place of the same name elsewhere (see the module docstring)."""
+    after = _WORD_AFTER.match(prose, end)
+    if after is not None and after.group(1) not in _ADMIN_AFTER:
+        return True
+    before = _WORD_BEFORE.search(prose, max(0, start - 60), start)
+    if before is not None and _makes_name(prose, before.start(), before.group(1)):
+        return True
+    return elsewhere is not None and elsewhere.match(prose, end) is not None
+
+
+def _makes_name(prose: str, at: int, word: str) -> bool:
+    """True when ``word`` before a place joins it into another name: not a
+    possessive ("Ukraine's Zaporizhzhia") nor a sentence's lead word."""
+    return not word.endswith(("'s", "’s")) and not _sentence_lead(prose, at, word)
+
+
+def _sentence_lead(prose: str, at: int, word: str) -> bool:
+    """True when ``word`` at ``at`` opens its sentence and is a function
+    word or direction ("In Kiev", "Central Kiev")."""
+    i = at - 1
+    while i >= 0 and prose[i] in " \t\u00a0":
+        i -= 1
+    opens = i < 0 or prose[i] in _SENTENCE_END
+    return opens and word in _LEADS
+
+
+def elsewhere_pattern(regions: Iterable[str]) -> regex.Pattern[str] | None:
+    """What follows a place of the same name elsewhere: a comma or bracket,
+    then within the clause one of ``regions`` ("Odessa, Texas", "Odessa, a
+    city in West Texas", "Odessa (Missouri)")."""
+    names = sorted({r.strip() for r in regions if r.strip()}, key=len, reverse=True)
+    if not names:
+        return None
+    body = "|".join(regex.escape(n) for n in names)
+    return regex.compile(
+        rf"[ \t]*[,(][ \t]*(?:[^\n.;:!?,()]{{0,40}}?[ \t])?(?:{body})(?![\p{{L}}])"
+    )
