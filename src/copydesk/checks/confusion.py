@@ -109,25 +109,17 @@ class ConfusionCheck(CheckTypeBase):
         return self.meta.finding(doc, start, end, message, choices, fix)
 
 
-#: How far a context may reach from its word, for the windowed search.
-_REACH = 120
-
-
 def _contexts(confusion: Confusion, prose: str) -> Iterator[tuple[int, int]]:
     """Spans of the confusion's word where one of its contexts matches.
 
-    The word is found first (a literal scan), and the contexts are tried
-    only in a window around each use: one scan of the document per context
-    alternation costs more than a few hundred short searches.
+    The word is found first (a literal scan), and the contexts, compiled as
+    look-arounds on the word, are tried with one anchored match at each use:
+    a scan of the whole document per context costs far more.
     """
-    n = len(prose)
     for word in patterns.finditer(confusion.word, prose):
-        start, end = word.span()
-        lo, hi = max(0, start - _REACH), min(n, end + _REACH)
-        for m in patterns.finditer(confusion.contexts, prose, lo, hi):
-            if m.start("w") == start:
-                yield start, end
-                break
+        start = word.start()
+        if confusion.contexts.match(prose, start, timeout=patterns.MATCH_TIMEOUT):
+            yield word.span()
 
 
 def _inside(pattern: patterns.Pattern, text: str, start: int, end: int) -> bool:
@@ -160,8 +152,10 @@ def _entry(source: str, index: int, entry: Any, *, ignorecase: bool) -> Confusio
     for context in contexts:
         if context.count(_MARK) != 1:
             raise RuleError(source, f"{where}: context {context!r} needs one {_MARK}")
+    # Each context becomes look-arounds on the word itself, so that it can
+    # be tried with one anchored match where the word stands.
     word = f"(?P<w>{regex.escape(wrong)})"
-    body = "|".join(f"(?:{c.replace(_MARK, word)})" for c in contexts)
+    body = "|".join(_anchored(c, word) for c in contexts)
     compiled = patterns.compile_regex(body, source, "confusions", ignorecase=ignorecase)
     unless_pattern = (
         patterns.compile_regex("|".join(unless), source, "unless", ignorecase=True)
@@ -178,6 +172,12 @@ def _entry(source: str, index: int, entry: Any, *, ignorecase: bool) -> Confusio
         ignorecase=ignorecase,
     )
     return Confusion(wrong, choices, compiled, unless_pattern, alone, first)
+
+
+def _anchored(context: str, word: str) -> str:
+    """``left %w right`` as ``(?<=left)word(?=right)``."""
+    left, _, right = context.partition(_MARK)
+    return f"(?:(?<={left}){word}(?={right}))"
 
 
 def _strings(value: Any) -> bool:

@@ -132,6 +132,10 @@ class Lexicon(CheckTypeBase):
             raise RuleError(
                 meta.source, "keys 'min-length' and 'term-count' must be 2 or more"
             )
+        # Loaded now, while the ruleset compiles: a parallel run compiles it
+        # before its workers fork, so they share one copy instead of each
+        # reading the list again.
+        wordlists.lexicon(dictionary or "en")
         return cls(meta, dictionary, frozenset(accepted), settings)
 
     def run(self, doc: Document) -> Iterator[Finding]:
