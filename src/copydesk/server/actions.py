@@ -108,13 +108,22 @@ def _fix_action(context: ActionContext, finding: Finding, fix: Fix) -> types.Cod
 def acceptable(finding: Finding) -> bool:
     """Whether the flagged text is a term a vocabulary can hold: words, not
     quote marks or copydesk's own diagnostics about directives and rules."""
-    term = finding.match.strip()
+    return is_term(finding.match) and not finding.rule.startswith(
+        ("copydesk.", "vocab.")
+    )
+
+
+#: Longer than any name or phrase a vocabulary holds.
+MAX_TERM = 200
+
+
+def is_term(text: str) -> bool:
+    """A word or phrase a vocabulary can hold: letters, on one line."""
+    term = text.strip()
     return (
-        bool(term)
+        0 < len(term) <= MAX_TERM
         and any(ch.isalpha() for ch in term)
-        and "\n" not in term
-        and "\r" not in term
-        and not finding.rule.startswith(("copydesk.", "vocab."))
+        and not any(ch in term for ch in "\n\r\x0b\x0c\x85\u2028\u2029")
     )
 
 

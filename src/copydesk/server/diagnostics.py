@@ -73,16 +73,30 @@ def to_diagnostic(
 
 
 def error_diagnostic(
-    index: PositionIndex, encoding: Encoding, message: str, code: str
+    index: PositionIndex,
+    encoding: Encoding,
+    message: str,
+    code: str,
+    severity: types.DiagnosticSeverity = types.DiagnosticSeverity.Error,
 ) -> types.Diagnostic:
     """One error on the document's first line, for what stops linting it."""
     start, end = index.line_span(0)
     return types.Diagnostic(
         range=lsp_range(index, start, end, encoding),
         message=message,
-        severity=types.DiagnosticSeverity.Error,
+        severity=severity,
         code=code,
         source=SOURCE,
+    )
+
+
+def note_diagnostic(
+    index: PositionIndex, encoding: Encoding, message: str, code: str
+) -> types.Diagnostic:
+    """One Information diagnostic on the first line: what was not linted or
+    not shown, and why."""
+    return error_diagnostic(
+        index, encoding, message, code, types.DiagnosticSeverity.Information
     )
 
 

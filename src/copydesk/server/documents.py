@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from copydesk.model import Finding
+from copydesk.server.editing import EditableText
 from copydesk.server.positions import Encoding, PositionIndex
 
 
@@ -30,6 +31,13 @@ class OpenDocument:
     findings: list[Finding] = field(default_factory=list)
     linted_version: int | None = None
     _index: PositionIndex | None = None
+    _editable: EditableText | None = None
+
+    def apply(self, changes: Sequence[Change], encoding: Encoding) -> None:
+        """Apply an editor's changes to the buffer (see ``editing``)."""
+        if self._editable is None or self._editable.text is not self.text:
+            self._editable = EditableText(self.text)
+        self.text = apply_changes(self.text, changes, encoding, self._editable)
 
     @property
     def positions(self) -> PositionIndex:
@@ -52,18 +60,28 @@ class Change:
     span: tuple[tuple[int, int], tuple[int, int]] | None = None
 
 
-def apply_changes(text: str, changes: Sequence[Change], encoding: Encoding) -> str:
-    """``text`` after ``changes``, in order (each range is in the text so far)."""
+def apply_changes(
+    text: str,
+    changes: Sequence[Change],
+    encoding: Encoding,
+    editable: EditableText | None = None,
+) -> str:
+    """``text`` after ``changes``, in order (each range is in the text so far).
+
+    ``editable`` holds ``text`` with the line starts found by earlier changes
+    (``OpenDocument.apply`` keeps one per buffer); it is updated in place.
+    """
+    if editable is None or editable.text is not text:
+        editable = EditableText(text)
     for change in changes:
         if change.span is None:
-            text = change.text
+            editable.reset(change.text)
             continue
-        index = PositionIndex(text)
         (line, char), (end_line, end_char) = change.span
-        start = index.offset(line, char, encoding)
-        end = max(start, index.offset(end_line, end_char, encoding))
-        text = text[:start] + change.text + text[end:]
-    return text
+        start = editable.offset(line, char, encoding)
+        end = max(start, editable.offset(end_line, end_char, encoding))
+        editable.replace(start, end, change.text)
+    return editable.text
 
 
 class DocumentStore:

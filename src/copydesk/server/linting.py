@@ -1,4 +1,4 @@
-"""Lint one open buffer into diagnostics, never raising.
+"""Lint one open buffer into diagnostics, never raising, never for long.
 
 A bad config or rule file is the user's to fix, not a reason for the server
 to die: it becomes one Error diagnostic on the first line naming the file
@@ -6,6 +6,12 @@ and key, and the next lint (after the file is fixed and reloaded) clears it.
 An unexpected internal error is reported the same way, with its traceback
 on stderr (the editor's server log), so one odd document never takes the
 server down for every other buffer.
+
+The server lints on its one thread, so a lint must be short: a buffer over
+:data:`MAX_BUFFER` characters (a lint takes seconds per megabyte) gets one
+Information diagnostic saying to run ``copydesk check`` instead, and at most
+:data:`MAX_DIAGNOSTICS` diagnostics are published (with one more saying how
+many were left out), so a huge page cannot flood the client or the pipe.
 """
 
 from __future__ import annotations
@@ -18,14 +24,39 @@ from copydesk.api import Workspace
 from copydesk.errors import CopydeskError
 from copydesk.server.diagnostics import (
     INTERNAL_ERROR_CODE,
+    SOURCE,
     config_error_diagnostic,
     error_diagnostic,
+    note_diagnostic,
     to_diagnostic,
 )
 from copydesk.server.documents import OpenDocument
 from copydesk.server.positions import Encoding
 
 log = logging.getLogger(__name__)
+
+#: The most characters of a buffer linted as the writer types.
+MAX_BUFFER = 500_000
+#: The most diagnostics published for one buffer.
+MAX_DIAGNOSTICS = 1_000
+#: The codes of the diagnostics that say what was not linted or not shown.
+TOO_LARGE_CODE = "copydesk.too-large"
+TRUNCATED_CODE = "copydesk.more-findings"
+
+
+def too_large_diagnostic(size: int) -> types.Diagnostic:
+    """Where a buffer over :data:`MAX_BUFFER` is, instead of its findings."""
+    start = types.Position(0, 0)
+    return types.Diagnostic(
+        range=types.Range(start, start),
+        message=(
+            f"copydesk does not lint a buffer of {size:,} characters as you type"
+            f" (the limit is {MAX_BUFFER:,}): run copydesk check on it"
+        ),
+        severity=types.DiagnosticSeverity.Information,
+        code=TOO_LARGE_CODE,
+        source=SOURCE,
+    )
 
 
 def rule_link(workspace: Workspace, doc: OpenDocument, rule: str) -> str | None:
@@ -43,6 +74,9 @@ def lint_document(
     """Diagnostics for ``doc``'s current text; its findings are kept on it."""
     doc.findings = []
     doc.linted_version = doc.version
+    if len(doc.text) > MAX_BUFFER:
+        # Not even indexed: a burst of changes relints it between keystrokes.
+        return [too_large_diagnostic(len(doc.text))]
     index = doc.positions
     try:
         findings = workspace.lint_text(doc.path, doc.text)
@@ -60,4 +94,15 @@ def lint_document(
             links[rule] = rule_link(workspace, doc, rule)
         return links[rule]
 
-    return [to_diagnostic(f, index, encoding, doc.version, link_of) for f in findings]
+    shown = [
+        to_diagnostic(f, index, encoding, doc.version, link_of)
+        for f in findings[:MAX_DIAGNOSTICS]
+    ]
+    if len(findings) > MAX_DIAGNOSTICS:
+        left = len(findings) - MAX_DIAGNOSTICS
+        message = (
+            f"copydesk shows the first {MAX_DIAGNOSTICS:,} of {len(findings):,}"
+            f" findings; {left:,} more are not shown: run copydesk check on it"
+        )
+        shown.append(note_diagnostic(index, encoding, message, TRUNCATED_CODE))
+    return shown

@@ -30,7 +30,7 @@ def units(text: str, encoding: Encoding) -> int:
     return len(text.encode("utf-8", "surrogatepass"))
 
 
-def _prefix_within(text: str, budget: int, encoding: Encoding) -> int:
+def prefix_within(text: str, budget: int, encoding: Encoding) -> int:
     """The most code points of ``text`` that fit in ``budget`` units.
 
     A budget that ends inside a character (half a surrogate pair, part of
@@ -90,4 +90,4 @@ class PositionIndex:
         if line >= len(self._starts):
             return len(self.text)
         start, end = self.line_span(line)
-        return start + _prefix_within(self.text[start:end], character, encoding)
+        return start + prefix_within(self.text[start:end], character, encoding)

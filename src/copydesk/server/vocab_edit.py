@@ -6,6 +6,12 @@ run a server's command). The file is the config that applies to the
 document; with none, a ``.copydesk.toml`` is created in the workspace folder.
 ``tomlkit`` keeps comments, order and line endings; the write is atomic, so
 a watcher or a concurrent ``copydesk check`` never reads half a file.
+
+The server writes only inside the workspace folder: a config found above it
+(a pyproject.toml in the home folder) or reached through a symlink that
+leads out of it is refused, not edited. The file written is the one the
+path resolves to, so a symlink inside the folder stays a symlink, and a
+link swapped in between the check and the write is replaced, never followed.
 """
 
 from __future__ import annotations
@@ -38,7 +44,9 @@ def accept_term(config_path: str, root: Path, term: str) -> Path:
     import tomlkit
     from tomlkit.exceptions import TOMLKitError
 
-    path = Path(config_path) if config_path else root / NEW_CONFIG
+    path = inside_workspace(
+        Path(config_path) if config_path else root / NEW_CONFIG, root
+    )
     source = path.read_bytes().decode("utf-8") if path.exists() else ""
     try:
         document = tomlkit.parse(source)
@@ -51,6 +59,21 @@ def accept_term(config_path: str, root: Path, term: str) -> Path:
         ) from None
     _write_atomically(path, _tidy(tomlkit.dumps(document), source))
     return path
+
+
+def inside_workspace(path: Path, root: Path) -> Path:
+    """``path`` resolved (symlinks followed), if it lies inside ``root``;
+    else a ConfigError naming it: the server edits no file outside the
+    workspace folder, whatever a config search or a symlink points at."""
+    resolved = path.resolve()
+    if not resolved.is_relative_to(root.resolve()):
+        raise ConfigError(
+            str(path),
+            f"not edited: it is outside the workspace folder {root}"
+            + (f" (it leads to {resolved})" if resolved != path.absolute() else "")
+            + "; add the term to its vocab.accept by hand",
+        )
+    return resolved
 
 
 def _tidy(text: str, source: str) -> str:
