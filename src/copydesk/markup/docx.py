@@ -16,7 +16,10 @@ Word 97-2003 file is named as such; an archive whose members would expand
 past :data:`MAX_EXPANDED` bytes in all, or a large member that compresses
 more than :data:`MAX_RATIO` times (a zip bomb), is refused; so is any XML
 part that declares a DTD (Word never writes one, and entities are how XML
-attacks work). python-docx's own parser also leaves entities unresolved.
+attacks work): any member named as XML or given an XML content type, in any
+encoding a parser detects (UTF-16 and UTF-32 too, BOM or not). python-docx's
+own parser also leaves external entities unresolved, and libxml2 stops an
+entity expansion that amplifies too much.
 Every failure is one :class:`InputError` line.
 
 Conversion happens on reading (``copydesk.textio``); the ``read`` below is
@@ -47,6 +50,9 @@ MAX_MEMBERS = 10_000
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+#: ``<Default .../>`` and ``<Override .../>`` of ``[Content_Types].xml``.
+_TYPE_ELEMENT = re.compile(r"<(?:\w+:)?(?:Default|Override)\b[^>]*>")
+_ATTRIBUTE = re.compile(r'(\w+)\s*=\s*["\']([^"\']*)["\']')
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -126,9 +132,38 @@ def check_container(raw: bytes, path: str) -> None:
         if total > MAX_EXPANDED:
             reason = f"refusing: expands to {total} bytes (over {MAX_EXPANDED})"
             raise InputError(path, reason)
+        xml_names = _xml_parts(archive)
         for member in members:
-            if member.filename.endswith((".xml", ".rels")):
+            if member.filename in xml_names or member.filename.endswith(
+                (".xml", ".rels")
+            ):
                 _refuse_dtd(archive, member, path)
+
+
+def _xml_parts(archive: zipfile.ZipFile) -> set[str]:
+    """Members python-docx may parse as XML whatever their name: those an
+    ``Override`` of ``[Content_Types].xml`` gives an XML content type, and
+    those whose extension a ``Default`` does (a document part renamed
+    ``word/doc.bin`` is still parsed)."""
+    try:
+        listing = archive.read("[Content_Types].xml").replace(b"\x00", b"")
+    except Exception:  # missing or broken: python-docx's own error names it
+        return set()
+    names: set[str] = set()
+    extensions: set[str] = set()
+    for element in _TYPE_ELEMENT.finditer(listing.decode("utf-8", "replace")):
+        attributes = dict(_ATTRIBUTE.findall(element.group()))
+        if "xml" not in attributes.get("ContentType", "").lower():
+            continue
+        if "PartName" in attributes:
+            names.add(attributes["PartName"].lstrip("/"))
+        if "Extension" in attributes:
+            extensions.add(attributes["Extension"].lower())
+    return names | {
+        m.filename
+        for m in archive.infolist()
+        if m.filename.rsplit(".", 1)[-1].lower() in extensions
+    }
 
 
 def _refuse_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo, path: str) -> None:
@@ -136,9 +171,9 @@ def _refuse_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo, path: str) ->
         data = archive.read(member)
     except Exception:  # a broken member: python-docx's own error names it
         return
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        data = data.decode("utf-16", "replace").encode("utf-8")
-    if _DOCTYPE.search(data):
+    # In UTF-16 or UTF-32 (with a BOM or without, which an XML parser also
+    # detects) the markup is ASCII with NUL bytes between.
+    if _DOCTYPE.search(data.replace(b"\x00", b"")):
         reason = f"refusing: part {member.filename} declares a DTD"
         raise InputError(path, reason)
 
