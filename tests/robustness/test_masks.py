@@ -21,7 +21,6 @@ from copydesk.batch import lint_text
 from copydesk.fix import fix_text
 from copydesk.model import Finding
 from copydesk.ruleset import Ruleset, load_ruleset
-
 from tests.markup.oracle import make_parser, violations
 
 from .masks import edit_inside, masked_spans, offset_inside
