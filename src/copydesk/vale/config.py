@@ -10,11 +10,20 @@ own ``.vale.ini`` is read before the project's. A package name or URL must
 already be synced: if its style folder is missing the error names
 ``vale sync`` and the offline alternative. ``Transform`` (XSLT) is ignored
 with a warning.
+
+A .vale.ini comes with the repository, so it is not trusted to point
+anywhere: a local package must lie in the config's own folder or a
+StylesPath, a zipped one is unpacked only if it holds at most
+:data:`MAX_PACKAGE_BYTES` (into a temporary folder removed at exit), and a
+vocabulary, like a style (``styles``), is read only from under the search
+path that has it, symlinks followed or not.
 """
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
@@ -206,22 +215,29 @@ def _add_word_list(path: Path, into: list[str]) -> None:
 
 
 def _load_vocab(config: ValeConfig, name: str) -> None:
-    target = None
+    target = root = None
     for root in config.search_paths():
         candidate = root / "config" / "vocabularies" / name
-        if candidate.is_dir():
+        if candidate.is_dir() and within(candidate, root):
             target = candidate
             break
-    if target is None:
+    if target is None or root is None:
         raise ConfigError(
             config.path, f"'config/vocabularies/{name}' directory does not exist"
         )
-    for folder, _dirs, names in os.walk(target, followlinks=True):
+    for folder, dirs, names in os.walk(target, followlinks=True):
+        # folders linked from outside the StylesPath are not read
+        dirs[:] = [d for d in dirs if within(Path(folder) / d, root)]
         for filename in sorted(names):
             if filename == "accept.txt":
                 _add_word_list(Path(folder) / filename, config.accepted)
             elif filename == "reject.txt":
                 _add_word_list(Path(folder) / filename, config.rejected)
+
+
+def within(path: Path, root: Path) -> bool:
+    """Whether ``path``, symlinks followed, stays under ``root``."""
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(root))
 
 
 def _level(config: ValeConfig, key: str, value: str) -> bool:
@@ -389,16 +405,8 @@ def _package(
             f"package '{entry}' is not installed and cannot be downloaded here: run "
             "`vale sync` once, or list a local folder or .zip file in Packages",
         )
-    if local.is_dir():
-        root = local
-    else:
-        try:
-            extracted = Path(tempfile.mkdtemp(prefix="copydesk-vale-"))
-            with zipfile.ZipFile(local) as archive:
-                archive.extractall(extracted)
-        except (OSError, zipfile.BadZipFile) as exc:
-            raise ConfigError(str(local), f"cannot read package: {exc}") from None
-        root = extracted / name
+    _refuse_outside(local, config_file, config, styles)
+    root = local if local.is_dir() else _unpack(local) / name
     styles = root / "styles"
     package_ini = root / ".vale.ini"
     if not styles.is_dir() and not package_ini.is_file():
@@ -411,6 +419,50 @@ def _package(
         _read(package_ini, nested)
         return [*_package_sources(package_ini, nested, config, styles), package_ini]
     return []
+
+
+#: The most a package zip may unpack to, and hold: Vale's largest published
+#: style is a few hundred kilobytes.
+MAX_PACKAGE_BYTES = 32 * 1024 * 1024
+MAX_PACKAGE_MEMBERS = 5_000
+
+
+def _refuse_outside(
+    local: Path, config_file: Path, config: ValeConfig, styles: Path | None
+) -> None:
+    """A local package must be in the config's own folder or a StylesPath:
+    a .vale.ini from a cloned repository must not read the rest of the disk."""
+    allowed = [config_file.parent, *config.styles_paths, *([styles] if styles else [])]
+    if not any(within(local, folder) for folder in allowed):
+        raise ConfigError(
+            str(config_file),
+            f"package '{local}' is outside the project ({config_file.parent}) and"
+            " its StylesPath: copy it into the project",
+        )
+
+
+def _unpack(local: Path) -> Path:
+    """Unpack a package zip into a temporary folder removed at exit, after
+    checking what it would write (zipfile itself keeps every member inside
+    the folder, and writes a symlink as a plain file holding its target)."""
+    try:
+        with zipfile.ZipFile(local) as archive:
+            members = archive.infolist()
+            size = sum(m.file_size for m in members)
+            if len(members) > MAX_PACKAGE_MEMBERS or size > MAX_PACKAGE_BYTES:
+                raise ConfigError(
+                    str(local),
+                    f"refusing: the package unpacks to {size} bytes in"
+                    f" {len(members)} files (over {MAX_PACKAGE_BYTES} bytes or"
+                    f" {MAX_PACKAGE_MEMBERS} files)",
+                )
+            extracted = Path(tempfile.mkdtemp(prefix="copydesk-vale-"))
+            atexit.register(shutil.rmtree, extracted, ignore_errors=True)
+            # zipfile reads no more of a member than its header says
+            archive.extractall(extracted)
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise ConfigError(str(local), f"cannot read package: {exc}") from None
+    return extracted
 
 
 def load_config(

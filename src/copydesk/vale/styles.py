@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from copydesk.errors import RuleError
-from copydesk.vale.config import ConfigError, ValeConfig
+from copydesk.vale.config import ConfigError, ValeConfig, within
 from copydesk.vale.dialect import RefusedRuleError, RuleContext, build_rule, parse_rule
 from copydesk.vale.rules.base import Rule
 from copydesk.vale.rules.spelling import MissingDictionaryError
@@ -109,9 +109,9 @@ class _Loader:
         except (RefusedRuleError, MissingDictionaryError) as skipped:
             self.result.warnings.append(str(skipped))
 
-    def add_file(self, path: Path) -> None:
+    def add_file(self, path: Path, root: Path) -> None:
         name = f"{path.parent.name}.{path.name.split('.')[0]}"
-        if name in self.result.rules:
+        if name in self.result.rules or not within(path, root):
             return
         try:
             raw = path.read_bytes()
@@ -142,11 +142,11 @@ class _Loader:
                 if style in loaded or style == BUILTIN:
                     continue
                 folder = root / style
-                if not folder.is_dir():
+                if not _plain_name(style) or not folder.is_dir():
                     missing.append(style)
                     continue
-                for path in _rule_files(folder):
-                    self.add_file(path)
+                for path in _rule_files(folder, root):
+                    self.add_file(path, root)
                 loaded.append(style)
         for style in missing:
             if style in loaded or style in self.result.foreign:
@@ -164,15 +164,25 @@ class _Loader:
             style, rule = check.split(".")[:2]
             if style in self.result.styles or style == BUILTIN:
                 continue
+            if not (_plain_name(style) and _plain_name(rule)):
+                continue
             for root in self.config.search_paths():
                 path = root / style / f"{rule}.yml"
                 if path.is_file():
-                    self.add_file(path)
+                    self.add_file(path, root)
 
 
-def _rule_files(folder: Path) -> Iterator[Path]:
+def _plain_name(name: str) -> bool:
+    """A style or rule name is a folder or file name, never a path: a
+    .vale.ini must not reach files outside its StylesPath by naming them."""
+    return bool(name) and name not in (".", "..") and not any(c in name for c in "/\\")
+
+
+def _rule_files(folder: Path, root: Path) -> Iterator[Path]:
     for current, dirs, names in os.walk(folder, followlinks=True):
-        dirs.sort()
+        # a folder linked from elsewhere under the root is walked, one
+        # leading out of it is not even listed
+        dirs[:] = sorted(d for d in dirs if within(Path(current) / d, root))
         for name in sorted(names):
             if name.endswith(".yml"):
                 yield Path(current) / name
