@@ -194,6 +194,10 @@ def _record(spec: CollectionSpec, line: bytes, number: int) -> Record | RecordEr
     except json.JSONDecodeError as exc:
         problem = exc.msg.removesuffix(" at")
         return RecordError(where, f"not valid JSON: {problem} at column {exc.colno}")
+    except RecursionError:  # arrays or objects nested thousands deep
+        return RecordError(where, "not read: JSON nested too deeply")
+    except ValueError as exc:  # an integer of thousands of digits
+        return RecordError(where, f"not read: {str(exc).splitlines()[0]}")
     if not isinstance(data, dict):
         return RecordError(where, f"a JSON {_json_kind(data)}, not an object")
     return to_record(spec, data, where, str(number))
