@@ -33,6 +33,7 @@ from copydesk.server.folders import Folders
 from copydesk.server.linting import lint_document
 from copydesk.textio import read_source
 
+from .sinks import Collected
 from .strategies import fuzz_settings, mixed_documents
 
 #: What a finding is compared by (paths differ in form between entry points).
@@ -165,19 +166,6 @@ def test_every_entry_point_reports_the_same_findings(
         assert normal(report) == serial, leg
 
 
-class _Collected:
-    """A finding sink that keeps each document's findings in memory."""
-
-    def __init__(self) -> None:
-        self.found: dict[str, list[Finding]] = {}
-
-    def write(self, doc_id: str, findings: Sequence[Finding]) -> None:
-        self.found[doc_id] = list(findings)
-
-    def close(self) -> None:
-        """Nothing to flush."""
-
-
 #: Lines recurring across a collection's documents are its own evidence of
 #: furniture (artifacts.Boilerplate); a folder run without
 #: ``--learn-boilerplate`` has none, by design, so that rule is not compared.
@@ -219,7 +207,7 @@ def test_a_collection_on_dask_reports_what_check_reports_per_file(
     serial = normal(check(docs, ["--no-cache", "--jobs", "1", *sorted(files)]))
 
     spec = CollectionSpec(str(collection), format_field="format")
-    sink = _Collected()
+    sink = Collected()
     engine = DaskEngine(client=dask_client, part_bytes=collection.stat().st_size // 5)
     run = Workspace(docs).lint_collection(spec, sink, engine=engine)
     assert (run.documents, run.errors) == (len(files), [])

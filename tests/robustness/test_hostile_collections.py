@@ -11,7 +11,6 @@ fields of the wrong type, lines over the size limit, blank and CRLF lines.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,26 +20,13 @@ from hypothesis import strategies as st
 
 from copydesk.api import Overrides, Workspace
 from copydesk.collections import CollectionSpec
-from copydesk.model import Finding
 
+from .sinks import Collected
 from .strategies import fuzz_settings, mixed_documents
 
 #: Small, so a generated line can exceed it; above the junk lines, which
 #: must reach the JSON parser.
 LIMIT = 10_000
-
-
-class Collected:
-    """A sink keeping each document's findings."""
-
-    def __init__(self) -> None:
-        self.found: dict[str, list[Finding]] = {}
-
-    def write(self, doc_id: str, findings: Sequence[Finding]) -> None:
-        self.found[doc_id] = list(findings)
-
-    def close(self) -> None:
-        """Nothing to flush."""
 
 
 JUNK: tuple[bytes, ...] = (
