@@ -28,12 +28,18 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from copydesk.batch import FileResult, LazyRuleset, RuleOptions, lint_targets
-from copydesk.batch import lint_text as _lint_document
+from copydesk.batch import (
+    FileResult,
+    LazyRuleset,
+    RuleOptions,
+    build_document,
+    lint_targets,
+)
 from copydesk.config import Config, find_config, load_config
 from copydesk.errors import InputError
 from copydesk.files import STDIN, Target, discover, format_for
 from copydesk.model import Finding, RuleMeta
+from copydesk.relint import RelintCache
 from copydesk.resolve import Overrides, Plan, Settings, make_plan
 
 if TYPE_CHECKING:
@@ -81,6 +87,8 @@ class Workspace:
         self._configs: dict[str, Config] = {}
         self._plans: dict[Config, Plan] = {}
         self._rules: dict[RuleOptions, LazyRuleset] = {}
+        #: Paragraph findings of the texts linted last, for the next edit.
+        self._texts = RelintCache()
 
     def reload(self) -> None:
         """Forget every config and ruleset read so far: a config or rule file
@@ -88,6 +96,7 @@ class Workspace:
         self._configs.clear()
         self._plans.clear()
         self._rules.clear()
+        self._texts.clear()
 
     # --- settings -----------------------------------------------------------
 
@@ -199,7 +208,9 @@ class Workspace:
         """The findings ``copydesk check`` gives for ``text`` as the file ``path``.
 
         The file need not exist and is never read: an editor passes its
-        unsaved buffer. Findings are sorted and carry ``path`` as given.
+        unsaved buffer. Findings are sorted and carry ``path`` as given. The
+        paragraphs unchanged since the last call for ``path`` are not checked
+        again by the rules that judge a paragraph alone (``copydesk.relint``).
         """
         settings = self.settings_for(path)
         return self._lint(settings, text, run)
@@ -208,16 +219,11 @@ class Workspace:
         self, settings: Settings, text: str, run: RunState | None = None
     ) -> list[Finding]:
         plan = settings.plan
-        found = _lint_document(
-            text,
-            settings.path,
-            settings.format,
-            self.rules(plan).get(),
-            plan.options.language,
-            plan.options.overrides,
-            settings.kind,
-            run,
+        options = plan.options
+        doc = build_document(
+            text, settings.path, settings.format, options.language, settings.kind
         )
+        found = self._texts.lint(doc, self.rules(plan).get(), options.overrides, run)
         if not settings.ignored:
             return found
         return [f for f in found if settings.keeps(f)]

@@ -23,6 +23,8 @@ from copydesk.ruleset import Ruleset, Vocab, load_ruleset
 
 #: Files per task sent to a worker: large enough to amortise the IPC.
 CHUNK = 16
+#: Characters from which a text is linted in windows (``copydesk.windows``).
+LARGE = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +82,13 @@ def build_document(
     text: str, path: str, fmt: str, language: str, kind: str = ""
 ) -> Document:
     """Read ``text`` in its markup format into a Document (``kind``: by format)."""
-    parsed = markup.read(fmt, text)
+    return document_of(markup.read(fmt, text), text, path, fmt, language, kind)
+
+
+def document_of(
+    parsed: markup.Parsed, text: str, path: str, fmt: str, language: str, kind: str
+) -> Document:
+    """The Document of ``text`` read (or read in windows and joined) as ``parsed``."""
     return Document(
         path=path,
         text=text,
@@ -90,6 +98,7 @@ def build_document(
         blocks=parsed.blocks,
         directives=parsed.directives,
         kind=kind,
+        breaks=parsed.breaks,
     )
 
 
@@ -106,8 +115,15 @@ def lint_text(
     """Findings for one in-memory text (used by stdin, fixes and tests).
 
     ``kind`` is the document kind resolved for its target; empty means by
-    format. ``run`` is the state of the run the text belongs to.
+    format. ``run`` is the state of the run the text belongs to. A large
+    text is read and checked in windows (the same findings, in memory that
+    grows with a window, not the file).
     """
+    if len(text) >= LARGE and fmt in markup.WINDOW_READERS:
+        from copydesk import windows
+
+        doc, spans = windows.read_in_windows(text, path, fmt, language, kind)
+        return windows.lint_in_windows(doc, spans, ruleset, overrides, run)
     doc = build_document(text, path, fmt, language, kind)
     return engine.lint(doc, ruleset, overrides, run)
 

@@ -219,6 +219,9 @@ class Document:
     #: ``draft`` or ``authored``; empty means the default for ``format``.
     kind: str = ""
     directives: Sequence[Directive] = ()
+    #: Where the reader says the view may be cut (``markup.Parsed.breaks``):
+    #: the paragraphs an editor's re-lint may reuse findings for.
+    breaks: Sequence[int] = ()
     #: Lines of ``text``, indexed when first needed.
     lines: LineIndex = field(init=False, repr=False, compare=False)
     #: Values of ``Analysis`` classes computed so far (see ``get``); never

@@ -48,29 +48,33 @@ class RunState:
     stopped: set[str] = field(default_factory=set)
 
 
+#: A check's findings on a document made elsewhere (in the document's windows,
+#: or kept by a re-lint cache), or the exception its run raised there.
+Found = Sequence[Finding] | BaseException
+
+
 def lint(
     doc: Document,
     ruleset: Ruleset,
     severity_overrides: Mapping[str, Severity] | None = None,
     run: RunState | None = None,
+    given: Mapping[str, Found] | None = None,
 ) -> list[Finding]:
     """All findings of ``ruleset`` on ``doc`` that survive the engine's filters.
 
     ``run`` carries what earlier documents of the same run taught (rules
     stopped by a timeout); without it the document is a run of its own.
+    ``given`` holds, by rule id, findings of checks run elsewhere on parts of
+    ``doc``: they pass the same filters, and those checks are not run again.
     """
     state = RunState() if run is None else run
     if any(d.action == "ignore-file" and not d.rules for d in doc.directives):
         return []
     found: list[Finding] = []
     for check in ruleset.checks:
-        if not _applies_to_language(check, doc.language):
-            continue
-        if check.meta.kinds and doc.kind not in check.meta.kinds:
-            continue
-        if check.meta.id in state.stopped:
-            continue
-        found.extend(_run_check(check, doc, ruleset, state))
+        if runs_on(check, doc, state):
+            made = None if given is None else given.get(check.meta.id)
+            found.extend(_run_check(check, doc, ruleset, state, made))
     known = {c.meta.id for c in ruleset.checks} | {c.meta.pack for c in ruleset.checks}
     found.extend(directive_warnings(doc, known))
     kept = suppress(found, doc)
@@ -79,6 +83,16 @@ def lint(
     if severity_overrides:
         kept = list(override_severity(kept, severity_overrides))
     return sorted(kept, key=lambda f: f.sort_key)
+
+
+def runs_on(check: Check, doc: Document, run: RunState) -> bool:
+    """Whether ``check`` runs on ``doc``: its languages and document kinds
+    allow it, and no timeout stopped it earlier in ``run``."""
+    if not _applies_to_language(check, doc.language):
+        return False
+    if check.meta.kinds and doc.kind not in check.meta.kinds:
+        return False
+    return check.meta.id not in run.stopped
 
 
 def _applies_to_language(check: Check, language: str) -> bool:
@@ -90,9 +104,13 @@ def _applies_to_language(check: Check, language: str) -> bool:
 
 
 def _run_check(
-    check: Check, doc: Document, ruleset: Ruleset, run: RunState
+    check: Check,
+    doc: Document,
+    ruleset: Ruleset,
+    run: RunState,
+    made: Found | None = None,
 ) -> list[Finding]:
-    """One rule's findings after its own filters.
+    """One rule's findings after its own filters (``made``: found elsewhere).
 
     A runaway pattern (the rule's or its exceptions') or a crash becomes an
     error finding instead of a traceback, and a rule that ran out of time is
@@ -101,7 +119,9 @@ def _run_check(
     """
     meta = check.meta
     try:
-        results = list(check.run(doc))
+        if isinstance(made, BaseException):
+            raise made
+        results = list(check.run(doc) if made is None else made)
         exceptions = ruleset.exceptions.get(meta.id)
         if exceptions is not None:
             results = drop_exceptions(results, doc, exceptions)
@@ -133,7 +153,8 @@ def drop_exceptions(
     findings = list(findings)
     if not findings:
         return findings
-    spans = list(patterns.spans(exceptions, doc.prose))
+    places = ((f.start, f.end) for f in findings)
+    spans = list(patterns.spans_on_lines(exceptions, doc.prose, places))
     if not spans:
         return findings
     # Matches come in order and never overlap, so their ends ascend too: the

@@ -131,6 +131,59 @@ def spans(pattern: Pattern, text: str) -> Iterable[tuple[int, int]]:
         yield m.span()
 
 
+def spans_on_lines(
+    pattern: Pattern, text: str, places: Iterable[tuple[int, int]]
+) -> Iterator[tuple[int, int]]:
+    """The (start, end) of ``spans`` that lie on the lines ``places`` touch.
+
+    A pattern that cannot match a line feed (:func:`line_local`) is searched
+    in those lines only: a scan of the whole text finds the same matches
+    there, since none of its matches runs into a line from outside. Any
+    other pattern scans the whole text. For the engine's exceptions: a rule
+    with a few findings in a long document need not scan all of it.
+    """
+    if not line_local(pattern):
+        yield from spans(pattern, text)
+        return
+    lines: list[tuple[int, int]] = []
+    for start, end in sorted(places):
+        lo = text.rfind("\n", 0, start) + 1
+        if lines and lo <= lines[-1][1]:
+            lo = lines.pop()[0]
+        hi = text.find("\n", max(end, lo))
+        lines.append((lo, len(text) if hi < 0 else hi))
+    for lo, hi in lines:
+        for m in finditer(pattern, text, lo, hi):
+            yield m.span()
+
+
+#: Escapes that never match a line feed: word and digit classes, anchors and
+#: boundaries, escaped punctuation.
+_SAFE_ESCAPE = stdlib_re.compile(r"\\(?:[wdbBAZG]|[^A-Za-z0-9])")
+_NAMED_LIST = stdlib_re.compile(r"\\L<\w+>")
+#: What might: an escape left over, a negated or POSIX class, a control
+#: character, a dot-all or verbose flag, fuzzy matching (``{e<=1}``).
+_MAY_CROSS = stdlib_re.compile(
+    r"\\|\[\^|\[:|[\x00-\x1f]|\(\?[a-zA-Z-]*[sx]|\{[^}]*[a-z]"
+)
+
+
+@functools.lru_cache(maxsize=1024)
+def line_local(pattern: Pattern) -> bool:
+    """Whether no match of ``pattern`` can hold a line feed.
+
+    Read from the pattern's source, conservatively: anything that might
+    (``\\s``, ``\\W``, a negated class, ``(?s)``...) makes it False.
+    """
+    if pattern.flags & (regex.DOTALL | regex.VERBOSE):
+        return False
+    for words in pattern.named_lists.values():
+        if any("\n" in word for word in words):
+            return False
+    source = _SAFE_ESCAPE.sub("", _NAMED_LIST.sub("", pattern.pattern))
+    return _MAY_CROSS.search(source) is None
+
+
 _WORD = stdlib_re.compile(r"\w+")
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 #: Runs of code points that take 2, 3 or 4 UTF-8 bytes each.
 _WIDE_RUNS = re.compile(r"[\x80-\u07ff]+|[\u0800-\uffff]+|[\U00010000-\U0010ffff]+")
@@ -25,8 +25,7 @@ def byte_to_char(text: str) -> Callable[[int], int]:
     byte_starts: list[int] = []
     runs: list[tuple[int, int, int, int]] = []
     extra = 0
-    for match in _WIDE_RUNS.finditer(text):
-        char_start, char_end = match.span()
+    for char_start, char_end in _wide_runs(text):
         first = ord(text[char_start])
         width = 2 if first < 0x800 else 3 if first < 0x10000 else 4
         byte_start = char_start + extra
@@ -44,6 +43,26 @@ def byte_to_char(text: str) -> Callable[[int], int]:
         return offset - (byte_end - (char_start + (byte_end - byte_start) // width))
 
     return convert
+
+
+#: Characters per piece tested for non-ASCII in C before a piece is searched.
+PIECE = 4096
+
+
+def _wide_runs(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of runs of characters of one UTF-8 width above one byte.
+
+    Pieces of ``PIECE`` characters that are all ASCII are skipped in C: the
+    regex search tries every character, and a text with a few accents in
+    megabytes of ASCII spent most of its reading time there. A run across
+    the end of a piece comes as two runs, which map the same.
+    """
+    search = _WIDE_RUNS.finditer
+    for lo in range(0, len(text), PIECE):
+        hi = lo + PIECE
+        if not text[lo:hi].isascii():
+            for match in search(text, lo, hi):
+                yield match.span()
 
 
 def _identity(offset: int) -> int:

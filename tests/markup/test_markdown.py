@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from copydesk.document import FILLER
+from copydesk.markup import markdown
 from copydesk.markup.markdown import parse_markdown, read
 from copydesk.utf8 import byte_to_char
 
@@ -249,3 +252,50 @@ def test_link_text_shaped_like_a_wordpress_shortcode_stays_link_text() -> None:
     # "[set x=1](url)" is a Markdown link: its text is prose, its target is not.
     text = "See [set x=1](http://example.com/page) now.\n"
     assert read(text).prose == "See  set x=1                           now.\n"
+
+
+#: The attribute-list pattern as first written: look-behind first, so the
+#: engine tried it at every character. The reader's form starts with ``{``.
+_ATTR_LIST = (
+    rf"\{{[ \t]*:?[ \t]*{markdown._ATTR_ITEM}(?:[ \t]+{markdown._ATTR_ITEM})*[ \t]*\}}"
+)
+_SLOW_ATTRIBUTES = re.compile(
+    r"(?<=[)\]*_`}])" + _ATTR_LIST + "|" + _ATTR_LIST + r"(?=[ \t]*(?:\r?$|\{\{|\{%))",
+    re.MULTILINE,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "{",
+                "}",
+                "{.note}",
+                "{: #id}",
+                "{#a .b k=v}",
+                "{{",
+                "{%",
+                ")",
+                "]",
+                "*",
+                "_",
+                "`",
+                " ",
+                "\t",
+                "\n",
+                "\r\n",
+                "x",
+                "k='v'",
+                'k="v"',
+                ".a.b",
+                "#",
+            ]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_attribute_lists_are_found_as_the_plain_pattern_finds_them(text: str) -> None:
+    fast = [m.span() for m in markdown._ATTRIBUTES.finditer(text)]
+    assert fast == [m.span() for m in _SLOW_ATTRIBUTES.finditer(text)]

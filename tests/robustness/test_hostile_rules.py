@@ -191,7 +191,8 @@ def test_runaway_exceptions_pattern_is_a_finding_not_a_traceback(
         f"exceptions: ['{CATASTROPHIC}']\n",
     )
     ruleset = load_ruleset([workdir / "rules" / "user"], select=["user"])
-    findings = lint_text(f"xylophone\n{RUNAWAY_LINE}\n", "doc.txt", "plain", ruleset)
+    # Exceptions are searched on the lines of the rule's findings.
+    findings = lint_text(f"xylophone {RUNAWAY_LINE}\n", "doc.txt", "plain", ruleset)
     assert [f.rule for f in findings] == [TIMEOUT_RULE]
 
 

@@ -8,6 +8,7 @@ decides what to keep.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, ClassVar, Protocol
 
@@ -33,6 +34,26 @@ COMMON_KEYS: dict[str, Key] = {
         Key("enabled", (bool,)),
     )
 }
+
+
+class Reach(enum.Enum):
+    """How much of a document a check type reads to decide a finding.
+
+    Declared by each type (``REACH``), so the engine may split the work
+    without running a check to find out: a large document is linted in
+    windows, and an editor's buffer re-linted paragraph by paragraph, for
+    the types that allow it.
+    """
+
+    #: A finding (its span, message and fix) depends only on the paragraph
+    #: it is in: run on any run of whole paragraphs (top-level blocks in
+    #: markup) cut from a document, the check finds exactly the document's
+    #: findings there, moved by the run's offset. A rule pattern written to
+    #: match across a blank line breaks that promise.
+    PARAGRAPH = "paragraph"
+    #: Anything in the document may decide: counts, first uses, spellings
+    #: compared across paragraphs, quotations left open to a later one.
+    DOCUMENT = "document"
 
 
 class LoadContext(Protocol):
@@ -71,6 +92,8 @@ class CheckType(Protocol):
     #: The per-document analyses its checks read with ``doc.get``: declared,
     #: so what a type depends on is visible without reading its ``run``.
     USES: tuple[type[Analysis[Any]], ...]
+    #: How much of a document decides one finding (see ``Reach``).
+    REACH: Reach
 
     @classmethod
     def from_yaml(
@@ -104,6 +127,9 @@ class CheckTypeBase:
     FIX: ClassVar[FixAvailability]
     #: No shared per-document work unless a type says so.
     USES: ClassVar[tuple[type[Analysis[Any]], ...]] = ()
+    #: The whole document, unless a type says its findings are paragraph-local:
+    #: a type that does not say so is never split.
+    REACH: ClassVar[Reach] = Reach.DOCUMENT
 
     @classmethod
     def fix_availability(cls, data: Mapping[str, Any]) -> FixAvailability:

@@ -41,7 +41,7 @@ from typing import Any, ClassVar
 import regex
 
 from copydesk import patterns
-from copydesk.checks.base import Check, CheckTypeBase, LoadContext
+from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.document import Document
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
@@ -80,6 +80,8 @@ class Repetition(CheckTypeBase):
     #: Safe for a doubled ``safe`` word in lower case, unsafe otherwise
     #: (see fix_availability).
     FIX: ClassVar[FixAvailability] = FixAvailability.MIXED
+    #: A repeat never crosses a line break, and is judged by its own line.
+    REACH: ClassVar[Reach] = Reach.PARAGRAPH
 
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k

@@ -21,7 +21,7 @@ from typing import Any, ClassVar
 import regex
 
 from copydesk import patterns
-from copydesk.checks.base import Check, CheckTypeBase, LoadContext
+from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.document import Document
 from copydesk.errors import RuleError
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
@@ -45,6 +45,8 @@ class Spelling(CheckTypeBase):
 
     #: The nearest dictionary word is a guess.
     FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
+    #: Each word is looked up on its own.
+    REACH: ClassVar[Reach] = Reach.PARAGRAPH
 
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k

@@ -15,7 +15,13 @@ from typing import Any, ClassVar
 import regex
 
 from copydesk import patterns
-from copydesk.checks.base import Check, CheckTypeBase, LoadContext, fix_by_applicability
+from copydesk.checks.base import (
+    Check,
+    CheckTypeBase,
+    LoadContext,
+    Reach,
+    fix_by_applicability,
+)
 from copydesk.document import Analysis, Document, WordSet
 from copydesk.errors import RuleError
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
@@ -39,6 +45,8 @@ class Substitution(CheckTypeBase):
     FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
     #: Word lists look for positions only when a first word is in the text.
     USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (WordSet,)
+    #: A swap is a word or phrase judged where it stands.
+    REACH: ClassVar[Reach] = Reach.PARAGRAPH
 
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k

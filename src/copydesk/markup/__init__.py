@@ -25,28 +25,41 @@ from __future__ import annotations
 
 import importlib
 import posixpath
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from typing import cast
 
 from copydesk.document import Block, Directive
+from copydesk.lines import LineIndex
 
 __all__ = [
     "FORMATS",
     "READERS",
+    "WINDOW_READERS",
     "Parsed",
     "format_for_path",
+    "join",
     "read",
+    "read_windows",
 ]
 
 
 @dataclass(frozen=True, slots=True)
 class Parsed:
-    """What a reader found: the prose view, its blocks and inline directives."""
+    """What a reader found: the prose view, its blocks and inline directives.
+
+    ``breaks`` are offsets where reading may begin afresh: the text before a
+    break, read alone, gives this view before it, and the text after it the
+    view after it (with its offsets moved). Plain text breaks at each
+    paragraph after the first, Markdown at top-level blocks after a blank
+    line; a reader that knows none gives none. Windows over a large document
+    and the editor's re-lint cache cut there.
+    """
 
     prose: str
     blocks: tuple[Block, ...]
     directives: tuple[Directive, ...] = ()
+    breaks: tuple[int, ...] = ()
 
 
 #: Format name -> ``"module:function"``, imported on first use.
@@ -78,7 +91,16 @@ _EXTENSIONS: dict[str, str] = {
     "": "plain",
 }
 
+#: Format name -> ``"module:function"`` reading a large text in pieces: a
+#: function of ``(text, size)`` yielding ``(offset, Parsed)`` pieces whose
+#: views, joined, are the whole text's. Formats not listed are read whole.
+WINDOW_READERS: dict[str, str] = {
+    "plain": "copydesk.markup.plain:read_windows",
+    "markdown": "copydesk.markup.markdown:read_windows",
+}
+
 _loaded: dict[str, Callable[[str], Parsed]] = {}
+_Pieces = Callable[[str, int], Iterator[tuple[int, Parsed]]]
 
 
 def format_for_path(path: str) -> str | None:
@@ -102,3 +124,58 @@ def reader(fmt: str) -> Callable[[str], Parsed]:
 def read(fmt: str, text: str) -> Parsed:
     """Read ``text`` as ``fmt``; unknown formats raise KeyError."""
     return reader(fmt)(text)
+
+
+def join(
+    text: str, pieces: Iterable[tuple[int, Parsed]], lines: LineIndex | None = None
+) -> Parsed:
+    """The Parsed of the whole ``text`` from its pieces (offset, Parsed): views
+    joined, blocks and directives moved to the text's offsets and lines, and
+    each piece's start a break. ``lines`` is the text's line index, if the
+    caller has one."""
+    lines = LineIndex(text) if lines is None else lines
+    views: list[str] = []
+    blocks: list[Block] = []
+    directives: list[Directive] = []
+    breaks: list[int] = []
+    for offset, part in pieces:
+        views.append(part.prose)
+        if offset:
+            breaks.append(offset)
+            blocks.extend(
+                Block(b.start + offset, b.end + offset, b.kind) for b in part.blocks
+            )
+            below = lines.line(offset) - 1
+            directives.extend(
+                replace(
+                    d, line=d.line + below, start=d.start + offset, end=d.end + offset
+                )
+                for d in part.directives
+            )
+        else:
+            blocks.extend(part.blocks)
+            directives.extend(part.directives)
+        breaks.extend(b + offset for b in part.breaks)
+    return Parsed("".join(views), tuple(blocks), tuple(directives), tuple(breaks))
+
+
+def read_windows(fmt: str, text: str, size: int) -> Iterator[tuple[int, Parsed]]:
+    """``text`` read as ``fmt`` in pieces of about ``size`` characters, each
+    with its offset; a format without a window reader is one piece.
+
+    The pieces' prose, joined, is :func:`read`'s; their blocks and directives,
+    moved by their offsets (and lines), are its blocks and directives. A
+    reader that fails on a piece fails the whole text over to :func:`read`.
+    """
+    target = WINDOW_READERS.get(fmt)
+    if target is None or len(text) <= size:
+        yield 0, read(fmt, text)
+        return
+    module_name, _, attr = target.partition(":")
+    module = importlib.import_module(module_name)
+    pieces = cast("_Pieces", getattr(module, attr))
+    try:
+        found = list(pieces(text, size))
+    except Exception:  # as read(): one odd file never crashes a run
+        found = [(0, read(fmt, text))]
+    yield from found

@@ -285,13 +285,18 @@ def cut(
 
     A code body over several lines is a code block: no block may span it, so
     a quotation never pairs across it. A body within one line is a code span
-    and stays inside its paragraph. Pieces are trimmed of white space.
+    and stays inside its paragraph. Pieces of a cut block are trimmed of
+    white space; a block no body touches is kept as it is, so a block reads
+    the same whatever code lies elsewhere in the text.
     """
     spans = [(start, end) for start, end in regions if "\n" in text[start:end]]
     if not spans:
         return tuple(blocks)
     out: list[Block] = []
     for block, lo, hi in _outside(blocks, spans):
+        if lo == block.start and hi == block.end:
+            out.append(block)
+            continue
         piece = text[lo:hi]
         stripped = piece.strip()
         if stripped:

@@ -36,14 +36,15 @@ masked, as do container markers (``>``) on the block's lines.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, cast
+from collections.abc import Callable, Collection, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import pyromark
 
 from copydesk.document import Block, Directive, split_paragraphs
-from copydesk.lines import LineIndex
+from copydesk.lines import LineIndex, next_line_end
 from copydesk.markup import Parsed
 from copydesk.markup._directives import MARKER, parse
 from copydesk.markup._mask import (
@@ -57,7 +58,7 @@ from copydesk.markup._mask import (
 from copydesk.utf8 import byte_to_char
 
 if TYPE_CHECKING:  # pyromark.event pulls in typing_extensions: 6 ms at start-up
-    from pyromark.event import Range
+    from pyromark.event import BrokenLink, Range
 
 _O = pyromark.Options
 OPTIONS = (
@@ -83,9 +84,15 @@ _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 #: touches the inline element it decorates (``[link](url){.cls}``,
 #: ``*em*{: .x}``); elsewhere (``use the {.note} class``) it is left as text.
 _ATTR_ITEM = r"""(?:(?:[.#][\w-]+)+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s"'{}]+))"""
-_ATTR_LIST = rf"\{{[ \t]*:?[ \t]*{_ATTR_ITEM}(?:[ \t]+{_ATTR_ITEM})*[ \t]*\}}"
+_ATTR_BODY = rf"[ \t]*:?[ \t]*{_ATTR_ITEM}(?:[ \t]+{_ATTR_ITEM})*[ \t]*\}}"
+#: Written with its ``{`` first (the look-behind after it), so the engine
+#: searches for that literal instead of trying the pattern everywhere.
 _ATTRIBUTES = re.compile(
-    r"(?<=[)\]*_`}])" + _ATTR_LIST + "|" + _ATTR_LIST + r"(?=[ \t]*(?:\r?$|\{\{|\{%))",
+    r"\{(?:(?<=[)\]*_`}]\{)"
+    + _ATTR_BODY
+    + "|"
+    + _ATTR_BODY
+    + r"(?=[ \t]*(?:\r?$|\{\{|\{%)))",
     re.MULTILINE,
 )
 
@@ -114,13 +121,213 @@ def read(text: str) -> Parsed:
         return Parsed(text, tuple(split_paragraphs(text)), ())
 
 
-def parse_markdown(text: str) -> Parsed:  # noqa: PLR0915 - one hot loop
-    """Read Markdown, letting parser errors propagate (tests use this).
+def parse_markdown(text: str) -> Parsed:
+    """Read Markdown, letting parser errors propagate (tests use this)."""
+    part = _read(text, code_regions(text))
+    return Parsed(part.prose, part.blocks, part.directives, part.breaks)
 
-    The loop is written flat on purpose: it runs once per parser event and
-    dominates the reader's time.
+
+def read_windows(text: str, size: int) -> Iterator[tuple[int, Parsed]]:
+    """``text`` read in pieces of about ``size`` characters, each with its offset.
+
+    Each piece ends where a top-level block starts after a blank line (a
+    :attr:`~copydesk.markup.Parsed.breaks` offset), so the pieces' views,
+    joined, are the whole text's view: the parser's state is empty there.
+    A window is read a little past its end to find the last such start; what
+    lies beyond is read again with the next window. What one piece cannot
+    know is settled across pieces: the bodies of paired code templates are
+    found in the whole text first, and a piece that leaves open a link
+    reference defined in another piece is read again with it resolved. A
+    footnote referred to in one piece and defined in another makes the text
+    one piece, as does a text with no break in reach.
     """
     bodies = code_regions(text)
+    closers = _Closers(text)
+    parts: list[tuple[int, _Part]] = []
+    start, total = 0, len(text)
+    while start < total:
+        stop = _line_end(text, start + size)
+        while True:
+            part = _read(text[start:stop], _clip(bodies, start, stop), record=True)
+            cut = _last_break(part) if stop < total else stop - start
+            opener = closers.misread(part, start, stop)
+            if opener is not None:
+                cut = max((b for b in part.breaks if b <= opener), default=0)
+                if not cut:  # read on past the closing line
+                    stop = _line_end(text, closers.after(start + opener))
+                    continue
+            if cut:
+                break
+            stop = _line_end(text, start + 2 * (stop - start))
+        parts.append((start, _truncate(part, cut)))
+        start += cut
+    if len(parts) > 1 and _notes_across(parts):
+        parts = [(0, _read(text, bodies))]
+    yield from _settle_links(text, parts, bodies)
+
+
+def _line_end(text: str, pos: int) -> int:
+    """The end of the line holding ``pos`` (after its line feed), or the text's."""
+    if pos >= len(text):
+        return len(text)
+    found = text.find("\n", pos)
+    return len(text) if found < 0 else found + 1
+
+
+class _Closers:
+    """Where lines that could close a metadata block are, found on first ask.
+
+    A ``---`` (or ``+++``) thematic break followed by text opens a metadata
+    block when a closing ``---`` or ``...`` (``+++``) line comes anywhere
+    later; a window that ends before it reads a break and text instead.
+    """
+
+    __slots__ = ("_lines", "text")
+
+    _LINE = re.compile(r"\n(---|\.\.\.|\+\+\+)[ \t]*(?=\r?\n|\r|\Z)")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lines: dict[str, list[int]] | None = None
+
+    def after(self, pos: int) -> int:
+        """The start of the first line after ``pos`` that could close the
+        metadata block opened at ``pos`` (the text's end when none does)."""
+        family = "+" if self.text.startswith("+++", pos) else "-"
+        lines = self._closing_lines()[family]
+        index = bisect.bisect_right(lines, pos)
+        return lines[index] if index < len(lines) else len(self.text)
+
+    def misread(self, part: _Part, start: int, stop: int) -> int | None:
+        """The first opener of ``part`` (read from ``text[start:stop]``) whose
+        closing line lies at or beyond ``stop``: the window misread it."""
+        for opener, _ in part.openers:
+            closing = self.after(start + opener)
+            if stop <= closing < len(self.text):
+                return opener
+        return None
+
+    def _closing_lines(self) -> dict[str, list[int]]:
+        if self._lines is None:
+            self._lines = {"-": [], "+": []}
+            for m in self._LINE.finditer(self.text):
+                self._lines["+" if m.group(1) == "+++" else "-"].append(m.start() + 1)
+        return self._lines
+
+
+def _clip(
+    regions: list[tuple[int, int]], start: int, stop: int
+) -> list[tuple[int, int]]:
+    """``regions`` that overlap ``[start, stop)``, clipped and made relative."""
+    index = bisect.bisect_right([end for _, end in regions], start)
+    out: list[tuple[int, int]] = []
+    for lo, hi in regions[index:]:
+        if lo >= stop:
+            break
+        out.append((max(lo, start) - start, min(hi, stop) - start))
+    return out
+
+
+def _last_break(part: _Part) -> int:
+    """The last break of a piece (0: it has none)."""
+    return part.breaks[-1] if part.breaks else 0
+
+
+def _truncate(part: _Part, cut: int) -> _Part:
+    """``part`` up to the break ``cut``: the blocks and directives before it."""
+    if cut == len(part.prose):
+        return part
+    return _Part(
+        part.prose[:cut],
+        tuple(b for b in part.blocks if b.start < cut),
+        tuple(d for d in part.directives if d.start < cut),
+        tuple(b for b in part.breaks if b < cut),
+        [(pos, label) for pos, label in part.broken if pos < cut],
+        part.notes,
+        part.footnotes,
+        tuple(o for o in part.openers if o[0] < cut),
+    )
+
+
+def _notes_across(parts: list[tuple[int, _Part]]) -> bool:
+    """Whether a piece shows ``[^label]`` as text for a footnote another
+    piece defines (the whole text reads it as a reference)."""
+    notes = frozenset().union(*(part.notes for _, part in parts))
+    return any((part.footnotes & notes) - part.notes for _, part in parts)
+
+
+def _settle_links(
+    text: str, parts: list[tuple[int, _Part]], bodies: list[tuple[int, int]]
+) -> Iterator[tuple[int, Parsed]]:
+    """Each piece's Parsed, read again when a link reference it leaves open
+    is defined in another piece (the parser's callback resolves it then)."""
+    links: set[str] = set()
+    if any(part.broken for _, part in parts):
+        for index, (start, _) in enumerate(parts):
+            window = text[start : _end_of(parts, index, len(text))]
+            if "]:" in window:
+                links.update(_label(label) for label in _definitions(window))
+    for index, (start, part) in enumerate(parts):
+        if any(_label(label) in links for _, label in part.broken):
+            stop = _end_of(parts, index, len(text))
+            part = _read(  # noqa: PLW2901 - the piece, read again
+                text[start:stop], _clip(bodies, start, stop), links
+            )
+        yield start, Parsed(part.prose, part.blocks, part.directives, part.breaks)
+
+
+def _end_of(parts: list[tuple[int, _Part]], index: int, total: int) -> int:
+    return parts[index + 1][0] if index + 1 < len(parts) else total
+
+
+def _label(label: str) -> str:
+    """A link label as CommonMark matches it: case-folded, white space collapsed."""
+    return " ".join(label.split()).casefold()
+
+
+def _definitions(window: str) -> Iterable[str]:
+    """The link reference labels ``window`` defines (the parser's block pass)."""
+    source = neutral_templates(window)
+    if not source.isascii() and _SURROGATES.search(source):
+        source = _SURROGATES.sub("\ufffd", source)
+    return pyromark.reference_definitions(source, options=OPTIONS).keys()
+
+
+class _Part(NamedTuple):
+    """What one read of a text (or a piece of it) found, offsets its own.
+
+    ``broken`` holds the references left unresolved (offset, label), ``notes``
+    the footnote labels it defines, ``footnotes`` the labels of ``[^label]``
+    texts it shows and ``openers`` its possible metadata openers: what
+    :func:`read_windows` settles between pieces.
+    """
+
+    prose: str
+    blocks: tuple[Block, ...]
+    directives: tuple[Directive, ...]
+    breaks: tuple[int, ...]
+    broken: list[tuple[int, str]]
+    notes: frozenset[str]
+    footnotes: frozenset[str]
+    openers: tuple[tuple[int, str], ...] = ()
+
+
+#: A footnote reference written as text: ``[^label]``.
+_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
+
+
+def _read(
+    text: str,
+    bodies: list[tuple[int, int]],
+    links: Collection[str] = (),
+    *,
+    record: bool = False,
+) -> _Part:
+    """Read ``text`` with the code template ``bodies`` given (sorted, relative).
+
+    ``links`` are labels defined elsewhere, resolved where this text leaves
+    them open; with ``record``, the references left open are noted.
+    """
     regions = bodies.copy()
     if "{" in text:
         regions.extend(m.span() for m in _ATTRIBUTES.finditer(text))
@@ -129,10 +336,100 @@ def parse_markdown(text: str) -> Parsed:  # noqa: PLR0915 - one hot loop
     source = neutral_templates(plain)
     if not source.isascii() and _SURROGATES.search(source):
         source = _SURROGATES.sub("\ufffd", source)
+    broken: list[tuple[int, str]] = []
+
+    def callback(link: BrokenLink) -> tuple[str, str] | None:
+        if _label(link["reference"]) in links:
+            return "", ""
+        broken.append((link["span"]["start"], link["reference"]))
+        return None
+
+    found = _events(text, plain, source, callback if record or links else None)
+    spans, blocks, directives, tops, rules, notes, conv = found
+    prose, kept = finish_templates(text, plain, _build(plain, spans), blocks, bodies)
+    shown = frozenset(_FOOTNOTE.findall(text)) if "[^" in text else frozenset[str]()
+    return _Part(
+        prose,
+        kept,
+        tuple(directives),
+        _breaks(text, tops, bodies),
+        [(conv(pos) if conv else pos, label) for pos, label in broken],
+        frozenset(notes),
+        shown,
+        tuple(_openers(text, rules)),
+    )
+
+
+def _openers(text: str, rules: list[int]) -> Iterator[tuple[int, str]]:
+    """(line start, ``---`` or ``+++``) of the thematic breaks that could
+    open a metadata block: followed by a line with text. Whether one does
+    depends on a closing line anywhere later, which a window may not hold."""
+    for rule in rules:
+        start = text.rfind("\n", 0, rule) + 1
+        end, following = next_line_end(text, start, len(text))
+        mark = text[start:end].strip()
+        if mark in ("---", "+++"):
+            after, _ = next_line_end(text, following, len(text))
+            if text[following:after].strip():
+                yield start, mark
+
+
+def _breaks(
+    text: str, tops: list[int], bodies: list[tuple[int, int]]
+) -> tuple[int, ...]:
+    """Top-level block starts where reading may begin afresh: at the start of
+    a line after a blank line, outside code template bodies."""
+    out: list[int] = []
+    rfind = text.rfind
+    last = 0
+    for top in tops:
+        start = rfind("\n", 0, top) + 1
+        if start <= last:
+            continue  # the text's first line, or a block on a line already seen
+        before = rfind("\n", 0, start - 1) + 1
+        if before == start - 1 or text[before : start - 1].isspace():
+            out.append(start)
+        last = start
+    if bodies and out:
+        ends = [hi for _, hi in bodies]
+        out = [s for s in out if not _inside(bodies, ends, s)]
+    return tuple(out)
+
+
+def _inside(bodies: list[tuple[int, int]], ends: list[int], pos: int) -> bool:
+    """Whether ``pos`` lies strictly inside one of ``bodies`` (sorted)."""
+    index = bisect.bisect_right(ends, pos)
+    return index < len(bodies) and bodies[index][0] < pos
+
+
+def _events(  # noqa: PLR0915 - one hot loop
+    text: str,
+    plain: str,
+    source: str,
+    callback: Callable[[BrokenLink], tuple[str, str] | None] | None,
+) -> tuple[
+    list[tuple[int, int, str | None]],
+    list[Block],
+    list[Directive],
+    list[int],
+    list[int],
+    list[str],
+    Callable[[int], int] | None,
+]:
+    """Walk the parser's events over ``source``: the revealed spans, blocks,
+    directives, top-level block starts, top-level thematic breaks and the
+    footnote labels defined.
+
+    The loop is written flat on purpose: it runs once per parser event and
+    dominates the reader's time.
+    """
     conv = None if source.isascii() else byte_to_char(source)
     spans: list[tuple[int, int, str | None]] = []
     blocks: list[Block] = []
     directives: list[Directive] = []
+    tops: list[int] = []
+    rules: list[int] = []
+    notes: list[str] = []
     lines = LineIndex(text)
     want_directives = MARKER in text
     kinds: list[str] = []
@@ -140,6 +437,7 @@ def parse_markdown(text: str) -> Parsed:  # noqa: PLR0915 - one hot loop
     links: list[bool] = []
     skip = 0
     html_skip = 0
+    depth = 0
     block_start = -1
     block_end = -1
     block_kind = kind
@@ -147,13 +445,19 @@ def parse_markdown(text: str) -> Parsed:  # noqa: PLR0915 - one hot loop
     # Events are one-key dicts or bare strings; typed as Any for the hot loop.
     events = cast(
         "Iterator[tuple[Any, Range]]",
-        pyromark.events_with_range(source, options=OPTIONS),
+        pyromark.events_with_range(
+            source, options=OPTIONS, broken_link_callback=callback
+        ),
     )
     for event, span in events:
         if type(event) is str:  # SoftBreak, HardBreak, Rule
-            if event == "Rule" and block_start >= 0:
-                blocks.append(Block(block_start, block_end, block_kind))
-                block_start = -1
+            if event == "Rule":
+                if block_start >= 0:
+                    blocks.append(Block(block_start, block_end, block_kind))
+                    block_start = -1
+                if not depth:
+                    tops.append(span["start"])
+                    rules.append(span["start"])
             continue
         value = event.get("Text")
         if value is not None:
@@ -182,6 +486,9 @@ def parse_markdown(text: str) -> Parsed:  # noqa: PLR0915 - one hot loop
                     links.append(auto)
                     skip += auto
                 continue
+            if not depth:
+                tops.append(span["start"])
+            depth += 1
             html_skip = 0
             if block_start >= 0:
                 blocks.append(Block(block_start, block_end, block_kind))
@@ -190,6 +497,8 @@ def parse_markdown(text: str) -> Parsed:  # noqa: PLR0915 - one hot loop
             if new_kind is not None:
                 kinds.append(new_kind)
                 kind = new_kind
+                if name == "FootnoteDefinition":
+                    notes.append(tag[name])
             elif name in _SKIPPED:
                 skip += 1
             elif name == "HtmlBlock":
@@ -204,6 +513,7 @@ def parse_markdown(text: str) -> Parsed:  # noqa: PLR0915 - one hot loop
                 if name == "Link" and links:
                     skip -= links.pop()
                 continue
+            depth -= 1
             html_skip = 0
             if block_start >= 0:
                 blocks.append(Block(block_start, block_end, block_kind))
@@ -233,8 +543,10 @@ def parse_markdown(text: str) -> Parsed:  # noqa: PLR0915 - one hot loop
                 _directives_in(text, span, conv, lines, directives)
     if block_start >= 0:
         blocks.append(Block(block_start, block_end, block_kind))
-    prose, found = finish_templates(text, plain, _build(plain, spans), blocks, bodies)
-    return Parsed(prose, found, tuple(directives))
+    if conv is not None:
+        tops = [conv(top) for top in tops]
+        rules = [conv(rule) for rule in rules]
+    return spans, blocks, directives, tops, rules, notes, conv
 
 
 def _disjoint(regions: list[tuple[int, int]]) -> list[tuple[int, int]]:

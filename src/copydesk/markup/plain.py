@@ -9,9 +9,10 @@ linter never flags its own instructions.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 
-from copydesk.document import Directive, split_paragraphs
-from copydesk.lines import LineIndex
+from copydesk.document import Block, Directive, split_paragraphs
+from copydesk.lines import LineIndex, next_line_end
 from copydesk.markup import Parsed
 from copydesk.markup._directives import MARKER, parse
 from copydesk.markup._mask import ProseBuilder
@@ -26,7 +27,7 @@ _LINE = re.compile(
 def read(text: str) -> Parsed:
     """Read plain text; paragraphs are separated by blank lines."""
     if MARKER not in text:
-        return Parsed(text, tuple(split_paragraphs(text)), ())
+        return _parsed(text, split_paragraphs(text), ())
     directives: list[Directive] = []
     masked: list[tuple[int, int]] = []
     lines = LineIndex(text)
@@ -37,7 +38,7 @@ def read(text: str) -> Parsed:
             directives.append(directive)
             masked.append((start, end))
     if not masked:
-        return Parsed(text, tuple(split_paragraphs(text)), ())
+        return _parsed(text, split_paragraphs(text), ())
     builder = ProseBuilder(text)
     pos = 0
     for start, end in masked:
@@ -45,4 +46,47 @@ def read(text: str) -> Parsed:
         pos = end
     builder.reveal(pos, len(text))
     prose = builder.build()
-    return Parsed(prose, tuple(split_paragraphs(prose)), tuple(directives))
+    return _parsed(prose, split_paragraphs(prose), directives, text)
+
+
+def _parsed(
+    prose: str,
+    blocks: list[Block],
+    directives: Sequence[Directive],
+    text: str | None = None,
+) -> Parsed:
+    """The view, with a break where each paragraph of the text starts (but at
+    offset 0): plain text is read line by line, so only a paragraph cut in
+    two would read otherwise. (A directive line has text, though its view is
+    blank: ``text`` is given when the view differs.)"""
+    paragraphs = blocks if text is None else split_paragraphs(text)
+    breaks = tuple(block.start for block in paragraphs if block.start)
+    return Parsed(prose, tuple(blocks), tuple(directives), breaks)
+
+
+def read_windows(text: str, size: int) -> Iterator[tuple[int, Parsed]]:
+    """``text`` read in pieces of about ``size`` characters, each cut where a
+    paragraph starts, with its offset."""
+    start, total = 0, len(text)
+    while start < total:
+        cut = _paragraph_after(text, start + size)
+        yield start, read(text[start:cut])
+        start = cut
+
+
+def _paragraph_after(text: str, pos: int) -> int:
+    """The start of the first line after ``pos`` that has text and follows a
+    blank line (the text's end when there is none)."""
+    total = len(text)
+    if pos >= total:
+        return total
+    _, line = next_line_end(text, pos, total)
+    blank = False
+    while line < total:
+        end, following = next_line_end(text, line, total)
+        has_text = bool(text[line:end].strip())
+        if has_text and blank:
+            return line
+        blank = not has_text
+        line = following
+    return total

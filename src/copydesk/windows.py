@@ -1,0 +1,163 @@
+"""Large documents in windows: read and checked piece by piece, judged whole.
+
+A book manuscript or a CMS export is one file of many megabytes. Read whole,
+its parser's intermediate state and every paragraph-local check's working
+set grow with the file; read in windows of whole paragraphs (top-level
+blocks in Markdown), they grow with the window. The readers cut where their
+view of a piece is the view of the whole text there
+(:func:`copydesk.markup.read_windows`), so the joined pieces are the document
+a whole read gives. Checks whose type declares ``Reach.PARAGRAPH`` run on
+each window; the rest (variants, quotations, counts) run on the joined
+document; the engine then filters all findings on the whole document as for
+any other file. The findings are those of a whole-file run, by construction
+of both halves and by the tests that compare them.
+
+The same window documents serve the editor's re-lint cache
+(:mod:`copydesk.relint`), whose windows are single paragraphs.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+
+from copydesk import engine, markup
+from copydesk.batch import document_of
+from copydesk.checks import load_check_type
+from copydesk.checks.base import Check, Reach
+from copydesk.document import Block, BlockIndex, Document
+from copydesk.lines import LineIndex
+from copydesk.model import Edit, Finding, Fix, Severity
+from copydesk.ruleset import Ruleset
+
+#: Characters per window: large enough that the per-window work is noise,
+#: small enough that its transient memory is.
+WINDOW = 1 << 18
+
+
+def paragraph_local(check: Check) -> bool:
+    """Whether ``check``'s type declares its findings paragraph-local."""
+    return load_check_type(check.meta.extends).REACH is Reach.PARAGRAPH
+
+
+def read_in_windows(
+    text: str, path: str, fmt: str, language: str, kind: str, size: int = WINDOW
+) -> tuple[Document, list[tuple[int, int]]]:
+    """The Document of ``text`` read in windows of about ``size`` characters
+    (the one a whole read gives), and the windows' spans."""
+    pieces = markup.read_windows(fmt, text, size)
+    cuts: list[int] = []
+    lines = LineIndex(text)
+    doc = document_of(
+        markup.join(text, _offsets(pieces, cuts), lines),
+        text,
+        path,
+        fmt,
+        language,
+        kind,
+    )
+    doc.lines = lines  # one line index for the text, already built
+    return doc, _spans(cuts, len(text))
+
+
+def lint_in_windows(
+    doc: Document,
+    spans: Sequence[tuple[int, int]],
+    ruleset: Ruleset,
+    overrides: Mapping[str, Severity] | None = None,
+    run: engine.RunState | None = None,
+) -> list[Finding]:
+    """``engine.lint`` of ``doc``, its paragraph-local checks run window by
+    window over ``spans``."""
+    state = engine.RunState() if run is None else run
+    local = [
+        c
+        for c in ruleset.checks
+        if paragraph_local(c) and engine.runs_on(c, doc, state)
+    ]
+    given = run_in_windows(doc, spans, local)
+    return engine.lint(doc, ruleset, overrides, state, given)
+
+
+def _offsets(
+    pieces: Iterable[tuple[int, markup.Parsed]], cuts: list[int]
+) -> Iterable[tuple[int, markup.Parsed]]:
+    """``pieces`` as they come, noting where each starts in ``cuts``."""
+    for offset, part in pieces:
+        cuts.append(offset)
+        yield offset, part
+
+
+def _spans(cuts: Sequence[int], total: int) -> list[tuple[int, int]]:
+    """(start, end) of each window from the offsets where they start."""
+    return [
+        (start, cuts[i + 1] if i + 1 < len(cuts) else total)
+        for i, start in enumerate(cuts)
+    ]
+
+
+def run_in_windows(
+    doc: Document, spans: Sequence[tuple[int, int]], checks: Sequence[Check]
+) -> dict[str, engine.Found]:
+    """Each check's findings over the windows ``spans`` of ``doc`` (in the
+    document's offsets and lines), or the exception one window raised."""
+    given: dict[str, list[Finding] | BaseException] = {c.meta.id: [] for c in checks}
+    for start, end in spans:
+        window = part_of(doc, start, end)
+        lines = doc.line_col(start)[0] - 1
+        for check in checks:
+            found = given[check.meta.id]
+            if isinstance(found, BaseException):
+                continue
+            try:
+                found.extend(moved(f, start, lines) for f in check.run(window))
+            except Exception as exc:  # the engine raises it, as if run whole
+                given[check.meta.id] = exc
+    return dict(given)
+
+
+def part_of(doc: Document, start: int, end: int) -> Document:
+    """The document made of ``doc``'s whole paragraphs between ``start`` and
+    ``end`` (a window or a paragraph), offsets from ``start``."""
+    starts, ordered = doc.get(BlockIndex)
+    first = bisect.bisect_left(starts, start)
+    last = bisect.bisect_left(starts, end, first)
+    blocks = tuple(
+        Block(b.start - start, b.end - start, b.kind) for b in ordered[first:last]
+    )
+    part = Document(
+        path=doc.path,
+        text=doc.text[start:end],
+        prose=doc.prose[start:end],
+        format=doc.format,
+        language=doc.language,
+        blocks=blocks,
+        kind=doc.kind,
+    )
+    # An empty block list means "split the prose into paragraphs" to the
+    # constructor; a part without blocks has none in the document either.
+    part.blocks = blocks
+    return part
+
+
+def moved(finding: Finding, offset: int, lines: int) -> Finding:
+    """``finding`` of a part starting at ``offset`` (``lines`` lines down),
+    in the offsets and lines of the document. Columns stay: parts start
+    lines."""
+    if not offset and not lines:
+        return finding
+    fix = finding.fix
+    if fix is not None:
+        edits = tuple(
+            Edit(e.start + offset, e.end + offset, e.replacement) for e in fix.edits
+        )
+        fix = Fix(edits, fix.applicability)
+    return replace(
+        finding,
+        start=finding.start + offset,
+        end=finding.end + offset,
+        line=finding.line + lines,
+        end_line=finding.end_line + lines,
+        fix=fix,
+    )

@@ -1,0 +1,133 @@
+"""Reading a large text in windows gives the view of reading it whole.
+
+A window ends at a break (a paragraph of plain text, a top-level Markdown
+block after a blank line), so its pieces, joined, must be the whole text's
+prose, blocks, directives and breaks, however small the windows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from copydesk import markup
+from copydesk.markup.markdown import read_windows as markdown_windows
+from tests.conftest import corpus_sample
+
+from .helpers import DOCUMENTS
+from .test_markdown import FRAGMENTS
+
+#: Blocks whose reading depends on something far away: a closing line, a
+#: definition, a template's closing tag, a blank line inside a container.
+BLOCKS = [
+    "---\ntitle: Kyiv\n---",
+    "---\ntitle: Kyiv\n\nmore: x\n...",
+    "+++\ntitle = 'x'\n+++",
+    "---",
+    "---\nnot front matter",
+    "```\ncode\n\n# not a heading\n```",
+    "~~~\nopen fence",
+    "<!--\n\na comment\n\n-->",
+    "<!-- copydesk: disable -->",
+    "<!-- copydesk: enable=names.People -->",
+    "<pre>\n\nverbatim\n\n</pre>",
+    "<div>\n\n*emphasis*\n\n</div>",
+    "[kyiv]: https://example.com/kyiv",
+    "See [kyiv] and [Kyiv][] and [the city][KYIV].",
+    "A note[^1] and [^missing].",
+    "[^1]: The note.\n\n    More of it.",
+    "{{< highlight go >}}\nx := 1\n\n// Kiev\n{{< /highlight >}}",
+    "{{< note >}}\nA *note* about Kyiv.\n{{< /note >}}",
+    "- one\n\n  two\n- three",
+    "1. one\n\n2. two",
+    "> quoted\n\n> again",
+    "    indented code",
+    "Title\n=====",
+    "| a | b |\n|---|---|\n| c | d |",
+    "Kyiv is the capital. Kiev is not.",
+    "Text with &eacute; and &amp; and é and 😀.",
+    "A [link](https://example.com) and <https://example.com>.",
+]
+
+line = st.lists(
+    st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=4)), max_size=8
+).map("".join)
+document = st.lists(
+    st.tuples(
+        st.one_of(st.sampled_from(BLOCKS), line),
+        st.sampled_from(["\n\n", "\n", "\n\n\n", "\r\n\r\n", "\n  \n"]),
+    ),
+    max_size=14,
+).map(lambda parts: "".join(block + gap for block, gap in parts))
+
+
+def assert_windows_read_as_whole(fmt: str, text: str, size: int) -> int:
+    """Compare the joined pieces with the whole read; return the piece count."""
+    pieces = list(markup.read_windows(fmt, text, size))
+    whole = markup.read(fmt, text)
+    joined = markup.join(text, pieces)
+    assert joined.prose == whole.prose
+    assert joined.blocks == whole.blocks
+    assert joined.directives == whole.directives
+    assert joined.breaks == whole.breaks
+    return len(pieces)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=document, size=st.integers(1, 40))
+def test_markdown_windows_read_as_the_whole_text(text: str, size: int) -> None:
+    assert_windows_read_as_whole("markdown", text, size)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=document, size=st.integers(1, 40))
+def test_plain_windows_read_as_the_whole_text(text: str, size: int) -> None:
+    text = text.replace("<!-- ", "# ").replace(" -->", "")  # plain directives
+    assert_windows_read_as_whole("plain", text, size)
+
+
+def test_a_guide_is_read_in_many_pieces() -> None:
+    text = (DOCUMENTS / "guide.md").read_text(encoding="utf-8")
+    assert assert_windows_read_as_whole("markdown", text, 200) > 3
+
+
+def test_a_metadata_block_longer_than_a_window_is_one_piece() -> None:
+    """Whether ``---`` opens a metadata block depends on a closing line far
+    ahead: a window that misreads it is read on past that line."""
+    body = "\n\n".join(f"key{i}: Kiev is written here" for i in range(30))
+    text = f"Intro.\n\n---\n{body}\n---\n\nKyiv after it.\n"
+    pieces = list(markdown_windows(text, 50))
+    assert assert_windows_read_as_whole("markdown", text, 50) == len(pieces)
+    starts = [offset for offset, _ in pieces]
+    opener = text.index("---")
+    assert not any(opener < start <= text.index("\n---\n") for start in starts)
+
+
+def test_a_link_defined_in_a_later_piece_is_resolved() -> None:
+    text = "See [Kyiv].\n\n" + "Filler paragraph.\n\n" * 20 + "[kyiv]: /kyiv\n"
+    assert assert_windows_read_as_whole("markdown", text, 30) > 3
+    assert "[" not in markup.join(text, markdown_windows(text, 30)).prose[:12]
+
+
+def test_a_footnote_defined_in_another_piece_makes_one_piece() -> None:
+    text = "A note[^1].\n\n" + "Filler paragraph.\n\n" * 20 + "[^1]: The note.\n"
+    assert assert_windows_read_as_whole("markdown", text, 30) == 1
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    return corpus_sample(tmp_path_factory.mktemp("corpus"), 120, offset=0.5)
+
+
+@pytest.mark.parametrize("size", [300, 4_000])
+def test_real_documentation_reads_the_same_in_windows(
+    sample: list[Path], size: int
+) -> None:
+    pieces = 0
+    for path in sample:
+        text = path.read_text(encoding="utf-8")
+        pieces += assert_windows_read_as_whole("markdown", text, size)
+    assert pieces > 2 * len(sample)
