@@ -139,7 +139,7 @@ def foreign_markers(token: str) -> int:
 #: possessive ('s) or contraction may not.
 _TOKEN = regex.compile(
     r"(?<![\w@#/\\.])(?<!\w['’ʹʼ])\p{Lu}[\p{Ll}\p{M}]*"
-    r"(?:['’ʹ′ʼ][\p{Ll}\p{M}]{3,})*(?![\w@]|[.][\w])",
+    r"(?:['’ʹ′ʼ][\p{Ll}\p{M}]{3,})*(?:[ʹʼ][\p{Ll}\p{M}]{1,2})?(?![\w@]|[.][\w])",
     regex.VERSION0,
 )
 #: A `code` span, or where a URL, file name, e-mail address, @handle or #tag
@@ -249,10 +249,11 @@ class TokenIndex(Analysis["TokenIndex"]):
         (of the text's shape when it is ASCII)."""
         if text.isascii():
             starts, texts = _ascii_tokens(text)
-            return cls(starts, texts, frozenset(texts))
-        pieces = _TOKEN_SPLIT.split(text)
-        texts = pieces[1::2]
-        starts, _ = _captured_spans(pieces)
+        else:
+            pieces = _TOKEN_SPLIT.split(text)
+            texts = pieces[1::2]
+            starts, _ = _captured_spans(pieces)
+        texts = _with_soft_signs(text, starts, texts)
         return cls(starts, texts, frozenset(texts))
 
 
@@ -273,6 +274,28 @@ _SHAPES = bytes.maketrans(
 _SHAPE_SPLIT = re.compile(
     r"(U(?<![Uld@#.]U)(?<![Uld]'U)l*(?:'l{3,})*)(?![Uld@]|\.[Uld])"
 )
+
+
+#: A soft sign written as an apostrophe or prime before a short ending
+#: (Donets'k, Kramatorsʹk), not a contraction or a possessive ('s, 'll).
+_SOFT_TAIL = regex.compile(
+    r"(?<=\p{Ll})['’ʹ′ʼ](?!(?:s|d|t|m|ll|re|ve)(?![\p{Ll}\p{M}]))"
+    r"[\p{Ll}\p{M}]{1,2}(?![\w'’ʹ′ʼ@]|[.][\w])"
+)
+
+
+def _with_soft_signs(text: str, starts: list[int], texts: list[str]) -> list[str]:
+    """``texts`` with each word that a soft sign and a short ending follow
+    taken whole (Donets'k is one name, not Donets and k)."""
+    tails = {m.start(): m.end() for m in _SOFT_TAIL.finditer(text)}
+    if not tails:
+        return texts
+    out = list(texts)
+    for i, (start, word) in enumerate(zip(starts, texts, strict=True)):
+        end = tails.get(start + len(word))
+        if end is not None:
+            out[i] = text[start:end]
+    return out
 
 
 def _ascii_tokens(text: str) -> tuple[list[int], list[str]]:

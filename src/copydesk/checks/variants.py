@@ -36,7 +36,7 @@ import difflib
 import functools
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
 import regex
@@ -55,6 +55,7 @@ from copydesk.document import Analysis, Document
 from copydesk.errors import RuleError
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key, read_keys
+from copydesk.translit_loose import arabic_marked, east_asian_keys, loose_keys
 
 PREFERENCES = ("house", "fewest-foreign-markers", "frequency", "first")
 #: Between two parts of one name: spaces, or a middle initial or a particle.
@@ -75,6 +76,13 @@ class _Spelling:
     followed: int = 0
     #: Every occurrence is a list item on its own.
     alone: bool = False
+    #: Every occurrence follows a preposition of place (in, of, near ...).
+    placed: bool = False
+    #: Some occurrence has a capitalised word right beside it in its
+    #: sentence (Maxim Gorky, Sumi Jo): a person's name.
+    named: bool = False
+    #: A German genitive (Schmyhals) of a spelling of the group's name.
+    genitive: bool = False
 
     @property
     def first(self) -> int:
@@ -99,6 +107,7 @@ class Variants(CheckTypeBase):
     USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (
         translit.Candidates,
         translit.TokenIndex,
+        translit.MaskedProse,
         doclang.DocumentLanguage,
     )
 
@@ -148,10 +157,14 @@ class Variants(CheckTypeBase):
             group = _unmasked(group, self.exceptions, doc.prose)
             if len(group) < 2:
                 return
+        group = _unquoted(doc, group)
+        if len(group) < 2:
+            return
         accents = _accents_only(group)
         if accents and not _one_entity(group):
             return
-        canonical = self._canonical(group, accents, self._house(doc))
+        names = [s for s in group if not s.genitive] or group
+        canonical = self._canonical(names, accents, self._house(doc))
         present = {s.text: s for s in group}
         for spelling in group:
             if spelling.text == canonical:
@@ -161,19 +174,22 @@ class Variants(CheckTypeBase):
             )
             if not same_person(spelling, other):
                 continue
+            if _joined(doc.prose, spelling, other) or _joined(
+                doc.prose, other, spelling
+            ):
+                continue
             if spelling.alone and other.alone:
                 continue  # entries of a list of codes, not a name in prose
             line, _ = doc.line_col(other.first)
+            right = _genitive_of(doc, canonical) if spelling.genitive else canonical
             for tok in spelling.tokens:
                 yield self.meta.finding(
                     doc,
                     tok.start,
                     tok.end,
                     self._message(tok.text, other.text, line),
-                    suggestions=(canonical,),
-                    fix=Fix(
-                        (Edit(tok.start, tok.end, canonical),), Applicability.UNSAFE
-                    ),
+                    suggestions=(right,),
+                    fix=Fix((Edit(tok.start, tok.end, right),), Applicability.UNSAFE),
                 )
 
     def _message(self, found: str, other: str, line: int) -> str:
@@ -218,7 +234,10 @@ def _rank(spelling: _Spelling, preference: str) -> int:
 
 
 def same_person(first: _Spelling, second: _Spelling) -> bool:
-    """False when the words next to two spellings say they are two people."""
+    """False when the words next to two spellings say they are two people,
+    or a person and a place (Maxim Gorky, the estate of Gorki)."""
+    if _person_and_place(first, second) or _person_and_place(second, first):
+        return False
     if _disagree(first.followers, second.followers):
         return False
     if _disagree(first.preceders, second.preceders):
@@ -227,6 +246,12 @@ def same_person(first: _Spelling, second: _Spelling) -> bool:
     return not (_given(first) and not second.followed) and not (
         _given(second) and not first.followed
     )
+
+
+def _person_and_place(person: _Spelling, place: _Spelling) -> bool:
+    """One spelling always names a person (a given name before it or a
+    surname after it), the other only ever follows a preposition of place."""
+    return person.named and not person.placed and place.placed and not place.named
 
 
 def _disagree(one: set[str], other: set[str]) -> bool:
@@ -241,24 +266,33 @@ def _spellings(doc: Document, tokens: Sequence[translit.Token]) -> dict[str, _Sp
     """Occurrences of each spelling with the names written right next to them
     (any capitalised word, past a middle initial or a particle)."""
     found: dict[str, _Spelling] = {}
+    joined = _syllable_names(doc)
+    if joined:
+        tokens = sorted([*tokens, *joined.values()], key=lambda t: t.start)
     for tok in tokens:
         if not _vowels(tok.text):
             continue  # an identifier (Zbkc), not a name
         spelling = found.get(tok.text)
+        placed = _PLACE_BEFORE.search(doc.prose, max(0, tok.start - 24), tok.start)
         if spelling is None:
-            spelling = found[tok.text] = _Spelling(tok.text)
+            spelling = found[tok.text] = _Spelling(tok.text, placed=bool(placed))
+        spelling.placed = spelling.placed and placed is not None
+        spelling.named = spelling.named or _beside_a_name(doc.prose, tok)
         spelling.tokens.append(tok)
     prose = doc.prose
     index = doc.get(translit.TokenIndex)
     starts, texts = index.starts, index.texts
     previous = -1
-    for i, second in enumerate(texts):
-        if len(second) == 1 and prose.startswith(".", starts[i] + 1):
+    for i, word in enumerate(texts):
+        if len(word) == 1 and prose.startswith(".", starts[i] + 1):
             continue  # a middle initial: the words around it are neighbours
         j, previous = previous, i
         if j < 0:
             continue
-        first = texts[j]
+        first, second = (
+            _whole(joined, starts[j], texts[j]),
+            _whole(joined, starts[i], word),
+        )
         before, after = found.get(first), found.get(second)
         if before is None and after is None:
             continue
@@ -266,11 +300,77 @@ def _spellings(doc: Document, tokens: Sequence[translit.Token]) -> dict[str, _Sp
         if gap is None or not (_neighbour(first) and _neighbour(second)):
             continue
         if before is not None:
-            before.followers |= translit.keys(second)
+            before.followers |= loose_keys(second)
             before.followed += 1
         if after is not None:
-            after.preceders |= translit.keys(first)
+            after.preceders |= loose_keys(first)
     return found
+
+
+#: A name of hyphen-joined syllables: Tse-tung, Hsiao-p'ing, En-lai, Jong-un.
+_SYLLABLES = regex.compile(
+    r"(?<![\w-])\p{Lu}\p{Ll}{0,5}(?:-\p{Ll}{1,6}(?:['’]\p{Ll}{1,5})?){1,2}(?![\w-])"
+)
+
+
+def _syllable_names(doc: Document) -> dict[int, translit.Token]:
+    """Hyphen-joined Chinese or Korean names, by start: one spelling each
+    (the word index splits them at the hyphen)."""
+    masked = doc.get(translit.MaskedProse)
+    if "-" not in masked:
+        return {}
+    return {
+        m.start(): translit.Token(m.start(), m.end(), m.group())
+        for m in _SYLLABLES.finditer(masked)
+        if east_asian_keys(m.group())
+    }
+
+
+def _whole(joined: Mapping[int, translit.Token], start: int, word: str) -> str:
+    """The word at ``start``, or the hyphen-joined name it begins."""
+    tok = joined.get(start)
+    return word if tok is None else tok.text
+
+
+#: A preposition of place right before a name: "in Sumy", "the city of Sumy".
+_PLACE_BEFORE = regex.compile(
+    r"(?<![\w])(?:in|to|from|near|of|at|around|outside|outskirts of)[ \u00a0]+\Z"
+)
+
+#: A capitalised word right before a name, inside its sentence, or right
+#: after it.
+_NAME_BEFORE = regex.compile(r"(?<![\w])(\p{Lu}\p{Ll}+)[ \u00a0]+\Z")
+_NAME_AFTER = regex.compile(r"[ \u00a0]+\p{Lu}\p{Ll}")
+#: Capitalised words before a name that do not make it a person's.
+_NOT_GIVEN = frozenset(
+    {"The", "A", "An", "In", "At", "On", "Of", "From", "To", "For", "With",
+     "By", "And", "But", "When", "After", "Before", "Since", "Near", "This",
+     "That", "These", "Those", "Its", "His", "Her", "Their", "Our"}
+)  # fmt: skip
+#: Two spellings joined like this in one sentence are two names.
+_JOINED = regex.compile(r"[ \u00a0]+(?:and|or|und|et|i|y|e)[ \u00a0]+|,[ \u00a0]+")
+
+
+def _beside_a_name(prose: str, tok: translit.Token) -> bool:
+    before = _NAME_BEFORE.search(prose, max(0, tok.start - 30), tok.start)
+    if before is not None and before.group(1) not in _NOT_GIVEN:
+        return True
+    return _NAME_AFTER.match(prose, tok.end) is not None
+
+
+def _joined(prose: str, first: _Spelling, second: _Spelling) -> bool:
+    """True when the two spellings of people's names stand side by side,
+    joined by "and" or a comma ("Shultz and Schulz never met"): a writer
+    names one person once (a place may be glossed: Charkiw and Kharkiv)."""
+    if not (first.named and second.named):
+        return False
+    ends = {t.end: t for t in first.tokens}
+    starts = {t.start for t in second.tokens}
+    for end in ends:
+        gap = _JOINED.match(prose, end)
+        if gap is not None and gap.end() in starts:
+            return True
+    return False
 
 
 #: Vowels of a romanised name after ``translit.fold`` (y is one in Kyiv).
@@ -322,7 +422,7 @@ def _marks(text: str) -> int:
 
 #: Diacritics of Slavic romanisations (Czech, Polish, ISO 9): there the
 #: accented form is a foreign system's spelling (Medveděv, Kupiańsk).
-_SYSTEM_MARKS = frozenset("čšžřěňťďůńśźżćłýĕčŠŽČŘĚŃŚŹŻĆŁ")
+_SYSTEM_MARKS = frozenset("čšžřěňťďůńśźżćłýĕčŠŽČŘĚŃŚŹŻĆŁŝŜÌ")
 
 
 def _accents_only(group: Sequence[_Spelling]) -> bool:
@@ -357,10 +457,18 @@ def _groups(spellings: Mapping[str, _Spelling]) -> list[list[_Spelling]]:
 
     owner: dict[str, str] = {}
     for text in spellings:
-        for key in translit.keys(text):
+        for key in loose_keys(text):
             seen = owner.setdefault(key, text)
-            if seen != text and not _inflected(seen, text) and _alike(seen, text):
-                parent[root(text)] = root(seen)
+            if seen == text or _inflected(seen, text):
+                continue
+            if not key.startswith("e:") and not _alike(seen, text):
+                continue  # syllable names are told by their syllables
+            if key.startswith("a:") and not _arabic_pair(spellings, seen, text):
+                continue
+            parent[root(text)] = root(seen)
+    for text, other in _genitives(spellings, owner):
+        spellings[text].genitive = True
+        parent[root(text)] = root(other)
     members: dict[str, list[_Spelling]] = defaultdict(list)
     for text, spelling in spellings.items():
         members[root(text)].append(spelling)
@@ -369,6 +477,67 @@ def _groups(spellings: Mapping[str, _Spelling]) -> list[list[_Spelling]]:
         for group in members.values()
         if len(group) > 1
     ]
+
+
+def _arabic_pair(spellings: Mapping[str, _Spelling], one: str, other: str) -> bool:
+    """Two spellings that meet only on the Arabic reading are one name when
+    one of them is spelled as only Arabic is romanised (Qaddafi, Kadhafi,
+    Hizbullah, Muhammad): Vanessa and Venessa, or Charles and Charlie, are
+    not one name."""
+    del spellings
+    return arabic_marked(one) or arabic_marked(other)
+
+
+def _genitive_of(doc: Document, name: str) -> str:
+    """``name`` in the genitive of the document's language: Shmyhal's in
+    English, Schmyhals in German."""
+    return name + ("s" if doc.get(doclang.DocumentLanguage) == "de" else "'s")
+
+
+def _unquoted(doc: Document, group: list[_Spelling]) -> list[_Spelling]:
+    """``group`` without occurrences in a quotation in another language (a
+    German headline cited in English is left as quoted)."""
+    kept = []
+    for spelling in group:
+        tokens = [
+            t
+            for t in spelling.tokens
+            if not doclang.foreign_quotation(doc, t.start, t.end)
+        ]
+        if len(tokens) == len(spelling.tokens):
+            kept.append(spelling)
+        elif tokens:
+            spelling.tokens[:] = tokens
+            kept.append(spelling)
+    return kept
+
+
+def _genitives(
+    spellings: Mapping[str, _Spelling], owner: Mapping[str, str]
+) -> Iterator[tuple[str, str]]:
+    """(genitive, spelling) for each German genitive of a spelling of one of
+    the document's names (Schmyhals beside Shmyhal)."""
+    for text in spellings:
+        stem = _genitive_stem(text)
+        if not stem:
+            continue
+        for key in translit.keys(stem):
+            other = owner.get(key, text)
+            if _bare(other) == _bare(stem):
+                break  # a plural (Américas, América), not a genitive
+            if other != text and not key.startswith("a:") and _alike(other, stem):
+                if not _inflected(other, text):
+                    yield text, other
+                break
+            continue
+
+
+def _genitive_stem(text: str) -> str:
+    """The name of a German genitive (Schmyhals, Selenskyjs), or "": a
+    romanised name ending in a consonant, then s."""
+    if len(text) < 6 or not text.endswith("s") or text[-2] not in "jlvwknrm":
+        return ""
+    return text[:-1]
 
 
 #: Letters romanisations swap one for one (Jermak, Yermak; Peskow, Peskov).
@@ -416,16 +585,8 @@ def _unmasked(
             t for t in spelling.tokens if not exceptions.covers(prose, t.start, t.end)
         ]
         if tokens:
-            kept.append(
-                _Spelling(
-                    spelling.text,
-                    tokens,
-                    spelling.followers,
-                    spelling.preceders,
-                    min(spelling.followed, len(tokens)),
-                    spelling.alone,
-                )
-            )
+            followed = min(spelling.followed, len(tokens))
+            kept.append(replace(spelling, tokens=tokens, followed=followed))
     return kept
 
 

@@ -1,0 +1,143 @@
+"""More readings of a name for the ``variants`` check: the systems the strict
+key (``translit.keys``) does not fold, each as an alternative key.
+
+The strict key keeps ``names`` precise; ``variants`` only pairs spellings that
+already appear together in one document and guards them further, so it can
+afford these readings, each written from the systems' tables:
+
+- Ukrainian passport romanisation writes г as ``g`` (Ganna for Hanna), ISO 9
+  and the scholarly system write х as ``h`` or ``x`` (Harkiv, Myxajlo);
+- French writes ж as ``j`` (Jytomyr, Soljenitsyne);
+- an initial е/є is ``Ye``, ``Ie``, ``Je`` or plain ``E`` (Yerevan, Erevan);
+- Polish softens е to ``ie`` after a consonant (Dniepr, Chmielnicki) and writes
+  ``-cki`` for -цкий (Chmielnicki, Khmelnytsky);
+- Belarusian surnames end in ``-enka`` where Russian has ``-enko``
+  (Lukashenka, Lukashenko);
+- ISO 9 and Polish write ц as ``c`` (Hmelʹnicʹkij), French ends names in
+  ``-yne`` (Soljenitsyne).
+
+Chinese and Korean names made of romanised syllables get pinyin and Revised
+Romanization keys (``e:``), blind to aspiration (Wade-Giles Tse-tung is
+Zedong, McCune-Reischauer Pusan is Busan).
+
+Arabic romanisations (ق as q, k or g; ذ and ض as dh, d or z; vowels the
+script does not write) get keys of their own kind (``a:`` prefix): they pair
+only with each other, and ``variants`` asks more of such a pair (see
+``arabic_marked``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from copydesk import translit
+
+#: Single readings, each an alternative of the strict folded form (before
+#: the strict key's clusters and letter merges are applied to it).
+_READINGS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<![ckzs])h"), "g"),
+    (re.compile(r"(?<![ckzs])h"), "kh"),
+    (re.compile(r"x"), "kh"),
+    (re.compile(r"(?<!d)j"), "zh"),
+    (re.compile(r"^[yij]e"), "e"),
+    (re.compile(r"(?<=[bdfgklmnprstvwz])ie"), "e"),
+    (re.compile(r"(?<=[aeiouy])cki$"), "tsky"),
+    (re.compile(r"enka$"), "enko"),
+    (re.compile(r"(?<=y)ne$"), "n"),
+)
+#: The readings applied all at once (without the two of h, which exclude
+#: each other): Soljenitsyne needs both j and -yne, Chmielnicki ie and -cki.
+_COMBINED = tuple(
+    r for r in _READINGS if r[1] not in ("g", "kh") or r[0].pattern == "x"
+)
+#: ISO 9 and Polish write ц as c, also before k (Hmelʹnicʹkij), where the
+#: strict fold reads German ck.
+_C_AS_TS = re.compile(r"c(?!h)", re.IGNORECASE)
+#: The Arabic reading: consonants the systems spell differently, then the
+#: vowels folded to the script's three.
+_ARABIC = (
+    (re.compile(r"dh|dd|zz"), "d"),
+    (re.compile(r"th"), "t"),
+    (re.compile(r"kh|gh|[gqk]"), "k"),
+    (re.compile(r"ou|o"), "u"),
+    (re.compile(r"[ei]"), "a"),
+    (re.compile(r"y$"), "i"),
+)
+#: One syllable of a Chinese (pinyin, Wade-Giles) or Korean (Revised,
+#: McCune-Reischauer) romanisation, folded: initial, vowel, final.
+_EA_SYLLABLE = (
+    r"(?:zh|ch|sh|hs|ts|tz|kk|tt|pp|ss|jj|[bpmfdtnlgkhjqxrzcswy])?"
+    r"(?:iang|iong|uang|iao|ian|uai|uan|yeo|yae|wae|ia|ie|iu|ua|ui|uo|ao|ai|ei|"
+    r"ou|ae|eo|eu|ya|yo|yu|ye|wa|wo|we|wi|oe|a|e|i|o|u)"
+    r"(?:ng|n|m|l|k|p|t|h)?"
+)
+_EAST_ASIAN = re.compile(rf"(?:{_EA_SYLLABLE}){{1,3}}")
+#: Wade-Giles and McCune-Reischauer to pinyin and Revised Romanization,
+#: blind to aspiration (which writers drop with its apostrophe): hs is x,
+#: ts z, -ung -ong, -ieh -ie, -ien -ian; Korean eo and eu are o and u.
+_EA_READING = (
+    (re.compile(r"hs"), "x"),
+    (re.compile(r"ts|tz"), "z"),
+    (re.compile(r"(?<!e)ung(?![aeiou])"), "ong"),
+    (re.compile(r"ieh"), "ie"),
+    (re.compile(r"ien"), "ian"),
+    (re.compile(r"eo"), "o"),
+    (re.compile(r"ch"), "zh"),
+    (re.compile(r"p"), "b"),
+    (re.compile(r"t"), "d"),
+    (re.compile(r"k"), "g"),
+    (re.compile(r"q"), "j"),
+)
+
+#: Spellings only an Arabic romanisation writes: q not before u, dh, gh,
+#: the -ullah/-allah and -uddin of compound names, and the shapes of the
+#: commonest Arabic names (Mohammed, Ahmed, Abd, Abu).
+_ARABIC_MARK = re.compile(
+    r"q(?!u)|dh|gh|[ua]llah\b|uddin\b|^m[ou]hamm?[ae]d|^ahm[ae]d|^abd|^abu",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def loose_keys(token: str) -> frozenset[str]:
+    """The strict keys of ``token`` and of each alternative reading."""
+    folded = translit.fold(token)
+    if not folded:
+        return frozenset()
+    found = set(translit.keys(token))
+    for form in {folded, translit.fold(_C_AS_TS.sub("ts", token))}:
+        combined = form
+        for pattern, reading in _READINGS:
+            found |= translit.keys(pattern.sub(reading, form))
+        for pattern, reading in _COMBINED:
+            combined = pattern.sub(reading, combined)
+        found |= translit.keys(combined)
+    return frozenset(found | arabic_keys(folded) | east_asian_keys(token))
+
+
+@functools.lru_cache(maxsize=65536)
+def east_asian_keys(token: str) -> frozenset[str]:
+    """The pinyin or Revised Romanization key of a name written in Chinese
+    or Korean syllables (Tse-tung and Zedong, Pusan and Busan), prefixed
+    ``e:``; nothing for a token that is not such syllables."""
+    plain = re.sub(r"[-'’ʼ]", "", token.lower())
+    plain = plain.replace("ŏ", "eo").replace("ŭ", "eu")
+    if not plain.isascii() or _EAST_ASIAN.fullmatch(plain) is None:
+        return frozenset()
+    for pattern, reading in _EA_READING:
+        plain = pattern.sub(reading, plain)
+    return frozenset({"e:" + plain})
+
+
+def arabic_keys(folded: str) -> frozenset[str]:
+    """The Arabic-reading key of a folded token, prefixed ``a:``."""
+    text = folded
+    for pattern, reading in _ARABIC:
+        text = pattern.sub(reading, text)
+    return frozenset({"a:" + re.sub(r"(.)\1+", r"\1", text)})
+
+
+def arabic_marked(token: str) -> bool:
+    """True when ``token`` is spelled as only an Arabic romanisation spells."""
+    return _ARABIC_MARK.search(token) is not None
