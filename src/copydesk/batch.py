@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,17 +45,22 @@ class RuleOptions:
     #: relative to (part of the cache identity through ``repr``).
     kind_for: tuple[tuple[str, str], ...] = ()
     kind_root: str = ""
+    #: Seconds one file may take (``file-timeout``). Not part of the cache
+    #: identity: a file that timed out is never cached.
+    file_timeout: float = field(default=0.0, repr=False)
 
     def load(self) -> Ruleset:
         import json
 
-        return load_ruleset(
+        ruleset = load_ruleset(
             [Path(d) for d in self.rule_dirs],
             self.select,
             self.ignore,
             rule_options={rule: json.loads(opts) for rule, opts in self.rule_options},
             vocab=Vocab(self.accept, self.reject, self.config_path),
         )
+        ruleset.file_timeout = self.file_timeout
+        return ruleset
 
     def kind_of(self, path: str, fmt: str) -> str:
         """The document kind of ``path`` under these options: the first
@@ -117,15 +123,19 @@ def lint_text(
     ``kind`` is the document kind resolved for its target; empty means by
     format. ``run`` is the state of the run the text belongs to. A large
     text is read and checked in windows (the same findings, in memory that
-    grows with a window, not the file).
+    grows with a window, not the file). Reading the text counts towards the
+    ruleset's ``file_timeout``.
     """
+    started = time.monotonic()
     if len(text) >= LARGE and fmt in markup.WINDOW_READERS:
         from copydesk import windows
 
         doc, spans = windows.read_in_windows(text, path, fmt, language, kind)
-        return windows.lint_in_windows(doc, spans, ruleset, overrides, run)
+        return windows.lint_in_windows(
+            doc, spans, ruleset, overrides, run, started=started
+        )
     doc = build_document(text, path, fmt, language, kind)
-    return engine.lint(doc, ruleset, overrides, run)
+    return engine.lint(doc, ruleset, overrides, run, started=started)
 
 
 def read_text(path: str, encoding: str = "") -> str:
@@ -250,11 +260,20 @@ def lint_targets(
     linted = _lint_uncached([targets[i] for i in todo], rules, jobs, texts)
     for index, result in zip(todo, linted, strict=True):
         results[index] = result
-        if cache is not None and index in keys and result.error is None:
+        if cache is not None and index in keys and _cacheable(result):
             cache.put(keys[index], result.findings)
         if progress is not None:
             progress()
     return [r for r in results if r is not None]
+
+
+def _cacheable(result: FileResult) -> bool:
+    """Whether ``result`` may be cached: it was read, and no timeout cut it
+    short (a timeout depends on the machine's load, not on the text)."""
+    timed_out = (engine.TIMEOUT_RULE, engine.FILE_TIMEOUT_RULE)
+    return result.error is None and not any(
+        f.rule in timed_out for f in result.findings
+    )
 
 
 def _serial(targets: Sequence[Target], jobs: int) -> bool:

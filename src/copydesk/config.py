@@ -44,6 +44,7 @@ KEYS: dict[str, Key] = {
         Key("kind-for", (dict,)),
         Key("rules", (dict,)),
         Key("baseline", (str,)),
+        Key("file-timeout", (int, float)),
     )
 }
 VOCAB_KEYS: dict[str, Key] = {
@@ -82,6 +83,8 @@ class Config:
     #: The baseline file (``baseline = "..."``, resolved against the
     #: config's folder) that ``check`` hides recorded findings with.
     baseline: str = ""
+    #: Seconds one file may take (``file-timeout``; 0: no limit); None: unset.
+    file_timeout: float | None = None
     #: What the file's keys sit under (``tool.copydesk.`` in a pyproject.toml),
     #: for naming a key in full in an error.
     prefix: str = ""
@@ -243,6 +246,11 @@ def parse_config(
             raise keys.error(
                 f"expected one of {', '.join(FORMATS)}", "format-for", glob
             )
+    file_timeout = data.get("file-timeout")
+    if file_timeout is not None and (
+        isinstance(file_timeout, bool) or not 0 <= file_timeout < float("inf")
+    ):
+        raise keys.error("expected a number of seconds (0: no limit)", "file-timeout")
     kinds = keys.strings(data.get("kind-for", {}), "kind-for")
     for glob, kind in kinds:
         if kind not in DOCUMENT_KINDS:
@@ -267,6 +275,7 @@ def parse_config(
         rule_options=_rule_options(data.get("rules", {}), keys),
         prefix=prefix,
         baseline=str(Path(root) / data["baseline"]) if data.get("baseline") else "",
+        file_timeout=None if file_timeout is None else float(file_timeout),
     )
 
 

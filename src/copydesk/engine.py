@@ -8,6 +8,7 @@ function over findings so it can be tested alone.
 from __future__ import annotations
 
 import bisect
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ from copydesk.ruleset import Ruleset
 
 #: Pseudo-rules the engine itself reports.
 TIMEOUT_RULE = "copydesk.regex-timeout"
+FILE_TIMEOUT_RULE = "copydesk.file-timeout"
 CRASH_RULE = "copydesk.check-error"
 DIRECTIVE_RULE = "copydesk.unknown-rule"
 
@@ -59,6 +61,8 @@ def lint(
     severity_overrides: Mapping[str, Severity] | None = None,
     run: RunState | None = None,
     given: Mapping[str, Found] | None = None,
+    *,
+    started: float | None = None,
 ) -> list[Finding]:
     """All findings of ``ruleset`` on ``doc`` that survive the engine's filters.
 
@@ -66,12 +70,19 @@ def lint(
     stopped by a timeout); without it the document is a run of its own.
     ``given`` holds, by rule id, findings of checks run elsewhere on parts of
     ``doc``: they pass the same filters, and those checks are not run again.
+    ``started`` is when work on the file began (reading it, its windows),
+    for the ruleset's ``file_timeout``; by default, now.
     """
     state = RunState() if run is None else run
     if any(d.action == "ignore-file" and not d.rules for d in doc.directives):
         return []
     found: list[Finding] = []
-    for check in ruleset.checks:
+    started = time.monotonic() if started is None else started
+    for index, check in enumerate(ruleset.checks):
+        late = over_budget(doc, ruleset, started, index)
+        if late is not None:
+            found.append(late)
+            break
         if runs_on(check, doc, state):
             made = None if given is None else given.get(check.meta.id)
             found.extend(_run_check(check, doc, ruleset, state, made))
@@ -93,6 +104,35 @@ def runs_on(check: Check, doc: Document, run: RunState) -> bool:
     if check.meta.kinds and doc.kind not in check.meta.kinds:
         return False
     return check.meta.id not in run.stopped
+
+
+def over_budget(
+    doc: Document, ruleset: Ruleset, started: float, index: int
+) -> Finding | None:
+    """The ``copydesk.file-timeout`` error when ``doc`` has taken more than
+    the ruleset's ``file_timeout`` since ``started``, before its ``index``-th
+    check; else None.
+
+    The budget is checked between rules, the one place a check can be
+    stopped without threads or signals (which a library, a server's event
+    loop or a Dask worker thread cannot use); a single pattern is bounded by
+    the regex timeout, so a file overruns by at most one rule. In worker
+    processes each file's clock starts when its worker starts linting it.
+    """
+    budget = ruleset.file_timeout
+    if not budget:
+        return None
+    spent = time.monotonic() - started
+    if spent <= budget:
+        return None
+    left = len(ruleset.checks) - index
+    reason = (
+        f"linting stopped after {spent:.1f} s, over the {budget:g} s"
+        f" file-timeout: {left} rule{'s' * (left != 1)} not run on this file"
+        f" ({ruleset.checks[index].meta.id} and after); raise file-timeout"
+        " (0: no limit) or split the file"
+    )
+    return doc.finding(FILE_TIMEOUT_RULE, Severity.ERROR, reason, 0, 0)
 
 
 def _applies_to_language(check: Check, language: str) -> bool:

@@ -41,6 +41,8 @@ class Overrides:
     isolated: bool = False
     #: A legacy encoding (``cp1252``) for text files without a BOM.
     encoding: str | None = None
+    #: Seconds one file may take (``--file-timeout``; 0: no limit).
+    file_timeout: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,12 +103,26 @@ def make_plan(config: Config, overrides: Overrides, root: Path) -> Plan:
         config_path=config.path,
         kind_for=(*overrides.kind_for, *config.kind_for),
         kind_root=config.root if config.path else _kind_root(root),
+        file_timeout=_first(overrides.file_timeout, config.file_timeout),
     )
     level = overrides.fail_level or config.fail_level or "warning"
     fail_level = None if level == "none" else Severity.parse(level)
     return Plan(
         config, options, fail_level, (*overrides.format_for, *config.format_for)
     )
+
+
+#: Seconds a file may take unless configured: far above any real document
+#: (a 10 MB page lints in about 20 s), so only a pathological one reaches it.
+DEFAULT_FILE_TIMEOUT = 60.0
+
+
+def _first(override: float | None, configured: float | None) -> float:
+    """The file budget: the override, else the config's (0 is a setting)."""
+    for value in (override, configured):
+        if value is not None:
+            return value
+    return DEFAULT_FILE_TIMEOUT
 
 
 def pack_defaults(config: Config, rule_dirs: Sequence[str]) -> tuple[str, ...]:

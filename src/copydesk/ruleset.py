@@ -56,6 +56,9 @@ class Ruleset:
     accept: patterns.Pattern | None = None
     #: Rules that ran out of time in this process and are no longer run.
     stopped: set[str] = field(default_factory=set)
+    #: Seconds one file may take: past it, the rules not run yet are skipped
+    #: and ``copydesk.file-timeout`` reported (``file-timeout``); 0: no limit.
+    file_timeout: float = 0.0
 
     @property
     def metas(self) -> dict[str, RuleMeta]:

@@ -67,9 +67,12 @@ def lint_in_windows(
     ruleset: Ruleset,
     overrides: Mapping[str, Severity] | None = None,
     run: engine.RunState | None = None,
+    *,
+    started: float | None = None,
 ) -> list[Finding]:
     """``engine.lint`` of ``doc``, its paragraph-local checks run window by
-    window over ``spans``."""
+    window over ``spans`` (``started``: when work on the file began, for the
+    ruleset's ``file_timeout``)."""
     state = engine.RunState() if run is None else run
     local = [
         c
@@ -77,7 +80,7 @@ def lint_in_windows(
         if paragraph_local(c) and engine.runs_on(c, doc, state)
     ]
     given = run_in_windows(doc, spans, local)
-    return engine.lint(doc, ruleset, overrides, state, given)
+    return engine.lint(doc, ruleset, overrides, state, given, started=started)
 
 
 def _offsets(

@@ -46,6 +46,7 @@ def overrides_from(args: argparse.Namespace) -> Overrides:
         config_file=args.config,
         isolated=args.isolated,
         encoding=getattr(args, "encoding", None),
+        file_timeout=getattr(args, "file_timeout", None),
     )
 
 

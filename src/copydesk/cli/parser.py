@@ -113,6 +113,18 @@ def _encoding(value: str) -> str:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _seconds(value: str) -> float:
+    """``--file-timeout``: seconds, 0 or more (0: no limit)."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        msg = f"expected a number of seconds, 0 (no limit) or more, got {value!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return seconds
+
+
 def _language(value: str) -> str:
     from copydesk.langtag import tag_problem
 
@@ -308,6 +320,14 @@ def _add_reading_options(parser: argparse.ArgumentParser) -> None:
         default=None,
         metavar="N",
         help="worker processes (default: CPU count)",
+    )
+    parser.add_argument(
+        "--file-timeout",
+        type=_seconds,
+        default=None,
+        metavar="SECONDS",
+        help="stop linting a file after this long and report copydesk.file-timeout"
+        " (default: 60; 0: no limit)",
     )
 
 
