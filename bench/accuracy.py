@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Issue-20 evaluation sets: score the default packs per family and write the
+report to ``bench/results/accuracy-<date>-<commit>.md``.
+
+The sets and the scoring live in ``tests/accuracy_sets.py`` (the tests hold
+their thresholds); this script prints every miss and extra finding, which a
+test log hides. Run from the repository root with copydesk's interpreter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests import accuracy_sets  # noqa: E402
+
+
+def _commit() -> str:
+    done = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.stdout.strip() or "unknown"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("family", nargs="*", help="default: all families")
+    parser.add_argument("--out", type=Path, help="write the report here too")
+    args = parser.parse_args(argv)
+    unknown = set(args.family) - set(accuracy_sets.FAMILIES)
+    if unknown:
+        parser.error(f"unknown family {sorted(unknown)[0]!r}")
+    lines = [
+        "| family | cases (clean) | found | clean documents flagged | extra |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    notes: list[str] = []
+    for family in args.family or accuracy_sets.FAMILIES:
+        s = accuracy_sets.score(family)
+        lines.append(
+            f"| {family} | {s.cases} ({s.clean}) | {s.hits}/{s.expected} "
+            f"({s.recall:.0%}) | {s.clean_flagged} of {s.clean} | {s.extra} |"
+        )
+        notes += [f"- {family}: {n}" for n in s.notes]
+    report = "\n".join([*lines, "", *notes]) + "\n"
+    print(report)
+    if args.out:
+        args.out.write_text(report, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
