@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Issue-20 evaluation sets: score the default packs per family and write the
-report to ``bench/results/accuracy-<date>-<commit>.md``.
+report (``--out``; the issue's is ``bench/results/accuracy-issue20-*.md``).
 
 The sets and the scoring live in ``tests/accuracy_sets.py`` (the tests hold
 their thresholds); this script prints every miss and extra finding, which a
@@ -10,7 +10,6 @@ test log hides. Run from the repository root with copydesk's interpreter.
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 from pathlib import Path
 
@@ -18,17 +17,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests import accuracy_sets  # noqa: E402
-
-
-def _commit() -> str:
-    done = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return done.stdout.strip() or "unknown"
 
 
 def main(argv: list[str] | None = None) -> int:
