@@ -28,18 +28,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from copydesk.batch import (
-    FileResult,
-    LazyRuleset,
-    RuleOptions,
-    build_document,
-    lint_targets,
-)
+from copydesk.batch import FileResult, LazyRuleset, RuleOptions, lint_targets
 from copydesk.config import Config, find_config, load_config
 from copydesk.errors import InputError
 from copydesk.files import STDIN, Target, discover, format_for
 from copydesk.model import Finding, RuleMeta
-from copydesk.relint import RelintCache
+from copydesk.relint import RelintCache, read_buffer
 from copydesk.resolve import Overrides, Plan, Settings, make_plan
 
 if TYPE_CHECKING:
@@ -220,7 +214,7 @@ class Workspace:
     ) -> list[Finding]:
         plan = settings.plan
         options = plan.options
-        doc = build_document(
+        doc = read_buffer(
             text, settings.path, settings.format, options.language, settings.kind
         )
         found = self._texts.lint(doc, self.rules(plan).get(), options.overrides, run)

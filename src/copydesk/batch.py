@@ -13,14 +13,17 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from copydesk import engine, markup
-from copydesk.cache import ResultsCache
 from copydesk.document import Document, default_kind
 from copydesk.errors import CopydeskError
 from copydesk.files import STDIN, Target, match_kind
 from copydesk.model import Finding, Severity
 from copydesk.ruleset import Ruleset, Vocab, load_ruleset
+
+if TYPE_CHECKING:  # a run without a results cache never imports it (start-up)
+    from copydesk.cache import ResultsCache
 
 #: Files per task sent to a worker: large enough to amortise the IPC.
 CHUNK = 16

@@ -221,12 +221,16 @@ def keep_scope(
 
 
 #: Where one sentence ends and the next begins inside a match.
-_SENTENCE_BREAK = regex.compile(r"[.!?…][\"”’»)\]]*\s+(?=[\"“‘«(]?\p{Lu})|\n\s*\n")
+_SENTENCE_BREAK = r"[.!?…][\"”’»)\]]*\s+(?=[\"“‘«(]?\p{Lu})|\n\s*\n"
 
 
 def within_sentences(findings: Iterable[Finding]) -> list[Finding]:
     """``scope: sentence``: a finding may not run across a sentence break."""
-    return [f for f in findings if _SENTENCE_BREAK.search(f.match) is None]
+    found = list(findings)
+    if not found:
+        return found
+    breaks = regex.compile(_SENTENCE_BREAK)  # cached by regex after the first
+    return [f for f in found if breaks.search(f.match) is None]
 
 
 def directive_warnings(doc: Document, known: set[str]) -> Iterator[Finding]:

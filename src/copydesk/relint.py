@@ -23,12 +23,13 @@ from collections import OrderedDict
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from copydesk import engine
+from copydesk import engine, markup
+from copydesk.batch import LARGE, build_document
 from copydesk.checks.base import Check
 from copydesk.document import BlockIndex, Document
 from copydesk.model import Finding, Severity
 from copydesk.ruleset import Ruleset
-from copydesk.windows import WINDOW, moved, paragraph_local, part_of
+from copydesk.windows import WINDOW, moved, paragraph_local, part_of, read_in_windows
 
 #: Buffers remembered at once (an editor's open documents).
 BUFFERS = 32
@@ -83,6 +84,14 @@ class RelintCache:
         while len(self._buffers) > self._limit:
             self._buffers.popitem(last=False)
         return engine.lint(doc, ruleset, overrides, state, given)
+
+
+def read_buffer(text: str, path: str, fmt: str, language: str, kind: str) -> Document:
+    """The Document of a buffer: read whole, or in windows when it is large
+    (so its reading takes memory that grows with a window, as in a run)."""
+    if len(text) >= LARGE and fmt in markup.WINDOW_READERS:
+        return read_in_windows(text, path, fmt, language, kind)[0]
+    return build_document(text, path, fmt, language, kind)
 
 
 def _paragraph_findings(

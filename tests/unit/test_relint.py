@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.unit.test_windows import PARAGRAPHS
 
-from copydesk import api, engine
+from copydesk import api, engine, relint, windows
 from copydesk.batch import build_document
 from copydesk.checks.repetition import Repetition
 from copydesk.document import Document
@@ -119,3 +120,28 @@ def test_another_ruleset_starts_afresh() -> None:
     only = Ruleset([c for c in shipped().checks if c.meta.id == "style.Repetition"])
     found = cache.lint(build_document(text, "draft", "plain", "en"), only)
     assert [f.rule for f in found] == ["style.Repetition"]
+
+
+def test_a_large_buffer_is_read_in_windows_and_re_linted_the_same() -> None:
+    """A buffer from ``LARGE`` characters is read in windows, as a run reads
+    a large file; re-linting it after an edit still finds what a fresh lint
+    of the whole text finds."""
+    text = "\n\n".join(PARAGRAPHS * 4)
+    read = windows.read_in_windows
+    sizes: list[int] = []
+
+    def small(*args: Any, **kwargs: Any) -> tuple[Document, list[tuple[int, int]]]:
+        doc, spans = read(*args, **{**kwargs, "size": 300})
+        sizes.append(len(spans))
+        return doc, spans
+
+    cache = RelintCache()
+    with (
+        mock.patch.object(relint, "LARGE", 1_000),
+        mock.patch.object(relint, "read_in_windows", small),
+    ):
+        for version in (text, text.replace("seperate", "separate")):
+            doc = relint.read_buffer(version, "draft", "markdown", "en", "")
+            assert cache.lint(doc, shipped()) == fresh(version, "markdown")
+    assert len(sizes) == 2
+    assert sizes[0] > 5

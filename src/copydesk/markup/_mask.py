@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import html
 import re
 from collections.abc import Iterator, Sequence
 
@@ -163,6 +162,8 @@ def with_references(source: str) -> str:
     """``source`` with each character reference shown as its :func:`entity_view`."""
     if "&" not in source:
         return source
+    import html  # its table of entities is read only where one may be
+
     return REFERENCE.sub(
         lambda m: entity_view(m.group(), html.unescape(m.group())), source
     )
