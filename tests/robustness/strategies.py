@@ -46,6 +46,8 @@ def fuzz_settings(ci: int) -> settings:
             HealthCheck.too_slow,
             HealthCheck.data_too_large,
             HealthCheck.filter_too_much,
+            # a folder fixture shared by the examples: each one rewrites it
+            HealthCheck.function_scoped_fixture,
         ],
     )
 

@@ -23,8 +23,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from copydesk.vale.cli import main
+
+from .strategies import fuzz_settings
 
 #: Paths opened or listed while a recording is on (see ``watching``).
 _SEEN: list[str] | None = None
@@ -263,3 +267,64 @@ def test_a_package_zip_bomb_is_refused_before_it_fills_the_disk(
     assert unpacked < 64 * 1024 * 1024
     assert code == 2
     assert len(err.splitlines()) == 1
+
+
+#: Pieces of a .vale.ini a cloned repository might hold: paths that climb out
+#: of the project or are absolute, levels, packages and vocabularies, repeated
+#: keys, continuation lines and junk (before any section) ...
+CORE_PIECES = (
+    "StylesPath = ../outside\n",
+    "StylesPath = styles\n",
+    "MinAlertLevel = suggestion\n",
+    "MinAlertLevel = loud\n",
+    "Vocab = Docs\n",
+    "Vocab = ../../outside/config/vocabularies/Evil\n",
+    "Packages = {outside}/Evil\n",
+    "Packages = vendor/Missing.zip, https://example.com/x.zip\n",
+    "value = with \\\n  continued\n",
+    "; comment\n",
+)
+#: Lines go-ini cannot read: one document in four has one.
+JUNK = st.sampled_from(["", "", "", 'key = """\nopen triple\n', "\x00\xff junk\n"])
+#: ... and after a section: styles by path, rules switched on from outside,
+#: patterns that do not compile, globs, more sections.
+SECTION_PIECES = (
+    "BasedOnStyles = House, ../../outside/Evil, /etc\n",
+    "House.Names = NO\n",
+    "House.Names = error\n",
+    "Evil.Secret = YES\n",
+    "../../outside/Evil.Secret = YES\n",
+    "BlockIgnores = (?s)```.*?```\n",
+    "TokenIgnores = (\\*\\*.*\\*\\*), [\n",
+    "Transform = x.xsl\n",
+    "[*.md]\nBasedOnStyles = Evil\n",
+    "[{{a,b}}/**/*.{{md,txt}}]\n",
+    "StylesPath = misplaced\n",
+)
+
+
+@fuzz_settings(40)
+@given(
+    core=st.lists(st.sampled_from(CORE_PIECES), max_size=5),
+    junk=JUNK,
+    section=st.lists(st.sampled_from(SECTION_PIECES), max_size=5),
+)
+def test_generated_vale_ini_files_are_an_answer_never_a_traceback(
+    world: tuple[Path, Path], core: list[str], junk: str, section: list[str]
+) -> None:
+    project, outside = world
+    (project / "styles" / "config" / "vocabularies" / "Docs").mkdir(
+        parents=True, exist_ok=True
+    )
+    ini = "StylesPath = styles\n" + "".join(core) + junk
+    ini += "[*]\nBasedOnStyles = House\n" + "".join(section)
+    ini = ini.format(outside=outside)
+    (project / ".vale.ini").write_text(ini, encoding="utf-8", errors="surrogateescape")
+    with watching() as seen:
+        code, out, err = vale("a.md")
+    assert code in (0, 1, 2), err
+    assert "Traceback" not in err
+    assert "said" not in out  # the outside style's rule never ran
+    styles_path = [line for line in ini.splitlines() if line.startswith("StylesPath")]
+    if styles_path[-1] != "StylesPath = ../outside":  # read because it is named
+        assert read_outside(seen, outside) == []
