@@ -23,8 +23,12 @@ import tempfile
 import threading
 import time
 import venv
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import big_inputs  # a sibling module, found once the path is set
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
@@ -33,9 +37,17 @@ CORPUS_DIR = WORK / "corpus"
 SUBSETS = WORK / "subsets"
 PEERS_VENV = WORK / "peers-venv"
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "powershell-docs-reference.tar.xz"
+NEWS_ARCHIVE = REPO.parent / "shared" / "corpus" / "news" / "news.jsonl.xz"
+BIG = WORK / "big"
 PEERS = ("codespell", "typos", "proselint")
 MB = 1_000_000
 RSS_LIMIT_MB = 300.0
+#: Speed II limits: peak RSS on the 17 MB file and on the 200 MB file, one
+#: editor re-lint, one-file start.
+BIG_RSS_MB = 200.0
+HUGE_RSS_MB = 400.0
+RELINT_MS = 30.0
+START_S = 0.1
 QUICK_FILES = 200
 PROFILE_FILES = 300
 SMALL_TARGET = 5_000
@@ -466,6 +478,8 @@ class Targets:
     small: Path
     subset: Path
     subset_label: str
+    #: One-big-file inputs (None with --no-big).
+    big: big_inputs.BigInputs | None = None
 
 
 def copydesk_supports(copydesk: Path) -> tuple[bool, bool]:
@@ -569,7 +583,94 @@ def plan(
                 runs,
             )
         )
+    if tg.big is not None:
+        cases += big_cases(args, copydesk, exes, tg.big)
     return cases
+
+
+def size_label(path: Path) -> str:
+    """``17 MB`` for a file of about 17 MB."""
+    size = path.stat().st_size / MB
+    return f"{size:.0f} MB" if size >= 1 else f"{size:.2f} MB"
+
+
+def big_cases(
+    args: argparse.Namespace,
+    copydesk: Path,
+    exes: dict[str, Path],
+    big: big_inputs.BigInputs,
+) -> list[Case]:
+    """One big file against its peers and against the same text as many
+    files (both in one process: per-MB throughput), the 200 MB file's peak
+    memory, and news text of 1, 2, 4 and 8 MB in one file."""
+    base = [str(copydesk), "check", "--format", "concise", "--no-cache"]
+    one = [*base, "--jobs", "1"]
+    cs, ty = str(exes["codespell"]), str(exes["typos"])
+    runs = args.runs
+    cases: list[Case] = []
+    for path, folder, kind in (
+        (big.markdown, big.markdown_files, "Markdown file"),
+        (big.news, big.news_files, "text file"),
+    ):
+        label = f"{size_label(path)} {kind}"
+        count = sum(1 for p in folder.rglob("*") if p.is_file() and p.name[0] != ".")
+        cases += [
+            Case("copydesk", label, [*base, str(path)], path, runs, memory=True),
+            Case("codespell", label, [cs, str(path)], path, runs, memory=True),
+            Case("typos", label, [ty, str(path)], path, runs, memory=True),
+            Case(
+                "copydesk",
+                f"{label} as {count} files, --jobs 1",
+                [*one, str(folder)],
+                folder,
+                runs,
+            ),
+        ]
+    if big.huge is not None:
+        label = f"{size_label(big.huge)} Markdown file, peak memory"
+        cases.append(
+            Case("copydesk", label, [*base, str(big.huge)], big.huge, 1, memory=True)
+        )
+    cases += [
+        Case("copydesk", f"scaling: {size_label(p)} of news", [*base, str(p)], p, runs)
+        for p in big.scaling
+    ]
+    if args.scaling_select:
+        rule = args.scaling_select
+        cases += [
+            Case(
+                "copydesk",
+                f"scaling, {rule} alone: {size_label(p)} of news",
+                [*base, "--select", rule, str(p)],
+                p,
+                runs,
+            )
+            for p in big.scaling
+        ]
+    return cases
+
+
+#: What ``bench/relint_latency.py`` prints (or an ``error``).
+Relint = dict[str, float | int | str]
+
+
+def measure_relint(copydesk: Path, path: Path) -> Relint:
+    """Re-lint latency of ``path`` after one-character edits, measured in
+    copydesk's own Python (``bench/relint_latency.py``)."""
+    log(f"editor re-lint latency on {path}")
+    proc = subprocess.run(
+        [script_python(copydesk), str(BENCH / "relint_latency.py"), str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=WORK,
+    )
+    if proc.returncode != 0:
+        log(f"  failed: {proc.stderr.strip()[-500:]}")
+        return {"error": proc.stderr.strip()[-500:]}
+    found: Relint = json.loads(proc.stdout)
+    log(f"  median {float(found['median_ms']):.1f} ms")
+    return found
 
 
 # --------------------------------------------------------------------------- report
@@ -659,6 +760,116 @@ def targets_section(results: list[Result], corpus_label: str) -> list[str]:
     return lines
 
 
+def ratio_line(
+    target: str, res: Result | None, base: Result | None, limit: float
+) -> str:
+    """A target row: ``res`` over ``base`` against ``limit``."""
+    if res is None or base is None:
+        return f"| {target} | not measured | n/a |"
+    r = res.median / base.median
+    shown = f"{r:.2f}× ({fmt_s(res.median)} vs {fmt_s(base.median)})"
+    return f"| {target} | {shown} | {verdict(r <= limit)} |"
+
+
+def rss_line(target: str, res: Result | None, limit: float) -> str:
+    if res is None or res.rss_max_mb is None:
+        return f"| {target} | not measured | n/a |"
+    peak = res.rss_max_mb
+    return f"| {target} | {peak:.0f} MB | {verdict(peak <= limit)} |"
+
+
+def speed2_targets(
+    results: list[Result],
+    corpus_label: str,
+    relint: Sequence[Relint],
+) -> list[str]:
+    """The targets of the Speed II issue, each with what this run measured."""
+    lines = ["| target | measured | verdict |", "|---|---|---|"]
+    small = find(results, "copydesk", "5 KB")
+    cs_small = find(results, "codespell", "5 KB")
+    lines.append(ratio_line("5 KB file ≤ 0.8× codespell", small, cs_small, 0.8))
+    if small is not None:
+        lines.append(
+            f"| one-file start ≤ {START_S:g} s | {fmt_s(small.median)} "
+            f"| {verdict(small.median <= START_S)} |"
+        )
+    cold = find(results, "copydesk", f"{corpus_label}, cold")
+    typos = find(results, "typos", corpus_label)
+    lines.append(ratio_line("cold corpus ≤ 1.5× typos", cold, typos, 1.5))
+    for kind in ("Markdown file", "text file"):
+        mine = _big(results, "copydesk", kind)
+        peer = _big(results, "codespell", kind)
+        name = mine.case if mine else f"big {kind}"
+        lines.append(ratio_line(f"{name} ≤ 1.5× codespell", mine, peer, 1.5))
+        files = find(results, "copydesk", f"{name} as ")
+        if mine is not None and files is not None:
+            share = mine.mb_per_s / files.mb_per_s
+            lines.append(
+                f"| {name}: per-MB throughput ≥ 80% of the same text as files "
+                f"| {share:.0%} ({mine.mb_per_s:.2f} vs {files.mb_per_s:.2f} MB/s) "
+                f"| {verdict(share >= 0.8)} |"
+            )
+        if kind == "Markdown file":
+            limit = BIG_RSS_MB
+            lines.append(rss_line(f"peak RSS, {name} ≤ {limit:.0f} MB", mine, limit))
+    huge = _big(results, "copydesk", "peak memory")
+    if huge is not None:
+        limit = HUGE_RSS_MB
+        lines.append(rss_line(f"peak RSS, {huge.case} ≤ {limit:.0f} MB", huge, limit))
+    for found in relint:
+        if "median_ms" not in found:
+            lines.append(
+                f"| editor re-lint | failed: {found.get('error', '?')} | n/a |"
+            )
+            continue
+        ms = float(found["median_ms"])
+        name = Path(str(found["file"])).name
+        lines.append(
+            f"| editor re-lint of {name} ({int(found['bytes']) / 1000:.0f} KB) "
+            f"≤ {RELINT_MS:.0f} ms median | {ms:.1f} ms "
+            f"(p90 {float(found['p90_ms']):.1f} ms; nothing reused: "
+            f"{float(found['fresh_median_ms']):.1f} ms) | {verdict(ms <= RELINT_MS)} |"
+        )
+    lines += scaling_lines(results)
+    return lines
+
+
+def _big(results: list[Result], tool: str, kind: str) -> Result | None:
+    """The result of ``tool`` on the one big file whose case ends with ``kind``."""
+    for res in results:
+        if res.tool == tool and res.times and res.case.endswith(kind):
+            return res
+    return None
+
+
+def scaling_lines(results: list[Result]) -> list[str]:
+    """News text in one file, 1 to 8 MB: linear when time grows with size
+    (for all default rules, and for the one rule of ``--scaling-select``)."""
+    lines: list[str] = []
+    for prefix in sorted({r.case.rpartition(":")[0] for r in results}):
+        if not prefix.startswith("scaling"):
+            continue
+        series = [r for r in results if r.case.startswith(prefix + ":") and r.times]
+        if len(series) < 2:
+            continue
+        first, last = series[0], series[-1]
+        growth = last.median / first.median
+        size = last.nbytes / first.nbytes
+        times = " → ".join(fmt_s(r.median) for r in series)
+        who = prefix.partition(", ")[2].removesuffix(" alone") or "default packs"
+        lines.append(
+            f"| {who}, news in one file, {size_label_bytes(first.nbytes)} → "
+            f"{size_label_bytes(last.nbytes)}: time grows no faster than size "
+            f"| {times} ({growth:.1f}× time for {size:.0f}× text) "
+            f"| {verdict(growth <= size * 1.1)} |"
+        )
+    return lines
+
+
+def size_label_bytes(nbytes: int) -> str:
+    return f"{nbytes / MB:.0f} MB" if nbytes >= MB else f"{nbytes / MB:.2f} MB"
+
+
 def report(
     args: argparse.Namespace,
     info: dict[str, str],
@@ -666,6 +877,7 @@ def report(
     tg: Targets,
     label: str,
     elapsed: float,
+    relint: Sequence[Relint] = (),
 ) -> str:
     rel = shlex.join(["python3", "bench/run.py", *sys.argv[1:]])
     lines = [
@@ -703,7 +915,19 @@ def report(
         "",
         *targets_section(results, tg.corpus_label),
         "",
+        "## Targets (Speed II: one big file, one-file start, editor re-lint)",
+        "",
+        *speed2_targets(results, tg.corpus_label, relint),
+        "",
     ]
+    if relint:
+        lines += [
+            "Editor re-lint: `bench/relint_latency.py` (in copydesk's Python) "
+            "times `Workspace.lint_text` after each of "
+            f"{relint[0].get('edits', '?')} one-character edits; "
+            '"nothing reused" lints the same texts under a new name each.',
+            "",
+        ]
     if args.quick:
         lines.insert(2, "**Quick run: subset of the corpus, not comparable.**\n")
     return "\n".join(lines)
@@ -793,6 +1017,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     ap.add_argument("--reinstall-peers", action="store_true")
     ap.add_argument(
+        "--scaling-select",
+        default="typos.Unknown",
+        help="also time the news scaling series with only this rule (a rule whose "
+        "cost grew faster than the text; empty: skip)",
+    )
+    ap.add_argument(
+        "--no-big",
+        action="store_true",
+        help="skip the one-big-file cases and the editor re-lint",
+    )
+    ap.add_argument(
         "--profile",
         action="store_true",
         help=f"only profile copydesk (cProfile, {PROFILE_FILES} files)",
@@ -843,16 +1078,34 @@ def main(argv: list[str] | None = None) -> int:
         subset=make_subset("1mb", root, subset_files),
         subset_label="1 MB subset",
     )
+    if not args.no_big:
+        if not NEWS_ARCHIVE.is_file():
+            sys.exit(f"news corpus not found: {NEWS_ARCHIVE} (or pass --no-big)")
+        log(f"building the big-file inputs in {BIG}")
+        tg.big = big_inputs.build(
+            files,
+            root,
+            NEWS_ARCHIVE,
+            BIG,
+            scale=0.125 if args.quick else 1.0,
+            huge=not args.quick,
+        )
     exes = ensure_peers(args.reinstall_peers)
     info = machine_info(copydesk, exes)
     use_hf = bool(shutil.which("hyperfine")) and not args.no_hyperfine
     results = [measure(case, use_hf) for case in plan(args, copydesk, exes, tg)]
-    text = report(args, info, results, tg, label, time.perf_counter() - started)
+    relint = [measure_relint(copydesk, p) for p in tg.big.edited] if tg.big else []
+    elapsed = time.perf_counter() - started
+    text = report(args, info, results, tg, label, elapsed, relint)
     out_dir = args.out_dir or (WORK / "results" if args.quick else BENCH / "results")
     out_dir.mkdir(parents=True, exist_ok=True)
     out = out_dir / f"{label}.md"
     out.write_text(text, encoding="utf-8")
-    raw = {"machine": info, "results": [asdict(r) for r in results]}
+    raw = {
+        "machine": info,
+        "results": [asdict(r) for r in results],
+        "relint": relint,
+    }
     out.with_suffix(".json").write_text(
         json.dumps(raw, indent=1) + "\n", encoding="utf-8"
     )
