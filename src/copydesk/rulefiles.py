@@ -14,6 +14,7 @@ the ``parsed.json`` index are taken from it, so a run need not import PyYAML.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
@@ -32,6 +33,7 @@ MAX_RULE_BYTES = 4 * 1024 * 1024
 INDEX_NAME = "parsed.json"
 
 
+@functools.lru_cache(maxsize=1)
 def shipped_rules_dir() -> Path:
     """The packs installed with copydesk (package data, or the source checkout)."""
     packaged = Path(__file__).resolve().parent / "rules"
@@ -74,13 +76,14 @@ def discover_rule_files(dirs: Sequence[Path]) -> list[RuleFile]:
                 for d in sorted(root.iterdir())
                 if d.is_dir() and not d.name.startswith(".")
             ]
-        base = root.parent if root == shipped else Path.cwd()
+        is_shipped = root == shipped
+        base = root.parent if is_shipped else Path.cwd().resolve()
         for pack, files in packs:
             for path in files:
                 rule_id = f"{pack}.{path.stem}"
-                found[rule_id] = RuleFile(
-                    rule_id, path, _display(path, base), shipped=root == shipped
-                )
+                # Shipped files are named under the resolved packs folder.
+                shown = _relative(path, base) if is_shipped else _display(path, base)
+                found[rule_id] = RuleFile(rule_id, path, shown, shipped=is_shipped)
     return sorted(found.values(), key=_pack_order)
 
 
@@ -94,8 +97,13 @@ def _pack_order(rule: RuleFile) -> tuple[int, str]:
 
 
 def _display(path: Path, base: Path) -> str:
+    """``path`` relative to ``base`` (resolved), or as given outside it."""
+    return _relative(path.resolve(), base)
+
+
+def _relative(path: Path, base: Path) -> str:
     try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
+        return path.relative_to(base).as_posix()
     except ValueError:
         return path.as_posix()
 
