@@ -1,8 +1,9 @@
 """Re-lint an edited buffer without checking its unchanged paragraphs again.
 
 An editor sends the whole buffer after every keystroke, and one keystroke
-changes one paragraph. The buffer is read whole (markup is context: a fence
-opened above changes everything below), and the checks whose type declares
+changes one paragraph. The buffer is read again each time, whole (or in
+windows when it is large: markup is context, a fence opened above changes
+everything below), and the checks whose type declares
 ``Reach.PARAGRAPH`` are run only on the paragraphs (the reader's breaks cut
 them: top-level blocks in Markdown) whose text, view and blocks are new;
 for the others their findings of the last run are moved to where the
