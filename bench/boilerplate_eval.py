@@ -31,7 +31,6 @@ import datetime
 import io
 import json
 import lzma
-import subprocess
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -153,17 +152,6 @@ def tree_false_alarms(shared: Path) -> Iterator[str]:
     yield from samples
 
 
-def commit() -> str:
-    done = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return done.stdout.strip() or "unknown"
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=precision.SHARED)
@@ -175,7 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     news = args.shared / "corpus" / "news" / "news.jsonl.xz"
     furnished = WORK / f"furniture-{args.seed}.jsonl"
     furniture_collection.build(furnished, args.count, args.seed, news)
-    head = commit()
+    head = precision.head_commit()
     lines = [f"# artifacts.Boilerplate at {head}", ""]
     lines += ["## Recall: furniture put back into clean articles", ""]
     lines += list(recall(furnished))

@@ -31,6 +31,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+import precision  # noqa: E402
+
 NEWS = ROOT.parent / "shared" / "corpus" / "news" / "news.jsonl.xz"
 WORK = ROOT / "bench" / "work" / "scale"
 
@@ -136,13 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ):
         seconds, peak = run(path, extra)
         rows.append(f"| {label} | {seconds:.0f} | {size / seconds:.1f} | {peak:.0f} |")
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
+    commit = precision.head_commit()
     report = "\n".join(
         [
             f"# Collection memory at {commit} ({datetime.date.today()})",

@@ -25,7 +25,6 @@ import datetime
 import io
 import lzma
 import resource
-import subprocess
 import sys
 import time
 from collections.abc import Sequence
@@ -39,6 +38,10 @@ from copydesk.collections import CollectionSpec
 from copydesk.distributed import DaskEngine
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+import precision  # noqa: E402
+
 NEWS = ROOT.parent / "shared" / "corpus" / "news" / "news.jsonl.xz"
 WORK = ROOT / "bench" / "work" / "scale"
 
@@ -76,17 +79,6 @@ def timed_dask(
     return seconds, out.getvalue(), rss
 
 
-def commit() -> str:
-    done = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return done.stdout.strip() or "unknown"
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--news", type=Path, default=NEWS)
@@ -122,8 +114,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             (WORK / f"dask-{workers}.jsonl").write_text(found, encoding="utf-8")
             (WORK / "local.jsonl").write_text(expected, encoding="utf-8")
         rows.append((f"dask, {workers} worker(s)", seconds, rss_text, same))
+    head = precision.head_commit()
     lines = [
-        f"# Collection throughput at {commit()} ({datetime.date.today()})",
+        f"# Collection throughput at {head} ({datetime.date.today()})",
         "",
         f"News corpus as JSON Lines, {args.copies} times over: {megabytes:.1f} MB,"
         f" {4373 * args.copies:,} articles, default"
@@ -144,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     report = "\n".join(lines) + "\n"
     print(report)
     args.out_dir.mkdir(parents=True, exist_ok=True)
-    name = f"collection-scale-{datetime.date.today()}-{commit()}.md"
+    name = f"collection-scale-{datetime.date.today()}-{head}.md"
     (args.out_dir / name).write_text(report, encoding="utf-8")
     return 0 if all(same for *_, same in rows) else 1
 

@@ -62,6 +62,18 @@ NEWS = "news"
 CORPORA: tuple[str, ...] = (*ARCHIVES, NEWS)
 
 
+def head_commit() -> str:
+    """The short hash of HEAD, for naming a results file ("unknown" outside git)."""
+    done = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.stdout.strip() or "unknown"
+
+
 def clip(text: str) -> str:
     """A match as it is stored in a label: one line, at most MATCH_WIDTH."""
     flat = text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
