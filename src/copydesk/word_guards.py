@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import collections
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import regex
 
@@ -30,6 +30,7 @@ def _words(text: str) -> frozenset[str]:
 
 #: Letters with inner apostrophes (``wasn't``, ``O’Brien``); hyphens split.
 WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*")
+_WORD_CHAR = regex.compile(r"[\p{L}\p{M}]")
 #: A run of text with no white space: the token a word sits in.
 _CHUNK_STOP = frozenset(" \t\r\n\u00a0\u2060")
 #: Characters that make a token code, a path or an address rather than prose.
@@ -78,13 +79,129 @@ class WordCounts(Analysis["collections.Counter[str]"]):
         return collections.Counter(WORD.findall(doc.prose))
 
 
+#: Fewer new words than this are searched one by one: a substring search of
+#: the prose runs at C speed, about a hundred of them to one tokenising pass.
+FEW_WORDS = 32
+
+
+class WordPlaces(Analysis["Places"]):
+    """Where the prose's words stand as whole tokens, found for many at once.
+
+    The lexicon checks look up a few thousand suspect words in a document of
+    a million; searching the prose once per suspect made their cost the
+    product of the two. See ``Places``.
+    """
+
+    @classmethod
+    def compute(cls, doc: Document) -> Places:
+        return Places(doc.prose)
+
+
+class Places:
+    """The whole-token places of the words asked for (see ``occurrences``),
+    found with one tokenising pass over the prose per batch of new words
+    (a batch of fewer than ``FEW_WORDS`` is searched word by word), so the
+    cost is bounded by a few passes whatever the number of suspects.
+
+    A pass keeps positions only for the words asked, so what it holds grows
+    with the suspects, not the text. A word's places are exactly those of
+    ``occurrences``: the pass finds the ``WORD`` tokens that are the word,
+    and a word standing whole inside a longer token (after a spacing mark of
+    an Indic script, say, which ``WORD`` takes into a token but which joins
+    no word for ``occurrences``) is looked for inside such tokens only.
+    """
+
+    __slots__ = ("_found", "_odd", "_prose")
+
+    def __init__(self, prose: str) -> None:
+        self._prose = prose
+        self._found: dict[str, list[int]] = {}
+        self._odd = None if prose.isascii() else _odd_pattern(prose)
+
+    def of(self, words: Iterable[str]) -> Mapping[str, Sequence[int]]:
+        """The places of each of ``words`` (``WORD`` tokens), in text order;
+        a word absent from the prose has none."""
+        wanted = set(words)
+        new = wanted.difference(self._found)
+        if len(new) >= FEW_WORDS:
+            self._search(new)
+        else:
+            for word in new:
+                self._found[word] = list(occurrences(self._prose, word))
+        return {w: self._found[w] for w in wanted}
+
+    def _search(self, words: set[str]) -> None:
+        found: dict[str, list[int]] = {w: [] for w in words}
+        prose = self._prose
+        # Where the rare characters that hide a whole word inside a token
+        # stand, in order, with a sentinel: one comparison per token.
+        spots = [m.start() for m in self._odd.finditer(prose)] if self._odd else []
+        spots.append(len(prose))
+        spot = 0
+        for match in WORD.finditer(prose):
+            start, end = match.span()
+            places = found.get(match.group())
+            if places is not None and _whole(prose, start, end):
+                places.append(start)
+            while spots[spot] < start:
+                spot += 1
+            if spots[spot] < end:
+                for inner, inner_end in _inner_spans(prose, start, end):
+                    places = found.get(prose[inner:inner_end])
+                    if places is not None:
+                        places.append(inner)
+        if len(spots) > 1:
+            for places in found.values():
+                places.sort()
+        self._found.update(found)
+
+
+def _odd_pattern(prose: str) -> regex.Pattern[str] | None:
+    """Characters of ``prose`` that ``WORD`` keeps in a token but that join no
+    word (marks of combining class 0, letters of a newer Unicode than
+    Python's), or a mark before an apostrophe (``_joins`` wants a letter)."""
+    odd: list[str] = []
+    marks = False
+    for ch in set(prose):
+        if ch.isascii() or not _WORD_CHAR.match(ch):
+            continue
+        marks = marks or not ch.isalpha()
+        if not (ch.isalpha() or unicodedata.combining(ch)):
+            odd.append(ch)
+    alternatives = [f"[{regex.escape(''.join(sorted(odd)))}]"] if odd else []
+    if marks:
+        alternatives.append(r"\p{M}['’]")
+    return regex.compile("|".join(alternatives)) if alternatives else None
+
+
+def _inner_spans(prose: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Spans inside the token ``prose[start:end]``, other than the token,
+    that stand whole for ``occurrences`` (rare: see ``_odd_pattern``)."""
+    starts = [start] + [
+        i for i in range(start + 1, end) if not _joins(prose, i - 1, -1)
+    ]
+    ends = [j for j in range(start + 1, end) if not _joins(prose, j, 1)] + [end]
+    for lo in starts:
+        for hi in ends:
+            if lo < hi and (lo, hi) != (start, end) and _whole(prose, lo, hi):
+                yield lo, hi
+
+
+def _whole(prose: str, start: int, end: int) -> bool:
+    """Nothing joins ``prose[start:end]`` on either side."""
+    return not _joins(prose, start - 1, -1) and not _joins(prose, end, 1)
+
+
 def occurrences(prose: str, word: str) -> Iterator[int]:
-    """Where ``word`` (a ``WORD`` token) stands as a whole token in ``prose``."""
+    """Where ``word`` (a ``WORD`` token) stands as a whole token in ``prose``.
+
+    The rule ``Places`` keeps; one search of the prose per word, so for a
+    few words only (``Places`` batches the rest).
+    """
     start = prose.find(word)
     end_of = len(word)
     while start != -1:
-        end = start + end_of
-        if not _joins(prose, start - 1, -1) and not _joins(prose, end, 1):
+        if _whole(prose, start, start + end_of):
             yield start
         start = prose.find(word, start + 1)
 

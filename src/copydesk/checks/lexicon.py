@@ -90,7 +90,10 @@ class Lexicon(CheckTypeBase):
 
     #: Unsafe, but a restored contraction apostrophe is safe.
     FIX: ClassVar[FixAvailability] = FixAvailability.MIXED
-    USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (word_guards.WordCounts,)
+    USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (
+        word_guards.WordCounts,
+        word_guards.WordPlaces,
+    )
 
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k
@@ -165,8 +168,9 @@ class Lexicon(CheckTypeBase):
             return  # not prose in this language: a word list, code, noise
         foreign: dict[Block | None, bool] = {}
         budget = [_TWO_EDIT_SEARCHES]
+        places = doc.get(word_guards.WordPlaces).of(token for token, _ in suspects)
         for token, folded in suspects:
-            for start in word_guards.occurrences(doc.prose, token):
+            for start in places[token]:
                 if self._guarded(doc, start, token, uses[folded], language, foreign):
                     continue
                 end = start + len(token)

@@ -40,7 +40,10 @@ class Rarity(CheckTypeBase):
     """Flags a rare word whose affix, swapped, gives a common word."""
 
     FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
-    USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (word_guards.WordCounts,)
+    USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (
+        word_guards.WordCounts,
+        word_guards.WordPlaces,
+    )
 
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k
@@ -82,16 +85,18 @@ class Rarity(CheckTypeBase):
         uses = collections.Counter[str]()
         for token, n in counts.items():
             uses[token.casefold()] += n
-        for token in counts:
-            if (
-                len(token) < _MIN_LENGTH
-                or not token.islower()
-                or uses[token] > 1
-                or lex.count(token)
-            ):
-                continue
-            choices = self._siblings(token, lex)
-            for start in word_guards.occurrences(doc.prose, token) if choices else ():
+        rare = [
+            (token, self._siblings(token, lex))
+            for token in counts
+            if len(token) >= _MIN_LENGTH
+            and token.islower()
+            and uses[token] <= 1
+            and not lex.count(token)
+        ]
+        rare = [(token, choices) for token, choices in rare if choices]
+        places = doc.get(word_guards.WordPlaces).of(token for token, _ in rare)
+        for token, choices in rare:
+            for start in places[token]:
                 end = start + len(token)
                 near = word_guards.neighbours(doc.prose, start, end)
                 if word_guards.code_like(doc, start, end) or not any(

@@ -1,0 +1,166 @@
+"""word_guards.Places: every suspect's places in one pass, as ``occurrences``
+finds them one word at a time.
+
+The lexicon checks once searched the prose for each suspect word, so their
+cost grew with the text times the suspects, and the suspects grow with the
+text. ``Places`` tokenises once per batch of words; these tests hold it to
+the old rule exactly, odd characters included, and count its passes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from unittest import mock
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from copydesk import engine, word_guards
+from copydesk.batch import build_document
+from copydesk.ruleset import Ruleset, load_ruleset
+from copydesk.word_guards import WORD, Places, occurrences
+
+#: Letters, apostrophes, a combining accent (joins a word), a Devanagari
+#: vowel sign of combining class 0 (kept in a token by ``WORD``, joins no
+#: word for ``occurrences``), a letter newer than Python's Unicode tables,
+#: digits, hyphens and spaces.
+ALPHABET = "abcAB'’\u0301\u093e\u0941\u0560\u0915-1 \n"
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet=ALPHABET, max_size=60))
+def test_places_are_the_whole_token_occurrences(text: str) -> None:
+    words = set(WORD.findall(text)) | {"ab", "a", "b", "abc", "क"}
+    with mock.patch.object(word_guards, "FEW_WORDS", 0):  # one pass, not finds
+        places = Places(text).of(words)
+    for word in words:
+        assert list(places[word]) == list(occurrences(text, word)), word
+
+
+def test_a_word_after_a_spacing_mark_is_found_inside_its_token() -> None:
+    """``WORD`` reads ``खाab`` as one token; ``ab`` stands whole in it."""
+    text = "क\u093eab and ab"
+    assert list(occurrences(text, "ab")) == [2, 9]
+    with mock.patch.object(word_guards, "FEW_WORDS", 0), _count_passes() as calls:
+        assert Places(text).of(["ab"])["ab"] == [2, 9]
+    assert (calls.passes, calls.searches) == (1, 0)
+
+
+def test_a_batch_is_one_pass_and_a_few_words_are_searched_one_by_one() -> None:
+    text = " ".join(f"w{chr(97 + n % 26)}{chr(97 + n // 26)}" for n in range(100))
+    words = WORD.findall(text)
+    places = Places(text)
+    with _count_passes() as calls:
+        assert places.of(words[:40]) == {w: [4 * n] for n, w in enumerate(words[:40])}
+        assert places.of(words[:40] + words[60:62]) == {
+            **{w: [4 * n] for n, w in enumerate(words[:40])},
+            words[60]: [240],
+            words[61]: [244],
+        }
+    assert (calls.passes, calls.searches) == (1, 2)
+
+
+def test_the_spelling_checks_scan_a_draft_as_often_whatever_its_typos() -> None:
+    """An operation count, not a timing: however many misspelt words a draft
+    has, the lexicon and rarity checks tokenise its prose once for the counts
+    and once per check for the places, where they once searched it per word."""
+    checks = [
+        c for c in load_ruleset().checks if c.meta.extends in ("lexicon", "rarity")
+    ]
+    assert {c.meta.extends for c in checks} == {"lexicon", "rarity"}
+    scans = []
+    for paragraphs in (1, len(_LONG_WORDS)):
+        text = _draft(paragraphs)
+        doc = build_document(text, "draft.txt", "plain", "en")
+        with (
+            mock.patch.object(word_guards, "FEW_WORDS", 0),
+            _count_passes() as calls,
+        ):
+            found = engine.lint(doc, Ruleset(checks))
+        slips = {text[f.start : f.end] for f in found}
+        assert {"untolerant", _swapped(_LONG_WORDS[paragraphs - 1])} <= slips
+        scans.append((calls.counts, calls.passes, calls.searches))
+    assert scans == [(1, 2, 0), (1, 2, 0)]
+
+
+#: Common words, each misspelt in one paragraph of ``_draft``.
+_LONG_WORDS = [
+    "different",
+    "important",
+    "political",
+    "national",
+    "economic",
+    "military",
+    "minister",
+    "business",
+    "community",
+    "education",
+    "information",
+    "development",
+    "security",
+    "question",
+    "situation",
+    "relationship",
+    "production",
+    "condition",
+    "particular",
+    "experience",
+    "environment",
+]
+
+
+def _swapped(word: str) -> str:
+    """``word`` with its fifth letter doubled: a typing slip."""
+    return word[:4] + word[4] + word[4:]
+
+
+def _draft(paragraphs: int) -> str:
+    """Paragraphs of running prose, each with a misspelling of its own."""
+    return "".join(
+        f"The council said the {_swapped(word)} report was late again. "
+        f"{'It called the plan an untolerant policy. ' if n == 0 else ''}"
+        "Officials met on Monday and will meet again next week.\n\n"
+        for n, word in enumerate(_LONG_WORDS[:paragraphs])
+    )
+
+
+class _count_passes:  # noqa: N801 - a context manager, named as a phrase
+    """Counts whole-prose scans while active: tokenising passes (``finditer``
+    for places, ``findall`` for the counts) and one-word searches."""
+
+    def __init__(self) -> None:
+        self.passes = 0
+        self.counts = 0
+        self.searches = 0
+        self._patches: list[Any] = []
+
+    def __enter__(self) -> _count_passes:
+        outer = self
+
+        class Counted:
+            def finditer(self, *args: Any) -> Any:
+                outer.passes += 1
+                return WORD.finditer(*args)
+
+            def findall(self, *args: Any) -> Any:
+                outer.counts += len(args) == 1
+                return WORD.findall(*args)
+
+            def search(self, *args: Any) -> Any:
+                return WORD.search(*args)
+
+        def searched(prose: str, word: str) -> Any:
+            outer.searches += 1
+            return occurrences(prose, word)
+
+        self._patches = [
+            mock.patch.object(word_guards, "WORD", Counted()),
+            mock.patch.object(word_guards, "occurrences", searched),
+        ]
+        for patch in self._patches:
+            patch.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for patch in self._patches:
+            patch.stop()
