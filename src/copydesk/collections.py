@@ -256,7 +256,7 @@ def _open_parquet(spec: CollectionSpec) -> Any:
     try:
         return pq.ParquetFile(spec.path)
     except (OSError, ValueError) as exc:
-        raise InputError(spec.path, f"not a Parquet file ({exc})") from None
+        raise InputError(spec.path, f"not a Parquet file ({_one_line(exc)})") from None
 
 
 def _parquet_parts(spec: CollectionSpec, part_bytes: int) -> list[Part]:
@@ -284,7 +284,11 @@ def _parquet_rows(spec: CollectionSpec, part: Part) -> int:
 def _read_parquet(
     spec: CollectionSpec, part: Part | None
 ) -> Iterator[Record | RecordError]:
-    import pyarrow.compute as pc
+    """The rows of ``part``'s row groups. A row group that cannot be read
+    (a corrupt page, a torn file) makes one error for each row not yet read,
+    named by id when the id column can still be read, and the run goes on
+    with the next group."""
+    import pyarrow as pa
 
     handle = _open_parquet(spec)
     names = set(handle.schema_arrow.names)
@@ -294,8 +298,29 @@ def _read_parquet(
     columns = sorted({c for c in wanted if c is not None and c in names})
     groups = range(part.start, part.stop) if part else range(handle.num_row_groups)
     row = part.first_line if part else 1
+    for group in groups:
+        end = row + handle.metadata.row_group(group).num_rows
+        try:
+            for record in _parquet_group(spec, handle, group, columns, row):
+                yield record
+                row += 1
+        except (OSError, ValueError, pa.ArrowException) as exc:
+            reason = f"not read: row group {group} is corrupt ({_one_line(exc)})"
+            ids = _parquet_ids(spec, handle, group, names)
+            for number in range(row, end):
+                doc_id = ids[number - end] if ids else ""
+                yield RecordError(f"row {number}", reason, doc_id)
+        row = end
+
+
+def _parquet_group(
+    spec: CollectionSpec, handle: Any, group: int, columns: list[str], row: int
+) -> Iterator[Record | RecordError]:
+    """The rows of one row group, from row number ``row``."""
+    import pyarrow.compute as pc
+
     for batch in handle.iter_batches(
-        batch_size=_PARQUET_BATCH, row_groups=list(groups), columns=columns
+        batch_size=_PARQUET_BATCH, row_groups=[group], columns=columns
     ):
         texts = batch.column(spec.text_field)
         if str(texts.type) not in ("string", "large_string"):
@@ -315,3 +340,24 @@ def _read_parquet(
                 data[spec.text_field] = texts[i].as_py()
                 yield to_record(spec, data, where, str(row))
             row += 1
+
+
+def _parquet_ids(
+    spec: CollectionSpec, handle: Any, group: int, names: set[str]
+) -> list[str]:
+    """The ids of a row group whose text could not be read, if its id
+    column still reads (else none: rows are named by number only)."""
+    import pyarrow as pa
+
+    if spec.id_field not in names:
+        return []
+    try:
+        table = handle.read_row_group(group, columns=[spec.id_field])
+    except (OSError, ValueError, pa.ArrowException):
+        return []
+    return ["" if v is None else str(v) for v in table.column(0).to_pylist()]
+
+
+def _one_line(exc: BaseException) -> str:
+    """An exception's message on one line (pyarrow's may span several)."""
+    return " ".join(str(exc).split()) or type(exc).__name__
