@@ -45,6 +45,13 @@ DEBOUNCE = 0.025
 #: editor's language id, so they are read in the right format.
 _UNTITLED = {"markdown": ".md", "html": ".html", "restructuredtext": ".rst"}
 
+#: Why "accept in vocabulary" refuses a document no workspace folder holds.
+OUTSIDE_FOLDERS = (
+    "the document is outside every workspace folder (or a symlink leading out"
+    " of one): copydesk edits only a workspace's own config; add the term to"
+    " vocab.accept by hand"
+)
+
 
 class CopydeskProtocol(LanguageServerProtocol):
     """pygls's protocol, choosing the position encoding copydesk prefers, and
@@ -319,7 +326,8 @@ class CopydeskServer(LanguageServer):
         open document ``uri``. The arguments come from the client: pygls
         answers wrong types with an error, and anything else (a document not
         open, a term that is not one line of text, a config outside the
-        workspace folder) is refused with a message."""
+        workspace folder, a document outside every workspace folder or
+        linked into one from outside) is refused with a message."""
         doc = self.documents.get(uri)
         if doc is None:
             self._cannot_accept(term, "the document is not open in the editor")
@@ -327,10 +335,14 @@ class CopydeskServer(LanguageServer):
         if not actions.is_term(term):
             self._cannot_accept(term, "not a word or phrase on one line")
             return
+        root = self.folders.folder_of(doc.path)
+        if root is None:
+            # With no config, the new one would go beside the document.
+            self._cannot_accept(term, OUTSIDE_FOLDERS)
+            return
         workspace = self.folders.workspace_for(doc.path)
         try:
             config = workspace.settings_for(doc.path).config_path
-            root = self.folders.root_for(doc.path)
             written = accept_term(config, root, term.strip())
         except (CopydeskError, OSError) as exc:
             self._cannot_accept(term, str(exc))

@@ -36,11 +36,16 @@ class Folders:
 
     def root_for(self, path: Path) -> Path:
         """The deepest folder containing ``path``, else the path's own folder."""
+        return self.folder_of(path) or path.resolve().parent
+
+    def folder_of(self, path: Path) -> Path | None:
+        """The deepest workspace folder containing where ``path`` leads (its
+        symlinks followed), or None: the editor opened no folder holding it."""
         resolved = path.resolve()
         for root in self._roots:  # deepest first
             if resolved.is_relative_to(root):
                 return root
-        return resolved.parent
+        return None
 
     def workspace_for(self, path: Path) -> Workspace:
         root = self.root_for(path)

@@ -12,6 +12,8 @@ The server lints on its one thread, so a lint must be short: a buffer over
 Information diagnostic saying to run ``copydesk check`` instead, and at most
 :data:`MAX_DIAGNOSTICS` diagnostics are published (with one more saying how
 many were left out), so a huge page cannot flood the client or the pipe.
+A ``.docx`` buffer is not linted at all: an editor's text of a Word file is
+the zip's bytes, and an edit of them would corrupt the file.
 """
 
 from __future__ import annotations
@@ -42,20 +44,41 @@ MAX_DIAGNOSTICS = 1_000
 #: The codes of the diagnostics that say what was not linted or not shown.
 TOO_LARGE_CODE = "copydesk.too-large"
 TRUNCATED_CODE = "copydesk.more-findings"
+NOT_A_BUFFER_CODE = "copydesk.not-a-buffer"
+#: Formats copydesk converts from a file's bytes (a Word file is a zip):
+#: an editor's text of such a file is neither linted nor given edits.
+FILE_ONLY_FORMATS = frozenset({"docx"})
+
+
+def _not_linted(message: str, code: str) -> types.Diagnostic:
+    """An Information diagnostic at the very start, instead of findings (no
+    position index is built for a buffer that is not linted)."""
+    start = types.Position(0, 0)
+    return types.Diagnostic(
+        range=types.Range(start, start),
+        message=message,
+        severity=types.DiagnosticSeverity.Information,
+        code=code,
+        source=SOURCE,
+    )
 
 
 def too_large_diagnostic(size: int) -> types.Diagnostic:
     """Where a buffer over :data:`MAX_BUFFER` is, instead of its findings."""
-    start = types.Position(0, 0)
-    return types.Diagnostic(
-        range=types.Range(start, start),
-        message=(
-            f"copydesk does not lint a buffer of {size:,} characters as you type"
-            f" (the limit is {MAX_BUFFER:,}): run copydesk check on it"
-        ),
-        severity=types.DiagnosticSeverity.Information,
-        code=TOO_LARGE_CODE,
-        source=SOURCE,
+    return _not_linted(
+        f"copydesk does not lint a buffer of {size:,} characters as you type"
+        f" (the limit is {MAX_BUFFER:,}): run copydesk check on it",
+        TOO_LARGE_CODE,
+    )
+
+
+def file_only_diagnostic(fmt: str) -> types.Diagnostic:
+    """Where a buffer of a format read only from its file's bytes is."""
+    return _not_linted(
+        f"copydesk reads a {fmt} file from its bytes, not from an editor's text"
+        " of them (a fix of that text would corrupt the file): run copydesk"
+        " check on it",
+        NOT_A_BUFFER_CODE,
     )
 
 
@@ -79,6 +102,9 @@ def lint_document(
         return [too_large_diagnostic(len(doc.text))]
     index = doc.positions
     try:
+        fmt = workspace.settings_for(doc.path).format
+        if fmt in FILE_ONLY_FORMATS:
+            return [file_only_diagnostic(f".{fmt}")]
         findings = workspace.lint_text(doc.path, doc.text)
     except CopydeskError as exc:
         return [config_error_diagnostic(index, encoding, exc)]
