@@ -11,13 +11,14 @@ because the same few thousand names recur across a corpus.
 
 from __future__ import annotations
 
+import array
 import bisect
 import functools
 import itertools
 import re
 import string
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from importlib import resources
@@ -229,8 +230,8 @@ class TokenIndex(Analysis["TokenIndex"]):
     As an analysis, the index of a document's ``MaskedProse``.
     """
 
-    starts: list[int]
-    texts: list[str]
+    starts: Sequence[int]
+    texts: Sequence[str]
     distinct: frozenset[str]
 
     def where(self, wanted: AbstractSet[str]) -> Iterator[Token]:
@@ -254,7 +255,12 @@ class TokenIndex(Analysis["TokenIndex"]):
             texts = pieces[1::2]
             starts, _ = _captured_spans(pieces)
         texts = _with_soft_signs(text, starts, texts)
-        return cls(starts, texts, frozenset(texts))
+        # Compact, as it lives as long as the document: offsets as machine
+        # integers, and one string object per distinct word (a long text
+        # repeats its capitalised words), shared by all its occurrences.
+        shared = dict(zip(texts, texts, strict=True))
+        texts = list(map(shared.__getitem__, texts))
+        return cls(array.array("q", starts), texts, frozenset(shared))
 
 
 _TOKEN_SPLIT = regex.compile(f"({_TOKEN.pattern})", regex.VERSION0)

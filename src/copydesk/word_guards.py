@@ -76,7 +76,28 @@ class WordCounts(Analysis["collections.Counter[str]"]):
 
     @classmethod
     def compute(cls, doc: Document) -> collections.Counter[str]:
-        return collections.Counter(WORD.findall(doc.prose))
+        counts: collections.Counter[str] = collections.Counter()
+        prose = doc.prose
+        for start, end in _spaced_pieces(prose):
+            counts.update(WORD.findall(prose, start, end))
+        return counts
+
+
+#: Characters of prose tokenised at once: a whole large document's tokens
+#: as strings would outweigh the document itself, if only for a moment.
+_PIECE = 1 << 20
+
+
+def _spaced_pieces(prose: str) -> Iterator[tuple[int, int]]:
+    """``prose`` in spans of about ``_PIECE`` characters cut after a space,
+    which no ``WORD`` token holds: tokenised piece by piece, it gives the
+    tokens of the whole."""
+    start = 0
+    while start < len(prose):
+        cut = prose.find(" ", start + _PIECE)
+        end = len(prose) if cut == -1 else cut + 1
+        yield start, end
+        start = end
 
 
 #: Fewer new words than this are searched one by one: a substring search of
