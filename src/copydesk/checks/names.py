@@ -110,7 +110,7 @@ def _entry(item: Any, source: str, index: int, default_kind: str) -> Entry:
     )
 
 
-def _anchor_pattern(anchors: Sequence[str]) -> patterns.Pattern | None:
+def anchor_pattern(anchors: Sequence[str]) -> patterns.Pattern | None:
     """``Bernard-Henri`` also matches ``Bernard Henri``, right before the name."""
     if not anchors:
         return None
@@ -271,7 +271,7 @@ class Names(CheckTypeBase):
             by_variant=others,
             by_key=key_index(entries) if mode != "off" else {},
             canonicals=frozenset(e.canonical for e in entries),
-            anchors=tuple(_anchor_pattern(e.anchors) for e in entries),
+            anchors=tuple(anchor_pattern(e.anchors) for e in entries),
             exceptions=exception_matcher(entries, meta),
             foreign_only=mode == "foreign",
             person=PersonContext.from_rule(

@@ -45,7 +45,6 @@ from anyascii import anyascii
 from copydesk import doclang, translit
 from copydesk.checks.base import COMMON_KEYS, Check, CheckTypeBase, LoadContext
 from copydesk.checks.names import (
-    Entry,
     Exceptions,
     exception_matcher,
     house_entries,
@@ -53,6 +52,7 @@ from copydesk.checks.names import (
 )
 from copydesk.document import Analysis, Document
 from copydesk.errors import RuleError
+from copydesk.house_spellings import NO_HOUSE, HouseSpellings, house_spellings
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key, read_keys
 from copydesk.translit_loose import arabic_marked, east_asian_keys, loose_keys
@@ -113,8 +113,8 @@ class Variants(CheckTypeBase):
 
     meta: RuleMeta
     prefer: tuple[str, ...]
-    #: Per house language: transliteration key → the house's spelling.
-    house: Mapping[str, Mapping[str, str]]
+    #: Per house language: what the house list says a group must be.
+    house: Mapping[str, HouseSpellings]
     exceptions: Exceptions | None
 
     @classmethod
@@ -134,7 +134,7 @@ class Variants(CheckTypeBase):
         entries = house_entries(context) if use_house else ()
         house = (
             {
-                lang: house_index(house_entries(context, lang))
+                lang: house_spellings(house_entries(context, lang))
                 for lang in house_languages(context)
             }
             if use_house and "house" in prefer
@@ -164,7 +164,7 @@ class Variants(CheckTypeBase):
         if accents and not _one_entity(group):
             return
         names = [s for s in group if not s.genitive] or group
-        canonical = self._canonical(names, accents, self._house(doc))
+        canonical = self._canonical(names, accents, self._house(doc), doc.prose)
         present = {s.text: s for s in group}
         for spelling in group:
             if spelling.text == canonical:
@@ -197,29 +197,36 @@ class Variants(CheckTypeBase):
             return self.meta.format_message(found, other, str(line))
         return f"'{found}' here, '{other}' on line {line}"
 
-    def _house(self, doc: Document) -> Mapping[str, str]:
+    def _house(self, doc: Document) -> HouseSpellings:
         """The house list of the document's language (English by default)."""
         if not self.house:
-            return {}
+            return NO_HOUSE
         lang = doc.get(doclang.DocumentLanguage)
-        return self.house.get(lang) or self.house.get("en") or {}
+        return self.house.get(lang) or self.house.get("en") or NO_HOUSE
 
     def _canonical(
         self,
         group: Sequence[_Spelling],
         accents: bool = False,
-        house: Mapping[str, str] | None = None,
+        house: HouseSpellings = NO_HOUSE,
+        prose: str = "",
     ) -> str:
-        """The spelling every other one in ``group`` is reported against."""
-        if accents:
-            return max(group, key=lambda s: (_marks(s.text), -s.first)).text
+        """The spelling every other one in ``group`` is reported against.
+
+        The house decides first and has the last word: a canonical form the
+        house list rejects would be undone by ``names`` (a fix cycle), so it
+        is replaced by its house name (``copydesk.house_spellings``).
+        """
         if house:
-            for spelling in group:
-                for key in translit.keys(spelling.text):
-                    if key in house:
-                        return house[key]
-        best = min(group, key=lambda s: tuple(_rank(s, p) for p in self.prefer))
-        return best.text
+            spellings = [(s.text, [t.start for t in s.tokens]) for s in group]
+            named = house.canonical(prose, spellings)
+            if named is not None:
+                return named
+        if accents:
+            best = max(group, key=lambda s: (_marks(s.text), -s.first))
+        else:
+            best = min(group, key=lambda s: tuple(_rank(s, p) for p in self.prefer))
+        return house.accepted(best.text)
 
 
 def _rank(spelling: _Spelling, preference: str) -> int:
@@ -588,14 +595,3 @@ def _unmasked(
             followed = min(spelling.followed, len(tokens))
             kept.append(replace(spelling, tokens=tokens, followed=followed))
     return kept
-
-
-def house_index(entries: Sequence[Entry]) -> dict[str, str]:
-    """Key → house canonical, for entries that apply anywhere (no anchor)."""
-    index: dict[str, str] = {}
-    for entry in entries:
-        if entry.anchors:
-            continue
-        for key in translit.keys(entry.canonical):
-            index.setdefault(key, entry.canonical)
-    return index
