@@ -1,9 +1,11 @@
-"""Plain text: all of it is prose, except ``copydesk:`` directive lines.
+"""Plain text: all of it is prose, except directive lines and bare addresses.
 
 A directive is a line holding only ``copydesk: disable=RULE`` (or ``enable``,
 ``disable-next-line``, ``ignore-file``), optionally after ``#`` or ``//`` so it
 reads as a comment in config-like text. Directive lines are masked so the
-linter never flags its own instructions.
+linter never flags its own instructions. Bare URLs, e-mail addresses and file
+paths are masked as Markdown masks its autolinks: they are addresses, and a
+fix there would break them (``copydesk.markup.bare_links``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from copydesk.lines import LineIndex, next_line_end
 from copydesk.markup import Parsed
 from copydesk.markup._directives import MARKER, parse
 from copydesk.markup._mask import ProseBuilder
+from copydesk.markup.bare_links import link_spans
 
 #: A directive line. A line starts after LF, CRLF or a lone CR, as
 #: everywhere in copydesk (``(?m)^`` alone knows only LF).
@@ -26,8 +29,22 @@ _LINE = re.compile(
 
 def read(text: str) -> Parsed:
     """Read plain text; paragraphs are separated by blank lines."""
-    if MARKER not in text:
+    directives, lines = _directives(text) if MARKER in text else ([], [])
+    masked = sorted([*lines, *link_spans(text)])
+    if not masked:
         return _parsed(text, split_paragraphs(text), ())
+    builder = ProseBuilder(text)
+    pos = 0
+    for start, end in masked:
+        builder.reveal(pos, start)
+        pos = max(pos, end)
+    builder.reveal(pos, len(text))
+    prose = builder.build()
+    return _parsed(prose, split_paragraphs(prose), directives, text)
+
+
+def _directives(text: str) -> tuple[list[Directive], list[tuple[int, int]]]:
+    """The directives of ``text`` and the spans of their lines."""
     directives: list[Directive] = []
     masked: list[tuple[int, int]] = []
     lines = LineIndex(text)
@@ -37,16 +54,7 @@ def read(text: str) -> Parsed:
         if directive is not None:
             directives.append(directive)
             masked.append((start, end))
-    if not masked:
-        return _parsed(text, split_paragraphs(text), ())
-    builder = ProseBuilder(text)
-    pos = 0
-    for start, end in masked:
-        builder.reveal(pos, start)
-        pos = end
-    builder.reveal(pos, len(text))
-    prose = builder.build()
-    return _parsed(prose, split_paragraphs(prose), directives, text)
+    return directives, masked
 
 
 def _parsed(

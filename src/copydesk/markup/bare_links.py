@@ -1,0 +1,86 @@
+"""Bare URLs, e-mail addresses and file paths written in running text.
+
+Markdown masks an autolink (``<https://example.com/teh-page>``) because it is
+an address, not prose; a draft in plain text writes the same address bare,
+and a fix of "teh" there breaks the link. So a reader that has no syntax for
+links masks what is unmistakably an address:
+
+- a URL with a scheme (``https://``, ``ftp://``, ``file://``, ``mailto:``)
+  or starting with ``www.``, to its first white space, quotation mark or
+  angle bracket; trailing punctuation that ends the sentence (``.``, ``,``,
+  ``:``, ``;``, ``!``, ``?``) and an unbalanced closing bracket are the
+  sentence's, as in GitHub's extended autolinks;
+- an e-mail address: a local part, ``@``, and a domain of two or more labels;
+- a file path: from the home or the working folder (``~/notes``,
+  ``./build/out``), with a Windows drive (``C:\\Users``), or absolute with
+  two or more parts (``/usr/share``). A single part after a slash (``/s``)
+  is prose, and so is a slash between words ("and/or"): too many words
+  and marks look like a path.
+
+A word such as "example.com" without scheme or ``www.`` stays prose: it is
+also how a sentence ends without a space ("the end.Then").
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Characters that end a URL, as they end GitHub's autolinks, plus the
+#: quotation marks of prose around it.
+_URL_BODY = r"[^\s<>\"'`“”‘’«»\u2028\u2029\x85]"
+_LINK = re.compile(
+    r"(?<![\w@.+-])(?:(?:https?|ftp|file)://|mailto:|www\.(?=[\w-]+\.\w))"
+    rf"{_URL_BODY}+"
+    r"|(?<![\w.+/@-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w/\\.~:-])(?:(?:~|\.{1,2})/[\w.+~-]+(?:/[\w.+~-]+)*"
+    r"|/[\w.+~-]+(?:/[\w.+~-]+)+)/?"
+    r"|(?<![\w\\])[A-Za-z]:\\[\w.+~-]+(?:\\[\w.+~-]+)*\\?"
+)
+#: Punctuation that ends a sentence after a URL, not the URL.
+_TRAILING = ".,:;!?*_~"
+#: What every link holds: a scan for these literals is all a paragraph
+#: without a link costs, and only the words around a hit are matched.
+_TRIGGER = re.compile(r"://|www\.|mailto:|@|/|:\\")
+_SPACE = re.compile(r"\s")
+
+
+def link_spans(
+    text: str, start: int = 0, end: int | None = None
+) -> list[tuple[int, int]]:
+    """The (start, end) of each bare URL, e-mail address and path in
+    ``text[start:end]``, in order and disjoint.
+
+    A link never holds white space, so each is found in the run of
+    non-space characters around one of its literals; each run is matched
+    once, so the cost is linear in the text.
+    """
+    stop = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    done = start
+    for hit in _TRIGGER.finditer(text, start, stop):
+        if hit.start() < done:
+            continue
+        lo = max(done, *(text.rfind(c, done, hit.start()) + 1 for c in " \t\n\r"))
+        after = _SPACE.search(text, hit.end(), stop)
+        done = stop if after is None else after.start()
+        for match in _LINK.finditer(text, lo, done):
+            hi = _trimmed(text, match.start(), match.end())
+            if hi > match.start():
+                spans.append((match.start(), hi))
+    return spans
+
+
+def _trimmed(text: str, start: int, end: int) -> int:
+    """The end of a link without the sentence's punctuation after it: a
+    closing bracket stays when the link opened one (a Wikipedia page)."""
+    while end > start and (
+        text[end - 1] in _TRAILING
+        or (text[end - 1] == ")" and _unbalanced(text, start, end))
+    ):
+        end -= 1
+    return end
+
+
+def _unbalanced(text: str, start: int, end: int) -> bool:
+    """More closing than opening brackets in ``text[start:end]``."""
+    return text.count("(", start, end) < text.count(")", start, end)
