@@ -17,9 +17,10 @@ past :data:`MAX_EXPANDED` bytes in all, or a large member that compresses
 more than :data:`MAX_RATIO` times (a zip bomb), is refused; so is any XML
 part that declares a DTD (Word never writes one, and entities are how XML
 attacks work): any member named as XML or given an XML content type, in any
-encoding a parser detects (UTF-16 and UTF-32 too, BOM or not). python-docx's
-own parser also leaves external entities unresolved, and libxml2 stops an
-entity expansion that amplifies too much.
+encoding a parser detects (UTF-16 and UTF-32 too, BOM or not); a part in
+another encoding (UTF-7, EBCDIC), where a DTD would not be seen, is refused.
+python-docx's own parser also leaves external entities unresolved, and
+libxml2 stops an entity expansion that amplifies too much.
 Every failure is one :class:`InputError` line.
 
 Conversion happens on reading (``copydesk.textio``); the ``read`` below is
@@ -50,6 +51,12 @@ MAX_MEMBERS = 10_000
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+#: The XML declaration's encoding, and the encodings a part may be in.
+_ENCODING = re.compile(rb"<\?xml\b[^>]*?\sencoding\s*=\s*[\"']([A-Za-z0-9._:-]+)")
+_OWN_ENCODINGS = frozenset(
+    {b"utf-8", b"utf8", b"utf-16", b"utf-16le", b"utf-16be", b"utf-32", b"utf-32le",
+     b"utf-32be", b"ucs-2", b"ucs-4", b"us-ascii", b"ascii"}
+)  # fmt: skip
 #: ``<Default .../>`` and ``<Override .../>`` of ``[Content_Types].xml``.
 _TYPE_ELEMENT = re.compile(r"<(?:\w+:)?(?:Default|Override)\b[^>]*>")
 _ATTRIBUTE = re.compile(r'(\w+)\s*=\s*["\']([^"\']*)["\']')
@@ -173,9 +180,28 @@ def _refuse_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo, path: str) ->
         return
     # In UTF-16 or UTF-32 (with a BOM or without, which an XML parser also
     # detects) the markup is ASCII with NUL bytes between.
-    if _DOCTYPE.search(data.replace(b"\x00", b"")):
+    markup = data.replace(b"\x00", b"")
+    if _DOCTYPE.search(markup):
         reason = f"refusing: part {member.filename} declares a DTD"
         raise InputError(path, reason)
+    _refuse_other_encodings(markup, member.filename, path)
+
+
+def _refuse_other_encodings(markup: bytes, name: str, path: str) -> None:
+    """Refuse a part in any encoding but UTF-8, -16 and -32: in the others
+    (UTF-7, EBCDIC) ``<!DOCTYPE`` is not those bytes, so the search above
+    would miss a DTD the parser reads. Word writes UTF-8 and the format
+    allows only UTF-8 and UTF-16."""
+    start = markup.lstrip(b"\xef\xbb\xbf\xfe\xff").lstrip()
+    declared = _ENCODING.match(start)
+    if start and not start.startswith(b"<"):
+        what = "is not XML in UTF-8 or UTF-16"
+    elif declared and declared.group(1).lower() not in _OWN_ENCODINGS:
+        encoding = declared.group(1).decode("ascii")
+        what = f"is in {encoding} (a .docx part is UTF-8 or UTF-16)"
+    else:
+        return
+    raise InputError(path, f"refusing: part {name} {what}")
 
 
 def _lines(document: Any) -> Iterator[str]:
