@@ -181,7 +181,7 @@ class ByKey(Generic[K, V]):
 
 
 class WordSet(Analysis[frozenset[str]]):
-    """The case-folded words of the prose.
+    """The case-folded words of the prose: its ``\\w+`` runs.
 
     Word lists with non-ASCII first words (which the RE2 scan of
     ``patterns.LiteralIndex`` leaves out) intersect their first words with
@@ -190,7 +190,34 @@ class WordSet(Analysis[frozenset[str]]):
 
     @classmethod
     def compute(cls, doc: Document) -> frozenset[str]:
-        return frozenset(w.casefold() for w in set(_WORD.findall(doc.prose)))
+        return words_of(doc.prose)
+
+
+#: UTF-8 bytes to themselves, but ASCII bytes that are not word characters
+#: (``\w``: letters, digits, ``_``) to a space.
+_ASCII_WORDS = bytes(
+    b if b >= 0x80 or chr(b).isalnum() or b == 0x5F else 0x20 for b in range(256)
+)
+
+
+def words_of(text: str) -> frozenset[str]:
+    """The case-folded ``\\w+`` runs of ``text``.
+
+    Split in C: the text's UTF-8 bytes are cut at ASCII non-word bytes, and
+    only the distinct pieces holding a non-ASCII character are searched for
+    words (a piece may hold Unicode punctuation). A regex over the whole text
+    made a string of every word, most of them repeats: 0.41 s on the 17 MB
+    benchmark file, 0.17 s this way.
+    """
+    pieces = set(text.encode("utf-8", "surrogatepass").translate(_ASCII_WORDS).split())
+    words: set[str] = set()
+    for piece in pieces:
+        if piece.isascii():
+            words.add(piece.decode("ascii").lower())
+        else:
+            found = _WORD.findall(piece.decode("utf-8", "surrogatepass"))
+            words.update(w.casefold() for w in found)
+    return frozenset(words)
 
 
 class BlockIndex(Analysis[tuple[list[int], list[Block]]]):

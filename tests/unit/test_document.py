@@ -3,6 +3,7 @@ per document, never shared between documents)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +15,40 @@ from tests.conftest import REPO
 
 from copydesk import translit
 from copydesk.checks.anchor_scan import AnchorScan, Member
-from copydesk.document import Analysis, Block, Document, line_starts
+from copydesk.document import Analysis, Block, Document, WordSet, line_starts, words_of
 from copydesk.model import Finding
 from copydesk.quotes import QuoteDefects
 from copydesk.ruleset import load_ruleset
+
+
+def _words_by_regex(text: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in re.findall(r"\w+", text))
+
+
+def test_the_word_set_holds_the_case_folded_word_runs() -> None:
+    """Words are ``\\w+`` runs, whatever the script, cut at Unicode punctuation
+    inside a run of non-ASCII characters as at ASCII punctuation."""
+    prose = (
+        "Straße and STRASSE, \u201cİstanbul\u201d\u2014Kyiv's snake_case "
+        "H\u2082O x\u00b2 \ufb01le caf\u00e9\u2060s \u0085next \ud800lone 42nd"
+    )
+    doc = Document.plain(prose)
+    assert doc.get(WordSet) == _words_by_regex(prose)
+    assert {"strasse", "kyiv", "s", "snake_case", "caf\u00e9", "file", "lone"} <= (
+        doc.get(WordSet)
+    )
+    assert "\u201cistanbul" not in doc.get(WordSet)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet="aZ_9 .,-'\u00e9\u00df\u0130\u2019\u201c\u00b2\u2060\u0085\ud800\n"
+    )
+)
+def test_the_word_set_is_the_regex_word_set(text: str) -> None:
+    """Splitting the UTF-8 bytes first finds the words a ``\\w+`` regex finds."""
+    assert words_of(text) == _words_by_regex(text)
 
 
 @settings(max_examples=300, deadline=None)
