@@ -250,6 +250,43 @@ def script_python(script: Path) -> str:
     return sys.executable
 
 
+#: Variables no timed tool inherits. With PYTHONDONTWRITEBYTECODE set, a
+#: Python tool whose modules have no bytecode yet compiles them from source on
+#: every run, which an installed package never does (pip writes bytecode at
+#: install); the peers' venv has it, an editable copydesk may not.
+DROPPED_ENV = ("PYTHONDONTWRITEBYTECODE",)
+
+
+def tool_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment every timed tool runs in: this one, minus DROPPED_ENV."""
+    env = {k: v for k, v in os.environ.items() if k not in DROPPED_ENV}
+    return {**env, **(extra or {})}
+
+
+def compile_bytecode(copydesk: Path) -> str:
+    """Compile copydesk's modules as ``pip install`` does; the folder compiled.
+
+    An editable install (``pip install -e``) has bytecode only where a run
+    wrote it, and none at all under PYTHONDONTWRITEBYTECODE: timed that way,
+    each run would compile every module from source (about 90 ms).
+    """
+    py = script_python(copydesk)
+    where = subprocess.run(
+        [py, "-c", "import copydesk, os; print(os.path.dirname(copydesk.__file__))"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=tool_env(),
+    ).stdout.strip()
+    subprocess.run(
+        [py, "-m", "compileall", "-q", where],
+        check=True,
+        env=tool_env(),
+        stdout=subprocess.DEVNULL,
+    )
+    return where
+
+
 # --------------------------------------------------------------------------- machine
 
 
@@ -425,7 +462,7 @@ def run_loop(
 
 
 def measure(case: Case, use_hyperfine: bool) -> Result:
-    env = {**os.environ, **case.env}
+    env = tool_env(case.env)
     if case.prime:
         if case.prepare:
             subprocess.run(case.prepare, check=False, cwd=WORK)
@@ -664,6 +701,7 @@ def measure_relint(copydesk: Path, path: Path) -> Relint:
         text=True,
         check=False,
         cwd=WORK,
+        env=tool_env(),
     )
     if proc.returncode != 0:
         log(f"  failed: {proc.stderr.strip()[-500:]}")
@@ -943,7 +981,7 @@ def profile(copydesk: Path, root: Path, files: list[Path], label: str) -> Path:
     argv += ["--no-cache"] if no_cache else []
     out = BENCH / "results" / f"profile-{label}.txt"
     out.parent.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "COPYDESK_CACHE_DIR": str(WORK / "cache-profile")}
+    env = tool_env({"COPYDESK_CACHE_DIR": str(WORK / "cache-profile")})
     shutil.rmtree(WORK / "cache-profile", ignore_errors=True)
     log(f"profiling copydesk on {PROFILE_FILES} files -> {out}")
     py = script_python(copydesk)
@@ -1063,6 +1101,7 @@ def main(argv: list[str] | None = None) -> int:
         "-quick" if args.quick else ""
     )
     if args.profile:
+        compile_bytecode(copydesk)
         profile(copydesk, root, files, label)
         return 0
     if args.quick:
@@ -1091,7 +1130,9 @@ def main(argv: list[str] | None = None) -> int:
             huge=not args.quick,
         )
     exes = ensure_peers(args.reinstall_peers)
+    log(f"bytecode: compiled {compile_bytecode(copydesk)}")
     info = machine_info(copydesk, exes)
+    info["copydesk bytecode"] = "compiled by the bench (compileall), as pip does"
     use_hf = bool(shutil.which("hyperfine")) and not args.no_hyperfine
     results = [measure(case, use_hf) for case in plan(args, copydesk, exes, tg)]
     relint = [measure_relint(copydesk, p) for p in tg.big.edited] if tg.big else []

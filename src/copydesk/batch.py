@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from copydesk import engine, markup
+from copydesk import engine, markup, patterns
 from copydesk.document import Document, default_kind
 from copydesk.errors import CopydeskError
 from copydesk.files import STDIN, Target, match_kind
@@ -357,8 +357,12 @@ def _lint_uncached(
 
     # Compiled once here, before the workers fork: the reporters need the
     # rules' metadata afterwards anyway, and each worker would compile its own.
+    # The patterns shipped rules compile on first use too: a one-file run
+    # needs few of them, but a worker would compile again what the other
+    # compiled.
     global _INHERITED  # noqa: PLW0603 - read by forked workers only
     _INHERITED = (rules.get(), options)
+    patterns.compile_pending()
     try:
         with ProcessPoolExecutor(
             max_workers=jobs, initializer=_init_worker, initargs=(options,)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re as stdlib_re
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any
@@ -51,21 +52,24 @@ class LazyPattern:
     """A pattern compiled on first use.
 
     Used for shipped rules only (the test suite compiles every one), so that a
-    one-file run compiles just the rules its text can trigger.
+    one-file run compiles just the rules its text can trigger. Patterns not
+    compiled yet are listed (weakly) for :func:`compile_pending`.
     """
 
-    __slots__ = ("_compiled", "ignorecase", "source")
+    __slots__ = ("__weakref__", "_compiled", "ignorecase", "source")
 
     def __init__(self, source: str, *, ignorecase: bool) -> None:
         self.source = source
         self.ignorecase = ignorecase
         self._compiled: Pattern | None = None
+        _PENDING.add(self)
 
     @classmethod
     def of(cls, compiled: Pattern) -> LazyPattern:
         """An already compiled pattern (user rules are compiled at load)."""
         lazy = cls(compiled.pattern, ignorecase=bool(compiled.flags & regex.IGNORECASE))
         lazy._compiled = compiled
+        _PENDING.discard(lazy)
         return lazy
 
     @property
@@ -77,7 +81,35 @@ class LazyPattern:
             self._compiled = compile_regex(
                 self.source, "<shipped rule>", "pattern", ignorecase=self.ignorecase
             )
+            _PENDING.discard(self)
         return self._compiled
+
+
+#: Lazy patterns of the live rulesets that are not compiled yet.
+_PENDING: weakref.WeakSet[LazyPattern] = weakref.WeakSet()
+
+
+def deferred(
+    pattern: str, source: str, key: str, *, ignorecase: bool, shipped: bool
+) -> LazyPattern:
+    """A rule's pattern: a shipped rule's compiled on first use, any other
+    rule's now, so that a bad pattern in a user's rule is reported at load."""
+    if shipped:
+        return LazyPattern(pattern, ignorecase=ignorecase)
+    return LazyPattern.of(compile_regex(pattern, source, key, ignorecase=ignorecase))
+
+
+def compile_pending() -> int:
+    """Compile every lazy pattern not compiled yet; how many were.
+
+    For a run about to fork its workers: each would otherwise compile the
+    patterns its files need, the same ones twice or more, where the parent
+    compiles them once and the workers inherit them.
+    """
+    pending = list(_PENDING)
+    for lazy in pending:
+        lazy.get()
+    return len(pending)
 
 
 def token_matcher(

@@ -44,10 +44,12 @@ class Confusion:
 
     wrong: str
     right: tuple[str, ...]
-    contexts: patterns.Pattern
-    unless: patterns.Pattern | None
+    #: Compiled on first use in a shipped rule: most documents hold none of
+    #: the words, and the regex module's compile is pure Python.
+    contexts: patterns.LazyPattern
+    unless: patterns.LazyPattern | None
     #: The word alone, for the literal scan that finds where to look.
-    word: patterns.Pattern
+    word: patterns.LazyPattern
     #: The case-folded words of ``wrong``: the document must hold the first.
     first_word: str
 
@@ -76,7 +78,7 @@ class ConfusionCheck(CheckTypeBase):
             raise RuleError(meta.source, "key 'confusions': needs at least one entry")
         ignorecase = meta.ignorecase if "ignorecase" in data else True
         compiled = tuple(
-            _entry(meta.source, i, entry, ignorecase=ignorecase)
+            _entry(meta.source, i, entry, ignorecase=ignorecase, shipped=meta.shipped)
             for i, entry in enumerate(entries)
         )
         return cls(meta, compiled)
@@ -91,7 +93,7 @@ class ConfusionCheck(CheckTypeBase):
                 if start in seen:
                     continue
                 if confusion.unless is not None and _inside(
-                    confusion.unless, doc.prose, start, end
+                    confusion.unless.get(), doc.prose, start, end
                 ):
                     continue
                 seen.add(start)
@@ -116,9 +118,10 @@ def _contexts(confusion: Confusion, prose: str) -> Iterator[tuple[int, int]]:
     look-arounds on the word, are tried with one anchored match at each use:
     a scan of the whole document per context costs far more.
     """
-    for word in patterns.finditer(confusion.word, prose):
+    contexts = confusion.contexts.get()
+    for word in patterns.finditer(confusion.word.get(), prose):
         start = word.start()
-        if confusion.contexts.match(prose, start, timeout=patterns.MATCH_TIMEOUT):
+        if contexts.match(prose, start, timeout=patterns.MATCH_TIMEOUT):
             yield word.span()
 
 
@@ -132,7 +135,9 @@ def _inside(pattern: patterns.Pattern, text: str, start: int, end: int) -> bool:
     )
 
 
-def _entry(source: str, index: int, entry: Any, *, ignorecase: bool) -> Confusion:
+def _entry(
+    source: str, index: int, entry: Any, *, ignorecase: bool, shipped: bool
+) -> Confusion:
     where = f"key 'confusions': entry {index + 1}"
     if not isinstance(entry, dict):
         raise RuleError(source, f"{where}: expected a mapping")
@@ -156,20 +161,25 @@ def _entry(source: str, index: int, entry: Any, *, ignorecase: bool) -> Confusio
     # be tried with one anchored match where the word stands.
     word = f"(?P<w>{regex.escape(wrong)})"
     body = "|".join(_anchored(c, word) for c in contexts)
-    compiled = patterns.compile_regex(body, source, "confusions", ignorecase=ignorecase)
+    compiled = patterns.deferred(
+        body, source, "confusions", ignorecase=ignorecase, shipped=shipped
+    )
     unless_pattern = (
-        patterns.compile_regex("|".join(unless), source, "unless", ignorecase=True)
+        patterns.deferred(
+            "|".join(unless), source, "unless", ignorecase=True, shipped=shipped
+        )
         if unless
         else None
     )
     choices = tuple(c.strip() for c in right.split("|") if c.strip())
     first = wrong.split()[0].casefold()
     first = regex.sub(r"\W.*", "", first) or first
-    alone = patterns.compile_regex(
+    alone = patterns.deferred(
         rf"(?<![\w'’]){regex.escape(wrong)}(?![\w'’])",
         source,
         "confusions",
         ignorecase=ignorecase,
+        shipped=shipped,
     )
     return Confusion(wrong, choices, compiled, unless_pattern, alone, first)
 

@@ -102,16 +102,34 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return exit_code(lint_run.results, lint_run.problems, tally, diff=args.diff)
 
 
+#: The names Vale reads its config from (``copydesk.vale.config.CONFIG_NAMES``,
+#: a test keeps them equal): looked for here first, so that a run outside a
+#: Vale project never imports the Vale package.
+VALE_CONFIG_NAMES = (".vale", "_vale", "vale.ini", ".vale.ini", "_vale.ini")
+
+
 def vale_hint(workspace: Workspace, args: argparse.Namespace, err: TextIO) -> None:
     """In a Vale project with no copydesk config, say how to lint with its
     config: ``check`` itself never reads ``.vale.ini`` (``copydesk vale`` does)."""
-    if args.config or args.isolated or workspace.plan_for(Path()).config.path:
+    if args.config or args.isolated or not _in_vale_project(Path.cwd()):
+        return
+    if workspace.plan_for(Path()).config.path:
         return
     from copydesk.vale.config import check_hint
 
     hint = check_hint(Path.cwd())
     if hint is not None:
         print(f"copydesk: note: {hint}", file=err)
+
+
+def _in_vale_project(start: Path) -> bool:
+    """Whether ``start`` or a folder above it holds a Vale config file."""
+    folder = start.absolute()
+    return any(
+        (place / name).is_file()
+        for place in (folder, *folder.parents)
+        for name in VALE_CONFIG_NAMES
+    )
 
 
 def refuse_contradictions(args: argparse.Namespace, *, fixing: bool) -> None:

@@ -1,0 +1,110 @@
+"""A one-file run pays only for what its text and format need.
+
+Shipped rules compile their patterns on first use (a document without a
+confusion's word never compiles its contexts), a run that forks workers
+compiles them once before the fork, and ``copydesk check`` on a Markdown file
+outside a Vale project imports neither the Vale package nor the readers of
+other formats, the server or the results cache.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from copydesk import batch, patterns
+from copydesk.checks.confusion import ConfusionCheck
+from copydesk.cli.check import VALE_CONFIG_NAMES
+from copydesk.errors import RuleError
+from copydesk.ruleset import compile_rule, load_ruleset
+from copydesk.vale.config import CONFIG_NAMES
+
+RULES = Path(__file__).resolve().parents[2] / "rules"
+TEXT = (
+    "# Output objects\n\n"
+    "Extending an object takes more then one step: add a property, then a\n"
+    "method, and update the format file.\n"
+)
+
+
+def test_a_confusion_whose_word_is_absent_never_compiles() -> None:
+    ruleset = load_ruleset(select=["typos.RealWords"])
+    [check] = ruleset.checks
+    assert isinstance(check, ConfusionCheck)
+    assert not any(c.word.compiled or c.contexts.compiled for c in check.confusions)
+    found = batch.lint_text(TEXT, "page.md", "markdown", ruleset)
+    assert [(f.line, f.col, f.rule) for f in found] == [(3, 32, "typos.RealWords")]
+    compiled = {c.wrong for c in check.confusions if c.word.compiled}
+    assert compiled == {"then"}  # the only listed word the text holds
+    then = next(c for c in check.confusions if c.wrong == "then")
+    assert then.contexts.compiled
+    loose = next(c for c in check.confusions if c.wrong == "loose")
+    assert not loose.contexts.compiled
+    assert loose.unless is None or not loose.unless.compiled
+
+
+def test_a_users_confusion_rule_is_compiled_and_refused_at_load() -> None:
+    rule = {
+        "extends": "confusion",
+        "message": "'%s' should be %s",
+        "confusions": [{"wrong": "then", "right": "than", "contexts": ["(more %w"]}],
+    }
+    with pytest.raises(RuleError, match="bad regex"):
+        compile_rule("mine.Then", rule, "mine/Then.yml")
+    rule["confusions"] = [{"wrong": "then", "right": "than", "contexts": ["more %w"]}]
+    check = compile_rule("mine.Then", rule, "mine/Then.yml")
+    assert isinstance(check, ConfusionCheck)
+    assert all(c.word.compiled and c.contexts.compiled for c in check.confusions)
+
+
+def test_compile_pending_compiles_every_shipped_pattern_once() -> None:
+    packs = sorted({p.parent.name for p in RULES.glob("*/*.yml")})
+    ruleset = load_ruleset(select=packs)
+    check = next(c for c in ruleset.checks if isinstance(c, ConfusionCheck))
+    assert patterns.compile_pending() > 0  # a bad shipped pattern raises here
+    assert all(c.word.compiled and c.contexts.compiled for c in check.confusions)
+    assert patterns.compile_pending() == 0
+
+
+def test_the_vale_hint_looks_for_the_names_vale_reads() -> None:
+    assert VALE_CONFIG_NAMES == CONFIG_NAMES
+
+
+NOT_FOR_MARKDOWN = (
+    "copydesk.vale",
+    "copydesk.server",
+    "copydesk.cache",
+    "copydesk.markup.rst",
+    "copydesk.markup.html",
+    "copydesk.markup.docx",
+    "docutils",
+    "markdown_it",
+    "tomllib",
+)
+
+
+def _check_in_a_fresh_process(folder: Path, name: str) -> tuple[int, list[str]]:
+    """``copydesk check`` on one file in a new interpreter: its exit code and
+    every module it imported."""
+    script = (
+        "import json, sys\n"
+        "from copydesk.cli.main import main\n"
+        f"code = main(['check', '--no-cache', {name!r}])\n"
+        "print(json.dumps([code, sorted(sys.modules)]))\n"
+    )
+    out = subprocess.check_output([sys.executable, "-c", script], cwd=folder, text=True)
+    code, modules = json.loads(out.splitlines()[-1])
+    return code, modules
+
+
+def test_checking_a_markdown_file_imports_only_what_it_needs(tmp_path: Path) -> None:
+    (tmp_path / "page.md").write_text(TEXT, encoding="utf-8")
+    code, modules = _check_in_a_fresh_process(tmp_path, "page.md")
+    assert code == 1  # "more then": the run did lint the file
+    assert "copydesk.markup.markdown" in modules
+    unwanted = [m for m in modules if m.startswith(NOT_FOR_MARKDOWN)]
+    assert unwanted == []
