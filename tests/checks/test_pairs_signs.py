@@ -83,6 +83,19 @@ def test_marks_inside_urls_are_no_quotes() -> None:
     assert spans == [(6, 27)]  # the closing quote is the sentence's
 
 
+def test_marks_in_urls_on_later_lines_are_no_quotes() -> None:
+    """URLs are looked for only on the lines that hold a mark, and each is
+    placed in the document, not in its line: a mark in an address on a later
+    line quotes nothing, a mark after one does."""
+    text = (
+        "Sources for the report on the talks:\n\n"
+        'Search www.example.org/a?q="x for it, or example.org/b?q=y.\n\n'
+        "There's no address on this line.\n\n"
+        "The archive https://example.org/People's_Republic was \"closed.\n"
+    )
+    assert where(text) == [("quotes.Unclosed", 7, 55)]
+
+
 def test_a_real_defect_after_a_url_is_found() -> None:
     text = 'The archive at https://example.org/?q="kyiv" calls it "the best.'
     assert where(text) == [("quotes.Unclosed", 1, 55)]
