@@ -53,6 +53,29 @@ def edit_inside(edit: Edit, spans: Iterable[tuple[int, int]]) -> tuple[int, int]
     return None
 
 
+#: What a line's container markers are made of: a quote's ``>``, a list
+#: item's bullet or number, and the space between them.
+_MARKERS = frozenset(">-*+.)0123456789 \t")
+
+
+def takes_its_markers(text: str, edit: Edit, spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether ``edit`` deletes whole lines whose only masked characters are
+    their container markers ("> > Share this article", "- Share this
+    article"): an artifact line is removed with the quote or list marker
+    that is that line's own, not a construct beside it."""
+    if edit.replacement or edit.start == edit.end:
+        return False
+    if edit.start > 0 and text[edit.start - 1] not in "\r\n":
+        return False
+    if edit.end < len(text) and text[edit.end - 1] not in "\r\n":
+        return False
+    return all(
+        _MARKERS.issuperset(text[max(start, edit.start) : min(end, edit.end)])
+        for start, end in spans
+        if start < edit.end and edit.start < end
+    )
+
+
 def offset_inside(offset: int, spans: Iterable[tuple[int, int]]) -> bool:
     """Whether ``offset`` is a masked character."""
     return any(start <= offset < end for start, end in spans)

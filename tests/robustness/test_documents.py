@@ -116,6 +116,20 @@ def test_lint_hand_picked(fmt: str, text: str) -> None:
     assert_findings_consistent(text, findings)
 
 
+@pytest.mark.parametrize("fmt", ["plain", "docx"])
+def test_a_lone_surrogate_stops_no_rule(fmt: str) -> None:
+    """Only an in-memory text (the API, an editor's buffer sent as JSON with
+    a "\\ud800" escape) holds a lone surrogate; the UTF-8 pattern engine
+    behind the typo rules cannot search one, and three rules were check
+    errors. The prose view reads it as U+FFFD, so every rule runs."""
+    text = "Officials in Kiev\ud800 said teh \udfff talks.\n"
+    found = lint_text(text, "doc", fmt, shipped())
+    assert [(f.rule, f.match) for f in found] == [
+        ("names.Places", "Kiev"),
+        ("typos.Misspellings", "teh"),
+    ]
+
+
 @pytest.mark.parametrize("fmt", FORMATS)
 @settings(FUZZ, max_examples=LINT_EXAMPLES)
 @given(data=st.data())

@@ -5,7 +5,8 @@ A directive is a line holding only ``copydesk: disable=RULE`` (or ``enable``,
 reads as a comment in config-like text. Directive lines are masked so the
 linter never flags its own instructions. Bare URLs, e-mail addresses and file
 paths are masked as Markdown masks its autolinks: they are addresses, and a
-fix there would break them (``copydesk.markup.bare_links``).
+fix there would break them (``copydesk.markup.bare_links``). A lone surrogate
+reads as U+FFFD, the replacement character.
 """
 
 from __future__ import annotations
@@ -25,13 +26,18 @@ from copydesk.markup.bare_links import link_spans
 _LINE = re.compile(
     r"(?:\A|(?<=[\r\n]))[ \t]*(?:(?:#|//)[ \t]*)?(copydesk:[^\r\n]*)(?=[\r\n]|\Z)"
 )
+#: A lone surrogate: only an in-memory text (the API, an editor's buffer)
+#: holds one, and no UTF-8 pattern engine can search it. The view shows the
+#: replacement character in its place, as a decoder would.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read(text: str) -> Parsed:
     """Read plain text; paragraphs are separated by blank lines."""
     directives, lines = _directives(text) if MARKER in text else ([], [])
     masked = sorted([*lines, *link_spans(text)])
-    if not masked:
+    unpaired = not text.isascii() and _SURROGATE.search(text) is not None
+    if not masked and not unpaired:
         return _parsed(text, split_paragraphs(text), ())
     builder = ProseBuilder(text)
     pos = 0
@@ -40,6 +46,8 @@ def read(text: str) -> Parsed:
         pos = max(pos, end)
     builder.reveal(pos, len(text))
     prose = builder.build()
+    if unpaired:
+        prose = _SURROGATE.sub("\ufffd", prose)
     return _parsed(prose, split_paragraphs(prose), directives, text)
 
 
