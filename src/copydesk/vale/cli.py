@@ -326,6 +326,8 @@ def main(
             options.output == "CLI" and out.isatty() and "NO_COLOR" not in os.environ
         )
         out.write(render(files, options.output, wrap=not options.no_wrap, color=color))
+    if linter.stopped:
+        return EXIT_ERROR  # incomplete: a rule was stopped at its time limit
     if has_errors(files) and not options.no_exit:
         return EXIT_ALERTS
     return EXIT_CLEAN

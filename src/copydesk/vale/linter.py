@@ -6,7 +6,9 @@ anything else line by line; every file ends with one ``raw`` block holding
 its whole text. A rule runs on a block when its scope matches, its level
 reaches ``MinAlertLevel``, no in-text comment has switched it off, and the
 config enables it for this file (a ``Style.Rule`` setting for a matching
-section, else the global one, else the file's ``BasedOnStyles``).
+section, else the global one, else the file's ``BasedOnStyles``). A rule
+that runs past its time on a block is stopped for the rest of the run
+(``budget``), and the run ends with exit code 2.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from copydesk.errors import CopydeskError
-from copydesk.vale import markup
+from copydesk.vale import budget, markup
 from copydesk.vale.config import LEVELS, ValeConfig
 from copydesk.vale.formats import (
     COMMENT_PATTERNS,
@@ -64,6 +66,8 @@ class Linter:
     #: Alerts from another engine (copydesk's packs), added per file.
     extra: Callable[[LintFile], list[Alert]] | None = None
     compiled: dict[str, _Compiled] = field(init=False)
+    #: Rules stopped at the time limit, and the file where each was stopped.
+    stopped: dict[str, str] = field(init=False, default_factory=dict)
     segmentation: bool = field(init=False)
     splitting: bool = field(init=False)
 
@@ -209,12 +213,18 @@ class Linter:
         file.chk_to_ctx = {}
         for name in self._enabled(file):
             compiled = self.compiled[name]
-            if file.disabled(_rule_key(name)):
+            if file.disabled(_rule_key(name)) or name in self.stopped:
                 continue
             if not compiled.scope.matches(block.scope, block.parent):
                 continue
             definition = compiled.rule.definition
-            for alert in compiled.rule.run(block, file):
+            try:
+                with budget.time_limit(budget.RULE_TIMEOUT):
+                    alerts = list(compiled.rule.run(block, file))
+            except budget.RuleTimeout:
+                self._stop(name, file)
+                continue
+            for alert in alerts:
                 if not alert.severity:
                     alert.severity = definition.level
                 if not alert.check:
@@ -222,6 +232,16 @@ class Linter:
                 alert.limit = definition.limit
                 alert.message = whitespace_to_space(alert.message)
                 add_alert(file, alert, block, lines, pad, lookup)
+
+    def _stop(self, name: str, file: LintFile) -> None:
+        """A rule ran past :data:`budget.RULE_TIMEOUT`: say so, and run it
+        no more in this run (one stop, not one per block and file)."""
+        self.stopped[name] = file.path
+        self.warn(
+            f"{file.path}: rule {name} ran longer than {budget.RULE_TIMEOUT:g} s"
+            " on one block and was stopped (a pattern that backtracks without"
+            " end?); it is not run again, so the results are incomplete"
+        )
 
     # -- code without a grammar ----------------------------------------------
 
