@@ -163,6 +163,21 @@ def test_masking(text: str, expected: str) -> None:
     assert read(text).prose == expected
 
 
+def test_wide_characters_keep_every_text_in_place() -> None:
+    """The parser counts UTF-8 bytes; the view counts code points. Texts
+    after characters of two, three and four bytes, between wide characters
+    and in a later block all land where the source has them."""
+    text = "**Café** 中*文*字 😀 [naïve](http://x.y/é) ü\n\n- Straße *ő* 𝔘𝔫𝔦 end\n"
+    parsed = read(text)
+    assert parsed.prose == (
+        "  Café   中 文 字 😀  naïve                ü\n\n  Straße  ő  𝔘𝔫𝔦 end\n"
+    )
+    assert [(b.start, b.end, b.kind) for b in parsed.blocks] == [
+        (2, 40, "paragraph"),
+        (44, 62, "list"),
+    ]
+
+
 def test_directives_in_inline_and_multiline_comments() -> None:
     text = (
         "a <!-- copydesk: disable-next-line=quotes --> b\n\n"

@@ -421,9 +421,14 @@ def _events(  # noqa: PLR0915 - one hot loop
     footnote labels defined.
 
     The loop is written flat on purpose: it runs once per parser event and
-    dominates the reader's time.
+    dominates the reader's time. Whether a text is shown is one flag
+    (``hidden``), set where it can change. A text's byte offsets become
+    code points by subtracting the shift of the ASCII stretch they lie in
+    (:class:`_Stretches`), found again only when an offset leaves it.
     """
     conv = None if source.isascii() else byte_to_char(source)
+    stretches = None if conv is None else _Stretches(source, conv)
+    lo, hi, shift = 0, 0, 0
     spans: list[tuple[int, int, str | None]] = []
     blocks: list[Block] = []
     directives: list[Directive] = []
@@ -437,6 +442,8 @@ def _events(  # noqa: PLR0915 - one hot loop
     links: list[bool] = []
     skip = 0
     html_skip = 0
+    #: ``skip or html_skip or html_lines is not None``: text is not shown.
+    hidden = False
     depth = 0
     block_start = -1
     block_end = -1
@@ -461,13 +468,17 @@ def _events(  # noqa: PLR0915 - one hot loop
             continue
         value = event.get("Text")
         if value is not None:
-            if skip or html_skip or html_lines is not None:
+            if hidden:
                 continue
             start = span["start"]
             end = span["end"]
-            if conv is not None:
-                start = conv(start)
-                end = conv(end)
+            if stretches is not None:
+                if not lo <= start < hi:
+                    lo, hi, shift = stretches.at(start)
+                start -= shift
+                if not lo <= end < hi:
+                    lo, hi, shift = stretches.at(end)
+                end -= shift
             if end - start != len(value) and text[start] == "&":
                 spans.append((start, end, entity_view(text[start:end], value)))
             else:
@@ -485,6 +496,7 @@ def _events(  # noqa: PLR0915 - one hot loop
                     auto = tag["Link"]["link_type"] in _AUTOLINKS
                     links.append(auto)
                     skip += auto
+                    hidden = bool(skip or html_skip) or html_lines is not None
                 continue
             if not depth:
                 tops.append(span["start"])
@@ -505,6 +517,7 @@ def _events(  # noqa: PLR0915 - one hot loop
                 html_lines = []
                 if want_directives:
                     _directives_in(text, span, conv, lines, directives)
+            hidden = bool(skip) or html_lines is not None
             continue
         tag = event.get("End")
         if tag is not None:
@@ -512,6 +525,7 @@ def _events(  # noqa: PLR0915 - one hot loop
             if name in _INLINE:
                 if name == "Link" and links:
                     skip -= links.pop()
+                    hidden = bool(skip or html_skip) or html_lines is not None
                 continue
             depth -= 1
             html_skip = 0
@@ -528,17 +542,19 @@ def _events(  # noqa: PLR0915 - one hot loop
                 if not skip:
                     _html_block(plain, source, html_lines, conv, kind, spans, blocks)
                 html_lines = None
+            hidden = bool(skip) or html_lines is not None
             continue
-        value = event.get("Html")
-        if value is not None:
+        tag = event.get("Html")
+        if tag is not None:
             if html_lines is not None:
                 html_lines.append((span["start"], span["end"]))
             continue
-        value = event.get("InlineHtml")
-        if value is not None:
-            code = _HTML_CODE.match(value)
+        tag = event.get("InlineHtml")
+        if tag is not None:
+            code = _HTML_CODE.match(tag)
             if code is not None:
                 html_skip = max(0, html_skip - 1) if code.group(1) else html_skip + 1
+                hidden = bool(skip or html_skip) or html_lines is not None
             if want_directives:
                 _directives_in(text, span, conv, lines, directives)
     if block_start >= 0:
@@ -547,6 +563,35 @@ def _events(  # noqa: PLR0915 - one hot loop
         tops = [conv(top) for top in tops]
         rules = [conv(rule) for rule in rules]
     return spans, blocks, directives, tops, rules, notes, conv
+
+
+#: UTF-8 bytes as themselves, but those above ASCII as 0x80: the first wide
+#: character from an offset is then one ``find`` (memchr) away.
+_WIDE_AS_80 = bytes(min(b, 0x80) for b in range(256))
+
+
+class _Stretches:
+    """Byte offsets into ``source``'s UTF-8 as code points, a stretch at a time.
+
+    Where the bytes are ASCII, a code point offset is the byte offset less
+    the extra bytes of the wide characters before it: one subtraction. The
+    parser's offsets ascend, so a text of megabytes with a few accents asks
+    the byte-to-character map once per accent, not twice per text event.
+    """
+
+    __slots__ = ("_conv", "_wide")
+
+    def __init__(self, source: str, conv: Callable[[int], int]) -> None:
+        self._wide = source.encode("utf-8").translate(_WIDE_AS_80)
+        self._conv = conv
+
+    def at(self, offset: int) -> tuple[int, int, int]:
+        """(lo, hi, shift): every byte offset in ``[lo, hi)`` is a code point
+        offset ``shift`` lower; ``offset`` is in it. It runs from ``offset``
+        up to the next wide character, and includes that character's offset."""
+        wide = self._wide.find(b"\x80", offset)
+        hi = len(self._wide) + 1 if wide < 0 else wide + 1
+        return offset, hi, offset - self._conv(offset)
 
 
 def _disjoint(regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
