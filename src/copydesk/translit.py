@@ -27,6 +27,7 @@ from typing import Any
 import regex
 from anyascii import anyascii
 
+from copydesk import text_pieces
 from copydesk.document import Analysis, Document
 from copydesk.re2_superset import compile_scanner
 
@@ -246,21 +247,30 @@ class TokenIndex(Analysis["TokenIndex"]):
 
     @classmethod
     def of_masked(cls, text: str) -> TokenIndex:
-        """The index of text already masked, found by one C-level ``split``
-        (of the text's shape when it is ASCII)."""
-        if text.isascii():
-            starts, texts = _ascii_tokens(text)
-        else:
-            pieces = _TOKEN_SPLIT.split(text)
-            texts = pieces[1::2]
-            starts, _ = _captured_spans(pieces)
+        """The index of text already masked, found by C-level ``split``s (of
+        the text's shape where it is ASCII), piece by piece (see
+        ``copydesk.text_pieces``): a split of the whole text makes a string
+        of every word and every gap at once."""
+        starts = array.array("q")
+        texts: list[str] = []
+        for lo, hi in text_pieces.spaced_pieces(text):
+            piece = text[lo:hi]
+            if piece.isascii():
+                found, words = _ascii_tokens(piece)
+            else:
+                pieces = _TOKEN_SPLIT.split(piece)
+                words = pieces[1::2]
+                found, _ = _captured_spans(pieces)
+            starts.extend(map(lo.__add__, found))
+            texts.extend(words)
         texts = _with_soft_signs(text, starts, texts)
         # Compact, as it lives as long as the document: offsets as machine
-        # integers, and one string object per distinct word (a long text
-        # repeats its capitalised words), shared by all its occurrences.
+        # integers (never a Python int each), and one string per distinct
+        # word (a long text repeats its capitalised words), shared by all
+        # its occurrences.
         shared = dict(zip(texts, texts, strict=True))
         texts = list(map(shared.__getitem__, texts))
-        return cls(array.array("q", starts), texts, frozenset(shared))
+        return cls(starts, texts, frozenset(shared))
 
 
 _TOKEN_SPLIT = regex.compile(f"({_TOKEN.pattern})", regex.VERSION0)
@@ -290,7 +300,7 @@ _SOFT_TAIL = regex.compile(
 )
 
 
-def _with_soft_signs(text: str, starts: list[int], texts: list[str]) -> list[str]:
+def _with_soft_signs(text: str, starts: Sequence[int], texts: list[str]) -> list[str]:
     """``texts`` with each word that a soft sign and a short ending follow
     taken whole (Donets'k is one name, not Donets and k)."""
     tails = {m.start(): m.end() for m in _SOFT_TAIL.finditer(text)}

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import regex
 
+from copydesk import text_pieces
 from copydesk.document import Analysis, Block, Document
 
 
@@ -78,26 +79,9 @@ class WordCounts(Analysis["collections.Counter[str]"]):
     def compute(cls, doc: Document) -> collections.Counter[str]:
         counts: collections.Counter[str] = collections.Counter()
         prose = doc.prose
-        for start, end in _spaced_pieces(prose):
+        for start, end in text_pieces.spaced_pieces(prose):
             counts.update(WORD.findall(prose, start, end))
         return counts
-
-
-#: Characters of prose tokenised at once: a whole large document's tokens
-#: as strings would outweigh the document itself, if only for a moment.
-_PIECE = 1 << 20
-
-
-def _spaced_pieces(prose: str) -> Iterator[tuple[int, int]]:
-    """``prose`` in spans of about ``_PIECE`` characters cut after a space,
-    which no ``WORD`` token holds: tokenised piece by piece, it gives the
-    tokens of the whole."""
-    start = 0
-    while start < len(prose):
-        cut = prose.find(" ", start + _PIECE)
-        end = len(prose) if cut == -1 else cut + 1
-        yield start, end
-        start = end
 
 
 #: Fewer new words than this are searched one by one: a substring search of
@@ -132,12 +116,11 @@ class Places:
     no word for ``occurrences``) is looked for inside such tokens only.
     """
 
-    __slots__ = ("_found", "_odd", "_prose")
+    __slots__ = ("_found", "_prose")
 
     def __init__(self, prose: str) -> None:
         self._prose = prose
         self._found: dict[str, list[int]] = {}
-        self._odd = None if prose.isascii() else _odd_pattern(prose)
 
     def of(self, words: Iterable[str]) -> Mapping[str, Sequence[int]]:
         """The places of each of ``words`` (``WORD`` tokens), in text order;
@@ -156,7 +139,8 @@ class Places:
         prose = self._prose
         # Where the rare characters that hide a whole word inside a token
         # stand, in order, with a sentinel: one comparison per token.
-        spots = [m.start() for m in self._odd.finditer(prose)] if self._odd else []
+        odd = None if prose.isascii() else _odd_pattern(prose)
+        spots = [m.start() for m in odd.finditer(prose)] if odd else []
         spots.append(len(prose))
         spot = 0
         for match in WORD.finditer(prose):

@@ -9,7 +9,6 @@ the old rule exactly, odd characters included, and count its passes.
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 from unittest import mock
 
@@ -170,14 +169,3 @@ class _count_passes:  # noqa: N801 - a context manager, named as a phrase
     def __exit__(self, *exc: object) -> None:
         for patch in self._patches:
             patch.stop()
-
-
-@settings(max_examples=200, deadline=None)
-@given(text=st.text(alphabet=ALPHABET + "  ", max_size=80), piece=st.integers(1, 9))
-def test_counting_piece_by_piece_counts_the_whole(text: str, piece: int) -> None:
-    """``WordCounts`` tokenises a large prose in pieces cut after a space."""
-    with mock.patch.object(word_guards, "_PIECE", piece):
-        counts = word_guards.WordCounts.compute(
-            build_document(text, "d", "plain", "en")
-        )
-    assert counts == Counter(WORD.findall(text))
