@@ -54,6 +54,13 @@ PARAGRAPHS = [
     "> quoted Kiev the the",
     "```\nKiev the the\n```",
     "Written at 10:00 in Odessa, or Odesa.",
+    # Real words for others (typos.RealWords): contexts at a paragraph's
+    # start and end, after a line break, a heading and a full stop.
+    "Results",
+    "Their is no doubt. It was more then enough.",
+    "their is",
+    "He said their is more then one, and their is more then ever.",
+    "more then\nthen more",
 ]
 
 document = st.lists(
@@ -96,9 +103,15 @@ def test_the_sample_draft_in_small_windows() -> None:
 
 
 def test_the_default_packs_have_paragraph_local_checks() -> None:
-    """Substitution and repetition rules run window by window; the rest whole."""
+    """Substitution, repetition and confusion rules run window by window; the
+    rest whole."""
     local = {c.meta.id for c in shipped().checks if paragraph_local(c)}
-    assert {"style.Repetition", "typos.Misspellings", "names.TheUkraine"} <= local
+    assert {
+        "style.Repetition",
+        "typos.Misspellings",
+        "names.TheUkraine",
+        "typos.RealWords",
+    } <= local
     assert "variants.Names" not in local
 
 
@@ -169,3 +182,54 @@ def test_a_large_text_is_linted_in_windows_with_the_same_findings() -> None:
     assert len(calls) == 1
     assert calls[0] > 5
     assert found == whole(text, "plain")
+
+
+def by_paragraph(rule: str, text: str) -> tuple[list[Any], list[Any]]:
+    """(line, match) of ``rule``'s findings on ``text`` run whole, and run
+    paragraph by paragraph as if its type were paragraph-local."""
+    check = next(c for c in shipped().checks if c.meta.id == rule)
+    doc = build_document(text, "doc.txt", "plain", "en")
+    starts = [0, *(b.start for b in doc.blocks[1:])]
+    spans = list(zip(starts, [*starts[1:], len(text)], strict=True))
+    whole_run = [(f.line, f.match) for f in check.run(doc)]
+    found = windows.run_in_windows(doc, spans, [check])[rule]
+    assert not isinstance(found, BaseException)
+    return whole_run, [(f.line, f.match) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "whole_run", "by_paragraphs"),
+    [
+        # Used three times, a word is the document's own term.
+        (
+            "typos.Unknown",
+            "The report was recieved late.\n\nIt was recieved again.\n\n"
+            "Then recieved once more.\n",
+            [],
+            [(1, "recieved"), (3, "recieved"), (5, "recieved")],
+        ),
+        # Used twice, a word is not rare.
+        (
+            "typos.RareWords",
+            "The council adopted an untolerant policy.\n\n"
+            "Critics called it untolerant too.\n",
+            [],
+            [(1, "untolerant"), (3, "untolerant")],
+        ),
+        # Alone in its paragraph, a rare word's neighbours are next door.
+        (
+            "typos.RareWords",
+            "The council adopted the\n\nuntolerant\n\npolicy of the government.\n",
+            [(3, "untolerant")],
+            [],
+        ),
+    ],
+)
+def test_the_spelling_checks_read_the_whole_document(
+    rule: str, text: str, whole_run: list[Any], by_paragraphs: list[Any]
+) -> None:
+    """Why lexicon and rarity stay ``Reach.DOCUMENT``: run paragraph by
+    paragraph, they would find otherwise."""
+    assert by_paragraph(rule, text) == (whole_run, by_paragraphs)
+    check = next(c for c in shipped().checks if c.meta.id == rule)
+    assert not paragraph_local(check)

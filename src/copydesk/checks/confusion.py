@@ -27,7 +27,7 @@ from typing import Any, ClassVar
 import regex
 
 from copydesk import patterns
-from copydesk.checks.base import Check, CheckTypeBase, LoadContext
+from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.checks.substitution import match_case
 from copydesk.document import Analysis, Document, WordSet
 from copydesk.errors import RuleError
@@ -61,6 +61,10 @@ class ConfusionCheck(CheckTypeBase):
     FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
     #: A confusion whose word the document lacks is skipped on a set lookup.
     USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (WordSet,)
+    #: A context is look-arounds on the word in its sentence (``^`` is a
+    #: line start), and ``unless`` must cover the word: run on whole
+    #: paragraphs, the same matches (tests/unit/test_windows.py).
+    REACH: ClassVar[Reach] = Reach.PARAGRAPH
 
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k for k in (Key("confusions", (list,), required=True),)

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from copydesk import morphology, typo_edits, word_guards, wordlists
-from copydesk.checks.base import Check, CheckTypeBase, LoadContext
+from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.checks.names import house_entries
 from copydesk.document import Analysis, Block, Document
 from copydesk.errors import RuleError
@@ -94,6 +94,9 @@ class Lexicon(CheckTypeBase):
         word_guards.WordCounts,
         word_guards.WordPlaces,
     )
+    #: A word the document uses ``term-count`` times is its term wherever it
+    #: stands, and the two-edit searches are a budget per document.
+    REACH: ClassVar[Reach] = Reach.DOCUMENT
 
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k

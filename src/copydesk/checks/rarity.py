@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from copydesk import word_guards, wordlists
-from copydesk.checks.base import Check, CheckTypeBase, LoadContext
+from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.document import Analysis, Document
 from copydesk.errors import RuleError
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
@@ -44,6 +44,9 @@ class Rarity(CheckTypeBase):
         word_guards.WordCounts,
         word_guards.WordPlaces,
     )
+    #: A word used twice in the document is not rare, and a word alone in
+    #: its paragraph finds its neighbours in the next and previous ones.
+    REACH: ClassVar[Reach] = Reach.DOCUMENT
 
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k
