@@ -16,6 +16,7 @@ time, never findings.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 #: Every non-ASCII character: the stand-in for the non-ASCII part of any
@@ -68,13 +69,42 @@ class _GiveUpError(Exception):
     """The pattern has a construct without a safe RE2 superset."""
 
 
+#: Supersets worked out so far, by pattern. Those of the shipped rules are
+#: read ready-made (``remember``; ``rules/supersets.json``, which
+#: ``python -m copydesk.rule_index`` writes): rewriting them all took a few
+#: ms of every run's start.
+_KNOWN: dict[str, str | None] = {}
+#: Every pattern asked for in this process (what the index must hold).
+_ASKED: set[str] = set()
+
+
 def superset(pattern: str) -> str | None:
     """An RE2 pattern matching at least what ``pattern`` matches, or None."""
+    _ASKED.add(pattern)
+    try:
+        return _KNOWN[pattern]
+    except KeyError:
+        found = _KNOWN[pattern] = rewrite(pattern)
+        return found
+
+
+def rewrite(pattern: str) -> str | None:
+    """``superset`` worked out afresh."""
     try:
         body, end = _Reader(pattern).sequence(0)
     except _GiveUpError:
         return None
     return body if end == len(pattern) else None
+
+
+def remember(table: Mapping[str, str | None]) -> None:
+    """Take ``table`` (pattern → superset, as ``rewrite`` gives them) as known."""
+    _KNOWN.update(table)
+
+
+def asked() -> list[str]:
+    """The patterns asked for in this process, sorted."""
+    return sorted(_ASKED)
 
 
 def compile_scanner(

@@ -18,6 +18,7 @@ from typing import Any
 from copydesk.rulefiles import (
     INDEX_NAME,
     RULE_SUFFIXES,
+    SUPERSETS_NAME,
     digest,
     parse_rule_text,
     shipped_rules_dir,
@@ -27,9 +28,7 @@ from copydesk.rulefiles import (
 def build(rules_dir: Path) -> str:
     """The index text for every rule file under ``rules_dir`` (YAML parsed)."""
     entries: dict[str, Any] = {}
-    for path in sorted(rules_dir.glob("*/*")):
-        if path.suffix not in RULE_SUFFIXES or path.parent.name.startswith("."):
-            continue
+    for path in _rule_paths(rules_dir):
         raw = path.read_bytes()
         relative = path.relative_to(rules_dir).as_posix()
         entries[relative] = {
@@ -39,12 +38,36 @@ def build(rules_dir: Path) -> str:
     return json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
+def build_supersets() -> str:
+    """The text of ``SUPERSETS_NAME``: the RE2 superset of every pattern the
+    shipped rules ask for, every pack selected (rules off by default too),
+    each rewritten afresh rather than taken from the file being replaced."""
+    from copydesk import re2_superset
+    from copydesk.ruleset import load_ruleset
+
+    packs = sorted({path.parent.name for path in _rule_paths(shipped_rules_dir())})
+    load_ruleset(select=packs)
+    table = {p: re2_superset.rewrite(p) for p in re2_superset.asked()}
+    return json.dumps(table, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def _rule_paths(rules_dir: Path) -> list[Path]:
+    return [
+        path
+        for path in sorted(rules_dir.glob("*/*"))
+        if path.suffix in RULE_SUFFIXES and not path.parent.name.startswith(".")
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Rewrite the index of the shipped rules directory."""
+    """Rewrite the index and the supersets of the shipped rules directory."""
     del argv
     rules_dir = shipped_rules_dir()
     (rules_dir / INDEX_NAME).write_text(build(rules_dir), encoding="utf-8")
     sys.stdout.write(f"wrote {rules_dir / INDEX_NAME}\n")
+    # Read after the index is current, so the rules are the files on disk.
+    (rules_dir / SUPERSETS_NAME).write_text(build_supersets(), encoding="utf-8")
+    sys.stdout.write(f"wrote {rules_dir / SUPERSETS_NAME}\n")
     return 0
 
 

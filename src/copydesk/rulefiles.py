@@ -31,6 +31,8 @@ RULE_SUFFIXES = (".yml", ".yaml")
 MAX_RULE_BYTES = 4 * 1024 * 1024
 #: The parsed shipped rules, inside the shipped rules directory (``rule_index``).
 INDEX_NAME = "parsed.json"
+#: The RE2 supersets of the shipped rules' patterns (``rule_index`` writes it).
+SUPERSETS_NAME = "supersets.json"
 
 
 @functools.lru_cache(maxsize=1)
@@ -120,6 +122,22 @@ def load_index(rules_dir: Path) -> dict[str, Any]:
     except (OSError, ValueError):
         return {}
     return found if isinstance(found, dict) else {}
+
+
+def load_supersets(rules_dir: Path) -> dict[str, str | None]:
+    """The RE2 supersets of the shipped rules' patterns (``SUPERSETS_NAME``,
+    pattern → superset or null); empty when absent or unreadable."""
+    try:
+        found = json.loads((rules_dir / SUPERSETS_NAME).read_bytes())
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(found, dict):
+        return {}
+    return {
+        k: v
+        for k, v in found.items()
+        if isinstance(k, str) and isinstance(v, str | None)
+    }
 
 
 def indexed(

@@ -8,13 +8,14 @@ reuses the validation without compiling.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from copydesk import patterns
+from copydesk import patterns, re2_superset
 from copydesk.checks import CHECK_TYPES, load_check_type
 from copydesk.checks.base import COMMON_KEYS, Check, CheckType, LoadContext
 from copydesk.document import DOCUMENT_KINDS
@@ -25,6 +26,7 @@ from copydesk.rulefiles import (
     ShippedPacks,
     discover_rule_files,
     load_index,
+    load_supersets,
     read_bytes,
     read_rule,
     shipped_rules_dir,
@@ -124,6 +126,8 @@ def load_ruleset(
     ``vocab`` adds accepted terms (findings on them are dropped) and
     rejected terms (each use is a finding of ``vocab.Reject``).
     """
+    if include_shipped:
+        _remember_shipped_supersets()
     dirs = ([shipped_rules_dir()] if include_shipped else []) + list(extra_dirs)
     files = discover_rule_files(dirs)
     options = dict(rule_options or {})
@@ -161,6 +165,13 @@ def load_ruleset(
             )
     link_checks(checks)
     return Ruleset(checks, digest.hexdigest(), exceptions, accept)
+
+
+@functools.cache
+def _remember_shipped_supersets() -> None:
+    """The shipped rules' RE2 supersets, read once per process (a pattern
+    not among them, such as a user rule's, is worked out when asked)."""
+    re2_superset.remember(load_supersets(shipped_rules_dir()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,67 @@
+"""rules/supersets.json: the shipped rules' RE2 supersets, current and used."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from copydesk import re2_superset
+from copydesk.rulefiles import SUPERSETS_NAME, load_supersets, shipped_rules_dir
+from copydesk.ruleset import load_ruleset
+
+RULES = shipped_rules_dir()
+
+
+def test_the_committed_supersets_match_a_rebuild() -> None:
+    # A fresh process: this one has seen the test suite's own rules.
+    code = (
+        "from copydesk import rule_index\nprint(rule_index.build_supersets(), end='')"
+    )
+    rebuilt = subprocess.check_output([sys.executable, "-c", code], text=True)
+    committed = (RULES / SUPERSETS_NAME).read_text(encoding="utf-8")
+    assert committed == rebuilt, (
+        "rules/supersets.json is stale: run `python -m copydesk.rule_index`"
+    )
+
+
+def test_a_run_takes_the_shipped_supersets_ready_made() -> None:
+    table = load_supersets(RULES)
+    assert len(table) >= 10
+    assert all(re2_superset.rewrite(p) == s for p, s in table.items())
+    anchored = [
+        c for c in load_ruleset().checks if getattr(c, "re2_body", None) is not None
+    ]
+    assert {getattr(c, "re2_body", None) for c in anchored} <= set(table.values())
+    code = (
+        "from copydesk import re2_superset\n"
+        "rewritten = []\n"
+        "original = re2_superset.rewrite\n"
+        "re2_superset.rewrite = lambda p: rewritten.append(p) or original(p)\n"
+        "from copydesk.batch import RuleOptions\n"
+        "RuleOptions().load()\n"
+        "print(len(re2_superset.asked()), len(rewritten))\n"
+    )
+    out = subprocess.check_output([sys.executable, "-c", code], text=True).split()
+    assert int(out[0]) == len(anchored)
+    assert out[1] == "0"
+
+
+def test_a_remembered_superset_is_answered_without_rewriting() -> None:
+    pattern = "(?:copydesk test only: remembered)"
+    assert re2_superset.superset("(?:copydesk test only: fresh)") == (
+        "(?:copydesk test only: fresh)"
+    )
+    re2_superset.remember({pattern: "remembered"})
+    assert re2_superset.superset(pattern) == "remembered"
+
+
+def test_a_missing_or_garbled_file_is_no_table(tmp_path: Path) -> None:
+    assert load_supersets(tmp_path) == {}
+    (tmp_path / SUPERSETS_NAME).write_text("[1, 2]", encoding="utf-8")
+    assert load_supersets(tmp_path) == {}
+    (tmp_path / SUPERSETS_NAME).write_text(
+        json.dumps({"a": "a", "b": None, "c": 3}), encoding="utf-8"
+    )
+    assert load_supersets(tmp_path) == {"a": "a", "b": None}
