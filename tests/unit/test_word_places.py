@@ -47,15 +47,15 @@ def test_a_word_after_a_spacing_mark_is_found_inside_its_token() -> None:
 
 
 def test_a_batch_is_one_pass_and_a_few_words_are_searched_one_by_one() -> None:
-    text = " ".join(f"w{chr(97 + n % 26)}{chr(97 + n // 26)}" for n in range(100))
+    text = " ".join(f"w{chr(97 + n % 26)}{chr(97 + n // 26)}" for n in range(200))
     words = WORD.findall(text)
+    batch = word_guards.FEW_WORDS
     places = Places(text)
+    where = {w: [4 * n] for n, w in enumerate(words)}
     with _count_passes() as calls:
-        assert places.of(words[:40]) == {w: [4 * n] for n, w in enumerate(words[:40])}
-        assert places.of(words[:40] + words[60:62]) == {
-            **{w: [4 * n] for n, w in enumerate(words[:40])},
-            words[60]: [240],
-            words[61]: [244],
+        assert places.of(words[:batch]) == {w: where[w] for w in words[:batch]}
+        assert places.of(words[: batch + 2]) == {
+            w: where[w] for w in words[: batch + 2]
         }
     assert (calls.passes, calls.searches) == (1, 2)
 
