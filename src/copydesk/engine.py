@@ -48,6 +48,36 @@ class RunState:
     """
 
     stopped: set[str] = field(default_factory=set)
+    #: The checks a ruleset runs on one language and kind of document, in
+    #: the ruleset's order with their places in it, worked out once per run
+    #: (see ``applicable``): a corpus has thousands of files and a few of
+    #: each kind.
+    plans: dict[tuple[int, str, str], tuple[Ruleset, Plan]] = field(
+        default_factory=dict, repr=False
+    )
+
+
+#: (index in ``Ruleset.checks``, check) for each check that applies.
+Plan = tuple[tuple[int, Check], ...]
+
+
+def applicable(ruleset: Ruleset, doc: Document, run: RunState) -> Plan:
+    """The checks of ``ruleset`` whose languages and document kinds allow
+    ``doc``, each with its index; kept in ``run`` per ruleset (held, so its
+    id is never another's), language and kind. Timeouts are not part of it:
+    a rule stopped mid-run is skipped by the caller."""
+    key = (id(ruleset), doc.language, doc.kind)
+    kept = run.plans.get(key)
+    if kept is not None and kept[0] is ruleset:
+        return kept[1]
+    plan = tuple(
+        (index, check)
+        for index, check in enumerate(ruleset.checks)
+        if _applies_to_language(check, doc.language)
+        and not (check.meta.kinds and doc.kind not in check.meta.kinds)
+    )
+    run.plans[key] = (ruleset, plan)
+    return plan
 
 
 #: A check's findings on a document made elsewhere (in the document's windows,
@@ -78,16 +108,18 @@ def lint(
         return []
     found: list[Finding] = []
     started = time.monotonic() if started is None else started
-    for index, check in enumerate(ruleset.checks):
+    for index, check in applicable(ruleset, doc, state):
         late = over_budget(doc, ruleset, started, index)
         if late is not None:
             found.append(late)
             break
-        if runs_on(check, doc, state):
+        if check.meta.id not in state.stopped:
             made = None if given is None else given.get(check.meta.id)
             found.extend(_run_check(check, doc, ruleset, state, made))
-    known = {c.meta.id for c in ruleset.checks} | {c.meta.pack for c in ruleset.checks}
-    found.extend(directive_warnings(doc, known))
+    if doc.directives:
+        known = {c.meta.id for c in ruleset.checks}
+        known.update(c.meta.pack for c in ruleset.checks)
+        found.extend(directive_warnings(doc, known))
     kept = suppress(found, doc)
     kept = one_per_span(kept, [c.meta.id for c in ruleset.checks])
     kept = unsafe_in_headings(kept, doc)
@@ -315,7 +347,7 @@ def one_per_span(
     findings: Iterable[Finding], rule_order: Sequence[str]
 ) -> list[Finding]:
     """Where rules flag the very same span, keep the worst, then the earliest rule."""
-    rank = {rule: i for i, rule in enumerate(rule_order)}
+    rank: dict[str, int] = {}  # made at the first shared span: most files have none
     best: dict[tuple[int, int], Finding] = {}
     extras: list[Finding] = []
     for f in findings:
@@ -324,7 +356,12 @@ def one_per_span(
             continue
         key = (f.start, f.end)
         other = best.get(key)
-        if other is None or _beats(f, other, rank):
+        if other is None:
+            best[key] = f
+            continue
+        if not rank:
+            rank = {rule: i for i, rule in enumerate(rule_order)}
+        if _beats(f, other, rank):
             best[key] = f
     return [*best.values(), *extras]
 

@@ -10,7 +10,7 @@ from copydesk import engine, patterns
 from copydesk.batch import lint_text
 from copydesk.document import Directive, Document
 from copydesk.errors import RuleError
-from copydesk.ruleset import load_ruleset
+from copydesk.ruleset import Ruleset, load_ruleset
 
 
 def pack(tmp_path: Path, rules: dict[str, str]) -> Path:
@@ -164,6 +164,44 @@ def test_rules_run_only_on_the_document_kinds_they_name(tmp_path: Path) -> None:
         "house.Page",
         "house.Any",
     ]
+
+
+def test_one_run_picks_each_documents_rules_by_its_language_kind_and_ruleset(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run works out once which rules a ruleset runs on a language and kind
+    of document; documents of another kind, language or ruleset in the same
+    run still get theirs, and a rule stopped mid-run stays stopped."""
+    root = pack(
+        tmp_path,
+        {
+            "Draft": "extends: existence\nmessage: x\nkinds: [draft]\n"
+            "tokens: [zebra]\n",
+            "German": "extends: existence\nmessage: x\nlanguage: de\ntokens: [lion]\n",
+            "Any": "extends: existence\nmessage: x\ntokens: [okapi]\n",
+        },
+    )
+    (tmp_path / "other").mkdir()
+    other = pack(
+        tmp_path / "other",
+        {"Lion": "extends: existence\nmessage: x\ntokens: [lion]\n"},
+    )
+    rs = load_ruleset([root], include_shipped=False)
+    rs_other = load_ruleset([other], include_shipped=False)
+    text = "A zebra, a lion and an okapi.\n"
+    run = engine.RunState()
+
+    def rules(kind: str, language: str = "en", ruleset: Ruleset = rs) -> list[str]:
+        doc = Document("d", text, text, kind=kind, language=language)
+        return [f.rule for f in engine.lint(doc, ruleset, run=run)]
+
+    for _ in range(2):
+        assert rules("draft") == ["house.Draft", "house.Any"]
+        assert rules("authored") == ["house.Any"]
+        assert rules("authored", "de-AT") == ["house.German", "house.Any"]
+        assert rules("draft", ruleset=rs_other) == ["house.Lion"]
+    run.stopped.add("house.Any")
+    assert rules("draft") == ["house.Draft"]
 
 
 def test_a_safe_fix_inside_a_heading_becomes_unsafe() -> None:
