@@ -108,3 +108,30 @@ def test_checking_a_markdown_file_imports_only_what_it_needs(tmp_path: Path) -> 
     assert "copydesk.markup.markdown" in modules
     unwanted = [m for m in modules if m.startswith(NOT_FOR_MARKDOWN)]
     assert unwanted == []
+
+
+def test_a_finished_run_flushes_its_report_and_runs_exit_handlers(
+    tmp_path: Path,
+) -> None:
+    # The console script leaves without the interpreter's teardown: the
+    # report, buffered in a pipe, and the atexit handlers must not be lost.
+    (tmp_path / "page.md").write_text(TEXT * 200, encoding="utf-8")
+    script = (
+        "import atexit, sys\n"
+        "atexit.register(print, 'handler ran', file=sys.stderr)\n"
+        "from copydesk.cli.main import entry\n"
+        "sys.argv = ['copydesk', 'check', '--no-cache', '--format=json', 'page.md']\n"
+        "raise SystemExit(entry())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr == "handler ran\n"
+    findings = json.loads(done.stdout)
+    assert len(findings) == 200
+    assert {f["rule"] for f in findings} == {"typos.RealWords"}

@@ -10,11 +10,13 @@ one-file run start fast.
 from __future__ import annotations
 
 import argparse
+import atexit
 import gc
 import os
 import sys
+import threading
 from collections.abc import Iterable, Sequence
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from copydesk.cli.parser import UsageError, build_parser
 from copydesk.errors import CopydeskError
@@ -32,10 +34,34 @@ def entry() -> int:
     Loading the packs makes hundreds of thousands of long-lived objects; a
     collection in the middle walks them all for nothing. A run over many files
     turns it back on once they are loaded (``batch.settle_heap``); a one-file
-    run, short-lived, leaves it off and relies on reference counting.
+    run, short-lived, leaves it off and relies on reference counting. A
+    finished run leaves without the interpreter's teardown (``leave``).
     """
     gc.disable()
-    return main()
+    code = main()
+    if threading.active_count() == 1:
+        leave(code)
+    return code  # a thread still runs: the interpreter waits for it
+
+
+def leave(code: int) -> NoReturn:
+    """End the process now, as the interpreter would, minus its teardown.
+
+    Teardown frees, one at a time, every object the run made (the lexicon's
+    137,000 words, the compiled rules, the modules): 60 M instructions, a
+    twentieth of a one-file run, for memory the system takes back at once.
+    What of it matters is done here: the ``atexit`` handlers run (temporary
+    folders, executors, coverage) and the standard streams are flushed.
+    """
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except ValueError:  # closed
+            pass
+        except OSError:  # the reader went away (``copydesk check | head``)
+            code = code or EXIT_BROKEN_PIPE
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
