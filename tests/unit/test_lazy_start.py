@@ -87,6 +87,14 @@ NOT_FOR_MARKDOWN = (
 )
 
 
+def _python(folder: Path, script: str) -> tuple[int, str, str]:
+    """Exit code, stdout and stderr of ``script`` in a new interpreter."""
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=folder, capture_output=True, check=False
+    )
+    return done.returncode, done.stdout.decode(), done.stderr.decode()
+
+
 def _check_in_a_fresh_process(folder: Path, name: str) -> tuple[int, list[str]]:
     """``copydesk check`` on one file in a new interpreter: its exit code and
     every module it imported."""
@@ -96,7 +104,7 @@ def _check_in_a_fresh_process(folder: Path, name: str) -> tuple[int, list[str]]:
         f"code = main(['check', '--no-cache', {name!r}])\n"
         "print(json.dumps([code, sorted(sys.modules)]))\n"
     )
-    out = subprocess.check_output([sys.executable, "-c", script], cwd=folder, text=True)
+    _, out, _ = _python(folder, script)
     code, modules = json.loads(out.splitlines()[-1])
     return code, modules
 
@@ -123,15 +131,9 @@ def test_a_finished_run_flushes_its_report_and_runs_exit_handlers(
         "sys.argv = ['copydesk', 'check', '--no-cache', '--format=json', 'page.md']\n"
         "raise SystemExit(entry())\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 1
-    assert done.stderr == "handler ran\n"
-    findings = json.loads(done.stdout)
+    code, out, err = _python(tmp_path, script)
+    assert code == 1
+    assert err == "handler ran\n"
+    findings = json.loads(out)
     assert len(findings) == 200
     assert {f["rule"] for f in findings} == {"typos.RealWords"}
