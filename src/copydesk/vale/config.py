@@ -16,7 +16,8 @@ anywhere: a local package must lie in the config's own folder or a
 StylesPath, a zipped one is unpacked only if it holds at most
 :data:`MAX_PACKAGE_BYTES` (into a temporary folder removed at exit), and a
 vocabulary, like a style (``styles``), is read only from under the search
-path that has it, symlinks followed or not.
+path that has it, symlinks followed or not. A config file over
+:data:`MAX_CONFIG_BYTES`, or one that is not a regular file, is refused.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from pathlib import Path
 
 from copydesk.errors import CopydeskError
 from copydesk.vale.globs import Glob, GlobError
-from copydesk.vale.ini import DEFAULT, IniError, IniFile, Section
+from copydesk.vale.ini import DEFAULT, IniError, IniFile, Section, excerpt
 
 __all__ = [
     "CONFIG_NAMES",
@@ -198,9 +199,22 @@ def _relative(config_file: Path, value: str) -> Path:
     return expanded if expanded.is_absolute() else config_file.parent / expanded
 
 
+#: Largest config file read: Vale's own configs are a few kilobytes, and a
+#: 65 MB one of two million sections took 23 s and 1.7 GB to load.
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
 def _read(path: Path, ini: IniFile) -> None:
     try:
-        ini.load(path.read_text(encoding="utf-8", errors="replace"))
+        if path.exists() and not path.is_file():  # a FIFO or device: no end
+            raise ConfigError(str(path), "not a regular file")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_CONFIG_BYTES + 1)
+        if len(data) > MAX_CONFIG_BYTES:
+            limit = MAX_CONFIG_BYTES // 1024
+            raise ConfigError(str(path), f"refusing a config over {limit} KiB")
+        text = data.decode("utf-8", errors="replace")
+        ini.load(text.replace("\r\n", "\n").replace("\r", "\n"))  # as text mode
     except OSError as exc:
         raise ConfigError(str(path), f"cannot read config: {exc.strerror}") from None
     except IniError as exc:
@@ -339,7 +353,7 @@ class _Builder:
             config.patterns[name] = Glob.compile(name)
         except GlobError as exc:
             raise self.fail(
-                f"The glob pattern '{name}' could not be compiled: {exc}"
+                f"The glob pattern '{excerpt(name)}' could not be compiled: {exc}"
             ) from None
         checks: dict[str, bool] = {}
         for key in section.keys:

@@ -14,9 +14,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["DEFAULT", "IniError", "IniFile", "Section"]
+__all__ = ["DEFAULT", "IniError", "IniFile", "Section", "excerpt"]
 
 DEFAULT = "DEFAULT"
+#: Longest piece of a config an error message quotes.
+EXCERPT = 80
+
+
+def excerpt(text: str) -> str:
+    """``text`` as an error message may quote it: on one line, without
+    control characters (a binary .vale.ini could send terminal escapes) and
+    at most :data:`EXCERPT` characters. A short printable text is unchanged."""
+    shown = "".join(c if c.isprintable() else "\ufffd" for c in text[: EXCERPT + 1])
+    return shown if len(shown) <= EXCERPT else shown[: EXCERPT - 3] + "..."
 
 
 class IniError(ValueError):
@@ -123,7 +133,7 @@ class _Parser:
             if line[0] == "[":
                 close = line.rfind("]")
                 if close < 0:
-                    raise IniError(f"unclosed section: {line}")
+                    raise IniError(f"unclosed section: {excerpt(line)}")
                 name = line[1:close]
                 self.current = self.ini.sections.setdefault(name, Section(name))
                 continue
@@ -139,14 +149,14 @@ class _Parser:
         if quote:
             end = line.find(quote, len(quote))
             if end < 0:
-                raise IniError(f"missing closing key quote: {line}")
+                raise IniError(f"missing closing key quote: {excerpt(line)}")
             delim = _find_any(line, "=:", end + len(quote))
             if delim < 0:
-                raise IniError(f"key-value delimiter not found: {line}")
+                raise IniError(f"key-value delimiter not found: {excerpt(line)}")
             return line[len(quote) : end].strip(), line[delim + 1 :]
         delim = _find_any(line, "=:", 0)
         if delim < 0:
-            raise IniError(f"key-value delimiter not found: {line}")
+            raise IniError(f"key-value delimiter not found: {excerpt(line)}")
         return line[:delim].strip(), line[delim + 1 :]
 
     def _value(self, text: str) -> str:

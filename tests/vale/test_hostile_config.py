@@ -1,0 +1,165 @@
+"""A .vale.ini from a hostile repository: each is one error line or a run
+that ends, never a traceback, a hang or a screenful of its bytes.
+
+Before: braces nested 10,000 deep in a section name overflowed the regex
+compiler (a traceback), ``[z-a].md`` raised ``re.error`` (a traceback),
+three hundred sections of stacked ``*`` took 10 s per file to match (a
+backtracking regex per glob), a 65 MB config took 23 s and 1.7 GB, and a
+binary one was echoed back whole into the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from copydesk.vale.globs import Glob, GlobError
+from copydesk.vale.ini import EXCERPT
+
+from ..robustness.strategies import fuzz_settings
+from .conftest import Run, write_tree
+
+NAMES = "extends: existence\nmessage: \"'%s'\"\nlevel: error\ntokens:\n  - Kiev\n"
+
+
+def project_with(project: Path, ini: str) -> None:
+    write_tree(
+        project,
+        {
+            ".vale.ini": "StylesPath = styles\n[*]\nBasedOnStyles = House\n" + ini,
+            "styles/House/Names.yml": NAMES,
+            "a.md": "Officials in Kiev said so.\n",
+        },
+    )
+
+
+def one_error(vale: Run) -> str:
+    result = vale("a.md")
+    assert (result.code, result.out) == (2, "")
+    [line] = result.err.splitlines()
+    assert "Traceback" not in line
+    return line
+
+
+def test_braces_nested_without_end_are_one_error(project: Path, vale: Run) -> None:
+    project_with(project, "[" + "{a," * 10_000 + "b" + "}" * 10_000 + "]\nx = y\n")
+    line = one_error(vale)
+    assert line.endswith("could not be compiled: braces nested over 32 deep")
+    assert len(line) < 300
+
+
+def test_a_class_no_regex_accepts_is_one_error(project: Path, vale: Run) -> None:
+    project_with(project, "[[z-a].md]\nHouse.Names = NO\n")
+    assert "The glob pattern '[z-a].md' could not be compiled: bad class" in (
+        one_error(vale)
+    )
+
+
+def test_stacked_wildcards_match_in_linear_time(project: Path, vale: Run) -> None:
+    sections = "".join(
+        f"[{'*' * n}x{'*a' * n}.md]\nHouse.Names = NO\n" for n in range(300)
+    )
+    project_with(project, sections)
+    began = time.process_time()
+    result = vale("a.md")
+    assert time.process_time() - began < 5
+    assert result.lines == ["a.md:1:14:House.Names:'Kiev'"]
+    assert not Glob.compile("*a" * 40 + "b").match("a" * 400)
+
+
+def test_a_huge_config_is_refused_unread(project: Path, vale: Run) -> None:
+    project_with(
+        project, "".join(f"[x{i}/*.md]\nHouse.Names = NO\n" for i in range(80_000))
+    )
+    assert one_error(vale).endswith(":E201:refusing a config over 1024 KiB")
+
+
+def test_a_binary_config_is_quoted_short_and_printable(
+    project: Path, vale: Run
+) -> None:
+    project_with(project, "")
+    junk = bytes(b for b in range(1, 256) if b not in b"\r\n#;[=:")
+    (project / ".vale.ini").write_bytes(junk * 40)
+    quoted = one_error(vale).split("key-value delimiter not found: ", 1)[1]
+    assert quoted.isprintable()
+    assert len(quoted) == EXCERPT
+
+
+# -- the matcher against the regex it replaced, on small patterns -------------
+
+
+def reference(pattern: str, path: str) -> bool:
+    """The glob as a regex, as copydesk translated it before (exponential on
+    some patterns, so only for small ones)."""
+    doublestar, out, depth, i = "**" in pattern, [], 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\" and i + 1 < len(pattern):
+            out.append(re.escape(pattern[i + 1]))
+            i += 1
+        elif c == "*" and doublestar and pattern.startswith("**", i):
+            i += 1
+            if pattern.startswith("/", i + 1):
+                i += 1
+                out.append("(?:.*/)?")
+            else:
+                out.append(".*")
+        elif c == "*":
+            out.append("[^/]*" if doublestar else ".*")
+        elif c == "?":
+            out.append("[^/]" if doublestar else ".")
+        elif c == "[":
+            end = pattern.find("]", i + 2)
+            body = pattern[i + 1 : end]
+            negate = body[:1] in ("!", "^")
+            body = (body[1:] if negate else body).replace("\\", "\\\\")
+            out.append("[" + "^" * negate + body + "]")
+            i = end
+        elif c == "{":
+            depth += 1
+            out.append("(?:")
+        elif c in "}," and depth:
+            depth -= c == "}"
+            out.append(")" if c == "}" else "|")
+        else:
+            out.append(re.escape(c))
+        i += 1
+    return re.match("(?s:" + "".join(out) + r")\Z", path) is not None
+
+
+PIECES = [
+    "a",
+    "b",
+    "/",
+    ".",
+    "*",
+    "**",
+    "**/",
+    "?",
+    "{",
+    "}",
+    ",",
+    "[ab]",
+    "[!a]",
+    "\\*",
+]
+
+
+@fuzz_settings(300)
+@given(
+    pattern=st.lists(st.sampled_from(PIECES), max_size=9).map("".join),
+    path=st.text(alphabet="ab/.*", max_size=10),
+)
+def test_the_matcher_agrees_with_the_regex_it_replaced(pattern: str, path: str) -> None:
+    try:
+        glob = Glob.compile(pattern)
+    except GlobError:
+        with pytest.raises(re.error):
+            reference(pattern, path)
+        return
+    assert glob.match(path) == reference(pattern, path), (pattern, path)
