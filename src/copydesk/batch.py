@@ -357,12 +357,11 @@ def _lint_uncached(
 
     # Compiled once here, before the workers fork: the reporters need the
     # rules' metadata afterwards anyway, and each worker would compile its own.
-    # The patterns shipped rules compile on first use too: a one-file run
-    # needs few of them, but a worker would compile again what the other
-    # compiled.
+    # So are the lazily compiled patterns that most files need: a one-file
+    # run compiles few of them, but each worker would compile them all again.
     global _INHERITED  # noqa: PLW0603 - read by forked workers only
     _INHERITED = (rules.get(), options)
-    patterns.compile_pending()
+    patterns.compile_before_fork()
     try:
         with ProcessPoolExecutor(
             max_workers=jobs, initializer=_init_worker, initargs=(options,)

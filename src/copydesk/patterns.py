@@ -52,24 +52,27 @@ class LazyPattern:
     """A pattern compiled on first use.
 
     Used for shipped rules only (the test suite compiles every one), so that a
-    one-file run compiles just the rules its text can trigger. Patterns not
-    compiled yet are listed (weakly) for :func:`compile_pending`.
+    one-file run compiles just the rules its text can trigger. One made with
+    ``before_fork`` is listed (weakly) for :func:`compile_before_fork` until
+    it is compiled.
     """
 
     __slots__ = ("__weakref__", "_compiled", "ignorecase", "source")
 
-    def __init__(self, source: str, *, ignorecase: bool) -> None:
+    def __init__(
+        self, source: str, *, ignorecase: bool, before_fork: bool = False
+    ) -> None:
         self.source = source
         self.ignorecase = ignorecase
         self._compiled: Pattern | None = None
-        _PENDING.add(self)
+        if before_fork:
+            _BEFORE_FORK.add(self)
 
     @classmethod
     def of(cls, compiled: Pattern) -> LazyPattern:
         """An already compiled pattern (user rules are compiled at load)."""
         lazy = cls(compiled.pattern, ignorecase=bool(compiled.flags & regex.IGNORECASE))
         lazy._compiled = compiled
-        _PENDING.discard(lazy)
         return lazy
 
     @property
@@ -81,32 +84,36 @@ class LazyPattern:
             self._compiled = compile_regex(
                 self.source, "<shipped rule>", "pattern", ignorecase=self.ignorecase
             )
-            _PENDING.discard(self)
+            _BEFORE_FORK.discard(self)
         return self._compiled
 
 
-#: Lazy patterns of the live rulesets that are not compiled yet.
-_PENDING: weakref.WeakSet[LazyPattern] = weakref.WeakSet()
+#: Lazy patterns that a run over many files is all but sure to need, not
+#: compiled yet (see ``compile_before_fork``).
+_BEFORE_FORK: weakref.WeakSet[LazyPattern] = weakref.WeakSet()
 
 
 def deferred(
     pattern: str, source: str, key: str, *, ignorecase: bool, shipped: bool
 ) -> LazyPattern:
-    """A rule's pattern: a shipped rule's compiled on first use, any other
-    rule's now, so that a bad pattern in a user's rule is reported at load."""
+    """A rule's pattern: a shipped rule's compiled on first use (or before a
+    parallel run forks), any other rule's now, so that a bad pattern in a
+    user's rule is reported at load."""
     if shipped:
-        return LazyPattern(pattern, ignorecase=ignorecase)
+        return LazyPattern(pattern, ignorecase=ignorecase, before_fork=True)
     return LazyPattern.of(compile_regex(pattern, source, key, ignorecase=ignorecase))
 
 
-def compile_pending() -> int:
-    """Compile every lazy pattern not compiled yet; how many were.
+def compile_before_fork() -> int:
+    """Compile the listed lazy patterns not compiled yet; how many were.
 
-    For a run about to fork its workers: each would otherwise compile the
-    patterns its files need, the same ones twice or more, where the parent
-    compiles them once and the workers inherit them.
+    For a run about to fork its workers, with patterns that most files need
+    (a confusion's common word): each worker would compile them again, where
+    the parent compiles them once and the workers inherit them. Patterns
+    that few documents need (a draft-only rule's, a long word list's
+    alternation) are not listed and stay for a worker to compile if ever.
     """
-    pending = list(_PENDING)
+    pending = list(_BEFORE_FORK)
     for lazy in pending:
         lazy.get()
     return len(pending)

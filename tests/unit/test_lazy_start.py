@@ -61,13 +61,25 @@ def test_a_users_confusion_rule_is_compiled_and_refused_at_load() -> None:
     assert all(c.word.compiled and c.contexts.compiled for c in check.confusions)
 
 
-def test_compile_pending_compiles_every_shipped_pattern_once() -> None:
+def test_confusions_compile_once_before_a_parallel_run_forks() -> None:
     packs = sorted({p.parent.name for p in RULES.glob("*/*.yml")})
     ruleset = load_ruleset(select=packs)
     check = next(c for c in ruleset.checks if isinstance(c, ConfusionCheck))
-    assert patterns.compile_pending() > 0  # a bad shipped pattern raises here
+    # Every confusion of every shipped rule: a bad pattern raises here.
+    assert patterns.compile_before_fork() >= 2 * len(check.confusions)
     assert all(c.word.compiled and c.contexts.compiled for c in check.confusions)
-    assert patterns.compile_pending() == 0
+    assert patterns.compile_before_fork() == 0
+    # A draft-only rule's pattern is left for a worker that meets a draft.
+    lazy = patterns.LazyPattern(r"\bAdvertisement\b", ignorecase=False)
+    assert patterns.compile_before_fork() == 0
+    assert not lazy.compiled
+
+
+def test_scan_places_are_characters_in_non_ascii_text() -> None:
+    ruleset = load_ruleset(select=["artifacts"])
+    text = "«Привіт» — Follow us on Telegram\nFollow us on Telegram\n"
+    found = batch.lint_text(text, "draft.txt", "plain", ruleset, kind="draft")
+    assert [(f.line, f.col, f.rule) for f in found] == [(2, 1, "artifacts.Social")]
 
 
 def test_the_vale_hint_looks_for_the_names_vale_reads() -> None:

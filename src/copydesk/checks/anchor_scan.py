@@ -23,7 +23,6 @@ from typing import Any
 
 from copydesk.document import Analysis, ByKey, Document
 from copydesk.re2_superset import compile_scanner
-from copydesk.utf8 import byte_to_char
 
 #: The RE2 forms of the existence anchors (each at least as wide as its
 #: ``regex`` original): indent and bullet, line end, sentence end, and the
@@ -91,14 +90,15 @@ class AnchorScan:
             ) or False
         return bool(self._scanner)
 
-    def scan(self, text: str) -> Places | None:
-        """Where the rules may match in ``text`` (see ``places``)."""
+    def scan(self, text: str, data: bytes | None = None) -> Places | None:
+        """Where the rules may match in ``text`` (see ``places``); ``data``:
+        its UTF-8 bytes, when the caller has them already."""
         if not self.usable or not _scannable(text):
             return None
-        try:
-            data = text.encode("utf-8")
-        except UnicodeEncodeError:  # lone surrogates: RE2 cannot see them
-            return None
+        if data is None:
+            data = _utf8(text)
+            if data is None:
+                return None
         search = self._scanner.search
         gaps = self._gaps
         lines: list[int] = []
@@ -116,10 +116,9 @@ class AnchorScan:
             if gap_end >= 0:
                 sentences.append(gap_end)
             pos = start + 1
-        if not text.isascii():
-            to_char = byte_to_char(text)
-            lines = list(map(to_char, lines))
-            sentences = list(map(to_char, sentences))
+        if len(data) != len(text):  # not ASCII: byte offsets to characters
+            lines = _char_offsets(data, lines)
+            sentences = _char_offsets(data, sentences)
         return Places(lines, sentences)
 
     def _gap_at(self, data: bytes, pos: int) -> int:
@@ -141,7 +140,16 @@ class AnchorPlaces(Analysis[ByKey[AnchorScan, Places | None]]):
     @classmethod
     def compute(cls, doc: Document) -> ByKey[AnchorScan, Places | None]:
         prose = doc.prose  # not the document: a value must not hold it
-        return ByKey(lambda scan: scan.scan(prose))
+        encoded: list[bytes | None] = []
+
+        def scan_prose(scan: AnchorScan) -> Places | None:
+            # One encoding for all the scans of the document.
+            if not encoded:
+                encoded.append(_utf8(prose))
+            data = encoded[0]
+            return None if data is None else scan.scan(prose, data)
+
+        return ByKey(scan_prose)
 
 
 #: The first UTF-8 bytes of the sentence ends ``GAP`` starts with.
@@ -184,6 +192,30 @@ def union(members: Sequence[Member]) -> str:
     if sentence_rules:
         pattern += f"|{_gap_branch(sentence_rules)}"
     return pattern
+
+
+def _utf8(text: str) -> bytes | None:
+    """``text`` in UTF-8, or None when it holds lone surrogates (which RE2
+    cannot see)."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+
+
+def _char_offsets(data: bytes, offsets: list[int]) -> list[int]:
+    """Character offsets of UTF-8 byte offsets into ``data`` (each at a
+    character's start, as RE2's are), by decoding the bytes between them in
+    order: C work that grows with the bytes before the last offset, where a
+    map of every run of wide characters (``utf8.byte_to_char``) took a
+    second on 8 MB of news, however few the offsets."""
+    chars: dict[int, int] = {}
+    byte = char = 0
+    for offset in sorted(set(offsets)):
+        char += len(data[byte:offset].decode("utf-8"))
+        byte = offset
+        chars[offset] = char
+    return [chars[offset] for offset in offsets]
 
 
 def _scannable(text: str) -> bool:
