@@ -10,6 +10,7 @@ binary one was echoed back whole into the terminal.
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from pathlib import Path
@@ -18,6 +19,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from copydesk.vale import styles
 from copydesk.vale.globs import Glob, GlobError
 from copydesk.vale.ini import EXCERPT
 
@@ -163,3 +165,44 @@ def test_the_matcher_agrees_with_the_regex_it_replaced(pattern: str, path: str) 
             reference(pattern, path)
         return
     assert glob.match(path) == reference(pattern, path), (pattern, path)
+
+
+# -- styles: rule files too big to compile, or that never end -----------------
+
+
+def test_a_rule_file_over_the_limit_is_refused_unread(project: Path, vale: Run) -> None:
+    project_with(project, "")
+    tokens = "".join(f"  - word{i}\n" for i in range(120_000))  # 1.4 MB
+    (project / "styles/House/Big.yml").write_text(
+        NAMES.split("tokens")[0] + "tokens:\n" + tokens
+    )
+    began = time.process_time()
+    line = one_error(vale)
+    assert time.process_time() - began < 2  # compiling it took 3 s and 330 MB
+    assert line.endswith("Big.yml:1:E201:refusing a rule file over 1024 KiB")
+
+
+def test_styles_over_the_total_limit_are_refused(
+    project: Path, vale: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(styles, "MAX_RULES_BYTES", len(NAMES) * 2 + 10)
+    project_with(project, "")
+    for name in ("More", "Most"):
+        (project / f"styles/House/{name}.yml").write_text(NAMES)
+    assert one_error(vale).endswith(
+        f"Names.yml:1:E201:refusing: the styles hold over {len(NAMES) * 2 + 10:,}"
+        " bytes of rules"
+    )
+
+
+def test_a_fifo_for_a_config_or_a_rule_is_refused_not_waited_on(
+    project: Path, vale: Run
+) -> None:
+    project_with(project, "")
+    os.mkfifo(project / "styles/House/Pipe.yml")
+    assert one_error(vale).endswith("Pipe.yml:1:E201:not a regular file")
+    (project / "styles/House/Pipe.yml").unlink()
+    os.mkfifo(project / "pipe.ini")
+    result = vale("--config=pipe.ini", "a.md")
+    assert (result.code, result.out) == (2, "")
+    assert result.err.splitlines() == ["pipe.ini:1:E201:not a regular file"]
