@@ -174,7 +174,7 @@ def test_a_rule_file_over_the_limit_is_refused_unread(project: Path, vale: Run) 
     project_with(project, "")
     tokens = "".join(f"  - word{i}\n" for i in range(120_000))  # 1.4 MB
     (project / "styles/House/Big.yml").write_text(
-        NAMES.split("tokens")[0] + "tokens:\n" + tokens
+        NAMES.split("tokens", maxsplit=1)[0] + "tokens:\n" + tokens
     )
     began = time.process_time()
     line = one_error(vale)
