@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from copydesk.batch import lint_text
 from copydesk.fix import fix_text
-from copydesk.markup.bare_links import link_spans
+from copydesk.markup.bare_links import link_spans, mask_view
 from copydesk.model import Finding
 from copydesk.ruleset import Ruleset, load_ruleset
 
@@ -167,3 +167,14 @@ def test_the_prose_around_an_address_is_fixed(fmt: str) -> None:
 )
 def test_what_plain_text_calls_an_address(text: str, links: list[str]) -> None:
     assert [text[a:b] for a, b in link_spans(text)] == links
+
+
+def test_a_view_shows_no_bare_link() -> None:
+    """``mask_view`` is for readers with their own link syntax: a bare
+    address their parser calls text is masked in the view, line breaks and
+    the prose around it kept, and what is masked already stays as it is."""
+    view = "See https://x.org/teh-page\nand teh@x.org.   \nKiev teh.\n"
+    assert (
+        mask_view(view) == "See " + " " * 22 + "\nand " + " " * 9 + ".   \nKiev teh.\n"
+    )
+    assert mask_view("Kiev said teh.\n") == "Kiev said teh.\n"

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import re
 
+from copydesk.markup._mask import blank
+
 #: Characters that end a URL, as they end GitHub's autolinks, plus the
 #: quotation marks of prose around it.
 _URL_BODY = r"[^\s<>\"'`“”‘’«»\u2028\u2029\x85]"
@@ -84,3 +86,14 @@ def _trimmed(text: str, start: int, end: int) -> int:
 def _unbalanced(text: str, start: int, end: int) -> bool:
     """More closing than opening brackets in ``text[start:end]``."""
     return text.count("(", start, end) < text.count(")", start, end)
+
+
+def mask_view(view: str) -> str:
+    """``view`` with each bare link it shows as prose masked.
+
+    For readers of markup with a syntax for links: what their parser calls
+    text may still hold a bare address (GitHub links ``https://…`` written
+    in Markdown text; a browser shows it in HTML). Searched in the view, a
+    link inside code or an attribute is already masked and never found.
+    """
+    return blank(view, link_spans(view))
