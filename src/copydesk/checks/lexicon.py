@@ -148,7 +148,6 @@ class Lexicon(CheckTypeBase):
         language = self.dictionary or doc.language.split("-", 1)[0].lower()
         if language not in wordlists.LANGUAGES:
             return
-        lex = wordlists.lexicon(language)
         counts = doc.get(word_guards.WordCounts)
         folds = {token: _fold(token) for token in counts}
         uses: collections.Counter[str] = collections.Counter()
@@ -163,7 +162,7 @@ class Lexicon(CheckTypeBase):
                 or uses[folded] >= self.settings.term_count
                 or word_guards.inner_capital(token)
                 or (token[0].isupper() and uses[folded] > 1 and language != "de")
-                or _known(lex, folded)
+                or _known_in(language, folded)
             )
         ]
         lower = sum(token.islower() for token, _ in suspects)
@@ -200,7 +199,7 @@ class Lexicon(CheckTypeBase):
             or word_guards.sic(doc.text, end)
             or word_guards.lone_cell(doc.text, start, end)
             or (len(folded) <= _SHORT and word_guards.hyphened(doc.text, start, end))
-            or _known(wordlists.lexicon(language), word_guards.unaccented(folded))
+            or _known_in(language, word_guards.unaccented(folded))
         ):
             return True
         block = doc.block_at(start)
@@ -329,6 +328,14 @@ _VARIANT_ENDINGS = (
     ("elled", "eled"),
     ("elling", "eling"),
 )
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _known_in(language: str, folded: str) -> bool:
+    """``_known`` in the lexicon of ``language``, remembered: every lint of a
+    document asks it of each distinct word, and an editor's next buffer, or
+    the next file, holds mostly the same words."""
+    return _known(wordlists.lexicon(language), folded)
 
 
 def _known(lex: wordlists.Lexicon, folded: str) -> bool:
