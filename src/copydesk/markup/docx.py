@@ -85,6 +85,12 @@ _CHARACTERS = {
     _W + "cr": " ",
     _W + "noBreakHyphen": "\u2011",
 }
+#: libxml2's own limits, which python-docx's parser keeps, in a reader's
+#: words (its messages suggest an option of the parser).
+_PARSER_LIMITS = {
+    "Excessive depth": "its XML nests over 256 elements deep",
+    "Text node too long": "a run of text over 10,000,000 characters",
+}
 #: Parts read after the body, in this order.
 _NOTE_PARTS = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml",
@@ -106,6 +112,9 @@ def extract_text(raw: bytes, path: str) -> str:
         # Untrusted bytes through a third-party parser: whatever it raises
         # means "cannot be read", one line, and never a crash of the run.
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        for limit, said in _PARSER_LIMITS.items():
+            if limit in reason:
+                reason = said
         raise InputError(path, f"not a readable .docx ({reason})") from None
     return "".join(f"{line}\n" for line in lines)
 
