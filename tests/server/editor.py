@@ -184,11 +184,11 @@ class Editor:
         return len(self.client.published)
 
     async def diagnostics(
-        self, uri: str, since: int, version: int | None = None
+        self, uri: str, since: int, version: int | None = None, timeout: float = 10
     ) -> list[types.Diagnostic]:
         """The first diagnostics of ``uri`` published after ``since`` (for
-        ``version``, if given); waits up to 10 s for them."""
-        async with asyncio.timeout(10):
+        ``version``, if given); waits up to ``timeout`` seconds for them."""
+        async with asyncio.timeout(timeout):
             while True:
                 for params in self.client.published[since:]:
                     if params.uri == uri and version in (None, params.version):
@@ -197,7 +197,7 @@ class Editor:
                 await self.client.arrived.wait()
 
     async def open(
-        self, path: Path, text: str, language_id: str = "plaintext"
+        self, path: Path, text: str, language_id: str = "plaintext", timeout: float = 10
     ) -> list[types.Diagnostic]:
         """Open ``text`` as the (unsaved) buffer of ``path``; its diagnostics."""
         uri = uri_of(path)
@@ -208,7 +208,7 @@ class Editor:
                 types.TextDocumentItem(uri, language_id, 1, text)
             )
         )
-        return await self.diagnostics(uri, since, 1)
+        return await self.diagnostics(uri, since, 1, timeout)
 
     async def edit(
         self, uri: str, edits: list[types.TextEdit]

@@ -1,10 +1,16 @@
 """Attacks on the server that reach past the buffer: JSON nested without end
 on the wire, a Word file opened as a text buffer, "accept in vocabulary" for
 a document that lies (or leads, through a symlink) outside every workspace
-folder, and a document that takes longer than ``file-timeout``."""
+folder, and a document that takes longer than ``file-timeout``. And edges of
+the protocol: positions below zero in a change (LSP's positions are
+unsigned: the message cannot be read and is dropped), a buffer that is one
+line of 100,000 characters, documents whose URI is not a file of the
+workspace (``untitled:``, a web address, a path climbing with ``..``)."""
 
 from __future__ import annotations
 
+import random
+import time
 from pathlib import Path
 
 import pytest
@@ -119,3 +125,63 @@ async def test_a_buffer_over_the_file_timeout_is_one_error_and_the_next_is_linte
     assert "house.Names and after" in late.message
     small = await editor.open(tmp_path / "small.txt", "Officials in Kiev said so.\n")
     assert {d.code for d in small} == {"house.AllWords", "house.Names"}
+
+
+async def test_a_change_at_negative_positions_is_dropped(
+    editor: Editor, tmp_path: Path
+) -> None:
+    uri = uri_of(tmp_path / "a.txt")
+    await editor.open(tmp_path / "a.txt", DRAFT)
+    below = {"line": -1, "character": -5}
+    change = {
+        "textDocument": {"uri": uri, "version": 7},
+        "contentChanges": [
+            {"range": {"start": below, "end": below}, "text": "Kharkov. "}
+        ],
+    }
+    raw(
+        editor,
+        framed(
+            {"jsonrpc": "2.0", "method": "textDocument/didChange", "params": change}
+        ),
+    )
+    end = types.Position(1, 0)
+    found = await editor.edit(
+        uri, [types.TextEdit(types.Range(end, end), "Odesa, Kharkov.\n")]
+    )
+    # Kiev and the Kharkov added at the end: the one at "-1:-5" never landed
+    assert [d.range.start.line for d in found] == [0, 1]
+    await still_serving(editor, uri)
+
+
+async def test_one_line_of_100000_characters_is_linted_in_bounded_time(
+    editor: Editor, tmp_path: Path
+) -> None:
+    words = ["Officials", "in", "Kiev", "said", "that", "that", "the", "talks"]
+    pick = random.Random(23)
+    line = " ".join(pick.choice(words) for _ in range(20_000))[:100_000] + "\n"
+    began = time.monotonic()
+    found = await editor.open(tmp_path / "long.txt", line, timeout=120)
+    assert time.monotonic() - began < 120
+    assert {d.code for d in found} >= {"names.Places"}
+    await editor.open(tmp_path / "a.txt", DRAFT)
+    await still_serving(editor, uri_of(tmp_path / "a.txt"))
+
+
+@pytest.mark.parametrize(
+    "uri",
+    ["untitled:Untitled-1", "https://example.com/a.txt", "file:///../../etc/passwd"],
+)
+async def test_documents_that_are_not_workspace_files_are_linted_as_buffers(
+    editor: Editor, tmp_path: Path, uri: str
+) -> None:
+    since = editor.mark()
+    editor.texts[uri], editor.versions[uri] = DRAFT, 1
+    editor.client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            types.TextDocumentItem(uri, "plaintext", 1, DRAFT)
+        )
+    )
+    found = await editor.diagnostics(uri, since, 1)
+    assert [d.code for d in found] == ["names.Places"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
