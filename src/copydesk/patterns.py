@@ -187,10 +187,14 @@ def spans_on_lines(
     lines: list[tuple[int, int]] = []
     for start, end in sorted(places):
         lo = text.rfind("\n", 0, start) + 1
+        found = text.find("\n", max(end, lo))
+        hi = len(text) if found < 0 else found
         if lines and lo <= lines[-1][1]:
-            lo = lines.pop()[0]
-        hi = text.find("\n", max(end, lo))
-        lines.append((lo, len(text) if hi < 0 else hi))
+            # Joined with the lines before, which may reach further: a place
+            # sorted later can end earlier (one inside the other).
+            before_lo, before_hi = lines.pop()
+            lo, hi = before_lo, max(before_hi, hi)
+        lines.append((lo, hi))
     for lo, hi in lines:
         for m in finditer(pattern, text, lo, hi):
             yield m.span()
