@@ -46,6 +46,7 @@ PATHS = (
 WRITTEN: dict[str, tuple[Callable[[str], str], ...]] = {
     "plain": (lambda a: a,),
     "markdown": (
+        lambda a: a,
         lambda a: f"<{a}>",
         lambda a: f"[Kiev said teh]({a})",
         lambda a: f"![teh Kiev]({a})",
@@ -53,14 +54,15 @@ WRITTEN: dict[str, tuple[Callable[[str], str], ...]] = {
     "html": (
         lambda a: f'<a href="{a}">Kiev said teh</a>',
         lambda a: f"<img src='{a}' alt=\"teh\">",
+        lambda a: f"<p>{a}</p>",
     ),
     "rst": (lambda a: f"`Kiev said teh <{a}>`_", lambda a: a),
 }
 ADDRESSES: dict[str, tuple[str, ...]] = {
     "plain": (*URLS, *BARE, *EMAILS, *PATHS),
-    "markdown": URLS,
-    "html": (*URLS, *BARE[1:], *PATHS[:3]),
-    "rst": URLS,
+    "markdown": (*URLS, *BARE, *EMAILS, *PATHS[:3]),
+    "html": (*URLS, *BARE, *EMAILS, *PATHS[:3]),
+    "rst": (*URLS, *BARE[1:]),
 }
 
 

@@ -116,7 +116,7 @@ def test_lint_hand_picked(fmt: str, text: str) -> None:
     assert_findings_consistent(text, findings)
 
 
-@pytest.mark.parametrize("fmt", ["plain", "docx"])
+@pytest.mark.parametrize("fmt", [*FORMATS, "docx"])
 def test_a_lone_surrogate_stops_no_rule(fmt: str) -> None:
     """Only an in-memory text (the API, an editor's buffer sent as JSON with
     a "\\ud800" escape) holds a lone surrogate; the UTF-8 pattern engine

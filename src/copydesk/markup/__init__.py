@@ -25,12 +25,14 @@ from __future__ import annotations
 
 import importlib
 import posixpath
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import cast
 
 from copydesk.document import Block, Directive
 from copydesk.lines import LineIndex
+from copydesk.markup import bare_links
 
 __all__ = [
     "FORMATS",
@@ -121,9 +123,29 @@ def reader(fmt: str) -> Callable[[str], Parsed]:
     return func
 
 
+#: A lone surrogate: only an in-memory text (the API, an editor's buffer)
+#: holds one, and the UTF-8 pattern engine cannot search it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: Formats whose reader masks bare links itself (plain text has no other
+#: syntax for them).
+_OWN_LINKS = frozenset({"plain", "docx"})
+
+
 def read(fmt: str, text: str) -> Parsed:
     """Read ``text`` as ``fmt``; unknown formats raise KeyError."""
-    return reader(fmt)(text)
+    return _finished(fmt, reader(fmt)(text))
+
+
+def _finished(fmt: str, parsed: Parsed) -> Parsed:
+    """``parsed`` with the bare links its view shows as prose masked (an
+    address written in Markdown or HTML text is still an address) and a
+    lone surrogate read as U+FFFD, as a decoder shows it."""
+    prose = parsed.prose
+    if fmt not in _OWN_LINKS:
+        prose = bare_links.mask_view(prose)
+    if not prose.isascii() and _SURROGATE.search(prose):
+        prose = _SURROGATE.sub("\ufffd", prose)
+    return parsed if prose == parsed.prose else replace(parsed, prose=prose)
 
 
 def join(
@@ -175,7 +197,7 @@ def read_windows(fmt: str, text: str, size: int) -> Iterator[tuple[int, Parsed]]
     module = importlib.import_module(module_name)
     pieces = cast("_Pieces", getattr(module, attr))
     try:
-        found = list(pieces(text, size))
+        found = [(offset, _finished(fmt, part)) for offset, part in pieces(text, size)]
     except Exception:  # as read(): one odd file never crashes a run
         found = [(0, read(fmt, text))]
     yield from found
