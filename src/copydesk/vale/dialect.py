@@ -19,6 +19,7 @@ import yaml
 
 from copydesk.errors import RuleError
 from copydesk.vale.model import Action
+from copydesk.vale.regex import RegexError
 from copydesk.vale.rules.base import Definition, Rule
 from copydesk.vale.rules.capitalization import Capitalization
 from copydesk.vale.rules.conditional import Conditional
@@ -310,4 +311,9 @@ def build_rule(
         scope=scope,
         action=_action(options),
     )
-    return _BUILDERS[extends](definition, options)
+    try:
+        return _BUILDERS[extends](definition, options)
+    except (RegexError, RecursionError, OverflowError) as exc:
+        # a pattern compiled outside ``RuleOptions.compile`` (a rule's
+        # exceptions, joined into one): the same one-line error
+        raise RuleError(path, f"invalid pattern: {exc}") from None
