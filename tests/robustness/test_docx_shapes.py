@@ -147,3 +147,15 @@ def test_members_past_the_total_are_refused(monkeypatch: pytest.MonkeyPatch) -> 
             added(DRAFT, {"pad.bin": os.urandom(len(DRAFT) * 4)}), "pad.docx"
         )
     assert caught.value.reason.startswith("refusing: expands to ")
+
+
+def test_a_zip_of_a_version_python_cannot_read_is_one_error() -> None:
+    """Found by the corrupted-file target at 400 examples: an entry of the
+    central directory claiming zip version 6.4 made ``zipfile`` raise
+    NotImplementedError, which ended the run."""
+    forged = bytearray(DRAFT)
+    entry = forged.rindex(b"PK\x01\x02")  # the last central-directory entry
+    forged[entry + 6 : entry + 8] = (64).to_bytes(2, "little")  # version needed
+    with pytest.raises(InputError) as caught:
+        docx_reader.extract_text(bytes(forged), "draft.docx")
+    assert caught.value.reason == "not a readable .docx (zip file version 6.4)"

@@ -131,6 +131,9 @@ def check_container(raw: bytes, path: str) -> None:
         archive = zipfile.ZipFile(io.BytesIO(raw))
     except (zipfile.BadZipFile, OSError, ValueError):
         raise InputError(path, "not a readable .docx (not a zip archive)") from None
+    except Exception as exc:  # NotImplementedError: "zip file version 6.4"
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(path, f"not a readable .docx ({reason})") from None
     with archive:
         members = archive.infolist()
         if len(members) > MAX_MEMBERS:
