@@ -10,9 +10,11 @@ binary one was echoed back whole into the terminal.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -206,3 +208,44 @@ def test_a_fifo_for_a_config_or_a_rule_is_refused_not_waited_on(
     result = vale("--config=pipe.ini", "a.md")
     assert (result.code, result.out) == (2, "")
     assert result.err.splitlines() == ["pipe.ini:1:E201:not a regular file"]
+
+
+# -- package zips that zipfile cannot read ------------------------------------
+
+
+def package_bytes() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("Pack/styles/Pack/Kiev.yml", NAMES)
+    return out.getvalue()
+
+
+def forged(offset: int, value: bytes) -> bytes:
+    """The package with ``value`` at ``offset`` of its central-directory entry."""
+    raw = bytearray(package_bytes())
+    entry = raw.rindex(b"PK\x01\x02")
+    raw[entry + offset : entry + offset + len(value)] = value
+    return bytes(raw)
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (forged(6, (64).to_bytes(2, "little")), "zip file version 6.4"),
+        (forged(8, b"\x01\x00"), "File <ZipInfo filename='Pack/styles/Pack/Kiev.yml'"),
+        (forged(10, b"\x63\x00"), "That compression method is not supported"),
+        (package_bytes().replace(b"Kiev\n", b"Kiev\x01", 1)[:-60], "not a zip file"),
+    ],
+    ids=["version", "encrypted", "method", "torn"],
+)
+def test_a_package_zipfile_cannot_read_is_one_error(
+    project: Path, vale: Run, data: bytes, reason: str
+) -> None:
+    project_with(project, "")
+    (project / ".vale.ini").write_text(
+        "StylesPath = styles\nPackages = Pack.zip\n[*]\nBasedOnStyles = House\n"
+    )
+    (project / "Pack.zip").write_bytes(data)
+    line = one_error(vale)
+    assert "Pack.zip:1:E201:cannot read package: " in line
+    assert reason.lower() in line.lower()

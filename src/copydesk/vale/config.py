@@ -27,6 +27,7 @@ import os
 import shutil
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -474,7 +475,9 @@ def _unpack(local: Path) -> Path:
             atexit.register(shutil.rmtree, extracted, ignore_errors=True)
             # zipfile reads no more of a member than its header says
             archive.extractall(extracted)
-    except (OSError, zipfile.BadZipFile) as exc:
+    except (OSError, zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
+        raise ConfigError(str(local), f"cannot read package: {exc}") from None
+    except RuntimeError as exc:  # encrypted, or a zip version zipfile lacks
         raise ConfigError(str(local), f"cannot read package: {exc}") from None
     return extracted
 
