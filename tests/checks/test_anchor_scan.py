@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import yaml
 from tests.checks.inline import lint_rule
 
@@ -102,13 +103,45 @@ def test_sentence_rules_find_mid_line_and_line_starts() -> None:
     ]
 
 
-def test_a_ruleset_shares_one_scan_among_its_anchored_rules() -> None:
-    rs = load_ruleset(select=["artifacts"])
-    anchored = [c for c in rs.checks if c.meta.extends == "existence"]
-    scans = {id(c.scan.shared) for c in anchored}  # type: ignore[attr-defined]
-    assert len(scans) == 1
+def test_rules_for_the_same_documents_share_one_scan_run_once_per_document(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Anchored rules that apply to the same document kinds and languages
+    share one scan; a document runs each scan that applies to it once, and
+    never compiles the scan of rules for other kinds."""
+    rs = load_ruleset()
+    groups: dict[tuple[tuple[str, ...], tuple[str, ...]], set[int]] = {}
+    scans: dict[int, AnchorScan] = {}
+    for check in rs.checks:
+        if not isinstance(check, Existence) or check.scan.shared is None:
+            continue
+        key = (tuple(sorted(check.meta.kinds)), tuple(sorted(check.meta.languages)))
+        groups.setdefault(key, set()).add(id(check.scan.shared))
+        scans[id(check.scan.shared)] = check.scan.shared
+    assert all(len(ids) == 1 for ids in groups.values())
+    assert len(scans) == len(groups)
+    draft_scan = scans[next(iter(groups[(("draft",), ())]))]
+    everywhere_scan = scans[next(iter(groups[((), ())]))]
+
+    runs: list[AnchorScan] = []
+    real_scan = AnchorScan.scan
+
+    def counted(self: AnchorScan, text: str, data: bytes | None = None) -> object:
+        runs.append(self)
+        return real_scan(self, text, data)
+
+    monkeypatch.setattr(AnchorScan, "scan", counted)
+    page = "# Output\n\nShare\n\nThe cmdlet writes objects. Advertisement here.\n"
+    lint_text(page, "page.md", "markdown", rs, kind="docs")
+    compiled_for_the_page = draft_scan.compiled
+    assert runs == [everywhere_scan]
+    assert not compiled_for_the_page
+
+    runs.clear()
     text = "Talks resume.\n\nShare\n\nDelegates met. Advertisement The rest.\n"
     found = [(f.line, f.col, f.rule) for f in lint_text(text, "a.txt", "plain", rs)]
+    assert sorted(map(id, runs)) == sorted([id(draft_scan), id(everywhere_scan)])
+    assert draft_scan.compiled
     assert found == [(3, 1, "artifacts.Social"), (5, 16, "artifacts.Ads")]
 
 

@@ -80,6 +80,12 @@ class AnchorScan:
         return doc.get(AnchorPlaces)[self]
 
     @property
+    def compiled(self) -> bool:
+        """Whether the joined pattern was compiled (or refused) yet: a scan
+        is compiled when a document first needs it, not when it is built."""
+        return self._scanner is not None
+
+    @property
     def usable(self) -> bool:
         """Whether the joined pattern compiles (within RE2's memory budget)."""
         if self._scanner is None:
