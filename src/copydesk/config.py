@@ -153,11 +153,39 @@ def find_config(
 def _config_in(folder: Path) -> Config | None:
     for name in CONFIG_NAMES:
         path = folder / name
-        if path.is_file():
+        if path.is_file() and not _foreign_pyproject(path):
             config = read_config_file(path)
             if config is not None:
                 return config
     return None
+
+
+def _foreign_pyproject(path: Path) -> bool:
+    """Whether ``path`` is a pyproject.toml that cannot hold our table.
+
+    Its bytes are searched before they are parsed: most runs start in a
+    Python project whose pyproject.toml has no ``[tool.copydesk]``, and
+    parsing it with tomllib (16 M instructions for this repository's) cost a
+    one-file check more than reading its rules' names. Our table is spelled
+    ``tool.copydesk`` (in a header or a dotted key, each part bare or quoted,
+    spaces around the dot), or as the key ``copydesk`` under a ``[tool]``
+    header or in a ``tool = {...}`` inline table: ``_NAMES_OUR_TABLE`` finds
+    each of those (and more: a false alarm only costs the parse). Only keys
+    written with ``\\u`` escapes escape it, which no config does. A file that
+    cannot be read is left to ``read_config_file``, which reports it.
+    """
+    if path.name != "pyproject.toml":
+        return False
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False
+    return b"copydesk" not in data or _NAMES_OUR_TABLE.search(data) is None
+
+
+#: ``tool`` then ``.copydesk`` (``[tool.copydesk]``, ``tool."copydesk".x =``),
+#: ``]`` (a ``[tool]`` header) or ``=`` (``tool = {copydesk = ...}``).
+_NAMES_OUR_TABLE = re.compile(rb"""tool["']?[ \t]*(?:\.[ \t]*["']?copydesk|\]|=)""")
 
 
 def load_config(path: str | os.PathLike[str]) -> Config:

@@ -7,11 +7,19 @@ encoding of a text; copydesk's offsets are code points.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterator
 
-#: Runs of code points that take 2, 3 or 4 UTF-8 bytes each.
-_WIDE_RUNS = re.compile(r"[\x80-\u07ff]+|[\u0800-\uffff]+|[\U00010000-\U0010ffff]+")
+
+@functools.cache
+def _wide_runs_pattern() -> re.Pattern[str]:
+    """Runs of code points that take 2, 3 or 4 UTF-8 bytes each.
+
+    Compiled on first use, not at import: sre builds a charset over the whole
+    Unicode range (~30 M instructions), and a run of ASCII files never needs it.
+    """
+    return re.compile(r"[\x80-\u07ff]+|[\u0800-\uffff]+|[\U00010000-\U0010ffff]+")
 
 
 def byte_to_char(text: str) -> Callable[[int], int]:
@@ -57,7 +65,7 @@ def _wide_runs(text: str) -> Iterator[tuple[int, int]]:
     megabytes of ASCII spent most of its reading time there. A run across
     the end of a piece comes as two runs, which map the same.
     """
-    search = _WIDE_RUNS.finditer
+    search = _wide_runs_pattern().finditer
     for lo in range(0, len(text), PIECE):
         hi = lo + PIECE
         if not text[lo:hi].isascii():
