@@ -28,7 +28,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from copydesk.batch import FileResult, LazyRuleset, RuleOptions, lint_targets
+from copydesk.batch import (
+    FileResult,
+    LazyRuleset,
+    RuleOptions,
+    lint_targets,
+    settle_heap,
+)
 from copydesk.config import Config, find_config, load_config
 from copydesk.errors import InputError
 from copydesk.files import STDIN, Target, discover, format_for
@@ -388,6 +394,9 @@ class Workspace:
         from copydesk.collection_run import CollectionWork, LocalEngine
 
         ruleset = self.rules(self.settings_for(spec.path).plan).get()
+        # A collection streams its documents through this process: collect
+        # their cycles, as a run over many files does.
+        settle_heap()
         work = CollectionWork(spec, self.collection_job(spec), ruleset)
         return (engine or LocalEngine()).run(work, sink)
 

@@ -13,11 +13,16 @@ def serve() -> int:
     Returns the exit code LSP asks for: 0 after ``shutdown`` then ``exit``,
     1 when the client exits without shutting down first.
     """
+    import gc
     import logging
     import sys
 
     from copydesk.server.app import CopydeskServer
 
+    # The console script pauses the collector for a short run
+    # (``cli.main.entry``); a server lives as long as the editor, and the
+    # cycles its requests leave (futures, tracebacks) must be collected.
+    gc.enable()
     # stdout carries the protocol: anything logged must go to stderr.
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     server = CopydeskServer()
