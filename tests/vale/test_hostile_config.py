@@ -249,3 +249,32 @@ def test_a_package_zipfile_cannot_read_is_one_error(
     line = one_error(vale)
     assert "Pack.zip:1:E201:cannot read package: " in line
     assert reason.lower() in line.lower()
+
+
+# -- vocabularies --------------------------------------------------------------
+
+
+def with_vocab(project: Path) -> Path:
+    project_with(project, "")
+    (project / ".vale.ini").write_text(
+        "StylesPath = styles\nVocab = Docs\n[*]\nBasedOnStyles = House\n"
+    )
+    folder = project / "styles/config/vocabularies/Docs"
+    folder.mkdir(parents=True)
+    return folder
+
+
+def test_a_vocabulary_list_linked_from_outside_is_not_read(
+    project: Path, vale: Run, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    outside = tmp_path_factory.mktemp("outside") / "words.txt"
+    outside.write_text("Kiev\n")
+    (with_vocab(project) / "accept.txt").symlink_to(outside)
+    result = vale("a.md")
+    # read, the list would accept Kiev and silence the rule
+    assert (result.code, result.lines) == (1, ["a.md:1:14:House.Names:'Kiev'"])
+
+
+def test_a_vocabulary_list_that_is_a_fifo_is_refused(project: Path, vale: Run) -> None:
+    os.mkfifo(with_vocab(project) / "reject.txt")
+    assert one_error(vale).endswith("reject.txt:1:E201:not a regular file")

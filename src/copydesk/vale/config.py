@@ -34,6 +34,7 @@ from pathlib import Path
 from copydesk.errors import CopydeskError
 from copydesk.vale.globs import Glob, GlobError
 from copydesk.vale.ini import DEFAULT, IniError, IniFile, Section, excerpt
+from copydesk.vale.limited import read_limited
 
 __all__ = [
     "CONFIG_NAMES",
@@ -206,24 +207,27 @@ MAX_CONFIG_BYTES = 1024 * 1024
 
 
 def _read(path: Path, ini: IniFile) -> None:
+    data = read_limited(path, MAX_CONFIG_BYTES, "a config", ConfigError)
+    text = data.decode("utf-8", errors="replace")
     try:
-        if path.exists() and not path.is_file():  # a FIFO or device: no end
-            raise ConfigError(str(path), "not a regular file")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_CONFIG_BYTES + 1)
-        if len(data) > MAX_CONFIG_BYTES:
-            limit = MAX_CONFIG_BYTES // 1024
-            raise ConfigError(str(path), f"refusing a config over {limit} KiB")
-        text = data.decode("utf-8", errors="replace")
         ini.load(text.replace("\r\n", "\n").replace("\r", "\n"))  # as text mode
-    except OSError as exc:
-        raise ConfigError(str(path), f"cannot read config: {exc.strerror}") from None
     except IniError as exc:
         raise ConfigError(str(path), str(exc)) from None
 
 
-def _add_word_list(path: Path, into: list[str]) -> None:
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+#: Largest vocabulary list read (a word a line: about a million words).
+MAX_VOCAB_BYTES = 16 * 1024 * 1024
+
+
+def _add_word_list(path: Path, root: Path, into: list[str]) -> None:
+    """The words of ``accept.txt`` or ``reject.txt``. A list linked in from
+    outside the search path is not read (as a folder linked in is not); one
+    that is not a regular file (a FIFO blocked the run) or is over
+    :data:`MAX_VOCAB_BYTES` is refused."""
+    if not within(path, root):
+        return
+    data = read_limited(path, MAX_VOCAB_BYTES, "a vocabulary", ConfigError)
+    for line in data.decode("utf-8", errors="replace").splitlines():
         word = line.strip()
         if word and not word.startswith("# "):
             into.append(word)
@@ -245,9 +249,9 @@ def _load_vocab(config: ValeConfig, name: str) -> None:
         dirs[:] = [d for d in dirs if within(Path(folder) / d, root)]
         for filename in sorted(names):
             if filename == "accept.txt":
-                _add_word_list(Path(folder) / filename, config.accepted)
+                _add_word_list(Path(folder) / filename, root, config.accepted)
             elif filename == "reject.txt":
-                _add_word_list(Path(folder) / filename, config.rejected)
+                _add_word_list(Path(folder) / filename, root, config.rejected)
 
 
 def within(path: Path, root: Path) -> bool:

@@ -26,6 +26,7 @@ from typing import Any
 from copydesk.errors import RuleError
 from copydesk.vale.config import ConfigError, ValeConfig, within
 from copydesk.vale.dialect import RefusedRuleError, RuleContext, build_rule, parse_rule
+from copydesk.vale.limited import read_limited
 from copydesk.vale.rules.base import Rule
 from copydesk.vale.rules.spelling import MissingDictionaryError
 
@@ -126,17 +127,7 @@ class _Loader:
         self.add(name, parse_rule(self._read(path), str(path)), str(path))
 
     def _read(self, path: Path) -> bytes:
-        try:
-            if not path.is_file():
-                raise RuleError(str(path), "not a regular file")
-            with path.open("rb") as handle:
-                raw = handle.read(MAX_RULE_BYTES + 1)
-        except OSError as exc:
-            raise RuleError(str(path), exc.strerror or "cannot read") from None
-        if len(raw) > MAX_RULE_BYTES:
-            raise RuleError(
-                str(path), f"refusing a rule file over {MAX_RULE_BYTES // 1024} KiB"
-            )
+        raw = read_limited(path, MAX_RULE_BYTES, "a rule file", RuleError)
         self.read_bytes += len(raw)
         if self.read_bytes > MAX_RULES_BYTES:
             reason = (
