@@ -8,6 +8,8 @@ A symlink inside the folder is written through, and stays a symlink.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -98,3 +100,12 @@ async def test_the_command_refuses_what_it_must_not_write(
     assert (tmp_path / "pyproject.toml").read_text() == OUTSIDE
     assert list(project.iterdir()) == []  # the draft is an unsaved buffer
     assert list(stray.parent.iterdir()) == []
+
+
+def test_a_fifo_where_the_config_would_be_is_refused_not_read(tmp_path: Path) -> None:
+    """Config discovery passes over a FIFO, so "accept" made a new config at
+    its name: reading the FIFO first blocked the server for good."""
+    os.mkfifo(tmp_path / ".copydesk.toml")
+    with pytest.raises(ConfigError, match="not edited: it is not a regular file"):
+        accept_term("", tmp_path, "Kiev")
+    assert stat.S_ISFIFO((tmp_path / ".copydesk.toml").stat().st_mode)

@@ -47,6 +47,9 @@ def accept_term(config_path: str, root: Path, term: str) -> Path:
     path = inside_workspace(
         Path(config_path) if config_path else root / NEW_CONFIG, root
     )
+    if path.exists() and not path.is_file():
+        # a FIFO blocked the server reading it; a device never ends
+        raise ConfigError(str(path), "not edited: it is not a regular file")
     source = path.read_bytes().decode("utf-8") if path.exists() else ""
     try:
         document = tomlkit.parse(source)
