@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from copydesk.document import DOCUMENT_KINDS
 from copydesk.errors import CopydeskError, RuleError
@@ -307,8 +307,7 @@ def parse_config(
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _Keys:
+class _Keys(NamedTuple):
     """Reads one config file's tables, naming each key in full in errors."""
 
     path: str

@@ -18,9 +18,8 @@ import functools
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from copydesk.errors import RuleError
 
@@ -44,8 +43,7 @@ def shipped_rules_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "rules"
 
 
-@dataclass(frozen=True, slots=True)
-class RuleFile:
+class RuleFile(NamedTuple):
     """A rule file found on disk, not yet parsed."""
 
     rule_id: str

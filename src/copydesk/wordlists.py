@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 #: Languages with a lexicon, by primary subtag.
@@ -43,22 +42,32 @@ _SECTION = "\f"
 _WORDS, _NAME_KEYS, _SPELLINGS, _NAME_COUNTS = "w", "n", "s", "c"
 
 
-@dataclass(frozen=True, slots=True)
 class Lexicon:
     """Known words, the names among them, and how common each word is.
 
     Counts are word frequencies as ``round(10 * log10(count))`` (Zipf-like, 0
-    when rare or not counted), keyed by the case-folded form.
+    when rare or not counted), keyed by the case-folded form. A plain class:
+    one per language and process, never compared or printed, so a
+    dataclass's generated methods (compiled at import, ~3.5 M instructions
+    on every run's start) would buy nothing.
     """
 
-    #: Lower-case forms of the words the list has in lower case, each with
-    #: its count.
-    words: Mapping[str, int]
-    #: Case-folded forms of the words the list has only capitalised
-    #: (``paris`` for ``Paris``), with their listed spelling.
-    names: Mapping[str, str]
-    #: Counts of the folded names that are not also lower-case words.
-    name_counts: Mapping[str, int]
+    __slots__ = ("name_counts", "names", "words")
+
+    def __init__(
+        self,
+        words: Mapping[str, int],
+        names: Mapping[str, str],
+        name_counts: Mapping[str, int],
+    ) -> None:
+        #: Lower-case forms of the words the list has in lower case, each
+        #: with its count.
+        self.words = words
+        #: Case-folded forms of the words the list has only capitalised
+        #: (``paris`` for ``Paris``), with their listed spelling.
+        self.names = names
+        #: Counts of the folded names that are not also lower-case words.
+        self.name_counts = name_counts
 
     def knows(self, folded: str) -> bool:
         return folded in self.words or folded in self.names

@@ -18,8 +18,7 @@ the rules that share a scan read one result.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from copydesk.document import Analysis, ByKey, Document
 from copydesk.re2_superset import compile_scanner
@@ -33,8 +32,7 @@ SENTENCE_TAIL = r"(?:[ \t]*\r?$|[ \t]+(?-i:[\"“„»«‘(]?[A-Z0-9\x{80}-\x{1
 GAP = r"[.!?…][\"”’«»)\]]?[ \t]+"
 
 
-@dataclass(frozen=True, slots=True)
-class Member:
+class Member(NamedTuple):
     """What the scan needs of one rule: its anchor, case and RE2 tokens."""
 
     anchor: str  # "line" or "sentence"
@@ -42,8 +40,7 @@ class Member:
     body: str
 
 
-@dataclass(frozen=True, slots=True)
-class Places:
+class Places(NamedTuple):
     """Where a scanned document's anchored rules may match."""
 
     lines: list[int]

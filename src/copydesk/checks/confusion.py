@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 import regex
 
@@ -38,8 +38,7 @@ _MARK = "%w"
 _ENTRY_KEYS = frozenset({"wrong", "right", "contexts", "unless"})
 
 
-@dataclass(frozen=True, slots=True)
-class Confusion:
+class Confusion(NamedTuple):
     """One wrong word, its replacements, and where it is wrong."""
 
     wrong: str
