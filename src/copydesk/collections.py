@@ -17,6 +17,7 @@ when a Parquet file is read.
 from __future__ import annotations
 
 import json
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,15 +104,27 @@ class Part:
 def parts(spec: CollectionSpec, part_bytes: int = DEFAULT_PART_BYTES) -> list[Part]:
     """The collection cut into parts of about ``part_bytes`` (one part per
     Parquet row group or run of row groups). A missing file is an InputError."""
-    try:
-        size = Path(spec.path).stat().st_size
-    except OSError as exc:
-        raise InputError(spec.path, exc.strerror or "cannot be read") from None
+    size = _size(spec)
     if spec.container == "parquet":
         return _parquet_parts(spec, part_bytes)
     step = max(1, part_bytes)
     bounds = list(range(0, size, step)) or [0]
     return [Part(i, start, min(start + step, size)) for i, start in enumerate(bounds)]
+
+
+def _size(spec: CollectionSpec) -> int:
+    """The collection file's size; an InputError if it is missing or is not
+    a regular file: a run reads it more than once (debris is counted before
+    the lint), and a FIFO blocked it, a directory was an internal error and
+    ``/dev/zero`` read forever."""
+    try:
+        found = Path(spec.path).stat()
+    except OSError as exc:
+        raise InputError(spec.path, exc.strerror or "cannot be read") from None
+    if not stat.S_ISREG(found.st_mode):
+        reason = "not a regular file (a collection is read more than once)"
+        raise InputError(spec.path, reason)
+    return found.st_size
 
 
 def numbered(found: Sequence[Part], lines: Sequence[int]) -> list[Part]:
@@ -132,7 +145,7 @@ def read(
     if spec.container == "parquet":
         yield from _read_parquet(spec, part)
         return
-    whole = part or Part(0, 0, Path(spec.path).stat().st_size)
+    whole = part or Part(0, 0, _size(spec))
     with Path(spec.path).open("rb") as handle:
         number = whole.first_line
         for line in _lines(handle, whole.start, whole.stop, spec.max_bytes):

@@ -9,6 +9,7 @@ pieces, so a 64 MB line costs a few megabytes, not 64.
 
 from __future__ import annotations
 
+import os
 import tracemalloc
 from pathlib import Path
 
@@ -74,3 +75,27 @@ def test_a_line_over_the_limit_is_skipped_without_holding_it(tmp_path: Path) -> 
         "a": ["Kiev"],
         "c": ["Kharkov"],
     }
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "device"])
+def test_a_collection_that_is_not_a_file_is_one_line(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    kind: str,
+) -> None:
+    """A FIFO blocked the run, a folder was an internal error, ``/dev/zero``
+    was read without end."""
+    monkeypatch.chdir(tmp_path)
+    name = {"fifo": "pages.jsonl", "folder": "pages.jsonl", "device": "/dev/zero"}[kind]
+    if kind == "fifo":
+        os.mkfifo(name)
+    elif kind == "folder":
+        (tmp_path / name).mkdir()
+    code = main(["check", "--isolated", "--no-cache", "--collection", name])
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        f"copydesk: error: {name}: not a regular file (a collection is read more"
+        " than once)"
+    ]
+    assert (code, captured.out) == (2, "")
