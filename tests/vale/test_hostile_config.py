@@ -278,3 +278,18 @@ def test_a_vocabulary_list_linked_from_outside_is_not_read(
 def test_a_vocabulary_list_that_is_a_fifo_is_refused(project: Path, vale: Run) -> None:
     os.mkfifo(with_vocab(project) / "reject.txt")
     assert one_error(vale).endswith("reject.txt:1:E201:not a regular file")
+
+
+def test_a_fifo_among_the_inputs_is_refused_or_passed_over(
+    project: Path, vale: Run
+) -> None:
+    """Reading a FIFO blocks: named, it hung the run; in a folder, the walk."""
+    project_with(project, "")
+    (project / "docs").mkdir()
+    (project / "docs/a.md").write_text("Kiev again.\n")
+    os.mkfifo(project / "docs/pipe.md")
+    result = vale("docs")
+    assert (result.code, result.lines) == (1, ["docs/a.md:1:1:House.Names:'Kiev'"])
+    result = vale("docs/pipe.md")
+    assert (result.code, result.out) == (2, "")
+    assert result.err.splitlines() == ["docs/pipe.md:1:E201:not a regular file"]

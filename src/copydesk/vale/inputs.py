@@ -2,7 +2,8 @@
 
 Vale's inputs: one argument that is not a path is the text to lint; paths
 may be files or folders (walked, ``node_modules`` and ``.git`` skipped when
-the walk reaches them by that exact name); no argument means stdin. A walked
+the walk reaches them by that exact name; what is not a regular file, such
+as a FIFO, is passed over); no argument means stdin. A walked
 file is linted when ``--glob`` matches it (or its name under a ``[formats]``
 mapping) and, for a config without global settings, when some section of
 the config matches it. Paths are reported as walked: ``docs/a.md``, never
@@ -26,8 +27,13 @@ _IGNORED_DIRS = ("node_modules", ".git")
 
 
 def _walk(root: str) -> Iterator[str]:
+    """The files under ``root``: only regular files, for reading a FIFO
+    blocks (it hung the run) and a device may never end. A named path that
+    is neither a folder nor a regular file is an error."""
     start = os.path.normpath(root)
     if not Path(start).is_dir():
+        if not Path(start).is_file():
+            raise CopydeskError(start, "not a regular file")
         yield start
         return
     for folder, dirs, names in os.walk(start, followlinks=True):
@@ -37,7 +43,9 @@ def _walk(root: str) -> Iterator[str]:
             if os.path.normpath(str(Path(folder) / name)) not in _IGNORED_DIRS
         ]
         for name in sorted(names):
-            yield os.path.normpath(str(Path(folder) / name))
+            path = os.path.normpath(str(Path(folder) / name))
+            if Path(path).is_file():
+                yield path
 
 
 def wanted(config: ValeConfig, pattern: Glob) -> Callable[[str], bool]:
