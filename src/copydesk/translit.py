@@ -18,7 +18,7 @@ import itertools
 import re
 import string
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from importlib import resources
@@ -188,38 +188,108 @@ class Token:
     text: str
 
 
-def mask_non_prose(text: str) -> str:
-    """``text`` with URLs, addresses, handles and code spans blanked out."""
+def non_prose_spans(text: str) -> array.array[int]:
+    """Where ``text`` has URLs, addresses, handles and code spans: flat
+    (start, end) pairs, in order and never overlapping."""
+    spans = array.array("q")
     first = _first_hint(text)
     if first < 0:
-        return text
-    parts: list[str] = []
+        return spans
     last = 0
     before = _NON_SPACE_BEFORE.match
     for hit in _NOT_PROSE_HINT.finditer(text, first):
         start, end = hit.span()
         if text[start] != "`":
             start = before(text, last, start).start()  # type: ignore[union-attr]
+        spans.extend((start, end))
+        last = end
+    return spans
+
+
+def blanked(text: str, spans: Sequence[int]) -> str:
+    """``text`` with each (start, end) pair of flat ``spans`` made spaces."""
+    if not spans:
+        return text
+    parts: list[str] = []
+    last = 0
+    for i in range(0, len(spans), 2):
+        start, end = spans[i], spans[i + 1]
         parts.append(text[last:start])
         parts.append(" " * (end - start))
         last = end
-    if not parts:
-        return text
     parts.append(text[last:])
     return "".join(parts)
+
+
+def mask_non_prose(text: str) -> str:
+    """``text`` with URLs, addresses, handles and code spans blanked out."""
+    return blanked(text, non_prose_spans(text))
 
 
 #: ``mask_non_prose`` under the name the checks used before analyses.
 masked = mask_non_prose
 
 
-class MaskedProse(Analysis[str]):
-    """The document's prose with URLs, addresses, handles and code spans
-    blanked out (``mask_non_prose``): what names are looked for in."""
+class MaskedProse(Analysis["MaskedSpans"]):
+    """Where the document's prose has URLs, addresses, handles and code
+    spans (``non_prose_spans``): names are looked for in the prose with
+    them blanked out."""
 
     @classmethod
-    def compute(cls, doc: Document) -> str:
-        return mask_non_prose(doc.prose)
+    def compute(cls, doc: Document) -> MaskedSpans:
+        return MaskedSpans(non_prose_spans(doc.prose))
+
+
+def _pieces_after(text: str, after: str) -> Iterator[tuple[int, int]]:
+    """``text`` as consecutive spans of about ``text_pieces.PIECE``
+    characters, each but the last ending just after an ``after``."""
+    if after == " ":
+        yield from text_pieces.spaced_pieces(text)
+        return
+    start, total = 0, len(text)
+    while start < total:
+        cut = text.find(after, start + text_pieces.PIECE - 1)
+        end = total if cut == -1 else cut + 1
+        yield start, end
+        start = end
+
+
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class MaskedSpans:
+    """The blanked-out places of a document's prose, kept instead of the
+    blanked text: that text is a second copy of the prose (32 MB of a 17 MB
+    Markdown file), and its few readers each need it only while they scan,
+    so each builds it (a C-level join, a few ms a megabyte) and drops it."""
+
+    spans: Sequence[int]
+
+    def text(self, prose: str) -> str:
+        """``prose`` (the document's) with the places blanked out; ``prose``
+        itself when it has none."""
+        return blanked(prose, self.spans)
+
+    def pieces(self, prose: str, after: str = " ") -> Iterator[tuple[int, str]]:
+        """``self.text(prose)`` as consecutive pieces with their offsets, of
+        about ``text_pieces.PIECE`` characters, each but the last ending
+        just after an ``after`` (a space or a line feed: never blanked, so
+        the cut is the same in the prose and the blanked text)."""
+        spans = self.spans
+        first = 0  # the first pair that may reach into the next piece
+        for lo, hi in _pieces_after(prose, after):
+            piece = prose[lo:hi]
+            if not spans or first >= len(spans) or spans[first] >= hi:
+                yield lo, piece
+                continue
+            clipped: list[int] = []
+            i = first
+            while i < len(spans) and spans[i] < hi:
+                start, end = spans[i], spans[i + 1]
+                if end > lo:
+                    clipped.extend((max(start, lo) - lo, min(end, hi) - lo))
+                if end <= hi:
+                    first = i + 2
+                i += 2
+            yield lo, blanked(piece, clipped)
 
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
@@ -243,27 +313,34 @@ class TokenIndex(Analysis["TokenIndex"]):
 
     @classmethod
     def compute(cls, doc: Document) -> TokenIndex:
-        return cls.of_masked(doc.get(MaskedProse))
+        return cls.of_pieces(doc.get(MaskedProse).pieces(doc.prose))
 
     @classmethod
     def of_masked(cls, text: str) -> TokenIndex:
-        """The index of text already masked, found by C-level ``split``s (of
-        the text's shape where it is ASCII), piece by piece (see
-        ``copydesk.text_pieces``): a split of the whole text makes a string
-        of every word and every gap at once."""
+        """The index of text already masked."""
+        return cls.of_pieces(
+            (lo, text[lo:hi]) for lo, hi in text_pieces.spaced_pieces(text)
+        )
+
+    @classmethod
+    def of_pieces(cls, pieces: Iterable[tuple[int, str]]) -> TokenIndex:
+        """The index of a masked text given as consecutive pieces (offset,
+        text) that end just after a space (see ``copydesk.text_pieces``),
+        found by C-level ``split``s of each (of its shape where it is
+        ASCII): a split of the whole text makes a string of every word and
+        every gap at once, and the whole masked text is a copy of the
+        prose."""
         starts = array.array("q")
         texts: list[str] = []
-        for lo, hi in text_pieces.spaced_pieces(text):
-            piece = text[lo:hi]
+        for lo, piece in pieces:
             if piece.isascii():
                 found, words = _ascii_tokens(piece)
             else:
-                pieces = _TOKEN_SPLIT.split(piece)
-                words = pieces[1::2]
-                found, _ = _captured_spans(pieces)
+                split = _TOKEN_SPLIT.split(piece)
+                words = split[1::2]
+                found, _ = _captured_spans(split)
             starts.extend(map(lo.__add__, found))
-            texts.extend(words)
-        texts = _with_soft_signs(text, starts, texts)
+            texts.extend(_with_soft_signs(piece, found, words))
         # Compact, as it lives as long as the document: offsets as machine
         # integers (never a Python int each), and one string per distinct
         # word (a long text repeats its capitalised words), shared by all

@@ -130,9 +130,9 @@ def test_every_names_and_variants_rule_shares_one_token_pass(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Five rules of two check types read the capitalised words of the
-    document: the masking and the token split run once."""
-    masking = Counted(monkeypatch, translit, "mask_non_prose")
-    splitting = Counted(monkeypatch, translit.TokenIndex, "of_masked")
+    document: the search for what to mask and the token split run once."""
+    masking = Counted(monkeypatch, translit, "non_prose_spans")
+    splitting = Counted(monkeypatch, translit.TokenIndex, "of_pieces")
     checks = load_ruleset(select=["names", "variants"]).checks
     assert len(checks) >= 4
     doc = Document.plain(NEWS, path="news.txt")
@@ -155,7 +155,7 @@ def test_every_names_and_variants_rule_shares_one_token_pass(
 def test_documents_never_share_an_analysis_even_with_equal_text(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    counted = Counted(monkeypatch, translit.TokenIndex, "of_masked")
+    counted = Counted(monkeypatch, translit.TokenIndex, "of_pieces")
     first = Document.plain("Kyiv and Lviv.")
     same = Document.plain("Kyiv and Lviv.")
     other = Document.plain("Odesa.")

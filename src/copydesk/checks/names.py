@@ -320,11 +320,21 @@ class Names(CheckTypeBase):
         for tok in words.where(hits) if hits else ():
             yield tok.start, tok.end, self.by_token[tok.text]
         if self.literal is not None:
-            masked = doc.get(translit.MaskedProse)
-            for m in patterns.finditer(self.literal, masked):
-                index = self.by_variant.get(m.group())
-                if index is not None:
-                    yield m.start(), m.end(), index
+            for offset, masked in self._masked_pieces(doc):
+                for m in patterns.finditer(self.literal, masked):
+                    index = self.by_variant.get(m.group())
+                    if index is not None:
+                        yield m.start() + offset, m.end() + offset, index
+
+    def _masked_pieces(self, doc: Document) -> Iterator[tuple[int, str]]:
+        """The masked prose the listed variants are matched in: in pieces
+        cut after a line feed when every variant is plain text on one line
+        (no match reaches across one, and the whole masked prose is a copy
+        of the prose), else whole."""
+        masked = doc.get(translit.MaskedProse)
+        if all(patterns.is_literal(v) and "\n" not in v for v in self.by_variant):
+            return masked.pieces(doc.prose, "\n")
+        return iter(((0, masked.text(doc.prose)),))
 
     def _key_match(self, token: str) -> int | None:
         """The entry whose canonical form has ``token``'s key, if any."""

@@ -323,12 +323,17 @@ _SYLLABLES = regex.compile(
 def _syllable_names(doc: Document) -> dict[int, translit.Token]:
     """Hyphen-joined Chinese or Korean names, by start: one spelling each
     (the word index splits them at the hyphen)."""
-    masked = doc.get(translit.MaskedProse)
-    if "-" not in masked:
+    if "-" not in doc.prose:
         return {}
+    # Piece by piece (cut after a space, which no name holds and the
+    # look-arounds read past by one character at most): the whole masked
+    # prose would be a copy of the prose.
     return {
-        m.start(): translit.Token(m.start(), m.end(), m.group())
-        for m in _SYLLABLES.finditer(masked)
+        offset + m.start(): translit.Token(
+            offset + m.start(), offset + m.end(), m.group()
+        )
+        for offset, piece in doc.get(translit.MaskedProse).pieces(doc.prose)
+        for m in _SYLLABLES.finditer(piece)
         if east_asian_keys(m.group())
     }
 
