@@ -88,6 +88,40 @@ class LazyPattern:
         return self._compiled
 
 
+class OnFirstUse:
+    """A pattern (or None, for none) built the first time it is asked for.
+
+    For a pattern that only a candidate finding consults, and that cannot
+    fail to build (escaped word lists) or belongs to a shipped rule (the test
+    suite builds every one): a document without a candidate never pays the
+    regex module's compile, which is pure Python.
+    """
+
+    __slots__ = ("_build", "_built", "_pattern")
+
+    def __init__(self, build: Callable[[], Pattern | None]) -> None:
+        self._build = build
+        self._built = False
+        self._pattern: Pattern | None = None
+
+    @classmethod
+    def now(cls, build: Callable[[], Pattern | None]) -> OnFirstUse:
+        """Built at once (a user's rule: a bad pattern is reported at load)."""
+        made = cls(build)
+        made.get()
+        return made
+
+    @property
+    def built(self) -> bool:
+        return self._built
+
+    def get(self) -> Pattern | None:
+        if not self._built:
+            self._pattern = self._build()
+            self._built = True
+        return self._pattern
+
+
 #: Lazy patterns that a run over many files is all but sure to need, not
 #: compiled yet (see ``compile_before_fork``).
 _BEFORE_FORK: weakref.WeakSet[LazyPattern] = weakref.WeakSet()

@@ -31,6 +31,7 @@ or, when the prose is too short to tell, whose ``--language`` is
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, NamedTuple
@@ -223,8 +224,9 @@ class Names(CheckTypeBase):
     person: PersonContext | None = None
     #: The language whose house list this is (primary subtag).
     house_language: str = "en"
-    #: What follows a place of the same name elsewhere ("Odessa, Texas").
-    elsewhere: regex.Pattern[str] | None = None
+    #: What follows a place of the same name elsewhere ("Odessa, Texas"),
+    #: built when a place is first found (escaped names: it cannot fail).
+    elsewhere: patterns.OnFirstUse | None = None
     #: Every fix unsafe (``applicability: unsafe``).
     unsafe: bool = False
 
@@ -274,12 +276,19 @@ class Names(CheckTypeBase):
             exceptions=exception_matcher(entries, meta),
             foreign_only=mode == "foreign",
             person=PersonContext.from_rule(
-                own, meta.source, house_entries(context, house_language(own))
+                own,
+                meta.source,
+                house_entries(context, house_language(own)),
+                shipped=meta.shipped,
             )
             if kind == "given"
             else None,
             house_language=house_language(own),
-            elsewhere=name_context.elsewhere_pattern(own.get("elsewhere", [])),
+            elsewhere=patterns.OnFirstUse(
+                functools.partial(
+                    name_context.elsewhere_pattern, own.get("elsewhere", [])
+                )
+            ),
             unsafe=_unsafe(own, meta.source),
         )
 
@@ -360,7 +369,7 @@ class Names(CheckTypeBase):
         ):
             return False
         if self.entries[index].kind == "place" and name_context.other_name(
-            doc.prose, start, end, self.elsewhere
+            doc.prose, start, end, self.elsewhere.get() if self.elsewhere else None
         ):
             return False
         if doclang.foreign_quotation(doc, start, end):
@@ -459,25 +468,27 @@ def in_quotation(doc: Document, offset: int) -> bool:
 class PersonContext:
     """Whether a given name belongs to a person shown to be Ukrainian."""
 
-    surnames: patterns.Pattern | None
-    context: patterns.Pattern | None
-    against: patterns.Pattern | None
+    #: Built when a given name is first found in a shipped rule (the test
+    #: suite builds each), at load in a user's rule.
+    surnames: patterns.OnFirstUse
+    context: patterns.OnFirstUse
+    against: patterns.OnFirstUse
     #: House-listed people (no anchor): a surname among them is Ukrainian.
     people: tuple[Entry, ...] = ()
 
     @classmethod
     def from_rule(
-        cls, own: Mapping[str, Any], source: str, house: Sequence[Entry]
+        cls,
+        own: Mapping[str, Any],
+        source: str,
+        house: Sequence[Entry],
+        *,
+        shipped: bool = False,
     ) -> PersonContext:
-        def one(key: str) -> patterns.Pattern | None:
-            items = own.get(key) or []
-            if not items:
-                return None
-            body = "|".join(f"(?:{p})" for p in items)
-            try:
-                return regex.compile(rf"(?<![\w])(?:{body})(?![\w])")
-            except regex.error as exc:
-                raise RuleError(source, f"key {key!r}: {exc}") from None
+        make = patterns.OnFirstUse if shipped else patterns.OnFirstUse.now
+
+        def one(key: str) -> patterns.OnFirstUse:
+            return make(functools.partial(_person_pattern, own, key, source))
 
         people = tuple(e for e in house if e.kind == "person" and not e.anchors)
         return cls(one("surnames"), one("context"), one("against"), people)
@@ -493,7 +504,8 @@ class PersonContext:
         surname = _SURNAME.match(prose, end)
         if surname is not None:
             word = surname.group(1)
-            if self.surnames is not None and self.surnames.fullmatch(word):
+            surnames = self.surnames.get()
+            if surnames is not None and surnames.fullmatch(word):
                 return True
             if _house_person(word, self.people):
                 return True
@@ -502,11 +514,27 @@ class PersonContext:
         # One verdict per paragraph: a long one may name many people.
         verdict = verdicts.get(lo)
         if verdict is None:
-            against = self.against is not None and self.against.search(prose, lo, hi)
-            verdict = verdicts[lo] = not against and (
-                self.context is not None and bool(self.context.search(prose, lo, hi))
+            against, context = self.against.get(), self.context.get()
+            found_against = against is not None and against.search(prose, lo, hi)
+            verdict = verdicts[lo] = not found_against and (
+                context is not None and bool(context.search(prose, lo, hi))
             )
         return verdict
+
+
+def _person_pattern(
+    own: Mapping[str, Any], key: str, source: str
+) -> patterns.Pattern | None:
+    """The rule's ``key`` list (``surnames``, ``context``, ``against``) as
+    one pattern of whole words, or None when the rule has none."""
+    items = own.get(key) or []
+    if not items:
+        return None
+    body = "|".join(f"(?:{p})" for p in items)
+    try:
+        return regex.compile(rf"(?<![\w])(?:{body})(?![\w])")
+    except regex.error as exc:
+        raise RuleError(source, f"key {key!r}: {exc}") from None
 
 
 #: The surname after a given name: the next capitalised word, past a middle
