@@ -293,3 +293,25 @@ def test_a_fifo_among_the_inputs_is_refused_or_passed_over(
     result = vale("docs/pipe.md")
     assert (result.code, result.out) == (2, "")
     assert result.err.splitlines() == ["docs/pipe.md:1:E201:not a regular file"]
+
+
+def test_symlink_loops_in_styles_and_inputs_are_walked_once(
+    project: Path, vale: Run
+) -> None:
+    """``up -> ..`` and ``self -> .`` in one folder: the walk never ended
+    (two links double it at every level)."""
+    project_with(project, "")
+    (project / "styles/House/up").symlink_to("..")
+    (project / "styles/House/self").symlink_to(".")
+    (project / "docs").mkdir()
+    (project / "docs/a.md").write_text("Kiev again.\n")
+    (project / "docs/self").symlink_to(".")
+    (project / "docs/up").symlink_to("..")
+    began = time.process_time()
+    result = vale("docs")
+    assert time.process_time() - began < 5
+    # docs/up is the project folder, first reached through the link
+    assert (result.code, result.lines) == (
+        1,
+        ["docs/a.md:1:1:House.Names:'Kiev'", "docs/up/a.md:1:14:House.Names:'Kiev'"],
+    )

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from copydesk.errors import CopydeskError
+from copydesk.vale.folders import walk_once
 from copydesk.vale.globs import Glob, GlobError
 from copydesk.vale.ini import DEFAULT, IniError, IniFile, Section, excerpt
 from copydesk.vale.limited import read_limited
@@ -244,7 +245,7 @@ def _load_vocab(config: ValeConfig, name: str) -> None:
         raise ConfigError(
             config.path, f"'config/vocabularies/{name}' directory does not exist"
         )
-    for folder, dirs, names in os.walk(target, followlinks=True):
+    for folder, dirs, names in walk_once(str(target)):
         # folders linked from outside the StylesPath are not read
         dirs[:] = [d for d in dirs if within(Path(folder) / d, root)]
         for filename in sorted(names):

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from copydesk.errors import CopydeskError
 from copydesk.vale.config import ValeConfig
+from copydesk.vale.folders import walk_once
 from copydesk.vale.formats import replace_ext
 from copydesk.vale.globs import Glob
 
@@ -36,7 +37,7 @@ def _walk(root: str) -> Iterator[str]:
             raise CopydeskError(start, "not a regular file")
         yield start
         return
-    for folder, dirs, names in os.walk(start, followlinks=True):
+    for folder, dirs, names in walk_once(start):
         dirs[:] = [
             name
             for name in sorted(dirs)

@@ -17,7 +17,6 @@ compiled into one pattern: 100,000 tokens (1.4 MB of YAML) take 3 s and
 
 from __future__ import annotations
 
-import os
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +25,7 @@ from typing import Any
 from copydesk.errors import RuleError
 from copydesk.vale.config import ConfigError, ValeConfig, within
 from copydesk.vale.dialect import RefusedRuleError, RuleContext, build_rule, parse_rule
+from copydesk.vale.folders import walk_once
 from copydesk.vale.limited import read_limited
 from copydesk.vale.rules.base import Rule
 from copydesk.vale.rules.spelling import MissingDictionaryError
@@ -196,7 +196,7 @@ def _plain_name(name: str) -> bool:
 
 
 def _rule_files(folder: Path, root: Path) -> Iterator[Path]:
-    for current, dirs, names in os.walk(folder, followlinks=True):
+    for current, dirs, names in walk_once(str(folder)):
         # a folder linked from elsewhere under the root is walked, one
         # leading out of it is not even listed
         dirs[:] = sorted(d for d in dirs if within(Path(current) / d, root))
