@@ -19,7 +19,7 @@ The same window documents serve the editor's re-lint cache
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from copydesk import engine, markup
@@ -46,17 +46,9 @@ def read_in_windows(
 ) -> tuple[Document, list[tuple[int, int]]]:
     """The Document of ``text`` read in windows of about ``size`` characters
     (the one a whole read gives), and the windows' spans."""
-    pieces = markup.read_windows(fmt, text, size)
-    cuts: list[int] = []
     lines = LineIndex(text)
-    doc = document_of(
-        markup.join(text, _offsets(pieces, cuts), lines),
-        text,
-        path,
-        fmt,
-        language,
-        kind,
-    )
+    parsed, cuts = markup.read_joined(fmt, text, size, lines)
+    doc = document_of(parsed, text, path, fmt, language, kind)
     doc.lines = lines  # one line index for the text, already built
     return doc, _spans(cuts, len(text))
 
@@ -81,15 +73,6 @@ def lint_in_windows(
     ]
     given = run_in_windows(doc, spans, local)
     return engine.lint(doc, ruleset, overrides, state, given, started=started)
-
-
-def _offsets(
-    pieces: Iterable[tuple[int, markup.Parsed]], cuts: list[int]
-) -> Iterable[tuple[int, markup.Parsed]]:
-    """``pieces`` as they come, noting where each starts in ``cuts``."""
-    for offset, part in pieces:
-        cuts.append(offset)
-        yield offset, part
 
 
 def _spans(cuts: Sequence[int], total: int) -> list[tuple[int, int]]:

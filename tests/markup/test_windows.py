@@ -7,6 +7,7 @@ prose, blocks, directives and breaks, however small the windows.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from copydesk import markup
+from copydesk.markup import markdown
 from copydesk.markup.markdown import read_windows as markdown_windows
 from tests.conftest import corpus_sample
 
@@ -50,6 +52,7 @@ BLOCKS = [
     "Kyiv is the capital. Kiev is not.",
     "Text with &eacute; and &amp; and é and 😀.",
     "A [link](https://example.com) and <https://example.com>.",
+    "Bare https://example.com/kyiv, www.kiev.ua and news@kiev.ua in text.",
 ]
 
 line = st.lists(
@@ -73,6 +76,9 @@ def assert_windows_read_as_whole(fmt: str, text: str, size: int) -> int:
     assert joined.blocks == whole.blocks
     assert joined.directives == whole.directives
     assert joined.breaks == whole.breaks
+    together, cuts = markup.read_joined(fmt, text, size)
+    assert together == whole
+    assert cuts == [offset for offset, _ in pieces]
     return len(pieces)
 
 
@@ -131,3 +137,24 @@ def test_real_documentation_reads_the_same_in_windows(
         text = path.read_text(encoding="utf-8")
         pieces += assert_windows_read_as_whole("markdown", text, size)
     assert pieces > 2 * len(sample)
+
+
+def test_a_window_reader_failing_on_a_later_piece_reads_the_text_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The joined read moves pieces into the whole as they come: a reader
+    that fails after some pieces leaves none of them in the result."""
+    text = "Kiev is here.\n\n" * 40
+    real = markdown_windows
+
+    def failing(source: str, size: int) -> Iterator[tuple[int, markup.Parsed]]:
+        for index, piece in enumerate(real(source, size)):
+            if index == 3:
+                raise ValueError("a parser bug")
+            yield piece
+
+    monkeypatch.setattr(markdown, "read_windows", failing)
+    whole = markup.read("markdown", text)
+    assert markup.read_joined("markdown", text, 50) == (whole, [0])
+    assert list(markup.read_windows("markdown", text, 50)) == [(0, whole)]
+    assert len(list(real(text, 50))) > 3
