@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from copydesk.vale.ini import excerpt
 
@@ -206,22 +206,28 @@ class _Path:
         return bool(self.run(1, steps) >> self.size & 1)
 
 
+@functools.lru_cache(maxsize=64)
+def _path(path: str) -> _Path:
+    """A path's masks, kept while every section of a config is matched
+    against it (10,000 sections made a file take 80 ms)."""
+    return _Path(path.replace("\\", "/"))
+
+
 @dataclass(frozen=True, slots=True)
 class Glob:
     """One pattern, possibly negated."""
 
     pattern: str
     negated: bool = False
+    steps: Steps = field(default=(), compare=False, repr=False)
 
     @classmethod
     def compile(cls, text: str) -> Glob:
         """Parse ``text`` (raises GlobError)."""
         negated = text.startswith("!")
         pattern = text.lstrip("!") if negated else text
-        _parsed(pattern)
-        return cls(pattern, negated)
+        return cls(pattern, negated, _parsed(pattern))
 
     def match(self, path: str) -> bool:
         """Whether ``path`` (any separator) matches."""
-        found = _Path(path.replace("\\", "/")).matches(_parsed(self.pattern))
-        return found != self.negated
+        return _path(path).matches(self.steps) != self.negated
