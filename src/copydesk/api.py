@@ -440,11 +440,11 @@ def _metas(
 ) -> dict[str, RuleMeta]:
     """Rule metadata for reporters, from the cache when the rules were never loaded."""
     if results_cache is None:
-        return rules.get().metas
+        return rules.metas()
     if not rules.loaded:
         cached = results_cache.get_metas()
         if cached is not None:
             return cached
-    metas = rules.get().metas
+    metas = rules.metas()
     results_cache.put_metas(metas)
     return metas

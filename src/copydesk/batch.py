@@ -19,7 +19,7 @@ from copydesk import engine, markup, patterns
 from copydesk.document import Document, default_kind
 from copydesk.errors import CopydeskError
 from copydesk.files import STDIN, Target, match_kind
-from copydesk.model import Finding, Severity
+from copydesk.model import Finding, RuleMeta, Severity
 from copydesk.ruleset import Ruleset, Vocab, load_ruleset
 
 if TYPE_CHECKING:  # a run without a results cache never imports it (start-up)
@@ -52,7 +52,9 @@ class RuleOptions:
     #: identity: a file that timed out is never cached.
     file_timeout: float = field(default=0.0, repr=False)
 
-    def load(self) -> Ruleset:
+    def load(self, kinds: frozenset[str] | None = None) -> Ruleset:
+        """The ruleset; ``kinds``: the document kinds it will lint, when known
+        (see ``load_ruleset``)."""
         import json
 
         ruleset = load_ruleset(
@@ -61,6 +63,7 @@ class RuleOptions:
             self.ignore,
             rule_options={rule: json.loads(opts) for rule, opts in self.rule_options},
             vocab=Vocab(self.accept, self.reject, self.config_path),
+            kinds=kinds,
         )
         ruleset.file_timeout = self.file_timeout
         return ruleset
@@ -221,10 +224,22 @@ class LazyRuleset:
         self.options = options
         self._ruleset: Ruleset | None = None
 
-    def get(self) -> Ruleset:
+    def get(self, kinds: frozenset[str] | None = None) -> Ruleset:
+        """The ruleset for documents of ``kinds`` (None: of any kind).
+
+        The first load leaves out the shipped rules for other kinds only (a
+        one-file run of a Markdown page never compiles the draft-only
+        rules); a later ask for kinds it does not cover loads every rule.
+        """
         if self._ruleset is None:
+            self._ruleset = self.options.load(kinds)
+        elif not self._ruleset.covers(kinds):
             self._ruleset = self.options.load()
         return self._ruleset
+
+    def metas(self) -> dict[str, RuleMeta]:
+        """Every rule's metadata, from the ruleset loaded for any kinds."""
+        return (self.get() if self._ruleset is None else self._ruleset).metas
 
     @property
     def loaded(self) -> bool:
@@ -336,8 +351,9 @@ def _lint_uncached(
         return
     options = rules.options
     overrides = options.overrides
+    kinds = frozenset(t.kind or default_kind(t.format) for t in targets)
     if _serial(targets, jobs):
-        ruleset = rules.get()
+        ruleset = rules.get(kinds)
         if len(targets) > 1:
             settle_heap()
         known = texts or {}
@@ -360,7 +376,7 @@ def _lint_uncached(
     # So are the lazily compiled patterns that most files need: a one-file
     # run compiles few of them, but each worker would compile them all again.
     global _INHERITED  # noqa: PLW0603 - read by forked workers only
-    _INHERITED = (rules.get(), options)
+    _INHERITED = (rules.get(kinds), options)
     patterns.compile_before_fork()
     try:
         with ProcessPoolExecutor(

@@ -117,8 +117,10 @@ def lint(
             made = None if given is None else given.get(check.meta.id)
             found.extend(_run_check(check, doc, ruleset, state, made))
     if doc.directives:
-        known = {c.meta.id for c in ruleset.checks}
-        known.update(c.meta.pack for c in ruleset.checks)
+        # Every rule of the run, also one left out for other document kinds.
+        metas = ruleset.metas.values()
+        known = {m.id for m in metas}
+        known.update(m.pack for m in metas)
         found.extend(directive_warnings(doc, known))
     kept = suppress(found, doc)
     kept = one_per_span(kept, [c.meta.id for c in ruleset.checks])

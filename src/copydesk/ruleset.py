@@ -61,10 +61,26 @@ class Ruleset:
     #: Seconds one file may take: past it, the rules not run yet are skipped
     #: and ``copydesk.file-timeout`` reported (``file-timeout``); 0: no limit.
     file_timeout: float = 0.0
+    #: The document kinds the checks cover (``load_ruleset``'s ``kinds``):
+    #: None for every kind.
+    kinds: frozenset[str] | None = None
+    #: Every rule that runs, compiled or left out for other kinds, in rule
+    #: order; None when that is the checks' (nothing left out).
+    every_meta: dict[str, RuleMeta] | None = None
 
     @property
     def metas(self) -> dict[str, RuleMeta]:
+        """Every rule's metadata (reporters, directives), also of a rule
+        left out because no document of the run is of its kinds."""
+        if self.every_meta is not None:
+            return dict(self.every_meta)
         return {c.meta.id: c.meta for c in self.checks}
+
+    def covers(self, kinds: frozenset[str] | None) -> bool:
+        """Whether the checks serve documents of ``kinds`` (None: any)."""
+        if self.kinds is None:
+            return True
+        return kinds is not None and kinds <= self.kinds
 
     @property
     def packs(self) -> set[str]:
@@ -119,12 +135,19 @@ def load_ruleset(
     include_shipped: bool = True,
     rule_options: Mapping[str, Mapping[str, Any]] | None = None,
     vocab: Vocab | None = None,
+    kinds: frozenset[str] | None = None,
 ) -> Ruleset:
     """Load, validate and compile every selected rule.
 
     ``rule_options`` overrides keys of named rules (from configuration);
     ``vocab`` adds accepted terms (findings on them are dropped) and
-    rejected terms (each use is a finding of ``vocab.Reject``).
+    rejected terms (each use is a finding of ``vocab.Reject``). ``kinds``:
+    the document kinds the ruleset will lint, when the caller knows them; a
+    shipped rule for other kinds only (the draft-only ``artifacts`` rules
+    for a Markdown page) is then not compiled, nor its type imported, and
+    only its metadata kept (the test suite compiles every shipped rule; a
+    user's rule, or one with options, is always compiled, so its errors are
+    reported at load).
     """
     if include_shipped:
         _remember_shipped_supersets()
@@ -134,6 +157,8 @@ def load_ruleset(
     check_names(files, select, ignore, options, vocab.source if vocab else "")
     digest = hashlib.sha256()
     checks: list[Check] = []
+    every_meta: dict[str, RuleMeta] = {}
+    left_out = False
     index = load_index(shipped_rules_dir()) if include_shipped else {}
     context = ShippedPacks(index=index or None)
     for rule in files:
@@ -148,23 +173,48 @@ def load_ruleset(
             named = _named(rule.rule_id, select)
             if trusted and data.get("enabled", True) is False and not named:
                 continue  # off by default, and the test suite compiles it
+            if trusted and _for_other_kinds(data, kinds):
+                meta = replace(
+                    build_meta(rule.rule_id, data, rule.display), shipped=True
+                )
+                if runs(rule.rule_id, meta.enabled, select, ignore):
+                    every_meta[rule.rule_id] = meta
+                    left_out = True
+                continue
             check = compile_rule(
                 rule.rule_id, data, rule.display, shipped=trusted, context=context
             )
             if runs(rule.rule_id, check.meta.enabled, select, ignore):
                 checks.append(check)
+                every_meta[rule.rule_id] = check.meta
     exceptions = compile_exceptions(checks)
     accept: patterns.Pattern | None = None
     if vocab is not None:
         digest.update(repr((vocab.accept, vocab.reject)).encode())
         if vocab.reject and selected(REJECT_RULE, select, ignore):
             checks.append(_reject_check(vocab, context))
+            every_meta[REJECT_RULE] = checks[-1].meta
         if vocab.accept:
             accept = patterns.token_matcher(
                 vocab.accept, vocab.source, "vocab.accept", ignorecase=True
             )
     link_checks(checks)
-    return Ruleset(checks, digest.hexdigest(), exceptions, accept)
+    return Ruleset(
+        checks,
+        digest.hexdigest(),
+        exceptions,
+        accept,
+        kinds=kinds if left_out else None,
+        every_meta=every_meta if left_out else None,
+    )
+
+
+def _for_other_kinds(data: Mapping[str, Any], kinds: frozenset[str] | None) -> bool:
+    """Whether a rule's ``kinds`` list leaves out every kind in ``kinds``."""
+    if kinds is None:
+        return False
+    own = data.get("kinds")
+    return isinstance(own, (list, tuple)) and bool(own) and kinds.isdisjoint(own)
 
 
 @functools.cache
