@@ -158,3 +158,27 @@ def test_a_window_reader_failing_on_a_later_piece_reads_the_text_whole(
     assert markup.read_joined("markdown", text, 50) == (whole, [0])
     assert list(markup.read_windows("markdown", text, 50)) == [(0, whole)]
     assert len(list(real(text, 50))) > 3
+
+
+def test_join_finishes_the_views_once_the_reader_is_done() -> None:
+    """A Markdown reader holds every piece until its last: a view finished
+    while it runs would be a second copy beside its piece."""
+    text = "See https://example.com/kyiv today.\n\n" * 30
+    done: list[bool] = []
+
+    def reader() -> Iterator[tuple[int, markup.Parsed]]:
+        yield from markdown_windows(text, 100)
+        done.append(True)
+
+    def finish(view: str) -> str:
+        assert done == [True]
+        return view.upper()
+
+    joined = markup.join(text, reader(), finish=finish)
+    plain = markup.join(text, markdown_windows(text, 100))
+    assert joined.prose == plain.prose.upper()
+    assert joined.blocks == plain.blocks
+    assert (
+        markup.read_joined("markdown", text, 100)[0].prose
+        == markup.read("markdown", text).prose
+    )

@@ -23,6 +23,7 @@ Shared decisions:
 
 from __future__ import annotations
 
+import functools
 import importlib
 import posixpath
 import re
@@ -141,21 +142,33 @@ def _finished(fmt: str, parsed: Parsed) -> Parsed:
     """``parsed`` with the bare links its view shows as prose masked (an
     address written in Markdown or HTML text is still an address) and a
     lone surrogate read as U+FFFD, as a decoder shows it."""
-    prose = parsed.prose
-    if fmt not in _OWN_LINKS:
-        prose = bare_links.mask_view(prose)
-    if not prose.isascii() and _SURROGATE.search(prose):
-        prose = _SURROGATE.sub("\ufffd", prose)
+    prose = _finished_view(fmt, parsed.prose)
     return parsed if prose == parsed.prose else replace(parsed, prose=prose)
 
 
+def _finished_view(fmt: str, view: str) -> str:
+    """The view of :func:`_finished`."""
+    if fmt not in _OWN_LINKS:
+        view = bare_links.mask_view(view)
+    if not view.isascii() and _SURROGATE.search(view):
+        view = _SURROGATE.sub("\ufffd", view)
+    return view
+
+
 def join(
-    text: str, pieces: Iterable[tuple[int, Parsed]], lines: LineIndex | None = None
+    text: str,
+    pieces: Iterable[tuple[int, Parsed]],
+    lines: LineIndex | None = None,
+    finish: Callable[[str], str] | None = None,
 ) -> Parsed:
     """The Parsed of the whole ``text`` from its pieces (offset, Parsed): views
     joined, blocks and directives moved to the text's offsets and lines, and
     each piece's start a break. ``lines`` is the text's line index, if the
-    caller has one."""
+    caller has one. ``finish``, if given, makes each piece's view what it
+    becomes in the whole, once ``pieces`` is done: a reader that holds
+    every piece until its last (Markdown settles links across them) has
+    let them go, so each finished view replaces its piece's instead of
+    being a second copy beside it."""
     lines = LineIndex(text) if lines is None else lines
     views: list[str] = []
     blocks: list[Block] = []
@@ -179,6 +192,9 @@ def join(
             blocks.extend(part.blocks)
             directives.extend(part.directives)
         breaks.extend(b + offset for b in part.breaks)
+    if finish is not None:
+        for index, view in enumerate(views):
+            views[index] = finish(view)
     prose = "".join(views)
     del views  # the pieces' views, as long again as the joined one
     return Parsed(prose, tuple(blocks), tuple(directives), tuple(breaks))
@@ -209,18 +225,19 @@ def read_joined(
     """:func:`join` of :func:`read_windows` (the Parsed of the whole text, as
     :func:`read` gives it) and the offsets where the pieces start.
 
-    Each piece is moved into the whole as the reader yields it, and the
-    joined view is finished (bare links masked) once, as :func:`read`
-    finishes a whole read: finished piece by piece, every piece's view was
-    held twice, as read and as finished, with the joined copy besides (on a
-    17 MB Markdown file, three copies of a 32 MB view). A reader that fails
+    Each piece is moved into the whole as the reader yields it, and its
+    view finished (bare links masked) once the reader is done (see
+    :func:`join`'s ``finish``): finished as they came, every piece's view
+    was held twice, as read and as finished, with the joined copy besides;
+    finished whole, the joined view was held twice. A reader that fails
     on a piece fails the whole text over to :func:`read`, as there.
     """
     pieces = _window_pieces(fmt, text, size)
     if pieces is not None:
         cuts: list[int] = []
+        finish = functools.partial(_finished_view, fmt)
         try:
-            return _finished(fmt, join(text, _noting(pieces, cuts), lines)), cuts
+            return join(text, _noting(pieces, cuts), lines, finish), cuts
         except Exception:  # as read(): one odd file never crashes a run
             pass
     return read(fmt, text), [0]
