@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
 import yaml
 from tests.checks.inline import findings, lint_rule
@@ -98,6 +100,23 @@ def test_german_documents_use_the_german_lexicon() -> None:
     text = "Die Regierung hat die Masnahmen am Montag beschlossen."
     found = lint_text(text, "doc.txt", "plain", ruleset, language="de")
     assert [(f.match, f.suggestions[0]) for f in found] == [("Masnahmen", "Maßnahmen")]
+
+
+def test_an_english_draft_never_reads_the_german_list() -> None:
+    """A capitalised suspect one sound from a word (``Refynd``, ``refund``) is
+    judged by the lexicon's language; asking whether the lexicon was the
+    German one read the German list into every English run that met one."""
+    asked: list[str] = []
+    lexicon = wordlists.lexicon
+
+    def recorded(language: str) -> wordlists.Lexicon:
+        asked.append(language)
+        return lexicon(language)
+
+    text = "Refynd the tickets, the airline said. Niether side would move."
+    with mock.patch.object(wordlists, "lexicon", recorded):
+        assert matches(text) == ["Niether"]
+    assert set(asked) == {"en"}
 
 
 def test_ignore_and_house_names_are_accepted() -> None:

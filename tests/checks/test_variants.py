@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from typing import Any
+from unittest import mock
 
 import pytest
 import yaml
 from tests.conftest import REPO
 
+from copydesk.checks import variants
 from copydesk.checks.base import Check
 from copydesk.checks.variants import Variants
 from copydesk.document import Document
@@ -192,3 +194,47 @@ def test_accents_on_two_people_or_things_are_not_one_name() -> None:
 def test_file_names_are_not_prose() -> None:
     text = 'Saw Pokémon Go fans.\n{{< img src="2016/07/Pokemon-go-crowd.jpg" >}}'
     assert found(text) == []
+
+
+def test_only_the_grouped_spellings_surroundings_are_read() -> None:
+    """The groups depend on the spellings alone, so the names beside a
+    spelling are read only for spellings in a group: a long text's other
+    capitalised words cost one lookup each. The neighbours still decide,
+    past a middle initial, before and after the grouped spellings."""
+    others = " ".join(
+        f"Reporter {name} visited Ostrander."
+        for name in [
+            "Thornbury",
+            "Castleford",
+            "Whitmore",
+            "Pemberton",
+            "Ashcombe",
+            "Fairbanks",
+            "Goldsworth",
+            "Harrington",
+            "Lockhart",
+            "Northcott",
+            "Prescott",
+            "Radcliffe",
+            "Wainwright",
+            "Yardley",
+        ]
+    )
+    text = (
+        f"{others}\nIllja V. Samojlenko spoke. {others}\n"
+        "Later Illia Samoylenko added more. Anna Meyer spoke. Thomas Meier agreed."
+    )
+    beside: list[str] = []
+    real = variants._beside_a_name
+
+    def counted(prose: str, tok: Any) -> bool:
+        beside.append(tok.text)
+        return real(prose, tok)
+
+    with mock.patch.object(variants, "_beside_a_name", counted):
+        assert found(text) == [
+            (2, 1, "Illja", "Illia"),
+            (2, 10, "Samojlenko", "Samoylenko"),
+        ]
+    grouped = {"Illja", "Illia", "Samojlenko", "Samoylenko", "Meyer", "Meier"}
+    assert set(beside) <= grouped

@@ -9,16 +9,17 @@ the old rule exactly, odd characters included, and count its passes.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from copydesk import engine, word_guards
+from copydesk import engine, text_pieces, word_guards
 from copydesk.batch import build_document
 from copydesk.ruleset import Ruleset, load_ruleset
-from copydesk.word_guards import WORD, Places, occurrences
+from copydesk.word_guards import WORD, Places, Tokens, occurrences
 
 #: Letters, apostrophes, a combining accent (joins a word), a Devanagari
 #: vowel sign of combining class 0 (kept in a token by ``WORD``, joins no
@@ -33,6 +34,22 @@ def test_places_are_the_whole_token_occurrences(text: str) -> None:
     words = set(WORD.findall(text)) | {"ab", "a", "b", "abc", "क"}
     with mock.patch.object(word_guards, "FEW_WORDS", 0):  # one pass, not finds
         places = Places(text).of(words)
+    for word in words:
+        assert list(places[word]) == list(occurrences(text, word)), word
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet=ALPHABET, max_size=60), size=st.integers(1, 12))
+def test_places_from_the_token_pass_are_the_whole_token_occurrences(
+    text: str, size: int
+) -> None:
+    """Read piece by piece, the token pass places the words used once or
+    twice, and the rest are searched, as ``occurrences`` finds them all."""
+    words = set(WORD.findall(text)) | {"ab", "a", "b", "abc", "क"}
+    with mock.patch.object(text_pieces, "PIECE", size):
+        tokens = Tokens.of(text)
+    assert tokens.counts == Counter(WORD.findall(text))
+    places = Places(text, tokens).of(words)
     for word in words:
         assert list(places[word]) == list(occurrences(text, word)), word
 
@@ -62,8 +79,9 @@ def test_a_batch_is_one_pass_and_a_few_words_are_searched_one_by_one() -> None:
 
 def test_the_spelling_checks_scan_a_draft_as_often_whatever_its_typos() -> None:
     """An operation count, not a timing: however many misspelt words a draft
-    has, the lexicon and rarity checks tokenise its prose once for the counts
-    and once per check for the places, where they once searched it per word."""
+    has, the lexicon and rarity checks tokenise its prose once, for the
+    counts and the places of the words used once or twice, where they once
+    searched it per word, then made a pass per check for the places."""
     checks = [
         c for c in load_ruleset().checks if c.meta.extends in ("lexicon", "rarity")
     ]
@@ -79,10 +97,21 @@ def test_the_spelling_checks_scan_a_draft_as_often_whatever_its_typos() -> None:
             found = engine.lint(doc, Ruleset(checks))
         slips = {text[f.start : f.end] for f in found}
         assert {"untolerant", _swapped(_LONG_WORDS[paragraphs - 1])} <= slips
-        # The counts, each paragraph's language, a few words around a rare one.
+        # The tokens, each paragraph's language, a few words around a rare one.
         read = calls.tokenised / len(text)
-        scans.append((read <= 3, calls.passes, calls.searches))
-    assert scans == [(True, 2, 0), (True, 2, 0)]
+        scans.append((calls.split == len(text), read <= 2, calls.passes))
+    assert scans == [(True, True, 0), (True, True, 0)]
+
+
+def test_a_word_used_more_than_twice_is_found_by_a_pass() -> None:
+    """The token pass keeps places of the words used once or twice; a word
+    used more often (a lexicon with a higher ``term-count``) is searched."""
+    text = "teh cat, teh dog and teh bird; a lone wrod.\n"
+    doc = build_document(text, "d.txt", "plain", "en")
+    with mock.patch.object(word_guards, "FEW_WORDS", 0), _count_passes() as calls:
+        places = doc.get(word_guards.WordPlaces).of(["wrod", "teh"])
+    assert places == {"wrod": [38], "teh": [0, 9, 21]}
+    assert calls.passes == 1
 
 
 #: Common words, each misspelt in one paragraph of ``_draft``.
@@ -127,12 +156,13 @@ def _draft(paragraphs: int) -> str:
 
 
 class _count_passes:  # noqa: N801 - a context manager, named as a phrase
-    """Counts scans of a prose while active: whole tokenising passes
-    (``finditer``, for places), characters tokenised by ``findall`` (for the
-    counts, piece by piece, and a paragraph's language) and one-word
-    searches."""
+    """Counts scans of a prose while active: characters split into tokens
+    (the token pass, piece by piece), whole tokenising passes (``finditer``,
+    for places), characters tokenised by ``findall`` (a paragraph's
+    language, the words around a rare one) and one-word searches."""
 
     def __init__(self) -> None:
+        self.split = 0
         self.passes = 0
         self.tokenised = 0
         self.searches = 0
@@ -140,6 +170,7 @@ class _count_passes:  # noqa: N801 - a context manager, named as a phrase
 
     def __enter__(self) -> _count_passes:
         outer = self
+        split = word_guards._WORD_SPLIT
 
         class Counted:
             def finditer(self, *args: Any) -> Any:
@@ -154,12 +185,18 @@ class _count_passes:  # noqa: N801 - a context manager, named as a phrase
             def search(self, *args: Any) -> Any:
                 return WORD.search(*args)
 
+        class CountedSplit:
+            def split(self, text: str) -> Any:
+                outer.split += len(text)
+                return split.split(text)
+
         def searched(prose: str, word: str) -> Any:
             outer.searches += 1
             return occurrences(prose, word)
 
         self._patches = [
             mock.patch.object(word_guards, "WORD", Counted()),
+            mock.patch.object(word_guards, "_WORD_SPLIT", CountedSplit()),
             mock.patch.object(word_guards, "occurrences", searched),
         ]
         for patch in self._patches:

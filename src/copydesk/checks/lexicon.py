@@ -235,7 +235,9 @@ class Lexicon(CheckTypeBase):
         if not ranked:
             return None
         best = ranked[0]
-        if not _believable(word, folded, best, lex, self.settings.min_count):
+        if not _believable(
+            word, folded, best, lex, self.settings.min_count, german=language == "de"
+        ):
             return None
         close = [c for c in ranked if c.score - best.score <= _MARGIN]
         choices = tuple(
@@ -261,6 +263,8 @@ def _believable(
     best: typo_edits.Candidate,
     lex: wordlists.Lexicon,
     min_count: int,
+    *,
+    german: bool,
 ) -> bool:
     """Whether the best correction is likely enough to report the word.
 
@@ -280,8 +284,11 @@ def _believable(
     if word[0].isupper():
         if word[0] != word[0].lower() and best.word[0] != folded[0]:
             return False
-        german = word[0].isupper() and best.cost <= typo_edits.SOUND_ALIKE
-        return len(folded) >= _CAPITAL_MIN and (slip or (german and _german(lex)))
+        # ``german`` is the lexicon's language, not a comparison with the
+        # German lexicon: that read the German list (0.4 s) into an English
+        # run at its first capitalised suspect.
+        sounds = german and best.cost <= typo_edits.SOUND_ALIKE
+        return len(folded) >= _CAPITAL_MIN and (slip or sounds)
     if len(folded) <= _SHORT and not slip:
         return False
     if len(folded) <= _TINY and best.cost > typo_edits.SWAPPED:
@@ -296,10 +303,6 @@ def _believable(
 def _common(lex: wordlists.Lexicon, word: str) -> bool:
     """A lower-case word frequent enough to build others from (``morphology``)."""
     return word in lex.words and lex.count(word) >= _STEM_COUNT
-
-
-def _german(lex: wordlists.Lexicon) -> bool:
-    return lex is wordlists.lexicon("de")
 
 
 def _fold(word: str) -> str:

@@ -32,10 +32,12 @@ no name next to either).
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
+import itertools
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
@@ -146,7 +148,7 @@ class Variants(CheckTypeBase):
         tokens = doc.get(translit.Candidates)
         if len(tokens) < 2:
             return
-        groups = _groups(_spellings(doc, tokens))
+        groups = _grouped_spellings(doc, tokens)
         if groups:
             _mark_alone(doc, groups)
         for group in groups:
@@ -269,38 +271,99 @@ def _given(spelling: _Spelling) -> bool:
     return spelling.followed == len(spelling.tokens)
 
 
-def _spellings(doc: Document, tokens: Sequence[translit.Token]) -> dict[str, _Spelling]:
-    """Occurrences of each spelling with the names written right next to them
-    (any capitalised word, past a middle initial or a particle)."""
-    found: dict[str, _Spelling] = {}
+def _grouped_spellings(
+    doc: Document, tokens: Sequence[translit.Token]
+) -> list[list[_Spelling]]:
+    """The groups of spellings of one name (see ``_groups``), each spelling
+    with its occurrences and the names written right next to them.
+
+    The groups depend on the spellings alone, so they are found first and
+    only their spellings' surroundings are read: most capitalised words of
+    a long text are in no group, and reading every word's neighbours was
+    most of this check's time on the 8 MB news benchmark.
+    """
     joined = _syllable_names(doc)
+    found = _occurrences(tokens, joined)
+    groups = _groups(found)
+    grouped = {s.text: s for group in groups for s in group}
+    if grouped:
+        _describe(doc, grouped.values())
+        _read_neighbours(doc, grouped, joined)
+    return groups
+
+
+def _occurrences(
+    tokens: Sequence[translit.Token], joined: Mapping[int, translit.Token]
+) -> dict[str, _Spelling]:
+    """Each spelling with its occurrences, in the order first used."""
+    found: dict[str, _Spelling] = {}
     if joined:
         tokens = sorted([*tokens, *joined.values()], key=lambda t: t.start)
     for tok in tokens:
         if not _vowels(tok.text):
             continue  # an identifier (Zbkc), not a name
         spelling = found.get(tok.text)
-        placed = _PLACE_BEFORE.search(doc.prose, max(0, tok.start - 24), tok.start)
         if spelling is None:
-            spelling = found[tok.text] = _Spelling(tok.text, placed=bool(placed))
-        spelling.placed = spelling.placed and placed is not None
-        spelling.named = spelling.named or _beside_a_name(doc.prose, tok)
+            spelling = found[tok.text] = _Spelling(tok.text)
         spelling.tokens.append(tok)
+    return found
+
+
+def _describe(doc: Document, spellings: Iterable[_Spelling]) -> None:
+    """Whether each spelling always follows a preposition of place, and
+    whether a capitalised word ever stands right beside it."""
+    prose = doc.prose
+    for spelling in spellings:
+        spelling.placed = all(
+            _PLACE_BEFORE.search(prose, max(0, tok.start - 24), tok.start)
+            for tok in spelling.tokens
+        )
+        spelling.named = any(_beside_a_name(prose, tok) for tok in spelling.tokens)
+
+
+def _read_neighbours(
+    doc: Document,
+    grouped: Mapping[str, _Spelling],
+    joined: Mapping[int, translit.Token],
+) -> None:
+    """The names written right next to the grouped spellings (any
+    capitalised word, past a middle initial or a particle): the pairs of
+    neighbouring words of the word index, middle initials passed over, that
+    hold a grouped spelling."""
     prose = doc.prose
     index = doc.get(translit.TokenIndex)
     starts, texts = index.starts, index.texts
-    previous = -1
-    for i, word in enumerate(texts):
-        if len(word) == 1 and prose.startswith(".", starts[i] + 1):
-            continue  # a middle initial: the words around it are neighbours
-        j, previous = previous, i
-        if j < 0:
+    count = len(texts)
+
+    def initial(i: int) -> bool:
+        """A middle initial: the words around it are neighbours."""
+        return len(texts[i]) == 1 and prose.startswith(".", starts[i] + 1)
+
+    hits = set(
+        itertools.compress(range(count), map(grouped.keys().__contains__, texts))
+    )
+    for start, tok in joined.items():
+        i = bisect.bisect_left(starts, start)
+        if i < count and starts[i] == start and tok.text in grouped:
+            hits.add(i)
+    pairs: set[tuple[int, int]] = set()
+    for i in hits:
+        if initial(i):
             continue
-        first, second = (
-            _whole(joined, starts[j], texts[j]),
-            _whole(joined, starts[i], word),
-        )
-        before, after = found.get(first), found.get(second)
+        j = i - 1
+        while j >= 0 and initial(j):
+            j -= 1
+        if j >= 0:
+            pairs.add((j, i))
+        k = i + 1
+        while k < count and initial(k):
+            k += 1
+        if k < count:
+            pairs.add((i, k))
+    for j, i in sorted(pairs):
+        first = _whole(joined, starts[j], texts[j])
+        second = _whole(joined, starts[i], texts[i])
+        before, after = grouped.get(first), grouped.get(second)
         if before is None and after is None:
             continue
         gap = _BETWEEN.fullmatch(prose, starts[j] + len(first), starts[i])
@@ -311,7 +374,6 @@ def _spellings(doc: Document, tokens: Sequence[translit.Token]) -> dict[str, _Sp
             before.followed += 1
         if after is not None:
             after.preceders |= loose_keys(first)
-    return found
 
 
 #: A name of hyphen-joined syllables: Tse-tung, Hsiao-p'ing, En-lai, Jong-un.
