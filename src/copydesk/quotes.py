@@ -171,6 +171,22 @@ _ELISIONS = frozenset(
 _VOWELS = frozenset("aeiouāēīōūAEIOUĀĒĪŌŪ")
 #: ‘ as a letter inside a word, before a vowel: Hawai‘i, ho‘oponopono.
 _OKINA = stdlib_re.compile("[^\\W\\d_]‘[aeiouāēīōū]", stdlib_re.IGNORECASE)
+
+
+def _has_okina(prose: str) -> bool:
+    """Whether an ʻokina written as ‘ stands in ``prose`` (``_OKINA``).
+
+    Tried at each ‘ (found in C) rather than by a search, which tests the
+    pattern's first letter at every position of the text: 0.2 s of the 8 MB
+    news benchmark."""
+    at = prose.find("‘", 1)
+    while at != -1:
+        if _OKINA.match(prose, at - 1) is not None:
+            return True
+        at = prose.find("‘", at + 1)
+    return False
+
+
 #: Markdown structure between blocks: bullets, numbers, ``>``, table rules.
 #: Emphasis delimiters left outside a paragraph's text (``_“…,_``) too.
 _STRUCTURE = " \t\r\n*_~-+>#|:.)0123456789"
@@ -357,7 +373,7 @@ class _Scanner:
         marks = _mark_offsets(self.prose)
         if not marks:
             return ()  # most files: nothing to pair
-        self.okina = "‘" in self.prose and _OKINA.search(self.prose) is not None
+        self.okina = _has_okina(self.prose)
         self.graves = "`" in self.prose
         self.urls = _urls_at(self.prose, marks)
         self.url_starts = [start for start, _ in self.urls]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
 from tests.checks.inline import findings, lint_rule
 
+from copydesk.checks import confusion
 from copydesk.errors import RuleError
 from copydesk.model import Applicability
 from copydesk.ruleset import compile_rule
@@ -41,6 +44,22 @@ def test_a_word_is_flagged_only_in_its_listed_contexts() -> None:
     assert all(
         f.fix is not None and f.fix.applicability is Applicability.UNSAFE for f in found
     )
+
+
+def test_a_word_used_in_many_places_is_matched_batch_by_batch() -> None:
+    """The contexts are tried at a batch of the word's places at a time; a
+    batch's end between two places changes nothing."""
+    line = "Its roots are deep; its been a year. Rather then wait, more then ever.\n"
+    text = line * 7
+    expected = [
+        (n, col, word)
+        for n in range(1, 8)
+        for col, word in ((21, "its"), (45, "then"), (61, "then"))
+    ]
+    for batch in (1, 2, 3, 4096):
+        with mock.patch.object(confusion, "_BATCH", batch):
+            found = findings(RULE, text)
+        assert [(f.line, f.col, f.match) for f in found] == expected
 
 
 def test_unless_patterns_keep_a_context_quiet() -> None:
