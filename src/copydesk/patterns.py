@@ -138,6 +138,21 @@ def deferred(
     return LazyPattern.of(compile_regex(pattern, source, key, ignorecase=ignorecase))
 
 
+#: Other loads a forked worker would repeat (``load_before_fork``).
+_FORK_LOADS: list[Callable[[], object]] = []
+
+
+def load_before_fork(load: Callable[[], object]) -> None:
+    """Have :func:`compile_before_fork` call ``load`` too, every time.
+
+    For data a one-file run loads only in part (the lexicon decodes the
+    words it is asked about), but that each worker of a parallel run would
+    load whole on its own; ``load`` does nothing once it has loaded.
+    """
+    if load not in _FORK_LOADS:
+        _FORK_LOADS.append(load)
+
+
 def compile_before_fork() -> int:
     """Compile the listed lazy patterns not compiled yet; how many were.
 
@@ -146,7 +161,10 @@ def compile_before_fork() -> int:
     the parent compiles them once and the workers inherit them. Patterns
     that few documents need (a draft-only rule's, a long word list's
     alternation) are not listed and stay for a worker to compile if ever.
+    The loads listed by :func:`load_before_fork` are done too.
     """
+    for load in _FORK_LOADS:
+        load()
     pending = list(_BEFORE_FORK)
     for lazy in pending:
         lazy.get()

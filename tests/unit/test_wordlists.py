@@ -6,13 +6,14 @@ import collections
 
 import pytest
 
-from copydesk import wordlists
+from copydesk import patterns, wordlists
+from copydesk.ruleset import load_ruleset
 
 
 def test_the_shipped_prepared_file_matches_a_rebuild_from_the_list() -> None:
     # Regenerate with: python -m copydesk.wordlists
     rebuilt = wordlists.prepare(wordlists.read_source())
-    assert wordlists.PREPARED.read_text(encoding="utf-8") == rebuilt
+    assert wordlists.PREPARED.read_bytes() == rebuilt
 
 
 def test_words_names_and_counts_are_split_and_folded_as_listed() -> None:
@@ -32,11 +33,16 @@ def test_words_names_and_counts_are_split_and_folded_as_listed() -> None:
     assert lex.count("absent") == 0
 
 
-def test_the_english_lexicon_agrees_with_its_list_spelling_by_spelling() -> None:
-    lex = wordlists.lexicon("en")
+def _listed() -> dict[str, list[list[str]]]:
     listed: dict[str, list[list[str]]] = collections.defaultdict(list)
     for line in wordlists.read_source().splitlines():
         listed[line.split("\t")[0].casefold()].append(line.split("\t"))
+    return listed
+
+
+def test_the_english_lexicon_agrees_with_its_list_spelling_by_spelling() -> None:
+    lex = wordlists.lexicon("en")
+    listed = _listed()
     for folded, spellings in listed.items():
         assert lex.knows(folded), folded
         assert (folded in lex.words) == any(s[0] == folded for s in spellings)
@@ -49,6 +55,52 @@ def test_the_english_lexicon_agrees_with_its_list_spelling_by_spelling() -> None
     assert lex.count("aachen") == 59
 
 
+def _answers(lex: wordlists.Lexicon, word: str) -> tuple[bool, int, bool, str | None]:
+    return lex.knows(word), lex.count(word), word in lex.words, lex.names.get(word)
+
+
+def test_bucket_by_bucket_answers_are_the_whole_lexicons() -> None:
+    data = wordlists.PREPARED.read_bytes()
+    whole = wordlists.load_prepared(data)
+    whole.load_whole()
+    # Never decoded whole: every answer comes from the word's own bucket.
+    lazy = wordlists.load_prepared(data, whole_share=2.0)
+    words = sorted(_listed())
+    # Non-words: prefixes and slips of words (mostly in the words' buckets),
+    # case, apostrophes, white space, a lone surrogate, and the empty string.
+    others = ["", " ", "\n", "\ud800", "the\n", "Paris", "paris's", "ﬁle", "ß"]
+    others += [w[:-1] for w in words[::7]] + [w + "q" for w in words[::5]]
+    others += [w[1:] + w[0] for w in words[::11]]
+    for word in words + others:
+        assert _answers(lazy, word) == _answers(whole, word), word
+    assert lazy.decoded == whole.decoded == len(words)
+
+
+def test_a_page_of_words_decodes_a_small_share_and_many_decode_the_whole() -> None:
+    lex = wordlists.load_prepared(wordlists.PREPARED.read_bytes())
+    page = "extending output objects with properties and methods in powershell"
+    assert all(lex.knows(w) for w in page.split()[:-1])
+    assert not lex.knows("powershell")
+    assert lex.decoded < 2_000
+    words = sorted(_listed())
+    for word in words[::50]:  # words spread over most buckets
+        lex.knows(word)
+    assert lex.decoded == len(words)  # a quarter decoded: the rest at once
+
+
+def test_a_parallel_run_decodes_the_lexicon_before_its_workers_fork() -> None:
+    load_ruleset(select=["typos.Unknown"])
+    wordlists.lexicon.cache_clear()
+    load_ruleset(select=["typos.Unknown"])
+    lex = wordlists.lexicon("en")
+    assert lex.decoded < 2_000
+    patterns.compile_before_fork()
+    assert lex.decoded == len(_listed())
+
+
 def test_a_file_of_another_layout_is_refused() -> None:
     with pytest.raises(ValueError, match="not a prepared lexicon"):
-        wordlists.load_prepared("Nice\t78\nthe\t104\n")
+        wordlists.load_prepared(b"Nice\t78\nthe\t104\n")
+    data = wordlists.PREPARED.read_bytes()
+    with pytest.raises(ValueError, match="wrong length"):
+        wordlists.load_prepared(data[:-1])

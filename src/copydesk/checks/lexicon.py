@@ -32,7 +32,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from copydesk import morphology, typo_edits, word_guards, wordlists
+from copydesk import morphology, patterns, typo_edits, word_guards, wordlists
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.checks.names import house_entries
 from copydesk.document import Analysis, Block, Document
@@ -138,10 +138,10 @@ class Lexicon(CheckTypeBase):
             raise RuleError(
                 meta.source, "keys 'min-length' and 'term-count' must be 2 or more"
             )
-        # Loaded now, while the ruleset compiles: a parallel run compiles it
-        # before its workers fork, so they share one copy instead of each
-        # reading the list again.
-        wordlists.lexicon(dictionary or "en")
+        # Decoded whole before a parallel run's workers fork, so they share
+        # one copy instead of each decoding the list again; a one-file run
+        # decodes only the words it asks about.
+        patterns.load_before_fork(wordlists.lexicon(dictionary or "en").load_whole)
         return cls(meta, dictionary, frozenset(accepted), settings)
 
     def run(self, doc: Document) -> Iterator[Finding]:
