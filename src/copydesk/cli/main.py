@@ -18,7 +18,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from typing import NoReturn, TextIO
 
-from copydesk.cli.parser import UsageError, build_parser
+from copydesk.cli.parser import COMMANDS, UsageError, build_parser
 from copydesk.errors import CopydeskError
 
 EXIT_CLEAN = 0
@@ -72,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from copydesk.vale.cli import main as vale_main
 
         return vale_main(args_list[1:])
-    parser = build_parser()
+    parser = build_parser(command_of(args_list))
     try:
         args = parse(parser, args_list)
     except UsageError as exc:
@@ -107,12 +107,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
+def command_of(args: Sequence[str]) -> str | None:
+    """The subcommand a command line runs, when its first word says so
+    (``check`` for a path); None when it starts with an option or is empty."""
+    if not args or args[0].startswith("-"):
+        return None
+    return args[0] if args[0] in COMMANDS else "check"
+
+
 def parse(parser: argparse.ArgumentParser, args: list[str]) -> argparse.Namespace:
     """The command line, ``check`` when no command is named; UsageError, with a
     guess, for a mistyped command or option."""
     commands = subcommands(parser)
-    if args and args[0] not in commands and not args[0].startswith("-"):
-        refuse_mistyped_command(args[0], commands)
+    if args and args[0] not in COMMANDS and not args[0].startswith("-"):
+        refuse_mistyped_command(args[0], COMMANDS)
         args = ["check", *args]
     namespace, extras = parser.parse_known_args(args)
     if extras:

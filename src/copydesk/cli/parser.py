@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Callable
 from typing import NoReturn
 
 from copydesk import __version__
@@ -422,7 +423,14 @@ def _add_config_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of the command line: of every subcommand, or of ``command``'s only.
+
+    A run needs only its own subcommand's parser, and argparse's work for
+    each one (a help formatter per option, a look-up of translations on disk
+    per parser) would be a hundredth of a one-file check; ``--help`` and a
+    command line that starts with an option get every subcommand.
+    """
     parser = Parser(
         prog="copydesk",
         description="Editorial style and consistency linter for drafts.",
@@ -433,6 +441,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--version", action="version", version=f"copydesk {__version__}"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, add in _COMMANDS.items():
+        if command is None or name == command:
+            add(sub)
+    return parser
+
+
+def _add_check_command(sub: argparse._SubParsersAction[Parser]) -> None:
     check = sub.add_parser(
         "check",
         help="lint files and report findings",
@@ -444,6 +459,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--fix", action="store_true", help="apply safe fixes, then report the rest"
     )
     _add_collection_options(check)
+
+
+def _add_fix_command(sub: argparse._SubParsersAction[Parser]) -> None:
     fix = sub.add_parser(
         "fix",
         help="apply safe fixes (add --unsafe-fixes for the rest)",
@@ -451,6 +469,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_lint_options(fix)
+
+
+def _add_rules_command(sub: argparse._SubParsersAction[Parser]) -> None:
     rules = sub.add_parser("rules", help="list the rules")
     rules.add_argument(
         "--pack", action="append", default=[], help="only this pack (repeatable)"
@@ -463,6 +484,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="extra rule directory",
     )
     rules.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def _add_explain_command(sub: argparse._SubParsersAction[Parser]) -> None:
     explain = sub.add_parser("explain", help="describe a rule, with examples")
     explain.add_argument("rule", metavar="RULE")
     explain.add_argument(
@@ -472,9 +496,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="extra rule directory",
     )
+
+
+def _add_server_command(sub: argparse._SubParsersAction[Parser]) -> None:
     sub.add_parser(
         "server", help="run the editor server (Language Server Protocol over stdio)"
     )
+
+
+def _add_vale_command(sub: argparse._SubParsersAction[Parser]) -> None:
     # Listed for --help and did-you-mean only: ``main`` hands ``vale`` its
     # arguments before argparse runs, since they are Vale's own options.
     sub.add_parser(
@@ -482,9 +512,6 @@ def build_parser() -> argparse.ArgumentParser:
         add_help=False,
         help="lint with a Vale config and its styles (Vale's options and output)",
     )
-    _add_setup_commands(sub)
-    _add_baseline_command(sub)
-    return parser
 
 
 def _add_baseline_command(sub: argparse._SubParsersAction[Parser]) -> None:
@@ -508,8 +535,8 @@ def _add_baseline_command(sub: argparse._SubParsersAction[Parser]) -> None:
     _add_reading_options(baseline)
 
 
-def _add_setup_commands(sub: argparse._SubParsersAction[Parser]) -> None:
-    """``config`` (which settings apply, and why) and ``init`` (a starter config)."""
+def _add_config_command(sub: argparse._SubParsersAction[Parser]) -> None:
+    """``config``: which settings apply, and why."""
     config = sub.add_parser(
         "config",
         help="show the settings that apply to a file, and where each comes from",
@@ -523,6 +550,10 @@ def _add_setup_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     )
     config.add_argument("--format", choices=("text", "json"), default="text")
     _add_settings_options(config)
+
+
+def _add_init_command(sub: argparse._SubParsersAction[Parser]) -> None:
+    """``init``: a starter config."""
     init = sub.add_parser(
         "init", help="write a commented starter config (.copydesk.toml)"
     )
@@ -533,3 +564,19 @@ def _add_setup_commands(sub: argparse._SubParsersAction[Parser]) -> None:
         help="newsroom: drafts pasted from anywhere; docs: a documentation tree"
         " (draft-only rules off) (default: newsroom)",
     )
+
+
+#: Every subcommand, in ``--help`` order, with what adds its parser.
+_COMMANDS: dict[str, Callable[[argparse._SubParsersAction[Parser]], None]] = {
+    "check": _add_check_command,
+    "fix": _add_fix_command,
+    "rules": _add_rules_command,
+    "explain": _add_explain_command,
+    "server": _add_server_command,
+    "vale": _add_vale_command,
+    "config": _add_config_command,
+    "init": _add_init_command,
+    "baseline": _add_baseline_command,
+}
+#: The subcommands' names.
+COMMANDS = tuple(_COMMANDS)
