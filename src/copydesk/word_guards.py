@@ -95,10 +95,16 @@ class WordCounts(Analysis["collections.Counter[str]"]):
 _WORD_SPLIT = regex.compile(f"({WORD.pattern})")
 
 
+#: A prose this long or longer keeps its rare words' places (``Tokens``); a
+#: shorter one's few suspects are searched for (``occurrences``), cheaper
+#: than keeping places for every word of every small file of a corpus.
+PLACED_FROM = 1 << 16
+
+
 class Tokens:
     """What the spelling checks read of the prose's ``WORD`` tokens, from one
-    pass: how often each word occurs, and where each word used at most twice
-    stands (its first and last token).
+    pass: how often each word occurs, and (from ``PLACED_FROM`` characters)
+    where each word used at most twice stands: its first and last token.
 
     The checks look for places of the words they suspect, which are the
     rare ones (a word used ``term-count`` times is a term, a rare word is
@@ -109,23 +115,31 @@ class Tokens:
     ran Python code per token, 1.3 s of the 8 MB news benchmark's 8 s.
     """
 
-    __slots__ = ("counts", "first", "last")
+    __slots__ = ("counts", "first", "last", "placed")
 
     def __init__(
         self,
         counts: collections.Counter[str],
         first: dict[str, int],
         last: dict[str, int],
+        *,
+        placed: bool = True,
     ) -> None:
         self.counts = counts
         #: Words used at most twice, by where the first one stands.
         self.first = first
         #: Words used twice, by where the second one stands.
         self.last = last
+        #: Whether places were kept (``PLACED_FROM``).
+        self.placed = placed
 
     @classmethod
     def of(cls, prose: str) -> Tokens:
         counts: collections.Counter[str] = collections.Counter()
+        if len(prose) < PLACED_FROM:
+            for lo, hi in text_pieces.spaced_pieces(prose):
+                counts.update(WORD.findall(prose, lo, hi))
+            return cls(counts, {}, {}, placed=False)
         first: dict[str, int] = {}
         last: dict[str, int] = {}
         for lo, hi in text_pieces.spaced_pieces(prose):
@@ -141,16 +155,19 @@ class Tokens:
             earlier = first
             first = dict(zip(reversed(words), reversed(starts), strict=True))
             first.update(earlier)
-        few = [word for word, n in counts.items() if n <= 2]
+        # The words used once or twice, and twice, picked out in C.
+        few = list(itertools.compress(counts, map((3).__gt__, counts.values())))
+        twice = list(itertools.compress(counts, map((2).__eq__, counts.values())))
         return cls(
             counts,
-            {word: first[word] for word in few},
-            {word: last[word] for word in few if counts[word] == 2},
+            dict(zip(few, map(first.__getitem__, few), strict=True)),
+            dict(zip(twice, map(last.__getitem__, twice), strict=True)),
         )
 
     def places(self, word: str) -> list[int] | None:
         """Where ``word``'s tokens stand, if it is used once or twice (None
-        when not known from the pass: a word used more often, or never)."""
+        when not known from the pass: a word used more often, or never, or
+        no places kept)."""
         start = self.first.get(word)
         if start is None:
             return None
@@ -203,7 +220,9 @@ class Places:
         self._prose = prose
         self._found: dict[str, list[int]] = {}
         # Let go at once where odd characters hide words inside tokens.
-        self._tokens = None if tokens is None or _has_odd(prose) else tokens
+        self._tokens = (
+            None if tokens is None or not tokens.placed or _has_odd(prose) else tokens
+        )
 
     def of(self, words: Iterable[str]) -> Mapping[str, Sequence[int]]:
         """The places of each of ``words`` (``WORD`` tokens), in text order;

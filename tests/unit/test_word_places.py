@@ -46,12 +46,28 @@ def test_places_from_the_token_pass_are_the_whole_token_occurrences(
     """Read piece by piece, the token pass places the words used once or
     twice, and the rest are searched, as ``occurrences`` finds them all."""
     words = set(WORD.findall(text)) | {"ab", "a", "b", "abc", "क"}
-    with mock.patch.object(text_pieces, "PIECE", size):
-        tokens = Tokens.of(text)
-    assert tokens.counts == Counter(WORD.findall(text))
-    places = Places(text, tokens).of(words)
-    for word in words:
-        assert list(places[word]) == list(occurrences(text, word)), word
+    for placed_from in (0, word_guards.PLACED_FROM):
+        with (
+            mock.patch.object(text_pieces, "PIECE", size),
+            mock.patch.object(word_guards, "PLACED_FROM", placed_from),
+        ):
+            tokens = Tokens.of(text)
+        assert tokens.counts == Counter(WORD.findall(text))
+        assert tokens.placed == (placed_from == 0)
+        places = Places(text, tokens).of(words)
+        for word in words:
+            assert list(places[word]) == list(occurrences(text, word)), word
+
+
+def test_a_short_prose_keeps_no_places_and_searches_its_few_suspects() -> None:
+    """Keeping every rare word's places costs more than it saves on a small
+    file, whose few suspects are searched one by one."""
+    text = "A lone wrod and a lone teh.\n"
+    doc = build_document(text, "d.txt", "plain", "en")
+    with _count_passes() as calls:
+        places = doc.get(word_guards.WordPlaces).of(["wrod", "teh"])
+    assert places == {"wrod": [7], "teh": [23]}
+    assert (calls.split, calls.passes, calls.searches) == (0, 0, 2)
 
 
 def test_a_word_after_a_spacing_mark_is_found_inside_its_token() -> None:
@@ -92,6 +108,7 @@ def test_the_spelling_checks_scan_a_draft_as_often_whatever_its_typos() -> None:
         doc = build_document(text, "draft.txt", "plain", "en")
         with (
             mock.patch.object(word_guards, "FEW_WORDS", 0),
+            mock.patch.object(word_guards, "PLACED_FROM", 0),  # a long draft's way
             _count_passes() as calls,
         ):
             found = engine.lint(doc, Ruleset(checks))
@@ -108,7 +125,11 @@ def test_a_word_used_more_than_twice_is_found_by_a_pass() -> None:
     used more often (a lexicon with a higher ``term-count``) is searched."""
     text = "teh cat, teh dog and teh bird; a lone wrod.\n"
     doc = build_document(text, "d.txt", "plain", "en")
-    with mock.patch.object(word_guards, "FEW_WORDS", 0), _count_passes() as calls:
+    with (
+        mock.patch.object(word_guards, "FEW_WORDS", 0),
+        mock.patch.object(word_guards, "PLACED_FROM", 0),
+        _count_passes() as calls,
+    ):
         places = doc.get(word_guards.WordPlaces).of(["wrod", "teh"])
     assert places == {"wrod": [38], "teh": [0, 9, 21]}
     assert calls.passes == 1
