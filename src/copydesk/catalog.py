@@ -11,7 +11,7 @@ keys (``fix_availability``), so listing all rules costs milliseconds.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -71,8 +71,7 @@ def catalog(
         level = levels.get(meta.id, levels.get(meta.pack, meta.level))
         entries.append(
             CatalogEntry(
-                meta=replace(
-                    meta,
+                meta=meta._replace(
                     level=level,
                     shipped=rule.shipped and rule.rule_id not in options,
                 ),

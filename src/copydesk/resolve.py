@@ -9,22 +9,24 @@ functions: nothing here reads a file but the catalogue ``packs`` needs.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from copydesk.batch import RuleOptions
 from copydesk.config import Config, ConfigError
 from copydesk.model import Finding, Severity
 
 
-@dataclass(frozen=True, slots=True)
-class Overrides:
+class Overrides(NamedTuple):
     """Settings the caller gives, which win over every config file.
 
     The CLI builds one from its flags; an editor from its own settings. Empty
     values leave the config's setting in place; ``select``, ``ignore``,
     ``rule_dirs``, ``format_for`` and ``kind_for`` add to it (the caller's
     globs are tried first).
+
+    This record, ``Plan`` and ``Settings`` are named tuples: cheaper to
+    create at start-up than dataclasses (see ``model.Edit``).
     """
 
     select: tuple[str, ...] = ()
@@ -45,8 +47,7 @@ class Overrides:
     file_timeout: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+class Plan(NamedTuple):
     """How the files under one config are linted: overrides over that config."""
 
     config: Config
@@ -57,8 +58,7 @@ class Plan:
     format_for: tuple[tuple[str, str], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(NamedTuple):
     """What applies to one path: its plan, format, document kind and ignores."""
 
     #: The name findings carry (as the caller gave it).

@@ -11,9 +11,9 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from copydesk import patterns, re2_superset
 from copydesk.checks import CHECK_TYPES, load_check_type
@@ -174,8 +174,8 @@ def load_ruleset(
             if trusted and data.get("enabled", True) is False and not named:
                 continue  # off by default, and the test suite compiles it
             if trusted and _for_other_kinds(data, kinds):
-                meta = replace(
-                    build_meta(rule.rule_id, data, rule.display), shipped=True
+                meta = build_meta(rule.rule_id, data, rule.display)._replace(
+                    shipped=True
                 )
                 if runs(rule.rule_id, meta.enabled, select, ignore):
                     every_meta[rule.rule_id] = meta
@@ -224,9 +224,12 @@ def _remember_shipped_supersets() -> None:
     re2_superset.remember(load_supersets(shipped_rules_dir()))
 
 
-@dataclass(frozen=True, slots=True)
-class Vocab:
-    """A project's accepted and rejected terms (from configuration)."""
+class Vocab(NamedTuple):
+    """A project's accepted and rejected terms (from configuration).
+
+    A named tuple: cheaper to create at start-up than a dataclass (see
+    ``model.Edit``).
+    """
 
     accept: tuple[str, ...] = ()
     reject: tuple[str, ...] = ()
@@ -294,7 +297,7 @@ def compile_rule(
     shares one, so the house list is read once.
     """
     check_type = rule_type(data, display)
-    meta = replace(build_meta(rule_id, data, display), shipped=shipped)
+    meta = build_meta(rule_id, data, display)._replace(shipped=shipped)
     own = {k: v for k, v in data.items() if k not in COMMON_KEYS}
     return check_type.from_yaml(meta, own, context or ShippedPacks())
 
