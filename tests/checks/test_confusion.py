@@ -5,6 +5,8 @@ from __future__ import annotations
 from unittest import mock
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from tests.checks.inline import findings, lint_rule
 
 from copydesk.checks import confusion
@@ -60,6 +62,30 @@ def test_a_word_used_in_many_places_is_matched_batch_by_batch() -> None:
         with mock.patch.object(confusion, "_BATCH", batch):
             found = findings(RULE, text)
         assert [(f.line, f.col, f.match) for f in found] == expected
+
+
+#: The words' letters in both cases, the characters a pattern ignoring case
+#: reads as ASCII letters (Kelvin sign, long s, dotless and dotted i), an
+#: accented letter, apostrophes, a word character and spaces.
+ODD_TEXT = st.text(alphabet="itsITS'’ \u212a\u017f\u0131\u0130ék_", max_size=40)
+WORDS = st.sampled_from(["its", "it's", "Its", "is", "k", "s i"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=ODD_TEXT, wrong=WORDS, ignorecase=st.booleans())
+@example(text="ıts its", wrong="Its", ignorecase=True)
+@example(text="ſ i", wrong="s i", ignorecase=True)
+@example(text="İts", wrong="its", ignorecase=True)
+@example(text="\u212a", wrong="k", ignorecase=True)
+def test_a_words_places_are_its_patterns_matches(
+    text: str, wrong: str, ignorecase: bool
+) -> None:
+    """The word is looked for with ``str.find`` where that finds every match
+    of its pattern, and the pattern scans elsewhere: the same spans."""
+    entry = {"wrong": wrong, "right": "x", "contexts": ["%w"]}
+    found = confusion._entry("t.yml", 0, entry, ignorecase=ignorecase, shipped=False)
+    scanned = [m.span() for m in found.word.get().finditer(text)]
+    assert list(confusion._places(found, text, confusion._lowered(text))) == scanned
 
 
 def test_unless_patterns_keep_a_context_quiet() -> None:

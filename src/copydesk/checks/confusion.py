@@ -91,10 +91,13 @@ class ConfusionCheck(CheckTypeBase):
     def run(self, doc: Document) -> Iterator[Finding]:
         words = doc.word_set()
         seen: set[int] = set()
+        lowered: list[str | None] = []  # made for the first word present
         for confusion in self.confusions:
             if confusion.first_word not in words:
                 continue
-            for start, end in _contexts(confusion, doc.prose):
+            if not lowered:
+                lowered.append(_lowered(doc.prose))
+            for start, end in _contexts(confusion, doc.prose, lowered[0]):
                 if start in seen:
                     continue
                 if confusion.unless is not None and _inside(
@@ -116,10 +119,12 @@ class ConfusionCheck(CheckTypeBase):
         return self.meta.finding(doc, start, end, message, choices, fix)
 
 
-def _contexts(confusion: Confusion, prose: str) -> Iterator[tuple[int, int]]:
+def _contexts(
+    confusion: Confusion, prose: str, lowered: str | None
+) -> Iterator[tuple[int, int]]:
     """Spans of the confusion's word where one of its contexts matches.
 
-    The word is found first (a literal scan), and the contexts, compiled as
+    The word is found first (``_places``), and the contexts, compiled as
     look-arounds on the word, are tried with one anchored match at each use:
     a scan of the whole document per context costs far more.
     """
@@ -129,14 +134,57 @@ def _contexts(confusion: Confusion, prose: str) -> Iterator[tuple[int, int]]:
     match = functools.partial(
         confusion.contexts.get().match, prose, timeout=patterns.MATCH_TIMEOUT
     )
-    words = patterns.finditer(confusion.word.get(), prose)
-    while batch := [word.span() for word in itertools.islice(words, _BATCH)]:
+    words = _places(confusion, prose, lowered)
+    while batch := list(itertools.islice(words, _BATCH)):
         starts = [start for start, _ in batch]
         yield from itertools.compress(batch, map(match, starts))
 
 
 #: Places of a word matched per batch: a few hundred KB of spans at most.
 _BATCH = 4096
+
+#: Characters the pattern engine, ignoring case, reads as an ASCII letter
+#: although their lower case is not that letter (``ſ`` as s, ``ı`` as I);
+#: ``İ`` (as i) lower-cases to two characters.
+_ODD_CASES = ("ſ", "ı")
+
+
+def _lowered(prose: str) -> str | None:
+    """``prose`` lower-cased, offset for offset, where an ASCII word ignoring
+    case stands exactly where its lower case does; else None."""
+    lowered = prose.lower()
+    if len(lowered) != len(prose) or any(c in prose for c in _ODD_CASES):
+        return None
+    return lowered
+
+
+def _places(
+    confusion: Confusion, prose: str, lowered: str | None
+) -> Iterator[tuple[int, int]]:
+    """The spans of the confusion's word: its ``word`` pattern's matches.
+
+    An ASCII word is looked for with ``str.find`` (in ``lowered``, the
+    prose lower-cased, when the rule ignores case) and each place confirmed
+    by the pattern, which finds the same matches: the pattern's scan tested
+    its look-behind at every position of the text, most of this check's
+    time on a long document. Where ``lowered`` is None, the pattern scans.
+    """
+    pattern = confusion.word.get()
+    wrong = confusion.wrong
+    text, needle = (
+        (lowered, wrong.lower()) if confusion.word.ignorecase else (prose, wrong)
+    )
+    if text is None or not wrong.isascii():
+        yield from (m.span() for m in patterns.finditer(pattern, prose))
+        return
+    at = text.find(needle)
+    while at != -1:
+        found = pattern.match(prose, at, timeout=patterns.MATCH_TIMEOUT)
+        if found is None:
+            at = text.find(needle, at + 1)
+        else:
+            yield found.span()
+            at = text.find(needle, found.end())
 
 
 def _inside(pattern: patterns.Pattern, text: str, start: int, end: int) -> bool:
