@@ -41,6 +41,14 @@ BLOCKS = [
     "See [kyiv] and [Kyiv][] and [the city][KYIV].",
     "A note[^1] and [^missing].",
     "[^1]: The note.\n\n    More of it.",
+    "Notes[^Note], [^ a  b ] and [^x\\]y] named in other cases and spaces.",
+    "[^note]: Defined in lower case.\n[^a b]: Spaced.\n\n[^x\\]y]: Escaped.",
+    "> [^q]: A note in a quote.\n\nAsked[^q] and [^SS] and [^ß].",
+    "- item\n\n  [^ß]: A note in a list item.\n\n      Its indented code.",
+    "[kyiv]: /first\n[KYIV]: /again\n\n[^1]: Defined twice.",
+    "---\n[kyiv]: /in-a-metadata-block\n\n[^note]: Not a note.\n---",
+    "[kyiv]: /u*{#id}*",
+    "```\n\n```\r**",
     "{{< highlight go >}}\nx := 1\n\n// Kiev\n{{< /highlight >}}",
     "{{< note >}}\nA *note* about Kyiv.\n{{< /note >}}",
     "- one\n\n  two\n- three",
@@ -61,7 +69,7 @@ line = st.lists(
 document = st.lists(
     st.tuples(
         st.one_of(st.sampled_from(BLOCKS), line),
-        st.sampled_from(["\n\n", "\n", "\n\n\n", "\r\n\r\n", "\n  \n"]),
+        st.sampled_from(["\n\n", "\n", "\n\n\n", "\r\n\r\n", "\n  \n", "\r\r", "\r"]),
     ),
     max_size=14,
 ).map(lambda parts: "".join(block + gap for block, gap in parts))
@@ -118,9 +126,104 @@ def test_a_link_defined_in_a_later_piece_is_resolved() -> None:
     assert "[" not in markup.join(text, markdown_windows(text, 30)).prose[:12]
 
 
-def test_a_footnote_defined_in_another_piece_makes_one_piece() -> None:
+def test_a_footnote_defined_in_a_later_piece_is_a_reference() -> None:
+    """The parser has no callback for footnotes: the piece is read again
+    with the definitions it may name written after it."""
     text = "A note[^1].\n\n" + "Filler paragraph.\n\n" * 20 + "[^1]: The note.\n"
-    assert assert_windows_read_as_whole("markdown", text, 30) == 1
+    assert assert_windows_read_as_whole("markdown", text, 30) > 3
+    joined = markup.join(text, markdown_windows(text, 30))
+    assert joined.prose.startswith("A note    .\n")
+
+
+#: A footnote named before its definition, which has an indented
+#: continuation, and a link defined twice, once before its use (issue 23).
+TANGLED = (
+    "See [kyiv] and [Kyiv][] and [the city][KYIV].\n[a]: /u\n\n"
+    "A note[^1] and [^missing].\n\n[^1]: The note.\n\n    More of it.\n\n"
+    "[a]: /u\n\n"
+)
+
+
+@pytest.mark.parametrize("size", range(1, 130, 3))
+def test_a_note_named_before_its_definition_reads_as_the_whole(size: int) -> None:
+    """A window is read past its cut: a definition it found there belongs
+    to the next piece, and the piece naming it must still be settled."""
+    assert_windows_read_as_whole("markdown", TANGLED, size)
+    prose = markup.read_joined("markdown", TANGLED, size)[0].prose
+    assert "A note     and [^missing]." in prose
+    assert "[a]" not in prose  # a link: its brackets masked
+
+
+@pytest.mark.parametrize(
+    ("named", "defined"),
+    [
+        ("[^Note]", "[^note]"),  # case folded
+        ("[^ß]", "[^SS]"),  # fully
+        ("[^ a  b ]", "[^a b]"),  # spaces trimmed and collapsed
+        ("[^x\\]y]", "[^x\\]y]"),  # an escaped bracket
+        ("[^q]", "> [^q]"),  # defined in a quote
+        ("[^q]", "- item\n\n  [^q]"),  # in a list item
+    ],
+)
+def test_a_footnote_is_settled_across_pieces_as_the_parser_names_it(
+    named: str, defined: str
+) -> None:
+    filler = "Filler paragraph.\n\n" * 6
+    for text in (
+        f"A note{named}.\n\n{filler}{defined}: The note.\n",
+        f"{defined}: The note.\n\n{filler}A note{named}.\n",
+    ):
+        assert assert_windows_read_as_whole("markdown", text, 20) > 3
+        assert "A note" + " " * len(named) + "." in markup.read("markdown", text).prose
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Pluses open a metadata block only with their closing line, which
+        # the first window does not hold: it reads a heading over ``---``.
+        "+++\n---\ntitle: Kyiv\n---\n\n---\ntitle: Kyiv\n---\n\n+++\n\n",
+        # Read past its cut, a window took definitions for the piece that
+        # are a metadata block's text in the whole.
+        "See [kyiv] and [KYIV].\n\n---\n[kyiv]: /first\n[KYIV]: /again\n\n"
+        "[^1]: Defined twice.\n\n---\ntitle: Kyiv\n---\n\n",
+        # The definition's attribute list is blanked before the parser reads
+        # it, so it is no definition: the settling reads it the same way.
+        "[a]: /u*{#id}*\n\nSee [a].\n\n" + "Filler.\n\n" * 4,
+        # A lone CR ends the closing fence's line: the paragraph after it
+        # starts a line of its own, not the fence's.
+        "---\ntitle: Kyiv\n---\n\n```\n\n```\r**\n\n",
+        # The parser reads a fence's info string past lone CRs: ``` is text.
+        "```\r\r`[^1]: \n\n",
+        # Indented four spaces after a footnote, a footnote; alone, code.
+        "[^1]: The note.\n\n    More of it.\n\n"
+        "    [^1]: <!-- copydesk: disable -->\n\n",
+        # And a metadata opener's line: ---\r\r opens a block over *.
+        "[^note]: A note.\n---\r\r\n*\n\n+++\ntitle = 'x'\n+++\n\n"
+        "---\ntitle: Kyiv\n---\n\n",
+    ],
+)
+def test_what_a_window_misreads_is_settled(text: str) -> None:
+    """Cases the property test found at 5,000 examples a run."""
+    for size in range(1, len(text), 5):
+        assert_windows_read_as_whole("markdown", text, size)
+
+
+def test_a_note_named_in_an_open_fence_at_the_end_reads_whole() -> None:
+    """The last piece alone can end inside a block open to the end of the
+    text: a definition written after it is code, so the text is read whole."""
+    text = "[^1]: The note.\n\n" + "Filler paragraph.\n\n" * 6
+    text += "A note[^1].\n\n```\nan open fence"
+    assert assert_windows_read_as_whole("markdown", text, 20) == 1
+    assert "A note    ." in markup.read("markdown", text).prose
+
+
+def test_a_label_not_defined_stays_text_in_every_piece() -> None:
+    text = "Unknown[^2] and [^ Note].\n\n" + "Filler paragraph.\n\n" * 6
+    text += "[^1]: The note.\n\n[^note]: Lower.\n"
+    assert assert_windows_read_as_whole("markdown", text, 20) > 3
+    shown = "Unknown[^2] and " + " " * len("[^ Note]") + "."
+    assert markup.read("markdown", text).prose.startswith(shown)
 
 
 @pytest.fixture(scope="module")

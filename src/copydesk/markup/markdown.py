@@ -137,9 +137,9 @@ def read_windows(text: str, size: int) -> Iterator[tuple[int, Parsed]]:
     lies beyond is read again with the next window. What one piece cannot
     know is settled across pieces: the bodies of paired code templates are
     found in the whole text first, and a piece that leaves open a link
-    reference defined in another piece is read again with it resolved. A
-    footnote referred to in one piece and defined in another makes the text
-    one piece, as does a text with no break in reach.
+    reference, or may name a footnote, defined in another piece is read
+    again with it defined (see :func:`_settle`). A text with no break in
+    reach is one piece.
     """
     bodies = code_regions(text)
     closers = _Closers(text)
@@ -159,11 +159,15 @@ def read_windows(text: str, size: int) -> Iterator[tuple[int, Parsed]]:
             if cut:
                 break
             stop = _line_end(text, start + 2 * (stop - start))
+        if cut < len(part.prose) and text.find("]:", start + cut, stop) >= 0:
+            # What was read past the cut may define a link or a footnote the
+            # piece names, and be read otherwise in the whole text (a
+            # metadata block the window leaves open): the piece is read alone.
+            piece = text[start : start + cut]
+            part = _read(piece, _clip(bodies, start, start + cut), record=True)
         parts.append((start, _truncate(part, cut)))
         start += cut
-    if len(parts) > 1 and _notes_across(parts):
-        parts = [(0, _read(text, bodies))]
-    yield from _settle_links(text, parts, bodies)
+    yield from _settle(text, parts, bodies)
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -234,7 +238,9 @@ def _last_break(part: _Part) -> int:
 
 
 def _truncate(part: _Part, cut: int) -> _Part:
-    """``part`` up to the break ``cut``: the blocks and directives before it."""
+    """``part`` up to the break ``cut``: what it found before it. A window
+    is read past its cut, and what lies beyond belongs to the next piece:
+    a footnote defined there is that piece's, not this one's."""
     if cut == len(part.prose):
         return part
     return _Part(
@@ -243,41 +249,140 @@ def _truncate(part: _Part, cut: int) -> _Part:
         tuple(d for d in part.directives if d.start < cut),
         tuple(b for b in part.breaks if b < cut),
         [(pos, label) for pos, label in part.broken if pos < cut],
-        part.notes,
-        part.footnotes,
+        tuple(n for n in part.notes if n[0] < cut),
+        tuple(n for n in part.named if n[0] < cut),
         tuple(o for o in part.openers if o[0] < cut),
     )
 
 
-def _notes_across(parts: list[tuple[int, _Part]]) -> bool:
-    """Whether a piece shows ``[^label]`` as text for a footnote another
-    piece defines (the whole text reads it as a reference)."""
-    notes = frozenset().union(*(part.notes for _, part in parts))
-    return any((part.footnotes & notes) - part.notes for _, part in parts)
+class _UnsettledError(Exception):
+    """Footnote definitions written after a piece were not read as such: the
+    piece ends inside a block open to the end of the text (a fence)."""
 
 
-def _settle_links(
+def _settle(
     text: str, parts: list[tuple[int, _Part]], bodies: list[tuple[int, int]]
 ) -> Iterator[tuple[int, Parsed]]:
-    """Each piece's Parsed, read again when a link reference it leaves open
-    is defined in another piece (the parser's callback resolves it then)."""
+    """Each piece's Parsed, read again with what other pieces define
+    (:class:`_Settling`), each piece let go as it is yielded.
+
+    The last piece is settled first: it alone can end inside a block open
+    to the end of the text, and such a text is then read whole, before any
+    piece is out.
+    """
+    settling = _Settling(text, parts, bodies)
+    try:
+        last = settling.piece(len(parts) - 1)
+    except _UnsettledError:
+        yield 0, _parsed(_read(text, bodies))
+        return
+    for index in range(len(parts) - 1):
+        yield parts[index][0], _parsed(settling.piece(index))
+        parts[index] = (parts[index][0], _LET_GO)
+    yield parts[-1][0], _parsed(last)
+
+
+def _parsed(part: _Part) -> Parsed:
+    return Parsed(part.prose, part.blocks, part.directives, part.breaks)
+
+
+class _Settling:
+    """The pieces of a text, each read again when another piece defines
+    what it needs.
+
+    A link reference the piece leaves open is resolved by the parser's
+    callback when another piece defines its label. A footnote reference is
+    one only if its label is defined somewhere in the text, before or after
+    it, and the parser has no callback for footnotes: the definitions of
+    the labels the piece may name (:func:`_note_key`) are written after
+    it, each ``[^label]: .`` after a blank line (a piece ends where no block
+    is open, a break), and the read is cut there.
+    """
+
+    __slots__ = ("_bodies", "_ends", "_links", "_notes", "_parts", "_text")
+
+    def __init__(
+        self, text: str, parts: list[tuple[int, _Part]], bodies: list[tuple[int, int]]
+    ) -> None:
+        self._text = text
+        self._parts = parts
+        self._bodies = bodies
+        self._ends = [start for start, _ in parts[1:]] + [len(text)]
+        self._links = _links_defined(text, parts, self._ends, bodies)
+        self._notes = _NotesElsewhere(parts) if len(parts) > 1 else None
+
+    def piece(self, index: int) -> _Part:
+        """Piece ``index`` as the whole text reads it."""
+        start, part = self._parts[index]
+        labels = () if self._notes is None else self._notes.of(index, part)
+        links = self._links
+        if not labels and not any(_label(label) in links for _, label in part.broken):
+            return part
+        stop = self._ends[index]
+        piece = self._text[start:stop]
+        bodies = _clip(self._bodies, start, stop)
+        if not labels:
+            return _read(piece, bodies, links)
+        appendix = "".join(f"\n\n[^{label}]: ." for label in labels)
+        read = _read(piece + appendix + "\n", bodies, links)
+        if {label for pos, label in read.notes if pos >= len(piece)} != set(labels):
+            raise _UnsettledError
+        return _truncate(read, len(piece))
+
+
+def _links_defined(
+    text: str,
+    parts: list[tuple[int, _Part]],
+    ends: list[int],
+    bodies: list[tuple[int, int]],
+) -> set[str]:
+    """The labels (:func:`_label`) of the link references the pieces define,
+    if some piece leaves a reference open (else none is needed)."""
     links: set[str] = set()
     if any(part.broken for _, part in parts):
-        for index, (start, _) in enumerate(parts):
-            window = text[start : _end_of(parts, index, len(text))]
-            if "]:" in window:
-                links.update(_label(label) for label in _definitions(window))
-    for index, (start, part) in enumerate(parts):
-        if any(_label(label) in links for _, label in part.broken):
-            stop = _end_of(parts, index, len(text))
-            part = _read(  # noqa: PLW2901 - the piece, read again
-                text[start:stop], _clip(bodies, start, stop), links
-            )
-        yield start, Parsed(part.prose, part.blocks, part.directives, part.breaks)
+        for (start, _), stop in zip(parts, ends, strict=True):
+            if text.find("]:", start, stop) >= 0:
+                window = text[start:stop]
+                found = _definitions(window, _clip(bodies, start, stop))
+                links.update(_label(label) for label in found)
+    return links
 
 
-def _end_of(parts: list[tuple[int, _Part]], index: int, total: int) -> int:
-    return parts[index + 1][0] if index + 1 < len(parts) else total
+class _NotesElsewhere:
+    """The footnote labels each piece defines, to find those a piece may
+    name but another piece defines."""
+
+    __slots__ = ("_defined",)
+
+    def __init__(self, parts: list[tuple[int, _Part]]) -> None:
+        #: key -> {piece index -> labels as the parser reported them}
+        self._defined: dict[str, dict[int, set[str]]] = {}
+        for index, (_, part) in enumerate(parts):
+            for _, label in part.notes:
+                by_piece = self._defined.setdefault(_note_key(label), {})
+                by_piece.setdefault(index, set()).add(label)
+
+    def of(self, index: int, part: _Part) -> tuple[str, ...]:
+        """The labels, defined only in other pieces, that a ``[^label]``
+        written in piece ``index`` may name."""
+        found: set[str] = set()
+        for _, key in part.named:
+            by_piece = self._defined.get(key)
+            if by_piece is None:
+                continue
+            own = by_piece.get(index, set())
+            for piece, labels in by_piece.items():
+                if piece != index:
+                    found.update(labels - own)
+        return tuple(sorted(found))
+
+
+def _note_key(label: str) -> str:
+    """A footnote label made coarser than the parser's matching, which
+    folds case (``ß`` names ``SS``) and trims and collapses spaces: labels
+    it matches have one key, so a piece is never read without a
+    definition the whole text gives it (one too many only costs a read)."""
+    return "".join(label.casefold().split()).replace("\\", "")
 
 
 def _label(label: str) -> str:
@@ -285,21 +390,37 @@ def _label(label: str) -> str:
     return " ".join(label.split()).casefold()
 
 
-def _definitions(window: str) -> Iterable[str]:
-    """The link reference labels ``window`` defines (the parser's block pass)."""
-    source = neutral_templates(window)
+def _definitions(window: str, bodies: list[tuple[int, int]]) -> Iterable[str]:
+    """The link reference labels ``window`` defines (the parser's block pass
+    over what :func:`_read` gives the parser)."""
+    source = _sources(window, bodies)[1]
+    return pyromark.reference_definitions(source, options=OPTIONS).keys()
+
+
+def _sources(text: str, bodies: list[tuple[int, int]]) -> tuple[str, str]:
+    """``text`` with the code template ``bodies`` and attribute lists blanked,
+    and what the parser reads of it: template tags made neutral, a lone
+    surrogate as U+FFFD. An attribute list left in a link's definition
+    (``[a]: /u*{#id}*``) would make it one the reader does not see."""
+    regions = bodies.copy()
+    if "{" in text:
+        regions.extend(m.span() for m in _ATTRIBUTES.finditer(text))
+        regions.sort()
+    plain = blank(text, _disjoint(regions))
+    source = neutral_templates(plain)
     if not source.isascii() and _SURROGATES.search(source):
         source = _SURROGATES.sub("\ufffd", source)
-    return pyromark.reference_definitions(source, options=OPTIONS).keys()
+    return plain, source
 
 
 class _Part(NamedTuple):
     """What one read of a text (or a piece of it) found, offsets its own.
 
     ``broken`` holds the references left unresolved (offset, label), ``notes``
-    the footnote labels it defines, ``footnotes`` the labels of ``[^label]``
-    texts it shows and ``openers`` its possible metadata openers: what
-    :func:`read_windows` settles between pieces.
+    the footnote definitions (offset, label as the parser reports it),
+    ``named`` the ``[^label]`` texts written in it, reference or not
+    (offset, :func:`_note_key`) and ``openers`` its possible metadata
+    openers: what :func:`read_windows` settles between pieces.
     """
 
     prose: str
@@ -307,13 +428,17 @@ class _Part(NamedTuple):
     directives: tuple[Directive, ...]
     breaks: tuple[int, ...]
     broken: list[tuple[int, str]]
-    notes: frozenset[str]
-    footnotes: frozenset[str]
+    notes: tuple[tuple[int, str], ...]
+    named: tuple[tuple[int, str], ...]
     openers: tuple[tuple[int, str], ...] = ()
 
 
-#: A footnote reference written as text: ``[^label]``.
-_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
+#: What is left of a piece once it is yielded.
+_LET_GO = _Part("", (), (), (), [], (), ())
+
+#: What may be a footnote reference: ``[^label]`` on one line, ``\]``
+#: escaped in it (the parser's labels hold neither ``[`` nor a line break).
+_FOOTNOTE = re.compile(r"\[\^((?:[^\\\]\r\n]|\\[^\r\n])+)\]")
 
 
 def _read(
@@ -328,14 +453,7 @@ def _read(
     ``links`` are labels defined elsewhere, resolved where this text leaves
     them open; with ``record``, the references left open are noted.
     """
-    regions = bodies.copy()
-    if "{" in text:
-        regions.extend(m.span() for m in _ATTRIBUTES.finditer(text))
-        regions.sort()
-    plain = blank(text, _disjoint(regions))
-    source = neutral_templates(plain)
-    if not source.isascii() and _SURROGATES.search(source):
-        source = _SURROGATES.sub("\ufffd", source)
+    plain, source = _sources(text, bodies)
     broken: list[tuple[int, str]] = []
 
     def callback(link: BrokenLink) -> tuple[str, str] | None:
@@ -345,55 +463,101 @@ def _read(
         return None
 
     found = _events(text, plain, source, callback if record or links else None)
-    spans, blocks, directives, tops, rules, notes, conv = found
+    spans, blocks, directives, tops, notes, conv = found
     prose, kept = finish_templates(text, plain, _build(plain, spans), blocks, bodies)
-    shown = frozenset(_FOOTNOTE.findall(text)) if "[^" in text else frozenset[str]()
+    named = (
+        tuple((m.start(), _note_key(m.group(1))) for m in _FOOTNOTE.finditer(text))
+        if "[^" in text
+        else ()
+    )
     return _Part(
         prose,
         kept,
         tuple(directives),
         _breaks(text, tops, bodies),
         [(conv(pos) if conv else pos, label) for pos, label in broken],
-        frozenset(notes),
-        shown,
-        tuple(_openers(text, rules)),
+        tuple(notes),
+        named,
+        tuple(_openers(text, tops)),
     )
 
 
-def _openers(text: str, rules: list[int]) -> Iterator[tuple[int, str]]:
-    """(line start, ``---`` or ``+++``) of the thematic breaks that could
-    open a metadata block: followed by a line with text. Whether one does
-    depends on a closing line anywhere later, which a window may not hold."""
-    for rule in rules:
-        start = text.rfind("\n", 0, rule) + 1
-        end, following = next_line_end(text, start, len(text))
-        mark = text[start:end].strip()
-        if mark in ("---", "+++"):
-            after, _ = next_line_end(text, following, len(text))
-            if text[following:after].strip():
-                yield start, mark
+def _openers(text: str, tops: list[int]) -> Iterator[tuple[int, str]]:
+    """(line start, ``---`` or ``+++``) of the top-level blocks that could
+    open a metadata block: a line of the mark followed by a line with text.
+    Whether one does depends on a closing line anywhere later, which a
+    window may not hold; without it, ``---`` reads as a thematic break and
+    ``+++`` as text (a paragraph's, or a heading's over ``---``).
+
+    The parser reads such a line to its line feed, a lone CR in it as a
+    space (``---\r\r\n*`` opens a block over ``*``), but a lone CR ends
+    the lines around it: a line is taken for an opener if either reading
+    makes it one."""
+    for top in tops:
+        if not text.startswith(("---", "+++"), top) or _line_start(text, top) != top:
+            continue  # a mark indented is no opener
+        start = top
+        mark = text[start : start + 3]
+        if any(
+            text[start:end].strip() == mark and _holds_text(text, following)
+            for end, following in _line_ends(text, start)
+        ):
+            yield start, mark
+
+
+def _line_ends(text: str, pos: int) -> tuple[tuple[int, int], ...]:
+    """(end, next line's start) of the line from ``pos`` read both ways:
+    ended by a lone CR too, or by a line feed only."""
+    lf = text.find("\n", pos)
+    by_lf = (len(text), len(text)) if lf < 0 else (lf, lf + 1)
+    return next_line_end(text, pos, len(text)), by_lf
+
+
+def _holds_text(text: str, pos: int) -> bool:
+    """Whether the line from ``pos``, read either way, holds text."""
+    return any(text[pos:end].strip() for end, _ in _line_ends(text, pos))
 
 
 def _breaks(
     text: str, tops: list[int], bodies: list[tuple[int, int]]
 ) -> tuple[int, ...]:
     """Top-level block starts where reading may begin afresh: at the start of
-    a line after a blank line, outside code template bodies."""
+    a line after a blank line, outside code template bodies, indented less
+    than four spaces. Indented four, a block read alone is code, where the
+    parser may have read it otherwise (``    [^1]:`` after a footnote is
+    another footnote). A line after a lone CR is none: the parser reads a
+    fence's info string past one (``` ```\r\r`x ``` is a paragraph,
+    ``` ```\r\r ``` a fence)."""
     out: list[int] = []
-    rfind = text.rfind
-    last = 0
     for top in tops:
-        start = rfind("\n", 0, top) + 1
-        if start <= last:
-            continue  # the text's first line, or a block on a line already seen
-        before = rfind("\n", 0, start - 1) + 1
-        if before == start - 1 or text[before : start - 1].isspace():
+        start = top  # the line's start, if only up to three spaces precede
+        while start and text[start - 1] == " " and top - start < 4:
+            start -= 1
+        # Not the text's first line, after a line feed, indented less than 4.
+        after_lf = start and text[start - 1] == "\n" and top - start < 4
+        if after_lf and _blank_before(text, start):
             out.append(start)
-        last = start
     if bodies and out:
         ends = [hi for _, hi in bodies]
         out = [s for s in out if not _inside(bodies, ends, s)]
     return tuple(out)
+
+
+def _blank_before(text: str, start: int) -> bool:
+    """Whether the line before the line at ``start`` (after a line feed) is
+    blank: spaces and tabs only."""
+    end = start - 2 if text.startswith("\r\n", start - 2) else start - 1
+    while end and text[end - 1] in " \t":
+        end -= 1
+    return not end or text[end - 1] in "\n\r"
+
+
+def _line_start(text: str, pos: int) -> int:
+    """The start of the line holding ``pos``: after the LF or lone CR before
+    it (a CR looked for only after that LF, so a text with one CR far back is
+    not searched back to it for every line)."""
+    lf = text.rfind("\n", 0, pos)
+    return max(lf, text.rfind("\r", lf + 1, pos)) + 1
 
 
 def _inside(bodies: list[tuple[int, int]], ends: list[int], pos: int) -> bool:
@@ -412,13 +576,12 @@ def _events(  # noqa: PLR0915 - one hot loop
     list[Block],
     list[Directive],
     list[int],
-    list[int],
-    list[str],
+    list[tuple[int, str]],
     Callable[[int], int] | None,
 ]:
     """Walk the parser's events over ``source``: the revealed spans, blocks,
-    directives, top-level block starts, top-level thematic breaks and the
-    footnote labels defined.
+    directives, top-level block starts and the footnote definitions
+    (offset, label).
 
     The loop is written flat on purpose: it runs once per parser event and
     dominates the reader's time. Whether a text is shown is one flag
@@ -433,8 +596,7 @@ def _events(  # noqa: PLR0915 - one hot loop
     blocks: list[Block] = []
     directives: list[Directive] = []
     tops: list[int] = []
-    rules: list[int] = []
-    notes: list[str] = []
+    notes: list[tuple[int, str]] = []
     lines = LineIndex(text)
     want_directives = MARKER in text
     kinds: list[str] = []
@@ -464,7 +626,6 @@ def _events(  # noqa: PLR0915 - one hot loop
                     block_start = -1
                 if not depth:
                     tops.append(span["start"])
-                    rules.append(span["start"])
             continue
         value = event.get("Text")
         if value is not None:
@@ -510,7 +671,7 @@ def _events(  # noqa: PLR0915 - one hot loop
                 kinds.append(new_kind)
                 kind = new_kind
                 if name == "FootnoteDefinition":
-                    notes.append(tag[name])
+                    notes.append((span["start"], tag[name]))
             elif name in _SKIPPED:
                 skip += 1
             elif name == "HtmlBlock":
@@ -561,8 +722,8 @@ def _events(  # noqa: PLR0915 - one hot loop
         blocks.append(Block(block_start, block_end, block_kind))
     if conv is not None:
         tops = [conv(top) for top in tops]
-        rules = [conv(rule) for rule in rules]
-    return spans, blocks, directives, tops, rules, notes, conv
+        notes = [(conv(pos), label) for pos, label in notes]
+    return spans, blocks, directives, tops, notes, conv
 
 
 #: UTF-8 bytes as themselves, but those above ASCII as 0x80: the first wide
