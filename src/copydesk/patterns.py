@@ -17,6 +17,7 @@ from typing import Any
 import regex
 
 from copydesk.errors import RuleError
+from copydesk.lazy_patterns import later_re
 
 #: Seconds one search over one document may take before the rule is abandoned.
 MATCH_TIMEOUT = 2.0
@@ -254,13 +255,11 @@ def spans_on_lines(
 
 #: Escapes that never match a line feed: word and digit classes, anchors and
 #: boundaries, escaped punctuation.
-_SAFE_ESCAPE = stdlib_re.compile(r"\\(?:[wdbBAZG]|[^A-Za-z0-9])")
-_NAMED_LIST = stdlib_re.compile(r"\\L<\w+>")
+_SAFE_ESCAPE = later_re(r"\\(?:[wdbBAZG]|[^A-Za-z0-9])")
+_NAMED_LIST = later_re(r"\\L<\w+>")
 #: What might: an escape left over, a negated or POSIX class, a control
 #: character, a dot-all or verbose flag, fuzzy matching (``{e<=1}``).
-_MAY_CROSS = stdlib_re.compile(
-    r"\\|\[\^|\[:|[\x00-\x1f]|\(\?[a-zA-Z-]*[sx]|\{[^}]*[a-z]"
-)
+_MAY_CROSS = later_re(r"\\|\[\^|\[:|[\x00-\x1f]|\(\?[a-zA-Z-]*[sx]|\{[^}]*[a-z]")
 
 
 @functools.lru_cache(maxsize=1024)

@@ -15,9 +15,10 @@ time, never findings.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
+
+from copydesk.lazy_patterns import later_re
 
 #: Every non-ASCII character: the stand-in for the non-ASCII part of any
 #: Unicode class.
@@ -50,16 +51,16 @@ _DOTTED_I = "iIİı"
 _TURKIC_I = r"\x{130}\x{131}"
 #: The start of a positive class up to where more members can go: a first
 #: "]" or "-" is a literal that must stay first.
-_CLASS_HEAD = re.compile(r"\[\]?-?")
+_CLASS_HEAD = later_re(r"\[\]?-?")
 #: Zero-width escapes; dropping one only widens the match.
 _DROPPED_ESCAPES = frozenset("bBGKmM")
 _SIMPLE_ESCAPES = frozenset("ntrfva")
 _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
-_COUNT = re.compile(r"\{(\d*)(?:,(\d*))?\}")
-_PROPERTY = re.compile(r"[pP](?:\{(\^?)([A-Za-z_&]+)\}|([A-Za-z]))")
-_HEX = re.compile(r"x(?:\{[0-9A-Fa-f]{1,6}\}|[0-9A-Fa-f]{2})")
-_NAMED_GROUP = re.compile(r"\(\?P?<[A-Za-z_]\w*>")
-_SCOPED_FLAGS = re.compile(r"\(\?(i?)(?:-(i))?:")
+_COUNT = later_re(r"\{(\d*)(?:,(\d*))?\}")
+_PROPERTY = later_re(r"[pP](?:\{(\^?)([A-Za-z_&]+)\}|([A-Za-z]))")
+_HEX = later_re(r"x(?:\{[0-9A-Fa-f]{1,6}\}|[0-9A-Fa-f]{2})")
+_NAMED_GROUP = later_re(r"\(\?P?<[A-Za-z_]\w*>")
+_SCOPED_FLAGS = later_re(r"\(\?(i?)(?:-(i))?:")
 #: Largest RE2 program a prefilter may compile to; beyond it RE2's DFA runs
 #: out of memory and falls back to a slow engine.
 MAX_PROGRAM = 60_000

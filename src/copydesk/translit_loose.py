@@ -32,19 +32,20 @@ import functools
 import re
 
 from copydesk import translit
+from copydesk.lazy_patterns import later_re
 
 #: Single readings, each an alternative of the strict folded form (before
 #: the strict key's clusters and letter merges are applied to it).
 _READINGS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?<![ckzs])h"), "g"),
-    (re.compile(r"(?<![ckzs])h"), "kh"),
-    (re.compile(r"x"), "kh"),
-    (re.compile(r"(?<!d)j"), "zh"),
-    (re.compile(r"^[yij]e"), "e"),
-    (re.compile(r"(?<=[bdfgklmnprstvwz])ie"), "e"),
-    (re.compile(r"(?<=[aeiouy])cki$"), "tsky"),
-    (re.compile(r"enka$"), "enko"),
-    (re.compile(r"(?<=y)ne$"), "n"),
+    (later_re(r"(?<![ckzs])h"), "g"),
+    (later_re(r"(?<![ckzs])h"), "kh"),
+    (later_re(r"x"), "kh"),
+    (later_re(r"(?<!d)j"), "zh"),
+    (later_re(r"^[yij]e"), "e"),
+    (later_re(r"(?<=[bdfgklmnprstvwz])ie"), "e"),
+    (later_re(r"(?<=[aeiouy])cki$"), "tsky"),
+    (later_re(r"enka$"), "enko"),
+    (later_re(r"(?<=y)ne$"), "n"),
 )
 #: The readings applied all at once (without the two of h, which exclude
 #: each other): Soljenitsyne needs both j and -yne, Chmielnicki ie and -cki.
@@ -53,16 +54,16 @@ _COMBINED = tuple(
 )
 #: ISO 9 and Polish write ц as c, also before k (Hmelʹnicʹkij), where the
 #: strict fold reads German ck.
-_C_AS_TS = re.compile(r"c(?!h)", re.IGNORECASE)
+_C_AS_TS = later_re(r"c(?!h)", re.IGNORECASE)
 #: The Arabic reading: consonants the systems spell differently, then the
 #: vowels folded to the script's three.
 _ARABIC = (
-    (re.compile(r"dh|dd|zz"), "d"),
-    (re.compile(r"th"), "t"),
-    (re.compile(r"kh|gh|[gqk]"), "k"),
-    (re.compile(r"ou|o"), "u"),
-    (re.compile(r"[ei]"), "a"),
-    (re.compile(r"y$"), "i"),
+    (later_re(r"dh|dd|zz"), "d"),
+    (later_re(r"th"), "t"),
+    (later_re(r"kh|gh|[gqk]"), "k"),
+    (later_re(r"ou|o"), "u"),
+    (later_re(r"[ei]"), "a"),
+    (later_re(r"y$"), "i"),
 )
 #: One syllable of a Chinese (pinyin, Wade-Giles) or Korean (Revised,
 #: McCune-Reischauer) romanisation, folded: initial, vowel, final.
@@ -72,28 +73,28 @@ _EA_SYLLABLE = (
     r"ou|ae|eo|eu|ya|yo|yu|ye|wa|wo|we|wi|oe|a|e|i|o|u)"
     r"(?:ng|n|m|l|k|p|t|h)?"
 )
-_EAST_ASIAN = re.compile(rf"(?:{_EA_SYLLABLE}){{1,3}}")
+_EAST_ASIAN = later_re(rf"(?:{_EA_SYLLABLE}){{1,3}}")
 #: Wade-Giles and McCune-Reischauer to pinyin and Revised Romanization,
 #: blind to aspiration (which writers drop with its apostrophe): hs is x,
 #: ts z, -ung -ong, -ieh -ie, -ien -ian; Korean eo and eu are o and u.
 _EA_READING = (
-    (re.compile(r"hs"), "x"),
-    (re.compile(r"ts|tz"), "z"),
-    (re.compile(r"(?<!e)ung(?![aeiou])"), "ong"),
-    (re.compile(r"ieh"), "ie"),
-    (re.compile(r"ien"), "ian"),
-    (re.compile(r"eo"), "o"),
-    (re.compile(r"ch"), "zh"),
-    (re.compile(r"p"), "b"),
-    (re.compile(r"t"), "d"),
-    (re.compile(r"k"), "g"),
-    (re.compile(r"q"), "j"),
+    (later_re(r"hs"), "x"),
+    (later_re(r"ts|tz"), "z"),
+    (later_re(r"(?<!e)ung(?![aeiou])"), "ong"),
+    (later_re(r"ieh"), "ie"),
+    (later_re(r"ien"), "ian"),
+    (later_re(r"eo"), "o"),
+    (later_re(r"ch"), "zh"),
+    (later_re(r"p"), "b"),
+    (later_re(r"t"), "d"),
+    (later_re(r"k"), "g"),
+    (later_re(r"q"), "j"),
 )
 
 #: Spellings only an Arabic romanisation writes: q not before u, dh, gh,
 #: the -ullah/-allah and -uddin of compound names, and the shapes of the
 #: commonest Arabic names (Mohammed, Ahmed, Abd, Abu).
-_ARABIC_MARK = re.compile(
+_ARABIC_MARK = later_re(
     r"q(?!u)|dh|gh|[ua]llah\b|uddin\b|^m[ou]hamm?[ae]d|^ahm[ae]d|^abd|^abu",
     re.IGNORECASE,
 )

@@ -130,6 +130,26 @@ def test_checking_a_markdown_file_imports_only_what_it_needs(tmp_path: Path) -> 
     assert unwanted == []
 
 
+def test_a_markdown_page_compiles_none_of_the_names_and_debris_constants(
+    tmp_path: Path,
+) -> None:
+    # Module constants made with lazy_patterns: the page has no name, no
+    # debris line, no link box and no user rule, so none is compiled.
+    (tmp_path / "page.md").write_text(TEXT, encoding="utf-8")
+    script = (
+        "from copydesk.cli.main import main\n"
+        "code = main(['check', '--no-cache', 'page.md'])\n"
+        "from copydesk import re2_superset, translit_loose\n"
+        "from copydesk.checks import existence, names, variants\n"
+        "constants = [names._SURNAME, names._QUOTE_MARK, variants._SYLLABLES,\n"
+        "    existence._LINK_OPEN, existence._OWN_TEXT, re2_superset._COUNT,\n"
+        "    translit_loose._ARABIC_MARK]\n"
+        "print(code, sum('_compiled' in vars(c) for c in constants))\n"
+    )
+    _, out, _ = _python(tmp_path, script)
+    assert out.splitlines()[-1] == "1 0"
+
+
 def test_a_finished_run_flushes_its_report_and_runs_exit_handlers(
     tmp_path: Path,
 ) -> None:

@@ -33,6 +33,7 @@ from copydesk.checks.base import Check, CheckTypeBase, LoadContext, fix_by_appli
 from copydesk.debris_block import BlockSpec
 from copydesk.document import Analysis, Document, WordSet
 from copydesk.errors import RuleError
+from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
 
@@ -41,19 +42,19 @@ from copydesk.schema import Key
 # would retry the whole token list at every space.
 _LINE_LEAD = r"(?:^|(?<=\r))[ \t]*+\K(?:[-*+•·▪►▸|>]++[ \t]*+)?"
 #: A sentence end inside a line and the spaces after it.
-_GAP = stdlib_re.compile(r"[.!?…][\"”’«»)\]]?[ \t]++")
+_GAP = later_re(r"[.!?…][\"”’«»)\]]?[ \t]++")
 #: A place with something on its line (line rules skip blank lines).
-_NOT_BLANK = stdlib_re.compile(r"[ \t]*[^ \t\r\n]")
+_NOT_BLANK = later_re(r"[ \t]*[^ \t\r\n]")
 #: The first word at a line or sentence start, after indent and bullet.
-_FIRST_WORD = stdlib_re.compile(r"[ \t]*(?:[-*+•·▪►▸|>]+[ \t]*)?(\S+)")
+_FIRST_WORD = later_re(r"[ \t]*(?:[-*+•·▪►▸|>]+[ \t]*)?(\S+)")
 #: Literal letters (and spaces, apostrophes) at the start of a token.
-_LITERAL_RUN = stdlib_re.compile(r"[^\s\\.^$*+?{}\[\]()|][\w '’-]*")
+_LITERAL_RUN = later_re(r"[^\s\\.^$*+?{}\[\]()|][\w '’-]*")
 #: How much of a line ``Prefixes.agrees`` compares with a token's literal start.
 _HEAD_CHARS = 120
 #: First words whose token choice a rule remembers.
 _MAX_WORDS = 20_000
 #: HTML/XML tags, which may share a line with debris ("<li>Share</li>").
-_TAG = stdlib_re.compile(r"<[^<>]*>")
+_TAG = later_re(r"<[^<>]*>")
 #: Longest line a whole-line rule tries: debris is short, paragraphs are not.
 MAX_LINE = 500
 _LINE_TAIL = r"[ \t]*(?=\r|\n|\Z)"
@@ -66,7 +67,7 @@ _SENTENCE_LEAD = (
 _SENTENCE_TAIL = r"(?=[ \t]*(?:\r|\n|\Z)|[ \t]+(?-i:[\"“„»«‘(]?[\p{Lu}\p{N}]))"
 
 #: Opening and closing quotation marks, paired as editors use them.
-_QUOTED = regex.compile(
+_QUOTED = later_regex(
     r'"[^"\n]*(?:\n(?!\s*\n)[^"\n]*)*"'
     r"|“[^“”\n]*(?:\n(?!\s*\n)[^“”\n]*)*”"
     r"|„[^„“”\n]*(?:\n(?!\s*\n)[^„“”\n]*)*[“”]"
@@ -482,7 +483,7 @@ class TokenSplit:
 
 
 #: Literal characters inside a token (no regex syntax).
-_PLAIN_RUN = stdlib_re.compile(r"[\w '’-]*")
+_PLAIN_RUN = later_re(r"[\w '’-]*")
 #: Past this many spellings, a token's literal starts are cut short.
 _MAX_STARTS = 64
 
@@ -696,7 +697,7 @@ def _stands_alone(doc: Document, start: int, end: int) -> bool:
 
 #: A character for which ``str.isalnum`` is true: ``\w`` is exactly those
 #: and the underscore.
-_ALNUM = stdlib_re.compile(r"[^\W_]")
+_ALNUM = later_re(r"[^\W_]")
 
 
 #: Blocks of an authored page that are its own structure, never pasted debris.
@@ -705,7 +706,7 @@ _PAGE_STRUCTURE = frozenset({"heading", "table", "alt", "code"})
 #: quote marker, and block tags. An inline tag (a link, a label, a button, a
 #: table cell, a heading), emphasis, a link bracket, a table pipe or a heading
 #: mark makes the line the page's own text.
-_BARE_LEAD = stdlib_re.compile(
+_BARE_LEAD = later_re(
     r"(?:[ \t]|[-*+•>](?=[ \t])|\d+[.)](?=[ \t])"
     r"|</?(?:p|li|ul|ol|div|blockquote|section|article|br)\b[^<>]*>)*",
     stdlib_re.IGNORECASE,
@@ -714,7 +715,7 @@ _BARE_LEAD = stdlib_re.compile(
 
 #: In authored markup, "Term: a sentence." is a definition and a line ending
 #: in a colon leads in to the page's own list: neither is a pasted link box.
-_OWN_TEXT = stdlib_re.compile(r"[^:\n]+:[ \t]+[^\n]*[.!?]|[^\n]*:")
+_OWN_TEXT = later_re(r"[^:\n]+:[ \t]+[^\n]*[.!?]|[^\n]*:")
 
 
 def _has_markup(doc: Document, start: int, end: int) -> bool:
@@ -735,8 +736,8 @@ def _has_markup(doc: Document, start: int, end: int) -> bool:
 
 #: A link or button element opened right before the words, or closed right
 #: after them (only masked markup and white space between).
-_LINK_OPEN = stdlib_re.compile(r"<(?:a|button)\b[^<>]*>\s*\Z", stdlib_re.IGNORECASE)
-_LINK_CLOSE = stdlib_re.compile(r"\s*</(?:a|button)\s*>", stdlib_re.IGNORECASE)
+_LINK_OPEN = later_re(r"<(?:a|button)\b[^<>]*>\s*\Z", stdlib_re.IGNORECASE)
+_LINK_CLOSE = later_re(r"\s*</(?:a|button)\s*>", stdlib_re.IGNORECASE)
 
 
 def _bare_start(before: str) -> bool:

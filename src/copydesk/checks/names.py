@@ -42,6 +42,7 @@ from copydesk import doclang, name_context, patterns, translit
 from copydesk.checks.base import COMMON_KEYS, Check, CheckTypeBase, LoadContext
 from copydesk.document import Analysis, ByKey, Document
 from copydesk.errors import RuleError
+from copydesk.lazy_patterns import later_regex
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key, read_keys
 
@@ -124,7 +125,7 @@ def anchor_pattern(anchors: Sequence[str]) -> patterns.Pattern | None:
 
 #: The marks that open or close a quotation, each with what it does to
 #: (double depth, straight double count, single openers, single closers).
-_QUOTE_MARK = regex.compile(
+_QUOTE_MARK = later_regex(
     r"(?P<open>[“„«])|(?P<close>[”»])|(?P<straight>\")"
     r"|(?P<sopen>(?:^|(?<=\s))(?:[‘‹‚]|'(?=\p{L})))"
     r"|(?P<sclose>(?:[’›]|(?<=\w)')(?!\w))"
@@ -423,8 +424,8 @@ class Names(CheckTypeBase):
 
 #: A capitalised word right before a span (spaces only between), and one
 #: right after it.
-_WORD_BEFORE = regex.compile(r"(?<![\w'’.&-])\p{Lu}[\w'’.&-]*[ \t]+$")
-_WORD_AFTER = regex.compile(r"[ \t]+(\p{Lu}\w*)")
+_WORD_BEFORE = later_regex(r"(?<![\w'’.&-])\p{Lu}[\w'’.&-]*[ \t]+$")
+_WORD_AFTER = later_regex(r"[ \t]+(\p{Lu}\w*)")
 #: Characters after which a capitalised word starts a sentence.
 _SENTENCE_END = ".!?:;\n"
 
@@ -539,7 +540,7 @@ def _person_pattern(
 
 #: The surname after a given name: the next capitalised word, past a middle
 #: initial ("Julia M. Phillips").
-_SURNAME = regex.compile(r"[ \u00a0]+(?:\p{Lu}\.[ \u00a0]+)?(\p{Lu}[\p{L}\p{M}'’-]+)")
+_SURNAME = later_regex(r"[ \u00a0]+(?:\p{Lu}\.[ \u00a0]+)?(\p{Lu}[\p{L}\p{M}'’-]+)")
 
 
 def _house_person(word: str, people: Sequence[Entry]) -> bool:

@@ -41,7 +41,6 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
-import regex
 from anyascii import anyascii
 
 from copydesk import doclang, translit
@@ -55,13 +54,14 @@ from copydesk.checks.names import (
 from copydesk.document import Analysis, Document
 from copydesk.errors import RuleError
 from copydesk.house_spellings import NO_HOUSE, HouseSpellings, house_spellings
+from copydesk.lazy_patterns import later_regex
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key, read_keys
 from copydesk.translit_loose import arabic_marked, east_asian_keys, loose_keys
 
 PREFERENCES = ("house", "fewest-foreign-markers", "frequency", "first")
 #: Between two parts of one name: spaces, or a middle initial or a particle.
-_BETWEEN = regex.compile(
+_BETWEEN = later_regex(
     r"[ \u00a0]+(?:(?:\p{Lu}\.|bin|ibn|al|el|de|del|da|dos|van|von|der|la|le)"
     r"[ \u00a0]+)?"
 )
@@ -377,7 +377,7 @@ def _read_neighbours(
 
 
 #: A name of hyphen-joined syllables: Tse-tung, Hsiao-p'ing, En-lai, Jong-un.
-_SYLLABLES = regex.compile(
+_SYLLABLES = later_regex(
     r"(?<![\w-])\p{Lu}\p{Ll}{0,5}(?:-\p{Ll}{1,6}(?:['’]\p{Ll}{1,5})?){1,2}(?![\w-])"
 )
 
@@ -407,14 +407,14 @@ def _whole(joined: Mapping[int, translit.Token], start: int, word: str) -> str:
 
 
 #: A preposition of place right before a name: "in Sumy", "the city of Sumy".
-_PLACE_BEFORE = regex.compile(
+_PLACE_BEFORE = later_regex(
     r"(?<![\w])(?:in|to|from|near|of|at|around|outside|outskirts of)[ \u00a0]+\Z"
 )
 
 #: A capitalised word right before a name, inside its sentence, or right
 #: after it.
-_NAME_BEFORE = regex.compile(r"(?<![\w])(\p{Lu}\p{Ll}+)[ \u00a0]+\Z")
-_NAME_AFTER = regex.compile(r"[ \u00a0]+\p{Lu}\p{Ll}")
+_NAME_BEFORE = later_regex(r"(?<![\w])(\p{Lu}\p{Ll}+)[ \u00a0]+\Z")
+_NAME_AFTER = later_regex(r"[ \u00a0]+\p{Lu}\p{Ll}")
 #: Capitalised words before a name that do not make it a person's.
 _NOT_GIVEN = frozenset(
     {"The", "A", "An", "In", "At", "On", "Of", "From", "To", "For", "With",
@@ -422,7 +422,7 @@ _NOT_GIVEN = frozenset(
      "That", "These", "Those", "Its", "His", "Her", "Their", "Our"}
 )  # fmt: skip
 #: Two spellings joined like this in one sentence are two names.
-_JOINED = regex.compile(r"[ \u00a0]+(?:and|or|und|et|i|y|e)[ \u00a0]+|,[ \u00a0]+")
+_JOINED = later_regex(r"[ \u00a0]+(?:and|or|und|et|i|y|e)[ \u00a0]+|,[ \u00a0]+")
 
 
 def _beside_a_name(prose: str, tok: translit.Token) -> bool:

@@ -7,12 +7,12 @@ editor server; none of them is imported here, so ``--version`` starts fast.
 from __future__ import annotations
 
 import argparse
-import re
 from collections.abc import Callable
 from typing import NoReturn
 
 from copydesk import __version__
 from copydesk.errors import CopydeskError
+from copydesk.lazy_patterns import later_re
 
 OUTPUT_FORMATS = (
     "text",
@@ -63,7 +63,7 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(_with_suggestion(message))
 
 
-_INVALID_CHOICE = re.compile(
+_INVALID_CHOICE = later_re(
     r"(?P<head>.*)invalid choice: '(?P<value>[^']*)' \(choose from (?P<choices>.*)\)"
 )
 
