@@ -164,17 +164,24 @@ class Repetition(CheckTypeBase):
             # "ß" folds to two code points; the combining ypogegrammeni, not a
             # word character, folds to the letter iota.
             return list(self.doubled.finditer(prose))
-        found: dict[int, stdlib_re.Match[str]] = {}
+        found: list[stdlib_re.Match[str]] = []
         for lo, hi in _chunks(folded):
-            for word in repeated_words(folded[lo:hi]):
-                for run in _word_runs(word).finditer(folded, lo, hi):
-                    stop = prose.find("\n", run.end(), hi)
-                    window = self.doubled.finditer(
-                        prose, run.start(), hi if stop < 0 else stop
-                    )
-                    for m in window:
-                        found.setdefault(m.start(), m)
-        return [found[start] for start in sorted(found)]
+            starts = sorted(
+                run.start()
+                for word in repeated_words(folded[lo:hi])
+                for run in _word_runs(word).finditer(folded, lo, hi)
+            )
+            # The scan runs once from a line's first run to the line's end: a
+            # later run on that line lies in what it covered. Scanning from
+            # every run to its line's end was quadratic on a long line.
+            scanned = lo
+            for start in starts:
+                if start < scanned:
+                    continue
+                stop = prose.find("\n", start, hi)
+                scanned = hi if stop < 0 else stop
+                found.extend(self.doubled.finditer(prose, start, scanned))
+        return found
 
     def _run_tokens(
         self, doc: Document, pos: int = 0, endpos: int | None = None
@@ -269,7 +276,10 @@ def _meant(doc: Document, run: list[tuple[int, int]], words: list[str]) -> bool:
             return True  # "the Parameter parameter", "GET get"
         if len(second) > 1 and second.isupper():
             return True  # "the first FIRST", "at AT"
-    line_start = doc.text.rfind("\n", 0, run[0][0]) + 1
+    # The line from the document's index (a lone CR ends one too): searching
+    # back for a line feed took as long as the line, once per doubled word,
+    # so one long line was quadratic.
+    line_start = doc.line_start(doc.line_col(run[0][0])[0])
     return _SPEECH.match(doc.text, line_start) is not None
 
 
@@ -329,21 +339,31 @@ def _function_word(word: str) -> bool:
 
 #: Characters per piece of text searched for its repeated words.
 CHUNK = 1 << 16
+#: Where a piece may end when no line feed is near: after a character that
+#: no repeat holds (a word character, ``'’-`` or a space between words) and
+#: that no look-around of the scans needs to see beyond.
+_CUT = stdlib_re.compile(r"[^\w'’\- \t\u00a0\u202f]")
 
 
 def _chunks(text: str) -> Iterator[tuple[int, int]]:
     """Spans of ``text`` of about ``CHUNK`` characters, each ending after a
-    line feed (or at the end).
+    line feed, or on a line longer than ``CHUNK`` after a character no repeat
+    holds (or at the end).
 
     Each repeated word is looked for only in the pieces where it stands
     twice: over the whole text, every word doubled anywhere was a scan of
     all of it, and a longer text has more such words, so the cost grew with
-    the square of its length. A repeat never spans a line break, so cutting
-    after one loses none.
+    the square of its length (of one line's, when it has no line feed). A
+    repeat never spans a line break or such a character, so cutting after
+    one loses none.
     """
     lo, size = 0, len(text)
     while lo < size:
-        cut = text.find("\n", min(lo + CHUNK, size - 1))
+        start = min(lo + CHUNK, size - 1)
+        cut = text.find("\n", start, start + CHUNK)
+        if cut < 0:
+            other = _CUT.search(text, start)
+            cut = -1 if other is None else other.start()
         hi = size if cut < 0 else cut + 1
         yield lo, hi
         lo = hi

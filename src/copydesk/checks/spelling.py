@@ -12,7 +12,9 @@ else the document's. Suggestions come with an UNSAFE fix.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,9 +30,18 @@ from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, R
 from copydesk.schema import Key
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}_]+(?:['’][\p{L}\p{M}]+)*")
-#: URLs, mail addresses and domains, in case a reader left them in the prose view.
+#: URLs, mail addresses and domains, in case a reader left them in the prose
+#: view (the address is group ``at``). A scheme or a mailbox is tried only
+#: where its run of characters begins (or where the last match ended, ``\G``),
+#: skipping a scheme run's leading digits: tried at every character, a long
+#: word was read to its end from each of its letters, quadratic in its length.
+#: No later start in a run can match where its beginning did not (the run
+#: ends at the same place), so the matches are those of the plain pattern.
 _ADDRESS = regex.compile(
-    r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", regex.I
+    r"(?:(?<![a-z0-9+.-])|\G)[0-9+.-]*+(?P<at>[a-z][a-z0-9+.-]*+://\S+)"
+    r"|(?P<at>www\.\S+)"
+    r"|(?:(?<![\w.+-])|\G)(?P<at>[\w.+-]++@[\w-]+(?:\.[\w-]+)+)",
+    regex.I,
 )
 _LIST_SUFFIXES = (".txt", ".dic", ".lst")
 #: Dictionaries pyspellchecker ships.
@@ -94,7 +105,7 @@ class Spelling(CheckTypeBase):
         language = self.dictionary or doc.language.split("-", 1)[0].lower()
         if language not in LANGUAGES:
             return
-        skip = [m.span() for m in _ADDRESS.finditer(doc.prose)]
+        skip = [m.span("at") for m in _ADDRESS.finditer(doc.prose)]
         words = [
             m
             for m in _WORD.finditer(doc.prose)
@@ -131,7 +142,10 @@ class Spelling(CheckTypeBase):
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    """Whether ``pos`` lies in one of ``spans`` (in order, apart): a bisect,
+    as a text with many addresses asked each of them for every word."""
+    index = bisect.bisect_right(spans, (pos, sys.maxsize)) - 1
+    return index >= 0 and pos < spans[index][1]
 
 
 def _key(word: str) -> str:

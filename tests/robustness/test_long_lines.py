@@ -1,0 +1,128 @@
+"""One line of half a megabyte or more (no line feed: a minified export, a
+scraped page with its breaks stripped) is linted in time that grows with its
+length, like the same text in lines.
+
+The repetition scan is measured by the characters it is asked to search (a
+deterministic count, see ``test_scaling``): it searched from every doubled
+word to the end of its line, quadratic on one long line. The spelling
+check's address pattern was tried at every character and read on to the end
+of the word each time: a 2 MB word never finished. It now starts only where
+a run of address characters begins, and gives the plain pattern's matches.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import time
+from functools import lru_cache
+from typing import Any
+
+import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from copydesk.batch import lint_text
+from copydesk.checks import spelling
+from copydesk.checks.repetition import Repetition
+from copydesk.document import Document
+from copydesk.ruleset import Ruleset, load_ruleset
+
+from .strategies import fuzz_settings
+from .test_scaling import BOUND, LARGE, SMALL
+
+#: Every shipped pack but proselint's: its lexical-illusion pattern (its own,
+#: run by the ``re`` module) is quadratic on a long run of letters and digits
+#: ("1a1a1a..."), which copydesk cannot change; the pack is off by default.
+EVERY_PACK = ("artifacts", "names", "quotes", "style", "typos", "variants")
+
+
+@lru_cache(maxsize=1)
+def every_pack() -> Ruleset:
+    return load_ruleset(select=EVERY_PACK)
+
+
+class CountingScan:
+    """The repetition check's backreference scan, counting the characters
+    each ``finditer`` is given to search."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.searched = 0
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = -1) -> Any:
+        endpos = len(text) if endpos < 0 else endpos
+        self.searched += endpos - pos
+        return self.pattern.finditer(text, pos, endpos)
+
+
+def letters(number: int) -> str:
+    """A word of its own for every number: 0 "qa", 1 "qb", 27 "qbb"."""
+    word = ""
+    while True:
+        number, digit = divmod(number, 26)
+        word += chr(ord("a") + digit)
+        if not number:
+            return "q" + word
+
+
+def doubled_line(units: int) -> str:
+    """One line with a different doubled word in every sentence."""
+    return " ".join(f"We met {letters(i)} {letters(i)} at noon." for i in range(units))
+
+
+def searched(units: int) -> tuple[int, int]:
+    [check] = [c for c in every_pack().checks if c.meta.id == "style.Repetition"]
+    assert isinstance(check, Repetition)
+    assert check.doubled is not None
+    scan = CountingScan(check.doubled)
+    counting = dataclasses.replace(check, doubled=scan)  # type: ignore[arg-type]
+    text = doubled_line(units)
+    found = list(counting.run(Document.plain(text)))
+    return scan.searched, len(found)
+
+
+def test_the_repetition_scan_is_linear_on_one_line() -> None:
+    small, found_small = searched(SMALL)
+    large, found_large = searched(LARGE)
+    assert (found_small, found_large) == (SMALL, LARGE)  # every "wordN wordN"
+    assert large / small < BOUND, (small, large)
+
+
+ADDRESS_TEXT = st.lists(
+    st.sampled_from(["a", "W", "www.", "1", "+", ".", "-", "_", "@", ":", "/", "://",
+                     " ", "\n", "é", "\u212a", "ſ", "http", "ß"]),
+    max_size=40,
+).map("".join)  # fmt: skip
+PLAIN_ADDRESS = regex.compile(
+    r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", regex.I
+)
+
+
+@fuzz_settings(500)
+@given(ADDRESS_TEXT)
+def test_the_address_pattern_finds_what_the_plain_one_finds(text: str) -> None:
+    want = [m.span() for m in PLAIN_ADDRESS.finditer(text)]
+    assert [m.span("at") for m in spelling._ADDRESS.finditer(text)] == want
+
+
+HUGE = 1_000_000
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("word.txt", "a" * HUGE),
+        ("mailbox.txt", "a" * HUGE + "@"),
+        ("scheme.md", "1a" * (HUGE // 2) + "://"),
+    ],
+)
+def test_one_huge_line_is_linted_by_every_pack(name: str, text: str) -> None:
+    """Each took hours (a quarter of the first: two minutes); now about a
+    second. The bound is there to fail a hang, not to measure speed."""
+    fmt = "markdown" if name.endswith(".md") else "plain"
+    began = time.process_time()
+    found = lint_text(text, name, fmt, every_pack())
+    assert time.process_time() - began < 60
+    assert all(f.rule != "copydesk.file-timeout" for f in found)
