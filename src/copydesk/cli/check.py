@@ -25,7 +25,9 @@ from copydesk.files import STDIN
 from copydesk.model import Finding, RuleMeta
 
 if TYPE_CHECKING:
+    from copydesk.api import Plan
     from copydesk.cli.fix import FixTally
+    from copydesk.files import Target
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEFAULT_FORMAT = "text"
@@ -164,6 +166,7 @@ def _lint(workspace: Workspace, args: argparse.Namespace, err: TextIO) -> LintRu
     jobs = args.jobs if args.jobs is not None else default_jobs()
     problems: list[InputError] = []
     plans = workspace.plan_paths(args.paths, problems, args.stdin_filename, args.shard)
+    plans = without_docx_stdin(plans, problems, args.stdin_filename)
     total = sum(len(group) for _, group in plans)
     bar = Progress(err, total) if wanted(err, total) and not args.quiet else None
     try:
@@ -182,6 +185,30 @@ def _lint(workspace: Workspace, args: argparse.Namespace, err: TextIO) -> LintRu
             bar.close()
     lint_run.problems[:0] = problems
     return lint_run
+
+
+def without_docx_stdin(
+    plans: list[tuple[Plan, list[Target]]],
+    problems: list[InputError],
+    stdin_name: str | None,
+) -> list[tuple[Plan, list[Target]]]:
+    """``plans`` less stdin when ``--stdin-filename`` makes it a ``.docx``,
+    which becomes an input error (exit 2) naming the file.
+
+    A Word draft is a zip archive read by seeking in it, which a pipe cannot
+    do: read as text it was linted as nothing and said so with exit 0, and
+    ``fix`` echoed the archive back.
+    """
+    kept: list[tuple[Plan, list[Target]]] = []
+    for plan, group in plans:
+        refused = [t for t in group if t.path == STDIN and t.format == "docx"]
+        for _ in refused:
+            reason = "a .docx cannot be read from stdin: name the file instead"
+            problems.append(InputError(stdin_name or STDIN, reason))
+        rest = [t for t in group if t not in refused]
+        if rest:
+            kept.append((plan, rest))
+    return kept
 
 
 def _cache_dir(args: argparse.Namespace) -> Path:

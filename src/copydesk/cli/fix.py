@@ -62,10 +62,13 @@ def fix_paths(
     With ``--diff`` the diffs go to ``diff_out``; fixed stdin goes to
     ``text_out`` (stdout, whatever ``--output-file`` says).
     """
+    from copydesk.cli.check import without_docx_stdin
+
     run = LintRun()
     plans = workspace.plan_paths(
         args.paths, run.problems, args.stdin_filename, args.shard
     )
+    plans = without_docx_stdin(plans, run.problems, args.stdin_filename)
     if sum(len(group) for _, group in plans) > 1:
         settle_heap()
     for plan, group in plans:
