@@ -7,7 +7,8 @@ Read piece by piece, the tokens of each piece are dropped before the next
 is read. A piece ends just after a space, so a pattern whose tokens hold no
 space and whose look-arounds read at most one character beyond a space
 (``word_guards.WORD``, ``translit``'s capitalised words) finds in the
-pieces exactly the tokens it finds in the whole.
+pieces exactly the tokens it finds in the whole; or just after a line feed,
+for a scan whose matches never hold one (``anchor_scan``'s line rules).
 """
 
 from __future__ import annotations
@@ -21,10 +22,20 @@ PIECE = 1 << 20
 def spaced_pieces(text: str, size: int = 0) -> Iterator[tuple[int, int]]:
     """``text`` as consecutive spans of about ``size`` characters (``PIECE``
     unless given), each but the last ending just after a space."""
+    return _pieces(text, size, " ")
+
+
+def line_pieces(text: str, size: int = 0) -> Iterator[tuple[int, int]]:
+    """``text`` as consecutive spans of about ``size`` characters (``PIECE``
+    unless given), each but the last ending just after a line feed."""
+    return _pieces(text, size, "\n")
+
+
+def _pieces(text: str, size: int, after: str) -> Iterator[tuple[int, int]]:
     size = size or PIECE
     start = 0
     while start < len(text):
-        cut = text.find(" ", start + size - 1)
+        cut = text.find(after, start + size - 1)
         end = len(text) if cut == -1 else cut + 1
         yield start, end
         start = end

@@ -6,7 +6,9 @@ import pytest
 import yaml
 from tests.checks.inline import lint_rule
 
+from copydesk import text_pieces
 from copydesk.batch import lint_text
+from copydesk.checks import anchor_scan
 from copydesk.checks.anchor_scan import AnchorScan, Member, union
 from copydesk.checks.existence import Existence
 from copydesk.document import Document
@@ -187,3 +189,70 @@ def test_dotted_capital_i_matches_i_as_regex_does() -> None:
     rs = load_ruleset(select=["artifacts.Consent"])
     found = lint_text("The talks ended.\n\nAccept ALL COOKİES\n", "a.txt", "plain", rs)
     assert [(f.line, f.rule) for f in found] == [(3, "artifacts.Consent")]
+
+
+#: Places at line starts and after sentence ends, a long candidate line,
+#: wide characters (two, three and four UTF-8 bytes) before and between.
+_PIECES_TEXT = (
+    "Über die Grenze – schnell. Advertisement Der Rest.\n"
+    "Share\n\n  share 😀 this\nЛьвів. Advertisement Кінець.\n"
+    "Photo: Reuters and more words on a long line.\nShare\n"
+) * 3
+
+
+@pytest.mark.parametrize("size", [1, 2, 7, 40, 1_000])
+def test_a_large_text_scanned_in_pieces_has_the_places_of_the_whole(
+    monkeypatch: pytest.MonkeyPatch, size: int
+) -> None:
+    """A scan whose matches hold no line feed encodes a large text a piece
+    at a time, each ending after a line feed; a place at a piece's end is
+    the next piece's first line."""
+    scan = _scan(
+        Member("line", True, "Share"),
+        Member("line", True, r"Photo: [^\n]*"),
+        Member("sentence", True, "Advertisement"),
+    )
+    whole = scan.scan(_PIECES_TEXT, _PIECES_TEXT.encode())
+    monkeypatch.setattr(anchor_scan, "PIECE", size)
+    monkeypatch.setattr(text_pieces, "PIECE", size)
+    assert scan.scan(_PIECES_TEXT) == whole
+    assert whole is not None
+    starts = [0, *(i + 1 for i, c in enumerate(_PIECES_TEXT) if c == "\n")]
+    assert whole.lines == [
+        i for i in starts if _PIECES_TEXT.startswith(("Share\n", "Photo"), i)
+    ]
+    assert len(whole.sentences) == 6
+
+
+def test_a_scan_that_may_match_a_line_feed_reads_the_text_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    scan = _scan(Member("line", True, r"Share\s+it"))
+    text = "Intro.\nShare\nit\n" * 4
+    monkeypatch.setattr(anchor_scan, "PIECE", 3)
+    monkeypatch.setattr(text_pieces, "PIECE", 3)
+    places = scan.scan(text)
+    assert places is not None
+    assert places.lines == [i for i in range(len(text)) if text.startswith("Share", i)]
+
+
+def test_every_shipped_scan_can_be_read_in_pieces() -> None:
+    """Else a large file's scan holds the UTF-8 of all its prose again."""
+    scans = {
+        id(check.scan.shared): check.scan.shared
+        for check in load_ruleset().checks
+        if isinstance(check, Existence) and check.scan.shared is not None
+    }
+    assert scans
+    assert all(scan._lines_only() for scan in scans.values())
+
+
+def test_character_offsets_are_counted_a_chunk_at_a_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "aé€😀\n" * 50
+    data = text.encode()
+    offsets = [len(text[:i].encode()) for i in range(0, len(text), 3)]
+    monkeypatch.setattr(anchor_scan, "_CHUNK", 5)
+    found = anchor_scan._char_offsets(data, offsets[::-1])
+    assert found == list(range(0, len(text), 3))[::-1]

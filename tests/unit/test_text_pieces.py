@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from copydesk import text_pieces, translit
 from copydesk.batch import build_document
-from copydesk.text_pieces import spaced_pieces
+from copydesk.text_pieces import line_pieces, spaced_pieces
 from copydesk.word_guards import WORD, WordCounts
 
 #: Capitals, small letters (Latin, Cyrillic), a combining mark, digits,
@@ -39,6 +39,17 @@ def test_pieces_cover_the_text_and_end_after_spaces(text: str, size: int) -> Non
     assert ends[-1:] == ([len(text)] if text else [])
     assert all(lo < hi for lo, hi in spans)
     assert all(text[hi - 1] == " " for hi in ends[:-1])
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=texts, size=sizes)
+def test_line_pieces_cover_the_text_and_end_after_line_feeds(
+    text: str, size: int
+) -> None:
+    spans = list(line_pieces(text, size))
+    assert "".join(text[lo:hi] for lo, hi in spans) == text
+    assert all(hi - lo >= size or hi == len(text) for lo, hi in spans)
+    assert all(text[hi - 1] == "\n" for _, hi in spans[:-1])
 
 
 @settings(max_examples=300, deadline=None)

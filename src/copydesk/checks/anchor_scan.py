@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 
 from copydesk.document import Analysis, ByKey, Document
 from copydesk.re2_superset import compile_scanner
+from copydesk.text_pieces import PIECE, line_pieces
 
 #: The RE2 forms of the existence anchors (each at least as wide as its
 #: ``regex`` original): indent and bullet, line end, sentence end, and the
@@ -59,6 +60,7 @@ class AnchorScan:
         "_gap_pattern",
         "_gap_scanner",
         "_gaps",
+        "_line_local",
         "_pattern",
         "_scanner",
     )
@@ -69,6 +71,7 @@ class AnchorScan:
         self._gaps = bool(self._gap_pattern)
         self._scanner: Any = None
         self._gap_scanner: Any = None
+        self._line_local: bool | None = None
 
     def places(self, doc: Document) -> Places | None:
         """The document's candidate places, or None when the scan cannot
@@ -95,13 +98,52 @@ class AnchorScan:
 
     def scan(self, text: str, data: bytes | None = None) -> Places | None:
         """Where the rules may match in ``text`` (see ``places``); ``data``:
-        its UTF-8 bytes, when the caller has them already."""
+        its UTF-8 bytes, when the caller has them already.
+
+        Without them, a text longer than a piece is encoded and scanned a
+        piece at a time when no match can hold a line feed (each piece ends
+        after one, see ``re2_lines``): its whole UTF-8 was a copy of the
+        prose beside it, the peak of a check of a large file."""
         if not self.usable or not _scannable(text):
             return None
+        if data is None and len(text) > PIECE and self._lines_only():
+            return self._scan_pieces(text)
         if data is None:
             data = _utf8(text)
             if data is None:
                 return None
+        return self._scan_data(text, data)
+
+    def _lines_only(self) -> bool:
+        """Whether no match of this scan can hold a line feed."""
+        if self._line_local is None:
+            from copydesk.re2_lines import line_local  # large texts only
+
+            self._line_local = line_local(self._pattern) and line_local(
+                self._gap_pattern
+            )
+        return self._line_local
+
+    def _scan_pieces(self, text: str) -> Places | None:
+        """:meth:`scan` of ``text`` a piece at a time."""
+        lines: list[int] = []
+        sentences: list[int] = []
+        total = len(text)
+        for start, end in line_pieces(text):
+            piece = text[start:end]
+            data = _utf8(piece)
+            if data is None:
+                return None
+            found = self._scan_data(piece, data)
+            # A place at a piece's end is the next piece's first line, read
+            # there with the line it starts.
+            stop = end - start if end < total else end - start + 1
+            lines.extend(start + p for p in found.lines if p < stop)
+            sentences.extend(start + p for p in found.sentences if p < stop)
+        return Places(lines, sentences)
+
+    def _scan_data(self, text: str, data: bytes) -> Places:
+        """The places in ``text``, whose UTF-8 is ``data``."""
         search = self._scanner.search
         gaps = self._gaps
         lines: list[int] = []
@@ -143,14 +185,11 @@ class AnchorPlaces(Analysis[ByKey[AnchorScan, Places | None]]):
     @classmethod
     def compute(cls, doc: Document) -> ByKey[AnchorScan, Places | None]:
         prose = doc.prose  # not the document: a value must not hold it
-        encoded: list[bytes | None] = []
 
         def scan_prose(scan: AnchorScan) -> Places | None:
-            # One encoding for all the scans of the document.
-            if not encoded:
-                encoded.append(_utf8(prose))
-            data = encoded[0]
-            return None if data is None else scan.scan(prose, data)
+            # Encoded per scan, not kept: a document runs one or two scans,
+            # and its UTF-8 kept would be a copy of the prose for the run.
+            return scan.scan(prose)
 
         return ByKey(scan_prose)
 
@@ -208,17 +247,30 @@ def _utf8(text: str) -> bytes | None:
 
 def _char_offsets(data: bytes, offsets: list[int]) -> list[int]:
     """Character offsets of UTF-8 byte offsets into ``data`` (each at a
-    character's start, as RE2's are), by decoding the bytes between them in
-    order: C work that grows with the bytes before the last offset, where a
-    map of every run of wide characters (``utf8.byte_to_char``) took a
-    second on 8 MB of news, however few the offsets."""
+    character's start, as RE2's are), by counting the bytes that start a
+    character between them, in order and a megabyte at a time: C work that
+    grows with the bytes before the last offset, where a map of every run
+    of wide characters (``utf8.byte_to_char``) took a second on 8 MB of
+    news, however few the offsets. Decoding the bytes between two offsets
+    made a string of them: 16 MB apart, 16 M characters (64 MB if one is
+    beyond U+FFFF), the peak of a check of the 17 MB Markdown file."""
     chars: dict[int, int] = {}
     byte = char = 0
     for offset in sorted(set(offsets)):
-        char += len(data[byte:offset].decode("utf-8"))
-        byte = offset
+        while byte < offset:
+            end = min(offset, byte + _CHUNK)
+            chunk = data[byte:end]
+            char += len(chunk) - len(chunk.translate(None, _NOT_CONTINUATION))
+            byte = end
         chars[offset] = char
     return [chars[offset] for offset in offsets]
+
+
+#: Bytes counted at a time by ``_char_offsets``.
+_CHUNK = 1 << 20
+#: Every byte value but UTF-8's continuation bytes (10xxxxxx): deleted by
+#: ``bytes.translate``, they leave the continuation bytes to count.
+_NOT_CONTINUATION = bytes(b for b in range(256) if not 0x80 <= b < 0xC0)
 
 
 def _scannable(text: str) -> bool:
