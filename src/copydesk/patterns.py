@@ -25,7 +25,7 @@ MATCH_TIMEOUT = 2.0
 Pattern = regex.Pattern[str]
 Match = regex.Match[str]
 
-_META = set(".^$*+?{}[]\\|()")
+_META = frozenset(".^$*+?{}[]\\|()")
 # Word edges that also work for tokens starting or ending in punctuation.
 _LEFT = r"(?<![\w])"
 _RIGHT = r"(?![\w])"
@@ -33,7 +33,7 @@ _RIGHT = r"(?![\w])"
 
 def is_literal(token: str) -> bool:
     """True when ``token`` has no regex syntax and can be matched as plain text."""
-    return not any(ch in _META for ch in token)
+    return _META.isdisjoint(token)
 
 
 def compile_regex(
