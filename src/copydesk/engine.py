@@ -8,13 +8,15 @@ function over findings so it can be tested alone.
 from __future__ import annotations
 
 import bisect
+import math
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
 import regex
 
-from copydesk import patterns
+from copydesk import deadline, patterns
 from copydesk.checks.base import Check
 from copydesk.document import Directive, Document
 from copydesk.model import Applicability, Finding, Fix, Severity
@@ -108,14 +110,18 @@ def lint(
         return []
     found: list[Finding] = []
     started = time.monotonic() if started is None else started
-    for index, check in applicable(ruleset, doc, state):
-        late = over_budget(doc, ruleset, started, index)
-        if late is not None:
-            found.append(late)
-            break
-        if check.meta.id not in state.stopped:
-            made = None if given is None else given.get(check.meta.id)
-            found.extend(_run_check(check, doc, ruleset, state, made))
+    with file_budget(ruleset, started):
+        for index, check in applicable(ruleset, doc, state):
+            late = over_budget(doc, ruleset, started, index)
+            if late is None and check.meta.id not in state.stopped:
+                made = None if given is None else given.get(check.meta.id)
+                try:
+                    found.extend(_run_check(check, doc, ruleset, state, made))
+                except deadline.OutOfTimeError:
+                    late = over_budget(doc, ruleset, started, index, cut=True)
+            if late is not None:
+                found.append(late)
+                break
     if doc.directives:
         # Every rule of the run, also one left out for other document kinds.
         metas = ruleset.metas.values()
@@ -140,24 +146,35 @@ def runs_on(check: Check, doc: Document, run: RunState) -> bool:
     return check.meta.id not in run.stopped
 
 
+def file_budget(ruleset: Ruleset, started: float) -> AbstractContextManager[None]:
+    """The file's deadline for the checks run within (see ``copydesk.deadline``):
+    what the ruleset's ``file_timeout`` has left since ``started``."""
+    budget = ruleset.file_timeout
+    if not budget:
+        return deadline.within(math.inf)
+    return deadline.within(budget - (time.monotonic() - started))
+
+
 def over_budget(
-    doc: Document, ruleset: Ruleset, started: float, index: int
+    doc: Document, ruleset: Ruleset, started: float, index: int, *, cut: bool = False
 ) -> Finding | None:
     """The ``copydesk.file-timeout`` error when ``doc`` has taken more than
     the ruleset's ``file_timeout`` since ``started``, before its ``index``-th
-    check; else None.
+    check (or, ``cut``, inside it); else None.
 
-    The budget is checked between rules, the one place a check can be
-    stopped without threads or signals (which a library, a server's event
-    loop or a Dask worker thread cannot use); a single pattern is bounded by
-    the regex timeout, so a file overruns by at most one rule. In worker
-    processes each file's clock starts when its worker starts linting it.
+    Threads and signals cannot stop a check (a library, a server's event
+    loop or a Dask worker thread cannot use them), so the budget is checked
+    between rules and, through ``copydesk.deadline``, inside them: between
+    the findings a check yields, in its long loops and as the regex timeout
+    of user patterns. A file overruns by the longest step between two such
+    readings. In worker processes each file's clock starts when its worker
+    starts linting it.
     """
     budget = ruleset.file_timeout
     if not budget:
         return None
     spent = time.monotonic() - started
-    if spent <= budget:
+    if spent <= budget and not cut:
         return None
     left = len(ruleset.checks) - index
     reason = (
@@ -195,7 +212,7 @@ def _run_check(
     try:
         if isinstance(made, BaseException):
             raise made
-        results = list(check.run(doc) if made is None else made)
+        results = list(deadline.checked(check.run(doc)) if made is None else made)
         exceptions = ruleset.exceptions.get(meta.id)
         if exceptions is not None:
             results = drop_exceptions(results, doc, exceptions)
@@ -206,6 +223,8 @@ def _run_check(
         if ruleset.accept is not None:
             results = drop_exceptions(results, doc, ruleset.accept)
     except TimeoutError:
+        if deadline.passed():  # the file's budget, cut short: not the rule's fault
+            raise deadline.OutOfTimeError from None
         run.stopped.add(meta.id)
         reason = (
             f"rule {meta.id} ({meta.source}) stopped: a pattern exceeded the "

@@ -16,6 +16,7 @@ from typing import Any
 
 import regex
 
+from copydesk import deadline
 from copydesk.errors import RuleError
 from copydesk.lazy_patterns import later_re
 
@@ -211,10 +212,12 @@ def token_matcher(
 def finditer(
     pattern: Pattern, text: str, pos: int = 0, endpos: int | None = None
 ) -> Iterator[Match]:
-    """``pattern.finditer`` with the shared timeout (raises TimeoutError)."""
+    """``pattern.finditer`` with the shared timeout, or the time the file
+    being linted has left if less (raises TimeoutError; see ``deadline``)."""
+    timeout = deadline.regex_timeout(MATCH_TIMEOUT)
     if endpos is None:
-        return pattern.finditer(text, pos, timeout=MATCH_TIMEOUT)
-    return pattern.finditer(text, pos, endpos, timeout=MATCH_TIMEOUT)
+        return pattern.finditer(text, pos, timeout=timeout)
+    return pattern.finditer(text, pos, endpos, timeout=timeout)
 
 
 def spans(pattern: Pattern, text: str) -> Iterable[tuple[int, int]]:

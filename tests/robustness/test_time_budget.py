@@ -1,27 +1,38 @@
 """A per-file time budget: a document that takes longer than ``file-timeout``
 is reported as ``copydesk.file-timeout`` and the run goes on.
 
-The budget is checked between rules (see ``engine.over_budget``), in this
-process and in worker processes alike; a timed-out result is never cached.
-A house pack of two rules makes the slow file slow: the first flags every
-word (a second or more on half a megabyte), so the second is never reached there,
-while the small files finish in milliseconds.
+The budget is checked between rules and inside them (``copydesk.deadline``:
+between the findings a check yields, in its long loops, and as the regex
+timeout of user patterns), in this process and in worker processes alike; a
+timed-out result is never cached. A house pack of two rules makes the slow
+file slow: the first flags every word (a second or more on half a megabyte),
+so it is cut short there and the second never reached, while the small files
+finish in milliseconds.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
+from copydesk import patterns
 from copydesk.batch import lint_text
 from copydesk.cli.main import main
+from copydesk.deadline import on_time
+from copydesk.document import Document
 from copydesk.engine import FILE_TIMEOUT_RULE
+from copydesk.model import Finding, RuleMeta
 from copydesk.ruleset import load_ruleset
+
+from .test_hostile_rules import CATASTROPHIC, RUNAWAY_LINE
 
 EVERY_WORD = (
     "extends: existence\nmessage: \"'%s'\"\nlevel: suggestion\nnonword: true\n"
@@ -73,7 +84,7 @@ def test_a_slow_file_is_a_finding_and_the_others_are_linted(
         capsys, "--no-cache", "--jobs", jobs, "--file-timeout", "0.25", "."
     )
     rules = by_file(found)
-    assert rules.pop("slow.txt") == {"house.AllWords", FILE_TIMEOUT_RULE}
+    assert rules.pop("slow.txt") == {FILE_TIMEOUT_RULE}  # AllWords' were cut
     assert rules == {
         f"small{i:02}.txt": {"house.AllWords", "house.Names"} for i in range(40)
     }
@@ -81,8 +92,8 @@ def test_a_slow_file_is_a_finding_and_the_others_are_linted(
     assert late["severity"] == "error"
     assert (late["line"], late["column"]) == (1, 1)
     assert late["message"].endswith(
-        "over the 0.25 s file-timeout: 1 rule not run on this file (house.Names and"
-        " after); raise file-timeout (0: no limit) or split the file"
+        "over the 0.25 s file-timeout: 2 rules not run on this file (house.AllWords"
+        " and after); raise file-timeout (0: no limit) or split the file"
     )
     assert code == 1
 
@@ -131,9 +142,10 @@ def test_a_bad_budget_names_the_key(
 
 def test_the_budget_is_checked_between_rules(monkeypatch: pytest.MonkeyPatch) -> None:
     """With a clock moving a second per reading (once when the file is
-    read, once before each rule), a 2.5 s budget lets two rules run."""
+    read, once when its deadline is set, once before each rule), a 3.5 s
+    budget lets two rules run."""
     ruleset = load_ruleset()
-    ruleset.file_timeout = 2.5
+    ruleset.file_timeout = 3.5
     ticks = itertools.count()
     clock = SimpleNamespace(monotonic=lambda: float(next(ticks)))
     monkeypatch.setattr("copydesk.batch.time", clock)  # the file's start
@@ -142,7 +154,7 @@ def test_the_budget_is_checked_between_rules(monkeypatch: pytest.MonkeyPatch) ->
     [late] = [f for f in found if f.rule == FILE_TIMEOUT_RULE]
     left = len(ruleset.checks) - 2
     assert late.message == (
-        f"linting stopped after 3.0 s, over the 2.5 s file-timeout: {left} rules not"
+        f"linting stopped after 4.0 s, over the 3.5 s file-timeout: {left} rules not"
         f" run on this file ({ruleset.checks[2].meta.id} and after); raise"
         " file-timeout (0: no limit) or split the file"
     )
@@ -151,3 +163,63 @@ def test_the_budget_is_checked_between_rules(monkeypatch: pytest.MonkeyPatch) ->
         ruleset.checks[0].meta.id,
         ruleset.checks[1].meta.id,
     }
+
+
+def test_a_runaway_user_pattern_stops_at_the_file_budget(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A user pattern's regex timeout is cut to what the file's budget has
+    left: the pattern stops there, as the file's timeout naming the rule (not
+    at the 2 s match timeout, which would stop the rule for the whole run),
+    and the next file is linted by every rule, the runaway one too."""
+    (workdir / "house" / "Runaway.yml").write_text(
+        f"extends: existence\nmessage: 'runaway %s'\nlevel: error\n"
+        f"raw:\n  - '{CATASTROPHIC}'\n"
+    )
+    (workdir / "runaway.txt").write_text(f"Officials in Kiev.\n{RUNAWAY_LINE}\n")
+    (workdir / "next.txt").write_text("Officials in Kiev.\naaa\n")
+    began = time.monotonic()
+    _, found = run(
+        capsys, "--no-cache", "--file-timeout", "0.5", "runaway.txt", "next.txt"
+    )
+    assert time.monotonic() - began < patterns.MATCH_TIMEOUT + 1.5
+    rules = by_file(found)
+    assert rules == {
+        "runaway.txt": {FILE_TIMEOUT_RULE, "house.AllWords", "house.Names"},
+        "next.txt": {"house.AllWords", "house.Names", "house.Runaway"},
+    }
+    [late] = [f for f in found if f["rule"] == FILE_TIMEOUT_RULE]
+    assert (
+        "over the 0.5 s file-timeout: 1 rule not run on this file (house.Runaway"
+        in (late["message"])
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class Endless:
+    """A check whose loop never ends on its own and yields nothing: only
+    the deadline it consults stops it."""
+
+    meta: RuleMeta
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        del doc
+        for _ in itertools.count():
+            on_time()
+        return iter(())
+
+
+def test_a_check_is_cut_inside_its_long_loop() -> None:
+    ruleset = load_ruleset()
+    first = ruleset.checks[0]
+    endless = Endless(first.meta._replace(id="house.Endless"))
+    ruleset.checks.insert(1, endless)
+    ruleset.file_timeout = 0.3
+    began = time.monotonic()
+    found = lint_text("Officials in Kiev said teh talks.\n", "a.txt", "plain", ruleset)
+    assert time.monotonic() - began < 0.3 + 1.0  # the budget and a small slack
+    [late] = [f for f in found if f.rule == FILE_TIMEOUT_RULE]
+    left = len(ruleset.checks) - 1
+    assert f"{left} rules not run on this file (house.Endless and after)" in (
+        late.message
+    )

@@ -113,16 +113,11 @@ async def test_a_buffer_over_the_file_timeout_is_one_error_and_the_next_is_linte
     await editor.start([tmp_path])
     slow = "Officials in Kiev said on Monday that the talks would resume.\n\n"
     found = await editor.open(tmp_path / "slow.txt", slow * 6_000)
-    codes = {d.code for d in found}
-    # every word is a finding: more than are published
-    assert codes == {
-        "house.AllWords",
-        "copydesk.file-timeout",
-        "copydesk.more-findings",
-    }
+    # The rule flagging every word is cut short inside: its findings go.
+    assert {d.code for d in found} == {"copydesk.file-timeout"}
     [late] = [d for d in found if d.code == "copydesk.file-timeout"]
     assert late.severity == types.DiagnosticSeverity.Error
-    assert "house.Names and after" in late.message
+    assert "house.AllWords and after" in late.message
     small = await editor.open(tmp_path / "small.txt", "Officials in Kiev said so.\n")
     assert {d.code for d in small} == {"house.AllWords", "house.Names"}
 

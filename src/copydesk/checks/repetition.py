@@ -42,6 +42,7 @@ import regex
 
 from copydesk import patterns
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
+from copydesk.deadline import on_time
 from copydesk.document import Document
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
@@ -178,6 +179,7 @@ class Repetition(CheckTypeBase):
             for start in starts:
                 if start < scanned:
                     continue
+                on_time()
                 stop = prose.find("\n", start, hi)
                 scanned = hi if stop < 0 else stop
                 found.extend(self.doubled.finditer(prose, start, scanned))
