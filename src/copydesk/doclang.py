@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from copydesk import text_pieces
-from copydesk.document import Analysis, Document
+from copydesk.document import Analysis, ByKey, Document
 
 
 def _words(text: str) -> frozenset[str]:
@@ -130,5 +130,18 @@ def foreign_quotation(doc: Document, start: int, end: int) -> bool:
     )
     if closer < 0:
         return False
-    quoted = language_of(prose[opener + 1 : closer], MIN_QUOTE_HITS)
+    quoted = doc.get(QuotationLanguage)[opener + 1, closer]
     return quoted is not None and quoted != doc.get(DocumentLanguage)
+
+
+class QuotationLanguage(Analysis[ByKey[tuple[int, int], str | None]]):
+    """The language of the prose between two quotation marks, told once per
+    quotation: every name in it asks. A long line (a page with its line
+    breaks stripped) is one block, so the marks around a name lie far apart
+    and telling the language anew for each name was quadratic in the line.
+    """
+
+    @classmethod
+    def compute(cls, doc: Document) -> ByKey[tuple[int, int], str | None]:
+        prose = doc.prose
+        return ByKey(lambda span: language_of(prose[span[0] : span[1]], MIN_QUOTE_HITS))

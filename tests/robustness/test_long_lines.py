@@ -23,6 +23,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
+from copydesk import doclang
 from copydesk.batch import lint_text
 from copydesk.checks import spelling
 from copydesk.checks.repetition import Repetition
@@ -126,3 +127,32 @@ def test_one_huge_line_is_linted_by_every_pack(name: str, text: str) -> None:
     found = lint_text(text, name, fmt, every_pack())
     assert time.process_time() - began < 60
     assert all(f.rule != "copydesk.file-timeout" for f in found)
+
+
+def told_characters(units: int, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int]:
+    """Characters whose language the variants check tells on one line with
+    a name spelled two ways in every sentence, between two quotations."""
+    told: list[int] = []
+    tell = doclang.language_of
+
+    def counting(text: str, least: int = doclang.MIN_HITS) -> str | None:
+        told.append(len(text))
+        return tell(text, least)
+
+    monkeypatch.setattr(doclang, "language_of", counting)
+    sentence = "Officials met Sergey Ivanov and later Sergei Ivanov in Kyiv. "
+    text = f'"Hello." {sentence * units}"Bye."'
+    found = lint_text(text, "a.txt", "plain", load_ruleset(select=("variants",)))
+    return sum(told), len(found)
+
+
+def test_a_quotation_language_is_told_once_per_quotation(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every name asks whether it stands in a foreign quotation; on one long
+    line the marks around it are far apart, and the language between them
+    was told anew for each name (16x the work for 4x the line)."""
+    small, found_small = told_characters(SMALL, monkeypatch)
+    large, found_large = told_characters(LARGE, monkeypatch)
+    assert (found_small, found_large) == (SMALL, LARGE)  # every "Sergey"
+    assert large / small < BOUND, (small, large)
