@@ -69,15 +69,6 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
 }
 
 
-class WordTokens(Analysis["Tokens"]):
-    """The prose's ``WORD`` tokens, read once for every spelling check (see
-    ``Tokens``)."""
-
-    @classmethod
-    def compute(cls, doc: Document) -> Tokens:
-        return Tokens.of(doc.prose)
-
-
 class WordCounts(Analysis["collections.Counter[str]"]):
     """How often each word of the prose occurs, as written.
 
@@ -87,92 +78,16 @@ class WordCounts(Analysis["collections.Counter[str]"]):
 
     @classmethod
     def compute(cls, doc: Document) -> collections.Counter[str]:
-        return doc.get(WordTokens).counts
+        counts: collections.Counter[str] = collections.Counter()
+        prose = doc.prose
+        for start, end in text_pieces.spaced_pieces(prose):
+            counts.update(WORD.findall(prose, start, end))
+        return counts
 
 
 #: ``WORD`` with its match captured: a ``split`` alternates the text between
 #: words with the words, every one found and cut out in C.
 _WORD_SPLIT = regex.compile(f"({WORD.pattern})")
-
-
-#: A prose this long or longer keeps its rare words' places (``Tokens``); a
-#: shorter one's few suspects are searched for (``occurrences``), cheaper
-#: than keeping places for every word of every small file of a corpus.
-PLACED_FROM = 1 << 16
-
-
-class Tokens:
-    """What the spelling checks read of the prose's ``WORD`` tokens, from one
-    pass: how often each word occurs, and (from ``PLACED_FROM`` characters)
-    where each word used at most twice stands: its first and last token.
-
-    The checks look for places of the words they suspect, which are the
-    rare ones (a word used ``term-count`` times is a term, a rare word is
-    used once), so the places of nearly every suspect are known from this
-    pass, and ``Places`` tokenises the prose again only for a word used more
-    often. The pass is a capturing ``split`` per piece of the prose (see
-    ``copydesk.text_pieces``): a ``finditer`` loop made a match object and
-    ran Python code per token, 1.3 s of the 8 MB news benchmark's 8 s.
-    """
-
-    __slots__ = ("counts", "first", "last", "placed")
-
-    def __init__(
-        self,
-        counts: collections.Counter[str],
-        first: dict[str, int],
-        last: dict[str, int],
-        *,
-        placed: bool = True,
-    ) -> None:
-        self.counts = counts
-        #: Words used at most twice, by where the first one stands.
-        self.first = first
-        #: Words used twice, by where the second one stands.
-        self.last = last
-        #: Whether places were kept (``PLACED_FROM``).
-        self.placed = placed
-
-    @classmethod
-    def of(cls, prose: str) -> Tokens:
-        counts: collections.Counter[str] = collections.Counter()
-        if len(prose) < PLACED_FROM:
-            for lo, hi in text_pieces.spaced_pieces(prose):
-                counts.update(WORD.findall(prose, lo, hi))
-            return cls(counts, {}, {}, placed=False)
-        first: dict[str, int] = {}
-        last: dict[str, int] = {}
-        for lo, hi in text_pieces.spaced_pieces(prose):
-            parts = _WORD_SPLIT.split(prose[lo:hi])
-            words = parts[1::2]
-            # Running sums of the parts' lengths: every other one is where
-            # a word starts (the last is where the piece ends).
-            sums = list(itertools.accumulate(map(len, parts), initial=lo))
-            starts = sums[1:-1:2]
-            counts.update(words)
-            last.update(zip(words, starts, strict=True))
-            # Later pieces' first places give way to earlier ones.
-            earlier = first
-            first = dict(zip(reversed(words), reversed(starts), strict=True))
-            first.update(earlier)
-        # The words used once or twice, and twice, picked out in C.
-        few = list(itertools.compress(counts, map((3).__gt__, counts.values())))
-        twice = list(itertools.compress(counts, map((2).__eq__, counts.values())))
-        return cls(
-            counts,
-            dict(zip(few, map(first.__getitem__, few), strict=True)),
-            dict(zip(twice, map(last.__getitem__, twice), strict=True)),
-        )
-
-    def places(self, word: str) -> list[int] | None:
-        """Where ``word``'s tokens stand, if it is used once or twice (None
-        when not known from the pass: a word used more often, or never, or
-        no places kept)."""
-        start = self.first.get(word)
-        if start is None:
-            return None
-        second = self.last.get(word)
-        return [start] if second is None else [start, second]
 
 
 #: Fewer new words than this are searched one by one: a substring search of
@@ -192,19 +107,14 @@ class WordPlaces(Analysis["Places"]):
 
     @classmethod
     def compute(cls, doc: Document) -> Places:
-        return Places(doc.prose, doc.get(WordTokens))
+        return Places(doc.prose)
 
 
 class Places:
-    """The whole-token places of the words asked for (see ``occurrences``).
-
-    A word used once or twice has its places from the document's ``Tokens``
-    (the places of its tokens that stand whole), unless the prose has a
-    character that hides a whole word inside a token (see ``_odd_pattern``).
-    Other words are found with one tokenising pass over the prose per batch
-    of new words (a batch of fewer than ``FEW_WORDS`` is searched word by
-    word), so the cost is bounded by a few passes whatever the number of
-    suspects.
+    """The whole-token places of the words asked for (see ``occurrences``),
+    found with one tokenising pass over the prose per batch of new words
+    (a batch of fewer than ``FEW_WORDS`` is searched word by word), so the
+    cost is bounded by a few passes whatever the number of suspects.
 
     A pass keeps positions only for the words asked, so what it holds grows
     with the suspects, not the text. A word's places are exactly those of
@@ -214,43 +124,23 @@ class Places:
     no word for ``occurrences``) is looked for inside such tokens only.
     """
 
-    __slots__ = ("_found", "_prose", "_tokens")
+    __slots__ = ("_found", "_prose")
 
-    def __init__(self, prose: str, tokens: Tokens | None = None) -> None:
+    def __init__(self, prose: str) -> None:
         self._prose = prose
         self._found: dict[str, list[int]] = {}
-        # Let go at once where odd characters hide words inside tokens.
-        self._tokens = (
-            None if tokens is None or not tokens.placed or _has_odd(prose) else tokens
-        )
 
     def of(self, words: Iterable[str]) -> Mapping[str, Sequence[int]]:
         """The places of each of ``words`` (``WORD`` tokens), in text order;
         a word absent from the prose has none."""
         wanted = set(words)
         new = wanted.difference(self._found)
-        if new and self._tokens is not None:
-            new = self._from_tokens(new, self._tokens)
         if new and len(new) >= FEW_WORDS:
             self._search(new)
         else:
             for word in new:
                 self._found[word] = list(occurrences(self._prose, word))
         return {w: self._found[w] for w in wanted}
-
-    def _from_tokens(self, words: set[str], tokens: Tokens) -> set[str]:
-        """Takes the places of ``words`` that ``tokens`` knows; returns the
-        others."""
-        prose = self._prose
-        left: set[str] = set()
-        for word in words:
-            starts = tokens.places(word)
-            if starts is None:
-                left.add(word)
-            else:
-                size = len(word)
-                self._found[word] = [s for s in starts if _whole(prose, s, s + size)]
-        return left
 
     def _search(self, words: set[str]) -> None:
         found: dict[str, list[int]] = {w: [] for w in words}
@@ -259,6 +149,9 @@ class Places:
         # stand, in order, with a sentinel: one comparison per token.
         odd = None if prose.isascii() else _odd_pattern(prose)
         spots = [m.start() for m in odd.finditer(prose)] if odd else []
+        if not spots:
+            self._found.update(_split_search(prose, found))
+            return
         spots.append(len(prose))
         spot = 0
         for match in WORD.finditer(prose):
@@ -279,12 +172,24 @@ class Places:
         self._found.update(found)
 
 
-def _has_odd(prose: str) -> bool:
-    """Whether ``prose`` has a character of ``_odd_pattern``."""
-    if prose.isascii():
-        return False
-    odd = _odd_pattern(prose)
-    return odd is not None and odd.search(prose) is not None
+def _split_search(prose: str, found: dict[str, list[int]]) -> dict[str, list[int]]:
+    """``found`` with the whole-token places of its words added, in a prose
+    with no odd character: the tokens of each piece cut out by a capturing
+    ``split``, their starts running sums of the parts' lengths, and the
+    tokens asked for picked out by ``compress``, all in C. A ``finditer``
+    loop made a match object and ran Python code per token (1.3 s of the
+    8 MB news benchmark's 8 under cProfile)."""
+    for lo, hi in text_pieces.spaced_pieces(prose):
+        parts = _WORD_SPLIT.split(prose[lo:hi])
+        tokens = parts[1::2]
+        starts = list(itertools.accumulate(map(len, parts), initial=lo))[1:-1:2]
+        for i in itertools.compress(
+            range(len(tokens)), map(found.__contains__, tokens)
+        ):
+            start, token = starts[i], tokens[i]
+            if _whole(prose, start, start + len(token)):
+                found[token].append(start)
+    return found
 
 
 def _odd_pattern(prose: str) -> regex.Pattern[str] | None:

@@ -9,7 +9,6 @@ the old rule exactly, odd characters included, and count its passes.
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 from unittest import mock
 
@@ -19,7 +18,7 @@ from hypothesis import strategies as st
 from copydesk import engine, text_pieces, word_guards
 from copydesk.batch import build_document
 from copydesk.ruleset import Ruleset, load_ruleset
-from copydesk.word_guards import WORD, Places, Tokens, occurrences
+from copydesk.word_guards import WORD, Places, occurrences
 
 #: Letters, apostrophes, a combining accent (joins a word), a Devanagari
 #: vowel sign of combining class 0 (kept in a token by ``WORD``, joins no
@@ -40,34 +39,19 @@ def test_places_are_the_whole_token_occurrences(text: str) -> None:
 
 @settings(max_examples=400, deadline=None)
 @given(text=st.text(alphabet=ALPHABET, max_size=60), size=st.integers(1, 12))
-def test_places_from_the_token_pass_are_the_whole_token_occurrences(
+def test_a_pass_piece_by_piece_finds_the_whole_token_occurrences(
     text: str, size: int
 ) -> None:
-    """Read piece by piece, the token pass places the words used once or
-    twice, and the rest are searched, as ``occurrences`` finds them all."""
+    """A pass over a prose without odd characters splits it piece by piece;
+    with them, it reads token by token: both as ``occurrences`` finds."""
     words = set(WORD.findall(text)) | {"ab", "a", "b", "abc", "क"}
-    for placed_from in (0, word_guards.PLACED_FROM):
-        with (
-            mock.patch.object(text_pieces, "PIECE", size),
-            mock.patch.object(word_guards, "PLACED_FROM", placed_from),
-        ):
-            tokens = Tokens.of(text)
-        assert tokens.counts == Counter(WORD.findall(text))
-        assert tokens.placed == (placed_from == 0)
-        places = Places(text, tokens).of(words)
-        for word in words:
-            assert list(places[word]) == list(occurrences(text, word)), word
-
-
-def test_a_short_prose_keeps_no_places_and_searches_its_few_suspects() -> None:
-    """Keeping every rare word's places costs more than it saves on a small
-    file, whose few suspects are searched one by one."""
-    text = "A lone wrod and a lone teh.\n"
-    doc = build_document(text, "d.txt", "plain", "en")
-    with _count_passes() as calls:
-        places = doc.get(word_guards.WordPlaces).of(["wrod", "teh"])
-    assert places == {"wrod": [7], "teh": [23]}
-    assert (calls.split, calls.passes, calls.searches) == (0, 0, 2)
+    with (
+        mock.patch.object(text_pieces, "PIECE", size),
+        mock.patch.object(word_guards, "FEW_WORDS", 0),
+    ):
+        places = Places(text).of(words)
+    for word in words:
+        assert list(places[word]) == list(occurrences(text, word)), word
 
 
 def test_a_word_after_a_spacing_mark_is_found_inside_its_token() -> None:
@@ -90,14 +74,15 @@ def test_a_batch_is_one_pass_and_a_few_words_are_searched_one_by_one() -> None:
         assert places.of(words[: batch + 2]) == {
             w: where[w] for w in words[: batch + 2]
         }
-    assert (calls.passes, calls.searches) == (1, 2)
+    # An ASCII prose: the pass is a split of it, not a token-by-token read.
+    assert (calls.passes, calls.split, calls.searches) == (0, len(text), 2)
 
 
 def test_the_spelling_checks_scan_a_draft_as_often_whatever_its_typos() -> None:
     """An operation count, not a timing: however many misspelt words a draft
-    has, the lexicon and rarity checks tokenise its prose once, for the
-    counts and the places of the words used once or twice, where they once
-    searched it per word, then made a pass per check for the places."""
+    has, the lexicon and rarity checks tokenise its prose once for the
+    counts and once per check for the places (a split of its pieces), where
+    they once searched it per word."""
     checks = [
         c for c in load_ruleset().checks if c.meta.extends in ("lexicon", "rarity")
     ]
@@ -108,31 +93,15 @@ def test_the_spelling_checks_scan_a_draft_as_often_whatever_its_typos() -> None:
         doc = build_document(text, "draft.txt", "plain", "en")
         with (
             mock.patch.object(word_guards, "FEW_WORDS", 0),
-            mock.patch.object(word_guards, "PLACED_FROM", 0),  # a long draft's way
             _count_passes() as calls,
         ):
             found = engine.lint(doc, Ruleset(checks))
         slips = {text[f.start : f.end] for f in found}
         assert {"untolerant", _swapped(_LONG_WORDS[paragraphs - 1])} <= slips
-        # The tokens, each paragraph's language, a few words around a rare one.
+        # The counts, each paragraph's language, a few words around a rare one.
         read = calls.tokenised / len(text)
-        scans.append((calls.split == len(text), read <= 2, calls.passes))
-    assert scans == [(True, True, 0), (True, True, 0)]
-
-
-def test_a_word_used_more_than_twice_is_found_by_a_pass() -> None:
-    """The token pass keeps places of the words used once or twice; a word
-    used more often (a lexicon with a higher ``term-count``) is searched."""
-    text = "teh cat, teh dog and teh bird; a lone wrod.\n"
-    doc = build_document(text, "d.txt", "plain", "en")
-    with (
-        mock.patch.object(word_guards, "FEW_WORDS", 0),
-        mock.patch.object(word_guards, "PLACED_FROM", 0),
-        _count_passes() as calls,
-    ):
-        places = doc.get(word_guards.WordPlaces).of(["wrod", "teh"])
-    assert places == {"wrod": [38], "teh": [0, 9, 21]}
-    assert calls.passes == 1
+        scans.append((read <= 3, calls.split / len(text), calls.passes))
+    assert scans == [(True, 2, 0), (True, 2, 0)]
 
 
 #: Common words, each misspelt in one paragraph of ``_draft``.
