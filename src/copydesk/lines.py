@@ -12,27 +12,30 @@ import bisect
 import itertools
 import operator
 from array import array
+from collections.abc import Iterable
 
 
 def line_starts(text: str) -> array[int]:
     """Offsets where each line begins; CRLF, LF and lone CR all end a line.
 
-    An ``array`` of machine integers: a file of millions of lines costs 8 bytes
-    a line instead of a Python int object and a list slot.
+    An ``array`` of machine integers: a file of millions of lines costs 4 bytes
+    a line (8 past 4 G characters) instead of a Python int object and a list
+    slot.
     """
+    code = _typecode(len(text))
     if "\r" not in text:
         # All in C: line k starts after the lengths of the k lines before it
         # and their k newlines.
         lengths = map(len, text.split("\n")[:-1])
         return array(
-            "q",
+            code,
             map(
                 operator.add,
                 itertools.accumulate(lengths, initial=0),
                 itertools.count(),
             ),
         )
-    starts = array("q", [0])
+    starts = array(code, [0])
     i = 0
     n = len(text)
     while i < n:
@@ -45,6 +48,22 @@ def line_starts(text: str) -> array[int]:
             starts.append(i + 1)
         i += 1
     return starts
+
+
+#: An unsigned ``array`` type of at least 4 bytes (C's int is, in practice).
+_OFFSETS_32 = "I" if array("I").itemsize >= 4 else "L"
+
+
+def _typecode(length: int) -> str:
+    """The ``array`` type of the offsets of a text of ``length`` characters:
+    4 bytes where they fit (below 4 G characters), 8 beyond."""
+    return _OFFSETS_32 if length < 1 << 32 else "q"
+
+
+def offsets(values: Iterable[int], length: int) -> array[int]:
+    """``values``, offsets into a text of ``length`` characters, in an array
+    of 4-byte items (8 past 4 G characters) instead of a tuple of ints."""
+    return array(_typecode(length), values)
 
 
 def next_line_end(text: str, pos: int, stop: int) -> tuple[int, int]:

@@ -27,7 +27,7 @@ from copydesk.batch import document_of
 from copydesk.checks import load_check_type
 from copydesk.checks.base import Check, Reach
 from copydesk.document import Block, BlockIndex, Document
-from copydesk.lines import LineIndex
+from copydesk.lines import LineIndex, offsets
 from copydesk.model import Edit, Finding, Fix, Severity
 from copydesk.ruleset import Ruleset
 
@@ -50,6 +50,9 @@ def read_in_windows(
     parsed, cuts = markup.read_joined(fmt, text, size, lines)
     doc = document_of(parsed, text, path, fmt, language, kind)
     doc.lines = lines  # one line index for the text, already built
+    # Kept for the run: an int object and a slot each in the joined tuple
+    # (6 MB on the 17 MB Markdown file), 4 bytes each here.
+    doc.breaks = offsets(parsed.breaks, len(text))
     return doc, _spans(cuts, len(text))
 
 

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from copydesk.document import Document
-from copydesk.lines import LineIndex, line_starts, next_line_end
+from copydesk.lines import LineIndex, _typecode, line_starts, next_line_end
 from copydesk.markup.plain import read
 from copydesk.model import Applicability, Edit, Fix, Severity
 from copydesk.report import ReportContext, sarif
@@ -116,3 +116,13 @@ def test_next_line_end_stops_at_the_first_break(text: str, data: st.DataObject) 
     )
     after = end + 2 if text.startswith("\r\n", end) else min(end + 1, stop)
     assert next_line_end(text, pos, stop) == (end, after if end < stop else stop)
+
+
+def test_line_starts_cost_four_bytes_a_line_below_four_g_characters() -> None:
+    """The index of a large file lives for its whole run."""
+    for text in ("a\nb\n" * 50, "a\r\nb\rc\n" * 50):
+        starts = line_starts(text)
+        assert starts.itemsize == 4
+        ends = [i for i in range(len(text)) if naive_line_col(text, i + 1)[1] == 1]
+        assert list(starts) == [0, *(i + 1 for i in ends)]
+    assert _typecode(1 << 32) == "q"

@@ -233,3 +233,17 @@ def test_the_spelling_checks_read_the_whole_document(
     assert by_paragraph(rule, text) == (whole_run, by_paragraphs)
     check = next(c for c in shipped().checks if c.meta.id == rule)
     assert not paragraph_local(check)
+
+
+def test_a_windowed_document_keeps_its_breaks_in_four_bytes_each() -> None:
+    """A large file's breaks live for its run: the whole read's, compactly."""
+    text = "".join(f"Paragraph {i} about Kyiv.\n\n" for i in range(300))
+    doc, spans = read_in_windows(text, "a.md", "markdown", "en", "docs", 500)
+    whole = build_document(text, "a.md", "markdown", "en")
+    assert len(spans) > 3
+    assert (
+        list(doc.breaks)
+        == list(whole.breaks)
+        == [i + 2 for i in range(len(text) - 2) if text.startswith("\n\nP", i)]
+    )
+    assert getattr(doc.breaks, "itemsize", None) == 4
