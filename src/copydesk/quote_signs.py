@@ -141,28 +141,60 @@ def is_ditto(source: str, pos: int) -> bool:
     which is not blank, has a character in the mark's column: the word the
     mark repeats.
     """
-    line_start = source.rfind("\n", 0, pos) + 1
-    line_end = source.find("\n", pos)
-    if line_end < 0:
-        line_end = len(source)
-    before = source[pos - 1] if pos > line_start else " "
-    after = source[pos + 1] if pos + 1 < line_end else " "
-    if before not in " \t" or after not in " \t\r":
-        return False
-    if _CELL_GAP.search(source, line_start, line_end) is None:
-        return False
-    if line_start == 0:
-        return False
-    above_end = line_start - 1
-    above_start = source.rfind("\n", 0, above_end) + 1
-    above = source[above_start:above_end].rstrip("\r").expandtabs()
-    if not above.strip():
-        return False
-    column = len(source[line_start:pos].expandtabs())
-    return any(
-        0 <= column + shift < len(above) and not above[column + shift].isspace()
-        for shift in (0, -1, 1)
-    )
+    return DittoLines(source).is_ditto(pos)
+
+
+class DittoLines:
+    """``is_ditto`` for the marks of one text, asked in order: each line's
+    bounds, whether it is laid out in cells and the line above it are found
+    once per line, not once per mark (each search took as long as the line:
+    one long line of spaced marks was quadratic)."""
+
+    __slots__ = ("_above", "_cells", "_end", "_start", "_tabs", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._start, self._end = 0, -1
+        self._cells = self._tabs = False
+        self._above = ""
+
+    def is_ditto(self, pos: int) -> bool:
+        """See the module function ``is_ditto``."""
+        source = self.source
+        # Alone between spaces first, read beside the mark.
+        before = source[pos - 1] if pos and source[pos - 1] != "\n" else " "
+        after = source[pos + 1 : pos + 2].replace("\n", "") or " "
+        if before not in " \t" or after not in " \t\r":
+            return False
+        if not self._start <= pos < self._end:
+            self._line(pos)
+        if not self._cells or not self._start or not self._above.strip():
+            return False
+        above = self._above
+        if self._tabs:
+            column = len(source[self._start : pos].expandtabs())
+        else:
+            column = pos - self._start
+        return any(
+            0 <= column + shift < len(above) and not above[column + shift].isspace()
+            for shift in (0, -1, 1)
+        )
+
+    def _line(self, pos: int) -> None:
+        """Read the line holding ``pos``: its start is searched for from the
+        end of the line read before when ``pos`` lies after it."""
+        source = self.source
+        origin = self._end if 0 <= self._end < pos else 0
+        self._start = source.rfind("\n", origin, pos) + 1
+        end = source.find("\n", pos)
+        self._end = len(source) if end < 0 else end
+        self._cells = _CELL_GAP.search(source, self._start, self._end) is not None
+        self._tabs = source.find("\t", self._start, self._end) >= 0
+        self._above = ""
+        if self._start and self._cells:
+            above_end = self._start - 1
+            above_start = source.rfind("\n", 0, above_end) + 1
+            self._above = source[above_start:above_end].rstrip("\r").expandtabs()
 
 
 def is_measure(prose: str, pos: int, lo: int, hi: int, *, quoted: bool) -> bool:

@@ -357,6 +357,10 @@ class _Scanner:
     #: an address are no quotation marks (``quote_signs.url_spans``).
     urls: list[tuple[int, int]] = field(default_factory=list)
     url_starts: list[int] = field(default_factory=list)
+    #: Which marks are ditto marks, asked in order (lines read once each).
+    dittos: quote_signs.DittoLines = field(
+        default_factory=lambda: quote_signs.DittoLines("")
+    )
     #: True while every block since the carried openers' one opens with a
     #: dialogue dash: the quotation is a dialogue, closed paragraphs later.
     dialogue_run: bool = False
@@ -377,6 +381,7 @@ class _Scanner:
         self.graves = "`" in self.prose
         self.urls = _urls_at(self.prose, marks)
         self.url_starts = [start for start, _ in self.urls]
+        self.dittos = quote_signs.DittoLines(self.text or self.prose)
         if "‚" in self.prose or "„" in self.prose:
             self.single_opens = False  # ‘ may close a ‚ here
         prose_blocks = _disjoint(blocks)
@@ -530,9 +535,7 @@ class _Scanner:
             return
         if self.urls and quote_signs.inside(self.urls, self.url_starts, pos):
             return  # part of an address: ?q="kyiv", People's_Republic
-        if ch in quote_signs.DITTO_MARKS and quote_signs.is_ditto(
-            self.text or self.prose, pos
-        ):
+        if ch in quote_signs.DITTO_MARKS and self.dittos.is_ditto(pos):
             return  # a ditto mark under a word of the row above
         prev, nxt = self._around(pos)
         if not (prev.isalnum() or nxt.isalnum()):

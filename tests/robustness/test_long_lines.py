@@ -23,7 +23,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from copydesk import doclang
+from copydesk import doclang, quote_signs
 from copydesk.batch import lint_text
 from copydesk.checks import spelling
 from copydesk.checks.repetition import Repetition
@@ -156,3 +156,81 @@ def test_a_quotation_language_is_told_once_per_quotation(
     large, found_large = told_characters(LARGE, monkeypatch)
     assert (found_small, found_large) == (SMALL, LARGE)  # every "Sergey"
     assert large / small < BOUND, (small, large)
+
+
+class CountingSearches(str):
+    """A text that counts the characters its line searches read (up to the
+    character found, or the whole range)."""
+
+    searched = 0
+
+    def find(self, sub: str, start: Any = None, end: Any = None) -> int:
+        lo, hi = start or 0, len(self) if end is None else end
+        at = str.find(self, sub, lo, hi)
+        CountingSearches.searched += (hi if at < 0 else at) - lo
+        return at
+
+    def rfind(self, sub: str, start: Any = None, end: Any = None) -> int:
+        lo, hi = start or 0, len(self) if end is None else end
+        at = str.rfind(self, sub, lo, hi)
+        CountingSearches.searched += hi - (lo if at < 0 else at)
+        return at
+
+
+def ditto_searches(units: int) -> int:
+    """Characters searched to tell ditto marks on one line of marks that
+    stand alone between spaces, then on a table whose rows repeat a word."""
+    text = CountingSearches(
+        "\" ' ( [ { " * units + "\n" + 'Kyiv  city\n"     town\n' * units
+    )
+    lines = quote_signs.DittoLines(text)
+    CountingSearches.searched = 0
+    marks = [pos for pos, ch in enumerate(text) if ch in quote_signs.DITTO_MARKS]
+    found = [pos for pos in marks if lines.is_ditto(pos)]
+    assert len(found) == units  # the table's marks, not the line's
+    return CountingSearches.searched
+
+
+def test_ditto_marks_are_told_with_each_line_read_once() -> None:
+    small, large = ditto_searches(SMALL), ditto_searches(LARGE)
+    assert large / small < BOUND, (small, large)
+
+
+def plain_is_ditto(source: str, pos: int) -> bool:
+    """The ditto test as written first, line searches per mark."""
+    line_start = source.rfind("\n", 0, pos) + 1
+    line_end = source.find("\n", pos)
+    line_end = len(source) if line_end < 0 else line_end
+    before = source[pos - 1] if pos > line_start else " "
+    after = source[pos + 1] if pos + 1 < line_end else " "
+    if before not in " \t" or after not in " \t\r":
+        return False
+    if re.search(r"[^ \t][ ]{2,}|\t", source[line_start:line_end]) is None:
+        return False
+    if line_start == 0:
+        return False
+    above_start = source.rfind("\n", 0, line_start - 1) + 1
+    above = source[above_start : line_start - 1].rstrip("\r").expandtabs()
+    if not above.strip():
+        return False
+    column = len(source[line_start:pos].expandtabs())
+    return any(
+        0 <= column + shift < len(above) and not above[column + shift].isspace()
+        for shift in (0, -1, 1)
+    )
+
+
+DITTO_TEXT = st.lists(
+    st.sampled_from(['"', "”", "〃", " ", "  ", "\t", "\n", "\r", "\r\n", "a",
+                     "word", "x y", "ab  cd"]),
+    max_size=30,
+).map("".join)  # fmt: skip
+
+
+@fuzz_settings(500)
+@given(DITTO_TEXT)
+def test_ditto_lines_tell_what_the_plain_test_tells(text: str) -> None:
+    lines = quote_signs.DittoLines(text)
+    for pos, ch in enumerate(text):
+        if ch in quote_signs.DITTO_MARKS:
+            assert lines.is_ditto(pos) == plain_is_ditto(text, pos), pos
