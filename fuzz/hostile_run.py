@@ -22,6 +22,12 @@ Python literal) and counted; the exit status is 1 when there is one.
 
     python fuzz/hostile_run.py --docs 3000 --seed 2026
 
+``--huge N`` adds N documents per format that are one line of about 300,000
+characters (drawn documents with their line breaks made spaces, joined): a
+scraped page with its breaks stripped. A document whose first lint takes
+more than ``--slow`` seconds of CPU (default 30) is a breach: nothing may
+hang.
+
 It takes about five minutes of CPU for 3,000 documents (fuzz/README.md).
 """
 
@@ -109,8 +115,26 @@ class Breaches:
         return sum(map(len, self.by_kind.values()))
 
 
+#: Characters of each one-line document (``--huge``).
+HUGE_CHARS = 300_000
+
+
+def one_line(texts: Sequence[str], size: int = HUGE_CHARS) -> str:
+    """One line of about ``size`` characters: ``texts`` with every line
+    break a space, joined and repeated until it is that long."""
+    flat = " ".join(" ".join(t.splitlines()) for t in texts) + " "
+    if not flat.strip():
+        flat = "the the word "
+    return (flat * (size // len(flat) + 1))[:size]
+
+
 def check_document(
-    fmt: str, name: str, text: str, breaches: Breaches, tally: collections.Counter[str]
+    fmt: str,
+    name: str,
+    text: str,
+    breaches: Breaches,
+    tally: collections.Counter[str],
+    slow: float = 30.0,
 ) -> None:
     """Lint and fix one document in this process (see the module docstring)."""
     rules = load_ruleset()
@@ -124,7 +148,11 @@ def check_document(
         return found
 
     try:
+        began = time.process_time()
         found = lint(text)
+        spent = time.process_time() - began
+        if spent > slow:
+            breaches.add("slow", name, f"{spent:.1f} s CPU for {len(text):,} chars")
         crashed = [f.message for f in found if f.rule == CRASH_RULE]
         if crashed:
             breaches.add("check error", name, repr((crashed, text)))
@@ -242,6 +270,12 @@ def main_run(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--keep", type=Path, help="write the documents here and keep them"
     )
+    parser.add_argument(
+        "--huge", type=int, default=0, help="one-line documents per format"
+    )
+    parser.add_argument(
+        "--slow", type=float, default=30.0, help="CPU seconds a lint may take"
+    )
     args = parser.parse_args(argv)
     breaches = Breaches()
     tally: collections.Counter[str] = collections.Counter()
@@ -252,9 +286,14 @@ def main_run(argv: Sequence[str] | None = None) -> int:
     began = time.process_time()
     per_format = args.docs // len(FORMATS)
     for n, fmt in enumerate(FORMATS):
-        for i, text in enumerate(draw(fmt, per_format, args.seed + n)):
+        texts = draw(fmt, per_format, args.seed + n)
+        huge = [
+            one_line(draw(fmt, 40, args.seed + 1000 * (k + 1) + n))
+            for k in range(args.huge)
+        ]
+        for i, text in enumerate([*texts, *huge]):
             name = f"doc{n}{i:04d}{EXTENSIONS[fmt]}"
-            check_document(fmt, name, text, breaches, tally)
+            check_document(fmt, name, text, breaches, tally, args.slow)
             try:
                 data = text.encode("utf-8")
             except UnicodeEncodeError:  # a lone surrogate: no file holds it
@@ -262,7 +301,7 @@ def main_run(argv: Sequence[str] | None = None) -> int:
                 continue
             names.append(name)
             (folder / name).write_bytes(data)
-        say(f"{fmt}: {per_format} documents checked")
+        say(f"{fmt}: {per_format} documents and {args.huge} one-line ones checked")
     lint_seconds = time.process_time() - began
     cli_seconds = check_entry_points(folder, names, breaches, args.stdin_every)
     shutil.rmtree(work, ignore_errors=True)
