@@ -19,6 +19,7 @@ The same window documents serve the editor's re-lint cache
 from __future__ import annotations
 
 import bisect
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -74,8 +75,10 @@ def lint_in_windows(
         for c in ruleset.checks
         if paragraph_local(c) and engine.runs_on(c, doc, state)
     ]
-    given = run_in_windows(doc, spans, local)
-    return engine.lint(doc, ruleset, overrides, state, given, started=started)
+    began = time.monotonic() if started is None else started
+    with engine.file_budget(ruleset, began):  # the windows spend the file's time too
+        given = run_in_windows(doc, spans, local)
+    return engine.lint(doc, ruleset, overrides, state, given, started=began)
 
 
 def _spans(cuts: Sequence[int], total: int) -> list[tuple[int, int]]:

@@ -197,14 +197,16 @@ def test_a_runaway_user_pattern_stops_at_the_file_budget(
 
 @dataclasses.dataclass(frozen=True)
 class Endless:
-    """A check whose loop never ends on its own and yields nothing: only
-    the deadline it consults stops it."""
+    """A check whose loop yields nothing and ends only when the deadline it
+    consults stops it (or, so that a broken deadline fails a test instead of
+    hanging it, after 20 s)."""
 
     meta: RuleMeta
 
     def run(self, doc: Document) -> Iterator[Finding]:
         del doc
-        for _ in itertools.count():
+        began = time.monotonic()
+        while time.monotonic() - began < 20:
             on_time()
         return iter(())
 
@@ -223,3 +225,19 @@ def test_a_check_is_cut_inside_its_long_loop() -> None:
     assert f"{left} rules not run on this file (house.Endless and after)" in (
         late.message
     )
+
+
+def test_a_window_of_a_large_file_is_cut_inside_a_check() -> None:
+    """A file over a megabyte runs its paragraph-local checks window by
+    window before the rest: they spend the file's budget too."""
+    ruleset = load_ruleset()
+    first = ruleset.checks[0]
+    local = first.meta._replace(id="house.Endless", extends="repetition")
+    ruleset.checks.insert(1, Endless(local))
+    ruleset.file_timeout = 0.3
+    text = "Officials in Kiev said teh talks would resume.\n\n" * 25_000
+    began = time.monotonic()
+    found = lint_text(text, "a.txt", "plain", ruleset)
+    assert time.monotonic() - began < 10
+    [late] = [f for f in found if f.rule == FILE_TIMEOUT_RULE]
+    assert "over the 0.3 s file-timeout" in late.message
