@@ -12,7 +12,7 @@ from tests.checks.inline import findings, lint_rule
 from copydesk.checks import confusion
 from copydesk.errors import RuleError
 from copydesk.model import Applicability
-from copydesk.ruleset import compile_rule
+from copydesk.ruleset import compile_rule, load_ruleset
 
 RULE = r"""
 extends: confusion
@@ -86,6 +86,49 @@ def test_a_words_places_are_its_patterns_matches(
     found = confusion._entry("t.yml", 0, entry, ignorecase=ignorecase, shipped=False)
     scanned = [m.span() for m in found.word.get().finditer(text)]
     assert list(confusion._places(found, text, confusion._lowered(text))) == scanned
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    text=st.text(alphabet="itsITShaT'’ \u212a\u017f\u0131\u0130ék_", max_size=40),
+    wrong=st.sampled_from(["its", "it's", "Its", "s i", "that", "tat", "aa"]),
+    ignorecase=st.booleans(),
+)
+@example(text="tatat tat", wrong="tat", ignorecase=False)
+@example(text="ıts its", wrong="Its", ignorecase=True)
+def test_a_word_in_every_context_is_found_at_its_patterns_matches(
+    text: str, wrong: str, ignorecase: bool
+) -> None:
+    """With a context that always holds, the contexts are tried at exactly
+    the word pattern's matches, whether the places come from the literal
+    scan (a word that cannot overlap itself) or from ``_places``."""
+    entry = {"wrong": wrong, "right": "x", "contexts": ["%w"]}
+    found = confusion._entry("t.yml", 0, entry, ignorecase=ignorecase, shipped=False)
+    scanned = [m.span() for m in found.word.get().finditer(text)]
+    lowered = confusion._lowered(text)
+    assert list(confusion._contexts(found, text, lowered)) == scanned
+
+
+def test_the_shipped_words_are_found_by_the_literal_scan() -> None:
+    """Every shipped word takes the scan in C (none overlaps itself):
+    ``_places``'s Python step per place was most of the check's time on
+    long documents. A word that may overlap itself is left to ``_places``."""
+    (rule,) = load_ruleset(select=["typos.RealWords"]).checks
+    assert isinstance(rule, confusion.ConfusionCheck)
+    text = "plain ascii text"
+    lowered = confusion._lowered(text)
+    assert all(
+        confusion._word_starts(entry, text, lowered) is not None
+        for entry in rule.confusions
+    )
+    overlapping = confusion._entry(
+        "t.yml",
+        0,
+        {"wrong": "that", "right": "x", "contexts": ["%w"]},
+        ignorecase=True,
+        shipped=False,
+    )
+    assert confusion._word_starts(overlapping, text, lowered) is None
 
 
 def test_unless_patterns_keep_a_context_quiet() -> None:
