@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
-import time
 from pathlib import Path
 
 import pytest
@@ -97,23 +95,24 @@ async def test_typing_before_an_emoji_keeps_ranges_exact(
 
 
 @needs_sample
-async def test_every_edit_is_relinted_quickly(editor: Editor, tmp_path: Path) -> None:
-    """Eight edits, each answered with the new version's diagnostics; the
-    median time from didChange to publishDiagnostics stays under 60 ms."""
+async def test_every_edit_is_answered_with_its_own_findings(
+    editor: Editor, tmp_path: Path
+) -> None:
+    """Eight edits in a row, each answered with the new version's diagnostics
+    (one more house-style finding each time). How fast is the benchmark's
+    question (bench/relint_latency.py), not a unit test's."""
     path = tmp_path / "draft.txt"
     uri = uri_of(path)
     baseline = len(await editor.open(path, SAMPLE.read_text(encoding="utf-8")))
-    latencies = []
     for n in range(8):
         # Each edit adds one house-style name at the top: one more finding.
         edit = types.TextEdit(
             types.Range(types.Position(0, 0), types.Position(0, 0)), "Kiev. "
         )
-        started = time.perf_counter()
         diagnostics = await editor.edit(uri, [edit])
-        latencies.append(time.perf_counter() - started)
         assert len(diagnostics) == baseline + n + 1
-    assert statistics.median(latencies) <= 0.060, latencies
+        assert diagnostics[0].range.start == types.Position(0, 0)
+        assert diagnostics[0].message.startswith("Use 'Kyiv'")
 
 
 async def test_a_burst_of_edits_is_linted_once(editor: Editor, tmp_path: Path) -> None:
