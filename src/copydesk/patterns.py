@@ -209,12 +209,21 @@ def token_matcher(
         raise RuleError(source, f"key {key!r}: bad regex: {exc}") from None
 
 
+def match_timeout() -> float:
+    """The ``timeout=`` a regex call may take now: ``MATCH_TIMEOUT``, or the
+    time the file being linted has left if less, so a runaway pattern stops
+    at the file's deadline instead of running on to the match timeout
+    (raises ``deadline.OutOfTimeError`` when none is left). Ask it when the
+    matching starts: a value kept from an earlier step outlives the deadline."""
+    return deadline.regex_timeout(MATCH_TIMEOUT)
+
+
 def finditer(
     pattern: Pattern, text: str, pos: int = 0, endpos: int | None = None
 ) -> Iterator[Match]:
-    """``pattern.finditer`` with the shared timeout, or the time the file
-    being linted has left if less (raises TimeoutError; see ``deadline``)."""
-    timeout = deadline.regex_timeout(MATCH_TIMEOUT)
+    """``pattern.finditer`` with ``match_timeout`` (raises TimeoutError; see
+    ``deadline``)."""
+    timeout = match_timeout()
     if endpos is None:
         return pattern.finditer(text, pos, timeout=timeout)
     return pattern.finditer(text, pos, endpos, timeout=timeout)

@@ -124,7 +124,7 @@ class Capitalization(CheckTypeBase):
         message = self.meta.format_message(" ".join(unit.split()))
         if self.pattern is not None:
             if self.pattern.fullmatch(
-                doc.prose, start, end, timeout=patterns.MATCH_TIMEOUT
+                doc.prose, start, end, timeout=patterns.match_timeout()
             ):
                 return None
             return self.meta.finding(doc, start, end, message)

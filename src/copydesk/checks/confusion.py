@@ -132,7 +132,7 @@ def _contexts(
     # word's places at a time: a Python loop per place of a common word
     # (``its``: thousands in a long text) was most of this check's time.
     match = functools.partial(
-        confusion.contexts.get().match, prose, timeout=patterns.MATCH_TIMEOUT
+        confusion.contexts.get().match, prose, timeout=patterns.match_timeout()
     )
     found = _word_starts(confusion, prose, lowered)
     if found is not None:
@@ -140,7 +140,7 @@ def _contexts(
         # in context a batch at a time. The word pattern is the word's
         # letters (one character each, case aside) between look-arounds.
         word = functools.partial(
-            confusion.word.get().match, prose, timeout=patterns.MATCH_TIMEOUT
+            confusion.word.get().match, prose, timeout=patterns.match_timeout()
         )
         size = len(confusion.wrong)
         while starts := list(itertools.islice(found, _BATCH)):
@@ -221,7 +221,7 @@ def _places(
         return
     at = text.find(needle)
     while at != -1:
-        found = pattern.match(prose, at, timeout=patterns.MATCH_TIMEOUT)
+        found = pattern.match(prose, at, timeout=patterns.match_timeout())
         if found is None:
             at = text.find(needle, at + 1)
         else:

@@ -81,7 +81,7 @@ _REMOVE = ("none", "line", "match", "auto")
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Spans inside paired quotation marks; a quote never crosses a blank line."""
-    return [m.span() for m in _QUOTED.finditer(text, timeout=patterns.MATCH_TIMEOUT)]
+    return [m.span() for m in _QUOTED.finditer(text, timeout=patterns.match_timeout())]
 
 
 class Quoted(Analysis["Quoted"]):
@@ -366,7 +366,7 @@ class Existence(CheckTypeBase):
             if needs and not _line_has(text, pos, needs):
                 continue
             for lazy in self._patterns_at(text, pos):
-                m = lazy.get().match(text, pos, timeout=patterns.MATCH_TIMEOUT)
+                m = lazy.get().match(text, pos, timeout=patterns.match_timeout())
                 if m is not None:
                     last = m.end()
                     yield m

@@ -125,7 +125,7 @@ class Spelling(CheckTypeBase):
         if len(word) < 2 or _shaped(word) or _key(word) in self.accepted:
             return False
         return self.filters is None or not self.filters.fullmatch(
-            word, timeout=patterns.MATCH_TIMEOUT
+            word, timeout=patterns.match_timeout()
         )
 
     def _finding(
