@@ -209,6 +209,7 @@ class Names(CheckTypeBase):
         translit.CandidateWords,
         QuoteStates,
         doclang.DocumentLanguage,
+        doclang.QuotationLanguage,  # through doclang.foreign_quotation
     )
 
     meta: RuleMeta

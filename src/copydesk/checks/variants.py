@@ -111,6 +111,7 @@ class Variants(CheckTypeBase):
         translit.TokenIndex,
         translit.MaskedProse,
         doclang.DocumentLanguage,
+        doclang.QuotationLanguage,  # through doclang.foreign_quotation
     )
 
     meta: RuleMeta
