@@ -16,8 +16,13 @@ from collections.abc import Iterable
 
 from copydesk.model import Edit
 
+#: White space the reST reader shows as a space, as docutils reads it
+#: (``string2lines``): a space of the prose, not a mask, unless it stands
+#: inside one.
+_READ_AS_SPACE = frozenset("\x0b\x0c")
 #: White space a mask may hold, between two masked characters of one line.
 _INNER_SPACE = frozenset(" \t\u00a0\u3000\u2000\u2001\u2002\u2003\u2009")
+_INNER_SPACE |= _READ_AS_SPACE
 
 
 def masked_spans(text: str, prose: str) -> list[tuple[int, int]]:
@@ -26,7 +31,7 @@ def masked_spans(text: str, prose: str) -> list[tuple[int, int]]:
     start: int | None = None
     last = -1  # the last masked character of the current span
     for i, (source, shown) in enumerate(zip(text, prose, strict=True)):
-        if shown == " " != source:
+        if shown == " " != source and source not in _READ_AS_SPACE:
             if start is None:
                 start = i
             last = i
