@@ -112,7 +112,63 @@ class DocumentLanguage(Analysis[str]):
 
     @classmethod
     def compute(cls, doc: Document) -> str:
-        return language_of(doc.prose) or primary(doc.language)
+        # The lexicon checks count the prose's words anyway (``WordCounts``,
+        # a pass of its own): this tally's words are their runs of letters.
+        # A second pass over a long text was a twelfth of its check.
+        from copydesk import word_guards
+
+        counts = runs_counted(doc.get(word_guards.WordCounts), doc.prose)
+        if counts is None:
+            return language_of(doc.prose) or primary(doc.language)
+        return told(_tally_counts(counts), MIN_HITS) or primary(doc.language)
+
+
+def runs_counted(words: Counter[str], text: str) -> Counter[str] | None:
+    """The ``_WORD`` tokens of ``text`` counted, from the counts of its
+    ``word_guards.WORD`` tokens (``words``); None where they cannot tell.
+
+    A ``WORD`` token is letters and marks, apostrophes between them; the
+    ``_WORD`` tokens inside it are its runs of letters, each a whole run of
+    the text, since a token never stops before a letter. What ``_WORD``
+    reads as a letter and no ``WORD`` token holds (a numeral such as ``½``
+    or ``Ⅳ``) joins runs where it stands: those few runs are read from the
+    text. A character the two disagree on otherwise (a letter of a newer
+    Unicode than one of them knows) leaves the text to be read whole.
+    """
+    from copydesk import word_guards
+
+    counts: Counter[str] = Counter()
+    runs = _WORD.findall
+    for word, n in words.items():
+        for run in runs(word):
+            counts[run] += n
+    if text.isascii():  # an ASCII letter is a letter for both
+        return counts
+    odd = "".join(
+        ch
+        for ch in set(text)
+        if _WORD.fullmatch(ch) and not (ch.isalpha() and word_guards.WORD.fullmatch(ch))
+    )
+    if not odd:
+        return counts
+    if any(word_guards.WORD.fullmatch(f"a{ch}") for ch in odd):
+        return None  # a letter or a mark to WORD: inside its tokens
+    joined: Counter[str] = Counter()  # the runs holding odd characters
+    parts: Counter[str] = Counter()  # their runs of letters, counted above
+    cut = re.compile(f"[{re.escape(odd)}]+")
+    end = 0
+    for found in cut.finditer(text):
+        start = found.start()
+        if start < end:
+            continue  # in the run just read
+        while start and _WORD.fullmatch(text, start - 1, start):
+            start -= 1
+        after = _WORD.match(text, found.end())
+        end = found.end() if after is None else after.end()
+        run = text[start:end]
+        joined[run] += 1
+        parts.update(filter(None, cut.split(run)))
+    return counts - parts + joined
 
 
 def foreign_quotation(doc: Document, start: int, end: int) -> bool:

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections import Counter
 from unittest import mock
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from copydesk import doclang, text_pieces
+from copydesk import doclang, text_pieces, word_guards
+from copydesk.document import Document
 
 #: Function words of several languages, one shared by two (``die``, ``in``),
 #: other words, digits and a combining accent.
@@ -56,3 +57,39 @@ def test_a_german_text_is_told_german() -> None:
     text = "Die Regierung hat die Maßnahmen nicht beschlossen, sagte der Minister. " * 3
     assert doclang.language_of(text) == "de"
     assert doclang.language_of("The minister said the plan was late. " * 2) == "en"
+
+
+#: Letters, a combining accent, apostrophes, digits and numerals that the
+#: tally reads as letters and the lexicon's words do not (``½``, ``²``, ``Ⅳ``).
+ODD_TEXT = st.text(alphabet="ab éßи'’ \u0301_5½²Ⅳ\n-", max_size=60)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=ODD_TEXT)
+@example(text="a½b ½ c²d² a b")
+@example(text="x'½y ½½")
+def test_the_runs_counted_from_the_lexicon_counts_are_the_texts_runs(
+    text: str,
+) -> None:
+    """The document's language is told from ``WordCounts``: the runs of
+    letters counted from its words, the runs holding a numeral read from
+    the text, are the tally's own tokens."""
+    words: Counter[str] = Counter(word_guards.WORD.findall(text))
+    counted = doclang.runs_counted(words, text)
+    assert counted is not None
+    assert +counted == Counter(doclang._WORD.findall(text))
+
+
+def test_a_documents_language_is_told_from_its_counted_words() -> None:
+    """``DocumentLanguage`` reads ``WordCounts`` (computed once for the
+    lexicon checks too), not the prose again; a numeral inside a word
+    (``½die``) is no German ``die``."""
+    text = "Die Regierung hat die Maßnahmen nicht beschlossen, sagte er. ½die " * 2
+    doc = Document.plain(text)
+    with mock.patch.object(doclang, "language_of", side_effect=AssertionError):
+        assert doc.get(doclang.DocumentLanguage) == "de"
+    assert word_guards.WordCounts in doc._analyses
+    counted = doclang.runs_counted(doc.get(word_guards.WordCounts), text)
+    assert counted is not None
+    assert counted["die"] == 2
+    assert counted["½die"] == 2
