@@ -153,22 +153,32 @@ def runs_counted(words: Counter[str], text: str) -> Counter[str] | None:
         return counts
     if any(word_guards.WORD.fullmatch(f"a{ch}") for ch in odd):
         return None  # a letter or a mark to WORD: inside its tokens
-    joined: Counter[str] = Counter()  # the runs holding odd characters
-    parts: Counter[str] = Counter()  # their runs of letters, counted above
+    # Each numeral's place found with str.find (a few, each a C search);
+    # the run around it read back to its start and on to its end.
+    places = sorted(at for ch in odd for at in _places_of(text, ch))
     cut = re.compile(f"[{re.escape(odd)}]+")
     end = 0
-    for found in cut.finditer(text):
-        start = found.start()
-        if start < end:
+    for at in places:
+        if at < end:
             continue  # in the run just read
+        start = at
         while start and _WORD.fullmatch(text, start - 1, start):
             start -= 1
-        after = _WORD.match(text, found.end())
-        end = found.end() if after is None else after.end()
-        run = text[start:end]
-        joined[run] += 1
-        parts.update(filter(None, cut.split(run)))
-    return counts - parts + joined
+        run = _WORD.match(text, start)
+        assert run is not None  # an odd character is a letter to _WORD
+        end = run.end()
+        counts[run.group()] += 1
+        for part in filter(None, cut.split(run.group())):
+            counts[part] -= 1  # counted above, as one of the words' runs
+    return +counts
+
+
+def _places_of(text: str, ch: str) -> Iterable[int]:
+    """Every place of the character ``ch`` in ``text``."""
+    at = text.find(ch)
+    while at >= 0:
+        yield at
+        at = text.find(ch, at + 1)
 
 
 def foreign_quotation(doc: Document, start: int, end: int) -> bool:
