@@ -31,7 +31,7 @@ from copydesk.document import Document
 from copydesk.ruleset import Ruleset, load_ruleset
 
 from .strategies import fuzz_settings
-from .test_scaling import BOUND, LARGE, SMALL
+from .test_scaling import BOUND, LARGE, SMALL, Counting
 
 #: Every shipped pack but proselint's: its lexical-illusion pattern (its own,
 #: run by the ``re`` module) is quadratic on a long run of letters and digits
@@ -196,27 +196,15 @@ def test_ditto_marks_are_told_with_each_line_read_once() -> None:
     assert large / small < BOUND, (small, large)
 
 
-class CountingSlices(str):
-    """A text that counts the characters its slices copy."""
-
-    copied = 0
-
-    def __getitem__(self, key: Any) -> str:
-        piece = str.__getitem__(self, key)
-        if isinstance(key, slice):
-            CountingSlices.copied += len(piece)
-        return piece
-
-
 def ditto_columns(units: int) -> int:
     """Characters copied to tell the marks of a long line laid out with
     tabs, under a line of cells: each mark's column, tabs expanded."""
-    text = CountingSlices("Kyiv\tcity  town\n" + 'a\t" ' * units + "\n")
+    text = Counting("Kyiv\tcity  town\n" + 'a\t" ' * units + "\n")
     lines = quote_signs.DittoLines(text)
-    CountingSlices.copied = 0
+    Counting.sliced = 0
     marks = [pos for pos, ch in enumerate(text) if ch in quote_signs.DITTO_MARKS]
     assert sum(map(lines.is_ditto, marks)) == 2  # under "city" and "town"
-    return CountingSlices.copied
+    return Counting.sliced
 
 
 def test_a_long_line_of_tabs_and_marks_expands_each_tab_once() -> None:
