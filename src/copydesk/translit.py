@@ -117,9 +117,25 @@ def keys(token: str) -> frozenset[str]:
 
 
 def _finish(text: str) -> str:
-    """Step 3: merge letters that romanisations swap, then collapse doubles."""
-    text = _SINGLES.sub(lambda m: _SINGLE_MAP[m.group()], text)
-    return _DOUBLES.sub(r"\1", text)
+    """Step 3: merge letters that romanisations swap, then collapse doubles.
+
+    The pairs (``_SINGLES``' first alternatives) are replaced first, then
+    the single letters by ``str.translate``, and doubles are collapsed by
+    ``groupby``: a regex ``sub`` ran Python code (a callback, a template)
+    per replacement, for every reading of every name of a document. As in
+    the one ``sub`` it stands for, no replacement is read again, and none
+    makes a pair that an earlier step would have read.
+    """
+    text = text.replace("ts", "s").replace("tz", "s").translate(_single_letters())
+    if _DOUBLES.search(text) is None:
+        return text
+    return "".join(letter for letter, _ in itertools.groupby(text))
+
+
+@functools.cache
+def _single_letters() -> dict[int, str]:
+    """``_SINGLE_MAP``'s single letters as a ``str.translate`` table."""
+    return str.maketrans({k: v for k, v in _SINGLE_MAP.items() if len(k) == 1})
 
 
 def same_key(first: str, second: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -166,3 +167,18 @@ def test_a_lone_surrogate_does_not_stop_the_masking() -> None:
     """RE2 cannot read such a text; masking then scans all of it."""
     text = "\ud800 see https://kyiv.ua/x and Kyiv"
     assert translit.mask_non_prose(text) == "\ud800 see " + " " * 17 + " and Kyiv"
+
+
+def _finish_by_regex(text: str) -> str:
+    """The merge as one regex ``sub`` per step, as ``translit._finish`` reads."""
+    text = re.sub(r"ts|tz|[zcxwjyq]", lambda m: translit._SINGLE_MAP[m.group()], text)
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.text(alphabet="tszcxwjyqkaie", max_size=14))
+def test_the_letter_merge_is_the_regex_merge(text: str) -> None:
+    """Pairs replaced, then single letters translated, then doubles
+    collapsed: the strings a single left-to-right regex pass makes (the
+    pairs ts, tz, tts, tzs, ttz and x read as ks among them)."""
+    assert translit._finish(text) == _finish_by_regex(text)
