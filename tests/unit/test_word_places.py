@@ -15,7 +15,7 @@ from unittest import mock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from copydesk import engine, text_pieces, word_guards
+from copydesk import engine, text_pieces, word_guards, word_pattern
 from copydesk.batch import build_document
 from copydesk.ruleset import Ruleset, load_ruleset
 from copydesk.word_guards import WORD, Places, occurrences
@@ -160,7 +160,7 @@ class _count_passes:  # noqa: N801 - a context manager, named as a phrase
 
     def __enter__(self) -> _count_passes:
         outer = self
-        split = word_guards._WORD_SPLIT
+        spelled_out = word_pattern.word_pattern
 
         class Counted:
             def finditer(self, *args: Any) -> Any:
@@ -175,10 +175,19 @@ class _count_passes:  # noqa: N801 - a context manager, named as a phrase
             def search(self, *args: Any) -> Any:
                 return WORD.search(*args)
 
-        class CountedSplit:
+        class CountedPattern:
+            """``WORD`` spelled out for a piece (splits and counts read)."""
+
+            def __init__(self, text: str, *, capture: bool = False) -> None:
+                self.pattern = spelled_out(text, capture=capture)
+
             def split(self, text: str) -> Any:
                 outer.split += len(text)
-                return split.split(text)
+                return self.pattern.split(text)
+
+            def findall(self, text: str) -> Any:
+                outer.tokenised += len(text)
+                return self.pattern.findall(text)
 
         def searched(prose: str, word: str) -> Any:
             outer.searches += 1
@@ -186,7 +195,7 @@ class _count_passes:  # noqa: N801 - a context manager, named as a phrase
 
         self._patches = [
             mock.patch.object(word_guards, "WORD", Counted()),
-            mock.patch.object(word_guards, "_WORD_SPLIT", CountedSplit()),
+            mock.patch.object(word_pattern, "word_pattern", CountedPattern),
             mock.patch.object(word_guards, "occurrences", searched),
         ]
         for patch in self._patches:
@@ -196,3 +205,18 @@ class _count_passes:  # noqa: N801 - a context manager, named as a phrase
     def __exit__(self, *exc: object) -> None:
         for patch in self._patches:
             patch.stop()
+
+
+#: Letters (ASCII, wide, a title-case and a modifier letter), combining and
+#: spacing marks, apostrophes, digits, a numeral, spaces and punctuation.
+ANY_PROSE = st.text(alphabet="aZéßǅʹ\u0301\u093e'’ 5½-_.ﬁ\u0130", max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=ANY_PROSE)
+def test_words_spelled_out_for_a_text_are_its_words(text: str) -> None:
+    """``WORD`` written in the standard ``re`` with the text's own letters
+    and marks finds (and splits at) exactly ``WORD``'s tokens."""
+    assert word_pattern.word_pattern(text).findall(text) == WORD.findall(text)
+    split = word_pattern.word_pattern(text, capture=True).split(text)
+    assert split == word_guards._WORD_SPLIT.split(text)
