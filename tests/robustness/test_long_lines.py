@@ -33,10 +33,10 @@ from copydesk.ruleset import Ruleset, load_ruleset
 from .strategies import fuzz_settings
 from .test_scaling import BOUND, LARGE, SMALL, Counting
 
-#: Every shipped pack but proselint's: its lexical-illusion pattern (its own,
-#: run by the ``re`` module) is quadratic on a long run of letters and digits
-#: ("1a1a1a..."), which copydesk cannot change; the pack is off by default.
-EVERY_PACK = ("artifacts", "names", "quotes", "style", "typos", "variants")
+#: Every shipped pack, proselint's too: its lexical-illusion pattern was
+#: quadratic on a long run of letters and digits ("1a1a1a..."), now searched
+#: another way (``proselint_illusions``).
+EVERY_PACK = ("artifacts", "names", "proselint", "quotes", "style", "typos", "variants")
 
 
 @lru_cache(maxsize=1)

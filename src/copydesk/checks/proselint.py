@@ -150,7 +150,53 @@ def _registry() -> Any:
     missing = tuple(c for c in __register__ if id(c) not in known)
     if missing:
         registry.register_many(missing)
+    _linear_illusions(registry.checks)
     return registry
+
+
+def _linear_illusions(checks: list[Any]) -> None:
+    """Put a search of the same matches in linear time (``proselint_illusions``)
+    in place of proselint's lexical-illusion check, in its place in the
+    registry so results come in the same order: its own pattern is quadratic
+    on a long word, in a C call the file-timeout cannot cut. Only a check
+    whose pattern and engine options are the ones reproduced is replaced."""
+    from proselint.registry.checks.engine import Fancy
+
+    from copydesk import proselint_illusions
+
+    for index, check in enumerate(checks):
+        spec = check.check_type
+        if (
+            check.path == "lexical_illusions"
+            and getattr(spec, "pattern", None) == proselint_illusions.PATTERN
+            and isinstance(check.engine, Fancy)
+            and check.engine.opts.case_insensitive
+            and not check.engine.opts.multi_line
+        ):
+            found = functools.partial(_illusions, tuple(spec.exceptions))
+            checks[index] = check._replace(check_type=found)
+
+
+def _illusions(exceptions: tuple[str, ...], text: str, check: Any) -> Iterator[Any]:
+    """The lexical-illusion check's results, as proselint's ``ExistenceSimple``
+    makes them from its pattern's matches (the phrase, stripped, unless it is
+    one of the ``exceptions``)."""
+    from proselint.registry.checks import CheckResult
+    from proselint.registry.checks.engine import Anchor, Padding
+
+    from copydesk import proselint_illusions
+
+    barred = check.engine.make_set(Padding.RAW, exceptions, Anchor.ANCHOR_BOTH)
+    for match in proselint_illusions.matches(text):
+        phrase = match.group(0).strip()
+        if barred.exists_in(phrase):
+            continue
+        yield CheckResult(
+            span=(match.start() + check.offset[0], match.end() + check.offset[1]),
+            check_path=check.path,
+            message=check.message.format(phrase),
+            replacements=None,
+        )
 
 
 def _lint(
