@@ -6,10 +6,13 @@ from unittest import mock
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.checks.inline import findings, lint_rule
 
 from copydesk import typo_edits, wordlists
 from copydesk.batch import lint_text
+from copydesk.checks import lexicon
 from copydesk.errors import RuleError
 from copydesk.model import Applicability
 from copydesk.ruleset import Ruleset, compile_exceptions, compile_rule
@@ -148,3 +151,16 @@ def test_edit_costs_rank_typists_slips() -> None:
         "tommorow", lex.knows, lex.count, max_cost=1.0, two_edit_cost=1.5
     )
     assert two[0].word == "tomorrow"
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    words=st.lists(
+        st.text(alphabet="aZßſİΣσς’'é\u0301ǅﬁ", min_size=1, max_size=6), max_size=12
+    )
+)
+def test_words_folded_together_are_folded_one_by_one(words: list[str]) -> None:
+    """The check folds a document's words in one joined string: each word
+    folds as it does alone (final sigma, ß, İ, ligatures and apostrophes)."""
+    counts = dict.fromkeys(words, 1)
+    assert lexicon._folded(counts) == [lexicon._fold(w) for w in counts]

@@ -149,10 +149,10 @@ class Lexicon(CheckTypeBase):
         if language not in wordlists.LANGUAGES:
             return
         counts = doc.get(word_guards.WordCounts)
-        folds = {token: _fold(token) for token in counts}
+        folds = dict(zip(counts, _folded(counts), strict=True))
         uses: collections.Counter[str] = collections.Counter()
-        for token, n in counts.items():
-            uses[folds[token]] += n
+        for folded, n in zip(folds.values(), counts.values(), strict=True):
+            uses[folded] += n
         suspects = [
             (token, folded)
             for token, folded in folds.items()
@@ -307,6 +307,15 @@ def _common(lex: wordlists.Lexicon, word: str) -> bool:
 
 def _fold(word: str) -> str:
     return word.replace("’", "'").casefold()
+
+
+def _folded(words: Mapping[str, int]) -> list[str]:
+    """``_fold`` of each of ``words`` (none holds a line feed), in order:
+    one ``replace`` and one ``casefold`` of the words joined, in C, where a
+    call per word was a tenth of this check's time on a tree of small files
+    (both fold each character alone: the joined words fold word by word)."""
+    joined = "\n".join(words)
+    return joined.replace("’", "'").casefold().split("\n") if joined else []
 
 
 #: American and British endings: a word known in one spelling is known in
