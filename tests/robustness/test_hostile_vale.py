@@ -269,6 +269,35 @@ def test_a_package_zip_bomb_is_refused_before_it_fills_the_disk(
     assert len(err.splitlines()) == 1
 
 
+@pytest.mark.parametrize(
+    ("members", "said"),
+    [
+        (
+            {f"Pkg/styles/Pkg/R{i}.yml": b"" for i in range(6_000)},
+            "refusing: the package unpacks to 0 bytes in 6000 files (over 33554432"
+            " bytes or 5000 files)",
+        ),
+        (
+            {"Pkg/styles/Pkg/" + "d/" * 2_000 + "R.yml": RULE.encode()},
+            "refusing: a member nests 2003 folders deep (over 64)",
+        ),
+    ],
+    ids=["too-many-entries", "nested-2000-deep"],
+)
+def test_a_package_of_too_many_or_too_deep_entries_is_one_error_line(
+    world: tuple[Path, Path], tmp_path: Path, members: dict[str, bytes], said: str
+) -> None:
+    """Refused before anything is unpacked; the deep one ran out of
+    recursion depth while making its folders."""
+    project, _ = world
+    ini(project, "Packages = Pkg.zip\n[*]\nBasedOnStyles = House, Pkg\n")
+    package(project / "Pkg.zip", members, {})
+    code, out, err = vale("a.md")
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [f"{project / 'Pkg.zip'}:1:E201:{said}"]
+    assert files_under(tmp_path / "tmp") == set()
+
+
 #: Pieces of a .vale.ini a cloned repository might hold: paths that climb out
 #: of the project or are absolute, levels, packages and vocabularies, repeated
 #: keys, continuation lines and junk (before any section) ...

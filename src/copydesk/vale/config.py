@@ -445,6 +445,9 @@ def _package(
 #: style is a few hundred kilobytes.
 MAX_PACKAGE_BYTES = 32 * 1024 * 1024
 MAX_PACKAGE_MEMBERS = 5_000
+#: The most folders a member's name may nest (a style is three or four deep):
+#: unpacking a name two thousand folders deep ran out of recursion depth.
+MAX_PACKAGE_DEPTH = 64
 
 
 def _refuse_outside(
@@ -475,6 +478,13 @@ def _unpack(local: Path) -> Path:
                     f"refusing: the package unpacks to {size} bytes in"
                     f" {len(members)} files (over {MAX_PACKAGE_BYTES} bytes or"
                     f" {MAX_PACKAGE_MEMBERS} files)",
+                )
+            depth = max((m.filename.count("/") for m in members), default=0)
+            if depth > MAX_PACKAGE_DEPTH:
+                raise ConfigError(
+                    str(local),
+                    f"refusing: a member nests {depth} folders deep"
+                    f" (over {MAX_PACKAGE_DEPTH})",
                 )
             extracted = Path(tempfile.mkdtemp(prefix="copydesk-vale-"))
             atexit.register(shutil.rmtree, extracted, ignore_errors=True)
