@@ -24,9 +24,8 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from copydesk.batch import (
     FileResult,
@@ -55,16 +54,22 @@ if TYPE_CHECKING:
 __all__ = ["LintRun", "Overrides", "Plan", "Settings", "Workspace"]
 
 
-@dataclass(slots=True)
 class LintRun:
     """The outcome of :meth:`Workspace.lint_paths`."""
 
+    __slots__ = ("metas", "problems", "results")
+
     #: One result per file, in the order the paths were given and walked.
-    results: list[FileResult] = field(default_factory=list)
+    results: Final[list[FileResult]]
     #: Paths that could not be linted at all (missing, unreadable on walk).
-    problems: list[InputError] = field(default_factory=list)
+    problems: Final[list[InputError]]
     #: Metadata of every rule that ran, by id (for reporters).
-    metas: dict[str, RuleMeta] = field(default_factory=dict)
+    metas: dict[str, RuleMeta]
+
+    def __init__(self) -> None:
+        self.results = []
+        self.problems = []
+        self.metas = {}
 
     @property
     def findings(self) -> list[Finding]:
@@ -406,7 +411,7 @@ class Workspace:
         result.fail_level = plan.fail_level
         if result.path == STDIN and stdin_name:
             result.path = stdin_name
-            result.findings = [replace(f, path=stdin_name) for f in result.findings]
+            result.findings = [f._replace(path=stdin_name) for f in result.findings]
         ignored = plan.config.ignored_rules(self._locate(result.path))
         if ignored:
             settings = Settings(result.path, plan, "", "", ignored)

@@ -11,9 +11,8 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from copydesk import engine, markup, patterns
 from copydesk.document import Document, default_kind
@@ -31,8 +30,7 @@ CHUNK = 16
 LARGE = 1 << 20
 
 
-@dataclass(frozen=True, slots=True)
-class RuleOptions:
+class RuleOptions(NamedTuple):
     """What a worker needs to rebuild the same ruleset (picklable)."""
 
     rule_dirs: tuple[str, ...] = ()
@@ -49,8 +47,16 @@ class RuleOptions:
     kind_for: tuple[tuple[str, str], ...] = ()
     kind_root: str = ""
     #: Seconds one file may take (``file-timeout``). Not part of the cache
-    #: identity: a file that timed out is never cached.
-    file_timeout: float = field(default=0.0, repr=False)
+    #: identity (``repr``): a file that timed out is never cached.
+    file_timeout: float = 0.0
+
+    def __repr__(self) -> str:
+        """The options but ``file_timeout``: the results cache's identity."""
+        shown = (
+            f"{name}={value!r}"
+            for name, value in zip(self._fields[:-1], self[:-1], strict=True)
+        )
+        return f"RuleOptions({', '.join(shown)})"
 
     def load(self, kinds: frozenset[str] | None = None) -> Ruleset:
         """The ruleset; ``kinds``: the document kinds it will lint, when known
@@ -78,16 +84,31 @@ class RuleOptions:
         return {rule: Severity.parse(level) for rule, level in self.severity}
 
 
-@dataclass(slots=True)
 class FileResult:
     """The outcome for one file: findings, or the reason it was skipped."""
 
+    __slots__ = ("error", "fail_level", "findings", "path", "text")
+
     path: str
-    findings: list[Finding] = field(default_factory=list)
-    error: str | None = None
-    text: str | None = None
+    findings: list[Finding]
+    error: str | None
+    text: str | None
     #: Lowest level that fails the run for this file (from its config).
-    fail_level: Severity | None = Severity.WARNING
+    fail_level: Severity | None
+
+    def __init__(
+        self,
+        path: str,
+        findings: list[Finding] | None = None,
+        error: str | None = None,
+        text: str | None = None,
+        fail_level: Severity | None = Severity.WARNING,
+    ) -> None:
+        self.path = path
+        self.findings = [] if findings is None else findings
+        self.error = error
+        self.text = text
+        self.fail_level = fail_level
 
 
 def build_document(

@@ -105,7 +105,7 @@ def bound(ruleset: Ruleset, evidence: LineCounts | None) -> Ruleset:
     checks = [
         c.bind(evidence) if isinstance(c, Boilerplate) else c for c in ruleset.checks
     ]
-    return replace(ruleset, checks=checks)
+    return ruleset.with_checks(checks)
 
 
 class BoundRulesets:

@@ -13,7 +13,6 @@ import json
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -60,8 +59,7 @@ class ConfigError(CopydeskError):
     """A config file that cannot be used."""
 
 
-@dataclass(frozen=True, slots=True)
-class Config:
+class Config(NamedTuple):
     """One config file's settings, with paths resolved against its folder."""
 
     path: str = ""
@@ -79,7 +77,7 @@ class Config:
     reject: tuple[str, ...] = ()
     format_for: tuple[tuple[str, str], ...] = ()
     kind_for: tuple[tuple[str, str], ...] = ()
-    rule_options: tuple[tuple[str, str], ...] = field(default=())
+    rule_options: tuple[tuple[str, str], ...] = ()
     #: The baseline file (``baseline = "..."``, resolved against the
     #: config's folder) that ``check`` hides recorded findings with.
     baseline: str = ""
@@ -328,7 +326,7 @@ class _Keys(NamedTuple):
                 raise self.error(f"unknown key{hint(name, keys)}", *under, name)
         for key in keys.values():
             if key.name in table:
-                full = replace(key, name=self.name(*under, key.name))
+                full = key._replace(name=self.name(*under, key.name))
                 try:
                     check_type(table[key.name], full, self.path)
                 except RuleError as exc:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -116,7 +115,7 @@ def _check_rule_options(
                 config.path, f"key '{full}': unknown key{hint(name, keys)}"
             )
         try:
-            check_type(value, replace(key, name=full), config.path)
+            check_type(value, key._replace(name=full), config.path)
         except RuleError as exc:
             raise ConfigError(config.path, exc.reason) from None
         if name == "level" and value not in LEVELS:

@@ -13,8 +13,7 @@ line is left to the rules that report it alone.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -26,8 +25,7 @@ MAX_BLOCK_LINE = 240
 _KEYS = frozenset({"above", "below", "lone"})
 
 
-@dataclass(frozen=True, slots=True)
-class BlockSpec:
+class BlockSpec(NamedTuple):
     """What may stand above and below an anchor line, nearest first."""
 
     above: tuple[regex.Pattern[str], ...]

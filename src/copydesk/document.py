@@ -14,7 +14,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass, field
 from typing import Any, Generic, NamedTuple, TypeVar, cast
 
 from copydesk.lines import LineIndex, line_starts, next_line_end
@@ -82,8 +81,7 @@ class Block(NamedTuple):
     kind: str = "paragraph"
 
 
-@dataclass(frozen=True, slots=True)
-class Directive:
+class Directive(NamedTuple):
     """An inline ``copydesk: ...`` comment found by a markup reader.
 
     ``action`` is one of ``disable``, ``enable``, ``disable-next-line`` and
@@ -237,39 +235,67 @@ def _block_start(block: Block) -> int:
     return block.start
 
 
-@dataclass(slots=True)
 class Document:
     """Everything a check may read about one file."""
+
+    __slots__ = (
+        "_analyses",
+        "blocks",
+        "breaks",
+        "directives",
+        "format",
+        "kind",
+        "language",
+        "lines",
+        "path",
+        "prose",
+        "text",
+    )
 
     path: str
     text: str
     prose: str
-    format: str = "plain"
-    language: str = "en"
-    blocks: Sequence[Block] = ()
+    format: str
+    language: str
+    blocks: Sequence[Block]
     #: ``draft`` or ``authored``; empty means the default for ``format``.
-    kind: str = ""
-    directives: Sequence[Directive] = ()
+    kind: str
+    directives: Sequence[Directive]
     #: Where the reader says the view may be cut (``markup.Parsed.breaks``):
     #: the paragraphs an editor's re-lint may reuse findings for.
-    breaks: Sequence[int] = ()
+    breaks: Sequence[int]
     #: Lines of ``text``, indexed when first needed.
-    lines: LineIndex = field(init=False, repr=False, compare=False)
+    lines: LineIndex
     #: Values of ``Analysis`` classes computed so far (see ``get``); never
     #: passed in, so a document made from another starts with none.
-    _analyses: dict[type[Analysis[Any]], Any] = field(
-        init=False, default_factory=dict, repr=False, compare=False
-    )
+    _analyses: dict[type[Analysis[Any]], Any]
 
-    def __post_init__(self) -> None:
-        if len(self.prose) != len(self.text):
+    def __init__(
+        self,
+        path: str,
+        text: str,
+        prose: str,
+        format: str = "plain",
+        language: str = "en",
+        blocks: Sequence[Block] = (),
+        kind: str = "",
+        directives: Sequence[Directive] = (),
+        breaks: Sequence[int] = (),
+    ) -> None:
+        if len(prose) != len(text):
             msg = "prose view must have the same length as the text"
             raise ValueError(msg)
-        if not self.blocks:
-            self.blocks = tuple(split_paragraphs(self.prose))
-        if not self.kind:
-            self.kind = default_kind(self.format)
-        self.lines = LineIndex(self.text)
+        self.path = path
+        self.text = text
+        self.prose = prose
+        self.format = format
+        self.language = language
+        self.blocks = blocks or tuple(split_paragraphs(prose))
+        self.kind = kind or default_kind(format)
+        self.directives = directives
+        self.breaks = breaks
+        self.lines = LineIndex(text)
+        self._analyses = {}
 
     @classmethod
     def plain(cls, text: str, path: str = "-", language: str = "en") -> Document:

@@ -12,7 +12,7 @@ import math
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from typing import Final
 
 import regex
 
@@ -39,7 +39,6 @@ SCOPE_KINDS: dict[str, frozenset[str]] = {
 }
 
 
-@dataclass(slots=True)
 class RunState:
     """What one run learns as it goes, and forgets when it ends.
 
@@ -49,14 +48,18 @@ class RunState:
     ruleset for hours, and one slow buffer must not silence a rule forever.
     """
 
-    stopped: set[str] = field(default_factory=set)
+    __slots__ = ("plans", "stopped")
+
+    stopped: Final[set[str]]
     #: The checks a ruleset runs on one language and kind of document, in
     #: the ruleset's order with their places in it, worked out once per run
     #: (see ``applicable``): a corpus has thousands of files and a few of
     #: each kind.
-    plans: dict[tuple[int, str, str], tuple[Ruleset, Plan]] = field(
-        default_factory=dict, repr=False
-    )
+    plans: Final[dict[tuple[int, str, str], tuple[Ruleset, Plan]]]
+
+    def __init__(self) -> None:
+        self.stopped = set()
+        self.plans = {}
 
 
 #: (index in ``Ruleset.checks``, check) for each check that applies.
@@ -394,7 +397,6 @@ def unsafe_in_headings(findings: Sequence[Finding], doc: Document) -> list[Findi
     (``#install-from-the-offical-chart``); other pages link to them, so even
     a typo fix there can break a link the linter cannot see.
     """
-    from dataclasses import replace
 
     def demoted(f: Finding) -> Finding:
         if f.fix is None or not f.fix.is_safe:
@@ -402,7 +404,7 @@ def unsafe_in_headings(findings: Sequence[Finding], doc: Document) -> list[Findi
         block = doc.block_at(f.start)
         if block is None or block.kind != "heading":
             return f
-        return replace(f, fix=Fix(f.fix.edits, Applicability.UNSAFE))
+        return f._replace(fix=Fix(f.fix.edits, Applicability.UNSAFE))
 
     return [demoted(f) for f in findings]
 
@@ -418,9 +420,7 @@ def override_severity(
     findings: Iterable[Finding], overrides: Mapping[str, Severity]
 ) -> Iterator[Finding]:
     """Apply configured levels (by rule id, then by pack)."""
-    from dataclasses import replace
-
     for f in findings:
         rule, pack = _names(f.rule)
         level = overrides.get(rule, overrides.get(pack))
-        yield f if level is None else replace(f, severity=level)
+        yield f if level is None else f._replace(severity=level)

@@ -14,9 +14,8 @@ import fnmatch
 import os
 import stat
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from copydesk.errors import InputError
 from copydesk.markup import format_for_path
@@ -27,8 +26,7 @@ if TYPE_CHECKING:
 STDIN = "-"
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
+class Target(NamedTuple):
     """One file to lint, the format to read it in and its document kind.
 
     Both are resolved once, where the file's config is known (for stdin, from

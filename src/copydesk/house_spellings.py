@@ -22,14 +22,13 @@ Either way ``variants`` never proposes a spelling ``names`` would report.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from copydesk import patterns, translit
 from copydesk.checks.names import Entry, anchor_pattern
 
 
-@dataclass(frozen=True, slots=True)
-class AnchoredName:
+class AnchoredName(NamedTuple):
     """A house name that applies only right after its anchor."""
 
     canonical: str
@@ -53,8 +52,7 @@ class AnchoredName:
         return self.anchor.search(prose, max(0, start - 80), start) is not None
 
 
-@dataclass(frozen=True, slots=True)
-class HouseSpellings:
+class HouseSpellings(NamedTuple):
     """The house list of one language, read for ``variants``' groups."""
 
     #: Transliteration key of a house name without anchor → that name.

@@ -2,13 +2,27 @@
 
 Offsets into the source text (in code points) are the truth; line and column
 are derived from them once, when a Finding is made.
+
+House rule for copydesk's classes (issue 19, one-file start): a class is not
+a dataclass. Making a dataclass compiles its generated methods on every start
+(0.1 to 0.3 ms each, ~3.5 M instructions) and importing ``dataclasses``
+imports ``inspect`` and ``ast`` (~40 M instructions): 140 M instructions, a
+fifth of a one-file check, for the 38 a Markdown page made. So:
+
+* a value record (compared or hashed by its fields, copied with changes) is a
+  ``typing.NamedTuple``, as those here are, copied with ``_replace``; it
+  compares equal to a plain tuple of the same items, which nothing here does
+  (a field may not be called ``count`` or ``index``, tuple's methods);
+* anything else (check types, analyses, run state, a class compared by
+  identity) is a plain class with ``__slots__`` and an explicit ``__init__``,
+  its fields annotated ``Final`` when nothing may reassign them (what
+  ``frozen=True`` said, now checked by mypy).
 """
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
@@ -63,15 +77,8 @@ class FixAvailability(enum.Enum):
 
 
 class Edit(NamedTuple):
-    """Replace ``text[start:end]`` with ``replacement``.
-
-    This record, ``Fix``, ``Examples`` and ``RuleMeta`` are named tuples, not
-    dataclasses: making a dataclass compiles its generated methods on every
-    start (about 3.5 M instructions each), a named tuple costs a seventh of
-    that. None of them is replaced with ``dataclasses.replace`` or compared
-    with another kind of tuple; ``Finding`` stays a dataclass, as callers
-    ``replace`` its fields.
-    """
+    """Replace ``text[start:end]`` with ``replacement`` (a named tuple, as
+    every record here: see the module's house rule)."""
 
     start: int
     end: int
@@ -89,8 +96,7 @@ class Fix(NamedTuple):
         return self.applicability is Applicability.SAFE
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One defect at one place: the only thing checks produce and reporters read."""
 
     rule: str

@@ -11,7 +11,7 @@ its ``Overrides`` field, and each face names it its own way (``--select``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from copydesk.files import format_for, match_kind
@@ -163,7 +163,7 @@ def _listed(
 def _per_file(located: str, config: Config) -> list[Origin]:
     out: list[Origin] = []
     for glob, rules in config.per_file_ignores:
-        one = replace(config, per_file_ignores=((glob, rules),))
+        one = config._replace(per_file_ignores=((glob, rules),))
         if one.ignored_rules(located):
             key = config.key("per-file-ignores", glob)
             out.append(Origin("ignored here", ", ".join(rules), CONFIG, key))

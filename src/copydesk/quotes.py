@@ -39,7 +39,6 @@ import operator
 import re as stdlib_re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from copydesk import quote_signs
@@ -227,8 +226,7 @@ _TRAILING_APOSTROPHE = ("s", "z", "x", "in")
 _SENTENCE_END = frozenset(".,!?…")
 
 
-@dataclass(frozen=True, slots=True)
-class Defect:
+class Defect(NamedTuple):
     """One quote defect, independent of any rule or document path.
 
     ``start`` is the reported mark; ``partner`` and ``partner_start`` the other
@@ -306,68 +304,121 @@ def expected_closer(opener: str, language: str) -> str:
     return _PARTNER.get(opener) or simple.get(opener, opener)
 
 
-@dataclass(slots=True, eq=False, repr=False)
 class _Scanner:
     """Pairs marks block by block; collects defects in one pass."""
 
+    __slots__ = (
+        "carry",
+        "cjk",
+        "closed",
+        "defects",
+        "dialogue_run",
+        "dittos",
+        "english",
+        "fmt",
+        "grave_taken",
+        "graves",
+        "guillemets",
+        "hi",
+        "kind",
+        "language",
+        "lead",
+        "list_run",
+        "lo",
+        "okina",
+        "outward",
+        "prose",
+        "quote_depth",
+        "quote_run",
+        "single_opens",
+        "stack",
+        "taken",
+        "text",
+        "url_starts",
+        "urls",
+    )
+
     prose: str
     language: str
-    text: str = ""
+    text: str
     #: The document's format: which masked markup is looked through.
-    fmt: str = "plain"
-    stack: list[_Open] = field(default_factory=list)
-    carry: list[_Open] = field(default_factory=list)
-    defects: list[Defect] = field(default_factory=list)
-    lo: int = 0
-    hi: int = 0
-    lead: int = 0
-    outward: bool = False
-    kind: str = "paragraph"
+    fmt: str
+    stack: list[_Open]
+    carry: list[_Open]
+    defects: list[Defect]
+    lo: int
+    hi: int
+    lead: int
+    outward: bool
+    kind: str
     #: True when the text writes ‘ inside words before a vowel (Hawai‘i): it
     #: is a letter there, the ʻokina, and so is a ‘ that starts a word.
-    okina: bool = False
+    okina: bool
     #: True while every block since the carried openers' one is a list item.
-    list_run: bool = False
+    list_run: bool
     #: The blockquote element the carried openers' block is in (see
     #: ``_blockquote_depth``): -1 for none, 0 for an HTML ``<blockquote>``,
     #: else the number of Markdown ``>`` markers before it.
-    quote_depth: int = -1
+    quote_depth: int
     #: True while every block since the carried openers' one is a paragraph
     #: of that same blockquote element: a pull quote may close there.
-    quote_run: bool = False
+    quote_run: bool
     #: True when ‘ only opens (see ``_LEFT_SINGLE_OPENS``) and the text has
     #: no low-9 opener that ‘ could close.
-    single_opens: bool = False
+    single_opens: bool
     #: True when the language quotes with guillemets.
-    guillemets: bool = False
+    guillemets: bool
     #: English: a trailing apostrophe needs a word that takes one.
-    english: bool = False
+    english: bool
     #: Where the last double and single quotation of this block closed.
-    closed: list[int] = field(default_factory=lambda: [-1, -1])
+    closed: list[int]
     #: Marks before this offset are taken (the second ' of a '' closer).
-    taken: int = -1
+    taken: int
     #: True when the prose has a grave accent: a GNU/TeX-style opener
     #: (`` `quoted' ``) may be there (see ``_grave_opener``).
-    graves: bool = False
+    graves: bool
     #: The last grave accent whose quotation a ' closed.
-    grave_taken: int = -1
+    grave_taken: int
     #: Chinese or Japanese: curly marks open and close by their shape.
-    cjk: bool = False
+    cjk: bool
     #: The URLs of the prose (sorted spans) and their starts: marks inside
     #: an address are no quotation marks (``quote_signs.url_spans``).
-    urls: list[tuple[int, int]] = field(default_factory=list)
-    url_starts: list[int] = field(default_factory=list)
+    urls: list[tuple[int, int]]
+    url_starts: list[int]
     #: Which marks are ditto marks, asked in order (lines read once each).
-    dittos: quote_signs.DittoLines = field(
-        default_factory=lambda: quote_signs.DittoLines("")
-    )
+    dittos: quote_signs.DittoLines
     #: True while every block since the carried openers' one opens with a
     #: dialogue dash: the quotation is a dialogue, closed paragraphs later.
-    dialogue_run: bool = False
+    dialogue_run: bool
 
-    def __post_init__(self) -> None:
-        self.outward = outward_guillemets(self.language)
-        lang = primary_language(self.language)
+    def __init__(
+        self, prose: str, language: str, text: str = "", fmt: str = "plain"
+    ) -> None:
+        self.prose = prose
+        self.language = language
+        self.text = text
+        self.fmt = fmt
+        self.stack = []
+        self.carry = []
+        self.defects = []
+        self.lo = 0
+        self.hi = 0
+        self.lead = 0
+        self.kind = "paragraph"
+        self.okina = False
+        self.list_run = False
+        self.quote_depth = -1
+        self.quote_run = False
+        self.closed = [-1, -1]
+        self.taken = -1
+        self.graves = False
+        self.grave_taken = -1
+        self.urls = []
+        self.url_starts = []
+        self.dittos = quote_signs.DittoLines("")
+        self.dialogue_run = False
+        self.outward = outward_guillemets(language)
+        lang = primary_language(language)
         self.guillemets = self.outward or lang in _GUILLEMET_QUOTES
         self.single_opens = lang in _LEFT_SINGLE_OPENS
         self.english = lang == "en"

@@ -22,7 +22,6 @@ import bisect
 import itertools
 from collections import OrderedDict
 from collections.abc import Hashable, Mapping, Sequence
-from dataclasses import dataclass, field
 
 from copydesk import engine, markup
 from copydesk.batch import LARGE, build_document
@@ -40,13 +39,22 @@ BUFFERS = 32
 Found = dict[str, list[Finding]]
 
 
-@dataclass(slots=True)
 class _Buffer:
     """What the last run of one buffer left: its identity and, by paragraph
     digest, the paragraph-local findings relative to that paragraph."""
 
+    __slots__ = ("identity", "paragraphs")
+
     identity: Hashable
-    paragraphs: dict[int, Found] = field(default_factory=dict)
+    paragraphs: dict[int, Found]
+
+    def __init__(
+        self,
+        identity: Hashable,
+        paragraphs: dict[int, Found] | None = None,
+    ) -> None:
+        self.identity = identity
+        self.paragraphs = {} if paragraphs is None else paragraphs
 
 
 class RelintCache:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -46,27 +45,70 @@ SCOPES = (
 )
 
 
-@dataclass(slots=True)
 class Ruleset:
     """The compiled checks of one run, in a stable order, and their identity hash."""
 
-    checks: list[Check] = field(default_factory=list)
-    digest: str = ""
+    __slots__ = (
+        "accept",
+        "checks",
+        "digest",
+        "every_meta",
+        "exceptions",
+        "file_timeout",
+        "kinds",
+        "stopped",
+    )
+
+    checks: list[Check]
+    digest: str
     #: Compiled ``exceptions`` of each rule that has them, by rule id.
-    exceptions: dict[str, patterns.Pattern] = field(default_factory=dict)
+    exceptions: dict[str, patterns.Pattern]
     #: Accepted vocabulary: findings on these terms are dropped.
-    accept: patterns.Pattern | None = None
+    accept: patterns.Pattern | None
     #: Rules that ran out of time in this process and are no longer run.
-    stopped: set[str] = field(default_factory=set)
+    stopped: set[str]
     #: Seconds one file may take: past it, the rules not run yet are skipped
     #: and ``copydesk.file-timeout`` reported (``file-timeout``); 0: no limit.
-    file_timeout: float = 0.0
+    file_timeout: float
     #: The document kinds the checks cover (``load_ruleset``'s ``kinds``):
     #: None for every kind.
-    kinds: frozenset[str] | None = None
+    kinds: frozenset[str] | None
     #: Every rule that runs, compiled or left out for other kinds, in rule
     #: order; None when that is the checks' (nothing left out).
-    every_meta: dict[str, RuleMeta] | None = None
+    every_meta: dict[str, RuleMeta] | None
+
+    def __init__(
+        self,
+        checks: list[Check] | None = None,
+        digest: str = "",
+        exceptions: dict[str, patterns.Pattern] | None = None,
+        accept: patterns.Pattern | None = None,
+        stopped: set[str] | None = None,
+        file_timeout: float = 0.0,
+        kinds: frozenset[str] | None = None,
+        every_meta: dict[str, RuleMeta] | None = None,
+    ) -> None:
+        self.checks = [] if checks is None else checks
+        self.digest = digest
+        self.exceptions = {} if exceptions is None else exceptions
+        self.accept = accept
+        self.stopped = set() if stopped is None else stopped
+        self.file_timeout = file_timeout
+        self.kinds = kinds
+        self.every_meta = every_meta
+
+    def with_checks(self, checks: list[Check]) -> Ruleset:
+        """This ruleset running ``checks`` instead (the rest shared)."""
+        return Ruleset(
+            checks,
+            self.digest,
+            self.exceptions,
+            self.accept,
+            self.stopped,
+            self.file_timeout,
+            self.kinds,
+            self.every_meta,
+        )
 
     @property
     def metas(self) -> dict[str, RuleMeta]:

@@ -8,8 +8,7 @@ through ``read_keys``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from copydesk.errors import RuleError
 
@@ -23,8 +22,7 @@ _TYPE_NAMES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Key:
+class Key(NamedTuple):
     """One allowed key: its name, accepted Python types and whether it is required."""
 
     name: str

@@ -29,8 +29,8 @@ import errno
 import os
 import stat
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from copydesk.errors import InputError
 
@@ -63,8 +63,7 @@ DOCX = "docx"
 _CONVERTED = {".docx": DOCX}
 
 
-@dataclass(frozen=True, slots=True)
-class SourceFile:
+class SourceFile(NamedTuple):
     """A file's text plus what is needed to write it back safely."""
 
     path: str

@@ -20,9 +20,8 @@ import string
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
 from importlib import resources
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 import regex
 from anyascii import anyascii
@@ -273,14 +272,21 @@ def _pieces_after(text: str, after: str) -> Iterator[tuple[int, int]]:
         start = end
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class MaskedSpans:
     """The blanked-out places of a document's prose, kept instead of the
     blanked text: that text is a second copy of the prose (32 MB of a 17 MB
     Markdown file), and its few readers each need it only while they scan,
     so each builds it (a C-level join, a few ms a megabyte) and drops it."""
 
-    spans: Sequence[int]
+    __slots__ = ("spans",)
+
+    spans: Final[Sequence[int]]
+
+    def __init__(
+        self,
+        spans: Sequence[int],
+    ) -> None:
+        self.spans = spans
 
     def text(self, prose: str) -> str:
         """``prose`` (the document's) with the places blanked out; ``prose``
@@ -311,7 +317,6 @@ class MaskedSpans:
             yield lo, blanked(piece, clipped)
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class TokenIndex(Analysis["TokenIndex"]):
     """The capitalised words of a text in order, and the distinct ones.
 
@@ -320,9 +325,21 @@ class TokenIndex(Analysis["TokenIndex"]):
     As an analysis, the index of a document's ``MaskedProse``.
     """
 
-    starts: Sequence[int]
-    texts: Sequence[str]
-    distinct: frozenset[str]
+    __slots__ = ("distinct", "starts", "texts")
+
+    starts: Final[Sequence[int]]
+    texts: Final[Sequence[str]]
+    distinct: Final[frozenset[str]]
+
+    def __init__(
+        self,
+        starts: Sequence[int],
+        texts: Sequence[str],
+        distinct: frozenset[str],
+    ) -> None:
+        self.starts = starts
+        self.texts = texts
+        self.distinct = distinct
 
     def where(self, wanted: AbstractSet[str]) -> Iterator[Token]:
         """Every occurrence of a word in ``wanted``, left to right.

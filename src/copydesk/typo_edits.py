@@ -14,7 +14,7 @@ only for longer words (short words have too many two-edit neighbours).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from typing import Final
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _VOWELS = frozenset("aeiouy")
@@ -136,14 +136,27 @@ def edits(
             yield head + "'" + tail, DROPPED_APOSTROPHE
 
 
-@dataclass(frozen=True, slots=True)
 class Candidate:
     """A known word near the typo: its edit cost and its ranking score."""
 
-    word: str
-    cost: float
-    score: float
-    count: int
+    __slots__ = ("cost", "count", "score", "word")
+
+    word: Final[str]
+    cost: Final[float]
+    score: Final[float]
+    count: Final[int]
+
+    def __init__(
+        self,
+        word: str,
+        cost: float,
+        score: float,
+        count: int,
+    ) -> None:
+        self.word = word
+        self.cost = cost
+        self.score = score
+        self.count = count
 
 
 def candidates(

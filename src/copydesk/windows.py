@@ -21,7 +21,6 @@ from __future__ import annotations
 import bisect
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 
 from copydesk import engine, markup
 from copydesk.batch import document_of
@@ -145,8 +144,7 @@ def moved(finding: Finding, offset: int, lines: int) -> Finding:
             Edit(e.start + offset, e.end + offset, e.replacement) for e in fix.edits
         )
         fix = Fix(edits, fix.applicability)
-    return replace(
-        finding,
+    return finding._replace(
         start=finding.start + offset,
         end=finding.end + offset,
         line=finding.line + lines,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -207,13 +206,13 @@ def test_read_only_file_refused_simulated(
 
 
 def test_guard_against_undecodable_original(draft: Path) -> None:
-    src = replace(read_source(draft), raw=b"\xff\xfe\xfd")
+    src = read_source(draft)._replace(raw=b"\xff\xfe\xfd")
     assert _refused(src).startswith("refusing to write: not valid UTF-")
     assert draft.read_bytes() == DRAFT.encode()
 
 
 def test_guard_against_text_not_from_the_file(draft: Path) -> None:
-    src = replace(read_source(draft), text="something else")
+    src = read_source(draft)._replace(text="something else")
     assert _refused(src) == "refusing to write: text does not match the file"
 
 

@@ -54,7 +54,7 @@ def test_columns_dropped_only_when_lines_differ() -> None:
 
 
 def test_file_property_is_relative_and_escaped() -> None:
-    fields: dict[str, Any] = {n: getattr(FINDINGS[0], n) for n in Finding.__slots__}
+    fields: dict[str, Any] = {n: getattr(FINDINGS[0], n) for n in Finding._fields}
     weird = Finding(**{**fields, "path": "/srv/newsroom/a,b:c.md", "rule": "x,y"})
     out = render("github", [weird], context())
     assert out.startswith("::warning file=a%2Cb%3Ac.md,line=3,")

@@ -7,6 +7,7 @@ read the diff of ``tests/report/golden/`` like any other code change.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,7 +17,7 @@ from copydesk.report import ReportContext, render
 GOLDEN = Path(__file__).parent / "golden"
 
 #: case name -> (format, context changes)
-CASES: dict[str, tuple[str, dict[str, object]]] = {
+CASES: dict[str, tuple[str, dict[str, Any]]] = {
     "text": ("text", {}),
     "text-color": ("text", {"color": True}),
     "json": ("json", {}),
@@ -39,8 +40,7 @@ def test_golden(
     update_golden: bool,
 ) -> None:
     fmt, changes = CASES[case]
-    for name, value in changes.items():
-        ctx = ctx.__class__(**{**ctx.__dict__, name: value})
+    ctx = ctx._replace(**changes)
     output = render(fmt, findings, ctx)
     golden = GOLDEN / f"{case}.txt"
     if update_golden:

@@ -164,4 +164,4 @@ def test_version_comes_from_the_context() -> None:
 
 
 def _fields(finding: Finding) -> dict[str, Any]:
-    return {name: getattr(finding, name) for name in Finding.__slots__}
+    return {name: getattr(finding, name) for name in Finding._fields}

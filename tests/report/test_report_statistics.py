@@ -12,7 +12,7 @@ from tests.report.sample import FINDINGS, context
 
 
 def _with(finding: Finding, **changes: Any) -> Finding:
-    fields = {name: getattr(finding, name) for name in Finding.__slots__}
+    fields = {name: getattr(finding, name) for name in Finding._fields}
     return Finding(**{**fields, **changes})
 
 

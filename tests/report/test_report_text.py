@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from copydesk.model import Severity
+from copydesk.model import Finding, Severity
 from copydesk.report import render
 from copydesk.report._common import split_lines
 from copydesk.report.text import summary
@@ -39,7 +39,7 @@ def test_caret_counts_wide_and_combining_characters() -> None:
     start = text.index("Zürich")
     finding = finding.__class__(
         **{
-            **{k: getattr(finding, k) for k in finding.__slots__},
+            **{k: getattr(finding, k) for k in Finding._fields},
             "path": path,
             "start": start,
             "end": start + 6,
@@ -59,7 +59,7 @@ def test_missing_source_or_line_prints_the_header_only() -> None:
     assert out.splitlines()[1] == ""
     error = make(README, "Nothing", "copydesk.error", Severity.ERROR, "unreadable")
     error = error.__class__(
-        **{**{k: getattr(error, k) for k in error.__slots__}, "line": 0, "col": 0}
+        **{**{k: getattr(error, k) for k in Finding._fields}, "line": 0, "col": 0}
     )
     assert render("text", [error], context()).startswith(
         "README.md:0:0: error copydesk.error unreadable\n\n"
@@ -69,7 +69,7 @@ def test_missing_source_or_line_prints_the_header_only() -> None:
 def test_match_past_the_end_of_the_line_gets_a_caret() -> None:
     finding = FINDINGS[0].__class__(
         **{
-            **{k: getattr(FINDINGS[0], k) for k in FINDINGS[0].__slots__},
+            **{k: getattr(FINDINGS[0], k) for k in Finding._fields},
             "col": 40,
             "end_col": 40,
         }
@@ -83,7 +83,7 @@ def test_control_and_bidi_characters_cannot_reach_the_terminal() -> None:
     finding = make(GUIDE, "Peking", "r.R", Severity.WARNING, "bad\x1b[0m\r\nsecond")
     finding = finding.__class__(
         **{
-            **{k: getattr(finding, k) for k in finding.__slots__},
+            **{k: getattr(finding, k) for k in Finding._fields},
             "path": "x",
             "line": 1,
             "col": 1,

@@ -63,7 +63,7 @@ def test_checkstyle_groups_by_file_in_linted_order() -> None:
 
 @pytest.mark.parametrize("fmt", ["junit", "checkstyle"])
 def test_paths_only_findings_name_are_not_lost(fmt: str) -> None:
-    fields: dict[str, Any] = {n: getattr(FINDINGS[0], n) for n in Finding.__slots__}
+    fields: dict[str, Any] = {n: getattr(FINDINGS[0], n) for n in Finding._fields}
     stdin = Finding(**{**fields, "path": "-"})
     out = render(fmt, [*FINDINGS, stdin], context())
     assert 'name="-"' in out
@@ -71,7 +71,7 @@ def test_paths_only_findings_name_are_not_lost(fmt: str) -> None:
 
 @pytest.mark.parametrize("fmt", ["junit", "checkstyle"])
 def test_control_characters_do_not_break_the_xml(fmt: str) -> None:
-    fields: dict[str, Any] = {n: getattr(FINDINGS[0], n) for n in Finding.__slots__}
+    fields: dict[str, Any] = {n: getattr(FINDINGS[0], n) for n in Finding._fields}
     nasty = Finding(**{**fields, "message": 'bell\x07 <b>&amp; "q"\x00'})
     root = _parse(fmt, [nasty])
     text = ET.tostring(root, encoding="unicode")

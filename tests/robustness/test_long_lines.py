@@ -12,7 +12,6 @@ a run of address characters begins, and gives the plain pattern's matches.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import time
 from functools import lru_cache
@@ -78,7 +77,14 @@ def searched(units: int) -> tuple[int, int]:
     assert isinstance(check, Repetition)
     assert check.doubled is not None
     scan = CountingScan(check.doubled)
-    counting = dataclasses.replace(check, doubled=scan)  # type: ignore[arg-type]
+    counting = Repetition(
+        check.meta,
+        check.pattern,
+        check.alpha,
+        scan,  # type: ignore[arg-type]
+        check.judge,
+        check.safe,
+    )
     text = doubled_line(units)
     found = list(counting.run(Document.plain(text)))
     return scan.searched, len(found)

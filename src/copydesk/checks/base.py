@@ -3,7 +3,9 @@
 A check type is a class with ``from_yaml(meta, data, context)`` that
 validates its own keys (those not in ``COMMON_KEYS``) and compiles its
 patterns once, and ``run(doc)`` that yields Findings. Checks find; the engine
-decides what to keep.
+decides what to keep. The class is a plain one with ``__slots__``, an
+explicit ``__init__`` and ``Final`` fields, not a dataclass (the house rule in
+``copydesk.model``: a dataclass costs every start its generated methods).
 """
 
 from __future__ import annotations

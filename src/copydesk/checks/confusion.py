@@ -23,8 +23,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar, Final, NamedTuple
 
 import regex
 
@@ -55,9 +54,10 @@ class Confusion(NamedTuple):
     first_word: str
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ConfusionCheck(CheckTypeBase):
     """Flags a listed word in a context that says another word was meant."""
+
+    __slots__ = ("confusions", "meta")
 
     FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
     #: A confusion whose word the document lacks is skipped on a set lookup.
@@ -71,8 +71,16 @@ class ConfusionCheck(CheckTypeBase):
         k.name: k for k in (Key("confusions", (list,), required=True),)
     }
 
-    meta: RuleMeta
-    confusions: tuple[Confusion, ...]
+    meta: Final[RuleMeta]
+    confusions: Final[tuple[Confusion, ...]]
+
+    def __init__(
+        self,
+        meta: RuleMeta,
+        confusions: tuple[Confusion, ...],
+    ) -> None:
+        self.meta = meta
+        self.confusions = confusions
 
     @classmethod
     def from_yaml(

@@ -22,8 +22,7 @@ import functools
 import itertools
 import re as stdlib_re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 import regex
 
@@ -128,9 +127,24 @@ class ScanSlot:
         return self.own
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Existence(CheckTypeBase):
     """Flags every match of one compiled pattern."""
+
+    __slots__ = (
+        "anchor",
+        "applicability",
+        "begun",
+        "block",
+        "meta",
+        "needs",
+        "pattern",
+        "re2_body",
+        "remove",
+        "scan",
+        "skip_quoted",
+        "split_tokens",
+        "words",
+    )
 
     #: Narrowed by ``remove`` and ``applicability`` (see fix_availability).
     FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
@@ -154,31 +168,60 @@ class Existence(CheckTypeBase):
     #: anchored rules share a scan, ``skip_quoted`` rules the quoted spans.
     USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (WordSet, AnchorPlaces, Quoted)
 
-    meta: RuleMeta
-    pattern: patterns.LazyPattern
-    remove: str
-    applicability: Applicability
-    skip_quoted: bool = False
+    meta: Final[RuleMeta]
+    pattern: Final[patterns.LazyPattern]
+    remove: Final[str]
+    applicability: Final[Applicability]
+    skip_quoted: Final[bool]
     #: "line" or "sentence" when matches can only start at known places.
-    anchor: str = ""
+    anchor: Final[str]
     #: Literal word lists: matched by word lookup instead of ``pattern``.
-    words: patterns.LiteralIndex | None = None
+    words: Final[patterns.LiteralIndex | None]
     #: Strings one of which the line of every match contains (``needs``).
-    needs: tuple[str, ...] = ()
+    needs: Final[tuple[str, ...]]
     #: Shipped anchored rules: their tokens, split into per-token patterns
     #: when a place first needs them (see ``token_patterns``).
-    split_tokens: TokenSplit | None = None
+    split_tokens: Final[TokenSplit | None]
     #: Anchored rules: the RE2 superset of the tokens (None when the tokens
     #: have no safe one), and the scan shared with the ruleset's other
     #: anchored rules (see ``link``).
-    re2_body: str | None = None
-    scan: ScanSlot = field(default_factory=ScanSlot)
+    re2_body: Final[str | None]
+    scan: Final[ScanSlot]
     #: First word → the token patterns that may start with it.
-    begun: dict[str, tuple[tuple[Prefixes, patterns.LazyPattern], ...]] = field(
-        default_factory=dict
-    )
+    begun: Final[dict[str, tuple[tuple[Prefixes, patterns.LazyPattern], ...]]]
     #: The lines a match anchors (``block``), or None for a match alone.
-    block: BlockSpec | None = None
+    block: Final[BlockSpec | None]
+
+    def __init__(
+        self,
+        meta: RuleMeta,
+        pattern: patterns.LazyPattern,
+        remove: str,
+        applicability: Applicability,
+        skip_quoted: bool = False,
+        anchor: str = "",
+        words: patterns.LiteralIndex | None = None,
+        needs: tuple[str, ...] = (),
+        split_tokens: TokenSplit | None = None,
+        re2_body: str | None = None,
+        scan: ScanSlot | None = None,
+        begun: dict[str, tuple[tuple[Prefixes, patterns.LazyPattern], ...]]
+        | None = None,
+        block: BlockSpec | None = None,
+    ) -> None:
+        self.meta = meta
+        self.pattern = pattern
+        self.remove = remove
+        self.applicability = applicability
+        self.skip_quoted = skip_quoted
+        self.anchor = anchor
+        self.words = words
+        self.needs = needs
+        self.split_tokens = split_tokens
+        self.re2_body = re2_body
+        self.scan = ScanSlot() if scan is None else scan
+        self.begun = {} if begun is None else begun
+        self.block = block
 
     @classmethod
     def fix_availability(cls, data: Mapping[str, Any]) -> FixAvailability:
@@ -417,15 +460,26 @@ class Existence(CheckTypeBase):
         return Fix((_line_edit(doc, first, last),), self.applicability)
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Prefixes:
     """A token's first words as ``str.startswith`` wants them ("0" in a list:
     any digit)."""
 
-    words: tuple[str, ...]
-    digit: bool
+    __slots__ = ("digit", "token", "words")
+
+    words: Final[tuple[str, ...]]
+    digit: Final[bool]
     #: The token they were read from.
-    token: str
+    token: Final[str]
+
+    def __init__(
+        self,
+        words: tuple[str, ...],
+        digit: bool,
+        token: str,
+    ) -> None:
+        self.words = words
+        self.digit = digit
+        self.token = token
 
     @classmethod
     @functools.lru_cache(maxsize=1024)

@@ -29,8 +29,7 @@ from __future__ import annotations
 import collections
 import functools
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final, NamedTuple
 
 from copydesk import morphology, patterns, typo_edits, word_guards, wordlists
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
@@ -73,8 +72,7 @@ _VOWEL_SLIPS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(NamedTuple):
     """The rule's thresholds, as its keys set them."""
 
     min_length: int = 4
@@ -84,9 +82,10 @@ class Settings:
     min_count: int = 45
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Lexicon(CheckTypeBase):
     """Flags unknown words that are one cheap slip from a common word."""
+
+    __slots__ = ("accepted", "dictionary", "meta", "settings")
 
     #: Unsafe, but a restored contraction apostrophe is safe.
     FIX: ClassVar[FixAvailability] = FixAvailability.MIXED
@@ -111,10 +110,22 @@ class Lexicon(CheckTypeBase):
         )
     }
 
-    meta: RuleMeta
-    dictionary: str
-    accepted: frozenset[str]
-    settings: Settings
+    meta: Final[RuleMeta]
+    dictionary: Final[str]
+    accepted: Final[frozenset[str]]
+    settings: Final[Settings]
+
+    def __init__(
+        self,
+        meta: RuleMeta,
+        dictionary: str,
+        accepted: frozenset[str],
+        settings: Settings,
+    ) -> None:
+        self.meta = meta
+        self.dictionary = dictionary
+        self.accepted = accepted
+        self.settings = settings
 
     @classmethod
     def from_yaml(

@@ -33,8 +33,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar, Final, NamedTuple
 
 import regex
 
@@ -63,8 +62,7 @@ _ENTRY_KEYS: Mapping[str, Key] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """One house spelling and what may be written instead of it."""
 
     canonical: str
@@ -180,9 +178,25 @@ class QuoteStates(Analysis[ByKey[tuple[int, int], _QuoteState]]):
         return ByKey(lambda span: _QuoteState.read(prose, *span))
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Names(CheckTypeBase):
     """Flags listed and key-equal spellings of house-list names."""
+
+    __slots__ = (
+        "anchors",
+        "by_key",
+        "by_token",
+        "by_variant",
+        "canonicals",
+        "elsewhere",
+        "entries",
+        "exceptions",
+        "foreign_only",
+        "house_language",
+        "literal",
+        "meta",
+        "person",
+        "unsafe",
+    )
 
     #: Safe in the document's own words; unsafe in a quotation or a longer
     #: proper name, and always for given names (see fix_availability).
@@ -212,25 +226,57 @@ class Names(CheckTypeBase):
         doclang.QuotationLanguage,  # through doclang.foreign_quotation
     )
 
-    meta: RuleMeta
-    entries: tuple[Entry, ...]
-    by_token: Mapping[str, int]
-    literal: patterns.Pattern | None
-    by_variant: Mapping[str, int]
-    by_key: Mapping[str, int]
-    canonicals: frozenset[str]
-    anchors: tuple[patterns.Pattern | None, ...]
-    exceptions: Exceptions | None
-    foreign_only: bool
+    meta: Final[RuleMeta]
+    entries: Final[tuple[Entry, ...]]
+    by_token: Final[Mapping[str, int]]
+    literal: Final[patterns.Pattern | None]
+    by_variant: Final[Mapping[str, int]]
+    by_key: Final[Mapping[str, int]]
+    canonicals: Final[frozenset[str]]
+    anchors: Final[tuple[patterns.Pattern | None, ...]]
+    exceptions: Final[Exceptions | None]
+    foreign_only: Final[bool]
     #: Given names only: who the document shows to be Ukrainian.
-    person: PersonContext | None = None
+    person: Final[PersonContext | None]
     #: The language whose house list this is (primary subtag).
-    house_language: str = "en"
+    house_language: Final[str]
     #: What follows a place of the same name elsewhere ("Odessa, Texas"),
     #: built when a place is first found (escaped names: it cannot fail).
-    elsewhere: patterns.OnFirstUse | None = None
+    elsewhere: Final[patterns.OnFirstUse | None]
     #: Every fix unsafe (``applicability: unsafe``).
-    unsafe: bool = False
+    unsafe: Final[bool]
+
+    def __init__(
+        self,
+        meta: RuleMeta,
+        entries: tuple[Entry, ...],
+        by_token: Mapping[str, int],
+        literal: patterns.Pattern | None,
+        by_variant: Mapping[str, int],
+        by_key: Mapping[str, int],
+        canonicals: frozenset[str],
+        anchors: tuple[patterns.Pattern | None, ...],
+        exceptions: Exceptions | None,
+        foreign_only: bool,
+        person: PersonContext | None = None,
+        house_language: str = "en",
+        elsewhere: patterns.OnFirstUse | None = None,
+        unsafe: bool = False,
+    ) -> None:
+        self.meta = meta
+        self.entries = entries
+        self.by_token = by_token
+        self.literal = literal
+        self.by_variant = by_variant
+        self.by_key = by_key
+        self.canonicals = canonicals
+        self.anchors = anchors
+        self.exceptions = exceptions
+        self.foreign_only = foreign_only
+        self.person = person
+        self.house_language = house_language
+        self.elsewhere = elsewhere
+        self.unsafe = unsafe
 
     @classmethod
     def fix_availability(cls, data: Mapping[str, Any]) -> FixAvailability:
@@ -466,8 +512,7 @@ def in_quotation(doc: Document, offset: int) -> bool:
     return doc.get(QuoteStates)[lo, hi].open_at(offset)
 
 
-@dataclass(frozen=True, slots=True)
-class PersonContext:
+class PersonContext(NamedTuple):
     """Whether a given name belongs to a person shown to be Ukrainian."""
 
     #: Built when a given name is first found in a shipped rule (the test

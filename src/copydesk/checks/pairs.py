@@ -9,8 +9,7 @@ intended closer is certain.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 from copydesk.checks.base import COMMON_KEYS, Check, CheckTypeBase, LoadContext
 from copydesk.document import FILLER, Analysis, Document
@@ -20,9 +19,10 @@ from copydesk.quotes import DEFECTS, Defect, QuoteDefects
 from copydesk.schema import Key, read_keys
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Pairs(CheckTypeBase):
     """Reports one kind of quote defect (``defect:`` in the rule file)."""
+
+    __slots__ = ("defect", "meta")
 
     #: Only ``defect: mixed`` fixes (see fix_availability).
     FIX: ClassVar[FixAvailability] = FixAvailability.NONE
@@ -33,8 +33,16 @@ class Pairs(CheckTypeBase):
     #: The document analyses its rules read.
     USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (QuoteDefects,)
 
-    meta: RuleMeta
-    defect: str
+    meta: Final[RuleMeta]
+    defect: Final[str]
+
+    def __init__(
+        self,
+        meta: RuleMeta,
+        defect: str,
+    ) -> None:
+        self.meta = meta
+        self.defect = defect
 
     @classmethod
     def fix_availability(cls, data: Mapping[str, Any]) -> FixAvailability:

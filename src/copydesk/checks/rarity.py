@@ -21,8 +21,7 @@ from __future__ import annotations
 
 import collections
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 from copydesk import word_guards, wordlists
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
@@ -35,9 +34,10 @@ _MIN_LENGTH = 6
 _MIN_STEM = 4
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Rarity(CheckTypeBase):
     """Flags a rare word whose affix, swapped, gives a common word."""
+
+    __slots__ = ("meta", "neighbour_count", "prefixes", "suffixes", "suggestion_count")
 
     FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
     USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (
@@ -58,11 +58,25 @@ class Rarity(CheckTypeBase):
         )
     }
 
-    meta: RuleMeta
-    prefixes: tuple[tuple[str, tuple[str, ...]], ...]
-    suffixes: tuple[tuple[str, tuple[str, ...]], ...]
-    suggestion_count: int
-    neighbour_count: int
+    meta: Final[RuleMeta]
+    prefixes: Final[tuple[tuple[str, tuple[str, ...]], ...]]
+    suffixes: Final[tuple[tuple[str, tuple[str, ...]], ...]]
+    suggestion_count: Final[int]
+    neighbour_count: Final[int]
+
+    def __init__(
+        self,
+        meta: RuleMeta,
+        prefixes: tuple[tuple[str, tuple[str, ...]], ...],
+        suffixes: tuple[tuple[str, tuple[str, ...]], ...],
+        suggestion_count: int,
+        neighbour_count: int,
+    ) -> None:
+        self.meta = meta
+        self.prefixes = prefixes
+        self.suffixes = suffixes
+        self.suggestion_count = suggestion_count
+        self.neighbour_count = neighbour_count
 
     @classmethod
     def from_yaml(

@@ -35,8 +35,7 @@ import itertools
 import operator
 import re as stdlib_re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 import regex
 
@@ -74,9 +73,10 @@ _FOLDS_INTO_A_LETTER = "\u0345"
 _WORD_SHAPE = stdlib_re.compile(r"\w+(?:['’-]\w+)*")
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Repetition(CheckTypeBase):
     """Flags runs of one repeated token."""
+
+    __slots__ = ("alpha", "doubled", "judge", "meta", "pattern", "safe")
 
     #: Safe for a doubled ``safe`` word in lower case, unsafe otherwise
     #: (see fix_availability).
@@ -94,16 +94,32 @@ class Repetition(CheckTypeBase):
         )
     }
 
-    meta: RuleMeta
-    pattern: patterns.Pattern
-    alpha: bool = False
+    meta: Final[RuleMeta]
+    pattern: Final[patterns.Pattern]
+    alpha: Final[bool]
     #: The default tokens' backreference scan. Our own linear (possessive)
     #: pattern, so the stdlib engine runs it: a fifth faster, no timeout needed.
-    doubled: stdlib_re.Pattern[str] | None = None
+    doubled: Final[stdlib_re.Pattern[str] | None]
     #: Leave meant doubles (names, numbers, speech) alone.
-    judge: bool = False
+    judge: Final[bool]
     #: Case-folded words whose doubling gets a SAFE fix.
-    safe: frozenset[str] = frozenset()
+    safe: Final[frozenset[str]]
+
+    def __init__(
+        self,
+        meta: RuleMeta,
+        pattern: patterns.Pattern,
+        alpha: bool = False,
+        doubled: stdlib_re.Pattern[str] | None = None,
+        judge: bool = False,
+        safe: frozenset[str] = frozenset(),
+    ) -> None:
+        self.meta = meta
+        self.pattern = pattern
+        self.alpha = alpha
+        self.doubled = doubled
+        self.judge = judge
+        self.safe = safe
 
     @classmethod
     def fix_availability(cls, data: Mapping[str, Any]) -> FixAvailability:

@@ -9,8 +9,7 @@ into one matcher; the replacement keeps the case of what it replaces
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 import regex
 
@@ -37,9 +36,17 @@ def match_case(replacement: str, original: str) -> str:
     return replacement
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Substitution(CheckTypeBase):
     """Flags each wrong form and suggests its replacement(s)."""
+
+    __slots__ = (
+        "applicability",
+        "literal_swaps",
+        "meta",
+        "pattern",
+        "regex_swaps",
+        "words",
+    )
 
     #: Unless the rule file says ``applicability: safe``.
     FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
@@ -57,12 +64,28 @@ class Substitution(CheckTypeBase):
         )
     }
 
-    meta: RuleMeta
-    pattern: patterns.Pattern | None
-    words: patterns.LiteralIndex | None
-    literal_swaps: Mapping[str, tuple[str, ...]]
-    regex_swaps: tuple[tuple[str, tuple[str, ...]], ...]
-    applicability: Applicability
+    meta: Final[RuleMeta]
+    pattern: Final[patterns.Pattern | None]
+    words: Final[patterns.LiteralIndex | None]
+    literal_swaps: Final[Mapping[str, tuple[str, ...]]]
+    regex_swaps: Final[tuple[tuple[str, tuple[str, ...]], ...]]
+    applicability: Final[Applicability]
+
+    def __init__(
+        self,
+        meta: RuleMeta,
+        pattern: patterns.Pattern | None,
+        words: patterns.LiteralIndex | None,
+        literal_swaps: Mapping[str, tuple[str, ...]],
+        regex_swaps: tuple[tuple[str, tuple[str, ...]], ...],
+        applicability: Applicability,
+    ) -> None:
+        self.meta = meta
+        self.pattern = pattern
+        self.words = words
+        self.literal_swaps = literal_swaps
+        self.regex_swaps = regex_swaps
+        self.applicability = applicability
 
     @classmethod
     def fix_availability(cls, data: Mapping[str, Any]) -> FixAvailability:

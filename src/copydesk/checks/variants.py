@@ -38,8 +38,7 @@ import functools
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 from anyascii import anyascii
 
@@ -67,33 +66,81 @@ _BETWEEN = later_regex(
 )
 
 
-@dataclass(slots=True)
 class _Spelling:
     """Everything seen of one spelling in one document."""
 
+    __slots__ = (
+        "alone",
+        "followed",
+        "followers",
+        "genitive",
+        "named",
+        "placed",
+        "preceders",
+        "text",
+        "tokens",
+    )
+
     text: str
-    tokens: list[translit.Token] = field(default_factory=list)
-    followers: set[str] = field(default_factory=set)
-    preceders: set[str] = field(default_factory=set)
-    followed: int = 0
+    tokens: list[translit.Token]
+    followers: set[str]
+    preceders: set[str]
+    followed: int
     #: Every occurrence is a list item on its own.
-    alone: bool = False
+    alone: bool
     #: Every occurrence follows a preposition of place (in, of, near ...).
-    placed: bool = False
+    placed: bool
     #: Some occurrence has a capitalised word right beside it in its
     #: sentence (Maxim Gorky, Sumi Jo): a person's name.
-    named: bool = False
+    named: bool
     #: A German genitive (Schmyhals) of a spelling of the group's name.
-    genitive: bool = False
+    genitive: bool
+
+    def __init__(
+        self,
+        text: str,
+        tokens: list[translit.Token] | None = None,
+        followers: set[str] | None = None,
+        preceders: set[str] | None = None,
+        followed: int = 0,
+        alone: bool = False,
+        placed: bool = False,
+        named: bool = False,
+        genitive: bool = False,
+    ) -> None:
+        self.text = text
+        self.tokens = [] if tokens is None else tokens
+        self.followers = set() if followers is None else followers
+        self.preceders = set() if preceders is None else preceders
+        self.followed = followed
+        self.alone = alone
+        self.placed = placed
+        self.named = named
+        self.genitive = genitive
 
     @property
     def first(self) -> int:
         return self.tokens[0].start
 
+    def narrowed(self, tokens: list[translit.Token], followed: int) -> _Spelling:
+        """A copy seen only at ``tokens`` (the rest sharing this one's)."""
+        return _Spelling(
+            self.text,
+            tokens,
+            self.followers,
+            self.preceders,
+            followed,
+            self.alone,
+            self.placed,
+            self.named,
+            self.genitive,
+        )
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+
 class Variants(CheckTypeBase):
     """Reports the minority or foreign-marked spellings of one name."""
+
+    __slots__ = ("exceptions", "house", "meta", "prefer")
 
     #: The canonical form comes from the document, not an editor.
     FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
@@ -114,11 +161,23 @@ class Variants(CheckTypeBase):
         doclang.QuotationLanguage,  # through doclang.foreign_quotation
     )
 
-    meta: RuleMeta
-    prefer: tuple[str, ...]
+    meta: Final[RuleMeta]
+    prefer: Final[tuple[str, ...]]
     #: Per house language: what the house list says a group must be.
-    house: Mapping[str, HouseSpellings]
-    exceptions: Exceptions | None
+    house: Final[Mapping[str, HouseSpellings]]
+    exceptions: Final[Exceptions | None]
+
+    def __init__(
+        self,
+        meta: RuleMeta,
+        prefer: tuple[str, ...],
+        house: Mapping[str, HouseSpellings],
+        exceptions: Exceptions | None,
+    ) -> None:
+        self.meta = meta
+        self.prefer = prefer
+        self.house = house
+        self.exceptions = exceptions
 
     @classmethod
     def from_yaml(
@@ -661,5 +720,5 @@ def _unmasked(
         ]
         if tokens:
             followed = min(spelling.followed, len(tokens))
-            kept.append(replace(spelling, tokens=tokens, followed=followed))
+            kept.append(spelling.narrowed(tokens, followed))
     return kept

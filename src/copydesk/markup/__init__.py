@@ -28,8 +28,7 @@ import importlib
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
-from typing import cast
+from typing import NamedTuple, cast
 
 from copydesk.document import Block, Directive
 from copydesk.lines import LineIndex
@@ -48,8 +47,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Parsed:
+class Parsed(NamedTuple):
     """What a reader found: the prose view, its blocks and inline directives.
 
     ``breaks`` are offsets where reading may begin afresh: the text before a
@@ -143,7 +141,7 @@ def _finished(fmt: str, parsed: Parsed) -> Parsed:
     address written in Markdown or HTML text is still an address) and a
     lone surrogate read as U+FFFD, as a decoder shows it."""
     prose = _finished_view(fmt, parsed.prose)
-    return parsed if prose == parsed.prose else replace(parsed, prose=prose)
+    return parsed if prose == parsed.prose else parsed._replace(prose=prose)
 
 
 def _finished_view(fmt: str, view: str) -> str:
@@ -183,8 +181,8 @@ def join(
             )
             below = lines.line(offset) - 1
             directives.extend(
-                replace(
-                    d, line=d.line + below, start=d.start + offset, end=d.end + offset
+                d._replace(
+                    line=d.line + below, start=d.start + offset, end=d.end + offset
                 )
                 for d in part.directives
             )

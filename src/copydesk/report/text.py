@@ -15,8 +15,7 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from copydesk.model import Severity
 from copydesk.report._common import plural, severity_counts, split_lines
@@ -137,8 +136,7 @@ def _header(finding: Finding, ctx: ReportContext) -> str:
     return ("\n" + " " * MESSAGE_INDENT).join([first, *parts[1:]])
 
 
-@dataclass(frozen=True, slots=True)
-class Window:
+class Window(NamedTuple):
     """What to print of one source line: the text, and the caret under the match."""
 
     text: str
