@@ -38,6 +38,15 @@ def test_common_words_repeated_words_and_lists_are_quiet() -> None:
     assert lint_rule(RULE, "untolerant") == []
 
 
+def test_a_word_counts_its_uses_in_every_case() -> None:
+    """Uses are summed over the words that fold alike (the words are folded
+    joined, in one casefold): once capitalised and once not is twice."""
+    text = "Untolerant critics spoke. The policy was untolerant of dissent."
+    assert lint_rule(RULE, text) == []
+    alone = "Critics spoke. The policy was untolerant of dissent, they said."
+    assert [f.match for f in findings(RULE, alone)] == ["untolerant"]
+
+
 def test_only_english_documents_are_read() -> None:
     import yaml
 
