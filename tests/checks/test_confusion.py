@@ -156,3 +156,25 @@ def test_bad_entries_are_rule_errors(entry: str, reason: str) -> None:
     data = {"extends": "confusion", "confusions": yaml.safe_load(entry)}
     with pytest.raises(RuleError, match=reason):
         compile_rule("t.R", data, "t/R.yml")
+
+
+def test_a_word_listed_twice_is_scanned_once() -> None:
+    """``of`` for ``have`` and ``of`` for ``off``: the second entry tries its
+    contexts at the places the first one's scan confirmed."""
+    rule = r"""
+extends: confusion
+message: "'%s' -> %s"
+confusions:
+  - wrong: of
+    right: have
+    contexts: ['\b(?:would|could) %w\b']
+  - wrong: of
+    right: 'off'
+    contexts: ['\btook %w\b']
+"""
+    text = "He would of gone. The plane took of. A cup of tea, of course."
+    scans = mock.Mock(wraps=confusion._literal)
+    with mock.patch.object(confusion, "_literal", scans):
+        found = findings(rule, text)
+    assert [(f.col, f.suggestions) for f in found] == [(10, ("have",)), (34, ("off",))]
+    assert scans.call_count == 1

@@ -100,12 +100,15 @@ class ConfusionCheck(CheckTypeBase):
         words = doc.word_set()
         seen: set[int] = set()
         lowered: list[str | None] = []  # made for the first word present
+        # A word's confirmed places, for its next entry (of for have, then
+        # of for off): its scan and confirmation are made once.
+        kept: dict[tuple[str, bool], list[int]] = {}
         for confusion in self.confusions:
             if confusion.first_word not in words:
                 continue
             if not lowered:
                 lowered.append(_lowered(doc.prose))
-            for start, end in _contexts(confusion, doc.prose, lowered[0]):
+            for start, end in _contexts(confusion, doc.prose, lowered[0], kept):
                 if start in seen:
                     continue
                 if confusion.unless is not None and _inside(
@@ -128,13 +131,18 @@ class ConfusionCheck(CheckTypeBase):
 
 
 def _contexts(
-    confusion: Confusion, prose: str, lowered: str | None
+    confusion: Confusion,
+    prose: str,
+    lowered: str | None,
+    kept: dict[tuple[str, bool], list[int]] | None = None,
 ) -> Iterator[tuple[int, int]]:
     """Spans of the confusion's word where one of its contexts matches.
 
     The word is found first (``_places``), and the contexts, compiled as
     look-arounds on the word, are tried with one anchored match at each use:
-    a scan of the whole document per context costs far more.
+    a scan of the whole document per context costs far more. ``kept``, if
+    given, keeps the places the literal scan confirms by word and case
+    rule, for another entry of the same word.
     """
     # The anchored matches are made from C (``map``) for a batch of the
     # word's places at a time: a Python loop per place of a common word
@@ -142,19 +150,25 @@ def _contexts(
     match = functools.partial(
         confusion.contexts.get().match, prose, timeout=patterns.match_timeout()
     )
-    found = _word_starts(confusion, prose, lowered)
+    key = (confusion.wrong, confusion.word.ignorecase)
+    confirmed = None if kept is None else kept.get(key)
+    found = None if confirmed is not None else _word_starts(confusion, prose, lowered)
     if found is not None:
-        # Every step from C: the word's places found, confirmed and tried
-        # in context a batch at a time. The word pattern is the word's
-        # letters (one character each, case aside) between look-arounds.
+        # Every step from C: the word's places found and confirmed a batch
+        # at a time. The word pattern is the word's letters (one character
+        # each, case aside) between look-arounds.
         word = functools.partial(
             confusion.word.get().match, prose, timeout=patterns.match_timeout()
         )
-        size = len(confusion.wrong)
+        confirmed = []
         while starts := list(itertools.islice(found, _BATCH)):
-            confirmed = list(itertools.compress(starts, map(word, starts)))
-            for start in itertools.compress(confirmed, map(match, confirmed)):
-                yield start, start + size
+            confirmed.extend(itertools.compress(starts, map(word, starts)))
+        if kept is not None:
+            kept[key] = confirmed
+    if confirmed is not None:
+        size = len(confusion.wrong)
+        for start in itertools.compress(confirmed, map(match, confirmed)):
+            yield start, start + size
         return
     words = _places(confusion, prose, lowered)
     while batch := list(itertools.islice(words, _BATCH)):
