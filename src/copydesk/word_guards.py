@@ -190,11 +190,17 @@ def _split_search(prose: str, found: dict[str, list[int]]) -> dict[str, list[int
         piece = prose[lo:hi]
         parts = word_pattern(piece, capture=True).split(piece)
         tokens = parts[1::2]
-        starts = list(itertools.accumulate(map(len, parts), initial=lo))[1:-1:2]
+        # A token's start is the length of the parts before it, summed in C
+        # from the previous token asked for: the asked are few, and a
+        # running sum over every part made an int per part.
+        start, done = lo, 0
         for i in itertools.compress(
             range(len(tokens)), map(found.__contains__, tokens)
         ):
-            start, token = starts[i], tokens[i]
+            at = 2 * i + 1  # the token's index among the parts
+            start += sum(map(len, parts[done:at]))
+            done = at
+            token = parts[at]
             if _whole(prose, start, start + len(token)):
                 found[token].append(start)
     return found
