@@ -16,10 +16,11 @@ from collections.abc import Iterable
 
 from copydesk.model import Edit
 
-#: White space the reST reader shows as a space, as docutils reads it
-#: (``string2lines``): a space of the prose, not a mask, unless it stands
-#: inside one.
-_READ_AS_SPACE = frozenset("\x0b\x0c")
+#: White space and line breaks the reST reader shows as a space, as docutils
+#: reads them (``string2lines``: VT and FF as spaces; NEL, LS, PS and the
+#: information separators FS, GS, RS as line breaks, where copydesk's lines
+#: do not break): a space of the prose, not a mask, unless it stands inside one.
+_READ_AS_SPACE = frozenset("\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 #: White space a mask may hold, between two masked characters of one line.
 _INNER_SPACE = frozenset(" \t\u00a0\u3000\u2000\u2001\u2002\u2003\u2009")
 _INNER_SPACE |= _READ_AS_SPACE

@@ -153,12 +153,14 @@ def test_a_removed_artifact_line_takes_only_its_own_markers() -> None:
     assert not takes_its_markers(code, Edit(0, len(code), ""), code_spans)
 
 
-def test_a_vertical_tab_or_form_feed_read_as_a_space_is_no_mask() -> None:
-    """reST reads VT and FF as spaces (as docutils does), so its prose view
-    shows one there: white space, which the artifact line's deletion may
-    take with the line (a 3,000-document run, seed 2028, counted it as a
-    mask touched in 7 reST documents, by safe and unsafe fixes)."""
-    for space in "\x0b\x0c":
+def test_white_space_and_breaks_read_as_a_space_are_no_mask() -> None:
+    """reST reads VT and FF as spaces and NEL, LS, PS, FS, GS and RS as line
+    breaks (as docutils does), so its prose view shows a space there: white
+    space, which the artifact line's deletion may take with the line. A
+    3,000-document run counted it as a mask touched: seed 2028, a line
+    ending in VT in 7 reST documents; seed 2029, a blank line of LS, FF and
+    CR before the artifact."""
+    for space in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029":
         text = f"Share this article{space}\n\nKiev said so.\n"
         prose = markup.read("rst", text).prose
         assert prose[18] == " "
@@ -168,5 +170,10 @@ def test_a_vertical_tab_or_form_feed_read_as_a_space_is_no_mask() -> None:
             (f.rule, *f.fix.edits) for f in found if f.fix is not None
         }
         assert_no_round_touches_a_mask("rst", text)
-    code = "Kiev ``a\x0bb`` said.\n"
-    assert masked_spans(code, markup.read("rst", code).prose) == [(5, 12)]
+    assert_no_round_touches_a_mask(
+        "rst",
+        "\u2028\x0c\x0c\r\nRelated:Accept cookiesPhoto: ReutersRelated:.. comment"
+        " Kiev teh\n\n",
+    )
+    code = "Kiev ``a\x0bb\u2028c`` said.\n"
+    assert masked_spans(code, markup.read("rst", code).prose) == [(5, 14)]
