@@ -18,13 +18,15 @@ from __future__ import annotations
 import bisect
 import re
 
+from copydesk.lazy_patterns import later_re
+
 #: Marks a ditto can be written with: the straight and the right double
 #: quote, and the ditto mark proper.
 DITTO_MARKS = frozenset('"”〃')
 #: A run of two or more spaces or a tab: the gap between two table cells.
-_CELL_GAP = re.compile(r"[^ \t][ ]{2,}|\t")
+_CELL_GAP = later_re(r"[^ \t][ ]{2,}|\t")
 #: A URL as it stands in running text (up to the next space or bracket).
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\[\]{}|\\^`]+", re.IGNORECASE)
+_URL = later_re(r"(?:https?://|www\.)[^\s<>\[\]{}|\\^`]+", re.IGNORECASE)
 #: Characters a sentence puts right after a URL, not part of it.
 _URL_TAIL = ".,;:!?)]}»›…"
 _QUOTES_IN_URL = "\"'“”‘’"
@@ -57,7 +59,7 @@ _MAX_MEASURE_DIGITS = 3
 
 
 #: The next double mark after a position.
-_NEXT_DOUBLE = re.compile(r'["“”„‟«»]')
+_NEXT_DOUBLE = later_re(r'["“”„‟«»]')
 #: Words before a measured number: "a 55" screen", "twelve 16" pizzas".
 _DETERMINERS = frozenset(
     {"a", "an", "the", "two", "three", "four", "five", "six", "seven", "eight",

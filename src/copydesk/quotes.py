@@ -43,6 +43,7 @@ from typing import NamedTuple
 
 from copydesk import quote_signs
 from copydesk.document import FILLER, Analysis, Block, Document
+from copydesk.lazy_patterns import later_re
 
 #: Defect kinds, one per rule: the value of the ``defect`` key.
 DEFECTS = ("unclosed", "unmatched", "mixed", "stray")
@@ -56,8 +57,8 @@ CORNER_CLOSE = "」』"
 FULL_WIDTH = "＂＇"
 STRAIGHT = "\"'"
 #: Quote marks, captured so that ``split`` yields them (see ``_mark_offsets``).
-_MARKS = stdlib_re.compile("([" + stdlib_re.escape(DOUBLE + SINGLE) + "])")
-_DOUBLES = stdlib_re.compile("[" + stdlib_re.escape(DOUBLE) + "]")
+_MARKS = later_re("([" + stdlib_re.escape(DOUBLE + SINGLE) + "])")
+_DOUBLES = later_re("[" + stdlib_re.escape(DOUBLE) + "]")
 _APOSTROPHE_TO_QUOTE = bytes.maketrans(b"'", b'"')
 #: Prose characters that may hide markup or a reference's filler.
 _LOOK_THROUGH = frozenset((" ", FILLER))
@@ -84,7 +85,7 @@ _BREAK_TAGS = frozenset(
      "h3", "h4", "h5", "h6", "section", "article", "header", "footer", "nav",
      "main", "aside", "figure", "figcaption", "details", "summary", "pre"}
 )  # fmt: skip
-_TAG_AT = stdlib_re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:[\s/][^<>]*)?>")
+_TAG_AT = later_re(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:[\s/][^<>]*)?>")
 #: How far a word is read around a mark that may only be named (``_mention``).
 _TOKEN_REACH = 40
 #: How far back a tag's ``<`` may be from its ``>``.
@@ -98,7 +99,7 @@ _NAMING_BEFORE = frozenset(
 #: Words right after a lone mark that say the same (``the ' character``).
 _NAMING_AFTER = frozenset({"character", "characters", "char", "symbol", "symbols"})
 #: A mark alone in parentheses, ``(")``, is named too (with trailing punctuation).
-_NAMED_ALONE = stdlib_re.compile(r"\([\"'“”‘’«»„‚‹›]\)[.,;:!?]?")
+_NAMED_ALONE = later_re(r"\([\"'“”‘’«»„‚‹›]\)[.,;:!?]?")
 #: Closing punctuation a naming word may carry: ``the quote: '``.
 _WORD_PUNCT = ",:;"
 #: Punctuation that may follow a named mark: ``the apostrophe ',``.
@@ -169,7 +170,7 @@ _ELISIONS = frozenset(
 )  # fmt: skip
 _VOWELS = frozenset("aeiouāēīōūAEIOUĀĒĪŌŪ")
 #: ‘ as a letter inside a word, before a vowel: Hawai‘i, ho‘oponopono.
-_OKINA = stdlib_re.compile("[^\\W\\d_]‘[aeiouāēīōū]", stdlib_re.IGNORECASE)
+_OKINA = later_re("[^\\W\\d_]‘[aeiouāēīōū]", stdlib_re.IGNORECASE)
 
 
 def _has_okina(prose: str) -> bool:
@@ -189,11 +190,11 @@ def _has_okina(prose: str) -> bool:
 #: Markdown structure between blocks: bullets, numbers, ``>``, table rules.
 #: Emphasis delimiters left outside a paragraph's text (``_“…,_``) too.
 _STRUCTURE = " \t\r\n*_~-+>#|:.)0123456789"
-_TAGS = stdlib_re.compile(r"<[^<>]*>")
+_TAGS = later_re(r"<[^<>]*>")
 #: Paragraph tags between the paragraphs of one blockquote element.
-_P_TAGS = stdlib_re.compile(r"<(?:/[pP]\s*|[pP](?:\s[^<>]*)?)>")
+_P_TAGS = later_re(r"<(?:/[pP]\s*|[pP](?:\s[^<>]*)?)>")
 #: A blockquote tag: group 1 is ``/`` for a closing tag.
-_BLOCKQUOTE_TAG = stdlib_re.compile(r"<(/?)blockquote\b[^<>]*>", stdlib_re.IGNORECASE)
+_BLOCKQUOTE_TAG = later_re(r"<(/?)blockquote\b[^<>]*>", stdlib_re.IGNORECASE)
 #: How far back the opening tag of a blockquote element is looked for.
 _QUOTE_REACH = 20_000
 _OPEN_PUNCT = frozenset("([{<—–-/")

@@ -7,7 +7,6 @@ probably meant instead of leaving the user to search the docs.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 #: How alike two names must be (difflib's ratio) to be offered as a guess.
@@ -25,6 +24,8 @@ def closest(name: str, known: Iterable[str]) -> str | None:
     exact = folded.get(name.casefold())
     if exact is not None:
         return exact
+    import difflib  # only for a mistyped name: not on every run's start
+
     found = difflib.get_close_matches(name.casefold(), list(folded), n=1, cutoff=CUTOFF)
     return folded[found[0]] if found else None
 

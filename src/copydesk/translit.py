@@ -20,16 +20,17 @@ import string
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
-from importlib import resources
+from pathlib import Path
 from typing import Any, Final, NamedTuple
 
 import regex
-from anyascii import anyascii
 
 from copydesk import text_pieces
 from copydesk.document import Analysis, Document
 from copydesk.re2_superset import compile_scanner
 
+#: The package's word lists (shipped with the code).
+_DATA = Path(__file__).parent / "data"
 #: Letters folded before ``anyascii``, which would lose the digraph they stand for.
 _PRE_FOLD = str.maketrans(
     {"č": "ch", "š": "sh", "ž": "zh", "ż": "zh", "ł": "l", "ß": "ss", "ŭ": "u"}
@@ -72,12 +73,24 @@ _DOUBLES = re.compile(r"(.)\1+")
 _FOREIGN = re.compile(r"tsch|sch|cz|sz|ou|w|j")
 
 
+def to_ascii(text: str) -> str:
+    """``anyascii(text)``, the package imported only for a text that is not
+    ASCII (which it returns as it is): importing it and reading its first
+    table (through ``importlib.resources`` and the zip reader) costs about
+    25 M instructions, which a run whose rules and words are ASCII skips."""
+    if text.isascii():
+        return text
+    from anyascii import anyascii
+
+    return anyascii(text)
+
+
 @functools.lru_cache(maxsize=65536)
 def fold(token: str) -> str:
     """Lower-case a–z form of a Latin-script token; "" for any other script."""
     if not token.isascii() and not _is_latin(token):
         return ""
-    text = anyascii(token.lower().translate(_PRE_FOLD)).lower()
+    text = to_ascii(token.lower().translate(_PRE_FOLD)).lower()
     text = _NOT_AZ.sub("", text)
     text = text.replace("ou", "u").replace("ck", "k")
     if text.endswith("ine") and len(text) > 5:
@@ -573,7 +586,10 @@ def _read_words(name: str) -> WordList:
     only line feeds for white space (the common list), is taken as it is
     (see :meth:`WordList.of_lines`).
     """
-    data = resources.files("copydesk").joinpath("data", name).read_text("utf-8")
+    # A path beside this module, as ``wordlists`` reads the lexicon: the
+    # lists ship in the package, so ``importlib.resources`` need not look
+    # them up (nor be imported, in a run that does not transliterate).
+    data = (_DATA / name).read_text("utf-8")
     start = 0
     while data.startswith("#", start):
         start = data.find("\n", start) + 1 or len(data)

@@ -37,19 +37,18 @@ import re as stdlib_re
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar, Final
 
-import regex
-
 from copydesk import patterns
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.deadline import on_time
 from copydesk.document import Document
+from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
 
 #: Words with inner apostrophes and hyphens (``\w`` is Unicode-aware and the
 #: fastest class the regex module has: this check is on by default).
 DEFAULT_TOKENS = (r"\w+(?:['’-]\w+)*",)
-_GAP = regex.compile(r"[ \t\u00a0\u202f]+")
+_GAP = later_regex(r"[ \t\u00a0\u202f]+")
 #: The default token list as one backreference pattern: the scan stays in C.
 #: Possessive word, so a failed backreference never retries shorter prefixes.
 _DOUBLED = r"\b(\w++(?:['’-]\w++)*+)(?:[ \t\u00a0\u202f]++\1(?![\w'’-]))+"
@@ -68,9 +67,9 @@ _PIECES = bytes.maketrans(
     _ASCII_SYMBOLS + _LINE_BREAKS,
     b" " * len(_ASCII_SYMBOLS) + b"\0" * len(_LINE_BREAKS),
 )
-_NON_ASCII = stdlib_re.compile(r"[^\x00-\x7f]+")
+_NON_ASCII = later_re(r"[^\x00-\x7f]+")
 _FOLDS_INTO_A_LETTER = "\u0345"
-_WORD_SHAPE = stdlib_re.compile(r"\w+(?:['’-]\w+)*")
+_WORD_SHAPE = later_re(r"\w+(?:['’-]\w+)*")
 
 
 class Repetition(CheckTypeBase):
@@ -257,10 +256,10 @@ class Repetition(CheckTypeBase):
 
 #: A token that goes on as a longer word: "AT&T", "data.json", "get()",
 #: "snake_case", "a/b", "user@host".
-_GOES_ON = stdlib_re.compile(r"[&./_@+#:](?=\w)|\(")
-_CAME_FROM = stdlib_re.compile(r"(?:\w[&./_@+#:]|\w[-'’])\Z")
+_GOES_ON = later_re(r"[&./_@+#:](?=\w)|\(")
+_CAME_FROM = later_re(r"(?:\w[&./_@+#:]|\w[-'’])\Z")
 #: A line of verbatim speech: "Q:", "MAYOR KLYMENKO:", "[00:12:31]".
-_SPEECH = stdlib_re.compile(
+_SPEECH = later_re(
     r"[ \t>*_-]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?"
     r"|(?:[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3}|Q|A)[ \t]*:[ \t])"
 )
@@ -360,7 +359,7 @@ CHUNK = 1 << 16
 #: Where a piece may end when no line feed is near: after a character that
 #: no repeat holds (a word character, ``'’-`` or a space between words) and
 #: that no look-around of the scans needs to see beyond.
-_CUT = stdlib_re.compile(r"[^\w'’\- \t\u00a0\u202f]")
+_CUT = later_re(r"[^\w'’\- \t\u00a0\u202f]")
 
 
 def _chunks(text: str) -> Iterator[tuple[int, int]]:

@@ -33,14 +33,11 @@ no name next to either).
 from __future__ import annotations
 
 import bisect
-import difflib
 import functools
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, Final
-
-from anyascii import anyascii
 
 from copydesk import doclang, translit
 from copydesk.checks.base import COMMON_KEYS, Check, CheckTypeBase, LoadContext
@@ -547,7 +544,7 @@ def _neighbour(word: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _bare(text: str) -> str:
     """``text`` without its diacritics, lower-cased."""
-    return anyascii(text).casefold()
+    return translit.to_ascii(text).casefold()
 
 
 def _marks(text: str) -> int:
@@ -694,6 +691,8 @@ def _alike(first: str, second: str) -> bool:
     other = translit.fold(second).translate(_LIGHT_FOLD)
     if not one or not other:
         return True
+    import difflib  # a pair of candidate spellings: not on every run's start
+
     matcher = difflib.SequenceMatcher(None, one, other, autojunk=False)
     shared = sum(block.size for block in matcher.get_matching_blocks())
     return 2 * shared >= MIN_SHARED * (len(one) + len(other))

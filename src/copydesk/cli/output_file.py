@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from copydesk.errors import CopydeskError
@@ -15,6 +14,8 @@ def write_output_file(path: str, text: str) -> None:
     A reader (a CI step uploading SARIF, an editor polling the file) never
     sees half a report, and a failed run leaves the previous report intact.
     """
+    import tempfile  # only with --output-file: not on every run's start
+
     target = Path(path)
     temporary: Path | None = None
     try:

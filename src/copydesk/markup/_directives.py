@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 
 from copydesk.document import Directive
+from copydesk.lazy_patterns import later_re
 
 ACTIONS = ("disable-next-line", "disable", "enable", "ignore-file")
 
-_BODY = re.compile(
+_BODY = later_re(
     r"\s*copydesk:\s*(disable-next-line|disable|enable|ignore-file)"
     r"(?:\s*=\s*([\w.,/\s-]*?))?\s*",
     re.ASCII,
 )
-_SEP = re.compile(r"[,\s]+")
+_SEP = later_re(r"[,\s]+")
 
 #: Cheap pre-filter: readers look at a comment only if it contains this.
 MARKER = "copydesk:"

@@ -7,10 +7,11 @@ import re
 from collections.abc import Iterator, Sequence
 
 from copydesk.document import FILLER, Block
+from copydesk.lazy_patterns import later_re
 
 _ASCII_MASK = bytes(c if c in (10, 13) else 32 for c in range(256))
-_NOT_BREAKS = re.compile(r"[^\r\n]+")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_NOT_BREAKS = later_re(r"[^\r\n]+")
+_CONTROL = later_re(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _spaces(match: re.Match[str]) -> str:
@@ -120,19 +121,19 @@ class BlockCollector:
 #: A tag may span lines but never a blank line, so one stray ``{{`` cannot
 #: mask the rest of a document.
 _ANY = r"(?:[^\n]|\n(?![ \t]*\r?\n))*?"
-_TEMPLATE = re.compile(
+_TEMPLATE = later_re(
     rf"\{{\{{<{_ANY}>\}}\}}|\{{\{{%{_ANY}%\}}\}}|\{{%{_ANY}%\}}|\{{\{{{_ANY}\}}\}}"
 )
 #: Attributes of a template tag whose value is prose (an image's text); a
 #: value may hold escaped quotes (``caption="The \"big\" one"``).
-_PROSE_ATTRIBUTE = re.compile(
+_PROSE_ATTRIBUTE = later_re(
     r"""(?<![\w-])(?:alt|caption|title)\s*=\s*"""
     r"""(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')"""
 )
 #: The backslash of an escape in an attribute value: masked, like Markdown's.
-_ESCAPE = re.compile(r"\\(?=.)")
+_ESCAPE = later_re(r"\\(?=.)")
 #: A character reference: ``&eacute;``, ``&#8217;``, ``&#x2019;``.
-REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+REFERENCE = later_re(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 
 def neutral_templates(text: str) -> str:
@@ -150,7 +151,7 @@ def neutral_templates(text: str) -> str:
 
 
 #: A tag's first line whole, or a later line after its indentation.
-_TAG_LINE = re.compile(r"(?:(?<=\n)[ \t]*)?([^\r\n]+)")
+_TAG_LINE = later_re(r"(?:(?<=\n)[ \t]*)?([^\r\n]+)")
 
 
 def _xs(match: re.Match[str]) -> str:
@@ -213,7 +214,7 @@ def mask_templates(text: str, prose: str) -> tuple[str, list[Block]]:
 #: holding prose and fenced code) and ``note`` do not. The name decides, not the
 #: delimiter: ``{{% %}}`` and ``{{< >}}`` differ in how Hugo renders a body, not
 #: in whether it is code.
-CODE_NAME = re.compile(
+CODE_NAME = later_re(
     r"(?:^|[-_./])(?:(?:code|highlight|hl|snippet|syntax|src|source|listing"
     r"|console|terminal|shell|output)(?:block|s)?|raw|comment)(?:$|[-_./])",
     re.IGNORECASE,
@@ -221,7 +222,7 @@ CODE_NAME = re.compile(
 #: An opening paired tag: Hugo ``{{< name args >}}`` / ``{{% name args %}}``
 #: (not self-closing ``/>}}``, not a ``{{</* escaped */>}}`` example), or a
 #: Liquid/Jinja block tag ``{% name args %}``.
-_OPENER = re.compile(
+_OPENER = later_re(
     r"\{\{(?P<d>[<%])-?[ \t]*(?P<hugo>[A-Za-z][\w./-]*)"
     r"(?:[^\n>%]|[>%](?!\}\}))*?(?<![/-])[ \t]*-?[>%]\}\}"
     r"|\{%-?[ \t]*(?P<liquid>[A-Za-z]\w*)\b[^\n%]*?-?%\}"

@@ -23,14 +23,13 @@ also how a sentence ends without a space ("the end.Then").
 
 from __future__ import annotations
 
-import re
-
+from copydesk.lazy_patterns import later_re
 from copydesk.markup._mask import blank
 
 #: Characters that end a URL, as they end GitHub's autolinks, plus the
 #: quotation marks of prose around it.
 _URL_BODY = r"[^\s<>\"'`“”‘’«»\u2028\u2029\x85]"
-_LINK = re.compile(
+_LINK = later_re(
     r"(?<![\w@.+-])(?:(?:https?|ftp|file)://|mailto:|www\.(?=[\w-]+\.\w))"
     rf"{_URL_BODY}+"
     r"|(?<![\w.+/@-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
@@ -42,8 +41,8 @@ _LINK = re.compile(
 _TRAILING = ".,:;!?*_~"
 #: What every link holds: a scan for these literals is all a paragraph
 #: without a link costs, and only the words around a hit are matched.
-_TRIGGER = re.compile(r"://|www\.|mailto:|@|/|:\\")
-_SPACE = re.compile(r"\s")
+_TRIGGER = later_re(r"://|www\.|mailto:|@|/|:\\")
+_SPACE = later_re(r"\s")
 
 
 def link_spans(

@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 import pyromark
 
 from copydesk.document import Block, Directive, split_paragraphs
+from copydesk.lazy_patterns import later_re
 from copydesk.lines import LineIndex, next_line_end
 from copydesk.markup import Parsed
 from copydesk.markup._directives import MARKER, parse
@@ -72,12 +73,12 @@ OPTIONS = (
     | _O.ENABLE_GFM
 )
 
-_SURROGATES = re.compile(r"[\ud800-\udfff]")
+_SURROGATES = later_re(r"[\ud800-\udfff]")
 #: Inline raw HTML that opens or closes code-like content: ``a <code>x</code>``.
-_HTML_CODE = re.compile(
+_HTML_CODE = later_re(
     r"<(/?)(?:code|kbd|samp|var|script|style|pre)\b[^>]*(?<!/)>\Z", re.IGNORECASE
 )
-_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+_COMMENT = later_re(r"<!--(.*?)-->", re.DOTALL)
 #: An attribute list (Goldmark, kramdown IAL): braces holding only ``.class``
 #: (chained ``.a.b`` too), ``#id`` and ``key=value`` items, at least one. It is
 #: markup where it ends a line (or only a template tag follows), or where it
@@ -87,7 +88,7 @@ _ATTR_ITEM = r"""(?:(?:[.#][\w-]+)+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s"'{}]+))""
 _ATTR_BODY = rf"[ \t]*:?[ \t]*{_ATTR_ITEM}(?:[ \t]+{_ATTR_ITEM})*[ \t]*\}}"
 #: Written with its ``{`` first (the look-behind after it), so the engine
 #: searches for that literal instead of trying the pattern everywhere.
-_ATTRIBUTES = re.compile(
+_ATTRIBUTES = later_re(
     r"\{(?:(?<=[)\]*_`}]\{)"
     + _ATTR_BODY
     + "|"
@@ -188,7 +189,7 @@ class _Closers:
 
     __slots__ = ("_lines", "text")
 
-    _LINE = re.compile(r"\n(---|\.\.\.|\+\+\+)[ \t]*(?=\r?\n|\r|\Z)")
+    _LINE = later_re(r"\n(---|\.\.\.|\+\+\+)[ \t]*(?=\r?\n|\r|\Z)")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -438,7 +439,7 @@ _LET_GO = _Part("", (), (), (), [], (), ())
 
 #: What may be a footnote reference: ``[^label]`` on one line, ``\]``
 #: escaped in it (the parser's labels hold neither ``[`` nor a line break).
-_FOOTNOTE = re.compile(r"\[\^((?:[^\\\]\r\n]|\\[^\r\n])+)\]")
+_FOOTNOTE = later_re(r"\[\^((?:[^\\\]\r\n]|\\[^\r\n])+)\]")
 
 
 def _read(

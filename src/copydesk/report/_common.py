@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import contextlib
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
+from copydesk.lazy_patterns import later_re
 from copydesk.model import Severity
 
 if TYPE_CHECKING:
     from copydesk.model import Finding
     from copydesk.report import ReportContext
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = later_re(r"\r\n|\r|\n")
 
 
 def plural(count: int, noun: str) -> str:
@@ -92,4 +92,4 @@ def xml_text(text: str) -> str:
     return _XML_ILLEGAL.sub("\ufffd", text)
 
 
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_XML_ILLEGAL = later_re("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
