@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 from importlib import resources
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from copydesk import translit
 
 
@@ -50,3 +53,30 @@ def test_searched_and_split_answers_agree() -> None:
     assert _split(fresh)  # split after PROBES questions
     assert [word in fresh for word in asked] == probed
     assert len(fresh) == len(truth)
+
+
+def test_the_common_list_is_in_order_for_the_bisection() -> None:
+    """``common_words`` bisects the lines of the text for its first answers."""
+    words = _body("common-words.txt").split()
+    assert words == sorted(words)
+
+
+def test_bisected_answers_are_the_lists_on_every_word() -> None:
+    """Every listed word is found by bisecting the text, and every prefix,
+    suffix and neighbour not listed is not."""
+    truth = set(_body("common-words.txt").split())
+    fresh = translit._read_words("common-words.txt", ordered=True)
+    others = {w[:-1] for w in truth} | {w[1:] for w in truth} | {w + "s" for w in truth}
+    for word in sorted(truth | others | {"a", "zzzz", "\uffff", "0"}):
+        assert fresh._bisect_lines(word) == (word in truth), word
+    assert not _split(fresh)
+
+
+@given(
+    st.lists(st.text("abc\u00e9", min_size=1, max_size=4), unique=True),
+    st.text("abc\u00e9", min_size=1, max_size=5),
+)
+def test_bisection_of_any_sorted_lines(words: list[str], asked: str) -> None:
+    listed = translit.WordList.of_lines("\n".join(sorted(words)), ordered=True)
+    assert all(listed._bisect_lines(word) for word in words)
+    assert listed._bisect_lines(asked) == (asked in words)
