@@ -22,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -129,7 +128,6 @@ def keys_of(doc: Document) -> set[int]:
     return {line.key for line in document_lines(doc)}
 
 
-@dataclass(slots=True)
 class LineCounts:
     """For one source: how many documents it has, and in how many of them
     each line occurs.
@@ -138,8 +136,18 @@ class LineCounts:
     (a worker, a partition, a tree of reductions) add up to the same table.
     """
 
-    documents: int = 0
-    counts: dict[int, int] = field(default_factory=dict)
+    __slots__ = ("counts", "documents")
+
+    documents: int
+    counts: dict[int, int]
+
+    def __init__(
+        self,
+        documents: int = 0,
+        counts: dict[int, int] | None = None,
+    ) -> None:
+        self.documents = documents
+        self.counts = {} if counts is None else counts
 
     def add(self, keys: Iterable[int]) -> None:
         """Count one document whose distinct line keys are ``keys``."""

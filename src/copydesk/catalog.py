@@ -11,9 +11,8 @@ keys (``fix_availability``), so listing all rules costs milliseconds.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from copydesk.model import FixAvailability, RuleMeta, Severity
 from copydesk.rulefiles import (
@@ -26,8 +25,7 @@ from copydesk.rulefiles import (
 from copydesk.ruleset import build_meta, check_names, rule_type, runs
 
 
-@dataclass(frozen=True, slots=True)
-class CatalogEntry:
+class CatalogEntry(NamedTuple):
     """One rule file as configured: its metadata (``level`` after severity
     overrides), the fixes it makes, and whether it runs under the selection."""
 

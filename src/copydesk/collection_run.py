@@ -19,9 +19,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from copydesk import batch, boilerplate
 from copydesk.batch import FileResult, RuleOptions
@@ -36,8 +35,7 @@ from copydesk.model import Finding, RuleMeta, Severity
 from copydesk.ruleset import Ruleset
 
 
-@dataclass(frozen=True, slots=True)
-class CollectionJob:
+class CollectionJob(NamedTuple):
     """What every task of a collection run needs: small and picklable, so a
     distributed run ships it to each worker once.
 
@@ -55,17 +53,32 @@ class CollectionJob:
         return rule not in self.ignored and rule.split(".", 1)[0] not in self.ignored
 
 
-@dataclass(slots=True)
 class CollectionRun:
     """The outcome of a collection run (the findings went to a sink)."""
 
-    documents: int = 0
-    findings: int = 0
+    __slots__ = ("documents", "errors", "findings", "levels", "metas")
+
+    documents: int
+    findings: int
     #: Findings per severity label, for the exit code and a summary.
-    levels: Counter[str] = field(default_factory=Counter)
-    errors: list[RecordError] = field(default_factory=list)
+    levels: Counter[str]
+    errors: list[RecordError]
     #: Metadata of every rule that ran, by id.
-    metas: dict[str, RuleMeta] = field(default_factory=dict)
+    metas: dict[str, RuleMeta]
+
+    def __init__(
+        self,
+        documents: int = 0,
+        findings: int = 0,
+        levels: Counter[str] | None = None,
+        errors: list[RecordError] | None = None,
+        metas: dict[str, RuleMeta] | None = None,
+    ) -> None:
+        self.documents = documents
+        self.findings = findings
+        self.levels = Counter() if levels is None else levels
+        self.errors = [] if errors is None else errors
+        self.metas = {} if metas is None else metas
 
     def add(self, findings: Sequence[Finding]) -> None:
         self.documents += 1
@@ -185,8 +198,7 @@ def lint_records(
     return outcome
 
 
-@dataclass(frozen=True, slots=True)
-class CollectionWork:
+class CollectionWork(NamedTuple):
     """A collection run to do: where the documents are, the job every task
     needs, and the ruleset compiled here (for its metadata, and for the
     local engine)."""
@@ -240,7 +252,7 @@ def lint_files_learning(
         job = CollectionJob(options, "")
         for target, text in _texts(targets):
             if text is not None:
-                keys = _line_keys(text, target.format, replace(job, path=target.path))
+                keys = _line_keys(text, target.format, job._replace(path=target.path))
                 counts.setdefault(folder_of(target.path), LineCounts()).add(keys)
     evidence = boilerplate.prune_sources(counts, fewest)
     results: list[list[FileResult]] = []

@@ -19,9 +19,8 @@ from __future__ import annotations
 import json
 import stat
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Final, NamedTuple
 
 from copydesk.errors import InputError
 
@@ -37,8 +36,7 @@ _PARQUET_BATCH = 64
 _SKIP_CHUNK = 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
-class CollectionSpec:
+class CollectionSpec(NamedTuple):
     """Where a collection is and how its records map to documents."""
 
     path: str
@@ -61,8 +59,7 @@ class CollectionSpec:
         return "parquet" if suffix in (".parquet", ".pq") else "jsonl"
 
 
-@dataclass(frozen=True, slots=True)
-class Record:
+class Record(NamedTuple):
     """One document of a collection."""
 
     id: str
@@ -73,8 +70,7 @@ class Record:
     where: str
 
 
-@dataclass(frozen=True, slots=True)
-class RecordError:
+class RecordError(NamedTuple):
     """A record that could not be linted, and why; the run goes on."""
 
     where: str
@@ -86,7 +82,6 @@ class RecordError:
         return f"{self.where}{named}: {self.reason}"
 
 
-@dataclass(frozen=True, slots=True)
 class Part:
     """A slice of a collection that one task reads.
 
@@ -95,10 +90,24 @@ class Part:
     Parquet: row groups ``[start, stop)``, whose first row is ``first_line``.
     """
 
-    index: int
-    start: int
-    stop: int
-    first_line: int = 1
+    __slots__ = ("first_line", "index", "start", "stop")
+
+    index: Final[int]
+    start: Final[int]
+    stop: Final[int]
+    first_line: Final[int]
+
+    def __init__(
+        self,
+        index: int,
+        start: int,
+        stop: int,
+        first_line: int = 1,
+    ) -> None:
+        self.index = index
+        self.start = start
+        self.stop = stop
+        self.first_line = first_line
 
 
 def parts(spec: CollectionSpec, part_bytes: int = DEFAULT_PART_BYTES) -> list[Part]:

@@ -30,7 +30,6 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -66,22 +65,42 @@ SPLIT_EVERY = 8
 MIN_PART_BYTES = 1024 * 1024
 
 
-@dataclass(slots=True)
 class PartCounts:
     """The first pass over some parts: lines per part, line counts per source."""
 
-    lines: dict[int, int] = field(default_factory=dict)
-    sources: SourceCounts = field(default_factory=dict)
+    __slots__ = ("lines", "sources")
+
+    lines: dict[int, int]
+    sources: SourceCounts
+
+    def __init__(
+        self,
+        lines: dict[int, int] | None = None,
+        sources: SourceCounts | None = None,
+    ) -> None:
+        self.lines = {} if lines is None else lines
+        self.sources = {} if sources is None else sources
 
 
-@dataclass(slots=True)
 class PartResult:
     """The second pass over one part: its tally, and its findings unless a
     part file took them."""
 
+    __slots__ = ("index", "rows", "run")
+
     index: int
     run: CollectionRun
-    rows: list[tuple[str, list[Finding]]] = field(default_factory=list)
+    rows: list[tuple[str, list[Finding]]]
+
+    def __init__(
+        self,
+        index: int,
+        run: CollectionRun,
+        rows: list[tuple[str, list[Finding]]] | None = None,
+    ) -> None:
+        self.index = index
+        self.run = run
+        self.rows = [] if rows is None else rows
 
 
 class _Collect:
@@ -165,7 +184,6 @@ def _part_bytes(spec: CollectionSpec, client: Any) -> int:
     return max(MIN_PART_BYTES, min(DEFAULT_PART_BYTES, size // (4 * threads) + 1))
 
 
-@dataclass(slots=True)
 class DaskEngine:
     """Runs a collection on a Dask cluster.
 
@@ -177,13 +195,29 @@ class DaskEngine:
     findings come back to the caller's sink, in collection order.
     """
 
-    scheduler: str | None = None
-    workers: int | None = None
-    output: str | None = None
+    __slots__ = ("client", "output", "part_bytes", "scheduler", "workers")
+
+    scheduler: str | None
+    workers: int | None
+    output: str | None
     #: Bytes per part; None: four parts per worker thread, from 1 MB up to
     #: ``DEFAULT_PART_BYTES``, so a small collection still spreads out.
-    part_bytes: int | None = None
-    client: Any = None
+    part_bytes: int | None
+    client: Any
+
+    def __init__(
+        self,
+        scheduler: str | None = None,
+        workers: int | None = None,
+        output: str | None = None,
+        part_bytes: int | None = None,
+        client: Any = None,
+    ) -> None:
+        self.scheduler = scheduler
+        self.workers = workers
+        self.output = output
+        self.part_bytes = part_bytes
+        self.client = client
 
     def run(self, work: CollectionWork, sink: FindingSink) -> CollectionRun:
         spec, job, ruleset = work.spec, work.job, work.ruleset

@@ -20,7 +20,7 @@ import bisect
 import difflib
 import itertools
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from typing import Final
 
 from copydesk.model import Edit, Finding, Fix
 
@@ -103,22 +103,52 @@ class _Taken:
 MAX_ROUNDS = 100
 
 
-@dataclass(frozen=True, slots=True)
 class FixResult:
     """What a fix run did, for the CLI's summary and exit code."""
 
-    text: str
-    fixed: int
-    remaining: list[Finding] = field(default_factory=list)
+    __slots__ = (
+        "capped",
+        "converged",
+        "cycles",
+        "fixed",
+        "remaining",
+        "rounds",
+        "text",
+        "unsafe_available",
+    )
+
+    text: Final[str]
+    fixed: Final[int]
+    remaining: Final[list[Finding]]
     #: Remaining findings whose fix is unsafe, when unsafe fixes were not allowed.
-    unsafe_available: int = 0
+    unsafe_available: Final[int]
     #: Rounds run, counting those of cycles undone.
-    rounds: int = 0
-    converged: bool = True
+    rounds: Final[int]
+    converged: Final[bool]
     #: Each cycle found: the rules whose fixes undid each other (sorted).
-    cycles: tuple[tuple[str, ...], ...] = ()
+    cycles: Final[tuple[tuple[str, ...], ...]]
     #: Rules that still had fixes to apply when the round cap was reached.
-    capped: tuple[str, ...] = ()
+    capped: Final[tuple[str, ...]]
+
+    def __init__(
+        self,
+        text: str,
+        fixed: int,
+        remaining: list[Finding] | None = None,
+        unsafe_available: int = 0,
+        rounds: int = 0,
+        converged: bool = True,
+        cycles: tuple[tuple[str, ...], ...] = (),
+        capped: tuple[str, ...] = (),
+    ) -> None:
+        self.text = text
+        self.fixed = fixed
+        self.remaining = [] if remaining is None else remaining
+        self.unsafe_available = unsafe_available
+        self.rounds = rounds
+        self.converged = converged
+        self.cycles = cycles
+        self.capped = capped
 
     def unsettled_reason(self) -> str:
         """Why the run did not settle, in one clause ("" when it did)."""
@@ -186,18 +216,35 @@ def _first_edit(finding: Finding) -> tuple[int, int]:
     return min((e.start, e.end) for e in finding.fix.edits)
 
 
-@dataclass(slots=True)
 class _Attempt:
     """One pass of the fix loop from the original text."""
 
+    __slots__ = ("capped", "cycle", "findings", "fixed", "rounds", "text")
+
     text: str
     findings: Sequence[Finding]
-    rounds: int = 0
-    fixed: int = 0
+    rounds: int
+    fixed: int
     #: The rules of the rounds between a text and its return, if one came back.
-    cycle: frozenset[str] = frozenset()
+    cycle: frozenset[str]
     #: The rules that still had fixes when the cap was reached.
-    capped: tuple[str, ...] = ()
+    capped: tuple[str, ...]
+
+    def __init__(
+        self,
+        text: str,
+        findings: Sequence[Finding],
+        rounds: int = 0,
+        fixed: int = 0,
+        cycle: frozenset[str] = frozenset(),
+        capped: tuple[str, ...] = (),
+    ) -> None:
+        self.text = text
+        self.findings = findings
+        self.rounds = rounds
+        self.fixed = fixed
+        self.cycle = cycle
+        self.capped = capped
 
 
 def _settle(

@@ -11,8 +11,7 @@ its ``Overrides`` field, and each face names it its own way (``--select``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from copydesk.files import format_for, match_kind
 
@@ -27,8 +26,7 @@ OVERRIDE, CONFIG, DEFAULT = "override", "config", "default"
 _PROBE = "\0"
 
 
-@dataclass(frozen=True, slots=True)
-class Origin:
+class Origin(NamedTuple):
     """One setting, its value for the file, and what decided it."""
 
     setting: str

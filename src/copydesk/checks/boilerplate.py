@@ -31,8 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final, NamedTuple
 
 from copydesk.boilerplate import (
     PAGE_BREAK,
@@ -61,8 +60,7 @@ _MARKER = re.compile(
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"”’»)\]]*$")
 
 
-@dataclass(frozen=True, slots=True)
-class Thresholds:
+class Thresholds(NamedTuple):
     """How often, and in what share of its source, a line must recur."""
 
     min_documents: int = 3
@@ -99,17 +97,28 @@ _KEYS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
 class Boilerplate(CheckTypeBase):
     """Flags lines that recur across a source and look like page furniture."""
+
+    __slots__ = ("evidence", "meta", "thresholds")
 
     FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
     KEYS: ClassVar[Mapping[str, Key]] = {k.name: k for k in _KEYS}
 
-    meta: RuleMeta
-    thresholds: Thresholds
+    meta: Final[RuleMeta]
+    thresholds: Final[Thresholds]
     #: The counts of the document's source; None until a run binds them.
-    evidence: LineCounts | None = None
+    evidence: Final[LineCounts | None]
+
+    def __init__(
+        self,
+        meta: RuleMeta,
+        thresholds: Thresholds,
+        evidence: LineCounts | None = None,
+    ) -> None:
+        self.meta = meta
+        self.thresholds = thresholds
+        self.evidence = evidence
 
     @classmethod
     def from_yaml(
@@ -126,7 +135,7 @@ class Boilerplate(CheckTypeBase):
 
     def bind(self, evidence: LineCounts | None) -> Boilerplate:
         """This rule judging documents of a source with ``evidence``."""
-        return replace(self, evidence=evidence)
+        return Boilerplate(self.meta, self.thresholds, evidence)
 
     def run(self, doc: Document) -> Iterator[Finding]:
         if self.evidence is not None:

@@ -15,8 +15,7 @@ its UNSAFE fix recases every wrong word (an unlisted name may be meant).
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final, NamedTuple
 
 import regex
 
@@ -49,21 +48,21 @@ SMALL_WORDS = {
 _MATCHES = ("$sentence", "$title", "$lower", "$upper")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     """One word of a unit and what the case rule expects of it."""
 
     start: int
     end: int
     text: str
     first: bool
-    fresh: bool  # first after an indicator
+    fresh: bool
     last: bool = False
 
 
-@dataclass(frozen=True, slots=True)
 class Capitalization(CheckTypeBase):
     """Checks the letter case of each unit of the rule's scope."""
+
+    __slots__ = ("indicators", "keep", "match", "meta", "pattern", "small", "threshold")
 
     #: Every case fix is unsafe: a capital may be a name's.
     FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
@@ -78,13 +77,31 @@ class Capitalization(CheckTypeBase):
         )
     }
 
-    meta: RuleMeta
-    match: str
-    small: frozenset[str]
-    indicators: tuple[str, ...]
-    threshold: float
-    keep: patterns.Pattern | None
-    pattern: patterns.Pattern | None
+    meta: Final[RuleMeta]
+    match: Final[str]
+    small: Final[frozenset[str]]
+    indicators: Final[tuple[str, ...]]
+    threshold: Final[float]
+    keep: Final[patterns.Pattern | None]
+    pattern: Final[patterns.Pattern | None]
+
+    def __init__(
+        self,
+        meta: RuleMeta,
+        match: str,
+        small: frozenset[str],
+        indicators: tuple[str, ...],
+        threshold: float,
+        keep: patterns.Pattern | None,
+        pattern: patterns.Pattern | None,
+    ) -> None:
+        self.meta = meta
+        self.match = match
+        self.small = small
+        self.indicators = indicators
+        self.threshold = threshold
+        self.keep = keep
+        self.pattern = pattern
 
     @classmethod
     def from_yaml(

@@ -11,8 +11,7 @@ go in ``exceptions``.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 from copydesk import patterns
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext
@@ -22,9 +21,10 @@ from copydesk.model import Finding, FixAvailability, RuleMeta
 from copydesk.schema import Key
 
 
-@dataclass(frozen=True, slots=True)
 class Conditional(CheckTypeBase):
     """Flags the first use of each term that precedes its definition."""
+
+    __slots__ = ("allowed", "first", "meta", "second")
 
     FIX: ClassVar[FixAvailability] = FixAvailability.NONE
 
@@ -36,10 +36,22 @@ class Conditional(CheckTypeBase):
         )
     }
 
-    meta: RuleMeta
-    first: patterns.Pattern
-    second: patterns.Pattern
-    allowed: frozenset[str]
+    meta: Final[RuleMeta]
+    first: Final[patterns.Pattern]
+    second: Final[patterns.Pattern]
+    allowed: Final[frozenset[str]]
+
+    def __init__(
+        self,
+        meta: RuleMeta,
+        first: patterns.Pattern,
+        second: patterns.Pattern,
+        allowed: frozenset[str],
+    ) -> None:
+        self.meta = meta
+        self.first = first
+        self.second = second
+        self.allowed = allowed
 
     @classmethod
     def from_yaml(

@@ -10,8 +10,7 @@ first spelling as found in the document.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 import regex
 
@@ -28,9 +27,10 @@ Span = tuple[int, int]
 Form = tuple[patterns.Pattern, str | None]
 
 
-@dataclass(frozen=True, slots=True)
 class Consistency(CheckTypeBase):
     """Flags the minority form of each pair of alternatives."""
+
+    __slots__ = ("meta", "pairs")
 
     #: The majority form may not be the house form.
     FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
@@ -43,8 +43,16 @@ class Consistency(CheckTypeBase):
         )
     }
 
-    meta: RuleMeta
-    pairs: tuple[tuple[Form, Form], ...]
+    meta: Final[RuleMeta]
+    pairs: Final[tuple[tuple[Form, Form], ...]]
+
+    def __init__(
+        self,
+        meta: RuleMeta,
+        pairs: tuple[tuple[Form, Form], ...],
+    ) -> None:
+        self.meta = meta
+        self.pairs = pairs
 
     @classmethod
     def from_yaml(

@@ -10,8 +10,7 @@ count found.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 from copydesk import patterns
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext
@@ -21,9 +20,10 @@ from copydesk.model import Finding, FixAvailability, RuleMeta
 from copydesk.schema import Key
 
 
-@dataclass(frozen=True, slots=True)
 class Occurrence(CheckTypeBase):
     """Counts one pattern per scope unit against a minimum and a maximum."""
+
+    __slots__ = ("max", "meta", "min", "pattern")
 
     FIX: ClassVar[FixAvailability] = FixAvailability.NONE
 
@@ -36,10 +36,22 @@ class Occurrence(CheckTypeBase):
         )
     }
 
-    meta: RuleMeta
-    pattern: patterns.Pattern
-    max: int | None
-    min: int | None
+    meta: Final[RuleMeta]
+    pattern: Final[patterns.Pattern]
+    max: Final[int | None]
+    min: Final[int | None]
+
+    def __init__(
+        self,
+        meta: RuleMeta,
+        pattern: patterns.Pattern,
+        max: int | None,
+        min: int | None,
+    ) -> None:
+        self.meta = meta
+        self.pattern = pattern
+        self.max = max
+        self.min = min
 
     @classmethod
     def from_yaml(

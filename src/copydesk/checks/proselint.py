@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, fix_by_applicability
 from copydesk.document import Document
@@ -30,9 +29,10 @@ SEPARATOR = " | "
 _NO_LIMIT = 10**9
 
 
-@dataclass(frozen=True, slots=True)
 class Proselint(CheckTypeBase):
     """Runs a fixed selection of proselint checks over the prose view."""
+
+    __slots__ = ("applicability", "defaults", "meta", "overrides")
 
     #: Unless the rule file says ``applicability: safe``.
     FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
@@ -46,11 +46,23 @@ class Proselint(CheckTypeBase):
         )
     }
 
-    meta: RuleMeta
+    meta: Final[RuleMeta]
     #: Overrides on top of the default set: flat dotted path → enabled.
-    overrides: tuple[tuple[str, bool], ...]
-    defaults: bool
-    applicability: Applicability
+    overrides: Final[tuple[tuple[str, bool], ...]]
+    defaults: Final[bool]
+    applicability: Final[Applicability]
+
+    def __init__(
+        self,
+        meta: RuleMeta,
+        overrides: tuple[tuple[str, bool], ...],
+        defaults: bool,
+        applicability: Applicability,
+    ) -> None:
+        self.meta = meta
+        self.overrides = overrides
+        self.defaults = defaults
+        self.applicability = applicability
 
     @classmethod
     def fix_availability(cls, data: Mapping[str, Any]) -> FixAvailability:

@@ -16,9 +16,8 @@ import bisect
 import functools
 import sys
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 import regex
 
@@ -50,9 +49,10 @@ LANGUAGES = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
 class Spelling(CheckTypeBase):
     """Flags each distinct unknown word at its every use."""
+
+    __slots__ = ("accepted", "dictionary", "filters", "meta", "names", "suggest")
 
     #: The nearest dictionary word is a guess.
     FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
@@ -70,12 +70,28 @@ class Spelling(CheckTypeBase):
         )
     }
 
-    meta: RuleMeta
-    accepted: frozenset[str]
-    filters: patterns.Pattern | None
-    dictionary: str
-    names: bool
-    suggest: bool
+    meta: Final[RuleMeta]
+    accepted: Final[frozenset[str]]
+    filters: Final[patterns.Pattern | None]
+    dictionary: Final[str]
+    names: Final[bool]
+    suggest: Final[bool]
+
+    def __init__(
+        self,
+        meta: RuleMeta,
+        accepted: frozenset[str],
+        filters: patterns.Pattern | None,
+        dictionary: str,
+        names: bool,
+        suggest: bool,
+    ) -> None:
+        self.meta = meta
+        self.accepted = accepted
+        self.filters = filters
+        self.dictionary = dictionary
+        self.names = names
+        self.suggest = suggest
 
     @classmethod
     def from_yaml(

@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from copydesk.api import Overrides, Workspace
 from copydesk.model import FixAvailability, RuleMeta
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     """One rule as configured here."""
 
     meta: RuleMeta

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
 from typing import TextIO
 
 from copydesk.api import LintRun, Workspace
@@ -20,15 +19,36 @@ from copydesk.files import STDIN, Target
 from copydesk.fix import FixResult, unified_diff
 
 
-@dataclass(slots=True)
 class FixTally:
     """Counts for the closing summary line."""
 
-    fixed: int = 0
-    remaining: int = 0
-    unsafe_available: int = 0
-    changed_files: int = 0
-    unconverged: int = 0
+    __slots__ = (
+        "changed_files",
+        "fixed",
+        "remaining",
+        "unconverged",
+        "unsafe_available",
+    )
+
+    fixed: int
+    remaining: int
+    unsafe_available: int
+    changed_files: int
+    unconverged: int
+
+    def __init__(
+        self,
+        fixed: int = 0,
+        remaining: int = 0,
+        unsafe_available: int = 0,
+        changed_files: int = 0,
+        unconverged: int = 0,
+    ) -> None:
+        self.fixed = fixed
+        self.remaining = remaining
+        self.unsafe_available = unsafe_available
+        self.changed_files = changed_files
+        self.unconverged = unconverged
 
     def add(self, result: FixResult, changed: bool) -> None:
         self.fixed += result.fixed

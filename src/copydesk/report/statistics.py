@@ -7,8 +7,7 @@ how many, which ones ``copydesk fix`` clears), not every finding.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from copydesk.report._common import first_paragraph, one_line
 from copydesk.report._fit import hanging
@@ -18,15 +17,30 @@ if TYPE_CHECKING:
     from copydesk.report import ReportContext
 
 
-@dataclass(frozen=True, slots=True)
 class RuleCount:
     """One row: a rule, how often it fired, and how many of those are fixable."""
 
-    rule: str
-    count: int
-    safe_fixes: int
-    unsafe_fixes: int
-    message: str
+    __slots__ = ("count", "message", "rule", "safe_fixes", "unsafe_fixes")
+
+    rule: Final[str]
+    count: Final[int]
+    safe_fixes: Final[int]
+    unsafe_fixes: Final[int]
+    message: Final[str]
+
+    def __init__(
+        self,
+        rule: str,
+        count: int,
+        safe_fixes: int,
+        unsafe_fixes: int,
+        message: str,
+    ) -> None:
+        self.rule = rule
+        self.count = count
+        self.safe_fixes = safe_fixes
+        self.unsafe_fixes = unsafe_fixes
+        self.message = message
 
     @property
     def marker(self) -> str:
