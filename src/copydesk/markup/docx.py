@@ -91,6 +91,11 @@ _PARSER_LIMITS = {
     "Excessive depth": "its XML nests over 256 elements deep",
     "Text node too long": "a run of text over 10,000,000 characters",
 }
+#: What python-docx raises when a part it expects is missing or of the
+#: wrong kind (an empty content-types list, a part where another was
+#: meant): errors about its own objects, not messages about the file.
+_INTERNAL_ERRORS = (AttributeError, TypeError, IndexError)
+_MALFORMED = "its parts are not laid out as Word lays them out"
 #: Parts read after the body, in this order.
 _NOTE_PARTS = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml",
@@ -112,6 +117,10 @@ def extract_text(raw: bytes, path: str) -> str:
         # Untrusted bytes through a third-party parser: whatever it raises
         # means "cannot be read", one line, and never a crash of the run.
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if isinstance(exc, _INTERNAL_ERRORS):
+            # The parser tripped over its own objects: its words would name
+            # them, not the file's fault.
+            reason = _MALFORMED
         for limit, said in _PARSER_LIMITS.items():
             if limit in reason:
                 reason = said
