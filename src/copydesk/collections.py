@@ -207,10 +207,20 @@ def _skip_rest(handle: IO[bytes]) -> None:
             return
 
 
+def _integer(digits: str) -> int | str:
+    """A JSON integer, or its digits when Python refuses to convert that many
+    (over ``sys.get_int_max_str_digits()``): a record is read for its text,
+    and an id of thousands of digits is still the id it spells."""
+    try:
+        return int(digits)
+    except ValueError:
+        return digits
+
+
 def _record(spec: CollectionSpec, line: bytes, number: int) -> Record | RecordError:
     where = f"line {number}"
     try:
-        data = json.loads(line.rstrip(b"\r\n"))
+        data = json.loads(line.rstrip(b"\r\n"), parse_int=_integer)
     except UnicodeDecodeError:
         return RecordError(where, "not UTF-8")
     except json.JSONDecodeError as exc:
@@ -218,8 +228,6 @@ def _record(spec: CollectionSpec, line: bytes, number: int) -> Record | RecordEr
         return RecordError(where, f"not valid JSON: {problem} at column {exc.colno}")
     except RecursionError:  # arrays or objects nested thousands deep
         return RecordError(where, "not read: JSON nested too deeply")
-    except ValueError as exc:  # an integer of thousands of digits
-        return RecordError(where, f"not read: {str(exc).splitlines()[0]}")
     if not isinstance(data, dict):
         return RecordError(where, f"a JSON {_json_kind(data)}, not an object")
     return to_record(spec, data, where, str(number))
