@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 from copydesk.document import DOCUMENT_KINDS
 from copydesk.errors import CopydeskError, RuleError
 from copydesk.langtag import tag_problem
+from copydesk.lazy_patterns import later_re
 from copydesk.schema import Key, check_type
 from copydesk.suggest import hint
 
@@ -229,7 +230,7 @@ def toml_key(*parts: str) -> str:
     )
 
 
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_BARE_KEY = later_re(r"[A-Za-z0-9_-]+")
 
 
 def parse_config(

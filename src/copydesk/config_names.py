@@ -20,6 +20,7 @@ from typing import Any
 from copydesk.checks.base import COMMON_KEYS
 from copydesk.config import LEVELS, Config, ConfigError
 from copydesk.errors import CopydeskError, RuleError
+from copydesk.lazy_patterns import later_re
 from copydesk.rulefiles import (
     RuleFile,
     ShippedPacks,
@@ -136,4 +137,4 @@ def _check_rule_options(
 
 
 #: ``key 'scope': expected ...``, as the loader words a bad value.
-_KEY_REASON = re.compile(r"key '(?P<key>[^']+)': (?P<rest>.*)", re.DOTALL)
+_KEY_REASON = later_re(r"key '(?P<key>[^']+)': (?P<rest>.*)", re.DOTALL)

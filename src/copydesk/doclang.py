@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from copydesk import text_pieces
 from copydesk.document import Analysis, ByKey, Document
+from copydesk.lazy_patterns import later_re
 
 
 def _words(text: str) -> frozenset[str]:
@@ -53,7 +54,7 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "uk": _words("і в не на що з до це як та його її"),
     "ru": _words("и в не на что с по это как его её был"),
 }
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = later_re(r"[^\W\d_]+")
 #: A document's language is told when its function words number this many
 #: and the leading language has at least twice the hits of the next.
 MIN_HITS = 4

@@ -12,10 +12,10 @@ document keeps for every later one (see ``Analysis``).
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any, Generic, NamedTuple, TypeVar, cast
 
+from copydesk.lazy_patterns import later_re
 from copydesk.lines import LineIndex, line_starts, next_line_end
 from copydesk.model import Finding, Fix, Severity
 
@@ -65,7 +65,7 @@ def default_kind(fmt: str) -> str:
     return "draft" if fmt in ("plain", "docx") else "authored"
 
 
-_WORD = re.compile(r"\w+")
+_WORD = later_re(r"\w+")
 
 
 class Block(NamedTuple):

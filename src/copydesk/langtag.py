@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
+from copydesk.lazy_patterns import later_re
+
 #: language (2-3 letters, optional extended subtags) - script - region -
 #: variants - extensions - private use; or a private-use tag on its own.
-_TAG = re.compile(
+_TAG = later_re(
     r"""
     (?:
       [a-z]{2,3}(?:-[a-z]{3}){0,3}      # language, extlang

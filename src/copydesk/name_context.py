@@ -24,6 +24,8 @@ from collections.abc import Iterable
 
 import regex
 
+from copydesk.lazy_patterns import later_regex
+
 #: Capitalised words after a place that still name that place.
 _ADMIN_AFTER = frozenset(
     {"Oblast", "Region", "Province", "Raion", "District", "Governor", "Mayor",
@@ -44,8 +46,8 @@ _LEADS = frozenset(
      "Downtown", "North", "South", "East", "West", "Nach", "Aus", "Im", "Von",
      "Dans", "À", "En", "W", "Z", "Do", "Pod"}
 )  # fmt: skip
-_WORD_AFTER = regex.compile(r"[ \t\u00a0]+(\p{Lu}[\p{L}'’-]*)")
-_WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{L}'’-]*)[ \t\u00a0]+\Z")
+_WORD_AFTER = later_regex(r"[ \t\u00a0]+(\p{Lu}[\p{L}'’-]*)")
+_WORD_BEFORE = later_regex(r"(\p{Lu}[\p{L}'’-]*)[ \t\u00a0]+\Z")
 _SENTENCE_END = frozenset('.!?:;\n"“”‘’«»„(')
 
 

@@ -290,7 +290,7 @@ def line_local(pattern: Pattern) -> bool:
     return _MAY_CROSS.search(source) is None
 
 
-_WORD = stdlib_re.compile(r"\w+")
+_WORD = later_re(r"\w+")
 
 
 class LiteralIndex:

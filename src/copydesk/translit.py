@@ -15,7 +15,6 @@ import array
 import bisect
 import functools
 import itertools
-import re
 import string
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -27,6 +26,7 @@ import regex
 
 from copydesk import text_pieces
 from copydesk.document import Analysis, Document
+from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.re2_superset import compile_scanner
 
 #: The package's word lists (shipped with the code).
@@ -35,9 +35,9 @@ _DATA = Path(__file__).parent / "data"
 _PRE_FOLD = str.maketrans(
     {"č": "ch", "š": "sh", "ž": "zh", "ż": "zh", "ł": "l", "ß": "ss", "ŭ": "u"}
 )
-_NOT_AZ = re.compile(r"[^a-z]+")
+_NOT_AZ = later_re(r"[^a-z]+")
 #: Step 2: clusters rewritten to one marker, longest first (upper case = marker).
-_CLUSTERS = re.compile(r"schtsch|chtch|shch|szcz|tsch|tch|sch|cz|sz|zh|sh|kh")
+_CLUSTERS = later_re(r"schtsch|chtch|shch|szcz|tsch|tch|sch|cz|sz|zh|sh|kh")
 _CLUSTER_MARK = {
     "schtsch": "Q",
     "chtch": "Q",
@@ -56,7 +56,7 @@ _CLUSTER_MARK = {
 _CH_READINGS = ("C", "K", "S")
 _MAX_CH = 3
 #: Step 3: single letters and pairs that romanisations disagree on.
-_SINGLES = re.compile(r"ts|tz|[zcxwjyq]")
+_SINGLES = later_re(r"ts|tz|[zcxwjyq]")
 _SINGLE_MAP = {
     "ts": "s",
     "tz": "s",
@@ -68,9 +68,9 @@ _SINGLE_MAP = {
     "y": "i",
     "q": "k",
 }
-_DOUBLES = re.compile(r"(.)\1+")
+_DOUBLES = later_re(r"(.)\1+")
 #: Spellings a romanisation for English readers would not use.
-_FOREIGN = re.compile(r"tsch|sch|cz|sz|ou|w|j")
+_FOREIGN = later_re(r"tsch|sch|cz|sz|ou|w|j")
 
 
 def to_ascii(text: str) -> str:
@@ -167,7 +167,7 @@ def foreign_markers(token: str) -> int:
 
 #: Latin capitalised words; a soft-sign apostrophe (L'viv) may sit inside, a
 #: possessive ('s) or contraction may not.
-_TOKEN = regex.compile(
+_TOKEN = later_regex(
     r"(?<![\w@#/\\.])(?<!\w['’ʹʼ])\p{Lu}[\p{Ll}\p{M}]*"
     r"(?:['’ʹ′ʼ][\p{Ll}\p{M}]{3,})*(?:[ʹʼ][\p{Ll}\p{M}]{1,2})?(?![\w@]|[.][\w])",
     regex.VERSION0,
@@ -175,11 +175,11 @@ _TOKEN = regex.compile(
 #: A `code` span, or where a URL, file name, e-mail address, @handle or #tag
 #: may be (with the rest of its non-space run); the run's start is found by a
 #: reverse match.
-_NOT_PROSE_HINT = regex.compile(
+_NOT_PROSE_HINT = later_regex(
     r"`[^`\n]*`|[:w@#.](?:(?<=:)//|(?<=w)ww\.|(?<=[@#])\w|(?<=\.)(?:com|org|net|gov"
     r"|edu|info|io|ua|ru|de|fr|pl|uk|eu|html?|jpe?g|png|gif|svg|pdf|webp)\b)\S*"
 )
-_NON_SPACE_BEFORE = regex.compile(r"\S*", regex.REVERSE)
+_NON_SPACE_BEFORE = later_regex(r"\S*", regex.REVERSE)
 #: Where a hint may start, in RE2 syntax (look-behinds turned into literal
 #: prefixes, word characters widened to all non-ASCII): most documents have
 #: none, and RE2 says so at a small fraction of the hint pattern's cost.
@@ -404,7 +404,7 @@ class TokenIndex(Analysis["TokenIndex"]):
         return cls(starts, texts, frozenset(shared))
 
 
-_TOKEN_SPLIT = regex.compile(f"({_TOKEN.pattern})", regex.VERSION0)
+_TOKEN_SPLIT = later_regex(f"({_TOKEN.pattern})", regex.VERSION0)
 #: ASCII text seen by the part each character plays around a capitalised
 #: word (capital, small letter, other word character, apostrophe, full stop,
 #: "@", "#/\\"; everything else a space), so that ``_TOKEN`` becomes a
@@ -418,14 +418,12 @@ _OTHER = bytes(c for c in range(128) if chr(c) not in _SHAPE_FROM)
 _SHAPES = bytes.maketrans(
     _SHAPE_FROM.encode() + _OTHER, _SHAPE_TO.encode() + b" " * len(_OTHER)
 )
-_SHAPE_SPLIT = re.compile(
-    r"(U(?<![Uld@#.]U)(?<![Uld]'U)l*(?:'l{3,})*)(?![Uld@]|\.[Uld])"
-)
+_SHAPE_SPLIT = later_re(r"(U(?<![Uld@#.]U)(?<![Uld]'U)l*(?:'l{3,})*)(?![Uld@]|\.[Uld])")
 
 
 #: A soft sign written as an apostrophe or prime before a short ending
 #: (Donets'k, Kramatorsʹk), not a contraction or a possessive ('s, 'll).
-_SOFT_TAIL = regex.compile(
+_SOFT_TAIL = later_regex(
     r"(?<=\p{Ll})['’ʹ′ʼ](?!(?:s|d|t|m|ll|re|ve)(?![\p{Ll}\p{M}]))"
     r"[\p{Ll}\p{M}]{1,2}(?![\w'’ʹ′ʼ@]|[.][\w])"
 )

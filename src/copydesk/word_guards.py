@@ -24,6 +24,7 @@ import regex
 
 from copydesk import text_pieces
 from copydesk.document import Analysis, Block, Document
+from copydesk.lazy_patterns import later_regex
 
 
 def _words(text: str) -> frozenset[str]:
@@ -31,8 +32,8 @@ def _words(text: str) -> frozenset[str]:
 
 
 #: Letters with inner apostrophes (``wasn't``, ``O’Brien``); hyphens split.
-WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*")
-_WORD_CHAR = regex.compile(r"[\p{L}\p{M}]")
+WORD = later_regex(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*")
+_WORD_CHAR = later_regex(r"[\p{L}\p{M}]")
 #: A run of text with no white space: the token a word sits in.
 _CHUNK_STOP = frozenset(" \t\r\n\u00a0\u2060")
 #: Characters that make a token code, a path or an address rather than prose.
@@ -92,7 +93,7 @@ class WordCounts(Analysis["collections.Counter[str]"]):
 
 #: ``WORD`` with its match captured: a ``split`` alternates the text between
 #: words with the words, every one found and cut out in C.
-_WORD_SPLIT = regex.compile(f"({WORD.pattern})")
+_WORD_SPLIT = later_regex(f"({WORD.pattern})")
 
 
 #: Fewer new words than this are searched one by one: a substring search of

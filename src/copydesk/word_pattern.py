@@ -14,10 +14,10 @@ from __future__ import annotations
 import functools
 import re
 
-import regex
+from copydesk.lazy_patterns import later_regex
 
-_LETTER = regex.compile(r"\p{L}")
-_MARK = regex.compile(r"\p{M}")
+_LETTER = later_regex(r"\p{L}")
+_MARK = later_regex(r"\p{M}")
 
 
 def word_pattern(text: str, *, capture: bool = False) -> re.Pattern[str]:

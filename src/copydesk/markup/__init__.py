@@ -26,11 +26,11 @@ from __future__ import annotations
 import functools
 import importlib
 import posixpath
-import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple, cast
 
 from copydesk.document import Block, Directive
+from copydesk.lazy_patterns import later_re
 from copydesk.lines import LineIndex
 from copydesk.markup import bare_links
 
@@ -125,7 +125,7 @@ def reader(fmt: str) -> Callable[[str], Parsed]:
 
 #: A lone surrogate: only an in-memory text (the API, an editor's buffer)
 #: holds one, and the UTF-8 pattern engine cannot search it.
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = later_re("[\ud800-\udfff]")
 #: Formats whose reader masks bare links itself (plain text has no other
 #: syntax for them).
 _OWN_LINKS = frozenset({"plain", "docx"})
