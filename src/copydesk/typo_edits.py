@@ -13,7 +13,8 @@ only for longer words (short words have too many two-edit neighbours).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import functools
+from collections.abc import Callable, Collection
 from typing import Final
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
@@ -83,57 +84,97 @@ def replace_cost(typed: str, meant: str) -> float:
     return REPLACED
 
 
-def edits(
+def one_edit(
     word: str, alphabet: str = _ALPHABET, *, slips_only: bool = False
-) -> Iterator[tuple[str, float]]:
-    """Every string one edit from ``word``, with the cost of that slip.
+) -> dict[str, float]:
+    """Every string one edit from ``word``, with the cost of the cheapest
+    slip that makes it: a letter too many (deleted), a swap of neighbours, a
+    letter for another (replaced), a letter dropped (inserted), an
+    apostrophe dropped.
 
     ``slips_only`` keeps the edits that undo a typing slip (a letter too
-    many, a swap, a dropped vowel, a dropped double, an apostrophe): a tenth
-    of the strings, which is what makes two-edit search affordable.
+    many, a swap, a dropped vowel, a dropped double, an apostrophe), and
+    never touches the first letter (typists rarely miss it): a tenth of the
+    strings, which is what makes two-edit search affordable.
+
+    Built a position at a time: a replacement's cost depends only on the
+    two letters (:func:`_costs_by_letter`) and an insertion's on the letter,
+    bar the few next to a double or before a final ``d``, so a position's
+    strings are made by one comprehension and stored by one ``update``, not
+    yielded one by one and compared with the cost kept (the lexicon check
+    asks this for every unknown word of a long text). A string made twice
+    is made by the same slip twice (a letter of a double dropped, or
+    doubled, at either of its places), at the same cost, but for an
+    apostrophe dropped, which is stored last as the cheapest slip of all.
     """
     n = len(word)
+    out: dict[str, float] = {}
     inserts = alphabet
     first = 0
     if slips_only:
-        # Two-edit search: typists rarely miss a word's first letter, and
-        # keeping it cuts the strings tried by a tenth.
         inserts = "aeiouy"
         alphabet = ""
         first = 1
+    replacing = _costs_by_letter(alphabet)
     for i in range(first, n):
         c = word[i]
-        # The typo has an extra letter: delete it.
         before = word[i - 1] if i else ""
         after = word[i + 1] if i + 1 < n else ""
+        head, tail = word[:i], word[i + 1 :]
         if c in (before, after):
-            cost = DOUBLED
+            out[head + tail] = DOUBLED
         elif before in _NEAR.get(c, ()) or after in _NEAR.get(c, ()):
-            cost = EXTRA_NEIGHBOUR_KEY
+            out[head + tail] = EXTRA_NEIGHBOUR_KEY
         else:
-            cost = EXTRA
-        yield word[:i] + word[i + 1 :], cost
+            out[head + tail] = EXTRA
         if i + 1 < n and c != after:
-            yield word[:i] + after + c + word[i + 2 :], SWAPPED
-        for x in alphabet:
-            if x != c:
-                yield word[:i] + x + word[i + 1 :], replace_cost(c, x)
+            out[head + after + c + word[i + 2 :]] = SWAPPED
+        if alphabet:
+            letters, replaced = replacing.get(c) or _replacements(alphabet, c)
+            out.update(zip([head + x + tail for x in letters], replaced, strict=True))
+    adding = _insert_costs(inserts)
+    added: Collection[str] = inserts
+    costs = list(adding.values())
     for i in range(first, n + 1):
         before = word[i - 1] if i else ""
         after = word[i] if i < n else ""
         head, tail = word[:i], word[i:]
-        for x in inserts if not slips_only else {*inserts, before, after} - {""}:
-            if x in (before, after):
-                cost = UNDOUBLED
-            elif x == "e" and tail == "d":
-                cost = DROPPED_E_OF_ED
-            elif x in _VOWELS:
-                cost = DROPPED_VOWEL
-            else:
-                cost = DROPPED
-            yield head + x + tail, cost
-        if 0 < i < n:
-            yield head + "'" + tail, DROPPED_APOSTROPHE
+        if slips_only:
+            added = {*inserts, before, after} - {""}
+            costs = [adding.get(x) or _insert_cost(x) for x in added]
+        out.update(zip([head + x + tail for x in added], costs, strict=True))
+        if tail == "d" and "e" in added:
+            out[head + "ed"] = DROPPED_E_OF_ED
+        for x in {before, after}.intersection(added):
+            out[head + x + tail] = UNDOUBLED
+    # Last, as the cheapest slip: a word with an apostrophe makes some of
+    # these strings by doubling it too.
+    dropped = (word[:i] + "'" + word[i:] for i in range(max(first, 1), n))
+    out.update(dict.fromkeys(dropped, DROPPED_APOSTROPHE))
+    return out
+
+
+def _insert_cost(letter: str) -> float:
+    """The cost of a letter the typo lacks, away from a double or an ``ed``."""
+    return DROPPED_VOWEL if letter in _VOWELS else DROPPED
+
+
+@functools.cache
+def _insert_costs(letters: str) -> dict[str, float]:
+    """:func:`_insert_cost` of each of ``letters``, in their order."""
+    return {x: _insert_cost(x) for x in letters}
+
+
+@functools.cache
+def _costs_by_letter(alphabet: str) -> dict[str, tuple[str, list[float]]]:
+    """For each letter of ``alphabet``: the letters it may be replaced by
+    and the cost of each (:func:`replace_cost`)."""
+    return {c: _replacements(alphabet, c) for c in alphabet}
+
+
+def _replacements(alphabet: str, typed: str) -> tuple[str, list[float]]:
+    letters = "".join(x for x in alphabet if x != typed)
+    return letters, [replace_cost(typed, x) for x in letters]
 
 
 class Candidate:
@@ -174,16 +215,14 @@ def candidates(
     When no word is one edit away and ``word`` is long enough, words two
     edits away within ``two_edit_cost`` are tried, among counted words only.
     """
-    best: dict[str, float] = {}
-    first = list(_cheapest(edits(word, alphabet)))
-    for text, cost in first:
-        if cost <= max_cost and known(text):
-            best[text] = min(cost, best.get(text, cost))
+    first = one_edit(word, alphabet)
+    best = {text: first[text] for text in filter(known, first)}
+    best = {text: cost for text, cost in best.items() if cost <= max_cost}
     if not best and two_edits_from <= len(word) <= TWO_EDITS_UP_TO:
-        for mid, cost1 in _cheapest(edits(word, alphabet, slips_only=True)):
+        for mid, cost1 in one_edit(word, alphabet, slips_only=True).items():
             if cost1 >= two_edit_cost:
                 continue
-            for text, cost2 in edits(mid, alphabet, slips_only=True):
+            for text, cost2 in one_edit(mid, alphabet, slips_only=True).items():
                 total = cost1 + cost2
                 if (
                     total <= two_edit_cost
@@ -199,11 +238,3 @@ def candidates(
     ]
     ranked.sort(key=lambda k: (k.score, k.word))
     return ranked
-
-
-def _cheapest(pairs: Iterator[tuple[str, float]]) -> Iterator[tuple[str, float]]:
-    seen: dict[str, float] = {}
-    for text, cost in pairs:
-        if cost < seen.get(text, 99.0):
-            seen[text] = cost
-    yield from seen.items()
