@@ -28,7 +28,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 from pathlib import Path
 from typing import NamedTuple
 
@@ -286,6 +285,8 @@ def write_atomic(
     _check_unchanged(src, target)
     if not os.access(target, os.W_OK):
         raise InputError(src.path, "refusing to write: file is read-only")
+    import tempfile  # only when a fix writes: not on a check's start
+
     directory = target.absolute().parent
     tmp: Path | None = None
     try:

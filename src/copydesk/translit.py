@@ -74,15 +74,34 @@ _FOREIGN = later_re(r"tsch|sch|cz|sz|ou|w|j")
 
 
 def to_ascii(text: str) -> str:
-    """``anyascii(text)``, the package imported only for a text that is not
-    ASCII (which it returns as it is): importing it and reading its first
-    table (through ``importlib.resources`` and the zip reader) costs about
-    25 M instructions, which a run whose rules and words are ASCII skips."""
+    """``anyascii(text)``, the package imported only for a text that holds
+    more than ASCII and accented Latin letters: importing it and reading its
+    first table (through ``importlib.resources``, which imports the zip
+    reader, ``tempfile`` and ``shutil``) costs about 25 M instructions, and
+    the names a default run folds (Mykolaïv, Lévy, Kijów) need none of it."""
     if text.isascii():
         return text
-    from anyascii import anyascii
+    letters: list[str] = []
+    for ch in text:
+        letter = ch if ch.isascii() else _unaccented(ch)
+        if letter is None:
+            from anyascii import anyascii
 
-    return anyascii(text)
+            return anyascii(text)
+        letters.append(letter)
+    return "".join(letters)
+
+
+@functools.lru_cache(maxsize=1024)
+def _unaccented(ch: str) -> str | None:
+    """The ASCII letter of an accented Latin letter (é, ï, ń: one whose
+    canonical decomposition is an ASCII letter and combining marks), which
+    is what ``anyascii`` makes of it (a test checks every such character);
+    None for any other character."""
+    decomposed = unicodedata.normalize("NFD", ch)
+    base, marks = decomposed[0], decomposed[1:]
+    accented = marks and all(unicodedata.combining(mark) for mark in marks)
+    return base if accented and base.isascii() and base.isalpha() else None
 
 
 @functools.lru_cache(maxsize=65536)

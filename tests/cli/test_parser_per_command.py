@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 
 import pytest
 
 from copydesk.cli.main import command_of
-from copydesk.cli.parser import COMMANDS, build_parser
+from copydesk.cli.parser import COMMANDS, build_parser, terminal_columns
 
 LINES = {
     "check": ["check", "--format", "json", "--no-cache", "--jobs", "2", "a.md", "b"],
@@ -48,3 +49,21 @@ def test_every_command_has_a_line_and_a_path_or_option_picks_its_parser() -> Non
         if isinstance(a, argparse._SubParsersAction)
     ]
     assert list(sub.choices) == ["fix"]
+
+
+@pytest.mark.parametrize("columns", [None, "57", "200", "0", "wide"])
+@pytest.mark.parametrize("name", ["check", "fix"])
+def test_help_is_as_wide_as_argparse_would_make_it(
+    name: str, columns: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Our formatter asks the width as ``shutil`` does (without importing
+    it): the help argparse's own formatter prints, line for line."""
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert terminal_columns() == shutil.get_terminal_size().columns
+    for parser in (build_parser(name), _subparser(build_parser(name), name)):
+        ours = parser.format_help()
+        parser.formatter_class = argparse.RawDescriptionHelpFormatter
+        assert parser.format_help() == ours

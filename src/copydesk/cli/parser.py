@@ -7,6 +7,8 @@ editor server; none of them is imported here, so ``--version`` starts fast.
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from collections.abc import Callable
 from typing import NoReturn
 
@@ -61,6 +63,45 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(_with_suggestion(message))
+
+
+class Formatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's formatter (descriptions kept as written), told the width.
+
+    argparse makes a formatter for every option it adds, to check its
+    metavar, and one left to find the width itself imports ``shutil`` (with
+    ``bz2``, ``lzma`` and ``fnmatch``) to ask for it, which a one-file check
+    imports for nothing else. The width is ``shutil.get_terminal_size``'s.
+    """
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        if width is None:
+            width = terminal_columns() - 2  # the margin argparse leaves
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+def terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns``: ``COLUMNS`` when a positive
+    number, else standard output's terminal width, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    stdout = sys.__stdout__
+    if stdout is None:
+        return 80
+    try:
+        return os.get_terminal_size(stdout.fileno()).columns or 80
+    except (ValueError, OSError):  # closed, detached, or not a terminal
+        return 80
 
 
 _INVALID_CHOICE = later_re(
@@ -435,7 +476,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         prog="copydesk",
         description="Editorial style and consistency linter for drafts.",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=Formatter,
     )
     parser.add_argument(
         "--version", action="version", version=f"copydesk {__version__}"
@@ -452,7 +493,7 @@ def _add_check_command(sub: argparse._SubParsersAction[Parser]) -> None:
         "check",
         help="lint files and report findings",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=Formatter,
     )
     _add_lint_options(check)
     check.add_argument(
@@ -466,7 +507,7 @@ def _add_fix_command(sub: argparse._SubParsersAction[Parser]) -> None:
         "fix",
         help="apply safe fixes (add --unsafe-fixes for the rest)",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=Formatter,
     )
     _add_lint_options(fix)
 
