@@ -21,7 +21,6 @@ reports, an editor does the same with its own settings.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -426,6 +425,8 @@ def shard_of(name: str, count: int) -> int:
     stays in its shard when others are added. Sharding picks files only, so
     the results cache (keyed by content) serves sharded and whole runs alike.
     """
+    import hashlib  # here: it loads OpenSSL, and a check that shards nothing needs none
+
     digest = hashlib.blake2b(name.encode("utf-8", "surrogateescape"), digest_size=8)
     return int.from_bytes(digest.digest(), "big") % count + 1
 

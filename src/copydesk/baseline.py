@@ -22,7 +22,6 @@ writing the file is the CLI's (``copydesk.cli.baseline``).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections import Counter
@@ -160,6 +159,8 @@ def _context_hash(finding: Finding, text: str | None) -> str:
         left = _collapse(before)[-CONTEXT:]
         right = _collapse(after)[:CONTEXT]
     around = f"{left}\0{_collapse(finding.match)}\0{right}"
+    import hashlib  # here: it loads OpenSSL, and a check without a baseline needs none
+
     return hashlib.sha256(around.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 

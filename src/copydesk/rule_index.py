@@ -2,10 +2,11 @@
 
 Importing PyYAML and parsing the shipped packs is a third of a one-file run's
 start-up. ``rules/parsed.json`` holds every shipped rule file's parsed data
-with the SHA-256 of its bytes; ``rulefiles.read_rule`` takes a rule whose
-bytes still hash the same from there, and parses any other (an edited shipped
-rule, a user rule) as YAML. ``python -m copydesk.rule_index`` rewrites the
-file, and a test fails while it is out of date.
+with the CRC-32 and length of its bytes (``rulefiles.digest``);
+``rulefiles.read_rule`` takes a rule whose bytes still match from there, and
+parses any other (an edited shipped rule, a user rule) as YAML.
+``python -m copydesk.rule_index`` rewrites the file, and a test fails while it
+is out of date.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def build(rules_dir: Path) -> str:
         raw = path.read_bytes()
         relative = path.relative_to(rules_dir).as_posix()
         entries[relative] = {
-            "sha256": digest(raw),
+            "crc32": digest(raw),
             "data": parse_rule_text(raw, relative),
         }
     return json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

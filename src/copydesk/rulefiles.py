@@ -15,8 +15,8 @@ the ``parsed.json`` index are taken from it, so a run need not import PyYAML.
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
+import zlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -109,12 +109,23 @@ def _relative(path: Path, base: Path) -> str:
 
 
 def digest(raw: bytes) -> str:
-    """The SHA-256 the index keeps of a rule file's bytes."""
-    return hashlib.sha256(raw).hexdigest()
+    """What the index keeps of a rule file's bytes to see that it is the
+    file the index was built from: their CRC-32 and their length.
+
+    Not a security check. It catches a shipped rule file edited (or a
+    checkout switched) since ``python -m copydesk.rule_index`` ran, which
+    needs no cryptographic hash: a CRC-32 changes with every change of up to
+    32 consecutive bits and misses other edits once in 4 G, the length
+    catches any byte added or removed, and whoever can write the rule files
+    can write the index too. zlib ships with Python and a run imports it
+    anyway (the lexicon); hashlib's SHA-256 loads OpenSSL (~2 ms of a
+    one-file run) for this alone.
+    """
+    return f"{zlib.crc32(raw):08x}/{len(raw)}"
 
 
 def load_index(rules_dir: Path) -> dict[str, Any]:
-    """Relative rule path → {"sha256", "data"}; empty when absent or unreadable."""
+    """Relative rule path → {"crc32", "data"}; empty when absent or unreadable."""
     try:
         found = json.loads((rules_dir / INDEX_NAME).read_bytes())
     except (OSError, ValueError):
@@ -143,7 +154,7 @@ def indexed(
 ) -> dict[str, Any] | None:
     """The indexed data of a rule file whose bytes are unchanged, else None."""
     entry = index.get(relative)
-    if not isinstance(entry, dict) or entry.get("sha256") != digest(raw):
+    if not isinstance(entry, dict) or entry.get("crc32") != digest(raw):
         return None
     data = entry.get("data")
     return data if isinstance(data, dict) else None

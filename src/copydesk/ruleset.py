@@ -9,7 +9,6 @@ reuses the validation without compiling.
 from __future__ import annotations
 
 import functools
-import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -49,9 +48,9 @@ class Ruleset:
     """The compiled checks of one run, in a stable order, and their identity hash."""
 
     __slots__ = (
+        "_digest",
         "accept",
         "checks",
-        "digest",
         "every_meta",
         "exceptions",
         "file_timeout",
@@ -60,7 +59,8 @@ class Ruleset:
     )
 
     checks: list[Check]
-    digest: str
+    #: The digest, or the bytes it is the SHA-256 of until first asked.
+    _digest: str | tuple[bytes, ...]
     #: Compiled ``exceptions`` of each rule that has them, by rule id.
     exceptions: dict[str, patterns.Pattern]
     #: Accepted vocabulary: findings on these terms are dropped.
@@ -80,7 +80,7 @@ class Ruleset:
     def __init__(
         self,
         checks: list[Check] | None = None,
-        digest: str = "",
+        digest: str | tuple[bytes, ...] = "",
         exceptions: dict[str, patterns.Pattern] | None = None,
         accept: patterns.Pattern | None = None,
         stopped: set[str] | None = None,
@@ -89,7 +89,7 @@ class Ruleset:
         every_meta: dict[str, RuleMeta] | None = None,
     ) -> None:
         self.checks = [] if checks is None else checks
-        self.digest = digest
+        self._digest = digest
         self.exceptions = {} if exceptions is None else exceptions
         self.accept = accept
         self.stopped = set() if stopped is None else stopped
@@ -101,7 +101,7 @@ class Ruleset:
         """This ruleset running ``checks`` instead (the rest shared)."""
         return Ruleset(
             checks,
-            self.digest,
+            self._digest,
             self.exceptions,
             self.accept,
             self.stopped,
@@ -109,6 +109,19 @@ class Ruleset:
             self.kinds,
             self.every_meta,
         )
+
+    @property
+    def digest(self) -> str:
+        """The ruleset's identity: the SHA-256 of its rule files' ids and
+        bytes, options and vocabulary (the editor re-lint keys its reused
+        findings by it). Worked out when first asked, from the bytes
+        ``load_ruleset`` kept: a check from the command line never asks, and
+        importing hashlib loads OpenSSL, 2 ms of a one-file run."""
+        if not isinstance(self._digest, str):
+            import hashlib
+
+            self._digest = hashlib.sha256(b"".join(self._digest)).hexdigest()
+        return self._digest
 
     @property
     def metas(self) -> dict[str, RuleMeta]:
@@ -197,7 +210,7 @@ def load_ruleset(
     files = discover_rule_files(dirs)
     options = dict(rule_options or {})
     check_names(files, select, ignore, options, vocab.source if vocab else "")
-    digest = hashlib.sha256()
+    identity: list[bytes] = []  # what Ruleset.digest hashes
     checks: list[Check] = []
     every_meta: dict[str, RuleMeta] = {}
     left_out = False
@@ -205,11 +218,11 @@ def load_ruleset(
     context = ShippedPacks(index=index or None)
     for rule in files:
         raw = read_bytes(rule)
-        digest.update(rule.rule_id.encode() + b"\0" + raw + b"\0")
+        identity.append(rule.rule_id.encode() + b"\0" + raw + b"\0")
         if selected(rule.rule_id, select, ignore):
             data = read_rule(rule, raw, index)
             if rule.rule_id in options:
-                digest.update(repr(sorted(options[rule.rule_id].items())).encode())
+                identity.append(repr(sorted(options[rule.rule_id].items())).encode())
                 data = {**data, **options[rule.rule_id]}
             trusted = rule.shipped and rule.rule_id not in options
             named = _named(rule.rule_id, select)
@@ -232,7 +245,7 @@ def load_ruleset(
     exceptions = compile_exceptions(checks)
     accept: patterns.Pattern | None = None
     if vocab is not None:
-        digest.update(repr((vocab.accept, vocab.reject)).encode())
+        identity.append(repr((vocab.accept, vocab.reject)).encode())
         if vocab.reject and selected(REJECT_RULE, select, ignore):
             checks.append(_reject_check(vocab, context))
             every_meta[REJECT_RULE] = checks[-1].meta
@@ -243,7 +256,7 @@ def load_ruleset(
     link_checks(checks)
     return Ruleset(
         checks,
-        digest.hexdigest(),
+        tuple(identity),
         exceptions,
         accept,
         kinds=kinds if left_out else None,

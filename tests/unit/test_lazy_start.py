@@ -4,7 +4,7 @@ Shipped rules compile their patterns on first use (a document without a
 confusion's word never compiles its contexts), a run that forks workers
 compiles them once before the fork, and ``copydesk check`` on a Markdown file
 outside a Vale project imports neither the Vale package nor the readers of
-other formats, the server or the results cache.
+other formats, the server, the results cache or hashlib.
 """
 
 from __future__ import annotations
@@ -96,6 +96,8 @@ NOT_FOR_MARKDOWN = (
     "docutils",
     "markdown_it",
     "tomllib",
+    "hashlib",  # loads OpenSSL: the index check is a CRC, the digest lazy
+    "_hashlib",
 )
 
 

@@ -104,6 +104,9 @@ def test_an_unchanged_shipped_file_is_read_from_the_index() -> None:
     edited = raw.replace(b"level: warning", b"level: error")
     assert edited != raw
     assert indexed(index, "names/Places.yml", edited) is None
+    same_length = raw.replace(b"level: warning", b"level: Warning")
+    assert len(same_length) == len(raw)
+    assert indexed(index, "names/Places.yml", same_length) is None
     rule = RuleFile("names.Places", PLACES, "rules/names/Places.yml", shipped=True)
     assert read_rule(rule, edited, index)["level"] == "error"
 
@@ -122,7 +125,7 @@ def test_a_user_file_is_never_taken_from_the_index(tmp_path: Path) -> None:
     # Even an index entry with the right hash is not consulted for user rules.
     index = {
         "names/Places.yml": {
-            "sha256": digest(path.read_bytes()),
+            "crc32": digest(path.read_bytes()),
             "data": {"extends": "substitution"},
         }
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -173,3 +174,16 @@ def test_digest_changes_with_rule_content(
     first = load_ruleset([tmp_path / "styles"], include_shipped=False).digest
     path.write_text(GOOD.replace("colour", "flavour"), encoding="utf-8")
     assert load_ruleset([tmp_path / "styles"], include_shipped=False).digest != first
+
+
+def test_the_digest_hashes_each_rule_id_and_its_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Worked out when first asked, the same SHA-256 the editor re-lint keyed
+    # its reused findings by when load_ruleset hashed as it read.
+    monkeypatch.chdir(tmp_path)
+    path = write_rule(tmp_path / "styles", "house", "Spelling", GOOD)
+    ruleset = load_ruleset([tmp_path / "styles"], include_shipped=False)
+    raw = b"house.Spelling\0" + path.read_bytes() + b"\0"
+    assert ruleset.digest == hashlib.sha256(raw).hexdigest()
+    assert ruleset.with_checks([]).digest == ruleset.digest
