@@ -6,6 +6,9 @@ is tested through ``copydesk check`` in tests/cli/test_ci_features.py.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -84,3 +87,38 @@ def test_a_damaged_stat_index_is_ignored(
     again = ResultsCache(tmp_path, "t" * 64)
     assert again.known_key(str(path), path.stat(), "plain", "en") == key
     assert again.known_key(str(path), path.stat(), "markdown", "en") is None
+
+
+def test_entries_are_written_whole_and_owner_only(tmp_path: Path) -> None:
+    cache = ResultsCache(tmp_path, "w" * 64)
+    cache.dir.mkdir(parents=True)
+    left = cache.dir / ".tmp-abandoned.json"  # another writer's, mid-write
+    left.write_text("{", encoding="utf-8")
+    keys = [cache.key(str(n).encode(), "plain", "en") for n in range(20)]
+    for key in keys:
+        cache.put(key, [])
+    again = ResultsCache(tmp_path, "w" * 64)
+    assert all(again.get(key, "a.txt") == [] for key in keys)
+    entries = [p for p in tmp_path.rglob("*.json") if not p.name.startswith(".")]
+    assert len(entries) == 20
+    assert [p.name for p in tmp_path.rglob(".tmp-*")] == [left.name]
+    assert left.read_text(encoding="utf-8") == "{"
+    if os.name == "posix":
+        assert {p.stat().st_mode & 0o777 for p in entries} == {0o600}
+
+
+def test_writing_an_entry_imports_no_tempfile(tmp_path: Path) -> None:
+    # tempfile imports shutil, bz2, lzma and random: 2 ms of a cold start.
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from copydesk.cache import ResultsCache\n"
+        f"cache = ResultsCache(Path({str(tmp_path)!r}), 'v' * 64)\n"
+        "cache.put(cache.key(b'text', 'plain', 'en'), [])\n"
+        "print(sorted(m for m in ('tempfile', 'shutil') if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, check=True, text=True
+    )
+    assert done.stdout == "[]\n"
+    assert len(list(tmp_path.rglob("*.json"))) == 1
