@@ -98,6 +98,8 @@ NOT_FOR_MARKDOWN = (
     "tomllib",
     "hashlib",  # loads OpenSSL: the index check is a CRC, the digest lazy
     "_hashlib",
+    "copydesk.baseline",  # no baseline named by a flag or the config
+    "copydesk.cli.baseline",
 )
 
 
