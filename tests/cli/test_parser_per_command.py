@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import sys
 
 import pytest
 
 from copydesk.cli.main import command_of
-from copydesk.cli.parser import COMMANDS, build_parser, terminal_columns
+from copydesk.cli.parser import COMMANDS, build_parser
+from copydesk.cli.terminal import width_for
 
 LINES = {
     "check": ["check", "--format", "json", "--no-cache", "--jobs", "2", "a.md", "b"],
@@ -62,7 +64,7 @@ def test_help_is_as_wide_as_argparse_would_make_it(
         monkeypatch.delenv("COLUMNS", raising=False)
     else:
         monkeypatch.setenv("COLUMNS", columns)
-    assert terminal_columns() == shutil.get_terminal_size().columns
+    assert width_for(sys.__stdout__, 80) == shutil.get_terminal_size().columns
     for parser in (build_parser(name), _subparser(build_parser(name), name)):
         ours = parser.format_help()
         parser.formatter_class = argparse.RawDescriptionHelpFormatter

@@ -7,7 +7,6 @@ editor server; none of them is imported here, so ``--version`` starts fast.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable
 from typing import NoReturn
@@ -71,7 +70,8 @@ class Formatter(argparse.RawDescriptionHelpFormatter):
     argparse makes a formatter for every option it adds, to check its
     metavar, and one left to find the width itself imports ``shutil`` (with
     ``bz2``, ``lzma`` and ``fnmatch``) to ask for it, which a one-file check
-    imports for nothing else. The width is ``shutil.get_terminal_size``'s.
+    imports for nothing else. The width is the terminal's as the reports
+    read it (``cli.terminal.width_for``), with ``shutil``'s default of 80.
     """
 
     def __init__(
@@ -82,26 +82,10 @@ class Formatter(argparse.RawDescriptionHelpFormatter):
         width: int | None = None,
     ) -> None:
         if width is None:
-            width = terminal_columns() - 2  # the margin argparse leaves
+            from copydesk.cli.terminal import width_for
+
+            width = width_for(sys.__stdout__, 80) - 2  # the margin argparse leaves
         super().__init__(prog, indent_increment, max_help_position, width)
-
-
-def terminal_columns() -> int:
-    """``shutil.get_terminal_size().columns``: ``COLUMNS`` when a positive
-    number, else standard output's terminal width, else 80."""
-    try:
-        columns = int(os.environ["COLUMNS"])
-    except (KeyError, ValueError):
-        columns = 0
-    if columns > 0:
-        return columns
-    stdout = sys.__stdout__
-    if stdout is None:
-        return 80
-    try:
-        return os.get_terminal_size(stdout.fileno()).columns or 80
-    except (ValueError, OSError):  # closed, detached, or not a terminal
-        return 80
 
 
 _INVALID_CHOICE = later_re(

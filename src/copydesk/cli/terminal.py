@@ -12,8 +12,10 @@ from typing import TextIO
 from copydesk.report._fit import DEFAULT_WIDTH
 
 
-def width_for(stream: TextIO | None) -> int:
-    """``COLUMNS`` if set, else the width of the terminal ``stream`` is, else 100.
+def width_for(stream: TextIO | None, default: int = DEFAULT_WIDTH) -> int:
+    """``COLUMNS`` if set, else the width of the terminal ``stream`` is, else
+    ``default`` (100 for reports; argparse's help asks with 80, as
+    ``shutil.get_terminal_size`` would).
 
     ``COLUMNS`` comes first so a user (or a test) can ask for a width, as with
     ``less`` and ``ls``; a pipe or a file has no width, and gets the default.
@@ -23,10 +25,10 @@ def width_for(stream: TextIO | None) -> int:
         return int(columns)
     if stream is not None and _is_tty(stream):
         try:
-            return os.get_terminal_size(stream.fileno()).columns or DEFAULT_WIDTH
+            return os.get_terminal_size(stream.fileno()).columns or default
         except (OSError, ValueError):
             pass
-    return DEFAULT_WIDTH
+    return default
 
 
 def use_color(stream: TextIO | None, mode: str) -> bool:
