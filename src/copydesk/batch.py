@@ -54,7 +54,8 @@ class RuleOptions(NamedTuple):
         """The options but ``file_timeout``: the results cache's identity."""
         shown = (
             f"{name}={value!r}"
-            for name, value in zip(self._fields[:-1], self[:-1], strict=True)
+            for name, value in zip(self._fields, self, strict=True)
+            if name != "file_timeout"
         )
         return f"RuleOptions({', '.join(shown)})"
 
