@@ -207,13 +207,27 @@ def _word_starts(
     ``str.find`` and one Python step each, most of this check's time on a
     long document (``of``, ``no`` and ``its`` stand thousands of times).
     """
+    searched = _needle(confusion, prose, lowered)
+    if searched is None or _overlaps(searched[1]):
+        return None
+    text, needle = searched
+    return map(regex.Match.start, _literal(needle).finditer(text))
+
+
+def _needle(
+    confusion: Confusion, prose: str, lowered: str | None
+) -> tuple[str, str] | None:
+    """The text to search and the word to look for in it, as written: the
+    lower-cased prose and word when the rule ignores case; None when the
+    word is not ASCII or the prose has no offset-for-offset lower case
+    (the word's pattern must scan)."""
     wrong = confusion.wrong
     text, needle = (
         (lowered, wrong.lower()) if confusion.word.ignorecase else (prose, wrong)
     )
-    if text is None or not wrong.isascii() or _overlaps(needle):
+    if text is None or not wrong.isascii():
         return None
-    return map(regex.Match.start, _literal(needle).finditer(text))
+    return text, needle
 
 
 @functools.lru_cache(maxsize=256)
@@ -243,13 +257,11 @@ def _places(
     time on a long document. Where ``lowered`` is None, the pattern scans.
     """
     pattern = confusion.word.get()
-    wrong = confusion.wrong
-    text, needle = (
-        (lowered, wrong.lower()) if confusion.word.ignorecase else (prose, wrong)
-    )
-    if text is None or not wrong.isascii():
-        yield from (m.span() for m in patterns.finditer(pattern, prose))
+    searched = _needle(confusion, prose, lowered)
+    if searched is None:
+        yield from patterns.spans(pattern, prose)
         return
+    text, needle = searched
     at = text.find(needle)
     while at != -1:
         found = pattern.match(prose, at, timeout=patterns.match_timeout())

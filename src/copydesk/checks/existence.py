@@ -80,7 +80,7 @@ _REMOVE = ("none", "line", "match", "auto")
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Spans inside paired quotation marks; a quote never crosses a blank line."""
-    return [m.span() for m in _QUOTED.finditer(text, timeout=patterns.match_timeout())]
+    return list(patterns.spans(_QUOTED, text))
 
 
 class Quoted(Analysis["Quoted"]):
@@ -408,8 +408,9 @@ class Existence(CheckTypeBase):
                 continue
             if needs and not _line_has(text, pos, needs):
                 continue
+            timeout = patterns.match_timeout()
             for lazy in self._patterns_at(text, pos):
-                m = lazy.get().match(text, pos, timeout=patterns.match_timeout())
+                m = lazy.get().match(text, pos, timeout=timeout)
                 if m is not None:
                     last = m.end()
                     yield m
