@@ -56,7 +56,6 @@ _CLUSTER_MARK = {
 _CH_READINGS = ("C", "K", "S")
 _MAX_CH = 3
 #: Step 3: single letters and pairs that romanisations disagree on.
-_SINGLES = later_re(r"ts|tz|[zcxwjyq]")
 _SINGLE_MAP = {
     "ts": "s",
     "tz": "s",
@@ -150,17 +149,23 @@ def keys(token: str) -> frozenset[str]:
 def _finish(text: str) -> str:
     """Step 3: merge letters that romanisations swap, then collapse doubles.
 
-    The pairs (``_SINGLES``' first alternatives) are replaced first, then
+    The pairs of ``_SINGLE_MAP`` are replaced first, in its order, then
     the single letters by ``str.translate``, and doubles are collapsed by
     ``groupby``: a regex ``sub`` ran Python code (a callback, a template)
     per replacement, for every reading of every name of a document. As in
     the one ``sub`` it stands for, no replacement is read again, and none
     makes a pair that an earlier step would have read.
     """
-    text = text.replace("ts", "s").replace("tz", "s").translate(_single_letters())
+    for pair, letter in _PAIRS:
+        text = text.replace(pair, letter)
+    text = text.translate(_single_letters())
     if _DOUBLES.search(text) is None:
         return text
     return "".join(letter for letter, _ in itertools.groupby(text))
+
+
+#: ``_SINGLE_MAP``'s pairs of letters, replaced before the single letters.
+_PAIRS = tuple((k, v) for k, v in _SINGLE_MAP.items() if len(k) == 2)
 
 
 @functools.cache

@@ -98,7 +98,7 @@ def one_edit(
     strings, which is what makes two-edit search affordable.
 
     Built a position at a time: a replacement's cost depends only on the
-    two letters (:func:`_costs_by_letter`) and an insertion's on the letter,
+    two letters (:func:`_replacements`) and an insertion's on the letter,
     bar the few next to a double or before a final ``d``, so a position's
     strings are made by one comprehension and stored by one ``update``, not
     yielded one by one and compared with the cost kept (the lexicon check
@@ -115,7 +115,6 @@ def one_edit(
         inserts = "aeiouy"
         alphabet = ""
         first = 1
-    replacing = _costs_by_letter(alphabet)
     for i in range(first, n):
         c = word[i]
         before = word[i - 1] if i else ""
@@ -130,7 +129,7 @@ def one_edit(
         if i + 1 < n and c != after:
             out[head + after + c + word[i + 2 :]] = SWAPPED
         if alphabet:
-            letters, replaced = replacing.get(c) or _replacements(alphabet, c)
+            letters, replaced = _replacements(alphabet, c)
             out.update(zip([head + x + tail for x in letters], replaced, strict=True))
     adding = _insert_costs(inserts)
     added: Collection[str] = inserts
@@ -165,14 +164,10 @@ def _insert_costs(letters: str) -> dict[str, float]:
     return {x: _insert_cost(x) for x in letters}
 
 
-@functools.cache
-def _costs_by_letter(alphabet: str) -> dict[str, tuple[str, list[float]]]:
-    """For each letter of ``alphabet``: the letters it may be replaced by
-    and the cost of each (:func:`replace_cost`)."""
-    return {c: _replacements(alphabet, c) for c in alphabet}
-
-
+@functools.lru_cache(maxsize=1024)
 def _replacements(alphabet: str, typed: str) -> tuple[str, list[float]]:
+    """The letters of ``alphabet`` that may stand for ``typed`` and the cost
+    of each (:func:`replace_cost`); kept per letter, as every word asks."""
     letters = "".join(x for x in alphabet if x != typed)
     return letters, [replace_cost(typed, x) for x in letters]
 
