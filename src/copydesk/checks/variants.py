@@ -119,20 +119,6 @@ class _Spelling:
     def first(self) -> int:
         return self.tokens[0].start
 
-    def narrowed(self, tokens: list[translit.Token], followed: int) -> _Spelling:
-        """A copy seen only at ``tokens`` (the rest sharing this one's)."""
-        return _Spelling(
-            self.text,
-            tokens,
-            self.followers,
-            self.preceders,
-            followed,
-            self.alone,
-            self.placed,
-            self.named,
-            self.genitive,
-        )
-
 
 class Variants(CheckTypeBase):
     """Reports the minority or foreign-marked spellings of one name."""
@@ -711,13 +697,16 @@ def _inflected(first: str, second: str) -> bool:
 def _unmasked(
     group: list[_Spelling], exceptions: Exceptions, prose: str
 ) -> list[_Spelling]:
-    """``group`` without occurrences inside exception phrases."""
+    """``group`` without occurrences inside exception phrases. Narrowed in
+    place, as ``_unquoted`` does: a run's spellings are its own, and a
+    spelling in two groups is narrowed the same way twice."""
     kept: list[_Spelling] = []
     for spelling in group:
         tokens = [
             t for t in spelling.tokens if not exceptions.covers(prose, t.start, t.end)
         ]
         if tokens:
-            followed = min(spelling.followed, len(tokens))
-            kept.append(spelling.narrowed(tokens, followed))
+            spelling.tokens[:] = tokens
+            spelling.followed = min(spelling.followed, len(tokens))
+            kept.append(spelling)
     return kept
