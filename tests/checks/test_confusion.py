@@ -9,7 +9,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from tests.checks.inline import findings, lint_rule
 
+from copydesk import deadline, patterns
 from copydesk.checks import confusion
+from copydesk.document import Document
 from copydesk.errors import RuleError
 from copydesk.model import Applicability
 from copydesk.ruleset import compile_rule, load_ruleset
@@ -178,3 +180,26 @@ confusions:
         found = findings(rule, text)
     assert [(f.col, f.suggestions) for f in found] == [(10, ("have",)), (34, ("off",))]
     assert scans.call_count == 1
+
+
+def test_shipped_contexts_are_matched_without_a_timeout() -> None:
+    """The regex module's per-call timeout cost more than the match itself
+    at each place of a common word; shipped contexts go without it, a
+    user's keep it (one may backtrack for ever), and both stop at the
+    file's deadline."""
+    text = "He would of gone, she said. A cup of tea, of course.\n"
+    (shipped,) = load_ruleset(select=["typos.RealWords"]).checks
+    assert isinstance(shipped, confusion.ConfusionCheck)
+    assert all(entry.vetted for entry in shipped.confusions)
+    user = (
+        "extends: confusion\nmessage: \"'%s' -> %s\"\nconfusions:\n"
+        "  - wrong: of\n    right: have\n    contexts: ['\\bwould %w\\b']\n"
+    )
+    asked = mock.Mock(side_effect=AssertionError("a timeout was asked"))
+    with mock.patch.object(patterns, "match_timeout", asked):
+        found = list(shipped.run(Document.plain(text)))
+        assert [(f.col, f.suggestions) for f in found] == [(10, ("have",))]
+        with pytest.raises(AssertionError, match="a timeout was asked"):
+            findings(user, text)
+    with deadline.within(0), pytest.raises(deadline.OutOfTimeError):
+        list(shipped.run(Document.plain(text)))
