@@ -216,9 +216,10 @@ def _run_check(
         if isinstance(made, BaseException):
             raise made
         results = list(deadline.checked(check.run(doc)) if made is None else made)
-        exceptions = ruleset.exceptions.get(meta.id)
-        if exceptions is not None:
-            results = drop_exceptions(results, doc, exceptions)
+        exceptions = ruleset.exceptions.get(meta.id) if results else None
+        matcher = None if exceptions is None else exceptions.get()
+        if matcher is not None:
+            results = drop_exceptions(results, doc, matcher)
         if meta.scope in SCOPE_KINDS:
             results = keep_scope(results, doc, SCOPE_KINDS[meta.scope])
         elif meta.scope == "sentence":

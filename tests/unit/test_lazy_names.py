@@ -4,8 +4,13 @@ has a candidate: a page without one never compiles them."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from copydesk.batch import lint_text
 from copydesk.checks.names import Names
+from copydesk.errors import RuleError
 from copydesk.ruleset import Ruleset, load_ruleset
 
 
@@ -58,3 +63,63 @@ def test_every_shipped_person_context_builds() -> None:
             assert all(p is not None for p in built), check.meta.id
         if check.elsewhere is not None:
             check.elsewhere.get()
+
+
+def test_a_page_without_candidates_builds_no_exception_or_anchor_matcher() -> None:
+    rs = load_ruleset()
+    page = "# Output objects\n\nThe cmdlet writes objects to the pipeline.\n"
+    assert _found(page, rs) == []
+    names = _names(rs)
+    french = names["names.French"]
+    assert french.exceptions is not None
+    assert not french.exceptions.matcher.built
+    assert not any(a.built for a in names["names.People"].anchors if a is not None)
+    assert not rs.exceptions["style.Repetition"].built
+
+
+def test_a_finding_builds_its_rules_exceptions_and_they_still_filter() -> None:
+    rs = load_ruleset()
+    repeats = rs.exceptions["style.Repetition"]
+    assert _found("She had enough of it.\n", rs) == []
+    built_before = repeats.built  # no repeat of a word found: nothing to filter
+    assert _found("She had had enough of it.\n", rs) == []  # an exception
+    assert (built_before, repeats.built) == (False, True)
+    text = "The cat sat on the the mat, and that that was so so fine.\n"
+    assert _found(text, rs) == [(1, 16, "style.Repetition", "the the")]
+
+
+def test_a_listed_name_builds_only_the_matchers_it_is_tested_against() -> None:
+    rs = load_ruleset()
+    places = _names(rs)["names.Places"]
+    assert _found("Officials met in Odessa on Monday.\n", rs) == [
+        (1, 18, "names.Places", "Odessa")
+    ]
+    french = _names(rs)["names.French"].exceptions
+    assert places.exceptions is not None
+    assert french is not None
+    assert places.exceptions.matcher.built
+    assert not french.matcher.built
+
+
+def test_a_users_bad_exception_phrase_is_refused_at_load(tmp_path: Path) -> None:
+    folder = tmp_path / "house"
+    folder.mkdir()
+    (folder / "Cities.yml").write_text(
+        "extends: names\nmessage: \"Use '%s'.\"\nkind: place\nexceptions: ['(Kiev']\n"
+        "entries:\n  - canonical: Kyiv\n    variants: [Kiev]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RuleError, match="exceptions"):
+        load_ruleset([tmp_path])
+
+
+def test_every_shipped_exception_and_anchor_matcher_builds() -> None:
+    """Shipped rules defer them, so the suite builds each once."""
+    rs = load_ruleset(select=sorted({c.meta.pack for c in load_ruleset().checks}))
+    for rule_id, lazy in rs.exceptions.items():
+        assert lazy.get() is not None, rule_id
+    for check in _names(rs).values():
+        if check.exceptions is not None:
+            assert check.exceptions.matcher.get() is not None, check.meta.id
+        for anchor in check.anchors:
+            assert anchor is None or anchor.get() is not None, check.meta.id
