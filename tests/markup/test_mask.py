@@ -11,7 +11,20 @@ from copydesk.markup._mask import mask_all
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="ab \n\r\t’é\u2028\U0001f600", max_size=40))
+@given(st.text(alphabet="ab \n\r\t’é\u2028\U0001f600\x85\x0b\x7f\x80", max_size=40))
 def test_every_character_but_cr_and_lf_becomes_a_space(text: str) -> None:
-    """ASCII, non-ASCII without CR, and CR texts take different paths."""
+    """Each code point of every UTF-8 width, and line separators that are
+    not CR or LF, is one space."""
+    assert mask_all(text) == re.sub(r"[^\r\n]", " ", text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        st.characters(codec=None) | st.sampled_from("\ud800\udfff\r\n"),
+        max_size=40,
+    )
+)
+def test_any_code_point_a_lone_surrogate_too_is_one_space(text: str) -> None:
+    """An editor's buffer may hold a lone surrogate: it is one character."""
     assert mask_all(text) == re.sub(r"[^\r\n]", " ", text)
