@@ -124,6 +124,39 @@ class OnFirstUse:
         return self._pattern
 
 
+class MayMatch:
+    """Whether a text may hold a match of a pattern, asked of its RE2 superset.
+
+    For a pattern that most documents never match (a shipped rule's
+    ``regex`` pattern, pure Python to compile): RE2 compiles the superset in
+    C and scans the text once, so a document it finds nothing in never pays
+    the real pattern's compile. Without a superset (RE2 cannot express it,
+    or refuses it) every text may match.
+    """
+
+    __slots__ = ("_scanner", "ignorecase", "superset")
+
+    def __init__(self, superset: str | None, *, ignorecase: bool) -> None:
+        self.superset = superset
+        self.ignorecase = ignorecase
+        self._scanner: Any = None
+
+    def __call__(self, text: str) -> bool:
+        if self.superset is None:
+            return True
+        if self._scanner is None:
+            from copydesk.re2_superset import compile_scanner
+
+            scanner = compile_scanner(self.superset, ignorecase=self.ignorecase)
+            self._scanner = scanner or False  # refused: not tried again
+        if not self._scanner:
+            return True
+        try:
+            return self._scanner.search(text) is not None
+        except UnicodeEncodeError:  # lone surrogates: RE2 cannot read the text
+            return True
+
+
 #: Lazy patterns that a run over many files is all but sure to need, not
 #: compiled yet (see ``compile_before_fork``).
 _BEFORE_FORK: weakref.WeakSet[LazyPattern] = weakref.WeakSet()

@@ -101,15 +101,31 @@ def test_a_listed_name_builds_only_the_matchers_it_is_tested_against() -> None:
     assert not french.matcher.built
 
 
-def test_a_users_bad_exception_phrase_is_refused_at_load(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("rule", "error"),
+    [
+        (
+            "extends: names\nmessage: \"Use '%s'.\"\nkind: place\n"
+            "exceptions: ['(Kiev']\n"
+            "entries:\n  - canonical: Kyiv\n    variants: [Kiev]\n",
+            "exceptions",
+        ),
+        (
+            "extends: substitution\nmessage: \"Use %s rather than '%s'.\"\n"
+            "swap:\n  '(?:colour': color\n",
+            "bad regex",
+        ),
+    ],
+)
+def test_a_users_rule_is_compiled_and_refused_at_load(
+    tmp_path: Path, rule: str, error: str
+) -> None:
+    """What a shipped rule defers (exception phrases, a substitution's regex
+    swaps), a user's rule compiles at load, so a bad one is reported then."""
     folder = tmp_path / "house"
     folder.mkdir()
-    (folder / "Cities.yml").write_text(
-        "extends: names\nmessage: \"Use '%s'.\"\nkind: place\nexceptions: ['(Kiev']\n"
-        "entries:\n  - canonical: Kyiv\n    variants: [Kiev]\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(RuleError, match="exceptions"):
+    (folder / "Rule.yml").write_text(rule, encoding="utf-8")
+    with pytest.raises(RuleError, match=error):
         load_ruleset([tmp_path])
 
 

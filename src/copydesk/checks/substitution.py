@@ -8,12 +8,13 @@ into one matcher; the replacement keeps the case of what it replaces
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar, Final
 
 import regex
 
-from copydesk import patterns
+from copydesk import patterns, re2_superset
 from copydesk.checks.base import (
     Check,
     CheckTypeBase,
@@ -42,6 +43,7 @@ class Substitution(CheckTypeBase):
     __slots__ = (
         "applicability",
         "literal_swaps",
+        "may_match",
         "meta",
         "pattern",
         "regex_swaps",
@@ -65,7 +67,11 @@ class Substitution(CheckTypeBase):
     }
 
     meta: Final[RuleMeta]
-    pattern: Final[patterns.Pattern | None]
+    #: The swaps the word index does not take, in one pattern: a shipped
+    #: rule's is compiled when ``may_match`` first lets a text through.
+    pattern: Final[patterns.OnFirstUse | None]
+    #: Whether a text may hold a match of ``pattern`` (its RE2 superset).
+    may_match: Final[patterns.MayMatch]
     words: Final[patterns.LiteralIndex | None]
     literal_swaps: Final[Mapping[str, tuple[str, ...]]]
     regex_swaps: Final[tuple[tuple[str, tuple[str, ...]], ...]]
@@ -74,14 +80,20 @@ class Substitution(CheckTypeBase):
     def __init__(
         self,
         meta: RuleMeta,
-        pattern: patterns.Pattern | None,
+        pattern: patterns.OnFirstUse | None,
         words: patterns.LiteralIndex | None,
         literal_swaps: Mapping[str, tuple[str, ...]],
         regex_swaps: tuple[tuple[str, tuple[str, ...]], ...],
         applicability: Applicability,
+        may_match: patterns.MayMatch | None = None,
     ) -> None:
         self.meta = meta
         self.pattern = pattern
+        self.may_match = (
+            patterns.MayMatch(None, ignorecase=meta.ignorecase)
+            if may_match is None
+            else may_match
+        )
         self.words = words
         self.literal_swaps = literal_swaps
         self.regex_swaps = regex_swaps
@@ -119,9 +131,10 @@ class Substitution(CheckTypeBase):
                     )
                 literal[key] = choices
             else:
-                patterns.compile_regex(
-                    wrong, meta.source, "swap", ignorecase=meta.ignorecase
-                )
+                if not meta.shipped:  # the test suite compiles the shipped ones
+                    patterns.compile_regex(
+                        wrong, meta.source, "swap", ignorecase=meta.ignorecase
+                    )
                 regex_swaps.append((wrong, choices))
         nonword = bool(data.get("nonword", False))
         indexed = (
@@ -134,11 +147,20 @@ class Substitution(CheckTypeBase):
         )
         in_index = set(indexed)
         rest = {k: v for k, v in literal.items() if k not in in_index}
-        pattern = (
-            _build(meta, rest, regex_swaps, nonword=nonword)
-            if rest or regex_swaps
-            else None
-        )
+        pattern: patterns.OnFirstUse | None = None
+        may_match: patterns.MayMatch | None = None
+        if rest or regex_swaps:
+            text = _pattern_text(rest, regex_swaps, nonword=nonword)
+            build = functools.partial(_build, meta, text, rest)
+            if meta.shipped:
+                # Compiled in pure Python (names.TheUkraine's took 0.7 ms of
+                # every start, and as much again to check each swap alone):
+                # only for a text its RE2 superset finds something in.
+                superset = None if rest else re2_superset.superset(text)
+                may_match = patterns.MayMatch(superset, ignorecase=meta.ignorecase)
+                pattern = patterns.OnFirstUse(build)
+            else:
+                pattern = patterns.OnFirstUse.now(build)
         # Unsafe unless the rule file vouches for every swap: a swap list is
         # judgement (a house spelling, a likely mistranslation) more often than
         # a plain non-word, and a safe fix may never change correct text.
@@ -149,7 +171,15 @@ class Substitution(CheckTypeBase):
             raise RuleError(
                 meta.source, "key 'applicability': expected safe or unsafe"
             ) from None
-        return cls(meta, pattern, words, literal, tuple(regex_swaps), applicability)
+        return cls(
+            meta,
+            pattern,
+            words,
+            literal,
+            tuple(regex_swaps),
+            applicability,
+            may_match,
+        )
 
     def _spans(self, doc: Document) -> Iterator[tuple[int, int, tuple[str, ...]]]:
         """Non-overlapping (start, end, choices), from the word index and the regex."""
@@ -160,13 +190,18 @@ class Substitution(CheckTypeBase):
                 (start, end, self.literal_swaps[key])
                 for start, end, key in self.words.find(prose, doc.word_set)
             )
-        if self.pattern is not None:
-            for m in patterns.finditer(self.pattern, prose):
+        pattern = (
+            self.pattern.get()
+            if self.pattern is not None and self.may_match(prose)
+            else None
+        )
+        if pattern is not None:
+            for m in patterns.finditer(pattern, prose):
                 start, end = m.span()
                 choices = self._choices(m, prose[start:end])
                 if start < end and choices:
                     found.append((start, end, choices))
-        if self.words is not None and self.pattern is not None:
+        if self.words is not None and pattern is not None:
             found.sort(key=lambda item: (item[0], item[0] - item[1]))
         last = -1
         for start, end, choices in found:
@@ -204,19 +239,24 @@ class Substitution(CheckTypeBase):
         return ()
 
 
-def _build(
-    meta: RuleMeta,
+def _pattern_text(
     literal: Mapping[str, tuple[str, ...]],
     regex_swaps: list[tuple[str, tuple[str, ...]]],
     *,
     nonword: bool,
-) -> patterns.Pattern:
+) -> str:
+    """The one pattern of the literal swaps (a named list) and regex swaps."""
     parts: list[str] = []
     if literal:
         parts.append(r"\L<literals>")
     parts.extend(f"(?P<s{i}>{wrong})" for i, (wrong, _) in enumerate(regex_swaps))
     body = "|".join(parts)
-    pattern = f"(?:{body})" if nonword else rf"(?<![\w])(?:{body})(?![\w])"
+    return f"(?:{body})" if nonword else rf"(?<![\w])(?:{body})(?![\w])"
+
+
+def _build(
+    meta: RuleMeta, pattern: str, literal: Mapping[str, tuple[str, ...]]
+) -> patterns.Pattern:
     flags = regex.VERSION0 | regex.MULTILINE
     if meta.ignorecase:
         flags |= regex.IGNORECASE
