@@ -26,7 +26,7 @@ from copydesk import engine, markup
 from copydesk.batch import document_of
 from copydesk.checks import load_check_type
 from copydesk.checks.base import Check, Reach
-from copydesk.document import Block, BlockIndex, Document
+from copydesk.document import BlockIndex, Document
 from copydesk.lines import LineIndex, offsets
 from copydesk.model import Edit, Finding, Fix, Severity
 from copydesk.ruleset import Ruleset
@@ -114,9 +114,7 @@ def part_of(doc: Document, start: int, end: int) -> Document:
     starts, ordered = doc.get(BlockIndex)
     first = bisect.bisect_left(starts, start)
     last = bisect.bisect_left(starts, end, first)
-    blocks = tuple(
-        Block(b.start - start, b.end - start, b.kind) for b in ordered[first:last]
-    )
+    blocks = tuple(markup.moved_blocks(ordered[first:last], -start))
     part = Document(
         path=doc.path,
         text=doc.text[start:end],

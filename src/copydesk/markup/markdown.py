@@ -46,7 +46,7 @@ import pyromark
 from copydesk.document import Block, Directive, split_paragraphs
 from copydesk.lazy_patterns import later_re
 from copydesk.lines import LineIndex, next_line_end
-from copydesk.markup import Parsed
+from copydesk.markup import Parsed, make_blocks
 from copydesk.markup._directives import MARKER, parse
 from copydesk.markup._mask import (
     blank,
@@ -531,6 +531,9 @@ def _breaks(
     ``` ```\r\r ``` a fence)."""
     out: list[int] = []
     for top in tops:
+        if top > 1 and text.startswith("\n\n", top - 2):
+            out.append(top)  # most blocks: unindented, after an empty line
+            continue
         start = top  # the line's start, if only up to three spaces precede
         while start and text[start - 1] == " " and top - start < 4:
             start -= 1
@@ -594,7 +597,7 @@ def _events(  # noqa: PLR0915 - one hot loop
     stretches = None if conv is None else _Stretches(source, conv)
     lo, hi, shift = 0, 0, 0
     spans: list[tuple[int, int, str | None]] = []
-    blocks: list[Block] = []
+    blocks: list[tuple[int, int, str]] = []
     directives: list[Directive] = []
     tops: list[int] = []
     notes: list[tuple[int, str]] = []
@@ -623,7 +626,7 @@ def _events(  # noqa: PLR0915 - one hot loop
         if type(event) is str:  # SoftBreak, HardBreak, Rule
             if event == "Rule":
                 if block_start >= 0:
-                    blocks.append(Block(block_start, block_end, block_kind))
+                    blocks.append((block_start, block_end, block_kind))
                     block_start = -1
                 if not depth:
                     tops.append(span["start"])
@@ -652,7 +655,9 @@ def _events(  # noqa: PLR0915 - one hot loop
             continue
         tag = event.get("Start")
         if tag is not None:
-            name = tag if type(tag) is str else next(iter(tag))
+            name = tag
+            if type(tag) is not str:  # a one-key dict: its key
+                [name] = tag
             if name in _INLINE:
                 if name == "Link":
                     auto = tag["Link"]["link_type"] in _AUTOLINKS
@@ -665,7 +670,7 @@ def _events(  # noqa: PLR0915 - one hot loop
             depth += 1
             html_skip = 0
             if block_start >= 0:
-                blocks.append(Block(block_start, block_end, block_kind))
+                blocks.append((block_start, block_end, block_kind))
                 block_start = -1
             new_kind = _KIND_OF.get(name)
             if new_kind is not None:
@@ -683,7 +688,9 @@ def _events(  # noqa: PLR0915 - one hot loop
             continue
         tag = event.get("End")
         if tag is not None:
-            name = tag if type(tag) is str else next(iter(tag))
+            name = tag
+            if type(tag) is not str:
+                [name] = tag
             if name in _INLINE:
                 if name == "Link" and links:
                     skip -= links.pop()
@@ -692,7 +699,7 @@ def _events(  # noqa: PLR0915 - one hot loop
             depth -= 1
             html_skip = 0
             if block_start >= 0:
-                blocks.append(Block(block_start, block_end, block_kind))
+                blocks.append((block_start, block_end, block_kind))
                 block_start = -1
             if name in _KIND_OF:
                 if kinds:
@@ -720,11 +727,11 @@ def _events(  # noqa: PLR0915 - one hot loop
             if want_directives:
                 _directives_in(text, span, conv, lines, directives)
     if block_start >= 0:
-        blocks.append(Block(block_start, block_end, block_kind))
-    if conv is not None:
-        tops = [conv(top) for top in tops]
+        blocks.append((block_start, block_end, block_kind))
+    if conv is not None and stretches is not None:
+        tops = stretches.chars(tops)
         notes = [(conv(pos), label) for pos, label in notes]
-    return spans, blocks, directives, tops, notes, conv
+    return spans, list(make_blocks(blocks)), directives, tops, notes, conv
 
 
 #: UTF-8 bytes as themselves, but those above ASCII as 0x80: the first wide
@@ -755,6 +762,18 @@ class _Stretches:
         hi = len(self._wide) + 1 if wide < 0 else wide + 1
         return offset, hi, offset - self._conv(offset)
 
+    def chars(self, offsets: Iterable[int]) -> list[int]:
+        """``offsets`` (ascending) as code points, a stretch at a time: the
+        top-level blocks of a page with a few accents ask the map a few
+        times, not once per block."""
+        out: list[int] = []
+        lo, hi, shift = 0, 0, 0
+        for offset in offsets:
+            if not lo <= offset < hi:
+                lo, hi, shift = self.at(offset)
+            out.append(offset - shift)
+        return out
+
 
 def _disjoint(regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sorted ``regions`` with any overlapping a kept one dropped."""
@@ -772,7 +791,7 @@ def _html_block(
     conv: Callable[[int], int] | None,
     kind: str,
     spans: list[tuple[int, int, str | None]],
-    blocks: list[Block],
+    blocks: list[tuple[int, int, str]],
 ) -> None:
     """Reveal a raw HTML block's text as the HTML reader would.
 
@@ -798,7 +817,7 @@ def _html_block(
     spans.append((start, end, prose))
     for block in found:
         block_kind = kind if block.kind == "paragraph" else block.kind
-        blocks.append(Block(start + block.start, start + block.end, block_kind))
+        blocks.append((start + block.start, start + block.end, block_kind))
 
 
 def _lines_only(text: str, start: int, ranges: list[tuple[int, int]]) -> str:
