@@ -22,6 +22,20 @@ def naive_line_col(text: str, offset: int) -> tuple[int, int]:
     return line, offset - start + 1
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="a \n\r\u2028\x85é", max_size=60))
+def test_line_starts_are_where_a_character_walk_starts_lines(text: str) -> None:
+    """CRLF, lone CRs in runs and before CRLF, LF, and separators that end
+    no line (U+2028, NEL): the index read from the text with its CRs
+    rewritten is the walk's."""
+    walked = [0]
+    for i, ch in enumerate(text):
+        if ch == "\n" or (ch == "\r" and text[i + 1 : i + 2] != "\n"):
+            walked.append(i + 1)
+    assert list(line_starts(text)) == walked
+    assert list(line_starts(text + "\r")) == [*walked, len(text) + 1]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="ab \n\r\t\U0001f600é", max_size=40), st.data())
 def test_line_col_agrees_with_a_naive_count(text: str, data: st.DataObject) -> None:
