@@ -6,7 +6,7 @@ import itertools
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from copydesk import translit
@@ -160,7 +160,38 @@ def test_the_ascii_token_scan_is_the_unicode_one_on_ascii_text(text: str) -> Non
     ascii_text = text.encode("ascii", "ignore").decode()
     pieces = translit._TOKEN_SPLIT.split(ascii_text)
     starts = list(itertools.accumulate(map(len, pieces)))[0::2][: len(pieces) // 2]
-    assert translit._ascii_tokens(ascii_text) == (starts, pieces[1::2])
+    assert translit._shaped_tokens(ascii_text) == (starts, pieces[1::2])
+
+
+#: Characters beyond ASCII of every kind ``_TOKEN`` tells apart: capitals,
+#: small letters, a title-case letter (ǅ), combining and spacing marks, a
+#: modifier letter (ʰ) and the modifier apostrophes (ʹ ʼ), other letters
+#: and digits (中, ٣), the curly apostrophe and the prime, dashes and
+#: quotes, a lone surrogate; with the ASCII characters around them.
+WIDE = "AaKk'’ʹʼ′.@#/ _1ÉéŁłǅ\u0301\u0903ʰ中٣–“\ud800\U0001f600-s"
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=WIDE, max_size=30))
+@example("Donetsʹk Kramatorsʹkyi L’viv ǅemal Éa\u0301bc ʰAb")
+def test_the_shape_scan_is_the_regex_split_beyond_ascii(text: str) -> None:
+    """The shape scan finds the tokens the regex split finds, wherever a
+    character has a shape; a character of no shape sends the text back to
+    the split."""
+    pieces = translit._TOKEN_SPLIT.split(text)
+    starts = list(itertools.accumulate(map(len, pieces)))[0::2][: len(pieces) // 2]
+    shaped = translit._shaped_tokens(text)
+    if shaped is not None:
+        assert shaped == (starts, pieces[1::2])
+    else:
+        assert any(not ch.isascii() and translit._wide_shape(ch) is None for ch in text)
+
+
+def test_the_shipped_scripts_letters_all_have_a_shape() -> None:
+    """Letters, marks and apostrophes of the texts linted have shapes: the
+    shape scan, not the split, reads them."""
+    text = "Kyiv’s Zełenśkyj Kramatorsʹk Ǆ ǅ ǆ Ξένη 中文 ٣ ̀a ′ ʼ – “ ” «»"
+    assert translit._shape(text) is not None
 
 
 def test_a_lone_surrogate_does_not_stop_the_masking() -> None:
@@ -182,3 +213,18 @@ def test_the_letter_merge_is_the_regex_merge(text: str) -> None:
     collapsed: the strings a single left-to-right regex pass makes (the
     pairs ts, tz, tts, tzs, ttz and x read as ks among them)."""
     assert translit._finish(text) == _finish_by_regex(text)
+
+
+def test_the_occurrences_of_the_words_asked_are_tokens_in_order() -> None:
+    """``where`` makes its tokens in C; they are the named tuples of each
+    occurrence, left to right, with their ends."""
+    index = translit.token_index("Lviv, Kyiv and Lviv. Odesa’s port; Kramatorsʹk.")
+    found = list(index.where({"Lviv", "Kramatorsʹk"}))
+    assert found == [
+        translit.Token(0, 4, "Lviv"),
+        translit.Token(15, 19, "Lviv"),
+        translit.Token(35, 46, "Kramatorsʹk"),
+    ]
+    assert all(type(t) is translit.Token for t in found)
+    assert found[1].end == 19
+    assert list(index.where(set())) == []
