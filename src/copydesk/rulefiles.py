@@ -17,9 +17,9 @@ from __future__ import annotations
 import functools
 import json
 import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from copydesk.errors import RuleError
 
@@ -32,6 +32,8 @@ MAX_RULE_BYTES = 4 * 1024 * 1024
 INDEX_NAME = "parsed.json"
 #: The RE2 supersets of the shipped rules' patterns (``rule_index`` writes it).
 SUPERSETS_NAME = "supersets.json"
+
+_Derived = TypeVar("_Derived")
 
 
 @functools.lru_cache(maxsize=1)
@@ -241,6 +243,7 @@ class ShippedPacks:
         self._dir = rules_dir or shipped_rules_dir()
         self._index = index
         self._packs: dict[str, tuple[tuple[str, dict[str, Any]], ...]] = {}
+        self._derived: dict[Hashable, Any] = {}
 
     def shipped_pack(self, pack: str) -> tuple[tuple[str, dict[str, Any]], ...]:
         """(display, data) of each rule file of shipped ``pack``, by file name."""
@@ -255,3 +258,11 @@ class ShippedPacks:
                 for rule in rules
             )
         return self._packs[pack]
+
+    def derived(self, key: Hashable, make: Callable[[], _Derived]) -> _Derived:
+        """``make()`` the first time ``key`` is asked, then what it made."""
+        try:
+            made: _Derived = self._derived[key]
+        except KeyError:
+            made = self._derived[key] = make()
+        return made

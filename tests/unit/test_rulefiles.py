@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from copydesk.checks.names import house_entries
 from copydesk.errors import RuleError
 from copydesk.rulefiles import (
     INDEX_NAME,
@@ -181,3 +182,29 @@ def test_the_shipped_packs_lend_each_files_data() -> None:
     assert places == yaml.safe_load(PLACES.read_text(encoding="utf-8"))
     assert packs.shipped_pack("names") is names  # read once per load
     assert packs.shipped_pack("no-such-pack") == ()
+
+
+def test_what_rules_derive_from_the_shipped_packs_is_made_once_per_load() -> None:
+    packs, other = ShippedPacks(), ShippedPacks()
+    made: list[str] = []
+
+    def make() -> list[str]:
+        made.append("made")
+        return ["made"]
+
+    first = packs.derived(("test", 1), make)
+    assert packs.derived(("test", 1), make) is first
+    assert packs.derived(("test", 2), make) is not first
+    assert other.derived(("test", 1), make) is not first  # another load
+    assert made == ["made"] * 3
+
+
+def test_the_house_list_is_parsed_once_per_load_however_many_rules_read_it() -> None:
+    packs = ShippedPacks()
+    every = house_entries(packs)
+    english = house_entries(packs, "en")
+    assert {e.canonical for e in english} <= {e.canonical for e in every}
+    assert "Kyiv" in {e.canonical for e in english}
+    # The same Entry objects: each file's entries were parsed once.
+    assert {id(e) for e in english} <= {id(e) for e in every}
+    assert house_entries(ShippedPacks(), "en") == english

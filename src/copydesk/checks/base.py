@@ -11,8 +11,8 @@ explicit ``__init__`` and ``Final`` fields, not a dataclass (the house rule in
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, ClassVar, Protocol
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
+from typing import Any, ClassVar, Protocol, TypeVar
 
 from copydesk.document import Analysis, Document
 from copydesk.model import Finding, FixAvailability, RuleMeta
@@ -58,6 +58,9 @@ class Reach(enum.Enum):
     DOCUMENT = "document"
 
 
+_Derived = TypeVar("_Derived")
+
+
 class LoadContext(Protocol):
     """What the loader lends a check type while it compiles a rule.
 
@@ -68,6 +71,12 @@ class LoadContext(Protocol):
 
     def shipped_pack(self, pack: str) -> Sequence[tuple[str, Mapping[str, Any]]]:
         """(display name, data) of each rule file of a shipped pack."""
+        ...
+
+    def derived(self, key: Hashable, make: Callable[[], _Derived]) -> _Derived:
+        """``make()``, made once per load for ``key``: what several rules
+        derive from the same shipped files (the ``names`` house list, which
+        given-name rules, ``variants`` and the lexicon each read)."""
         ...
 
 

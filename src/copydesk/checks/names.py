@@ -700,5 +700,7 @@ def house_entries(
         if language is not None and house_language(data) != language:
             continue
         kind = data.get("kind", "place")
-        found.extend(parse_entries(data.get("entries"), display, kind))
+        # Each file's entries once per load, however many readers ask.
+        parse = functools.partial(parse_entries, data.get("entries"), display, kind)
+        found.extend(context.derived((__name__, display), parse))
     return tuple(found)
