@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from copydesk import text_pieces
 from copydesk.document import Analysis, ByKey, Document
 from copydesk.lazy_patterns import later_re
+from copydesk.wide_chars import wide_characters
 
 
 def _words(text: str) -> frozenset[str]:
@@ -145,9 +146,10 @@ def runs_counted(words: Counter[str], text: str) -> Counter[str] | None:
             counts[run] += n
     if text.isascii():  # an ASCII letter is a letter for both
         return counts
+    # An ASCII letter is a letter for both: only the wide characters count.
     odd = "".join(
         ch
-        for ch in set(text)
+        for ch in wide_characters(text)
         if _WORD.fullmatch(ch) and not (ch.isalpha() and word_guards.WORD.fullmatch(ch))
     )
     if not odd:

@@ -29,6 +29,7 @@ from copydesk import text_pieces
 from copydesk.document import Analysis, Document
 from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.re2_superset import compile_scanner
+from copydesk.wide_chars import ascii_view, wide_places
 
 #: The package's word lists (shipped with the code).
 _DATA = Path(__file__).parent / "data"
@@ -524,26 +525,16 @@ def _shape(text: str) -> str | None:
     (0.14 s on those 8 MB). The ASCII characters are shaped by one byte
     translation (the others read as ``?``, one byte each), the others one
     by one where a ``?`` stands: they are a few in a thousand."""
-    replaced = text.encode("ascii", "replace")
+    view = ascii_view(text)
     if text.isascii():
-        return replaced.translate(_SHAPES).decode("ascii")
-    shape = bytearray(replaced.translate(_SHAPES))
-    # Where each ``?`` stands, by running sums of the parts between them (C).
-    after = itertools.accumulate(map(len, replaced.split(b"?")), _past_one)
-    for at in itertools.islice(after, replaced.count(b"?")):
-        ch = text[at]
-        if ch == "?":
-            continue  # a question mark: a space, as translated
-        role = _wide_shape(ch)
+        return view.translate(_SHAPES).decode("ascii")
+    shape = bytearray(view.translate(_SHAPES))
+    for at in wide_places(text, view):
+        role = _wide_shape(text[at])
         if role is None:
             return None
         shape[at] = role
     return shape.decode("ascii")
-
-
-def _past_one(at: int, size: int) -> int:
-    """The place of the next ``?``: past this one and the part after it."""
-    return at + 1 + size
 
 
 @functools.lru_cache(maxsize=4096)

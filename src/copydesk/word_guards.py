@@ -25,6 +25,7 @@ import regex
 from copydesk import text_pieces
 from copydesk.document import Analysis, Block, Document
 from copydesk.lazy_patterns import later_regex
+from copydesk.wide_chars import wide_characters
 
 
 def _words(text: str) -> frozenset[str]:
@@ -215,8 +216,8 @@ def _odd_pattern(prose: str) -> regex.Pattern[str] | None:
     Python's), or a mark before an apostrophe (``_joins`` wants a letter)."""
     odd: list[str] = []
     marks = False
-    for ch in set(prose):
-        if ch.isascii() or not _WORD_CHAR.match(ch):
+    for ch in wide_characters(prose):
+        if not _WORD_CHAR.match(ch):
             continue
         marks = marks or not ch.isalpha()
         if not (ch.isalpha() or unicodedata.combining(ch)):

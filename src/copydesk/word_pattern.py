@@ -15,6 +15,7 @@ import functools
 import re
 
 from copydesk.lazy_patterns import later_regex
+from copydesk.wide_chars import wide_characters
 
 _LETTER = later_regex(r"\p{L}")
 _MARK = later_regex(r"\p{M}")
@@ -23,11 +24,9 @@ _MARK = later_regex(r"\p{M}")
 def word_pattern(text: str, *, capture: bool = False) -> re.Pattern[str]:
     """``word_guards.WORD`` for ``text`` (a piece of prose: its distinct
     characters are read), its match captured for a ``split`` if asked."""
-    letters = marks = ""
-    if not text.isascii():
-        wide = [ch for ch in set(text) if not ch.isascii()]
-        letters = "".join(sorted(ch for ch in wide if _LETTER.match(ch)))
-        marks = "".join(sorted(ch for ch in wide if _MARK.match(ch)))
+    wide = wide_characters(text)  # not set(text): a read of every character
+    letters = "".join(sorted(ch for ch in wide if _LETTER.match(ch)))
+    marks = "".join(sorted(ch for ch in wide if _MARK.match(ch)))
     return _compiled(letters, marks, capture)
 
 
