@@ -32,9 +32,9 @@ from operator import add, itemgetter
 from typing import NamedTuple, cast
 
 from copydesk.document import Block, Directive
-from copydesk.lazy_patterns import later_re
 from copydesk.lines import LineIndex
 from copydesk.markup import bare_links
+from copydesk.markup._mask import decoded
 
 __all__ = [
     "FORMATS",
@@ -127,9 +127,6 @@ def reader(fmt: str) -> Callable[[str], Parsed]:
     return func
 
 
-#: A lone surrogate: only an in-memory text (the API, an editor's buffer)
-#: holds one, and the UTF-8 pattern engine cannot search it.
-_SURROGATE = later_re("[\ud800-\udfff]")
 #: Formats whose reader masks bare links itself (plain text has no other
 #: syntax for them).
 _OWN_LINKS = frozenset({"plain", "docx"})
@@ -152,9 +149,7 @@ def _finished_view(fmt: str, view: str) -> str:
     """The view of :func:`_finished`."""
     if fmt not in _OWN_LINKS:
         view = bare_links.mask_view(view)
-    if not view.isascii() and _SURROGATE.search(view):
-        view = _SURROGATE.sub("\ufffd", view)
-    return view
+    return decoded(view)
 
 
 def join(

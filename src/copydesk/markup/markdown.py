@@ -51,6 +51,7 @@ from copydesk.markup._directives import MARKER, parse
 from copydesk.markup._mask import (
     blank,
     code_regions,
+    decoded,
     entity_view,
     finish_templates,
     mask_all,
@@ -73,7 +74,6 @@ OPTIONS = (
     | _O.ENABLE_GFM
 )
 
-_SURROGATES = later_re(r"[\ud800-\udfff]")
 #: Inline raw HTML that opens or closes code-like content: ``a <code>x</code>``.
 _HTML_CODE = later_re(
     r"<(/?)(?:code|kbd|samp|var|script|style|pre)\b[^>]*(?<!/)>\Z", re.IGNORECASE
@@ -409,9 +409,7 @@ def _sources(text: str, bodies: list[tuple[int, int]]) -> tuple[str, str]:
         regions.sort()
     plain = blank(text, _disjoint(regions))
     source = neutral_templates(plain)
-    if not source.isascii() and _SURROGATES.search(source):
-        source = _SURROGATES.sub("\ufffd", source)
-    return plain, source
+    return plain, decoded(source)
 
 
 class _Part(NamedTuple):

@@ -18,7 +18,7 @@ from copydesk.document import Block, Directive, split_paragraphs
 from copydesk.lines import LineIndex, next_line_end
 from copydesk.markup import Parsed
 from copydesk.markup._directives import MARKER, parse
-from copydesk.markup._mask import ProseBuilder
+from copydesk.markup._mask import ProseBuilder, decoded, has_surrogate
 from copydesk.markup.bare_links import link_spans
 
 #: A directive line. A line starts after LF, CRLF or a lone CR, as
@@ -26,17 +26,13 @@ from copydesk.markup.bare_links import link_spans
 _LINE = re.compile(
     r"(?:\A|(?<=[\r\n]))[ \t]*(?:(?:#|//)[ \t]*)?(copydesk:[^\r\n]*)(?=[\r\n]|\Z)"
 )
-#: A lone surrogate: only an in-memory text (the API, an editor's buffer)
-#: holds one, and no UTF-8 pattern engine can search it. The view shows the
-#: replacement character in its place, as a decoder would.
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read(text: str) -> Parsed:
     """Read plain text; paragraphs are separated by blank lines."""
     directives, lines = _directives(text) if MARKER in text else ([], [])
     masked = sorted([*lines, *link_spans(text)])
-    unpaired = not text.isascii() and _SURROGATE.search(text) is not None
+    unpaired = has_surrogate(text)
     if not masked and not unpaired:
         return _parsed(text, split_paragraphs(text), ())
     builder = ProseBuilder(text)
@@ -47,7 +43,7 @@ def read(text: str) -> Parsed:
     builder.reveal(pos, len(text))
     prose = builder.build()
     if unpaired:
-        prose = _SURROGATE.sub("\ufffd", prose)
+        prose = decoded(prose)
     return _parsed(prose, split_paragraphs(prose), directives, text)
 
 
