@@ -135,6 +135,8 @@ def keys(token: str) -> frozenset[str]:
     if not folded:
         return frozenset()
     marked = _CLUSTERS.sub(lambda m: _CLUSTER_MARK[m.group()], folded)
+    if "ch" not in marked:  # one reading: most names
+        return frozenset((_finish(marked),))
     parts = marked.split("ch")
     readings: list[tuple[str, ...]] = [
         _CH_READINGS if i < _MAX_CH else ("C",) for i in range(len(parts) - 1)

@@ -47,10 +47,17 @@ _READINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (later_re(r"enka$"), "enko"),
     (later_re(r"(?<=y)ne$"), "n"),
 )
+#: Letters every match of each reading holds, in order: a form without
+#: them is read as it is, with no call of the pattern. A name asks 36
+#: readings of one or two forms and most find nothing (the 8,471 candidate
+#: words of 8 MB of news: 300,000 calls of ``sub``).
+_NEEDLES = ("h", "h", "x", "j", "e", "ie", "cki", "enka", "ne")
 #: The readings applied all at once (without the two of h, which exclude
 #: each other): Soljenitsyne needs both j and -yne, Chmielnicki ie and -cki.
 _COMBINED = tuple(
-    r for r in _READINGS if r[1] not in ("g", "kh") or r[0].pattern == "x"
+    (pattern, reading, needle)
+    for (pattern, reading), needle in zip(_READINGS, _NEEDLES, strict=True)
+    if reading not in ("g", "kh") or pattern.pattern == "x"
 )
 #: ISO 9 and Polish write ц as c, also before k (Hmelʹnicʹkij), where the
 #: strict fold reads German ck.
@@ -108,11 +115,16 @@ def loose_keys(token: str) -> frozenset[str]:
         return frozenset()
     found = set(translit.keys(token))
     for form in {folded, translit.fold(_C_AS_TS.sub("ts", token))}:
+        # The form as it is: the readings that cannot all match at once
+        # (-cki, -enka, -yne) leave it so.
+        found |= translit.keys(form)
+        for (pattern, reading), needle in zip(_READINGS, _NEEDLES, strict=True):
+            if needle in form:
+                found |= translit.keys(pattern.sub(reading, form))
         combined = form
-        for pattern, reading in _READINGS:
-            found |= translit.keys(pattern.sub(reading, form))
-        for pattern, reading in _COMBINED:
-            combined = pattern.sub(reading, combined)
+        for pattern, reading, needle in _COMBINED:
+            if needle in combined:
+                combined = pattern.sub(reading, combined)
         found |= translit.keys(combined)
     return frozenset(found | arabic_keys(folded) | east_asian_keys(token))
 
