@@ -44,6 +44,7 @@ from copydesk.document import Document
 from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
+from copydesk.wide_chars import wide_characters
 
 #: Words with inner apostrophes and hyphens (``\w`` is Unicode-aware and the
 #: fastest class the regex module has: this check is on by default).
@@ -67,7 +68,6 @@ _PIECES = bytes.maketrans(
     _ASCII_SYMBOLS + _LINE_BREAKS,
     b" " * len(_ASCII_SYMBOLS) + b"\0" * len(_LINE_BREAKS),
 )
-_NON_ASCII = later_re(r"[^\x00-\x7f]+")
 _FOLDS_INTO_A_LETTER = "\u0345"
 _WORD_SHAPE = later_re(r"\w+(?:['’-]\w+)*")
 
@@ -396,8 +396,7 @@ def repeated_words(text: str) -> set[str]:
     """
     data = text.encode("utf-8", "surrogatepass").translate(_PIECES)
     if not text.isascii():
-        odd = {ch for run in _NON_ASCII.findall(text) for ch in run}
-        for ch in odd:
+        for ch in wide_characters(text):
             if not (ch.isalnum() or ch == "’"):
                 data = data.replace(ch.encode("utf-8", "surrogatepass"), b" ")
     pieces = data.replace(b"\0", b" \0 ").split()
