@@ -111,13 +111,16 @@ def _python(folder: Path, script: str) -> tuple[int, str, str]:
     return done.returncode, done.stdout.decode(), done.stderr.decode()
 
 
-def _check_in_a_fresh_process(folder: Path, name: str) -> tuple[int, list[str]]:
+def _check_in_a_fresh_process(
+    folder: Path, name: str, *options: str
+) -> tuple[int, list[str]]:
     """``copydesk check`` on one file in a new interpreter: its exit code and
     every module it imported."""
+    argv = ["check", "--no-cache", *options, name]
     script = (
         "import json, sys\n"
         "from copydesk.cli.main import main\n"
-        f"code = main(['check', '--no-cache', {name!r}])\n"
+        f"code = main({argv!r})\n"
         "print(json.dumps([code, sorted(sys.modules)]))\n"
     )
     _, out, _ = _python(folder, script)
@@ -132,6 +135,21 @@ def test_checking_a_markdown_file_imports_only_what_it_needs(tmp_path: Path) -> 
     assert "copydesk.markup.markdown" in modules
     unwanted = [m for m in modules if m.startswith(NOT_FOR_MARKDOWN)]
     assert unwanted == []
+
+
+def test_the_concise_format_imports_no_other_reporter(tmp_path: Path) -> None:
+    (tmp_path / "page.md").write_text(TEXT, encoding="utf-8")
+    code, modules = _check_in_a_fresh_process(
+        tmp_path, "page.md", "--format", "concise"
+    )
+    assert code == 1
+    reporters = [m for m in modules if m.startswith("copydesk.report.")]
+    # _fit measures text in terminal cells for the command line's help too.
+    assert reporters == [
+        "copydesk.report._common",
+        "copydesk.report._fit",
+        "copydesk.report.concise",
+    ]
 
 
 def test_a_markdown_page_compiles_none_of_the_names_and_debris_constants(

@@ -16,6 +16,14 @@ if TYPE_CHECKING:
     from copydesk.report import ReportContext
 
 _LINE_BREAK = later_re(r"\r\n|\r|\n")
+#: Before the message of a finding ``copydesk fix`` would change (a safe fix),
+#: in the text and concise formats.
+FIXABLE = "[*]"
+
+
+def fixable(finding: Finding) -> bool:
+    """Whether ``copydesk fix`` (safe fixes only) would change this finding."""
+    return finding.fix is not None and finding.fix.is_safe
 
 
 def plural(count: int, noun: str) -> str:

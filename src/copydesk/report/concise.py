@@ -13,8 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from copydesk.report._common import one_line
-from copydesk.report.text import FIXABLE, fixable
+from copydesk.report._common import FIXABLE, fixable, one_line
 
 if TYPE_CHECKING:
     from copydesk.model import Finding

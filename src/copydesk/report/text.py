@@ -18,7 +18,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from copydesk.model import Severity
-from copydesk.report._common import plural, severity_counts, split_lines
+from copydesk.report._common import (
+    FIXABLE,
+    fixable,
+    plural,
+    severity_counts,
+    split_lines,
+)
 from copydesk.report._fit import MIN_WIDTH, cell_width, cells, hanging, wrap
 
 if TYPE_CHECKING:
@@ -33,8 +39,6 @@ LEVEL_COLORS = {
     Severity.WARNING: "\x1b[1;33m",
     Severity.SUGGESTION: "\x1b[1;36m",
 }
-#: Before the message of a finding ``copydesk fix`` would change (a safe fix).
-FIXABLE = "[*]"
 ELLIPSIS = "…"
 TAB_STOP = 4
 #: Continuation lines of a wrapped message start this far in.
@@ -94,11 +98,6 @@ def summary(findings: Sequence[Finding], ctx: ReportContext) -> str:
 def _fit(line: str, ctx: ReportContext) -> str:
     """A summary line wrapped to the width, continued under a small indent."""
     return hanging(line, ctx.width, first=0, indent=MESSAGE_INDENT)
-
-
-def fixable(finding: Finding) -> bool:
-    """Whether ``copydesk fix`` (safe fixes only) would change this finding."""
-    return finding.fix is not None and finding.fix.is_safe
 
 
 def _finding(finding: Finding, source: list[str] | None, ctx: ReportContext) -> str:
