@@ -228,3 +228,29 @@ def test_the_occurrences_of_the_words_asked_are_tokens_in_order() -> None:
     assert all(type(t) is translit.Token for t in found)
     assert found[1].end == 19
     assert list(index.where(set())) == []
+    assert list(index.where({"Odesa": 1, "Paris": 2}.keys())) == [
+        translit.Token(21, 26, "Odesa")
+    ]
+
+
+def _tails_by_scan(text: str, starts: list[int], texts: list[str]) -> list[str]:
+    """The soft-sign words as a scan of the whole text for tails finds them."""
+    tails = {m.start(): m.end() for m in translit._SOFT_TAIL.finditer(text)}
+    return [
+        text[start : tails[start + len(word)]] if start + len(word) in tails else word
+        for start, word in zip(starts, texts, strict=True)
+    ]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="DKdkn'’ʹ′ʼsltrevé\u0301 .@_1", max_size=30))
+@example("Donets'k Kramatorsʹk Kyiv’s Rock'n Ol’ga D'll")
+@example("Dk'")
+def test_a_soft_sign_tail_is_the_one_a_scan_finds(text: str) -> None:
+    """A tail is tried only after a word a sign follows: the words are
+    those a scan of the whole text for tails gives."""
+    pieces = translit._TOKEN_SPLIT.split(text)
+    starts = list(itertools.accumulate(map(len, pieces)))[0::2][: len(pieces) // 2]
+    words = pieces[1::2]
+    expected = _tails_by_scan(text, starts, words)
+    assert translit._with_soft_signs(text, starts, words) == expected
