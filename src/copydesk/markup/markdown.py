@@ -462,8 +462,8 @@ def _read(
         return None
 
     found = _events(text, plain, source, callback if record or links else None)
-    spans, blocks, directives, tops, notes, conv = found
-    prose, kept = finish_templates(text, plain, _build(plain, spans), blocks, bodies)
+    view, blocks, directives, tops, notes, conv = found
+    prose, kept = finish_templates(text, plain, view, blocks, bodies)
     named = (
         tuple((m.start(), _note_key(m.group(1))) for m in _FOOTNOTE.finditer(text))
         if "[^" in text
@@ -574,27 +574,32 @@ def _events(  # noqa: PLR0915 - one hot loop
     source: str,
     callback: Callable[[BrokenLink], tuple[str, str] | None] | None,
 ) -> tuple[
-    list[tuple[int, int, str | None]],
+    str,
     list[Block],
     list[Directive],
     list[int],
     list[tuple[int, str]],
     Callable[[int], int] | None,
 ]:
-    """Walk the parser's events over ``source``: the revealed spans, blocks,
-    directives, top-level block starts and the footnote definitions
-    (offset, label).
+    """Walk the parser's events over ``source``: the prose view (``plain``
+    masked but for the texts shown), blocks, directives, top-level block
+    starts and the footnote definitions (offset, label).
 
     The loop is written flat on purpose: it runs once per parser event and
     dominates the reader's time. Whether a text is shown is one flag
     (``hidden``), set where it can change. A text's byte offsets become
     code points by subtracting the shift of the ASCII stretch they lie in
-    (:class:`_Stretches`), found again only when an offset leaves it.
+    (:class:`_Stretches`), found again only when an offset leaves it. A
+    shown text goes into the view as it comes (the masked gap before it,
+    then itself), not through a tuple read again by a second loop; one
+    overlapping a text shown before it is not shown again.
     """
     conv = None if source.isascii() else byte_to_char(source)
     stretches = None if conv is None else _Stretches(source, conv)
     lo, hi, shift = 0, 0, 0
-    spans: list[tuple[int, int, str | None]] = []
+    base = mask_all(plain)
+    view: list[str] = []
+    shown = 0  # where the last text shown ends
     blocks: list[tuple[int, int, str]] = []
     directives: list[Directive] = []
     tops: list[int] = []
@@ -642,10 +647,13 @@ def _events(  # noqa: PLR0915 - one hot loop
                 if not lo <= end < hi:
                     lo, hi, shift = stretches.at(end)
                 end -= shift
-            if end - start != len(value) and text[start] == "&":
-                spans.append((start, end, entity_view(text[start:end], value)))
-            else:
-                spans.append((start, end, None))
+            if start >= shown:
+                view.append(base[shown:start])
+                if end - start != len(value) and text[start] == "&":
+                    view.append(entity_view(text[start:end], value))
+                else:
+                    view.append(plain[start:end])
+                shown = end
             if block_start < 0:
                 block_start = start
                 block_kind = kind
@@ -706,8 +714,13 @@ def _events(  # noqa: PLR0915 - one hot loop
             elif name in _SKIPPED and skip:
                 skip -= 1
             elif name == "HtmlBlock" and html_lines is not None:
+                found = None
                 if not skip:
-                    _html_block(plain, source, html_lines, conv, kind, spans, blocks)
+                    found = _html_block(plain, source, html_lines, conv, kind, blocks)
+                if found is not None and found[0] >= shown:
+                    view.append(base[shown : found[0]])
+                    view.append(found[2])
+                    shown = found[1]
                 html_lines = None
             hidden = bool(skip) or html_lines is not None
             continue
@@ -729,7 +742,8 @@ def _events(  # noqa: PLR0915 - one hot loop
     if conv is not None and stretches is not None:
         tops = stretches.chars(tops)
         notes = [(conv(pos), label) for pos, label in notes]
-    return spans, list(make_blocks(blocks)), directives, tops, notes, conv
+    view.append(base[shown:])
+    return "".join(view), list(make_blocks(blocks)), directives, tops, notes, conv
 
 
 #: UTF-8 bytes as themselves, but those above ASCII as 0x80: the first wide
@@ -788,10 +802,10 @@ def _html_block(
     ranges: list[tuple[int, int]],
     conv: Callable[[int], int] | None,
     kind: str,
-    spans: list[tuple[int, int, str | None]],
     blocks: list[tuple[int, int, str]],
-) -> None:
-    """Reveal a raw HTML block's text as the HTML reader would.
+) -> tuple[int, int, str] | None:
+    """A raw HTML block's text as the HTML reader reveals it: (start, end,
+    view of the block), its blocks added to ``blocks``; None if it shows none.
 
     ``ranges`` are the block's lines without container markers (``> ``, list
     indentation), which are blanked before the HTML reader sees the lines.
@@ -799,23 +813,23 @@ def _html_block(
     prose shows ``text``.
     """
     if not ranges:
-        return
+        return None
     if conv is not None:
         ranges = [(conv(start), conv(end)) for start, end in ranges]
     start, end = ranges[0][0], ranges[-1][1]
     if end <= start:
-        return
+        return None
     from copydesk.markup.html import reveal_html  # imported only when needed
 
     prose, found, _ = reveal_html(
         _lines_only(text, start, ranges), _lines_only(source, start, ranges)
     )
     if not found:
-        return
-    spans.append((start, end, prose))
+        return None
     for block in found:
         block_kind = kind if block.kind == "paragraph" else block.kind
         blocks.append((start + block.start, start + block.end, block_kind))
+    return start, end, prose
 
 
 def _lines_only(text: str, start: int, ranges: list[tuple[int, int]]) -> str:
@@ -827,21 +841,6 @@ def _lines_only(text: str, start: int, ranges: list[tuple[int, int]]) -> str:
             pieces.append(mask_all(text[pos:lo]))
         pieces.append(text[max(lo, pos) : hi])
         pos = max(pos, hi)
-    return "".join(pieces)
-
-
-def _build(text: str, spans: list[tuple[int, int, str | None]]) -> str:
-    """The prose view: ``text`` masked except for ``spans``, in source order."""
-    base = mask_all(text)
-    pieces: list[str] = []
-    pos = 0
-    for start, end, replacement in spans:
-        if start < pos:
-            continue
-        pieces.append(base[pos:start])
-        pieces.append(text[start:end] if replacement is None else replacement)
-        pos = end
-    pieces.append(base[pos:])
     return "".join(pieces)
 
 
