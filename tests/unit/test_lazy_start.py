@@ -99,6 +99,7 @@ NOT_FOR_MARKDOWN = (
     "hashlib",  # loads OpenSSL: the index check is a CRC, the digest lazy
     "_hashlib",
     "copydesk.baseline",  # no baseline named by a flag or the config
+    "copydesk.config_names",  # no rule, pack or rules folder named to check
     "copydesk.cli.baseline",
 )
 
