@@ -44,6 +44,7 @@ from typing import NamedTuple
 from copydesk import quote_signs
 from copydesk.document import FILLER, Analysis, Block, Document
 from copydesk.lazy_patterns import later_re
+from copydesk.wide_chars import ascii_view, wide_places
 
 #: Defect kinds, one per rule: the value of the ``defect`` key.
 DEFECTS = ("unclosed", "unmatched", "mixed", "stray")
@@ -56,10 +57,13 @@ CORNER_CLOSE = "」』"
 #: Full-width straight marks of Japanese and Chinese text.
 FULL_WIDTH = "＂＇"
 STRAIGHT = "\"'"
-#: Quote marks, captured so that ``split`` yields them (see ``_mark_offsets``).
+#: Quote marks, captured so that ``split`` yields them: the places a split
+#: gives are ``_mark_offsets``' (the tests' oracle).
 _MARKS = later_re("([" + stdlib_re.escape(DOUBLE + SINGLE) + "])")
 _DOUBLES = later_re("[" + stdlib_re.escape(DOUBLE) + "]")
 _APOSTROPHE_TO_QUOTE = bytes.maketrans(b"'", b'"')
+#: The marks beyond ASCII.
+_WIDE_MARKS = frozenset(ch for ch in DOUBLE + SINGLE if not ch.isascii())
 #: Prose characters that may hide markup or a reference's filler.
 _LOOK_THROUGH = frozenset((" ", FILLER))
 #: What a masked neighbour counts as: a word (see ``_Scanner._neighbour``).
@@ -1428,22 +1432,28 @@ def _first_non_space(text: str, start: int, end: int) -> int:
 
 
 def _mark_offsets(prose: str) -> list[int]:
-    """Offsets of every quote mark, by one C-level split: the pieces between
-    the marks are running sums away from them."""
+    """Offsets of every quote mark: the ASCII ones by a byte split of the
+    text's ASCII view (one byte a character), the wide ones among the few
+    characters beyond ASCII (``wide_chars``). A split of the text on the
+    class of every mark tested each character against it: 0.07 s on 8 MB
+    of news, three times this."""
     if prose.isascii():
         return _ascii_mark_offsets(prose)
-    pieces = _MARKS.split(prose)
-    if len(pieces) == 1:
-        return []
-    ends = list(itertools.accumulate(map(len, pieces)))
-    return ends[0:-1:2]
+    view = ascii_view(prose)
+    marks = _view_mark_offsets(view)
+    wide = [at for at in wide_places(prose, view) if prose[at] in _WIDE_MARKS]
+    return sorted(marks + wide) if wide else marks
 
 
 def _ascii_mark_offsets(prose: str) -> list[int]:
-    """The same for ASCII text, whose only marks are ``"`` and ``'``: a byte
-    split on one of them (after mapping the other onto it) runs at memory
-    speed, where the regex split tests every character against a class."""
-    data = prose.encode("ascii")
+    """The same for ASCII text, whose only marks are ``"`` and ``'``."""
+    return _view_mark_offsets(prose.encode("ascii"))
+
+
+def _view_mark_offsets(data: bytes) -> list[int]:
+    """Where ``"`` and ``'`` stand in ``data``: a byte split on one of them
+    (after mapping the other onto it) runs at memory speed, where the regex
+    split tests every character against a class."""
     if b"'" not in data and b'"' not in data:
         return []
     pieces = data.translate(_APOSTROPHE_TO_QUOTE).split(b'"')
