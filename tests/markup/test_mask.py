@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from copydesk.markup._mask import decoded, has_surrogate, mask_all
+from copydesk.markup._mask import _templated, decoded, has_surrogate, mask_all
 
 
 @settings(max_examples=300, deadline=None)
@@ -39,3 +39,10 @@ def test_lone_surrogates_are_found_and_read_as_the_replacement_character(
     (the code points just below and above the range are no surrogates)."""
     assert has_surrogate(text) == bool(re.search("[\ud800-\udfff]", text))
     assert decoded(text) == re.sub("[\ud800-\udfff]", "\ufffd", text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("{%}< é\n")))
+def test_a_text_is_templated_when_it_holds_a_tag_start(text: str) -> None:
+    """The pattern finds what the two substring tests found."""
+    assert _templated(text) == ("{{" in text or "{%" in text)

@@ -154,6 +154,20 @@ _ESCAPE = later_re(r"\\(?=.)")
 REFERENCE = later_re(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 
+#: What every template tag starts with.
+_TAG_START = later_re(r"\{[{%]")
+
+
+def _templated(text: str) -> bool:
+    """Whether ``text`` holds a ``{{`` or ``{%``, so may hold a template tag.
+
+    One search for the pattern: ``"{{" in text`` and ``"{%" in text`` were
+    six times slower on PowerShell pages, whose braces keep the substring
+    search from skipping ahead (24 -> 4 ms over the 17 MB file's windows).
+    """
+    return _TAG_START.search(text) is not None
+
+
 def neutral_templates(text: str) -> str:
     """``text`` with each template tag's characters (not its line breaks) as ``x``.
 
@@ -163,7 +177,7 @@ def neutral_templates(text: str) -> str:
     broken over lines inside an indented fence or list item leaves it open.
     Lengths are kept, so offsets stay those of ``text``.
     """
-    if "{{" not in text and "{%" not in text:
+    if not _templated(text):
         return text
     return _TEMPLATE.sub(lambda m: _TAG_LINE.sub(_xs, m.group()), text)
 
@@ -196,7 +210,7 @@ def mask_templates(text: str, prose: str) -> tuple[str, list[Block]]:
     their own, so a quote there pairs on its own. Tags inside masked text
     (code, HTML attributes) reveal nothing.
     """
-    if "{{" not in text and "{%" not in text:
+    if not _templated(text):
         return prose, []
     pieces: list[str] = []
     alts: list[Block] = []
@@ -258,7 +272,7 @@ def code_regions(text: str) -> list[tuple[int, int]]:
     lines; an opening tag with no closing tag marks nothing. The tags themselves
     are left to :func:`mask_templates`.
     """
-    if "{{" not in text and "{%" not in text:
+    if not _templated(text):
         return []
     regions: list[tuple[int, int]] = []
     pos = 0
