@@ -37,7 +37,6 @@ from copydesk.config import Config, find_config, load_config
 from copydesk.errors import InputError
 from copydesk.files import STDIN, Target, discover, format_for
 from copydesk.model import Finding, RuleMeta
-from copydesk.relint import RelintCache, read_buffer
 from copydesk.resolve import Overrides, Plan, Settings, make_plan
 
 if TYPE_CHECKING:
@@ -48,6 +47,7 @@ if TYPE_CHECKING:
     from copydesk.engine import RunState
     from copydesk.fix import FixResult
     from copydesk.origins import Origin
+    from copydesk.relint import RelintCache
     from copydesk.ruleset import Ruleset
 
 __all__ = ["LintRun", "Overrides", "Plan", "Settings", "Workspace"]
@@ -91,8 +91,10 @@ class Workspace:
         self._configs: dict[str, Config] = {}
         self._plans: dict[Config, Plan] = {}
         self._rules: dict[RuleOptions, LazyRuleset] = {}
-        #: Paragraph findings of the texts linted last, for the next edit.
-        self._texts = RelintCache()
+        #: Paragraph findings of the texts linted last, for the next edit;
+        #: made by the first ``lint_text`` (a check of files never re-lints,
+        #: and need not import ``relint`` and the window reader it uses).
+        self._texts: RelintCache | None = None
 
     def reload(self) -> None:
         """Forget every config and ruleset read so far: a config or rule file
@@ -100,7 +102,8 @@ class Workspace:
         self._configs.clear()
         self._plans.clear()
         self._rules.clear()
-        self._texts.clear()
+        if self._texts is not None:
+            self._texts.clear()
 
     # --- settings -----------------------------------------------------------
 
@@ -241,11 +244,15 @@ class Workspace:
     def _lint(
         self, settings: Settings, text: str, run: RunState | None = None
     ) -> list[Finding]:
+        from copydesk.relint import RelintCache, read_buffer
+
         plan = settings.plan
         options = plan.options
         doc = read_buffer(
             text, settings.path, settings.format, options.language, settings.kind
         )
+        if self._texts is None:
+            self._texts = RelintCache()
         found = self._texts.lint(doc, self.rules(plan).get(), options.overrides, run)
         if not settings.ignored:
             return found

@@ -21,7 +21,6 @@ from copydesk.errors import CopydeskError, RuleError
 from copydesk.langtag import tag_problem
 from copydesk.lazy_patterns import later_re
 from copydesk.schema import Key, check_type
-from copydesk.suggest import hint
 
 CONFIG_NAMES = (".copydesk.toml", "pyproject.toml")
 LEVELS = ("suggestion", "warning", "error")
@@ -324,6 +323,8 @@ class _Keys(NamedTuple):
         """``table`` checked against ``keys``: none unknown, each well typed."""
         for name in table:
             if name not in keys:
+                from copydesk.suggest import hint  # only to name a mistake
+
                 raise self.error(f"unknown key{hint(name, keys)}", *under, name)
         for key in keys.values():
             if key.name in table:

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, TextIO
 from copydesk import __version__
 from copydesk.api import LintRun, Overrides, Workspace
 from copydesk.batch import FileResult, default_jobs
-from copydesk.cli.output_file import write_output_file
 from copydesk.cli.parser import UsageError
 from copydesk.cli.progress import Progress, wanted
 from copydesk.cli.terminal import use_color, width_for
@@ -103,6 +102,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if tally is not None and not args.quiet:
         print(tally.summary(diff=args.diff), file=err)
     if args.output_file:
+        from copydesk.cli.output_file import write_output_file
+
         write_output_file(args.output_file, buffer.getvalue())
     return exit_code(lint_run.results, lint_run.problems, tally, diff=args.diff)
 
