@@ -9,6 +9,7 @@ the old rule exactly, odd characters included, and count its passes.
 
 from __future__ import annotations
 
+import collections
 from typing import Any
 from unittest import mock
 
@@ -220,3 +221,37 @@ def test_words_spelled_out_for_a_text_are_its_words(text: str) -> None:
     assert word_pattern.word_pattern(text).findall(text) == WORD.findall(text)
     split = word_pattern.word_pattern(text, capture=True).split(text)
     assert split == word_guards._WORD_SPLIT.split(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet=ALPHABET, max_size=60))
+def test_a_word_searched_alone_stops_at_its_last_token(text: str) -> None:
+    """Told the prose's word counts, a word searched alone is searched only
+    up to its last token where every whole place is a token (no odd
+    character), and wholly elsewhere: its places are ``occurrences``'."""
+    counts = collections.Counter(WORD.findall(text))
+    words = set(counts) | {"ab", "a", "b", "abc", "क"}
+    places = Places(text, counts).of(words)
+    for word in words:
+        assert list(places[word]) == list(occurrences(text, word)), word
+
+
+class _CountingFinds(str):
+    """A prose that counts its searches."""
+
+    finds = 0
+
+    def find(self, sub: str, *where: Any) -> int:
+        _CountingFinds.finds += 1
+        return str.find(self, sub, *where)
+
+
+def test_a_rare_word_is_not_searched_past_its_last_place() -> None:
+    text = _CountingFinds("a zyzzyva here, then " + "plain words " * 50_000)
+    counts = collections.Counter(WORD.findall(text))
+    _CountingFinds.finds = 0
+    assert Places(text, counts).of(["zyzzyva"]) == {"zyzzyva": [2]}
+    assert _CountingFinds.finds == 1  # its one place; no search on to the end
+    _CountingFinds.finds = 0
+    assert Places(text).of(["zyzzyva"]) == {"zyzzyva": [2]}
+    assert _CountingFinds.finds == 2  # without the counts: to the end
