@@ -4,8 +4,6 @@ The engine's ``lint`` is a pure function of one document; this module owns the
 I/O around it (reading, formats, worker processes) so that ``lint`` stays pure.
 """
 
-from __future__ import annotations
-
 import gc
 import os
 import sys
@@ -272,7 +270,7 @@ def lint_targets(
     targets: Sequence[Target],
     rules: LazyRuleset,
     jobs: int,
-    cache: ResultsCache | None = None,
+    cache: "ResultsCache | None" = None,
     progress: Callable[[], None] | None = None,
 ) -> list[FileResult]:
     """Results for every target, in the order given; cached or parallel when it pays."""
@@ -324,7 +322,7 @@ def _serial(targets: Sequence[Target], jobs: int) -> bool:
 
 
 def _cached(
-    cache: ResultsCache, target: Target, language: str
+    cache: "ResultsCache", target: Target, language: str
 ) -> tuple[FileResult | None, str | None, str | None]:
     """A cache hit for ``target`` (or None), its cache key, and its text.
 

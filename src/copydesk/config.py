@@ -7,8 +7,6 @@ naming the file and the key as the user would write it in that file
 when a key is mistyped.
 """
 
-from __future__ import annotations
-
 import json
 import os
 import re

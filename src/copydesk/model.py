@@ -13,13 +13,16 @@ fifth of a one-file check, for the 38 a Markdown page made. So:
   ``typing.NamedTuple``, as those here are, copied with ``_replace``; it
   compares equal to a plain tuple of the same items, which nothing here does
   (a field may not be called ``count`` or ``index``, tuple's methods);
+* a module that defines such records on a check's path does not postpone
+  its annotations (no ``from __future__ import annotations``): a field's
+  annotation written as a string is compiled by ``typing`` for each field
+  (``ForwardRef``) at every start; a name imported only for type checking,
+  or a class not defined yet, is written in quotes instead;
 * anything else (check types, analyses, run state, a class compared by
   identity) is a plain class with ``__slots__`` and an explicit ``__init__``,
   its fields annotated ``Final`` when nothing may reassign them (what
   ``frozen=True`` said, now checked by mypy).
 """
-
-from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
@@ -41,7 +44,7 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
     @classmethod
-    def parse(cls, name: str) -> Severity:
+    def parse(cls, name: str) -> "Severity":
         """Read a level name as written in rule files and on the command line."""
         try:
             return cls[name.strip().upper()]
@@ -145,7 +148,7 @@ class Finding(NamedTuple):
         }
 
     @classmethod
-    def from_dict(cls, item: Mapping[str, Any], path: str | None = None) -> Finding:
+    def from_dict(cls, item: Mapping[str, Any], path: str | None = None) -> "Finding":
         """Rebuild a Finding from ``as_dict``'s shape (``path`` replaces its own).
 
         Raises KeyError, TypeError or ValueError on a malformed mapping.
@@ -226,7 +229,7 @@ class RuleMeta(NamedTuple):
 
     def finding(
         self,
-        doc: Document,
+        doc: "Document",
         start: int,
         end: int,
         message: str,
@@ -271,7 +274,7 @@ class RuleMeta(NamedTuple):
         }
 
     @classmethod
-    def from_dict(cls, item: Mapping[str, Any]) -> RuleMeta:
+    def from_dict(cls, item: Mapping[str, Any]) -> "RuleMeta":
         """Rebuild from ``as_dict``'s shape (KeyError or ValueError if malformed)."""
         return cls(
             id=item["id"],

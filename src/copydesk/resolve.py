@@ -6,8 +6,6 @@ config``, the editor server and ``copydesk vale`` all ask it, through
 functions: nothing here reads a file but the catalogue ``packs`` needs.
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple

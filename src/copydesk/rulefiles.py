@@ -12,8 +12,6 @@ a one-line RuleError naming the file. Shipped rule files whose bytes match
 the ``parsed.json`` index are taken from it, so a run need not import PyYAML.
 """
 
-from __future__ import annotations
-
 import functools
 import json
 import zlib

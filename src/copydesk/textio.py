@@ -21,8 +21,6 @@ A ``.docx`` file is not text at all: it is converted by
 written back (its encoding is :data:`DOCX`).
 """
 
-from __future__ import annotations
-
 import codecs
 import contextlib
 import errno

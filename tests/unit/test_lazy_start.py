@@ -9,6 +9,7 @@ other formats, the server, the results cache or hashlib.
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
@@ -196,3 +197,31 @@ def test_a_finished_run_flushes_its_report_and_runs_exit_handlers(
     findings = json.loads(out)
     assert len(findings) == 200
     assert {f["rule"] for f in findings} == {"typos.RealWords"}
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        "copydesk.model:Finding",
+        "copydesk.model:RuleMeta",
+        "copydesk.model:Edit",
+        "copydesk.config:Config",
+        "copydesk.resolve:Overrides",
+        "copydesk.resolve:Settings",
+        "copydesk.batch:RuleOptions",
+        "copydesk.report:ReportContext",
+        "copydesk.textio:SourceFile",
+        "copydesk.rulefiles:RuleFile",
+    ],
+)
+def test_the_records_of_a_check_are_made_without_compiling_annotations(
+    record: str,
+) -> None:
+    """Field annotations are types, not strings that ``typing`` compiles
+    into a ForwardRef per field at every start (the house rule in
+    ``copydesk.model``)."""
+    module, name = record.split(":")
+    cls = getattr(importlib.import_module(module), name)
+    assert cls._fields
+    postponed = [f for f, kind in cls.__annotations__.items() if isinstance(kind, str)]
+    assert postponed == []

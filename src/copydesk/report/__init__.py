@@ -6,8 +6,6 @@ Each renderer returns either ``""`` or text ending in a newline, ready for
 ``sys.stdout.write``.
 """
 
-from __future__ import annotations
-
 import importlib
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
@@ -34,7 +32,7 @@ class ReportContext(NamedTuple):
     #: Directory that paths are reported relative to (SARIF artifact URIs).
     cwd: str
     #: Rule metadata by id; ids such as ``copydesk.error`` may be missing.
-    rules: Mapping[str, RuleMeta]
+    rules: Mapping[str, "RuleMeta"]
     #: Source text by path, for the text reporter's source line and caret.
     sources: Mapping[str, str]
     #: Every path linted, in order, clean ones included (junit, checkstyle).
@@ -90,6 +88,6 @@ def load(name: str) -> Renderer:
     return renderer
 
 
-def render(fmt: str, findings: Sequence[Finding], ctx: ReportContext) -> str:
+def render(fmt: str, findings: Sequence["Finding"], ctx: ReportContext) -> str:
     """Render ``findings`` (already sorted) with the renderer called ``fmt``."""
     return load(fmt)(findings, ctx)
