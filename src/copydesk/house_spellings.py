@@ -21,6 +21,7 @@ Either way ``variants`` never proposes a spelling ``names`` would report.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
@@ -36,8 +37,10 @@ class AnchoredName(NamedTuple):
     keys: frozenset[str]
     #: Listed spellings the house rejects after the anchor.
     variants: frozenset[str]
-    #: Matches when the anchor ends right before an offset (``names``' own).
-    anchor: patterns.Pattern
+    #: Matches when the anchor ends right before an offset (``names``' own,
+    #: built on first use as ``names`` builds it: most documents never show
+    #: a spelling of an anchored name, and the anchors are escaped words).
+    anchor: patterns.OnFirstUse
 
     def spells(self, spelling: str) -> bool:
         """True when ``spelling`` after the anchor is this name: its house
@@ -49,7 +52,11 @@ class AnchoredName(NamedTuple):
 
     def anchored_at(self, prose: str, start: int) -> bool:
         """True when the anchor ends right before ``start``."""
-        return self.anchor.search(prose, max(0, start - 80), start) is not None
+        anchor = self.anchor.get()
+        return (
+            anchor is not None
+            and anchor.search(prose, max(0, start - 80), start) is not None
+        )
 
 
 class HouseSpellings(NamedTuple):
@@ -97,10 +104,12 @@ def house_spellings(entries: Iterable[Entry]) -> HouseSpellings:
     rejected: dict[str, str] = {}
     anchored: list[AnchoredName] = []
     for entry in entries:
-        anchor = anchor_pattern(entry.anchors)
-        if anchor is not None:
+        if entry.anchors:
             keys = translit.keys(entry.canonical)
             variants = frozenset(entry.variants)
+            anchor = patterns.OnFirstUse(
+                functools.partial(anchor_pattern, entry.anchors)
+            )
             anchored.append(AnchoredName(entry.canonical, keys, variants, anchor))
             continue
         for key in translit.keys(entry.canonical):

@@ -46,3 +46,15 @@ def test_house_spellings_of_entries() -> None:
     assert house.canonical(prose, [("Lévi", [0, 28])]) == "Lévy"
     assert house.canonical(prose, [("Lévi", [0])]) is None
     assert house.canonical("Kiev, Kyjiv", [("Kyjiv", [6])]) == "Kyiv"
+
+
+def test_an_anchor_is_built_only_when_a_spelling_of_its_name_is_tested() -> None:
+    house = house_spellings(
+        [Entry("Lévy", ("Lévi",), anchors=("Bernard-Henri",), kind="person")]
+    )
+    (name,) = house.anchored
+    # A group of other names never asks the anchor: nothing is compiled.
+    assert house.canonical("Kyiv and Kiev.", [("Kiev", [9])]) is None
+    assert not name.anchor.built
+    assert house.canonical("Bernard Henri Lévi came.", [("Lévi", [14])]) == "Lévy"
+    assert name.anchor.built
