@@ -11,7 +11,7 @@ from tests.checks.inline import findings, lint_rule
 
 from copydesk import deadline, patterns
 from copydesk.checks import confusion
-from copydesk.document import Document
+from copydesk.document import Document, WordSet
 from copydesk.errors import RuleError
 from copydesk.model import Applicability
 from copydesk.ruleset import compile_rule, load_ruleset
@@ -203,3 +203,42 @@ def test_shipped_contexts_are_matched_without_a_timeout() -> None:
             findings(user, text)
     with deadline.within(0), pytest.raises(deadline.OutOfTimeError):
         list(shipped.run(Document.plain(text)))
+
+
+ALWAYS = """
+extends: confusion
+message: "'%s' -> %s"
+confusions:
+  - wrong: its
+    right: it's
+    contexts: ['%w']
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "columns"),
+    [
+        ("Its roots; its leaves.", [1, 12]),
+        # ½ is a word character to the word set's \w only: its run there is
+        # "its½", so the set is asked, and holds "its" from the second place.
+        ("its½ roots; its leaves.", [1, 13]),
+        # ...or does not: the word is not in the set, and nothing is said.
+        ("its½ roots.", []),
+        ("x½its roots.", []),
+    ],
+)
+def test_the_word_set_is_made_only_where_the_scan_cannot_tell(
+    text: str, columns: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a long document, a word the literal scan confirms stands in it as
+    a run of word characters, which answers the word set's question; the
+    set is made where that run is not the word as the set reads it. A short
+    document asks the set first: the same findings."""
+    made = mock.Mock(wraps=WordSet.compute)
+    monkeypatch.setattr(WordSet, "compute", made)
+    assert [f.col for f in findings(ALWAYS, text)] == columns
+    assert made.call_count == 1  # short: the set first
+    made.reset_mock()
+    monkeypatch.setattr(confusion, "SCAN_FIRST", 0)  # as if long
+    assert [f.col for f in findings(ALWAYS, text)] == columns
+    assert made.call_count == (0 if text.isascii() else 1)

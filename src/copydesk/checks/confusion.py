@@ -32,6 +32,7 @@ from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.checks.substitution import match_case
 from copydesk.document import Analysis, Document, WordSet
 from copydesk.errors import RuleError
+from copydesk.lazy_patterns import later_re
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
 
@@ -103,22 +104,25 @@ class ConfusionCheck(CheckTypeBase):
         return cls(meta, compiled)
 
     def run(self, doc: Document) -> Iterator[Finding]:
-        words = doc.word_set()
+        prose = doc.prose
         seen: set[int] = set()
-        lowered: list[str | None] = []  # made for the first word present
+        lowered: list[str | None] = []  # made for the first word asked
         # A word's confirmed places, for its next entry (of for have, then
         # of for off): its scan and confirmation are made once.
         kept: dict[tuple[str, bool], list[int]] = {}
+        scan_first = len(prose) >= SCAN_FIRST
         for confusion in self.confusions:
-            if confusion.first_word not in words:
+            if not scan_first and confusion.first_word not in doc.word_set():
                 continue
             if not lowered:
-                lowered.append(_lowered(doc.prose))
-            for start, end in _contexts(confusion, doc.prose, lowered[0], kept):
+                lowered.append(_lowered(prose))
+            if scan_first and not _held(doc, confusion, lowered[0], kept):
+                continue
+            for start, end in _contexts(confusion, prose, lowered[0], kept):
                 if start in seen:
                     continue
                 if confusion.unless is not None and _inside(
-                    confusion.unless.get(), doc.prose, start, end
+                    confusion.unless.get(), prose, start, end
                 ):
                     continue
                 seen.add(start)
@@ -160,21 +164,7 @@ def _contexts(
         if confusion.vetted
         else functools.partial(contexts.match, prose, timeout=patterns.match_timeout())
     )
-    key = (confusion.wrong, confusion.word.ignorecase)
-    confirmed = None if kept is None else kept.get(key)
-    found = None if confirmed is not None else _word_starts(confusion, prose, lowered)
-    if found is not None:
-        # Every step from C: the word's places found and confirmed a batch
-        # at a time. The word pattern is the word's letters (one character
-        # each, case aside) between one-character look-arounds, so a match
-        # at a place reads a few characters and needs no timeout.
-        word = functools.partial(confusion.word.get().match, prose)
-        confirmed = []
-        while starts := list(itertools.islice(found, _BATCH)):
-            deadline.on_time()
-            confirmed.extend(itertools.compress(starts, map(word, starts)))
-        if kept is not None:
-            kept[key] = confirmed
+    confirmed = _confirmed(confusion, prose, lowered, kept)
     if confirmed is not None:
         size = len(confusion.wrong)
         for at in range(0, len(confirmed), _BATCH):
@@ -189,6 +179,80 @@ def _contexts(
         starts = [start for start, _ in batch]
         yield from itertools.compress(batch, map(match, starts))
 
+
+def _confirmed(
+    confusion: Confusion,
+    prose: str,
+    lowered: str | None,
+    kept: dict[tuple[str, bool], list[int]] | None = None,
+) -> list[int] | None:
+    """The places of the confusion's word that its pattern confirms, found
+    by the literal scan (``_word_starts``); None where the scan cannot find
+    them (``_places`` must). ``kept``, if given, keeps them by word and case
+    rule, for another entry of the same word."""
+    key = (confusion.wrong, confusion.word.ignorecase)
+    if kept is not None and key in kept:
+        return kept[key]
+    found = _word_starts(confusion, prose, lowered)
+    if found is None:
+        return None
+    # Every step from C: the word's places found and confirmed a batch at a
+    # time. The word pattern is the word's letters (one character each,
+    # case aside) between one-character look-arounds, so a match at a place
+    # reads a few characters and needs no timeout.
+    word = functools.partial(confusion.word.get().match, prose)
+    confirmed: list[int] = []
+    while starts := list(itertools.islice(found, _BATCH)):
+        deadline.on_time()
+        confirmed.extend(itertools.compress(starts, map(word, starts)))
+    if kept is not None:
+        kept[key] = confirmed
+    return confirmed
+
+
+#: Characters of prose from which a document's confusions are looked for
+#: before its word set is asked (``_held``). The set is a pass over the
+#: text (2.5 ms for a 256 KB window of news, 31 such windows in 8 MB)
+#: where a word's literal scan costs 0.16 ms; on a short document the
+#: set's lookups are cheaper than a search per listed word (3,090 files
+#: of the corpus: 0.69 s for the check with the set, 0.86 s without).
+SCAN_FIRST = 1 << 16
+
+
+def _held(
+    doc: Document,
+    confusion: Confusion,
+    lowered: str | None,
+    kept: dict[tuple[str, bool], list[int]],
+) -> bool:
+    """Whether the document's ``WordSet`` holds the confusion's first word,
+    told where that can be from the word's confirmed places (an absent
+    word has none; a confirmed place is the word's run, ``_stands_at``),
+    so that a long document's set is made only where it cannot."""
+    confirmed = _confirmed(confusion, doc.prose, lowered, kept)
+    if confirmed is not None:
+        if not confirmed:
+            return False
+        if _stands_at(doc.prose, confirmed[0], confusion.first_word):
+            return True
+    return confusion.first_word in doc.word_set()
+
+
+def _stands_at(prose: str, at: int, word: str) -> bool:
+    """Whether a whole ``\\w+`` run of ``prose`` starts at ``at`` and
+    case-folds to ``word``: then ``word`` is in the document's ``WordSet``
+    (its ``\\w+`` runs, case-folded). False where that is not known: the
+    word pattern's look-arounds read the regex module's ``\\w``, the set
+    the standard module's, and a numeral such as ``½`` is a word character
+    to one only."""
+    if at and _RUN.match(prose, at - 1, at) is not None:
+        return False
+    run = _RUN.match(prose, at)
+    return run is not None and run.group().casefold() == word
+
+
+#: A run of word characters, as ``document.words_of`` reads them.
+_RUN = later_re(r"\w+")
 
 #: Places of a word matched per batch: a few hundred KB of spans at most.
 _BATCH = 4096
