@@ -11,6 +11,8 @@ is told the same way.
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -76,9 +78,8 @@ def tally(words: Iterable[str]) -> Counter[str]:
 def _tally_counts(counts: Counter[str]) -> Counter[str]:
     """Function-word hits per language of words counted: each distinct word
     is looked up once (a long text repeats its words; looking up every
-    token was a second of the 8 MB news benchmark). The languages are met
-    in the order their first hits stand in the text, as a token-by-token
-    tally meets them (the counts keep the words in that order)."""
+    token was a second of the 8 MB news benchmark). The hits are the same
+    in any order of the words, and ``told`` reads only the hits."""
     hits: Counter[str] = Counter()
     for word, n in counts.items():
         folded = word.casefold()
@@ -139,9 +140,14 @@ def runs_counted(words: Counter[str], text: str) -> Counter[str] | None:
     """
     from copydesk import word_guards
 
-    counts: Counter[str] = Counter()
+    # A word of letters alone is its one run: those are counted by one
+    # dict update in C (most of a prose's distinct words: a Python step
+    # and a findall each cost 0.04 s on 8 MB of news), the rest run by run.
+    letters = list(map(str.isalpha, words))
+    counts: Counter[str] = Counter(dict(itertools.compress(words.items(), letters)))
     runs = _WORD.findall
-    for word, n in words.items():
+    for word in itertools.compress(words, map(operator.not_, letters)):
+        n = words[word]
         for run in runs(word):
             counts[run] += n
     if text.isascii():  # an ASCII letter is a letter for both
