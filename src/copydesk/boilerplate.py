@@ -17,8 +17,6 @@ are one line), keyed by a 64-bit hash. Counts are kept per source as
 the lines that recur. Nothing here knows how documents are read or scheduled.
 """
 
-from __future__ import annotations
-
 import hashlib
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -103,7 +101,7 @@ TEMPLATE_BLOCKS = frozenset({"heading", "table", "code", "alt"})
 
 
 def document_lines(
-    doc: Document, start: int = 0, end: int | None = None
+    doc: "Document", start: int = 0, end: int | None = None
 ) -> Iterator[Line]:
     """The countable lines of ``doc`` between ``start`` and ``end``.
 
@@ -123,7 +121,7 @@ def document_lines(
             yield from lines_of(doc.prose, block.start, block.end)
 
 
-def keys_of(doc: Document) -> set[int]:
+def keys_of(doc: "Document") -> set[int]:
     """The distinct line keys of one document (what the first pass counts)."""
     return {line.key for line in document_lines(doc)}
 
@@ -156,7 +154,7 @@ class LineCounts:
         for key in keys:
             counts[key] = counts.get(key, 0) + 1
 
-    def merge(self, other: LineCounts) -> LineCounts:
+    def merge(self, other: "LineCounts") -> "LineCounts":
         """These counts plus ``other``'s (this object is updated and returned)."""
         self.documents += other.documents
         counts = self.counts
@@ -164,7 +162,7 @@ class LineCounts:
             counts[key] = counts.get(key, 0) + count
         return self
 
-    def pruned(self, min_documents: int) -> LineCounts:
+    def pruned(self, min_documents: int) -> "LineCounts":
         """Only the lines in at least ``min_documents`` documents: what the
         second pass needs, a small fraction of what the first pass saw."""
         kept = {k: n for k, n in self.counts.items() if n >= min_documents}

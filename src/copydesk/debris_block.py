@@ -10,8 +10,6 @@ next to it while each matches the next pattern of ``above`` (going up) or
 line is left to the rules that report it alone.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
@@ -33,7 +31,7 @@ class BlockSpec(NamedTuple):
     lone: bool
 
     @classmethod
-    def parse(cls, value: Mapping[str, Any], source: str) -> BlockSpec:
+    def parse(cls, value: Mapping[str, Any], source: str) -> "BlockSpec":
         unknown = sorted(set(value) - _KEYS)
         if unknown:
             raise RuleError(source, f"key 'block.{unknown[0]}': unknown key")

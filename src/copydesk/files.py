@@ -6,8 +6,6 @@ directories and whatever ``.gitignore`` files ignore are skipped.
 An explicit file is linted whatever its extension (as plain text if unknown).
 """
 
-from __future__ import annotations
-
 import contextlib
 import errno
 import fnmatch
@@ -180,7 +178,7 @@ def _within(path: str, base: str) -> bool:
     return path == base or path.startswith(base.rstrip(os.sep) + os.sep)
 
 
-def _gitignore(dirpath: str) -> pathspec.GitIgnoreSpec | None:
+def _gitignore(dirpath: str) -> "pathspec.GitIgnoreSpec | None":
     path = os.path.join(dirpath, ".gitignore")
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
@@ -193,7 +191,7 @@ def _gitignore(dirpath: str) -> pathspec.GitIgnoreSpec | None:
 
 
 def _ignored(
-    path: str, specs: Sequence[tuple[str, pathspec.GitIgnoreSpec]], *, is_dir: bool
+    path: str, specs: Sequence[tuple[str, "pathspec.GitIgnoreSpec"]], *, is_dir: bool
 ) -> bool:
     for base, spec in specs:
         rel = os.path.relpath(path, base).replace(os.sep, "/")

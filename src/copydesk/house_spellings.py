@@ -19,8 +19,6 @@ canonical form of a group whenever it has a say:
 Either way ``variants`` never proposes a spelling ``names`` would report.
 """
 
-from __future__ import annotations
-
 import functools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple

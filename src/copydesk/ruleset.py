@@ -6,8 +6,6 @@ by its check type, and linked with the others of its type. The catalogue
 reuses the validation without compiling.
 """
 
-from __future__ import annotations
-
 import functools
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -98,7 +96,7 @@ class Ruleset:
         self.kinds = kinds
         self.every_meta = every_meta
 
-    def with_checks(self, checks: list[Check]) -> Ruleset:
+    def with_checks(self, checks: list[Check]) -> "Ruleset":
         """This ruleset running ``checks`` instead (the rest shared)."""
         return Ruleset(
             checks,
@@ -190,7 +188,7 @@ def load_ruleset(
     *,
     include_shipped: bool = True,
     rule_options: Mapping[str, Mapping[str, Any]] | None = None,
-    vocab: Vocab | None = None,
+    vocab: "Vocab | None" = None,
     kinds: frozenset[str] | None = None,
 ) -> Ruleset:
     """Load, validate and compile every selected rule.

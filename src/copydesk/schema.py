@@ -5,8 +5,6 @@ a traceback, so each check type declares its keys with ``Key`` and reads them
 through ``read_keys``.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 

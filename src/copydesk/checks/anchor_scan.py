@@ -15,8 +15,6 @@ document's places are its ``AnchorPlaces`` analysis, one entry per scan:
 the rules that share a scan read one result.
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 

@@ -27,8 +27,6 @@ running heads and footers are found in one file; otherwise the check finds
 nothing, and a plain ``copydesk check`` of one file is unchanged.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar, Final, NamedTuple
@@ -133,7 +131,7 @@ class Boilerplate(CheckTypeBase):
                 raise RuleError(meta.source, f"key {name!r}: must be from 0 to 1")
         return cls(meta, Thresholds(**values))
 
-    def bind(self, evidence: LineCounts | None) -> Boilerplate:
+    def bind(self, evidence: LineCounts | None) -> "Boilerplate":
         """This rule judging documents of a source with ``evidence``."""
         return Boilerplate(self.meta, self.thresholds, evidence)
 

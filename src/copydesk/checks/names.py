@@ -28,8 +28,6 @@ or, when the prose is too short to tell, whose ``--language`` is
 (``copydesk.doclang``).
 """
 
-from __future__ import annotations
-
 import bisect
 import functools
 from collections.abc import Iterator, Mapping, Sequence
@@ -144,7 +142,7 @@ class _QuoteState(NamedTuple):
     counts: list[tuple[int, int, int, int]]
 
     @classmethod
-    def read(cls, prose: str, lo: int, hi: int) -> _QuoteState:
+    def read(cls, prose: str, lo: int, hi: int) -> "_QuoteState":
         offsets: list[int] = []
         counts: list[tuple[int, int, int, int]] = []
         now = (0, 0, 0, 0)
@@ -236,10 +234,10 @@ class Names(CheckTypeBase):
     #: Each entry's anchor pattern (None: no anchors), built when a variant
     #: of that entry is first found (escaped names: it cannot fail).
     anchors: Final[tuple[patterns.OnFirstUse | None, ...]]
-    exceptions: Final[Exceptions | None]
+    exceptions: "Final[Exceptions | None]"
     foreign_only: Final[bool]
     #: Given names only: who the document shows to be Ukrainian.
-    person: Final[PersonContext | None]
+    person: "Final[PersonContext | None]"
     #: The language whose house list this is (primary subtag).
     house_language: Final[str]
     #: What follows a place of the same name elsewhere ("Odessa, Texas"),
@@ -258,9 +256,9 @@ class Names(CheckTypeBase):
         by_key: Mapping[str, int],
         canonicals: frozenset[str],
         anchors: tuple[patterns.OnFirstUse | None, ...],
-        exceptions: Exceptions | None,
+        exceptions: "Exceptions | None",
         foreign_only: bool,
-        person: PersonContext | None = None,
+        person: "PersonContext | None" = None,
         house_language: str = "en",
         elsewhere: patterns.OnFirstUse | None = None,
         unsafe: bool = False,
@@ -539,7 +537,7 @@ class PersonContext(NamedTuple):
         house: Sequence[Entry],
         *,
         shipped: bool = False,
-    ) -> PersonContext:
+    ) -> "PersonContext":
         make = patterns.OnFirstUse if shipped else patterns.OnFirstUse.now
 
         def one(key: str) -> patterns.OnFirstUse:

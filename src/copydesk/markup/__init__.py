@@ -21,8 +21,6 @@ Shared decisions:
   plain-text paragraphs (HTML masks ``<...>`` by regex) instead of crashing.
 """
 
-from __future__ import annotations
-
 import functools
 import importlib
 import posixpath

@@ -34,8 +34,6 @@ container's kind); ``<script>``, ``<style>``, ``<pre>``, ``<code>`` stay
 masked, as do container markers (``>``) on the block's lines.
 """
 
-from __future__ import annotations
-
 import bisect
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -203,7 +201,7 @@ class _Closers:
         index = bisect.bisect_right(lines, pos)
         return lines[index] if index < len(lines) else len(self.text)
 
-    def misread(self, part: _Part, start: int, stop: int) -> int | None:
+    def misread(self, part: "_Part", start: int, stop: int) -> int | None:
         """The first opener of ``part`` (read from ``text[start:stop]``) whose
         closing line lies at or beyond ``stop``: the window misread it."""
         for opener, _ in part.openers:
@@ -233,12 +231,12 @@ def _clip(
     return out
 
 
-def _last_break(part: _Part) -> int:
+def _last_break(part: "_Part") -> int:
     """The last break of a piece (0: it has none)."""
     return part.breaks[-1] if part.breaks else 0
 
 
-def _truncate(part: _Part, cut: int) -> _Part:
+def _truncate(part: "_Part", cut: int) -> "_Part":
     """``part`` up to the break ``cut``: what it found before it. A window
     is read past its cut, and what lies beyond belongs to the next piece:
     a footnote defined there is that piece's, not this one's."""
@@ -262,7 +260,7 @@ class _UnsettledError(Exception):
 
 
 def _settle(
-    text: str, parts: list[tuple[int, _Part]], bodies: list[tuple[int, int]]
+    text: str, parts: list[tuple[int, "_Part"]], bodies: list[tuple[int, int]]
 ) -> Iterator[tuple[int, Parsed]]:
     """Each piece's Parsed, read again with what other pieces define
     (:class:`_Settling`), each piece let go as it is yielded.
@@ -283,7 +281,7 @@ def _settle(
     yield parts[-1][0], _parsed(last)
 
 
-def _parsed(part: _Part) -> Parsed:
+def _parsed(part: "_Part") -> Parsed:
     return Parsed(part.prose, part.blocks, part.directives, part.breaks)
 
 
@@ -303,7 +301,7 @@ class _Settling:
     __slots__ = ("_bodies", "_ends", "_links", "_notes", "_parts", "_text")
 
     def __init__(
-        self, text: str, parts: list[tuple[int, _Part]], bodies: list[tuple[int, int]]
+        self, text: str, parts: list[tuple[int, "_Part"]], bodies: list[tuple[int, int]]
     ) -> None:
         self._text = text
         self._parts = parts
@@ -312,7 +310,7 @@ class _Settling:
         self._links = _links_defined(text, parts, self._ends, bodies)
         self._notes = _NotesElsewhere(parts) if len(parts) > 1 else None
 
-    def piece(self, index: int) -> _Part:
+    def piece(self, index: int) -> "_Part":
         """Piece ``index`` as the whole text reads it."""
         start, part = self._parts[index]
         labels = () if self._notes is None else self._notes.of(index, part)
@@ -333,7 +331,7 @@ class _Settling:
 
 def _links_defined(
     text: str,
-    parts: list[tuple[int, _Part]],
+    parts: list[tuple[int, "_Part"]],
     ends: list[int],
     bodies: list[tuple[int, int]],
 ) -> set[str]:
@@ -355,7 +353,7 @@ class _NotesElsewhere:
 
     __slots__ = ("_defined",)
 
-    def __init__(self, parts: list[tuple[int, _Part]]) -> None:
+    def __init__(self, parts: list[tuple[int, "_Part"]]) -> None:
         #: key -> {piece index -> labels as the parser reported them}
         self._defined: dict[str, dict[int, set[str]]] = {}
         for index, (_, part) in enumerate(parts):
@@ -363,7 +361,7 @@ class _NotesElsewhere:
                 by_piece = self._defined.setdefault(_note_key(label), {})
                 by_piece.setdefault(index, set()).add(label)
 
-    def of(self, index: int, part: _Part) -> tuple[str, ...]:
+    def of(self, index: int, part: "_Part") -> tuple[str, ...]:
         """The labels, defined only in other pieces, that a ``[^label]``
         written in piece ``index`` may name."""
         found: set[str] = set()
@@ -455,7 +453,7 @@ def _read(
     plain, source = _sources(text, bodies)
     broken: list[tuple[int, str]] = []
 
-    def callback(link: BrokenLink) -> tuple[str, str] | None:
+    def callback(link: "BrokenLink") -> tuple[str, str] | None:
         if _label(link["reference"]) in links:
             return "", ""
         broken.append((link["span"]["start"], link["reference"]))
@@ -572,7 +570,7 @@ def _events(  # noqa: PLR0915 - one hot loop
     text: str,
     plain: str,
     source: str,
-    callback: Callable[[BrokenLink], tuple[str, str] | None] | None,
+    callback: Callable[["BrokenLink"], tuple[str, str] | None] | None,
 ) -> tuple[
     str,
     list[Block],
@@ -846,7 +844,7 @@ def _lines_only(text: str, start: int, ranges: list[tuple[int, int]]) -> str:
 
 def _directives_in(
     text: str,
-    span: Range,
+    span: "Range",
     conv: Callable[[int], int] | None,
     lines: LineIndex,
     out: list[Directive],
