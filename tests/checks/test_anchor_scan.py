@@ -6,7 +6,7 @@ import pytest
 import yaml
 from tests.checks.inline import lint_rule
 
-from copydesk import text_pieces
+from copydesk import text_pieces, utf8_count
 from copydesk.batch import lint_text
 from copydesk.checks import anchor_scan
 from copydesk.checks.anchor_scan import AnchorScan, Member, union
@@ -253,6 +253,6 @@ def test_character_offsets_are_counted_a_chunk_at_a_time(
     text = "aé€😀\n" * 50
     data = text.encode()
     offsets = [len(text[:i].encode()) for i in range(0, len(text), 3)]
-    monkeypatch.setattr(anchor_scan, "_CHUNK", 5)
+    monkeypatch.setattr(utf8_count, "CHUNK", 5)
     found = anchor_scan._char_offsets(data, offsets[::-1])
     assert found == list(range(0, len(text), 3))[::-1]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 
 import pytest
+import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -260,3 +262,80 @@ def test_a_soft_sign_tail_is_the_one_a_scan_finds(text: str) -> None:
     words = pieces[1::2]
     expected = _tails_by_scan(text, starts, words)
     assert translit._with_soft_signs(text, starts, words) == expected
+
+
+def _spans_of_a_plain_scan(text: str) -> list[int]:
+    """The oracle: every hint found by ``finditer`` over the whole text,
+    widened back over its non-space run as ``non_prose_spans`` does."""
+    spans: list[int] = []
+    last = 0
+    for hit in translit._NOT_PROSE_HINT.finditer(text):
+        start, end = hit.span()
+        if text[start] != "`":
+            run = translit._NON_SPACE_BEFORE.match(text, last, start)
+            assert run is not None  # \S* matches everywhere
+            start = run.start()
+        spans.extend((start, end))
+        last = end
+    return spans
+
+
+_HINT_PIECES = st.sampled_from(
+    ["@a ", "#tag ", "`é ", "`x` ", "www.x ", "http://a.b/c ", "f.png ", ". ", "w"]
+)
+_PROSE_PIECES = st.sampled_from(
+    ["the ", "word ", "é", "😀", "Київ ", "\n", ":", ".", "w ", "ww", "@", "#"]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 400), _PROSE_PIECES, _HINT_PIECES),
+        max_size=12,
+    ),
+    st.integers(0, 1),
+)
+def test_non_prose_spans_are_a_plain_scans_dense_or_sparse(
+    runs: list[tuple[int, str, str]], flip: int
+) -> None:
+    # Each run is many hints in a row (dense: past the 256 places at which
+    # _hints_at judges their spacing) or much prose around one (sparse).
+    parts: list[str] = []
+    for count, prose, hint in runs:
+        if (count + flip) % 2:
+            parts.append(hint * count + prose)
+        else:
+            parts.append(prose * count + hint)
+    text = "".join(parts)
+    assert list(translit.non_prose_spans(text)) == _spans_of_a_plain_scan(text)
+
+
+class _ScanRecorder:
+    """``_NOT_PROSE_HINT`` as ``_hints_at`` uses it, recording where it
+    hands the rest of a text to ``finditer``."""
+
+    def __init__(self) -> None:
+        self.pattern = translit._NOT_PROSE_HINT
+        self.scanned_from: list[int] = []
+
+    def match(self, text: str, pos: int) -> regex.Match[str] | None:
+        return self.pattern.match(text, pos)
+
+    def finditer(self, text: str, pos: int = 0) -> Iterator[regex.Match[str]]:
+        self.scanned_from.append(pos)
+        return self.pattern.finditer(text, pos)
+
+
+def test_dense_hints_are_left_to_finditer_with_the_same_spans(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "word " * 3000 + "@a " * 2000 + "`é " * 1000 + "see http://x.org/ ok"
+    expected = _spans_of_a_plain_scan(text)
+    recorder = _ScanRecorder()
+    monkeypatch.setattr(translit, "_NOT_PROSE_HINT", recorder)
+    spans = list(translit.non_prose_spans(text))
+    assert spans == expected
+    assert spans[-2:] == [len(text) - 16, len(text) - 3]
+    # the 256th handle, at 3 characters apart, hands the rest to finditer
+    assert recorder.scanned_from == [15000 + 255 * 3 + 2]

@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 from copydesk.document import Analysis, ByKey, Document
 from copydesk.re2_superset import compile_scanner
 from copydesk.text_pieces import PIECE, line_pieces
+from copydesk.utf8_count import chars_between
 
 #: The RE2 forms of the existence anchors (each at least as wide as its
 #: ``regex`` original): indent and bullet, line end, sentence end, and the
@@ -245,30 +246,19 @@ def _utf8(text: str) -> bytes | None:
 
 def _char_offsets(data: bytes, offsets: list[int]) -> list[int]:
     """Character offsets of UTF-8 byte offsets into ``data`` (each at a
-    character's start, as RE2's are), by counting the bytes that start a
-    character between them, in order and a megabyte at a time: C work that
-    grows with the bytes before the last offset, where a map of every run
-    of wide characters (``utf8.byte_to_char``) took a second on 8 MB of
-    news, however few the offsets. Decoding the bytes between two offsets
-    made a string of them: 16 MB apart, 16 M characters (64 MB if one is
-    beyond U+FFFF), the peak of a check of the 17 MB Markdown file."""
+    character's start, as RE2's are), counted on from one to the next in
+    order (``utf8_count``): C work that grows with the bytes before the
+    last offset, where a map of every run of wide characters
+    (``utf8.byte_to_char``) took a second on 8 MB of news, however few the
+    offsets, and decoding the gaps made the peak of a check of the 17 MB
+    Markdown file."""
     chars: dict[int, int] = {}
     byte = char = 0
     for offset in sorted(set(offsets)):
-        while byte < offset:
-            end = min(offset, byte + _CHUNK)
-            chunk = data[byte:end]
-            char += len(chunk) - len(chunk.translate(None, _NOT_CONTINUATION))
-            byte = end
+        char += chars_between(data, byte, offset)
+        byte = offset
         chars[offset] = char
     return [chars[offset] for offset in offsets]
-
-
-#: Bytes counted at a time by ``_char_offsets``.
-_CHUNK = 1 << 20
-#: Every byte value but UTF-8's continuation bytes (10xxxxxx): deleted by
-#: ``bytes.translate``, they leave the continuation bytes to count.
-_NOT_CONTINUATION = bytes(b for b in range(256) if not 0x80 <= b < 0xC0)
 
 
 def _scannable(text: str) -> bool:
