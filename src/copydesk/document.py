@@ -9,8 +9,6 @@ Analyses are the one way checks share work on a document: a check asks
 document keeps for every later one (see ``Analysis``).
 """
 
-from __future__ import annotations
-
 import bisect
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any, Generic, NamedTuple, TypeVar, cast
@@ -151,7 +149,7 @@ class Analysis(Generic[T_co]):
     __slots__ = ()
 
     @classmethod
-    def compute(cls, doc: Document) -> T_co:
+    def compute(cls, doc: "Document") -> T_co:
         """The value for ``doc``; called at most once per document."""
         raise NotImplementedError
 
@@ -187,7 +185,7 @@ class WordSet(Analysis[frozenset[str]]):
     """
 
     @classmethod
-    def compute(cls, doc: Document) -> frozenset[str]:
+    def compute(cls, doc: "Document") -> frozenset[str]:
         return words_of(doc.prose)
 
 
@@ -226,7 +224,7 @@ class BlockIndex(Analysis[tuple[list[int], list[Block]]]):
     """The blocks sorted by start, and their starts, for ``Document.block_at``."""
 
     @classmethod
-    def compute(cls, doc: Document) -> tuple[list[int], list[Block]]:
+    def compute(cls, doc: "Document") -> tuple[list[int], list[Block]]:
         ordered = sorted(doc.blocks, key=_block_start)
         return [b.start for b in ordered], ordered
 
@@ -298,7 +296,7 @@ class Document:
         self._analyses = {}
 
     @classmethod
-    def plain(cls, text: str, path: str = "-", language: str = "en") -> Document:
+    def plain(cls, text: str, path: str = "-", language: str = "en") -> "Document":
         """A plain-text document: the prose view is the text itself."""
         return cls(path=path, text=text, prose=text, format="plain", language=language)
 

@@ -71,7 +71,7 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
 }
 
 
-class WordCounts(Analysis["collections.Counter[str]"]):
+class WordCounts(Analysis[collections.Counter[str]]):
     """How often each word of the prose occurs, as written.
 
     The lexicon checks read the distinct words, not every token: a document
@@ -104,19 +104,6 @@ _WORD_SPLIT = later_regex(f"({WORD.pattern})")
 #: the 17 MB Markdown file (0.49 s, 6.4 ms a word); their 3,168 and 34
 #: suspects lie far on either side.
 FEW_WORDS = 100
-
-
-class WordPlaces(Analysis["Places"]):
-    """Where the prose's words stand as whole tokens, found for many at once.
-
-    The lexicon checks look up a few thousand suspect words in a document of
-    a million; searching the prose once per suspect made their cost the
-    product of the two. See ``Places``.
-    """
-
-    @classmethod
-    def compute(cls, doc: Document) -> Places:
-        return Places(doc.prose, doc.get(WordCounts))
 
 
 class Places:
@@ -205,6 +192,19 @@ class Places:
             for places in found.values():
                 places.sort()
         self._found.update(found)
+
+
+class WordPlaces(Analysis[Places]):
+    """Where the prose's words stand as whole tokens, found for many at once.
+
+    The lexicon checks look up a few thousand suspect words in a document of
+    a million; searching the prose once per suspect made their cost the
+    product of the two. See ``Places``.
+    """
+
+    @classmethod
+    def compute(cls, doc: Document) -> Places:
+        return Places(doc.prose, doc.get(WordCounts))
 
 
 def _split_search(prose: str, found: dict[str, list[int]]) -> dict[str, list[int]]:

@@ -18,8 +18,6 @@ replacement keeps the case of the word it replaces. Fixes are unsafe: a
 context pattern is evidence, not proof.
 """
 
-from __future__ import annotations
-
 import functools
 import itertools
 from collections.abc import Iterator, Mapping

@@ -83,11 +83,12 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return list(patterns.spans(_QUOTED, text))
 
 
-class Quoted(Analysis["Quoted"]):
+class QuotedSpans:
     """Quoted spans (sorted, disjoint), asked by bisect whether one holds a match.
 
-    A document's quoted spans are found once for all ``skip_quoted`` rules,
-    when the first of them has a match to judge.
+    The value of the ``Quoted`` analysis. It is a class of its own, not the
+    analysis itself: ``Analysis["Quoted"]``, a class naming itself before it
+    exists, made ``typing`` compile a ``ForwardRef`` at every start.
     """
 
     __slots__ = ("_spans", "_starts")
@@ -96,15 +97,20 @@ class Quoted(Analysis["Quoted"]):
         self._spans = spans
         self._starts = [s for s, _ in spans]
 
-    @classmethod
-    def compute(cls, doc: Document) -> Quoted:
-        return cls(quoted_spans(doc.prose))
-
     def holds(self, start: int, end: int) -> bool:
         """Whether a span strictly contains ``start:end``: only the last span
         starting before ``start`` can, as the earlier ones end before it."""
         index = bisect.bisect_left(self._starts, start) - 1
         return index >= 0 and end < self._spans[index][1]
+
+
+class Quoted(Analysis[QuotedSpans]):
+    """A document's quoted spans, found once for all ``skip_quoted`` rules,
+    when the first of them has a match to judge."""
+
+    @classmethod
+    def compute(cls, doc: Document) -> QuotedSpans:
+        return QuotedSpans(quoted_spans(doc.prose))
 
 
 class ScanSlot:

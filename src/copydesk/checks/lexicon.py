@@ -24,8 +24,6 @@ cannot change correct text: an apostrophe put back into a contraction
 (``wasnt`` → ``wasn't``), when that is the only close word.
 """
 
-from __future__ import annotations
-
 import collections
 import functools
 from collections.abc import Iterator, Mapping
