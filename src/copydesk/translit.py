@@ -9,8 +9,6 @@ analysis, asked of the document by every rule), and every key is cached
 because the same few thousand names recur across a corpus.
 """
 
-from __future__ import annotations
-
 import array
 import bisect
 import functools
@@ -281,7 +279,7 @@ class Token(NamedTuple):
 _new_token = functools.partial(tuple.__new__, Token)
 
 
-def non_prose_spans(text: str) -> array.array[int]:
+def non_prose_spans(text: str) -> "array.array[int]":
     """Where ``text`` has URLs, addresses, handles and code spans: flat
     (start, end) pairs, in order and never overlapping."""
     spans = array.array("q")
@@ -363,16 +361,6 @@ def mask_non_prose(text: str) -> str:
 masked = mask_non_prose
 
 
-class MaskedProse(Analysis["MaskedSpans"]):
-    """Where the document's prose has URLs, addresses, handles and code
-    spans (``non_prose_spans``): names are looked for in the prose with
-    them blanked out."""
-
-    @classmethod
-    def compute(cls, doc: Document) -> MaskedSpans:
-        return MaskedSpans(non_prose_spans(doc.prose))
-
-
 def _pieces_after(text: str, after: str) -> Iterator[tuple[int, int]]:
     """``text`` as consecutive spans of about ``text_pieces.PIECE``
     characters, each but the last ending just after an ``after``."""
@@ -432,6 +420,16 @@ class MaskedSpans:
             yield lo, blanked(piece, clipped)
 
 
+class MaskedProse(Analysis[MaskedSpans]):
+    """Where the document's prose has URLs, addresses, handles and code
+    spans (``non_prose_spans``): names are looked for in the prose with
+    them blanked out."""
+
+    @classmethod
+    def compute(cls, doc: Document) -> MaskedSpans:
+        return MaskedSpans(non_prose_spans(doc.prose))
+
+
 class TokenIndex(Analysis["TokenIndex"]):
     """The capitalised words of a text in order, and the distinct ones.
 
@@ -482,18 +480,18 @@ class TokenIndex(Analysis["TokenIndex"]):
         return map(_new_token, zip(starts, ends, texts, strict=True))
 
     @classmethod
-    def compute(cls, doc: Document) -> TokenIndex:
+    def compute(cls, doc: Document) -> "TokenIndex":
         return cls.of_pieces(doc.get(MaskedProse).pieces(doc.prose))
 
     @classmethod
-    def of_masked(cls, text: str) -> TokenIndex:
+    def of_masked(cls, text: str) -> "TokenIndex":
         """The index of text already masked."""
         return cls.of_pieces(
             (lo, text[lo:hi]) for lo, hi in text_pieces.spaced_pieces(text)
         )
 
     @classmethod
-    def of_pieces(cls, pieces: Iterable[tuple[int, str]]) -> TokenIndex:
+    def of_pieces(cls, pieces: Iterable[tuple[int, str]]) -> "TokenIndex":
         """The index of a masked text given as consecutive pieces (offset,
         text) that end just after a space (see ``copydesk.text_pieces``),
         found by C-level ``split``s of the shape of each (``_shape``; the
@@ -733,7 +731,7 @@ class WordList:
         self._probes = 0
 
     @classmethod
-    def of_lines(cls, text: str, *, ordered: bool = False) -> WordList:
+    def of_lines(cls, text: str, *, ordered: bool = False) -> "WordList":
         """The words of ``text``, one a line, with no other white space;
         ``ordered``: its lines are sorted (as ``str`` compares them)."""
         made = cls([])

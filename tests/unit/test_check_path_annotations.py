@@ -25,7 +25,6 @@ import pytest
 NOT_YET_CONVERTED = frozenset(
     {
         "copydesk.quotes",
-        "copydesk.translit",
     }
 )
 
