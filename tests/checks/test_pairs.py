@@ -403,7 +403,7 @@ def test_balanced_quotes_and_apostrophes_are_clean(text: str) -> None:
 @given(st.text(alphabet="ab \n'\"“”‘’«»", max_size=30))
 def test_ascii_and_unicode_mark_scans_agree(text: str) -> None:
     """The byte scan of ASCII text finds the marks the class split finds."""
-    from copydesk.quotes import _MARKS, _ascii_mark_offsets, _mark_offsets
+    from copydesk.quotes import _MARKS, _mark_offsets
 
     pieces = _MARKS.split(text)
     expected = list(itertools.accumulate(map(len, pieces)))[0:-1:2]
@@ -411,7 +411,7 @@ def test_ascii_and_unicode_mark_scans_agree(text: str) -> None:
     ascii_only = text.encode("ascii", "ignore").decode()
     pieces = _MARKS.split(ascii_only)
     expected = list(itertools.accumulate(map(len, pieces)))[0:-1:2]
-    assert _ascii_mark_offsets(ascii_only) == expected
+    assert _mark_offsets(ascii_only) == expected
 
 
 @settings(max_examples=200, deadline=None)
