@@ -32,8 +32,6 @@ brackets and escape backslashes draw nothing and are looked through; table
 pipes, line-breaking tags and attribute quotes are spaces.
 """
 
-from __future__ import annotations
-
 import itertools
 import operator
 import re as stdlib_re

@@ -18,16 +18,6 @@ from pathlib import Path
 
 import pytest
 
-#: Modules on the path that still postpone their annotations while defining
-#: records. They are next: the lead converts them once the work in progress
-#: on them is committed, and takes each off this list (the second test below
-#: fails while a converted module is still listed).
-NOT_YET_CONVERTED = frozenset(
-    {
-        "copydesk.quotes",
-    }
-)
-
 PAGE = (
     "# Output objects\n\n"
     "Extending an object takes more then one step: add a property, then a\n"
@@ -109,12 +99,4 @@ def test_no_module_on_a_checks_path_postpones_its_records_annotations(
         "copydesk.checks.boilerplate",
     } <= records.keys()
     postponing = sorted(name for name, postpones in records.items() if postpones)
-    assert [name for name in postponing if name not in NOT_YET_CONVERTED] == []
-
-
-def test_every_module_not_yet_converted_is_still_on_the_path_and_postpones(
-    checked_modules: dict[str, str],
-) -> None:
-    records = _record_modules(checked_modules)
-    stale = sorted(name for name in NOT_YET_CONVERTED if not records.get(name))
-    assert stale == []
+    assert postponing == []
