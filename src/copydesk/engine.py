@@ -19,6 +19,7 @@ import regex
 from copydesk import deadline, patterns
 from copydesk.checks.base import Check
 from copydesk.document import Directive, Document
+from copydesk.masked_edits import changes_a_mask
 from copydesk.model import Applicability, Finding, Fix, Severity
 from copydesk.ruleset import Ruleset
 
@@ -134,6 +135,7 @@ def lint(
     kept = suppress(found, doc)
     kept = one_per_span(kept, [c.meta.id for c in ruleset.checks])
     kept = unsafe_in_headings(kept, doc)
+    kept = keep_masks(kept, doc)
     if severity_overrides:
         kept = list(override_severity(kept, severity_overrides))
     return sorted(kept, key=lambda f: f.sort_key)
@@ -408,6 +410,28 @@ def unsafe_in_headings(findings: Sequence[Finding], doc: Document) -> list[Findi
         return f._replace(fix=Fix(f.fix.edits, Applicability.UNSAFE))
 
     return [demoted(f) for f in findings]
+
+
+def keep_masks(findings: Sequence[Finding], doc: Document) -> list[Finding]:
+    """A fix with an edit that would change a masked character is withdrawn.
+
+    No fix, safe or unsafe, may change code, a URL, a tag or any other mask
+    (see ``copydesk.masked_edits``), yet a check finds in the prose view and
+    may fix in the source: an artifact line's removal takes the whole line,
+    URL or ``<pre>`` opener included. The finding stays, as findings without
+    a fix are reported (nothing applied, its suggestions kept), for a human
+    to fix by hand; a fix is whole or nothing, so one bad edit withdraws it.
+    """
+    text, prose = doc.text, doc.prose
+    if text == prose:  # nothing masked (most plain text)
+        return list(findings)
+    return [
+        f._replace(fix=None)
+        if f.fix is not None
+        and any(changes_a_mask(text, prose, e) for e in f.fix.edits)
+        else f
+        for f in findings
+    ]
 
 
 def _beats(a: Finding, b: Finding, rank: Mapping[str, int]) -> bool:
