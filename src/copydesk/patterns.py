@@ -341,11 +341,26 @@ class LiteralIndex:
     (hundreds of MB/s, whatever the list's length), once the index has been
     asked about ``scan_after`` characters of text; otherwise, and until
     then, the document's word set says which first words occur and each is
-    looked for alone (both find the same places). Each hit is then compared
-    in place with the phrases that start with it.
+    looked for alone. Each hit is then compared in place with the phrases
+    that start with it.
+
+    Both ways find the same places for every text, so which one a run takes
+    (it depends on how much text the process searched before) never changes
+    a finding: stdin, the editor server, each batch worker and the cache
+    agree. The scan's places are the reference: RE2's ``\\b`` is ASCII-only,
+    so a first word whose first or last character is beyond ASCII (long s
+    and the Kelvin sign fold to s and k) is no whole word to it, and the
+    word-set path of a list the scan could search drops such a hit too.
     """
 
-    __slots__ = ("_scanner", "_seen", "by_first", "ignorecase", "scan_after")
+    __slots__ = (
+        "_ascii_edges",
+        "_scanner",
+        "_seen",
+        "by_first",
+        "ignorecase",
+        "scan_after",
+    )
 
     def __init__(
         self, phrases: Iterable[str], *, ignorecase: bool, scan_after: int = SCAN_AFTER
@@ -364,6 +379,7 @@ class LiteralIndex:
             self.by_first.setdefault(first.group().casefold(), []).append(key)
         for candidates in self.by_first.values():
             candidates.sort(key=len, reverse=True)
+        self._ascii_edges: bool | None = None  # told on first need
 
     @staticmethod
     def accepts(phrase: str) -> bool:
@@ -411,17 +427,52 @@ class LiteralIndex:
             if self._seen >= self.scan_after:
                 self._scanner = _first_word_scanner(self.by_first) or False
         if self._scanner:
-            for m in self._scanner.finditer(text):
-                start = m.start()
-                # RE2's \b is ASCII-only: a letter such as "é" just before
-                # the word is not a boundary for us.
-                if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
-                    continue
-                yield start, m.group().casefold()
-            return
+            scanned = _scanned_first_words(self._scanner, text)
+            if scanned is not None:
+                yield from scanned
+                return
+        # An ASCII text (str.isascii reads a flag) has no such edge to drop.
+        edges = not text.isascii() and self._scan_edges()
         for first in self.by_first.keys() & words():
             for m in _word_finder(first).finditer(text):
+                if edges and not _ascii_ends(m.group()):
+                    continue  # long s or the Kelvin sign at an edge: no word to RE2
                 yield m.start(), first
+
+    def _scan_edges(self) -> bool:
+        """Whether hits keep the RE2 scan's ASCII word edges: when the scan
+        can search this list (every first word ASCII), whether or not it has
+        been compiled yet. Told once per list, not per word: a list with a
+        word beyond ASCII is never scanned and keeps Unicode edges for all."""
+        if self._ascii_edges is None:
+            self._ascii_edges = bool(self.by_first) and all(
+                map(str.isascii, self.by_first)
+            )
+        return self._ascii_edges
+
+
+def _scanned_first_words(scanner: Any, text: str) -> list[tuple[int, str]] | None:
+    """(start, case-folded first word) of the scan's whole words, or None for
+    a text RE2 cannot read (a lone surrogate has no UTF-8): the word-set path,
+    keeping the scan's edges, finds the same places there."""
+    found: list[tuple[int, str]] = []
+    try:
+        for m in scanner.finditer(text):
+            start = m.start()
+            # RE2's \b is ASCII-only: a letter such as "é" just before
+            # the word is not a boundary for us.
+            if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                continue
+            found.append((start, m.group().casefold()))
+    except UnicodeEncodeError:
+        return None
+    return found
+
+
+def _ascii_ends(word: str) -> bool:
+    """Whether ``word`` starts and ends with ASCII characters, the only word
+    characters RE2's ``\\b`` knows."""
+    return word[0].isascii() and word[-1].isascii()
 
 
 def _first_word_scanner(by_first: Mapping[str, object]) -> Any:
