@@ -32,7 +32,6 @@ brackets and escape backslashes draw nothing and are looked through; table
 pipes, line-breaking tags and attribute quotes are spaces.
 """
 
-import itertools
 import operator
 import re as stdlib_re
 import unicodedata
@@ -59,7 +58,6 @@ STRAIGHT = "\"'"
 #: gives are ``_mark_offsets``' (the tests' oracle).
 _MARKS = later_re("([" + stdlib_re.escape(DOUBLE + SINGLE) + "])")
 _DOUBLES = later_re("[" + stdlib_re.escape(DOUBLE) + "]")
-_APOSTROPHE_TO_QUOTE = bytes.maketrans(b"'", b'"')
 #: The marks beyond ASCII.
 _WIDE_MARKS = frozenset(ch for ch in DOUBLE + SINGLE if not ch.isascii())
 #: Prose characters that may hide markup or a reference's filler.
@@ -1444,15 +1442,14 @@ def _mark_offsets(prose: str) -> list[int]:
 
 
 def _view_mark_offsets(data: bytes) -> list[int]:
-    """Where ``"`` and ``'`` stand in ``data``: a byte split on one of them
-    (after mapping the other onto it) runs at memory speed, where the regex
-    split tests every character against a class."""
+    """Where ``"`` and ``'`` stand in ``data``: one scan in C for a class of
+    two bytes. A byte split (after mapping one mark onto the other) ran
+    twice as fast, but held a translated copy and its pieces, the view's
+    size twice over: 30 MB more at the peak of the 17 MB file's check."""
     if b"'" not in data and b'"' not in data:
         return []
-    pieces = data.translate(_APOSTROPHE_TO_QUOTE).split(b'"')
-    # Mark k follows the first k + 1 pieces and the k marks between them.
-    lengths = itertools.accumulate(map(len, pieces[:-1]))
-    return list(map(operator.add, lengths, itertools.count()))
+    # Compiled on first use and kept by re's own cache.
+    return list(map(stdlib_re.Match.start, stdlib_re.finditer(rb"[\"']", data)))
 
 
 def _disjoint(blocks: Sequence[Block]) -> list[Block]:
