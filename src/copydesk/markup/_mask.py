@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 
 from copydesk.document import FILLER, Block
 from copydesk.lazy_patterns import later_re
+from copydesk.wide_chars import ascii_view
 
 _ASCII_MASK = bytes(c if c in (10, 13) else 32 for c in range(256))
 _CONTROL = later_re(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -37,12 +38,12 @@ def decoded(text: str) -> str:
 def mask_all(text: str) -> str:
     """``text`` with every character but CR and LF replaced by a space.
 
-    Encoded to ASCII with ``replace``, each other code point (a lone
-    surrogate too) is one ``?``, which the table makes a space with the
+    In its ASCII view (``wide_chars.ascii_view``) each other code point (a
+    lone surrogate too) is one ``?``, which the table makes a space with the
     rest: three passes in C whatever the text holds. Splitting a text with
     a few accents into lines to measure them took three times as long.
     """
-    return text.encode("ascii", "replace").translate(_ASCII_MASK).decode("ascii")
+    return ascii_view(text).translate(_ASCII_MASK).decode("ascii")
 
 
 def entity_view(source: str, decoded: str) -> str:
