@@ -16,6 +16,16 @@ needs_sample = pytest.mark.skipif(not SAMPLE.is_file(), reason="../shared not pr
 CORPUS = SHARED / "corpus" / "powershell-docs-reference.tar.xz"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``forks`` run first, in a process with one thread.
+
+    copydesk forks to share a large document's checks only from a process
+    with no other thread (``copydesk.document_workers``); a test of Dask
+    leaves its offload thread behind for the rest of the session.
+    """
+    items.sort(key=lambda item: item.get_closest_marker("forks") is None)
+
+
 @pytest.fixture
 def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh folder as the working directory, for CLI runs on relative paths."""

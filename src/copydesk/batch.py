@@ -143,14 +143,16 @@ def lint_text(
     overrides: Mapping[str, Severity] | None = None,
     kind: str = "",
     run: engine.RunState | None = None,
+    jobs: int = 1,
 ) -> list[Finding]:
     """Findings for one in-memory text (used by stdin, fixes and tests).
 
     ``kind`` is the document kind resolved for its target; empty means by
     format. ``run`` is the state of the run the text belongs to. A large
     text is read and checked in windows (the same findings, in memory that
-    grows with a window, not the file). Reading the text counts towards the
-    ruleset's ``file_timeout``.
+    grows with a window, not the file), its checks shared by up to ``jobs``
+    processes. Reading the text counts towards the ruleset's
+    ``file_timeout``.
     """
     started = time.monotonic()
     if len(text) >= LARGE and fmt in markup.WINDOW_READERS:
@@ -158,7 +160,7 @@ def lint_text(
 
         doc, spans = windows.read_in_windows(text, path, fmt, language, kind)
         return windows.lint_in_windows(
-            doc, spans, ruleset, overrides, run, started=started
+            doc, spans, ruleset, overrides, run, started=started, workers=jobs
         )
     doc = build_document(text, path, fmt, language, kind)
     return engine.lint(doc, ruleset, overrides, run, started=started)
@@ -182,8 +184,10 @@ def lint_target(
     display: str | None = None,
     text: str | None = None,
     run: engine.RunState | None = None,
+    jobs: int = 1,
 ) -> FileResult:
-    """Lint one target (read now unless ``text`` is given); unreadable is a skip."""
+    """Lint one target (read now unless ``text`` is given); unreadable is a
+    skip. A large file's checks are shared by up to ``jobs`` processes."""
     shown = display or target.path
     if text is None:
         try:
@@ -191,7 +195,7 @@ def lint_target(
         except CopydeskError as exc:
             return FileResult(shown, error=exc.reason)
     findings = lint_text(
-        text, shown, target.format, ruleset, language, overrides, target.kind, run
+        text, shown, target.format, ruleset, language, overrides, target.kind, run, jobs
     )
     return FileResult(shown, findings, text=text if findings else None)
 
@@ -386,6 +390,7 @@ def _lint_uncached(
                 overrides,
                 text=known.get(target.path),
                 run=run,
+                jobs=jobs,
             )
         return
     chunks = [targets[i : i + CHUNK] for i in range(0, len(targets), CHUNK)]

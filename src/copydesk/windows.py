@@ -64,19 +64,29 @@ def lint_in_windows(
     run: engine.RunState | None = None,
     *,
     started: float | None = None,
+    workers: int = 1,
 ) -> list[Finding]:
     """``engine.lint`` of ``doc``, its paragraph-local checks run window by
     window over ``spans`` (``started``: when work on the file began, for the
-    ruleset's ``file_timeout``)."""
+    ruleset's ``file_timeout``). With ``workers`` above one, where
+    :mod:`copydesk.document_workers` can, every check's work is shared by
+    that many processes: the same findings, sooner."""
     state = engine.RunState() if run is None else run
-    local = [
-        c
-        for c in ruleset.checks
-        if paragraph_local(c) and engine.runs_on(c, doc, state)
-    ]
     began = time.monotonic() if started is None else started
-    with engine.file_budget(ruleset, began):  # the windows spend the file's time too
-        given = run_in_windows(doc, spans, local)
+    plan = [c for _, c in engine.applicable(ruleset, doc, state)]
+    plan = [c for c in plan if c.meta.id not in state.stopped]
+    local = [c for c in plan if paragraph_local(c)]
+    from copydesk import document_workers
+
+    if document_workers.can_share(workers):
+        whole = [c for c in plan if not paragraph_local(c)]
+        units = document_workers.units_of(local, whole, spans)
+        given = document_workers.shared_given(doc, units, workers, ruleset, began)
+    else:
+        with engine.file_budget(
+            ruleset, began
+        ):  # the windows spend the file's time too
+            given = run_in_windows(doc, spans, local)
     return engine.lint(doc, ruleset, overrides, state, given, started=began)
 
 

@@ -1,0 +1,304 @@
+"""One large document's checks shared by forked worker processes.
+
+A run's worker pool lints one file per task, so a single file of many
+megabytes (a manuscript, a CMS export, a scraped dump) used one core while
+the others idled. Here the work of that file's checks is cut into units and
+shared: each window of the document is a unit (every paragraph-local check
+run on it), and the whole-document checks form units of those that derive
+the same things from the text (the same type, or an analysis their types
+declare in ``USES``, so each analysis is built once). The parent and its
+forked children claim units from one queue until none is left; a child
+inherits the document the parent read (fork: copy on write, nothing sent)
+and sends back only findings.
+
+The engine then decides on the findings as if one process had found them.
+Each check's findings are those a run in one process gives, in the same
+order: a window's findings are joined in window order, and a check that
+raised in a window is given the first such exception, as ``run_in_windows``
+does. So the findings are byte-identical, by construction and by the tests
+that compare both (``tests/unit/test_document_workers.py``).
+
+Forking is used only where it is safe and cheap: on Linux, from a process
+with one thread (a server's or a Dask worker's threads share locks a child
+would inherit held). A child that dies, or whose findings cannot be pickled,
+costs only time: the parent runs the units it did not report.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import pickle
+import select
+import signal
+import struct
+import sys
+import threading
+import time
+from collections.abc import Iterator, Mapping, Sequence
+
+from copydesk import deadline, engine
+from copydesk.checks.base import Check
+from copydesk.document import Document
+from copydesk.ruleset import Ruleset
+
+#: Whether this platform can share a document's checks: ``os.fork`` with
+#: copy-on-write pages (macOS forks, but its system libraries are not safe
+#: to use in a forked child).
+AVAILABLE = sys.platform == "linux"
+
+#: A unit's number in the queue: four bytes, written whole before any read,
+#: so every read of four bytes takes exactly one unit.
+_TICKET = struct.Struct("=I")
+#: Units in the queue at most: all are written before the children fork,
+#: so they must fit in a pipe's default buffer (64 KiB) without a reader.
+_MOST_UNITS = 4096
+
+#: Found by a unit: by rule id, the findings or the exception raised.
+Given = dict[str, engine.Found]
+
+
+class Unit:
+    """Checks run together on a span of the document (or all of it)."""
+
+    __slots__ = ("checks", "spans")
+
+    def __init__(
+        self, checks: Sequence[Check], spans: Sequence[tuple[int, int]] | None
+    ) -> None:
+        self.checks = tuple(checks)
+        #: The windows the checks run on, in order; None: the whole document.
+        self.spans = None if spans is None else tuple(spans)
+
+
+def can_share(workers: int) -> bool:
+    """Whether a document's checks may be shared by ``workers`` processes here."""
+    return workers > 1 and AVAILABLE and threading.active_count() == 1
+
+
+def units_of(
+    local: Sequence[Check],
+    whole: Sequence[Check],
+    spans: Sequence[tuple[int, int]],
+) -> list[Unit]:
+    """The units of work of checking a document: ``whole``'s checks in groups
+    that share derived state, then ``local``'s on each window of ``spans``
+    (neighbouring windows merged so the queue holds at most ``_MOST_UNITS``).
+    The groups come first: each is longer than a window, and a queue that
+    ends with short units leaves no process waiting long for another."""
+    units = [Unit(group, None) for group in sharing_groups(whole)]
+    if local and spans:
+        room = max(1, _MOST_UNITS - len(units))
+        per = -(-len(spans) // room)
+        units += [Unit(local, spans[i : i + per]) for i in range(0, len(spans), per)]
+    return units
+
+
+def sharing_groups(checks: Sequence[Check]) -> list[list[Check]]:
+    """``checks`` grouped so that two checks of one type, or whose types
+    declare a common analysis, are in one group; groups and their members in
+    the order of ``checks``."""
+    owner: dict[object, int] = {}  # a type or an analysis -> its group
+    parent: list[int] = []
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, check in enumerate(checks):
+        parent.append(i)
+        kind = type(check)
+        for key in (kind, *getattr(kind, "USES", ())):
+            j = owner.setdefault(key, i)
+            a, b = root(i), root(j)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    groups: dict[int, list[Check]] = {}
+    for i, check in enumerate(checks):
+        groups.setdefault(root(i), []).append(check)
+    return list(groups.values())
+
+
+def run_unit(doc: Document, unit: Unit) -> Given:
+    """What ``unit``'s checks find on ``doc`` (the exception one raised in
+    place of its findings), as the engine and ``run_in_windows`` run them."""
+    if unit.spans is None:
+        found: Given = {}
+        for check in unit.checks:
+            try:
+                found[check.meta.id] = list(deadline.checked(check.run(doc)))
+            except Exception as exc:  # the engine raises it, as if run here
+                found[check.meta.id] = exc
+        return found
+    from copydesk.windows import run_in_windows
+
+    return run_in_windows(doc, unit.spans, unit.checks)
+
+
+def shared_given(
+    doc: Document,
+    units: Sequence[Unit],
+    workers: int,
+    ruleset: Ruleset,
+    started: float,
+) -> Given:
+    """Every unit's findings on ``doc``, worked out by this process and
+    ``workers - 1`` forked children, merged by rule id as one process would
+    give them (``started``: when work on the file began, for the ruleset's
+    ``file_timeout``)."""
+    results: list[Given | None] = [None] * len(units)
+    queued = list(range(len(units)))
+    warm = next((i for i, u in enumerate(units) if u.spans is not None), None)
+    if warm is not None:
+        # One window first, here: what every window's checks compile on
+        # first use (their patterns, word-list scans) is then inherited,
+        # not compiled again in each child.
+        with engine.file_budget(ruleset, started):
+            results[warm] = run_unit(doc, units[warm])
+        queued = [i for i in queued if i != warm]
+    tickets, writer = os.pipe()
+    children: list[tuple[int, int]] = []
+    try:
+        with os.fdopen(writer, "wb") as queue:
+            queue.write(b"".join(_TICKET.pack(i) for i in queued))
+        while len(children) < min(workers, len(queued)) - 1:
+            try:
+                child = _fork_child(doc, units, tickets, ruleset, started)
+            except OSError:  # no process to spare: fewer helpers, same findings
+                break
+            children.append(child)
+        with engine.file_budget(ruleset, started):
+            for index in _claimed(tickets):
+                results[index] = run_unit(doc, units[index])
+        # A child bound by the file's budget has ended by then; one that has
+        # not (stuck on a lock a thread held at the fork) is stopped.
+        until = started + ruleset.file_timeout + 1 if ruleset.file_timeout else None
+        while children:
+            pid, pipe = children.pop(0)
+            for index, found in _received(pid, pipe, until).items():
+                results[index] = found
+        with engine.file_budget(ruleset, started):
+            for index, result in enumerate(results):
+                if result is None:  # a child died before it reported
+                    results[index] = run_unit(doc, units[index])
+    finally:
+        os.close(tickets)
+        for pid, pipe in children:  # interrupted: no child outlives the run
+            _stop(pid)
+            os.close(pipe)
+    return merged([r for r in results if r is not None])
+
+
+def merged(results: Sequence[Given]) -> Given:
+    """The units' findings (in unit order) by rule id: a check's windows
+    joined in order, the first exception of a check in place of its
+    findings."""
+    given: Given = {}
+    for found in results:
+        for rule, part in found.items():
+            before = given.get(rule)
+            if before is None or isinstance(part, BaseException):
+                if not isinstance(before, BaseException):
+                    given[rule] = (
+                        part if isinstance(part, BaseException) else list(part)
+                    )
+            elif isinstance(before, list):
+                before.extend(part)
+    return given
+
+
+def _claimed(tickets: int) -> Iterator[int]:
+    """The units this process takes from the queue, one at a time."""
+    while True:
+        ticket = os.read(tickets, _TICKET.size)
+        if len(ticket) < _TICKET.size:
+            return
+        yield _TICKET.unpack(ticket)[0]
+
+
+def _fork_child(
+    doc: Document,
+    units: Sequence[Unit],
+    tickets: int,
+    ruleset: Ruleset,
+    started: float,
+) -> tuple[int, int]:
+    """A child that claims units until none is left and writes what they
+    found to a pipe; (its pid, the pipe's end to read)."""
+    reader, writer = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(reader)
+        os.close(writer)
+        raise
+    if pid:
+        os.close(writer)
+        return pid, reader
+    status = 1
+    try:  # the child: never returns, never runs the parent's exit handlers
+        os.close(reader)
+        gc.freeze()  # the inherited heap stays shared: no collection touches it
+        done: dict[int, Given] = {}
+        with engine.file_budget(ruleset, started):
+            for index in _claimed(tickets):
+                done[index] = run_unit(doc, units[index])
+        with os.fdopen(writer, "wb") as out:
+            out.write(_picklable(done))
+        status = 0
+    finally:
+        os._exit(status)
+
+
+def _picklable(done: Mapping[int, Given]) -> bytes:
+    """``done`` pickled; a unit whose findings or exception cannot be is left
+    out, for the parent to run again."""
+    try:
+        return pickle.dumps(dict(done), pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        kept = {}
+        for index, found in done.items():
+            try:
+                pickle.dumps(found, pickle.HIGHEST_PROTOCOL)
+            except Exception:
+                continue
+            kept[index] = found
+        return pickle.dumps(kept, pickle.HIGHEST_PROTOCOL)
+
+
+def _received(pid: int, pipe: int, until: float | None) -> dict[int, Given]:
+    """What the child ``pid`` reported on ``pipe`` (nothing if it failed or
+    had not finished by the monotonic time ``until``); the child is reaped
+    (stopped first if need be) and the pipe closed whatever happens."""
+    chunks: list[bytes] = []
+    try:
+        while True:
+            wait = None if until is None else max(0.0, until - time.monotonic())
+            if not select.select([pipe], [], [], wait)[0]:
+                return {}  # out of time: stopped below, its units run here
+            chunk = os.read(pipe, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+        status = os.waitpid(pid, 0)[1]
+        pid = 0  # reaped: its number may be another process's from now on
+        if status != 0:
+            return {}
+        found = pickle.loads(b"".join(chunks))
+    except Exception:
+        return {}
+    finally:
+        if pid:
+            _stop(pid)
+        os.close(pipe)
+    return found if isinstance(found, dict) else {}
+
+
+def _stop(pid: int) -> None:
+    """End the child ``pid`` and reap it."""
+    with contextlib.suppress(OSError):
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
