@@ -18,35 +18,27 @@ raised in a window is given the first such exception, as ``run_in_windows``
 does. So the findings are byte-identical, by construction and by the tests
 that compare both (``tests/unit/test_document_workers.py``).
 
-Forking is used only where it is safe and cheap: on Linux, from a process
-with one thread (a server's or a Dask worker's threads share locks a child
-would inherit held). A child that dies, or whose findings cannot be pickled,
-costs only time: the parent runs the units it did not report.
+Children are made by :mod:`copydesk.forked` (Linux, a process with one
+thread). A child that dies, hangs past the file's budget, or whose findings
+cannot be pickled, costs only time: the parent runs the units it did not
+report.
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
+import functools
 import os
 import pickle
-import select
-import signal
 import struct
-import sys
-import threading
-import time
 from collections.abc import Iterator, Mapping, Sequence
 
-from copydesk import deadline, engine
+from copydesk import deadline, engine, forked
 from copydesk.checks.base import Check
 from copydesk.document import Document
 from copydesk.ruleset import Ruleset
 
-#: Whether this platform can share a document's checks: ``os.fork`` with
-#: copy-on-write pages (macOS forks, but its system libraries are not safe
-#: to use in a forked child).
-AVAILABLE = sys.platform == "linux"
+#: Whether this platform can share a document's checks (see ``forked``).
+AVAILABLE = forked.AVAILABLE
 
 #: A unit's number in the queue: four bytes, written whole before any read,
 #: so every read of four bytes takes exactly one unit.
@@ -74,7 +66,7 @@ class Unit:
 
 def can_share(workers: int) -> bool:
     """Whether a document's checks may be shared by ``workers`` processes here."""
-    return workers > 1 and AVAILABLE and threading.active_count() == 1
+    return workers > 1 and forked.can_fork()
 
 
 def units_of(
@@ -149,7 +141,7 @@ def shared_given(
     ``workers - 1`` forked children, merged by rule id as one process would
     give them (``started``: when work on the file began, for the ruleset's
     ``file_timeout``)."""
-    results: list[Given | None] = [None] * len(units)
+    results: dict[int, Given] = {}
     queued = list(range(len(units)))
     warm = next((i for i, u in enumerate(units) if u.spans is not None), None)
     if warm is not None:
@@ -160,36 +152,33 @@ def shared_given(
             results[warm] = run_unit(doc, units[warm])
         queued = [i for i in queued if i != warm]
     tickets, writer = os.pipe()
-    children: list[tuple[int, int]] = []
+    children: list[forked.Child] = []
     try:
         with os.fdopen(writer, "wb") as queue:
             queue.write(b"".join(_TICKET.pack(i) for i in queued))
+        claim = functools.partial(_claim_all, doc, units, tickets, ruleset, started)
         while len(children) < min(workers, len(queued)) - 1:
             try:
-                child = _fork_child(doc, units, tickets, ruleset, started)
+                children.append(forked.start(lambda: _picklable(claim())))
             except OSError:  # no process to spare: fewer helpers, same findings
                 break
-            children.append(child)
-        with engine.file_budget(ruleset, started):
-            for index in _claimed(tickets):
-                results[index] = run_unit(doc, units[index])
+        results.update(claim())
         # A child bound by the file's budget has ended by then; one that has
         # not (stuck on a lock a thread held at the fork) is stopped.
         until = started + ruleset.file_timeout + 1 if ruleset.file_timeout else None
         while children:
-            pid, pipe = children.pop(0)
-            for index, found in _received(pid, pipe, until).items():
-                results[index] = found
+            found = children.pop(0).result(until)
+            if isinstance(found, dict):
+                results.update(found)
         with engine.file_budget(ruleset, started):
-            for index, result in enumerate(results):
-                if result is None:  # a child died before it reported
+            for index in range(len(units)):
+                if index not in results:  # a child failed before it reported
                     results[index] = run_unit(doc, units[index])
     finally:
         os.close(tickets)
-        for pid, pipe in children:  # interrupted: no child outlives the run
-            _stop(pid)
-            os.close(pipe)
-    return merged([r for r in results if r is not None])
+        for child in children:  # interrupted: no child outlives the run
+            child.stop()
+    return merged([results[i] for i in range(len(units))])
 
 
 def merged(results: Sequence[Given]) -> Given:
@@ -219,38 +208,19 @@ def _claimed(tickets: int) -> Iterator[int]:
         yield _TICKET.unpack(ticket)[0]
 
 
-def _fork_child(
+def _claim_all(
     doc: Document,
     units: Sequence[Unit],
     tickets: int,
     ruleset: Ruleset,
     started: float,
-) -> tuple[int, int]:
-    """A child that claims units until none is left and writes what they
-    found to a pipe; (its pid, the pipe's end to read)."""
-    reader, writer = os.pipe()
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(reader)
-        os.close(writer)
-        raise
-    if pid:
-        os.close(writer)
-        return pid, reader
-    status = 1
-    try:  # the child: never returns, never runs the parent's exit handlers
-        os.close(reader)
-        gc.freeze()  # the inherited heap stays shared: no collection touches it
-        done: dict[int, Given] = {}
-        with engine.file_budget(ruleset, started):
-            for index in _claimed(tickets):
-                done[index] = run_unit(doc, units[index])
-        with os.fdopen(writer, "wb") as out:
-            out.write(_picklable(done))
-        status = 0
-    finally:
-        os._exit(status)
+) -> dict[int, Given]:
+    """What the units this process claims from the queue find, by unit."""
+    done: dict[int, Given] = {}
+    with engine.file_budget(ruleset, started):
+        for index in _claimed(tickets):
+            done[index] = run_unit(doc, units[index])
+    return done
 
 
 def _picklable(done: Mapping[int, Given]) -> bytes:
@@ -267,38 +237,3 @@ def _picklable(done: Mapping[int, Given]) -> bytes:
                 continue
             kept[index] = found
         return pickle.dumps(kept, pickle.HIGHEST_PROTOCOL)
-
-
-def _received(pid: int, pipe: int, until: float | None) -> dict[int, Given]:
-    """What the child ``pid`` reported on ``pipe`` (nothing if it failed or
-    had not finished by the monotonic time ``until``); the child is reaped
-    (stopped first if need be) and the pipe closed whatever happens."""
-    chunks: list[bytes] = []
-    try:
-        while True:
-            wait = None if until is None else max(0.0, until - time.monotonic())
-            if not select.select([pipe], [], [], wait)[0]:
-                return {}  # out of time: stopped below, its units run here
-            chunk = os.read(pipe, 1 << 20)
-            if not chunk:
-                break
-            chunks.append(chunk)
-        status = os.waitpid(pid, 0)[1]
-        pid = 0  # reaped: its number may be another process's from now on
-        if status != 0:
-            return {}
-        found = pickle.loads(b"".join(chunks))
-    except Exception:
-        return {}
-    finally:
-        if pid:
-            _stop(pid)
-        os.close(pipe)
-    return found if isinstance(found, dict) else {}
-
-
-def _stop(pid: int) -> None:
-    """End the child ``pid`` and reap it."""
-    with contextlib.suppress(OSError):
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)

@@ -16,7 +16,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager as ContextManager
 from functools import lru_cache
 from pathlib import Path
@@ -26,7 +26,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from copydesk import batch, document_workers, engine
+from copydesk import batch, document_workers, engine, forked
 from copydesk.checks.base import Check
 from copydesk.document import Document
 from copydesk.document_workers import can_share, merged, sharing_groups
@@ -119,15 +119,16 @@ def with_slow(in_child: str) -> Ruleset:
 
 
 def spied_forks() -> tuple[ContextManager[object], list[int]]:
+    """A patch recording the pid of every child forked while it holds."""
     forks: list[int] = []
-    real = document_workers._fork_child
+    real = forked.start
 
-    def spy(*args: object) -> tuple[int, int]:
-        child = real(*args)  # type: ignore[arg-type]
-        forks.append(child[0])
+    def spy(work: Callable[[], bytes]) -> forked.Child:
+        child = real(work)
+        forks.append(child.pid)
         return child
 
-    return mock.patch.object(document_workers, "_fork_child", new=spy), forks
+    return mock.patch.object(forked, "start", new=spy), forks
 
 
 DRAFT = (
