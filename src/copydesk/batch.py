@@ -158,7 +158,9 @@ def lint_text(
     if len(text) >= LARGE and fmt in markup.WINDOW_READERS:
         from copydesk import windows
 
-        doc, spans = windows.read_in_windows(text, path, fmt, language, kind)
+        doc, spans = windows.read_in_windows(
+            text, path, fmt, language, kind, workers=jobs
+        )
         return windows.lint_in_windows(
             doc, spans, ruleset, overrides, run, started=started, workers=jobs
         )

@@ -3,10 +3,8 @@
 A forked child inherits everything the parent has read and compiled (copy on
 write: nothing is sent) and sends back one pickled value through a pipe.
 Used where one large document would otherwise keep a run on one core: its
-checks (:mod:`copydesk.document_workers`). Its Markdown read was tried too
-and left alone: a child reading the second half from a break saved 0.07 s of
-the 17 MB file's 1.0 s read, as pickling the pieces back cost 0.15 s of the
-0.35 s it saved.
+Markdown read (:mod:`copydesk.markup.markdown`, a child reads the second
+half) and its checks (:mod:`copydesk.document_workers`).
 
 Forking is safe and cheap only on Linux, from a process with one thread: a
 server's or a Dask worker's threads may hold locks that a child would

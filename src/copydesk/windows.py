@@ -42,12 +42,19 @@ def paragraph_local(check: Check) -> bool:
 
 
 def read_in_windows(
-    text: str, path: str, fmt: str, language: str, kind: str, size: int = WINDOW
+    text: str,
+    path: str,
+    fmt: str,
+    language: str,
+    kind: str,
+    size: int = WINDOW,
+    workers: int = 1,
 ) -> tuple[Document, list[tuple[int, int]]]:
     """The Document of ``text`` read in windows of about ``size`` characters
-    (the one a whole read gives), and the windows' spans."""
+    (the one a whole read gives; its reader may use ``workers`` processes),
+    and the windows' spans."""
     lines = LineIndex(text)
-    parsed, cuts = markup.read_joined(fmt, text, size, lines)
+    parsed, cuts = markup.read_joined(fmt, text, size, lines, workers)
     doc = document_of(parsed, text, path, fmt, language, kind)
     doc.lines = lines  # one line index for the text, already built
     # Kept for the run: an int object and a slot each in the joined tuple

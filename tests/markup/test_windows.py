@@ -250,8 +250,10 @@ def test_a_window_reader_failing_on_a_later_piece_reads_the_text_whole(
     text = "Kiev is here.\n\n" * 40
     real = markdown_windows
 
-    def failing(source: str, size: int) -> Iterator[tuple[int, markup.Parsed]]:
-        for index, piece in enumerate(real(source, size)):
+    def failing(
+        source: str, size: int, workers: int = 1
+    ) -> Iterator[tuple[int, markup.Parsed]]:
+        for index, piece in enumerate(real(source, size, workers)):
             if index == 3:
                 raise ValueError("a parser bug")
             yield piece

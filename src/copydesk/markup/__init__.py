@@ -104,7 +104,8 @@ WINDOW_READERS: dict[str, str] = {
 }
 
 _loaded: dict[str, Callable[[str], Parsed]] = {}
-_Pieces = Callable[[str, int], Iterator[tuple[int, Parsed]]]
+#: A window reader: (text, window size, processes it may use) to its pieces.
+_Pieces = Callable[[str, int, int], Iterator[tuple[int, Parsed]]]
 
 
 def format_for_path(path: str) -> str | None:
@@ -233,7 +234,7 @@ def read_windows(fmt: str, text: str, size: int) -> Iterator[tuple[int, Parsed]]
 
 
 def read_joined(
-    fmt: str, text: str, size: int, lines: LineIndex | None = None
+    fmt: str, text: str, size: int, lines: LineIndex | None = None, workers: int = 1
 ) -> tuple[Parsed, list[int]]:
     """:func:`join` of :func:`read_windows` (the Parsed of the whole text, as
     :func:`read` gives it) and the offsets where the pieces start.
@@ -243,9 +244,11 @@ def read_joined(
     :func:`join`'s ``finish``): finished as they came, every piece's view
     was held twice, as read and as finished, with the joined copy besides;
     finished whole, the joined view was held twice. A reader that fails
-    on a piece fails the whole text over to :func:`read`, as there.
+    on a piece fails the whole text over to :func:`read`, as there. A
+    reader may use up to ``workers`` processes (the Markdown reader forks
+    one to read the second half).
     """
-    pieces = _window_pieces(fmt, text, size)
+    pieces = _window_pieces(fmt, text, size, workers)
     if pieces is not None:
         cuts: list[int] = []
         finish = functools.partial(_finished_view, fmt)
@@ -257,7 +260,7 @@ def read_joined(
 
 
 def _window_pieces(
-    fmt: str, text: str, size: int
+    fmt: str, text: str, size: int, workers: int = 1
 ) -> Iterator[tuple[int, Parsed]] | None:
     """The pieces of ``text`` as ``fmt``'s window reader yields them (not
     finished), or None when ``text`` is read whole (small, or no window
@@ -267,7 +270,7 @@ def _window_pieces(
         return None
     module_name, _, attr = target.partition(":")
     module = importlib.import_module(module_name)
-    return cast("_Pieces", getattr(module, attr))(text, size)
+    return cast("_Pieces", getattr(module, attr))(text, size, workers)
 
 
 def _noting(
