@@ -116,9 +116,13 @@ def lint(
     started = time.monotonic() if started is None else started
     with file_budget(ruleset, started):
         for index, check in applicable(ruleset, doc, state):
-            late = over_budget(doc, ruleset, started, index)
+            made = None if given is None else given.get(check.meta.id)
+            # A check run elsewhere has spent its time: what it found stands,
+            # or its OutOfTimeError tells where the budget ran out.
+            late = (
+                None if made is not None else over_budget(doc, ruleset, started, index)
+            )
             if late is None and check.meta.id not in state.stopped:
-                made = None if given is None else given.get(check.meta.id)
                 try:
                     found.extend(_run_check(check, doc, ruleset, state, made))
                 except deadline.OutOfTimeError:
@@ -229,7 +233,9 @@ def _run_check(
         if ruleset.accept is not None:
             results = drop_exceptions(results, doc, ruleset.accept)
     except TimeoutError:
-        if deadline.passed():  # the file's budget, cut short: not the rule's fault
+        # The file's budget, cut short: not the rule's fault (for a check run
+        # elsewhere, decided there: see ``found_elsewhere``).
+        if not isinstance(made, BaseException) and deadline.passed():
             raise deadline.OutOfTimeError from None
         run.stopped.add(meta.id)
         reason = (
@@ -243,6 +249,16 @@ def _run_check(
         reason = f"{where} failed: {type(exc).__name__}: {exc}"
         return [doc.finding(CRASH_RULE, Severity.ERROR, reason, 0, 0)]
     return results
+
+
+def found_elsewhere(exc: Exception) -> BaseException:
+    """``exc``, raised by a check run outside :func:`lint` (in a window, in
+    another process), as ``lint`` is to read it in ``given``: a regex timeout
+    raised once the file's deadline had passed is the budget's end. Decided
+    where it happened: read later, every timeout would look like one."""
+    if isinstance(exc, TimeoutError) and deadline.passed():
+        return deadline.OutOfTimeError()
+    return exc
 
 
 def drop_exceptions(

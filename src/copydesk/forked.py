@@ -9,10 +9,11 @@ half) and its checks (:mod:`copydesk.document_workers`).
 Forking is safe and cheap only on Linux, from a process with one thread: a
 server's or a Dask worker's threads may hold locks that a child would
 inherit held (macOS forks too, but its system libraries are not safe to use
-in a forked child). A child never outlives its parent's call, never runs
-the parent's exit handlers (it leaves with ``os._exit``, its buffers
-unflushed), and one that fails, or does not report in time, costs the
-parent only the time to do its work itself.
+in a forked child); nor while something else reaps children (``SIGCHLD``
+ignored). A child leaves with ``os._exit`` (no exit handlers, its buffers
+unflushed), is killed by the kernel if its parent dies, and is stopped if it
+has not reported in time; one that fails costs the parent only the time to
+do its work itself.
 """
 
 import contextlib
@@ -21,6 +22,7 @@ import os
 import pickle
 import select
 import signal
+import struct
 import sys
 import threading
 import time
@@ -29,10 +31,20 @@ from collections.abc import Callable
 #: Whether this platform forks with copy-on-write pages and safe libraries.
 AVAILABLE = sys.platform == "linux"
 
+#: The length of the value a child writes, before it: a value is taken only
+#: whole, whatever became of the child's exit status.
+_LENGTH = struct.Struct("=Q")
+#: ``prctl`` option: the signal a child gets when its parent dies.
+_PR_SET_PDEATHSIG = 1
+
 
 def can_fork() -> bool:
     """Whether this process may fork a child for its work now."""
-    return AVAILABLE and threading.active_count() == 1
+    return (
+        AVAILABLE
+        and threading.active_count() == 1
+        and signal.getsignal(signal.SIGCHLD) is not signal.SIG_IGN
+    )
 
 
 class Child:
@@ -41,29 +53,35 @@ class Child:
     __slots__ = ("pid", "pipe")
 
     def __init__(self, pid: int, pipe: int) -> None:
+        #: 0 once reaped (its number may be another process's from then on).
         self.pid = pid
-        #: The read end of the pipe the child writes its pickled value to.
+        #: The read end of the pipe the child writes its value to; -1 closed.
         self.pipe = pipe
 
     def result(self, until: float | None = None) -> object | None:
-        """The child's value, once it has exited; None if it failed, or had
-        not finished by the monotonic time ``until``. The child is reaped
-        (stopped first if need be) and the pipe closed whatever happens."""
+        """The child's value; None if it failed, or had not written all of it
+        by the monotonic time ``until``. The child is reaped (stopped first if
+        need be) and the pipe closed whatever happens."""
         chunks: list[bytes] = []
+        waiting = select.poll()  # not select(): a descriptor may be over 1023
+        waiting.register(self.pipe, select.POLLIN)
         try:
             while True:
-                wait = None if until is None else max(0.0, until - time.monotonic())
-                if not select.select([self.pipe], [], [], wait)[0]:
+                wait = None  # milliseconds; None: as long as it takes
+                if until is not None:
+                    wait = int((until - time.monotonic()) * 1000)
+                if (wait is not None and wait <= 0) or not waiting.poll(wait):
                     return None  # out of time: stopped below
                 chunk = os.read(self.pipe, 1 << 20)
                 if not chunk:
                     break
                 chunks.append(chunk)
-            status = os.waitpid(self.pid, 0)[1]
-            self.pid = 0  # reaped: its number may be another process's now
-            if status != 0:
+            data = b"".join(chunks)
+            del chunks
+            size = _LENGTH.size
+            if len(data) < size or _LENGTH.unpack_from(data)[0] != len(data) - size:
                 return None
-            value: object = pickle.loads(b"".join(chunks))
+            value: object = pickle.loads(memoryview(data)[size:])
             return value
         except Exception:
             return None
@@ -71,12 +89,13 @@ class Child:
             self.stop()
 
     def stop(self) -> None:
-        """End the child (if not reaped yet) and close the pipe: the parent
-        leaves early, or no longer needs the value."""
+        """End the child if it still runs, reap it and close the pipe: the
+        parent leaves early, or has what it needs."""
         if self.pid:
-            with contextlib.suppress(OSError):
-                os.kill(self.pid, signal.SIGKILL)
-                os.waitpid(self.pid, 0)
+            with contextlib.suppress(ChildProcessError):
+                if os.waitpid(self.pid, os.WNOHANG) == (0, 0):  # still running
+                    os.kill(self.pid, signal.SIGKILL)  # not reaped: still ours
+                    os.waitpid(self.pid, 0)
             self.pid = 0
         if self.pipe >= 0:
             os.close(self.pipe)
@@ -85,24 +104,51 @@ class Child:
 
 def start(work: Callable[[], bytes]) -> Child:
     """A child that runs ``work`` and writes the bytes it returns (a pickled
-    value) to a pipe; OSError when no process can be made."""
+    value) to a pipe; OSError when no process can be made.
+
+    Interrupts are held off across the fork, so that a Ctrl-C there is the
+    parent's alone: the child cannot be sent back into the parent's code.
+    """
     reader, writer = os.pipe()
+    parent = os.getpid()
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
         pid = os.fork()
     except OSError:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
         os.close(reader)
         os.close(writer)
         raise
     if pid:
+        child = Child(pid, reader)
         os.close(writer)
-        return Child(pid, reader)
+        try:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        except BaseException:  # an interrupt held across the fork, now raised
+            child.stop()
+            raise
+        return child
     status = 1
     try:  # the child: never returns, never runs the parent's exit handlers
         os.close(reader)
+        _die_with(parent)
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
         gc.freeze()  # the inherited heap stays shared: no collection touches it
         data = work()
         with os.fdopen(writer, "wb") as out:
+            out.write(_LENGTH.pack(len(data)))
             out.write(data)
         status = 0
     finally:
         os._exit(status)
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel kill this child when ``parent`` dies (a ``kill -9``
+    runs no ``finally``), and leave now if it already has."""
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)

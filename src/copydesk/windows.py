@@ -90,9 +90,8 @@ def lint_in_windows(
         units = document_workers.units_of(local, whole, spans)
         given = document_workers.shared_given(doc, units, workers, ruleset, began)
     else:
-        with engine.file_budget(
-            ruleset, began
-        ):  # the windows spend the file's time too
+        # The windows spend the file's time too.
+        with engine.file_budget(ruleset, began):
             given = run_in_windows(doc, spans, local)
     return engine.lint(doc, ruleset, overrides, state, given, started=began)
 
@@ -121,7 +120,7 @@ def run_in_windows(
             try:
                 found.extend(moved(f, start, lines) for f in check.run(window))
             except Exception as exc:  # the engine raises it, as if run whole
-                given[check.meta.id] = exc
+                given[check.meta.id] = engine.found_elsewhere(exc)
     return dict(given)
 
 

@@ -2,7 +2,7 @@
 
 With more than one process allowed, the Markdown window reader forks a
 child that reads from a likely break past the middle while the parent reads
-up to it (``copydesk.markup.markdown._split_parts``). The parent cuts there
+up to it (``copydesk.markup._split_read``). The parent cuts there
 only if its own window reads the place as a break; otherwise it reads on and
 the child's pieces are dropped. Whatever the place, the window size, and
 whether the child reports, the text's view must be the whole read's.
@@ -22,7 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from copydesk import forked, markup
-from copydesk.markup import markdown
+from copydesk.markup import _split_read
 from copydesk.markup._mask import code_regions
 from tests.conftest import corpus_sample
 
@@ -55,7 +55,7 @@ def split_at(place: int | None, *, in_process: bool) -> Iterator[list[int]]:
     """Reads split at ``place`` (as if the likely break were there); yields
     the list of places where a child's pieces were used."""
     used: list[int] = []
-    real_unpacked = markdown._unpacked
+    real_unpacked = _split_read.unpacked
 
     def unpacked(rows: list[object]) -> object:
         found = real_unpacked(rows)
@@ -64,8 +64,8 @@ def split_at(place: int | None, *, in_process: bool) -> Iterator[list[int]]:
         return found
 
     with (
-        mock.patch.object(markdown, "_likely_break", return_value=place),
-        mock.patch.object(markdown, "_unpacked", unpacked),
+        mock.patch.object(_split_read, "likely_break", return_value=place),
+        mock.patch.object(_split_read, "unpacked", unpacked),
     ):
         if in_process:
             with (
@@ -120,7 +120,7 @@ def test_real_documentation_read_in_two_processes(tmp_path: Path) -> None:
     real child: the whole read's view."""
     pages = corpus_sample(tmp_path, 120, offset=0.25)
     text = "\n\n".join(p.read_text(encoding="utf-8") for p in pages)
-    guess = markdown._likely_break(text, code_regions(text), len(text) // 2)
+    guess = _split_read.likely_break(text, code_regions(text), len(text) // 2)
     with split_at(guess, in_process=False) as used:
         assert read_split(text, 4_000) == markup.read("markdown", text)
     assert len(used) == 1
@@ -137,7 +137,7 @@ def test_a_child_that_dies_leaves_the_second_half_to_the_parent() -> None:
 
     with (
         split_at(text.index("## Part 150"), in_process=False) as used,
-        mock.patch.object(markdown, "_packed", dies),
+        mock.patch.object(_split_read, "packed", dies),
     ):
         assert read_split(text, 500) == markup.read("markdown", text)
     assert used == []
@@ -147,6 +147,6 @@ def test_the_likely_break_is_outside_fenced_code() -> None:
     fence = "```\n" + "".join(f"line {i}\n\nmore\n" for i in range(50)) + "```\n\n"
     after = "".join(f"After the fence, {i}.\n\n" for i in range(40))
     text = "Intro.\n\n" + fence + after
-    place = markdown._likely_break(text, [], 20)
+    place = _split_read.likely_break(text, [], 20)
     assert place == text.index("After the fence, 0.")
-    assert markdown._likely_break("no break at all " * 50, [], 100) is None
+    assert _split_read.likely_break("no break at all " * 50, [], 100) is None

@@ -44,7 +44,7 @@ SAMPLE = Path(__file__).parents[3] / "shared" / "samples" / "mt-news-draft.txt"
 pytestmark = pytest.mark.forks
 
 needs_fork = pytest.mark.skipif(
-    not document_workers.AVAILABLE, reason="documents are shared on Linux only"
+    not forked.AVAILABLE, reason="documents are shared on Linux only"
 )
 
 
@@ -72,6 +72,7 @@ def checked(
 def test_shared_and_one_process_runs_find_the_same(
     text: str, size: int, fmt: str, workers: int
 ) -> None:
+    assert can_share(workers)  # not one process compared with itself
     assert checked(text, fmt, size, workers) == checked(text, fmt, size, 1)
 
 
@@ -80,6 +81,7 @@ def test_the_sample_draft_shared_by_two_and_three_processes() -> None:
     if not SAMPLE.is_file():
         pytest.skip(f"sample not found: {SAMPLE}")
     text = SAMPLE.read_text(encoding="utf-8")
+    assert can_share(2)
     alone = checked(text, "plain", 2_000, 1)
     assert len(alone) > 10
     assert {f.rule for f in alone} >= {"names.People", "quotes.Mixed"}
@@ -89,18 +91,26 @@ def test_the_sample_draft_shared_by_two_and_three_processes() -> None:
 
 class Slow:
     """A shipped check that takes its time in the parent, so that children
-    claim units; in a child it does what ``in_child`` says."""
+    claim units; in a child it notes its pid in ``trace`` (if given) and does
+    what ``in_child`` says."""
 
-    def __init__(self, check: Check, parent: int, in_child: str) -> None:
+    def __init__(
+        self, check: Check, parent: int, in_child: str, trace: Path | None
+    ) -> None:
         self.meta = check.meta
         self.check = check
         self.parent = parent
         self.in_child = in_child
+        self.trace = trace
 
     def run(self, doc: Document) -> Iterator[Finding]:
         if os.getpid() == self.parent:
             time.sleep(0.01)
-        elif self.in_child == "die":
+            return self.check.run(doc)
+        if self.trace is not None:
+            with self.trace.open("a") as trace:
+                trace.write(f"{os.getpid()}\n")
+        if self.in_child == "die":
             os._exit(7)
         elif self.in_child == "hang":
             time.sleep(3600)
@@ -111,10 +121,10 @@ class Slow:
         return self.check.run(doc)
 
 
-def with_slow(in_child: str) -> Ruleset:
+def with_slow(in_child: str, trace: Path | None = None) -> Ruleset:
     """The shipped rules, each wrapped in ``Slow``."""
     parent = os.getpid()
-    wrapped = [Slow(c, parent, in_child) for c in shipped().checks]
+    wrapped = [Slow(c, parent, in_child, trace) for c in shipped().checks]
     return Ruleset(wrapped)  # type: ignore[arg-type]
 
 
@@ -141,17 +151,29 @@ DRAFT = (
 
 @needs_fork
 @pytest.mark.parametrize("in_child", ["die", "unpicklable"])
-def test_a_child_that_fails_costs_only_time(in_child: str) -> None:
+def test_a_child_that_fails_costs_only_time(in_child: str, tmp_path: Path) -> None:
     """The units of a child that dies, or whose crash cannot be pickled, are
     run again by the parent: the same findings as one process (``Slow``
     fails only in a child, so here it finds what the shipped check finds)."""
     alone = checked(DRAFT, "plain", 300, 1)
     patch, forks = spied_forks()
-    with patch:
-        shared = checked(DRAFT, "plain", 300, 2, with_slow(in_child))
+    reported: list[object] = []
+    real_result = forked.Child.result
+
+    def result(child: forked.Child, until: float | None = None) -> object:
+        reported.append(real_result(child, until))
+        return reported[-1]
+
+    trace = tmp_path / "trace"
+    with patch, mock.patch.object(forked.Child, "result", result):
+        shared = checked(DRAFT, "plain", 300, 2, with_slow(in_child, trace))
     assert forks
     assert shared == alone
     assert engine.CRASH_RULE not in {f.rule for f in shared}
+    # The child did run checks, and what they found was lost: nothing came
+    # back from the dead one, no unit of the crashing one.
+    assert set(trace.read_text().split()) == {str(forks[0])}
+    assert reported == [None] if in_child == "die" else reported == [{}]
 
 
 @needs_fork
@@ -229,7 +251,7 @@ def test_no_fork_from_a_process_with_threads() -> None:
     finally:
         stop.set()
         thread.join()
-    assert can_share(2) is document_workers.AVAILABLE
+    assert can_share(2) is forked.AVAILABLE
 
 
 @needs_fork
@@ -279,16 +301,24 @@ def test_the_command_line_gives_the_same_report_with_one_or_two_jobs(
 
 
 @needs_fork
-def test_the_file_budget_holds_in_every_process() -> None:
+def test_the_file_budget_cuts_where_one_process_cuts() -> None:
     """A rule that would run forever is cut at the file's budget wherever it
-    runs, and reported once, as in one process."""
+    runs: the report names it as one process's does, and keeps what the
+    rules before it found (not every rule's findings lost at the first)."""
     ruleset = load_ruleset()
-    whole = next(c for c in ruleset.checks if not paragraph_local(c))
-    ruleset.checks.insert(1, Endless(whole.meta._replace(id="house.Endless")))
-    ruleset.file_timeout = 0.5
-    text = DRAFT * (batch.LARGE // len(DRAFT) + 1)
-    began = time.monotonic()
-    found = batch.lint_text(text, "big.txt", "plain", ruleset, jobs=2)
-    assert time.monotonic() - began < 15
-    [late] = [f for f in found if f.rule == engine.FILE_TIMEOUT_RULE]
-    assert "over the 0.5 s file-timeout" in late.message
+    whole = [c for c in ruleset.checks if not paragraph_local(c)]
+    at = ruleset.checks.index(whole[len(whole) // 2])
+    ruleset.checks.insert(at, Endless(whole[0].meta._replace(id="house.Endless")))
+    ruleset.file_timeout = 1.0
+    runs = []
+    for workers in (1, 2):
+        began = time.monotonic()
+        runs.append(checked(DRAFT, "plain", 300, workers, ruleset))
+        assert time.monotonic() - began < 15
+    for found in runs:
+        [late] = [f for f in found if f.rule == engine.FILE_TIMEOUT_RULE]
+        assert "over the 1 s file-timeout" in late.message
+        assert "(house.Endless and after)" in late.message
+    kept = [[f for f in found if f.rule != engine.FILE_TIMEOUT_RULE] for found in runs]
+    assert kept[0] == kept[1]
+    assert {f.rule for f in kept[0]} >= {"names.People"}

@@ -96,8 +96,9 @@ _EXTENSIONS: dict[str, str] = {
 }
 
 #: Format name -> ``"module:function"`` reading a large text in pieces: a
-#: function of ``(text, size)`` yielding ``(offset, Parsed)`` pieces whose
-#: views, joined, are the whole text's. Formats not listed are read whole.
+#: function of ``(text, size, workers)`` (the processes it may use) yielding
+#: ``(offset, Parsed)`` pieces whose views, joined, are the whole text's.
+#: Formats not listed are read whole.
 WINDOW_READERS: dict[str, str] = {
     "plain": "copydesk.markup.plain:read_windows",
     "markdown": "copydesk.markup.markdown:read_windows",

@@ -35,17 +35,12 @@ masked, as do container markers (``>``) on the block's lines.
 """
 
 import bisect
-import pickle
 import re
-import time
-from array import array
 from collections.abc import Callable, Collection, Iterable, Iterator
-from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import pyromark
 
-from copydesk import forked
 from copydesk.document import Block, Directive, split_paragraphs
 from copydesk.lazy_patterns import later_re
 from copydesk.lines import LineIndex, next_line_end
@@ -146,14 +141,16 @@ def read_windows(
     reference, or may name a footnote, defined in another piece is read
     again with it defined (see :func:`_settle`). A text with no break in
     reach is one piece. With ``workers`` above one, a forked child reads
-    the second half meanwhile (:func:`_split_parts`): the same pieces'
+    the second half meanwhile (:mod:`copydesk.markup._split_read`): the same pieces'
     views, sooner.
     """
     bodies = code_regions(text)
     closers = _Closers(text)
     parts = None
-    if workers > 1 and len(text) > 4 * size and forked.can_fork():
-        parts = _split_parts(text, size, bodies, closers)
+    if workers > 1 and len(text) > 4 * size:
+        from copydesk.markup._split_read import split_parts
+
+        parts = split_parts(text, size, bodies, closers)
     if parts is None:
         parts = _parts(text, size, bodies, closers)
     yield from _settle(text, parts, bodies)
@@ -206,112 +203,6 @@ def _parts(
         if start == until:
             break
     return parts
-
-
-#: A line after a blank line that starts with a letter or a heading mark:
-#: almost always a top-level block, so a likely break to split a read at.
-_LIKELY_START = later_re(r"\n\n(?=[#A-Za-z])")
-#: A line that opens or closes a fenced code block (indented up to three).
-_FENCE = later_re(r"(?m)^ {0,3}(?:`{3,}|~{3,})")
-
-
-def _split_parts(
-    text: str, size: int, bodies: list[tuple[int, int]], closers: "_Closers"
-) -> list[tuple[int, "_Part"]] | None:
-    """:func:`_parts` of the whole text, its second half read by a forked
-    child from a likely break past the middle while this process reads up
-    to it; None when no child can be made or no such break is found.
-
-    The child's pieces are those this process would read from there if it
-    cut there, which it does when its window reads the place as a break
-    (``until`` of :func:`_parts`). Where it does not (a fence the guess
-    missed), this process reads on to the end and the child's work is
-    dropped; so it is when the child fails or takes far longer than this
-    half did (this process then reads the second half itself).
-    """
-    until = _likely_break(text, bodies, len(text) // 2)
-    if until is None:
-        return None
-    try:
-        child = forked.start(
-            lambda: _packed(_parts(text, size, bodies, closers, until))
-        )
-    except OSError:
-        return None
-    try:
-        began = time.monotonic()
-        head = _parts(text, size, bodies, closers, 0, until)
-        if not head or head[-1][0] + len(head[-1][1].prose) != until:
-            return head  # read to the end here: it was not cut where the child began
-        waited = child.result(time.monotonic() + 10 + 4 * (time.monotonic() - began))
-        tail = _unpacked(waited) if isinstance(waited, list) else None
-        if tail is None:
-            tail = _parts(text, size, bodies, closers, until)
-        return head + tail
-    finally:
-        child.stop()
-
-
-def _likely_break(text: str, bodies: list[tuple[int, int]], near: int) -> int | None:
-    """The first place from ``near`` on where a line after a blank line
-    starts with a letter or ``#``, outside code template bodies and, as far
-    as counting fence lines tells, outside fenced code; None if there is
-    none before the last quarter of the text."""
-    ends = [hi for _, hi in bodies]
-    inside = len(_FENCE.findall(text, 0, near)) % 2
-    last = near
-    for m in _LIKELY_START.finditer(text, near, len(text) - len(text) // 4):
-        place = m.end()
-        inside = (inside + len(_FENCE.findall(text, last, place))) % 2
-        last = place
-        if not inside and not _inside(bodies, ends, place):
-            return place
-    return None
-
-
-def _packed(parts: list[tuple[int, "_Part"]]) -> bytes:
-    """``parts`` pickled with their blocks as arrays of starts and ends and
-    a tuple of kinds: a tenth of the time of pickling each Block."""
-    return pickle.dumps(
-        [
-            (
-                offset,
-                p.prose,
-                array("q", map(_START, p.blocks)),
-                array("q", map(_END, p.blocks)),
-                tuple(map(_KIND, p.blocks)),
-                array("q", p.breaks),
-                p[2:3] + p[4:],  # directives, broken, notes, named, openers
-            )
-            for offset, p in parts
-        ],
-        pickle.HIGHEST_PROTOCOL,
-    )
-
-
-def _unpacked(rows: list[Any]) -> list[tuple[int, "_Part"]] | None:
-    """The pieces :func:`_packed` wrote (None if they are not such rows)."""
-    try:
-        return [
-            (
-                offset,
-                _Part(
-                    prose,
-                    tuple(make_blocks(zip(starts, ends, kinds, strict=True))),
-                    rest[0],
-                    tuple(breaks),
-                    *rest[1:],
-                ),
-            )
-            for offset, prose, starts, ends, kinds, breaks, rest in rows
-        ]
-    except (TypeError, ValueError):
-        return None
-
-
-_START = itemgetter(0)
-_END = itemgetter(1)
-_KIND = itemgetter(2)
 
 
 def _line_end(text: str, pos: int) -> int:
