@@ -110,7 +110,7 @@ def lint(
     for the ruleset's ``file_timeout``; by default, now.
     """
     state = RunState() if run is None else run
-    if any(d.action == "ignore-file" and not d.rules for d in doc.directives):
+    if ignored(doc):
         return []
     found: list[Finding] = []
     started = time.monotonic() if started is None else started
@@ -143,6 +143,12 @@ def lint(
     if severity_overrides:
         kept = list(override_severity(kept, severity_overrides))
     return sorted(kept, key=lambda f: f.sort_key)
+
+
+def ignored(doc: Document) -> bool:
+    """Whether ``doc`` asks to be left alone (``copydesk: ignore-file`` with
+    no rules named): no rule runs on it."""
+    return any(d.action == "ignore-file" and not d.rules for d in doc.directives)
 
 
 def runs_on(check: Check, doc: Document, run: RunState) -> bool:

@@ -79,6 +79,8 @@ def lint_in_windows(
     :mod:`copydesk.document_workers` can, every check's work is shared by
     that many processes: the same findings, sooner."""
     state = engine.RunState() if run is None else run
+    if engine.ignored(doc):  # nothing to find: no window is checked
+        return []
     began = time.monotonic() if started is None else started
     plan = [c for _, c in engine.applicable(ruleset, doc, state)]
     plan = [c for c in plan if c.meta.id not in state.stopped]

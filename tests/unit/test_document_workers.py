@@ -26,7 +26,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from copydesk import batch, document_workers, engine, forked
+from copydesk import batch, document_workers, engine, forked, windows
 from copydesk.checks.base import Check
 from copydesk.document import Document
 from copydesk.document_workers import can_share, merged, sharing_groups
@@ -322,3 +322,16 @@ def test_the_file_budget_cuts_where_one_process_cuts() -> None:
     kept = [[f for f in found if f.rule != engine.FILE_TIMEOUT_RULE] for found in runs]
     assert kept[0] == kept[1]
     assert {f.rule for f in kept[0]} >= {"names.People"}
+
+
+@needs_fork
+def test_a_large_file_that_asks_to_be_ignored_is_not_checked() -> None:
+    text = "# copydesk: ignore-file\n\n" + DRAFT * (batch.LARGE // len(DRAFT) + 1)
+    patch, forks = spied_forks()
+    unchecked = mock.patch.object(windows, "run_in_windows", side_effect=AssertionError)
+    with patch, unchecked:
+        assert batch.lint_text(text, "big.txt", "plain", shipped(), jobs=2) == []
+        assert batch.lint_text(text, "big.txt", "plain", shipped()) == []
+    assert forks == []
+    plain = text.split("\n\n", 1)[1]  # the directive left out: findings again
+    assert batch.lint_text(plain, "big.txt", "plain", shipped(), jobs=2)
