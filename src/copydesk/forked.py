@@ -62,31 +62,41 @@ class Child:
         """The child's value; None if it failed, or had not written all of it
         by the monotonic time ``until``. The child is reaped (stopped first if
         need be) and the pipe closed whatever happens."""
-        chunks: list[bytes] = []
         waiting = select.poll()  # not select(): a descriptor may be over 1023
         waiting.register(self.pipe, select.POLLIN)
+        header = bytearray(_LENGTH.size)
         try:
-            while True:
-                wait = None  # milliseconds; None: as long as it takes
-                if until is not None:
-                    wait = int((until - time.monotonic()) * 1000)
-                if (wait is not None and wait <= 0) or not waiting.poll(wait):
-                    return None  # out of time: stopped below
-                chunk = os.read(self.pipe, 1 << 20)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-            data = b"".join(chunks)
-            del chunks
-            size = _LENGTH.size
-            if len(data) < size or _LENGTH.unpack_from(data)[0] != len(data) - size:
+            if not self._fill(memoryview(header), waiting, until):
                 return None
-            value: object = pickle.loads(memoryview(data)[size:])
+            # One buffer of the announced size, read into: the value is held
+            # once, not as chunks and their join (half a large text each).
+            data = bytearray(_LENGTH.unpack(header)[0])
+            if not self._fill(memoryview(data), waiting, until):
+                return None
+            value: object = pickle.loads(data)
             return value
         except Exception:
             return None
         finally:
             self.stop()
+
+    def _fill(
+        self, into: memoryview, waiting: "select.poll", until: float | None
+    ) -> bool:
+        """Read the pipe until ``into`` is full; False if it ends first or
+        ``until`` (monotonic) passes."""
+        done = 0
+        while done < len(into):
+            wait = None  # milliseconds; None: as long as it takes
+            if until is not None:
+                wait = int((until - time.monotonic()) * 1000)
+            if (wait is not None and wait <= 0) or not waiting.poll(wait):
+                return False
+            count = os.readv(self.pipe, [into[done:]])
+            if not count:
+                return False
+            done += count
+        return True
 
     def stop(self) -> None:
         """End the child if it still runs, reap it and close the pipe: the
