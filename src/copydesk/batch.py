@@ -149,10 +149,10 @@ def lint_text(
 
     ``kind`` is the document kind resolved for its target; empty means by
     format. ``run`` is the state of the run the text belongs to. A large
-    text is read and checked in windows (the same findings, in memory that
-    grows with a window, not the file), its checks shared by up to ``jobs``
-    processes. Reading the text counts towards the ruleset's
-    ``file_timeout``.
+    text is read and checked in windows where its format allows (the same
+    findings, in memory that grows with a window, not the file), and its
+    checks are shared by up to ``jobs`` processes. Reading the text counts
+    towards the ruleset's ``file_timeout``.
     """
     started = time.monotonic()
     if len(text) >= LARGE and fmt in markup.WINDOW_READERS:
@@ -165,6 +165,13 @@ def lint_text(
             doc, spans, ruleset, overrides, run, started=started, workers=jobs
         )
     doc = build_document(text, path, fmt, language, kind)
+    if len(text) >= LARGE and jobs > 1:  # read whole (no window reader)
+        from copydesk import document_workers
+
+        if document_workers.can_share(jobs):
+            return document_workers.lint_whole(
+                doc, ruleset, overrides, run, started=started, workers=jobs
+            )
     return engine.lint(doc, ruleset, overrides, run, started=started)
 
 

@@ -36,6 +36,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from copydesk import deadline, engine, forked
 from copydesk.checks.base import Check
 from copydesk.document import Document
+from copydesk.model import Finding, Severity
 from copydesk.ruleset import Ruleset
 
 #: Processes on one document at most, whatever ``--jobs`` says: each holds
@@ -90,6 +91,28 @@ def units_of(
         per = -(-len(spans) // room)
         units += [Unit(local, spans[i : i + per]) for i in range(0, len(spans), per)]
     return units
+
+
+def lint_whole(
+    doc: Document,
+    ruleset: Ruleset,
+    overrides: Mapping[str, Severity] | None = None,
+    run: engine.RunState | None = None,
+    *,
+    started: float,
+    workers: int,
+) -> list[Finding]:
+    """``engine.lint`` of a large document read whole (HTML, reST, a
+    ``.docx``: formats without a window reader), its checks shared by
+    ``workers`` processes in groups that build the same analyses. Without
+    windows a paragraph-local check is one more whole-document check, run on
+    the document as the engine runs it, so the findings are the engine's."""
+    state = engine.RunState() if run is None else run
+    if engine.ignored(doc):
+        return []
+    units = units_of([], engine.planned(ruleset, doc, state), [])
+    given = shared_given(doc, units, workers, ruleset, started)
+    return engine.lint(doc, ruleset, overrides, state, given, started=started)
 
 
 def sharing_groups(checks: Sequence[Check]) -> list[list[Check]]:

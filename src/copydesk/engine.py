@@ -145,6 +145,14 @@ def lint(
     return sorted(kept, key=lambda f: f.sort_key)
 
 
+def planned(ruleset: Ruleset, doc: Document, run: RunState) -> list[Check]:
+    """The checks of ``ruleset`` that run on ``doc`` (see :func:`applicable`),
+    minus those a timeout stopped earlier in ``run``, in the ruleset's order:
+    what a caller running checks outside :func:`lint` hands over as ``given``."""
+    plan = applicable(ruleset, doc, run)
+    return [c for _, c in plan if c.meta.id not in run.stopped]
+
+
 def ignored(doc: Document) -> bool:
     """Whether ``doc`` asks to be left alone (``copydesk: ignore-file`` with
     no rules named): no rule runs on it."""

@@ -82,8 +82,7 @@ def lint_in_windows(
     if engine.ignored(doc):  # nothing to find: no window is checked
         return []
     began = time.monotonic() if started is None else started
-    plan = [c for _, c in engine.applicable(ruleset, doc, state)]
-    plan = [c for c in plan if c.meta.id not in state.stopped]
+    plan = engine.planned(ruleset, doc, state)
     local = [c for c in plan if paragraph_local(c)]
     from copydesk import document_workers
 

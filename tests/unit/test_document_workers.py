@@ -335,3 +335,39 @@ def test_a_large_file_that_asks_to_be_ignored_is_not_checked() -> None:
     assert forks == []
     plain = text.split("\n\n", 1)[1]  # the directive left out: findings again
     assert batch.lint_text(plain, "big.txt", "plain", shipped(), jobs=2)
+
+
+@needs_fork
+@pytest.mark.parametrize(
+    ("fmt", "section"),
+    [
+        (
+            "html",
+            "<h2>Talks in Kiev</h2>\n<p>The mayor of Kiev met the the delegation,"
+            " said Volodymyr Zelenskyj.</p>\n<ul><li>Share this article</li></ul>\n"
+            "<p>“The talks were productive,” he said, “and will go on.</p>\n"
+            "<pre>Kiev the the</pre>\n",
+        ),
+        (
+            "rst",
+            "Talks in Kiev\n=============\n\nThe mayor of Kiev met the the delegation,"
+            " said Volodymyr Zelenskyj.\n\n* Share this article\n\n“The talks were"
+            " productive,” he said, “and will go on.\n\n::\n\n    Kiev the the\n\n",
+        ),
+    ],
+)
+def test_a_large_file_read_whole_shares_its_rules(
+    fmt: str, section: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """HTML and reST have no window reader: a large file is read whole and
+    its rules are shared in groups, with the findings of one process ("large"
+    made 40,000 characters here: docutils reads 0.2 MB a second)."""
+    monkeypatch.setattr(batch, "LARGE", 40_000)
+    text = section * (batch.LARGE // len(section) + 1)
+    alone = batch.lint_text(text, f"big.{fmt}", fmt, shipped())
+    patch, forks = spied_forks()
+    with patch:
+        shared = batch.lint_text(text, f"big.{fmt}", fmt, shipped(), jobs=2)
+    assert len(forks) == 1
+    assert shared == alone
+    assert {"names.Places", "style.Repetition"} <= {f.rule for f in alone}
