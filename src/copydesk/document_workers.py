@@ -6,7 +6,9 @@ the others idled. Here the work of that file's checks is cut into units and
 shared: each window of the document is a unit (every paragraph-local check
 run on it), and the whole-document checks form units of those that derive
 the same things from the text (the same type, or an analysis their types
-declare in ``USES``, so each analysis is built once). The parent and its
+declare in ``USES``, so each analysis is built once). A document read whole
+(a format without a window reader: HTML, reST) has only such groups, its
+paragraph-local checks among them (:func:`lint_whole`). The parent and its
 forked children claim units from one queue until none is left; a child
 inherits the document the parent read (fork: copy on write, nothing sent)
 and sends back only findings.
@@ -19,9 +21,10 @@ does. So the findings are byte-identical, by construction and by the tests
 that compare both (``tests/unit/test_document_workers.py``).
 
 Children are made by :mod:`copydesk.forked` (Linux, a process with one
-thread). A child that dies, hangs past the file's budget, or whose findings
-cannot be pickled, costs only time: the parent runs the units it did not
-report.
+thread), at most ``MOST_PROCESSES - 1`` of them. A child that dies, hangs
+past the file's budget (without one, far past the parent's share), or whose
+findings cannot be pickled, costs only time: the parent runs the units it
+did not report.
 """
 
 from __future__ import annotations
