@@ -150,3 +150,13 @@ def test_the_likely_break_is_outside_fenced_code() -> None:
     place = _split_read.likely_break(text, [], 20)
     assert place == text.index("After the fence, 0.")
     assert _split_read.likely_break("no break at all " * 50, [], 100) is None
+
+
+def test_a_text_with_crlf_lines_is_split_too() -> None:
+    text = "".join(f"Paragraph {i} about Kyiv.\r\n\r\n" for i in range(400))
+    place = _split_read.likely_break(text, [], len(text) // 2)
+    assert place is not None
+    assert text.startswith("Paragraph", place)
+    with split_at(place, in_process=True) as used:
+        assert read_split(text, 200) == markup.read("markdown", text)
+    assert used == [place]

@@ -29,9 +29,10 @@ from copydesk.lazy_patterns import later_re
 from copydesk.markup import _ENDS, _KINDS, _STARTS, make_blocks
 from copydesk.markup.markdown import _Closers, _inside, _Part, _parts
 
-#: A line after a blank line that starts with a letter or a heading mark:
-#: almost always a top-level block, so a likely break to split a read at.
-_LIKELY_START = later_re(r"\n\n(?=#|[^\W\d_])")
+#: A line after a blank line (LF or CRLF) that starts with a letter or a
+#: heading mark: almost always a top-level block, so a likely break to split
+#: a read at.
+_LIKELY_START = later_re(r"\n\r?\n(?=#|[^\W\d_])")
 #: A line that opens or closes a fenced code block (indented up to three).
 _FENCE = later_re(r"(?m)^ {0,3}(?:`{3,}|~{3,})")
 
