@@ -247,3 +247,20 @@ def test_a_windowed_document_keeps_its_breaks_in_four_bytes_each() -> None:
         == [i + 2 for i in range(len(text) - 2) if text.startswith("\n\nP", i)]
     )
     assert getattr(doc.breaks, "itemsize", None) == 4
+
+
+@pytest.mark.parametrize("fmt", ["plain", "markdown"])
+def test_a_paragraph_is_judged_without_the_next_one(fmt: str) -> None:
+    """A rule reads no further than its paragraph: "the Ukraine" ending a
+    heading is flagged whatever the next paragraph starts with (it once
+    read the capital of the next one as a name's), in windows as whole."""
+    text = (
+        "# Crisis in the Ukraine\n\nWar broke out. Written in Odesa.\n\n Their is more."
+    )
+    found = whole(text, fmt)
+    assert {(f.rule, f.match) for f in found} >= {
+        ("names.TheUkraine", "the Ukraine"),
+        ("typos.RealWords", "Their"),
+    }
+    for size in (1, 10, 30):
+        assert windowed(text, fmt, size) == found
