@@ -196,12 +196,12 @@ def shared_given(
                 break
         results.update(claim())
         # A child bound by the file's budget has ended by then; without a
-        # budget, one that takes four times this process's share (and ten
-        # seconds) is taken for stuck. Either is stopped; its units run here.
+        # budget, one is given ``forked.patience``. Either is then stopped,
+        # and its units run here.
         if ruleset.file_timeout:
             until = started + ruleset.file_timeout + 1
         else:
-            until = time.monotonic() + 10 + 4 * (time.monotonic() - forking)
+            until = forked.patience(forking)
         while children:
             found = children.pop(0).result(until)
             if isinstance(found, dict):
@@ -225,13 +225,12 @@ def merged(results: Sequence[Given]) -> Given:
     for found in results:
         for rule, part in found.items():
             before = given.get(rule)
-            if before is None or isinstance(part, BaseException):
-                if not isinstance(before, BaseException):
-                    given[rule] = (
-                        part if isinstance(part, BaseException) else list(part)
-                    )
-            elif isinstance(before, list):
+            if isinstance(before, BaseException):
+                continue  # its first exception stands
+            if isinstance(before, list) and not isinstance(part, BaseException):
                 before.extend(part)
+            else:  # its first unit, or its first exception
+                given[rule] = part if isinstance(part, BaseException) else list(part)
     return given
 
 

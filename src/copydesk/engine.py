@@ -159,16 +159,6 @@ def ignored(doc: Document) -> bool:
     return any(d.action == "ignore-file" and not d.rules for d in doc.directives)
 
 
-def runs_on(check: Check, doc: Document, run: RunState) -> bool:
-    """Whether ``check`` runs on ``doc``: its languages and document kinds
-    allow it, and no timeout stopped it earlier in ``run``."""
-    if not _applies_to_language(check, doc.language):
-        return False
-    if check.meta.kinds and doc.kind not in check.meta.kinds:
-        return False
-    return check.meta.id not in run.stopped
-
-
 def file_budget(ruleset: Ruleset, started: float) -> AbstractContextManager[None]:
     """The file's deadline for the checks run within (see ``copydesk.deadline``):
     what the ruleset's ``file_timeout`` has left since ``started``."""

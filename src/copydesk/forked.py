@@ -38,6 +38,15 @@ _LENGTH = struct.Struct("=Q")
 _PR_SET_PDEATHSIG = 1
 
 
+def patience(began: float) -> float:
+    """The monotonic time until which to wait for a child once this process
+    has done its own share of the work, begun at ``began``: ten seconds and
+    four times that share. A child doing as much is done long before; one
+    that is not is taken for stuck, and its share is done here."""
+    now = time.monotonic()
+    return now + 10 + 4 * (now - began)
+
+
 def can_fork() -> bool:
     """Whether this process may fork a child for its work now."""
     return (

@@ -38,9 +38,13 @@ _MARKER_CHARS: Final = frozenset(">-*+.)0123456789 \t")
 _LINE_BREAKS: Final = "\r\n"
 
 
+def _hidden(source: str, shown: str) -> bool:
+    """Whether a character of the source, shown as ``shown``, is masked."""
+    return shown == " " != source and source not in _SHOWN_AS_SPACE
+
+
 def _masked(text: str, prose: str, i: int) -> bool:
-    source = text[i]
-    return prose[i] == " " != source and source not in _SHOWN_AS_SPACE
+    return _hidden(text[i], prose[i])
 
 
 def _inner_space(char: str) -> bool:
@@ -92,11 +96,7 @@ def changes_a_mask(text: str, prose: str, edit: Edit) -> bool:
         return _covered(text, prose, start - 1) and _covered(text, prose, start)
     source, shown = text[start:end], prose[start:end]
     if source != shown:
-        masked = [
-            c
-            for c, p in zip(source, shown, strict=True)
-            if p == " " != c and c not in _SHOWN_AS_SPACE
-        ]
+        masked = [c for c, p in zip(source, shown, strict=True) if _hidden(c, p)]
         if masked:
             deletes_own_markers = (
                 not edit.replacement

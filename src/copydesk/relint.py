@@ -82,11 +82,7 @@ class RelintCache:
         last = self._buffers.pop(doc.path, None)
         if last is None or last.identity != identity:
             last = _Buffer(identity)
-        local = [
-            c
-            for c in ruleset.checks
-            if paragraph_local(c) and engine.runs_on(c, doc, state)
-        ]
+        local = [c for c in engine.planned(ruleset, doc, state) if paragraph_local(c)]
         fresh = _Buffer(identity)
         given = _paragraph_findings(doc, local, last.paragraphs, fresh.paragraphs)
         self._buffers[doc.path] = fresh
@@ -179,7 +175,7 @@ def _check_run(
         try:
             found = list(check.run(part))
         except Exception as exc:  # the engine raises it, as if run whole
-            given[rule] = exc
+            given[rule] = engine.found_elsewhere(exc)
             whole = False
             continue
         made.extend(moved(f, start, lines) for f in found)

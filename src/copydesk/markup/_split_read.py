@@ -58,7 +58,7 @@ def split_parts(
         head = _parts(text, size, bodies, closers, 0, until)
         if not head or head[-1][0] + len(head[-1][1].prose) != until:
             return head  # read to the end here: it did not cut where the child began
-        waited = child.result(time.monotonic() + 10 + 4 * (time.monotonic() - began))
+        waited = child.result(forked.patience(began))
         tail = unpacked(waited) if isinstance(waited, list) else None
         if tail is None:
             tail = _parts(text, size, bodies, closers, until)
