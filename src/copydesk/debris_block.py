@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 import regex
 
+from copydesk import regex_programs
 from copydesk.document import Document
 from copydesk.errors import RuleError
 
@@ -63,7 +64,7 @@ def _patterns(value: Any, source: str, key: str) -> tuple[regex.Pattern[str], ..
     if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
         raise RuleError(source, f"key 'block.{key}': expected a list of patterns")
     try:
-        return tuple(regex.compile(p, regex.VERSION1) for p in value)
+        return tuple(regex_programs.compiled(p, regex.VERSION1) for p in value)
     except regex.error as exc:
         raise RuleError(source, f"key 'block.{key}': {exc}") from None
 

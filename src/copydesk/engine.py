@@ -14,11 +14,10 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import Final
 
-import regex
-
 from copydesk import deadline, patterns
 from copydesk.checks.base import Check
 from copydesk.document import Directive, Document
+from copydesk.lazy_patterns import later_regex
 from copydesk.masked_edits import changes_a_mask
 from copydesk.model import Applicability, Finding, Fix, Severity
 from copydesk.ruleset import Ruleset
@@ -300,7 +299,7 @@ def keep_scope(
 
 
 #: Where one sentence ends and the next begins inside a match.
-_SENTENCE_BREAK = r"[.!?…][\"”’»)\]]*\s+(?=[\"“‘«(]?\p{Lu})|\n\s*\n"
+_SENTENCE_BREAK = later_regex(r"[.!?…][\"”’»)\]]*\s+(?=[\"“‘«(]?\p{Lu})|\n\s*\n")
 
 
 def within_sentences(findings: Iterable[Finding]) -> list[Finding]:
@@ -308,8 +307,7 @@ def within_sentences(findings: Iterable[Finding]) -> list[Finding]:
     found = list(findings)
     if not found:
         return found
-    breaks = regex.compile(_SENTENCE_BREAK)  # cached by regex after the first
-    return [f for f in found if breaks.search(f.match) is None]
+    return [f for f in found if _SENTENCE_BREAK.search(f.match) is None]
 
 
 def directive_warnings(doc: Document, known: set[str]) -> Iterator[Finding]:

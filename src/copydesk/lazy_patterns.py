@@ -55,8 +55,8 @@ def later_regex(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     """``regex.compile(pattern, flags)``, done on first use."""
 
     def build() -> regex.Pattern[str]:
-        import regex
+        from copydesk import regex_programs
 
-        return regex.compile(pattern, flags)
+        return regex_programs.compiled(pattern, flags)
 
     return cast("regex.Pattern[str]", _Later(build, pattern))

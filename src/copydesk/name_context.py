@@ -24,6 +24,7 @@ from collections.abc import Iterable
 
 import regex
 
+from copydesk import regex_programs
 from copydesk.lazy_patterns import later_regex
 
 #: Capitalised words after a place that still name that place.
@@ -85,10 +86,13 @@ def elsewhere_pattern(regions: Iterable[str]) -> regex.Pattern[str] | None:
     """What follows a place of the same name elsewhere: a comma or bracket,
     then within the clause one of ``regions`` ("Odessa, Texas", "Odessa, a
     city in West Texas", "Odessa (Missouri)")."""
-    names = sorted({r.strip() for r in regions if r.strip()}, key=len, reverse=True)
+    # Longest first, ties by name: the same pattern in every process.
+    names = sorted(
+        {r.strip() for r in regions if r.strip()}, key=lambda n: (-len(n), n)
+    )
     if not names:
         return None
     body = "|".join(regex.escape(n) for n in names)
-    return regex.compile(
+    return regex_programs.compiled(
         rf"[ \t]*[,(][ \t]*(?:[^\n.;:!?,()]{{0,40}}?[ \t])?(?:{body})(?![\p{{L}}])"
     )

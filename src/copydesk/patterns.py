@@ -16,7 +16,7 @@ from typing import Any
 
 import regex
 
-from copydesk import deadline
+from copydesk import deadline, regex_programs
 from copydesk.errors import RuleError
 from copydesk.lazy_patterns import later_re
 
@@ -45,7 +45,7 @@ def compile_regex(
     if ignorecase:
         flags |= regex.IGNORECASE
     try:
-        return regex.compile(pattern, flags)
+        return regex_programs.compiled(pattern, flags)
     except regex.error as exc:
         raise RuleError(source, f"key {key!r}: bad regex {pattern!r}: {exc}") from None
 
@@ -235,7 +235,7 @@ def token_matcher(
     try:
         if literals:
             return regex.compile(pattern, flags, literals=literals)
-        return regex.compile(pattern, flags)
+        return regex_programs.compiled(pattern, flags)
     except regex.error as exc:
         for token in patterns:  # name the culprit when one token is bad
             compile_regex(token, source, key, ignorecase=ignorecase)

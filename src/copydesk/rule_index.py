@@ -6,13 +6,18 @@ with the CRC-32 and length of its bytes (``rulefiles.digest``);
 ``rulefiles.read_rule`` takes a rule whose bytes still match from there, and
 parses any other (an edited shipped rule, a user rule) as YAML.
 ``python -m copydesk.rule_index`` rewrites the file, and a test fails while it
-is out of date.
+is out of date. It also writes the RE2 supersets of the rules' patterns
+(``re2_superset``) and the compiled programs of the patterns a run compiles
+(``regex_programs``).
 """
 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +57,33 @@ def build_supersets() -> str:
     return json.dumps(table, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
+def build_programs(documents: Sequence[Path], kept: Path) -> bytes:
+    """The text of ``regex_programs.PROGRAMS_NAME``: the programs of every
+    pattern compiled while the shipped rules (every pack) load, compile what
+    a parallel run compiles before it forks, and lint ``documents``.
+
+    The documents reach what only a candidate finding builds (a confusion's
+    context, a name's anchors); a pattern no document reached is compiled
+    when a run needs it, as before. A pattern whose program ``kept`` (the
+    file being replaced) holds for this release keeps it. Best run in a
+    fresh process: a pattern compiled before the recording began is not in
+    the file.
+    """
+    from copydesk import patterns, regex_programs
+    from copydesk.api import Workspace
+    from copydesk.resolve import Overrides
+    from copydesk.ruleset import load_ruleset
+
+    regex_programs.use(Path(os.devnull))  # record compiles, not shipped loads
+    regex_programs.start_recording()
+    packs = sorted({path.parent.name for path in _rule_paths(shipped_rules_dir())})
+    load_ruleset(select=packs)
+    patterns.compile_before_fork()
+    workspace = Workspace(overrides=Overrides(select=tuple(packs), isolated=True))
+    workspace.lint_paths(documents, jobs=1)
+    return regex_programs.recorded(regex_programs.read(kept))
+
+
 def _rule_paths(rules_dir: Path) -> list[Path]:
     return [
         path
@@ -61,15 +93,38 @@ def _rule_paths(rules_dir: Path) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Rewrite the index and the supersets of the shipped rules directory."""
-    del argv
+    """Rewrite the index, the supersets and the programs of the shipped
+    rules directory (the programs from the source checkout's examples and
+    test documents, beside the rules). ``programs`` as the one argument:
+    only the programs, in this process (the others are written first, then
+    the programs by a fresh process, so that no pattern is compiled before
+    the recording begins)."""
+    args = sys.argv[1:] if argv is None else argv
     rules_dir = shipped_rules_dir()
+    if args == ["programs"]:
+        source = rules_dir.parent
+        documents = [source / "examples", source / "tests" / "documents"]
+        from copydesk import regex_programs
+
+        target = regex_programs.PROGRAMS
+        programs = build_programs([d for d in documents if d.is_dir()], target)
+        target.write_bytes(programs)
+        sys.stdout.write(f"wrote {target}\n")
+        return 0
     (rules_dir / INDEX_NAME).write_text(build(rules_dir), encoding="utf-8")
     sys.stdout.write(f"wrote {rules_dir / INDEX_NAME}\n")
     # Read after the index is current, so the rules are the files on disk.
     (rules_dir / SUPERSETS_NAME).write_text(build_supersets(), encoding="utf-8")
     sys.stdout.write(f"wrote {rules_dir / SUPERSETS_NAME}\n")
-    return 0
+    sys.stdout.flush()
+    return write_programs()
+
+
+def write_programs() -> int:
+    """Write the programs from a fresh process, where no pattern is compiled
+    before the recording begins."""
+    command = [sys.executable, "-m", "copydesk.rule_index", "programs"]
+    return subprocess.run(command, check=False).returncode
 
 
 if __name__ == "__main__":

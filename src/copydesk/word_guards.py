@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import regex
 
-from copydesk import text_pieces
+from copydesk import regex_programs, text_pieces
 from copydesk.document import Analysis, Block, Document
 from copydesk.lazy_patterns import later_regex
 from copydesk.wide_chars import wide_characters
@@ -251,7 +251,7 @@ def _odd_pattern(prose: str) -> regex.Pattern[str] | None:
     alternatives = [f"[{regex.escape(''.join(sorted(odd)))}]"] if odd else []
     if marks:
         alternatives.append(r"\p{M}['’]")
-    return regex.compile("|".join(alternatives)) if alternatives else None
+    return regex_programs.compiled("|".join(alternatives)) if alternatives else None
 
 
 def _inner_spans(prose: str, start: int, end: int) -> Iterator[tuple[int, int]]:

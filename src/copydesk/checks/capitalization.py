@@ -17,9 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar, Final, NamedTuple
 
-import regex
-
-from copydesk import patterns
+from copydesk import patterns, regex_programs
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext
 from copydesk.checks.occurrence import units
 from copydesk.document import Document
@@ -27,7 +25,9 @@ from copydesk.errors import RuleError
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
 
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*(?:-[\p{L}\p{M}\p{N}'’]+)*")
+_WORD = regex_programs.compiled(
+    r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*(?:-[\p{L}\p{M}\p{N}'’]+)*"
+)
 _ARTICLES = {"a", "an", "the"}
 _CONJUNCTIONS = {"and", "but", "for", "nor", "or", "so", "yet"}
 _SHORT_PREPOSITIONS = {"as", "at", "by", "for", "in", "of", "off", "on", "out"}

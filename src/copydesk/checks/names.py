@@ -35,7 +35,7 @@ from typing import Any, ClassVar, Final, NamedTuple
 
 import regex
 
-from copydesk import doclang, name_context, patterns, translit
+from copydesk import doclang, name_context, patterns, regex_programs, translit
 from copydesk.checks.base import COMMON_KEYS, Check, CheckTypeBase, LoadContext
 from copydesk.document import Analysis, ByKey, Document
 from copydesk.errors import RuleError
@@ -116,7 +116,7 @@ def anchor_pattern(anchors: Sequence[str]) -> patterns.Pattern | None:
         r"[-\s]+".join(regex.escape(part) for part in regex.split(r"[-\s]+", a.strip()))
         for a in anchors
     )
-    return regex.compile(rf"(?<![\w])(?:{alternatives})[\s\u00a0]+\Z")
+    return regex_programs.compiled(rf"(?<![\w])(?:{alternatives})[\s\u00a0]+\Z")
 
 
 #: The marks that open or close a quotation, each with what it does to
@@ -585,7 +585,7 @@ def _person_pattern(
         return None
     body = "|".join(f"(?:{p})" for p in items)
     try:
-        return regex.compile(rf"(?<![\w])(?:{body})(?![\w])")
+        return regex_programs.compiled(rf"(?<![\w])(?:{body})(?![\w])")
     except regex.error as exc:
         raise RuleError(source, f"key {key!r}: {exc}") from None
 

@@ -21,14 +21,14 @@ from typing import Any, ClassVar, Final
 
 import regex
 
-from copydesk import patterns
+from copydesk import patterns, regex_programs
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.document import Document
 from copydesk.errors import RuleError
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
 
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}_]+(?:['’][\p{L}\p{M}]+)*")
+_WORD = regex_programs.compiled(r"[\p{L}\p{M}\p{N}_]+(?:['’][\p{L}\p{M}]+)*")
 #: URLs, mail addresses and domains, in case a reader left them in the prose
 #: view (the address is group ``at``). A scheme or a mailbox is tried only
 #: where its run of characters begins (or where the last match ended, ``\G``),
@@ -36,7 +36,7 @@ _WORD = regex.compile(r"[\p{L}\p{M}\p{N}_]+(?:['’][\p{L}\p{M}]+)*")
 #: word was read to its end from each of its letters, quadratic in its length.
 #: No later start in a run can match where its beginning did not (the run
 #: ends at the same place), so the matches are those of the plain pattern.
-_ADDRESS = regex.compile(
+_ADDRESS = regex_programs.compiled(
     r"(?:(?<![a-z0-9+.-])|\G)[0-9+.-]*+(?P<at>[a-z][a-z0-9+.-]*+://\S+)"
     r"|(?P<at>www\.\S+)"
     r"|(?:(?<![\w.+-])|\G)(?P<at>[\w.+-]++@[\w-]+(?:\.[\w-]+)+)",

@@ -14,7 +14,7 @@ from typing import Any, ClassVar, Final
 
 import regex
 
-from copydesk import patterns, re2_superset
+from copydesk import patterns, re2_superset, regex_programs
 from copydesk.checks.base import (
     Check,
     CheckTypeBase,
@@ -262,7 +262,7 @@ def _build(
         flags |= regex.IGNORECASE
     try:
         if not literal:
-            return regex.compile(pattern, flags)
+            return regex_programs.compiled(pattern, flags)
         return regex.compile(
             pattern, flags, literals=sorted(literal, key=len, reverse=True)
         )
