@@ -11,8 +11,11 @@ punctuation around the spelling decide:
   "Kiev Mayor", "Lugansk People's Republic", "Zaporizhzhya Nuclear Power
   Plant"), where the house spelling of the place is wanted;
 - a capitalised word right before it does too ("Dynamo Kiev", "Georgy
-  Lvov", "novel The Odessa File"), unless it is a function word or a
-  direction that starts the sentence ("In Kiev", "Central Kiev");
+  Lvov", "novel The Odessa File"), unless it is a function word that
+  starts the sentence ("In Kiev") or a part of the place ("Central Kiev",
+  "the ports of Greater Odessa", where the house spelling is wanted);
+- a kind of work right before it makes it a title ("Loznitsa's film
+  Donbass", "the album Odessa"), the work's own name;
 - a region of elsewhere after a comma ("Odessa, Texas", "Odessa, a city in
   West Texas") places it in another country. The regions are rule data
   (the ``elsewhere`` key), like the exception phrases.
@@ -47,6 +50,16 @@ _LEADS = frozenset(
      "Downtown", "North", "South", "East", "West", "Nach", "Aus", "Im", "Von",
      "Dans", "À", "En", "W", "Z", "Do", "Pod"}
 )  # fmt: skip
+#: Capitalised words before a place, anywhere, that name a part of it.
+_PARTS = frozenset(
+    {"Central", "Western", "Eastern", "Northern", "Southern", "Greater",
+     "Downtown", "Inner", "Outer", "Suburban"}
+)  # fmt: skip
+#: A kind of work before a place's old spelling: its title.
+_WORK_BEFORE = later_regex(
+    r"(?<![\w])(?:film|movie|documentary|album|song|single|novel|book|poem|opera"
+    r"|ballet|play|painting|symphony|suite|series|musical)[ \t\u00a0]+\Z"
+)
 _WORD_AFTER = later_regex(r"[ \t\u00a0]+(\p{Lu}[\p{L}'’-]*)")
 _WORD_BEFORE = later_regex(r"(\p{Lu}[\p{L}'’-]*)[ \t\u00a0]+\Z")
 _SENTENCE_END = frozenset('.!?:;\n"“”‘’«»„(')
@@ -63,13 +76,20 @@ def other_name(
     before = _WORD_BEFORE.search(prose, max(0, start - 60), start)
     if before is not None and _makes_name(prose, before.start(), before.group(1)):
         return True
+    if _WORK_BEFORE.search(prose, max(0, start - 24), start) is not None:
+        return True
     return elsewhere is not None and elsewhere.match(prose, end) is not None
 
 
 def _makes_name(prose: str, at: int, word: str) -> bool:
     """True when ``word`` before a place joins it into another name: not a
-    possessive ("Ukraine's Zaporizhzhia") nor a sentence's lead word."""
-    return not word.endswith(("'s", "’s")) and not _sentence_lead(prose, at, word)
+    possessive ("Ukraine's Zaporizhzhia"), a part of the place ("Greater
+    Odessa") nor a sentence's lead word."""
+    return (
+        not word.endswith(("'s", "’s"))
+        and word not in _PARTS
+        and not _sentence_lead(prose, at, word)
+    )
 
 
 def _sentence_lead(prose: str, at: int, word: str) -> bool:

@@ -14,7 +14,9 @@ afford these readings, each written from the systems' tables:
 - Belarusian surnames end in ``-enka`` where Russian has ``-enko``
   (Lukashenka, Lukashenko);
 - ISO 9 and Polish write ц as ``c`` (Hmelʹnicʹkij), French ends names in
-  ``-yne`` (Soljenitsyne).
+  ``-yne`` (Soljenitsyne);
+- Russian е after a vowel is ``ye`` (BGN), ``je`` (German, Polish) or plain
+  ``e`` (Tokayev, Tokajew, Tokaev; Sergeyev, Sergeev).
 
 Chinese and Korean names made of romanised syllables get pinyin and Revised
 Romanization keys (``e:``), blind to aspiration (Wade-Giles Tse-tung is
@@ -46,12 +48,13 @@ _READINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (later_re(r"(?<=[aeiouy])cki$"), "tsky"),
     (later_re(r"enka$"), "enko"),
     (later_re(r"(?<=y)ne$"), "n"),
+    (later_re(r"(?<=[aeiou])[yj]e"), "e"),
 )
 #: Letters every match of each reading holds, in order: a form without
 #: them is read as it is, with no call of the pattern. A name asks 36
 #: readings of one or two forms and most find nothing (the 8,471 candidate
 #: words of 8 MB of news: 300,000 calls of ``sub``).
-_NEEDLES = ("h", "h", "x", "j", "e", "ie", "cki", "enka", "ne")
+_NEEDLES = ("h", "h", "x", "j", "e", "ie", "cki", "enka", "ne", "e")
 #: The readings applied all at once (without the two of h, which exclude
 #: each other): Soljenitsyne needs both j and -yne, Chmielnicki ie and -cki.
 _COMBINED = tuple(

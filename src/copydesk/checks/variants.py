@@ -85,7 +85,8 @@ class _Spelling:
     followed: int
     #: Every occurrence is a list item on its own.
     alone: bool
-    #: Every occurrence follows a preposition of place (in, of, near ...).
+    #: Every occurrence follows a preposition of place (in, of, to ...), and
+    #: one a preposition other than "to" or "from", with no possessive.
     placed: bool
     #: Some occurrence has a capitalised word right beside it in its
     #: sentence (Maxim Gorky, Sumi Jo): a person's name.
@@ -209,7 +210,10 @@ class Variants(CheckTypeBase):
         if accents and not _one_entity(group):
             return
         names = [s for s in group if not s.genitive] or group
-        canonical = self._canonical(names, accents, self._house(doc), doc.prose)
+        english = doc.get(doclang.DocumentLanguage) == "en"
+        canonical = self._canonical(
+            names, accents, self._house(doc), doc.prose, english=english
+        )
         present = {s.text: s for s in group}
         for spelling in group:
             if spelling.text == canonical:
@@ -255,12 +259,17 @@ class Variants(CheckTypeBase):
         accents: bool = False,
         house: HouseSpellings = NO_HOUSE,
         prose: str = "",
+        *,
+        english: bool = True,
     ) -> str:
         """The spelling every other one in ``group`` is reported against.
 
         The house decides first and has the last word: a canonical form the
         house list rejects would be undone by ``names`` (a fix cycle), so it
-        is replaced by its house name (``copydesk.house_spellings``).
+        is replaced by its house name (``copydesk.house_spellings``). The
+        foreign markers (sch, w, j, ou ...) are foreign to English prose
+        only: in a German or French text they are its own spelling
+        (Schmyhal, Kouleba), so there the document's usage decides.
         """
         if house:
             spellings = [(s.text, [t.start for t in s.tokens]) for s in group]
@@ -270,7 +279,10 @@ class Variants(CheckTypeBase):
         if accents:
             best = max(group, key=lambda s: (_marks(s.text), -s.first))
         else:
-            best = min(group, key=lambda s: tuple(_rank(s, p) for p in self.prefer))
+            prefer = [
+                p for p in self.prefer if english or p != "fewest-foreign-markers"
+            ]
+            best = min(group, key=lambda s: tuple(_rank(s, p) for p in prefer))
         return house.accepted(best.text)
 
 
@@ -360,7 +372,7 @@ def _describe(doc: Document, spellings: Iterable[_Spelling]) -> None:
         spelling.placed = all(
             _PLACE_BEFORE.search(prose, max(0, tok.start - 24), tok.start)
             for tok in spelling.tokens
-        )
+        ) and any(_only_a_place(prose, tok) for tok in spelling.tokens)
         spelling.named = any(_beside_a_name(prose, tok) for tok in spelling.tokens)
 
 
@@ -453,6 +465,24 @@ def _whole(joined: Mapping[int, translit.Token], start: int, word: str) -> str:
 _PLACE_BEFORE = later_regex(
     r"(?<![\w])(?:in|to|from|near|of|at|around|outside|outskirts of)[ \u00a0]+\Z"
 )
+
+#: A preposition that makes a place of the name after it. "to" and "from"
+#: come before people as often ("respond to Podolyak", "according to", "a
+#: letter from"), so they alone do not make a spelling a place's.
+_ONLY_A_PLACE_BEFORE = later_regex(
+    r"(?<![\w])(?:in|of|near|at|around|outside|outskirts of)[ \u00a0]+\Z"
+)
+#: A possessive after a name: "in Zelensky's view" is a person's.
+_POSSESSIVE_AFTER = later_regex(r"['’]s(?![\w])")
+
+
+def _only_a_place(prose: str, tok: translit.Token) -> bool:
+    """Whether ``tok`` follows a preposition that makes it a place, and is
+    no possessive ("in Zelensky's view" is a person's)."""
+    return bool(
+        _ONLY_A_PLACE_BEFORE.search(prose, max(0, tok.start - 24), tok.start)
+    ) and not _POSSESSIVE_AFTER.match(prose, tok.end)
+
 
 #: A capitalised word right before a name, inside its sentence, or right
 #: after it.
