@@ -16,6 +16,8 @@ punctuation around the spelling decide:
   "the ports of Greater Odessa", where the house spelling is wanted);
 - a kind of work right before it makes it a title ("Loznitsa's film
   Donbass", "the album Odessa"), the work's own name;
+- a spelling given as another's alternative is a mention, not a use
+  ("Kyiv, also spelled Kiev", "Kharkiv (Russian: Kharkov)");
 - a region of elsewhere after a comma ("Odessa, Texas", "Odessa, a city in
   West Texas") places it in another country. The regions are rule data
   (the ``elsewhere`` key), like the exception phrases.
@@ -63,6 +65,30 @@ _WORK_BEFORE = later_regex(
 _WORD_AFTER = later_regex(r"[ \t\u00a0]+(\p{Lu}[\p{L}'’-]*)")
 _WORD_BEFORE = later_regex(r"(\p{Lu}[\p{L}'’-]*)[ \t\u00a0]+\Z")
 _SENTENCE_END = frozenset('.!?:;\n"“”‘’«»„(')
+
+
+#: What comes right before a spelling given as another's alternative: "Kyiv
+#: (also spelled Kiev)", "formerly known as Kharkov", "(Russian: Odessa)",
+#: "Zaluzhnyi (or Zaluzhny)". Such a spelling is mentioned, not used: no
+#: house error, no variant of the name.
+_ALTERNATIVE_BEFORE = later_regex(
+    r"(?:(?<![\w])(?:(?:also|sometimes|often|commonly|once|formerly|previously)"
+    r"[ \t\u00a0]+(?:spelled|spelt|written|transliterated|romani[sz]ed|rendered"
+    r"|known|called|named)|formerly|previously|spelled|spelt|transliterated"
+    r"|romani[sz]ed)(?:[ \t\u00a0]+as)?"
+    r"|(?<![\w])(?:aka|a\.k\.a\.)"
+    r"|\([ \t\u00a0]*(?:or|(?:in[ \t\u00a0]+)?(?:Russian|Ukrainian|Belarusian|Polish"
+    r"|German|French|Yiddish|Crimean[ \t\u00a0]+Tatar)"
+    r"(?:[ \t\u00a0]+(?:name|spelling))?[ \t\u00a0]*:?))"
+    r"[ \t\u00a0]+[\"'“‘«„]?\Z",
+    regex.IGNORECASE,
+)
+
+
+def given_as_alternative(prose: str, start: int) -> bool:
+    """True when the spelling at ``start`` is named as another's alternative
+    spelling ("also spelled Kiev"), a mention rather than a use."""
+    return _ALTERNATIVE_BEFORE.search(prose, max(0, start - 48), start) is not None
 
 
 def other_name(

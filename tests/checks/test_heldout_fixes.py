@@ -143,3 +143,31 @@ def test_stamps_and_prompts_pasted_between_paragraphs(line: str, rule: str) -> N
 )
 def test_the_same_words_inside_a_sentence_are_prose(sentence: str) -> None:
     assert found(f"{sentence}\n", ARTIFACTS) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv (also spelled Kiev) is the capital of Ukraine.\n",
+        "Kharkiv, formerly known as Kharkov, is the second city.\n",
+        "Odesa (Russian: Odessa) is a port on the Black Sea.\n",
+        'The guide calls the city Kyiv, romanised as "Kiev" in older maps.\n',
+    ],
+)
+def test_a_spelling_given_as_an_alternative_is_a_mention(text: str) -> None:
+    # Its "safe" fix would have written "Kyiv (also spelled Kyiv)".
+    assert found(text, NAMES) == []
+
+
+def test_a_use_after_also_is_still_a_use() -> None:
+    text = "The strikes hit Kharkiv and also Kiev on Monday.\n"
+    assert found(text, NAMES) == [(1, 34, "names.Places", "Kyiv")]
+
+
+def test_a_variant_given_as_an_alternative_is_not_reported() -> None:
+    text = (
+        "General Valerii Zaluzhnyi (also transliterated Zaluzhny) spoke to the "
+        "troops.\nZaluzhnyi said the line held. Later Zaluzhny denied it.\n"
+    )
+    # The mention in brackets is left; the later use is reported.
+    assert found(text, VARIANTS) == [(2, 37, "variants.Names", "Zaluzhnyi")]

@@ -416,10 +416,12 @@ class Names(CheckTypeBase):
         self, doc: Document, index: int, start: int, end: int, verdicts: dict[int, bool]
     ) -> bool:
         """Anchor present, not inside an exception phrase, another name or a
-        quotation in another language."""
+        quotation in another language, not given as an alternative."""
         if self.exceptions is not None and self.exceptions.covers(
             doc.prose, start, end
         ):
+            return False
+        if name_context.given_as_alternative(doc.prose, start):
             return False
         if self.entries[index].kind == "place" and name_context.other_name(
             doc.prose, start, end, self.elsewhere.get() if self.elsewhere else None

@@ -39,7 +39,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, Final
 
-from copydesk import doclang, translit
+from copydesk import doclang, name_context, translit
 from copydesk.checks.base import COMMON_KEYS, Check, CheckTypeBase, LoadContext
 from copydesk.checks.names import (
     Exceptions,
@@ -232,6 +232,8 @@ class Variants(CheckTypeBase):
             line, _ = doc.line_col(other.first)
             right = _genitive_of(doc, canonical) if spelling.genitive else canonical
             for tok in spelling.tokens:
+                if name_context.given_as_alternative(doc.prose, tok.start):
+                    continue  # "(also transliterated Zaluzhny)": a mention
                 yield self.meta.finding(
                     doc,
                     tok.start,
