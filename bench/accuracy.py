@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Issue-20 evaluation sets: score the default packs per family and write the
-report (``--out``; the issue's is ``bench/results/accuracy-issue20-*.md``).
+report (``--out``; the issue's is ``bench/results/accuracy-issue20-*.md``);
+``--blind`` scores the sets written blind later (``accuracy3``).
 
 The sets and the scoring live in ``tests/accuracy_sets.py`` (the tests hold
 their thresholds); this script prints every miss and extra finding, which a
@@ -23,6 +24,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("family", nargs="*", help="default: all families")
     parser.add_argument("--out", type=Path, help="write the report here too")
+    parser.add_argument(
+        "--blind",
+        action="store_true",
+        help="score the blind sets (tests/documents/accuracy3) instead",
+    )
     args = parser.parse_args(argv)
     unknown = set(args.family) - set(accuracy_sets.FAMILIES)
     if unknown:
@@ -33,7 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     ]
     notes: list[str] = []
     for family in args.family or accuracy_sets.FAMILIES:
-        s = accuracy_sets.score(family)
+        sets = accuracy_sets.BLIND_SETS if args.blind else accuracy_sets.SETS
+        s = accuracy_sets.score(family, accuracy_sets.load(family, sets))
         lines.append(
             f"| {family} | {s.cases} ({s.clean}) | {s.hits}/{s.expected} "
             f"({s.recall:.0%}) | {s.clean_flagged} of {s.clean} | {s.extra} |"
