@@ -19,8 +19,9 @@ punctuation around the spelling decide:
 - a spelling given as another's alternative is a mention, not a use
   ("Kyiv, also spelled Kiev", "Kharkiv (Russian: Kharkov)");
 - a region of elsewhere after a comma ("Odessa, Texas", "Odessa, a city in
-  West Texas") places it in another country. The regions are rule data
-  (the ``elsewhere`` key), like the exception phrases.
+  West Texas") places it in another country, and with it every other use
+  of that spelling in the document ("officials in Odessa say"). The regions
+  are rule data (the ``elsewhere`` key), like the exception phrases.
 """
 
 from __future__ import annotations
@@ -105,6 +106,25 @@ def other_name(
     if _WORK_BEFORE.search(prose, max(0, start - 24), start) is not None:
         return True
     return elsewhere is not None and elsewhere.match(prose, end) is not None
+
+
+def placed_elsewhere(prose: str, spelling: str, elsewhere: regex.Pattern[str]) -> bool:
+    """True when some use of ``spelling`` in ``prose`` is followed by a
+    region of elsewhere ("In Odessa, Texas, hotels are full"): the document
+    is about that town, so its other uses ("officials in Odessa say") are
+    too. A pass over the prose: ``names.PlacedElsewhere`` keeps the answer
+    per document."""
+    size = len(spelling)
+    at = prose.find(spelling)
+    while at >= 0:
+        end = at + size
+        whole = (at == 0 or not prose[at - 1].isalnum()) and (
+            end == len(prose) or not prose[end].isalnum()
+        )
+        if whole and elsewhere.match(prose, end) is not None:
+            return True
+        at = prose.find(spelling, end)
+    return False
 
 
 def _makes_name(prose: str, at: int, word: str) -> bool:

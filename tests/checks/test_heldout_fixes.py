@@ -171,3 +171,17 @@ def test_a_variant_given_as_an_alternative_is_not_reported() -> None:
     )
     # The mention in brackets is left; the later use is reported.
     assert found(text, VARIANTS) == [(2, 37, "variants.Names", "Zaluzhnyi")]
+
+
+def test_a_town_placed_elsewhere_once_is_that_town_throughout() -> None:
+    text = (
+        "Rig counts in the Permian Basin rose again.\n"
+        "In Odessa, Texas, hotel rooms are booked for months.\n"
+        "Local officials in Odessa say the boom strains the roads.\n"
+    )
+    assert found(text, NAMES) == []
+    # Without the region, the same sentences are about the Ukrainian city.
+    assert found(text.replace(", Texas,", ""), NAMES) == [
+        (2, 4, "names.Places", "Odesa"),
+        (3, 20, "names.Places", "Odesa"),
+    ]

@@ -166,6 +166,18 @@ class _QuoteState(NamedTuple):
         return doubles > 0 or straight % 2 == 1 or singles > closers
 
 
+class PlacedElsewhere(Analysis[ByKey[tuple[str, "regex.Pattern[str]"], bool]]):
+    """By spelling and ``elsewhere`` pattern: whether some use of the
+    spelling in the prose is a town of that name elsewhere ("Odessa,
+    Texas"), which makes every use of it that town's (see
+    ``name_context.placed_elsewhere``); one pass per spelling asked."""
+
+    @classmethod
+    def compute(cls, doc: Document) -> ByKey[tuple[str, regex.Pattern[str]], bool]:
+        prose = doc.prose
+        return ByKey(lambda key: name_context.placed_elsewhere(prose, *key))
+
+
 class QuoteStates(Analysis[ByKey[tuple[int, int], _QuoteState]]):
     """Each paragraph's quote counts, by its (start, end), read on first ask:
     every names rule judging a finding in that paragraph reads them once."""
@@ -216,6 +228,7 @@ class Names(CheckTypeBase):
     }
     #: The document analyses its rules read.
     USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (
+        PlacedElsewhere,
         translit.MaskedProse,
         translit.TokenIndex,
         translit.CandidateWords,
@@ -423,10 +436,15 @@ class Names(CheckTypeBase):
             return False
         if name_context.given_as_alternative(doc.prose, start):
             return False
-        if self.entries[index].kind == "place" and name_context.other_name(
-            doc.prose, start, end, self.elsewhere.get() if self.elsewhere else None
-        ):
-            return False
+        if self.entries[index].kind == "place":
+            elsewhere = self.elsewhere.get() if self.elsewhere else None
+            if name_context.other_name(doc.prose, start, end, elsewhere):
+                return False
+            if (
+                elsewhere is not None
+                and doc.get(PlacedElsewhere)[doc.prose[start:end], elsewhere]
+            ):
+                return False
         if doclang.foreign_quotation(doc, start, end):
             return False
         if self.person is not None and not self.person.ukrainian(

@@ -86,7 +86,7 @@ class _Spelling:
     #: Every occurrence is a list item on its own.
     alone: bool
     #: Every occurrence follows a preposition of place (in, of, to ...), and
-    #: one a preposition other than "to" or "from", with no possessive.
+    #: one a preposition other than "to", with no possessive.
     placed: bool
     #: Some occurrence has a capitalised word right beside it in its
     #: sentence (Maxim Gorky, Sumi Jo): a person's name.
@@ -468,11 +468,11 @@ _PLACE_BEFORE = later_regex(
     r"(?<![\w])(?:in|to|from|near|of|at|around|outside|outskirts of)[ \u00a0]+\Z"
 )
 
-#: A preposition that makes a place of the name after it. "to" and "from"
-#: come before people as often ("respond to Podolyak", "according to", "a
-#: letter from"), so they alone do not make a spelling a place's.
+#: A preposition that makes a place of the name after it. "to" comes
+#: before people as often ("respond to Podolyak", "according to", "an
+#: adviser to"), so alone it does not make a spelling a place's.
 _ONLY_A_PLACE_BEFORE = later_regex(
-    r"(?<![\w])(?:in|of|near|at|around|outside|outskirts of)[ \u00a0]+\Z"
+    r"(?<![\w])(?:in|of|from|near|at|around|outside|outskirts of)[ \u00a0]+\Z"
 )
 #: A possessive after a name: "in Zelensky's view" is a person's.
 _POSSESSIVE_AFTER = later_regex(r"['’]s(?![\w])")
