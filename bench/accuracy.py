@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Issue-20 evaluation sets: score the default packs per family and write the
 report (``--out``; the issue's is ``bench/results/accuracy-issue20-*.md``);
-``--blind`` scores the sets written blind later (``accuracy3``).
+``--blind`` scores the sets written blind later (``accuracy3``, ``accuracy4``).
 
 The sets and the scoring live in ``tests/accuracy_sets.py`` (the tests hold
 their thresholds); this script prints every miss and extra finding, which a
@@ -27,25 +27,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--blind",
         action="store_true",
-        help="score the blind sets (tests/documents/accuracy3) instead",
+        help="score the blind sets (tests/documents/accuracy3, accuracy4) instead",
     )
     args = parser.parse_args(argv)
     unknown = set(args.family) - set(accuracy_sets.FAMILIES)
     if unknown:
         parser.error(f"unknown family {sorted(unknown)[0]!r}")
-    lines = [
-        "| family | cases (clean) | found | clean documents flagged | extra |",
-        "|---|---:|---:|---:|---:|",
-    ]
+    folders = accuracy_sets.BLIND_SETS if args.blind else (accuracy_sets.SETS,)
+    lines: list[str] = []
     notes: list[str] = []
-    for family in args.family or accuracy_sets.FAMILIES:
-        sets = accuracy_sets.BLIND_SETS if args.blind else accuracy_sets.SETS
-        s = accuracy_sets.score(family, accuracy_sets.load(family, sets))
-        lines.append(
-            f"| {family} | {s.cases} ({s.clean}) | {s.hits}/{s.expected} "
-            f"({s.recall:.0%}) | {s.clean_flagged} of {s.clean} | {s.extra} |"
-        )
-        notes += [f"- {family}: {n}" for n in s.notes]
+    for folder in folders:
+        lines += [
+            f"{folder.name}:",
+            "",
+            "| family | cases (clean) | found | clean documents flagged | extra |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        for family in args.family or accuracy_sets.FAMILIES:
+            s = accuracy_sets.score(family, accuracy_sets.load(family, folder))
+            lines.append(
+                f"| {family} | {s.cases} ({s.clean}) | {s.hits}/{s.expected} "
+                f"({s.recall:.0%}) | {s.clean_flagged} of {s.clean} | {s.extra} |"
+            )
+            notes += [f"- {folder.name} {family}: {n}" for n in s.notes]
+        lines.append("")
     report = "\n".join([*lines, "", *notes]) + "\n"
     print(report)
     if args.out:

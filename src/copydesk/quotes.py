@@ -1063,8 +1063,19 @@ class _Scanner:
         if shape == LEFT:
             return OPEN  # Swedish ”…”
         if shape == INNER:
+            if self._possessive_s(pos):
+                return STRAY  # plant”s: an apostrophe mistyped, or mistranslated
             return SKIP  # no closer: a gershayim (z”l) or a ditto mark
         return STRAY if shape == SPACED else CLOSE
+
+    def _possessive_s(self, pos: int) -> bool:
+        """True when the mark at ``pos`` stands where a possessive's
+        apostrophe does: a lone s after it, then no letter."""
+        after = pos + 2
+        return (
+            self.prose[pos + 1 : after] == "s"
+            and (after >= self.hi or not self.prose[after].isalpha())
+        )
 
     def _guillemet(self, pos: int, ch: str, shape: int) -> int:
         near = self._open_double() if ch in "«»" else self._top_single()

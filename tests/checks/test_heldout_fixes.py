@@ -185,3 +185,72 @@ def test_a_town_placed_elsewhere_once_is_that_town_throughout() -> None:
         (2, 4, "names.Places", "Odesa"),
         (3, 20, "names.Places", "Odesa"),
     ]
+
+
+def applicability(text: str) -> list[tuple[str, str]]:
+    return [
+        (f.match, f.fix.applicability.value if f.fix else "")
+        for f in batch.lint_text(text, "draft.txt", "plain", NAMES)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a surname: the house spelling is offered, not written
+            "The board named economist Kiril Nikolaev as its chair. Nikolaev "
+            "replaces a Dutch banker who stepped down in March.\n",
+            [("Nikolaev", "unsafe")],
+        ),
+        (  # a town that may be in Texas
+            "Three projects are in Ector County, near the city of Odessa, where "
+            "sensors will be tested.\n",
+            [("Odessa", "unsafe")],
+        ),
+        (  # the document names Ukraine: Odessa is the Ukrainian port
+            "Ukraine's grain corridor reopened. Ships left Odessa on Monday.\n",
+            [("Odessa", "safe")],
+        ),
+        (  # two listed places: the draft is about Ukraine
+            "Officials from Kiev met in Odessa on Monday.\n",
+            [("Kiev", "safe"), ("Odessa", "safe")],
+        ),
+        (  # a spelling no other place or person shares is safe alone
+            "Officials in Kiev said the talks would go on.\n",
+            [("Kiev", "safe")],
+        ),
+    ],
+)
+def test_a_shared_spelling_is_fixed_safely_only_about_ukraine(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert applicability(text) == expected
+
+
+QUOTES = load_ruleset(select=["quotes"])
+
+
+def test_a_closing_double_mark_for_a_possessive_apostrophe_is_stray() -> None:
+    text = (
+        "Inspectors visited the plant”s cooling pond on Friday.\n\n"
+        "He wrote z”l after his teacher's name.\n"
+    )
+    # The gershayim of z”l is still no quotation mark.
+    assert found(text, QUOTES) == [(1, 29, "quotes.Stray", "")]
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Share on Facebook Share on X Share on WhatsApp", "artifacts.Social"),
+        ("Join us on Telegram, Facebook and Viber", "artifacts.Social"),
+        ("An official website of the United States government", "artifacts.Misc"),
+        (
+            "Get the region's top stories in your inbox every weekday.",
+            "artifacts.Newsletter",
+        ),
+    ],
+)
+def test_more_page_furniture_between_paragraphs(line: str, rule: str) -> None:
+    text = f"The storm reached the coast at noon.\n\n{line}\n\nPower was cut.\n"
+    assert found(text, ARTIFACTS) == [(3, 1, rule, "")]

@@ -56,6 +56,7 @@ _ENTRY_KEYS: Mapping[str, Key] = {
         Key("exceptions", (list,), item_types=(str,)),
         Key("anchor", (str, list)),
         Key("kind", (str,)),
+        Key("shared", (bool,)),
     )
 }
 
@@ -68,6 +69,10 @@ class Entry(NamedTuple):
     exceptions: tuple[str, ...] = ()
     anchors: tuple[str, ...] = ()
     kind: str = "place"
+    #: The old spellings also name other places or people (Odessa, Texas;
+    #: the surname Nikolaev): their fix is safe only in a document that
+    #: shows it is about Ukraine.
+    shared: bool = False
 
 
 def parse_entries(
@@ -105,6 +110,7 @@ def _entry(item: Any, source: str, index: int, default_kind: str) -> Entry:
         exceptions=tuple(item.get("exceptions", [])),
         anchors=anchors,
         kind=kind,
+        shared=bool(item.get("shared", False)),
     )
 
 
@@ -178,6 +184,19 @@ class PlacedElsewhere(Analysis[ByKey[tuple[str, "regex.Pattern[str]"], bool]]):
         return ByKey(lambda key: name_context.placed_elsewhere(prose, *key))
 
 
+#: The country's name in the languages of the house lists (Ukraine,
+#: Ukraina, ukrainien, Україна, Украина, Ukrajina).
+_UKRAINE = later_regex(r"ukrain|ukrajin|україн|украин", regex.IGNORECASE)
+
+
+class UkraineNamed(Analysis[bool]):
+    """Whether the prose names Ukraine (or a Ukrainian) anywhere."""
+
+    @classmethod
+    def compute(cls, doc: Document) -> bool:
+        return _UKRAINE.search(doc.prose) is not None
+
+
 class QuoteStates(Analysis[ByKey[tuple[int, int], _QuoteState]]):
     """Each paragraph's quote counts, by its (start, end), read on first ask:
     every names rule judging a finding in that paragraph reads them once."""
@@ -229,6 +248,7 @@ class Names(CheckTypeBase):
     #: The document analyses its rules read.
     USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (
         PlacedElsewhere,
+        UkraineNamed,
         translit.MaskedProse,
         translit.TokenIndex,
         translit.CandidateWords,
@@ -484,15 +504,32 @@ class Names(CheckTypeBase):
 
         A place name inside a longer proper name ("Space Apps Kiev", "Kiev
         Polytechnic") may be that organisation's or event's own name, which
-        the house list does not rule on: unsafe too.
+        the house list does not rule on: unsafe too, as is a ``shared``
+        spelling in a document that does not show it is about Ukraine.
         """
         if self.unsafe or self.person is not None or in_quotation(doc, start):
             return Applicability.UNSAFE
-        if self.entries[index].kind == "place" and in_longer_name(
-            doc.prose, start, end
-        ):
+        entry = self.entries[index]
+        if entry.kind == "place" and in_longer_name(doc.prose, start, end):
+            return Applicability.UNSAFE
+        if entry.shared and not self._about_ukraine(doc):
             return Applicability.UNSAFE
         return Applicability.SAFE
+
+    def _about_ukraine(self, doc: Document) -> bool:
+        """Whether the document shows its names are Ukraine's: it names the
+        country, or two of this rule's entries (in any listed spelling). A
+        lone Odessa or Nikolaev may be a town in Texas or a person's name
+        ("economist Kiril Nikolaev ... Nikolaev replaces"): its house
+        spelling is then offered, not written by ``copydesk fix``."""
+        if doc.get(UkraineNamed):
+            return True
+        distinct = doc.get(translit.TokenIndex).distinct
+        named = {i for token, i in self.by_token.items() if token in distinct}
+        named.update(
+            i for i, entry in enumerate(self.entries) if entry.canonical in distinct
+        )
+        return len(named) >= 2
 
 
 #: A capitalised word right before a span (spaces only between), and one
