@@ -1072,9 +1072,8 @@ class _Scanner:
         """True when the mark at ``pos`` stands where a possessive's
         apostrophe does: a lone s after it, then no letter."""
         after = pos + 2
-        return (
-            self.prose[pos + 1 : after] == "s"
-            and (after >= self.hi or not self.prose[after].isalpha())
+        return self.prose[pos + 1 : after] == "s" and (
+            after >= self.hi or not self.prose[after].isalpha()
         )
 
     def _guillemet(self, pos: int, ch: str, shape: int) -> int:
