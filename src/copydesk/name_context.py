@@ -44,13 +44,12 @@ _ADMIN_AFTER = frozenset(
      "People's", "People’s"}
 )  # fmt: skip
 #: Capitalised words before a place, at a sentence start, that do not make
-#: a longer name with it.
+#: a longer name with it (the parts of a place, ``_PARTS``, never do).
 _LEADS = frozenset(
     {"In", "At", "From", "To", "Of", "On", "The", "A", "An", "For", "With",
      "By", "And", "But", "When", "After", "Before", "Since", "Near", "Outside",
      "Inside", "Around", "Across", "Beyond", "Like", "Unlike", "As", "While",
-     "Central", "Western", "Eastern", "Northern", "Southern", "Greater",
-     "Downtown", "North", "South", "East", "West", "Nach", "Aus", "Im", "Von",
+     "North", "South", "East", "West", "Nach", "Aus", "Im", "Von",
      "Dans", "À", "En", "W", "Z", "Do", "Pod"}
 )  # fmt: skip
 #: Capitalised words before a place, anywhere, that name a part of it.
@@ -58,10 +57,15 @@ _PARTS = frozenset(
     {"Central", "Western", "Eastern", "Northern", "Southern", "Greater",
      "Downtown", "Inner", "Outer", "Suburban"}
 )  # fmt: skip
-#: A kind of work before a place's old spelling: its title.
+#: A kind of work before a place's old spelling, after an article or a
+#: possessive (and up to two more words): its title ("Loznitsa's film
+#: Donbass", "the double album Odessa"). Words that are as often verbs or
+#: adjectives (play, book, single) are left out: "play Kiev in May".
 _WORK_BEFORE = later_regex(
-    r"(?<![\w])(?:film|movie|documentary|album|song|single|novel|book|poem|opera"
-    r"|ballet|play|painting|symphony|suite|series|musical)[ \t\u00a0]+\Z"
+    r"(?<![\w])(?:the|a|an|his|her|their|its|\p{L}+['’]s|\p{L}+s['’])[ \t\u00a0]+"
+    r"(?:[\p{L}\d-]+[ \t\u00a0]+){0,2}(?:film|movie|documentary|album|song|novel"
+    r"|poem|opera|ballet|painting|symphony|suite|musical)[ \t\u00a0]+\Z",
+    regex.IGNORECASE,
 )
 _WORD_AFTER = later_regex(r"[ \t\u00a0]+(\p{Lu}[\p{L}'’-]*)")
 _WORD_BEFORE = later_regex(r"(\p{Lu}[\p{L}'’-]*)[ \t\u00a0]+\Z")
@@ -81,9 +85,27 @@ _ALTERNATIVE_BEFORE = later_regex(
     r"|\([ \t\u00a0]*(?:or|(?:in[ \t\u00a0]+)?(?:Russian|Ukrainian|Belarusian|Polish"
     r"|German|French|Yiddish|Crimean[ \t\u00a0]+Tatar)"
     r"(?:[ \t\u00a0]+(?:name|spelling))?[ \t\u00a0]*:?))"
-    r"[ \t\u00a0]+[\"'“‘«„]?\Z",
+    r"\s+[\"'“‘«„]?\Z",
     regex.IGNORECASE,
 )
+
+
+#: What joins two spellings of one name given side by side: "Kyiv (Kiev)",
+#: "Kyiv or Kiev", "Kyiv/Kiev", "Kyiv, Kiev in Russian".
+_BESIDE = later_regex(r"[ \t\u00a0]*(?:\(|/|,|[ \t\u00a0]or)[ \t\u00a0]*[\"'“‘«„]?\Z")
+
+
+def beside_its_own(prose: str, start: int, canonical: str) -> bool:
+    """True when ``canonical`` (the house spelling) stands right before the
+    spelling at ``start``, joined by a bracket, "or", a slash or a comma:
+    the two are given side by side, the old one a mention."""
+    join = _BESIDE.search(prose, max(0, start - 8), start)
+    if join is None:
+        return False
+    before = join.start()
+    return prose.endswith(canonical, 0, before) and (
+        before == len(canonical) or not prose[before - len(canonical) - 1].isalnum()
+    )
 
 
 def given_as_alternative(prose: str, start: int) -> bool:
@@ -103,7 +125,7 @@ def other_name(
     before = _WORD_BEFORE.search(prose, max(0, start - 60), start)
     if before is not None and _makes_name(prose, before.start(), before.group(1)):
         return True
-    if _WORK_BEFORE.search(prose, max(0, start - 24), start) is not None:
+    if _WORK_BEFORE.search(prose, max(0, start - 60), start) is not None:
         return True
     return elsewhere is not None and elsewhere.match(prose, end) is not None
 

@@ -1072,7 +1072,7 @@ class _Scanner:
         """True when the mark at ``pos`` stands where a possessive's
         apostrophe does: a lone s after it, then no letter."""
         after = pos + 2
-        return self.prose[pos + 1 : after] == "s" and (
+        return self.prose[pos + 1 : after] in ("s", "S") and (
             after >= self.hi or not self.prose[after].isalpha()
         )
 

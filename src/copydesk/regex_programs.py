@@ -10,8 +10,11 @@ patterns the shipped rules and modules compile to ``PROGRAMS`` (package
 data), and :func:`compiled` loads a pattern's program from there.
 
 A program belongs to the ``regex`` release that compiled it: the file names
-that release, and under any other (or another ``regex.DEFAULT_VERSION``) it
-is not read and every pattern is compiled, as before. A program is found by
+that release, and under any other it is not read and every pattern is
+compiled, as before (so is a pattern while ``regex.DEFAULT_VERSION`` is
+not VERSION0, and one whose entry is damaged or not its own). A release of
+copydesk ships the file made under the newest ``regex``: rewrite it with
+``python -m copydesk.rule_index`` when ``regex`` moves on. A program is found by
 its pattern's whole source and flags, so an edited pattern is compiled, never
 served another's program. Patterns with named lists are not kept: their
 lists would be part of the key, and they compile fast (a set).
@@ -31,6 +34,10 @@ PROGRAMS = Path(__file__).resolve().parent / "data" / "regex-programs.pickle"
 Pattern = regex.Pattern[str]
 #: (pattern, flags) -> the pickled compiled pattern.
 Programs = dict[tuple[str, int], bytes]
+#: One pickle protocol for the file and its programs (4: read by every
+#: Python copydesk supports), so the file does not change with the Python
+#: that writes it.
+_PROTOCOL = 4
 
 
 class _State:
@@ -54,12 +61,27 @@ def compiled(pattern: str, flags: int = 0) -> Pattern:
     if _STATE.loaded is None:
         _STATE.loaded = read(PROGRAMS)
     program = _STATE.loaded.get(key)
-    if program is not None:
-        found: Pattern = pickle.loads(program)
-    else:
+    found = None if program is None else _loaded(program, pattern)
+    if found is None:
+        program = None
         found = regex.compile(pattern, flags)
     if _STATE.recorded is not None:
-        _STATE.recorded[key] = program or pickle.dumps(found, pickle.HIGHEST_PROTOCOL)
+        _STATE.recorded[key] = program or pickle.dumps(found, _PROTOCOL)
+    return found
+
+
+def _loaded(program: bytes, pattern: str) -> Pattern | None:
+    """The pattern ``program`` holds, if it is ``pattern``'s and the default
+    version is the one the file was made under (an embedding program may
+    set ``regex.DEFAULT_VERSION`` after the file was read); else None."""
+    if regex.DEFAULT_VERSION != regex.VERSION0:
+        return None
+    try:
+        found = pickle.loads(program)
+    except Exception:  # a damaged entry: compile as before
+        return None
+    if not isinstance(found, regex.Pattern) or found.pattern != pattern:
+        return None
     return found
 
 
@@ -70,14 +92,15 @@ def read(path: Path) -> Programs:
         stored: Any = pickle.loads(path.read_bytes())
     except Exception:  # absent, cut short, not ours: compile as before
         return {}
-    if not isinstance(stored, dict) or stored.get("release") != _release():
+    if not isinstance(stored, dict) or stored.get("release") != read_release():
         return {}
     programs = stored.get("programs")
     return programs if isinstance(programs, dict) else {}
 
 
-def _release() -> str:
-    return f"{regex.__version__} default-version {regex.DEFAULT_VERSION}"
+def read_release() -> str:
+    """The release a file of programs must name to be read here."""
+    return f"{regex.__version__} default-version {regex.VERSION0}"
 
 
 def start_recording() -> None:
@@ -99,7 +122,7 @@ def recorded(kept: Programs) -> bytes:
     changed is the same file."""
     made = sorted((_STATE.recorded or {}).items())
     programs = {key: kept.get(key, program) for key, program in made}
-    return pickle.dumps({"release": _release(), "programs": programs}, protocol=4)
+    return pickle.dumps({"release": read_release(), "programs": programs}, _PROTOCOL)
 
 
 def use(path: Path | None) -> None:

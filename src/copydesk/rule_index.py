@@ -58,7 +58,7 @@ def build_supersets() -> str:
 
 
 def build_programs(documents: Sequence[Path], kept: Path) -> bytes:
-    """The text of ``regex_programs.PROGRAMS_NAME``: the programs of every
+    """The bytes of ``regex_programs.PROGRAMS``: the programs of every
     pattern compiled while the shipped rules (every pack) load, compile what
     a parallel run compiles before it forks, and lint ``documents``.
 
@@ -104,10 +104,18 @@ def main(argv: list[str] | None = None) -> int:
     if args == ["programs"]:
         source = rules_dir.parent
         documents = [source / "examples", source / "tests" / "documents"]
+        if not all(d.is_dir() for d in documents):
+            # An installed copydesk has no examples: its programs would
+            # cover less than the shipped file does, so none are written.
+            sys.stderr.write(
+                f"copydesk.rule_index: {documents[0]} or {documents[1]} is missing:"
+                " run it in a source checkout\n"
+            )
+            return 2
         from copydesk import regex_programs
 
         target = regex_programs.PROGRAMS
-        programs = build_programs([d for d in documents if d.is_dir()], target)
+        programs = build_programs(documents, target)
         target.write_bytes(programs)
         sys.stdout.write(f"wrote {target}\n")
         return 0

@@ -15,8 +15,9 @@ afford these readings, each written from the systems' tables:
   (Lukashenka, Lukashenko);
 - ISO 9 and Polish write ц as ``c`` (Hmelʹnicʹkij), French ends names in
   ``-yne`` (Soljenitsyne);
-- Russian е after a vowel is ``ye`` (BGN), ``je`` (German, Polish) or plain
-  ``e`` (Tokayev, Tokajew, Tokaev; Sergeyev, Sergeev).
+- Russian е after a vowel, in the -ев of surnames, is ``ye`` (BGN), ``je``
+  (German, Polish) or plain ``e`` (Tokayev, Tokajew, Tokaev; Sergeyev,
+  Sergeev); elsewhere ye is as likely a Western name's (Reyes, Rees).
 
 Chinese and Korean names made of romanised syllables get pinyin and Revised
 Romanization keys (``e:``), blind to aspiration (Wade-Giles Tse-tung is
@@ -48,7 +49,7 @@ _READINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (later_re(r"(?<=[aeiouy])cki$"), "tsky"),
     (later_re(r"enka$"), "enko"),
     (later_re(r"(?<=y)ne$"), "n"),
-    (later_re(r"(?<=[aeiou])[yj]e"), "e"),
+    (later_re(r"(?<=[aeiou])[yj]e(?=[vw])"), "e"),
 )
 #: Letters every match of each reading holds, in order: a form without
 #: them is read as it is, with no call of the pattern. A name asks 36

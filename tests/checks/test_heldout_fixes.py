@@ -254,3 +254,46 @@ def test_a_closing_double_mark_for_a_possessive_apostrophe_is_stray() -> None:
 def test_more_page_furniture_between_paragraphs(line: str, rule: str) -> None:
     text = f"The storm reached the coast at noon.\n\n{line}\n\nPower was cut.\n"
     assert found(text, ARTIFACTS) == [(3, 1, rule, "")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ye before a vowel in a Western name is no Russian е
+        "Maria Reyes voted no on Monday. Tom Rees voted yes.\n",
+        "Bayer fell 3 percent on Monday. Baer rose 2 percent.\n",
+        # "moved to" takes a place: Gorki is the estate, not the writer
+        "The writer Maxim Gorky returned in 1932. Lenin moved to Gorki in 1923.\n",
+    ],
+)
+def test_no_variant_of_another_name(text: str) -> None:
+    assert found(text, VARIANTS) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a document about Ukraine: the Texas town does not hide the port
+            "Odessa, Texas, is named after the Ukrainian port. Russian missiles "
+            "struck Odessa on Monday.\n",
+            [(1, 75, "names.Places", "Odesa")],
+        ),
+        (
+            "Not a single Kharkov resident was spared.\n",
+            [(1, 14, "names.Places", "Kharkiv")],
+        ),
+        ("The band will play Kiev in May.\n", [(1, 20, "names.Places", "Kyiv")]),
+        (
+            "Travellers can book Kiev hotels online.\n",
+            [(1, 21, "names.Places", "Kyiv")],
+        ),
+        # the house spelling given beside the old one: a mention
+        ("Kyiv (Kiev) is the capital of Ukraine.\n", []),
+        ("Kyiv or Kiev, the city is the same.\n", []),
+        ("The city was once also spelled\nKiev in English.\n", []),
+    ],
+)
+def test_uses_and_mentions_of_old_spellings(
+    text: str, expected: list[tuple[int, int, str, str]]
+) -> None:
+    assert found(text, NAMES) == expected

@@ -15,12 +15,22 @@ import regex
 from copydesk import regex_programs
 
 REPO = Path(__file__).resolve().parents[2]
+#: The shipped file, which must be there and readable whatever ``regex``
+#: is installed (a missing or damaged file fails here, not skips).
+STORED = pickle.loads(regex_programs.PROGRAMS.read_bytes())
 SHIPPED = regex_programs.read(regex_programs.PROGRAMS)
-#: The shipped file is made under one ``regex`` release; under another it
-#: is not read, and what these tests check of its programs cannot be.
+#: The file is made under one ``regex`` release; under another it is not
+#: read, and what these tests check of its programs cannot be.
 needs_release = pytest.mark.skipif(
-    not SHIPPED, reason="the shipped programs belong to another regex release"
+    not SHIPPED and STORED.get("release") != regex_programs.read_release(),
+    reason="the shipped programs belong to another regex release",
 )
+
+
+def test_the_shipped_file_names_its_release_and_holds_programs() -> None:
+    assert isinstance(STORED["release"], str)
+    assert regex.__version__.split(".")[0].isdigit()
+    assert len(STORED["programs"]) > 100
 
 
 @pytest.fixture
@@ -140,6 +150,24 @@ def test_a_program_of_this_release_is_served(
     served = regex_programs.compiled(r"\p{Lu}\w+", regex.V0)
     assert served.findall("in Kyiv and Odesa") == ["Kyiv", "Odesa"]
     assert list(regex_programs.read(path)) == [(r"\p{Lu}\w+", int(regex.V0))]
+
+
+def test_a_damaged_or_misplaced_program_is_compiled_instead(
+    tmp_path: Path, programs_from: None
+) -> None:
+    release = regex_programs.read_release()
+    stored = {
+        "release": release,
+        "programs": {
+            ("a+", 0): b"not a pickle",
+            ("b+", 0): pickle.dumps(regex.compile("c")),
+        },
+    }
+    path = tmp_path / "programs.pickle"
+    path.write_bytes(pickle.dumps(stored))
+    regex_programs.use(path)
+    assert regex_programs.compiled("a+").findall("aa b") == ["aa"]
+    assert regex_programs.compiled("b+").findall("bb c") == ["bb"]
 
 
 @pytest.mark.parametrize("content", [b"", b"not a pickle", pickle.dumps([1, 2])])

@@ -454,7 +454,10 @@ class Names(CheckTypeBase):
             doc.prose, start, end
         ):
             return False
-        if name_context.given_as_alternative(doc.prose, start):
+        entry = self.entries[index]
+        if name_context.given_as_alternative(
+            doc.prose, start
+        ) or name_context.beside_its_own(doc.prose, start, entry.canonical):
             return False
         if self.entries[index].kind == "place":
             elsewhere = self.elsewhere.get() if self.elsewhere else None
@@ -462,6 +465,7 @@ class Names(CheckTypeBase):
                 return False
             if (
                 elsewhere is not None
+                and not doc.get(UkraineNamed)
                 and doc.get(PlacedElsewhere)[doc.prose[start:end], elsewhere]
             ):
                 return False

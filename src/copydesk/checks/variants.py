@@ -463,16 +463,21 @@ def _whole(joined: Mapping[int, translit.Token], start: int, word: str) -> str:
     return word if tok is None else tok.text
 
 
-#: A preposition of place right before a name: "in Sumy", "the city of Sumy".
-_PLACE_BEFORE = later_regex(
-    r"(?<![\w])(?:in|to|from|near|of|at|around|outside|outskirts of)[ \u00a0]+\Z"
+#: Prepositions of place, and the words before "to" that make it a
+#: person's ("respond to Podolyak", "according to", "an adviser to").
+_PREPOSITIONS = r"in|to|from|near|of|at|around|outside|outskirts of"
+_TO_A_PERSON = (
+    r"according|respond(?:s|ed|ing)?|repl(?:y|ies|ied|ying)|advis[eo]rs?|aides?"
+    r"|spokes(?:man|woman|person)|close|loyal|married|thanks|letter|message"
+    r"|tribute|appeal(?:s|ed)?|said|spoke|talked|wrote|told|introduced|next"
 )
-
-#: A preposition that makes a place of the name after it. "to" comes
-#: before people as often ("respond to Podolyak", "according to", "an
-#: adviser to"), so alone it does not make a spelling a place's.
+#: A preposition of place right before a name: "in Sumy", "the city of Sumy".
+_PLACE_BEFORE = later_regex(rf"(?<![\w])(?:{_PREPOSITIONS})[ \u00a0]+\Z")
+#: The same, but "to" only where no word before it takes a person: a
+#: spelling is a place's only if some use of it follows one of these.
 _ONLY_A_PLACE_BEFORE = later_regex(
-    r"(?<![\w])(?:in|of|from|near|at|around|outside|outskirts of)[ \u00a0]+\Z"
+    rf"(?<![\w])(?:(?<!(?<![\w])(?i:{_TO_A_PERSON})[ \u00a0]+)to"
+    rf"|(?!to[ \u00a0])(?:{_PREPOSITIONS}))[ \u00a0]+\Z"
 )
 #: A possessive after a name: "in Zelensky's view" is a person's.
 _POSSESSIVE_AFTER = later_regex(r"['’]s(?![\w])")
