@@ -28,9 +28,10 @@ needs_release = pytest.mark.skipif(
 
 
 def test_the_shipped_file_names_its_release_and_holds_programs() -> None:
-    assert isinstance(STORED["release"], str)
-    assert regex.__version__.split(".")[0].isdigit()
-    assert len(STORED["programs"]) > 100
+    assert STORED["release"].startswith("20")  # a regex release: 2026.11.19 ...
+    programs = STORED["programs"]
+    assert len(programs) > 100
+    assert all(isinstance(k[0], str) and type(k[1]) is int for k in programs)
 
 
 @pytest.fixture
