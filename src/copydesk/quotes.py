@@ -312,6 +312,7 @@ class _Scanner:
         "carry",
         "cjk",
         "closed",
+        "curly",
         "defects",
         "dialogue_run",
         "dittos",
@@ -424,6 +425,7 @@ class _Scanner:
         self.single_opens = lang in _LEFT_SINGLE_OPENS
         self.english = lang == "en"
         self.cjk = lang in _CJK
+        self.curly: bool | None = None  # told when first asked
 
     def run(self, blocks: Sequence[Block]) -> tuple[Defect, ...]:
         marks = _mark_offsets(self.prose)
@@ -1224,6 +1226,14 @@ class _Scanner:
         return at >= 0 and _shape(*self._around(at)) != LEFT
 
     def _mixed(self, opener: _Open, pos: int, ch: str, *, spans: bool) -> None:
+        if not spans and opener.ch == '"' and ch == "”" and self._curly_doubles():
+            # "…” in a draft that quotes with curly marks: the straight
+            # opener is the odd mark, and “ its mend (unsafe: an editor
+            # looks), not a straight closer.
+            self.defects.append(
+                Defect("mixed", opener.pos, opener.ch, ch, pos, False, "“", True)
+            )
+            return
         expected = expected_closer(opener.ch, self.language)
         fixable = not spans and ch in STRAIGHT and opener.ch not in STRAIGHT
         # Safe only where the straight mark cannot be anything but this
@@ -1242,6 +1252,23 @@ class _Scanner:
                 "mixed", pos, ch, opener.ch, opener.pos, spans, expected, fixable, safe
             )
         )
+
+    def _curly_doubles(self) -> bool:
+        """Whether the document quotes with curly double marks: besides the
+        pair at hand, at least two “ or ” and more of them than "; with no
+        other double mark at all, curly apostrophes and no straight ones
+        (people’s). Counted once, in the whole prose: a draft's convention
+        is the document's."""
+        if self.curly is None:
+            prose = self.prose
+            curly = prose.count("“") + prose.count("”") - 1
+            straight = prose.count('"') - 1
+            if curly or straight:
+                self.curly = curly >= 2 and curly > straight
+            else:
+                singles = prose.count("’") + prose.count("‘")
+                self.curly = singles > 0 and "'" not in prose
+        return self.curly
 
     def _touches_mark(self, pos: int) -> bool:
         """True when another quote mark is right beside the mark at ``pos``

@@ -297,3 +297,34 @@ def test_uses_and_mentions_of_old_spellings(
     text: str, expected: list[tuple[int, int, str, str]]
 ) -> None:
     assert found(text, NAMES) == expected
+
+
+def mixed(text: str) -> list[tuple[int, int, str, str]]:
+    return [
+        (f.line, f.col, f.match, f.fix.applicability.value if f.fix else "")
+        for f in batch.lint_text(text, "draft.txt", "plain", QUOTES)
+    ]
+
+
+def test_a_straight_opener_in_a_curly_draft_is_the_odd_mark() -> None:
+    text = (
+        "The ferry was stuck in the ice for two days.\n"
+        "“Nobody panicked,” said one passenger.\n"
+        '"We had enough food,” the captain said later.\n'
+    )
+    # At the opener, mended (unsafely) to “, not the closer made straight.
+    assert mixed(text) == [(3, 1, '"', "unsafe")]
+    [finding] = batch.lint_text(text, "draft.txt", "plain", QUOTES)
+    assert finding.suggestions == ("“",)
+
+
+def test_curly_apostrophes_tell_the_convention_when_no_other_quote_does() -> None:
+    text = '"We cannot guarantee people’s safety,” the governor said.\n'
+    assert mixed(text) == [(1, 1, '"', "unsafe")]
+
+
+def test_a_straight_draft_keeps_the_closer_as_the_odd_mark() -> None:
+    text = (
+        'He said "yes" twice. She said "no" once.\nHe called it "a mistake” and left.\n'
+    )
+    assert mixed(text) == [(2, 24, "”", "")]

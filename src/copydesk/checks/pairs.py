@@ -93,6 +93,12 @@ class Pairs(CheckTypeBase):
 def _message_args(doc: Document, d: Defect) -> tuple[str, ...]:
     """Values for the rule message's ``%s``: the mark(s), then a detail clause."""
     if d.kind == "mixed":
+        if d.start < d.partner_start:  # reported at the opener
+            return (
+                d.partner,
+                d.mark,
+                f" (the opening should be {d.expected}, like the draft's other quotes)",
+            )
         line, _ = doc.line_col(d.partner_start)
         where = f" on line {line}" if d.spans else ""
         spans = "; the quotation spans paragraphs" if d.spans else ""
