@@ -63,8 +63,8 @@ _PARTS = frozenset(
 #: adjectives (play, book, single) are left out: "play Kiev in May".
 _WORK_BEFORE = later_regex(
     r"(?<![\w])(?:the|a|an|his|her|their|its|\p{L}+['’]s|\p{L}+s['’])[ \t\u00a0]+"
-    r"(?:[\p{L}\d-]+[ \t\u00a0]+){0,2}(?:film|movie|documentary|album|song|novel"
-    r"|poem|opera|ballet|painting|symphony|suite|musical)[ \t\u00a0]+\Z",
+    r"(?:[\p{L}\d-]+[ \t\u00a0]+){0,2}(?:film|feature|movie|documentary|album|song"
+    r"|novel|poem|opera|ballet|painting|symphony|suite|musical)[ \t\u00a0]+\Z",
     regex.IGNORECASE,
 )
 _WORD_AFTER = later_regex(r"[ \t\u00a0]+(\p{Lu}[\p{L}'’-]*)")
@@ -81,7 +81,7 @@ _ALTERNATIVE_BEFORE = later_regex(
     r"[ \t\u00a0]+(?:spelled|spelt|written|transliterated|romani[sz]ed|rendered"
     r"|known|called|named)|formerly|previously|spelled|spelt|transliterated"
     r"|romani[sz]ed)(?:[ \t\u00a0]+as)?"
-    r"|(?<![\w])(?:aka|a\.k\.a\.)"
+    r"|(?<![\w])(?:aka|a\.k\.a\.|known\s+as)"
     r"|\([ \t\u00a0]*(?:or|(?:in[ \t\u00a0]+)?(?:Russian|Ukrainian|Belarusian|Polish"
     r"|German|French|Yiddish|Crimean[ \t\u00a0]+Tatar)"
     r"(?:[ \t\u00a0]+(?:name|spelling))?[ \t\u00a0]*:?))"
@@ -149,6 +149,29 @@ def placed_elsewhere(prose: str, spelling: str, elsewhere: regex.Pattern[str]) -
     return False
 
 
+def named_after_a_word(prose: str, spelling: str) -> bool:
+    """True when some whole use of ``spelling`` in ``prose`` follows a
+    capitalised word that makes it another name ("Prince Georgy Lvov",
+    "singer Igor Nikolaev"): for a spelling that also names people, its bare
+    uses in that document are that person's ("Lvov later emigrated"). A
+    pass over the prose: ``names.NamedAfterAWord`` keeps it per document."""
+    size = len(spelling)
+    at = prose.find(spelling)
+    while at >= 0:
+        end = at + size
+        whole = (at == 0 or not prose[at - 1].isalnum()) and (
+            end == len(prose) or not prose[end].isalnum()
+        )
+        if whole:
+            before = _WORD_BEFORE.search(prose, max(0, at - 60), at)
+            if before is not None and _makes_name(
+                prose, before.start(), before.group(1)
+            ):
+                return True
+        at = prose.find(spelling, end)
+    return False
+
+
 def _makes_name(prose: str, at: int, word: str) -> bool:
     """True when ``word`` before a place joins it into another name: not a
     possessive ("Ukraine's Zaporizhzhia"), a part of the place ("Greater
@@ -173,7 +196,8 @@ def _sentence_lead(prose: str, at: int, word: str) -> bool:
 def elsewhere_pattern(regions: Iterable[str]) -> regex.Pattern[str] | None:
     """What follows a place of the same name elsewhere: a comma or bracket,
     then within the clause one of ``regions`` ("Odessa, Texas", "Odessa, a
-    city in West Texas", "Odessa (Missouri)")."""
+    city in West Texas", "Odessa (Missouri)"), or "in" and a region with at
+    most one word before it ("Midland and Odessa in West Texas")."""
     # Longest first, ties by name: the same pattern in every process.
     names = sorted(
         {r.strip() for r in regions if r.strip()}, key=lambda n: (-len(n), n)
@@ -182,5 +206,6 @@ def elsewhere_pattern(regions: Iterable[str]) -> regex.Pattern[str] | None:
         return None
     body = "|".join(regex.escape(n) for n in names)
     return regex_programs.compiled(
-        rf"[ \t]*[,(][ \t]*(?:[^\n.;:!?,()]{{0,40}}?[ \t])?(?:{body})(?![\p{{L}}])"
+        rf"(?:[ \t]*[,(][ \t]*(?:[^\n.;:!?,()]{{0,40}}?[ \t])?"
+        rf"|[ \t]+in[ \t]+(?:\p{{Lu}}\p{{Ll}}+[ \t]+)?)(?:{body})(?![\p{{L}}])"
     )

@@ -32,20 +32,26 @@ def test_markers_are_read_with_their_place() -> None:
 
 #: The blind sets, held to what they measured once the general mends were
 #: made: recall, and clean drafts flagged at most (``accuracy3``'s names are
-#: titles of works, a battle and a German headline; ``accuracy4``'s a Texas
-#: town and a surname, now with unsafe fixes only; ``bench/accuracy.py
-#: --blind`` lists them).
+#: titles of works, a battle and a German headline; ``accuracy4``'s a
+#: Texas town, with an unsafe fix only; ``accuracy5``'s a German name cited
+#: in quotes; ``bench/accuracy.py --blind`` lists them).
 BLIND_BARS = {
     "accuracy3": {
-        "quotes": (0.85, 0),
+        "quotes": (0.9, 0),
         "debris": (0.95, 0),
         "names": (0.9, 4),
         "variants": (0.8, 1),
     },
     "accuracy4": {
-        "quotes": (0.85, 0),
+        "quotes": (0.9, 0),
         "debris": (0.95, 0),
-        "names": (0.95, 2),
+        "names": (0.95, 1),
+        "variants": (0.9, 1),
+    },
+    "accuracy5": {
+        "quotes": (0.95, 0),
+        "debris": (0.95, 0),
+        "names": (0.9, 0),
         "variants": (0.9, 1),
     },
 }
@@ -55,7 +61,7 @@ BLIND_BARS = {
 @pytest.mark.parametrize("family", accuracy_sets.FAMILIES)
 def test_blind_family_score(folder: Path, family: str) -> None:
     cases = accuracy_sets.load(family, folder)
-    assert len(cases) >= 30
+    assert len(cases) >= 25
     score = accuracy_sets.score(family, cases)
     recall, clean_flagged = BLIND_BARS[folder.name][family]
     assert score.recall >= recall, score.notes

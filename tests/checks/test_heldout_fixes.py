@@ -197,10 +197,10 @@ def applicability(text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (  # a surname: the house spelling is offered, not written
+        (  # a surname, given with a name before it: no place at all
             "The board named economist Kiril Nikolaev as its chair. Nikolaev "
             "replaces a Dutch banker who stepped down in March.\n",
-            [("Nikolaev", "unsafe")],
+            [],
         ),
         (  # a town that may be in Texas
             "Three projects are in Ector County, near the city of Odessa, where "
@@ -328,3 +328,52 @@ def test_a_straight_draft_keeps_the_closer_as_the_odd_mark() -> None:
         'He said "yes" twice. She said "no" once.\nHe called it "a mistake” and left.\n'
     )
     assert mixed(text) == [(2, 24, "”", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a shared spelling used as a person's name: its bare uses too
+            "The singer Igor Nikolaev was added to the Ukrainian sanctions list.\n"
+            "Nikolaev wrote some of the best-known hits of Soviet pop music.\n",
+            [],
+        ),
+        (
+            "Prince Georgy Lvov led the Provisional Government.\n"
+            "Lvov later emigrated to France.\n",
+            [],
+        ),
+        # a spelling no person shares is still reported beside another name
+        (
+            "Dynamo Kiev won the cup.\nThe team returned to Kiev on Monday.\n",
+            [(2, 22, "names.Places", "Kyiv")],
+        ),
+        ("Wells were drilled around Midland and Odessa in West Texas.\n", []),
+        ("Sergei Loznitsa's 2018 feature Donbass opened at Cannes.\n", []),
+        ("Mykolaiv, known as Nikolaev in older sources, was shelled.\n", []),
+    ],
+)
+def test_people_towns_and_titles_that_share_a_spelling(
+    text: str, expected: list[tuple[int, int, str, str]]
+) -> None:
+    assert found(text, NAMES) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        (
+            "If you notice an error, select the required text and press "
+            "Ctrl+Enter to report it to the editors.",
+            "artifacts.Misc",
+        ),
+        ("Follow us on Facebook, X and Instagram", "artifacts.Social"),
+    ],
+)
+def test_footers_and_follow_rows(line: str, rule: str) -> None:
+    text = f"The storm reached the coast at noon.\n\n{line}\n\nPower was cut.\n"
+    assert found(text, ARTIFACTS) == [(3, 1, rule, "")]
+
+
+def test_a_keyboard_shortcut_in_docs_is_prose() -> None:
+    assert found("Select the cell and press Ctrl+Enter to run it.\n", ARTIFACTS) == []

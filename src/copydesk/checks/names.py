@@ -189,6 +189,17 @@ class PlacedElsewhere(Analysis[ByKey[tuple[str, "regex.Pattern[str]"], bool]]):
 _UKRAINE = later_regex(r"ukrain|ukrajin|україн|украин", regex.IGNORECASE)
 
 
+class NamedAfterAWord(Analysis[ByKey[str, bool]]):
+    """By spelling: whether some use of it in the prose is part of another
+    name by the capitalised word before it (see
+    ``name_context.named_after_a_word``); one pass per spelling asked."""
+
+    @classmethod
+    def compute(cls, doc: Document) -> ByKey[str, bool]:
+        prose = doc.prose
+        return ByKey(lambda spelling: name_context.named_after_a_word(prose, spelling))
+
+
 class UkraineNamed(Analysis[bool]):
     """Whether the prose names Ukraine (or a Ukrainian) anywhere."""
 
@@ -247,6 +258,7 @@ class Names(CheckTypeBase):
     }
     #: The document analyses its rules read.
     USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (
+        NamedAfterAWord,
         PlacedElsewhere,
         UkraineNamed,
         translit.MaskedProse,
@@ -463,6 +475,8 @@ class Names(CheckTypeBase):
             elsewhere = self.elsewhere.get() if self.elsewhere else None
             if name_context.other_name(doc.prose, start, end, elsewhere):
                 return False
+            if entry.shared and doc.get(NamedAfterAWord)[doc.prose[start:end]]:
+                return False  # "Prince Georgy Lvov ... Lvov later emigrated"
             if (
                 elsewhere is not None
                 and not doc.get(UkraineNamed)
