@@ -26,7 +26,7 @@ punctuation around the spelling decide:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -136,17 +136,7 @@ def placed_elsewhere(prose: str, spelling: str, elsewhere: regex.Pattern[str]) -
     is about that town, so its other uses ("officials in Odessa say") are
     too. A pass over the prose: ``names.PlacedElsewhere`` keeps the answer
     per document."""
-    size = len(spelling)
-    at = prose.find(spelling)
-    while at >= 0:
-        end = at + size
-        whole = (at == 0 or not prose[at - 1].isalnum()) and (
-            end == len(prose) or not prose[end].isalnum()
-        )
-        if whole and elsewhere.match(prose, end) is not None:
-            return True
-        at = prose.find(spelling, end)
-    return False
+    return any(elsewhere.match(prose, end) for _, end in _whole_uses(prose, spelling))
 
 
 def named_after_a_word(prose: str, spelling: str) -> bool:
@@ -155,21 +145,25 @@ def named_after_a_word(prose: str, spelling: str) -> bool:
     "singer Igor Nikolaev"): for a spelling that also names people, its bare
     uses in that document are that person's ("Lvov later emigrated"). A
     pass over the prose: ``names.NamedAfterAWord`` keeps it per document."""
+    for at, _ in _whole_uses(prose, spelling):
+        before = _WORD_BEFORE.search(prose, max(0, at - 60), at)
+        if before is not None and _makes_name(prose, before.start(), before.group(1)):
+            return True
+    return False
+
+
+def _whole_uses(prose: str, spelling: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``spelling`` in ``prose`` that are whole words, found
+    with ``str.find`` (a C search): no letter or digit on either side."""
     size = len(spelling)
     at = prose.find(spelling)
     while at >= 0:
         end = at + size
-        whole = (at == 0 or not prose[at - 1].isalnum()) and (
+        if (at == 0 or not prose[at - 1].isalnum()) and (
             end == len(prose) or not prose[end].isalnum()
-        )
-        if whole:
-            before = _WORD_BEFORE.search(prose, max(0, at - 60), at)
-            if before is not None and _makes_name(
-                prose, before.start(), before.group(1)
-            ):
-                return True
+        ):
+            yield at, end
         at = prose.find(spelling, end)
-    return False
 
 
 def _makes_name(prose: str, at: int, word: str) -> bool:
