@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from copydesk import batch
+from copydesk.model import Finding
 from copydesk.ruleset import Ruleset, load_ruleset
 
 VARIANTS = load_ruleset(select=["variants"])
@@ -16,12 +17,20 @@ NAMES = load_ruleset(select=["names"])
 ARTIFACTS = load_ruleset(select=["artifacts"])
 
 
+def lint(text: str, rules: Ruleset, language: str = "en") -> list[Finding]:
+    return batch.lint_text(text, "draft.txt", "plain", rules, language)
+
+
+def fix_kind(finding: Finding) -> str:
+    return finding.fix.applicability.value if finding.fix else ""
+
+
 def found(
     text: str, rules: Ruleset, language: str = "en"
 ) -> list[tuple[int, int, str, str]]:
     return [
         (f.line, f.col, f.rule, f.suggestions[0] if f.suggestions else "")
-        for f in batch.lint_text(text, "draft.txt", "plain", rules, language)
+        for f in lint(text, rules, language)
     ]
 
 
@@ -203,10 +212,7 @@ def test_a_town_placed_elsewhere_once_is_that_town_throughout() -> None:
 
 
 def applicability(text: str) -> list[tuple[str, str]]:
-    return [
-        (f.match, f.fix.applicability.value if f.fix else "")
-        for f in batch.lint_text(text, "draft.txt", "plain", NAMES)
-    ]
+    return [(f.match, fix_kind(f)) for f in lint(text, NAMES)]
 
 
 @pytest.mark.parametrize(
@@ -298,10 +304,7 @@ def test_uses_and_mentions_of_old_spellings(
 
 
 def mixed(text: str) -> list[tuple[int, int, str, str]]:
-    return [
-        (f.line, f.col, f.match, f.fix.applicability.value if f.fix else "")
-        for f in batch.lint_text(text, "draft.txt", "plain", QUOTES)
-    ]
+    return [(f.line, f.col, f.match, fix_kind(f)) for f in lint(text, QUOTES)]
 
 
 def test_a_straight_opener_in_a_curly_draft_is_the_odd_mark() -> None:
@@ -312,7 +315,7 @@ def test_a_straight_opener_in_a_curly_draft_is_the_odd_mark() -> None:
     )
     # At the opener, mended (unsafely) to “, not the closer made straight.
     assert mixed(text) == [(3, 1, '"', "unsafe")]
-    [finding] = batch.lint_text(text, "draft.txt", "plain", QUOTES)
+    [finding] = lint(text, QUOTES)
     assert finding.suggestions == ("“",)
 
 

@@ -184,11 +184,6 @@ class PlacedElsewhere(Analysis[ByKey[tuple[str, "regex.Pattern[str]"], bool]]):
         return ByKey(lambda key: name_context.placed_elsewhere(prose, *key))
 
 
-#: The country's name in the languages of the house lists (Ukraine,
-#: Ukraina, ukrainien, Україна, Украина, Ukrajina).
-_UKRAINE = later_regex(r"ukrain|ukrajin|україн|украин", regex.IGNORECASE)
-
-
 class NamedAfterAWord(Analysis[ByKey[str, bool]]):
     """By spelling: whether some use of it in the prose is part of another
     name by the capitalised word before it (see
@@ -198,6 +193,11 @@ class NamedAfterAWord(Analysis[ByKey[str, bool]]):
     def compute(cls, doc: Document) -> ByKey[str, bool]:
         prose = doc.prose
         return ByKey(lambda spelling: name_context.named_after_a_word(prose, spelling))
+
+
+#: The country's name in the languages of the house lists (Ukraine,
+#: Ukraina, ukrainien, Україна, Украина, Ukrajina).
+_UKRAINE = later_regex(r"ukrain|ukrajin|україн|украин", regex.IGNORECASE)
 
 
 class UkraineNamed(Analysis[bool]):
@@ -471,16 +471,17 @@ class Names(CheckTypeBase):
             doc.prose, start
         ) or name_context.beside_its_own(doc.prose, start, entry.canonical):
             return False
-        if self.entries[index].kind == "place":
+        if entry.kind == "place":
             elsewhere = self.elsewhere.get() if self.elsewhere else None
             if name_context.other_name(doc.prose, start, end, elsewhere):
                 return False
-            if entry.shared and doc.get(NamedAfterAWord)[doc.prose[start:end]]:
+            spelling = doc.prose[start:end]
+            if entry.shared and doc.get(NamedAfterAWord)[spelling]:
                 return False  # "Prince Georgy Lvov ... Lvov later emigrated"
             if (
                 elsewhere is not None
                 and not doc.get(UkraineNamed)
-                and doc.get(PlacedElsewhere)[doc.prose[start:end], elsewhere]
+                and doc.get(PlacedElsewhere)[spelling, elsewhere]
             ):
                 return False
         if doclang.foreign_quotation(doc, start, end):
