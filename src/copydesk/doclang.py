@@ -58,6 +58,10 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "ru": _words("и в не на что с по это как его её был"),
 }
 _WORD = later_re(r"[^\W\d_]+")
+#: The marks a language opens quotations with, where they tell it from its
+#: neighbours: English never opens with "„" or "«", which German, Polish,
+#: French and Russian do.
+_OWN_OPENERS: dict[str, str] = {"en": '"“'}
 #: A document's language is told when its function words number this many
 #: and the leading language has at least twice the hits of the next.
 MIN_HITS = 4
@@ -205,8 +209,22 @@ def foreign_quotation(doc: Document, start: int, end: int) -> bool:
     )
     if closer < 0:
         return False
+    language = doc.get(DocumentLanguage)
     quoted = doc.get(QuotationLanguage)[opener + 1, closer]
-    return quoted is not None and quoted != doc.get(DocumentLanguage)
+    if quoted is not None:
+        return quoted != language
+    # Too short to tell by its words ("„Kiew bittet um Hilfe“"): a mark
+    # the document's language does not open quotations with, and none of
+    # its function words inside, show a quotation cited as it was printed.
+    own = _OWN_OPENERS.get(language)
+    return (
+        own is not None
+        and prose[opener] not in own
+        and not any(
+            word.casefold() in _FUNCTION_WORDS[language]
+            for word in _WORD.findall(prose, opener + 1, closer)
+        )
+    )
 
 
 class QuotationLanguage(Analysis[ByKey[tuple[int, int], str | None]]):

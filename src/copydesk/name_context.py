@@ -16,8 +16,17 @@ punctuation around the spelling decide:
   "the ports of Greater Odessa", where the house spelling is wanted);
 - a kind of work right before it makes it a title ("Loznitsa's film
   Donbass", "the album Odessa"), the work's own name;
+- a historical event named after the place, told by a year before
+  Ukraine's independence in its sentence ("the Second Battle of Kharkov in
+  May 1942"), keeps the name it has in the histories; the same words
+  without such a year ("the Battle of Kiev" of 2022) are the house's
+  business;
+- a title in capitals opened by a capitalised article in mid-sentence
+  ("the brass reached The Great Gate of Kiev") is a work's own name;
 - a spelling given as another's alternative is a mention, not a use
   ("Kyiv, also spelled Kiev", "Kharkiv (Russian: Kharkov)");
+- (for ``variants``) a capitalised institution word after a name makes it
+  that institution's own ("Pusan National University" in Busan);
 - a region of elsewhere after a comma ("Odessa, Texas", "Odessa, a city in
   West Texas") places it in another country, and with it every other use
   of that spelling in the document ("officials in Odessa say"). The regions
@@ -67,6 +76,37 @@ _WORK_BEFORE = later_regex(
     r"|novel|poem|opera|ballet|painting|symphony|suite|musical)[ \t\u00a0]+\Z",
     regex.IGNORECASE,
 )
+#: Capitalised words after a name that make it an institution's own, which
+#: chose its spelling. A street's name is the writer's to spell ("Bandera
+#: Street"): not one of them.
+_INSTITUTIONS = frozenset(
+    {"University", "National", "State", "Institute", "College", "Academy",
+     "School", "Polytechnic", "Conservatory", "International", "Airport",
+     "Stadium", "Arena", "Museum", "Library", "Hospital", "Foundation",
+     "Bank", "Club", "Company", "Corporation", "Prize", "Award"}
+)  # fmt: skip
+#: Capitalised nouns that name an event after a place ("Battle of",
+#: "Siege of", "Treaty of").
+_EVENTS = frozenset(
+    {"Battle", "Battles", "Siege", "Sack", "Treaty", "Peace", "Pogrom",
+     "Massacre", "Uprising", "Offensive", "Defence", "Defense", "Liberation",
+     "Capture", "Encirclement", "Evacuation", "Congress", "Conference"}
+)  # fmt: skip
+_EVENT_BEFORE = later_regex(
+    r"(?<![\w])(\p{Lu}\p{Ll}+)[ \t\u00a0]+(?:of|for)[ \t\u00a0]+\Z"
+)
+#: A year up to 1991, the year of Ukraine's independence, after which the
+#: house spellings are the names of the day.
+_OLD_YEAR = later_regex(r"(?<![\w.,])1(?:[0-8]\d\d|9[0-8]\d|990|991)(?![\w]|[.,]\d)")
+#: Lower-case words a title in capitals keeps ("The Fall of the House of
+#: Usher").
+_TITLE_SMALL = frozenset(
+    {"of", "the", "and", "at", "in", "on", "for", "a", "an", "to", "from",
+     "over", "under", "with", "by", "de", "la", "le"}
+)  # fmt: skip
+_TITLE_ARTICLES = frozenset({"The", "A", "An"})
+#: How far a sentence is read either side of a place.
+_SENTENCE_REACH = 400
 _WORD_AFTER = later_regex(r"[ \t\u00a0]+(\p{Lu}[\p{L}'’-]*)")
 _WORD_BEFORE = later_regex(r"(\p{Lu}[\p{L}'’-]*)[ \t\u00a0]+\Z")
 _SENTENCE_END = frozenset('.!?:;\n"“”‘’«»„(')
@@ -127,16 +167,109 @@ def other_name(
         return True
     if _WORK_BEFORE.search(prose, max(0, start - 60), start) is not None:
         return True
+    if historical_event(prose, start) or in_title(prose, start):
+        return True
     return elsewhere is not None and elsewhere.match(prose, end) is not None
 
 
+def institution_after(prose: str, end: int) -> str | None:
+    """The capitalised word after the name ending at ``end`` that makes it
+    an institution's or a venue's own name ("Pusan National University",
+    "Heydar Aliyev International Airport"), if there is one."""
+    after = _WORD_AFTER.match(prose, end)
+    if after is None or after.group(1) not in _INSTITUTIONS:
+        return None
+    return after.group(1)
+
+
+def historical_event(prose: str, start: int) -> bool:
+    """True when the place at ``start`` names a past event ("Battle of",
+    "Treaty of") and its sentence gives a year up to 1991."""
+    event = _EVENT_BEFORE.search(prose, max(0, start - 40), start)
+    if event is None or event.group(1) not in _EVENTS:
+        return False
+    lo, hi = _sentence(prose, start)
+    return _OLD_YEAR.search(prose, lo, hi) is not None
+
+
+def in_title(prose: str, start: int) -> bool:
+    """True when the place at ``start`` ends a run of capitalised words (and
+    the small words a title keeps) opened by a capitalised article in
+    mid-sentence, with a capitalised word between: "reached The Great Gate
+    of Kiev". A sentence's own first "The" tells nothing."""
+    words = prose[max(0, start - 80) : start].split(" ")
+    if not words or words[-1] != "":
+        return False  # the place follows one space
+    words.pop()
+    capitals = 0
+    while words:
+        word = words.pop()
+        if word in _TITLE_ARTICLES:
+            if not capitals or not words:
+                return False
+            before = words[-1]
+            return (
+                bool(before)
+                and before[-1] not in _SENTENCE_END
+                and (before[0].islower() or before[-1] == ",")
+            )
+        if word[:1].isupper() and word.isalpha():
+            capitals += 1
+        elif word not in _TITLE_SMALL:
+            return False
+    return False
+
+
+def _sentence(prose: str, at: int) -> tuple[int, int]:
+    """The span of the sentence around ``at``, roughly: from the last full
+    stop, question or exclamation mark or line feed before it to the next,
+    at most ``_SENTENCE_REACH`` characters either side (a line of thousands
+    of words is read near the place, not whole)."""
+    floor = max(0, at - _SENTENCE_REACH)
+    lo = max(prose.rfind(mark, floor, at) for mark in ".!?\n")
+    ceiling = min(len(prose), at + _SENTENCE_REACH)
+    ends = [e for e in (prose.find(mark, at, ceiling) for mark in ".!?\n") if e >= 0]
+    return floor if lo < 0 else lo + 1, min(ends, default=ceiling)
+
+
 def placed_elsewhere(prose: str, spelling: str, elsewhere: regex.Pattern[str]) -> bool:
-    """True when some use of ``spelling`` in ``prose`` is followed by a
-    region of elsewhere ("In Odessa, Texas, hotels are full"): the document
-    is about that town, so its other uses ("officials in Odessa say") are
-    too. A pass over the prose: ``names.PlacedElsewhere`` keeps the answer
-    per document."""
-    return any(elsewhere.match(prose, end) for _, end in _whole_uses(prose, spelling))
+    """True when some use of ``spelling`` in ``prose``, or of it in
+    capitals, is followed by a region of elsewhere ("In Odessa, Texas,
+    hotels are full"): the document is about that town, so its other uses
+    ("officials in Odessa say") are too. A pass over the prose:
+    ``names.PlacedElsewhere`` keeps the answer per document."""
+    forms = dict.fromkeys((spelling, spelling.upper()))
+    return any(
+        elsewhere.match(prose, end)
+        for form in forms
+        for _, end in _whole_uses(prose, form)
+    )
+
+
+def datelined_elsewhere(
+    prose: str, spelling: str, elsewhere: regex.Pattern[str]
+) -> bool:
+    """True when the document opens with a dateline that puts ``spelling``
+    in another country ("ODESSA, Texas, March 4 —", "Odessa, Texas (AP) —"):
+    the story is told from there, whatever else it names. A dateline is in
+    capitals or ends in a dash or an agency's bracket on its line; a first
+    sentence that starts with the town ("Odessa, Texas, is named after the
+    port") is no dateline."""
+    at = len(prose) - len(prose.lstrip())
+    end = at + len(spelling)
+    if prose[at:end].casefold() != spelling.casefold():
+        return False
+    if end < len(prose) and prose[end].isalnum():
+        return False
+    region = elsewhere.match(prose, end)
+    if region is None:
+        return False
+    rest = prose[region.end() : region.end() + 40].split("\n", 1)[0]
+    return prose[at:end].isupper() or any(mark in rest for mark in _DATELINE_ENDS)
+
+
+#: What ends a dateline: a dash, or an agency's name in brackets.
+_DATELINE_ENDS = ("—", "–", " - ", "(")
 
 
 def named_after_a_word(prose: str, spelling: str) -> bool:

@@ -38,7 +38,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from copydesk import quote_signs
+from copydesk import doclang, quote_signs
 from copydesk.document import FILLER, Analysis, Block, Document
 from copydesk.lazy_patterns import later_re
 from copydesk.wide_chars import ascii_view, wide_places
@@ -591,6 +591,9 @@ class _Scanner:
             return  # part of an address: ?q="kyiv", People's_Republic
         if ch in quote_signs.DITTO_MARKS and self.dittos.is_ditto(pos):
             return  # a ditto mark under a word of the row above
+        if self._doubled(pos, ch):
+            self.defects.append(Defect("stray", pos, ch, note="doubled"))
+            return
         prev, nxt = self._around(pos)
         if not (prev.isalnum() or nxt.isalnum()):
             if self._quoted_symbol(pos, ch):
@@ -1098,7 +1101,40 @@ class _Scanner:
             # A new quotation ends the wait for a left-open one's closer,
             # except within a pull quote, which may quote others inside.
             self._flush_carry()
+        if self._continues_line_paragraph(pos, ch):
+            self.stack.pop()  # continued on this line, as across paragraphs
         self.stack.append(_Open(pos, ch, ch in DOUBLE))
+
+    def _doubled(self, pos: int, ch: str) -> bool:
+        """True when the curly double mark at ``pos`` repeats the one on its
+        inner side (““We…, …legs””): a key struck twice. The outer one is
+        the stray; its twin opens or closes the quotation."""
+        if ch == "“":
+            return pos + 1 < self.hi and self.prose[pos + 1] == "“"
+        return ch == "”" and pos > self.lo and self.prose[pos - 1] == "”"
+
+    def _continues_line_paragraph(self, pos: int, ch: str) -> bool:
+        """True when a double opener at the start of a line continues the
+        quotation the innermost open opener began at the start of an
+        earlier line, the line before ending a sentence: a draft written a
+        line a paragraph (a scraped page, a plain-text export) quotes a
+        statement of several paragraphs as a book does across blank lines,
+        each opening and only the last closing."""
+        if ch not in DOUBLE or not self.stack:
+            return False
+        top = self.stack[-1]
+        if not top.double or top.ch != ch:
+            return False
+        prose = self.prose
+        here = _line_start(prose, self.lo, pos)
+        if here is None or here == self.lo:
+            return False
+        if _line_start(prose, self.lo, top.pos) is None:
+            return False
+        end = here - 1  # the line feed before this line
+        while end > self.lo and prose[end - 1] in " \t\r":
+            end -= 1
+        return end > self.lo and prose[end - 1] in ".!?:;…"
 
     def _close(self, pos: int, ch: str) -> None:
         double = ch in DOUBLE
@@ -1457,6 +1493,13 @@ def _urls_at(prose: str, marks: list[int]) -> list[tuple[int, int]]:
     return urls
 
 
+def _line_start(text: str, lo: int, pos: int) -> int | None:
+    """Where the line of ``pos`` starts (not before ``lo``) when only spaces
+    stand before ``pos`` on it, else None."""
+    start = max(lo, text.rfind("\n", lo, pos) + 1)
+    return start if not text[start:pos].strip(" \t") else None
+
+
 def _first_non_space(text: str, start: int, end: int) -> int:
     """Offset of the first non-space character of ``text[start:end]``."""
     while start < end and text[start].isspace():
@@ -1527,5 +1570,14 @@ class QuoteDefects(Analysis[tuple[Defect, ...]]):
 
     @classmethod
     def compute(cls, doc: Document) -> tuple[Defect, ...]:
-        scanner = _Scanner(doc.prose, doc.language, doc.text, doc.format)
+        scanner = _Scanner(doc.prose, quoting_language(doc), doc.text, doc.format)
         return scanner.run(tuple(doc.blocks))
+
+
+def quoting_language(doc: Document) -> str:
+    """The language whose quotation marks the document is read by: the one
+    its prose shows (a French article in a repository configured for
+    English opens with « and closes with »), else the configured tag, kept
+    whole when the prose agrees with it (``de-CH`` quotes «…», ``de`` »…«)."""
+    shown = doc.get(doclang.DocumentLanguage)
+    return doc.language if shown == primary_language(doc.language) else shown

@@ -66,9 +66,13 @@ _COMBINED = tuple(
 #: ISO 9 and Polish write ц as c, also before k (Hmelʹnicʹkij), where the
 #: strict fold reads German ck.
 _C_AS_TS = later_re(r"c(?!h)", re.IGNORECASE)
+#: A c that is no part of a ch, in a folded (lower-case) token.
+_LONE_C = later_re(r"(?<![sc])c(?!h)")
 #: The Arabic reading: consonants the systems spell differently, then the
 #: vowels folded to the script's three.
 _ARABIC = (
+    # Ta marbuta written -a, -ah or -eh (Haniya, Haniyeh; Fatima, Fatimah).
+    (later_re(r"(?<=[aei])h$"), ""),
     (later_re(r"dh|dd|zz"), "d"),
     (later_re(r"th"), "t"),
     (later_re(r"kh|gh|[gqk]"), "k"),
@@ -87,7 +91,8 @@ _EA_SYLLABLE = (
 _EAST_ASIAN = later_re(rf"(?:{_EA_SYLLABLE}){{1,3}}")
 #: Wade-Giles and McCune-Reischauer to pinyin and Revised Romanization,
 #: blind to aspiration (which writers drop with its apostrophe): hs is x,
-#: ts z, -ung -ong, -ieh -ie, -ien -ian; Korean eo and eu are o and u.
+#: ts z, -ung -ong, -ieh -ie, -ien -ian, ch before i j (q is j too); Korean
+#: eo and eu are o and u.
 _EA_READING = (
     (later_re(r"hs"), "x"),
     (later_re(r"ts|tz"), "z"),
@@ -95,6 +100,8 @@ _EA_READING = (
     (later_re(r"ieh"), "ie"),
     (later_re(r"ien"), "ian"),
     (later_re(r"eo"), "o"),
+    # Wade-Giles ch before i is pinyin j or q (Chiang, Jiang; Urumchi, Urumqi).
+    (later_re(r"ch(?=i)"), "j"),
     (later_re(r"ch"), "zh"),
     (later_re(r"p"), "b"),
     (later_re(r"t"), "d"),
@@ -103,10 +110,11 @@ _EA_READING = (
 )
 
 #: Spellings only an Arabic romanisation writes: q not before u, dh, gh,
-#: the -ullah/-allah and -uddin of compound names, and the shapes of the
+#: the -ullah/-allah and -uddin of compound names, a ta marbuta written -eh
+#: after i or y (Haniyeh, Ruqiyeh), and the shapes of the
 #: commonest Arabic names (Mohammed, Ahmed, Abd, Abu).
 _ARABIC_MARK = later_re(
-    r"q(?!u)|dh|gh|[ua]llah\b|uddin\b|^m[ou]hamm?[ae]d|^ahm[ae]d|^abd|^abu",
+    r"q(?!u)|dh|gh|[ua]llah\b|uddin\b|[iy]eh$|^m[ou]hamm?[ae]d|^ahm[ae]d|^abd|^abu",
     re.IGNORECASE,
 )
 
@@ -130,6 +138,11 @@ def loose_keys(token: str) -> frozenset[str]:
             if needle in combined:
                 combined = pattern.sub(reading, combined)
         found |= translit.keys(combined)
+    if "c" in folded:
+        # A South Slavic or Czech name with its hooks dropped: Vucic for
+        # Vučić (folded vuchic), Doncic for Dončić. Both read every lone c
+        # as č.
+        found |= translit.keys(_LONE_C.sub("ch", folded))
     return frozenset(found | arabic_keys(folded) | east_asian_keys(token))
 
 

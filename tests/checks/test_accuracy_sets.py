@@ -39,8 +39,8 @@ BLIND_BARS = {
     "accuracy3": {
         "quotes": (0.9, 0),
         "debris": (0.95, 0),
-        "names": (0.9, 4),
-        "variants": (0.8, 1),
+        "names": (0.9, 1),
+        "variants": (0.8, 0),
     },
     "accuracy4": {
         "quotes": (0.9, 0),
@@ -52,7 +52,13 @@ BLIND_BARS = {
         "quotes": (0.95, 0),
         "debris": (0.95, 0),
         "names": (0.9, 0),
-        "variants": (0.9, 1),
+        "variants": (0.9, 0),
+    },
+    "accuracy6": {
+        "quotes": (0.85, 0),
+        "debris": (0.9, 0),
+        "names": (0.95, 1),
+        "variants": (0.85, 0),
     },
 }
 

@@ -195,6 +195,43 @@ class NamedAfterAWord(Analysis[ByKey[str, bool]]):
         return ByKey(lambda spelling: name_context.named_after_a_word(prose, spelling))
 
 
+class CapitalsWords(Analysis[dict[str, list[tuple[int, int]]]]):
+    """The places of the document's words written in capitals ("KIEV, Oct 8
+    —" in a wire dateline, a headline in capitals), by their capitalised
+    form ("Kiev"): a listed spelling in capitals is the same error. One scan
+    of the masked prose for every names rule."""
+
+    @classmethod
+    def compute(cls, doc: Document) -> dict[str, list[tuple[int, int]]]:
+        found: dict[str, list[tuple[int, int]]] = {}
+        prose = doc.prose
+        for offset, piece in doc.get(translit.MaskedProse).pieces(prose):
+            for m in _CAPITALS.finditer(piece):
+                start, end = m.start() + offset, m.end() + offset
+                if _set_in_capitals(prose, start, end):
+                    found.setdefault(m.group().capitalize(), []).append((start, end))
+        return found
+
+
+def _set_in_capitals(prose: str, start: int, end: int) -> bool:
+    """True when the word in capitals at ``start:end`` opens its line (a
+    dateline) or stands beside another word in capitals (a headline): in
+    running prose a word in capitals is an acronym or another name ("the
+    ODESSA of the title", a network)."""
+    line_start = prose.rfind("\n", max(0, start - 200), start) + 1
+    if not prose[line_start:start].strip():
+        return True
+    before = prose[max(line_start, start - 40) : start].split()
+    after = prose[end : end + 40].split("\n", 1)[0].split()
+    return any(
+        len(word) > 1 and word.isupper()
+        for word in (w.strip(".,;:!?—-–'’\"“”()") for w in before[-1:] + after[:1])
+    )
+
+
+_CAPITALS = later_regex(r"(?<![\w@#/\\.'’-])\p{Lu}{3,}(?![\w@'’-]|[.][\w])")
+
+
 #: The country's name in the languages of the house lists (Ukraine,
 #: Ukraina, ukrainien, Україна, Украина, Ukrajina).
 _UKRAINE = later_regex(r"ukrain|ukrajin|україн|украин", regex.IGNORECASE)
@@ -261,6 +298,7 @@ class Names(CheckTypeBase):
         NamedAfterAWord,
         PlacedElsewhere,
         UkraineNamed,
+        CapitalsWords,
         translit.MaskedProse,
         translit.TokenIndex,
         translit.CandidateWords,
@@ -426,6 +464,10 @@ class Names(CheckTypeBase):
         hits = words.distinct & self.by_token.keys()
         for tok in words.where(hits) if hits else ():
             yield tok.start, tok.end, self.by_token[tok.text]
+        capitals = doc.get(CapitalsWords)
+        for listed in capitals.keys() & self.by_token.keys():
+            for start, end in capitals[listed]:
+                yield start, end, self.by_token[listed]
         if self.literal is not None:
             for offset, masked in self._masked_pieces(doc):
                 for m in patterns.finditer(self.literal, masked):
@@ -478,10 +520,12 @@ class Names(CheckTypeBase):
             spelling = doc.prose[start:end]
             if entry.shared and doc.get(NamedAfterAWord)[spelling]:
                 return False  # "Prince Georgy Lvov ... Lvov later emigrated"
-            if (
-                elsewhere is not None
-                and not doc.get(UkraineNamed)
-                and doc.get(PlacedElsewhere)[spelling, elsewhere]
+            if elsewhere is not None and (
+                name_context.datelined_elsewhere(doc.prose, spelling, elsewhere)
+                or (
+                    not doc.get(UkraineNamed)
+                    and doc.get(PlacedElsewhere)[spelling, elsewhere]
+                )
             ):
                 return False
         if doclang.foreign_quotation(doc, start, end):
@@ -499,6 +543,8 @@ class Names(CheckTypeBase):
     def _finding(self, doc: Document, index: int, start: int, end: int) -> Finding:
         canonical = self.entries[index].canonical
         found = doc.text[start:end]
+        if found.isupper():  # "KIEV" in a dateline: "KYIV"
+            canonical = canonical.upper()
         message = (
             self.meta.format_message(canonical, found)
             if "%s" in self.meta.message

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar, Final
 
+from copydesk import doclang
 from copydesk.checks.base import COMMON_KEYS, Check, CheckTypeBase, LoadContext
 from copydesk.document import FILLER, Analysis, Document
 from copydesk.errors import RuleError
@@ -31,7 +32,10 @@ class Pairs(CheckTypeBase):
         "defect": Key("defect", (str,), required=True),
     }
     #: The document analyses its rules read.
-    USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (QuoteDefects,)
+    USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (
+        QuoteDefects,
+        doclang.DocumentLanguage,  # through quotes.quoting_language
+    )
 
     meta: Final[RuleMeta]
     defect: Final[str]
@@ -110,6 +114,8 @@ def _message_args(doc: Document, d: Defect) -> tuple[str, ...]:
                 ": an opening mark after a word or before elided letters"
                 " opens nothing; an apostrophe or closing mark is written ’",
             )
+        if d.note == "doubled":
+            return (d.mark, ": the same mark twice; one is enough")
         return (d.mark, " between words: neither a quotation mark nor an apostrophe")
     if d.kind == "unclosed" and d.spans:
         line, _ = doc.line_col(d.partner_start)

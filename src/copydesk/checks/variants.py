@@ -203,8 +203,10 @@ class Variants(CheckTypeBase):
             group = _unmasked(group, self.exceptions, doc.prose)
             if len(group) < 2:
                 return
-        group = _unquoted(doc, group)
+        group = _used(doc, group)
         if len(group) < 2:
+            return
+        if _case_forms(group, doc.get(doclang.DocumentLanguage)):
             return
         accents = _accents_only(group)
         if accents and not _one_entity(group):
@@ -279,7 +281,9 @@ class Variants(CheckTypeBase):
             if named is not None:
                 return named
         if accents:
-            best = max(group, key=lambda s: (_marks(s.text), -s.first))
+            # The document's own habit first (a draft that drops the marks
+            # twice and keeps them once dropped them), the marks on a tie.
+            best = max(group, key=lambda s: (len(s.tokens), _marks(s.text), -s.first))
         else:
             prefer = [
                 p for p in self.prefer if english or p != "fewest-foreign-markers"
@@ -579,6 +583,24 @@ def _marks(text: str) -> int:
 _SYSTEM_MARKS = frozenset("čšžřěňťďůńśźżćłýĕčŠŽČŘĚŃŚŹŻĆŁŝŜÌ")
 
 
+#: Languages that decline names, as the document's language is told
+#: (``doclang``): Łukaszenka, Łukaszenki, Łukaszenką are one name's cases.
+_DECLINING = frozenset({"pl", "uk", "ru"})
+
+
+def _case_forms(group: Sequence[_Spelling], language: str) -> bool:
+    """True when, in a language that declines names, the spellings differ
+    only in their last two letters at most: the cases of one name."""
+    if language not in _DECLINING:
+        return False
+    texts = [s.text.casefold() for s in group]
+    stem = min(len(t) for t in texts) - 2
+    if stem < 3:
+        return False
+    first = texts[0][:stem]
+    return all(t[:stem] == first and len(t) - stem <= 3 for t in texts)
+
+
 def _accents_only(group: Sequence[_Spelling]) -> bool:
     """True when the spellings differ only by the accents of a Latin-script
     name (Rodríguez, Rodriguez), not by a romanisation's marks."""
@@ -648,15 +670,27 @@ def _genitive_of(doc: Document, name: str) -> str:
     return name + ("s" if doc.get(doclang.DocumentLanguage) == "de" else "'s")
 
 
-def _unquoted(doc: Document, group: list[_Spelling]) -> list[_Spelling]:
-    """``group`` without occurrences in a quotation in another language (a
-    German headline cited in English is left as quoted)."""
+def _used(doc: Document, group: list[_Spelling]) -> list[_Spelling]:
+    """``group`` without the occurrences that are not the writer's use of
+    the name: in a quotation in another language (a German headline cited
+    in English is left as quoted), cited alone between quote marks (“why
+    write “Lukaschenko”?”: the spelling talked about) or part of an
+    institution's own name that no other spelling names ("Pusan National
+    University" in Busan keeps its name; "Siena College" and "Sienna
+    College" are one college spelled two ways)."""
+    prose = doc.prose
+    heads = [
+        [name_context.institution_after(prose, t.end) for t in s.tokens] for s in group
+    ]
     kept = []
-    for spelling in group:
+    for spelling, own in zip(group, heads, strict=True):
+        others = {h for other in heads if other is not own for h in other}
         tokens = [
             t
-            for t in spelling.tokens
-            if not doclang.foreign_quotation(doc, t.start, t.end)
+            for t, head in zip(spelling.tokens, own, strict=True)
+            if (head is None or head in others)
+            and not doclang.foreign_quotation(doc, t.start, t.end)
+            and not _cited(prose, t.start, t.end)
         ]
         if len(tokens) == len(spelling.tokens):
             kept.append(spelling)
@@ -664,6 +698,21 @@ def _unquoted(doc: Document, group: list[_Spelling]) -> list[_Spelling]:
             spelling.tokens[:] = tokens
             kept.append(spelling)
     return kept
+
+
+#: Marks that cite a word: quotation marks of every convention.
+_CITING = '"“”„«»'
+
+
+def _cited(prose: str, start: int, end: int) -> bool:
+    """The name alone between double quotation marks: a spelling named, not
+    the person ("German papers write “Lukaschenko”")."""
+    return (
+        start > 0
+        and end < len(prose)
+        and prose[start - 1] in _CITING
+        and prose[end] in _CITING
+    )
 
 
 def _genitives(
@@ -735,7 +784,7 @@ def _unmasked(
     group: list[_Spelling], exceptions: Exceptions, prose: str
 ) -> list[_Spelling]:
     """``group`` without occurrences inside exception phrases. Narrowed in
-    place, as ``_unquoted`` does: a run's spellings are its own, and a
+    place, as ``_used`` does: a run's spellings are its own, and a
     spelling in two groups is narrowed the same way twice."""
     kept: list[_Spelling] = []
     for spelling in group:
