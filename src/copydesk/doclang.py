@@ -220,11 +220,25 @@ def foreign_quotation(doc: Document, start: int, end: int) -> bool:
     return (
         own is not None
         and prose[opener] not in own
-        and not any(
-            word.casefold() in _FUNCTION_WORDS[language]
-            for word in _WORD.findall(prose, opener + 1, closer)
-        )
+        and not doc.get(QuotationHits)[opener + 1, closer, language]
     )
+
+
+class QuotationHits(Analysis[ByKey[tuple[int, int, str], bool]]):
+    """Whether the prose between two quotation marks holds a function word
+    of a language, told once per quotation and language (as
+    ``QuotationLanguage``: every name in a long quotation asks)."""
+
+    @classmethod
+    def compute(cls, doc: Document) -> ByKey[tuple[int, int, str], bool]:
+        prose = doc.prose
+
+        def hits(key: tuple[int, int, str]) -> bool:
+            start, end, language = key
+            table = _FUNCTION_WORDS[language]
+            return any(w.casefold() in table for w in _WORD.findall(prose, start, end))
+
+        return ByKey(hits)
 
 
 class QuotationLanguage(Analysis[ByKey[tuple[int, int], str | None]]):

@@ -255,7 +255,9 @@ def datelined_elsewhere(
     capitals or ends in a dash or an agency's bracket on its line; a first
     sentence that starts with the town ("Odessa, Texas, is named after the
     port") is no dateline."""
-    at = len(prose) - len(prose.lstrip())
+    at = 0
+    while at < len(prose) and prose[at].isspace():  # no copy of a long text
+        at += 1
     end = at + len(spelling)
     if prose[at:end].casefold() != spelling.casefold():
         return False

@@ -1495,9 +1495,12 @@ def _urls_at(prose: str, marks: list[int]) -> list[tuple[int, int]]:
 
 def _line_start(text: str, lo: int, pos: int) -> int | None:
     """Where the line of ``pos`` starts (not before ``lo``) when only spaces
-    stand before ``pos`` on it, else None."""
-    start = max(lo, text.rfind("\n", lo, pos) + 1)
-    return start if not text[start:pos].strip(" \t") else None
+    stand before ``pos`` on it, else None. Read back over the spaces only: a
+    line of a megabyte is not sliced for every mark on it."""
+    start = pos
+    while start > lo and text[start - 1] in " \t":
+        start -= 1
+    return start if start == lo or text[start - 1] == "\n" else None
 
 
 def _first_non_space(text: str, start: int, end: int) -> int:

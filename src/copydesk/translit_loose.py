@@ -138,11 +138,12 @@ def loose_keys(token: str) -> frozenset[str]:
             if needle in combined:
                 combined = pattern.sub(reading, combined)
         found |= translit.keys(combined)
-    if "c" in folded:
-        # A South Slavic or Czech name with its hooks dropped: Vucic for
-        # Vučić (folded vuchic), Doncic for Dončić. Both read every lone c
-        # as č.
-        found |= translit.keys(_LONE_C.sub("ch", folded))
+    if folded.endswith("ic"):
+        # A South Slavic surname with its hooks dropped: Vucic for Vučić
+        # (folded vuchic), Doncic for Dončić. Both read every lone c as č,
+        # spelled tsch, which has no other reading (a ch may be h or k).
+        # Only in an -ić name: Carney read so would be Charney.
+        found |= translit.keys(_LONE_C.sub("tsch", folded))
     return frozenset(found | arabic_keys(folded) | east_asian_keys(token))
 
 

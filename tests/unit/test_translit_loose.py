@@ -24,7 +24,8 @@ def _every_reading(token: str) -> frozenset[str]:
         for pattern, reading, _ in translit_loose._COMBINED:
             combined = pattern.sub(reading, combined)
         found |= translit.keys(combined)
-    found |= translit.keys(translit_loose._LONE_C.sub("ch", folded))  # Vucic
+    if folded.endswith("ic"):  # Vucic, Vučić
+        found |= translit.keys(translit_loose._LONE_C.sub("tsch", folded))
     arabic = translit_loose.arabic_keys(folded)
     return frozenset(found | arabic | translit_loose.east_asian_keys(token))
 

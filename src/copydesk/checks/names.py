@@ -198,18 +198,19 @@ class NamedAfterAWord(Analysis[ByKey[str, bool]]):
 class CapitalsWords(Analysis[dict[str, list[tuple[int, int]]]]):
     """The places of the document's words written in capitals ("KIEV, Oct 8
     —" in a wire dateline, a headline in capitals), by their capitalised
-    form ("Kiev"): a listed spelling in capitals is the same error. One scan
-    of the masked prose for every names rule."""
+    form ("Kiev"): a listed spelling in capitals is the same error where it
+    stands among capitals (``_set_in_capitals``, asked of a rule's few
+    hits, not of every acronym). One scan of the masked prose for every
+    names rule."""
 
     @classmethod
     def compute(cls, doc: Document) -> dict[str, list[tuple[int, int]]]:
         found: dict[str, list[tuple[int, int]]] = {}
-        prose = doc.prose
-        for offset, piece in doc.get(translit.MaskedProse).pieces(prose):
+        for offset, piece in doc.get(translit.MaskedProse).pieces(doc.prose):
             for m in _CAPITALS.finditer(piece):
-                start, end = m.start() + offset, m.end() + offset
-                if _set_in_capitals(prose, start, end):
-                    found.setdefault(m.group().capitalize(), []).append((start, end))
+                found.setdefault(m.group().capitalize(), []).append(
+                    (m.start() + offset, m.end() + offset)
+                )
         return found
 
 
@@ -218,9 +219,12 @@ def _set_in_capitals(prose: str, start: int, end: int) -> bool:
     dateline) or stands beside another word in capitals (a headline): in
     running prose a word in capitals is an acronym or another name ("the
     ODESSA of the title", a network)."""
-    line_start = prose.rfind("\n", max(0, start - 200), start) + 1
-    if not prose[line_start:start].strip():
+    i = start
+    while i > 0 and prose[i - 1] in " \t":
+        i -= 1
+    if i == 0 or prose[i - 1] == "\n":
         return True
+    line_start = prose.rfind("\n", max(0, start - 40), start) + 1
     before = prose[max(line_start, start - 40) : start].split()
     after = prose[end : end + 40].split("\n", 1)[0].split()
     return any(
@@ -305,6 +309,7 @@ class Names(CheckTypeBase):
         QuoteStates,
         doclang.DocumentLanguage,
         doclang.QuotationLanguage,  # through doclang.foreign_quotation
+        doclang.QuotationHits,  # through doclang.foreign_quotation
     )
 
     meta: Final[RuleMeta]
@@ -467,7 +472,8 @@ class Names(CheckTypeBase):
         capitals = doc.get(CapitalsWords)
         for listed in capitals.keys() & self.by_token.keys():
             for start, end in capitals[listed]:
-                yield start, end, self.by_token[listed]
+                if _set_in_capitals(doc.prose, start, end):
+                    yield start, end, self.by_token[listed]
         if self.literal is not None:
             for offset, masked in self._masked_pieces(doc):
                 for m in patterns.finditer(self.literal, masked):

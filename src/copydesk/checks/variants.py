@@ -143,6 +143,7 @@ class Variants(CheckTypeBase):
         translit.MaskedProse,
         doclang.DocumentLanguage,
         doclang.QuotationLanguage,  # through doclang.foreign_quotation
+        doclang.QuotationHits,  # through doclang.foreign_quotation
     )
 
     meta: Final[RuleMeta]
