@@ -1577,10 +1577,21 @@ class QuoteDefects(Analysis[tuple[Defect, ...]]):
         return scanner.run(tuple(doc.blocks))
 
 
+#: Marks whose reading the language decides outright: which way a
+#: guillemet points, what closes a low-9 opener.
+_LANGUAGE_MARKS = "«»‹›„‚"
+
+
 def quoting_language(doc: Document) -> str:
-    """The language whose quotation marks the document is read by: the one
-    its prose shows (a French article in a repository configured for
-    English opens with « and closes with »), else the configured tag, kept
-    whole when the prose agrees with it (``de-CH`` quotes «…», ``de`` »…«)."""
+    """The language whose quotation marks the document is read by: where it
+    has guillemets or low-9 marks, the one its prose shows (a French article
+    in a repository configured for English opens with « and closes with »),
+    else the configured tag, kept whole when the prose agrees with it
+    (``de-CH`` quotes «…», ``de`` »…«). A document without such marks (most)
+    is read by its configured language, as telling its language costs a
+    pass over its words."""
+    prose = doc.prose
+    if prose.isascii() or not any(mark in prose for mark in _LANGUAGE_MARKS):
+        return doc.language
     shown = doc.get(doclang.DocumentLanguage)
     return doc.language if shown == primary_language(doc.language) else shown
