@@ -21,7 +21,7 @@ punctuation around the spelling decide:
   May 1942"), keeps the name it has in the histories; the same words
   without such a year ("the Battle of Kiev" of 2022) are the house's
   business;
-- a title in capitals opened by a capitalised article in mid-sentence
+- a title in title case opened by a capitalised article in mid-sentence
   ("the brass reached The Great Gate of Kiev") is a work's own name;
 - a spelling given as another's alternative is a mention, not a use
   ("Kyiv, also spelled Kiev", "Kharkiv (Russian: Kharkov)");
@@ -95,18 +95,25 @@ _EVENTS = frozenset(
 _EVENT_BEFORE = later_regex(
     r"(?<![\w])(\p{Lu}\p{Ll}+)[ \t\u00a0]+(?:of|for)[ \t\u00a0]+\Z"
 )
-#: A year up to 1991, the year of Ukraine's independence, after which the
-#: house spellings are the names of the day.
-_OLD_YEAR = later_regex(r"(?<![\w.,])1(?:[0-8]\d\d|9[0-8]\d|990|991)(?![\w]|[.,]\d)")
-#: Lower-case words a title in capitals keeps ("The Fall of the House of
+#: A year set as a date: after "in", "of", a month, a day and comma or a
+#: bracket ("in May 1942", "Sept. 26, 1941", "(1941)"), not a count ("1500
+#: delegates"). Its value decides: up to 1991, the year of Ukraine's
+#: independence, the event is history.
+_DATED = later_regex(
+    r"(?:\b(?:(?i:in|of|on|from|until|since|by)|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?"
+    r"|Oct|Nov|Dec|January|February|March|April|June|July|August|September"
+    r"|October|November|December|spring|summer|autumn|fall|winter)\.?[ \t]+"
+    r"|\d[ \t]*,[ \t]*|\()(1\d{3}|20\d\d)(?![\w]|[.,]\d)"
+)
+#: How far after the place (and before it) its date is looked for.
+_DATE_REACH = 50
+#: Lower-case words a title in title case keeps ("The Fall of the House of
 #: Usher").
 _TITLE_SMALL = frozenset(
     {"of", "the", "and", "at", "in", "on", "for", "a", "an", "to", "from",
      "over", "under", "with", "by", "de", "la", "le"}
 )  # fmt: skip
 _TITLE_ARTICLES = frozenset({"The", "A", "An"})
-#: How far a sentence is read either side of a place.
-_SENTENCE_REACH = 400
 _WORD_AFTER = later_regex(r"[ \t\u00a0]+(\p{Lu}[\p{L}'’-]*)")
 _WORD_BEFORE = later_regex(r"(\p{Lu}[\p{L}'’-]*)[ \t\u00a0]+\Z")
 _SENTENCE_END = frozenset('.!?:;\n"“”‘’«»„(')
@@ -159,17 +166,31 @@ def other_name(
 ) -> bool:
     """True when the place spelling at ``start:end`` is part of another name
     or a place of the same name elsewhere (see the module docstring)."""
+    # In a headline in capitals its words are read as written in title
+    # case: "KIEV OBLAST" is the region, "TALKS IN KIEV" the city.
+    capitals = prose[start:end].isupper()
     after = _WORD_AFTER.match(prose, end)
-    if after is not None and after.group(1) not in _ADMIN_AFTER:
+    if after is not None and _title(after.group(1), capitals) not in _ADMIN_AFTER:
         return True
     before = _WORD_BEFORE.search(prose, max(0, start - 60), start)
-    if before is not None and _makes_name(prose, before.start(), before.group(1)):
-        return True
+    if before is not None:
+        word = before.group(1)
+        if capitals and word.isupper():
+            if _title(word, capitals) not in _LEADS | _PARTS:
+                return True
+        elif _makes_name(prose, before.start(), word):
+            return True
     if _WORK_BEFORE.search(prose, max(0, start - 60), start) is not None:
         return True
-    if historical_event(prose, start) or in_title(prose, start):
+    if historical_event(prose, start, end) or in_title(prose, start):
         return True
     return elsewhere is not None and elsewhere.match(prose, end) is not None
+
+
+def _title(word: str, capitals: bool) -> str:
+    """``word`` as a title-case text would write it, when it stands in
+    capitals beside a place in capitals."""
+    return word.capitalize() if capitals and word.isupper() else word
 
 
 def institution_after(prose: str, end: int) -> str | None:
@@ -182,25 +203,39 @@ def institution_after(prose: str, end: int) -> str | None:
     return after.group(1)
 
 
-def historical_event(prose: str, start: int) -> bool:
-    """True when the place at ``start`` names a past event ("Battle of",
-    "Treaty of") and its sentence gives a year up to 1991."""
+def historical_event(prose: str, start: int, end: int) -> bool:
+    """True when the place at ``start:end`` names a past event ("Battle of",
+    "Treaty of") dated up to 1991: the first date after it on its line
+    ("the Battle of Kharkov in May 1942"), else the last before it ("In
+    1941, the Battle of Kiev"). "The Battle of Kiev in 2022 was the worst
+    since 1945" is dated 2022."""
     event = _EVENT_BEFORE.search(prose, max(0, start - 40), start)
     if event is None or event.group(1) not in _EVENTS:
         return False
-    lo, hi = _sentence(prose, start)
-    return _OLD_YEAR.search(prose, lo, hi) is not None
+    line_end = prose.find("\n", end, end + _DATE_REACH)
+    after = _DATED.search(prose, end, line_end if line_end >= 0 else end + _DATE_REACH)
+    if after is not None:
+        return int(after.group(1)) <= 1991
+    lo = max(0, event.start() - _DATE_REACH)
+    line_start = prose.rfind("\n", lo, event.start())
+    lo = line_start + 1 if line_start >= 0 else lo
+    before = list(_DATED.finditer(prose, lo, start))
+    return bool(before) and int(before[-1].group(1)) <= 1991
 
 
 def in_title(prose: str, start: int) -> bool:
     """True when the place at ``start`` ends a run of capitalised words (and
     the small words a title keeps) opened by a capitalised article in
-    mid-sentence, with a capitalised word between: "reached The Great Gate
-    of Kiev". A sentence's own first "The" tells nothing."""
+    mid-sentence, with a capitalised word between, and the place follows a
+    capitalised word or "of": "reached The Great Gate of Kiev". A sentence's
+    own first "The" tells nothing, nor a newspaper's name before a
+    preposition ("a correspondent for The Guardian in Kiev")."""
     words = prose[max(0, start - 80) : start].split(" ")
     if not words or words[-1] != "":
         return False  # the place follows one space
     words.pop()
+    if words and words[-1] != "of" and not words[-1][:1].isupper():
+        return False
     capitals = 0
     while words:
         word = words.pop()
@@ -220,25 +255,13 @@ def in_title(prose: str, start: int) -> bool:
     return False
 
 
-def _sentence(prose: str, at: int) -> tuple[int, int]:
-    """The span of the sentence around ``at``, roughly: from the last full
-    stop, question or exclamation mark or line feed before it to the next,
-    at most ``_SENTENCE_REACH`` characters either side (a line of thousands
-    of words is read near the place, not whole)."""
-    floor = max(0, at - _SENTENCE_REACH)
-    lo = max(prose.rfind(mark, floor, at) for mark in ".!?\n")
-    ceiling = min(len(prose), at + _SENTENCE_REACH)
-    ends = [e for e in (prose.find(mark, at, ceiling) for mark in ".!?\n") if e >= 0]
-    return floor if lo < 0 else lo + 1, min(ends, default=ceiling)
-
-
 def placed_elsewhere(prose: str, spelling: str, elsewhere: regex.Pattern[str]) -> bool:
-    """True when some use of ``spelling`` in ``prose``, or of it in
-    capitals, is followed by a region of elsewhere ("In Odessa, Texas,
+    """True when some use of ``spelling`` in ``prose``, in title case or in
+    capitals too, is followed by a region of elsewhere ("In Odessa, Texas,
     hotels are full"): the document is about that town, so its other uses
     ("officials in Odessa say") are too. A pass over the prose:
     ``names.PlacedElsewhere`` keeps the answer per document."""
-    forms = dict.fromkeys((spelling, spelling.upper()))
+    forms = dict.fromkeys((spelling, spelling.capitalize(), spelling.upper()))
     return any(
         elsewhere.match(prose, end)
         for form in forms

@@ -66,7 +66,8 @@ _COMBINED = tuple(
 #: ISO 9 and Polish write ц as c, also before k (Hmelʹnicʹkij), where the
 #: strict fold reads German ck.
 _C_AS_TS = later_re(r"c(?!h)", re.IGNORECASE)
-#: A c that is no part of a ch, in a folded (lower-case) token.
+#: A c that is no part of a ch, sc or cc, in a folded (lower-case) token:
+#: those are their own sounds (Moscicki, Ricci), not a č with its hook lost.
 _LONE_C = later_re(r"(?<![sc])c(?!h)")
 #: The Arabic reading: consonants the systems spell differently, then the
 #: vowels folded to the script's three.

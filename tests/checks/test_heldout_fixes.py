@@ -409,6 +409,31 @@ def test_a_keyboard_shortcut_in_docs_is_prose() -> None:
             "was calm.\n",
             [(1, 1, "names.Places", "KHARKIV"), (2, 1, "names.Places", "KYIV")],
         ),
+        (  # a headline in capitals reads its words in title case
+            "TALKS RESUME IN KIEV\nKIEV OBLAST UNDER FIRE\nDYNAMO KIEV WIN AGAIN\n",
+            [(1, 17, "names.Places", "KYIV"), (2, 1, "names.Places", "KYIV")],
+        ),
+        (  # a date after an abbreviation, a count that is no year, a later
+            # date that is the event's, a date before the event
+            "The Battle of Kiev ended on Sept. 26, 1941, with encirclement.\n"
+            "The Conference for Kiev reconstruction opened with 1500 guests.\n"
+            "The Battle of Kiev in 2022 was the worst fighting since 1945.\n"
+            "In 1941, the Battle of Kiev cost many lives.\n",
+            [(2, 20, "names.Places", "Kyiv"), (3, 15, "names.Places", "Kyiv")],
+        ),
+        (  # a newspaper's name before a preposition is no title of the place
+            "A correspondent for The Guardian in Kiev said so.\n",
+            [(1, 37, "names.Places", "Kyiv")],
+        ),
+        (  # a dateline elsewhere, and the same spelling placed in Ukraine
+            "ODESSA, Texas (AP) — Residents raised money for Odessa, Ukraine, "
+            "this week.\n",
+            [(1, 49, "names.Places", "Odesa")],
+        ),
+        (  # capitals first, then the town placed in title case
+            "ODESSA\n\nOdessa, Texas, hotels are full.\n",
+            [],
+        ),
         (  # a word in capitals in running prose names something else
             "The novel's ODESSA is a smuggling network, not a city.\n",
             [],

@@ -527,7 +527,10 @@ class Names(CheckTypeBase):
             if entry.shared and doc.get(NamedAfterAWord)[spelling]:
                 return False  # "Prince Georgy Lvov ... Lvov later emigrated"
             if elsewhere is not None and (
-                name_context.datelined_elsewhere(doc.prose, spelling, elsewhere)
+                (
+                    name_context.datelined_elsewhere(doc.prose, spelling, elsewhere)
+                    and _UKRAINE.search(doc.prose, end, end + 16) is None
+                )
                 or (
                     not doc.get(UkraineNamed)
                     and doc.get(PlacedElsewhere)[spelling, elsewhere]

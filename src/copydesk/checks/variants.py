@@ -587,19 +587,47 @@ _SYSTEM_MARKS = frozenset("čšžřěňťďůńśźżćłýĕčŠŽČŘĚŃŚŹ�
 #: Languages that decline names, as the document's language is told
 #: (``doclang``): Łukaszenka, Łukaszenki, Łukaszenką are one name's cases.
 _DECLINING = frozenset({"pl", "uk", "ru"})
+#: By a name's last letter in the nominative (a consonant: ""), what its
+#: other cases end in instead of that letter, in Polish, Ukrainian and
+#: Russian: Łukaszenka, -i, -ę, -ą; Kowalski, -iego, -im; Putin, Putina,
+#: Putinem; Кулеба, Кулеби, Кулебою.
+_CASE_ENDINGS: dict[str, frozenset[str]] = {
+    "a": frozenset(
+        {"y", "i", "e", "ie", "ę", "ą", "o", "u", "ce", "dze", "ze",
+         "и", "і", "е", "у", "ю", "ою", "ой", "ей", "ы"}
+    ),
+    "я": frozenset({"и", "і", "е", "ю", "ею", "ей"}),
+    "i": frozenset({"iego", "iemu", "im", "ich", "imi"}),
+    "y": frozenset({"ego", "emu", "ym", "ych", "ymi"}),
+    "й": frozenset({"ого", "ому", "им", "ым", "ом", "ій"}),
+    "": frozenset(
+        {"a", "u", "owi", "em", "ie", "ów", "om", "ami", "ach", "y",
+         "а", "у", "ом", "ым", "ем", "е", "і", "ові", "ою"}
+    ),
+}  # fmt: skip
 
 
 def _case_forms(group: Sequence[_Spelling], language: str) -> bool:
-    """True when, in a language that declines names, the spellings differ
-    only in their last two letters at most: the cases of one name."""
+    """True when, in a language that declines names, every spelling of the
+    group is a case of one of them, by the endings of its declension
+    (Łukaszenka, Łukaszenki, Łukaszenką), not a second spelling (Kowalski
+    and Kowalsky, Odessa and Odesa stay variants)."""
     if language not in _DECLINING:
         return False
     texts = [s.text.casefold() for s in group]
-    stem = min(len(t) for t in texts) - 2
-    if stem < 3:
-        return False
-    first = texts[0][:stem]
-    return all(t[:stem] == first and len(t) - stem <= 3 for t in texts)
+    return any(all(_a_case_of(t, nominative) for t in texts) for nominative in texts)
+
+
+def _a_case_of(form: str, nominative: str) -> bool:
+    """True when ``form`` is ``nominative`` or one of its case forms."""
+    if form == nominative:
+        return True
+    last = nominative[-1:]
+    if last in _CASE_ENDINGS and last:
+        stem, endings = nominative[:-1], _CASE_ENDINGS[last]
+    else:
+        stem, endings = nominative, _CASE_ENDINGS[""]
+    return len(stem) >= 3 and form.startswith(stem) and form[len(stem) :] in endings
 
 
 def _accents_only(group: Sequence[_Spelling]) -> bool:
@@ -785,8 +813,10 @@ def _unmasked(
     group: list[_Spelling], exceptions: Exceptions, prose: str
 ) -> list[_Spelling]:
     """``group`` without occurrences inside exception phrases. Narrowed in
-    place, as ``_used`` does: a run's spellings are its own, and a
-    spelling in two groups is narrowed the same way twice."""
+    place, as ``_used`` does: a run's spellings are its own. A spelling in
+    two groups is narrowed the same way twice here (an exception phrase is
+    one whatever the group); ``_used`` may keep an institution's name in one
+    group that names it too and drop it in another."""
     kept: list[_Spelling] = []
     for spelling in group:
         tokens = [
