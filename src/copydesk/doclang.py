@@ -224,6 +224,12 @@ def foreign_quotation(doc: Document, start: int, end: int) -> bool:
     )
 
 
+def holds_function_word(text: str, start: int, end: int, language: str) -> bool:
+    """Whether ``text[start:end]`` holds a function word of ``language``."""
+    table = _FUNCTION_WORDS[language]
+    return any(w.casefold() in table for w in _WORD.findall(text, start, end))
+
+
 class QuotationHits(Analysis[ByKey[tuple[int, int, str], bool]]):
     """Whether the prose between two quotation marks holds a function word
     of a language, told once per quotation and language (as
@@ -233,12 +239,7 @@ class QuotationHits(Analysis[ByKey[tuple[int, int, str], bool]]):
     def compute(cls, doc: Document) -> ByKey[tuple[int, int, str], bool]:
         prose = doc.prose
 
-        def hits(key: tuple[int, int, str]) -> bool:
-            start, end, language = key
-            table = _FUNCTION_WORDS[language]
-            return any(w.casefold() in table for w in _WORD.findall(prose, start, end))
-
-        return ByKey(hits)
+        return ByKey(lambda key: holds_function_word(prose, *key))
 
 
 class QuotationLanguage(Analysis[ByKey[tuple[int, int], str | None]]):

@@ -245,7 +245,8 @@ class Defect(NamedTuple):
     expected: str = ""
     fixable: bool = False
     safe: bool = False
-    #: For a stray mark: what else it is (see ``_message_args``).
+    #: For a stray mark: what else it is; for a mixed pair reported at its
+    #: opener, why the opener is the odd mark (see ``_message_args``).
     note: str = ""
     #: How many marks the finding spans: 2 for a closer written '' (LaTeX).
     width: int = 1
@@ -1151,8 +1152,19 @@ class _Scanner:
             self._add("unclosed", inner.pos, inner.ch)
         del self.stack[index:]
         self.closed[0 if double else 1] = pos
-        if not self._valid(opener.ch, ch):
+        if not self._valid(opener.ch, ch) or self._english_low_nine(opener, pos, ch):
             self._mixed(opener, pos, ch, spans=False)
+
+    def _english_low_nine(self, opener: _Open, pos: int, ch: str) -> bool:
+        """True for „…” (or ‚…’) around English words in an English document:
+        a translation that kept its source's opener. „…“ is a German
+        quotation cited as printed, and „tak” a Polish one: both stay."""
+        return (
+            self.english
+            and opener.ch in "„‚"
+            and ch in "”’"
+            and doclang.holds_function_word(self.prose, opener.pos + 1, pos, "en")
+        )
 
     def _orphan(self, pos: int, ch: str, double: bool) -> None:
         """A closer with no opener: pair it with a quote left open earlier."""
@@ -1269,6 +1281,17 @@ class _Scanner:
             self.defects.append(
                 Defect("mixed", opener.pos, opener.ch, ch, pos, False, "“", True)
             )
+            return
+        if not spans and opener.ch in "„‚" and ch in "”’" and self.english:
+            # „…” in English (a translation that kept its source's opener):
+            # the opener is the odd mark, and “ its mend (unsafe).
+            mend = "“" if opener.ch == "„" else "‘"
+            self.defects.append(
+                Defect(
+                    "mixed", opener.pos, opener.ch, ch, pos, False, mend, True,
+                    note="english",
+                )
+            )  # fmt: skip
             return
         expected = expected_closer(opener.ch, self.language)
         fixable = not spans and ch in STRAIGHT and opener.ch not in STRAIGHT

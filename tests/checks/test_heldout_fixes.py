@@ -540,6 +540,11 @@ QUOTES = load_ruleset(select=["quotes"])
             "““Nobody saw it coming,” the captain said.\n",
             [(1, 43, "quotes.Stray"), (2, 1, "quotes.Stray")],
         ),
+        (  # a German opener left in an English sentence; a German pair cited
+            "„We need the launchers now,” the minister said.\nBild ran „Kiew "
+            "brennt“ on Sunday.\n",
+            [(1, 1, "quotes.Mixed")],
+        ),
         (  # a French article in an English-configured run: « opens, » closes
             "TOULOUSE — Le préfet a parlé d’« une nuit difficile » mardi.\n"
             "« Les secours sont restés mobilisés », a-t-il ajouté.\n",

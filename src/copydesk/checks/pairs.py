@@ -97,6 +97,13 @@ class Pairs(CheckTypeBase):
 def _message_args(doc: Document, d: Defect) -> tuple[str, ...]:
     """Values for the rule message's ``%s``: the mark(s), then a detail clause."""
     if d.kind == "mixed":
+        if d.start < d.partner_start and d.note == "english":
+            return (
+                d.partner,
+                d.mark,
+                f" (the opening should be {d.expected}: English does not open"
+                f" with {d.mark})",
+            )
         if d.start < d.partner_start:  # reported at the opener
             return (
                 d.partner,
