@@ -238,7 +238,6 @@ class QuotationHits(Analysis[ByKey[tuple[int, int, str], bool]]):
     @classmethod
     def compute(cls, doc: Document) -> ByKey[tuple[int, int, str], bool]:
         prose = doc.prose
-
         return ByKey(lambda key: holds_function_word(prose, *key))
 
 

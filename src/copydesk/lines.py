@@ -70,6 +70,18 @@ def next_line_end(text: str, pos: int, stop: int) -> tuple[int, int]:
     return stop, stop
 
 
+def opening_line(text: str, pos: int, lo: int = 0) -> int | None:
+    """Where the line of ``pos`` starts (not before ``lo``) when only spaces
+    and tabs stand before ``pos`` on it, else None. Read back over those
+    spaces only: on a line of a megabyte, asked for every mark or word on
+    it, a slice back to the line's start made the walk quadratic. A line
+    starts after an LF here, as the prose views that ask end their lines."""
+    start = pos
+    while start > lo and text[start - 1] in " \t":
+        start -= 1
+    return start if start == lo or text[start - 1] == "\n" else None
+
+
 #: Questions answered by counting newlines before the index is built.
 _COUNTED = 8
 

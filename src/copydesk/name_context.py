@@ -66,6 +66,8 @@ _PARTS = frozenset(
     {"Central", "Western", "Eastern", "Northern", "Southern", "Greater",
      "Downtown", "Inner", "Outer", "Suburban"}
 )  # fmt: skip
+#: Words before a place in a headline in capitals that make no longer name.
+_LEADS_OR_PARTS = _LEADS | _PARTS
 #: A kind of work before a place's old spelling, after an article or a
 #: possessive (and up to two more words): its title ("Loznitsa's film
 #: Donbass", "the double album Odessa"). Words that are as often verbs or
@@ -176,7 +178,7 @@ def other_name(
     if before is not None:
         word = before.group(1)
         if capitals and word.isupper():
-            if _title(word, capitals) not in _LEADS | _PARTS:
+            if word.capitalize() not in _LEADS_OR_PARTS:
                 return True
         elif _makes_name(prose, before.start(), word):
             return True

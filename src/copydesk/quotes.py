@@ -41,6 +41,7 @@ from typing import NamedTuple
 from copydesk import doclang, quote_signs
 from copydesk.document import FILLER, Analysis, Block, Document
 from copydesk.lazy_patterns import later_re
+from copydesk.lines import opening_line
 from copydesk.wide_chars import ascii_view, wide_places
 
 #: Defect kinds, one per rule: the value of the ``defect`` key.
@@ -1127,10 +1128,10 @@ class _Scanner:
         if not top.double or top.ch != ch:
             return False
         prose = self.prose
-        here = _line_start(prose, self.lo, pos)
+        here = opening_line(prose, pos, self.lo)
         if here is None or here == self.lo:
             return False
-        if _line_start(prose, self.lo, top.pos) is None:
+        if opening_line(prose, top.pos, self.lo) is None:
             return False
         end = here - 1  # the line feed before this line
         while end > self.lo and prose[end - 1] in " \t\r":
@@ -1152,8 +1153,13 @@ class _Scanner:
             self._add("unclosed", inner.pos, inner.ch)
         del self.stack[index:]
         self.closed[0 if double else 1] = pos
-        if not self._valid(opener.ch, ch) or self._english_low_nine(opener, pos, ch):
+        if not self._valid(opener.ch, ch):
             self._mixed(opener, pos, ch, spans=False)
+        elif self._english_low_nine(opener, pos, ch):
+            # „…” in English (a translation that kept its source's opener):
+            # the opener is the odd mark, and “ its mend.
+            mend = "“" if opener.ch == "„" else "‘"
+            self._odd_opener(opener, pos, ch, mend, note="english")
 
     def _english_low_nine(self, opener: _Open, pos: int, ch: str) -> bool:
         """True for „…” (or ‚…’) around English words in an English document:
@@ -1276,22 +1282,8 @@ class _Scanner:
     def _mixed(self, opener: _Open, pos: int, ch: str, *, spans: bool) -> None:
         if not spans and opener.ch == '"' and ch == "”" and self._curly_doubles():
             # "…” in a draft that quotes with curly marks: the straight
-            # opener is the odd mark, and “ its mend (unsafe: an editor
-            # looks), not a straight closer.
-            self.defects.append(
-                Defect("mixed", opener.pos, opener.ch, ch, pos, False, "“", True)
-            )
-            return
-        if not spans and opener.ch in "„‚" and ch in "”’" and self.english:
-            # „…” in English (a translation that kept its source's opener):
-            # the opener is the odd mark, and “ its mend (unsafe).
-            mend = "“" if opener.ch == "„" else "‘"
-            self.defects.append(
-                Defect(
-                    "mixed", opener.pos, opener.ch, ch, pos, False, mend, True,
-                    note="english",
-                )
-            )  # fmt: skip
+            # opener is the odd mark, and “ its mend, not a straight closer.
+            self._odd_opener(opener, pos, ch, "“")
             return
         expected = expected_closer(opener.ch, self.language)
         fixable = not spans and ch in STRAIGHT and opener.ch not in STRAIGHT
@@ -1309,6 +1301,17 @@ class _Scanner:
         self.defects.append(
             Defect(
                 "mixed", pos, ch, opener.ch, opener.pos, spans, expected, fixable, safe
+            )
+        )
+
+    def _odd_opener(
+        self, opener: _Open, pos: int, ch: str, mend: str, note: str = ""
+    ) -> None:
+        """One mixed pair reported at its opener, the odd mark, with ``mend``
+        for it (unsafe: an editor looks); ``note`` says why for the message."""
+        self.defects.append(
+            Defect(
+                "mixed", opener.pos, opener.ch, ch, pos, False, mend, True, note=note
             )
         )
 
@@ -1514,16 +1517,6 @@ def _urls_at(prose: str, marks: list[int]) -> list[tuple[int, int]]:
         found = quote_signs.url_spans(prose[start:end])
         urls.extend((lo + start, hi + start) for lo, hi in found)
     return urls
-
-
-def _line_start(text: str, lo: int, pos: int) -> int | None:
-    """Where the line of ``pos`` starts (not before ``lo``) when only spaces
-    stand before ``pos`` on it, else None. Read back over the spaces only: a
-    line of a megabyte is not sliced for every mark on it."""
-    start = pos
-    while start > lo and text[start - 1] in " \t":
-        start -= 1
-    return start if start == lo or text[start - 1] == "\n" else None
 
 
 def _first_non_space(text: str, start: int, end: int) -> int:

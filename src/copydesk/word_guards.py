@@ -425,12 +425,13 @@ def sic(text: str, end: int) -> bool:
     return text[end : end + 7].lstrip().casefold().startswith("[sic]")
 
 
-def cited(text: str, start: int, end: int) -> bool:
-    """The word alone between quote or emphasis marks: cited, not used."""
+def cited(text: str, start: int, end: int, marks: str = _QUOTES) -> bool:
+    """The word alone between quote or emphasis marks (``marks``): cited,
+    not used."""
     if start == 0 or end >= len(text):
         return False
     before, after = text[start - 1], text[end]
-    return before in _QUOTES and after in _QUOTES and before not in "’"
+    return before in marks and after in marks and before not in "’"
 
 
 def language_of(words: Iterable[str]) -> str | None:

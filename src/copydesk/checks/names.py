@@ -40,6 +40,7 @@ from copydesk.checks.base import COMMON_KEYS, Check, CheckTypeBase, LoadContext
 from copydesk.document import Analysis, ByKey, Document
 from copydesk.errors import RuleError
 from copydesk.lazy_patterns import later_regex
+from copydesk.lines import opening_line
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key, read_keys
 
@@ -219,10 +220,7 @@ def _set_in_capitals(prose: str, start: int, end: int) -> bool:
     dateline) or stands beside another word in capitals (a headline): in
     running prose a word in capitals is an acronym or another name ("the
     ODESSA of the title", a network)."""
-    i = start
-    while i > 0 and prose[i - 1] in " \t":
-        i -= 1
-    if i == 0 or prose[i - 1] == "\n":
+    if opening_line(prose, start) is not None:
         return True
     line_start = prose.rfind("\n", max(0, start - 40), start) + 1
     before = prose[max(line_start, start - 40) : start].split()

@@ -39,7 +39,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, Final
 
-from copydesk import doclang, name_context, translit
+from copydesk import doclang, name_context, translit, word_guards
 from copydesk.checks.base import COMMON_KEYS, Check, CheckTypeBase, LoadContext
 from copydesk.checks.names import (
     Exceptions,
@@ -623,7 +623,7 @@ def _a_case_of(form: str, nominative: str) -> bool:
     if form == nominative:
         return True
     last = nominative[-1:]
-    if last in _CASE_ENDINGS and last:
+    if last and last in _CASE_ENDINGS:
         stem, endings = nominative[:-1], _CASE_ENDINGS[last]
     else:
         stem, endings = nominative, _CASE_ENDINGS[""]
@@ -719,7 +719,7 @@ def _used(doc: Document, group: list[_Spelling]) -> list[_Spelling]:
             for t, head in zip(spelling.tokens, own, strict=True)
             if (head is None or head in others)
             and not doclang.foreign_quotation(doc, t.start, t.end)
-            and not _cited(prose, t.start, t.end)
+            and not word_guards.cited(prose, t.start, t.end, _CITING)
         ]
         if len(tokens) == len(spelling.tokens):
             kept.append(spelling)
@@ -729,19 +729,9 @@ def _used(doc: Document, group: list[_Spelling]) -> list[_Spelling]:
     return kept
 
 
-#: Marks that cite a word: quotation marks of every convention.
+#: Marks that cite a name: double quotation marks of every convention
+#: (a single ’ after a name is its possessive).
 _CITING = '"“”„«»'
-
-
-def _cited(prose: str, start: int, end: int) -> bool:
-    """The name alone between double quotation marks: a spelling named, not
-    the person ("German papers write “Lukaschenko”")."""
-    return (
-        start > 0
-        and end < len(prose)
-        and prose[start - 1] in _CITING
-        and prose[end] in _CITING
-    )
 
 
 def _genitives(
