@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--blind",
         action="store_true",
-        help="score the blind sets (tests/documents/accuracy3-6) instead",
+        help="score the blind sets (tests/documents/accuracy3-7) instead",
     )
     args = parser.parse_args(argv)
     unknown = set(args.family) - set(accuracy_sets.FAMILIES)

@@ -6,8 +6,10 @@ from a web page. An ``existence`` rule with a ``block`` key reports such a
 unit: its tokens find the strong signal (the anchor line: "Follow I follow",
 "About the author"), and the block grows from it over the non-blank lines
 next to it while each matches the next pattern of ``above`` (going up) or
-``below`` (going down). Without ``lone: true`` an anchor that gathers no
-line is left to the rules that report it alone.
+``below`` (going down). With ``repeat: N`` the last pattern of each list
+may match up to N more lines: a "Most read" label heads a list of
+headlines, as many as the page had. Without ``lone: true`` an anchor that
+gathers no line is left to the rules that report it alone.
 """
 
 from collections.abc import Mapping, Sequence
@@ -21,7 +23,9 @@ from copydesk.errors import RuleError
 
 #: Longest line a block pattern is tried on: a bio is one short paragraph.
 MAX_BLOCK_LINE = 240
-_KEYS = frozenset({"above", "below", "lone"})
+_KEYS = frozenset({"above", "below", "lone", "repeat"})
+#: Most lines the last pattern of a list may add past its first (``repeat``).
+MAX_REPEAT = 20
 
 
 class BlockSpec(NamedTuple):
@@ -30,6 +34,8 @@ class BlockSpec(NamedTuple):
     above: tuple[regex.Pattern[str], ...]
     below: tuple[regex.Pattern[str], ...]
     lone: bool
+    #: Further lines the last pattern of ``above`` and ``below`` may match.
+    repeat: int = 0
 
     @classmethod
     def parse(cls, value: Mapping[str, Any], source: str) -> "BlockSpec":
@@ -39,10 +45,20 @@ class BlockSpec(NamedTuple):
         lone = value.get("lone", False)
         if not isinstance(lone, bool):
             raise RuleError(source, "key 'block.lone': expected true or false")
+        repeat = value.get("repeat", 0)
+        if (
+            not isinstance(repeat, int)
+            or isinstance(repeat, bool)
+            or not 0 <= repeat <= MAX_REPEAT
+        ):
+            raise RuleError(
+                source, f"key 'block.repeat': expected a whole number 0-{MAX_REPEAT}"
+            )
         return cls(
             _patterns(value.get("above", []), source, "above"),
             _patterns(value.get("below", []), source, "below"),
             lone,
+            repeat,
         )
 
     def extent(self, doc: Document, start: int, end: int) -> tuple[int, int] | None:
@@ -51,13 +67,19 @@ class BlockSpec(NamedTuple):
         gathers no line and may not stand alone."""
         first, _ = doc.line_col(start)
         last, _ = doc.line_col(max(start, end - 1))
-        top = _grow(doc, first, -1, self.above)
-        bottom = _grow(doc, last, 1, self.below)
+        top = _grow(doc, first, -1, self._each(self.above))
+        bottom = _grow(doc, last, 1, self._each(self.below))
         if top == first and bottom == last and not self.lone:
             return None
         lo = start if top == first else doc.line_start(top) + _indent(doc, top)
         hi = end if bottom == last else doc.line_bounds(bottom)[1]
         return lo, hi
+
+    def _each(
+        self, wanted: tuple[regex.Pattern[str], ...]
+    ) -> tuple[regex.Pattern[str], ...]:
+        """The pattern for each line going away from the anchor, in order."""
+        return wanted + wanted[-1:] * self.repeat if wanted else wanted
 
 
 def _patterns(value: Any, source: str, key: str) -> tuple[regex.Pattern[str], ...]:

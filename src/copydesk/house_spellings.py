@@ -97,11 +97,21 @@ NO_HOUSE = HouseSpellings({}, {})
 
 def house_spellings(entries: Iterable[Entry]) -> HouseSpellings:
     """The house spellings of a house list's entries; the first entry wins a
-    key or a variant, as in ``names``' own index."""
+    key or a variant, as in ``names``' own index.
+
+    Given names are left out: their house form is a Ukrainian's (Yuliia),
+    which ``names`` writes only for a person the document shows to be
+    Ukrainian; "Yulia Navalnaya ... Julija Nawalnaja" is one Russian
+    woman's name, for the document's evidence to settle. ``names`` reports
+    only a given name with a foreign system's markers (Julija), never the
+    English spelling such evidence picks (Yulia), so no fix undoes another.
+    """
     by_key: dict[str, str] = {}
     rejected: dict[str, str] = {}
     anchored: list[AnchoredName] = []
     for entry in entries:
+        if entry.kind == "given":
+            continue
         if entry.anchors:
             keys = translit.keys(entry.canonical)
             variants = frozenset(entry.variants)

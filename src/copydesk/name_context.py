@@ -68,14 +68,17 @@ _PARTS = frozenset(
 )  # fmt: skip
 #: Words before a place in a headline in capitals that make no longer name.
 _LEADS_OR_PARTS = _LEADS | _PARTS
-#: A kind of work before a place's old spelling, after an article or a
-#: possessive (and up to two more words): its title ("Loznitsa's film
-#: Donbass", "the double album Odessa"). Words that are as often verbs or
+#: A kind of work (or a ship) before a place's old spelling, after an
+#: article or a possessive (and up to two more words): its title
+#: ("Loznitsa's film Donbass", "the double album Odessa", "the Soviet
+#: aircraft carrier Kiev"). Words that are as often verbs or
 #: adjectives (play, book, single) are left out: "play Kiev in May".
 _WORK_BEFORE = later_regex(
     r"(?<![\w])(?:the|a|an|his|her|their|its|\p{L}+['’]s|\p{L}+s['’])[ \t\u00a0]+"
     r"(?:[\p{L}\d-]+[ \t\u00a0]+){0,2}(?:film|feature|movie|documentary|album|song"
-    r"|novel|poem|opera|ballet|painting|symphony|suite|musical)[ \t\u00a0]+\Z",
+    r"|novel|poem|opera|ballet|painting|symphony|suite|musical"
+    r"|ship|warship|flagship|vessel|carrier|cruiser|frigate|destroyer|submarine"
+    r"|liner|steamer|steamship|icebreaker|tanker|yacht)[ \t\u00a0]+\Z",
     regex.IGNORECASE,
 )
 #: Capitalised words after a name that make it an institution's own, which
@@ -107,8 +110,13 @@ _DATED = later_regex(
     r"|October|November|December|spring|summer|autumn|fall|winter)\.?[ \t]+"
     r"|\d[ \t]*,[ \t]*|\()(1\d{3}|20\d\d)(?![\w]|[.,]\d)"
 )
-#: How far after the place (and before it) its date is looked for.
+#: How far after the place its date is looked for.
 _DATE_REACH = 50
+#: How far back the event's sentence (and a date in it) is looked for.
+_SENTENCE_REACH = 240
+#: The last sentence end before a place: a full stop, question or
+#: exclamation mark followed by a space (reversed search).
+_SENTENCE_STOP = later_regex(r"(?r)[.!?][ \t\u00a0]+")
 #: Lower-case words a title in title case keeps ("The Fall of the House of
 #: Usher").
 _TITLE_SMALL = frozenset(
@@ -122,19 +130,22 @@ _SENTENCE_END = frozenset('.!?:;\n"“”‘’«»„(')
 
 
 #: What comes right before a spelling given as another's alternative: "Kyiv
-#: (also spelled Kiev)", "formerly known as Kharkov", "(Russian: Odessa)",
-#: "Zaluzhnyi (or Zaluzhny)". Such a spelling is mentioned, not used: no
+#: (also spelled Kiev)", "formerly known (in English) as Kharkov", "(Russian:
+#: Odessa)", "Zaluzhnyi (or Zaluzhny)", or named as a spelling ("the older
+#: spelling Kiev", "the English form Kiev"). Such a spelling is mentioned, not used: no
 #: house error, no variant of the name.
 _ALTERNATIVE_BEFORE = later_regex(
     r"(?:(?<![\w])(?:(?:also|sometimes|often|commonly|once|formerly|previously)"
     r"[ \t\u00a0]+(?:spelled|spelt|written|transliterated|romani[sz]ed|rendered"
     r"|known|called|named)|formerly|previously|spelled|spelt|transliterated"
     r"|romani[sz]ed)(?:[ \t\u00a0]+as)?"
-    r"|(?<![\w])(?:aka|a\.k\.a\.|known\s+as)"
+    r"|(?<![\w])(?:aka|a\.k\.a\.|known(?:\s+in\s+\p{L}+)?\s+as)"
+    r"|(?<![\w])(?:spelling|form|name|transliteration|romani[sz]ation)"
     r"|\([ \t\u00a0]*(?:or|(?:in[ \t\u00a0]+)?(?:Russian|Ukrainian|Belarusian|Polish"
     r"|German|French|Yiddish|Crimean[ \t\u00a0]+Tatar)"
     r"(?:[ \t\u00a0]+(?:name|spelling))?[ \t\u00a0]*:?))"
-    r"\s+[\"'“‘«„]?\Z",
+    # An Arabic article may lead the name ("also spelled al-Tayyeb").
+    r"\s+[\"'“‘«„]?(?:(?:al|el|ad|an|ar|as|ash|at|az|ul|ud)-)?\Z",
     regex.IGNORECASE,
 )
 
@@ -218,11 +229,19 @@ def historical_event(prose: str, start: int, end: int) -> bool:
     after = _DATED.search(prose, end, line_end if line_end >= 0 else end + _DATE_REACH)
     if after is not None:
         return int(after.group(1)) <= 1991
-    lo = max(0, event.start() - _DATE_REACH)
-    line_start = prose.rfind("\n", lo, event.start())
-    lo = line_start + 1 if line_start >= 0 else lo
+    lo = _sentence_start(prose, event.start(), _SENTENCE_REACH)
     before = list(_DATED.finditer(prose, lo, start))
     return bool(before) and int(before[-1].group(1)) <= 1991
+
+
+def _sentence_start(prose: str, at: int, reach: int) -> int:
+    """Where the sentence holding ``at`` begins, looked for at most
+    ``reach`` characters back and never before its line."""
+    lo = max(0, at - reach)
+    line_start = prose.rfind("\n", lo, at)
+    lo = line_start + 1 if line_start >= 0 else lo
+    stop = _SENTENCE_STOP.search(prose, lo, at)
+    return lo if stop is None else stop.end()
 
 
 def in_title(prose: str, start: int) -> bool:
@@ -310,6 +329,50 @@ def named_after_a_word(prose: str, spelling: str) -> bool:
         if before is not None and _makes_name(prose, before.start(), before.group(1)):
             return True
     return False
+
+
+def named_as_work(prose: str, spelling: str) -> bool:
+    """True when some whole use of ``spelling`` follows a kind of work or
+    ship that makes it a title ("the Soviet aircraft carrier Kiev"): in that
+    document "the Kiev" is the same ship or work ("the Kiev drew 400,000
+    visitors"). A pass over the prose: ``names.NamedAsWork`` keeps it."""
+    return any(
+        _WORK_BEFORE.search(prose, max(0, at - 60), at) is not None
+        for at, _ in _whole_uses(prose, spelling)
+    )
+
+
+def after_the(prose: str, start: int) -> bool:
+    """True when a lower-case "the" stands right before ``start`` (a
+    mid-sentence "the Kiev": a thing named after the city, or its
+    attribute, "the Kiev office"; never the city itself)."""
+    return prose.endswith(("the ", "the\u00a0"), max(0, start - 5), start) and (
+        start < 5 or not prose[start - 5].isalnum()
+    )
+
+
+#: Markup that opens an emphasised run right before a name: Markdown and
+#: reST emphasis, HTML italics.
+_EMPHASIS_OPENERS = ("*", "_", "<i>", "<em>", "<cite>")
+_EMPHASIS_CLOSERS = ("*", "_", "</i>", "</em>", "</cite>")
+
+
+def opens_emphasised_title(text: str, prose: str, start: int, end: int) -> bool:
+    """True when the name at ``start:end`` opens an emphasised run of more
+    words on its line, a title set in italics ("Hamm's *Kiev: A Portrait,
+    1800–1917*"): its spelling is the work's. Read in the source ``text``
+    where the prose view masks the markup."""
+    if not start or prose[start - 1] != " " or text[start - 1] == " ":
+        return False
+    if not text.endswith(_EMPHASIS_OPENERS, max(0, start - 6), start):
+        return False
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    close = min(
+        (i for c in _EMPHASIS_CLOSERS if (i := text.find(c, end, line_end)) >= 0),
+        default=-1,
+    )
+    return close > end and " " in text[end:close].strip()
 
 
 def _whole_uses(prose: str, spelling: str) -> Iterator[tuple[int, int]]:

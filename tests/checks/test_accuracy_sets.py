@@ -60,6 +60,12 @@ BLIND_BARS = {
         "names": (0.95, 1),
         "variants": (0.85, 0),
     },
+    "accuracy7": {
+        "quotes": (0.9, 0),
+        "debris": (0.85, 0),
+        "names": (0.95, 0),
+        "variants": (0.9, 0),
+    },
 }
 
 

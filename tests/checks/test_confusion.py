@@ -111,6 +111,18 @@ def test_a_word_in_every_context_is_found_at_its_patterns_matches(
     assert list(confusion._contexts(found, text, lowered)) == scanned
 
 
+def test_a_dotless_i_or_long_s_keeps_the_literal_scan() -> None:
+    """A Turkish name or an old long s in a long text is written as its ASCII
+    letter in the lowered copy (offset for offset), so every confusion
+    still takes the literal scan instead of its pattern's scan of the text;
+    the places found are the pattern's (the property tests above)."""
+    text = "Kılıçdaroğlu and İnönü wrote ſo, and its time came."
+    lowered = confusion._lowered(text)
+    assert lowered is not None
+    assert len(lowered) == len(text)
+    assert lowered.startswith("kiliçdaroğlu and inönü wrote so")
+
+
 def test_the_shipped_words_are_found_by_the_literal_scan() -> None:
     """Every shipped word takes the scan in C (none overlaps itself):
     ``_places``'s Python step per place was most of the check's time on

@@ -79,6 +79,60 @@ def test_lines_below_the_anchor() -> None:
     assert (finding.line, finding.end_line, finding.end_col) == (3, 5, 36)
 
 
+def test_repeat_lets_the_last_pattern_take_a_list() -> None:
+    """A label heads as many list lines as the page had: the last pattern
+    repeats up to ``repeat`` times, and the block stops at the first line
+    it does not match (the story's own sentence)."""
+    check = _rule(
+        tokens=["Most read"],
+        block={"below": [r"\d\. [^\n]+(?<![.])"], "repeat": 2, "lone": True},
+    )
+    text = (
+        "The plan was approved.\n"
+        "Most read\n"
+        "1. Metro strike: what you need to know\n"
+        "2. Heatwave warning for the south\n"
+        "3. Coach leaves after cup exit\n"
+        "4. Fourth headline past the repeat\n"
+    )
+    [finding] = _run(check, text)
+    assert (finding.line, finding.end_line) == (2, 5)
+    story = text.replace("3. Coach leaves after cup exit", "Critics said it was late.")
+    [finding] = _run(check, story)
+    assert (finding.line, finding.end_line) == (2, 4)
+
+
+def test_shipped_list_blocks_on_a_scraped_draft() -> None:
+    """The shipped rules' blocks on one scraped draft: a "Most read" list,
+    a player and its duration, a relative and a dated stamp, a byline and
+    handle over a follow button, and a bio by its beat."""
+    ruleset = load_ruleset(select=["artifacts"])
+    text = (
+        "Updated 3 hours ago\n"
+        "Published 2 March 2026, 08:40 CET\n"
+        "Listen to this article\n"
+        "6 min\n"
+        "The port reopened on Monday after a week of strikes.\n"
+        "Most read\n"
+        "1. Ferry fares to rise in April\n"
+        "2. Why the strike ended: a timeline\n"
+        "Dockers said talks would resume in May.\n"
+        "By Ana Ruiz\n"
+        "@anaruiz_\n"
+        "Follow\n"
+        "About the author\n"
+        "Ana Ruiz has covered shipping since 2015.\n"
+    )
+    found = batch.lint_text(text, "draft.txt", "plain", ruleset)
+    assert [(f.rule, f.line, f.end_line) for f in found] == [
+        ("artifacts.ReadingTime", 1, 2),
+        ("artifacts.Audio", 3, 4),
+        ("artifacts.Related", 6, 8),
+        ("artifacts.Social", 10, 12),
+        ("artifacts.AuthorBox", 13, 14),
+    ]
+
+
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
@@ -87,6 +141,9 @@ def test_lines_below_the_anchor() -> None:
         ({"block": {"above": ["("]}}, "block.above"),
         ({"block": {"above": "x"}}, "expected a list of patterns"),
         ({"block": {"lone": "yes"}}, "block.lone"),
+        ({"block": {"repeat": -1}}, "block.repeat"),
+        ({"block": {"repeat": True}}, "block.repeat"),
+        ({"block": {"repeat": 99}}, "block.repeat"),
     ],
 )
 def test_bad_block_keys_are_rule_errors(data: dict[str, Any], reason: str) -> None:

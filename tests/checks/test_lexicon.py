@@ -164,3 +164,39 @@ def test_words_folded_together_are_folded_one_by_one(words: list[str]) -> None:
     folds as it does alone (final sigma, ß, İ, ligatures and apostrophes)."""
     counts = dict.fromkeys(words, 1)
     assert lexicon._folded(counts) == [lexicon._fold(w) for w in counts]
+
+
+def test_the_pages_own_cspell_directives_are_honoured() -> None:
+    """A docs page that runs cSpell names its accepted words in the front
+    matter and disables a pasted region: those words stand; a slip outside
+    the region and off the list is still reported."""
+    text = (
+        "---\n"
+        "title: Scaling\n"
+        "cSpell:ignore: fluentd\n"
+        "---\n\n"
+        "Send the logs to fluentd before the collector starts.\n\n"
+        "<!-- cspell:disable -->\n\n"
+        "Thanks to the peopel who reviewed it.\n\n"
+        "<!-- cspell:enable -->\n\n"
+        "The colector sends them on.\n"
+    )
+    assert [(line, m) for line, _, m in lint_rule(RULE, text, "markdown")] == [
+        (14, "colector")
+    ]
+    bare = text.replace("cSpell:ignore: fluentd", "title2: x").replace("cspell", "x")
+    assert [m for _, _, m in lint_rule(RULE, bare, "markdown")] == [
+        "fluentd",
+        "peopel",
+        "colector",
+    ]
+
+
+def test_contractions_split_words_and_dropped_gs_are_words() -> None:
+    """ "there'd", a word split by a hyphen for play ("Spec-tacular") and
+    an -in' for -ing are spelled as meant; a slip beside them is not."""
+    text = (
+        "I think there’d be some learnin’ involved, and a Spec-tacular finale.\n"
+        "The self-asessment came later.\n"
+    )
+    assert matches(text) == ["asessment"]

@@ -126,3 +126,39 @@ def test_a_name_in_a_quotation_in_another_language_is_left_as_quoted() -> None:
     assert found('She said "Selenskyj will come to the summit" today.') == [
         ("names.People", 1, 11, "Selenskyj", "Zelensky")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A ship, and "the Kiev" later in the document that names it.
+        "The Soviet aircraft carrier Kiev was sold in 1996.\n"
+        "Last year the Kiev drew 400,000 visitors to Tianjin.",
+        # A title set in italics (Markdown emphasis in the source).
+        "The standard account is still Hamm's *Kiev: A Portrait* (1993).",
+        # The event's date earlier in its long sentence.
+        "In September 1941 German armies closed a ring around four armies "
+        "east of the city, and the Battle of Kiev ended with 600,000 taken.",
+        # A spelling named as a spelling, or given as the old English one.
+        "The older spelling Kiev gave way to Kyiv in British papers.",
+        "The capital, formerly known in English as Kiev, is Kyiv.",
+    ],
+)
+def test_a_spelling_mentioned_or_a_work_named_is_no_finding(text: str) -> None:
+    fmt = "markdown" if "*" in text else "plain"
+    assert [f for f in batch.lint_text(text, "x.md", fmt, NAMES, "en") if f.rule] == []
+
+
+def test_the_same_words_around_a_use_of_the_city_still_report() -> None:
+    """The mechanisms above read their own signal, not the neighbourhood:
+    the city after "the" with no ship named, emphasis on the city alone, a
+    modern battle, a document that uses the old spelling."""
+    assert found("Talks in the Kiev office resumed.") == [
+        ("names.Places", 1, 14, "Kiev", "Kyiv")
+    ]
+    assert found("The Battle of Kiev in 2022 was fought in March.") == [
+        ("names.Places", 1, 15, "Kiev", "Kyiv")
+    ]
+    stressed = "We flew to *Kiev* on Monday."
+    [finding] = batch.lint_text(stressed, "x.md", "markdown", NAMES)
+    assert (finding.line, finding.col, finding.match) == (1, 13, "Kiev")

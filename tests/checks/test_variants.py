@@ -238,3 +238,27 @@ def test_only_the_grouped_spellings_surroundings_are_read() -> None:
         ]
     grouped = {"Illja", "Illia", "Samojlenko", "Samoylenko", "Meyer", "Meier"}
     assert set(beside) <= grouped
+
+
+def test_a_bare_surname_after_the_full_name_is_the_same_person() -> None:
+    """The full name introduces the person; a later bare surname with or
+    without its accent is that person ("Recep Tayyip Erdogan ... Erdoğan").
+    A bare spelling before the full name, or after "the", is not."""
+    text = (
+        "President Recep Tayyip Erdogan spoke on Tuesday.\n"
+        "Erdoğan made the offer after a call.\n"
+        "Erdogan hosted two earlier rounds.\n"
+    )
+    assert found(text) == [(2, 1, "Erdoğan", "Erdogan")]
+    place = "Funds flow across the Americas.\nThe charity Conexión Américas helps."
+    assert found(place) == []
+
+
+def test_a_given_name_takes_the_documents_spelling_not_the_house_form() -> None:
+    """The house form of a given name (Yuliia) is a Ukrainian's; for a
+    Russian woman the document's evidence picks the spelling."""
+    text = (
+        "Yulia Navalnaya addressed the European Parliament on Wednesday.\n"
+        "Julija Nawalnaja called on lawmakers to act.\n"
+    )
+    assert found(text) == [(2, 1, "Julija", "Yulia"), (2, 8, "Nawalnaja", "Navalnaya")]

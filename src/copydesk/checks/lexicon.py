@@ -13,8 +13,10 @@ away (``copydesk.typo_edits``). What stays quiet:
   document's own vocabulary (``kubectl``, ``cmdlet``), not a typo;
 - code, identifiers, file names, flags, URLs, acronyms, tokens with digits;
 - words cited as words, block quotes, paragraphs in another language;
-- the project's ``vocab.accept`` (the engine drops those findings) and the
-  rule's own ``ignore`` list.
+- the project's ``vocab.accept`` (the engine drops those findings), the
+  rule's own ``ignore`` list, and the page's own cSpell directives (its
+  ``cSpell:ignore`` words, ``cspell:disable`` regions; see
+  ``copydesk.spell_directives``).
 
 A word used in several files of a run is a term too, but the results cache
 answers each file from its own content, so a cross-file vocabulary would
@@ -29,7 +31,14 @@ import functools
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar, Final, NamedTuple
 
-from copydesk import morphology, patterns, typo_edits, word_guards, wordlists
+from copydesk import (
+    morphology,
+    patterns,
+    spell_directives,
+    typo_edits,
+    word_guards,
+    wordlists,
+)
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.checks.names import house_entries
 from copydesk.document import Analysis, Block, Document
@@ -90,6 +99,7 @@ class Lexicon(CheckTypeBase):
     USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (
         word_guards.WordCounts,
         word_guards.WordPlaces,
+        spell_directives.SpellDirectives,
     )
     #: A word the document uses ``term-count`` times is its term wherever it
     #: stands, and the two-edit searches are a budget per document.
@@ -209,6 +219,9 @@ class Lexicon(CheckTypeBase):
             or word_guards.lone_cell(doc.text, start, end)
             or (len(folded) <= _SHORT and word_guards.hyphened(doc.text, start, end))
             or _known_in(language, word_guards.unaccented(folded))
+            or spell_directives.allowed(doc, start, word)
+            or _split_word(doc.text, start, end, folded, language)
+            or _dropped_g(doc.text, end, folded, language)
         ):
             return True
         block = doc.block_at(start)
@@ -359,12 +372,40 @@ def _known_in(language: str, folded: str) -> bool:
     return _known(wordlists.lexicon(language), folded)
 
 
+def _split_word(text: str, start: int, end: int, folded: str, language: str) -> bool:
+    """A piece of one known word split by a hyphen for play or emphasis
+    ("Spec-tacular", "un-believable"): the pieces joined are a word."""
+    if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+        lo = start - 1
+        while lo > 0 and text[lo - 1].isalpha():
+            lo -= 1
+        if _known_in(language, _fold(text[lo : start - 1]) + folded):
+            return True
+    if end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha():
+        hi = end + 1
+        while hi < len(text) and text[hi].isalpha():
+            hi += 1
+        return _known_in(language, folded + _fold(text[end + 1 : hi]))
+    return False
+
+
+def _dropped_g(text: str, end: int, folded: str, language: str) -> bool:
+    """An -in' for -ing, the g dropped and marked ("learnin'", "nothin'")."""
+    return (
+        language == "en"
+        and folded.endswith("in")
+        and text.startswith(("'", "’"), end)
+        and _known_in(language, folded + "g")
+    )
+
+
 def _known(lex: wordlists.Lexicon, folded: str) -> bool:
-    """In the lexicon as written, as a possessive or plural (lists lack the
-    plurals of rare nouns: ``arrearages``), or in the other spelling."""
+    """In the lexicon as written, as a possessive, a plural (lists lack the
+    plurals of rare nouns: ``arrearages``) or a contraction (``there'd``,
+    ``Congress'll``), or in the other spelling."""
     if lex.knows(folded):
         return True
-    for suffix in ("'s", "'", "s", "es"):
+    for suffix in ("'s", "'", "s", "es", "'d", "'ll", "'ve", "'re"):
         if folded.endswith(suffix) and lex.knows(folded[: -len(suffix)]):
             return True
     return any(

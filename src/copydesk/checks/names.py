@@ -196,6 +196,16 @@ class NamedAfterAWord(Analysis[ByKey[str, bool]]):
         return ByKey(lambda spelling: name_context.named_after_a_word(prose, spelling))
 
 
+class NamedAsWork(Analysis[ByKey[str, bool]]):
+    """By spelling: whether some use of it names a work or a ship (see
+    ``name_context.named_as_work``); one pass per spelling asked."""
+
+    @classmethod
+    def compute(cls, doc: Document) -> ByKey[str, bool]:
+        prose = doc.prose
+        return ByKey(lambda spelling: name_context.named_as_work(prose, spelling))
+
+
 class CapitalsWords(Analysis[dict[str, list[tuple[int, int]]]]):
     """The places of the document's words written in capitals ("KIEV, Oct 8
     —" in a wire dateline, a headline in capitals), by their capitalised
@@ -298,6 +308,7 @@ class Names(CheckTypeBase):
     #: The document analyses its rules read.
     USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (
         NamedAfterAWord,
+        NamedAsWork,
         PlacedElsewhere,
         UkraineNamed,
         CapitalsWords,
@@ -524,6 +535,13 @@ class Names(CheckTypeBase):
             spelling = doc.prose[start:end]
             if entry.shared and doc.get(NamedAfterAWord)[spelling]:
                 return False  # "Prince Georgy Lvov ... Lvov later emigrated"
+            if (
+                name_context.after_the(doc.prose, start)
+                and (doc.get(NamedAsWork)[spelling])
+            ):
+                return False  # "the carrier Kiev ... the Kiev drew visitors"
+            if name_context.opens_emphasised_title(doc.text, doc.prose, start, end):
+                return False  # "Hamm's *Kiev: A Portrait, 1800–1917*"
             if elsewhere is not None and (
                 (
                     name_context.datelined_elsewhere(doc.prose, spelling, elsewhere)

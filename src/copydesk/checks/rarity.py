@@ -23,7 +23,7 @@ import collections
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar, Final
 
-from copydesk import word_guards, wordlists
+from copydesk import spell_directives, word_guards, wordlists
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.document import Analysis, Document
 from copydesk.errors import RuleError
@@ -43,6 +43,7 @@ class Rarity(CheckTypeBase):
     USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (
         word_guards.WordCounts,
         word_guards.WordPlaces,
+        spell_directives.SpellDirectives,
     )
     #: A word used twice in the document is not rare, and a word alone in
     #: its paragraph finds its neighbours in the next and previous ones.
@@ -116,7 +117,10 @@ class Rarity(CheckTypeBase):
             for start in places[token]:
                 end = start + len(token)
                 near = word_guards.neighbours(doc.prose, start, end)
-                if word_guards.code_like(doc, start, end) or not any(
+                if (
+                    word_guards.code_like(doc, start, end)
+                    or spell_directives.allowed(doc, start, token)
+                ) or not any(
                     lex.count(w.casefold()) >= self.neighbour_count for w in near
                 ):
                     continue

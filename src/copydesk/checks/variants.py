@@ -210,7 +210,7 @@ class Variants(CheckTypeBase):
         if _case_forms(group, doc.get(doclang.DocumentLanguage)):
             return
         accents = _accents_only(group)
-        if accents and not _one_entity(group):
+        if accents and not _one_entity(group, doc.prose):
             return
         names = [s for s in group if not s.genitive] or group
         english = doc.get(doclang.DocumentLanguage) == "en"
@@ -638,14 +638,24 @@ def _accents_only(group: Sequence[_Spelling]) -> bool:
     return not any(ch in _SYSTEM_MARKS for s in group for ch in s.text)
 
 
-def _one_entity(group: Sequence[_Spelling]) -> bool:
-    """Spellings with and without accents name one person or thing: a name
-    next to them in common, or no name next to any of them."""
-    neighbours = [s.preceders | s.followers for s in group]
-    if not any(neighbours):
+def _one_entity(group: Sequence[_Spelling], prose: str) -> bool:
+    """Spellings with and without accents name one person or thing: the
+    spellings written beside a name have one in common, and a spelling
+    that only stands alone comes after them ("Recep Tayyip Erdogan ...
+    Erdoğan made the offer": a bare surname after the full name is the same
+    man; "the Americas ... Conexión Américas" is not, nor is anything after
+    "the", "Unión Américas ... the Americas"). Two spellings beside
+    different names are two people (Pablo Gonzalez, Luis González)."""
+    named = [s for s in group if s.preceders or s.followers]
+    if not named:
         return True
-    shared = set.intersection(*neighbours)
-    return bool(shared)
+    introduced = min(s.first for s in named)
+    for alone in (s for s in group if s not in named):
+        if alone.first < introduced or any(
+            name_context.after_the(prose, tok.start) for tok in alone.tokens
+        ):
+            return False  # "the Americas" is no one's surname
+    return bool(set.intersection(*(s.preceders | s.followers for s in named)))
 
 
 def _groups(spellings: Mapping[str, _Spelling]) -> list[list[_Spelling]]:

@@ -14,7 +14,6 @@ import atexit
 import gc
 import os
 import sys
-import threading
 from collections.abc import Iterable, Sequence
 from typing import NoReturn, TextIO
 
@@ -39,7 +38,10 @@ def entry() -> int:
     """
     gc.disable()
     code = main()
-    if threading.active_count() == 1:
+    # No thread is started but through ``threading`` (imported only by a
+    # run that may start one, a millisecond of a one-file start otherwise).
+    threading = sys.modules.get("threading")
+    if threading is None or threading.active_count() == 1:
         leave(code)
     return code  # a thread still runs: the interpreter waits for it
 
