@@ -47,6 +47,8 @@ class RuleOptions(NamedTuple):
     #: Seconds one file may take (``file-timeout``). Not part of the cache
     #: identity (``repr``): a file that timed out is never cached.
     file_timeout: float = 0.0
+    #: Words the project's cSpell config accepts (``copydesk.cspell_config``).
+    spelling: tuple[str, ...] = ()
 
     def __repr__(self) -> str:
         """The options but ``file_timeout``: the results cache's identity."""
@@ -69,6 +71,7 @@ class RuleOptions(NamedTuple):
             rule_options={rule: json.loads(opts) for rule, opts in self.rule_options},
             vocab=Vocab(self.accept, self.reject, self.config_path),
             kinds=kinds,
+            spelling=self.spelling,
         )
         ruleset.file_timeout = self.file_timeout
         return ruleset

@@ -102,10 +102,24 @@ def _grow(
         if at is None:
             break
         text = doc.line_text(at).strip()
-        if len(text) > MAX_BLOCK_LINE or pattern.fullmatch(text) is None:
+        if (
+            len(text) > MAX_BLOCK_LINE
+            or pattern.fullmatch(text) is None
+            or _wrapped(doc, at)
+        ):
             break
         reached = at
     return reached
+
+
+def _wrapped(doc: Document, line: int) -> bool:
+    """The line runs on into the next, a paragraph wrapped by hand: the next
+    line follows with no blank line and opens in lower case ("The council
+    voted on repairs, which" / "were approved"). No page furniture does."""
+    if line >= doc.line_count:
+        return False
+    following = doc.line_text(line + 1).lstrip()
+    return following[:1].islower()
 
 
 def _next_text_line(doc: Document, line: int, step: int) -> int | None:

@@ -15,6 +15,7 @@ from contextlib import AbstractContextManager
 from typing import Final
 
 from copydesk import deadline, patterns
+from copydesk.checks import load_check_type
 from copydesk.checks.base import Check
 from copydesk.document import Directive, Document
 from copydesk.lazy_patterns import later_regex
@@ -235,6 +236,12 @@ def _run_check(
             results = within_sentences(results)
         if ruleset.accept is not None:
             results = drop_exceptions(results, doc, ruleset.accept)
+        if ruleset.spelling and load_check_type(meta.extends).SPELLING:
+            results = [
+                f
+                for f in results
+                if doc.text[f.start : f.end].casefold() not in ruleset.spelling
+            ]
     except TimeoutError:
         # The file's budget, cut short: not the rule's fault (for a check run
         # elsewhere, decided there: see ``found_elsewhere``).

@@ -70,6 +70,12 @@ def next_line_end(text: str, pos: int, stop: int) -> tuple[int, int]:
     return stop, stop
 
 
+def line_end(text: str, pos: int) -> int:
+    """Where the line holding ``pos`` ends: its line feed, or the text's end."""
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
 def opening_line(text: str, pos: int, lo: int = 0) -> int | None:
     """Where the line of ``pos`` starts (not before ``lo``) when only spaces
     and tabs stand before ``pos`` on it, else None. Read back over those

@@ -41,6 +41,8 @@ import regex
 
 from copydesk import regex_programs
 from copydesk.lazy_patterns import later_regex
+from copydesk.lines import line_end
+from copydesk.word_guards import abbreviated
 
 #: Capitalised words after a place that still name that place.
 _ADMIN_AFTER = frozenset(
@@ -77,7 +79,7 @@ _WORK_BEFORE = later_regex(
     r"(?<![\w])(?:the|a|an|his|her|their|its|\p{L}+['’]s|\p{L}+s['’])[ \t\u00a0]+"
     r"(?:[\p{L}\d-]+[ \t\u00a0]+){0,2}(?:film|feature|movie|documentary|album|song"
     r"|novel|poem|opera|ballet|painting|symphony|suite|musical"
-    r"|ship|warship|flagship|vessel|carrier|cruiser|frigate|destroyer|submarine"
+    r"|ship|warship|vessel|carrier|cruiser|frigate|destroyer|submarine"
     r"|liner|steamer|steamship|icebreaker|tanker|yacht)[ \t\u00a0]+\Z",
     regex.IGNORECASE,
 )
@@ -132,15 +134,19 @@ _SENTENCE_END = frozenset('.!?:;\n"“”‘’«»„(')
 #: What comes right before a spelling given as another's alternative: "Kyiv
 #: (also spelled Kiev)", "formerly known (in English) as Kharkov", "(Russian:
 #: Odessa)", "Zaluzhnyi (or Zaluzhny)", or named as a spelling ("the older
-#: spelling Kiev", "the English form Kiev"). Such a spelling is mentioned, not used: no
-#: house error, no variant of the name.
+#: spelling Kiev", "the English form Kiev"; a bare "form" or "name" is often
+#: not about spelling: "in the form Kiev wanted"). Such a spelling is
+#: mentioned, not used: no house error, no variant of the name.
 _ALTERNATIVE_BEFORE = later_regex(
     r"(?:(?<![\w])(?:(?:also|sometimes|often|commonly|once|formerly|previously)"
     r"[ \t\u00a0]+(?:spelled|spelt|written|transliterated|romani[sz]ed|rendered"
     r"|known|called|named)|formerly|previously|spelled|spelt|transliterated"
     r"|romani[sz]ed)(?:[ \t\u00a0]+as)?"
     r"|(?<![\w])(?:aka|a\.k\.a\.|known(?:\s+in\s+\p{L}+)?\s+as)"
-    r"|(?<![\w])(?:spelling|form|name|transliteration|romani[sz]ation)"
+    r"|(?<![\w])(?:spelling|transliteration|romani[sz]ation)"
+    r"|(?<![\w])(?:old|older|former|original|historic(?:al)?|official|traditional"
+    r"|anglici[sz]ed|English|Russian|Soviet|Ukrainian|Polish|German|Yiddish)"
+    r"[ \t\u00a0]+(?:form|name)"
     r"|\([ \t\u00a0]*(?:or|(?:in[ \t\u00a0]+)?(?:Russian|Ukrainian|Belarusian|Polish"
     r"|German|French|Yiddish|Crimean[ \t\u00a0]+Tatar)"
     r"(?:[ \t\u00a0]+(?:name|spelling))?[ \t\u00a0]*:?))"
@@ -240,8 +246,12 @@ def _sentence_start(prose: str, at: int, reach: int) -> int:
     lo = max(0, at - reach)
     line_start = prose.rfind("\n", lo, at)
     lo = line_start + 1 if line_start >= 0 else lo
-    stop = _SENTENCE_STOP.search(prose, lo, at)
-    return lo if stop is None else stop.end()
+    hi = at
+    while (stop := _SENTENCE_STOP.search(prose, lo, hi)) is not None:
+        if prose[stop.start()] != "." or not abbreviated(prose, stop.start(), lo):
+            return stop.end()
+        hi = stop.start()  # "Gen. Kirponos": an abbreviation ends no sentence
+    return lo
 
 
 def in_title(prose: str, start: int) -> bool:
@@ -346,9 +356,30 @@ def after_the(prose: str, start: int) -> bool:
     """True when a lower-case "the" stands right before ``start`` (a
     mid-sentence "the Kiev": a thing named after the city, or its
     attribute, "the Kiev office"; never the city itself)."""
-    return prose.endswith(("the ", "the\u00a0"), max(0, start - 5), start) and (
-        start < 5 or not prose[start - 5].isalnum()
-    )
+    return prose.endswith(
+        ("the ", "the\u00a0", "the\n"), max(0, start - 5), start
+    ) and (start < 5 or not prose[start - 5].isalnum())
+
+
+#: Nouns a city's name is the attribute of ("the Kiev mayor", "the Kiev
+#: office"): after "the", the name is still the city's.
+_CIVIC_AFTER = frozenset(
+    {"government", "mayor", "authorities", "authority", "administration",
+     "region", "oblast", "office", "offices", "metro", "council", "city",
+     "police", "court", "regime", "branch", "bureau", "embassy", "station",
+     "airport", "residents", "area", "suburbs", "district", "team", "club"}
+)  # fmt: skip
+_NEXT_WORD = later_regex(r"[ \t\u00a0]+(\p{Ll}+)")
+
+
+def names_the_work(prose: str, start: int, end: int) -> bool:
+    """True when "the" before the name and no civic noun after it make it
+    the work or ship the document names ("the Kiev drew 400,000 visitors"),
+    not the city's attribute ("the Kiev mayor")."""
+    if not after_the(prose, start):
+        return False
+    after = _NEXT_WORD.match(prose, end)
+    return after is None or after.group(1) not in _CIVIC_AFTER
 
 
 #: Markup that opens an emphasised run right before a name: Markdown and
@@ -359,20 +390,36 @@ _EMPHASIS_CLOSERS = ("*", "_", "</i>", "</em>", "</cite>")
 
 def opens_emphasised_title(text: str, prose: str, start: int, end: int) -> bool:
     """True when the name at ``start:end`` opens an emphasised run of more
-    words on its line, a title set in italics ("Hamm's *Kiev: A Portrait,
-    1800–1917*"): its spelling is the work's. Read in the source ``text``
-    where the prose view masks the markup."""
+    words on its line written as a title (capitalised words, numbers and the
+    small words a title keeps; no sentence's end), a title set in italics
+    ("Hamm's *Kiev: A Portrait, 1800–1917*"): its spelling is the work's.
+    "*Kiev remains under curfew tonight.*" and a bold "**Kiev, Ukraine**"
+    are not. Read in the source ``text``, where the prose view masks the
+    markup."""
     if not start or prose[start - 1] != " " or text[start - 1] == " ":
         return False
-    if not text.endswith(_EMPHASIS_OPENERS, max(0, start - 6), start):
-        return False
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    close = min(
-        (i for c in _EMPHASIS_CLOSERS if (i := text.find(c, end, line_end)) >= 0),
-        default=-1,
+    opener = next(
+        (o for o in _EMPHASIS_OPENERS if text.endswith(o, max(0, start - 6), start)),
+        None,
     )
-    return close > end and " " in text[end:close].strip()
+    if opener is None or (
+        opener in ("*", "_") and start > 1 and text[start - 2] == opener
+    ):
+        return False  # no emphasis, or strong emphasis (a bold dateline)
+    closer = _EMPHASIS_CLOSERS[_EMPHASIS_OPENERS.index(opener)]
+    close = text.find(closer, end, line_end(text, end))
+    if close < 0:
+        return False
+    words = text[end:close].split()
+    return (
+        bool(words)
+        and not words[-1].endswith((".", "!", "?"))
+        and all(
+            w[0].isupper() or w[0].isdigit() or w in _TITLE_SMALL
+            for w in words
+            if w[0].isalnum()
+        )
+    )
 
 
 def _whole_uses(prose: str, spelling: str) -> Iterator[tuple[int, int]]:

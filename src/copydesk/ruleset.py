@@ -53,6 +53,7 @@ class Ruleset:
         "exceptions",
         "file_timeout",
         "kinds",
+        "spelling",
         "stopped",
     )
 
@@ -64,6 +65,9 @@ class Ruleset:
     exceptions: dict[str, patterns.OnFirstUse]
     #: Accepted vocabulary: findings on these terms are dropped.
     accept: patterns.Pattern | None
+    #: Words the project's spell-checker accepts, case-folded: findings of
+    #: spelling rules (``SPELLING``) on them are dropped.
+    spelling: frozenset[str]
     #: Rules that ran out of time in this process and are no longer run.
     stopped: set[str]
     #: Seconds one file may take: past it, the rules not run yet are skipped
@@ -86,8 +90,10 @@ class Ruleset:
         file_timeout: float = 0.0,
         kinds: frozenset[str] | None = None,
         every_meta: dict[str, RuleMeta] | None = None,
+        spelling: frozenset[str] = frozenset(),
     ) -> None:
         self.checks = [] if checks is None else checks
+        self.spelling = spelling
         self._digest = digest
         self.exceptions = {} if exceptions is None else exceptions
         self.accept = accept
@@ -107,6 +113,7 @@ class Ruleset:
             self.file_timeout,
             self.kinds,
             self.every_meta,
+            self.spelling,
         )
 
     @property
@@ -190,12 +197,15 @@ def load_ruleset(
     rule_options: Mapping[str, Mapping[str, Any]] | None = None,
     vocab: "Vocab | None" = None,
     kinds: frozenset[str] | None = None,
+    spelling: Sequence[str] = (),
 ) -> Ruleset:
     """Load, validate and compile every selected rule.
 
     ``rule_options`` overrides keys of named rules (from configuration);
     ``vocab`` adds accepted terms (findings on them are dropped) and
-    rejected terms (each use is a finding of ``vocab.Reject``). ``kinds``:
+    rejected terms (each use is a finding of ``vocab.Reject``); ``spelling``
+    the words a project's spell-checker accepts (``copydesk.cspell_config``),
+    which spelling rules do not report. ``kinds``:
     the document kinds the ruleset will lint, when the caller knows them; a
     shipped rule for other kinds only (the draft-only ``artifacts`` rules
     for a Markdown page) is then not compiled, nor its type imported, and
@@ -252,6 +262,8 @@ def load_ruleset(
             accept = patterns.token_matcher(
                 vocab.accept, vocab.source, "vocab.accept", ignorecase=True
             )
+    if spelling:
+        identity.append(repr(tuple(spelling)).encode())
     link_checks(checks)
     return Ruleset(
         checks,
@@ -260,6 +272,7 @@ def load_ruleset(
         accept,
         kinds=kinds if left_out else None,
         every_meta=every_meta if left_out else None,
+        spelling=frozenset(w.casefold() for w in spelling),
     )
 
 

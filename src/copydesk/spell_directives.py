@@ -19,13 +19,17 @@ from typing import NamedTuple
 
 from copydesk.document import Analysis, Document
 from copydesk.lazy_patterns import later_regex
+from copydesk.lines import line_end
 
-#: A directive: cSpell's name (``cspell``, ``spell-checker``,
-#: ``spellchecker``), a colon, the command, then its words to the line's end
-#: (where a comment's closer is cut off).
+#: A directive: cSpell's documented names (``cspell``, ``spell-checker``,
+#: ``spellchecker``; a bare ``spell:`` is prose, "cast his spell: disable
+#: the wards"), a colon and the command; a word list runs to the line's end
+#: (where a comment's closer is cut off), so a second command on the line
+#: ("cspell:disable --> Zbigniew <!-- cspell:enable") is read too.
 _DIRECTIVE = later_regex(
-    r"(?i)\b(?:c?spell|spell-?checker):[ \t]*"
-    r"(ignore|words|disable-next-line|disable-line|disable|enable)\b:?([^\n]*)"
+    r"(?i)\b(?:cspell|spell-?checker):[ \t]*"
+    r"(?:(ignore|words)\b:?([^\n]*)"
+    r"|(disable-next-line|disable-line|disable|enable)\b)"
 )
 #: A word of an ``ignore`` or ``words`` list.
 _WORD = later_regex(r"[\p{L}\p{N}][\p{L}\p{N}'’_-]*")
@@ -62,25 +66,26 @@ def read(text: str) -> Directives:
     disabled: list[tuple[int, int]] = []
     opened: int | None = None
     for m in _DIRECTIVE.finditer(text):
-        command = m.group(1).lower()
-        if command in ("ignore", "words"):
+        if m.group(1) is not None:  # ignore, words
             rest = m.group(2)
             for closer in _CLOSERS:
                 rest = rest.split(closer, 1)[0]
             words.update(w.group().casefold() for w in _WORD.finditer(rest))
-        elif command == "disable":
+            continue
+        command = m.group(3).lower()
+        if command == "disable":
             if opened is None:
                 opened = _line_start(text, m.start())
         elif command == "enable":
             if opened is not None:
-                disabled.append((opened, _line_end(text, m.end())))
+                disabled.append((opened, line_end(text, m.end())))
                 opened = None
         elif command == "disable-line":
-            disabled.append((_line_start(text, m.start()), _line_end(text, m.end())))
+            disabled.append((_line_start(text, m.start()), line_end(text, m.end())))
         else:  # disable-next-line
-            after = _line_end(text, m.end())
+            after = line_end(text, m.end())
             if after < len(text):
-                disabled.append((after + 1, _line_end(text, after + 1)))
+                disabled.append((after + 1, line_end(text, after + 1)))
     if opened is not None:
         disabled.append((opened, len(text)))
     return Directives(frozenset(words), _merged(disabled))
@@ -99,16 +104,13 @@ def _merged(ranges: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
 
 
 def _start(span: tuple[int, int]) -> int:
+    """A range's start: the key the disabled ranges are searched by."""
     return span[0]
 
 
 def _line_start(text: str, at: int) -> int:
+    """Where the line holding ``at`` begins."""
     return text.rfind("\n", 0, at) + 1
-
-
-def _line_end(text: str, at: int) -> int:
-    end = text.find("\n", at)
-    return len(text) if end < 0 else end
 
 
 class SpellDirectives(Analysis[Directives]):

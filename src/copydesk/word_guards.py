@@ -404,14 +404,14 @@ def sentence_initial(doc: Document, start: int, block: Block | None) -> bool:
         return True
     ch = prose[pos]
     if ch == ".":
-        return not _abbreviated(prose, pos, floor)
+        return not abbreviated(prose, pos, floor)
     if ch in _SENTENCE_END or ch in '”’")':
         return ch in _SENTENCE_END or (pos > floor and prose[pos - 1] in ".!?")
     # A list marker or a line of its own (plain-text headings and bullets).
     return ch == "\n" or (ch in "-*+" and (pos == floor or prose[pos - 1] == "\n"))
 
 
-def _abbreviated(prose: str, dot: int, floor: int) -> bool:
+def abbreviated(prose: str, dot: int, floor: int) -> bool:
     """The full stop at ``dot`` ends an initial (``B.``) or an abbreviation."""
     lo = dot
     while lo > floor and (prose[lo - 1].isalpha() or prose[lo - 1] == "."):

@@ -168,3 +168,36 @@ def test_shipped_author_box_on_other_languages() -> None:
         text, lambda t: batch.lint_text(t, "draft.txt", "plain", ruleset), unsafe=True
     )
     assert fixed.text == "Der Kreml schwieg.\n\nDie Gespräche gehen weiter.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        # A quoted sentence after a bare label ends a sentence inside its marks.
+        ("Talks ended.\n\nRelated\n\n“We will not give up on this city.”\n", (3, 3)),
+        # The first line of a paragraph wrapped by hand runs on: not a headline.
+        (
+            "Talks ended.\nRelated\nThe council voted to set aside funds, which\n"
+            "were approved by the mayor.\n",
+            (2, 2),
+        ),
+        # A docs list of references under "Further reading" is the page's own.
+        ("Notes.\n\nFurther reading\n- Configuration reference for the SDK\n", (3, 3)),
+    ],
+)
+def test_a_label_leaves_story_text_and_docs_lists(
+    text: str, lines: tuple[int, int]
+) -> None:
+    ruleset = load_ruleset(select=["artifacts"])
+    [finding] = batch.lint_text(text, "draft.txt", "plain", ruleset)
+    assert (finding.line, finding.end_line) == lines
+
+
+def test_a_story_sentence_with_covers_is_no_bio() -> None:
+    """A beat verb makes a bio only after the author's name or pronoun."""
+    ruleset = load_ruleset(select=["artifacts"])
+    text = (
+        "The new policy covers flood damage from May, the insurer said.\n\n"
+        "About the author\n"
+    )
+    assert batch.lint_text(text, "draft.txt", "plain", ruleset) == []

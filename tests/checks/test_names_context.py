@@ -162,3 +162,25 @@ def test_the_same_words_around_a_use_of_the_city_still_report() -> None:
     stressed = "We flew to *Kiev* on Monday."
     [finding] = batch.lint_text(stressed, "x.md", "markdown", NAMES)
     assert (finding.line, finding.col, finding.match) == (1, 13, "Kiev")
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ("In the form Kiev wanted, the deal would have lifted every tariff.", "plain"),
+        ("The carrier Kiev was sold.\nLast year the Kiev mayor visited.", "plain"),
+        ("The company opened its flagship Kiev store.", "plain"),
+        ("**Kiev, Ukraine** — The council met.", "markdown"),
+        ("*Kiev remains under curfew tonight, officials say.*", "markdown"),
+    ],
+)
+def test_near_misses_of_those_mechanisms_still_report(text: str, fmt: str) -> None:
+    """A bare "form", the city's mayor after a ship is named, a flagship
+    store, a bold dateline and an italic sentence use the city's name."""
+    found = batch.lint_text(text, "x.md", fmt, NAMES, "en")
+    assert [f.match for f in found][-1:] == ["Kiev"]
+
+
+def test_an_abbreviation_ends_no_sentence_before_the_events_date() -> None:
+    text = "In September 1941, Gen. Kirponos lost the Battle of Kiev and his life."
+    assert found(text) == []

@@ -252,6 +252,8 @@ def test_a_bare_surname_after_the_full_name_is_the_same_person() -> None:
     assert found(text) == [(2, 1, "Erdoğan", "Erdogan")]
     place = "Funds flow across the Americas.\nThe charity Conexión Américas helps."
     assert found(place) == []
+    bank = "The Banco de México raised its rate.\nInflation in Mexico stayed high."
+    assert found(bank) == []
 
 
 def test_a_given_name_takes_the_documents_spelling_not_the_house_form() -> None:

@@ -43,3 +43,16 @@ def test_disabled_regions_lines_and_next_lines() -> None:
 def test_a_page_without_directives() -> None:
     assert spell_directives.read("Nothing to read.\n") is spell_directives.NONE
     assert spell_directives.read("Spelling matters.\n") == spell_directives.NONE
+
+
+def test_two_commands_on_one_line_and_prose_about_spells() -> None:
+    """ "cspell:disable --> word <!-- cspell:enable" closes on its own line;
+    a bare "spell:" in a story is no directive."""
+    text = (
+        "<!-- cspell:disable --> Zbigniewski <!-- cspell:enable -->\n"
+        "The wizard cast his spell: disable the wards.\n"
+        "Spell: ignore the pain.\n"
+    )
+    found = spell_directives.read(text)
+    assert found.disabled == ((0, text.index("\n")),)
+    assert found.words == frozenset()

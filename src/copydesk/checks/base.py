@@ -105,6 +105,9 @@ class CheckType(Protocol):
     USES: tuple[type[Analysis[Any]], ...]
     #: How much of a document decides one finding (see ``Reach``).
     REACH: Reach
+    #: Its findings are words a project's spell-checker dictionary may
+    #: accept (``Ruleset.spelling``: the engine drops those).
+    SPELLING: bool
 
     @classmethod
     def from_yaml(
@@ -141,6 +144,8 @@ class CheckTypeBase:
     #: The whole document, unless a type says its findings are paragraph-local:
     #: a type that does not say so is never split.
     REACH: ClassVar[Reach] = Reach.DOCUMENT
+    #: Not a spelling rule unless a type says so.
+    SPELLING: ClassVar[bool] = False
 
     @classmethod
     def fix_availability(cls, data: Mapping[str, Any]) -> FixAvailability:

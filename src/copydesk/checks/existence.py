@@ -33,6 +33,7 @@ from copydesk.debris_block import BlockSpec
 from copydesk.document import Analysis, Document, WordSet
 from copydesk.errors import RuleError
 from copydesk.lazy_patterns import later_re, later_regex
+from copydesk.lines import line_end
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
 
@@ -410,7 +411,7 @@ class Existence(CheckTypeBase):
         for pos in self._places(doc):
             if pos < last or not _NOT_BLANK.match(text, pos):
                 continue  # a blank line starts no match (a token may span it)
-            if whole_line and _line_end(text, pos) - pos > MAX_LINE:
+            if whole_line and line_end(text, pos) - pos > MAX_LINE:
                 continue
             if needs and not _line_has(text, pos, needs):
                 continue
@@ -451,7 +452,7 @@ class Existence(CheckTypeBase):
         if not begun:
             return ()
         start = first.start(1)
-        head = text[start : min(_line_end(text, start), start + _HEAD_CHARS)]
+        head = text[start : min(line_end(text, start), start + _HEAD_CHARS)]
         head = head.casefold()
         return [lazy for p, lazy in begun if p.agrees(head)]
 
@@ -700,15 +701,9 @@ def _needs(meta: RuleMeta, value: Any) -> tuple[str, ...]:
     return needs
 
 
-def _line_end(text: str, pos: int) -> int:
-    """Where the line holding ``pos`` ends (its newline, or the text's end)."""
-    end = text.find("\n", pos)
-    return len(text) if end < 0 else end
-
-
 def _line_has(text: str, pos: int, needs: tuple[str, ...]) -> bool:
     """Whether the line from ``pos`` to its end contains one of ``needs``."""
-    line = text[pos : _line_end(text, pos)]
+    line = text[pos : line_end(text, pos)]
     return any(needed in line for needed in needs)
 
 

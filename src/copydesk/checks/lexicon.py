@@ -96,6 +96,8 @@ class Lexicon(CheckTypeBase):
 
     #: Unsafe, but a restored contraction apostrophe is safe.
     FIX: ClassVar[FixAvailability] = FixAvailability.MIXED
+    #: A word the project's cSpell dictionary accepts is not reported.
+    SPELLING: ClassVar[bool] = True
     USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (
         word_guards.WordCounts,
         word_guards.WordPlaces,

@@ -536,8 +536,8 @@ class Names(CheckTypeBase):
             if entry.shared and doc.get(NamedAfterAWord)[spelling]:
                 return False  # "Prince Georgy Lvov ... Lvov later emigrated"
             if (
-                name_context.after_the(doc.prose, start)
-                and (doc.get(NamedAsWork)[spelling])
+                name_context.names_the_work(doc.prose, start, end)
+                and doc.get(NamedAsWork)[spelling]
             ):
                 return False  # "the carrier Kiev ... the Kiev drew visitors"
             if name_context.opens_emphasised_title(doc.text, doc.prose, start, end):

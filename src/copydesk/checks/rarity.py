@@ -40,6 +40,8 @@ class Rarity(CheckTypeBase):
     __slots__ = ("meta", "neighbour_count", "prefixes", "suffixes", "suggestion_count")
 
     FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
+    #: A word the project's cSpell dictionary accepts is not reported.
+    SPELLING: ClassVar[bool] = True
     USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (
         word_guards.WordCounts,
         word_guards.WordPlaces,

@@ -649,12 +649,19 @@ def _one_entity(group: Sequence[_Spelling], prose: str) -> bool:
     named = [s for s in group if s.preceders or s.followers]
     if not named:
         return True
-    introduced = min(s.first for s in named)
-    for alone in (s for s in group if s not in named):
-        if alone.first < introduced or any(
-            name_context.after_the(prose, tok.start) for tok in alone.tokens
-        ):
-            return False  # "the Americas" is no one's surname
+    alone = [s for s in group if s not in named]
+    if alone and (
+        not any(s.named for s in named)
+        or any(
+            s.placed
+            or s.first < min(n.first for n in named)
+            or any(name_context.after_the(prose, tok.start) for tok in s.tokens)
+            for s in alone
+        )
+    ):
+        # A bare surname refers back to a person's full name; "Banco de
+        # México ... in Mexico", "the Americas" are places, not surnames.
+        return False
     return bool(set.intersection(*(s.preceders | s.followers for s in named)))
 
 

@@ -1,0 +1,70 @@
+"""A project's cSpell config: the words it accepts are not spelling findings."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from copydesk.cspell_config import project_words
+
+
+def test_json_with_comments_and_word_files(tmp_path: Path) -> None:
+    (tmp_path / ".cspell").mkdir()
+    (tmp_path / ".cspell" / "en-words.txt").write_text(
+        "# project words\nfluentd\n~Kanzhelev\n!colour\n\ncontainerd # runtime\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "cspell.json").write_text(
+        "// cSpell settings\n"
+        "{\n"
+        '  "words": ["Gzipped", "quantile",],\n'
+        "  /* kept in a file */\n"
+        '  "dictionaryDefinitions": [\n'
+        '    {"name": "en-words", "path": ".cspell/en-words.txt"},\n'
+        '    {"name": "pkg", "path": "@cspell/dict-fr-fr/cspell-ext.json"}\n'
+        "  ],\n"
+        '  "ignorePaths": ["docs/**/*.md"]\n'
+        "}\n",
+        encoding="utf-8",
+    )
+    assert project_words(tmp_path) == (
+        "containerd",
+        "fluentd",
+        "gzipped",
+        "kanzhelev",
+        "quantile",
+    )
+
+
+def test_yaml_config_and_what_is_not_read(tmp_path: Path) -> None:
+    (tmp_path / ".cspell.yml").write_text(
+        "version: '0.2'\nwords: [otca, triagers]\nignoreWords:\n  - devstats\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "cspell.json").write_text("{ not json", encoding="utf-8")
+    assert project_words(tmp_path) == ("devstats", "otca", "triagers")
+    assert project_words(tmp_path / "missing") == ()
+
+
+def test_a_run_leaves_the_projects_words_alone(tmp_path: Path) -> None:
+    """End to end: the same page reports 'quantil' and 'fluentd' without a
+    cSpell config, only 'quantil' with one that lists fluentd."""
+    page = tmp_path / "scaling.md"
+    page.write_text(
+        "# Scaling\n\nSend the logs to fluentd and read the quantil.\n",
+        encoding="utf-8",
+    )
+
+    def unknown() -> list[str]:
+        run = subprocess.run(
+            [sys.executable, "-m", "copydesk", "check", "--no-cache",
+             "--format", "json", "scaling.md"],
+            cwd=tmp_path, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        return [f["match"] for f in json.loads(run.stdout) if "Unknown" in f["rule"]]
+
+    assert unknown() == ["fluentd", "quantil"]
+    (tmp_path / ".cspell.json").write_text('{"words": ["fluentd"]}', encoding="utf-8")
+    assert unknown() == ["quantil"]
