@@ -30,6 +30,10 @@ import zlib
 from array import array
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from copydesk.translit import WordList
 
 #: Languages with a lexicon, by primary subtag.
 LANGUAGES = frozenset({"en", "de"})
@@ -343,6 +347,24 @@ class _Names(Mapping[str, str]):
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
+
+
+#: Software terms (cSpell's ``@cspell/dict-software-terms``, MIT; built by
+#: ``bench/lexicon/software_terms.py``): lower-cased, one a line.
+SOFTWARE_TERMS = DATA / "software-terms.txt.gz"
+
+
+@functools.cache
+def software_terms() -> WordList:
+    """Words of software documentation no English list holds (structs,
+    distros, gzipped, containerd, isinstance), read on first ask: the
+    lexicon rule asks only about a word the lexicon lacks. Kept as the
+    sorted lines, searched by bisection (``translit.WordList``): a page asks
+    about a few words, where hashing all 17,000 would cost milliseconds."""
+    from copydesk.translit import WordList
+
+    text = zlib.decompress(SOFTWARE_TERMS.read_bytes(), 31).decode("utf-8")
+    return WordList.of_lines(text, ordered=True)
 
 
 @functools.cache

@@ -49,11 +49,11 @@ def test_yaml_config_and_what_is_not_read(tmp_path: Path) -> None:
 
 
 def test_a_run_leaves_the_projects_words_alone(tmp_path: Path) -> None:
-    """End to end: the same page reports 'quantil' and 'fluentd' without a
-    cSpell config, only 'quantil' with one that lists fluentd."""
+    """End to end: the same page reports 'quantil' and 'clusterd' without a
+    cSpell config, only 'quantil' with one that lists clusterd."""
     page = tmp_path / "scaling.md"
     page.write_text(
-        "# Scaling\n\nSend the logs to fluentd and read the quantil.\n",
+        "# Scaling\n\nSend the logs to clusterd and read the quantil.\n",
         encoding="utf-8",
     )
 
@@ -65,6 +65,6 @@ def test_a_run_leaves_the_projects_words_alone(tmp_path: Path) -> None:
         )  # fmt: skip
         return [f["match"] for f in json.loads(run.stdout) if "Unknown" in f["rule"]]
 
-    assert unknown() == ["fluentd", "quantil"]
-    (tmp_path / ".cspell.json").write_text('{"words": ["fluentd"]}', encoding="utf-8")
+    assert unknown() == ["clusterd", "quantil"]
+    (tmp_path / ".cspell.json").write_text('{"words": ["clusterd"]}', encoding="utf-8")
     assert unknown() == ["quantil"]

@@ -370,8 +370,17 @@ _VARIANT_ENDINGS = (
 def _known_in(language: str, folded: str) -> bool:
     """``_known`` in the lexicon of ``language``, remembered: every lint of a
     document asks it of each distinct word, and an editor's next buffer, or
-    the next file, holds mostly the same words."""
-    return _known(wordlists.lexicon(language), folded)
+    the next file, holds mostly the same words. English words include the
+    software terms of technical documentation (``wordlists.software_terms``)."""
+    if _known(wordlists.lexicon(language), folded):
+        return True
+    return language == "en" and _known_term(folded)
+
+
+def _known_term(folded: str) -> bool:
+    """A software term, or its plural (``vtables``)."""
+    terms = wordlists.software_terms()
+    return folded in terms or (folded.endswith("s") and folded[:-1] in terms)
 
 
 def _split_word(text: str, start: int, end: int, folded: str, language: str) -> bool:
