@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 import regex
 
 from copydesk import regex_programs, text_pieces
-from copydesk.document import Analysis, Block, Document
+from copydesk.document import Analysis, Block, BlockIndex, Document
 from copydesk.lazy_patterns import later_regex
 from copydesk.wide_chars import wide_characters
 
@@ -457,3 +457,77 @@ def foreign_blocks(
         if found is not None and found != language:
             spans.append((block.start, block.end))
     return spans
+
+
+#: A list of names has at least this many items, nearly all short entries.
+_NAME_LIST_ITEMS = 5
+_NAME_LIST_SHARE = 0.8
+#: Most words of an entry of a list of names ("Alan Somers (asomers)").
+_NAME_ENTRY_WORDS = 4
+
+
+class NameLists(Analysis[frozenset[Block]]):
+    """The items of lists of names: a release note's contributors, a
+    page's thanks ("- Manish Goregaokar", "- mcarton", "- Alan Somers
+    (asomers)"). A run of neighbouring list items, five or more, nearly all
+    short entries shaped as names (``_name_entry``), lists people;
+    their words are names and handles, not typos. The lexicon rule asks
+    only about the block of an unknown word."""
+
+    @classmethod
+    def compute(cls, doc: Document) -> frozenset[Block]:
+        ordered = doc.get(BlockIndex)[1]
+        found: list[Block] = []
+        run: list[Block] = []
+        for block in [*ordered, None]:
+            if (
+                block is not None
+                and block.kind == "list"
+                and (not run or not doc.prose[run[-1].end : block.start].strip())
+            ):
+                run.append(block)
+                continue
+            short = [b for b in run if _name_entry(doc.prose[b.start : b.end])]
+            if len(run) >= _NAME_LIST_ITEMS and len(short) >= _NAME_LIST_SHARE * len(
+                run
+            ):
+                found.extend(short)
+            run = [block] if block is not None and block.kind == "list" else []
+        return frozenset(found)
+
+
+#: Lower-case words a person's name keeps ("Vincent van Gogh").
+_NAME_PARTICLES = frozenset(
+    {"van", "von", "de", "der", "den", "di", "da", "del", "la", "le", "du", "ten"}
+)
+
+
+def _name_entry(text: str) -> bool:
+    """An entry of a list of names: one lower-case user name ("mcarton"), or
+    one to four words each capitalised, a name's particle or a user name in
+    brackets ("Alan Somers (asomers)"). "Placement (optional, control
+    plane)" is a list of components, not of people."""
+    words = text.split()
+    if len(words) == 1:
+        return words[0].isalnum() or words[0].replace("-", "").isalnum()
+    return 1 < len(words) <= _NAME_ENTRY_WORDS and all(
+        w[:1].isupper()
+        or w in _NAME_PARTICLES
+        or (w.startswith("(") and w.endswith(")") and w[1:-1].isalnum())
+        for w in words
+    )
+
+
+def in_name_list(doc: Document, start: int) -> bool:
+    """The word at ``start`` is in an entry of a list of names."""
+    block = doc.block_at(start)
+    return block is not None and block in doc.get(NameLists)
+
+
+def handle_after_name(prose: str, start: int, end: int) -> bool:
+    """A lower-case word alone in brackets after a capitalised name: a
+    user name ("Alan Somers (asomers)")."""
+    if not (start >= 2 and prose[start - 1] == "(" and prose.startswith(")", end)):
+        return False
+    before = prose[max(0, start - 40) : start - 1].rstrip().split()
+    return bool(before) and before[-1][:1].isupper()

@@ -223,3 +223,27 @@ def test_the_software_terms_file_is_sorted_lines() -> None:
     assert all(line and line == line.strip() and " " not in line for line in lines)
     assert "isinstance" in wordlists.software_terms()
     assert "recieved" not in wordlists.software_terms()
+
+
+def test_a_list_of_names_and_handles_in_brackets_are_names() -> None:
+    """A release note's contributors ("- Manish Goregaokar", "- mcarton")
+    and a user name in brackets after a name are people; a slip in a
+    sentence of the same page is still reported."""
+    names = ["Manish Goregaokar", "mcarton", "Alan Somers", "angelsl", "Ana Ruiz"]
+    text = (
+        "# Contributors\n\nThanks to everyone who recieved no credit:\n\n"
+        + "".join(f"- {name}\n" for name in names)
+        + "\nA fix came from Alan Somers (asomers) in May.\n"
+    )
+    assert matches(text, fmt="markdown") == ["recieved"]
+    components = "".join(
+        f"* {part}\n"
+        for part in (
+            "Sidecar (data plane)",
+            "Sentry (optional, control plane)",
+            "Placement (optional, control planee)",
+            "Operator (control plane)",
+            "Sidecar Injector (control plane)",
+        )
+    )
+    assert matches("# Parts\n\n" + components, fmt="markdown") == ["planee"]

@@ -169,3 +169,23 @@ def test_slips_are_still_found_and_only_articles_fixed_safely() -> None:
         (3, 26, "command command", "unsafe"),
         (4, 10, "the the the", "safe"),
     ]
+
+
+def test_not_across_the_cells_of_a_table() -> None:
+    """Neighbouring cells repeat by design: a reST simple table's cells are
+    blocks of their own, and a plain-text table is laid out in columns. A
+    doubled word with two spaces in a sentence is still one."""
+    rst = (
+        "===  ===  ======\n"
+        "v    w    Action\n"
+        "===  ===  ======\n"
+        "new  new  keep\n"
+        "old  old  drop\n"
+        "===  ===  ======\n"
+    )
+    assert lint_rule(RULE, rst, "rst") == []
+    columns = "Feature          TOML YAML JSON\nReal data types  yes  yes  yes\n"
+    assert lint_rule(RULE, columns) == []
+    assert lint_rule(RULE, "We deleted a word and left the  the gap.\n") == [
+        (1, 28, "the  the")
+    ]

@@ -7,7 +7,9 @@ inflections, see ``copydesk.wordlists``), none of the guards in
 away (``copydesk.typo_edits``). What stays quiet:
 
 - names: a capitalised word inside a sentence, a word of the ``names`` house
-  list, a word the document uses more than once capitalised. A capital at the
+  list, a word the document uses more than once capitalised, the entries of
+  a list of names (a release note's contributors) and a user name in
+  brackets after a name. A capital at the
   start of a sentence proves nothing, so ``Niether`` is still checked;
 - terms: a word the document uses ``term-count`` times or more is the
   document's own vocabulary (``kubectl``, ``cmdlet``), not a typo;
@@ -101,6 +103,7 @@ class Lexicon(CheckTypeBase):
     USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (
         word_guards.WordCounts,
         word_guards.WordPlaces,
+        word_guards.NameLists,
         spell_directives.SpellDirectives,
     )
     #: A word the document uses ``term-count`` times is its term wherever it
@@ -224,6 +227,8 @@ class Lexicon(CheckTypeBase):
             or spell_directives.allowed(doc, start, word)
             or _split_word(doc.text, start, end, folded, language)
             or _dropped_g(doc.text, end, folded, language)
+            or word_guards.handle_after_name(doc.prose, start, end)
+            or word_guards.in_name_list(doc, start)
         ):
             return True
         block = doc.block_at(start)

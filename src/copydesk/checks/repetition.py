@@ -236,7 +236,7 @@ class Repetition(CheckTypeBase):
         """The finding for a run of repeats, or None when it is not one."""
         text = doc.text
         run = _whole_words(doc.prose, run)
-        if len(run) < 2:
+        if len(run) < 2 or _in_columns(doc, run):
             return None
         words = [text[s:e] for s, e in run]
         if self.judge and _meant(doc, run, words):
@@ -252,6 +252,25 @@ class Repetition(CheckTypeBase):
             suggestions=(word,),
             fix=Fix((edit,), Applicability.SAFE if safe else Applicability.UNSAFE),
         )
+
+
+#: Two or more spaces or a tab between words: a gap that aligns columns.
+_COLUMN_GAP = later_re(r"[ \u00a0]{2,}|\t")
+
+
+def _in_columns(doc: Document, run: list[tuple[int, int]]) -> bool:
+    """The repeats stand in neighbouring cells of a table, not in one
+    sentence: in two blocks (a reST or Markdown table's cells), or apart by
+    a column's gap on a line laid out in columns (three or more words
+    each followed by such a gap: "Real data types    yes  yes  yes")."""
+    if doc.block_at(run[0][0]) != doc.block_at(run[-1][0]):
+        return True
+    gaps = [doc.text[a[1] : b[0]] for a, b in itertools.pairwise(run)]
+    if not any(_COLUMN_GAP.search(gap) for gap in gaps):
+        return False
+    start, end = doc.line_bounds(doc.line_col(run[0][0])[0])
+    line = doc.text[start:end].strip()
+    return len(_COLUMN_GAP.findall(line)) >= 2
 
 
 #: A token that goes on as a longer word: "AT&T", "data.json", "get()",
