@@ -323,7 +323,7 @@ def code_like(doc: Document, start: int, end: int) -> bool:
     Judged on the source token, not the prose view: a reader may have masked
     half of ``config.yaml`` (a link target) and left the other half.
     """
-    if inner_capital(doc.text[start:end]):
+    if inner_capital(doc.text[start:end]) or in_call(doc.text, start, end):
         return True
     lo, hi = chunk(doc.text, start, end)
     token = doc.text[lo:hi].strip(".,;:!?\"'“”‘’()«»")
@@ -343,6 +343,26 @@ def code_like(doc: Document, start: int, end: int) -> bool:
             return not _abbreviation(inner)
         dot = inner.find(".", dot + 1)
     return False
+
+
+#: How far back on its line an open call's bracket is looked for.
+_CALL_REACH = 80
+
+
+def in_call(text: str, start: int, end: int) -> bool:
+    """The word is a function called in prose, or one of its arguments:
+    a bracket right after it ("iter()", "statvfs(path)"; not a plural's
+    "word(s)"), or inside the open brackets of a name written right before
+    them ("select(nfds, readfds, writefds)")."""
+    if text.startswith("(", end) and not text.startswith(("(s)", "(es)"), end):
+        return True
+    lo = max(0, start - _CALL_REACH)
+    line_start = text.rfind("\n", lo, start) + 1
+    opened = text.rfind("(", line_start, start)
+    if opened <= line_start or text.find(")", opened, start) != -1:
+        return False
+    before = text[opened - 1]
+    return (before.isalnum() or before == "_") and ")" in text[end : end + _CALL_REACH]
 
 
 def lone_cell(text: str, start: int, end: int) -> bool:

@@ -247,3 +247,14 @@ def test_a_list_of_names_and_handles_in_brackets_are_names() -> None:
         )
     )
     assert matches("# Parts\n\n" + components, fmt="markdown") == ["planee"]
+
+
+def test_a_function_called_in_prose_and_its_arguments_are_code() -> None:
+    """ "iter()", "os.statvfs()" and the arguments of "select(nfds, readfds,
+    writefds)" are code written as prose; "word(s)" is a plural, and a
+    bracket after a space opens an aside, where a slip is still one."""
+    text = (
+        "Use iter() to loop, and select(nfds, readfds, writefds) waits.\n"
+        "The recieved word(s) stay (as recieved) in the list.\n"
+    )
+    assert lint_rule(RULE, text) == [(2, 5, "recieved"), (2, 31, "recieved")]
