@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from copydesk import engine, markup, patterns
+from copydesk.cspell_config import NO_WORDS, ProjectWords
 from copydesk.document import Document, default_kind
 from copydesk.errors import CopydeskError
 from copydesk.files import STDIN, Target, match_kind
@@ -48,7 +49,7 @@ class RuleOptions(NamedTuple):
     #: identity (``repr``): a file that timed out is never cached.
     file_timeout: float = 0.0
     #: Words the project's cSpell config accepts (``copydesk.cspell_config``).
-    spelling: tuple[str, ...] = ()
+    spelling: ProjectWords = NO_WORDS
 
     def __repr__(self) -> str:
         """The options but ``file_timeout``: the results cache's identity."""

@@ -9,11 +9,14 @@ rules would repeat, as findings, words the project has already accepted. So
 a run reads them once per configuration and the engine drops a spelling
 finding on such a word (``Ruleset.spelling``).
 
-Only the config files at the project's root are read, and only their local
-word files (a package's dictionary, ``@cspell/dict-...``, is a language's,
-which the lexicon already has). A config copydesk cannot read (JSON with
-syntax errors, a word file too large) adds nothing: it is another tool's
-file, and the run goes on as without it.
+The config is looked for as cSpell looks for it: in the folder of the
+copydesk config that applies (or the run's folder) and its parents, up to
+the repository's root (the folder with ``.git``); the first folder holding
+one is the project's. Only its local word files are read (a package's
+dictionary, ``@cspell/dict-...``, is a language's, which the lexicon already
+has), each once, inside that folder, ``MAX_BYTES`` in all. A config
+copydesk cannot read (JSON with syntax errors, a word file too large) adds
+nothing: it is another tool's file, and the run goes on as without it.
 """
 
 from __future__ import annotations
@@ -23,15 +26,20 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from copydesk.document import Document
 from copydesk.lazy_patterns import later_re
+from copydesk.model import Finding
 
 #: cSpell's config file names, in its own order of precedence.
 CONFIG_NAMES = (
     ".cspell.json",
     "cspell.json",
+    ".cspell.jsonc",
+    "cspell.jsonc",
     ".cSpell.json",
     "cSpell.json",
     "cspell.config.json",
+    "cspell.config.jsonc",
     ".cspell.yaml",
     "cspell.yaml",
     ".cspell.yml",
@@ -39,43 +47,78 @@ CONFIG_NAMES = (
     "cspell.config.yaml",
     "cspell.config.yml",
 )
-#: Largest config or word file read: a word list of a few thousand words is
-#: tens of KB.
+#: Most bytes of config and word files read for one project: a word list of
+#: a few thousand words is tens of KB.
 MAX_BYTES = 4 * 1024 * 1024
-#: A JSONC line comment at a line's start, a block comment, a trailing
-#: comma (cSpell's JSON files allow all three).
-_LINE_COMMENT = later_re(r"(?m)^[ \t]*//[^\n]*")
+#: A JSONC line comment (at a line's start or after a value's comma,
+#: bracket or quote; not the ``//`` of an address in a string), a block
+#: comment, a trailing comma (cSpell's JSON files allow all three).
+_LINE_COMMENT = later_re(r"(?m)(^|[,\[\]{}\"0-9el])[ \t]*//[^\n]*")
 _BLOCK_COMMENT = later_re(r"(?s)/\*.*?\*/")
 _TRAILING_COMMA = later_re(r",(\s*[}\]])")
 
 
-def project_words(root: Path) -> tuple[str, ...]:
-    """The words the cSpell config at ``root`` accepts, case-folded, sorted
-    (part of a run's identity: the results cache), empty without one."""
+def project_words(start: Path) -> ProjectWords:
+    """The words the cSpell config of the project holding ``start`` accepts,
+    case-folded (their digest is part of a run's identity: the results
+    cache), none without one."""
+    folder = _config_folder(start)
+    if folder is None:
+        return NO_WORDS
+    budget = [MAX_BYTES]
     words: set[str] = set()
+    read: set[Path] = set()
     for name in CONFIG_NAMES:
-        path = root / name
-        data = _read_config(path)
+        path = folder / name
+        data = _read_config(path, budget)
         if data is None:
             continue
         words.update(_words(data.get("words")))
         words.update(_words(data.get("ignoreWords")))
-        for file in _dictionary_files(data.get("dictionaryDefinitions"), path.parent):
-            words.update(_file_words(file))
-    return tuple(sorted(w.casefold() for w in words))
+        for file in _dictionary_files(data.get("dictionaryDefinitions"), folder):
+            if file not in read:
+                read.add(file)
+                words.update(_file_words(file, budget))
+    return ProjectWords(w.casefold() for w in words)
 
 
-def _read_config(path: Path) -> Mapping[str, Any] | None:
+def _config_folder(start: Path) -> Path | None:
+    """The nearest folder from ``start`` up to the repository's root that
+    holds a cSpell config; None when none does."""
     try:
-        if not path.is_file() or path.stat().st_size > MAX_BYTES:
-            return None
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        here = start.resolve()
+    except (OSError, RuntimeError):
         return None
-    if path.suffix == ".json":
+    for folder in (here, *here.parents):
+        if any((folder / name).is_file() for name in CONFIG_NAMES):
+            return folder
+        if (folder / ".git").exists():
+            return None
+    return None
+
+
+def _read_text(path: Path, budget: list[int]) -> str | None:
+    """``path``'s text if it is a file within what is left of ``budget``."""
+    try:
+        if not path.is_file():
+            return None
+        size = path.stat().st_size
+        if size > budget[0]:
+            return None
+        budget[0] -= size
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+
+
+def _read_config(path: Path, budget: list[int]) -> Mapping[str, Any] | None:
+    text = _read_text(path, budget)
+    if text is None:
+        return None
+    if path.suffix in (".json", ".jsonc"):
         data = _json(text)
         if data is None:  # JSONC: comments and trailing commas, read again
-            text = _BLOCK_COMMENT.sub("", _LINE_COMMENT.sub("", text))
+            text = _BLOCK_COMMENT.sub("", _LINE_COMMENT.sub(r"\1", text))
             data = _json(_TRAILING_COMMA.sub(r"\1", text))
     else:
         import yaml  # a dependency already; loaded only for a YAML config
@@ -94,32 +137,89 @@ def _json(text: str) -> Any:
         return None
 
 
+class ProjectWords:
+    """A project's accepted words, as a run's options hold them: hashed and
+    compared by their digest (a run groups its files by options, and a
+    tuple of 400,000 words was hashed again for every file), shown by it in
+    the results cache's identity."""
+
+    __slots__ = ("_hash", "digest", "words")
+
+    def __init__(self, words: Iterable[str] = ()) -> None:
+        self.words = frozenset(words)
+        self.digest = ""
+        if self.words:  # hashlib only for a project that has words
+            import hashlib
+
+            joined = "\n".join(sorted(self.words)).encode("utf-8")
+            self.digest = hashlib.sha256(joined).hexdigest()[:16]
+        self._hash = hash(self.digest)
+
+    def __bool__(self) -> bool:
+        return bool(self.words)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ProjectWords) and other.digest == self.digest
+
+    def __repr__(self) -> str:
+        return f"ProjectWords({self.digest!r})"
+
+    def __getstate__(self) -> tuple[frozenset[str], str]:
+        return self.words, self.digest
+
+    def __setstate__(self, state: tuple[frozenset[str], str]) -> None:
+        self.words, self.digest = state
+        self._hash = hash(self.digest)
+
+    def accepts(self, doc: Document, finding: Finding) -> bool:
+        """Whether the word ``finding`` reports (or the word before its
+        possessive ending) is one of these."""
+        word = doc.text[finding.start : finding.end].casefold()
+        if word in self.words:
+            return True
+        for ending in ("'s", "’s"):
+            if word.endswith(ending) and word[: -len(ending)] in self.words:
+                return True
+        return False
+
+
+#: No accepted words (no cSpell config, or ``--isolated``).
+NO_WORDS = ProjectWords()
+
+
 def _words(value: Any) -> Iterator[str]:
     if isinstance(value, list):
         yield from (w.strip() for w in value if isinstance(w, str) and w.strip())
 
 
 def _dictionary_files(value: Any, folder: Path) -> Iterator[Path]:
-    """The local word files a config's ``dictionaryDefinitions`` name."""
+    """The local word files a config's ``dictionaryDefinitions`` name,
+    inside the project's folder (not ``/etc/passwd``, not ``../other``)."""
     if not isinstance(value, list):
         return
     for item in value:
         path = item.get("path") if isinstance(item, dict) else None
-        if isinstance(path, str) and not path.startswith(("@", "http:", "https:")):
-            yield folder / path
+        if not isinstance(path, str) or path.startswith(("@", "http:", "https:")):
+            continue
+        try:
+            file = (folder / path).resolve()
+        except (OSError, RuntimeError, ValueError):
+            continue
+        if file.is_relative_to(folder):
+            yield file
 
 
-def _file_words(path: Path) -> Iterable[str]:
+def _file_words(path: Path, budget: list[int]) -> Iterable[str]:
     """A cSpell word file's words: one a line, ``#`` comments, ``!`` marks a
     forbidden word (left out), ``~`` and ``+`` prefixes dropped."""
-    try:
-        if not path.is_file() or path.stat().st_size > MAX_BYTES:
-            return ()
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
+    text = _read_text(path, budget)
+    if text is None:
         return ()
     found = []
-    for line in lines:
+    for line in text.splitlines():
         word = line.split("#", 1)[0].strip().lstrip("~+")
         if word and not word.startswith("!"):
             found.append(word)

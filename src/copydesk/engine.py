@@ -237,11 +237,7 @@ def _run_check(
         if ruleset.accept is not None:
             results = drop_exceptions(results, doc, ruleset.accept)
         if ruleset.spelling and load_check_type(meta.extends).SPELLING:
-            results = [
-                f
-                for f in results
-                if doc.text[f.start : f.end].casefold() not in ruleset.spelling
-            ]
+            results = [f for f in results if not ruleset.spelling.accepts(doc, f)]
     except TimeoutError:
         # The file's budget, cut short: not the rule's fault (for a check run
         # elsewhere, decided there: see ``found_elsewhere``).

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from copydesk.batch import RuleOptions
 from copydesk.config import Config, ConfigError
-from copydesk.cspell_config import project_words
+from copydesk.cspell_config import NO_WORDS, project_words
 from copydesk.model import Finding, Severity
 
 
@@ -103,7 +103,9 @@ def make_plan(config: Config, overrides: Overrides, root: Path) -> Plan:
         kind_for=(*overrides.kind_for, *config.kind_for),
         kind_root=config.root if config.path else _kind_root(root),
         file_timeout=_first(overrides.file_timeout, config.file_timeout),
-        spelling=project_words(Path(config.root) if config.path else root),
+        spelling=NO_WORDS
+        if overrides.isolated
+        else project_words(Path(config.root) if config.path else root),
     )
     level = overrides.fail_level or config.fail_level or "warning"
     fail_level = None if level == "none" else Severity.parse(level)

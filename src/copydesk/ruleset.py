@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 from copydesk import patterns, re2_superset
 from copydesk.checks import CHECK_TYPES, load_check_type
 from copydesk.checks.base import COMMON_KEYS, Check, CheckType, LoadContext
+from copydesk.cspell_config import NO_WORDS, ProjectWords
 from copydesk.document import DOCUMENT_KINDS
 from copydesk.errors import RuleError
 from copydesk.model import Examples, RuleMeta, Severity
@@ -67,7 +68,7 @@ class Ruleset:
     accept: patterns.Pattern | None
     #: Words the project's spell-checker accepts, case-folded: findings of
     #: spelling rules (``SPELLING``) on them are dropped.
-    spelling: frozenset[str]
+    spelling: ProjectWords
     #: Rules that ran out of time in this process and are no longer run.
     stopped: set[str]
     #: Seconds one file may take: past it, the rules not run yet are skipped
@@ -90,7 +91,7 @@ class Ruleset:
         file_timeout: float = 0.0,
         kinds: frozenset[str] | None = None,
         every_meta: dict[str, RuleMeta] | None = None,
-        spelling: frozenset[str] = frozenset(),
+        spelling: ProjectWords = NO_WORDS,
     ) -> None:
         self.checks = [] if checks is None else checks
         self.spelling = spelling
@@ -197,7 +198,7 @@ def load_ruleset(
     rule_options: Mapping[str, Mapping[str, Any]] | None = None,
     vocab: "Vocab | None" = None,
     kinds: frozenset[str] | None = None,
-    spelling: Sequence[str] = (),
+    spelling: ProjectWords = NO_WORDS,
 ) -> Ruleset:
     """Load, validate and compile every selected rule.
 
@@ -263,7 +264,7 @@ def load_ruleset(
                 vocab.accept, vocab.source, "vocab.accept", ignorecase=True
             )
     if spelling:
-        identity.append(repr(tuple(spelling)).encode())
+        identity.append(repr(spelling).encode())
     link_checks(checks)
     return Ruleset(
         checks,
@@ -272,7 +273,7 @@ def load_ruleset(
         accept,
         kinds=kinds if left_out else None,
         every_meta=every_meta if left_out else None,
-        spelling=frozenset(w.casefold() for w in spelling),
+        spelling=spelling,
     )
 
 

@@ -24,7 +24,7 @@ import regex
 
 from copydesk import regex_programs, text_pieces
 from copydesk.document import Analysis, Block, BlockIndex, Document
-from copydesk.lazy_patterns import later_regex
+from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.wide_chars import wide_characters
 
 
@@ -347,6 +347,9 @@ def code_like(doc: Document, start: int, end: int) -> bool:
 
 #: How far back on its line an open call's bracket is looked for.
 _CALL_REACH = 80
+#: A bracket after a word that is no call: a short ending ("word(s)",
+#: "procesed(d)").
+_NO_CALL = later_re(r"\(\w{1,3}\)")
 
 
 def in_call(text: str, start: int, end: int) -> bool:
@@ -354,7 +357,7 @@ def in_call(text: str, start: int, end: int) -> bool:
     a bracket right after it ("iter()", "statvfs(path)"; not a plural's
     "word(s)"), or inside the open brackets of a name written right before
     them ("select(nfds, readfds, writefds)")."""
-    if text.startswith("(", end) and not text.startswith(("(s)", "(es)"), end):
+    if text.startswith("(", end) and _NO_CALL.match(text, end) is None:
         return True
     lo = max(0, start - _CALL_REACH)
     line_start = text.rfind("\n", lo, start) + 1
@@ -362,7 +365,13 @@ def in_call(text: str, start: int, end: int) -> bool:
     if opened <= line_start or text.find(")", opened, start) != -1:
         return False
     before = text[opened - 1]
-    return (before.isalnum() or before == "_") and ")" in text[end : end + _CALL_REACH]
+    close = text.find(")", end, end + _CALL_REACH)
+    # Arguments are a list: "select(nfds, readfds)", not "committee(which".
+    return (
+        (before.isalnum() or before == "_")
+        and close > 0
+        and ("," in text[opened:close])
+    )
 
 
 def lone_cell(text: str, start: int, end: int) -> bool:
@@ -507,10 +516,12 @@ class NameLists(Analysis[frozenset[Block]]):
             ):
                 run.append(block)
                 continue
-            short = [b for b in run if _name_entry(doc.prose[b.start : b.end])]
-            if len(run) >= _NAME_LIST_ITEMS and len(short) >= _NAME_LIST_SHARE * len(
-                run
-            ):
+            texts = [doc.prose[b.start : b.end] for b in run]
+            short = [b for b, t in zip(run, texts, strict=True) if _name_entry(t)]
+            # Most entries are a person's full name: a list of people.
+            people = 2 * sum(map(_full_name, texts)) >= len(run)
+            many = len(run) >= _NAME_LIST_ITEMS
+            if many and people and len(short) >= _NAME_LIST_SHARE * len(run):
                 found.extend(short)
             run = [block] if block is not None and block.kind == "list" else []
         return frozenset(found)
@@ -538,6 +549,15 @@ def _name_entry(text: str) -> bool:
     )
 
 
+def _full_name(text: str) -> bool:
+    """A person's name: two or more capitalised words, the first no common
+    English word ("Alan Somers"; not "Dark Mode", "Cross Platform")."""
+    from copydesk.translit import is_common
+
+    words = [w for w in text.split() if w[:1].isupper()]
+    return len(words) >= 2 and not is_common(words[0].lower())
+
+
 def in_name_list(doc: Document, start: int) -> bool:
     """The word at ``start`` is in an entry of a list of names."""
     block = doc.block_at(start)
@@ -545,9 +565,11 @@ def in_name_list(doc: Document, start: int) -> bool:
 
 
 def handle_after_name(prose: str, start: int, end: int) -> bool:
-    """A lower-case word alone in brackets after a capitalised name: a
-    user name ("Alan Somers (asomers)")."""
+    """A lower-case word alone in brackets after a person's full name: a
+    user name ("Alan Somers (asomers)"; not "Install Docker (recomended)")."""
     if not (start >= 2 and prose[start - 1] == "(" and prose.startswith(")", end)):
         return False
-    before = prose[max(0, start - 40) : start - 1].rstrip().split()
-    return bool(before) and before[-1][:1].isupper()
+    if not prose[start:end].islower():
+        return False
+    before = prose[max(0, start - 60) : start - 1].rstrip().split()
+    return len(before) >= 2 and _full_name(" ".join(before[-2:]))

@@ -258,3 +258,28 @@ def test_a_function_called_in_prose_and_its_arguments_are_code() -> None:
         "The recieved word(s) stay (as recieved) in the list.\n"
     )
     assert lint_rule(RULE, text) == [(2, 5, "recieved"), (2, 31, "recieved")]
+
+
+def _items(*entries: str) -> str:
+    return "".join(f"- {entry}\n" for entry in entries)
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "slip"),
+    [
+        # One-word items and a title-case feature list are no list of people.
+        (_items("apples", "bananas", "oranges", "strawberies", "grapes"),
+         "markdown", "strawberies"),
+        (_items("Fast Startup", "Configuraton Wizard", "Cross Platform",
+                "Plugin Support", "Dark Mode"), "markdown", "Configuraton"),
+        # A word in brackets after a product is an aside, not a user name.
+        ("Install Docker (recomended) before you start.\n", "plain", "recomended"),
+        # A short ending in brackets, an aside with no argument list.
+        ("The server will procesed(d) nothing.\n", "plain", "procesed"),
+        ("The committee(which revieewed the report) met.\n", "plain", "revieewed"),
+    ],
+)  # fmt: skip
+def test_near_misses_of_names_and_calls_still_report(
+    text: str, fmt: str, slip: str
+) -> None:
+    assert slip in matches(text, fmt=fmt)

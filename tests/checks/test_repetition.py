@@ -189,3 +189,8 @@ def test_not_across_the_cells_of_a_table() -> None:
     assert lint_rule(RULE, "We deleted a word and left the  the gap.\n") == [
         (1, 28, "the  the")
     ]
+
+
+def test_two_spaces_after_full_stops_make_no_columns() -> None:
+    text = "Then we saw the  the market.  It was closed.  We left.\n"
+    assert lint_rule(RULE, text) == [(1, 13, "the  the")]

@@ -254,8 +254,11 @@ class Repetition(CheckTypeBase):
         )
 
 
-#: Two or more spaces or a tab between words: a gap that aligns columns.
-_COLUMN_GAP = later_re(r"[ \u00a0]{2,}|\t")
+#: Two or more spaces or a tab after a word (not after a sentence's end,
+#: where some writers put two spaces): a gap that aligns columns.
+_COLUMN_GAP = later_re(r"(?<![.!?:;])(?:[ \u00a0]{2,}|\t)")
+#: How far around the repeats a column layout is looked for.
+_COLUMN_REACH = 120
 
 
 def _in_columns(doc: Document, run: list[tuple[int, int]]) -> bool:
@@ -265,12 +268,20 @@ def _in_columns(doc: Document, run: list[tuple[int, int]]) -> bool:
     each followed by such a gap: "Real data types    yes  yes  yes")."""
     if doc.block_at(run[0][0]) != doc.block_at(run[-1][0]):
         return True
-    gaps = [doc.text[a[1] : b[0]] for a, b in itertools.pairwise(run)]
-    if not any(_COLUMN_GAP.search(gap) for gap in gaps):
+    text = doc.text
+    if not any(
+        _COLUMN_GAP.search(text, a[1], b[0]) for a, b in itertools.pairwise(run)
+    ):
         return False
-    start, end = doc.line_bounds(doc.line_col(run[0][0])[0])
-    line = doc.text[start:end].strip()
-    return len(_COLUMN_GAP.findall(line)) >= 2
+    # Near the repeats only, on their line: a long line is not read again
+    # for every run of repeats on it.
+    lo = text.rfind("\n", max(0, run[0][0] - _COLUMN_REACH), run[0][0]) + 1
+    lo = max(lo, run[0][0] - _COLUMN_REACH)
+    while lo < run[0][0] and text[lo] in " \t":
+        lo += 1  # the line's indent aligns nothing
+    hi = text.find("\n", run[-1][1], run[-1][1] + _COLUMN_REACH)
+    hi = min(len(text), run[-1][1] + _COLUMN_REACH) if hi < 0 else hi
+    return len(_COLUMN_GAP.findall(text, lo, hi)) >= 2
 
 
 #: A token that goes on as a longer word: "AT&T", "data.json", "get()",

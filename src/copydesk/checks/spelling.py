@@ -58,6 +58,8 @@ class Spelling(CheckTypeBase):
     FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
     #: Each word is looked up on its own.
     REACH: ClassVar[Reach] = Reach.PARAGRAPH
+    #: A word the project's cSpell dictionary accepts is not reported.
+    SPELLING: ClassVar[bool] = True
 
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k
