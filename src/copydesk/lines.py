@@ -70,6 +70,11 @@ def next_line_end(text: str, pos: int, stop: int) -> tuple[int, int]:
     return stop, stop
 
 
+def line_start(text: str, pos: int) -> int:
+    """Where the line holding ``pos`` begins: after its line feed."""
+    return text.rfind("\n", 0, pos) + 1
+
+
 def line_end(text: str, pos: int) -> int:
     """Where the line holding ``pos`` ends: its line feed, or the text's end."""
     end = text.find("\n", pos)

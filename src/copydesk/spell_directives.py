@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from copydesk.document import Analysis, Document
 from copydesk.lazy_patterns import later_re, later_regex
-from copydesk.lines import line_end
+from copydesk.lines import line_end, line_start
 
 #: A directive: cSpell's documented names (``cspell``, ``spell-checker``,
 #: ``spellchecker``; a bare ``spell:`` is prose, "cast his spell: disable
@@ -79,13 +79,13 @@ def read(text: str) -> Directives:
         command = m.group(3).lower()
         if command == "disable":
             if opened is None:
-                opened = _line_start(text, m.start())
+                opened = line_start(text, m.start())
         elif command == "enable":
             if opened is not None:
                 disabled.append((opened, line_end(text, m.end())))
                 opened = None
         elif command == "disable-line":
-            disabled.append((_line_start(text, m.start()), line_end(text, m.end())))
+            disabled.append((line_start(text, m.start()), line_end(text, m.end())))
         else:  # disable-next-line
             after = line_end(text, m.end())
             if after < len(text):
@@ -110,11 +110,6 @@ def _merged(ranges: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
 def _start(span: tuple[int, int]) -> int:
     """A range's start: the key the disabled ranges are searched by."""
     return span[0]
-
-
-def _line_start(text: str, at: int) -> int:
-    """Where the line holding ``at`` begins."""
-    return text.rfind("\n", 0, at) + 1
 
 
 class SpellDirectives(Analysis[Directives]):
