@@ -167,6 +167,10 @@ _ELISIONS = frozenset(
         "tis", "twas", "twere", "em", "n", "cause", "cos", "til", "bout",
         "round", "kay", "cept", "nuff", "fraid", "gainst", "neath", "sup",
         "s", "t", "k",
+        # clipped words: the 'net, 'bots, the 'burbs, a 'copter, 'Nam
+        "net", "bot", "bots", "burbs", "copter", "copters", "gator", "gators",
+        "zine", "zines", "stache", "nother", "scuse", "mongst", "twixt",
+        "nam", "bama",
     }
 )  # fmt: skip
 _VOWELS = frozenset("aeiouāēīōūAEIOUĀĒĪŌŪ")
@@ -691,6 +695,8 @@ class _Scanner:
                 return OPEN
             return CLOSE if near else STRAY
         if shape == LEFT:
+            if near is not None and self._closes_here(pos):
+                return CLOSE  # (for "not "): a value's trailing space
             # After a hyphen or slash with a quote open, it closes: "Get-".
             opens = prev.isspace() or prev in "([{<" or near is None
             return OPEN if opens else CLOSE
@@ -862,7 +868,11 @@ class _Scanner:
         the closer, the misspacing part of that one defect.
         """
         at = _next_double(self.prose, pos + 1, self.hi)
-        if at < 0 or self.prose[at] not in '"”' or _shape(*self._around(at)) != RIGHT:
+        if at < 0 or self.prose[at] not in '"”':
+            return False
+        if self.prose[at] == '"' and self._padded_closer(at):
+            return True  # (" :: "): a value with its spaces, no misspacing
+        if _shape(*self._around(at)) != RIGHT:
             return False
         if self.prose[at] != '"':
             return True  # " …”: its closer is one quotes.Mixed, all it takes
@@ -873,6 +883,14 @@ class _Scanner:
         if i < self.hi and text[i] != "\n":
             self._add("stray", pos, '"')
         return True
+
+    def _padded_closer(self, at: int) -> bool:
+        """True when the straight " at ``at`` follows a space on the line and
+        closing punctuation with no word after it follows the mark: the
+        closer of a value quoted with its spaces (``(" :: ")``), which a
+        mark spaced on both sides opened."""
+        prev = self.prose[at - 1] if at > self.lo else "\n"
+        return prev in " \t" and self._closes_here(at)
 
     def _twin_closer(self, pos: int, ch: str) -> bool:
         """True when the next double mark after ``pos`` in this block is the
@@ -903,8 +921,8 @@ class _Scanner:
         if shape == SPACED:
             return CLOSE if top else STRAY
         if shape == LEFT:
-            if self._elision(pos):
-                return SKIP
+            if self._elision(pos) and not self._word_quoted(pos):
+                return SKIP  # the 'net, ’em
             if ch == "'" or primary_language(self.language) in _SAME_MARK:
                 return OPEN
             return SKIP  # ’n’, ’em: English never opens with ’
@@ -921,7 +939,11 @@ class _Scanner:
             return SKIP  # the soldiers' rifles
         if top:
             return CLOSE
-        return OPEN if ch == "'" and nxt.isalnum() and not self._elision(pos) else SKIP
+        if ch != "'" or not nxt.isalnum():
+            return SKIP
+        if self._elision(pos) and not self._word_quoted(pos):
+            return SKIP  # the 'net, 'em
+        return OPEN
 
     def _apostrophe_in_quotation(self, pos: int) -> bool:
         """True when the ’ at ``pos``, with a single quotation open, is an
@@ -1465,6 +1487,20 @@ class _Scanner:
         if len(word) >= 2 and word[:2].isdigit() and not word[2:3].isdigit():
             return True
         return word in _ELISIONS
+
+    def _word_quoted(self, pos: int) -> bool:
+        """True when the word after the mark at ``pos`` is followed by a
+        closing single mark: the elided form quoted as a word ('cause'), not
+        the one letter of rock 'n' roll."""
+        prose, j = self.prose, pos + 1
+        while j < self.hi and prose[j].isalnum():
+            j += 1
+        return (
+            j < self.hi
+            and j - pos > 2
+            and prose[j] in "'’"
+            and not (j + 1 < self.hi and prose[j + 1].isalnum())
+        )
 
     def _quoted_space(self, pos: int) -> bool:
         """True for either mark of ``" "`` (a real space, not masked markup)."""

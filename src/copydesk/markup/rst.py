@@ -92,11 +92,13 @@ _ESCAPABLE = re.compile(r"[_*`|\\<>\[\]:]")
 
 
 @lru_cache(maxsize=4096)
-def _escaped(word: str) -> re.Pattern[str]:
-    """``word`` with an optional backslash before each escapable character."""
+def _escaped(word: str, *, loose: bool = False) -> re.Pattern[str]:
+    """``word`` with an optional backslash before each escapable character
+    (before every character when ``loose``: reST drops the backslash of any
+    escape, ``\\n`` included)."""
     return re.compile(
         "".join(
-            "\\\\?" + re.escape(c) if _ESCAPABLE.match(c) else re.escape(c)
+            "\\\\?" + re.escape(c) if loose or _ESCAPABLE.match(c) else re.escape(c)
             for c in word
         )
     )
@@ -289,6 +291,12 @@ class _Walker:
                 end = found + len(word)
             else:  # ``in\_`` reads ``in_``: find the nearer of both spellings
                 match = _escaped(word).search(
+                    text, self.cursor, self.cursor + WINDOW + 2 * len(word)
+                )
+                found, end = (-1, -1) if match is None else match.span()
+            if found < 0 and text.find("\\", self.cursor, self.cursor + WINDOW) >= 0:
+                # Any character may be escaped (``"1 2\\n"`` reads ``"1 2n"``).
+                match = _escaped(word, loose=True).search(
                     text, self.cursor, self.cursor + WINDOW + 2 * len(word)
                 )
                 found, end = (-1, -1) if match is None else match.span()
