@@ -40,14 +40,22 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     ),
     "fr": _words(
         "le la les et est des du une dans pour que qui sur pas au aux par "
-        "avec ce il elle été ont sont mais cette"
+        "avec ce il elle été ont sont mais cette nous vous ne leur ses aussi "
+        "après selon très"
     ),
     "es": _words(
         "el los las y en que es por con para una del se al lo su como pero "
         "fue este esta"
     ),
+    # Not "la" and "le": French has them as often (and "il" already counts
+    # for both).
     "it": _words(
-        "il gli e di che è per con non una della nel alla sono ha come ma anche questo"
+        "il gli e di che è per con non una della nel alla sono ha come ma anche "
+        "questo del dei delle degli alle nella nelle sulla più dal dalla"
+    ),
+    # Not "em" and "com": a CSS unit and a web address's ending.
+    "pt": _words(
+        "não uma dos das pelo pela foi são também mais está ao nos nas seu sua para"
     ),
     "pl": _words(
         "w na z się nie jest do to że o jak po od dla za przez ale oraz był "
@@ -57,6 +65,11 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "uk": _words("і в не на що з до це як та його її"),
     "ru": _words("и в не на что с по это как его её был"),
 }
+#: Each function word's languages (a few words count for two).
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _table in _FUNCTION_WORDS.items():
+    for _word in _table:
+        _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _lang)
 _WORD = later_re(r"[^\W\d_]+")
 #: The marks a language opens quotations with, where they tell it from its
 #: neighbours: English never opens with "„" or "«", which German, Polish,
@@ -86,10 +99,8 @@ def _tally_counts(counts: Counter[str]) -> Counter[str]:
     in any order of the words, and ``told`` reads only the hits."""
     hits: Counter[str] = Counter()
     for word, n in counts.items():
-        folded = word.casefold()
-        for lang, table in _FUNCTION_WORDS.items():
-            if folded in table:
-                hits[lang] += n
+        for lang in _LANGUAGES_OF.get(word.casefold(), ()):
+            hits[lang] += n
     return hits
 
 

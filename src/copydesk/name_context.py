@@ -40,8 +40,8 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from copydesk import regex_programs
-from copydesk.lazy_patterns import later_regex
-from copydesk.lines import line_end
+from copydesk.lazy_patterns import later_re, later_regex
+from copydesk.lines import line_end, line_start
 from copydesk.word_guards import abbreviated
 
 #: Capitalised words after a place that still name that place.
@@ -90,7 +90,10 @@ _INSTITUTIONS = frozenset(
     {"University", "National", "State", "Institute", "College", "Academy",
      "School", "Polytechnic", "Conservatory", "International", "Airport",
      "Stadium", "Arena", "Museum", "Library", "Hospital", "Foundation",
-     "Bank", "Club", "Company", "Corporation", "Prize", "Award"}
+     "Bank", "Club", "Company", "Corporation", "Prize", "Award",
+     # Legal forms: a firm keeps the spelling it was registered under.
+     "GmbH", "AG", "KG", "Ltd", "LLC", "Inc", "Corp", "PLC", "SE", "Oy", "AB",
+     "Group", "Holding", "Holdings"}
 )  # fmt: skip
 #: Capitalised nouns that name an event after a place ("Battle of",
 #: "Siege of", "Treaty of").
@@ -102,6 +105,19 @@ _EVENTS = frozenset(
 _EVENT_BEFORE = later_regex(
     r"(?<![\w])(\p{Lu}\p{Ll}+)[ \t\u00a0]+(?:of|for)[ \t\u00a0]+\Z"
 )
+#: Nouns after a place that name an event held there ("the Kharkov trial",
+#: "the Kiev Offensive", "the Odessa massacre of 1941").
+_EVENT_AFTER = later_regex(
+    r"[ \t\u00a0]+(?i:trials?|massacres?|pogroms?|uprisings?|offensives?|operation"
+    r"|accords?|agreements?|pact|protocols?|conference|congress|summit|tribunal"
+    r"|process|treaty|siege|encirclement)(?![\w])"
+)
+#: The date right after an event's noun: "of 1943", "in 1943", "(1943)".
+_DATE_AFTER = later_re(r"(?:[ \t]+(?:of|in)[ \t]+|[ \t]*\()(1\d{3}|20\d\d)\b")
+#: An event named as such right before the place: "known as the".
+_NAMED_AS = later_re(r"(?<![\w])(?:known[ \t]+as|called)[ \t]+the[ \t]+\Z")
+#: A year right before the place: "the 1943 Kharkov trial".
+_YEAR_BEFORE = later_re(r"\b(1\d{3}|20\d\d)[ \t]+\Z")
 #: A year set as a date: after "in", "of", a month, a day and comma or a
 #: bracket ("in May 1942", "Sept. 26, 1941", "(1941)"), not a count ("1500
 #: delegates"). Its value decides: up to 1991, the year of Ukraine's
@@ -159,6 +175,25 @@ _ALTERNATIVE_BEFORE = later_regex(
 #: What joins two spellings of one name given side by side: "Kyiv (Kiev)",
 #: "Kyiv or Kiev", "Kyiv/Kiev", "Kyiv, Kiev in Russian".
 _BESIDE = later_regex(r"[ \t\u00a0]*(?:\(|/|,|[ \t\u00a0]or)[ \t\u00a0]*[\"'“‘«„]?\Z")
+
+
+#: Others' usage right before a name: "which Russian media still call".
+_CALLED_BEFORE = later_re(
+    r"(?<![\w])(?:still|usually|widely|mostly|often)[ \t\u00a0]+call(?:s|ed)?"
+    r"[ \t\u00a0]+\Z"
+)
+#: The end of the clause right after such a name.
+_CLAUSE_END = later_re(r"[ \t]*(?:[,.;:)]|\n|\Z)")
+
+
+def called_by_others(prose: str, start: int, end: int) -> bool:
+    """True when the name at ``start:end`` is what others call the place,
+    and the clause ends with it ("Luhansk, which Russian media still call
+    Lugansk, is ..."): a mention. "Families still call Kiev home" uses it."""
+    return (
+        _CALLED_BEFORE.search(prose, max(0, start - 24), start) is not None
+        and _CLAUSE_END.match(prose, end) is not None
+    )
 
 
 def beside_its_own(prose: str, start: int, canonical: str) -> bool:
@@ -223,19 +258,43 @@ def institution_after(prose: str, end: int) -> str | None:
 
 
 def historical_event(prose: str, start: int, end: int) -> bool:
-    """True when the place at ``start:end`` names a past event ("Battle of",
-    "Treaty of") dated up to 1991: the first date after it on its line
-    ("the Battle of Kharkov in May 1942"), else the last before it ("In
-    1941, the Battle of Kiev"). "The Battle of Kiev in 2022 was the worst
-    since 1945" is dated 2022."""
+    """True when the place at ``start:end`` names a past event dated up to
+    1991. "Battle of", "Treaty of": the first date after it on its line ("the
+    Battle of Kharkov in May 1942"), else the last before it ("In 1941, the
+    Battle of Kiev"); "The Battle of Kiev in 2022 was the worst since 1945"
+    is dated 2022. A noun after it ("the Kharkov trial"): only its own date
+    ("of 1943", "the 1943 Kharkov trial"), or one earlier in a sentence that
+    names it ("known as the Kharkov trial"); "the Kharkov offensive, the
+    biggest since 1943" is not dated."""
     event = _EVENT_BEFORE.search(prose, max(0, start - 40), start)
-    if event is None or event.group(1) not in _EVENTS:
+    if event is not None and event.group(1) in _EVENTS:
+        first = event.start()
+    elif (named := _EVENT_AFTER.match(prose, end)) is not None:
+        # "the Kharkov trial of 1943", "the 1943 Kharkov trial": its own
+        # date, not a year elsewhere in the sentence ("since 1943").
+        dated = _DATE_AFTER.match(prose, named.end()) or _YEAR_BEFORE.search(
+            prose, max(0, start - 8), start
+        )
+        if dated is not None:
+            return int(dated.group(1)) <= 1991
+        if _NAMED_AS.search(prose, max(0, start - 24), start) is None:
+            return False
+        # "In December 1943 ... what became known as the Kharkov trial": a
+        # sentence that names the event dates it.
+        return _dated_before(prose, start, start)
+    else:
         return False
     line_end = prose.find("\n", end, end + _DATE_REACH)
     after = _DATED.search(prose, end, line_end if line_end >= 0 else end + _DATE_REACH)
     if after is not None:
         return int(after.group(1)) <= 1991
-    lo = _sentence_start(prose, event.start(), _SENTENCE_REACH)
+    return _dated_before(prose, first, start)
+
+
+def _dated_before(prose: str, first: int, start: int) -> bool:
+    """The last date from the start of the sentence holding ``first`` up to
+    ``start`` is up to 1991."""
+    lo = _sentence_start(prose, first, _SENTENCE_REACH)
     before = list(_DATED.finditer(prose, lo, start))
     return bool(before) and int(before[-1].group(1)) <= 1991
 
@@ -420,6 +479,65 @@ def opens_emphasised_title(text: str, prose: str, start: int, end: int) -> bool:
             if w[0].isalnum()
         )
     )
+
+
+#: Marks and markup that set a word apart as the word itself: quotation
+#: marks, and emphasis (Markdown, reST, HTML) where the sentence speaks of
+#: words.
+_QUOTE_PAIRS = (
+    ('"', '"'), ("“", "”"), ("‘", "’"), ("'", "'"), ("«", "»"), ("„", "“"),
+)  # fmt: skip
+_EMPHASIS_PAIRS = (("*", "*"), ("_", "_"), ("<i>", "</i>"), ("<em>", "</em>"))
+#: Words of a sentence that speaks of a name as a word ("this guide used
+#: *Kharkov*, the romanisation of the Russian name").
+_ABOUT_WORDS = later_regex(
+    r"(?i)(?<![\w-])(?:spell(?:ing|ings|ed|s)?|spelt|romani[sz]ations?"
+    r"|transliterat(?:ion|ions|ed|es)|pronounced"
+    r"|(?:the|these|those|both)[ \t]+(?:terms?|words?)"
+    r"|(?:the|its|their|his|her|old|older|Russian|Ukrainian|English)"
+    r"[ \t]+(?:name|form))"
+    r"(?![\w-])"
+)
+#: How far either side of the name its sentence is read for such words.
+_ABOUT_REACH = 120
+
+
+def mentioned_alone(text: str, start: int, end: int, fmt: str) -> bool:
+    """True when the name at ``start:end`` is all a quotation or an
+    emphasis holds, in a sentence that speaks of words (``the spelling
+    "Kiev"``, ``this guide used *Kharkov*, the romanisation``): the word
+    named as a word, not used. "We flew to *Kiev*" stresses the city, "talks
+    in “Kiev”" and "the so-called “Kiev” regime" scare-quote it, and strong
+    emphasis (a bold dateline) is no mention; a plain-text draft has no
+    emphasis (``fmt``). Read in the source ``text``."""
+    emphasis = fmt != "plain" and _enclosed(text, start, end, _EMPHASIS_PAIRS)
+    if not (emphasis or _enclosed(text, start, end, _QUOTE_PAIRS)):
+        return False
+    lo = max(line_start(text, start), start - _ABOUT_REACH)
+    hi = min(line_end(text, end), end + _ABOUT_REACH)
+    return _ABOUT_WORDS.search(text, lo, hi) is not None
+
+
+def _enclosed(
+    text: str, start: int, end: int, pairs: tuple[tuple[str, str], ...]
+) -> bool:
+    """True when one of ``pairs`` encloses exactly ``start:end`` (a single
+    ``*`` or ``_``, not a doubled one) and no letter follows its closer."""
+    for opener, closer in pairs:
+        if not (
+            text.endswith(opener, max(0, start - len(opener)), start)
+            and text.startswith(closer, end)
+        ):
+            continue
+        before = start - len(opener) - 1
+        after = end + len(closer)
+        doubled = opener in "*_" and (
+            (before >= 0 and text[before] == opener)
+            or (after < len(text) and text[after] == closer)
+        )
+        if not doubled and not (after < len(text) and text[after].isalnum()):
+            return True
+    return False
 
 
 def _whole_uses(prose: str, spelling: str) -> Iterator[tuple[int, int]]:

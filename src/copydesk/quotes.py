@@ -32,6 +32,8 @@ brackets and escape backslashes draw nothing and are looked through; table
 pipes, line-breaking tags and attribute quotes are spaces.
 """
 
+import bisect
+import itertools
 import operator
 import re as stdlib_re
 import unicodedata
@@ -145,6 +147,7 @@ _CJK = frozenset({"zh", "ja", "yue", "wuu"})
 #: A quotation of fewer words than this is a quoted term ('neo-Nazis'):
 #: a ’ after its last word closes it, whatever follows.
 _SCARE_WORDS = 3
+_SPACE_RUN = later_re(r"\s+")
 #: Dashes that introduce a reply in French, Spanish, Italian, Russian ...
 #: dialogue: a paragraph opening with one continues the quotation.
 _DIALOGUE_DASHES = "—―–"
@@ -167,7 +170,13 @@ _ELISIONS = frozenset(
         "tis", "twas", "twere", "em", "n", "cause", "cos", "til", "bout",
         "round", "kay", "cept", "nuff", "fraid", "gainst", "neath", "sup",
         "s", "t", "k",
-        # clipped words: the 'net, 'bots, the 'burbs, a 'copter, 'Nam
+    }
+)  # fmt: skip
+#: Clipped words an apostrophe begins (the 'net, 'bots, the 'burbs, 'Nam),
+#: but most are words too ('net zero'): elisions only when no single mark
+#: after them in the block could close a quotation.
+_CLIPPED = frozenset(
+    {
         "net", "bot", "bots", "burbs", "copter", "copters", "gator", "gators",
         "zine", "zines", "stache", "nother", "scuse", "mongst", "twixt",
         "nam", "bama",
@@ -196,6 +205,8 @@ def _has_okina(prose: str) -> bool:
 #: Emphasis delimiters left outside a paragraph's text (``_“…,_``) too.
 _STRUCTURE = " \t\r\n*_~-+>#|:.)0123456789"
 _TAGS = later_re(r"<[^<>]*>")
+#: The names of the tags in a stretch of source.
+_TAG_NAMES = later_re(r"</?([A-Za-z][A-Za-z0-9-]*)")
 #: Paragraph tags between the paragraphs of one blockquote element.
 _P_TAGS = later_re(r"<(?:/[pP]\s*|[pP](?:\s[^<>]*)?)>")
 #: A blockquote tag: group 1 is ``/`` for a closing tag.
@@ -318,6 +329,7 @@ class _Scanner:
         "carry",
         "cjk",
         "closed",
+        "counts",
         "curly",
         "defects",
         "dialogue_run",
@@ -432,6 +444,8 @@ class _Scanner:
         self.english = lang == "en"
         self.cjk = lang in _CJK
         self.curly: bool | None = None  # told when first asked
+        #: Marks counted in the whole prose (see ``_count``).
+        self.counts: dict[str, int] = {}
 
     def run(self, blocks: Sequence[Block]) -> tuple[Defect, ...]:
         marks = _mark_offsets(self.prose)
@@ -444,6 +458,8 @@ class _Scanner:
         self.dittos = quote_signs.DittoLines(self.text or self.prose)
         if "‚" in self.prose or "„" in self.prose:
             self.single_opens = False  # ‘ may close a ‚ here
+        if self.fmt in _TAGGED and self.text:
+            blocks = self._inline_alts_joined(blocks, marks)
         prose_blocks = _disjoint(blocks)
         cursor = 0
         previous = 0
@@ -471,6 +487,42 @@ class _Scanner:
             self._end_paragraph(after)
         self._flush_carry()
         return tuple(sorted(self.defects, key=lambda d: d.start))
+
+    def _inline_alts_joined(
+        self, blocks: Sequence[Block], marks: list[int]
+    ) -> list[Block]:
+        """The blocks with each paragraph that an inline element's ``title``
+        or ``alt`` text splits (``such as "<abbr title="…">WCAG</abbr>",``)
+        made whole again: that text is the element's attribute, not words of
+        the sentence around it. A text with quote marks of its own (a
+        caption) stays a block of its own."""
+        joined: list[Block] = []
+        i = 0
+        while i < len(blocks):
+            block = blocks[i]
+            if (
+                block.kind == "alt"
+                and joined
+                and i + 1 < len(blocks)
+                and joined[-1].kind == blocks[i + 1].kind != "alt"
+                and self._inline_gap(joined[-1].end, blocks[i + 1].start)
+                and not _any_between(marks, block.start, block.end)
+            ):
+                before, after = joined.pop(), blocks[i + 1]
+                joined.append(Block(before.start, after.end, before.kind))
+                i += 2
+                continue
+            joined.append(block)
+            i += 1
+        return joined
+
+    def _inline_gap(self, start: int, end: int) -> bool:
+        """True when the source from ``start`` to ``end`` holds only inline
+        tags and their attributes: no line-breaking tag, no blank line."""
+        gap = self.text[start:end]
+        if "\n\n" in gap or (self.fmt == "markdown" and "\n" in gap):
+            return False  # a Markdown line break may start a list item or row
+        return all(tag.lower() not in _BREAK_TAGS for tag in _TAG_NAMES.findall(gap))
 
     # -- paragraphs -------------------------------------------------------
 
@@ -695,8 +747,10 @@ class _Scanner:
                 return OPEN
             return CLOSE if near else STRAY
         if shape == LEFT:
-            if near is not None and self._closes_here(pos):
+            if near is not None and self._closes_here(pos, ")]"):
                 return CLOSE  # (for "not "): a value's trailing space
+            if near is not None and prev in "([{<" and self._closes_here(pos):
+                return CLOSE  # "\n{", : a bracket quoted, nothing to open
             # After a hyphen or slash with a quote open, it closes: "Get-".
             opens = prev.isspace() or prev in "([{<" or near is None
             return OPEN if opens else CLOSE
@@ -870,7 +924,7 @@ class _Scanner:
         at = _next_double(self.prose, pos + 1, self.hi)
         if at < 0 or self.prose[at] not in '"”':
             return False
-        if self.prose[at] == '"' and self._padded_closer(at):
+        if self.prose[at] == '"' and self._padded_value(pos, at):
             return True  # (" :: "): a value with its spaces, no misspacing
         if _shape(*self._around(at)) != RIGHT:
             return False
@@ -884,13 +938,19 @@ class _Scanner:
             self._add("stray", pos, '"')
         return True
 
-    def _padded_closer(self, at: int) -> bool:
-        """True when the straight " at ``at`` follows a space on the line and
-        closing punctuation with no word after it follows the mark: the
-        closer of a value quoted with its spaces (``(" :: ")``), which a
-        mark spaced on both sides opened."""
-        prev = self.prose[at - 1] if at > self.lo else "\n"
-        return prev in " \t" and self._closes_here(at)
+    def _padded_value(self, pos: int, at: int) -> bool:
+        """True when the spaced straight " at ``pos`` and the one at ``at``
+        quote a value with its spaces: the closer follows a space and comes
+        before closing punctuation, and the value holds no letter (``" :: "``)
+        or stands in brackets (``(" and ")``). ``were " very productive ".``
+        is a misspaced quotation."""
+        prose = self.prose
+        prev = prose[at - 1] if at > self.lo else "\n"
+        if prev not in " \t" or not self._closes_here(at):
+            return False
+        if not any(c.isalpha() for c in prose[pos + 1 : at]):
+            return True
+        return self._around(pos)[0] in "([" and self._closes_here(at, ")]")
 
     def _twin_closer(self, pos: int, ch: str) -> bool:
         """True when the next double mark after ``pos`` in this block is the
@@ -935,6 +995,8 @@ class _Scanner:
                 return CROSS  # “We will never give up’, he said: the closer
             carried = any(not opener.double for opener in self.carry)
             if self.english and not carried and not self._takes_apostrophe(pos):
+                if nxt in ",.;:!?)":
+                    return CLOSE  # "left unaddressed’, and": a closer, unmatched
                 return STRAY  # *named*' tuples: no closer, no apostrophe
             return SKIP  # the soldiers' rifles
         if top:
@@ -955,7 +1017,9 @@ class _Scanner:
         if prose[pos - 1 : pos] != "s" or prose[pos + 1 : pos + 2] != " ":
             return False
         opener = self.stack[-1].pos
-        if prose.count(" ", opener, pos) < _SCARE_WORDS:
+        # Words, not spaces: a wrapped line's indentation is one gap.
+        gaps = _SPACE_RUN.finditer(prose, opener, pos)
+        if sum(1 for _ in itertools.islice(gaps, _SCARE_WORDS)) < _SCARE_WORDS:
             return False  # a quoted term or two: 'neo-Nazis' throughout
         word = quote_signs.word_at(prose, pos + 2, self.hi)
         return word.islower() and word not in quote_signs.AFTER_CLOSER
@@ -1046,14 +1110,14 @@ class _Scanner:
             and unicodedata.east_asian_width(prev) not in "WF"
         )
 
-    def _closes_here(self, pos: int) -> bool:
+    def _closes_here(self, pos: int, closing: str = ",.;:!?)]}") -> bool:
         """True when the mark at ``pos``, after a space, is followed by closing
         punctuation and then no word (``1994. “,``): there is nothing for it to
         open, so it closes."""
         i = pos + 1
         while i < self.hi and self.prose[i] == FILLER:
             i += 1  # the rest of a character reference: &#8220;
-        if i >= self.hi or self.prose[i] not in ",.;:!?)]}":
+        if i >= self.hi or self.prose[i] not in closing:
             return False
         after = self._neighbour(i, 1)
         return not after.isalnum()
@@ -1277,6 +1341,11 @@ class _Scanner:
         kind (see ``_cross_opener``): one quotes.Mixed at the closer."""
         self.stack.pop()
         self.closed[0 if opener.double else 1] = pos
+        mend = self._odd_kind(opener.ch, ch)
+        if mend:
+            # ‘…” in a draft that quotes with “…”: the opener is the odd mark.
+            self._odd_opener(opener, pos, ch, mend)
+            return
         expected = expected_closer(opener.ch, self.language)
         # Which mark is wrong (the opener or the closer) is a judgement, so
         # there is no fix, except for a LaTeX '' closing a curly double
@@ -1336,6 +1405,25 @@ class _Scanner:
                 "mixed", opener.pos, opener.ch, ch, pos, False, mend, True, note=note
             )
         )
+
+    def _odd_kind(self, opener: str, closer: str) -> str:
+        """The mend for ``opener`` when a quotation it opens closes with a
+        curly mark of the other kind in a draft whose own quotations are of
+        the closer's kind: ‘…” among “…” (the draft's only ‘), “…’ among
+        ‘…’ (its only “). "" when the draft does not say which is odd."""
+        if (opener, closer) == ("‘", "”"):
+            lone, draft = self._count("‘") == 1, self._curly_doubles()
+            return "“" if lone and draft else ""
+        if (opener, closer) == ("“", "’"):
+            lone, draft = self._count("“") == 1, self._count("‘") >= 2
+            return "‘" if lone and draft else ""
+        return ""
+
+    def _count(self, mark: str) -> int:
+        """How often ``mark`` stands in the prose, counted once a scan."""
+        if mark not in self.counts:
+            self.counts[mark] = self.prose.count(mark)
+        return self.counts[mark]
 
     def _curly_doubles(self) -> bool:
         """Whether the document quotes with curly double marks: besides the
@@ -1486,6 +1574,8 @@ class _Scanner:
         word = text[pos + 1 : j].casefold()
         if len(word) >= 2 and word[:2].isdigit() and not word[2:3].isdigit():
             return True
+        if word in _CLIPPED:
+            return not self._single_closer_ahead(pos)
         return word in _ELISIONS
 
     def _word_quoted(self, pos: int) -> bool:
@@ -1585,6 +1675,12 @@ def _view_mark_offsets(data: bytes) -> list[int]:
         return []
     # Compiled on first use and kept by re's own cache.
     return list(map(stdlib_re.Match.start, stdlib_re.finditer(rb"[\"']", data)))
+
+
+def _any_between(marks: list[int], start: int, end: int) -> bool:
+    """Whether a mark (sorted offsets) lies in ``start:end``."""
+    k = bisect.bisect_left(marks, start)
+    return k < len(marks) and marks[k] < end
 
 
 def _disjoint(blocks: Sequence[Block]) -> list[Block]:

@@ -16,9 +16,10 @@ about one word in its document, cheaply, from the prose view and the text:
 from __future__ import annotations
 
 import collections
+import difflib
 import itertools
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import regex
 
@@ -562,6 +563,110 @@ def in_name_list(doc: Document, start: int) -> bool:
     """The word at ``start`` is in an entry of a list of names."""
     block = doc.block_at(start)
     return block is not None and block in doc.get(NameLists)
+
+
+#: A contributor list's entry: a name of one to three words, then an
+#: address in angle brackets ("ffeast <ffeast@mail.com>", "pavlos kallis
+#: <pakallis@mail.com>"), alone on its line after any bullet.
+_CONTRIBUTOR = later_regex(
+    r"[ \t]*(?:[-*+•][ \t]+)?((?:[\p{L}'’.-]+[ \t]+){1,3})"
+    r"<([^<>\s@]{1,64}@[^<>\s]{1,255})>[ \t]*(?:\n|\Z)"
+)
+#: After a word: an arrow, then the word it was mended to.
+_ARROW_AFTER = later_re(r"[ \t]*(?:=>|->|→)[ \t]*(\w+)")
+#: How alike a slip and the word after its arrow are (``difflib`` ratio).
+_MENDED_RATIO = 0.8
+
+
+#: How far after a word its contributor entry's address may begin.
+_ADDRESS_REACH = 80
+
+
+def before_address(doc: Document, start: int) -> bool:
+    """The word is part of a contributor list's entry: a name alone on its
+    line before an e-mail address that holds one of its words (the user
+    name, a surname): a person's, whatever its spelling."""
+    text = doc.text
+    bracket = text.find("<", start, start + _ADDRESS_REACH)
+    if bracket < 0 or text.find("@", bracket, bracket + _ADDRESS_REACH) < 0:
+        return False
+    line = doc.line_start(doc.line_col(start)[0])
+    entry = _CONTRIBUTOR.match(text, line)
+    if entry is None or not line <= start < entry.end(1):
+        return False
+    address = entry.group(2).casefold()
+    words = entry.group(1).casefold().split()
+    return any(len(word) >= 3 and word in address for word in words)
+
+
+def corrected_after(text: str, end: int) -> bool:
+    """An arrow follows the word, then the word it was mended to: a
+    changelog names a slip it fixed ("typo: mailicious => malicious"),
+    mentioning the slip, not making it. "The mesage -> queue path" is a
+    slip before an arrow of a diagram."""
+    arrow = _ARROW_AFTER.match(text, end)
+    if arrow is None:
+        return False
+    word = text[text.rfind(" ", 0, end) + 1 : end].casefold()
+    mended = arrow.group(1).casefold()
+    return difflib.SequenceMatcher(None, word, mended).ratio() >= _MENDED_RATIO
+
+
+#: Endings a term takes in prose: xfail → xfailed, xfailing, xfailures.
+_TERM_ENDINGS = ("ures", "ure", "ings", "ing", "ers", "er", "es", "ed", "s", "d")
+#: Shortest identifier whose inflections count as the document's terms.
+_MIN_CODE_WORD = 4
+#: An identifier (or a part of a dotted or underscored one) of code
+#: already case-folded, at least ``_MIN_CODE_WORD`` long.
+_CODE_WORD = later_re(r"(?<![a-z0-9])[a-z][a-z0-9]{3,}(?![a-z0-9])")
+
+
+#: Code in the source, by format: Markdown's code spans, reST's inline
+#: literals and roles, HTML's inline code elements (the terms a page names
+#: in its prose; its code blocks hold much more code and few terms). Found
+#: by one C-speed scan: a word-by-word look at the masked text cost seconds
+#: on 17 MB.
+_CODE = {
+    "markdown": later_re(r"``?[^`\n]+``?"),
+    "rst": later_re(r"``[^`\n]+``|:[\w:.-]+:`[^`\n]+`"),
+    "html": later_re(r"(?i)<(code|kbd|samp|var)\b[^>]*>[^<]*</\1>"),
+}
+
+
+class CodeWords(Analysis[frozenset[str]]):
+    """The identifiers of the document's inline code (spans, literals,
+    roles, code elements), case-folded, with the parts of dotted and
+    underscored names."""
+
+    @classmethod
+    def compute(cls, doc: Document) -> frozenset[str]:
+        code = _CODE.get(doc.format)
+        if code is None:
+            return frozenset()  # a draft has no code markup
+        found: set[str] = set()
+        for m in code.finditer(doc.text):
+            # Match by match: the words of all a long file's code at once
+            # were a list as large as the file.
+            found.update(_CODE_WORD.findall(m.group().casefold()))
+        return frozenset(found)
+
+
+def inflects_code(doc: Document, folded: str, is_word: Callable[[str], bool]) -> bool:
+    """The word is a regular inflection of an identifier of the document's
+    code that is no word of the language (``xfail`` in code, "xfailed" and
+    "xfailing" in prose): the project's own term. A slip of a word that is
+    also code ("stoped" beside ``stop()``) is still a slip (``is_word``).
+    Asked only of words the lexicon would report."""
+    code = doc.get(CodeWords)
+    if not code:
+        return False
+    for ending in _TERM_ENDINGS:
+        if folded.endswith(ending) and len(folded) - len(ending) >= _MIN_CODE_WORD:
+            stem = folded[: -len(ending)]
+            for term in (stem, stem + "e"):
+                if term in code and not is_word(term):
+                    return True
+    return False
 
 
 def handle_after_name(prose: str, start: int, end: int) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -17,6 +18,7 @@ from copydesk.errors import RuleError
 from copydesk.model import Applicability
 from copydesk.ruleset import Ruleset, compile_exceptions, compile_rule
 
+ROOT = Path(__file__).resolve().parents[2]
 RULE = """
 extends: lexicon
 message: "'%s'? %s"
@@ -225,6 +227,23 @@ def test_the_software_terms_file_is_sorted_lines() -> None:
     assert "recieved" not in wordlists.software_terms()
 
 
+def test_misspellings_kept_by_the_software_dictionaries_are_reported() -> None:
+    """cSpell's dictionaries hold some slips of their identifiers (qualifed,
+    skupped); the reviewed ones are left out of the list, so prose with them
+    is checked like any other, while real terms one edit from a word stay."""
+    text = (
+        "The run was skupped because the name was not qualifed, as we\n"
+        "discoverd when the preload and the mixin were inited.\n"
+    )
+    assert matches(text) == ["skupped", "qualifed", "discoverd"]
+    listed = (ROOT / "bench" / "lexicon" / "software_terms_excluded.tsv").read_text(
+        encoding="utf-8"
+    )
+    entries = [ln.split("\t")[0] for ln in listed.splitlines() if ln[:1] != "#"]
+    assert len(entries) == 24
+    assert not any(entry in wordlists.software_terms() for entry in entries)
+
+
 def test_a_list_of_names_and_handles_in_brackets_are_names() -> None:
     """A release note's contributors ("- Manish Goregaokar", "- mcarton")
     and a user name in brackets after a name are people; a slip in a
@@ -283,3 +302,56 @@ def test_near_misses_of_names_and_calls_still_report(
     text: str, fmt: str, slip: str
 ) -> None:
     assert slip in matches(text, fmt=fmt)
+
+
+def test_names_before_addresses_and_mended_slips_are_no_typos() -> None:
+    """A contributor list ("ffeast <ffeast@mail.com>") names people; a
+    changelog line naming the slip it mended ("mailicious => malicious")
+    mentions it. A slip elsewhere on such a page is still reported, and so
+    are a slip before an address it does not name, one in a sentence that
+    ends in an address, and one before an arrow of a diagram."""
+    text = (
+        "Contributors to this release:\n\n"
+        "- ffeast <ffeast@example.com>\n"
+        "- pavlos kallis <pakallis@example.com>\n\n"
+        "Fixed a typo in a comment: mailicious => malicious.\n"
+        "The worker now retries when a task is recieved twice.\n"
+    )
+    assert matches(text) == ["recieved"]
+    slips = (
+        "- contcat <support@example.com>\n\n"
+        "Please emial the team <team@example.com> today.\n\n"
+        "The mesage -> queue path is slow.\n"
+    )
+    assert matches(slips) == ["contcat", "emial", "mesage"]
+
+
+def test_inflections_of_the_pages_code_terms_are_its_own() -> None:
+    """``xfail`` in the page's code makes "xfailed" and "xfailures" its
+    terms; a word whose stem is in no code is still checked."""
+    text = (
+        "Mark a test with ``pytest.mark.xfail`` or call ``xpass``.\n\n"
+        "The summary counts xfailed and xpassed tests and reports\n"
+        "xfailures apart from the falures.\n"
+    )
+    assert matches(text, fmt="rst") == ["falures"]
+    # Without the code the same words are reported.
+    bare = "The summary counts xfailed tests and reports the falures.\n"
+    assert matches(bare, fmt="rst") == ["xfailed", "falures"]
+    # Code that is an English word, or a word of a link's target, makes no
+    # slip of it a term.
+    words = (
+        "Call `stop()` or `render()`; the job stoped and the page renderd.\n"
+        "See [the guide](https://example.com/xfail) for xfailed tests.\n"
+    )
+    assert matches(words, fmt="markdown") == ["stoped", "renderd", "xfailed"]
+
+
+def test_a_package_named_after_its_tool() -> None:
+    """ "pytest-xprocess": a lower-case part after a software term that is
+    no English word; after an English word the part is still checked."""
+    text = (
+        "Install pytest-xprocess to manage processes, or a well-documnted one;\n"
+        "the kubectl-extenson is a slip all the same.\n"
+    )
+    assert matches(text) == ["documnted", "extenson"]

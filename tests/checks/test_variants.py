@@ -9,6 +9,7 @@ import pytest
 import yaml
 from tests.conftest import REPO
 
+from copydesk.batch import lint_text
 from copydesk.checks import variants
 from copydesk.checks.base import Check
 from copydesk.checks.variants import Variants
@@ -16,6 +17,7 @@ from copydesk.document import Document
 from copydesk.errors import RuleError
 from copydesk.model import Applicability, RuleMeta
 from copydesk.rulefiles import ShippedPacks
+from copydesk.ruleset import load_ruleset
 
 RULE = REPO / "rules" / "variants" / "Names.yml"
 
@@ -40,6 +42,7 @@ def build(
 
 
 CHECK = build()
+VARIANTS = load_ruleset(select=["variants"])
 
 
 def found(text: str, check: Check = CHECK) -> list[tuple[int, int, str, str]]:
@@ -264,3 +267,30 @@ def test_a_given_name_takes_the_documents_spelling_not_the_house_form() -> None:
         "Julija Nawalnaja called on lawmakers to act.\n"
     )
     assert found(text) == [(2, 1, "Julija", "Yulia"), (2, 8, "Nawalnaja", "Navalnaya")]
+
+
+def test_a_firm_keeps_the_spelling_it_was_registered_under() -> None:
+    """A legal form after a name (GmbH, Ltd, Inc) makes it the firm's own
+    name, however its founder spells his; without it the two spellings are
+    one man's."""
+    text = (
+        "Schewtschenko GmbH, a Hamburg bakery chain, has been sold.\n"
+        "It was founded in 1996 by Mykola Shevchenko, who is now 71.\n"
+    )
+    assert found(text) == []
+    assert found(text.replace(" GmbH", "")) == [(1, 1, "Schewtschenko", "Shevchenko")]
+
+
+def test_a_spelling_named_as_a_word_is_no_variant() -> None:
+    """Terms set in italics in a sentence about terms are mentioned, not
+    used: "_Latine_" beside "Latin" is no name spelled two ways."""
+    text = (
+        "We use the terms _Latinx_ (pronounced Latin-ex) or _Latine_ because\n"
+        "they are gender-neutral alternatives in Latin American usage.\n"
+    )
+    found = lint_text(text, "x.md", "markdown", VARIANTS)
+    assert found == []
+    plain = text.replace("_", "")
+    assert [f.match for f in lint_text(plain, "x.md", "markdown", VARIANTS)] == [
+        "Latine"
+    ]

@@ -30,6 +30,10 @@ LEAD = r"[ \t]*(?:[-*+•·▪►▸|>]+[ \t]*)?"
 LINE_TAIL = r"[ \t]*\r?$"
 SENTENCE_TAIL = r"(?:[ \t]*\r?$|[ \t]+(?-i:[\"“„»«‘(]?[A-Z0-9\x{80}-\x{10FFFF}]))"
 GAP = r"[.!?…][\"”’«»)\]]?[ \t]+"
+#: Items before and after a whole-line token on a line of items joined by
+#: middle dots or bullets.
+SEGMENT_HEAD = r"(?:[^\n]*[·•][ \t]*)?"
+SEGMENT_TAIL = r"(?:[ \t]*[·•][^\n]*)?"
 
 
 class Member(NamedTuple):
@@ -224,7 +228,9 @@ def union(members: Sequence[Member]) -> str:
     sentence_rules = _alternatives(members, "sentence")
     at_line: list[str] = []
     if line_rules:
-        at_line.append(f"(?:{line_rules}){LINE_TAIL}")
+        # A token may also be one item of a line of items joined by dots
+        # (``copydesk.segmented_lines``), first or later.
+        at_line.append(f"{SEGMENT_HEAD}(?:{line_rules}){SEGMENT_TAIL}{LINE_TAIL}")
     if sentence_rules:
         at_line.append(f"(?:{sentence_rules}){SENTENCE_TAIL}")
     if not at_line:

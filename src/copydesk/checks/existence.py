@@ -36,6 +36,7 @@ from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.lines import line_end
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
+from copydesk.segmented_lines import DottedLines, SegmentedLine
 
 #: What may stand before a whole-line token: indentation and list bullets.
 # Possessive: masked code leaves lines of spaces, and backtracking into them
@@ -148,6 +149,7 @@ class Existence(CheckTypeBase):
         "re2_body",
         "remove",
         "scan",
+        "segments",
         "skip_quoted",
         "split_tokens",
         "words",
@@ -173,7 +175,12 @@ class Existence(CheckTypeBase):
     }
     #: The document analyses its rules read: word lists look words up, the
     #: anchored rules share a scan, ``skip_quoted`` rules the quoted spans.
-    USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (WordSet, AnchorPlaces, Quoted)
+    USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (
+        WordSet,
+        AnchorPlaces,
+        Quoted,
+        DottedLines,
+    )
 
     meta: Final[RuleMeta]
     pattern: Final[patterns.LazyPattern]
@@ -198,6 +205,8 @@ class Existence(CheckTypeBase):
     begun: Final[dict[str, tuple[tuple[Prefixes, patterns.LazyPattern], ...]]]
     #: The lines a match anchors (``block``), or None for a match alone.
     block: Final[BlockSpec | None]
+    #: Whole-line rules: a line of their items joined by middle dots.
+    segments: Final[SegmentedLine | None]
 
     def __init__(
         self,
@@ -215,6 +224,7 @@ class Existence(CheckTypeBase):
         begun: dict[str, tuple[tuple[Prefixes, patterns.LazyPattern], ...]]
         | None = None,
         block: BlockSpec | None = None,
+        segments: SegmentedLine | None = None,
     ) -> None:
         self.meta = meta
         self.pattern = pattern
@@ -229,6 +239,7 @@ class Existence(CheckTypeBase):
         self.scan = ScanSlot() if scan is None else scan
         self.begun = {} if begun is None else begun
         self.block = block
+        self.segments = segments
 
     @classmethod
     def fix_availability(cls, data: Mapping[str, Any]) -> FixAvailability:
@@ -317,6 +328,7 @@ class Existence(CheckTypeBase):
         body = "".join(raw) if raw else ""
         if tokens:
             body = _alternation(tokens) + ("|" + body if body else "")
+        spec = None if block is None else BlockSpec.parse(block, meta.source)
         return cls(
             meta,
             lazy,
@@ -330,7 +342,8 @@ class Existence(CheckTypeBase):
             if anchor and not raw and meta.shipped
             else None,
             re2_superset.superset(body) if anchor else None,
-            block=None if block is None else BlockSpec.parse(block, meta.source),
+            block=spec,
+            segments=_segments(tokens, spec, meta) if whole_line and not raw else None,
         )
 
     @property
@@ -388,10 +401,9 @@ class Existence(CheckTypeBase):
                 if not needs or _line_has(text, line, needs):
                     yield start, end
             return
-        for m in self._matches(doc):
-            yield m.span()
+        yield from self._matches(doc)
 
-    def _matches(self, doc: Document) -> Iterator[patterns.Match]:
+    def _matches(self, doc: Document) -> Iterator[tuple[int, int]]:
         """Every match; anchored rules only try the places they can start at.
 
         Trying a line pattern at each line start instead of each character
@@ -403,7 +415,8 @@ class Existence(CheckTypeBase):
         if self.needs and not any(needed in text for needed in self.needs):
             return
         if not self.anchor:
-            yield from patterns.finditer(self.pattern.get(), text)
+            for found in patterns.finditer(self.pattern.get(), text):
+                yield found.span()
             return
         last = -1
         needs = self.needs
@@ -415,13 +428,25 @@ class Existence(CheckTypeBase):
                 continue
             if needs and not _line_has(text, pos, needs):
                 continue
-            timeout = patterns.match_timeout()
-            for lazy in self._patterns_at(text, pos):
-                m = lazy.get().match(text, pos, timeout=timeout)
-                if m is not None:
-                    last = m.end()
-                    yield m
-                    break
+            span = self._match_at(doc, pos, whole_line=whole_line)
+            if span is not None:
+                last = span[1]
+                yield span
+
+    def _match_at(
+        self, doc: Document, pos: int, *, whole_line: bool
+    ) -> tuple[int, int] | None:
+        """The match starting at the place ``pos``: a token's, else (whole-line
+        rules) a line of the rule's items joined by dots."""
+        text = doc.prose
+        timeout = patterns.match_timeout()
+        for lazy in self._patterns_at(text, pos):
+            m = lazy.get().match(text, pos, timeout=timeout)
+            if m is not None:
+                return m.span()
+        if whole_line and self.segments is not None:
+            return self.segments.span(doc, pos, self._may_begin)
+        return None
 
     def _places(self, doc: Document) -> Sequence[int]:
         """Where a match may start: from the shared RE2 scan, or else every
@@ -441,7 +466,16 @@ class Existence(CheckTypeBase):
         first = _FIRST_WORD.match(text, pos)
         if first is None:
             return ()
-        word = first.group(1).casefold()
+        begun = self._begun(first.group(1).casefold())
+        if not begun:
+            return ()
+        start = first.start(1)
+        head = text[start : min(line_end(text, start), start + _HEAD_CHARS)]
+        head = head.casefold()
+        return [lazy for p, lazy in begun if p.agrees(head)]
+
+    def _begun(self, word: str) -> tuple[tuple[Prefixes, patterns.LazyPattern], ...]:
+        """The token patterns that may begin with ``word`` (case-folded)."""
         begun = self.begun.get(word)
         if begun is None:
             if len(self.begun) > _MAX_WORDS:
@@ -449,12 +483,11 @@ class Existence(CheckTypeBase):
             begun = self.begun[word] = tuple(
                 (p, lazy) for p, lazy in self.token_patterns if p.begins(word)
             )
-        if not begun:
-            return ()
-        start = first.start(1)
-        head = text[start : min(line_end(text, start), start + _HEAD_CHARS)]
-        head = head.casefold()
-        return [lazy for p, lazy in begun if p.agrees(head)]
+        return begun
+
+    def _may_begin(self, word: str) -> bool:
+        """Whether a token of this rule may begin with ``word``."""
+        return not self.token_patterns or bool(self._begun(word))
 
     def _fix(self, doc: Document, start: int, end: int) -> Fix | None:
         if self.remove == "none":
@@ -874,6 +907,16 @@ def _check_tokens(tokens: list[str], meta: RuleMeta) -> None:
             patterns.compile_regex(
                 token, meta.source, "tokens", ignorecase=meta.ignorecase
             )
+
+
+def _segments(
+    tokens: list[str], spec: BlockSpec | None, meta: RuleMeta
+) -> SegmentedLine:
+    """A whole-line rule's reader of lines of its items joined by dots."""
+    return SegmentedLine(
+        patterns.LazyPattern(f"(?:{_alternation(tokens)})", ignorecase=meta.ignorecase),
+        () if spec is None else spec.above + spec.below,
+    )
 
 
 def _one(token: str) -> str:

@@ -104,6 +104,7 @@ class Lexicon(CheckTypeBase):
         word_guards.WordCounts,
         word_guards.WordPlaces,
         word_guards.NameLists,
+        word_guards.CodeWords,
         spell_directives.SpellDirectives,
     )
     #: A word the document uses ``term-count`` times is its term wherever it
@@ -229,6 +230,12 @@ class Lexicon(CheckTypeBase):
             or _dropped_g(doc.text, end, folded, language)
             or word_guards.handle_after_name(doc.prose, start, end)
             or word_guards.in_name_list(doc, start)
+            or word_guards.before_address(doc, start)
+            or word_guards.corrected_after(doc.text, end)
+            or _package_name(doc.text, start, folded, language)
+            or word_guards.inflects_code(
+                doc, folded, functools.partial(_known, wordlists.lexicon(language))
+            )
         ):
             return True
         block = doc.block_at(start)
@@ -403,6 +410,29 @@ def _split_word(text: str, start: int, end: int, folded: str, language: str) -> 
             hi += 1
         return _known_in(language, folded + _fold(text[end + 1 : hi]))
     return False
+
+
+def _package_name(text: str, start: int, folded: str, language: str) -> bool:
+    """A lower-case part after a hyphen whose first part is a software term
+    that is no English word ("pytest-xprocess"; not after "sphinx", a
+    word): a package named after the tool it extends, unless the part is
+    one slip from a word ("nginx-configuraton")."""
+    if not (language == "en" and start > 1 and text[start - 1] == "-"):
+        return False
+    lo = start - 1
+    while lo > 0 and text[lo - 1].isalnum():
+        lo -= 1
+    head = text[lo : start - 1]
+    lex = wordlists.lexicon(language)
+    return (
+        head.islower()
+        and head in wordlists.software_terms()
+        and not _known(lex, head)
+        # "nginx-configuraton" is a slip all the same.
+        and not any(
+            _known(lex, near) for near in typo_edits.one_edit(folded, slips_only=True)
+        )
+    )
 
 
 def _dropped_g(text: str, end: int, folded: str, language: str) -> bool:

@@ -524,9 +524,12 @@ class Names(CheckTypeBase):
         ):
             return False
         entry = self.entries[index]
-        if name_context.given_as_alternative(
-            doc.prose, start
-        ) or name_context.beside_its_own(doc.prose, start, entry.canonical):
+        if (
+            name_context.given_as_alternative(doc.prose, start)
+            or name_context.beside_its_own(doc.prose, start, entry.canonical)
+            or name_context.mentioned_alone(doc.text, start, end, doc.format)
+            or name_context.called_by_others(doc.prose, start, end)
+        ):
             return False
         if entry.kind == "place":
             elsewhere = self.elsewhere.get() if self.elsewhere else None

@@ -235,7 +235,11 @@ class Variants(CheckTypeBase):
             line, _ = doc.line_col(other.first)
             right = _genitive_of(doc, canonical) if spelling.genitive else canonical
             for tok in spelling.tokens:
-                if name_context.given_as_alternative(doc.prose, tok.start):
+                if name_context.given_as_alternative(
+                    doc.prose, tok.start
+                ) or name_context.mentioned_alone(
+                    doc.text, tok.start, tok.end, doc.format
+                ):
                     continue  # "(also transliterated Zaluzhny)": a mention
                 yield self.meta.finding(
                     doc,

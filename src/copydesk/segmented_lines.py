@@ -1,0 +1,146 @@
+"""Lines of page furniture laid out in segments: "Updated 2 hours ago · 4 min
+read", "By Ana Ruiz · @anaruiz · Follow".
+
+A web page sets its meta line (byline, handle, stamps, buttons) as items
+joined by middle dots or bullets; pasted with the text, the items land on one
+line. A whole-line debris rule (``line: true``) finds each item alone, but the
+joined line is none of its tokens. Here such a line is the rule's when every
+segment is one of its tokens or one of the lines its ``block`` lets stand
+beside an anchor (a byline, a handle), and there is evidence enough: two
+tokens, a token of several words, or a token beside words ("Follow" beside
+"By Ana Ruiz"; "Play · 19:30" is a listing, "Play video · 2:14" a player).
+A sentence with a middle dot in it ("the 2·3 split") has a segment that is
+no token, so it stays clean. The items must be one rule's: "By Ana Ruiz ·
+Updated 2 hours ago" mixes two and is left alone.
+
+A line is split once per document (``DottedLines``), and a rule looks at it
+only when one of its tokens could begin one of the segments, which its
+first-word index tells without compiling anything: a long text full of
+middle dots costs one split per line, not one per line and rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import regex
+
+from copydesk import patterns
+from copydesk.document import Analysis, ByKey, Document
+from copydesk.lazy_patterns import later_re
+from copydesk.lines import line_end
+
+#: The separators a page puts between the items of a meta line.
+SEPARATORS = "·•"
+#: Indentation and a bullet before the first item (as a whole-line token
+#: allows them).
+_LEAD = later_re(r"[ \t]*(?:[-*+•·▪►▸|>]+[ \t]*)?")
+_SPLIT = later_re(r"[ \t]*[·•][ \t]*")
+#: Most items a meta line holds; longer runs are lists, not one line.
+MAX_SEGMENTS = 6
+#: Longest line read as a meta line (whole-line rules' own bound).
+MAX_LINE = 500
+
+_NEITHER, _BESIDE, _TOKEN = range(3)
+#: Most item texts a rule remembers.
+_MAX_SEEN = 4096
+#: A line's segments: each one's start offset, text and first word
+#: (case-folded, after any bullet).
+Segments = tuple[tuple[int, str, str], ...]
+_FIRST_WORD = later_re(r"[-*+•·▪►▸|>]*[ \t]*(\S+)")
+
+
+def segments_at(text: str, pos: int) -> Segments:
+    """The segments of the line that starts at ``pos`` when it is a line of
+    two to ``MAX_SEGMENTS`` non-empty items joined by separators, else ()."""
+    end = line_end(text, pos)
+    if end - pos > MAX_LINE:
+        return ()
+    if text.find("·", pos, end) < 0 and text.find("•", pos, end) < 0:
+        return ()
+    lead = _LEAD.match(text, pos, end)
+    start = lead.end() if lead is not None else pos
+    line = text[start:end].rstrip()
+    pieces: list[tuple[int, str]] = []
+    at = 0
+    for gap in _SPLIT.finditer(line):
+        pieces.append((start + at, line[at : gap.start()]))
+        at = gap.end()
+        if len(pieces) > MAX_SEGMENTS:
+            return ()
+    pieces.append((start + at, line[at:]))
+    if not 2 <= len(pieces) <= MAX_SEGMENTS or not all(t for _, t in pieces):
+        return ()
+    return tuple((at, piece, _first_word(piece)) for at, piece in pieces)
+
+
+def _first_word(piece: str) -> str:
+    first = _FIRST_WORD.match(piece)
+    return first.group(1).casefold() if first is not None else ""
+
+
+class DottedLines(Analysis[ByKey[int, Segments]]):
+    """Each asked line's segments, split once for all whole-line rules."""
+
+    @classmethod
+    def compute(cls, doc: Document) -> ByKey[int, Segments]:
+        prose = doc.prose
+        return ByKey(lambda pos: segments_at(prose, pos))
+
+
+class SegmentedLine:
+    """Tells whether a line is a rule's items joined by separators."""
+
+    __slots__ = ("beside", "seen", "tokens")
+
+    def __init__(
+        self, tokens: patterns.LazyPattern, beside: Sequence[regex.Pattern[str]]
+    ) -> None:
+        #: The rule's tokens as one unanchored pattern (compiled on first use).
+        self.tokens = tokens
+        #: Lines that count beside a token (the rule's block patterns).
+        self.beside = tuple(beside)
+        #: What each item text seen was: a token (2), beside one (1) or
+        #: neither (0). A page repeats its meta line's items on every story.
+        self.seen: dict[str, int] = {}
+
+    def span(
+        self, doc: Document, pos: int, may_begin: Callable[[str], bool]
+    ) -> tuple[int, int] | None:
+        """The items' span on the line starting at ``pos`` when it is one of
+        this rule's, else None. ``may_begin(word)``: whether one of the
+        rule's tokens may begin with that word (its first-word index)."""
+        segments = doc.get(DottedLines)[pos]
+        if not segments or not any(may_begin(word) for _, _, word in segments):
+            return None
+        found = 0
+        enough = False
+        for _, piece, _ in segments:
+            kind = self._kind(piece)
+            if kind == _TOKEN:
+                found += 1
+                enough = enough or found > 1 or len(piece.split()) > 1
+            elif kind == _BESIDE:
+                enough = enough or any(c.isalpha() for c in piece)
+            else:
+                return None
+        if not (found and enough):
+            return None
+        first = segments[0][0]
+        last, text, _ = segments[-1]
+        return first, last + len(text)
+
+    def _kind(self, piece: str) -> int:
+        """Whether ``piece`` is a token, a line beside one, or neither."""
+        kind = self.seen.get(piece)
+        if kind is None:
+            if len(self.seen) > _MAX_SEEN:
+                self.seen.clear()
+            if self.tokens.get().fullmatch(piece, timeout=patterns.match_timeout()):
+                kind = _TOKEN
+            elif any(p.fullmatch(piece) is not None for p in self.beside):
+                kind = _BESIDE
+            else:
+                kind = _NEITHER
+            self.seen[piece] = kind
+        return kind

@@ -1,0 +1,77 @@
+"""Lines of page furniture joined by middle dots (``copydesk.segmented_lines``):
+a page's meta line pasted whole. Every draft here is our own; each finding
+was missed before the change (the joined line was no token of its rule)."""
+
+from __future__ import annotations
+
+import pytest
+
+from copydesk.batch import lint_text
+from copydesk.ruleset import Ruleset, load_ruleset
+
+
+@pytest.fixture(scope="module")
+def artifacts() -> Ruleset:
+    return load_ruleset(select=["artifacts"])
+
+
+def found(rs: Ruleset, text: str) -> list[tuple[int, int, str, str]]:
+    return [
+        (f.line, f.col, f.rule, f.match) for f in lint_text(text, "x.txt", "plain", rs)
+    ]
+
+
+def test_a_meta_line_of_stamps_is_one_finding(artifacts: Ruleset) -> None:
+    text = (
+        "Updated 2 hours ago · 4 min read\n"
+        "Police closed the seafront road after the sea wall gave way on Sunday.\n"
+    )
+    assert found(artifacts, text) == [
+        (1, 1, "artifacts.ReadingTime", "Updated 2 hours ago · 4 min read")
+    ]
+
+
+def test_a_byline_and_handle_beside_a_follow_button(artifacts: Ruleset) -> None:
+    """A byline counts as an item only beside a token (the button, a
+    handle), as the rule's block lets it stand beside one on its own line;
+    a byline and a place are the story's own dateline."""
+    text = (
+        "By Sara Lindholm · @saralindholm · Follow\n"
+        "The ferry operator cancelled all sailings to the outer islands.\n"
+        "\n"
+        "By Sara Lindholm · Stockholm\n"
+    )
+    assert found(artifacts, text) == [
+        (1, 1, "artifacts.Social", "By Sara Lindholm · @saralindholm · Follow")
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # An item that is prose: the line is no meta line.
+        "Updated 2 hours ago · The council met again on Monday to vote.",
+        # A middle dot inside a sentence.
+        "The committee split 2·3 on the motion, and the vote was delayed.",
+        # Items of a list of places, none a token.
+        "Oslo · Bergen · Trondheim",
+        # Too many items: a list, not a meta line.
+        "Share · Share · Share · Share · Share · Share · Share",
+        # One one-word token beside a clock time: a listing.
+        "Play · 19:30",
+        # Items of two rules (a byline's stamp and a reading time) are left.
+        "By Ana Ruiz · Updated 2 hours ago · 4 min read",
+    ],
+)
+def test_lines_with_dots_that_are_no_furniture(artifacts: Ruleset, line: str) -> None:
+    text = f"The ferry sailed at noon.\n{line}\nIt reached the island at four.\n"
+    assert found(artifacts, text) == []
+
+
+def test_the_button_may_come_last(artifacts: Ruleset) -> None:
+    """A handle first, the byline, then the button: the scan finds the line
+    by its later items too."""
+    text = "The wall fell.\n\n@anaruiz · By Ana Ruiz · Follow\n\nWater rose.\n"
+    assert found(artifacts, text) == [
+        (3, 1, "artifacts.Social", "@anaruiz · By Ana Ruiz · Follow")
+    ]
