@@ -633,15 +633,22 @@ _CODE = {
 }
 
 
+#: Longest text whose code is read for its terms: a page's vocabulary is a
+#: page's; a file of many megabytes is many pages joined, where the scan
+#: cost a twentieth of the run for a few words.
+MAX_CODE_TEXT = 2_000_000
+
+
 class CodeWords(Analysis[frozenset[str]]):
     """The identifiers of the document's inline code (spans, literals,
     roles, code elements), case-folded, with the parts of dotted and
-    underscored names."""
+    underscored names (none for a plain-text draft or a text longer than
+    ``MAX_CODE_TEXT``)."""
 
     @classmethod
     def compute(cls, doc: Document) -> frozenset[str]:
         code = _CODE.get(doc.format)
-        if code is None:
+        if code is None or len(doc.text) > MAX_CODE_TEXT:
             return frozenset()  # a draft has no code markup
         found: set[str] = set()
         for m in code.finditer(doc.text):

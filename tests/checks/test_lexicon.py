@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.checks.inline import findings, lint_rule
 
-from copydesk import typo_edits, wordlists
+from copydesk import typo_edits, word_guards, wordlists
 from copydesk.batch import lint_text
 from copydesk.checks import lexicon
 from copydesk.errors import RuleError
@@ -345,6 +345,14 @@ def test_inflections_of_the_pages_code_terms_are_its_own() -> None:
         "See [the guide](https://example.com/xfail) for xfailed tests.\n"
     )
     assert matches(words, fmt="markdown") == ["stoped", "renderd", "xfailed"]
+    # A text longer than a page's reach is many pages: no code terms.
+    with mock.patch.object(word_guards, "MAX_CODE_TEXT", 40):
+        assert matches(text, fmt="rst") == [
+            "xfailed",
+            "xpassed",
+            "xfailures",
+            "falures",
+        ]
 
 
 def test_a_package_named_after_its_tool() -> None:
