@@ -41,7 +41,7 @@ import regex
 
 from copydesk import regex_programs
 from copydesk.lazy_patterns import later_re, later_regex
-from copydesk.lines import line_end, line_start
+from copydesk.lines import line_end
 from copydesk.word_guards import abbreviated
 
 #: Capitalised words after a place that still name that place.
@@ -117,7 +117,7 @@ _DATE_AFTER = later_re(r"(?:[ \t]+(?:of|in)[ \t]+|[ \t]*\()(1\d{3}|20\d\d)\b")
 #: An event named as such right before the place: "known as the".
 _NAMED_AS = later_re(r"(?<![\w])(?:known[ \t]+as|called)[ \t]+the[ \t]+\Z")
 #: A year right before the place: "the 1943 Kharkov trial".
-_YEAR_BEFORE = later_re(r"\b(1\d{3}|20\d\d)[ \t]+\Z")
+_YEAR_BEFORE = later_re(r"(?i:\bthe)[ \t]+(1\d{3}|20\d\d)[ \t]+\Z")
 #: A year set as a date: after "in", "of", a month, a day and comma or a
 #: bracket ("in May 1942", "Sept. 26, 1941", "(1941)"), not a count ("1500
 #: delegates"). Its value decides: up to 1991, the year of Ukraine's
@@ -177,10 +177,11 @@ _ALTERNATIVE_BEFORE = later_regex(
 _BESIDE = later_regex(r"[ \t\u00a0]*(?:\(|/|,|[ \t\u00a0]or)[ \t\u00a0]*[\"'“‘«„]?\Z")
 
 
-#: Others' usage right before a name: "which Russian media still call".
+#: Others' usage in a relative clause right before a name: "which Russian
+#: media still call" (not a telephone call: "he would still call Kiev").
 _CALLED_BEFORE = later_re(
-    r"(?<![\w])(?:still|usually|widely|mostly|often)[ \t\u00a0]+call(?:s|ed)?"
-    r"[ \t\u00a0]+\Z"
+    r"(?<![\w])(?:which|that|what|whom)[ \t\u00a0]+(?:[\w'’-]+[ \t\u00a0]+){0,4}"
+    r"(?:still|usually|widely|mostly|often)[ \t\u00a0]+call(?:s|ed)?[ \t\u00a0]+\Z"
 )
 #: The end of the clause right after such a name.
 _CLAUSE_END = later_re(r"[ \t]*(?:[,.;:)]|\n|\Z)")
@@ -191,7 +192,7 @@ def called_by_others(prose: str, start: int, end: int) -> bool:
     and the clause ends with it ("Luhansk, which Russian media still call
     Lugansk, is ..."): a mention. "Families still call Kiev home" uses it."""
     return (
-        _CALLED_BEFORE.search(prose, max(0, start - 24), start) is not None
+        _CALLED_BEFORE.search(prose, max(0, start - 80), start) is not None
         and _CLAUSE_END.match(prose, end) is not None
     )
 
@@ -273,7 +274,7 @@ def historical_event(prose: str, start: int, end: int) -> bool:
         # "the Kharkov trial of 1943", "the 1943 Kharkov trial": its own
         # date, not a year elsewhere in the sentence ("since 1943").
         dated = _DATE_AFTER.match(prose, named.end()) or _YEAR_BEFORE.search(
-            prose, max(0, start - 8), start
+            prose, max(0, start - 12), start
         )
         if dated is not None:
             return int(dated.group(1)) <= 1991
@@ -488,41 +489,50 @@ _QUOTE_PAIRS = (
     ('"', '"'), ("“", "”"), ("‘", "’"), ("'", "'"), ("«", "»"), ("„", "“"),
 )  # fmt: skip
 _EMPHASIS_PAIRS = (("*", "*"), ("_", "_"), ("<i>", "</i>"), ("<em>", "</em>"))
-#: Words of a sentence that speaks of a name as a word ("this guide used
-#: *Kharkov*, the romanisation of the Russian name").
-_ABOUT_WORDS = later_regex(
-    r"(?i)(?<![\w-])(?:spell(?:ing|ings|ed|s)?|spelt|romani[sz]ations?"
-    r"|transliterat(?:ion|ions|ed|es)|pronounced"
-    r"|(?:the|these|those|both)[ \t]+(?:terms?|words?)"
-    r"|(?:the|its|their|his|her|old|older|Russian|Ukrainian|English)"
-    r"[ \t]+(?:name|form))"
-    r"(?![\w-])"
+#: Right before a quoted or emphasised name, words that name it as a word:
+#: "the spelling", "the old name", "spelled", "pronounced".
+_ABOUT_BEFORE = later_regex(
+    r"(?i)(?<![\w-])(?:(?:the|its|their|an?|old|older|Russian|Ukrainian|English)"
+    r"[ \t]+(?:(?:old|older|Russian|Ukrainian|English|official)[ \t]+)?"
+    r"(?:spellings?|names?|forms?|words?|terms?|transliterations?"
+    r"|romani[sz]ations?)|spelled|spelt|pronounced|written)[ \t]*[,:]?[ \t]*\Z"
 )
-#: How far either side of the name its sentence is read for such words.
-_ABOUT_REACH = 120
+#: Right after one, an apposition that does: ", the romanisation of ...".
+_ABOUT_AFTER = later_regex(
+    r"(?i)[ \t]*,[ \t]*(?:the|an?)[ \t]+(?:(?:old|older|Russian|Ukrainian"
+    r"|English|official|Soviet)[ \t]+)?(?:spelling|romani[sz]ation"
+    r"|transliteration|form|name)(?![\w-])"
+)
+#: How far before a name its naming words are looked for.
+_ABOUT_REACH = 48
 
 
 def mentioned_alone(text: str, start: int, end: int, fmt: str) -> bool:
     """True when the name at ``start:end`` is all a quotation or an
-    emphasis holds, in a sentence that speaks of words (``the spelling
-    "Kiev"``, ``this guide used *Kharkov*, the romanisation``): the word
-    named as a word, not used. "We flew to *Kiev*" stresses the city, "talks
-    in “Kiev”" and "the so-called “Kiev” regime" scare-quote it, and strong
-    emphasis (a bold dateline) is no mention; a plain-text draft has no
-    emphasis (``fmt``). Read in the source ``text``."""
-    emphasis = fmt != "plain" and _enclosed(text, start, end, _EMPHASIS_PAIRS)
-    if not (emphasis or _enclosed(text, start, end, _QUOTE_PAIRS)):
+    emphasis holds, with words right beside it that name it as a word
+    (``the spelling "Kiev"``, ``this guide used *Kharkov*, the
+    romanisation``): the word named as a word, not used. Words elsewhere in
+    the sentence ("broke the terms", "spelled out") do not count. "We flew
+    to *Kiev*" stresses the city, "talks in “Kiev”" and "the so-called
+    “Kiev” regime" scare-quote it, and strong emphasis (a bold dateline)
+    is no mention; a plain-text draft has no emphasis (``fmt``). Read in
+    the source ``text``."""
+    pair = _enclosing(text, start, end, _QUOTE_PAIRS)
+    if pair is None and fmt != "plain":
+        pair = _enclosing(text, start, end, _EMPHASIS_PAIRS)
+    if pair is None:
         return False
-    lo = max(line_start(text, start), start - _ABOUT_REACH)
-    hi = min(line_end(text, end), end + _ABOUT_REACH)
-    return _ABOUT_WORDS.search(text, lo, hi) is not None
+    opener = start - len(pair[0])
+    if _ABOUT_BEFORE.search(text, max(0, opener - _ABOUT_REACH), opener):
+        return True
+    return _ABOUT_AFTER.match(text, end + len(pair[1])) is not None
 
 
-def _enclosed(
+def _enclosing(
     text: str, start: int, end: int, pairs: tuple[tuple[str, str], ...]
-) -> bool:
-    """True when one of ``pairs`` encloses exactly ``start:end`` (a single
-    ``*`` or ``_``, not a doubled one) and no letter follows its closer."""
+) -> tuple[str, str] | None:
+    """The one of ``pairs`` that encloses exactly ``start:end`` (a single
+    ``*`` or ``_``, not a doubled one) with no letter after its closer."""
     for opener, closer in pairs:
         if not (
             text.endswith(opener, max(0, start - len(opener)), start)
@@ -536,8 +546,8 @@ def _enclosed(
             or (after < len(text) and text[after] == closer)
         )
         if not doubled and not (after < len(text) and text[after].isalnum()):
-            return True
-    return False
+            return opener, closer
+    return None
 
 
 def _whole_uses(prose: str, spelling: str) -> Iterator[tuple[int, int]]:

@@ -172,6 +172,9 @@ _ELISIONS = frozenset(
         "s", "t", "k",
     }
 )  # fmt: skip
+#: How far a clipped word's closer is looked for ('net zero'): a short
+#: quoted phrase, so a paragraph of many 'nets is read once, not once each.
+_CLIPPED_REACH = 80
 #: Clipped words an apostrophe begins (the 'net, 'bots, the 'burbs, 'Nam),
 #: but most are words too ('net zero'): elisions only when no single mark
 #: after them in the block could close a quotation.
@@ -1122,11 +1125,13 @@ class _Scanner:
         after = self._neighbour(i, 1)
         return not after.isalnum()
 
-    def _single_closer_ahead(self, pos: int) -> bool:
-        """True when a single mark after ``pos`` in this block could close a
-        quotation opened at ``pos``: a ’ or ' after a word, before a space."""
+    def _single_closer_ahead(self, pos: int, reach: int = 0) -> bool:
+        """True when a single mark after ``pos`` in this block (within
+        ``reach`` characters, when given) could close a quotation opened at
+        ``pos``: a ’ or ' after a word, before a space."""
         prose = self.prose
-        for i in range(pos + 1, self.hi):
+        hi = min(self.hi, pos + reach) if reach else self.hi
+        for i in range(pos + 1, hi):
             if prose[i] in "’'":
                 shape = _shape(*self._around(i))
                 if shape in (RIGHT, SPACED):
@@ -1575,7 +1580,7 @@ class _Scanner:
         if len(word) >= 2 and word[:2].isdigit() and not word[2:3].isdigit():
             return True
         if word in _CLIPPED:
-            return not self._single_closer_ahead(pos)
+            return not self._single_closer_ahead(pos, _CLIPPED_REACH)
         return word in _ELISIONS
 
     def _word_quoted(self, pos: int) -> bool:

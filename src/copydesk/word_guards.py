@@ -572,6 +572,7 @@ _CONTRIBUTOR = later_regex(
     r"[ \t]*(?:[-*+•][ \t]+)?((?:[\p{L}'’.-]+[ \t]+){1,3})"
     r"<([^<>\s@]{1,64}@[^<>\s]{1,255})>[ \t]*(?:\n|\Z)"
 )
+_WORD_AT = later_re(r"\w+")
 #: After a word: an arrow, then the word it was mended to.
 _ARROW_AFTER = later_re(r"[ \t]*(?:=>|->|→)[ \t]*(\w+)")
 #: How alike a slip and the word after its arrow are (``difflib`` ratio).
@@ -595,8 +596,13 @@ def before_address(doc: Document, start: int) -> bool:
     if entry is None or not line <= start < entry.end(1):
         return False
     address = entry.group(2).casefold()
-    words = entry.group(1).casefold().split()
-    return any(len(word) >= 3 and word in address for word in words)
+    word = _WORD_AT.match(text, start)
+    if word is None:
+        return False
+    own = word.group().casefold()
+    # The word itself is in the address: "kallis" in <pakallis@…>, the user
+    # name; not "suport" beside <team@…>.
+    return len(own) >= 3 and own in address
 
 
 def corrected_after(text: str, end: int) -> bool:
@@ -607,7 +613,9 @@ def corrected_after(text: str, end: int) -> bool:
     arrow = _ARROW_AFTER.match(text, end)
     if arrow is None:
         return False
-    word = text[text.rfind(" ", 0, end) + 1 : end].casefold()
+    lo = max(0, end - 64)
+    tail = text[lo:end].rsplit(maxsplit=1)
+    word = tail[-1].casefold() if tail else ""
     mended = arrow.group(1).casefold()
     return difflib.SequenceMatcher(None, word, mended).ratio() >= _MENDED_RATIO
 

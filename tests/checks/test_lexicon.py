@@ -320,10 +320,11 @@ def test_names_before_addresses_and_mended_slips_are_no_typos() -> None:
     assert matches(text) == ["recieved"]
     slips = (
         "- contcat <support@example.com>\n\n"
+        "Contact suport team <team@example.com>\n\n"
         "Please emial the team <team@example.com> today.\n\n"
         "The mesage -> queue path is slow.\n"
     )
-    assert matches(slips) == ["contcat", "emial", "mesage"]
+    assert matches(slips) == ["contcat", "suport", "emial", "mesage"]
 
 
 def test_inflections_of_the_pages_code_terms_are_its_own() -> None:

@@ -148,29 +148,6 @@ def test_meant_doubles_are_left_alone() -> None:
     assert lint_rule(JUDGED, text) == []
 
 
-def test_a_turn_of_speech_wrapped_over_lines_keeps_its_stutters() -> None:
-    """An interview transcript in Markdown: the bold speaker label opens the
-    paragraph, the stutters stand on its later lines. An admonition label
-    ("Note:") is no speaker, and an edited interview's answer with one
-    doubled word has a slip: both are found."""
-    text = (
-        "**MIKKO VIITANEN:** I worked with telecom networks, and yeah, it\n"
-        "was was really crucial. So so without it you could not see, hey,\n"
-        "why why are the calls dropped?\n"
-        "\n"
-        "**Note:** the numbers are rough, and the\n"
-        "the totals are from the vendor.\n"
-    )
-    assert lint_rule(JUDGED, text, "markdown") == []
-    text = text.replace("the\nthe totals", "the the totals")
-    assert lint_rule(JUDGED, text, "markdown") == [(5, 38, "the the")]
-    edited = "**EH:** We chose an iterative approach for the the components.\n"
-    assert lint_rule(JUDGED, edited, "markdown") == [(1, 44, "the the")]
-    # A label that is no speaker's, however many slips its paragraph has.
-    report = "**Workaround:** Restart the the worker, then clear the the queue.\n"
-    assert len(lint_rule(JUDGED, report, "markdown")) == 2
-
-
 def test_slips_are_still_found_and_only_articles_fixed_safely() -> None:
     text = (
         "We met the the mayor and and the council.\n"

@@ -282,10 +282,10 @@ def test_a_firm_keeps_the_spelling_it_was_registered_under() -> None:
 
 
 def test_a_spelling_named_as_a_word_is_no_variant() -> None:
-    """Terms set in italics in a sentence about terms are mentioned, not
-    used: "_Latine_" beside "Latin" is no name spelled two ways."""
+    """A term set in italics right after "the term" is mentioned, not used:
+    "_Latine_" beside "Latin" is no name spelled two ways."""
     text = (
-        "We use the terms _Latinx_ (pronounced Latin-ex) or _Latine_ because\n"
+        "We use _Latinx_ (pronounced Latin-ex) or the term _Latine_ because\n"
         "they are gender-neutral alternatives in Latin American usage.\n"
     )
     found = lint_text(text, "x.md", "markdown", VARIANTS)

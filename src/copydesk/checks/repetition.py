@@ -18,8 +18,7 @@ Duran, Walla Walla, Abdullah Abdullah; unless it is one of the ``safe``
 function words, "The The"), a capitalised or upper-case word followed by
 its lower-case common noun or an acronym after a lower-case word ("the
 Parameter parameter", "GET get", "the first FIRST"), and verbatim speech
-(a line or paragraph that opens with a speaker label, "**ANA RUIZ:**", or a
-timestamp), and a word said
+(a line that opens with a speaker label or a timestamp), and a word said
 three times or more ("yada yada yada"), unless it is a function word.
 
 Safe means safe: the fix is SAFE only when both words are lower case and
@@ -294,19 +293,6 @@ _SPEECH = later_re(
     r"[ \t>*_-]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?"
     r"|(?:[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3}|Q|A)[ \t]*:[ \t])"
 )
-#: A speaker label in capitals set in bold or italics ("**HANSON HO:**",
-#: "**Q:**"), not an admonition's ("**NOTE:**", "**Workaround:**"). Edited
-#: interviews use it too, so its turn is verbatim speech only when it
-#: stutters more than once.
-_LABELLED = later_re(
-    r"[ \t>-]*[*_]{1,2}(?!(?i:Note|Notes|Warning|Tip|Important|Caution|Example"
-    r"|Update|Edit|Source|Summary|Step|See|Also|Usage|Result|Output|Input|Error"
-    r"|Details|Fix|Cause|Workaround)[*_]{0,2}[ \t]*:)"
-    r"(?:[A-Z][A-Z.'’-]*(?:[ \t][A-Z][A-Z.'’-]*){0,3})"
-    r"[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]"
-)
-#: A word said twice in a row, past a comma ("it's, it's").
-_STUTTER = later_re(r"(?i)\b(\w[\w'’]*)[,]?[ \t]+\1\b")
 
 
 def _whole_words(text: str, run: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -341,22 +327,7 @@ def _meant(doc: Document, run: list[tuple[int, int]], words: list[str]) -> bool:
     # back for a line feed took as long as the line, once per doubled word,
     # so one long line was quadratic.
     line_start = doc.line_start(doc.line_col(run[0][0])[0])
-    if _SPEECH.match(doc.text, line_start) is not None:
-        return True
-    return _spoken_turn(doc, run[0][0])
-
-
-def _spoken_turn(doc: Document, pos: int) -> bool:
-    """``pos`` is in a paragraph that a set-off speaker label opens and that
-    stutters at least twice: a verbatim transcript's turn."""
-    block = doc.block_at(pos)
-    if block is None:
-        return False
-    first = doc.line_start(doc.line_col(block.start)[0])
-    if _LABELLED.match(doc.text, first) is None:
-        return False
-    stutters = _STUTTER.finditer(doc.prose, block.start, block.end)
-    return next(stutters, None) is not None and next(stutters, None) is not None
+    return _SPEECH.match(doc.text, line_start) is not None
 
 
 #: Closed-class words: "The The" is a slip, "Duran Duran" a name.
