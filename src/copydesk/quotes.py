@@ -1438,12 +1438,12 @@ class _Scanner:
         is the document's."""
         if self.curly is None:
             prose = self.prose
-            curly = prose.count("“") + prose.count("”") - 1
-            straight = prose.count('"') - 1
+            curly = self._count("“") + self._count("”") - 1
+            straight = self._count('"') - 1
             if curly or straight:
                 self.curly = curly >= 2 and curly > straight
             else:
-                singles = prose.count("’") + prose.count("‘")
+                singles = self._count("’") + self._count("‘")
                 self.curly = singles > 0 and "'" not in prose
         return self.curly
 

@@ -26,19 +26,21 @@ from collections.abc import Callable, Sequence
 import regex
 
 from copydesk import patterns
+from copydesk.checks.anchor_scan import LEAD
 from copydesk.document import Analysis, ByKey, Document
 from copydesk.lazy_patterns import later_re
 from copydesk.lines import line_end
 
 #: The separators a page puts between the items of a meta line.
 SEPARATORS = "·•"
-#: Indentation and a bullet before the first item (as a whole-line token
-#: allows them).
-_LEAD = later_re(r"[ \t]*(?:[-*+•·▪►▸|>]+[ \t]*)?")
+#: Indentation and a bullet before the first item (the lead a whole-line
+#: token allows, as the shared scan writes it).
+_LEAD = later_re(LEAD)
 _SPLIT = later_re(r"[ \t]*[·•][ \t]*")
 #: Most items a meta line holds; longer runs are lists, not one line.
 MAX_SEGMENTS = 6
-#: Longest line read as a meta line (whole-line rules' own bound).
+#: Longest line a whole-line rule reads, a meta line included: debris is
+#: short, paragraphs are not.
 MAX_LINE = 500
 
 _NEITHER, _BESIDE, _TOKEN = range(3)
@@ -47,7 +49,7 @@ _MAX_SEEN = 4096
 #: A line's segments: each one's start offset, text and first word
 #: (case-folded, after any bullet).
 Segments = tuple[tuple[int, str, str], ...]
-_FIRST_WORD = later_re(r"[-*+•·▪►▸|>]*[ \t]*(\S+)")
+_FIRST_WORD = later_re(LEAD + r"(\S+)")
 
 
 def segments_at(text: str, pos: int) -> Segments:

@@ -21,3 +21,10 @@ def findings(rule: str, text: str, fmt: str = "plain") -> list[Finding]:
 def lint_rule(rule: str, text: str, fmt: str = "plain") -> list[tuple[int, int, str]]:
     """(line, col, match) of each finding of the inline rule."""
     return [(f.line, f.col, f.match) for f in findings(rule, text, fmt)]
+
+
+def where(
+    rs: Ruleset, text: str, fmt: str = "plain", path: str = "x.txt"
+) -> list[tuple[int, int, str]]:
+    """(line, col, rule) of each finding of ``rs`` on ``text``."""
+    return [(f.line, f.col, f.rule) for f in lint_text(text, path, fmt, rs)]

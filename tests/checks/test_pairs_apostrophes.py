@@ -16,14 +16,9 @@ from __future__ import annotations
 import pytest
 
 from copydesk.batch import lint_text
-from copydesk.ruleset import Ruleset, load_ruleset
+from copydesk.ruleset import Ruleset
 
 EXT = {"rst": "rst", "markdown": "md", "html": "html", "plain": "txt"}
-
-
-@pytest.fixture(scope="module")
-def quotes() -> Ruleset:
-    return load_ruleset(select=["quotes"])
 
 
 def found(

@@ -15,14 +15,9 @@ from __future__ import annotations
 import pytest
 
 from copydesk.batch import lint_text
-from copydesk.ruleset import Ruleset, load_ruleset
+from copydesk.ruleset import Ruleset
 
 EXT = {"rst": "rst", "markdown": "md", "html": "html", "plain": "txt"}
-
-
-@pytest.fixture(scope="module")
-def quotes() -> Ruleset:
-    return load_ruleset(select=["quotes"])
 
 
 def found(rs: Ruleset, text: str, fmt: str) -> list[tuple[int, int, str]]:

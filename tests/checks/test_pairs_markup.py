@@ -11,12 +11,7 @@ from __future__ import annotations
 import pytest
 
 from copydesk.batch import lint_text
-from copydesk.ruleset import Ruleset, load_ruleset
-
-
-@pytest.fixture(scope="module")
-def quotes() -> Ruleset:
-    return load_ruleset(select=["quotes"])
+from copydesk.ruleset import Ruleset
 
 
 def found(rs: Ruleset, text: str, path: str, fmt: str) -> list[tuple[int, int, str]]:

@@ -17,12 +17,7 @@ import pytest
 
 from copydesk.batch import lint_text
 from copydesk.model import Applicability, Finding
-from copydesk.ruleset import Ruleset, load_ruleset
-
-
-@pytest.fixture(scope="module")
-def quotes() -> Ruleset:
-    return load_ruleset(select=["quotes"])
+from copydesk.ruleset import Ruleset
 
 
 def lint(

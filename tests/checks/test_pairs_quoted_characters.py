@@ -10,22 +10,9 @@ quotes.Stray plus a quotes.Unmatched closer.
 
 from __future__ import annotations
 
-import pytest
+from tests.checks.inline import where as found
 
-from copydesk.batch import lint_text
-from copydesk.ruleset import Ruleset, load_ruleset
-
-
-@pytest.fixture(scope="module")
-def quotes() -> Ruleset:
-    return load_ruleset(select=["quotes"])
-
-
-def found(
-    rs: Ruleset, text: str, fmt: str = "plain", path: str = "x.txt"
-) -> list[tuple[int, int, str]]:
-    return [(f.line, f.col, f.rule) for f in lint_text(text, path, fmt, rs)]
-
+from copydesk.ruleset import Ruleset
 
 # -- GNU/TeX style: `quoted' -----------------------------------------------------
 

@@ -36,7 +36,7 @@ from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.lines import line_end
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
-from copydesk.segmented_lines import DottedLines, SegmentedLine
+from copydesk.segmented_lines import MAX_LINE, DottedLines, SegmentedLine
 
 #: What may stand before a whole-line token: indentation and list bullets.
 # Possessive: masked code leaves lines of spaces, and backtracking into them
@@ -56,8 +56,6 @@ _HEAD_CHARS = 120
 _MAX_WORDS = 20_000
 #: HTML/XML tags, which may share a line with debris ("<li>Share</li>").
 _TAG = later_re(r"<[^<>]*>")
-#: Longest line a whole-line rule tries: debris is short, paragraphs are not.
-MAX_LINE = 500
 _LINE_TAIL = r"[ \t]*(?=\r|\n|\Z)"
 #: Between sentences: after a line start (bullet allowed) or a sentence end ...
 _SENTENCE_LEAD = (
@@ -428,23 +426,22 @@ class Existence(CheckTypeBase):
                 continue
             if needs and not _line_has(text, pos, needs):
                 continue
-            span = self._match_at(doc, pos, whole_line=whole_line)
+            span = self._match_at(doc, pos)
             if span is not None:
                 last = span[1]
                 yield span
 
-    def _match_at(
-        self, doc: Document, pos: int, *, whole_line: bool
-    ) -> tuple[int, int] | None:
+    def _match_at(self, doc: Document, pos: int) -> tuple[int, int] | None:
         """The match starting at the place ``pos``: a token's, else (whole-line
-        rules) a line of the rule's items joined by dots."""
+        rules, the only ones with ``segments``) a line of the rule's items
+        joined by dots."""
         text = doc.prose
         timeout = patterns.match_timeout()
         for lazy in self._patterns_at(text, pos):
             m = lazy.get().match(text, pos, timeout=timeout)
             if m is not None:
                 return m.span()
-        if whole_line and self.segments is not None:
+        if self.segments is not None:
             return self.segments.span(doc, pos, self._may_begin)
         return None
 
