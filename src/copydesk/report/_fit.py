@@ -9,6 +9,7 @@ character takes two cells, a combining accent none.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 #: Narrower than this, wrapping makes output worse, not better.
@@ -17,6 +18,10 @@ MIN_WIDTH = 40
 DEFAULT_WIDTH = 100
 
 
+# Cached: a report measures the same few hundred characters again and again
+# (every finding's window of a long paragraph), and the lookup is three
+# Unicode database queries.
+@functools.lru_cache(maxsize=4096)
 def cell_width(ch: str) -> int:
     """Terminal cells ``ch`` takes: 0 for combining marks, 2 for wide characters."""
     if unicodedata.combining(ch) or unicodedata.category(ch) == "Cf":
@@ -26,7 +31,9 @@ def cell_width(ch: str) -> int:
 
 def cells(text: str) -> int:
     """Terminal cells ``text`` (one line, no tabs) takes."""
-    return sum(cell_width(ch) for ch in text)
+    if text.isascii() and text.isprintable():
+        return len(text)
+    return sum(map(cell_width, text))
 
 
 def wrap(text: str, width: int, *, first: int = 0, indent: int = 0) -> list[str]:

@@ -13,6 +13,7 @@ match in a terminal. Long messages wrap under the header.
 from __future__ import annotations
 
 import bisect
+import functools
 import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
@@ -222,19 +223,28 @@ def _glyphs(line: str) -> list[tuple[str, int]]:
     Tabs become spaces to the next stop; control and bidi characters become
     U+FFFD, so a linted file cannot drive the terminal.
     """
+    if "\t" not in line:  # no column-dependent glyph: each one on its own
+        return list(map(_glyph, line))
     out: list[tuple[str, int]] = []
     column = 0
     for ch in line:
         if ch == "\t":
             size = TAB_STOP - column % TAB_STOP
-            glyph = " " * size
-        elif _hostile(ch):
-            glyph, size = "\ufffd", 1
+            out.append((" " * size, size))
         else:
-            glyph, size = ch, cell_width(ch)
-        out.append((glyph, size))
+            out.append(_glyph(ch))
+            size = out[-1][1]
         column += size
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _glyph(ch: str) -> tuple[str, int]:
+    """How one character other than a tab prints, and its cells (cached, as
+    a report prints the same characters many times)."""
+    if _hostile(ch):
+        return "\ufffd", 1
+    return ch, cell_width(ch)
 
 
 def _hostile(ch: str) -> bool:
