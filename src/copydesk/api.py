@@ -37,6 +37,7 @@ from copydesk.config import Config, find_config, load_config
 from copydesk.errors import InputError
 from copydesk.files import STDIN, Target, discover, format_for
 from copydesk.model import Finding, RuleMeta
+from copydesk.project_terms import drop_project_terms
 from copydesk.resolve import Overrides, Plan, Settings, make_plan
 
 if TYPE_CHECKING:
@@ -377,6 +378,7 @@ class Workspace:
             for result in results:
                 self.settle(result, plan, stdin_name)
             run.results.extend(results)
+        drop_project_terms(run.results, run.metas)
         return run
 
     def lint_plans_learning(
@@ -398,6 +400,7 @@ class Workspace:
             for result in results:
                 self.settle(result, plan, None)
             run.results.extend(results)
+        drop_project_terms(run.results, run.metas)
         return run
 
     # --- collections --------------------------------------------------------

@@ -80,7 +80,8 @@ _WORK_BEFORE = later_regex(
     r"(?:[\p{L}\d-]+[ \t\u00a0]+){0,2}(?:film|feature|movie|documentary|album|song"
     r"|novel|poem|opera|ballet|painting|symphony|suite|musical"
     r"|ship|warship|vessel|carrier|cruiser|frigate|destroyer|submarine"
-    r"|liner|steamer|steamship|icebreaker|tanker|yacht)[ \t\u00a0]+\Z",
+    r"|liner|steamer|steamship|icebreaker|tanker|yacht"
+    r"|(?:destroyer|flotilla)[ \t\u00a0]+leader)[ \t\u00a0]+\Z",
     regex.IGNORECASE,
 )
 #: Capitalised words after a name that make it an institution's own, which
@@ -173,8 +174,12 @@ _ALTERNATIVE_BEFORE = later_regex(
 
 
 #: What joins two spellings of one name given side by side: "Kyiv (Kiev)",
-#: "Kyiv or Kiev", "Kyiv/Kiev", "Kyiv, Kiev in Russian".
-_BESIDE = later_regex(r"[ \t\u00a0]*(?:\(|/|,|[ \t\u00a0]or)[ \t\u00a0]*[\"'“‘«„]?\Z")
+#: "Kyiv or Kiev", "Kyiv/Kiev", "Kyiv, Kiev in Russian"; or set against it:
+#: "Kyiv, not Kiev", "Kharkiv (not Kharkov)", "Kyiv rather than Kiev".
+_BESIDE = later_regex(
+    r"[ \t\u00a0]*(?:\(|/|,|[ \t\u00a0]or|\s(?:rather\s+than|instead\s+of|not))"
+    r"\s*(?:(?:not|never)\s+)?[\"'“‘«„]?\Z"
+)
 
 
 #: Others' usage in a relative clause right before a name: "which Russian
@@ -201,7 +206,7 @@ def beside_its_own(prose: str, start: int, canonical: str) -> bool:
     """True when ``canonical`` (the house spelling) stands right before the
     spelling at ``start``, joined by a bracket, "or", a slash or a comma:
     the two are given side by side, the old one a mention."""
-    join = _BESIDE.search(prose, max(0, start - 8), start)
+    join = _BESIDE.search(prose, max(0, start - 24), start)
     if join is None:
         return False
     before = join.start()
@@ -256,6 +261,35 @@ def institution_after(prose: str, end: int) -> str | None:
     if after is None or after.group(1) not in _INSTITUTIONS:
         return None
     return after.group(1)
+
+
+#: Right after a place, what puts its name in the past: "Lwów, then a
+#: Polish city", "Kiev (then in the Soviet Union)", "Lwów before 1939".
+_IN_ITS_TIME = later_re(
+    r"[ \t]*(?:[,(][ \t]*then\b"
+    r"|[ \t](?:before|until|till|prior[ \t]+to)[ \t]+(1\d{3})\b)"
+)
+
+
+#: Right before a place: a preposition only a place takes ("in", "near").
+_PLACE_BEFORE = later_re(r"(?<![\w])(?:in|near|outside|around)[ \t\u00a0]+\Z")
+
+
+def placed(prose: str, start: int) -> bool:
+    """True when a preposition only a place takes stands right before
+    ``start``: "trains in Nikolaev" is the city even in a story that also
+    names a wrestler Nikolaev."""
+    return _PLACE_BEFORE.search(prose, max(0, start - 12), start) is not None
+
+
+def named_in_its_time(prose: str, end: int) -> bool:
+    """True when the words right after a place at ``end`` say its name is
+    the one it had then: a "then" apposition, or "before" a year up to
+    1991, the year of Ukraine's independence."""
+    found = _IN_ITS_TIME.match(prose, end)
+    if found is None:
+        return False
+    return found.group(1) is None or int(found.group(1)) <= 1991
 
 
 def historical_event(prose: str, start: int, end: int) -> bool:
@@ -499,9 +533,9 @@ _ABOUT_BEFORE = later_regex(
 )
 #: Right after one, an apposition that does: ", the romanisation of ...".
 _ABOUT_AFTER = later_regex(
-    r"(?i)[ \t]*,[ \t]*(?:the|an?)[ \t]+(?:(?:old|older|Russian|Ukrainian"
-    r"|English|official|Soviet)[ \t]+)?(?:spelling|romani[sz]ation"
-    r"|transliteration|form|name)(?![\w-])"
+    r"(?i)[ \t]*(?:,|[ \t](?:is|was))[ \t]*(?:the|an?)[ \t]+"
+    r"(?:(?:old|older|Russian|Ukrainian|English|official|Soviet)[ \t]+)?"
+    r"(?:spelling|romani[sz]ation|transliteration|form|name)(?![\w-])"
 )
 #: How far before a name its naming words are looked for.
 _ABOUT_REACH = 48

@@ -67,6 +67,9 @@ _WIDE_MARKS = frozenset(ch for ch in DOUBLE + SINGLE if not ch.isascii())
 _LOOK_THROUGH = frozenset((" ", FILLER))
 #: What a masked neighbour counts as: a word (see ``_Scanner._neighbour``).
 _WORD = "a"
+#: A reST role's name right before its backtick (``:ref:``, ``:py:func:``).
+_ROLE_BEFORE = later_re(r":[\w.+-]+(?::[\w.+-]+)*:\Z")
+_ROLE_REACH = 40
 #: What masked markup can be to quote pairing (see ``_Scanner._masked``).
 _SPACE, _THROUGH, _OPAQUE = range(3)
 #: Emphasis, strong and strikethrough delimiters of Markdown and reST (and
@@ -218,6 +221,8 @@ _BLOCKQUOTE_TAG = later_re(r"<(/?)blockquote\b[^<>]*>", stdlib_re.IGNORECASE)
 _QUOTE_REACH = 20_000
 _OPEN_PUNCT = frozenset("([{<—–-/")
 _CLOSE_PUNCT = frozenset(".,;:!?)]}>…—–-/")
+#: Punctuation that only ends: a mark before it opens nothing.
+_END_PUNCT = frozenset(".,;:!?)]}>…")
 
 # Shapes: where a mark stands relative to the words around it.
 SPACED, INNER, LEFT, RIGHT, OTHER = range(5)
@@ -290,8 +295,14 @@ def _shape(prev: str, nxt: str) -> int:
         return SPACED
     if prev.isalnum() and nxt.isalnum():
         return INNER
-    if prev.isspace() or prev in _OPEN_PUNCT:
+    if prev.isspace():
         return SPACED if nxt.isspace() else LEFT
+    if prev in _OPEN_PUNCT:
+        if nxt.isspace():
+            return SPACED
+        # '/regexp/'. or 'a-'; after a slash or dash, before a stop: nothing
+        # follows for it to open.
+        return RIGHT if nxt in _END_PUNCT else LEFT
     if nxt.isspace() or nxt in _CLOSE_PUNCT:
         return RIGHT
     return OTHER
@@ -1512,6 +1523,10 @@ class _Scanner:
             return _THROUGH, i
         if ch in "\"'":
             return _SPACE, i  # the quote around an alt or title value
+        if ch == "`" and self.fmt == "rst":
+            beyond = self._shown_text_edge(i, step)
+            if beyond is not None:
+                return _THROUGH, beyond
         if ch in "<>" and self.fmt in _TAGGED:
             tag = self._tag(i, step)
             if tag is not None:
@@ -1527,6 +1542,25 @@ class _Scanner:
             if ch in "]|>":
                 return _SPACE, i  # a link's text ends; a table pipe; a '>' marker
         return _OPAQUE, i
+
+    def _shown_text_edge(self, i: int, step: int) -> int | None:
+        """Where the look goes on past a reST backtick that opens (looking
+        back) or closes (looking forward) text the page shows: a role's or
+        a reference's title (:ref:`'dunder' names <x>`), whose first or last
+        character the mark is. Looking back, the role's name before it is
+        markup too. None for any other backtick: the end of a code literal
+        (``f()``'s) or one that opens code after the mark is a word."""
+        text = self.text
+        if text[i + step : i + step + 1] == "`" or text[i - step] == "`":
+            return None  # a double backtick: a literal, its text hidden
+        if step > 0:
+            after = text[i + 1 : i + 2]
+            return i + 1 if not after or not after.isalnum() else None
+        role = _ROLE_BEFORE.search(text, max(0, i - _ROLE_REACH), i)
+        before = role.start() - 1 if role is not None else i - 1
+        if before < 0 or text[before].isspace() or text[before] in _OPEN_PUNCT:
+            return before
+        return None
 
     def _hidden(self, i: int) -> bool:
         """True when source character ``i`` is masked markup."""

@@ -72,6 +72,12 @@ BLIND_BARS = {
         "names": (0.95, 0),
         "variants": (0.8, 1),
     },
+    "accuracy9": {
+        "quotes": (0.9, 0),
+        "debris": (0.8, 0),
+        "names": (0.95, 2),
+        "variants": (0.8, 1),
+    },
 }
 
 

@@ -43,7 +43,7 @@ from copydesk import (
 )
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.checks.names import house_entries
-from copydesk.document import Analysis, Block, Document
+from copydesk.document import FILLER, Analysis, Block, Document
 from copydesk.errors import RuleError
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
@@ -228,6 +228,7 @@ class Lexicon(CheckTypeBase):
             or spell_directives.allowed(doc, start, word)
             or _split_word(doc.text, start, end, folded, language)
             or _dropped_g(doc.text, end, folded, language)
+            or _referenced_apostrophe(doc.prose, end, folded, language)
             or word_guards.handle_after_name(doc.prose, start, end)
             or word_guards.in_name_list(doc, start)
             or word_guards.before_address(doc, start)
@@ -443,6 +444,22 @@ def _dropped_g(text: str, end: int, folded: str, language: str) -> bool:
         and text.startswith(("'", "’"), end)
         and _known_in(language, folded + "g")
     )
+
+
+def _referenced_apostrophe(prose: str, end: int, folded: str, language: str) -> bool:
+    """The first part of a word whose apostrophe is a character reference
+    (``shouldn&apos;t``, ``hadn&rsquo;t``): the prose view pads the decoded
+    mark with fillers, which no word runs across, so the word is rejoined
+    past them and looked up whole."""
+    if not (prose.startswith(("'", "’"), end) and prose.startswith(FILLER, end + 1)):
+        return False
+    lo = end + 2
+    while lo < len(prose) and prose[lo] == FILLER:
+        lo += 1
+    hi = lo
+    while hi < len(prose) and prose[hi].isalpha():
+        hi += 1
+    return hi > lo and _known_in(language, f"{folded}'{_fold(prose[lo:hi])}")
 
 
 def _known(lex: wordlists.Lexicon, folded: str) -> bool:

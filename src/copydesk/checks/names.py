@@ -115,6 +115,34 @@ def _entry(item: Any, source: str, index: int, default_kind: str) -> Entry:
     )
 
 
+#: A capitalised word right before a name: another person's given name.
+_GIVEN_BEFORE = later_regex(r"\p{Lu}[\p{L}\p{M}'’.-]*[ \t\u00a0]+\Z")
+
+
+def _named_again(prose: str, start: int, end: int, anchor: patterns.Pattern) -> bool:
+    """A surname standing alone (no given name before it, no second part
+    after a hyphen: Lévi-Strauss) after the anchored full name in this
+    document ("Bernard-Henri Lévi ... Lévi, who has filmed"), when no other
+    given name goes with the same spelling anywhere in it (Primo Levi)."""
+    if _GIVEN_BEFORE.search(prose, max(0, start - 40), start) is not None:
+        return False
+    if prose[end : end + 1] == "-" and prose[end + 1 : end + 2].isalpha():
+        return False
+    spelling = prose[start:end]
+    anchored = False
+    at = prose.find(spelling)
+    while at >= 0:
+        compound = prose[at + len(spelling) : at + len(spelling) + 1] == "-"
+        if at != start and not compound:
+            before = prose[max(0, at - 80) : at]
+            if anchor.search(before) is not None:
+                anchored = anchored or at < start
+            elif _GIVEN_BEFORE.search(prose, max(0, at - 40), at) is not None:
+                return False  # the spelling names someone else here too
+        at = prose.find(spelling, at + 1)
+    return anchored
+
+
 def anchor_pattern(anchors: Sequence[str]) -> patterns.Pattern | None:
     """``Bernard-Henri`` also matches ``Bernard Henri``, right before the name."""
     if not anchors:
@@ -535,8 +563,14 @@ class Names(CheckTypeBase):
             elsewhere = self.elsewhere.get() if self.elsewhere else None
             if name_context.other_name(doc.prose, start, end, elsewhere):
                 return False
+            if name_context.named_in_its_time(doc.prose, end):
+                return False
             spelling = doc.prose[start:end]
-            if entry.shared and doc.get(NamedAfterAWord)[spelling]:
+            if (
+                entry.shared
+                and doc.get(NamedAfterAWord)[spelling]
+                and not name_context.placed(doc.prose, start)
+            ):
                 return False  # "Prince Georgy Lvov ... Lvov later emigrated"
             if (
                 name_context.names_the_work(doc.prose, start, end)
@@ -566,7 +600,9 @@ class Names(CheckTypeBase):
         pattern = None if anchor is None else anchor.get()
         if pattern is None:
             return True
-        return pattern.search(doc.prose, max(0, start - 80), start) is not None
+        if pattern.search(doc.prose, max(0, start - 80), start) is not None:
+            return True
+        return _named_again(doc.prose, start, end, pattern)
 
     def _finding(self, doc: Document, index: int, start: int, end: int) -> Finding:
         canonical = self.entries[index].canonical

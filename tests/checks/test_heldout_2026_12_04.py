@@ -1,0 +1,120 @@
+"""Mends for what held-out trees and a seventh blind set showed (2026-12-04).
+
+Each test is a document of our own with the shape a labeller found in a real
+tree (an HTML page's contractions written with character references, a
+Sphinx page's role titles in quotes, a pattern's slashes inside quotes) or a
+blind case missed (a surname alone after the anchored full name, a style
+note setting the house form against the old one).
+"""
+
+from __future__ import annotations
+
+import pytest
+from tests.checks.inline import lint_rule
+from tests.checks.test_names import PEOPLE, PLACES, found
+
+from copydesk.batch import lint_text
+from copydesk.ruleset import Ruleset
+
+LEXICON = """
+extends: lexicon
+message: "'%s'? %s"
+"""
+
+
+def _quotes(rs: Ruleset, text: str, path: str, fmt: str) -> list[tuple[int, int, str]]:
+    return [(f.line, f.col, f.rule) for f in lint_text(text, path, fmt, rs)]
+
+
+# -- typos.Unknown: an apostrophe written as a character reference -------------
+
+
+@pytest.mark.parametrize("ref", ["&apos;", "&rsquo;", "&#8217;", "&#39;", "&#x27;"])
+def test_a_contraction_split_by_a_character_reference_is_one_word(ref: str) -> None:
+    page = f"<p>You shouldn{ref}t wait, and she hadn{ref}t time to read it.</p>\n"
+    assert lint_rule(LEXICON, page, "html") == []
+
+
+def test_a_slip_before_a_referenced_apostrophe_is_still_reported() -> None:
+    page = "<p>You shuoldn&apos;t wait for the reviewers.</p>\n"
+    assert [m for _, _, m in lint_rule(LEXICON, page, "html")] == ["shuoldn"]
+
+
+# -- quotes: reST role titles, slashes before a stop ---------------------------
+
+
+def test_a_quoted_word_opening_a_roles_title_pairs(quotes: Ruleset) -> None:
+    page = (
+        "Options\n=======\n\n"
+        "See :ref:`'sphinxsetup' <latexsphinxsetup>` for the keys, and\n"
+        ":py:func:`'dunder' names <datamodel>` for the rest.\n"
+    )
+    assert _quotes(quotes, page, "options.rst", "rst") == []
+
+
+def test_a_role_left_open_by_its_quote_is_still_reported(quotes: Ruleset) -> None:
+    page = "See :ref:`'sphinxsetup <latexsphinxsetup>` for the keys.\n"
+    assert _quotes(quotes, page, "options.rst", "rst") == [(1, 11, "quotes.Unclosed")]
+
+
+def test_an_apostrophe_after_code_stays_an_apostrophe(quotes: Ruleset) -> None:
+    page = "Use ``getattr()``'s result and :code:`x`'d values alike.\n"
+    assert _quotes(quotes, page, "api.rst", "rst") == []
+
+
+def test_a_quote_after_a_slash_before_a_stop_closes(quotes: Ruleset) -> None:
+    text = "Give a value of the form '/regexp/'. Or use 'a-'; both work.\n"
+    assert _quotes(quotes, text, "shards.md", "markdown") == []
+
+
+# -- names: surnames alone, contrasts, names in their time ---------------------
+
+
+def test_a_surname_alone_after_the_anchored_full_name_is_reported() -> None:
+    text = (
+        "The philosopher Bernard-Henri Lévi showed his film on Monday.\n"
+        "Lévi, who has filmed in Ukraine since 2014, quoted Primo Levi\n"
+        "and closed with a remark of Claude Lévi-Strauss.\n"
+    )
+    assert found(PEOPLE, text) == [(1, 31, "Lévi", "Lévy"), (2, 1, "Lévi", "Lévy")]
+
+
+def test_a_surname_alone_is_left_when_the_spelling_names_someone_else() -> None:
+    text = (
+        "The philosopher Bernard-Henri Levi spoke first.\n"
+        "Primo Levi was quoted twice, and Levi's book was sold out.\n"
+    )
+    assert found(PEOPLE, text) == [(1, 31, "Levi", "Lévy")]
+
+
+def test_the_house_form_set_against_the_old_one_is_a_mention() -> None:
+    text = (
+        "Write Kyiv, not Kiev. Likewise Kharkiv (not Kharkov) and Lviv rather\n"
+        "than Lvov. Kiev is the transliteration from Russian.\n"
+    )
+    assert found(PLACES, text) == [(2, 12, "Kiev", "Kyiv")]
+
+
+def test_a_name_put_in_its_time_is_left_alone() -> None:
+    text = (
+        "In the Scottish Café in Lwów, then a Polish city, the notebook began.\n"
+        "He taught in Lwów before 1939 and in Lviv after the war.\n"
+        "The council of Lwów met on Tuesday.\n"
+    )
+    assert found(PLACES, text) == [(3, 16, "Lwów", "Lviv")]
+
+
+def test_the_city_after_a_place_preposition_in_a_story_about_a_namesake() -> None:
+    text = (
+        "Bulgaria's Stefan Nikolaev took gold in Tirana.\n"
+        "Nikolaev, 22, beat a wrestler who still trains in Nikolaev.\n"
+    )
+    assert found(PLACES, text) == [(2, 51, "Nikolaev", "Mykolaiv")]
+
+
+def test_a_ship_class_of_two_words_names_the_ship() -> None:
+    text = "The destroyer leader Kharkov was sunk off the coast in 1943.\n"
+    assert found(PLACES, text) == []
+    assert found(PLACES, "A bridge near Harkov was rebuilt.") == [
+        (1, 15, "Harkov", "Kharkiv")
+    ]

@@ -1,0 +1,95 @@
+"""A tree's own terms: spelling findings on a word spread over its pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from copydesk import api
+from copydesk.batch import FileResult
+from copydesk.model import Finding, RuleMeta, Severity
+from copydesk.project_terms import MIN_FILES, drop_project_terms
+
+METAS = {
+    "typos.Unknown": RuleMeta(
+        id="typos.Unknown", extends="lexicon", source="Unknown.yml"
+    ),
+    "style.Repetition": RuleMeta(
+        id="style.Repetition", extends="repetition", source="Repetition.yml"
+    ),
+}
+
+
+def _finding(rule: str, word: str, suggestion: str) -> Finding:
+    return Finding(
+        rule=rule,
+        severity=Severity.SUGGESTION,
+        message="",
+        path="",
+        start=0,
+        end=len(word),
+        line=1,
+        col=1,
+        end_line=1,
+        end_col=len(word) + 1,
+        match=word,
+        suggestions=(suggestion,),
+    )
+
+
+def _results(paths: list[str], word: str, suggestion: str) -> list[FileResult]:
+    return [
+        FileResult(
+            path,
+            [
+                _finding("typos.Unknown", word, suggestion),
+                _finding("style.Repetition", "the the", "the"),
+            ],
+        )
+        for path in paths
+    ]
+
+
+def _words(results: list[FileResult]) -> list[list[str]]:
+    return [[f.match for f in r.findings] for r in results]
+
+
+def test_a_word_reported_on_three_pages_is_the_trees_term() -> None:
+    results = _results(["docs/a.md", "docs/b.md", "blog/c.md"], "vschema", "schema")
+    drop_project_terms(results, METAS)
+    assert _words(results) == [["the the"]] * 3
+
+
+def test_two_pages_are_not_enough() -> None:
+    results = _results(["docs/a.md", "blog/c.md"], "vschema", "schema")
+    drop_project_terms(results, METAS)
+    assert _words(results) == [["vschema", "the the"]] * 2
+
+
+def test_one_page_copied_into_each_versions_folder_counts_once() -> None:
+    paths = [f"docs/{v}/about_numbers.md" for v in ("7.4", "7.5", "7.6", "7.7")]
+    results = _results(paths, "teribyte", "terabyte")
+    drop_project_terms(results, METAS)
+    assert _words(results) == [["teribyte", "the the"]] * 4
+
+
+def test_a_repeated_slip_stays_a_misspelling() -> None:
+    # "overriden": a dropped double, undone by one slip into its suggestion.
+    results = _results(["a.md", "b.md", "c.md", "d.md"], "overriden", "overridden")
+    drop_project_terms(results, METAS)
+    assert _words(results) == [["overriden", "the the"]] * 4
+
+
+def test_the_whole_run_decides_through_the_api(tmp_path: Path) -> None:
+    for name in ("keyspaces", "sharding", "routing"):
+        (tmp_path / f"{name}.md").write_text(
+            f"# {name.title()}\n\nEach keyspace has a vschema that the router reads.\n",
+            encoding="utf-8",
+        )
+    workspace = api.Workspace(tmp_path, api.Overrides(isolated=True))
+    whole = workspace.lint_paths([tmp_path])
+    assert [f.rule for r in whole.results for f in r.findings] == []
+    alone = workspace.lint_paths([tmp_path / "routing.md"])
+    assert [(f.rule, f.match) for r in alone.results for f in r.findings] == [
+        ("typos.Unknown", "vschema")
+    ]
+    assert MIN_FILES == 3
