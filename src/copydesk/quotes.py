@@ -221,8 +221,10 @@ _BLOCKQUOTE_TAG = later_re(r"<(/?)blockquote\b[^<>]*>", stdlib_re.IGNORECASE)
 _QUOTE_REACH = 20_000
 _OPEN_PUNCT = frozenset("([{<—–-/")
 _CLOSE_PUNCT = frozenset(".,;:!?)]}>…—–-/")
-#: Punctuation that only ends: a mark before it opens nothing.
+#: Punctuation that only ends a word: a mark between a joiner (a slash or
+#: dash, which may end a quoted word) and one of these closes.
 _END_PUNCT = frozenset(".,;:!?)]}>…")
+_JOINERS = frozenset("/—–-")
 
 # Shapes: where a mark stands relative to the words around it.
 SPACED, INNER, LEFT, RIGHT, OTHER = range(5)
@@ -301,8 +303,8 @@ def _shape(prev: str, nxt: str) -> int:
         if nxt.isspace():
             return SPACED
         # '/regexp/'. or 'a-'; after a slash or dash, before a stop: nothing
-        # follows for it to open.
-        return RIGHT if nxt in _END_PUNCT else LEFT
+        # follows for it to open. After a bracket it opens ("::", (".rst")).
+        return RIGHT if prev in _JOINERS and nxt in _END_PUNCT else LEFT
     if nxt.isspace() or nxt in _CLOSE_PUNCT:
         return RIGHT
     return OTHER

@@ -118,3 +118,9 @@ def test_a_ship_class_of_two_words_names_the_ship() -> None:
     assert found(PLACES, "A bridge near Harkov was rebuilt.") == [
         (1, 15, "Harkov", "Kharkiv")
     ]
+
+
+def test_a_quote_after_a_bracket_before_punctuation_opens(quotes: Ruleset) -> None:
+    text = 'Mark it with a double colon ("::") or a suffix (".rst") alone.\n'
+    assert _quotes(quotes, text, "literal.rst", "rst") == []
+    assert _quotes(quotes, text, "literal.md", "markdown") == []
