@@ -1,8 +1,9 @@
 """Lines of page furniture laid out in segments: "Updated 2 hours ago · 4 min
-read", "By Ana Ruiz · @anaruiz · Follow".
+read", "By Ana Ruiz · @anaruiz · Follow", "App Store | Google Play".
 
 A web page sets its meta line (byline, handle, stamps, buttons) as items
-joined by middle dots or bullets; pasted with the text, the items land on one
+joined by middle dots, bullets or bars, a row of buttons with wide gaps, a
+notice as sentences; pasted with the text, the items land on one
 line. A whole-line debris rule (``line: true``) finds each item alone, but the
 joined line is none of its tokens. Here such a line is the rule's when every
 segment is one of its tokens or one of the lines its ``block`` lets stand
@@ -31,12 +32,15 @@ from copydesk.document import Analysis, ByKey, Document
 from copydesk.lazy_patterns import later_re
 from copydesk.lines import line_end
 
-#: The separators a page puts between the items of a meta line.
-SEPARATORS = "·•"
+#: What a page puts between the items of a meta line: a middle dot, a
+#: bullet or a bar, a wide gap (buttons laid out in a row: "Accept  Refuse
+#: Settings"), or a sentence's end (a notice and its count: "This article
+#: is for subscribers. You have 2 free articles left.").
+_SEPARATOR = later_re(r"[·•|]|[ \t]{2}|[.!?][ \t]")
 #: Indentation and a bullet before the first item (the lead a whole-line
 #: token allows, as the shared scan writes it).
 _LEAD = later_re(LEAD)
-_SPLIT = later_re(r"[ \t]*[·•][ \t]*")
+_SPLIT = later_re(r"[ \t]*[·•|][ \t]*|[ \t]{2,}|(?<=[.!?])[ \t]+")
 #: Most items a meta line holds; longer runs are lists, not one line.
 MAX_SEGMENTS = 6
 #: Longest line a whole-line rule reads, a meta line included: debris is
@@ -58,7 +62,7 @@ def segments_at(text: str, pos: int) -> Segments:
     end = line_end(text, pos)
     if end - pos > MAX_LINE:
         return ()
-    if text.find("·", pos, end) < 0 and text.find("•", pos, end) < 0:
+    if _SEPARATOR.search(text, pos, end) is None:
         return ()
     lead = _LEAD.match(text, pos, end)
     start = lead.end() if lead is not None else pos

@@ -75,3 +75,52 @@ def test_the_button_may_come_last(artifacts: Ruleset) -> None:
     assert found(artifacts, text) == [
         (3, 1, "artifacts.Social", "@anaruiz · By Ana Ruiz · Follow")
     ]
+
+
+def test_items_joined_by_bars_wide_gaps_or_sentences(artifacts: Ruleset) -> None:
+    """A row of buttons set apart by wide gaps, store badges joined by a bar
+    under an app prompt, a paywall's notice and its count as two sentences,
+    a stamp that puts the time first."""
+    text = (
+        "The tunnel will close for six weeks from January.\n"
+        "We use cookies to improve your experience on our site.\n"
+        "Accept  Refuse  Settings\n"
+        "\n"
+        "Download our app and be the first to hear the news!\n"
+        "App Store | Google Play\n"
+        "\n"
+        "This article is reserved for subscribers. You have 2 free articles left.\n"
+        "\n"
+        "09:41, 3 December 2026 · updated 11:02\n"
+    )
+    found_lines = [
+        (f.line, f.end_line, f.rule)
+        for f in lint_text(text, "x.txt", "plain", artifacts)
+    ]
+    assert found_lines == [
+        (2, 2, "artifacts.Consent"),
+        (3, 3, "artifacts.Consent"),
+        (5, 6, "artifacts.CallToAction"),  # the badges under their prompt
+        (8, 8, "artifacts.Paywall"),
+        (10, 10, "artifacts.ReadingTime"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A sentence that is a token beside one that is prose.
+        "Subscribe. The council will vote on the budget in May.",
+        # Two sentences of prose about the things a banner names.
+        "Readers can accept all cookies. Many refuse them.",
+        # Words set apart by a wide gap, none a token.
+        "Name  Address  Phone",
+        # A bar between words of a table row.
+        "Kyiv | Kharkiv | Odesa",
+    ],
+)
+def test_lines_with_bars_gaps_or_sentences_that_are_prose(
+    artifacts: Ruleset, line: str
+) -> None:
+    text = f"The ferry sailed at noon.\n{line}\nIt reached the island at four.\n"
+    assert found(artifacts, text) == []

@@ -31,9 +31,10 @@ LINE_TAIL = r"[ \t]*\r?$"
 SENTENCE_TAIL = r"(?:[ \t]*\r?$|[ \t]+(?-i:[\"“„»«‘(]?[A-Z0-9\x{80}-\x{10FFFF}]))"
 GAP = r"[.!?…][\"”’«»)\]]?[ \t]+"
 #: Items before and after a whole-line token on a line of items joined by
-#: middle dots or bullets.
-SEGMENT_HEAD = r"(?:[^\n]*[·•][ \t]*)?"
-SEGMENT_TAIL = r"(?:[ \t]*[·•][^\n]*)?"
+#: middle dots, bullets or bars, a wide gap, or a sentence's end
+#: (``copydesk.segmented_lines``).
+SEGMENT_HEAD = r"(?:[^\n]*(?:[·•|]|[ \t]{2}|[.!?][ \t])[ \t]*)?"
+SEGMENT_TAIL = r"(?:(?:[ \t]*[·•|]|[ \t]{2}|[.!?][ \t])[^\n]*)?"
 
 
 class Member(NamedTuple):
