@@ -187,7 +187,23 @@ def _gitignore(dirpath: str) -> "pathspec.GitIgnoreSpec | None":
         return None
     import pathspec  # only walks that meet a .gitignore pay for it
 
-    return pathspec.GitIgnoreSpec.from_lines(lines)
+    try:
+        return pathspec.GitIgnoreSpec.from_lines(lines)
+    except ValueError:  # a line git cannot read ("!" alone): git skips it
+        return pathspec.GitIgnoreSpec.from_lines(
+            line for line in lines if _readable_pattern(line)
+        )
+
+
+def _readable_pattern(line: str) -> bool:
+    """Whether ``line`` of a ``.gitignore`` is a pattern pathspec reads."""
+    import pathspec
+
+    try:
+        pathspec.GitIgnoreSpec.from_lines([line])
+    except ValueError:
+        return False
+    return True
 
 
 def _ignored(

@@ -771,6 +771,8 @@ class _Scanner:
             opens = prev.isspace() or prev in "([{<" or near is None
             return OPEN if opens else CLOSE
         if shape == RIGHT:
+            if prev == "=" and near is None and not self._around(pos)[1].isspace():
+                return OPEN  # MAKEFLAGS="-j1": an assignment's value
             return CLOSE
         if near is not None and shape == INNER and self._closers_ahead(pos):
             return OPEN  # a nested quote missing its space: said"a" and b."
@@ -982,6 +984,8 @@ class _Scanner:
 
     def _right_single(self, pos: int, ch: str, prev: str, nxt: str, shape: int) -> int:
         """' and ’: apostrophe, prime or quote, by position and what is open."""
+        if ch == "'" and self._quoted_space(pos, ch):
+            return SKIP  # a quoted space: split on ' '
         top = self._top_single()
         if top is None and self._tex_closer(pos, ch, prev):
             self.taken = pos + 2  # the second mark is part of this closer
@@ -1633,12 +1637,13 @@ class _Scanner:
             and not (j + 1 < self.hi and prose[j + 1].isalnum())
         )
 
-    def _quoted_space(self, pos: int) -> bool:
-        """True for either mark of ``" "`` (a real space, not masked markup)."""
+    def _quoted_space(self, pos: int, mark: str = '"') -> bool:
+        """True for either mark of ``" "`` (or ``' '``: a real space, not
+        masked markup)."""
         for at in (pos, pos - 2):
             if (
                 at >= 0
-                and self.prose.startswith('" "', at)
+                and self.prose.startswith(f"{mark} {mark}", at)
                 and (not self.text or self.text[at + 1].isspace())
             ):
                 return True

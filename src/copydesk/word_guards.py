@@ -630,13 +630,16 @@ _CODE_WORD = later_re(r"(?<![a-z0-9])[a-z][a-z0-9]{3,}(?![a-z0-9])")
 
 
 #: Code in the source, by format: Markdown's code spans, reST's inline
-#: literals and roles, HTML's inline code elements (the terms a page names
-#: in its prose; its code blocks hold much more code and few terms). Found
+#: literals, roles and default-role text, HTML's inline code elements (the
+#: terms a page names in its prose; its code blocks hold much more code and
+#: few terms). Found
 #: by one C-speed scan: a word-by-word look at the masked text cost seconds
 #: on 17 MB.
 _CODE = {
     "markdown": later_re(r"``?[^`\n]+``?"),
-    "rst": later_re(r"``[^`\n]+``|:[\w:.-]+:`[^`\n]+`"),
+    # Literals, roles, and interpreted text in the default role (`arange`:
+    # what Sphinx projects set to an object's name), not a link's `text`_.
+    "rst": later_re(r"``[^`\n]+``|:[\w:.-]+:`[^`\n]+`|(?<![`\w])`[^`\n]+`(?![`_])"),
     "html": later_re(r"(?i)<(code|kbd|samp|var)\b[^>]*>[^<]*</\1>"),
 }
 
@@ -667,14 +670,17 @@ class CodeWords(Analysis[frozenset[str]]):
 
 
 def inflects_code(doc: Document, folded: str, is_word: Callable[[str], bool]) -> bool:
-    """The word is a regular inflection of an identifier of the document's
-    code that is no word of the language (``xfail`` in code, "xfailed" and
-    "xfailing" in prose): the project's own term. A slip of a word that is
-    also code ("stoped" beside ``stop()``) is still a slip (``is_word``).
-    Asked only of words the lexicon would report."""
+    """The word is an identifier of the document's code that is no word of
+    the language, or a regular inflection of one (``xfail`` in code,
+    "xfail", "xfailed" and "xfailing" in prose): the project's own term,
+    named in prose without its markup. A slip of a word that is also code
+    ("stoped" beside ``stop()``) is still a slip (``is_word``). Asked only
+    of words the lexicon would report."""
     code = doc.get(CodeWords)
     if not code:
         return False
+    if folded in code:
+        return True  # ``arange`` in code, "arange returns" in prose
     for ending in _TERM_ENDINGS:
         if folded.endswith(ending) and len(folded) - len(ending) >= _MIN_CODE_WORD:
             stem = folded[: -len(ending)]

@@ -124,3 +124,36 @@ def test_a_quote_after_a_bracket_before_punctuation_opens(quotes: Ruleset) -> No
     text = 'Mark it with a double colon ("::") or a suffix (".rst") alone.\n'
     assert _quotes(quotes, text, "literal.rst", "rst") == []
     assert _quotes(quotes, text, "literal.md", "markdown") == []
+
+
+@pytest.mark.parametrize(
+    ("fmt", "page"),
+    [
+        (
+            "rst",
+            "Title\n=====\n\nUse ``arange`` to make one; arange returns an array.\n",
+        ),
+        ("rst", "Title\n=====\n\nUse `arange` to make one; arange returns an array.\n"),
+        ("markdown", "Use `arange` to make one; arange returns an array.\n"),
+        ("html", "<p>Use <code>arange</code> to make one; arange returns it.</p>\n"),
+    ],
+)
+def test_an_identifier_of_the_pages_code_is_a_term_in_its_prose(
+    fmt: str, page: str
+) -> None:
+    assert lint_rule(LEXICON, page, fmt) == []
+
+
+def test_a_slip_beside_an_identifier_is_still_a_slip() -> None:
+    page = "Use `arange` to make one, as the documnet says.\n"
+    assert [m for _, _, m in lint_rule(LEXICON, page, "markdown")] == ["documnet"]
+
+
+def test_a_quote_after_an_equals_sign_opens(quotes: Ruleset) -> None:
+    text = 'Set MAKEFLAGS="-j1" before you build, then run it.\n'
+    assert _quotes(quotes, text, "build.md", "markdown") == []
+
+
+def test_a_quoted_space_in_single_marks_is_no_stray(quotes: Ruleset) -> None:
+    text = "The sign is '-', '+' or ' ', and with ' ' a space is printed.\n"
+    assert _quotes(quotes, text, "format.rst", "rst") == []

@@ -93,6 +93,12 @@ def test_a_variant_from_another_system_is_found(
         "After the death of Spc. Venessa Guillén came the I Am Vanessa Guillén Act.",
         # Cantonese Cheung and Chung are two surnames.
         "Cheung Man-kit and Chung Kwok-pan were elected.",
+        # A surname in s that only ends its phrase is no genitive of a given
+        # name (a release note's credits).
+        "* Fix the timers (Colin Ihrig) [#101]\n"
+        "* Document duplex stream options (Jesse W. Collins) [#102]\n"
+        "* Update the tests (Colin Ihrig) [#103]\n"
+        "* Update the docs (Colin Prince) [#104]\n",
     ],
 )
 def test_no_false_alarm(text: str) -> None:

@@ -207,6 +207,19 @@ def test_directory_walk_skips_gitignored_and_hidden(
     assert paths == ["docs/a.md", "docs/sub/b.txt"]
 
 
+def test_a_gitignore_line_git_cannot_read_is_skipped(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A lone "!" or "\\" in a .gitignore is no pattern to git, which skips
+    it; the walk does the same and honours the lines around it."""
+    write(workdir / "docs" / ".gitignore", "!\n\\\n*.draft.md\n")
+    write(workdir / "docs" / "a.md", "Kiev\n")
+    write(workdir / "docs" / "x.draft.md", "Kiev\n")
+    assert main(["check", "--format", "json", "docs"]) == 1
+    paths = sorted({i["path"] for i in json.loads(capsys.readouterr().out)})
+    assert paths == ["docs/a.md"]
+
+
 def test_format_for_overrides_extension(
     workdir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

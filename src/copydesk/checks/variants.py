@@ -350,7 +350,7 @@ def _grouped_spellings(
     """
     joined = _syllable_names(doc)
     found = _occurrences(tokens, joined)
-    groups = _groups(found)
+    groups = _groups(found, doc.prose)
     grouped = {s.text: s for group in groups for s in group}
     if grouped:
         _describe(doc, grouped.values())
@@ -669,7 +669,7 @@ def _one_entity(group: Sequence[_Spelling], prose: str) -> bool:
     return bool(set.intersection(*(s.preceders | s.followers for s in named)))
 
 
-def _groups(spellings: Mapping[str, _Spelling]) -> list[list[_Spelling]]:
+def _groups(spellings: Mapping[str, _Spelling], prose: str) -> list[list[_Spelling]]:
     """Spellings that share a key, in groups of two or more."""
     if len(spellings) < 2:
         return []
@@ -692,7 +692,7 @@ def _groups(spellings: Mapping[str, _Spelling]) -> list[list[_Spelling]]:
             if key.startswith("a:") and not _arabic_pair(spellings, seen, text):
                 continue
             parent[root(text)] = root(seen)
-    for text, other in _genitives(spellings, owner):
+    for text, other in _genitives(spellings, owner, prose):
         spellings[text].genitive = True
         parent[root(text)] = root(other)
     members: dict[str, list[_Spelling]] = defaultdict(list)
@@ -756,13 +756,15 @@ _CITING = '"“”„«»'
 
 
 def _genitives(
-    spellings: Mapping[str, _Spelling], owner: Mapping[str, str]
+    spellings: Mapping[str, _Spelling], owner: Mapping[str, str], prose: str
 ) -> Iterator[tuple[str, str]]:
     """(genitive, spelling) for each German genitive of a spelling of one of
-    the document's names (Schmyhals beside Shmyhal)."""
+    the document's names (Schmyhals beside Shmyhal), which governs a word
+    after it somewhere ("Schmyhals cabinet"): a name that only ever ends its
+    phrase ("(Jesse W. Collins)") is a surname of its own, not Colin's."""
     for text in spellings:
         stem = _genitive_stem(text)
-        if not stem:
+        if not stem or not _governs(prose, spellings[text]):
             continue
         for key in translit.keys(stem):
             other = owner.get(key, text)
@@ -773,6 +775,15 @@ def _genitives(
                     yield text, other
                 break
             continue
+
+
+def _governs(prose: str, spelling: _Spelling) -> bool:
+    """Whether a word follows some use of ``spelling`` after a space."""
+    for tok in spelling.tokens:
+        after = prose[tok.end : tok.end + 2]
+        if len(after) == 2 and after[0] == " " and after[1].isalpha():
+            return True
+    return False
 
 
 def _genitive_stem(text: str) -> str:
