@@ -37,7 +37,12 @@ from copydesk.config import Config, find_config, load_config
 from copydesk.errors import InputError
 from copydesk.files import STDIN, Target, discover, format_for
 from copydesk.model import Finding, RuleMeta
-from copydesk.project_terms import drop_project_terms
+from copydesk.project_terms import (
+    MIN_FILES,
+    drop_project_terms,
+    tree_terms,
+    without_terms,
+)
 from copydesk.resolve import Overrides, Plan, Settings, make_plan
 
 if TYPE_CHECKING:
@@ -260,19 +265,51 @@ class Workspace:
         return [f for f in found if settings.keeps(f)]
 
     def fix_text(
-        self, path: Path | str, text: str, *, unsafe: bool = False
+        self,
+        path: Path | str,
+        text: str,
+        *,
+        unsafe: bool = False,
+        terms: frozenset[str] = frozenset(),
     ) -> FixResult:
         """``text`` with its fixes applied (safe ones; ``unsafe`` adds the rest),
         in rounds until nothing changes, and the findings that remain.
 
-        Rules switched off for ``path`` by ``per-file-ignores`` fix nothing.
+        Rules switched off for ``path`` by ``per-file-ignores`` fix nothing;
+        nor do spelling findings on ``terms``, the tree's own terms that a
+        run over its files learnt (:mod:`copydesk.project_terms`).
         """
         from copydesk.engine import RunState
         from copydesk.fix import fix_text
 
         settings = self.settings_for(path)
         run = RunState()
-        return fix_text(text, lambda t: self._lint(settings, t, run), unsafe=unsafe)
+        metas = self.rules(settings.plan).get().metas if terms else {}
+        return fix_text(
+            text,
+            lambda t: without_terms(self._lint(settings, t, run), terms, metas),
+            unsafe=unsafe,
+        )
+
+    def tree_terms(
+        self,
+        plans: Sequence[tuple[Plan, Sequence[Target]]],
+        *,
+        jobs: int = 1,
+        cache: Path | None = None,
+    ) -> frozenset[str]:
+        """The tree's own terms that a lint of ``plans`` learns, as
+        :meth:`lint_plans` does (none for fewer files than
+        :data:`copydesk.project_terms.MIN_FILES`)."""
+        if sum(len(group) for _, group in plans) < MIN_FILES:
+            return frozenset()
+        run = LintRun()
+        for plan, group in plans:
+            rules = self.rules(plan)
+            results_cache = _results_cache(cache, plan) if cache is not None else None
+            run.metas.update(rules.get().metas)
+            run.results.extend(lint_targets(group, rules, jobs, results_cache, None))
+        return tree_terms(run.results, run.metas)
 
     # --- many files ---------------------------------------------------------
 

@@ -264,21 +264,25 @@ def institution_after(prose: str, end: int) -> str | None:
 
 
 #: Right after a place, what puts its name in the past: "Lwów, then a
-#: Polish city", "Kiev (then in the Soviet Union)", "Lwów before 1939".
+#: Polish city", "Kiev (then in the Soviet Union)", "Lwów before 1939"; not
+#: a journey's next step ("Kiev, then drove south").
 _IN_ITS_TIME = later_re(
-    r"[ \t]*(?:[,(][ \t]*then\b"
+    r"[ \t]*(?:[,(][ \t]*then[ \t]+(?:an?|the|in|part|under|still|known|called"
+    r"|capital|ruled|occupied|belonging|Soviet|Polish|Russian|Austrian)\b"
     r"|[ \t](?:before|until|till|prior[ \t]+to)[ \t]+(1\d{3})\b)"
 )
 
 
 #: Right before a place: a preposition only a place takes ("in", "near").
-_PLACE_BEFORE = later_re(r"(?<![\w])(?:in|near|outside|around)[ \t\u00a0]+\Z")
+_PLACE_BEFORE = later_re(r"(?<![\w])(?:in|near|outside)[ \t\u00a0]+\Z")
 
 
-def placed(prose: str, start: int) -> bool:
+def placed(prose: str, start: int, end: int) -> bool:
     """True when a preposition only a place takes stands right before
     ``start``: "trains in Nikolaev" is the city even in a story that also
-    names a wrestler Nikolaev."""
+    names a wrestler Nikolaev; "in Lvov's cabinet" is the man's."""
+    if prose.startswith(("'s", "’s"), end):
+        return False
     return _PLACE_BEFORE.search(prose, max(0, start - 12), start) is not None
 
 

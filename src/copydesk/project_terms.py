@@ -9,12 +9,15 @@ several pages, so a word that a spelling check reports in ``MIN_FILES``
 files of one run, under as many file names, is taken for the tree's term
 and its findings dropped (versioned docs copy a page, and its typo, into
 each version's folder under one name: ``7.6/about_x.md``, ``7.7/about_x.md``),
-unless undoing one typing slip (a doubled or dropped letter, a swap, a
-dropped vowel) gives the check's own first suggestion: ``overriden`` and
-``targetting`` are the misspellings people do repeat.
+unless one edit after its first letter gives the check's own first
+suggestion: ``overriden``, ``paramater`` and ``dispached`` are the
+misspellings people do repeat, while a coined term adds to a word's front
+(``vschema``) or is no slip of one.
 
 The decision needs the whole run, so it is made once the files are linted
-(each file's findings stay cacheable on their own). A run over part of a
+(each file's findings stay cacheable on their own); ``copydesk fix`` over
+several files lints them first to learn the same terms, so that it never
+"mends" a term that ``check`` leaves alone. A run over part of a
 tree (one file from a pre-commit hook, one shard) sees less spread and so
 keeps more findings; a single document (the editor) keeps them all.
 """
@@ -28,11 +31,11 @@ from pathlib import PurePath
 from copydesk import typo_edits
 from copydesk.batch import FileResult
 from copydesk.checks import load_check_type
-from copydesk.model import RuleMeta
+from copydesk.model import Finding, RuleMeta
 
 #: Files of one run (by name) a reported word must turn up in to be the
 #: tree's term.
-MIN_FILES = 3
+MIN_FILES = 2
 
 
 def drop_project_terms(
@@ -40,14 +43,18 @@ def drop_project_terms(
 ) -> None:
     """Remove from ``results`` the findings of spelling checks (check types
     declaring ``SPELLING``) on words that are the tree's own terms."""
-    # Asked only of the rules that found something: a warm run's findings
-    # come from the cache, and its check types need not be imported.
-    found = {f.rule for result in results for f in result.findings}
-    spelling = {
-        rule
-        for rule in found
-        if rule in metas and load_check_type(metas[rule].extends).SPELLING
-    }
+    terms = tree_terms(results, metas)
+    if terms:
+        for result in results:
+            result.findings = without_terms(result.findings, terms, metas)
+
+
+def tree_terms(
+    results: Sequence[FileResult], metas: Mapping[str, RuleMeta]
+) -> frozenset[str]:
+    """The words (case-folded) that the spelling findings of ``results``
+    show to be the tree's own terms."""
+    spelling = _spelling_rules(results, metas)
     files: defaultdict[str, set[str]] = defaultdict(set)
     meant: defaultdict[str, set[str]] = defaultdict(set)
     for result in results:
@@ -56,19 +63,37 @@ def drop_project_terms(
                 word = _folded(finding.match)
                 files[word].add(PurePath(result.path).name)
                 meant[word].update(map(_folded, finding.suggestions[:1]))
-    terms = {
+    return frozenset(
         word
         for word, paths in files.items()
         if len(paths) >= MIN_FILES and not _slip_of(word, meant[word])
-    }
+    )
+
+
+def without_terms(
+    findings: Sequence[Finding], terms: frozenset[str], metas: Mapping[str, RuleMeta]
+) -> list[Finding]:
+    """``findings`` but those of spelling checks on ``terms``."""
     if not terms:
-        return
-    for result in results:
-        result.findings = [
-            f
-            for f in result.findings
-            if f.rule not in spelling or _folded(f.match) not in terms
-        ]
+        return list(findings)
+    spelling = _spelling_rules([FileResult("", list(findings))], metas)
+    return [
+        f for f in findings if f.rule not in spelling or _folded(f.match) not in terms
+    ]
+
+
+def _spelling_rules(
+    results: Sequence[FileResult], metas: Mapping[str, RuleMeta]
+) -> set[str]:
+    """The rules among those that found something whose check type declares
+    ``SPELLING`` (asked only of those: a warm run's findings come from the
+    cache, and its check types need not be imported)."""
+    found = {f.rule for result in results for f in result.findings}
+    return {
+        rule
+        for rule in found
+        if rule in metas and load_check_type(metas[rule].extends).SPELLING
+    }
 
 
 def _folded(word: str) -> str:
@@ -76,8 +101,11 @@ def _folded(word: str) -> str:
 
 
 def _slip_of(word: str, meant: set[str]) -> bool:
-    """Whether undoing one typing slip in ``word`` gives a word the checks
-    suggested for it: a misspelling of that word, not a coined term."""
-    return bool(meant) and not meant.isdisjoint(
-        typo_edits.one_edit(word, slips_only=True)
-    )
+    """Whether one edit after its first letter (a letter dropped, added,
+    swapped or mistyped) makes ``word`` a word the checks suggested for it:
+    a misspelling of that word (``paramater``, ``dispached``), not a coined
+    term, which adds to a word's front (``vschema``) or is no slip of one."""
+    if not meant or len(word) < 2:
+        return False
+    head = word[0]
+    return any(head + edited in meant for edited in typo_edits.one_edit(word[1:]))

@@ -221,10 +221,10 @@ _BLOCKQUOTE_TAG = later_re(r"<(/?)blockquote\b[^<>]*>", stdlib_re.IGNORECASE)
 _QUOTE_REACH = 20_000
 _OPEN_PUNCT = frozenset("([{<—–-/")
 _CLOSE_PUNCT = frozenset(".,;:!?)]}>…—–-/")
-#: Punctuation that only ends a word: a mark between a joiner (a slash or
-#: dash, which may end a quoted word) and one of these closes.
-_END_PUNCT = frozenset(".,;:!?)]}>…")
+#: A slash or dash that may end a quoted word ('/regexp/'), and what may
+#: follow its closer: a single quote open, a ' between them closes.
 _JOINERS = frozenset("/—–-")
+_END_PUNCT = frozenset(",;:!?)]}")
 
 # Shapes: where a mark stands relative to the words around it.
 SPACED, INNER, LEFT, RIGHT, OTHER = range(5)
@@ -300,11 +300,7 @@ def _shape(prev: str, nxt: str) -> int:
     if prev.isspace():
         return SPACED if nxt.isspace() else LEFT
     if prev in _OPEN_PUNCT:
-        if nxt.isspace():
-            return SPACED
-        # '/regexp/'. or 'a-'; after a slash or dash, before a stop: nothing
-        # follows for it to open. After a bracket it opens ("::", (".rst")).
-        return RIGHT if prev in _JOINERS and nxt in _END_PUNCT else LEFT
+        return SPACED if nxt.isspace() else LEFT
     if nxt.isspace() or nxt in _CLOSE_PUNCT:
         return RIGHT
     return OTHER
@@ -1001,6 +997,8 @@ class _Scanner:
         if shape == SPACED:
             return CLOSE if top else STRAY
         if shape == LEFT:
+            if top is not None and prev in _JOINERS and self._stop_after(pos, nxt):
+                return CLOSE  # '/regexp/'. : a quoted value ending in a slash
             if self._elision(pos) and not self._word_quoted(pos):
                 return SKIP  # the 'net, ’em
             if ch == "'" or primary_language(self.language) in _SAME_MARK:
@@ -1636,6 +1634,15 @@ class _Scanner:
             and prose[j] in "'’"
             and not (j + 1 < self.hi and prose[j + 1].isalnum())
         )
+
+    def _stop_after(self, pos: int, nxt: str) -> bool:
+        """Whether ``nxt``, after the mark at ``pos``, ends a clause: a comma
+        or the like, or a full stop that is no ellipsis and no name's dot
+        (".NET")."""
+        if nxt in _END_PUNCT:
+            return True
+        after = self.prose[pos + 2 : pos + 3]
+        return nxt == "." and (not after or after.isspace())
 
     def _quoted_space(self, pos: int, mark: str = '"') -> bool:
         """True for either mark of ``" "`` (or ``' '``: a real space, not

@@ -32,15 +32,23 @@ from copydesk.document import Analysis, ByKey, Document
 from copydesk.lazy_patterns import later_re
 from copydesk.lines import line_end
 
-#: What a page puts between the items of a meta line: a middle dot, a
-#: bullet or a bar, a wide gap (buttons laid out in a row: "Accept  Refuse
-#: Settings"), or a sentence's end (a notice and its count: "This article
-#: is for subscribers. You have 2 free articles left.").
-_SEPARATOR = later_re(r"[·•|]|[ \t]{2}|[.!?][ \t]")
+#: What a page puts between the items of a meta line, strongest first: a
+#: middle dot or bullet, a bar ("App Store | Google Play"), a wide gap
+#: (buttons in a row: "Accept  Refuse  Settings"), a sentence's end (a
+#: notice and its count: "This article is for subscribers. You have 2 free
+#: articles left."). A line is split at the strongest it holds only, so an
+#: abbreviation ("By Dr. Ana Ruiz · Follow") or a token's own bar ("Follow |
+#: Following") stays inside its item.
+DOTS, BARS, GAPS, SENTENCES = range(4)
+_SEPARATORS = (
+    (DOTS, later_re(r"[·•]"), later_re(r"[ \t]*[·•][ \t]*")),
+    (BARS, later_re(r"\|"), later_re(r"[ \t]*\|[ \t]*")),
+    (GAPS, later_re(r"\S[ \t]{2,}\S"), later_re(r"[ \t]{2,}")),
+    (SENTENCES, later_re(r"[.!?][ \t]"), later_re(r"(?<=[.!?])[ \t]+")),
+)
 #: Indentation and a bullet before the first item (the lead a whole-line
 #: token allows, as the shared scan writes it).
 _LEAD = later_re(LEAD)
-_SPLIT = later_re(r"[ \t]*[·•|][ \t]*|[ \t]{2,}|(?<=[.!?])[ \t]+")
 #: Most items a meta line holds; longer runs are lists, not one line.
 MAX_SEGMENTS = 6
 #: Longest line a whole-line rule reads, a meta line included: debris is
@@ -48,11 +56,14 @@ MAX_SEGMENTS = 6
 MAX_LINE = 500
 
 _NEITHER, _BESIDE, _TOKEN = range(3)
+#: Words of the longest token a line of sentences must hold.
+_SENTENCE_TOKEN_WORDS = 3
 #: Most item texts a rule remembers.
 _MAX_SEEN = 4096
-#: A line's segments: each one's start offset, text and first word
-#: (case-folded, after any bullet).
-Segments = tuple[tuple[int, str, str], ...]
+#: A line's segments: the separator between them, and each one's start
+#: offset, text and first word (case-folded, after any bullet).
+Segments = tuple[int, tuple[tuple[int, str, str], ...]]
+_NONE: Segments = (DOTS, ())
 _FIRST_WORD = later_re(LEAD + r"(\S+)")
 
 
@@ -61,23 +72,34 @@ def segments_at(text: str, pos: int) -> Segments:
     two to ``MAX_SEGMENTS`` non-empty items joined by separators, else ()."""
     end = line_end(text, pos)
     if end - pos > MAX_LINE:
-        return ()
-    if _SEPARATOR.search(text, pos, end) is None:
-        return ()
+        return _NONE
     lead = _LEAD.match(text, pos, end)
     start = lead.end() if lead is not None else pos
     line = text[start:end].rstrip()
+    found = next(
+        ((kind, split) for kind, present, split in _SEPARATORS if present.search(line)),
+        None,
+    )
+    if found is None:
+        return _NONE
+    kind, split = found
     pieces: list[tuple[int, str]] = []
     at = 0
-    for gap in _SPLIT.finditer(line):
+    for gap in split.finditer(line):
         pieces.append((start + at, line[at : gap.start()]))
         at = gap.end()
         if len(pieces) > MAX_SEGMENTS:
-            return ()
+            return _NONE
     pieces.append((start + at, line[at:]))
     if not 2 <= len(pieces) <= MAX_SEGMENTS or not all(t for _, t in pieces):
-        return ()
-    return tuple((at, piece, _first_word(piece)) for at, piece in pieces)
+        return _NONE
+    return kind, tuple((at, piece, _first_word(piece)) for at, piece in pieces)
+
+
+def _announced(prose: str, pos: int) -> bool:
+    """Whether the line before the one at ``pos`` ends with a colon: the
+    text announces what follows."""
+    return prose[max(0, pos - 3) : pos].rstrip().endswith(":")
 
 
 def _first_word(piece: str) -> str:
@@ -116,21 +138,33 @@ class SegmentedLine:
         """The items' span on the line starting at ``pos`` when it is one of
         this rule's, else None. ``may_begin(word)``: whether one of the
         rule's tokens may begin with that word (its first-word index)."""
-        segments = doc.get(DottedLines)[pos]
+        separator, segments = doc.get(DottedLines)[pos]
         if not segments or not any(may_begin(word) for _, _, word in segments):
             return None
+        if separator != DOTS and _announced(doc.prose, pos):
+            return None  # "four buttons:" then "Play | Pause | Mute": a list
         found = 0
         enough = False
+        longest = 0
         for _, piece, _ in segments:
             kind = self._kind(piece)
             if kind == _TOKEN:
                 found += 1
-                enough = enough or found > 1 or len(piece.split()) > 1
-            elif kind == _BESIDE:
+                words = len(piece.split())
+                longest = max(longest, words)
+                enough = enough or found > 1 or words > 1
+            elif kind == _BESIDE and separator != SENTENCES:
                 enough = enough or any(c.isalpha() for c in piece)
             else:
                 return None
         if not (found and enough):
+            return None
+        # Weaker separators need more: a row of buttons has three items, two
+        # of them the rule's ("Share     Teilen" is a glossary's row), and
+        # sentences one of several words ("Deny. Deny." is prose).
+        if separator == GAPS and (len(segments) < 3 or found < 2):
+            return None
+        if separator == SENTENCES and longest < _SENTENCE_TOKEN_WORDS:
             return None
         first = segments[0][0]
         last, text, _ = segments[-1]

@@ -14,6 +14,8 @@ from tests.checks.inline import lint_rule
 from tests.checks.test_names import PEOPLE, PLACES, found
 
 from copydesk.batch import lint_text
+from copydesk.document import Document
+from copydesk.model import Applicability
 from copydesk.ruleset import Ruleset
 
 LEXICON = """
@@ -157,3 +159,34 @@ def test_a_quote_after_an_equals_sign_opens(quotes: Ruleset) -> None:
 def test_a_quoted_space_in_single_marks_is_no_stray(quotes: Ruleset) -> None:
     text = "The sign is '-', '+' or ' ', and with ' ' a space is printed.\n"
     assert _quotes(quotes, text, "format.rst", "rst") == []
+
+
+def test_a_journeys_next_step_is_no_name_in_its_time() -> None:
+    text = "We flew to Kiev, then drove south to Odesa.\n"
+    assert found(PLACES, text) == [(1, 12, "Kiev", "Kyiv")]
+
+
+def test_a_namesakes_possessive_after_in_is_the_namesakes() -> None:
+    text = (
+        "Prince Georgy Lvov led the Provisional Government in 1917.\n"
+        "Kerensky served as a minister in Lvov's cabinet before replacing him.\n"
+    )
+    assert found(PLACES, text) == []
+
+
+def test_a_surname_that_is_a_common_word_is_not_named_again() -> None:
+    text = (
+        "The philosopher Bernard-Henri Levy attacked the church tax.\n\n"
+        "Levy payments start in May, and parishes expect a shortfall.\n"
+    )
+    assert found(PEOPLE, text) == [(1, 31, "Levy", "Lévy")]
+
+
+def test_a_surname_named_again_gets_an_unsafe_fix() -> None:
+    doc = (
+        "The philosopher Bernard-Henri Lévi spoke.\n"
+        "Lévi, who has filmed since 2014, left.\n"
+    )
+    fixes = [f.fix for f in PEOPLE.run(Document.plain(doc, path="x.txt"))]
+    kinds = [None if fix is None else fix.applicability for fix in fixes]
+    assert kinds == [Applicability.SAFE, Applicability.UNSAFE]

@@ -117,10 +117,35 @@ def test_items_joined_by_bars_wide_gaps_or_sentences(artifacts: Ruleset) -> None
         "Name  Address  Phone",
         # A bar between words of a table row.
         "Kyiv | Kharkiv | Odesa",
+        # Words that are tokens, as sentences of prose or a glossary's row.
+        "Deny. Deny. Deny.",
+        "I agree. I accept.",
+        "Share     Teilen",
     ],
 )
 def test_lines_with_bars_gaps_or_sentences_that_are_prose(
     artifacts: Ruleset, line: str
 ) -> None:
     text = f"The ferry sailed at noon.\n{line}\nIt reached the island at four.\n"
+    assert found(artifacts, text) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Dr. Ana Ruiz · @anaruiz · Follow",
+        "By J. R. Moore · Follow",
+        "Updated Nov. 14, 2026 · 4 min read",
+        "By Ana Ruiz · Follow | Following",
+    ],
+)
+def test_a_line_is_split_at_its_strongest_separator_only(
+    artifacts: Ruleset, line: str
+) -> None:
+    text = f"The port reopened on Monday.\n{line}\nShips queued for hours.\n"
+    assert [f.line for f in lint_text(text, "x.txt", "plain", artifacts)] == [2]
+
+
+def test_a_list_the_text_announces_is_content(artifacts: Ruleset) -> None:
+    text = "The remote has four buttons:\nPlay | Pause | Mute\nThe rest are hidden.\n"
     assert found(artifacts, text) == []

@@ -123,3 +123,27 @@ def test_sample_unsafe_fix_leaves_only_editorial_quote_calls(
     main(["check", "--format", "json", "draft.txt"])
     rules = sorted(i["rule"] for i in json.loads(capsys.readouterr().out))
     assert rules == ["quotes.Mixed", "quotes.Stray", "quotes.Unclosed"]
+
+
+def test_unsafe_fixes_leave_the_trees_own_terms_alone(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`check .` learns `vschema` from its spread over three pages, so `fix
+    --unsafe-fixes .` must not "mend" it to `schema`; the slip beside it is
+    mended."""
+    pages = {}
+    for name in ("keyspaces", "sharding", "routing"):
+        page = (
+            f"# {name.title()}\n\nEach keyspace has a vschema; the documnet says so.\n"
+        )
+        (workdir / f"{name}.md").write_text(page, encoding="utf-8")
+        pages[name] = page
+    assert main(["check", "--no-cache", "--format", "concise", "."]) == 0
+    checked = capsys.readouterr().out
+    assert "vschema" not in checked
+    assert checked.count("documnet") == 3
+    assert main(["fix", "--no-cache", "--unsafe-fixes", "."]) == 0
+    for name, page in pages.items():
+        assert (workdir / f"{name}.md").read_text(encoding="utf-8") == page.replace(
+            "documnet", "document"
+        )

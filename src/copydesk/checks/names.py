@@ -35,7 +35,14 @@ from typing import Any, ClassVar, Final, NamedTuple
 
 import regex
 
-from copydesk import doclang, name_context, patterns, regex_programs, translit
+from copydesk import (
+    doclang,
+    name_context,
+    patterns,
+    regex_programs,
+    translit,
+    wordlists,
+)
 from copydesk.checks.base import COMMON_KEYS, Check, CheckTypeBase, LoadContext
 from copydesk.document import Analysis, ByKey, Document
 from copydesk.errors import RuleError
@@ -117,30 +124,50 @@ def _entry(item: Any, source: str, index: int, default_kind: str) -> Entry:
 
 #: A capitalised word right before a name: another person's given name.
 _GIVEN_BEFORE = later_regex(r"\p{Lu}[\p{L}\p{M}'’.-]*[ \t\u00a0]+\Z")
+#: How far before a use its anchor (a given name) is looked for.
+_ANCHOR_REACH = 80
 
 
-def _named_again(prose: str, start: int, end: int, anchor: patterns.Pattern) -> bool:
+class SurnameUses(Analysis[ByKey[tuple[str, str], int]]):
+    """By (spelling, anchor pattern): where the spelling first follows its
+    anchor as a whole word (-1: never), or -2 when a whole use of it
+    follows another capitalised word (another given name: Primo Levi),
+    which leaves its bare uses unattributed. One pass per spelling asked."""
+
+    @classmethod
+    def compute(cls, doc: Document) -> ByKey[tuple[str, str], int]:
+        prose = doc.prose
+        return ByKey(lambda key: _first_anchored(prose, *key))
+
+
+def _first_anchored(prose: str, spelling: str, anchor_source: str) -> int:
+    anchor = regex_programs.compiled(anchor_source)
+    first = -1
+    for m in regex.finditer(rf"(?<![\w-]){regex.escape(spelling)}(?![\w-])", prose):
+        at = m.start()
+        if anchor.search(prose, max(0, at - _ANCHOR_REACH), at) is not None:
+            first = at if first < 0 else first
+        elif _GIVEN_BEFORE.search(prose, max(0, at - 40), at) is not None:
+            return -2  # the spelling names someone else here too
+    return first
+
+
+def _named_again(doc: Document, start: int, end: int, anchor: patterns.Pattern) -> bool:
     """A surname standing alone (no given name before it, no second part
     after a hyphen: Lévi-Strauss) after the anchored full name in this
     document ("Bernard-Henri Lévi ... Lévi, who has filmed"), when no other
-    given name goes with the same spelling anywhere in it (Primo Levi)."""
+    given name goes with the same spelling anywhere in it (Primo Levi) and
+    the spelling is no word of the language ("Levy payments")."""
+    prose = doc.prose
+    spelling = prose[start:end]
     if _GIVEN_BEFORE.search(prose, max(0, start - 40), start) is not None:
         return False
     if prose[end : end + 1] == "-" and prose[end + 1 : end + 2].isalpha():
         return False
-    spelling = prose[start:end]
-    anchored = False
-    at = prose.find(spelling)
-    while at >= 0:
-        compound = prose[at + len(spelling) : at + len(spelling) + 1] == "-"
-        if at != start and not compound:
-            before = prose[max(0, at - 80) : at]
-            if anchor.search(before) is not None:
-                anchored = anchored or at < start
-            elif _GIVEN_BEFORE.search(prose, max(0, at - 40), at) is not None:
-                return False  # the spelling names someone else here too
-        at = prose.find(spelling, at + 1)
-    return anchored
+    if spelling.casefold() in wordlists.lexicon("en").words:
+        return False
+    first = doc.get(SurnameUses)[spelling, anchor.pattern]
+    return 0 <= first < start
 
 
 def anchor_pattern(anchors: Sequence[str]) -> patterns.Pattern | None:
@@ -337,6 +364,7 @@ class Names(CheckTypeBase):
     USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (
         NamedAfterAWord,
         NamedAsWork,
+        SurnameUses,
         PlacedElsewhere,
         UkraineNamed,
         CapitalsWords,
@@ -569,7 +597,7 @@ class Names(CheckTypeBase):
             if (
                 entry.shared
                 and doc.get(NamedAfterAWord)[spelling]
-                and not name_context.placed(doc.prose, start)
+                and not name_context.placed(doc.prose, start, end)
             ):
                 return False  # "Prince Georgy Lvov ... Lvov later emigrated"
             if (
@@ -600,9 +628,9 @@ class Names(CheckTypeBase):
         pattern = None if anchor is None else anchor.get()
         if pattern is None:
             return True
-        if pattern.search(doc.prose, max(0, start - 80), start) is not None:
+        if pattern.search(doc.prose, max(0, start - _ANCHOR_REACH), start) is not None:
             return True
-        return _named_again(doc.prose, start, end, pattern)
+        return _named_again(doc, start, end, pattern)
 
     def _finding(self, doc: Document, index: int, start: int, end: int) -> Finding:
         canonical = self.entries[index].canonical
@@ -639,6 +667,12 @@ class Names(CheckTypeBase):
         if self.unsafe or self.person is not None or in_quotation(doc, start):
             return Applicability.UNSAFE
         entry = self.entries[index]
+        anchor = self.anchors[index]
+        pattern = None if anchor is None else anchor.get()
+        if pattern is not None and not pattern.search(
+            doc.prose, max(0, start - _ANCHOR_REACH), start
+        ):
+            return Applicability.UNSAFE  # a surname alone: an editor looks
         if entry.kind == "place" and in_longer_name(doc.prose, start, end):
             return Applicability.UNSAFE
         if entry.shared and not self._about_ukraine(doc):

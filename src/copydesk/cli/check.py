@@ -166,7 +166,7 @@ def refuse_contradictions(args: argparse.Namespace, *, fixing: bool) -> None:
 
 def _lint(workspace: Workspace, args: argparse.Namespace, err: TextIO) -> LintRun:
     """``check``: every path through the workspace, with a bar on a terminal."""
-    cache = None if args.no_cache else _cache_dir(args)
+    cache = None if args.no_cache else results_cache_dir(args)
     jobs = args.jobs if args.jobs is not None else default_jobs()
     problems: list[InputError] = []
     plans = workspace.plan_paths(args.paths, problems, args.stdin_filename, args.shard)
@@ -215,7 +215,7 @@ def without_docx_stdin(
     return kept
 
 
-def _cache_dir(args: argparse.Namespace) -> Path:
+def results_cache_dir(args: argparse.Namespace) -> Path:
     from copydesk.cache import default_dir
 
     return Path(args.cache_dir) if args.cache_dir else default_dir()

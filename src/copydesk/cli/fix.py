@@ -82,7 +82,8 @@ def fix_paths(
     With ``--diff`` the diffs go to ``diff_out``; fixed stdin goes to
     ``text_out`` (stdout, whatever ``--output-file`` says).
     """
-    from copydesk.cli.check import without_docx_stdin
+    from copydesk.batch import default_jobs
+    from copydesk.cli.check import results_cache_dir, without_docx_stdin
 
     run = LintRun()
     plans = workspace.plan_paths(
@@ -91,10 +92,18 @@ def fix_paths(
     plans = without_docx_stdin(plans, run.problems, args.stdin_filename)
     if sum(len(group) for _, group in plans) > 1:
         settle_heap()
+    # The terms `check` would learn from these files, so no fix "mends" one.
+    terms = workspace.tree_terms(
+        plans,
+        jobs=args.jobs if args.jobs is not None else default_jobs(),
+        cache=None if args.no_cache else results_cache_dir(args),
+    )
     for plan, group in plans:
         run.metas.update(workspace.rules(plan).get().metas)
         for target in group:
-            file_result = _fix_file(workspace, target, args, diff_out, text_out, tally)
+            file_result = _fix_file(
+                workspace, target, args, diff_out, text_out, tally, terms
+            )
             workspace.settle(file_result, plan, args.stdin_filename)
             run.results.append(file_result)
     return run
@@ -107,8 +116,10 @@ def _fix_file(
     diff_out: TextIO,
     text_out: TextIO,
     tally: FixTally,
+    terms: frozenset[str] = frozenset(),
 ) -> FileResult:
-    """Fix one file (or stdin): write it back atomically, or print its diff."""
+    """Fix one file (or stdin): write it back atomically, or print its diff;
+    spelling findings on ``terms`` (the tree's own) are left alone."""
     from copydesk.textio import DOCX, decode, encode, read_source, write_atomic
 
     name = args.stdin_filename if target.path == STDIN else target.path
@@ -120,7 +131,9 @@ def _fix_file(
             original, encoding = decode(raw, "<stdin>", target.encoding)
         else:
             original, encoding = source.text, source.encoding
-        result = workspace.fix_text(name or STDIN, original, unsafe=args.unsafe_fixes)
+        result = workspace.fix_text(
+            name or STDIN, original, unsafe=args.unsafe_fixes, terms=terms
+        )
         if not result.converged:
             _did_not_settle(name or target.path, result)
         changed = result.text != original
