@@ -1167,6 +1167,8 @@ class _Scanner:
 
     def _high_right_double(self, pos: int, prev: str, shape: int) -> int:
         near = self._open_double()
+        if prev.isdigit() and near is None and self._cross_opener(pos, "”"):
+            return CLOSE  # ‘the worst since 1982”: it ends the single quotation
         if prev.isdigit() and (near is None or self._after_feet(pos)):
             return SKIP
         if prev.isdigit() and self._measure(pos, near):
@@ -1289,6 +1291,12 @@ class _Scanner:
             -1,
         )
         if index < 0:
+            if self.closed[0 if double else 1] == pos - 1 and self.prose[pos - 1] != ch:
+                # ”" or ’': a closer of another style right after one that
+                # closed its quotation is the closing mark typed twice (an
+                # edit's leftover), not a closer whose opener is missing.
+                self.defects.append(Defect("stray", pos, ch, note="doubled"))
+                return
             self._add("unmatched", pos, ch)
             if double and self._twin_closer(pos, ch):
                 # A misplaced opener (e.g.”back”, said," [x] looked"): its

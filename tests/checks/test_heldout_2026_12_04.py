@@ -190,3 +190,19 @@ def test_a_surname_named_again_gets_an_unsafe_fix() -> None:
     fixes = [f.fix for f in PEOPLE.run(Document.plain(doc, path="x.txt"))]
     kinds = [None if fix is None else fix.applicability for fix in fixes]
     assert kinds == [Applicability.SAFE, Applicability.UNSAFE]
+
+
+def test_a_single_quotation_closed_by_a_double_mark_after_a_year(
+    quotes: Ruleset,
+) -> None:
+    text = "They called it ‘the worst since 1982” and blamed the council.\n"
+    assert _quotes(quotes, text, "x.txt", "plain") == [(1, 37, "quotes.Mixed")]
+    inches = "He said ‘the 55” screen is mine’ and left.\n"
+    assert _quotes(quotes, inches, "x.txt", "plain") == []
+
+
+def test_a_closer_of_another_style_after_a_closer_is_stray(quotes: Ruleset) -> None:
+    text = (
+        'She called the plan “dead before it reached the Assembly”". Then she left.\n'
+    )
+    assert _quotes(quotes, text, "x.txt", "plain") == [(1, 58, "quotes.Stray")]
