@@ -690,6 +690,22 @@ def inflects_code(doc: Document, folded: str, is_word: Callable[[str], bool]) ->
     return False
 
 
+#: A credit's bracket: words of a name (letters, spaces, dots, hyphens,
+#: apostrophes) from "(" to ")", then the change it credits: a pull
+#: request or issue number ("(mary marchini) [#51560](…)", "(Jo Ng) #12").
+_CREDIT_OPEN = later_re(r"\([\w .'’-]{0,40}\Z")
+_CREDIT_CLOSE = later_re(r"[\w .'’-]{0,40}\)[ \t]*(?:\[#\d|\(#\d|#\d|GH-\d)")
+
+
+def credited(text: str, start: int, end: int) -> bool:
+    """A word in the bracket that credits a change to its author in a
+    release note: a person's name or handle, as the author wrote it."""
+    return (
+        _CREDIT_OPEN.search(text, max(0, start - 41), start) is not None
+        and _CREDIT_CLOSE.match(text, end) is not None
+    )
+
+
 def handle_after_name(prose: str, start: int, end: int) -> bool:
     """A lower-case word alone in brackets after a person's full name: a
     user name ("Alan Somers (asomers)"; not "Install Docker (recomended)")."""

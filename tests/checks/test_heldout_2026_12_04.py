@@ -206,3 +206,12 @@ def test_a_closer_of_another_style_after_a_closer_is_stray(quotes: Ruleset) -> N
         'She called the plan “dead before it reached the Assembly”". Then she left.\n'
     )
     assert _quotes(quotes, text, "x.txt", "plain") == [(1, 58, "quotes.Stray")]
+
+
+def test_a_name_in_a_release_notes_credit_is_the_authors() -> None:
+    notes = (
+        "- **inspector**: add the debugger event (mary marchini) [#51560](https://x.org/p)\n"
+        "- **fs**: fix the path (stif) #1234\n"
+        "- **fs**: update the documnet (see the guide)\n"
+    )
+    assert [m for _, _, m in lint_rule(LEXICON, notes, "markdown")] == ["documnet"]

@@ -230,6 +230,7 @@ class Lexicon(CheckTypeBase):
             or _dropped_g(doc.text, end, folded, language)
             or _referenced_apostrophe(doc.prose, end, folded, language)
             or word_guards.handle_after_name(doc.prose, start, end)
+            or word_guards.credited(doc.text, start, end)
             or word_guards.in_name_list(doc, start)
             or word_guards.before_address(doc, start)
             or word_guards.corrected_after(doc.text, end)
