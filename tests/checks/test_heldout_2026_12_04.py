@@ -215,3 +215,25 @@ def test_a_name_in_a_release_notes_credit_is_the_authors() -> None:
         "- **fs**: update the documnet (see the guide)\n"
     )
     assert [m for _, _, m in lint_rule(LEXICON, notes, "markdown")] == ["documnet"]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "page"),
+    [
+        (
+            "rst",
+            "Names\n=====\n\n"
+            "========  ======================================\n"
+            "old name  use instead\n"
+            "========  ======================================\n"
+            "disp      Use your own printing function instead.\n"
+            "========  ======================================\n",
+        ),
+        (
+            "html",
+            "<table><tr><td>disp</td><td>Use your own printer.</td></tr></table>\n",
+        ),
+    ],
+)
+def test_a_word_alone_in_a_table_cell_is_a_value(fmt: str, page: str) -> None:
+    assert lint_rule(LEXICON, page, fmt) == []
