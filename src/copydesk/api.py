@@ -301,14 +301,19 @@ class Workspace:
         """The tree's own terms that a lint of ``plans`` learns, as
         :meth:`lint_plans` does (none for fewer files than
         :data:`copydesk.project_terms.MIN_FILES`)."""
-        if sum(len(group) for _, group in plans) < MIN_FILES:
+        # Files only: standard input can be read once, by the fix itself.
+        files = [(plan, [t for t in group if t.path != STDIN]) for plan, group in plans]
+        if sum(len(group) for _, group in files) < MIN_FILES:
             return frozenset()
         run = LintRun()
-        for plan, group in plans:
+        for plan, group in files:
             rules = self.rules(plan)
             results_cache = _results_cache(cache, plan) if cache is not None else None
             run.metas.update(rules.get().metas)
-            run.results.extend(lint_targets(group, rules, jobs, results_cache, None))
+            results = lint_targets(group, rules, jobs, results_cache, None)
+            for result in results:
+                self.settle(result, plan, None)  # per-file ignores, as check
+            run.results.extend(results)
         return tree_terms(run.results, run.metas)
 
     # --- many files ---------------------------------------------------------

@@ -268,7 +268,8 @@ def institution_after(prose: str, end: int) -> str | None:
 #: a journey's next step ("Kiev, then drove south").
 _IN_ITS_TIME = later_re(
     r"[ \t]*(?:[,(][ \t]*then[ \t]+(?:an?|the|in|part|under|still|known|called"
-    r"|capital|ruled|occupied|belonging|Soviet|Polish|Russian|Austrian)\b"
+    r"|capital|ruled|occupied|belonging|Soviet|Polish|Russian|Austrian|Poland"
+    r"|USSR|Russia|Austria|Hungary|Romania|Czechoslovakia|Germany)\b"
     r"|[ \t](?:before|until|till|prior[ \t]+to)[ \t]+(1\d{3})\b)"
 )
 

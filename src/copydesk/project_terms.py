@@ -9,10 +9,10 @@ several pages, so a word that a spelling check reports in ``MIN_FILES``
 files of one run, under as many file names, is taken for the tree's term
 and its findings dropped (versioned docs copy a page, and its typo, into
 each version's folder under one name: ``7.6/about_x.md``, ``7.7/about_x.md``),
-unless one edit after its first letter gives the check's own first
-suggestion: ``overriden``, ``paramater`` and ``dispached`` are the
-misspellings people do repeat, while a coined term adds to a word's front
-(``vschema``) or is no slip of one.
+unless one edit other than dropping its first letter gives the check's own
+first suggestion: ``overriden``, ``paramater`` and ``ahve`` are the
+misspellings people do repeat, while a coined term adds a letter to a
+word's front (``vschema``) or is no slip of one.
 
 The decision needs the whole run, so it is made once the files are linted
 (each file's findings stay cacheable on their own); ``copydesk fix`` over
@@ -101,11 +101,12 @@ def _folded(word: str) -> str:
 
 
 def _slip_of(word: str, meant: set[str]) -> bool:
-    """Whether one edit after its first letter (a letter dropped, added,
-    swapped or mistyped) makes ``word`` a word the checks suggested for it:
-    a misspelling of that word (``paramater``, ``dispached``), not a coined
-    term, which adds to a word's front (``vschema``) or is no slip of one."""
+    """Whether one edit (a letter dropped, added, swapped or mistyped) makes
+    ``word`` a word the checks suggested for it, other than dropping its
+    first letter: a misspelling of that word (``paramater``, ``ahve``), not
+    a coined term, which adds a letter to a word's front (``vschema``) or is
+    no slip of one."""
     if not meant or len(word) < 2:
         return False
-    head = word[0]
-    return any(head + edited in meant for edited in typo_edits.one_edit(word[1:]))
+    edits = typo_edits.one_edit(word)
+    return any(m in edits and m != word[1:] for m in meant)

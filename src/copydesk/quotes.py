@@ -224,7 +224,7 @@ _CLOSE_PUNCT = frozenset(".,;:!?)]}>…—–-/")
 #: A slash or dash that may end a quoted word ('/regexp/'), and what may
 #: follow its closer: a single quote open, a ' between them closes.
 _JOINERS = frozenset("/—–-")
-_END_PUNCT = frozenset(",;:!?)]}")
+_END_PUNCT = frozenset(",;:!?)]}…")
 
 # Shapes: where a mark stands relative to the words around it.
 SPACED, INNER, LEFT, RIGHT, OTHER = range(5)
@@ -1167,7 +1167,13 @@ class _Scanner:
 
     def _high_right_double(self, pos: int, prev: str, shape: int) -> int:
         near = self._open_double()
-        if prev.isdigit() and near is None and self._cross_opener(pos, "”"):
+        if (
+            prev.isdigit()
+            and near is None
+            and not self._measure(pos, None)
+            and self._cross_opener(pos, "”")
+            and not self._reopened_after(pos)
+        ):
             return CLOSE  # ‘the worst since 1982”: it ends the single quotation
         if prev.isdigit() and (near is None or self._after_feet(pos)):
             return SKIP
@@ -1643,14 +1649,29 @@ class _Scanner:
             and not (j + 1 < self.hi and prose[j + 1].isalnum())
         )
 
+    def _reopened_after(self, pos: int) -> bool:
+        """Whether the paragraph after this block opens with a single mark:
+        a quotation that goes on there (so a mark in this one ends
+        nothing)."""
+        nxt = self.prose.find("\n\n", pos)
+        if nxt < 0:
+            return False
+        rest = self.prose[nxt : nxt + 16].lstrip()
+        return rest[:1] in "‘'"
+
     def _stop_after(self, pos: int, nxt: str) -> bool:
         """Whether ``nxt``, after the mark at ``pos``, ends a clause: a comma
-        or the like, or a full stop that is no ellipsis and no name's dot
-        (".NET")."""
+        or the like, an ellipsis, or a full stop (or dots) before a space,
+        not a name's dot (".NET")."""
         if nxt in _END_PUNCT:
             return True
-        after = self.prose[pos + 2 : pos + 3]
-        return nxt == "." and (not after or after.isspace())
+        if nxt != ".":
+            return False
+        end = pos + 1
+        while self.prose[end : end + 1] == ".":
+            end += 1  # a full stop, or an ellipsis of dots
+        after = self.prose[end : end + 1]
+        return not after or after.isspace()
 
     def _quoted_space(self, pos: int, mark: str = '"') -> bool:
         """True for either mark of ``" "`` (or ``' '``: a real space, not
@@ -1659,6 +1680,8 @@ class _Scanner:
             if (
                 at >= 0
                 and self.prose.startswith(f"{mark} {mark}", at)
+                and not self.prose[at - 1 : at].isalnum()
+                and not self.prose[at + 3 : at + 4].isalnum()
                 and (not self.text or self.text[at + 1].isspace())
             ):
                 return True

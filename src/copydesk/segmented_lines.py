@@ -56,6 +56,8 @@ MAX_SEGMENTS = 6
 MAX_LINE = 500
 
 _NEITHER, _BESIDE, _TOKEN = range(3)
+#: Words a line must have to be prose that announces a list.
+_PROSE_WORDS = 5
 #: Words of the longest token a line of sentences must hold.
 _SENTENCE_TOKEN_WORDS = 3
 #: Most item texts a rule remembers.
@@ -97,9 +99,14 @@ def segments_at(text: str, pos: int) -> Segments:
 
 
 def _announced(prose: str, pos: int) -> bool:
-    """Whether the line before the one at ``pos`` ends with a colon: the
-    text announces what follows."""
-    return prose[max(0, pos - 3) : pos].rstrip().endswith(":")
+    """Whether the last line of text before the one at ``pos`` is a
+    sentence of prose ending with a colon ("The remote has four buttons:"):
+    the text announces what follows. A label ("Audio:") announces nothing."""
+    before = prose[max(0, pos - MAX_LINE) : pos].rstrip()
+    if not before.endswith(":"):
+        return False
+    line = before[before.rfind("\n") + 1 :]
+    return len(line.split()) >= _PROSE_WORDS
 
 
 def _first_word(piece: str) -> str:

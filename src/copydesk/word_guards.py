@@ -637,9 +637,10 @@ _CODE_WORD = later_re(r"(?<![a-z0-9])[a-z][a-z0-9]{3,}(?![a-z0-9])")
 #: on 17 MB.
 _CODE = {
     "markdown": later_re(r"``?[^`\n]+``?"),
-    # Literals, roles, and interpreted text in the default role (`arange`:
-    # what Sphinx projects set to an object's name), not a link's `text`_.
-    "rst": later_re(r"``[^`\n]+``|:[\w:.-]+:`[^`\n]+`|(?<![`\w])`[^`\n]+`(?![`_])"),
+    # Literals, roles, and one identifier in the default role (`arange`:
+    # what Sphinx projects set to an object's name), not a link's `text`_
+    # nor a title in it (`Installation Guide`).
+    "rst": later_re(r"``[^`\n]+``|:[\w:.-]+:`[^`\n]+`|(?<![`\w])`[\w.:()-]+`(?![`_])"),
     "html": later_re(r"(?i)<(code|kbd|samp|var)\b[^>]*>[^<]*</\1>"),
 }
 

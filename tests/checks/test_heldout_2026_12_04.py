@@ -237,3 +237,38 @@ def test_a_name_in_a_release_notes_credit_is_the_authors() -> None:
 )
 def test_a_word_alone_in_a_table_cell_is_a_value(fmt: str, page: str) -> None:
     assert lint_rule(LEXICON, page, fmt) == []
+
+
+# -- a second review's cases ---------------------------------------------------
+
+
+def test_a_name_then_its_country_is_in_its_time() -> None:
+    text = "She was born in Lwów, then Poland; he studied in Kharkov (then USSR).\n"
+    assert found(PLACES, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said, ‘I was going to—’… and then he stopped.\n",
+        "He wrote 'a/b/'... and more.\n",
+        "The players' 'home' ground is old, and ' ' is a space.\n",
+    ],
+)
+def test_quotes_a_second_review_found_wrongly_flagged(
+    quotes: Ruleset, text: str
+) -> None:
+    assert _quotes(quotes, text, "x.txt", "plain") == []
+
+
+def test_a_measure_in_a_quotation_that_goes_on_is_no_closer(quotes: Ruleset) -> None:
+    text = (
+        "‘First, measure the wall. The set is 27” wide, so leave room.\n\n"
+        "‘Then mount the bracket and hang it. That is all.’\n"
+    )
+    assert _quotes(quotes, text, "x.txt", "plain") == []
+
+
+def test_a_default_role_title_is_no_code_word() -> None:
+    page = "Title\n=====\n\nSee `Instalation Guide` first; the instalation is quick.\n"
+    assert [m for _, _, m in lint_rule(LEXICON, page, "rst")] == ["instalation"]

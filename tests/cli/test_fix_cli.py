@@ -147,3 +147,35 @@ def test_unsafe_fixes_leave_the_trees_own_terms_alone(
         assert (workdir / f"{name}.md").read_text(encoding="utf-8") == page.replace(
             "documnet", "document"
         )
+
+
+def test_fix_reads_stdin_once_beside_files(
+    workdir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The terms pass reads only files: stdin is read by its own fix."""
+    for name in ("a", "b", "c"):
+        (workdir / f"{name}.md").write_text("The plan is set.\n", encoding="utf-8")
+    stdin = io.TextIOWrapper(io.BytesIO(b"They will recieve it.\n"), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    main(["fix", "--no-cache", "-", "a.md", "b.md", "c.md"])
+    assert capsys.readouterr().out.startswith("They will receive it.\n")
+
+
+def test_fix_learns_terms_under_per_file_ignores(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A word that only ignored files share is no term of the one file that
+    checks it: `check` reports it there, and `fix` mends it there."""
+    (workdir / "pyproject.toml").write_text(
+        '[tool.copydesk.per-file-ignores]\n"legal/*.md" = ["typos"]\n', encoding="utf-8"
+    )
+    (workdir / "legal").mkdir()
+    (workdir / "legal" / "terms.md").write_text("Set the vschema first.\n", "utf-8")
+    (workdir / "legal" / "privacy.md").write_text("The vschema is kept.\n", "utf-8")
+    (workdir / "README.md").write_text("Each keyspace has a vschema.\n", "utf-8")
+    assert main(["check", "--no-cache", "--format", "concise", "."]) == 0
+    assert "README.md:1:21" in capsys.readouterr().out
+    main(["fix", "--no-cache", "--unsafe-fixes", "."])
+    assert (workdir / "README.md").read_text(encoding="utf-8") == (
+        "Each keyspace has a schema.\n"
+    )

@@ -104,3 +104,9 @@ def test_the_whole_run_decides_through_the_api(tmp_path: Path) -> None:
         ("typos.Unknown", "vschema")
     ]
     assert MIN_FILES == 2
+
+
+def test_a_swap_of_the_first_two_letters_is_a_slip() -> None:
+    results = _results(["README.md", "CONTRIBUTING.md"], "ahve", "have")
+    drop_project_terms(results, METAS)
+    assert _words(results) == [["ahve", "the the"]] * 2

@@ -128,31 +128,38 @@ _GIVEN_BEFORE = later_regex(r"\p{Lu}[\p{L}\p{M}'’.-]*[ \t\u00a0]+\Z")
 _ANCHOR_REACH = 80
 
 
-class SurnameUses(Analysis[ByKey[tuple[str, str], int]]):
-    """By (spelling, anchor pattern): where the spelling first follows its
-    anchor as a whole word (-1: never), or -2 when a whole use of it
-    follows another capitalised word (another given name: Primo Levi),
-    which leaves its bare uses unattributed. One pass per spelling asked."""
+class SurnameUses(Analysis[ByKey[tuple[str, str, str], int]]):
+    """By (spelling, anchor pattern, house spelling): where the anchor
+    first stands before the spelling or the house spelling as a whole word
+    (-1: never; "Bernard-Henri Lévy ... Lévi" after a fix of the first), or
+    -2 when a whole use of the spelling follows another capitalised word
+    (another given name: Primo Levi), which leaves its bare uses
+    unattributed. One pass per spelling asked."""
 
     @classmethod
-    def compute(cls, doc: Document) -> ByKey[tuple[str, str], int]:
+    def compute(cls, doc: Document) -> ByKey[tuple[str, str, str], int]:
         prose = doc.prose
         return ByKey(lambda key: _first_anchored(prose, *key))
 
 
-def _first_anchored(prose: str, spelling: str, anchor_source: str) -> int:
+def _first_anchored(
+    prose: str, spelling: str, anchor_source: str, canonical: str
+) -> int:
     anchor = regex_programs.compiled(anchor_source)
     first = -1
-    for m in regex.finditer(rf"(?<![\w-]){regex.escape(spelling)}(?![\w-])", prose):
-        at = m.start()
-        if anchor.search(prose, max(0, at - _ANCHOR_REACH), at) is not None:
-            first = at if first < 0 else first
-        elif _GIVEN_BEFORE.search(prose, max(0, at - 40), at) is not None:
-            return -2  # the spelling names someone else here too
+    for name in (spelling, canonical):
+        for m in regex.finditer(rf"(?<![\w-]){regex.escape(name)}(?![\w-])", prose):
+            at = m.start()
+            if anchor.search(prose, max(0, at - _ANCHOR_REACH), at) is not None:
+                first = at if first < 0 else min(first, at)
+            elif name == spelling and _GIVEN_BEFORE.search(prose, max(0, at - 40), at):
+                return -2  # the spelling names someone else here too
     return first
 
 
-def _named_again(doc: Document, start: int, end: int, anchor: patterns.Pattern) -> bool:
+def _named_again(
+    doc: Document, start: int, end: int, anchor: patterns.Pattern, canonical: str
+) -> bool:
     """A surname standing alone (no given name before it, no second part
     after a hyphen: Lévi-Strauss) after the anchored full name in this
     document ("Bernard-Henri Lévi ... Lévi, who has filmed"), when no other
@@ -166,7 +173,7 @@ def _named_again(doc: Document, start: int, end: int, anchor: patterns.Pattern) 
         return False
     if spelling.casefold() in wordlists.lexicon("en").words:
         return False
-    first = doc.get(SurnameUses)[spelling, anchor.pattern]
+    first = doc.get(SurnameUses)[spelling, anchor.pattern, canonical]
     return 0 <= first < start
 
 
@@ -630,7 +637,7 @@ class Names(CheckTypeBase):
             return True
         if pattern.search(doc.prose, max(0, start - _ANCHOR_REACH), start) is not None:
             return True
-        return _named_again(doc, start, end, pattern)
+        return _named_again(doc, start, end, pattern, entry.canonical)
 
     def _finding(self, doc: Document, index: int, start: int, end: int) -> Finding:
         canonical = self.entries[index].canonical

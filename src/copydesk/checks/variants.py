@@ -778,12 +778,13 @@ def _genitives(
 
 
 def _governs(prose: str, spelling: _Spelling) -> bool:
-    """Whether a word follows some use of ``spelling`` after a space."""
-    for tok in spelling.tokens:
-        after = prose[tok.end : tok.end + 2]
-        if len(after) == 2 and after[0] == " " and after[1].isalpha():
-            return True
-    return False
+    """Whether a word follows some use of ``spelling`` (after white space,
+    a line break included, and perhaps an opening quote)."""
+    return any(_GOVERNED.match(prose, tok.end) is not None for tok in spelling.tokens)
+
+
+#: What follows a genitive: white space, perhaps an opening quote, a word.
+_GOVERNED = later_regex(r"\s+[\"“‘«„']?\p{L}")
 
 
 def _genitive_stem(text: str) -> str:
