@@ -109,4 +109,5 @@ def _slip_of(word: str, meant: set[str]) -> bool:
     if not meant or len(word) < 2:
         return False
     edits = typo_edits.one_edit(word)
-    return any(m in edits and m != word[1:] for m in meant)
+    coined = word[1:] if word[0] != word[1] else None  # "tthe" is a slip
+    return any(m in edits and m != coined for m in meant)

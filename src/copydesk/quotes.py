@@ -1653,11 +1653,8 @@ class _Scanner:
         """Whether the paragraph after this block opens with a single mark:
         a quotation that goes on there (so a mark in this one ends
         nothing)."""
-        nxt = self.prose.find("\n\n", pos)
-        if nxt < 0:
-            return False
-        rest = self.prose[nxt : nxt + 16].lstrip()
-        return rest[:1] in "‘'"
+        rest = self.prose[self.hi : self.hi + 16].lstrip()
+        return rest[:1] in "‘'" if rest else False
 
     def _stop_after(self, pos: int, nxt: str) -> bool:
         """Whether ``nxt``, after the mark at ``pos``, ends a clause: a comma

@@ -110,3 +110,9 @@ def test_a_swap_of_the_first_two_letters_is_a_slip() -> None:
     results = _results(["README.md", "CONTRIBUTING.md"], "ahve", "have")
     drop_project_terms(results, METAS)
     assert _words(results) == [["ahve", "the the"]] * 2
+
+
+def test_a_doubled_first_letter_is_a_slip() -> None:
+    results = _results(["README.md", "CONTRIBUTING.md"], "tthe", "the")
+    drop_project_terms(results, METAS)
+    assert _words(results) == [["tthe", "the the"]] * 2
