@@ -1172,7 +1172,7 @@ class _Scanner:
             and near is None
             and not self._measure(pos, None)
             and self._cross_opener(pos, "”")
-            and not self._reopened_after(pos)
+            and not self._reopened_after()
         ):
             return CLOSE  # ‘the worst since 1982”: it ends the single quotation
         if prev.isdigit() and (near is None or self._after_feet(pos)):
@@ -1649,7 +1649,7 @@ class _Scanner:
             and not (j + 1 < self.hi and prose[j + 1].isalnum())
         )
 
-    def _reopened_after(self, pos: int) -> bool:
+    def _reopened_after(self) -> bool:
         """Whether the paragraph after this block opens with a single mark:
         a quotation that goes on there (so a mark in this one ends
         nothing)."""
