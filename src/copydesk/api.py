@@ -305,15 +305,7 @@ class Workspace:
         files = [(plan, [t for t in group if t.path != STDIN]) for plan, group in plans]
         if sum(len(group) for _, group in files) < MIN_FILES:
             return frozenset()
-        run = LintRun()
-        for plan, group in files:
-            rules = self.rules(plan)
-            results_cache = _results_cache(cache, plan) if cache is not None else None
-            run.metas.update(rules.get().metas)
-            results = lint_targets(group, rules, jobs, results_cache, None)
-            for result in results:
-                self.settle(result, plan, None)  # per-file ignores, as check
-            run.results.extend(results)
+        run = self._linted(files, jobs, cache)  # per-file ignores, as check
         return tree_terms(run.results, run.metas)
 
     # --- many files ---------------------------------------------------------
@@ -409,6 +401,20 @@ class Workspace:
     ) -> LintRun:
         """The second half of :meth:`lint_paths`, for a caller that wants to
         know how many files there are before linting them (a progress bar)."""
+        run = self._linted(plans, jobs, cache, stdin_name, progress)
+        drop_project_terms(run.results, run.metas)
+        return run
+
+    def _linted(
+        self,
+        plans: Sequence[tuple[Plan, Sequence[Target]]],
+        jobs: int,
+        cache: Path | None,
+        stdin_name: str | None = None,
+        progress: Callable[[], None] | None = None,
+    ) -> LintRun:
+        """Each file's findings after its config's settlement (per-file
+        ignores, fail level), before the run's own decisions."""
         run = LintRun()
         for plan, group in plans:
             rules = self.rules(plan)
@@ -420,7 +426,6 @@ class Workspace:
             for result in results:
                 self.settle(result, plan, stdin_name)
             run.results.extend(results)
-        drop_project_terms(run.results, run.metas)
         return run
 
     def lint_plans_learning(

@@ -346,6 +346,18 @@ class Document:
             return ordered[index]
         return None
 
+    def fills_block(self, start: int, end: int, kind: str) -> bool:
+        """Whether the prose ``start:end`` is all the prose of the block of
+        ``kind`` that holds it (a list item of one name, a table cell of
+        one word), spaces aside."""
+        block = self.block_at(start)
+        if block is None or block.kind != kind or block.end < end:
+            return False
+        prose = self.prose
+        return not (
+            prose[block.start : start].strip() or prose[end : block.end].strip()
+        )
+
     def line_text(self, line: int) -> str:
         start, end = self.line_bounds(line)
         return self.text[start:end]

@@ -25,7 +25,7 @@ keeps more findings; a single document (the editor) keeps them all.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import PurePath
 
 from copydesk import typo_edits
@@ -54,7 +54,7 @@ def tree_terms(
 ) -> frozenset[str]:
     """The words (case-folded) that the spelling findings of ``results``
     show to be the tree's own terms."""
-    spelling = _spelling_rules(results, metas)
+    spelling = _spelling_rules((f for r in results for f in r.findings), metas)
     files: defaultdict[str, set[str]] = defaultdict(set)
     meant: defaultdict[str, set[str]] = defaultdict(set)
     for result in results:
@@ -76,19 +76,19 @@ def without_terms(
     """``findings`` but those of spelling checks on ``terms``."""
     if not terms:
         return list(findings)
-    spelling = _spelling_rules([FileResult("", list(findings))], metas)
+    spelling = _spelling_rules(findings, metas)
     return [
         f for f in findings if f.rule not in spelling or _folded(f.match) not in terms
     ]
 
 
 def _spelling_rules(
-    results: Sequence[FileResult], metas: Mapping[str, RuleMeta]
+    findings: Iterable[Finding], metas: Mapping[str, RuleMeta]
 ) -> set[str]:
-    """The rules among those that found something whose check type declares
-    ``SPELLING`` (asked only of those: a warm run's findings come from the
-    cache, and its check types need not be imported)."""
-    found = {f.rule for result in results for f in result.findings}
+    """The rules of ``findings`` whose check type declares ``SPELLING``
+    (asked only of those: a warm run's findings come from the cache, and
+    its check types need not be imported)."""
+    found = {f.rule for f in findings}
     return {
         rule
         for rule in found

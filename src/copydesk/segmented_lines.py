@@ -70,8 +70,9 @@ _FIRST_WORD = later_re(LEAD + r"(\S+)")
 
 
 def segments_at(text: str, pos: int) -> Segments:
-    """The segments of the line that starts at ``pos`` when it is a line of
-    two to ``MAX_SEGMENTS`` non-empty items joined by separators, else ()."""
+    """The separator and segments of the line that starts at ``pos`` when
+    it is a line of two to ``MAX_SEGMENTS`` non-empty items joined by its
+    strongest separator, else no segments."""
     end = line_end(text, pos)
     if end - pos > MAX_LINE:
         return _NONE

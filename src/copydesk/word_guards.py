@@ -632,9 +632,8 @@ _CODE_WORD = later_re(r"(?<![a-z0-9])[a-z][a-z0-9]{3,}(?![a-z0-9])")
 #: Code in the source, by format: Markdown's code spans, reST's inline
 #: literals, roles and default-role text, HTML's inline code elements (the
 #: terms a page names in its prose; its code blocks hold much more code and
-#: few terms). Found
-#: by one C-speed scan: a word-by-word look at the masked text cost seconds
-#: on 17 MB.
+#: few terms). Found by one C-speed scan: a word-by-word look at the masked
+#: text cost seconds on 17 MB.
 _CODE = {
     "markdown": later_re(r"``?[^`\n]+``?"),
     # Literals, roles, and one identifier in the default role (`arange`:

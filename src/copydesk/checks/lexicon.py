@@ -243,7 +243,7 @@ class Lexicon(CheckTypeBase):
         block = doc.block_at(start)
         if block is not None and block.kind == "blockquote":
             return True
-        if block is not None and block.kind == "table" and _fills(doc, block, word):
+        if doc.fills_block(start, end, "table"):
             return True  # a cell of one word (a reST grid's ``disp``): a value
         if (
             word[0].isupper()
@@ -447,12 +447,6 @@ def _dropped_g(text: str, end: int, folded: str, language: str) -> bool:
         and text.startswith(("'", "’"), end)
         and _known_in(language, folded + "g")
     )
-
-
-def _fills(doc: Document, block: Block, word: str) -> bool:
-    """Whether ``word`` is all the text of ``block`` (a table's cell, as a
-    reader that splits tables into cells gives it)."""
-    return doc.prose[block.start : block.end].strip() == word
 
 
 def _referenced_apostrophe(prose: str, end: int, folded: str, language: str) -> bool:

@@ -128,6 +128,11 @@ _GIVEN_BEFORE = later_regex(r"\p{Lu}[\p{L}\p{M}'’.-]*[ \t\u00a0]+\Z")
 _ANCHOR_REACH = 80
 
 
+def _after_anchor(prose: str, at: int, anchor: patterns.Pattern) -> bool:
+    """Whether the entry's anchor (a given name) stands right before ``at``."""
+    return anchor.search(prose, max(0, at - _ANCHOR_REACH), at) is not None
+
+
 class SurnameUses(Analysis[ByKey[tuple[str, str, str], int]]):
     """By (spelling, anchor pattern, house spelling): where the anchor
     first stands before the spelling or the house spelling as a whole word
@@ -150,7 +155,7 @@ def _first_anchored(
     for name in (spelling, canonical):
         for m in regex.finditer(rf"(?<![\w-]){regex.escape(name)}(?![\w-])", prose):
             at = m.start()
-            if anchor.search(prose, max(0, at - _ANCHOR_REACH), at) is not None:
+            if _after_anchor(prose, at, anchor):
                 first = at if first < 0 else min(first, at)
             elif name == spelling and _GIVEN_BEFORE.search(prose, max(0, at - 40), at):
                 return -2  # the spelling names someone else here too
@@ -635,7 +640,7 @@ class Names(CheckTypeBase):
         pattern = None if anchor is None else anchor.get()
         if pattern is None:
             return True
-        if pattern.search(doc.prose, max(0, start - _ANCHOR_REACH), start) is not None:
+        if _after_anchor(doc.prose, start, pattern):
             return True
         return _named_again(doc, start, end, pattern, entry.canonical)
 
@@ -676,9 +681,7 @@ class Names(CheckTypeBase):
         entry = self.entries[index]
         anchor = self.anchors[index]
         pattern = None if anchor is None else anchor.get()
-        if pattern is not None and not pattern.search(
-            doc.prose, max(0, start - _ANCHOR_REACH), start
-        ):
+        if pattern is not None and not _after_anchor(doc.prose, start, pattern):
             return Applicability.UNSAFE  # a surname alone: an editor looks
         if entry.kind == "place" and in_longer_name(doc.prose, start, end):
             return Applicability.UNSAFE

@@ -552,18 +552,9 @@ def _mark_alone(doc: Document, groups: Sequence[Sequence[_Spelling]]) -> None:
         return
     for group in groups:
         for spelling in group:
-            spelling.alone = all(_fills(doc, tok) for tok in spelling.tokens)
-
-
-def _fills(doc: Document, tok: translit.Token) -> bool:
-    """True when ``tok`` is all the prose of the list item it is in."""
-    block = doc.block_at(tok.start)
-    if block is None or block.kind != "list" or block.end < tok.end:
-        return False
-    prose = doc.prose
-    return not (
-        prose[block.start : tok.start].strip() or prose[tok.end : block.end].strip()
-    )
+            spelling.alone = all(
+                doc.fills_block(tok.start, tok.end, "list") for tok in spelling.tokens
+            )
 
 
 @functools.lru_cache(maxsize=4096)
