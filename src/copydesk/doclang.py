@@ -235,6 +235,18 @@ def foreign_quotation(doc: Document, start: int, end: int) -> bool:
     )
 
 
+def foreign_block(doc: Document, start: int) -> bool:
+    """True when the block holding ``start`` is written in another language
+    than the document (a statement reproduced as issued, a paragraph of a
+    multilingual page): its names are spelled as that language spells
+    them. A block too short to tell by its words is the document's."""
+    block = doc.block_at(start)
+    if block is None:
+        return False
+    told = doc.get(QuotationLanguage)[block.start, block.end]
+    return told is not None and told != doc.get(DocumentLanguage)
+
+
 def holds_function_word(text: str, start: int, end: int, language: str) -> bool:
     """Whether ``text[start:end]`` holds a function word of ``language``."""
     table = _FUNCTION_WORDS[language]
@@ -253,10 +265,11 @@ class QuotationHits(Analysis[ByKey[tuple[int, int, str], bool]]):
 
 
 class QuotationLanguage(Analysis[ByKey[tuple[int, int], str | None]]):
-    """The language of the prose between two quotation marks, told once per
-    quotation: every name in it asks. A long line (a page with its line
-    breaks stripped) is one block, so the marks around a name lie far apart
-    and telling the language anew for each name was quadratic in the line.
+    """The language of the prose between two offsets (a quotation's marks,
+    a block's ends), told once per span: every name in it asks. A long
+    line (a page with its line breaks stripped) is one block, so the marks
+    around a name lie far apart and telling the language anew for each name
+    was quadratic in the line.
     """
 
     @classmethod

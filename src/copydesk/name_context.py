@@ -270,7 +270,7 @@ _IN_ITS_TIME = later_re(
     r"[ \t]*(?:[,(][ \t]*then[ \t]+(?:an?|the|in|part|under|still|known|called"
     r"|capital|ruled|occupied|belonging|Soviet|Polish|Russian|Austrian|Poland"
     r"|USSR|Russia|Austria|Hungary|Romania|Czechoslovakia|Germany)\b"
-    r"|[ \t](?:before|until|till|prior[ \t]+to)[ \t]+(1\d{3})\b)"
+    r"|[ \t](?:before|until|till|prior[ \t]+to|from|in|during)[ \t]+(1\d{3})\b)"
 )
 
 
@@ -295,6 +295,34 @@ def named_in_its_time(prose: str, end: int) -> bool:
     if found is None:
         return False
     return found.group(1) is None or int(found.group(1)) <= 1991
+
+
+#: A year written out: 1000-2099.
+_YEAR = later_re(r"(?<![\w.,])(1\d{3}|20\d\d)(?![\w]|[.,]\d)")
+#: How far before a quotation the words that date it are read.
+_QUOTE_DATE_REACH = 240
+
+
+def quoted_in_its_time(prose: str, lo: int, start: int) -> bool:
+    """True when the name at ``start`` stands in a quotation (opened after
+    ``lo``, its block's start) that the words before it date to 1991 or
+    earlier: a letter, a memo or an order cited as written ("On 3 April
+    1919 he wrote: “… Odessa …”"); a statement dated since, or not dated,
+    is the reporter's to spell."""
+    opener = max(prose.rfind(mark, lo, start) for mark in '"“„«')
+    if opener < 0 or (opener + 1 < start and _closes_before(prose, opener, start)):
+        return False
+    years = [
+        int(y)
+        for y in _YEAR.findall(prose, max(lo, opener - _QUOTE_DATE_REACH), opener)
+    ]
+    return bool(years) and max(years) <= 1991
+
+
+def _closes_before(prose: str, opener: int, start: int) -> bool:
+    """Whether the quotation opened at ``opener`` is closed before ``start``."""
+    closer = {"“": "”", "„": "“", "«": "»"}.get(prose[opener], '"')
+    return prose.find(closer, opener + 1, start) >= 0
 
 
 def historical_event(prose: str, start: int, end: int) -> bool:
@@ -487,32 +515,64 @@ _EMPHASIS_OPENERS = ("*", "_", "<i>", "<em>", "<cite>")
 _EMPHASIS_CLOSERS = ("*", "_", "</i>", "</em>", "</cite>")
 
 
-def opens_emphasised_title(text: str, prose: str, start: int, end: int) -> bool:
-    """True when the name at ``start:end`` opens an emphasised run of more
-    words on its line written as a title (capitalised words, numbers and the
-    small words a title keeps; no sentence's end), a title set in italics
-    ("Hamm's *Kiev: A Portrait, 1800–1917*"): its spelling is the work's.
-    "*Kiev remains under curfew tonight.*" and a bold "**Kiev, Ukraine**"
-    are not. Read in the source ``text``, where the prose view masks the
-    markup."""
-    if not start or prose[start - 1] != " " or text[start - 1] == " ":
-        return False
-    opener = next(
-        (o for o in _EMPHASIS_OPENERS if text.endswith(o, max(0, start - 6), start)),
-        None,
+def in_titled_run(text: str, prose: str, start: int, end: int) -> bool:
+    """True when the name at ``start:end`` is a word of a title set apart
+    on its line: an emphasised run of two or more words written as a title
+    (capitalised words, numbers and the small words a title keeps; no
+    sentence's end), "Hamm's *Kiev: A Portrait, 1800–1917*", "*The Last
+    Tram to Kiev*", or such a run quoted ("the song “Evening over
+    Odessa”"): its spelling is the work's. "*Kiev remains under curfew
+    tonight.*", a bold "**Kiev, Ukraine**" and a quoted sentence are not.
+    Emphasis is read in the source ``text``, where the prose view masks
+    the markup; quotation marks in the prose."""
+    lo = text.rfind("\n", max(0, start - _TITLE_REACH), start) + 1
+    hi = line_end(text, end)
+    for opener, closer in zip(_EMPHASIS_OPENERS, _EMPHASIS_CLOSERS, strict=True):
+        if _titled(text, lo, start, end, hi, opener, closer, emphasis=True):
+            return True
+    return any(
+        _titled(prose, lo, start, end, hi, opener, closer, emphasis=False)
+        for opener, closer in _TITLE_QUOTES
     )
-    if opener is None or (
-        opener in ("*", "_") and start > 1 and text[start - 2] == opener
-    ):
-        return False  # no emphasis, or strong emphasis (a bold dateline)
-    closer = _EMPHASIS_CLOSERS[_EMPHASIS_OPENERS.index(opener)]
-    close = text.find(closer, end, line_end(text, end))
-    if close < 0:
+
+
+#: How far back on its line a title holding a name may begin.
+_TITLE_REACH = 120
+#: Quotation marks around a title.
+_TITLE_QUOTES = (("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"))
+#: Most words of a quoted title: a longer run is a sentence quoted.
+_TITLE_WORDS = 8
+
+
+def _titled(
+    text: str,
+    lo: int,
+    start: int,
+    end: int,
+    hi: int,
+    opener: str,
+    closer: str,
+    *,
+    emphasis: bool,
+) -> bool:
+    """Whether ``opener`` … ``closer`` on the line ``lo:hi`` holds the word
+    at ``start:end`` and two or more words in all, written as a title."""
+    at = text.rfind(opener, lo, start)
+    if at < 0 or text[at + len(opener) : at + len(opener) + 1].isspace():
         return False
-    words = text[end:close].split()
+    if opener == closer and text.count(opener, lo, at) % 2:
+        return False  # the last mark before the name closed a run
+    if emphasis and opener in ("*", "_") and text[at - 1 : at] == opener:
+        return False  # strong emphasis: a bold dateline, a label
+    close = text.find(closer, end, hi)
+    if close < 0 or text[close - 1 : close].isspace():
+        return False
+    words = text[at + len(opener) : close].split()
+    if len(words) < 2 or (not emphasis and len(words) > _TITLE_WORDS):
+        return False
     return (
-        bool(words)
-        and not words[-1].endswith((".", "!", "?"))
+        not words[-1].endswith((".", "!", "?", ","))
+        and words[0][:1].isupper()
         and all(
             w[0].isupper() or w[0].isdigit() or w in _TITLE_SMALL
             for w in words

@@ -106,6 +106,17 @@ _NAMING_BEFORE = frozenset(
 _NAMING_AFTER = frozenset({"character", "characters", "char", "symbol", "symbols"})
 #: A mark alone in parentheses, ``(")``, is named too (with trailing punctuation).
 _NAMED_ALONE = later_re(r"\([\"'“”‘’«»„‚‹›]\)[.,;:!?]?")
+#: An inflection written after a call, a bracket or an escaped symbol with
+#: an apostrophe: hexlify()'ed, getattr()'d, \|'d, [x]'s.
+_CODE_BEFORE = frozenset(")]}|")
+_INFLECTION = later_re(r"(?:d|ed|s|es|ing|er|ers)(?![\w'’])")
+#: A mark offered with another as alternatives: ``either ' or "``.
+_OR_MARK_AFTER = later_re(
+    rf"{FILLER}*[ \t]+(?:or|and)[ \t]+[\"'“”‘’«»„‚]{FILLER}*(?:[\s).,;:]|\Z)"
+)
+_OR_MARK_BEFORE = later_re(
+    rf"(?:^|[\s(])[\"'“”‘’«»„‚]{FILLER}*[ \t]+(?:or|and)[ \t]+\Z"
+)
 #: Closing punctuation a naming word may carry: ``the quote: '``.
 _WORD_PUNCT = ",:;"
 #: Punctuation that may follow a named mark: ``the apostrophe ',``.
@@ -838,6 +849,8 @@ class _Scanner:
             j += 1
         # Guillemets stand between spaces anyway (the quote « Oui »).
         alone = start == pos and not space[pos + 1 : end].strip(_TRAILING)
+        if start == pos and self._alternative_marks(pos):
+            return True
         if (
             alone
             and ch not in _PARTNER
@@ -854,6 +867,17 @@ class _Scanner:
             and not space[k].isspace()
             and not self._wordy(*self._token(k, k))
             for k in (i, j)
+        )
+
+    def _alternative_marks(self, pos: int) -> bool:
+        """True when the lone mark at ``pos`` and another lone mark are
+        offered as alternatives (``quotes (either ' or ")``): both named."""
+        prose = self.prose
+        if prose[pos + 1 : pos + 2].isalnum():
+            return False
+        return (
+            _OR_MARK_AFTER.match(prose, pos + 1, self.hi) is not None
+            or _OR_MARK_BEFORE.search(prose, max(self.lo, pos - 12), pos) is not None
         )
 
     def _naming_word(self, k: int, words: frozenset[str]) -> bool:
@@ -1021,6 +1045,8 @@ class _Scanner:
             return CLOSE
         if ch != "'" or not nxt.isalnum():
             return SKIP
+        if prev in _CODE_BEFORE and _INFLECTION.match(self.prose, pos + 1, self.hi):
+            return SKIP  # hexlify()'ed: the call's inflection, no quotation
         if self._elision(pos) and not self._word_quoted(pos):
             return SKIP  # the 'net, 'em
         return OPEN
@@ -1200,6 +1226,8 @@ class _Scanner:
     def _guillemet(self, pos: int, ch: str, shape: int) -> int:
         near = self._open_double() if ch in "«»" else self._top_single()
         if not self.guillemets and not self._partnered(pos, ch):
+            if ch == "«" and shape == LEFT and self._double_closer_ahead(pos + 1):
+                return OPEN  # «premature”: a translated quotation, its closer mixed
             return SKIP  # an arrow in a language that does not quote so: More »
         if near is not None and near.ch == _PARTNER[ch]:
             return CLOSE
@@ -1262,6 +1290,12 @@ class _Scanner:
                 return
             self._orphan(pos, ch, double)
             return
+        top = self.stack[-1]
+        if double and not top.double and self._closer_follows(pos, ch):
+            # ‘don’t come back”,”: the first closes the inner quotation with
+            # the wrong mark, the second the outer one.
+            self._cross(pos, ch, top, nested=True)
+            return
         opener = self.stack[index]
         for inner in self.stack[index + 1 :]:
             self._add("unclosed", inner.pos, inner.ch)
@@ -1274,6 +1308,14 @@ class _Scanner:
             # the opener is the odd mark, and “ its mend.
             mend = "“" if opener.ch == "„" else "‘"
             self._odd_opener(opener, pos, ch, mend, note="english")
+
+    def _closer_follows(self, pos: int, ch: str) -> bool:
+        """True when the same closer follows the one at ``pos`` past at most
+        one mark of punctuation (``house”,”``): two quotations end here."""
+        j = pos + 1
+        if j < self.hi and self.prose[j] in _TRAILING:
+            j += 1
+        return j < self.hi and self.prose[j] == ch and _shape(*self._around(j)) != LEFT
 
     def _english_low_nine(self, opener: _Open, pos: int, ch: str) -> bool:
         """True for „…” (or ‚…’) around English words in an English document:
@@ -1370,12 +1412,14 @@ class _Scanner:
             return None  # it opened the quotation its twin closes
         return opener
 
-    def _cross(self, pos: int, ch: str, opener: _Open) -> None:
+    def _cross(self, pos: int, ch: str, opener: _Open, *, nested: bool = False) -> None:
         """Close ``opener``, the innermost quotation, with a mark of the other
-        kind (see ``_cross_opener``): one quotes.Mixed at the closer."""
+        kind (see ``_cross_opener``): one quotes.Mixed at the closer. A
+        quotation ``nested`` in one of the other kind has the right opener:
+        its closer is the odd mark."""
         self.stack.pop()
         self.closed[0 if opener.double else 1] = pos
-        mend = self._odd_kind(opener.ch, ch)
+        mend = "" if nested else self._odd_kind(opener.ch, ch)
         if mend:
             # ‘…” in a draft that quotes with “…”: the opener is the odd mark.
             self._odd_opener(opener, pos, ch, mend)

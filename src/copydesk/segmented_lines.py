@@ -99,7 +99,7 @@ def segments_at(text: str, pos: int) -> Segments:
     return kind, tuple((at, piece, _first_word(piece)) for at, piece in pieces)
 
 
-def _announced(prose: str, pos: int) -> bool:
+def announced(prose: str, pos: int) -> bool:
     """Whether the last line of text before the one at ``pos`` is a
     sentence of prose ending with a colon ("The remote has four buttons:"):
     the text announces what follows. A label ("Audio:") announces nothing."""
@@ -108,6 +108,26 @@ def _announced(prose: str, pos: int) -> bool:
         return False
     line = before[before.rfind("\n") + 1 :]
     return len(line.split()) >= _PROSE_WORDS
+
+
+#: A list item's marker at a line's start: a bullet or a number.
+_ITEM = later_re(r"[ \t]*(?:[-*+•–]|\d{1,3}[.)])[ \t]+\S")
+
+
+def in_announced_list(prose: str, pos: int) -> bool:
+    """Whether the line at ``pos`` is an item of a list that a sentence of
+    prose ending with a colon leads into ("The regulator restricted these
+    services:" then "- Telegram", "- Viber"): the text's own list, whatever
+    its items name."""
+    if _ITEM.match(prose, pos) is None:
+        return False
+    first = pos
+    while first > 0:
+        above = prose.rfind("\n", 0, first - 1) + 1
+        if first - above > MAX_LINE or _ITEM.match(prose, above) is None:
+            break
+        first = above
+    return announced(prose, first)
 
 
 def _first_word(piece: str) -> str:
@@ -149,7 +169,7 @@ class SegmentedLine:
         separator, segments = doc.get(DottedLines)[pos]
         if not segments or not any(may_begin(word) for _, _, word in segments):
             return None
-        if separator != DOTS and _announced(doc.prose, pos):
+        if separator != DOTS and announced(doc.prose, pos):
             return None  # "four buttons:" then "Play | Pause | Mute": a list
         found = 0
         enough = False

@@ -534,12 +534,19 @@ _NAME_PARTICLES = frozenset(
 )
 
 
+#: Marks a release note puts after a contributor's name (a first
+#: contribution, a maintainer), not words of the name.
+_ENTRY_MARKS = frozenset("+*†‡")
+
+
 def _name_entry(text: str) -> bool:
     """An entry of a list of names: one lower-case user name ("mcarton"), or
     one to four words each capitalised, a name's particle or a user name in
     brackets ("Alan Somers (asomers)"). "Placement (optional, control
     plane)" is a list of components, not of people."""
     words = text.split()
+    while len(words) > 1 and words[-1] in _ENTRY_MARKS:
+        words.pop()  # "Maarten Baert +": a first contribution's mark
     if len(words) == 1:
         return words[0].isalnum() or words[0].replace("-", "").isalnum()
     return 1 < len(words) <= _NAME_ENTRY_WORDS and all(
@@ -563,6 +570,49 @@ def in_name_list(doc: Document, start: int) -> bool:
     """The word at ``start`` is in an entry of a list of names."""
     block = doc.block_at(start)
     return block is not None and block in doc.get(NameLists)
+
+
+#: A run-in list of people: this many names at least, most of them full.
+_SERIES_ITEMS = 5
+_SERIES_FULL = 0.6
+#: How far a run-in list of names is read on each side of a word.
+_SERIES_REACH = 600
+#: The end of the sentence that holds a run-in list: a full stop before a
+#: space or the block's end (a middle initial's stop is inside a name).
+_SERIES_STOP = later_re(r"(?<!\b\w)[.;!?](?:\s|\Z)")
+
+
+def in_name_series(doc: Document, start: int, end: int) -> bool:
+    """A lower-case word is one item of a sentence's run-in list of
+    people ("we thank: Stefan Prodan, Paulo Gomes, xiexiong, Kevin
+    Fritz, netthier."): a contributor's handle, as they write it."""
+    prose = doc.prose
+    if not prose[start:end].islower():
+        return False
+    block = doc.block_at(start)
+    if block is None:
+        return False
+    lo = max(block.start, start - _SERIES_REACH)
+    hi = min(block.end, end + _SERIES_REACH)
+    opening = max(prose.rfind(":", lo, start), _last_stop(prose, lo, start))
+    closing = _SERIES_STOP.search(prose, end, hi)
+    items = [
+        " ".join(item.split())
+        for item in prose[opening + 1 : closing.start() if closing else hi].split(",")
+    ]
+    items = [item.removeprefix("and ") for item in items if item]
+    if len(items) < _SERIES_ITEMS or prose[start:end] not in items:
+        return False  # the word must be an item on its own
+    full = sum(map(_full_name, items))
+    return full >= _SERIES_FULL * len(items) and all(map(_name_entry, items))
+
+
+def _last_stop(prose: str, lo: int, hi: int) -> int:
+    """Where the last sentence's stop before ``hi`` (after ``lo``) is, or ``lo - 1``."""
+    last = lo - 1
+    for stop in _SERIES_STOP.finditer(prose, lo, hi):
+        last = stop.start()
+    return last
 
 
 #: A contributor list's entry: a name of one to three words, then an
@@ -605,6 +655,34 @@ def before_address(doc: Document, start: int) -> bool:
     return len(own) >= 3 and own in address
 
 
+#: An address written out on a line: a scheme's or a ``www.`` host's, up to
+#: a space, a bracket or a quote.
+_URL = later_re(r"(?:https?://|www\.)[^\s()<>\[\]\"'`]+")
+#: How far from a word an address on its line may stand (a long line is a
+#: paragraph; its far links name other things).
+_URL_REACH = 300
+
+
+def named_in_address(doc: Document, start: int, end: int) -> bool:
+    """The word is a whole part of an address on its line: a site or a
+    project linked where it is named ("the CNCF flickr account" linking
+    www.flickr.com, "jsonnet" beside github.com/…/jsonnet-controller)."""
+    text = doc.text
+    line = doc.line_start(doc.line_col(start)[0])
+    lo = max(line, start - _URL_REACH)
+    hi = text.find("\n", end, end + _URL_REACH)
+    hi = min(len(text), end + _URL_REACH) if hi < 0 else hi
+    word = text[start:end].casefold()
+    for address in _URL.finditer(text, lo, hi):
+        found = address.group().casefold()
+        if word in found and word in _ADDRESS_PARTS.split(found):
+            return True
+    return False
+
+
+_ADDRESS_PARTS = later_re(r"[^0-9a-z]+")
+
+
 def corrected_after(text: str, end: int) -> bool:
     """An arrow follows the word, then the word it was mended to: a
     changelog names a slip it fixed ("typo: mailicious => malicious"),
@@ -627,6 +705,14 @@ _MIN_CODE_WORD = 4
 #: An identifier (or a part of a dotted or underscored one) of code
 #: already case-folded, at least ``_MIN_CODE_WORD`` long.
 _CODE_WORD = later_re(r"(?<![a-z0-9])[a-z][a-z0-9]{3,}(?![a-z0-9])")
+#: Such an identifier in a code block, touching code's punctuation on one
+#: side at least (``groups['dbservers']``, ``dbhost.name``, ``loop:``): a
+#: block's words between spaces are often prose (a comment, an image's alt
+#: text in its metadata), slips and all.
+_BLOCK_IDENTIFIER = later_re(
+    r"(?<=[^\sa-z0-9])[a-z][a-z0-9]{3,}(?![a-z0-9])"
+    r"|(?<![a-z0-9])[a-z][a-z0-9]{3,}(?=[^\sa-z0-9])"
+)
 
 
 #: Code in the source, by format: Markdown's code spans, reST's inline
@@ -644,6 +730,26 @@ _CODE = {
 }
 
 
+#: A page's code blocks, whose identifiers are its terms as much as its
+#: inline code's: a fence's body in Markdown; in reST a literal block
+#: after a paragraph's ``::`` or a code directive's body (not another
+#: directive's, which is prose: ``.. note::``); ``<pre>`` in HTML. The
+#: last group of each pattern is the body (the line that leads into a
+#: literal block is prose).
+_CODE_BLOCKS = {
+    "markdown": later_re(
+        r"(?m)^[ \t]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n"
+        r"((?:.*\n)*?)[ \t]{0,3}(?P=fence)[ \t]*$"
+    ),
+    "rst": later_re(
+        r"(?m)(?:^\.\.[ \t]+(?:code-block|code|sourcecode)::[^\n]*|"
+        r"^(?![ \t]*\.\.[ \t])[^\n]*\S::[ \t]*)\n"
+        r"(?:[ \t]+:[\w-]+:[^\n]*\n)*(?:[ \t]*\n)+((?:[ \t]+\S[^\n]*\n|[ \t]*\n)+)"
+    ),
+    "html": later_re(r"(?is)<pre\b[^>]*>(.*?)</pre>"),
+}
+
+
 #: Longest text whose code is read for its terms: a page's vocabulary is a
 #: page's; a file of many megabytes is many pages joined, where the scan
 #: cost a twentieth of the run for a few words.
@@ -651,8 +757,8 @@ MAX_CODE_TEXT = 2_000_000
 
 
 class CodeWords(Analysis[frozenset[str]]):
-    """The identifiers of the document's inline code (spans, literals,
-    roles, code elements), case-folded, with the parts of dotted and
+    """The identifiers of the document's code (inline spans, literals,
+    roles, code elements, and code blocks), case-folded, with the parts of dotted and
     underscored names (none for a plain-text draft or a text longer than
     ``MAX_CODE_TEXT``)."""
 
@@ -666,6 +772,9 @@ class CodeWords(Analysis[frozenset[str]]):
             # Match by match: the words of all a long file's code at once
             # were a list as large as the file.
             found.update(_CODE_WORD.findall(m.group().casefold()))
+        for m in _CODE_BLOCKS[doc.format].finditer(doc.text):
+            body = m.group(m.lastindex or 0).casefold()
+            found.update(_BLOCK_IDENTIFIER.findall(body))
         return frozenset(found)
 
 

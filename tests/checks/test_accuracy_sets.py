@@ -74,9 +74,15 @@ BLIND_BARS = {
     },
     "accuracy9": {
         "quotes": (0.9, 0),
-        "debris": (0.8, 0),
+        "debris": (0.85, 0),
         "names": (0.95, 2),
         "variants": (0.8, 1),
+    },
+    "accuracy10": {
+        "quotes": (0.85, 0),
+        "debris": (0.9, 0),
+        "names": (0.95, 1),
+        "variants": (0.8, 0),
     },
 }
 

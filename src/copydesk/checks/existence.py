@@ -36,7 +36,12 @@ from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.lines import line_end
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
-from copydesk.segmented_lines import MAX_LINE, DottedLines, SegmentedLine
+from copydesk.segmented_lines import (
+    MAX_LINE,
+    DottedLines,
+    SegmentedLine,
+    in_announced_list,
+)
 
 #: What may stand before a whole-line token: indentation and list bullets.
 # Possessive: masked code leaves lines of spaces, and backtracking into them
@@ -750,11 +755,14 @@ def _stands_alone(doc: Document, start: int, end: int) -> bool:
     In markup, the prose view hides code spans and link targets, so
     "### `Get-Item` comments" shows only "comments"; and a soft-wrapped
     paragraph or list item ("- Updated" then "[What's new](...)") continues on
-    the next line. Neither is a line of debris.
+    the next line. Neither is a line of debris, nor is an item of a list
+    that a sentence leads into ("… these services:" then "- Telegram").
     """
+    first, _ = doc.line_col(start)
+    if in_announced_list(doc.prose, doc.line_start(first)):
+        return False  # "… the following services:" then "- Telegram"
     if doc.format == "plain":
         return True
-    first, _ = doc.line_col(start)
     line_start, line_end = doc.line_bounds(first)
     around = _TAG.sub("", doc.text[line_start:start] + " " + doc.text[end:line_end])
     if any(ch.isalnum() for ch in around):

@@ -232,7 +232,9 @@ class Lexicon(CheckTypeBase):
             or word_guards.handle_after_name(doc.prose, start, end)
             or word_guards.credited(doc.text, start, end)
             or word_guards.in_name_list(doc, start)
+            or word_guards.in_name_series(doc, start, end)
             or word_guards.before_address(doc, start)
+            or word_guards.named_in_address(doc, start, end)
             or word_guards.corrected_after(doc.text, end)
             or _package_name(doc.text, start, folded, language)
             or word_guards.inflects_code(

@@ -605,6 +605,11 @@ class Names(CheckTypeBase):
                 return False
             if name_context.named_in_its_time(doc.prose, end):
                 return False
+            block = doc.block_at(start)
+            if name_context.quoted_in_its_time(
+                doc.prose, 0 if block is None else block.start, start
+            ):
+                return False  # "On 3 April 1919 he wrote: “… Odessa …”"
             spelling = doc.prose[start:end]
             if (
                 entry.shared
@@ -617,7 +622,7 @@ class Names(CheckTypeBase):
                 and doc.get(NamedAsWork)[spelling]
             ):
                 return False  # "the carrier Kiev ... the Kiev drew visitors"
-            if name_context.opens_emphasised_title(doc.text, doc.prose, start, end):
+            if name_context.in_titled_run(doc.text, doc.prose, start, end):
                 return False  # "Hamm's *Kiev: A Portrait, 1800–1917*"
             if elsewhere is not None and (
                 (
@@ -630,7 +635,9 @@ class Names(CheckTypeBase):
                 )
             ):
                 return False
-        if doclang.foreign_quotation(doc, start, end):
+        if doclang.foreign_quotation(doc, start, end) or doclang.foreign_block(
+            doc, start
+        ):
             return False
         if self.person is not None and not self.person.ukrainian(
             doc, start, end, verdicts

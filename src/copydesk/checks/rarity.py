@@ -137,6 +137,8 @@ class Rarity(CheckTypeBase):
         found: list[str] = []
         for affix, others in self.prefixes:
             stem = word[len(affix) :]
+            if _undone(affix, stem, lex):
+                continue  # unmigrated: un- before a participle is English's own
             if word.startswith(affix) and len(stem) >= _MIN_STEM:
                 found += [o + stem for o in others]
         for affix, others in self.suffixes:
@@ -145,6 +147,14 @@ class Rarity(CheckTypeBase):
                 found += [stem + o for o in others]
         common = [w for w in found if lex.count(w) >= self.suggestion_count]
         return tuple(sorted(common, key=lambda w: -lex.count(w)))
+
+
+def _undone(prefix: str, stem: str, lex: wordlists.Lexicon) -> bool:
+    """Whether ``un`` + ``stem`` is English's productive negation of a past
+    participle (unmigrated, unpatched): the slips this rule looks for are
+    adjectives whose foreign un- is English in- (untolerant), never un-
+    before an -ed form of a known verb."""
+    return prefix == "un" and stem.endswith("ed") and lex.count(stem) > 0
 
 
 def _alternations(

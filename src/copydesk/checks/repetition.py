@@ -323,11 +323,80 @@ def _meant(doc: Document, run: list[tuple[int, int]], words: list[str]) -> bool:
             return True  # "the Parameter parameter", "GET get"
         if len(second) > 1 and second.isupper():
             return True  # "the first FIRST", "at AT"
+    if len(run) == 2 and _stranded(doc.prose, run, first.casefold()):
+        return True  # "the server it connects to to be configured"
     # The line from the document's index (a lone CR ends one too): searching
     # back for a line feed took as long as the line, once per doubled word,
     # so one long line was quadratic.
     line_start = doc.line_start(doc.line_col(run[0][0])[0])
     return _SPEECH.match(doc.text, line_start) is not None
+
+
+#: Verbs whose "to" is a preposition that may end a clause ("the host it
+#: points to"), and verbs whose "in" is a particle ("logged in"), by stem:
+#: the first of a doubled "to to" / "in in" after them may be the verb's.
+_TO_VERBS = frozenset(
+    {"point", "connect", "write", "listen", "refer", "talk", "speak", "respond",
+     "reply", "belong", "subscribe", "switch", "migrate", "upgrade", "downgrade",
+     "return", "link", "map", "bind", "attach", "redirect", "navigate", "post",
+     "publish", "push", "deploy", "send", "forward", "contribute", "adapt",
+     "default", "compare", "relate", "conform", "apply"}
+)  # fmt: skip
+_IN_VERBS = frozenset(
+    {"check", "log", "sign", "plug", "build", "built", "fill", "opt", "type",
+     "phase", "bake", "pass", "key", "hand", "turn", "lock", "step", "fit",
+     "join", "tune", "factor", "dial", "kick", "zoom", "chime", "move", "write",
+     "written", "read", "put", "bring", "brought", "give", "given", "take",
+     "taken", "set"}
+)  # fmt: skip
+#: Words that begin a noun phrase: after them the second "to" is the
+#: preposition again ("Point to to a server"), not an infinitive's.
+_NOUN_PHRASE = frozenset(
+    {"a", "an", "the", "this", "that", "these", "those", "my", "your", "our",
+     "their", "his", "her", "its", "some", "any", "each", "every", "all", "no",
+     "it", "them", "him", "us", "me", "you", "one"}
+)  # fmt: skip
+_WORD_AFTER = later_re(r"[ \t\u00a0]+([^\W\d_]+)")
+_WORD_BEFORE = later_re(r"([^\W\d_]+)[ \t\u00a0]+\Z")
+_ENDINGS = ("ing", "ed", "es", "s", "d")
+
+
+def _form_of(word: str, stems: frozenset[str]) -> bool:
+    """Whether ``word`` is one of ``stems`` or a regular form of one:
+    points, pointed, writing (write), logged (log)."""
+    if word in stems:
+        return True
+    for ending in _ENDINGS:
+        if not word.endswith(ending) or len(word) <= len(ending) + 1:
+            continue
+        stem = word[: -len(ending)]
+        if stem in stems or stem + "e" in stems:
+            return True
+        if stem[-1] == stem[-2] and stem[:-1] in stems:
+            return True  # logged, mapped, plugging
+    return False
+
+
+def _stranded(prose: str, run: list[tuple[int, int]], word: str) -> bool:
+    """A clause ending in its verb's preposition or particle, then one
+    that begins with the same word: "something to point to to remind",
+    "checked in in the reference code". The verb before says so ("points
+    to", "logged in"), and what follows: an infinitive after "to" (not a
+    noun phrase: "Point to to a server" lost a word), a noun phrase after
+    "in" ("in in the world" after "robust" is a slip)."""
+    if word not in ("to", "in"):
+        return False
+    before = _WORD_BEFORE.search(prose, max(0, run[0][0] - 40), run[0][0])
+    after = _WORD_AFTER.match(prose, run[1][1])
+    if before is None or after is None:
+        return False
+    verbs = _TO_VERBS if word == "to" else _IN_VERBS
+    if not _form_of(before.group(1).casefold(), verbs):
+        return False
+    next_word = after.group(1)
+    if word == "to":
+        return next_word.islower() and next_word not in _NOUN_PHRASE
+    return next_word.casefold() in _NOUN_PHRASE
 
 
 #: Closed-class words: "The The" is a slip, "Duran Duran" a name.

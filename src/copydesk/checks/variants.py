@@ -241,6 +241,8 @@ class Variants(CheckTypeBase):
                     doc.text, tok.start, tok.end, doc.format
                 ):
                     continue  # "(also transliterated Zaluzhny)": a mention
+                if name_context.in_titled_run(doc.text, doc.prose, tok.start, tok.end):
+                    continue  # *Odessa in Autumn*: the work's own spelling
                 yield self.meta.finding(
                     doc,
                     tok.start,

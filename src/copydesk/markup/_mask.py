@@ -139,9 +139,18 @@ class BlockCollector:
 #: not masked: the new site shows them as text, so they are the page's prose.
 #: A tag may span lines but never a blank line, so one stray ``{{`` cannot
 #: mask the rest of a document.
+#: A Liquid or Jinja tag's quoted argument is the exception: it may hold
+#: blank lines (a chart's source in ``{% include chart.html chart="…" %}``),
+#: as long as the quote closes within ``_QUOTED_ARGUMENT`` characters.
 _ANY = r"(?:[^\n]|\n(?![ \t]*\r?\n))*?"
+_QUOTED_ARGUMENT = 20_000
+_LIQUID_ARGUMENTS = (
+    rf"""(?>"[^"]{{0,{_QUOTED_ARGUMENT}}}+"|'[^']{{0,{_QUOTED_ARGUMENT}}}+'"""
+    r"""|[^"'%\n]|%(?!\})|\n(?![ \t]*\r?\n))*?"""
+)
 _TEMPLATE = later_re(
-    rf"\{{\{{<{_ANY}>\}}\}}|\{{\{{%{_ANY}%\}}\}}|\{{%{_ANY}%\}}|\{{\{{{_ANY}\}}\}}"
+    rf"\{{\{{<{_ANY}>\}}\}}|\{{\{{%{_ANY}%\}}\}}"
+    rf"|\{{%-?[ \t]*[A-Za-z]{_LIQUID_ARGUMENTS}%\}}|\{{%{_ANY}%\}}|\{{\{{{_ANY}\}}\}}"
 )
 #: Attributes of a template tag whose value is prose (an image's text); a
 #: value may hold escaped quotes (``caption="The \"big\" one"``).
