@@ -243,8 +243,15 @@ def foreign_block(doc: Document, start: int) -> bool:
     block = doc.block_at(start)
     if block is None:
         return False
-    told = doc.get(QuotationLanguage)[block.start, block.end]
+    # Its first words tell: a long block's whole text is no surer, and
+    # reading it cost a tenth of a run on 8 MB of news.
+    span = block.start, min(block.end, block.start + _BLOCK_SAMPLE)
+    told = doc.get(QuotationLanguage)[span]
     return told is not None and told != doc.get(DocumentLanguage)
+
+
+#: Characters of a block read to tell its language.
+_BLOCK_SAMPLE = 600
 
 
 def holds_function_word(text: str, start: int, end: int, language: str) -> bool:

@@ -41,7 +41,6 @@ import regex
 
 from copydesk import regex_programs
 from copydesk.lazy_patterns import later_re, later_regex
-from copydesk.lines import line_end
 from copydesk.word_guards import abbreviated
 
 #: Capitalised words after a place that still name that place.
@@ -299,6 +298,8 @@ def named_in_its_time(prose: str, end: int) -> bool:
 
 #: A year written out: 1000-2099.
 _YEAR = later_re(r"(?<![\w.,])(1\d{3}|20\d\d)(?![\w]|[.,]\d)")
+#: How far back a quotation holding a name may open.
+_QUOTE_REACH = 2_000
 #: How far before a quotation the words that date it are read.
 _QUOTE_DATE_REACH = 240
 
@@ -309,6 +310,7 @@ def quoted_in_its_time(prose: str, lo: int, start: int) -> bool:
     earlier: a letter, a memo or an order cited as written ("On 3 April
     1919 he wrote: “… Odessa …”"); a statement dated since, or not dated,
     is the reporter's to spell."""
+    lo = max(lo, start - _QUOTE_REACH)
     opener = max(prose.rfind(mark, lo, start) for mark in '"“„«')
     if opener < 0 or (opener + 1 < start and _closes_before(prose, opener, start)):
         return False
@@ -525,8 +527,10 @@ def in_titled_run(text: str, prose: str, start: int, end: int) -> bool:
     tonight.*", a bold "**Kiev, Ukraine**" and a quoted sentence are not.
     Emphasis is read in the source ``text``, where the prose view masks
     the markup; quotation marks in the prose."""
-    lo = text.rfind("\n", max(0, start - _TITLE_REACH), start) + 1
-    hi = line_end(text, end)
+    reach = max(0, start - _TITLE_REACH)
+    lo = max(text.rfind("\n", reach, start) + 1, reach)
+    hi = text.find("\n", end, end + _TITLE_REACH)
+    hi = min(len(text), end + _TITLE_REACH) if hi < 0 else hi
     for opener, closer in zip(_EMPHASIS_OPENERS, _EMPHASIS_CLOSERS, strict=True):
         if _titled(text, lo, start, end, hi, opener, closer, emphasis=True):
             return True

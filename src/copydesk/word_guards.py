@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import collections
 import difflib
+import functools
 import itertools
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
@@ -594,6 +596,8 @@ def in_name_series(doc: Document, start: int, end: int) -> bool:
         return False
     lo = max(block.start, start - _SERIES_REACH)
     hi = min(block.end, end + _SERIES_REACH)
+    if prose.count(",", lo, hi) < _SERIES_ITEMS - 2:
+        return False  # too few commas around it for a list of people
     opening = max(prose.rfind(":", lo, start), _last_stop(prose, lo, start))
     closing = _SERIES_STOP.search(prose, end, hi)
     items = [
@@ -668,8 +672,9 @@ def named_in_address(doc: Document, start: int, end: int) -> bool:
     project linked where it is named ("the CNCF flickr account" linking
     www.flickr.com, "jsonnet" beside github.com/…/jsonnet-controller)."""
     text = doc.text
-    line = doc.line_start(doc.line_col(start)[0])
-    lo = max(line, start - _URL_REACH)
+    lo = max(
+        text.rfind("\n", max(0, start - _URL_REACH), start) + 1, start - _URL_REACH
+    )
     hi = text.find("\n", end, end + _URL_REACH)
     hi = min(len(text), end + _URL_REACH) if hi < 0 else hi
     word = text[start:end].casefold()
@@ -705,14 +710,6 @@ _MIN_CODE_WORD = 4
 #: An identifier (or a part of a dotted or underscored one) of code
 #: already case-folded, at least ``_MIN_CODE_WORD`` long.
 _CODE_WORD = later_re(r"(?<![a-z0-9])[a-z][a-z0-9]{3,}(?![a-z0-9])")
-#: Such an identifier in a code block, touching code's punctuation on one
-#: side at least (``groups['dbservers']``, ``dbhost.name``, ``loop:``): a
-#: block's words between spaces are often prose (a comment, an image's alt
-#: text in its metadata), slips and all.
-_BLOCK_IDENTIFIER = later_re(
-    r"(?<=[^\sa-z0-9])[a-z][a-z0-9]{3,}(?![a-z0-9])"
-    r"|(?<![a-z0-9])[a-z][a-z0-9]{3,}(?=[^\sa-z0-9])"
-)
 
 
 #: Code in the source, by format: Markdown's code spans, reST's inline
@@ -756,26 +753,67 @@ _CODE_BLOCKS = {
 MAX_CODE_TEXT = 2_000_000
 
 
-class CodeWords(Analysis[frozenset[str]]):
+class CodeTerms:
+    """A page's code vocabulary: the identifiers of its inline code, and
+    its code blocks' text, searched only for the words asked (a page's
+    blocks hold thousands of identifiers, the lexicon asks of one or two)."""
+
+    __slots__ = ("blocks", "inline")
+
+    def __init__(self, inline: frozenset[str], blocks: str) -> None:
+        self.inline = inline
+        #: The blocks' bodies, case-folded, one per line.
+        self.blocks = blocks
+
+    def __bool__(self) -> bool:
+        return bool(self.inline or self.blocks)
+
+    def __contains__(self, word: str) -> bool:
+        """Whether ``word`` (case-folded) is an identifier of the code: any
+        word of inline code, or a word of a block that touches code's
+        punctuation on one side at least (``groups['dbservers']``,
+        ``loop:``; a block's words between spaces are often prose, a
+        comment or an image's alt text, slips and all)."""
+        if word in self.inline:
+            return True
+        if len(word) < _MIN_CODE_WORD or word not in self.blocks:
+            return False
+        blocks = self.blocks
+        for m in _identifier(word).finditer(blocks):
+            before = blocks[m.start() - 1 : m.start()]
+            after = blocks[m.end() : m.end() + 1]
+            if any(ch and not ch.isspace() for ch in (before, after)):
+                return True
+        return False
+
+
+@functools.lru_cache(maxsize=256)
+def _identifier(word: str) -> re.Pattern[str]:
+    """``word`` as a whole identifier: no letter or digit beside it."""
+    return re.compile(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])")
+
+
+class CodeWords(Analysis[CodeTerms]):
     """The identifiers of the document's code (inline spans, literals,
-    roles, code elements, and code blocks), case-folded, with the parts of dotted and
-    underscored names (none for a plain-text draft or a text longer than
-    ``MAX_CODE_TEXT``)."""
+    roles, code elements; code blocks), case-folded, with the parts of
+    dotted and underscored names (none for a plain-text draft or a text
+    longer than ``MAX_CODE_TEXT``)."""
 
     @classmethod
-    def compute(cls, doc: Document) -> frozenset[str]:
+    def compute(cls, doc: Document) -> CodeTerms:
         code = _CODE.get(doc.format)
         if code is None or len(doc.text) > MAX_CODE_TEXT:
-            return frozenset()  # a draft has no code markup
+            return CodeTerms(frozenset(), "")  # a draft has no code markup
         found: set[str] = set()
         for m in code.finditer(doc.text):
             # Match by match: the words of all a long file's code at once
             # were a list as large as the file.
             found.update(_CODE_WORD.findall(m.group().casefold()))
-        for m in _CODE_BLOCKS[doc.format].finditer(doc.text):
-            body = m.group(m.lastindex or 0).casefold()
-            found.update(_BLOCK_IDENTIFIER.findall(body))
-        return frozenset(found)
+        bodies = [
+            m.group(m.lastindex or 0)
+            for m in _CODE_BLOCKS[doc.format].finditer(doc.text)
+        ]
+        return CodeTerms(frozenset(found), "\n".join(bodies).casefold())
 
 
 def inflects_code(doc: Document, folded: str, is_word: Callable[[str], bool]) -> bool:

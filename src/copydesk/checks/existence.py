@@ -758,11 +758,14 @@ def _stands_alone(doc: Document, start: int, end: int) -> bool:
     the next line. Neither is a line of debris, nor is an item of a list
     that a sentence leads into ("… these services:" then "- Telegram").
     """
-    first, _ = doc.line_col(start)
-    if in_announced_list(doc.prose, doc.line_start(first)):
+    # A whole-line match starts after its line's lead (indentation, a
+    # bullet): its line starts a few characters back.
+    lead = doc.prose.rfind("\n", max(0, start - MAX_LINE), start) + 1
+    if in_announced_list(doc.prose, lead):
         return False  # "… the following services:" then "- Telegram"
     if doc.format == "plain":
         return True
+    first, _ = doc.line_col(start)
     line_start, line_end = doc.line_bounds(first)
     around = _TAG.sub("", doc.text[line_start:start] + " " + doc.text[end:line_end])
     if any(ch.isalnum() for ch in around):

@@ -385,7 +385,7 @@ class Names(CheckTypeBase):
         translit.CandidateWords,
         QuoteStates,
         doclang.DocumentLanguage,
-        doclang.QuotationLanguage,  # through doclang.foreign_quotation
+        doclang.QuotationLanguage,  # through foreign_quotation, foreign_block
         doclang.QuotationHits,  # through doclang.foreign_quotation
     )
 
