@@ -305,3 +305,13 @@ def test_a_slip_in_a_code_blocks_prose_is_still_a_slip() -> None:
 def test_the_line_leading_into_a_literal_block_is_prose() -> None:
     page = "Ideally this would be just syntastic sugar::\n\n    x = f(y)\n"
     assert found(page, "pep.rst", "typos") == [(1, 28, "typos.Unknown")]
+
+
+def test_a_credited_contributors_own_name_is_no_variant() -> None:
+    page = (
+        "## Commits\n\n"
+        "- **doc**: update Mesteery email (Mestery) [#41683](https://x.example/41683)\n"
+        "- **doc**: move Mesteery to collaborators (Tobias Nießen) [#41597](https://x.example/41597)\n"
+        "- **doc**: fix a link (Mestery) [#41876](https://x.example/41876)\n"
+    )
+    assert found(page, "release.md", "variants") == []

@@ -241,8 +241,6 @@ class Variants(CheckTypeBase):
                     doc.text, tok.start, tok.end, doc.format
                 ):
                     continue  # "(also transliterated Zaluzhny)": a mention
-                if name_context.in_titled_run(doc.text, doc.prose, tok.start, tok.end):
-                    continue  # *Odessa in Autumn*: the work's own spelling
                 yield self.meta.finding(
                     doc,
                     tok.start,
@@ -717,10 +715,12 @@ def _used(doc: Document, group: list[_Spelling]) -> list[_Spelling]:
     """``group`` without the occurrences that are not the writer's use of
     the name: in a quotation in another language (a German headline cited
     in English is left as quoted), cited alone between quote marks (“why
-    write “Lukaschenko”?”: the spelling talked about) or part of an
-    institution's own name that no other spelling names ("Pusan National
-    University" in Busan keeps its name; "Siena College" and "Sienna
-    College" are one college spelled two ways)."""
+    write “Lukaschenko”?”: the spelling talked about), a contributor's
+    name in the bracket that credits a change ("(Mestery) #41683": as they
+    sign it), a word of a work's title ("*Odessa in Autumn* (1958)") or
+    part of an institution's own name that no other spelling names ("Pusan
+    National University" in Busan keeps its name; "Siena College" and
+    "Sienna College" are one college spelled two ways)."""
     prose = doc.prose
     heads = [
         [name_context.institution_after(prose, t.end) for t in s.tokens] for s in group
@@ -734,6 +734,8 @@ def _used(doc: Document, group: list[_Spelling]) -> list[_Spelling]:
             if (head is None or head in others)
             and not doclang.foreign_quotation(doc, t.start, t.end)
             and not word_guards.cited(prose, t.start, t.end, _CITING)
+            and not word_guards.credited(doc.text, t.start, t.end)
+            and not name_context.in_titled_run(doc.text, prose, t.start, t.end)
         ]
         if len(tokens) == len(spelling.tokens):
             kept.append(spelling)
