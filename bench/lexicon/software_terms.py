@@ -2,8 +2,8 @@
 """Build ``src/copydesk/data/software-terms.txt.gz`` from cSpell's software
 dictionaries (npm ``@cspell/dict-software-terms`` and the dictionaries of
 the languages and tools docs most often name: python, rust, golang,
-typescript, node, shell, k8s, docker; all MIT, Street Side Software; the
-licence is shipped as ``src/copydesk/data/COPYING.software-terms``). Not
+typescript, node, shell, k8s, docker, C/C++, fullstack; all MIT, Street
+Side Software; the licence is shipped as ``src/copydesk/data/COPYING.software-terms``). Not
 ``@cspell/dict-npm``: package names include misspellings of words (anser).
 
 Technical documentation is full of words no general English list holds
@@ -16,7 +16,7 @@ apostrophes only, of 5 to 40 characters (a shorter one is as often a
 slip of a common word: "teh", "adn").
 
     cd /tmp/dicts && for p in software-terms python rust golang typescript \
-        node shell k8s docker; do npm pack @cspell/dict-$p; mkdir -p $p; \
+        node shell k8s docker cpp fullstack; do npm pack @cspell/dict-$p; mkdir -p $p; \
         tar -xzf cspell-dict-$p-*.tgz -C $p; done
     python3 bench/lexicon/software_terms.py /tmp/dicts
 
@@ -26,9 +26,9 @@ listed with the word meant in ``software_terms_excluded.tsv`` beside this
 script (reviewed by hand, 2026-12-03; a real term stays even when it is one
 edit from a word: preload, mixin, inited).
 
-Built 2026-12-03 from software-terms 5.4.9, python 4.5.3, rust 4.1.2,
+Built 2026-12-04 from software-terms 5.4.9, python 4.5.3, rust 4.1.2,
 golang 6.0.29, typescript 3.2.3, node 5.0.9, shell 1.2.0, k8s 1.0.13,
-docker 1.1.17.
+docker 1.1.17, cpp 7.2.0 (``cpp-refined`` only) and fullstack 3.2.9.
 """
 
 from __future__ import annotations
@@ -52,7 +52,13 @@ PACKAGES = (
     "shell",
     "k8s",
     "docker",
+    "cpp",
+    "fullstack",
 )
+#: Of a package, only these word files (the C/C++ dictionary's refined list:
+#: the standard library's and the language's names, not its 20,000 compound
+#: identifiers, too many to review for slips).
+ONLY = {"cpp": ("cpp-refined.txt.gz",)}
 _WORD = re.compile(r"[^\W_](?:[\w'-]*[^\W_])?")
 
 
@@ -83,6 +89,8 @@ def main(folder: str) -> int:
     words: set[str] = set()
     for package in PACKAGES:
         for path in sorted((Path(folder) / package / "package" / "dict").iterdir()):
+            if package in ONLY and path.name not in ONLY[package]:
+                continue
             if path.name.endswith(".txt.gz"):
                 words |= words_of(gzip.decompress(path.read_bytes()).decode("utf-8"))
             elif path.name.endswith(".txt"):

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from copydesk import wordlists
 from copydesk.api import Overrides, Workspace
 
 
@@ -315,3 +316,29 @@ def test_a_credited_contributors_own_name_is_no_variant() -> None:
         "- **doc**: fix a link (Mestery) [#41876](https://x.example/41876)\n"
     )
     assert found(page, "release.md", "variants") == []
+
+
+def test_c_and_cpp_terms_are_known_and_slips_beside_them_are_not() -> None:
+    page = (
+        "<p>The release changed the way the compiler binds rvalues to lvalue"
+        " references, and the bsearch function of the cstring header now works"
+        " successfuly in all of the cases that we know of.</p>\n"
+    )
+    assert found(page, "changes.html", "typos") == [(1, 138, "typos.Unknown")]
+
+
+def test_library_names_one_edit_from_a_word_are_left_out() -> None:
+    terms = wordlists.software_terms()
+    assert "cstring" in terms
+    assert "bsearch" in terms
+    assert not any(w in terms for w in ("collapsable", "stoll", "fname", "srand"))
+
+
+def test_between_a_products_name_and_its_slip_the_one_of_words_is_kept() -> None:
+    page = (
+        "<title>Import from Addressbok</title>\n"
+        "<p>The Addressbook import reads every card.</p>\n"
+    )
+    assert found(page, "im.html", "variants") == [(1, 20, "variants.Names")]
+    [finding] = _workspace().lint_text(Path("im.html"), page)
+    assert finding.suggestions == ("Addressbook",)

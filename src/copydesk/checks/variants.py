@@ -39,7 +39,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, Final
 
-from copydesk import doclang, name_context, translit, word_guards
+from copydesk import doclang, name_context, translit, word_guards, wordlists
 from copydesk.checks.base import COMMON_KEYS, Check, CheckTypeBase, LoadContext
 from copydesk.checks.names import (
     Exceptions,
@@ -55,7 +55,7 @@ from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, R
 from copydesk.schema import Key, read_keys
 from copydesk.translit_loose import arabic_marked, east_asian_keys, loose_keys
 
-PREFERENCES = ("house", "fewest-foreign-markers", "frequency", "first")
+PREFERENCES = ("house", "fewest-foreign-markers", "frequency", "words", "first")
 #: Between two parts of one name: spaces, or a middle initial or a particle.
 _BETWEEN = later_regex(
     r"[ \u00a0]+(?:(?:\p{Lu}\.|bin|ibn|al|el|de|del|da|dos|van|von|der|la|le)"
@@ -291,7 +291,9 @@ class Variants(CheckTypeBase):
             best = max(group, key=lambda s: (len(s.tokens), _marks(s.text), -s.first))
         else:
             prefer = [
-                p for p in self.prefer if english or p != "fewest-foreign-markers"
+                p
+                for p in self.prefer
+                if english or p not in ("fewest-foreign-markers", "words")
             ]
             best = min(group, key=lambda s: tuple(_rank(s, p) for p in prefer))
         return house.accepted(best.text)
@@ -305,7 +307,30 @@ def _rank(spelling: _Spelling, preference: str) -> int:
         return -len(spelling.tokens)
     if preference == "first":
         return spelling.first
+    if preference == "words":
+        return 0 if _of_words(spelling.text) else 1
     return 0
+
+
+#: The shortest word a compound's part may be (Address + book; not Inch + eon).
+_PART = 4
+
+
+#: How common (the lexicon's count) each part of such a compound is.
+_COMMON_PART = 30
+
+
+def _of_words(text: str) -> bool:
+    """Whether ``text`` is two common English words joined (Addressbook,
+    not its slip Addressbok): between a product's name and its slip, the
+    one made of words. A person's name is not, so this decides nothing
+    between two spellings of one."""
+    lex = wordlists.lexicon("en")
+    word = text.casefold()
+    return word.isalpha() and any(
+        lex.count(word[:i]) >= _COMMON_PART and lex.count(word[i:]) >= _COMMON_PART
+        for i in range(_PART, len(word) - _PART + 1)
+    )
 
 
 def same_person(first: _Spelling, second: _Spelling) -> bool:
