@@ -214,6 +214,22 @@ def beside_its_own(prose: str, start: int, canonical: str) -> bool:
     )
 
 
+#: Right after a name, a clause about how it is spelled: ", whose name is
+#: sometimes transliterated ...", ", also spelled ...".
+_SPELLING_AFTER = later_regex(
+    r"(?i)[ \t\u00a0]*,\s*(?:whose\s+(?:name|surname)\s+(?:is|was)\s+)?"
+    r"(?:(?:also|sometimes|often|usually|commonly|otherwise)\s+)?"
+    r"(?:spelled|spelt|written|transliterated|romani[sz]ed|rendered)(?![\w-])"
+)
+
+
+def spelling_discussed_after(prose: str, end: int) -> bool:
+    """True when a clause right after the name at ``end`` speaks of its
+    spelling ("Tchebychev, whose name is sometimes transliterated ..."):
+    the spellings are set side by side on purpose."""
+    return _SPELLING_AFTER.match(prose, end) is not None
+
+
 def given_as_alternative(prose: str, start: int) -> bool:
     """True when the spelling at ``start`` is named as another's alternative
     spelling ("also spelled Kiev"), a mention rather than a use."""

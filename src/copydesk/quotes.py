@@ -672,6 +672,10 @@ class _Scanner:
             return  # part of an address: ?q="kyiv", People's_Republic
         if ch in quote_signs.DITTO_MARKS and self.dittos.is_ditto(pos):
             return  # a ditto mark under a word of the row above
+        empty = self._empty_value(pos, ch)
+        if empty:
+            self.taken = empty  # ALT=””: an attribute's empty value, both marks
+            return
         if self._doubled(pos, ch):
             self.defects.append(Defect("stray", pos, ch, note="doubled"))
             return
@@ -1249,13 +1253,37 @@ class _Scanner:
             self.stack.pop()  # continued on this line, as across paragraphs
         self.stack.append(_Open(pos, ch, ch in DOUBLE))
 
+    def _empty_value(self, pos: int, ch: str) -> int:
+        """Where the empty value ends when the mark at ``pos`` and the next
+        one quote nothing right after an equals sign (``ALT=””``, ``x=''``,
+        either written as character references); 0 otherwise."""
+        prose = self.prose
+        if pos <= self.lo or prose[pos - 1] != "=":
+            return 0
+        j = self._past_filler(pos + 1)
+        if j >= self.hi or prose[j] not in DOUBLE + SINGLE:
+            return 0
+        if (ch in DOUBLE) != (prose[j] in DOUBLE):
+            return 0
+        k = self._past_filler(j + 1)
+        return k if k >= self.hi or not prose[k].isalnum() else 0
+
+    def _past_filler(self, i: int) -> int:
+        """The first offset from ``i`` that is not the rest of a reference."""
+        while i < self.hi and self.prose[i] == FILLER:
+            i += 1
+        return i
+
     def _doubled(self, pos: int, ch: str) -> bool:
         """True when the curly double mark at ``pos`` repeats the one on its
         inner side (““We…, …legs””): a key struck twice. The outer one is
         the stray; its twin opens or closes the quotation."""
         if ch == "“":
             return pos + 1 < self.hi and self.prose[pos + 1] == "“"
-        return ch == "”" and pos > self.lo and self.prose[pos - 1] == "”"
+        if ch != "”" or pos <= self.lo or self.prose[pos - 1] != "”":
+            return False
+        # “… such as “x.””: two quotations opened with “ end here together.
+        return sum(o.ch == "“" for o in self.stack) + (self.closed[0] == pos - 1) < 2
 
     def _continues_line_paragraph(self, pos: int, ch: str) -> bool:
         """True when a double opener at the start of a line continues the
@@ -1675,6 +1703,8 @@ class _Scanner:
         word = text[pos + 1 : j].casefold()
         if len(word) >= 2 and word[:2].isdigit() and not word[2:3].isdigit():
             return True
+        if word == "n" and text[j : j + 1] not in ("'", "’"):
+            return False  # 'N/A …': rock 'n' roll's n has its second mark
         if word in _CLIPPED:
             return not self._single_closer_ahead(pos, _CLIPPED_REACH)
         return word in _ELISIONS

@@ -342,3 +342,46 @@ def test_between_a_products_name_and_its_slip_the_one_of_words_is_kept() -> None
     assert found(page, "im.html", "variants") == [(1, 20, "variants.Names")]
     [finding] = _workspace().lint_text(Path("im.html"), page)
     assert finding.suggestions == ("Addressbook",)
+
+
+# -- the second round of trees (falco, Section508.gov, sympy, a mozilla archive) ---
+
+
+def test_a_heading_of_one_lower_case_identifier_names_the_page() -> None:
+    page = "mprint\n======\n\nThe function prints vectors.\n"
+    assert found(page, "printing.rst", "typos") == []
+    slip = "Instalation\n===========\n\nRun the installer.\n"
+    assert found(slip, "install.rst", "typos") == [(1, 1, "typos.Unknown")]
+
+
+def test_non_before_a_word_is_no_translation_slip() -> None:
+    text = "The solver needs a nonreal initial point to find complex roots.\n"
+    assert found(text, "solve.md", "typos") == []
+
+
+def test_a_clause_about_a_names_spelling_sets_two_spellings_side_by_side() -> None:
+    page = (
+        "Chebyshev polynomials are named after Pafnuty Tchebychev,\n"
+        "whose name is sometimes transliterated with a T.\n"
+    )
+    assert found(page, "style.rst", "variants") == []
+
+
+def test_empty_values_a_bare_n_and_two_quotations_closing_together() -> None:
+    page = (
+        "<p>Set the images with ALT=&rdquo;&rdquo; and go.</p>\n"
+        "<p>Agencies selected &#39;N/A - does not publish content&#39; here.</p>\n"
+        "<p>&ldquo;Any page, such as &ldquo;[name].gov.&rdquo;&rdquo; said the"
+        " guide.</p>\n"
+        "<p>Rock &#39;n&#39; roll, and &ldquo;We went,&rdquo;&rdquo; he said.</p>\n"
+    )
+    assert found(page, "guide.html", "quotes") == [(4, 53, "quotes.Unmatched")]
+
+
+def test_words_an_element_wraps_in_an_authored_page_are_its_own() -> None:
+    page = (
+        "---\ntitle: Link text\n---\n\nAvoid these link texts:\n\n"
+        '<ul>\n  <li>\n    <div class="list__content">\n      Read more\n'
+        "    </div>\n  </li>\n</ul>\n"
+    )
+    assert found(page, "links.md", "artifacts") == []

@@ -240,7 +240,7 @@ def test_misspellings_kept_by_the_software_dictionaries_are_reported() -> None:
         encoding="utf-8"
     )
     entries = [ln.split("\t")[0] for ln in listed.splitlines() if ln[:1] != "#"]
-    assert len(entries) == 24
+    assert len(entries) == 24 + 47  # reviewed slips; C/C++ names near words
     assert not any(entry in wordlists.software_terms() for entry in entries)
 
 

@@ -771,6 +771,8 @@ def _stands_alone(doc: Document, start: int, end: int) -> bool:
     if any(ch.isalnum() for ch in around):
         return False
     authored = doc.kind == "authored"
+    if authored and _wrapped_in_element(doc.text, line_start, line_end):
+        return False  # <div class="list__content">⏎Read more⏎</div>: the page's
     if authored and (
         not _bare_start(doc.text[line_start:start])
         or _OWN_TEXT.fullmatch(doc.prose[start:end].strip()) is not None
@@ -790,6 +792,20 @@ def _stands_alone(doc: Document, start: int, end: int) -> bool:
         _ALNUM.search(prose, block.start, line_start) is None
         and _ALNUM.search(prose, line_end, block.end) is None
     )
+
+
+def _wrapped_in_element(text: str, line_start: int, line_end: int) -> bool:
+    """Whether the line is the content of an HTML element written in the
+    source: the line before it ends with a tag and the line after it
+    starts with a closing tag (``<div>``, the words, ``</div>``). Text
+    pasted from a rendered page has lost its tags."""
+    before = text[max(0, line_start - _TAG_LINE) : line_start].rstrip()
+    after = text[line_end : line_end + _TAG_LINE].lstrip()
+    return before.endswith(">") and after.startswith("</")
+
+
+#: How far around a line the tags that wrap it are read.
+_TAG_LINE = 200
 
 
 #: A character for which ``str.isalnum`` is true: ``\w`` is exactly those

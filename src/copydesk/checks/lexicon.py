@@ -247,6 +247,8 @@ class Lexicon(CheckTypeBase):
             return True
         if doc.fills_block(start, end, "table"):
             return True  # a cell of one word (a reST grid's ``disp``): a value
+        if word.islower() and doc.fills_block(start, end, "heading"):
+            return True  # a page titled "mprint": the command it documents
         if (
             word[0].isupper()
             and language not in _CAPITALISED_NOUNS

@@ -235,10 +235,12 @@ class Variants(CheckTypeBase):
             line, _ = doc.line_col(other.first)
             right = _genitive_of(doc, canonical) if spelling.genitive else canonical
             for tok in spelling.tokens:
-                if name_context.given_as_alternative(
-                    doc.prose, tok.start
-                ) or name_context.mentioned_alone(
-                    doc.text, tok.start, tok.end, doc.format
+                if (
+                    name_context.given_as_alternative(doc.prose, tok.start)
+                    or name_context.spelling_discussed_after(doc.prose, tok.end)
+                    or name_context.mentioned_alone(
+                        doc.text, tok.start, tok.end, doc.format
+                    )
                 ):
                     continue  # "(also transliterated Zaluzhny)": a mention
                 yield self.meta.finding(
