@@ -3,8 +3,9 @@
 dictionaries (npm ``@cspell/dict-software-terms`` and the dictionaries of
 the languages and tools docs most often name: python, rust, golang,
 typescript, node, shell, k8s, docker, C/C++, fullstack; all MIT, Street
-Side Software; the licence is shipped as ``src/copydesk/data/COPYING.software-terms``). Not
-``@cspell/dict-npm``: package names include misspellings of words (anser).
+Side Software; the licence is shipped as
+``src/copydesk/data/COPYING.software-terms``). Not ``@cspell/dict-npm``:
+package names include misspellings of words (anser).
 
 Technical documentation is full of words no general English list holds
 (structs, distros, gzipped, containerd, quantile); the lexicon rule would
