@@ -285,7 +285,8 @@ _IN_ITS_TIME = later_re(
     r"[ \t]*(?:[,(][ \t]*then[ \t]+(?:an?|the|in|part|under|still|known|called"
     r"|capital|ruled|occupied|belonging|Soviet|Polish|Russian|Austrian|Poland"
     r"|USSR|Russia|Austria|Hungary|Romania|Czechoslovakia|Germany)\b"
-    r"|[ \t](?:before|until|till|prior[ \t]+to|from|in|during)[ \t]+(1\d{3})\b)"
+    r"|[ \t](?:before|until|till|prior[ \t]+to|from|in|during)[ \t]+(1\d{3})\b"
+    r"(?![ \t]*(?:GMT|UTC|CET|EET|MSK|hours?|hrs|h\b|local)))"
 )
 
 
@@ -322,24 +323,46 @@ _QUOTE_DATE_REACH = 240
 
 def quoted_in_its_time(prose: str, lo: int, start: int) -> bool:
     """True when the name at ``start`` stands in a quotation (opened after
-    ``lo``, its block's start) that the words before it date to 1991 or
-    earlier: a letter, a memo or an order cited as written ("On 3 April
-    1919 he wrote: “… Odessa …”"); a statement dated since, or not dated,
-    is the reporter's to spell."""
+    ``lo``, its block's start) that its lead-in dates to 1991 or earlier:
+    a letter, a memo or an order cited as written ("On 3 April 1919 he
+    wrote: “… Odessa …”"). The year must be in the sentence that opens the
+    quotation and not count from it ("independent since 1991"); a
+    statement dated since, or not dated, is the reporter's to spell."""
     lo = max(lo, start - _QUOTE_REACH)
-    opener = max(prose.rfind(mark, lo, start) for mark in '"“„«')
-    if opener < 0 or (opener + 1 < start and _closes_before(prose, opener, start)):
+    opener = _open_quotation(prose, lo, start)
+    if opener < 0:
         return False
+    reach = max(lo, opener - _QUOTE_DATE_REACH)
+    lead = _SENTENCE_STOP.search(prose, reach, opener)
+    begin = lead.end() if lead is not None else reach
     years = [
-        int(y)
-        for y in _YEAR.findall(prose, max(lo, opener - _QUOTE_DATE_REACH), opener)
+        int(m.group(1))
+        for m in _YEAR.finditer(prose, begin, opener)
+        if not _SINCE.search(prose, max(begin, m.start() - 8), m.start())
     ]
     return bool(years) and max(years) <= 1991
 
 
+#: "since" before a year: a span up to now, not a date.
+_SINCE = later_re(r"since[ \t]+\Z")
+
+
+def _open_quotation(prose: str, lo: int, start: int) -> int:
+    """Where the quotation that holds ``start`` opens (after ``lo``), or -1:
+    the last curly or low opener not closed before ``start``, or the last
+    straight mark when an odd number of them stand before it."""
+    curly = max(prose.rfind(mark, lo, start) for mark in "“„«")
+    if curly >= 0 and _closes_before(prose, curly, start):
+        curly = -1
+    straight = prose.rfind('"', lo, start)
+    if straight >= 0 and prose.count('"', lo, start) % 2 == 0:
+        straight = -1
+    return max(curly, straight)
+
+
 def _closes_before(prose: str, opener: int, start: int) -> bool:
     """Whether the quotation opened at ``opener`` is closed before ``start``."""
-    closer = {"“": "”", "„": "“", "«": "»"}.get(prose[opener], '"')
+    closer = {"“": "”", "„": "“", "«": "»"}[prose[opener]]
     return prose.find(closer, opener + 1, start) >= 0
 
 

@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import collections
 import difflib
-import functools
 import itertools
-import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
@@ -730,20 +728,21 @@ _CODE = {
 #: A page's code blocks, whose identifiers are its terms as much as its
 #: inline code's: a fence's body in Markdown; in reST a literal block
 #: after a paragraph's ``::`` or a code directive's body (not another
-#: directive's, which is prose: ``.. note::``); ``<pre>`` in HTML. The
-#: last group of each pattern is the body (the line that leads into a
-#: literal block is prose).
+#: directive's, which is prose: ``.. note::``), as deep as its first line
+#: (the prose after it in a note or a list item is not); ``<pre>`` in HTML.
+#: The group ``code`` is the body (the line that leads into it is prose).
 _CODE_BLOCKS = {
     "markdown": later_re(
         r"(?m)^[ \t]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n"
-        r"((?:.*\n)*?)[ \t]{0,3}(?P=fence)[ \t]*$"
+        r"(?P<code>(?:.*\n)*?)[ \t]{0,3}(?P=fence)[ \t]*$"
     ),
     "rst": later_re(
-        r"(?m)(?:^\.\.[ \t]+(?:code-block|code|sourcecode)::[^\n]*|"
+        r"(?m)(?:^[ \t]*\.\.[ \t]+(?:code-block|code|sourcecode)::[^\n]*|"
         r"^(?![ \t]*\.\.[ \t])[^\n]*\S::[ \t]*)\n"
-        r"(?:[ \t]+:[\w-]+:[^\n]*\n)*(?:[ \t]*\n)+((?:[ \t]+\S[^\n]*\n|[ \t]*\n)+)"
+        r"(?:[ \t]+:[\w-]+:[^\n]*\n)*(?:[ \t]*\n)+"
+        r"(?P<code>(?P<deep>[ \t]+)\S[^\n]*\n(?:(?P=deep)[^\n]*\n|[ \t]*\n)*)"
     ),
-    "html": later_re(r"(?is)<pre\b[^>]*>(.*?)</pre>"),
+    "html": later_re(r"(?is)<pre\b[^>]*>(?P<code>.*?)</pre>"),
 }
 
 
@@ -754,43 +753,37 @@ MAX_CODE_TEXT = 2_000_000
 
 
 class CodeTerms:
-    """A page's code vocabulary: the identifiers of its inline code, and
-    its code blocks' text, searched only for the words asked (a page's
-    blocks hold thousands of identifiers, the lexicon asks of one or two)."""
+    """A page's code vocabulary: the identifiers of its inline code, and of
+    its code blocks those that touch code's punctuation (``groups['x']``,
+    ``loop:``; a block's words between spaces are often prose, a comment or
+    an image's alt text, slips and all), found once, when first asked."""
 
-    __slots__ = ("blocks", "inline")
+    __slots__ = ("_blocks", "_identifiers", "inline")
 
     def __init__(self, inline: frozenset[str], blocks: str) -> None:
         self.inline = inline
-        #: The blocks' bodies, case-folded, one per line.
-        self.blocks = blocks
+        #: The blocks' bodies, case-folded, one after another.
+        self._blocks = blocks
+        self._identifiers: frozenset[str] | None = None
 
     def __bool__(self) -> bool:
-        return bool(self.inline or self.blocks)
+        return bool(self.inline or self._blocks)
 
     def __contains__(self, word: str) -> bool:
-        """Whether ``word`` (case-folded) is an identifier of the code: any
-        word of inline code, or a word of a block that touches code's
-        punctuation on one side at least (``groups['dbservers']``,
-        ``loop:``; a block's words between spaces are often prose, a
-        comment or an image's alt text, slips and all)."""
+        """Whether ``word`` (case-folded) is one of the code's identifiers."""
         if word in self.inline:
             return True
-        if len(word) < _MIN_CODE_WORD or word not in self.blocks:
-            return False
-        blocks = self.blocks
-        for m in _identifier(word).finditer(blocks):
-            before = blocks[m.start() - 1 : m.start()]
-            after = blocks[m.end() : m.end() + 1]
-            if any(ch and not ch.isspace() for ch in (before, after)):
-                return True
-        return False
+        if self._identifiers is None:
+            self._identifiers = frozenset(_BLOCK_IDENTIFIER.findall(self._blocks))
+        return word in self._identifiers
 
 
-@functools.lru_cache(maxsize=256)
-def _identifier(word: str) -> re.Pattern[str]:
-    """``word`` as a whole identifier: no letter or digit beside it."""
-    return re.compile(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])")
+#: An identifier in a code block, touching code's punctuation on one side
+#: at least.
+_BLOCK_IDENTIFIER = later_re(
+    r"(?<=[^\sa-z0-9])[a-z][a-z0-9]{3,}(?![a-z0-9])"
+    r"|(?<![a-z0-9])[a-z][a-z0-9]{3,}(?=[^\sa-z0-9])"
+)
 
 
 class CodeWords(Analysis[CodeTerms]):
@@ -809,10 +802,7 @@ class CodeWords(Analysis[CodeTerms]):
             # Match by match: the words of all a long file's code at once
             # were a list as large as the file.
             found.update(_CODE_WORD.findall(m.group().casefold()))
-        bodies = [
-            m.group(m.lastindex or 0)
-            for m in _CODE_BLOCKS[doc.format].finditer(doc.text)
-        ]
+        bodies = [m.group("code") for m in _CODE_BLOCKS[doc.format].finditer(doc.text)]
         return CodeTerms(frozenset(found), "\n".join(bodies).casefold())
 
 

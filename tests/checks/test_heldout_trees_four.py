@@ -105,7 +105,7 @@ def test_a_liquid_tag_left_open_still_masks_no_later_paragraph() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Name the host this agent connects to to be configured.",
+        "Name the host it connects to to be configured.",
         "Leave something to point to to remind you.",
         "The fix was checked in in the release branch.",
         "He logged in in the browser first.",
@@ -124,6 +124,9 @@ def test_a_double_that_is_meant_is_left_alone(sentence: str) -> None:
         ("It is the most robust in in the world.", 23),
         ("Extend it to to support the new API.", 11),
         ("Use a helper to to read the file.", 14),
+        ("Life in the city returned to to normal.", 27),
+        ("The service writes to to disk.", 20),
+        ("The values are given in in the table below.", 22),
     ],
 )
 def test_a_stranded_preposition_needs_its_verb_and_its_follower(

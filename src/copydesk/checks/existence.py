@@ -795,17 +795,24 @@ def _stands_alone(doc: Document, start: int, end: int) -> bool:
 
 
 def _wrapped_in_element(text: str, line_start: int, line_end: int) -> bool:
-    """Whether the line is the content of an HTML element written in the
-    source: the line before it ends with a tag and the line after it
-    starts with a closing tag (``<div>``, the words, ``</div>``). Text
-    pasted from a rendered page has lost its tags."""
+    """Whether the line is the whole content of an HTML element written in
+    the source: the line before it ends with the element's opening tag and
+    the line after it starts with its closing tag (``<div>``, the words,
+    ``</div>``). Text pasted from a rendered page has lost its tags."""
+    if "<" in text[line_start:line_end]:
+        return False  # "<li>Share": a tag of its own on the line
     before = text[max(0, line_start - _TAG_LINE) : line_start].rstrip()
+    opened = _OPENING_TAG_AT_END.search(before)
+    if opened is None:
+        return False
     after = text[line_end : line_end + _TAG_LINE].lstrip()
-    return before.endswith(">") and after.startswith("</")
+    return after.lower().startswith(f"</{opened.group(1).lower()}")
 
 
 #: How far around a line the tags that wrap it are read.
 _TAG_LINE = 200
+#: An opening tag that ends a stretch of source, and its name.
+_OPENING_TAG_AT_END = later_re(r"<([A-Za-z][\w-]*)(?:\s[^<>]*)?>\Z")
 
 
 #: A character for which ``str.isalnum`` is true: ``\w`` is exactly those

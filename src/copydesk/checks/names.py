@@ -385,7 +385,8 @@ class Names(CheckTypeBase):
         translit.CandidateWords,
         QuoteStates,
         doclang.DocumentLanguage,
-        doclang.QuotationLanguage,  # through foreign_quotation, foreign_block
+        doclang.QuotationLanguage,  # through doclang.foreign_quotation
+        doclang.BlockLanguage,  # through doclang.foreign_block
         doclang.QuotationHits,  # through doclang.foreign_quotation
     )
 

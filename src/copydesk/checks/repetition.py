@@ -344,11 +344,20 @@ _TO_VERBS = frozenset(
 )  # fmt: skip
 _IN_VERBS = frozenset(
     {"check", "log", "sign", "plug", "build", "built", "fill", "opt", "type",
-     "phase", "bake", "pass", "key", "hand", "turn", "lock", "step", "fit",
-     "join", "tune", "factor", "dial", "kick", "zoom", "chime", "move", "write",
-     "written", "read", "put", "bring", "brought", "give", "given", "take",
-     "taken", "set"}
+     "phase", "bake", "key", "hand", "turn", "lock", "step", "fit", "join",
+     "tune", "factor", "dial", "kick", "zoom", "chime", "move"}
 )  # fmt: skip
+#: What stands before a verb whose preposition a clause strands: "to"
+#: ("something to point to"), a pronoun or relative ("the host it points
+#: to", "the page which it links to"), or for a particle a form of "be"
+#: ("was checked in").
+_STRANDING = frozenset(
+    {"to", "it", "they", "he", "she", "we", "you", "i", "which", "that", "who"}
+)
+_PASSIVE = frozenset({"was", "were", "is", "are", "be", "been", "being", "get", "got"})
+#: Endings of nouns and adjectives: a word after "to to" that ends so is the
+#: preposition's object ("returned to to normal"), not an infinitive.
+_NOMINAL = ("ion", "ing", "al", "ity", "ment", "ness", "ary", "ory", "ance", "ence")
 #: Words that begin a noun phrase: after them the second "to" is the
 #: preposition again ("Point to to a server"), not an infinitive's.
 _NOUN_PHRASE = frozenset(
@@ -357,7 +366,7 @@ _NOUN_PHRASE = frozenset(
      "it", "them", "him", "us", "me", "you", "one"}
 )  # fmt: skip
 _WORD_AFTER = later_re(r"[ \t\u00a0]+([^\W\d_]+)")
-_WORD_BEFORE = later_re(r"([^\W\d_]+)[ \t\u00a0]+\Z")
+_TWO_BEFORE = later_re(r"([^\W\d_]+)[ \t\u00a0]+([^\W\d_]+)[ \t\u00a0]+\Z")
 _ENDINGS = ("ing", "ed", "es", "s", "d")
 
 
@@ -380,23 +389,33 @@ def _form_of(word: str, stems: frozenset[str]) -> bool:
 def _stranded(prose: str, run: list[tuple[int, int]], word: str) -> bool:
     """A clause ending in its verb's preposition or particle, then one
     that begins with the same word: "something to point to to remind",
-    "checked in in the reference code". The verb before says so ("points
-    to", "logged in"), and what follows: an infinitive after "to" (not a
-    noun phrase: "Point to to a server" lost a word), a noun phrase after
-    "in" ("in in the world" after "robust" is a slip)."""
+    "the server it connects to to be configured", "the fix was checked in
+    in the release branch". The words before say so (a listed verb after
+    "to", a pronoun or a relative word; a particle verb after a form of
+    "be" or a pronoun), and the word after: an infinitive after "to" (not
+    a noun phrase or a word with a noun's ending: "returned to to normal",
+    "upgrade to to version 3"), a noun phrase after "in"."""
     if word not in ("to", "in"):
         return False
-    before = _WORD_BEFORE.search(prose, max(0, run[0][0] - 40), run[0][0])
+    before = _TWO_BEFORE.search(prose, max(0, run[0][0] - 60), run[0][0])
     after = _WORD_AFTER.match(prose, run[1][1])
     if before is None or after is None:
         return False
-    verbs = _TO_VERBS if word == "to" else _IN_VERBS
-    if not _form_of(before.group(1).casefold(), verbs):
-        return False
+    lead, verb = before.group(1).casefold(), before.group(2).casefold()
     next_word = after.group(1)
     if word == "to":
-        return next_word.islower() and next_word not in _NOUN_PHRASE
-    return next_word.casefold() in _NOUN_PHRASE
+        return (
+            lead in _STRANDING
+            and _form_of(verb, _TO_VERBS)
+            and next_word.islower()
+            and next_word not in _NOUN_PHRASE
+            and not next_word.endswith(_NOMINAL)
+        )
+    return (
+        (lead in _PASSIVE or lead in _STRANDING)
+        and _form_of(verb, _IN_VERBS)
+        and next_word.casefold() in _NOUN_PHRASE
+    )
 
 
 #: Closed-class words: "The The" is a slip, "Duran Duran" a name.
