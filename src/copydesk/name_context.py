@@ -583,6 +583,14 @@ def in_titled_run(text: str, prose: str, start: int, end: int) -> bool:
 _TITLE_REACH = 120
 #: Quotation marks around a title.
 _TITLE_QUOTES = (("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"))
+#: A day and a month, or a page's stamp: an emphasised caption or dateline
+#: ("Updated 9 May 2025, Kiev"), not a work's title.
+_DATED = later_regex(
+    r"(?<![\w])(?:\d{1,2}[ \t]+(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December)|(?:January|February|March"
+    r"|April|May|June|July|August|September|October|November|December)[ \t]+"
+    r"\d{1,2}(?!\d)|Updated|Published|Posted)(?![\w])"
+)
 #: Most words of a quoted title: a longer run is a sentence quoted.
 _TITLE_WORDS = 8
 
@@ -608,11 +616,15 @@ def _titled(
     if emphasis and opener in ("*", "_") and text[at - 1 : at] == opener:
         return False  # strong emphasis: a bold dateline, a label
     close = text.find(closer, end, hi)
+    while close >= 0 and closer in "’'" and text[close + 1 : close + 2].isalpha():
+        close = text.find(closer, close + 1, hi)  # Kiev’s: an apostrophe
     if close < 0 or text[close - 1 : close].isspace():
         return False
     words = text[at + len(opener) : close].split()
     if len(words) < 2 or (not emphasis and len(words) > _TITLE_WORDS):
         return False
+    if _DATED.search(text, at, close) is not None:
+        return False  # *Rescue Workers in Kiev, 24 February 2025*: a caption
     return (
         not words[-1].endswith((".", "!", "?", ","))
         and words[0][:1].isupper()

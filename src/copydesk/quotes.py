@@ -1230,7 +1230,7 @@ class _Scanner:
     def _guillemet(self, pos: int, ch: str, shape: int) -> int:
         near = self._open_double() if ch in "«»" else self._top_single()
         if not self.guillemets and not self._partnered(pos, ch):
-            if ch == "«" and shape == LEFT and self._double_closer_ahead(pos + 1):
+            if ch == "«" and shape == LEFT and self._worded_closer_ahead(pos + 1):
                 return OPEN  # «premature”: a translated quotation, its closer mixed
             return SKIP  # an arrow in a language that does not quote so: More »
         if near is not None and near.ch == _PARTNER[ch]:
@@ -1468,6 +1468,17 @@ class _Scanner:
                 fixable=fixable,
                 width=len(ch),
             )
+        )
+
+    def _worded_closer_ahead(self, start: int) -> bool:
+        """True when the next double mark from ``start`` in this block may
+        close a quotation of words: not shaped as an opener, and not after
+        a digit (``44.9"``: seconds)."""
+        at = _next_double(self.prose, start, self.hi)
+        return (
+            at >= 0
+            and not self.prose[at - 1 : at].isdigit()
+            and _shape(*self._around(at)) != LEFT
         )
 
     def _double_closer_ahead(self, start: int) -> bool:

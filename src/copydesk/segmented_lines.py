@@ -115,19 +115,44 @@ _ITEM = later_re(r"[ \t]*(?:[-*+•–]|\d{1,3}[.)])[ \t]+\S")
 
 
 def in_announced_list(prose: str, pos: int) -> bool:
-    """Whether the line at ``pos`` is an item of a list that a sentence of
-    prose ending with a colon leads into ("The regulator restricted these
-    services:" then "- Telegram", "- Viber"): the text's own list, whatever
-    its items name."""
-    if _ITEM.match(prose, pos) is None:
+    """Whether the line at ``pos`` is a short item (a few words, no label)
+    of a list that a sentence of prose ending with a colon leads into
+    ("The regulator restricted these services:" then "- Telegram", "-
+    Viber"): the text's own list, whatever its items name. A lead-in that
+    is itself a prompt ("Follow us on our social networks:") leads into
+    debris."""
+    item = _ITEM.match(prose, pos)
+    if item is None:
         return False
+    line = prose[item.end() - 1 : line_end(prose, pos)]
+    if ":" in line or len(line.split()) > _ITEM_WORDS:
+        return False  # "- Read more: Why the talks failed": a labelled link
     first = pos
-    while first > 0:
-        above = prose.rfind("\n", 0, first - 1) + 1
-        if first - above > MAX_LINE or _ITEM.match(prose, above) is None:
+    for _ in range(_LIST_REACH):
+        if first == 0:
+            break
+        above = prose.rfind("\n", max(0, first - 1 - MAX_LINE), first - 1) + 1
+        if _ITEM.match(prose, above) is None:
             break
         first = above
-    return announced(prose, first)
+    else:
+        return False  # a list this long is read no further
+    if not announced(prose, first):
+        return False
+    lead_in = prose[prose.rfind("\n", 0, max(0, first - 1)) + 1 : first]
+    return _PROMPT.search(lead_in) is None
+
+
+#: Most words of a list item an announcement covers.
+_ITEM_WORDS = 4
+#: Most items above a line that are read for the list's lead-in.
+_LIST_REACH = 40
+#: Words of a page's prompts: a lead-in holding one leads into a share bar,
+#: a follow box or a list of links.
+_PROMPT = later_re(
+    r"(?i)\b(?:follow|share|subscribe|like us|join us|find us|download|read"
+    r"|more|related|social|newsletter)\b"
+)
 
 
 def _first_word(piece: str) -> str:

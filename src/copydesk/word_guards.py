@@ -605,8 +605,23 @@ def in_name_series(doc: Document, start: int, end: int) -> bool:
     items = [item.removeprefix("and ") for item in items if item]
     if len(items) < _SERIES_ITEMS or prose[start:end] not in items:
         return False  # the word must be an item on its own
+    if _slip_of_a_word(prose[start:end]):
+        return False  # "… Tomasz Lewandowski, and otehrs.": a slip, not a handle
     full = sum(map(_full_name, items))
     return full >= _SERIES_FULL * len(items) and all(map(_name_entry, items))
+
+
+def _slip_of_a_word(word: str) -> bool:
+    """Whether one edit makes ``word`` a common English word (otehrs,
+    others): then it is that word mistyped, not a user name."""
+    from copydesk import typo_edits, wordlists
+
+    lex = wordlists.lexicon("en")
+    return any(lex.count(w) >= _COMMON for w in typo_edits.one_edit(word))
+
+
+#: How common (the lexicon's count) a word a slip is made of must be.
+_COMMON = 30
 
 
 def _last_stop(prose: str, lo: int, hi: int) -> int:
@@ -666,9 +681,11 @@ _URL_REACH = 300
 
 
 def named_in_address(doc: Document, start: int, end: int) -> bool:
-    """The word is a whole part of an address on its line: a site or a
-    project linked where it is named ("the CNCF flickr account" linking
-    www.flickr.com, "jsonnet" beside github.com/…/jsonnet-controller)."""
+    """The word names a site or a project linked on its line: a part of an
+    address's host ("the CNCF flickr account" linking www.flickr.com), or
+    of the owner or project in a code host's address ("jsonnet" beside
+    github.com/pelotech/jsonnet-controller). A page's path is not one: a
+    slug repeats its title's slips ("/blog/new-configuation-format")."""
     text = doc.text
     lo = max(
         text.rfind("\n", max(0, start - _URL_REACH), start) + 1, start - _URL_REACH
@@ -678,12 +695,25 @@ def named_in_address(doc: Document, start: int, end: int) -> bool:
     word = text[start:end].casefold()
     for address in _URL.finditer(text, lo, hi):
         found = address.group().casefold()
-        if word in found and word in _ADDRESS_PARTS.split(found):
+        if word not in found:
+            continue
+        host, _, path = found.split("://", 1)[-1].partition("/")
+        named = host
+        if host.removeprefix("www.") in _CODE_HOSTS:
+            named += " " + " ".join(path.split("/")[:2])
+        if word in _ADDRESS_PARTS.split(named):
             return True
     return False
 
 
 _ADDRESS_PARTS = later_re(r"[^0-9a-z]+")
+#: Hosts whose addresses name an owner and a project in their first two
+#: path parts.
+_CODE_HOSTS = frozenset(
+    {"github.com", "gitlab.com", "bitbucket.org", "codeberg.org", "sr.ht",
+     "git.sr.ht", "sourceforge.net", "pypi.org", "npmjs.com", "crates.io",
+     "hub.docker.com", "pkg.go.dev"}
+)  # fmt: skip
 
 
 def corrected_after(text: str, end: int) -> bool:

@@ -388,3 +388,67 @@ def test_words_an_element_wraps_in_an_authored_page_are_its_own() -> None:
         "    </div>\n  </li>\n</ul>\n"
     )
     assert found(page, "links.md", "artifacts") == []
+
+
+# -- what a review of the change found (each hid a real defect or misfired) ------
+
+
+def test_a_year_before_a_closed_quotation_dates_nothing_after_it() -> None:
+    text = (
+        'The reactor exploded in April 1986. "It was the worst day," said Olena,'
+        " who now lives in Kiev.\n"
+        "Ukraine has been independent since 1991. “Kiev needs air defence,” he said.\n"
+        "Trains leave Kiev from 1800 GMT.\n"
+    )
+    assert found(text, "draft.txt", "names") == [
+        (1, 90, "names.Places"),
+        (2, 43, "names.Places"),
+        (3, 14, "names.Places"),
+    ]
+
+
+def test_a_names_particles_make_no_block_foreign() -> None:
+    text = "Ursula von der Leyen arrived in Kiev on Tuesday, as Le Monde reported.\n"
+    assert found(text, "draft.txt", "names") == [(1, 33, "names.Places")]
+
+
+def test_prose_after_a_literal_block_in_a_note_is_prose() -> None:
+    page = (
+        "Caching\n=======\n\n.. note::\n\n   Add this line::\n\n      cache = true\n\n"
+        "   The cache directory is temprary.\n"
+    )
+    assert found(page, "cache.rst", "typos") == [(10, 27, "typos.Unknown")]
+
+
+def test_a_dated_caption_in_italics_is_no_title() -> None:
+    page = "![x](r.jpg)\n\n*Rescue Workers in Kiev, 24 February 2025*\n"
+    assert found(page, "photo.md", "names") == [(3, 20, "names.Places")]
+    text = "Biden Pledges ‘Unwavering’ Support to Kiev’s Leaders\n"
+    assert found(text, "head.txt", "names") == [(1, 39, "names.Places")]
+
+
+def test_a_prompt_leads_into_debris_and_labelled_items_stay_debris() -> None:
+    text = (
+        "The talks ended on Friday without a deal between them.\n"
+        "Follow us on our social networks:\n- Facebook\n- Telegram\n"
+        "The ministers will meet again in March.\n"
+    )
+    assert {line for line, _, _ in found(text, "draft.txt", "artifacts")} >= {3, 4}
+
+
+def test_a_slip_at_the_end_of_a_list_of_people_is_still_a_slip() -> None:
+    text = (
+        "Among the speakers: Anna Kowalska, Piotr Nowak, Jan Zielinski,"
+        " Tomasz Lewandowski, and otehrs.\n"
+    )
+    assert found(text, "draft.txt", "typos") == [(1, 88, "typos.Unknown")]
+
+
+def test_a_pages_slug_does_not_excuse_its_titles_slip() -> None:
+    page = "Read [the new configuation format](https://x.example/blog/new-configuation-format).\n"
+    assert found(page, "a.md", "typos") == [(1, 15, "typos.Unknown")]
+
+
+def test_a_date_alone_on_a_line_is_no_gallery_counter() -> None:
+    text = "The memorial opened on Sunday.\n9/11\nIt lists every name.\n"
+    assert found(text, "draft.txt", "artifacts") == []
