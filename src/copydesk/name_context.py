@@ -585,7 +585,7 @@ _TITLE_REACH = 120
 _TITLE_QUOTES = (("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"))
 #: A day and a month, or a page's stamp: an emphasised caption or dateline
 #: ("Updated 9 May 2025, Kiev"), not a work's title.
-_DATED = later_regex(
+_STAMPED = later_regex(
     r"(?<![\w])(?:\d{1,2}[ \t]+(?:January|February|March|April|May|June|July"
     r"|August|September|October|November|December)|(?:January|February|March"
     r"|April|May|June|July|August|September|October|November|December)[ \t]+"
@@ -623,7 +623,7 @@ def _titled(
     words = text[at + len(opener) : close].split()
     if len(words) < 2 or (not emphasis and len(words) > _TITLE_WORDS):
         return False
-    if _DATED.search(text, at, close) is not None:
+    if _STAMPED.search(text, at, close) is not None:
         return False  # *Rescue Workers in Kiev, 24 February 2025*: a caption
     return (
         not words[-1].endswith((".", "!", "?", ","))
