@@ -796,15 +796,16 @@ def _stands_alone(doc: Document, start: int, end: int) -> bool:
 
 def _wrapped_in_element(text: str, line_start: int, line_end: int) -> bool:
     """Whether the line is the whole content of an HTML element written in
-    the source: the line before it ends with the element's opening tag and
-    the line after it starts with its closing tag (``<div>``, the words,
-    ``</div>``). Text pasted from a rendered page has lost its tags."""
+    the source, other than a paragraph: the line before it ends with the
+    element's opening tag and the line after it starts with its closing tag
+    (``<div class="list__content">``, the words, ``</div>``): the page's
+    own structure. Text pasted from a rendered page has lost its tags."""
     if "<" in text[line_start:line_end]:
         return False  # "<li>Share": a tag of its own on the line
     before = text[max(0, line_start - _TAG_LINE) : line_start].rstrip()
     opened = _OPENING_TAG_AT_END.search(before)
-    if opened is None:
-        return False
+    if opened is None or opened.group(1).lower() == "p":
+        return False  # a paragraph of its own: pasted text has those too
     after = text[line_end : line_end + _TAG_LINE].lstrip()
     return after.lower().startswith(f"</{opened.group(1).lower()}")
 
