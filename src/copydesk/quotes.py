@@ -1714,8 +1714,8 @@ class _Scanner:
         word = text[pos + 1 : j].casefold()
         if len(word) >= 2 and word[:2].isdigit() and not word[2:3].isdigit():
             return True
-        if word == "n" and text[j : j + 1] not in ("'", "’"):
-            return False  # 'N/A …': rock 'n' roll's n has its second mark
+        if word == "n" and text[j : j + 1] not in ("'", "’", " ", "\t", "\n", ""):
+            return False  # 'N/A …': not rock 'n' roll's n, nor drag 'n drop's
         if word in _CLIPPED:
             return not self._single_closer_ahead(pos, _CLIPPED_REACH)
         return word in _ELISIONS

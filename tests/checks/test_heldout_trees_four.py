@@ -452,3 +452,8 @@ def test_a_pages_slug_does_not_excuse_its_titles_slip() -> None:
 def test_a_date_alone_on_a_line_is_no_gallery_counter() -> None:
     text = "The memorial opened on Sunday.\n9/11\nIt lists every name.\n"
     assert found(text, "draft.txt", "artifacts") == []
+
+
+def test_drag_n_drop_keeps_its_elided_n() -> None:
+    text = "Users can drag ‘n drop content and links, and think it through.\n"
+    assert found(text, "draft.txt", "quotes") == [(1, 16, "quotes.Stray")]
