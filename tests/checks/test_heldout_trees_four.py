@@ -457,3 +457,8 @@ def test_a_date_alone_on_a_line_is_no_gallery_counter() -> None:
 def test_drag_n_drop_keeps_its_elided_n() -> None:
     text = "Users can drag ‘n drop content and links, and think it through.\n"
     assert found(text, "draft.txt", "quotes") == [(1, 16, "quotes.Stray")]
+
+
+def test_a_capitalised_comparative_inside_a_sentence_is_a_label() -> None:
+    text = "Select More then Show Tab Numbers. We had more then 100 guests.\n"
+    assert found(text, "draft.txt", "typos") == [(1, 48, "typos.RealWords")]
