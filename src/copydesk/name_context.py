@@ -230,6 +230,28 @@ def spelling_discussed_after(prose: str, end: int) -> bool:
     return _SPELLING_AFTER.match(prose, end) is not None
 
 
+#: An e-mail address's local part, from its first character to the "@".
+_ADDRESS_LOCAL = later_re(r"[\w.+-]{1,64}(?=@[\w-]+\.)")
+#: How far after a name its owner's address may stand (a contact line:
+#: "Brian Martin - <brian.k.martin4.civ@health.mil>").
+_ADDRESS_AFTER = 60
+
+
+def in_own_address(text: str, start: int, end: int) -> bool:
+    """True when an e-mail address right after the name at ``start:end``,
+    on its line, holds that spelling in its local part: a contact entry,
+    the person's name as they write it."""
+    hi = text.find("\n", end, end + _ADDRESS_AFTER)
+    hi = min(len(text), end + _ADDRESS_AFTER) if hi < 0 else hi
+    at = text.find("@", end, hi)
+    if at < 0:
+        return False
+    local = _ADDRESS_LOCAL.search(text, max(end, at - 64), hi)
+    if local is None or local.end() != at:
+        return False
+    return text[start:end].casefold() in local.group().casefold()
+
+
 def given_as_alternative(prose: str, start: int) -> bool:
     """True when the spelling at ``start`` is named as another's alternative
     spelling ("also spelled Kiev"), a mention rather than a use."""

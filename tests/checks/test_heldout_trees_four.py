@@ -462,3 +462,12 @@ def test_drag_n_drop_keeps_its_elided_n() -> None:
 def test_a_capitalised_comparative_inside_a_sentence_is_a_label() -> None:
     text = "Select More then Show Tab Numbers. We had more then 100 guests.\n"
     assert found(text, "draft.txt", "typos") == [(1, 48, "typos.RealWords")]
+
+
+def test_names_before_their_own_addresses_are_as_their_owners_write_them() -> None:
+    page = (
+        "Latondra Bryan - <latondra.w.bryan@mail.example>\n\n"
+        "Brian Martin - <brian.k.martin@health.example>\n\n"
+        "Our coordinator Brian will reply; write to Bryan for forms.\n"
+    )
+    assert found(page, "contacts.md", "variants") == [(5, 44, "variants.Names")]

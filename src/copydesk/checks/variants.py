@@ -744,7 +744,8 @@ def _used(doc: Document, group: list[_Spelling]) -> list[_Spelling]:
     in English is left as quoted), cited alone between quote marks (“why
     write “Lukaschenko”?”: the spelling talked about), a contributor's
     name in the bracket that credits a change ("(Mestery) #41683": as they
-    sign it), a word of a work's title ("*Odessa in Autumn* (1958)") or
+    sign it) or before their own e-mail address ("Brian Martin -
+    <brian.k.martin4@…>"), a word of a work's title ("*Odessa in Autumn* (1958)") or
     part of an institution's own name that no other spelling names ("Pusan
     National University" in Busan keeps its name; "Siena College" and
     "Sienna College" are one college spelled two ways)."""
@@ -762,6 +763,7 @@ def _used(doc: Document, group: list[_Spelling]) -> list[_Spelling]:
             and not doclang.foreign_quotation(doc, t.start, t.end)
             and not word_guards.cited(prose, t.start, t.end, _CITING)
             and not word_guards.credited(doc.text, t.start, t.end)
+            and not name_context.in_own_address(doc.text, t.start, t.end)
             and not name_context.in_titled_run(doc.text, prose, t.start, t.end)
         ]
         if len(tokens) == len(spelling.tokens):
