@@ -9,10 +9,10 @@ several pages, so a word that a spelling check reports in ``MIN_FILES``
 files of one run, under as many file names, is taken for the tree's term
 and its findings dropped (versioned docs copy a page, and its typo, into
 each version's folder under one name: ``7.6/about_x.md``, ``7.7/about_x.md``),
-unless one edit other than dropping its first letter gives the check's own
-first suggestion: ``overriden``, ``paramater`` and ``ahve`` are the
-misspellings people do repeat, while a coined term adds a letter to a
-word's front (``vschema``) or is no slip of one.
+unless one edit other than dropping or changing its first letter gives the
+check's own first suggestion: ``overriden``, ``paramater`` and ``ahve`` are
+the misspellings people do repeat, while a coined term adds or swaps a
+letter at a word's front (``vschema``, ``kourier``) or is no slip of one.
 
 The decision needs the whole run, so it is made once the files are linted
 (each file's findings stay cacheable on their own); ``copydesk fix`` over
@@ -110,4 +110,13 @@ def _slip_of(word: str, meant: set[str]) -> bool:
         return False
     edits = typo_edits.one_edit(word)
     coined = word[1:] if word[0] != word[1] else None  # "tthe" is a slip
-    return any(m in edits and m != coined for m in meant)
+    return any(
+        m in edits and m != coined and not _front_swapped(word, m) for m in meant
+    )
+
+
+def _front_swapped(word: str, meant: str) -> bool:
+    """Whether ``word`` is ``meant`` with another first letter: a coined
+    name plays with a word's front (``kourier`` from courier, a project's
+    k), where a typist's slip repeated page after page is rarely there."""
+    return len(word) == len(meant) > 3 and word[1:] == meant[1:]

@@ -471,3 +471,8 @@ def test_names_before_their_own_addresses_are_as_their_owners_write_them() -> No
         "Our coordinator Brian will reply; write to Bryan for forms.\n"
     )
     assert found(page, "contacts.md", "variants") == [(5, 44, "variants.Names")]
+
+
+def test_an_address_tells_no_accent_from_its_absence() -> None:
+    page = "- Honza Kral <honza.kral@mail.example>\n- Honza Král <honza@mail.example>\n"
+    assert found(page, "thanks.rst", "variants") == [(1, 9, "variants.Names")]

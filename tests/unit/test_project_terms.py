@@ -116,3 +116,15 @@ def test_a_doubled_first_letter_is_a_slip() -> None:
     results = _results(["README.md", "CONTRIBUTING.md"], "tthe", "the")
     drop_project_terms(results, METAS)
     assert _words(results) == [["tthe", "the the"]] * 2
+
+
+def test_a_word_with_another_first_letter_is_a_coined_name() -> None:
+    results = _results(["serving/a.md", "install/b.md"], "kourier", "courier")
+    drop_project_terms(results, METAS)
+    assert _words(results) == [["the the"]] * 2
+
+
+def test_a_short_word_with_another_first_letter_is_still_a_slip() -> None:
+    results = _results(["README.md", "CONTRIBUTING.md"], "rhe", "the")
+    drop_project_terms(results, METAS)
+    assert _words(results) == [["rhe", "the the"]] * 2

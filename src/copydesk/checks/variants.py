@@ -745,7 +745,8 @@ def _used(doc: Document, group: list[_Spelling]) -> list[_Spelling]:
     write “Lukaschenko”?”: the spelling talked about), a contributor's
     name in the bracket that credits a change ("(Mestery) #41683": as they
     sign it) or before their own e-mail address ("Brian Martin -
-    <brian.k.martin4@…>"), a word of a work's title ("*Odessa in Autumn* (1958)") or
+    <brian.k.martin4@…>"), a word of a work's title ("*Odessa in Autumn*
+    (1958)") or
     part of an institution's own name that no other spelling names ("Pusan
     National University" in Busan keeps its name; "Siena College" and
     "Sienna College" are one college spelled two ways)."""
@@ -753,9 +754,14 @@ def _used(doc: Document, group: list[_Spelling]) -> list[_Spelling]:
     heads = [
         [name_context.institution_after(prose, t.end) for t in s.tokens] for s in group
     ]
+    # An address holds no accents: it tells Brian from Bryan, not Kral from
+    # Král, so a spelling whose bare letters another one shares is not
+    # excused by it.
+    bare = [word_guards.unaccented(s.text.casefold()) for s in group]
     kept = []
-    for spelling, own in zip(group, heads, strict=True):
+    for index, (spelling, own) in enumerate(zip(group, heads, strict=True)):
         others = {h for other in heads if other is not own for h in other}
+        addressed = bare.count(bare[index]) == 1
         tokens = [
             t
             for t, head in zip(spelling.tokens, own, strict=True)
@@ -763,7 +769,9 @@ def _used(doc: Document, group: list[_Spelling]) -> list[_Spelling]:
             and not doclang.foreign_quotation(doc, t.start, t.end)
             and not word_guards.cited(prose, t.start, t.end, _CITING)
             and not word_guards.credited(doc.text, t.start, t.end)
-            and not name_context.in_own_address(doc.text, t.start, t.end)
+            and not (
+                addressed and name_context.in_own_address(doc.text, t.start, t.end)
+            )
             and not name_context.in_titled_run(doc.text, prose, t.start, t.end)
         ]
         if len(tokens) == len(spelling.tokens):
