@@ -81,6 +81,16 @@ def line_end(text: str, pos: int) -> int:
     return len(text) if end < 0 else end
 
 
+def line_around(text: str, start: int, end: int, reach: int) -> tuple[int, int]:
+    """The line holding ``start:end``, cut to ``reach`` characters on each
+    side: the context of a word read on its line, at a bounded cost however
+    long the line (a paragraph with its breaks stripped is one line)."""
+    near = max(0, start - reach)
+    lo = max(text.rfind("\n", near, start) + 1, near)
+    hi = text.find("\n", end, end + reach)
+    return lo, min(len(text), end + reach) if hi < 0 else hi
+
+
 def opening_line(text: str, pos: int, lo: int = 0) -> int | None:
     """Where the line of ``pos`` starts (not before ``lo``) when only spaces
     and tabs stand before ``pos`` on it, else None. Read back over those

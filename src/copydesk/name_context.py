@@ -41,6 +41,7 @@ import regex
 
 from copydesk import regex_programs
 from copydesk.lazy_patterns import later_re, later_regex
+from copydesk.lines import line_around
 from copydesk.word_guards import abbreviated
 
 #: Capitalised words after a place that still name that place.
@@ -241,8 +242,7 @@ def in_own_address(text: str, start: int, end: int) -> bool:
     """True when an e-mail address right after the name at ``start:end``,
     on its line, holds that spelling in its local part: a contact entry,
     the person's name as they write it."""
-    hi = text.find("\n", end, end + _ADDRESS_AFTER)
-    hi = min(len(text), end + _ADDRESS_AFTER) if hi < 0 else hi
+    _, hi = line_around(text, end, end, _ADDRESS_AFTER)
     at = text.find("@", end, hi)
     if at < 0:
         return False
@@ -588,10 +588,7 @@ def in_titled_run(text: str, prose: str, start: int, end: int) -> bool:
     tonight.*", a bold "**Kiev, Ukraine**" and a quoted sentence are not.
     Emphasis is read in the source ``text``, where the prose view masks
     the markup; quotation marks in the prose."""
-    reach = max(0, start - _TITLE_REACH)
-    lo = max(text.rfind("\n", reach, start) + 1, reach)
-    hi = text.find("\n", end, end + _TITLE_REACH)
-    hi = min(len(text), end + _TITLE_REACH) if hi < 0 else hi
+    lo, hi = line_around(text, start, end, _TITLE_REACH)
     for opener, closer in zip(_EMPHASIS_OPENERS, _EMPHASIS_CLOSERS, strict=True):
         if _titled(text, lo, start, end, hi, opener, closer, emphasis=True):
             return True
@@ -607,11 +604,13 @@ _TITLE_REACH = 120
 _TITLE_QUOTES = (("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"))
 #: A day and a month, or a page's stamp: an emphasised caption or dateline
 #: ("Updated 9 May 2025, Kiev"), not a work's title.
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October"
+    "|November|December"
+)
 _STAMPED = later_regex(
-    r"(?<![\w])(?:\d{1,2}[ \t]+(?:January|February|March|April|May|June|July"
-    r"|August|September|October|November|December)|(?:January|February|March"
-    r"|April|May|June|July|August|September|October|November|December)[ \t]+"
-    r"\d{1,2}(?!\d)|Updated|Published|Posted)(?![\w])"
+    rf"(?<![\w])(?:\d{{1,2}}[ \t]+(?:{_MONTHS})|(?:{_MONTHS})[ \t]+\d{{1,2}}(?!\d)"
+    r"|Updated|Published|Posted)(?![\w])"
 )
 #: Most words of a quoted title: a longer run is a sentence quoted.
 _TITLE_WORDS = 8

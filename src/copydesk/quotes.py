@@ -1076,9 +1076,7 @@ class _Scanner:
         """True when what follows the single mark at ``pos`` is what follows
         a quotation's end: closing punctuation, the paragraph's end, or a
         speech verb or pronoun (“The talks are over’ she said)."""
-        prose, i = self.prose, pos + 1
-        while i < self.hi and prose[i] == FILLER:
-            i += 1
+        prose, i = self.prose, self._past_filler(pos + 1)
         if i >= self.hi or prose[i] in ",.;:!?)":
             return True
         if prose[i] != " ":
@@ -1162,9 +1160,7 @@ class _Scanner:
         """True when the mark at ``pos``, after a space, is followed by closing
         punctuation and then no word (``1994. “,``): there is nothing for it to
         open, so it closes."""
-        i = pos + 1
-        while i < self.hi and self.prose[i] == FILLER:
-            i += 1  # the rest of a character reference: &#8220;
+        i = self._past_filler(pos + 1)  # the rest of a reference: &#8220;
         if i >= self.hi or self.prose[i] not in closing:
             return False
         after = self._neighbour(i, 1)
@@ -1269,7 +1265,8 @@ class _Scanner:
         return k if k >= self.hi or not prose[k].isalnum() else 0
 
     def _past_filler(self, i: int) -> int:
-        """The first offset from ``i`` that is not the rest of a reference."""
+        """The first offset from ``i`` in the block that is not the rest of a
+        character reference (``&#8216;`` shows as ‘ and fillers)."""
         while i < self.hi and self.prose[i] == FILLER:
             i += 1
         return i
@@ -1705,9 +1702,7 @@ class _Scanner:
 
     def _elision(self, pos: int) -> bool:
         """True for the apostrophe of ’90s, 'tis, 'em, rock 'n' roll."""
-        text, j = self.prose, pos + 1
-        while j < self.hi and text[j] == FILLER:
-            j += 1  # the rest of a character reference: &#8216;Twas
+        text, j = self.prose, self._past_filler(pos + 1)  # &#8216;Twas
         pos, end = j - 1, min(self.hi, j + 8)
         while j < end and text[j].isalnum():
             j += 1

@@ -103,11 +103,17 @@ def announced(prose: str, pos: int) -> bool:
     """Whether the last line of text before the one at ``pos`` is a
     sentence of prose ending with a colon ("The remote has four buttons:"):
     the text announces what follows. A label ("Audio:") announces nothing."""
+    return bool(_lead_in(prose, pos))
+
+
+def _lead_in(prose: str, pos: int) -> str:
+    """The last line of text before the one at ``pos`` when it is a sentence
+    of prose ending with a colon (see ``announced``), else ""."""
     before = prose[max(0, pos - MAX_LINE) : pos].rstrip()
     if not before.endswith(":"):
-        return False
+        return ""
     line = before[before.rfind("\n") + 1 :]
-    return len(line.split()) >= _PROSE_WORDS
+    return line if len(line.split()) >= _PROSE_WORDS else ""
 
 
 #: A list item's marker at a line's start: a bullet or a number.
@@ -137,10 +143,8 @@ def in_announced_list(prose: str, pos: int) -> bool:
         first = above
     else:
         return False  # a list this long is read no further
-    if not announced(prose, first):
-        return False
-    lead_in = prose[prose.rfind("\n", 0, max(0, first - 1)) + 1 : first]
-    return _PROMPT.search(lead_in) is None
+    lead_in = _lead_in(prose, first)
+    return bool(lead_in) and _PROMPT.search(lead_in) is None
 
 
 #: Most words of a list item an announcement covers.

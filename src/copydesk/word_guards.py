@@ -26,6 +26,7 @@ import regex
 from copydesk import regex_programs, text_pieces
 from copydesk.document import Analysis, Block, BlockIndex, Document
 from copydesk.lazy_patterns import later_re, later_regex
+from copydesk.lines import line_around
 from copydesk.wide_chars import wide_characters
 
 
@@ -687,11 +688,7 @@ def named_in_address(doc: Document, start: int, end: int) -> bool:
     github.com/pelotech/jsonnet-controller). A page's path is not one: a
     slug repeats its title's slips ("/blog/new-configuation-format")."""
     text = doc.text
-    lo = max(
-        text.rfind("\n", max(0, start - _URL_REACH), start) + 1, start - _URL_REACH
-    )
-    hi = text.find("\n", end, end + _URL_REACH)
-    hi = min(len(text), end + _URL_REACH) if hi < 0 else hi
+    lo, hi = line_around(text, start, end, _URL_REACH)
     word = text[start:end].casefold()
     for address in _URL.finditer(text, lo, hi):
         found = address.group().casefold()

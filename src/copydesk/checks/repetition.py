@@ -37,7 +37,7 @@ import re as stdlib_re
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar, Final
 
-from copydesk import patterns
+from copydesk import morphology, patterns
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.deadline import on_time
 from copydesk.document import Document
@@ -373,17 +373,12 @@ _ENDINGS = ("ing", "ed", "es", "s", "d")
 def _form_of(word: str, stems: frozenset[str]) -> bool:
     """Whether ``word`` is one of ``stems`` or a regular form of one:
     points, pointed, writing (write), logged (log)."""
-    if word in stems:
-        return True
-    for ending in _ENDINGS:
-        if not word.endswith(ending) or len(word) <= len(ending) + 1:
-            continue
-        stem = word[: -len(ending)]
-        if stem in stems or stem + "e" in stems:
-            return True
-        if stem[-1] == stem[-2] and stem[:-1] in stems:
-            return True  # logged, mapped, plugging
-    return False
+    return word in stems or any(
+        stem in stems
+        for ending in _ENDINGS
+        if word.endswith(ending)
+        for stem in morphology.stems(word, ending)
+    )
 
 
 def _stranded(prose: str, run: list[tuple[int, int]], word: str) -> bool:
