@@ -95,9 +95,10 @@ def _affixed(word: str, common: Known, depth: int) -> bool:
     return False
 
 
-def compound(word: str, common: Known) -> bool:
-    """Two common words of three letters or more, joined (``breakpoint``)."""
+def compound(word: str, common: Known, least: int = _MIN_PART) -> bool:
+    """Two common words of ``least`` letters or more (three unless told),
+    joined (``breakpoint``)."""
     return any(
         common(word[:i]) and common(word[i:])
-        for i in range(_MIN_PART, len(word) - _MIN_PART + 1)
+        for i in range(least, len(word) - least + 1)
     )

@@ -27,6 +27,7 @@ from copydesk import regex_programs, text_pieces
 from copydesk.document import Analysis, Block, BlockIndex, Document
 from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.lines import line_around
+from copydesk.markup.bare_links import link_spans
 from copydesk.wide_chars import wide_characters
 
 
@@ -673,9 +674,8 @@ def before_address(doc: Document, start: int) -> bool:
     return len(own) >= 3 and own in address
 
 
-#: An address written out on a line: a scheme's or a ``www.`` host's, up to
-#: a space, a bracket or a quote.
-_URL = later_re(r"(?:https?://|www\.)[^\s()<>\[\]\"'`]+")
+#: How a web address begins (of the links ``bare_links`` finds).
+_WEB = ("http://", "https://", "www.")
 #: How far from a word an address on its line may stand (a long line is a
 #: paragraph; its far links name other things).
 _URL_REACH = 300
@@ -690,10 +690,10 @@ def named_in_address(doc: Document, start: int, end: int) -> bool:
     text = doc.text
     lo, hi = line_around(text, start, end, _URL_REACH)
     word = text[start:end].casefold()
-    for address in _URL.finditer(text, lo, hi):
-        found = address.group().casefold()
-        if word not in found:
-            continue
+    for link_start, link_end in link_spans(text, lo, hi):
+        found = text[link_start:link_end].casefold()
+        if word not in found or not found.startswith(_WEB):
+            continue  # an e-mail address or a path: no site
         host, _, path = found.split("://", 1)[-1].partition("/")
         named = host
         if host.removeprefix("www.") in _CODE_HOSTS:

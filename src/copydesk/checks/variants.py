@@ -39,7 +39,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, Final
 
-from copydesk import doclang, name_context, translit, word_guards, wordlists
+from copydesk import (
+    doclang,
+    morphology,
+    name_context,
+    translit,
+    word_guards,
+    wordlists,
+)
 from copydesk.checks.base import COMMON_KEYS, Check, CheckTypeBase, LoadContext
 from copydesk.checks.names import (
     Exceptions,
@@ -329,9 +336,8 @@ def _of_words(text: str) -> bool:
     between two spellings of one."""
     lex = wordlists.lexicon("en")
     word = text.casefold()
-    return word.isalpha() and any(
-        lex.count(word[:i]) >= _COMMON_PART and lex.count(word[i:]) >= _COMMON_PART
-        for i in range(_PART, len(word) - _PART + 1)
+    return word.isalpha() and morphology.compound(
+        word, lambda part: lex.count(part) >= _COMMON_PART, _PART
     )
 
 
