@@ -109,6 +109,11 @@ _NAMED_ALONE = later_re(r"\([\"'“”‘’«»„‚‹›]\)[.,;:!?]?")
 #: An inflection written after a call, a bracket or an escaped symbol with
 #: an apostrophe: hexlify()'ed, getattr()'d, \|'d, [x]'s.
 _CODE_BEFORE = frozenset(")]}|")
+#: The longest quoted word read as inflected after its closer, and the
+#: verb endings read so: not an "s", which is a possessive's inside a
+#: quotation ('Guardian's editor').
+_INFLECTED_WORD = 20
+_VERB_INFLECTION = later_re(r"(?:d|ed|ing)(?![\w'’])")
 _INFLECTION = later_re(r"(?:d|ed|s|es|ing|er|ers)(?![\w'’])")
 #: A mark offered with another as alternatives: ``either ' or "``.
 _OR_MARK_AFTER = later_re(
@@ -774,8 +779,15 @@ class _Scanner:
                 return OPEN
             return CLOSE if near else STRAY
         if shape == LEFT:
-            if near is not None and self._closes_here(pos, ")]"):
-                return CLOSE  # (for "not "): a value's trailing space
+            if (
+                near is not None
+                and self._closes_here(pos)
+                and not self._ellipsis_after(pos)
+            ):
+                # (for "not "), "Last modified: "; "; ".: a value's trailing
+                # space, closed before punctuation that opens nothing (not
+                # an ellipsis: "... oh no" opens a quotation)
+                return CLOSE
             if near is not None and prev in "([{<" and self._closes_here(pos):
                 return CLOSE  # "\n{", : a bracket quoted, nothing to open
             # After a hyphen or slash with a quote open, it closes: "Get-".
@@ -1016,6 +1028,8 @@ class _Scanner:
             self._cross(pos, ch * 2, self.stack[-1])
             return SKIP
         if shape == INNER:
+            if top is not None and self._inflected_word(top, pos, ch):
+                return CLOSE  # 'use'd, 'tee'ing: a quoted word's inflection
             return SKIP
         graves = self.graves and not prev.isspace() and not nxt.isalnum()
         if graves and self._grave_opener(pos, top):
@@ -1054,6 +1068,20 @@ class _Scanner:
         if self._elision(pos) and not self._word_quoted(pos):
             return SKIP  # the 'net, 'em
         return OPEN
+
+    def _inflected_word(self, top: _Open, pos: int, ch: str) -> bool:
+        """True when the single quotation open at ``top`` holds one word and
+        the mark at ``pos``, inside a word, closes it before an inflection
+        ("the module is 'use'd", "'tee'ing"): the quoted word was inflected
+        as a verb, its closer written where the word ends."""
+        if top.ch != "'" or ch != "'":
+            return False
+        word = self.prose[top.pos + 1 : pos]
+        return (
+            0 < len(word) <= _INFLECTED_WORD
+            and word.replace("-", "").isalnum()
+            and _VERB_INFLECTION.match(self.prose, pos + 1, self.hi) is not None
+        )
 
     def _apostrophe_in_quotation(self, pos: int) -> bool:
         """True when the ’ at ``pos``, with a single quotation open, is an
@@ -1165,6 +1193,11 @@ class _Scanner:
             return False
         after = self._neighbour(i, 1)
         return not after.isalnum()
+
+    def _ellipsis_after(self, pos: int) -> bool:
+        """True when an ellipsis (``...``, ``…``) follows the mark at ``pos``."""
+        i = self._past_filler(pos + 1)
+        return self.prose.startswith(("..", "…"), i)
 
     def _single_closer_ahead(self, pos: int, reach: int = 0) -> bool:
         """True when a single mark after ``pos`` in this block (within

@@ -74,6 +74,12 @@ def _neighbours() -> dict[str, frozenset[str]]:
 _NEAR = _neighbours()
 
 
+def neighbour_keys(one: str, other: str) -> bool:
+    """Whether two letters sit next to each other on a QWERTY keyboard: a
+    finger meant for one may hit the other too."""
+    return other in _NEAR.get(one, ())
+
+
 def replace_cost(typed: str, meant: str) -> float:
     if meant in _NEAR.get(typed, ()):
         return NEIGHBOUR_KEY

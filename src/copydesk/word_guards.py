@@ -546,6 +546,11 @@ def _name_entry(text: str) -> bool:
     one to four words each capitalised, a name's particle or a user name in
     brackets ("Alan Somers (asomers)"). "Placement (optional, control
     plane)" is a list of components, not of people."""
+    handle, colon, name = text.partition(":")
+    if colon and _handle(handle.strip()):
+        # "dreid : David Reid": a committer list's user name and its owner
+        # (the name may be missing: "dgaudet :").
+        return not name.strip() or _name_entry(name)
     words = text.split()
     while len(words) > 1 and words[-1] in _ENTRY_MARKS:
         words.pop()  # "Maarten Baert +": a first contribution's mark
@@ -557,6 +562,13 @@ def _name_entry(text: str) -> bool:
         or (w.startswith("(") and w.endswith(")") and w[1:-1].isalnum())
         for w in words
     )
+
+
+def _handle(text: str) -> bool:
+    """A user name: one word of letters and digits (inner hyphens, dots or
+    underscores allowed), lower case."""
+    bare = text.replace("-", "").replace(".", "").replace("_", "")
+    return bool(bare) and bare.isalnum() and text.islower()
 
 
 def _full_name(text: str) -> bool:

@@ -44,5 +44,6 @@ def test_lone_surrogates_are_found_and_read_as_the_replacement_character(
 @settings(max_examples=300, deadline=None)
 @given(st.text(st.sampled_from("{%}< é\n")))
 def test_a_text_is_templated_when_it_holds_a_tag_start(text: str) -> None:
-    """The pattern finds what the two substring tests found."""
-    assert _templated(text) == ("{{" in text or "{%" in text)
+    """The pattern finds what the three substring tests find (Hugo, Liquid
+    and ERB tag starts)."""
+    assert _templated(text) == ("{{" in text or "{%" in text or "<%" in text)

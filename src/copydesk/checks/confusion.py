@@ -357,10 +357,14 @@ def _places(
             at = text.find(needle, found.end())
 
 
+_UNLESS_REACH = 160
+
+
 def _inside(pattern: patterns.Pattern, text: str, start: int, end: int) -> bool:
-    """A match of ``pattern`` near the word covers it."""
-    lo = max(0, start - 60)
-    hi = min(len(text), end + 60)
+    """A match of ``pattern`` near the word covers it (within
+    ``_UNLESS_REACH`` on each side: a clause's markup, masked, takes room)."""
+    lo = max(0, start - _UNLESS_REACH)
+    hi = min(len(text), end + _UNLESS_REACH)
     return any(
         m.start() <= start and end <= m.end()
         for m in patterns.finditer(pattern, text, lo, hi)

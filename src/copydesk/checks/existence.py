@@ -749,6 +749,16 @@ def _prose_end(prose: str, start: int, end: int) -> int:
     return end
 
 
+def _text_besides(text: str, start: int, end: int) -> bool:
+    """Whether ``text`` (the source: code and markup count) has a letter or
+    digit outside ``start:end``, searched in place: the first one ends the
+    search."""
+    return (
+        _ALNUM.search(text, 0, start) is not None
+        or _ALNUM.search(text, end) is not None
+    )
+
+
 def _stands_alone(doc: Document, start: int, end: int) -> bool:
     """Whether a whole-line match is a line of its own in the source too.
 
@@ -761,6 +771,8 @@ def _stands_alone(doc: Document, start: int, end: int) -> bool:
     # A whole-line match starts after its line's lead (indentation, a
     # bullet): its line starts a few characters back.
     lead = doc.prose.rfind("\n", max(0, start - MAX_LINE), start) + 1
+    if not _text_besides(doc.text, lead, end):
+        return False  # a file of one word ("mail"): no text it was pasted with
     if in_announced_list(doc.prose, lead):
         return False  # "… the following services:" then "- Telegram"
     if doc.format == "plain":

@@ -184,10 +184,12 @@ class Lexicon(CheckTypeBase):
             if not (
                 not self.settings.min_length <= len(folded) <= _MAX_LENGTH
                 or folded in self.accepted
+                or len(set(folded)) == 1  # a placeholder: "xxxx", "zzz"
                 or uses[folded] >= self.settings.term_count
                 or word_guards.inner_capital(token)
                 or (token[0].isupper() and uses[folded] > 1 and language != "de")
                 or _known_in(language, folded)
+                or (language == "en" and _prefixed_term(folded))
             )
         ]
         lower = sum(token.islower() for token, _ in suspects)
@@ -284,6 +286,12 @@ class Lexicon(CheckTypeBase):
         ):
             return None
         close = [c for c in ranked if c.score - best.score <= _MARGIN]
+        if len(close) > 1:
+            # Of corrections alike, the one the document uses elsewhere is
+            # meant ("identiy" in a page about identities; "gcc vesions"
+            # in one that lists versions): stable, so rank decides the rest.
+            used = doc.word_set()
+            close.sort(key=lambda c: c.word not in used)
         choices = tuple(
             _cased(lex.names.get(c.word, c.word), word)
             for c in close[:_MAX_SUGGESTIONS]
@@ -395,6 +403,43 @@ def _known_in(language: str, folded: str) -> bool:
     if _known(wordlists.lexicon(language), folded):
         return True
     return language == "en" and _known_term(folded)
+
+
+#: Two consonants that begin English words. A stray letter before a word
+#: that makes one may be a slip; any other pair before a known word is a
+#: name's prefix, as C and its kin coin them (pthread, vtables, kprobes,
+#: xfailed, gzipped, lseek).
+_ONSETS = frozenset(
+    {"bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gl", "gn", "gr", "kn",
+     "pl", "pr", "ps", "ph", "sc", "sh", "sk", "sl", "sm", "sn", "sp", "st", "sw",
+     "th", "tr", "tw", "wh", "wr", "qu"}
+)  # fmt: skip
+_PREFIXED_MIN = 5
+
+
+def _prefixed_term(folded: str) -> bool:
+    """A known English word after one consonant that no English word starts
+    with before it, that is neither the same letter (``ccode``, a doubled
+    key) nor a key beside it (``fdata``, a finger on two keys): a coined
+    name, not a typing slip."""
+    if len(folded) < _PREFIXED_MIN:
+        return False
+    first, second = folded[0], folded[1]
+    return (
+        first.isascii()
+        and second.isascii()
+        and first.isalpha()
+        and second.isalpha()
+        and first not in _PREFIX_VOWELS
+        and second not in _PREFIX_VOWELS
+        and first != second
+        and folded[:2] not in _ONSETS
+        and not typo_edits.neighbour_keys(first, second)
+        and _known_in("en", folded[1:])
+    )
+
+
+_PREFIX_VOWELS = frozenset("aeiouy")
 
 
 def _known_term(folded: str) -> bool:

@@ -40,7 +40,7 @@ from typing import Any, ClassVar, Final
 from copydesk import morphology, patterns
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.deadline import on_time
-from copydesk.document import Document
+from copydesk.document import FILLER, Document
 from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
@@ -242,7 +242,12 @@ class Repetition(CheckTypeBase):
         if self.judge and _meant(doc, run, words):
             return None
         word = words[0]
-        safe = all(w.islower() for w in words) and word.casefold() in self.safe
+        safe = (
+            all(w.islower() for w in words)
+            and word.casefold() in self.safe
+            and not _article_slip(doc.text, run)
+            and not _to_slip(doc.prose, run, word)
+        )
         edit = Edit(run[0][1], run[-1][1], "")
         return self.meta.finding(
             doc,
@@ -252,6 +257,62 @@ class Repetition(CheckTypeBase):
             suggestions=(word,),
             fix=Fix((edit,), Applicability.SAFE if safe else Applicability.UNSAFE),
         )
+
+
+#: A vowel letter starting the word after a doubled "and": "and and AES".
+_VOWEL_WORD_AFTER = later_re(r"[ \t\u00a0]+[aeiouAEIOU]")
+
+
+def _article_slip(text: str, run: list[tuple[int, int]]) -> bool:
+    """Whether a doubled "and" may be "and an" mistyped: before a word that
+    starts with a vowel ("an RSA key and and AES key") dropping one "and"
+    is not surely what was meant, so the fix is not safe."""
+    start, end = run[-1]
+    return (
+        text[start:end].casefold() == "and"
+        and _VOWEL_WORD_AFTER.match(text, end) is not None
+    )
+
+
+#: Quotation marks that may enclose a named double.
+_QUOTE_MARKS = frozenset("\"'“”‘’«»„")
+
+
+def _quoted_whole(prose: str, run: list[tuple[int, int]]) -> bool:
+    """Whether the repeats are all a quotation holds: the double named, not
+    used ('two instances of "only only" messages'). Fillers after a decoded
+    character reference are passed over."""
+    before = run[0][0] - 1
+    while before >= 0 and prose[before] == FILLER:
+        before -= 1
+    after = run[-1][1]
+    while after < len(prose) and prose[after] == FILLER:
+        after += 1
+    return (
+        before >= 0
+        and after < len(prose)
+        and prose[before] in _QUOTE_MARKS
+        and prose[after] in _QUOTE_MARKS
+    )
+
+
+def _to_slip(prose: str, run: list[tuple[int, int]], word: str) -> bool:
+    """Whether a doubled "the" follows a verb that takes "to" ("go the the
+    guide", "come the the same"): the first may be "to" mistyped, so
+    deleting the second is not surely right."""
+    if word.casefold() != "the":
+        return False
+    before = _WORD_BEFORE.search(prose, max(0, run[0][0] - 40), run[0][0])
+    return before is not None and _form_of(before.group(1).casefold(), _GOING_VERBS)
+
+
+#: Verbs of going and referring, whose object takes "to": "go to the".
+_GOING_VERBS = frozenset(
+    {"go", "goes", "went", "gone", "come", "came", "head", "move", "proceed",
+     "navigate", "return", "refer", "switch", "point", "listen", "talk",
+     "belong", "get", "got"}
+)  # fmt: skip
+_WORD_BEFORE = later_re(r"([^\W\d_]+)[ \t\u00a0]+\Z")
 
 
 #: Two or more spaces or a tab after a word (not after a sentence's end,
@@ -286,7 +347,7 @@ def _in_columns(doc: Document, run: list[tuple[int, int]]) -> bool:
 
 #: A token that goes on as a longer word: "AT&T", "data.json", "get()",
 #: "snake_case", "a/b", "user@host".
-_GOES_ON = later_re(r"[&./_@+#:](?=\w)|\(")
+_GOES_ON = later_re(r"[&./_@+#:](?=\w)|\(|://")
 _CAME_FROM = later_re(r"(?:\w[&./_@+#:]|\w[-'’])\Z")
 #: A line of verbatim speech: "Q:", "MAYOR KLYMENKO:", "[00:12:31]".
 _SPEECH = later_re(
@@ -313,6 +374,10 @@ def _meant(doc: Document, run: list[tuple[int, int]], words: list[str]) -> bool:
     first, second = words[0], words[1]
     if any(ch.isdigit() for ch in first):
         return True  # "0 0 0 1 1 *", "10 10"
+    if "_" in first:
+        return True  # an identifier: a C typedef's "struct apr_pool_t apr_pool_t"
+    if _quoted_whole(doc.prose, run):
+        return True  # remove the "only only" messages: the double is named
     said = len(doc.text[run[0][0] : run[-1][1]].split())
     if said > 2 and not _function_word(first):
         return True  # reduplication: "yada yada yada", "ha ha ha"
@@ -366,7 +431,9 @@ _NOUN_PHRASE = frozenset(
      "it", "them", "him", "us", "me", "you", "one"}
 )  # fmt: skip
 _WORD_AFTER = later_re(r"[ \t\u00a0]+([^\W\d_]+)")
-_TWO_BEFORE = later_re(r"([^\W\d_]+)[ \t\u00a0]+([^\W\d_]+)[ \t\u00a0]+\Z")
+#: Two words before the repeat; a line of a paragraph may end between them.
+_SPACE_OR_LINE = r"(?=\s)[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?"
+_TWO_BEFORE = later_re(rf"([^\W\d_]+){_SPACE_OR_LINE}([^\W\d_]+){_SPACE_OR_LINE}\Z")
 _ENDINGS = ("ing", "ed", "es", "s", "d")
 
 

@@ -78,6 +78,10 @@ READERS: dict[str, str] = {
 
 FORMATS: tuple[str, ...] = tuple(READERS)
 
+#: The extension of an ERB template, read as the format of the extension
+#: before it.
+_TEMPLATE_EXTENSION = ".erb"
+
 _EXTENSIONS: dict[str, str] = {
     ".md": "markdown",
     ".markdown": "markdown",
@@ -112,8 +116,15 @@ _Pieces = Callable[[str, int, int], Iterator[tuple[int, Parsed]]]
 def format_for_path(path: str) -> str | None:
     """The format implied by ``path``'s extension, or None when unknown."""
     name = posixpath.basename(path.replace("\\", "/"))
-    ext = posixpath.splitext(name)[1].lower()
-    return _EXTENSIONS.get(ext)
+    stem, ext = posixpath.splitext(name)
+    if ext.lower() == _TEMPLATE_EXTENSION:
+        # ``page.html.md.erb``: a template of the format its inner extension
+        # names, its ERB tags masked as template syntax; a bare ``.erb`` is
+        # no format.
+        ext = posixpath.splitext(stem)[1]
+        if not ext:
+            return None
+    return _EXTENSIONS.get(ext.lower())
 
 
 def reader(fmt: str) -> Callable[[str], Parsed]:

@@ -1,4 +1,5 @@
-"""Plain text: all of it is prose, except directive lines and bare addresses.
+"""Plain text: all of it is prose, except directive lines, bare addresses and
+pasted diffs.
 
 A directive is a line holding only ``copydesk: disable=RULE`` (or ``enable``,
 ``disable-next-line``, ``ignore-file``), optionally after ``#`` or ``//`` so it
@@ -6,11 +7,16 @@ reads as a comment in config-like text. Directive lines are masked so the
 linter never flags its own instructions. Bare URLs, e-mail addresses and file
 paths are masked as Markdown masks its autolinks: they are addresses, and a
 fix there would break them (``copydesk.markup.bare_links``). A lone surrogate
-reads as U+FFFD, the replacement character.
+reads as U+FFFD, the replacement character. The hunks of a unified diff
+(a patch saved as text) are program text and masked too
+(``copydesk.markup.diff_hunks``), and so is all of a script saved as text
+(its first line a ``#!``).
 """
 
 from __future__ import annotations
 
+import bisect
+import operator
 import re
 from collections.abc import Iterator, Sequence
 
@@ -18,8 +24,9 @@ from copydesk.document import Block, Directive, split_paragraphs
 from copydesk.lines import LineIndex, next_line_end
 from copydesk.markup import Parsed
 from copydesk.markup._directives import MARKER, parse
-from copydesk.markup._mask import ProseBuilder, decoded, has_surrogate
+from copydesk.markup._mask import ProseBuilder, decoded, has_surrogate, mask_all
 from copydesk.markup.bare_links import link_spans
+from copydesk.markup.diff_hunks import hunk_spans
 
 #: A directive line. A line starts after LF, CRLF or a lone CR, as
 #: everywhere in copydesk (``(?m)^`` alone knows only LF).
@@ -29,9 +36,13 @@ _LINE = re.compile(
 
 
 def read(text: str) -> Parsed:
-    """Read plain text; paragraphs are separated by blank lines."""
+    """Read plain text; paragraphs are separated by blank lines. A text that
+    starts with ``#!`` is a script saved as text (``autobuild.txt``): all
+    of it is code."""
+    if text.startswith(_SHEBANG):
+        return Parsed(mask_all(text), (), (), ())
     directives, lines = _directives(text) if MARKER in text else ([], [])
-    masked = sorted([*lines, *link_spans(text)])
+    masked = sorted([*lines, *link_spans(text), *hunk_spans(text)])
     unpaired = has_surrogate(text)
     if not masked and not unpaired:
         return _parsed(text, split_paragraphs(text), ())
@@ -45,6 +56,10 @@ def read(text: str) -> Parsed:
     if unpaired:
         prose = decoded(prose)
     return _parsed(prose, split_paragraphs(prose), directives, text)
+
+
+#: How a script's first line starts.
+_SHEBANG = "#!"
 
 
 def _directives(text: str) -> tuple[list[Directive], list[tuple[int, int]]]:
@@ -84,10 +99,25 @@ def read_windows(
     allows: reading plain text is a small part of checking it)."""
     del workers
     start, total = 0, len(text)
+    if text.startswith(_SHEBANG):
+        yield 0, read(text)  # a script: masked whole, and cheaply
+        return
+    hunks = hunk_spans(text)
     while start < total:
         cut = _paragraph_after(text, start + size)
+        inside = _hunk_around(hunks, cut)
+        if inside is not None:
+            cut = _paragraph_after(text, inside)  # never cut a hunk in two
         yield start, read(text[start:cut])
         start = cut
+
+
+def _hunk_around(hunks: Sequence[tuple[int, int]], pos: int) -> int | None:
+    """The end of the hunk that ``pos`` falls strictly inside, if any."""
+    last = bisect.bisect_left(hunks, pos, key=operator.itemgetter(0)) - 1
+    if last >= 0 and pos < hunks[last][1]:
+        return hunks[last][1]
+    return None
 
 
 def _paragraph_after(text: str, pos: int) -> int:
