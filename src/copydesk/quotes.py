@@ -77,6 +77,15 @@ _SPACE, _THROUGH, _OPAQUE = range(3)
 _DELIMITERS = frozenset("*_~")
 _DELIMITED = frozenset({"markdown", "rst"})
 _TAGGED = frozenset({"markdown", "html"})
+#: Formats where a backslash is a character of the text, not markup.
+_LITERAL_BACKSLASH = frozenset({"html", "plain"})
+#: Inline code that ends in a backslash, right before a mark: after more
+#: of the code, or alone in code not itself quoted (``("<code>\</code>")``
+#: names the backslash).
+_ESCAPE_IN_CODE = later_re(
+    r"(?:[^\\>]|(?<![\"';])<(?:code|tt|kbd|samp|var)>)\\</(?:code|tt|kbd|samp|var)>\Z",
+    stdlib_re.IGNORECASE,
+)
 #: Inline HTML elements whose tags draw nothing around their text (styling, a
 #: link's ``<a>``, an abbreviation): looked through, like ``**`` and ``[``.
 _STYLE_TAGS = frozenset(
@@ -100,10 +109,15 @@ _TAG_REACH = 400
 #: (``a single quote ' to``, ``the apostrophe ' is``).
 _NAMING_BEFORE = frozenset(
     {"quote", "quotes", "apostrophe", "apostrophes", "mark", "marks", "character",
-     "characters", "char", "symbol", "symbols", "sign", "tick", "prime", "quotation"}
+     "characters", "char", "symbol", "symbols", "sign", "tick", "prime", "quotation",
+     "doublequote", "double-quote", "singlequote", "single-quote"}
 )  # fmt: skip
-#: Words right after a lone mark that say the same (``the ' character``).
-_NAMING_AFTER = frozenset({"character", "characters", "char", "symbol", "symbols"})
+#: Words right after a lone mark that say the same (``the ' character``,
+#: ``with " (double-quote)``).
+_NAMING_AFTER = frozenset(
+    {"character", "characters", "char", "symbol", "symbols", "doublequote",
+     "double-quote", "singlequote", "single-quote", "apostrophe", "quote"}
+)  # fmt: skip
 #: A mark alone in parentheses, ``(")``, is named too (with trailing punctuation).
 _NAMED_ALONE = later_re(r"\([\"'“”‘’«»„‚‹›]\)[.,;:!?]?")
 #: An inflection written after a call, a bracket or an escaped symbol with
@@ -120,7 +134,7 @@ _OR_MARK_AFTER = later_re(
     rf"{FILLER}*[ \t]+(?:or|and)[ \t]+[\"'“”‘’«»„‚]{FILLER}*(?:[\s).,;:]|\Z)"
 )
 _OR_MARK_BEFORE = later_re(
-    rf"(?:^|[\s(])[\"'“”‘’«»„‚]{FILLER}*[ \t]+(?:or|and)[ \t]+\Z"
+    rf"(?:^|[\s(])(?:[\"'“”‘’«»„‚]|\\\w),?{FILLER}*[ \t]+(?:or|and)[ \t]+\Z"
 )
 #: Closing punctuation a naming word may carry: ``the quote: '``.
 _WORD_PUNCT = ",:;"
@@ -677,6 +691,8 @@ class _Scanner:
             return  # part of an address: ?q="kyiv", People's_Republic
         if ch in quote_signs.DITTO_MARKS and self.dittos.is_ditto(pos):
             return  # a ditto mark under a word of the row above
+        if ch in STRAIGHT and self._escaped(pos):
+            return  # "method \"%s\" via": a string literal's escaped mark
         empty = self._empty_value(pos, ch)
         if empty:
             self.taken = empty  # ALT=””: an attribute's empty value, both marks
@@ -702,6 +718,26 @@ class _Scanner:
             self.defects.append(Defect("stray", pos, ch, expected="’", note="’"))
         elif action == CROSS:
             self._cross(pos, ch, self.stack[-1])
+
+    def _escaped(self, pos: int) -> bool:
+        r"""True when a backslash escapes the straight mark at ``pos``: an odd
+        run of them right before it, or one ending the inline code just
+        before it (``<code>\</code>"``, a code span the page split). Only
+        where a backslash is no markup: in Markdown and reST ``\"`` is how
+        a writer shows a quote mark."""
+        if self.fmt not in _LITERAL_BACKSLASH:
+            return False
+        text = self.text or self.prose
+        run = pos
+        while run > self.lo and text[run - 1] == "\\":
+            run -= 1
+        if (pos - run) % 2:
+            # Not a backslash quoted alone: "\" names the character.
+            before = run - 1
+            while before > self.lo and self.prose[before] == FILLER:
+                before -= 1
+            return not (before >= self.lo and self.prose[before] == self.prose[pos])
+        return _ESCAPE_IN_CODE.search(text, max(0, pos - 20), pos) is not None
 
     def _around(self, pos: int) -> tuple[str, str]:
         """The characters before and after the mark at ``pos``, as pairing sees them."""
@@ -768,9 +804,9 @@ class _Scanner:
 
     def _straight_double(self, pos: int, prev: str, shape: int) -> int:
         near = self._open_double()
-        if prev.isdigit() and (near is None or self._after_feet(pos)):
-            return SKIP  # inches or seconds: 5'9", 46"
-        if prev.isdigit() and self._measure(pos, near):
+        if prev.isnumeric() and (near is None or self._after_feet(pos)):
+            return SKIP  # inches or seconds: 5'9", 46", 2½"
+        if prev.isnumeric() and self._measure(pos, near):
             return SKIP  # inside a quotation: "a 55" television," she said
         if self._quoted_space(pos):
             return SKIP  # a quoted space: (" ")
@@ -1000,7 +1036,11 @@ class _Scanner:
         is a misspaced quotation."""
         prose = self.prose
         prev = prose[at - 1] if at > self.lo else "\n"
-        if prev not in " \t" or not self._closes_here(at):
+        if not self._closes_here(at):
+            return False
+        if not any(c.isalnum() for c in prose[pos + 1 : at]):
+            return True  # " (", " → ": symbols with their spaces
+        if prev not in " \t":
             return False
         if not any(c.isalpha() for c in prose[pos + 1 : at]):
             return True

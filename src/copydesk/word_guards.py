@@ -452,6 +452,20 @@ def abbreviated(prose: str, dot: int, floor: int) -> bool:
     return len(before) == 1 or before.casefold() in _ABBREVIATIONS
 
 
+#: One to three letters in brackets, glued to the word after them: a word
+#: built with its bracketed part ("(c)ommit", "(un)known", "(s)he").
+_BRACKET_BUILT = later_re(r"(?<![\w)])\(([^\W\d_]{1,3})\)\Z")
+
+
+def bracket_built(text: str, start: int) -> str | None:
+    """The bracketed letters glued before the word at ``start`` ("c" for
+    "(c)ommit", a menu's mnemonic), or None: the word is their rest."""
+    if start < 3 or text[start - 1] != ")":
+        return None
+    found = _BRACKET_BUILT.search(text, max(0, start - 6), start)
+    return found.group(1) if found is not None else None
+
+
 def sic(text: str, end: int) -> bool:
     """``[sic]`` follows the word: the writer quotes a source's spelling."""
     return text[end : end + 7].lstrip().casefold().startswith("[sic]")

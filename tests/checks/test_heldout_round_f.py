@@ -278,3 +278,72 @@ def test_a_script_saved_as_text_is_code() -> None:
     script = '#!/bin/sh\n# Build it\nsed -e "s/^.*href=\\"//" file\necho "teh end\n'
     assert found(script, "autobuild.txt", "quotes", "typos") == []
     assert found(script[2:], "notes.txt", "quotes", "typos") != []
+
+
+# -- an eighth round: git's HTML docs, the 18F handbook, Argo CD, tox --------------
+
+
+def test_a_bracketed_first_letter_builds_the_word_after_it() -> None:
+    page = (
+        "<p>compares a (c)ommit and the (w)ork tree;</p>\n"
+        "<p>compares an (o)bject and a (w)ork tree entity; ommit it.</p>\n"
+    )
+    assert found(page, "diff.html", "typos") == [(2, 51, "typos.Misspellings")]
+
+
+def test_a_backslash_escapes_a_mark_where_it_is_no_markup() -> None:
+    page = (
+        "<p>&quot;Can't locate method \\&quot;%s\\&quot; via package&quot; here.</p>\n"
+        "<p>Unary &quot;\\&quot; creates a reference.</p>\n"
+        '<p>Add a backslash ("<code>\\</code>") first.</p>\n'
+        '<p>Write <code>x\\</code>" for a mark in a value.</p>\n'
+        '<p>He said "hello and left.</p>\n'
+    )
+    assert found(page, "perldiag.html", "quotes") == [(5, 12, "quotes.Unclosed")]
+    # In Markdown a backslash is how a writer shows a quote mark.
+    assert found('He said \\"hello and left.\n', "a.md", "quotes") == [
+        (1, 10, "quotes.Unclosed")
+    ]
+
+
+def test_a_mark_its_neighbour_names_is_mentioned() -> None:
+    page = (
+        '<p>Doublequote " and backslash can be escaped.</p>\n'
+        '<p>Entries that begin with " (double-quote) are read apart.</p>\n'
+        '<p>Avoid characters like \\t, \\n, or ") in names.</p>\n'
+    )
+    assert found(page, "config.html", "quotes") == []
+
+
+def test_a_value_of_symbols_keeps_its_spaces() -> None:
+    page = (
+        "<p>Defaults to &quot;&#160;(&quot;.</p>\n"
+        "<p>Defaults to &quot;&#160;&#8594;&#160;&quot;.</p>\n"
+        '<p>ref names without the " (", ")" wrapping.</p>\n'
+    )
+    assert found(page, "log.html", "quotes") == []
+
+
+def test_an_inch_mark_after_a_fraction_and_a_closer_before_below() -> None:
+    text = (
+        'A 2½" blade is allowed.\n'
+        "See 'How to modify the container parameters' below for details.\n"
+    )
+    assert found(text, "notes.md", "quotes") == []
+
+
+def test_real_word_contexts_that_are_right_as_written() -> None:
+    text = (
+        "Attach it to your welcome email.\nThanks, your welcome.\n"
+        "The mode sets how thorough the check is.\nWe went thorough the door.\n"
+        "If the score is lower then it's counter-productive.\n"
+    )
+    assert found(text, "notes.txt", "typos") == [
+        (2, 9, "typos.RealWords"),
+        (4, 9, "typos.RealWords"),
+    ]
+
+
+def test_a_command_inflected_after_an_apostrophe_is_no_typo() -> None:
+    text = "Then exec'ed into the pod and tee'ing the output, we grep'd the log.\n"
+    assert found(text, "notes.md", "typos") == []

@@ -190,6 +190,7 @@ class Lexicon(CheckTypeBase):
                 or (token[0].isupper() and uses[folded] > 1 and language != "de")
                 or _known_in(language, folded)
                 or (language == "en" and _prefixed_term(folded))
+                or _inflected_with_apostrophe(folded, language)
             )
         ]
         lower = sum(token.islower() for token, _ in suspects)
@@ -224,6 +225,7 @@ class Lexicon(CheckTypeBase):
             or word_guards.cited(doc.prose, start, end)
             or word_guards.combining_form(doc.text, end)
             or word_guards.sic(doc.text, end)
+            or _bracket_built(doc.text, start, folded, language)
             or word_guards.lone_cell(doc.text, start, end)
             or (len(folded) <= _SHORT and word_guards.hyphened(doc.text, start, end))
             or _known_in(language, word_guards.unaccented(folded))
@@ -405,6 +407,19 @@ def _known_in(language: str, folded: str) -> bool:
     return language == "en" and _known_term(folded)
 
 
+#: Endings written after an apostrophe to inflect a word that takes no
+#: ending of its own: a command or a quoted word ("exec'ed", "grep'ing",
+#: "tee'd").
+_APOSTROPHE_ENDINGS = frozenset({"ed", "d", "ing", "er", "ers"})
+
+
+def _inflected_with_apostrophe(folded: str, language: str) -> bool:
+    """A known word (a command: exec, tee, grep) inflected after an
+    apostrophe: "exec'ed into the pod", "tee'ing the output"."""
+    stem, mark, ending = folded.rpartition("'")
+    return bool(mark) and ending in _APOSTROPHE_ENDINGS and _known_in(language, stem)
+
+
 #: Two consonants that begin English words. A stray letter before a word
 #: that makes one may be a slip; any other pair before a known word is a
 #: name's prefix, as C and its kin coin them (pthread, vtables, kprobes,
@@ -486,6 +501,13 @@ def _package_name(text: str, start: int, folded: str, language: str) -> bool:
             _known(lex, near) for near in typo_edits.one_edit(folded, slips_only=True)
         )
     )
+
+
+def _bracket_built(text: str, start: int, folded: str, language: str) -> bool:
+    """The rest of a word whose first letters stand in brackets before it
+    ("(o)bject", a mnemonic): the whole word is known."""
+    letters = word_guards.bracket_built(text, start)
+    return letters is not None and _known_in(language, _fold(letters) + folded)
 
 
 def _dropped_g(text: str, end: int, folded: str, language: str) -> bool:

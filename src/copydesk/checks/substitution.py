@@ -14,7 +14,7 @@ from typing import Any, ClassVar, Final
 
 import regex
 
-from copydesk import patterns, re2_superset, regex_programs
+from copydesk import patterns, re2_superset, regex_programs, word_guards
 from copydesk.checks.base import (
     Check,
     CheckTypeBase,
@@ -211,6 +211,8 @@ class Substitution(CheckTypeBase):
 
     def run(self, doc: Document) -> Iterator[Finding]:
         for start, end, choices in self._spans(doc):
+            if word_guards.bracket_built(doc.text, start) is not None:
+                continue  # "(c)ommit": the rest of a word, not one
             found = doc.text[start:end]
             if self.meta.ignorecase:
                 choices = tuple(match_case(c, found) for c in choices)  # noqa: PLW2901
