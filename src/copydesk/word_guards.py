@@ -669,7 +669,11 @@ _CONTRIBUTOR = later_regex(
 )
 _WORD_AT = later_re(r"\w+")
 #: After a word: an arrow, then the word it was mended to.
-_ARROW_AFTER = later_re(r"[ \t]*(?:=>|->|→)[ \t]*(\w+)")
+_ARROW_AFTER = later_re(
+    rf"[\"'”’]?[ \t]*(?:=>|->|→){_FILLER}*[ \t]*[\"'“‘]?{_FILLER}*(\w+)"
+)
+#: The word that ends where a slip's arrow starts.
+_WORD_END = later_re(r"\w+\Z")
 #: How alike a slip and the word after its arrow are (``difflib`` ratio).
 _MENDED_RATIO = 0.8
 
@@ -748,9 +752,11 @@ def corrected_after(text: str, end: int) -> bool:
     if arrow is None:
         return False
     lo = max(0, end - 64)
-    tail = text[lo:end].rsplit(maxsplit=1)
-    word = tail[-1].casefold() if tail else ""
+    tail = _WORD_END.search(text, lo, end)
+    word = tail.group().casefold() if tail else ""
     mended = arrow.group(1).casefold()
+    if sorted(word) == sorted(mended):
+        return word != mended  # letters swapped: "teh → the"
     return difflib.SequenceMatcher(None, word, mended).ratio() >= _MENDED_RATIO
 
 

@@ -347,3 +347,11 @@ def test_real_word_contexts_that_are_right_as_written() -> None:
 def test_a_command_inflected_after_an_apostrophe_is_no_typo() -> None:
     text = "Then exec'ed into the pod and tee'ing the output, we grep'd the log.\n"
     assert found(text, "notes.md", "typos") == []
+
+
+def test_a_slip_named_with_its_mend_keeps_its_spelling() -> None:
+    page = (
+        "<p>Typo fixes are welcome (&quot;teh &#8594; the&quot;).</p>\n"
+        "<p>Typo: recieve -&gt; receive fixed. We recieve mail.</p>\n"
+    )
+    assert found(page, "guide.html", "typos") == [(2, 42, "typos.Misspellings")]

@@ -239,7 +239,7 @@ class Lexicon(CheckTypeBase):
             or word_guards.in_name_series(doc, start, end)
             or word_guards.before_address(doc, start)
             or word_guards.named_in_address(doc, start, end)
-            or word_guards.corrected_after(doc.text, end)
+            or word_guards.corrected_after(doc.prose, end)
             or _package_name(doc.text, start, folded, language)
             or word_guards.inflects_code(
                 doc, folded, functools.partial(_known, wordlists.lexicon(language))

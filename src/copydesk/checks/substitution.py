@@ -213,6 +213,8 @@ class Substitution(CheckTypeBase):
         for start, end, choices in self._spans(doc):
             if word_guards.bracket_built(doc.text, start) is not None:
                 continue  # "(c)ommit": the rest of a word, not one
+            if word_guards.corrected_after(doc.prose, end):
+                continue  # ("teh → "the"): a slip named with its mend
             found = doc.text[start:end]
             if self.meta.ignorecase:
                 choices = tuple(match_case(c, found) for c in choices)  # noqa: PLW2901
