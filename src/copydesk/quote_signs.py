@@ -26,7 +26,9 @@ DITTO_MARKS = frozenset('"”〃')
 #: A run of two or more spaces or a tab: the gap between two table cells.
 _CELL_GAP = later_re(r"[^ \t][ ]{2,}|\t")
 #: A URL as it stands in running text (up to the next space or bracket).
-_URL = later_re(r"(?:https?://|www\.)[^\s<>\[\]{}|\\^`]+", re.IGNORECASE)
+#: A URL runs to a space, a bracket or the fillers after a decoded
+#: reference (``www.w3&quot;``: the mark is the sentence's).
+_URL = later_re(r"(?:https?://|www\.)[^\s<>\[\]{}|\\^`\u2060]+", re.IGNORECASE)
 #: Characters a sentence puts right after a URL, not part of it.
 _URL_TAIL = ".,;:!?)]}»›…"
 _QUOTES_IN_URL = "\"'“”‘’"

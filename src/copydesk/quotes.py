@@ -79,13 +79,13 @@ _DELIMITED = frozenset({"markdown", "rst"})
 _TAGGED = frozenset({"markdown", "html"})
 #: Formats where a backslash is a character of the text, not markup.
 _LITERAL_BACKSLASH = frozenset({"html", "plain"})
-#: Inline code that ends in a backslash, right before a mark: after more
-#: of the code, or alone in code not itself quoted (``("<code>\</code>")``
-#: names the backslash).
+#: Inline code that ends in a backslash, right before a mark (the code not
+#: itself quoted: ``("<code>\</code>")`` names the backslash).
 _ESCAPE_IN_CODE = later_re(
-    r"(?:[^\\>]|(?<![\"';])<(?:code|tt|kbd|samp|var)>)\\</(?:code|tt|kbd|samp|var)>\Z",
-    stdlib_re.IGNORECASE,
+    r"<(code|tt|kbd|samp|var)>[^<]{0,200}?(?<!\\)\\</\1>\Z", stdlib_re.IGNORECASE
 )
+#: How far back the inline code before a mark is looked for.
+_CODE_REACH = 240
 #: Inline HTML elements whose tags draw nothing around their text (styling, a
 #: link's ``<a>``, an abbreviation): looked through, like ``**`` and ``[``.
 _STYLE_TAGS = frozenset(
@@ -120,6 +120,11 @@ _NAMING_AFTER = frozenset(
 )  # fmt: skip
 #: A mark alone in parentheses, ``(")``, is named too (with trailing punctuation).
 _NAMED_ALONE = later_re(r"\([\"'“”‘’«»„‚‹›]\)[.,;:!?]?")
+#: A bracket naming a character by its code, up to the character.
+_CODE_NAME_BEFORE = later_re(
+    r"\((?:ASCII|U\+[0-9A-Fa-f]{4,6}|0x[0-9A-Fa-f]{2}|&#\d+;)[ \t\u00a0]+\Z"
+)
+_NAMED_ALONE_SHOWN = later_re(rf"\([\"'“”‘’«»„‚‹›]{FILLER}*\)")
 #: An inflection written after a call, a bracket or an escaped symbol with
 #: an apostrophe: hexlify()'ed, getattr()'d, \|'d, [x]'s.
 _CODE_BEFORE = frozenset(")]}|")
@@ -702,8 +707,9 @@ class _Scanner:
             return
         prev, nxt = self._around(pos)
         if not (prev.isalnum() or nxt.isalnum()):
-            if self._quoted_symbol(pos, ch):
-                self.taken = pos + 3  # '-': the closer and the symbol are read
+            closer = self._quoted_symbol(pos, ch)
+            if closer:
+                self.taken = closer + 1  # '-': the closer and the symbol are read
                 return
             if self._mention(pos, ch):
                 return
@@ -733,11 +739,18 @@ class _Scanner:
             run -= 1
         if (pos - run) % 2:
             # Not a backslash quoted alone: "\" names the character.
-            before = run - 1
-            while before > self.lo and self.prose[before] == FILLER:
-                before -= 1
-            return not (before >= self.lo and self.prose[before] == self.prose[pos])
-        return _ESCAPE_IN_CODE.search(text, max(0, pos - 20), pos) is not None
+            return not self._same_mark_before(run, pos)
+        code = _ESCAPE_IN_CODE.search(text, max(0, pos - _CODE_REACH), pos)
+        # Not code quoted whole: "<code>C:\fakepath\</code>" is a path.
+        return code is not None and not self._same_mark_before(code.start(), pos)
+
+    def _same_mark_before(self, start: int, pos: int) -> bool:
+        """True when the shown character before ``start`` (fillers passed
+        over) is the mark at ``pos``: what lies between is quoted whole."""
+        before = start - 1
+        while before > self.lo and self.prose[before] == FILLER:
+            before -= 1
+        return before >= self.lo and self.prose[before] == self.prose[pos]
 
     def _around(self, pos: int) -> tuple[str, str]:
         """The characters before and after the mark at ``pos``, as pairing sees them."""
@@ -857,25 +870,29 @@ class _Scanner:
             at = self.prose.find('"', at + 1, self.hi)
         return closers >= depth
 
-    def _quoted_symbol(self, pos: int, ch: str) -> bool:
-        """True when the mark at ``pos`` and the mark two characters on pair
-        around one symbol, not after or before a word: a quoted character
-        (``'-'``, ``"("``, ``‘.’``), which pairs as ``'x'`` does. A mark
-        after punctuation that can close an open quotation of its kind
-        closes it (``"Stop!"/"…"``)."""
+    def _quoted_symbol(self, pos: int, ch: str) -> int:
+        """The closer's offset when the mark at ``pos`` and the next mark
+        pair around one symbol, not after or before a word: a quoted
+        character (``'-'``, ``"("``, ``‘.’``, ``'&lt;'``, ``('&#x201A')``),
+        which pairs as ``'x'`` does; else 0. Either mark or the symbol may
+        be a character reference (its fillers passed over). A mark after
+        punctuation that can close an open quotation of its kind closes it
+        (``"Stop!"/"…"``)."""
         prose = self.prose
-        if pos + 2 >= self.hi or (ch, prose[pos + 2]) not in VALID_PAIRS:
-            return False
-        middle = prose[pos + 1]
+        mid = self._past_filler(pos + 1)
+        close = self._past_filler(mid + 1)
+        if close >= self.hi or (ch, prose[close]) not in VALID_PAIRS:
+            return 0
+        middle = prose[mid]
         if middle.isspace() or middle.isalnum() or middle == FILLER:
-            return False
-        if self.text and self.text[pos + 1] != middle:
-            return False  # masked markup, not a symbol
+            return 0
+        if self.text and self.text[mid] != middle and self.text[mid] != "&":
+            return 0  # masked markup, not a symbol (a reference is one)
         prev, _ = self._around(pos)
         after_word = not (prev.isspace() or prev in _OPEN_PUNCT)
         if after_word and self._open_of_kind(ch) is not None:
-            return False
-        return not self._around(pos + 2)[1].isalnum()
+            return 0
+        return 0 if self._around(close)[1].isalnum() else close
 
     def _mention(self, pos: int, ch: str) -> bool:
         """True when the mark at ``pos`` is named, not used. So it is alone
@@ -892,6 +909,10 @@ class _Scanner:
         space = self.text or self.prose
         if _NAMED_ALONE.fullmatch(space, start, end):
             return True
+        if pos > self.lo and _NAMED_ALONE_SHOWN.match(self.prose, pos - 1, self.hi):
+            return True  # (&quot;): a reference shown alone in parentheses
+        if self._named_by_code(pos):
+            return True  # 0x22 (ASCII ") or U+0027 (ASCII ')
         if self._wordy(start, end):
             return False
         i, j = start - 1, end
@@ -919,6 +940,16 @@ class _Scanner:
             and not space[k].isspace()
             and not self._wordy(*self._token(k, k))
             for k in (i, j)
+        )
+
+    def _named_by_code(self, pos: int) -> bool:
+        """True when the mark at ``pos`` closes a bracket that names it by
+        its code: ``(ASCII ")``, ``(U+0027 ')``, ``(0x22 ")``."""
+        prose = self.prose
+        after = self._past_filler(pos + 1)
+        return (
+            prose.startswith(")", after)
+            and _CODE_NAME_BEFORE.search(prose, max(self.lo, pos - 16), pos) is not None
         )
 
     def _alternative_marks(self, pos: int) -> bool:
@@ -1020,6 +1051,8 @@ class _Scanner:
             return False
         if self.prose[at] != '"':
             return True  # " …”: its closer is one quotes.Mixed, all it takes
+        if self.prose[pos + 1] == "\u00a0":
+            return True  # "&nbsp;B&nbsp;B": a no-break space is typed on purpose
         text = self.text or self.prose
         i = pos + 1
         while i < self.hi and text[i] in " \t\r":

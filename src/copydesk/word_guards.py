@@ -603,6 +603,7 @@ def in_name_list(doc: Document, start: int) -> bool:
 #: A run-in list of people: this many names at least, most of them full.
 _SERIES_ITEMS = 5
 _SERIES_FULL = 0.6
+_SERIES_ENTRIES = 0.8
 #: How far a run-in list of names is read on each side of a word.
 _SERIES_REACH = 600
 #: The end of the sentence that holds a run-in list: a full stop before a
@@ -636,7 +637,11 @@ def in_name_series(doc: Document, start: int, end: int) -> bool:
     if _slip_of_a_word(prose[start:end]):
         return False  # "… Tomasz Lewandowski, and otehrs.": a slip, not a handle
     full = sum(map(_full_name, items))
-    return full >= _SERIES_FULL * len(items) and all(map(_name_entry, items))
+    # Nearly all items are names: the list's lead-in ("Thanks to Aaron
+    # Leventhal") and a nickname in quotes ("Franck 'Shift' Quélain") may
+    # read otherwise.
+    entries = sum(map(_name_entry, items))
+    return full >= _SERIES_FULL * len(items) and entries >= _SERIES_ENTRIES * len(items)
 
 
 def _slip_of_a_word(word: str) -> bool:
@@ -648,8 +653,9 @@ def _slip_of_a_word(word: str) -> bool:
     return any(lex.count(w) >= _COMMON for w in typo_edits.one_edit(word))
 
 
-#: How common (the lexicon's count) a word a slip is made of must be.
-_COMMON = 30
+#: How common (the lexicon's count) a word a slip is made of must be: a
+#: handle one edit from a rarer word ("fantasai", fantasia) stays a name.
+_COMMON = 70
 
 
 def _last_stop(prose: str, lo: int, hi: int) -> int:

@@ -355,3 +355,45 @@ def test_a_slip_named_with_its_mend_keeps_its_spelling() -> None:
         "<p>Typo: recieve -&gt; receive fixed. We recieve mail.</p>\n"
     )
     assert found(page, "guide.html", "typos") == [(2, 42, "typos.Misspellings")]
+
+
+# -- a ninth round: the WHATWG's old specification drafts -------------------------
+
+
+def test_a_symbol_quoted_or_bracketed_as_a_reference_is_named() -> None:
+    page = (
+        "<p>U+0022 QUOTATION MARK (&quot;) starts an attribute value.</p>\n"
+        "<p>If the character is ('&#x201A'), emit it; ('&#x201D') too.</p>\n"
+        "<p>Then a (&quot;'&quot;) or '&quot;' character ends it.</p>\n"
+        "<p>If the next character is '&lt;' (ASCII '<') then switch.</p>\n"
+        "<p>He said 'hello and left.</p>\n"
+    )
+    assert found(page, "spec.html", "quotes") == [(5, 12, "quotes.Unclosed")]
+
+
+def test_a_cheaper_slip_outranks_the_pages_own_word() -> None:
+    text = "The whole thing is wholy new.\n"
+    assert [f.suggestions[0] for f in lint(text, "a.txt", "typos")] == ["wholly"]
+
+
+def test_marks_named_by_code_or_beside_a_reference_url_or_nbsp() -> None:
+    page = (
+        "<p>If the byte is 0x22 (ASCII \") or 0x27 (ASCII ') then switch.</p>\n"
+        '<p>Emit the string "&nbsp;B&nbsp;B" as the value.</p>\n'
+        "<p>the text &quot;www.w3&quot; and a cursor</p>\n"
+        '<p>The value is "<code>C:\\fakepath\\</code>" here.</p>\n'
+        '<p>He said "hello and left.</p>\n'
+    )
+    assert found(page, "spec.html", "quotes") == [(5, 12, "quotes.Unclosed")]
+
+
+def test_a_handle_one_edit_from_a_rarer_word_in_a_long_list_of_thanks() -> None:
+    page = (
+        "<p>Thanks to Aaron Leventhal, Anne van Kesteren, Ben Godfrey, Boris "
+        "Zbarsky, Brad Fults, dolphinling, Doron Rosenberg, Eira Monstad,\n"
+        "fantasai, Franck 'Shift' Qu&eacute;lain, Henri Sivonen, Henrik Lied, "
+        "James Graham, and Jens Bannmann.</p>\n<p>We thank the otehrs too.</p>\n"
+    )
+    assert [(f.line, f.match) for f in lint(page, "ack.html", "typos")] == [
+        (3, "otehrs")
+    ]

@@ -50,6 +50,8 @@ from copydesk.schema import Key
 
 #: Suggestions whose score is this close to the best one are offered too.
 _MARGIN = 0.35
+#: Slips this close in cost are alike: the document's own word goes first.
+_ALIKE_COST = 0.15
 _MAX_SUGGESTIONS = 3
 #: Languages that capitalise every noun: a capital says nothing about names
 #: there, so capitalised words are checked (with the stricter bar).
@@ -289,11 +291,15 @@ class Lexicon(CheckTypeBase):
             return None
         close = [c for c in ranked if c.score - best.score <= _MARGIN]
         if len(close) > 1:
-            # Of corrections alike, the one the document uses elsewhere is
-            # meant ("identiy" in a page about identities; "gcc vesions"
-            # in one that lists versions): stable, so rank decides the rest.
+            # Of corrections alike (slips of about the same cost), the one
+            # the document uses elsewhere is meant ("identiy" in a page
+            # about identities; "gcc vesions" in one that lists versions);
+            # a cheaper slip still wins ("wholy" is "wholly", whatever the
+            # page says "whole"). Stable, so rank decides the rest.
             used = doc.word_set()
-            close.sort(key=lambda c: c.word not in used)
+            close.sort(
+                key=lambda c: c.cost - best.cost > _ALIKE_COST or c.word not in used
+            )
         choices = tuple(
             _cased(lex.names.get(c.word, c.word), word)
             for c in close[:_MAX_SUGGESTIONS]
