@@ -397,3 +397,23 @@ def test_a_handle_one_edit_from_a_rarer_word_in_a_long_list_of_thanks() -> None:
     assert [(f.line, f.match) for f in lint(page, "ack.html", "typos")] == [
         (3, "otehrs")
     ]
+
+
+def test_a_double_its_anchor_spells_is_a_defined_name() -> None:
+    page = (
+        '<h5 id="script-data-escaped-dash-dash-state"><dfn>Script data escaped '
+        "dash dash state</dfn></h5>\n"
+        '<p>Switch to the <a href="#the-after-after-body-mode">after after '
+        "body</a> mode.</p>\n<p>Then the the parser stops.</p>\n"
+    )
+    assert found(page, "spec.html", "style") == [(3, 9, "style.Repetition")]
+    # In Markdown the anchor is no markup of the line: the double stays.
+    assert found("Use the dash dash option.\n", "a.md", "style") != []
+
+
+def test_library_and_file_system_names_are_coined() -> None:
+    text = (
+        "Link with libm and libxml2, mount the overlayfs and watch an eventfd.\n"
+        "The libary is a slip.\n"
+    )
+    assert found(text, "notes.txt", "typos") == [(2, 5, "typos.Misspellings")]

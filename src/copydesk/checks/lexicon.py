@@ -191,7 +191,10 @@ class Lexicon(CheckTypeBase):
                 or word_guards.inner_capital(token)
                 or (token[0].isupper() and uses[folded] > 1 and language != "de")
                 or _known_in(language, folded)
-                or (language == "en" and _prefixed_term(folded))
+                or (
+                    language == "en"
+                    and (_prefixed_term(folded) or _system_name(folded))
+                )
                 or _inflected_with_apostrophe(folded, language)
             )
         ]
@@ -461,6 +464,34 @@ def _prefixed_term(folded: str) -> bool:
 
 
 _PREFIX_VOWELS = frozenset("aeiouy")
+
+
+def _system_name(folded: str) -> bool:
+    """A name as C libraries and Linux coin them: ``lib`` before a name
+    (libm, libxml2) or a known word before ``fs`` or ``fd`` (overlayfs,
+    eventfd), unless one edit makes it a common word ("libary")."""
+    if folded.startswith("lib") and len(folded) > len("lib"):
+        coined = True
+    else:
+        stem = folded[:-2]
+        coined = (
+            folded.endswith(("fs", "fd"))
+            and len(stem) >= _PREFIXED_MIN - 1
+            and _known_in("en", stem)
+        )
+    if not coined:
+        return False
+    # A common word one edit longer or as long is what was meant ("libray",
+    # library); a shorter one is the affix alone ("libm" is no "lib").
+    lex = wordlists.lexicon("en")
+    return not any(
+        len(word) >= len(folded) and lex.count(word) >= _COMMON_SLIP
+        for word in typo_edits.one_edit(folded)
+    )
+
+
+#: How common (the lexicon's count) a word a coined name's slip is of must be.
+_COMMON_SLIP = 70
 
 
 def _known_term(folded: str) -> bool:

@@ -42,6 +42,7 @@ from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.deadline import on_time
 from copydesk.document import FILLER, Document
 from copydesk.lazy_patterns import later_re, later_regex
+from copydesk.lines import line_around
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
 from copydesk.wide_chars import wide_characters
@@ -296,6 +297,23 @@ def _quoted_whole(prose: str, run: list[tuple[int, int]]) -> bool:
     )
 
 
+def _anchored_name(doc: Document, run: list[tuple[int, int]], word: str) -> bool:
+    """Whether the double, joined by hyphens, is in its line's markup (an
+    ``id`` or a link's fragment: ``id="script-data-escaped-dash-dash-
+    state"``): the name of a defined term, as the page spells it. Only
+    where the source has markup the prose view hides."""
+    if doc.text is doc.prose or doc.format == "plain":
+        return False
+    lo, hi = line_around(doc.text, run[0][0], run[-1][1], _ANCHOR_REACH)
+    joined = "-".join([word.casefold()] * len(run))
+    line = doc.text[lo:hi]
+    return joined in line.casefold() and joined not in doc.prose[lo:hi].casefold()
+
+
+#: How far along the line an anchor naming a double is looked for.
+_ANCHOR_REACH = 400
+
+
 def _to_slip(prose: str, run: list[tuple[int, int]], word: str) -> bool:
     """Whether a doubled "the" follows a verb that takes "to" ("go the the
     guide", "come the the same"): the first may be "to" mistyped, so
@@ -378,6 +396,8 @@ def _meant(doc: Document, run: list[tuple[int, int]], words: list[str]) -> bool:
         return True  # an identifier: a C typedef's "struct apr_pool_t apr_pool_t"
     if _quoted_whole(doc.prose, run):
         return True  # remove the "only only" messages: the double is named
+    if _anchored_name(doc, run, first):
+        return True  # <dfn>after after body</dfn> of #the-after-after-body-mode
     said = len(doc.text[run[0][0] : run[-1][1]].split())
     if said > 2 and not _function_word(first):
         return True  # reduplication: "yada yada yada", "ha ha ha"
