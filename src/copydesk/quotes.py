@@ -128,6 +128,8 @@ _NAMED_ALONE_SHOWN = later_re(rf"\([\"'“”‘’«»„‚‹›]{FILLER}*\)"
 #: An inflection written after a call, a bracket or an escaped symbol with
 #: an apostrophe: hexlify()'ed, getattr()'d, \|'d, [x]'s.
 _CODE_BEFORE = frozenset(")]}|")
+#: How far along its line a padded quotation's closer is looked for.
+_PADDED_REACH = 48
 #: The longest quoted word read as inflected after its closer, and the
 #: verb endings read so: not an "s", which is a possessive's inside a
 #: quotation ('Guardian's editor').
@@ -1047,6 +1049,8 @@ class _Scanner:
             return False
         if self.prose[at] == '"' and self._padded_value(pos, at):
             return True  # (" :: "): a value with its spaces, no misspacing
+        if self._padded_quotation(pos, at):
+            return True  # the " `gdb httpd` " command: a page's own spacing
         if _shape(*self._around(at)) != RIGHT:
             return False
         if self.prose[at] != '"':
@@ -1060,6 +1064,25 @@ class _Scanner:
         if i < self.hi and text[i] != "\n":
             self._add("stray", pos, '"')
         return True
+
+    def _padded_quotation(self, pos: int, at: int = -1) -> bool:
+        """True when, in a page's markup (not a pasted draft, where a padded
+        quotation is misspaced), the spaced straight mark at ``pos`` and the
+        same mark later on its line enclose a short run padded with a space
+        on both sides (``the " `gdb httpd` " command``, ``type ' cd / '``):
+        the page quotes a command or a value with its own spacing."""
+        if self.fmt == "plain":
+            return False
+        prose, ch = self.prose, self.prose[pos]
+        end = min(self.hi, pos + _PADDED_REACH)
+        close = prose.find(ch, pos + 1, end) if at < 0 else at
+        if close < 0 or prose[close] != ch or "\n" in prose[pos:close]:
+            return False
+        inner = (self.text or prose)[pos + 1 : close]
+        if not inner.strip() or not inner[-1].isspace():
+            return False
+        after = self._around(close)[1]
+        return not after.isalnum()
 
     def _padded_value(self, pos: int, at: int) -> bool:
         """True when the spaced straight " at ``pos`` and the one at ``at``
@@ -1110,10 +1133,19 @@ class _Scanner:
         if prev.isdigit() and (top is None or nxt.isdigit()):
             return SKIP  # feet or minutes: 5'9", 26' 46"
         if shape == SPACED:
+            if top is None and ch == "'" and self._padded_quotation(pos):
+                return OPEN  # type ' cd / ': a page's own spacing
             return CLOSE if top else STRAY
         if shape == LEFT:
             if top is not None and prev in _JOINERS and self._stop_after(pos, nxt):
                 return CLOSE  # '/regexp/'. : a quoted value ending in a slash
+            if (
+                top is not None
+                and top.ch == ch
+                and prev.isspace()
+                and self._closes_here(pos)
+            ):
+                return CLOSE  # then ' ls '. : a padded value closed before a stop
             if self._elision(pos) and not self._word_quoted(pos):
                 return SKIP  # the 'net, ’em
             if ch == "'" or primary_language(self.language) in _SAME_MARK:
@@ -1171,7 +1203,16 @@ class _Scanner:
         if sum(1 for _ in itertools.islice(gaps, _SCARE_WORDS)) < _SCARE_WORDS:
             return False  # a quoted term or two: 'neo-Nazis' throughout
         word = quote_signs.word_at(prose, pos + 2, self.hi)
-        return word.islower() and word not in quote_signs.AFTER_CLOSER
+        if not word.islower() or word in quote_signs.AFTER_CLOSER:
+            return False
+        # A quoted title (its first word capitalised) before a noun is
+        # closed here when no later mark could close it: "the ‘Get support
+        # if … coronavirus’ service". A quoted phrase keeps the plural's
+        # apostrophe: "‘a betrayal of the workers’ union and left" is open.
+        if prose.find(prose[pos], pos + 1, self.hi) >= 0:
+            return True
+        first = self._past_filler(opener + 1)
+        return not prose[first : first + 1].isupper()
 
     def _ends_quotation(self, pos: int) -> bool:
         """True when what follows the single mark at ``pos`` is what follows
@@ -1741,6 +1782,8 @@ class _Scanner:
                     return _SPACE, i
                 return _OPAQUE, i
         if self.fmt == "markdown":
+            if ch == "!" and text.startswith("[", i + 1):
+                return _SPACE, i  # an image's ![: its alt text starts here
             if ch == "[" or (ch == "]" and step < 0):
                 return _THROUGH, i + step  # into a link's text
             if ch in "]|>":

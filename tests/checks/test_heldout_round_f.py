@@ -417,3 +417,45 @@ def test_library_and_file_system_names_are_coined() -> None:
         "The libary is a slip.\n"
     )
     assert found(text, "notes.txt", "typos") == [(2, 5, "typos.Misspellings")]
+
+
+# -- a tenth round: Harbor's site, the GOV.UK design system ----------------------
+
+
+def test_a_padded_quotation_is_the_pages_spacing_but_a_drafts_slip() -> None:
+    text = (
+        '1. the " `gdb httpd` " command takes no options\n'
+        "2. Then type ' cd / ' and press return, then ' ls '.\n"
+    )
+    assert found(text, "debugging.md", "quotes") == []
+    draft = 'They were " very productive " at the time.\n'
+    assert found(draft, "story.txt", "quotes") == [
+        (1, 11, "quotes.Stray"),
+        (1, 29, "quotes.Stray"),
+    ]
+
+
+def test_an_images_alt_text_starts_after_its_bracket() -> None:
+    text = (
+        "![‘Check a service is suitable’ flow diagram](a.svg)\n\n"
+        "[!['Hello World' example](a.png)](b)\n"
+    )
+    assert found(text, "pattern.md", "quotes") == []
+
+
+def test_an_s_closer_with_no_later_mark_closes_the_quotation() -> None:
+    text = (
+        "Use the ‘Get support if you’re clinically vulnerable to coronavirus’ "
+        "service.\n"
+    )
+    assert found(text, "pattern.md", "quotes") == []
+
+
+def test_a_wide_gap_between_repeats_is_layout() -> None:
+    text = (
+        "The list holds data   data blocks, then the the end.\nWe saw the  the cat.\n"
+    )
+    assert found(text, "notes.txt", "style") == [
+        (1, 41, "style.Repetition"),
+        (2, 8, "style.Repetition"),
+    ]

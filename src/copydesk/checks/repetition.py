@@ -336,6 +336,8 @@ _WORD_BEFORE = later_re(r"([^\W\d_]+)[ \t\u00a0]+\Z")
 #: Two or more spaces or a tab after a word (not after a sentence's end,
 #: where some writers put two spaces): a gap that aligns columns.
 _COLUMN_GAP = later_re(r"(?<![.!?:;])(?:[ \u00a0]{2,}|\t)")
+#: A gap no typist leaves between a word and its slip: three spaces, a tab.
+_WIDE_GAP = later_re(r"[ \u00a0]{3,}|\t")
 #: How far around the repeats a column layout is looked for.
 _COLUMN_REACH = 120
 
@@ -352,6 +354,8 @@ def _in_columns(doc: Document, run: list[tuple[int, int]]) -> bool:
         _COLUMN_GAP.search(text, a[1], b[0]) for a, b in itertools.pairwise(run)
     ):
         return False
+    if any(_WIDE_GAP.search(text, a[1], b[0]) for a, b in itertools.pairwise(run)):
+        return True  # "x    x", "data   data": a diagram's or a table's spacing
     # Near the repeats only, on their line: a long line is not read again
     # for every run of repeats on it.
     lo = text.rfind("\n", max(0, run[0][0] - _COLUMN_REACH), run[0][0]) + 1
