@@ -51,9 +51,7 @@ AFTER_CLOSER = SPEECH | frozenset(
      "throughout", "during", "since", "until", "despite", "against", "among",
      "between", "across", "without", "within", "around", "through", "toward",
      "towards", "upon", "amid", "like", "unlike", "via", "per", "here",
-     "there", "now", "today", "yesterday", "once", "twice", "only", "even",
-     "below", "above", "later", "earlier", "elsewhere", "first", "afterwards",
-     "anyway", "either", "yet"}
+     "there", "now", "today", "yesterday", "once", "twice", "only", "even"}
 )  # fmt: skip
 #: Opening marks: a number right after one is quoted, not measured.
 _OPENERS = "\"“„‟«‘'"

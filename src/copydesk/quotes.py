@@ -79,6 +79,8 @@ _DELIMITED = frozenset({"markdown", "rst"})
 _TAGGED = frozenset({"markdown", "html"})
 #: Formats where a backslash is a character of the text, not markup.
 _LITERAL_BACKSLASH = frozenset({"html", "plain"})
+#: A Windows path up to its last backslash: a drive, or a separator before.
+_PATH_BEFORE = later_re(r"(?:\b[A-Za-z]:|\\[^\s\\\"']+)\Z")
 #: Inline code that ends in a backslash, right before a mark (the code not
 #: itself quoted: ``("<code>\</code>")`` names the backslash).
 _ESCAPE_IN_CODE = later_re(
@@ -128,12 +130,23 @@ _NAMED_ALONE_SHOWN = later_re(rf"\([\"'“”‘’«»„‚‹›]{FILLER}*\)"
 #: An inflection written after a call, a bracket or an escaped symbol with
 #: an apostrophe: hexlify()'ed, getattr()'d, \|'d, [x]'s.
 _CODE_BEFORE = frozenset(")]}|")
+#: The longest quoted value that keeps a trailing space unremarked, and
+#: how a label that precedes its value ends.
+_SPACED_VALUE = 3
+_VALUE_LABEL_ENDS = frozenset(":;,=|-")
+#: What marks a padded quotation's content as a command or a value: code
+#: markup, a path, an option, an assignment, brackets or quotes inside.
+_CODE_LIKE = later_re(r"[`/\\=<>{}\[\]$|*#\"]|(?<!\w)-\w|\w\.\w")
 #: How far along its line a padded quotation's closer is looked for.
 _PADDED_REACH = 48
 #: The longest quoted word read as inflected after its closer, and the
 #: verb endings read so: not an "s", which is a possessive's inside a
 #: quotation ('Guardian's editor').
 _INFLECTED_WORD = 20
+#: Words whose 'd is a contraction, not an inflection: 'I'd had enough'.
+_CONTRACTING = frozenset(
+    {"i", "you", "he", "she", "it", "we", "they", "who", "that", "there", "what"}
+)
 _VERB_INFLECTION = later_re(r"(?:d|ed|ing)(?![\w'’])")
 _INFLECTION = later_re(r"(?:d|ed|s|es|ing|er|ers)(?![\w'’])")
 #: A mark offered with another as alternatives: ``either ' or "``.
@@ -740,8 +753,10 @@ class _Scanner:
         while run > self.lo and text[run - 1] == "\\":
             run -= 1
         if (pos - run) % 2:
-            # Not a backslash quoted alone: "\" names the character.
-            return not self._same_mark_before(run, pos)
+            # Not a backslash quoted alone ("\" names the character), nor
+            # a path's last separator ("C:\", "D:\Projects\Archive\").
+            path = _PATH_BEFORE.search(self.prose, max(self.lo, run - 80), run)
+            return path is None and not self._same_mark_before(run, pos)
         code = _ESCAPE_IN_CODE.search(text, max(0, pos - _CODE_REACH), pos)
         # Not code quoted whole: "<code>C:\fakepath\</code>" is a path.
         return code is not None and not self._same_mark_before(code.start(), pos)
@@ -834,6 +849,7 @@ class _Scanner:
                 near is not None
                 and self._closes_here(pos)
                 and not self._ellipsis_after(pos)
+                and self._spaced_value(near.pos, pos)
             ):
                 # (for "not "), "Last modified: "; "; ".: a value's trailing
                 # space, closed before punctuation that opens nothing (not
@@ -1055,8 +1071,8 @@ class _Scanner:
             return False
         if self.prose[at] != '"':
             return True  # " …”: its closer is one quotes.Mixed, all it takes
-        if self.prose[pos + 1] == "\u00a0":
-            return True  # "&nbsp;B&nbsp;B": a no-break space is typed on purpose
+        if self.prose[pos + 1] == "\u00a0" and self.text and self.text[pos + 1] == "&":
+            return True  # "&nbsp;B&nbsp;B": a no-break space typed on purpose
         text = self.text or self.prose
         i = pos + 1
         while i < self.hi and text[i] in " \t\r":
@@ -1081,6 +1097,8 @@ class _Scanner:
         inner = (self.text or prose)[pos + 1 : close]
         if not inner.strip() or not inner[-1].isspace():
             return False
+        if not _CODE_LIKE.search(inner):
+            return False  # " we will rebuild ": words misspaced, not a value
         after = self._around(close)[1]
         return not after.isalnum()
 
@@ -1184,6 +1202,7 @@ class _Scanner:
         word = self.prose[top.pos + 1 : pos]
         return (
             0 < len(word) <= _INFLECTED_WORD
+            and word.casefold() not in _CONTRACTING
             and word.replace("-", "").isalnum()
             and _VERB_INFLECTION.match(self.prose, pos + 1, self.hi) is not None
         )
@@ -1203,16 +1222,7 @@ class _Scanner:
         if sum(1 for _ in itertools.islice(gaps, _SCARE_WORDS)) < _SCARE_WORDS:
             return False  # a quoted term or two: 'neo-Nazis' throughout
         word = quote_signs.word_at(prose, pos + 2, self.hi)
-        if not word.islower() or word in quote_signs.AFTER_CLOSER:
-            return False
-        # A quoted title (its first word capitalised) before a noun is
-        # closed here when no later mark could close it: "the ‘Get support
-        # if … coronavirus’ service". A quoted phrase keeps the plural's
-        # apostrophe: "‘a betrayal of the workers’ union and left" is open.
-        if prose.find(prose[pos], pos + 1, self.hi) >= 0:
-            return True
-        first = self._past_filler(opener + 1)
-        return not prose[first : first + 1].isupper()
+        return word.islower() and word not in quote_signs.AFTER_CLOSER
 
     def _ends_quotation(self, pos: int) -> bool:
         """True when what follows the single mark at ``pos`` is what follows
@@ -1307,6 +1317,14 @@ class _Scanner:
             return False
         after = self._neighbour(i, 1)
         return not after.isalnum()
+
+    def _spaced_value(self, opener: int, pos: int) -> bool:
+        """True when the quotation from ``opener`` to the spaced closer at
+        ``pos`` is a value that keeps its trailing space: a label before
+        its value ("Last modified: ", "Subject: ") or a few characters
+        ("; ", "y "), not words ("Closed for repairs ": misspaced)."""
+        inner = self.prose[opener + 1 : pos].replace(FILLER, "").rstrip()
+        return len(inner) <= _SPACED_VALUE or inner[-1:] in _VALUE_LABEL_ENDS
 
     def _ellipsis_after(self, pos: int) -> bool:
         """True when an ellipsis (``...``, ``…``) follows the mark at ``pos``."""

@@ -422,11 +422,26 @@ def _known_in(language: str, folded: str) -> bool:
 _APOSTROPHE_ENDINGS = frozenset({"ed", "d", "ing", "er", "ers"})
 
 
+_PRONOUNS = frozenset(
+    {"i", "you", "he", "she", "it", "we", "they", "who", "that", "there"}
+)
+
+
 def _inflected_with_apostrophe(folded: str, language: str) -> bool:
     """A known word (a command: exec, tee, grep) inflected after an
     apostrophe: "exec'ed into the pod", "tee'ing the output"."""
     stem, mark, ending = folded.rpartition("'")
-    return bool(mark) and ending in _APOSTROPHE_ENDINGS and _known_in(language, stem)
+    if not (mark and ending in _APOSTROPHE_ENDINGS and _known_in(language, stem)):
+        return False
+    if stem in _PRONOUNS:
+        return False  # "they'ed": a contraction mistyped, not a verb
+    # A word with its own regular form is that form mistyped ("play'ed").
+    regular = (
+        stem + ending,
+        stem + stem[-1:] + ending,
+        stem.removesuffix("e") + ending,
+    )
+    return not any(_known_in(language, form) for form in regular)
 
 
 #: Two consonants that begin English words. A stray letter before a word
@@ -460,6 +475,7 @@ def _prefixed_term(folded: str) -> bool:
         and folded[:2] not in _ONSETS
         and not typo_edits.neighbour_keys(first, second)
         and _known_in("en", folded[1:])
+        and not _near_common(folded, longer=True)
     )
 
 
@@ -469,29 +485,33 @@ _PREFIX_VOWELS = frozenset("aeiouy")
 def _system_name(folded: str) -> bool:
     """A name as C libraries and Linux coin them: ``lib`` before a name
     (libm, libxml2) or a known word before ``fs`` or ``fd`` (overlayfs,
-    eventfd), unless one edit makes it a common word ("libary")."""
+    eventfd), unless it is a slip of a common word ("librarry", "rooffs")."""
     if folded.startswith("lib") and len(folded) > len("lib"):
-        coined = True
-    else:
-        stem = folded[:-2]
-        coined = (
-            folded.endswith(("fs", "fd"))
-            and len(stem) >= _PREFIXED_MIN - 1
-            and _known_in("en", stem)
-        )
-    if not coined:
-        return False
-    # A common word one edit longer or as long is what was meant ("libray",
-    # library); a shorter one is the affix alone ("libm" is no "lib").
+        # One letter after lib is always a library (libc, libm, libz).
+        return len(folded) == len("lib") + 1 or not _near_common(folded)
+    stem = folded[:-2]
+    return (
+        folded.endswith(("fs", "fd"))
+        and len(stem) >= _PREFIXED_MIN - 1
+        and not stem.endswith("f")  # "rooffs": a doubled key
+        and _known_in("en", stem)
+        and not _near_common(folded)
+    )
+
+
+def _near_common(folded: str, *, longer: bool = False) -> bool:
+    """Whether one edit makes ``folded`` a common word (``longer``: only by
+    adding a letter, as a dropped vowel is restored: "rport", report; not
+    "vtables", stables): then it is that word mistyped."""
     lex = wordlists.lexicon("en")
-    return not any(
-        len(word) >= len(folded) and lex.count(word) >= _COMMON_SLIP
+    return any(
+        (not longer or len(word) > len(folded)) and lex.count(word) >= _COMMON_SLIP
         for word in typo_edits.one_edit(folded)
     )
 
 
 #: How common (the lexicon's count) a word a coined name's slip is of must be.
-_COMMON_SLIP = 70
+_COMMON_SLIP = 60
 
 
 def _known_term(folded: str) -> bool:

@@ -302,8 +302,8 @@ def _anchored_name(doc: Document, run: list[tuple[int, int]], word: str) -> bool
     ``id`` or a link's fragment: ``id="script-data-escaped-dash-dash-
     state"``): the name of a defined term, as the page spells it. Only
     where the source has markup the prose view hides."""
-    if doc.text is doc.prose or doc.format == "plain":
-        return False
+    if doc.text is doc.prose or doc.format == "plain" or _function_word(word):
+        return False  # "the the", "for for": slips, whatever slug they made
     lo, hi = line_around(doc.text, run[0][0], run[-1][1], _ANCHOR_REACH)
     joined = "-".join([word.casefold()] * len(run))
     line = doc.text[lo:hi]
@@ -354,7 +354,8 @@ def _in_columns(doc: Document, run: list[tuple[int, int]]) -> bool:
         _COLUMN_GAP.search(text, a[1], b[0]) for a, b in itertools.pairwise(run)
     ):
         return False
-    if any(_WIDE_GAP.search(text, a[1], b[0]) for a, b in itertools.pairwise(run)):
+    wide = any(_WIDE_GAP.search(text, a[1], b[0]) for a, b in itertools.pairwise(run))
+    if wide and not _function_word(text[run[0][0] : run[0][1]]):
         return True  # "x    x", "data   data": a diagram's or a table's spacing
     # Near the repeats only, on their line: a long line is not read again
     # for every run of repeats on it.

@@ -32,8 +32,11 @@ def hunk_spans(text: str) -> list[tuple[int, int]]:
     total = len(text)
     pos = text.find("@@ -")
     while pos != -1:
-        line = line_start(text, pos)
-        end = _hunk_end(text, line, total) if line == pos else None
+        # Only a hunk header at a line's start: looking back for the line of
+        # every "@@ -" inside a long line was quadratic.
+        at_start = pos == 0 or text[pos - 1] in "\r\n"
+        line = pos
+        end = _hunk_end(text, line, total) if at_start else None
         if end is None:
             pos = text.find("@@ -", pos + 4)
             continue
@@ -63,6 +66,8 @@ def _hunk_end(text: str, line: int, total: int) -> int | None:
     _, pos = next_line_end(text, line, total)
     while (old > 0 or new > 0) and pos < total:
         end, following = next_line_end(text, pos, total)
+        if end == pos and not _goes_on(text, following, total):
+            break  # a blank line the hunk's next line does not follow
         mark = text[pos] if end > pos else " "
         if mark == " ":
             old, new = old - 1, new - 1
@@ -74,6 +79,13 @@ def _hunk_end(text: str, line: int, total: int) -> int | None:
             break  # not a diff line: the hunk was cut short
         pos = following
     return pos
+
+
+def _goes_on(text: str, pos: int, total: int) -> bool:
+    """Whether the line at ``pos`` continues a hunk after a blank line: a
+    context line or the next hunk's header. A removed or added line there
+    may as well be a list item ("- fixed teh bug") after a trimmed hunk."""
+    return pos < total and (text[pos] == " " or text.startswith("@@ -", pos))
 
 
 def _header_start(text: str, line: int) -> int:

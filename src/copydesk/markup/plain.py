@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from copydesk.document import Block, Directive, split_paragraphs
+from copydesk.lazy_patterns import later_re
 from copydesk.lines import LineIndex, next_line_end
 from copydesk.markup import Parsed
 from copydesk.markup._directives import MARKER, parse
@@ -36,11 +37,16 @@ _LINE = re.compile(
 
 
 def read(text: str) -> Parsed:
-    """Read plain text; paragraphs are separated by blank lines. A text that
-    starts with ``#!`` is a script saved as text (``autobuild.txt``): all
-    of it is code."""
-    if text.startswith(_SHEBANG):
+    """Read plain text; paragraphs are separated by blank lines. A text
+    whose first line is an interpreter's (``#!/bin/sh``) is a script saved
+    as text (``autobuild.txt``): all of it is code."""
+    if _SHEBANG.match(text):
         return Parsed(mask_all(text), (), (), ())
+    return _read(text)
+
+
+def _read(text: str) -> Parsed:
+    """Read plain text that is no script (a window of a larger text too)."""
     directives, lines = _directives(text) if MARKER in text else ([], [])
     masked = sorted([*lines, *link_spans(text), *hunk_spans(text)])
     unpaired = has_surrogate(text)
@@ -58,8 +64,8 @@ def read(text: str) -> Parsed:
     return _parsed(prose, split_paragraphs(prose), directives, text)
 
 
-#: How a script's first line starts.
-_SHEBANG = "#!"
+#: A script's first line: an interpreter's path after ``#!``.
+_SHEBANG = later_re(r"#![ \t]*/")
 
 
 def _directives(text: str) -> tuple[list[Directive], list[tuple[int, int]]]:
@@ -99,16 +105,17 @@ def read_windows(
     allows: reading plain text is a small part of checking it)."""
     del workers
     start, total = 0, len(text)
-    if text.startswith(_SHEBANG):
+    if _SHEBANG.match(text):
         yield 0, read(text)  # a script: masked whole, and cheaply
         return
     hunks = hunk_spans(text)
     while start < total:
         cut = _paragraph_after(text, start + size)
         inside = _hunk_around(hunks, cut)
-        if inside is not None:
+        while inside is not None:
             cut = _paragraph_after(text, inside)  # never cut a hunk in two
-        yield start, read(text[start:cut])
+            inside = _hunk_around(hunks, cut)
+        yield start, _read(text[start:cut])
         start = cut
 
 
