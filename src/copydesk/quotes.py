@@ -133,7 +133,7 @@ _CODE_BEFORE = frozenset(")]}|")
 #: The longest quoted value that keeps a trailing space unremarked, and
 #: how a label that precedes its value ends.
 _SPACED_VALUE = 3
-_VALUE_LABEL_ENDS = frozenset(":;,=|-")
+_VALUE_LABEL_ENDS = frozenset(":;,=|->])/")
 #: What marks a padded quotation's content as a command or a value: code
 #: markup, a path, an option, an assignment, brackets or quotes inside.
 _CODE_LIKE = later_re(r"[`/\\=<>{}\[\]$|*#\"]|(?<!\w)-\w|\w\.\w")
@@ -1321,10 +1321,16 @@ class _Scanner:
     def _spaced_value(self, opener: int, pos: int) -> bool:
         """True when the quotation from ``opener`` to the spaced closer at
         ``pos`` is a value that keeps its trailing space: a label before
-        its value ("Last modified: ", "Subject: ") or a few characters
-        ("; ", "y "), not words ("Closed for repairs ": misspaced)."""
-        inner = self.prose[opener + 1 : pos].replace(FILLER, "").rstrip()
-        return len(inner) <= _SPACED_VALUE or inner[-1:] in _VALUE_LABEL_ENDS
+        its value ("Last modified: ", "Subject: ", a prompt "What now> ",
+        "[PATCH n/m] "), a few characters ("; ", "y ") or one token that is
+        no plain word ("squash! "); not words ("Closed for repairs ",
+        "no ": misspaced)."""
+        inner = self.prose[opener + 1 : pos].replace(FILLER, "").strip()
+        return (
+            len(inner) <= _SPACED_VALUE
+            or inner[-1:] in _VALUE_LABEL_ENDS
+            or (len(inner.split()) == 1 and not inner.isalpha())  # "squash! "
+        )
 
     def _ellipsis_after(self, pos: int) -> bool:
         """True when an ellipsis (``...``, ``…``) follows the mark at ``pos``."""

@@ -518,3 +518,15 @@ def test_windows_of_text_agree_with_the_whole_around_scripts_and_hunks() -> None
     whole = plain.read(text).prose
     joined = "".join(p.prose for _, p in plain.read_windows(text, 300))
     assert joined == whole
+
+
+def test_values_that_keep_a_trailing_space_are_labels_prompts_and_tokens() -> None:
+    page = (
+        '<p>It gives a prompt "What now&gt; ".  In general, answer it.</p>\n'
+        '<p>Titles begin with "squash! ", "fixup! " or "[PATCH n/m] ".</p>\n'
+        '<p>He said "no comment ", and walked away.</p>\n'
+    )
+    assert found(page, "git.html", "quotes") == [
+        (3, 12, "quotes.Unclosed"),
+        (3, 24, "quotes.Unclosed"),
+    ]

@@ -293,7 +293,12 @@ class Lexicon(CheckTypeBase):
         ):
             return None
         close = [c for c in ranked if c.score - best.score <= _MARGIN]
-        if len(close) > 1:
+        safe = (
+            best.cost == typo_edits.DROPPED_APOSTROPHE
+            and best.word.endswith("n't")
+            and word.islower()
+        )
+        if len(close) > 1 and not safe:  # a safe fix is the best one, always
             # Of corrections alike (slips of about the same cost), the one
             # the document uses elsewhere is meant ("identiy" in a page
             # about identities; "gcc vesions" in one that lists versions);
@@ -306,11 +311,6 @@ class Lexicon(CheckTypeBase):
         choices = tuple(
             _cased(lex.names.get(c.word, c.word), word)
             for c in close[:_MAX_SUGGESTIONS]
-        )
-        safe = (
-            best.cost == typo_edits.DROPPED_APOSTROPHE
-            and best.word.endswith("n't")
-            and word.islower()
         )
         fix = Fix(
             (Edit(start, end, choices[0]),),
