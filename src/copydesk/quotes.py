@@ -757,6 +757,8 @@ class _Scanner:
             # a path's last separator ("C:\", "D:\Projects\Archive\").
             path = _PATH_BEFORE.search(self.prose, max(self.lo, run - 80), run)
             return path is None and not self._same_mark_before(run, pos)
+        if text[pos - 1 : pos] != ">":
+            return False  # no tag ends right before the mark: no code to end
         code = _ESCAPE_IN_CODE.search(text, max(0, pos - _CODE_REACH), pos)
         # Not code quoted whole: "<code>C:\fakepath\</code>" is a path.
         return code is not None and not self._same_mark_before(code.start(), pos)

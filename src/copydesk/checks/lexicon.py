@@ -186,7 +186,6 @@ class Lexicon(CheckTypeBase):
             if not (
                 not self.settings.min_length <= len(folded) <= _MAX_LENGTH
                 or folded in self.accepted
-                or len(set(folded)) == 1  # a placeholder: "xxxx", "zzz"
                 or uses[folded] >= self.settings.term_count
                 or word_guards.inner_capital(token)
                 or (token[0].isupper() and uses[folded] > 1 and language != "de")
@@ -196,6 +195,8 @@ class Lexicon(CheckTypeBase):
                     and (_prefixed_term(folded) or _system_name(folded))
                 )
                 or _inflected_with_apostrophe(folded, language)
+                # Last: asked of the few unknown words, not of every word.
+                or folded.count(folded[0]) == len(folded)  # "xxxx", "zzz"
             )
         ]
         lower = sum(token.islower() for token, _ in suspects)
