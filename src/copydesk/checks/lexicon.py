@@ -418,19 +418,18 @@ def _known_in(language: str, folded: str) -> bool:
 
 
 #: Endings written after an apostrophe to inflect a word that takes no
-#: ending of its own: a command or a quoted word ("exec'ed", "grep'ing",
-#: "tee'd").
+#: ending of its own: a command ("exec'ed", "grep'd").
 _APOSTROPHE_ENDINGS = frozenset({"ed", "d", "ing", "er", "ers"})
-
-
+#: Words whose apostrophe ending is a contraction mistyped ("they'ed").
 _PRONOUNS = frozenset(
     {"i", "you", "he", "she", "it", "we", "they", "who", "that", "there"}
 )
 
 
 def _inflected_with_apostrophe(folded: str, language: str) -> bool:
-    """A known word (a command: exec, tee, grep) inflected after an
-    apostrophe: "exec'ed into the pod", "tee'ing the output"."""
+    """A known word that has no regular form of its own (a command: exec,
+    grep) inflected after an apostrophe: "exec'ed into the pod", "grep'd
+    the log"; not "play'ed" (played) nor "demo’ed" (demoed)."""
     stem, mark, ending = folded.rpartition("'")
     if not (mark and ending in _APOSTROPHE_ENDINGS and _known_in(language, stem)):
         return False
@@ -455,6 +454,7 @@ _ONSETS = frozenset(
      "th", "tr", "tw", "wh", "wr", "qu"}
 )  # fmt: skip
 _PREFIXED_MIN = 5
+_PREFIX_VOWELS = frozenset("aeiouy")
 
 
 def _prefixed_term(folded: str) -> bool:
@@ -478,9 +478,6 @@ def _prefixed_term(folded: str) -> bool:
         and _known_in("en", folded[1:])
         and not _near_common(folded, longer=True)
     )
-
-
-_PREFIX_VOWELS = frozenset("aeiouy")
 
 
 def _system_name(folded: str) -> bool:
