@@ -143,11 +143,11 @@ _PADDED_REACH = 48
 #: verb endings read so: not an "s", which is a possessive's inside a
 #: quotation ('Guardian's editor').
 _INFLECTED_WORD = 20
+_VERB_INFLECTION = later_re(r"(?:d|ed|ing)(?![\w'’])")
 #: Words whose 'd is a contraction, not an inflection: 'I'd had enough'.
 _CONTRACTING = frozenset(
     {"i", "you", "he", "she", "it", "we", "they", "who", "that", "there", "what"}
 )
-_VERB_INFLECTION = later_re(r"(?:d|ed|ing)(?![\w'’])")
 _INFLECTION = later_re(r"(?:d|ed|s|es|ing|er|ers)(?![\w'’])")
 #: A mark offered with another as alternatives: ``either ' or "``.
 _OR_MARK_AFTER = later_re(
