@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection
 from typing import Final
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
-_VOWELS = frozenset("aeiouy")
+VOWELS = frozenset("aeiouy")
 #: Letters readers confuse by sound: c/k/s, s/z, i/y, f/v, g/j.
 _SOUND_ALIKE = frozenset(
     {("c", "k"), ("c", "s"), ("s", "z"), ("i", "y"), ("f", "v"), ("g", "j")}
@@ -83,7 +83,7 @@ def neighbour_keys(one: str, other: str) -> bool:
 def replace_cost(typed: str, meant: str) -> float:
     if meant in _NEAR.get(typed, ()):
         return NEIGHBOUR_KEY
-    if typed in _VOWELS and meant in _VOWELS:
+    if typed in VOWELS and meant in VOWELS:
         return VOWEL
     if (typed, meant) in _SOUND_ALIKE or (meant, typed) in _SOUND_ALIKE:
         return SOUND_ALIKE
@@ -161,7 +161,7 @@ def one_edit(
 
 def _insert_cost(letter: str) -> float:
     """The cost of a letter the typo lacks, away from a double or an ``ed``."""
-    return DROPPED_VOWEL if letter in _VOWELS else DROPPED
+    return DROPPED_VOWEL if letter in VOWELS else DROPPED
 
 
 @functools.cache

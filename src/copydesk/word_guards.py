@@ -634,7 +634,7 @@ def in_name_series(doc: Document, start: int, end: int) -> bool:
     items = [item.removeprefix("and ") for item in items if item]
     if len(items) < _SERIES_ITEMS or prose[start:end] not in items:
         return False  # the word must be an item on its own
-    if _slip_of_a_word(prose[start:end]):
+    if slip_of_a_word(prose[start:end]):
         return False  # "… Tomasz Lewandowski, and otehrs.": a slip, not a handle
     full = sum(map(_full_name, items))
     # Nearly all items are names: the list's lead-in ("Thanks to Aaron
@@ -644,13 +644,22 @@ def in_name_series(doc: Document, start: int, end: int) -> bool:
     return full >= _SERIES_FULL * len(items) and entries >= _SERIES_ENTRIES * len(items)
 
 
-def _slip_of_a_word(word: str) -> bool:
+def slip_of_a_word(
+    word: str, *, least: int | None = None, longer: bool = False
+) -> bool:
     """Whether one edit makes ``word`` a common English word (otehrs,
-    others): then it is that word mistyped, not a user name."""
+    others): then it is that word mistyped, not a name. ``least``: the
+    lexicon's count that makes a word common (``_COMMON`` unless given);
+    ``longer``: only an edit that adds a letter counts, as a dropped vowel
+    is restored ("rport", report; not "vtables", stables)."""
     from copydesk import typo_edits, wordlists
 
     lex = wordlists.lexicon("en")
-    return any(lex.count(w) >= _COMMON for w in typo_edits.one_edit(word))
+    common = _COMMON if least is None else least
+    return any(
+        (not longer or len(w) > len(word)) and lex.count(w) >= common
+        for w in typo_edits.one_edit(word)
+    )
 
 
 #: How common (the lexicon's count) a word a slip is made of must be: a

@@ -9,28 +9,12 @@ own with the shape they found, run through the shipped packs as
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import pytest
+from tests.shipped_packs import found, workspace
 
 from copydesk import wordlists
-from copydesk.api import Overrides, Workspace
-
-
-@cache
-def _workspace() -> Workspace:
-    return Workspace(Path(), Overrides(language="en", isolated=True))
-
-
-def found(text: str, name: str, *packs: str) -> list[tuple[int, int, str]]:
-    """(line, col, rule) of the default packs' findings in ``packs``."""
-    return [
-        (f.line, f.col, f.rule)
-        for f in _workspace().lint_text(Path(name), text)
-        if f.rule.split(".", 1)[0] in packs
-    ]
-
 
 # -- quotes ---------------------------------------------------------------------
 
@@ -343,7 +327,7 @@ def test_between_a_products_name_and_its_slip_the_one_of_words_is_kept() -> None
         "<p>The Addressbook import reads every card.</p>\n"
     )
     assert found(page, "im.html", "variants") == [(1, 20, "variants.Names")]
-    [finding] = _workspace().lint_text(Path("im.html"), page)
+    [finding] = workspace().lint_text(Path("im.html"), page)
     assert finding.suggestions == ("Addressbook",)
 
 

@@ -454,7 +454,6 @@ _ONSETS = frozenset(
      "th", "tr", "tw", "wh", "wr", "qu"}
 )  # fmt: skip
 _PREFIXED_MIN = 5
-_PREFIX_VOWELS = frozenset("aeiouy")
 
 
 def _prefixed_term(folded: str) -> bool:
@@ -470,13 +469,13 @@ def _prefixed_term(folded: str) -> bool:
         and second.isascii()
         and first.isalpha()
         and second.isalpha()
-        and first not in _PREFIX_VOWELS
-        and second not in _PREFIX_VOWELS
+        and first not in typo_edits.VOWELS
+        and second not in typo_edits.VOWELS
         and first != second
         and folded[:2] not in _ONSETS
         and not typo_edits.neighbour_keys(first, second)
         and _known_in("en", folded[1:])
-        and not _near_common(folded, longer=True)
+        and not word_guards.slip_of_a_word(folded, least=_COMMON_SLIP, longer=True)
     )
 
 
@@ -486,25 +485,16 @@ def _system_name(folded: str) -> bool:
     eventfd), unless it is a slip of a common word ("librarry", "rooffs")."""
     if folded.startswith("lib") and len(folded) > len("lib"):
         # One letter after lib is always a library (libc, libm, libz).
-        return len(folded) == len("lib") + 1 or not _near_common(folded)
+        return len(folded) == len("lib") + 1 or not word_guards.slip_of_a_word(
+            folded, least=_COMMON_SLIP
+        )
     stem = folded[:-2]
     return (
         folded.endswith(("fs", "fd"))
         and len(stem) >= _PREFIXED_MIN - 1
         and not stem.endswith("f")  # "rooffs": a doubled key
         and _known_in("en", stem)
-        and not _near_common(folded)
-    )
-
-
-def _near_common(folded: str, *, longer: bool = False) -> bool:
-    """Whether one edit makes ``folded`` a common word (``longer``: only by
-    adding a letter, as a dropped vowel is restored: "rport", report; not
-    "vtables", stables): then it is that word mistyped."""
-    lex = wordlists.lexicon("en")
-    return any(
-        (not longer or len(word) > len(folded)) and lex.count(word) >= _COMMON_SLIP
-        for word in typo_edits.one_edit(folded)
+        and not word_guards.slip_of_a_word(folded, least=_COMMON_SLIP)
     )
 
 
