@@ -51,7 +51,8 @@ AFTER_CLOSER = SPEECH | frozenset(
      "throughout", "during", "since", "until", "despite", "against", "among",
      "between", "across", "without", "within", "around", "through", "toward",
      "towards", "upon", "amid", "like", "unlike", "via", "per", "here",
-     "there", "now", "today", "yesterday", "once", "twice", "only", "even"}
+     "there", "now", "today", "yesterday", "once", "twice", "only", "even",
+     "below", "above", "earlier", "later", "beneath"}
 )  # fmt: skip
 #: Opening marks: a number right after one is quoted, not measured.
 _OPENERS = "\"“„‟«‘'"

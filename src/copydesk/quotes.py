@@ -79,6 +79,8 @@ _DELIMITED = frozenset({"markdown", "rst"})
 _TAGGED = frozenset({"markdown", "html"})
 #: Formats where a backslash is a character of the text, not markup.
 _LITERAL_BACKSLASH = frozenset({"html", "plain"})
+#: An escape's argument: a group's name or number (``\k'name'``, ``\g'-1'``).
+_NAME_ONLY = later_re(r"[\w+-]+")
 #: A Windows path up to its last backslash: a drive, or a separator before.
 _PATH_BEFORE = later_re(r"(?:\b[A-Za-z]:|\\[^\s\\\"']+)\Z")
 #: Inline code that ends in a backslash, right before a mark (the code not
@@ -713,6 +715,11 @@ class _Scanner:
             return  # a ditto mark under a word of the row above
         if ch in STRAIGHT and self._escaped(pos):
             return  # "method \"%s\" via": a string literal's escaped mark
+        if ch in STRAIGHT:
+            closer = self._code_value(pos, ch)
+            if closer:
+                self.taken = closer + 1  # CFLAGS='-O2 -Wall', \k'name': both read
+                return
         empty = self._empty_value(pos, ch)
         if empty:
             self.taken = empty  # ALT=””: an attribute's empty value, both marks
@@ -762,6 +769,29 @@ class _Scanner:
         code = _ESCAPE_IN_CODE.search(text, max(0, pos - _CODE_REACH), pos)
         # Not code quoted whole: "<code>C:\fakepath\</code>" is a path.
         return code is not None and not self._same_mark_before(code.start(), pos)
+
+    def _code_value(self, pos: int, ch: str) -> int:
+        r"""The closer's offset when the straight mark at ``pos`` opens a
+        value in code written in the prose, closed by the same mark on its
+        line: one assigned right after ``=`` (``CFLAGS='-O2 -Wall'``,
+        ``lang="en"``), or an escape's argument (``\k'name'``, ``\g'1'``, as
+        regular expressions name groups). Neither is prose's quotation: a
+        writer's quotation follows a space or an opening bracket."""
+        prose = self.prose
+        if pos - 2 < self.lo:
+            return 0
+        before = prose[pos - 1]
+        if before == "=":
+            if not (prose[pos - 2].isalnum() or prose[pos - 2] in "_]"):
+                return 0
+        elif not (before.isalpha() and prose[pos - 2] == "\\"):
+            return 0
+        end = prose.find("\n", pos, self.hi)
+        closer = prose.find(ch, pos + 1, self.hi if end < 0 else end)
+        if closer < 0 or prose[closer + 1 : closer + 2].isalnum():
+            return 0  # alt="a "quoted" word": the next mark opens a word
+        named = _NAME_ONLY.fullmatch(prose, pos + 1, closer)
+        return closer if before == "=" or named else 0
 
     def _same_mark_before(self, start: int, pos: int) -> bool:
         """True when the shown character before ``start`` (fillers passed

@@ -16,10 +16,9 @@ about one word in its document, cheaply, from the prose view and the text:
 from __future__ import annotations
 
 import collections
-import difflib
 import itertools
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 
 import regex
 
@@ -93,6 +92,21 @@ class WordCounts(Analysis[collections.Counter[str]]):
             piece = prose[start:end]
             counts.update(word_pattern(piece).findall(piece))
         return counts
+
+
+def uses_by_form(
+    forms: Iterable[str], counts: Mapping[str, int], wanted: Collection[str]
+) -> collections.Counter[str]:
+    """How often each form in ``wanted`` occurs, whichever of its spellings
+    the document writes: ``forms`` is each word of ``counts`` (``WordCounts``)
+    in its folded form, in order. Asked of the few words a check has left
+    (unknown, rare), so every other word is only tested for membership."""
+    uses: collections.Counter[str] = collections.Counter()
+    if wanted:
+        for form, n in zip(forms, counts.values(), strict=True):
+            if form in wanted:
+                uses[form] += n
+    return uses
 
 
 #: ``WORD`` with its match captured: a ``split`` alternates the text between
@@ -772,6 +786,8 @@ def corrected_after(text: str, end: int) -> bool:
     mended = arrow.group(1).casefold()
     if sorted(word) == sorted(mended):
         return word != mended  # letters swapped: "teh → the"
+    import difflib  # a word before an arrow: not on every run's start
+
     return difflib.SequenceMatcher(None, word, mended).ratio() >= _MENDED_RATIO
 
 

@@ -28,9 +28,8 @@ cannot change correct text: an apostrophe put back into a contraction
 (``wasnt`` → ``wasn't``), when that is the only close word.
 """
 
-import collections
 import functools
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Set
 from typing import Any, ClassVar, Final, NamedTuple
 
 from copydesk import (
@@ -73,6 +72,9 @@ _VERY_COMMON = 72
 #: word list, a dump, another language): it is skipped, which also bounds
 #: the candidate search on hostile input.
 _MAX_SUSPECTS = 30
+#: Words whose verdict a check remembers, at most (``Lexicon._excused``):
+#: a run of thousands of documents meets about this many distinct words.
+_MOST_REMEMBERED = 200_000
 #: Longer tokens are not misspelt words (hashes, run-together strings).
 _MAX_LENGTH = 30
 _GARBLED = 0.3
@@ -96,7 +98,7 @@ class Settings(NamedTuple):
 class Lexicon(CheckTypeBase):
     """Flags unknown words that are one cheap slip from a common word."""
 
-    __slots__ = ("accepted", "dictionary", "meta", "settings")
+    __slots__ = ("_excused", "accepted", "dictionary", "meta", "settings")
 
     #: Unsafe, but a restored contraction apostrophe is safe.
     FIX: ClassVar[FixAvailability] = FixAvailability.MIXED
@@ -142,6 +144,9 @@ class Lexicon(CheckTypeBase):
         self.dictionary = dictionary
         self.accepted = accepted
         self.settings = settings
+        #: By language, whether each word asked about so far is excused by
+        #: itself (``_word_excused``).
+        self._excused: dict[str, dict[str, bool]] = {}
 
     @classmethod
     def from_yaml(
@@ -177,26 +182,24 @@ class Lexicon(CheckTypeBase):
             return
         counts = doc.get(word_guards.WordCounts)
         folds = dict(zip(counts, _folded(counts), strict=True))
-        uses: collections.Counter[str] = collections.Counter()
-        for folded, n in zip(folds.values(), counts.values(), strict=True):
-            uses[folded] += n
+        excused = self._excused.setdefault(language, {})
+        if len(excused) > _MOST_REMEMBERED:
+            excused.clear()  # a long-lived server's memory stays bounded
+        unknown = []
+        for token, folded in folds.items():
+            verdict = excused.get(token)
+            if verdict is None:
+                verdict = excused[token] = self._word_excused(token, folded, language)
+            if not verdict:
+                unknown.append((token, folded))
+        wanted = {folded for _, folded in unknown}
+        uses = word_guards.uses_by_form(folds.values(), counts, wanted)
         suspects = [
             (token, folded)
-            for token, folded in folds.items()
+            for token, folded in unknown
             if not (
-                not self.settings.min_length <= len(folded) <= _MAX_LENGTH
-                or folded in self.accepted
-                or uses[folded] >= self.settings.term_count
-                or word_guards.inner_capital(token)
+                _term_uses(folded, uses, wanted) >= self.settings.term_count
                 or (token[0].isupper() and uses[folded] > 1 and language != "de")
-                or _known_in(language, folded)
-                or (
-                    language == "en"
-                    and (_prefixed_term(folded) or _system_name(folded))
-                )
-                or _inflected_with_apostrophe(folded, language)
-                # Last: asked of the few unknown words, not of every word.
-                or folded.count(folded[0]) == len(folded)  # "xxxx", "zzz"
             )
         ]
         lower = sum(token.islower() for token, _ in suspects)
@@ -213,6 +216,22 @@ class Lexicon(CheckTypeBase):
                 finding = self._finding(doc, start, end, token, language, budget)
                 if finding is not None:
                     yield finding
+
+    def _word_excused(self, token: str, folded: str, language: str) -> bool:
+        """Whether ``token`` is no suspect wherever and however often it
+        stands: its length, the rule's accepted words, its shape, the
+        lexicon. The answer depends on the word alone, so a run remembers it
+        (``_excused``): the next document asks about mostly the same words."""
+        return (
+            not self.settings.min_length <= len(folded) <= _MAX_LENGTH
+            or folded in self.accepted
+            or word_guards.inner_capital(token)
+            or _known_in(language, folded)
+            or (language == "en" and (_prefixed_term(folded) or _system_name(folded)))
+            or _inflected_with_apostrophe(folded, language)
+            # Last: asked of the few unknown words, not of every word.
+            or folded.count(folded[0]) == len(folded)  # "xxxx", "zzz"
+        )
 
     def _guarded(
         self,
@@ -373,6 +392,21 @@ def _fold(word: str) -> str:
     return word.replace("’", "'").casefold()
 
 
+def _term_uses(folded: str, uses: Mapping[str, int], unknown: Set[str]) -> int:
+    """How often the document uses an unknown word as its term: its own uses,
+    or those of its plural or singular when that is unknown too. A coined
+    term the page uses as ``ovector`` ten times is its term as ``ovectors``
+    too; a known word's form is no term (``cooki`` is a slip of ``cookie``,
+    however often ``cookies`` is used), and a slip made in both numbers
+    (``enviroment`` twice, ``enviroments`` once) is no term either."""
+    others = [folded + "s", folded + "es"]
+    if folded.endswith("s"):
+        others.append(folded[:-1])
+        if folded.endswith("es"):
+            others.append(folded[:-2])
+    return max([uses[folded], *(uses[o] for o in others if o in unknown)])
+
+
 def _folded(words: Mapping[str, int]) -> list[str]:
     """``_fold`` of each of ``words`` (none holds a line feed), in order:
     one ``replace`` and one ``casefold`` of the words joined, in C, where a
@@ -503,9 +537,15 @@ _COMMON_SLIP = 60
 
 
 def _known_term(folded: str) -> bool:
-    """A software term, or its plural (``vtables``)."""
+    """A software term, its plural (``vtables``), or the past of a term
+    ending in ``e`` (``iframed``: a regular ``-d``, where a slip of an
+    ``-ed`` ending would drop a letter the term keeps)."""
     terms = wordlists.software_terms()
-    return folded in terms or (folded.endswith("s") and folded[:-1] in terms)
+    return (
+        folded in terms
+        or (folded.endswith("s") and folded[:-1] in terms)
+        or (folded.endswith("ed") and folded[:-1] in terms)
+    )
 
 
 def _split_word(text: str, start: int, end: int, folded: str, language: str) -> bool:

@@ -30,7 +30,7 @@ or, when the prose is too short to tell, whose ``--language`` is
 
 import bisect
 import functools
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, Final, NamedTuple
 
 import regex
@@ -273,23 +273,46 @@ class NamedAsWork(Analysis[ByKey[str, bool]]):
         return ByKey(lambda spelling: name_context.named_as_work(prose, spelling))
 
 
-class CapitalsWords(Analysis[dict[str, list[tuple[int, int]]]]):
-    """The places of the document's words written in capitals ("KIEV, Oct 8
-    —" in a wire dateline, a headline in capitals), by their capitalised
-    form ("Kiev"): a listed spelling in capitals is the same error where it
-    stands among capitals (``_set_in_capitals``, asked of a rule's few
-    hits, not of every acronym). One scan of the masked prose for every
-    names rule."""
+class CapitalWords:
+    """The document's words written in capitals ("KIEV, Oct 8 —" in a wire
+    dateline, a headline in capitals), by their capitalised form ("Kiev"):
+    ``forms`` holds them all, found in C; the places of a form are looked
+    for only when a rule asks (``places``), as a listed spelling is rarely
+    among them and a page of acronyms holds thousands. ``pieces`` gives the
+    masked prose piece by piece, again for each form asked: no copy of the
+    text is kept."""
+
+    __slots__ = ("_found", "_pieces", "forms")
+
+    def __init__(self, pieces: Callable[[], Iterable[tuple[int, str]]]) -> None:
+        self._pieces = pieces
+        self._found: dict[str, list[tuple[int, int]]] = {}
+        written = {word for _, piece in pieces() for word in _CAPITALS.findall(piece)}
+        self.forms = frozenset(word.capitalize() for word in written)
+
+    def places(self, form: str) -> list[tuple[int, int]]:
+        """(start, end) of each use of ``form`` written in capitals."""
+        found = self._found.get(form)
+        if found is None:
+            found = self._found[form] = [
+                (m.start() + offset, m.end() + offset)
+                for offset, piece in self._pieces()
+                for m in _CAPITALS.finditer(piece)
+                if m.group().capitalize() == form
+            ]
+        return found
+
+
+class CapitalsWords(Analysis[CapitalWords]):
+    """The words of the masked prose written in capitals: a listed spelling
+    in capitals is the same error where it stands among capitals
+    (``_set_in_capitals``, asked of a rule's few hits, not of every acronym).
+    One scan for every names rule."""
 
     @classmethod
-    def compute(cls, doc: Document) -> dict[str, list[tuple[int, int]]]:
-        found: dict[str, list[tuple[int, int]]] = {}
-        for offset, piece in doc.get(translit.MaskedProse).pieces(doc.prose):
-            for m in _CAPITALS.finditer(piece):
-                found.setdefault(m.group().capitalize(), []).append(
-                    (m.start() + offset, m.end() + offset)
-                )
-        return found
+    def compute(cls, doc: Document) -> CapitalWords:
+        masked, prose = doc.get(translit.MaskedProse), doc.prose
+        return CapitalWords(lambda: masked.pieces(prose))
 
 
 def _set_in_capitals(prose: str, start: int, end: int) -> bool:
@@ -548,8 +571,8 @@ class Names(CheckTypeBase):
         for tok in words.where(hits) if hits else ():
             yield tok.start, tok.end, self.by_token[tok.text]
         capitals = doc.get(CapitalsWords)
-        for listed in capitals.keys() & self.by_token.keys():
-            for start, end in capitals[listed]:
+        for listed in capitals.forms & self.by_token.keys():
+            for start, end in capitals.places(listed):
                 if _set_in_capitals(doc.prose, start, end):
                     yield start, end, self.by_token[listed]
         if self.literal is not None:

@@ -19,7 +19,6 @@ It is a suggestion with an unsafe fix: a writer may coin a word on purpose.
 
 from __future__ import annotations
 
-import collections
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar, Final
 
@@ -102,16 +101,17 @@ class Rarity(CheckTypeBase):
             return
         lex = wordlists.lexicon("en")
         counts = doc.get(word_guards.WordCounts)
-        uses = collections.Counter[str]()
-        for token, n in counts.items():
-            uses[token.casefold()] += n
-        rare = [
-            (token, self._siblings(token, lex))
+        unknown = [
+            token
             for token in counts
-            if len(token) >= _MIN_LENGTH
-            and token.islower()
-            and uses[token] <= 1
-            and not lex.count(token)
+            if len(token) >= _MIN_LENGTH and token.islower() and not lex.count(token)
+        ]
+        # Case-folded in one C call for all words (joined: no word holds a
+        # line feed), not one call each.
+        folded = "\n".join(counts).casefold().split("\n") if unknown else []
+        uses = word_guards.uses_by_form(folded, counts, frozenset(unknown))
+        rare = [
+            (token, self._siblings(token, lex)) for token in unknown if uses[token] <= 1
         ]
         rare = [(token, choices) for token, choices in rare if choices]
         places = doc.get(word_guards.WordPlaces).of(token for token, _ in rare)
@@ -136,10 +136,12 @@ class Rarity(CheckTypeBase):
         """Common words that differ from ``word`` by the rule's affix swaps."""
         found: list[str] = []
         for affix, others in self.prefixes:
+            if not word.startswith(affix):
+                continue
             stem = word[len(affix) :]
             if _undone(affix, stem, lex):
                 continue  # unmigrated: un- before a participle is English's own
-            if word.startswith(affix) and len(stem) >= _MIN_STEM:
+            if len(stem) >= _MIN_STEM:
                 found += [o + stem for o in others]
         for affix, others in self.suffixes:
             stem = word[: -len(affix)]
