@@ -71,7 +71,13 @@ def derived(word: str, common: Known, depth: int = 2) -> bool:
     ``common`` should accept only words of some frequency: a list of 137,000
     words holds enough rare ones (``vic``, ``troy``) to explain any typo.
     """
-    return _affixed(word, common, depth) or compound(word, common)
+    return affixed(word, common, depth) or compound(word, common)
+
+
+def affixed(word: str, common: Known, depth: int = 2) -> bool:
+    """``word`` is a common word with affixes (``updateable``: update +
+    able), not counting two words joined."""
+    return _affixed(word, common, depth)
 
 
 def _affixed(word: str, common: Known, depth: int) -> bool:

@@ -342,7 +342,7 @@ def code_like(doc: Document, start: int, end: int) -> bool:
     """
     if inner_capital(doc.text[start:end]) or in_call(doc.text, start, end):
         return True
-    lo, hi = chunk(doc.text, start, end)
+    lo, hi = _unemphasised(doc, *chunk(doc.text, start, end), start, end)
     token = doc.text[lo:hi].strip(".,;:!?\"'“”‘’()«»")
     if any(c in _CODE_MARKS or c.isdigit() for c in token):
         return True
@@ -360,6 +360,40 @@ def code_like(doc: Document, start: int, end: int) -> bool:
             return not _abbreviation(inner)
         dot = inner.find(".", dot + 1)
     return False
+
+
+def _unemphasised(
+    doc: Document, lo: int, hi: int, start: int, end: int
+) -> tuple[int, int]:
+    """The token ``lo:hi`` around the word ``start:end`` without the
+    emphasis marks the reader masked at its ends (``**Aritcles & Books**``,
+    ``_responsiblities_``): markup, not the ``*`` of a glob. A mark on one
+    side only is left (``sqlalchemy-cratedb_``, a reST reference), and so
+    is emphasis around one capitalised word alone (``**Tawanda**—``: a
+    name or a term set as a label)."""
+    text, prose = doc.text, doc.prose
+
+    def masked(i: int) -> bool:
+        return text[i] in "*_" and prose[i] != text[i]
+
+    inner_lo, inner_hi = lo, hi
+    while inner_lo < start and masked(inner_lo):
+        inner_lo += 1
+    while inner_hi > end and masked(inner_hi - 1):
+        inner_hi -= 1
+    before, after = inner_lo > lo, inner_hi < hi
+    if not (before or after):
+        return lo, hi
+    if (
+        (before and after)
+        or (before and text[lo] == "*")
+        or (after and text[hi - 1] == "*")
+    ):
+        one_word = before and after and inner_lo == start and inner_hi == end
+        if one_word and text[start].isupper():
+            return lo, hi  # **Tawanda**: a name or a label
+        return inner_lo, inner_hi
+    return lo, hi
 
 
 #: How far back on its line an open call's bracket is looked for.

@@ -137,3 +137,50 @@ def test_a_quotation_opened_and_never_closed_stays_unclosed() -> None:
     assert [(f.line, f.col, f.rule) for f in lint(text, "a.md", "quotes")] == [
         (1, 5, "quotes.Unclosed")
     ]
+
+
+# -- typos.Unknown: a word in emphasis -----------------------------------------
+
+
+def test_a_slip_in_bold_or_italics_is_read_as_a_word() -> None:
+    page = (
+        "# Mentors\n\n"
+        "- **Aritcles & Books**\n"
+        "- Set *expectations* and _responsiblities_ early.\n"
+        "- Match files with **.md and `*_test.go`.\n"
+    )
+    assert found(page, "mentors.md", "typos") == [
+        (3, 5, "typos.Unknown"),
+        (4, 27, "typos.Unknown"),
+    ]
+
+
+# -- typos.Unknown: a slip of the page's own term ----------------------------------
+
+PRODUCT = """\
+Sourcegraph is a code search tool. Sourcegraph runs on your servers, and
+Sourcegraph scales with your code. Deploy it on Kubernetes; Kubernetes
+schedules it and Kubernetes restarts it.
+
+Install Sourceraph first, then read the Kuberentes guide.
+"""
+
+
+def test_a_slip_of_a_term_the_page_uses_again_and_again_is_reported() -> None:
+    found_ = lint(PRODUCT, "install.md", "typos")
+    assert [(f.line, f.col, f.rule) for f in found_] == [
+        (5, 9, "typos.Unknown"),
+        (5, 41, "typos.Unknown"),
+    ]
+    assert [f.suggestions for f in found_] == [("Sourcegraph",), ("Kubernetes",)]
+
+
+def test_a_terms_number_possessive_ending_or_brand_is_no_slip() -> None:
+    text = (
+        "The vtgate routes queries; each vtgate holds a pool, and a vtgate\n"
+        "restarts. The vtgate's pool grows. CPython builds it; CPython ships\n"
+        "it, CPython tests it, and Cython compiles it. Updatable rows stay\n"
+        "Updatable, Updatable always; updateable ones too. Use subpatterns,\n"
+        "subpatterns and subpatterns: a subpattern matches.\n"
+    )
+    assert found(text, "notes.md", "typos") == []

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from copydesk.checks import CHECK_TYPES, load_check_type
+from copydesk.checks.articles import Articles
 from copydesk.checks.base import CheckType
 from copydesk.checks.boilerplate import Boilerplate
 from copydesk.checks.capitalization import Capitalization
@@ -33,6 +34,7 @@ from copydesk.model import FixAvailability
 
 #: Statically typed: mypy fails here when a class stops satisfying CheckType.
 TYPED: dict[str, CheckType] = {
+    "articles": Articles,
     "boilerplate": Boilerplate,
     "capitalization": Capitalization,
     "conditional": Conditional,

@@ -28,6 +28,7 @@ CHECK_TYPES: dict[str, str] = {
     "lexicon": "copydesk.checks.lexicon:Lexicon",
     "confusion": "copydesk.checks.confusion:ConfusionCheck",
     "rarity": "copydesk.checks.rarity:Rarity",
+    "articles": "copydesk.checks.articles:Articles",
 }
 
 

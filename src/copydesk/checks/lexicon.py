@@ -72,6 +72,9 @@ _VERY_COMMON = 72
 #: word list, a dump, another language): it is skipped, which also bounds
 #: the candidate search on hostile input.
 _MAX_SUSPECTS = 30
+#: How long a document's own term must be to stand for its slips: shorter
+#: names crowd (Falco, Falcon), and a short slip has many readings.
+_TERM_LENGTH = 6
 #: Words whose verdict a check remembers, at most (``Lexicon._excused``):
 #: a run of thousands of documents meets about this many distinct words.
 _MOST_REMEMBERED = 200_000
@@ -95,6 +98,27 @@ class Settings(NamedTuple):
     min_count: int = 45
 
 
+class RepeatedWords(Analysis[dict[str, tuple[str, int]]]):
+    """The document's words of ``_TERM_LENGTH`` letters or more that it uses
+    more than once, by folded form: (the spelling it uses most, its uses in
+    every spelling). Where
+    the lexicon check looks for the page's own terms (``_term_slip``), once
+    per document, not once per unknown word."""
+
+    @classmethod
+    def compute(cls, doc: Document) -> dict[str, tuple[str, int]]:
+        counts = doc.get(word_guards.WordCounts)
+        found: dict[str, tuple[str, int]] = {}
+        for token, n in counts.items():
+            if len(token) >= _TERM_LENGTH:
+                folded = _fold(token)
+                spelling, uses = found.get(folded, (token, 0))
+                if n > counts[spelling]:
+                    spelling = token  # the spelling the page uses most
+                found[folded] = (spelling, uses + n)
+        return {form: seen for form, seen in found.items() if seen[1] > 1}
+
+
 class Lexicon(CheckTypeBase):
     """Flags unknown words that are one cheap slip from a common word."""
 
@@ -107,6 +131,7 @@ class Lexicon(CheckTypeBase):
     USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (
         word_guards.WordCounts,
         word_guards.WordPlaces,
+        RepeatedWords,
         word_guards.NameLists,
         word_guards.CodeWords,
         spell_directives.SpellDirectives,
@@ -210,10 +235,14 @@ class Lexicon(CheckTypeBase):
         places = doc.get(word_guards.WordPlaces).of(token for token, _ in suspects)
         for token, folded in suspects:
             for start in places[token]:
-                if self._guarded(doc, start, token, uses[folded], language, foreign):
+                if self._guarded(doc, start, token, language, foreign):
                     continue
                 end = start + len(token)
-                finding = self._finding(doc, start, end, token, language, budget)
+                if self._named(doc, start, token, uses[folded], language):
+                    lex = wordlists.lexicon(language)
+                    finding = self._term_slip(doc, start, end, token, folded, lex)
+                else:
+                    finding = self._finding(doc, start, end, token, language, budget)
                 if finding is not None:
                     yield finding
 
@@ -233,12 +262,57 @@ class Lexicon(CheckTypeBase):
             or folded.count(folded[0]) == len(folded)  # "xxxx", "zzz"
         )
 
+    def _term_slip(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        word: str,
+        folded: str,
+        lex: wordlists.Lexicon,
+    ) -> Finding | None:
+        """A finding for an unknown word that no common word explains but that
+        is one typing slip from a term the document uses again and again
+        (``Sourceraph`` in a page that names Sourcegraph twenty times): the
+        page's own spelling is the one meant. Only a slip that keeps the
+        first letter, when one term is that close and the two differ inside
+        the word, not by an ending (a term's other number, its possessive, an
+        inflection), and not of a brand written with inner capitals; never
+        a word that affixes explain (``updateable``, not ``updatable``)."""
+        if len(folded) < _TERM_LENGTH or not folded.isalpha():
+            return None  # "rustc's", "vtgate’s": a term's possessive, not a slip
+        if morphology.affixed(folded, functools.partial(_common, lex)):
+            return None
+        # The page's own terms: used term-count times, no common word (a
+        # product's name, Sourcegraph).
+        repeated = doc.get(RepeatedWords)
+        near = [
+            form
+            for form in typo_edits.one_edit(folded).keys() & repeated.keys()
+            if repeated[form][1] >= self.settings.term_count
+            and lex.count(form) < self.settings.min_count
+        ]
+        if len(near) != 1:
+            return None
+        [meant] = near
+        choice = repeated[meant][0]
+        if (
+            meant[0] != folded[0]
+            or meant.startswith(folded)  # contextvar(s), Pygment(s): a number
+            or folded.startswith(meant)  # handcode(d), syslog(d): an ending
+            or meant[:-1] == folded[:-1]  # stringize(d/r): another ending
+            or word_guards.inner_capital(choice)  # CPython, VTGate: a brand
+        ):
+            return None
+        fix = Fix((Edit(start, end, choice),), Applicability.UNSAFE)
+        message = self.meta.format_message(word, f"'{choice}'")
+        return self.meta.finding(doc, start, end, message, (choice,), fix)
+
     def _guarded(
         self,
         doc: Document,
         start: int,
         word: str,
-        uses: int,
         language: str,
         foreign: dict[Block | None, bool],
     ) -> bool:
@@ -278,13 +352,22 @@ class Lexicon(CheckTypeBase):
             return True  # a cell of one word (a reST grid's ``disp``): a value
         if word.islower() and doc.fills_block(start, end, "heading"):
             return True  # a page titled "mprint": the command it documents
-        if (
+        return _in_foreign(doc, block, language, foreign)
+
+    def _named(
+        self, doc: Document, start: int, word: str, uses: int, language: str
+    ) -> bool:
+        """Whether a capitalised word is read as a name: used more than once,
+        or inside a sentence. A name is reported only as a slip of the
+        document's own term (``_term_slip``), never of a common word."""
+        return (
             word[0].isupper()
             and language not in _CAPITALISED_NOUNS
-            and (uses > 1 or not word_guards.sentence_initial(doc, start, block))
-        ):
-            return True
-        return _in_foreign(doc, block, language, foreign)
+            and (
+                uses > 1
+                or not word_guards.sentence_initial(doc, start, doc.block_at(start))
+            )
+        )
 
     def _finding(
         self,
@@ -305,13 +388,16 @@ class Lexicon(CheckTypeBase):
         ranked = _ranked(language, folded, self.settings, two_edits=two_edits)
         if two_edits and len(folded) >= typo_edits.TWO_EDITS_FROM:
             budget[0] -= 1
-        if not ranked:
-            return None
-        best = ranked[0]
-        if not _believable(
-            word, folded, best, lex, self.settings.min_count, german=language == "de"
+        if not ranked or not _believable(
+            word,
+            folded,
+            ranked[0],
+            lex,
+            self.settings.min_count,
+            german=language == "de",
         ):
-            return None
+            return self._term_slip(doc, start, end, word, folded, lex)
+        best = ranked[0]
         close = [c for c in ranked if c.score - best.score <= _MARGIN]
         safe = (
             best.cost == typo_edits.DROPPED_APOSTROPHE

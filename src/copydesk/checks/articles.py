@@ -1,0 +1,229 @@
+"""``articles``: "a" where the next word's sound asks for "an", and the reverse.
+
+English chooses its indefinite article by the sound that follows, not the
+letter: "an hour", "a user", "a one-off", "an unusual". The slips this check
+finds are real words, so no spell checker sees them ("a announcement", "an
+user", "an new property"), and they are common in docs that were edited in
+place (an adjective added or removed before the noun).
+
+A pair is reported only where the reading is sure:
+
+- the next word is written in lower case, is common in the lexicon
+  (``min-count``) and holds a vowel: names, acronyms and coined terms are
+  pronounced as their owners say them ("an SQL", "an nginx", "a UUID");
+- nothing but one space, or one line break and indentation, stands between
+  the two words in the source: a word masked between them (inline code, an
+  element's markup) or spaces laid out in a table mean another pairing;
+- "a" is no letter, variable or name: not after ``/``, ``.``, ``-`` or an
+  apostrophe (Latino/a), not after a determiner ("the an macro set"), and
+  not before a function word ("a and b");
+- the word's first sound is told by the rule's lists: words that begin with
+  a vowel letter but a consonant sound (``consonant-sounds``: one, use, eu-),
+  words that begin with a silent ``h`` (``vowel-sounds``: hour, honest), and
+  words written either way (``either``: a/an historic). A word beginning
+  ``un`` is the prefix, a vowel sound, when the rest is a word (unimpressive,
+  unambiguous); otherwise the rule's lists decide (unit, union, unique).
+  Words beginning with ``x`` are left alone (an x-ray, a xylophone).
+
+"an" before a function word or a verb the rule lists (``and-before``: "an
+then", "push an pull") is a slip of "and", which is suggested instead. The
+fix is unsafe: it is evidence from one word, not a parse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar, Final
+
+from copydesk import wordlists
+from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
+from copydesk.document import Document
+from copydesk.errors import RuleError
+from copydesk.lazy_patterns import later_re
+from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
+from copydesk.schema import Key
+
+#: An article and the word after it, where their letters may disagree: "a"
+#: before a vowel letter or an h, "an" before any letter but a and i (an
+#: user, an one-off). Every other pair is skipped in C; the rest is judged
+#: by sound (``_choices``). The article is not inside a token (a/b, a.m.,
+#: Latino/a, pre-a), its letter comes first and the look-behind after it, so
+#: the scan jumps to each "a"; the word is in lower case (names and acronyms
+#: are said as their owners say them).
+_GAP = r"(?:[ \t]+\n?|\n)[ \t]*"
+_PAIR = later_re(
+    r"([aA](?<![\w'’./\\-][aA])(?:n(?="
+    + _GAP
+    + r"[b-hj-z])|(?="
+    + _GAP
+    + r"[aeiouh])))"
+    r"(" + _GAP + r")([a-z][\w'’-]*)"
+)
+_VOWEL_LETTERS = frozenset("aeiou")
+
+
+class Articles(CheckTypeBase):
+    """Flags "a" before a vowel sound and "an" before a consonant sound."""
+
+    __slots__ = (
+        "and_before",
+        "consonant_sounds",
+        "either",
+        "meta",
+        "min_count",
+        "skip_words",
+        "vowel_sounds",
+    )
+
+    FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
+    #: A pair's verdict reads only the two words and the space between.
+    REACH: ClassVar[Reach] = Reach.PARAGRAPH
+
+    KEYS: ClassVar[Mapping[str, Key]] = {
+        k.name: k
+        for k in (
+            Key("min-count", (int,)),
+            Key("consonant-sounds", (list,), item_types=(str,)),
+            Key("vowel-sounds", (list,), item_types=(str,)),
+            Key("either", (list,), item_types=(str,)),
+            Key("skip-words", (list,), item_types=(str,)),
+            Key("and-before", (list,), item_types=(str,)),
+        )
+    }
+
+    meta: Final[RuleMeta]
+    min_count: Final[int]
+    consonant_sounds: Final[tuple[str, ...]]
+    vowel_sounds: Final[tuple[str, ...]]
+    either: Final[tuple[str, ...]]
+    skip_words: Final[frozenset[str]]
+    and_before: Final[frozenset[str]]
+
+    def __init__(
+        self,
+        meta: RuleMeta,
+        min_count: int,
+        sounds: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]],
+        skip_words: frozenset[str],
+        and_before: frozenset[str],
+    ) -> None:
+        self.meta = meta
+        self.min_count = min_count
+        self.consonant_sounds, self.vowel_sounds, self.either = sounds
+        self.skip_words = skip_words
+        self.and_before = and_before
+
+    @classmethod
+    def from_yaml(
+        cls, meta: RuleMeta, data: Mapping[str, Any], _context: LoadContext
+    ) -> Check:
+        def words(key: str) -> tuple[str, ...]:
+            found = tuple(str(w).casefold() for w in data.get(key, []))
+            if any(not w.isalpha() for w in found):
+                raise RuleError(meta.source, f"key '{key}': letters only")
+            return found
+
+        sounds = (words("consonant-sounds"), words("vowel-sounds"), words("either"))
+        return cls(
+            meta,
+            int(data.get("min-count", 55)),
+            sounds,
+            frozenset(words("skip-words")),
+            frozenset(words("and-before")),
+        )
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        if doc.language.split("-", 1)[0].lower() != "en":
+            return
+        prose, text = doc.prose, doc.text
+        lex = wordlists.lexicon("en")
+        for m in _PAIR.finditer(prose):
+            article, gap, word = m.group(1), m.group(2), m.group(3)
+            if text[m.end(1) : m.start(3)] != gap or not _one_space(gap):
+                continue  # masked code or table layout between the two words
+            if article == "A" and not _sentence_start(prose, m.start(1)):
+                continue  # "Plan A", "grade A eggs": a letter, not an article
+            if _after_determiner(prose, m.start(1)):
+                continue  # "the an macro set": a name, not a second article
+            choices = self._choices(article.casefold(), word, lex)
+            if choices:
+                start, end = m.start(1), m.end(1)
+                shown = _cased(choices, article)
+                message = self.meta.format_message(
+                    article, word, " or ".join(f"'{c}'" for c in shown)
+                )
+                fix = Fix((Edit(start, end, shown[0]),), Applicability.UNSAFE)
+                yield self.meta.finding(doc, start, end, message, shown, fix)
+
+    def _choices(
+        self, article: str, word: str, lex: wordlists.Lexicon
+    ) -> tuple[str, ...]:
+        """The articles (or "and") to offer for ``article`` before ``word``;
+        none when the pair is right or the word's sound is not sure."""
+        first, hyphen, _ = word.partition("-")
+        folded = first.casefold()
+        if article == "an" and folded in self.and_before and not hyphen:
+            return ("and",)  # "push an pull": the slip is of "and"
+        if (
+            len(folded) < 2
+            or not folded.isalpha()
+            or folded[0] == "x"
+            or not any(c in "aeiouy" for c in folded)
+            or (folded in self.skip_words and not hyphen)
+            or folded.startswith(self.either)
+        ):
+            return ()
+        vowel = self._vowel_sound(folded, lex)
+        wanted = "an" if vowel else "a"
+        # The lexicon last: asked only of the few pairs that disagree.
+        if wanted == article or lex.count(folded) < self.min_count:
+            return ()
+        return (wanted,)
+
+    def _vowel_sound(self, folded: str, lex: wordlists.Lexicon) -> bool:
+        """Whether ``folded`` (a common word) begins with a vowel sound."""
+        if folded.startswith(self.vowel_sounds):
+            return True  # hour, honest: a silent h
+        if folded[0] not in _VOWEL_LETTERS:
+            return False
+        if folded.startswith("un") and len(folded) >= 7 and lex.knows(folded[2:]):
+            return True  # un- before a word: unimpressive, unambiguous
+        return not folded.startswith(self.consonant_sounds)
+
+
+def _cased(choices: tuple[str, ...], article: str) -> tuple[str, ...]:
+    """``choices`` capitalised as ``article`` is (An, A, And)."""
+    return tuple(c.capitalize() for c in choices) if article[0].isupper() else choices
+
+
+def _one_space(gap: str) -> bool:
+    """One space, or one line break with the line's indentation around it."""
+    return gap == " " or (
+        gap.count("\n") == 1 and gap.replace(" ", "").replace("\t", "") == "\n"
+    )
+
+
+#: Words no article follows: after them "a" or "an" is a name or a letter
+#: ("that" and "her" are left out: "so that an hour", "give her an hour").
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "these", "those", "my", "your", "his", "its",
+     "our", "their", "some", "any", "each", "every", "no"}
+)  # fmt: skip
+#: The word before an article, on its line.
+_WORD_BEFORE = later_re(r"(\w+)[ \t]+\Z")
+
+
+def _after_determiner(prose: str, pos: int) -> bool:
+    """Whether the word right before ``pos`` is a determiner ("the an macro
+    set", "this a"): an article never follows one."""
+    before = _WORD_BEFORE.search(prose, max(0, pos - 20), pos)
+    return before is not None and before.group(1).casefold() in _DETERMINERS
+
+
+def _sentence_start(prose: str, pos: int) -> bool:
+    """Whether ``pos`` opens a sentence, a line or the text (spaces and
+    opening marks passed over): where "A" is an article, not a letter."""
+    i = pos - 1
+    while i >= 0 and prose[i] in " \t\"'“‘(":
+        i -= 1
+    return i < 0 or prose[i] in ".!?:\n"
