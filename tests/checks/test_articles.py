@@ -20,7 +20,7 @@ The recruiter asks the hiring manager to make a announcement of the
 acceptance. Create a in-depth risk profile first; it took more than a hour.
 
 The diagram gives an simplified overview, and an user may make a mistake.
-Two forces push an pull on the tendon. A example follows.
+They came an then left the room. A example follows.
 """
 
 
@@ -31,8 +31,8 @@ def test_an_article_against_the_next_sound_is_reported() -> None:
         (4, 69, "typos.Articles"),
         (6, 19, "typos.Articles"),
         (6, 47, "typos.Articles"),
-        (7, 17, "typos.Articles"),
-        (7, 40, "typos.Articles"),
+        (7, 11, "typos.Articles"),
+        (7, 34, "typos.Articles"),
     ]
 
 
@@ -40,8 +40,8 @@ def test_the_suggestion_follows_the_case_and_the_slip() -> None:
     found_ = {(f.line, f.col): f for f in lint(HANDBOOK, "offers.md", "typos")}
     assert found_[3, 47].suggestions == ("an",)
     assert found_[6, 19].suggestions == ("a",)
-    assert found_[7, 17].suggestions == ("and",)  # push an pull
-    assert found_[7, 40].suggestions == ("An",)
+    assert found_[7, 11].suggestions == ("and",)  # came an then
+    assert found_[7, 34].suggestions == ("An",)
     assert all(
         f.fix is not None and f.fix.applicability is Applicability.UNSAFE
         for f in found_.values()
@@ -86,3 +86,27 @@ def test_other_languages_are_not_read() -> None:
 def test_an_article_after_a_determiner_is_a_name() -> None:
     text = "Some systems use the an macro set; it took a hour to load.\n"
     assert found(text, "pod2man.md", "typos") == [(1, 44, "typos.Articles")]
+
+
+REVIEW = """\
+Our lead engineer, Li An, joined in May. Li An has built the parser.
+This is an onerous task; plant a herb garden, or a herbaceous border.
+This gives an more efficient approach for an use case.
+Take a\r
+apple from the tree.
+"""
+
+
+def test_the_reviews_cases_names_onerous_herb_nouns_and_crlf() -> None:
+    found_ = lint(REVIEW, "review.md", "typos")
+    assert [(f.line, f.col, f.suggestions) for f in found_] == [
+        (3, 12, ("a",)),
+        (3, 43, ("a",)),
+        (4, 6, ("an",)),
+    ]
+
+
+def test_a_long_run_of_spaces_after_an_article_is_read_once() -> None:
+    # Two open-ended space patterns side by side made this quadratic (16 s).
+    text = "Intro text.\n\nx a" + " " * 64_000 + ".\nIt took a hour.\n"
+    assert found(text, "spaces.md", "typos") == [(4, 9, "typos.Articles")]

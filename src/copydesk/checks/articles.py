@@ -14,7 +14,8 @@ A pair is reported only where the reading is sure:
 - nothing but one space, or one line break and indentation, stands between
   the two words in the source: a word masked between them (inline code, an
   element's markup) or spaces laid out in a table mean another pairing;
-- "a" is no letter, variable or name: not after ``/``, ``.``, ``-`` or an
+- "a" and "an" are no letter, variable or name: "A" and "An" only open a
+  sentence or a line ("Plan A", "Li An has"); not after ``/``, ``.``, ``-`` or an
   apostrophe (Latino/a), not after a determiner ("the an macro set"), and
   not before a function word ("a and b");
 - the word's first sound is told by the rule's lists: words that begin with
@@ -25,9 +26,10 @@ A pair is reported only where the reading is sure:
   unambiguous); otherwise the rule's lists decide (unit, union, unique).
   Words beginning with ``x`` are left alone (an x-ray, a xylophone).
 
-"an" before a function word or a verb the rule lists (``and-before``: "an
-then", "push an pull") is a slip of "and", which is suggested instead. The
-fix is unsafe: it is evidence from one word, not a parse.
+"an" before a function word the rule lists (``and-before``: "an then",
+"an the") is a slip of "and", which is suggested instead; before a noun or a
+verb ("an use case", "open an close") "a" is offered, the likelier reading.
+The fix is unsafe: it is evidence from one word, not a parse.
 """
 
 from __future__ import annotations
@@ -50,7 +52,8 @@ from copydesk.schema import Key
 #: Latino/a, pre-a), its letter comes first and the look-behind after it, so
 #: the scan jumps to each "a"; the word is in lower case (names and acronyms
 #: are said as their owners say them).
-_GAP = r"(?:[ \t]+\n?|\n)[ \t]*"
+#: Possessive, so a long run of spaces after an article is read once.
+_GAP = r"(?:[ \t]++(?:\r?\n)?|\r?\n)[ \t]*+"
 _PAIR = later_re(
     r"([aA](?<![\w'’./\\-][aA])(?:n(?="
     + _GAP
@@ -141,8 +144,8 @@ class Articles(CheckTypeBase):
             article, gap, word = m.group(1), m.group(2), m.group(3)
             if text[m.end(1) : m.start(3)] != gap or not _one_space(gap):
                 continue  # masked code or table layout between the two words
-            if article == "A" and not _sentence_start(prose, m.start(1)):
-                continue  # "Plan A", "grade A eggs": a letter, not an article
+            if article[0] == "A" and not _sentence_start(prose, m.start(1)):
+                continue  # "Plan A", "Li An has": a letter or a name
             if _after_determiner(prose, m.start(1)):
                 continue  # "the an macro set": a name, not a second article
             choices = self._choices(article.casefold(), word, lex)
@@ -163,7 +166,7 @@ class Articles(CheckTypeBase):
         first, hyphen, _ = word.partition("-")
         folded = first.casefold()
         if article == "an" and folded in self.and_before and not hyphen:
-            return ("and",)  # "push an pull": the slip is of "and"
+            return ("and",)  # "came an then left": the slip is of "and"
         if (
             len(folded) < 2
             or not folded.isalpha()
@@ -199,7 +202,8 @@ def _cased(choices: tuple[str, ...], article: str) -> tuple[str, ...]:
 def _one_space(gap: str) -> bool:
     """One space, or one line break with the line's indentation around it."""
     return gap == " " or (
-        gap.count("\n") == 1 and gap.replace(" ", "").replace("\t", "") == "\n"
+        gap.count("\n") == 1
+        and gap.replace(" ", "").replace("\t", "").replace("\r", "") == "\n"
     )
 
 

@@ -214,7 +214,9 @@ class Lexicon(CheckTypeBase):
         for token, folded in folds.items():
             verdict = excused.get(token)
             if verdict is None:
-                verdict = excused[token] = self._word_excused(token, folded, language)
+                verdict = self._word_excused(token, folded, language)
+                if len(folded) <= _MAX_LENGTH:  # a long token costs nothing to judge
+                    excused[token] = verdict
             if not verdict:
                 unknown.append((token, folded))
         wanted = {folded for _, folded in unknown}
