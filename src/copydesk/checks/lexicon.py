@@ -98,20 +98,30 @@ class Settings(NamedTuple):
     min_count: int = 45
 
 
+class WordFolds(Analysis[dict[str, str]]):
+    """Each distinct word of the prose (``WordCounts``' order) with its
+    folded form (``_fold``): the lexicon check's suspects and the page's
+    repeated terms are both read by it, folded once."""
+
+    @classmethod
+    def compute(cls, doc: Document) -> dict[str, str]:
+        counts = doc.get(word_guards.WordCounts)
+        return dict(zip(counts, _folded(counts), strict=True))
+
+
 class RepeatedWords(Analysis[dict[str, tuple[str, int]]]):
     """The document's words of ``_TERM_LENGTH`` letters or more that it uses
     more than once, by folded form: (the spelling it uses most, its uses in
-    every spelling). Where
-    the lexicon check looks for the page's own terms (``_term_slip``), once
-    per document, not once per unknown word."""
+    every spelling). Where the lexicon check looks for the page's own terms
+    (``_term_slip``), once per document, not once per unknown word."""
 
     @classmethod
     def compute(cls, doc: Document) -> dict[str, tuple[str, int]]:
         counts = doc.get(word_guards.WordCounts)
         found: dict[str, tuple[str, int]] = {}
-        for token, n in counts.items():
+        for token, folded in doc.get(WordFolds).items():
             if len(token) >= _TERM_LENGTH:
-                folded = _fold(token)
+                n = counts[token]
                 spelling, uses = found.get(folded, (token, 0))
                 if n > counts[spelling]:
                     spelling = token  # the spelling the page uses most
@@ -131,6 +141,7 @@ class Lexicon(CheckTypeBase):
     USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (
         word_guards.WordCounts,
         word_guards.WordPlaces,
+        WordFolds,
         RepeatedWords,
         word_guards.NameLists,
         word_guards.CodeWords,
@@ -206,7 +217,7 @@ class Lexicon(CheckTypeBase):
         if language not in wordlists.LANGUAGES:
             return
         counts = doc.get(word_guards.WordCounts)
-        folds = dict(zip(counts, _folded(counts), strict=True))
+        folds = doc.get(WordFolds)
         excused = self._excused.setdefault(language, {})
         if len(excused) > _MOST_REMEMBERED:
             excused.clear()  # a long-lived server's memory stays bounded
