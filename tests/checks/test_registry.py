@@ -16,6 +16,7 @@ from copydesk.checks.articles import Articles
 from copydesk.checks.base import CheckType
 from copydesk.checks.boilerplate import Boilerplate
 from copydesk.checks.capitalization import Capitalization
+from copydesk.checks.capitals import Capitals
 from copydesk.checks.conditional import Conditional
 from copydesk.checks.confusion import ConfusionCheck
 from copydesk.checks.consistency import Consistency
@@ -35,6 +36,7 @@ from copydesk.model import FixAvailability
 #: Statically typed: mypy fails here when a class stops satisfying CheckType.
 TYPED: dict[str, CheckType] = {
     "articles": Articles,
+    "capitals": Capitals,
     "boilerplate": Boilerplate,
     "capitalization": Capitalization,
     "conditional": Conditional,

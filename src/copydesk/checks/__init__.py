@@ -29,6 +29,7 @@ CHECK_TYPES: dict[str, str] = {
     "confusion": "copydesk.checks.confusion:ConfusionCheck",
     "rarity": "copydesk.checks.rarity:Rarity",
     "articles": "copydesk.checks.articles:Articles",
+    "capitals": "copydesk.checks.capitals:Capitals",
 }
 
 

@@ -1,0 +1,275 @@
+"""``capitals``: one name capitalised two ways in one document.
+
+Brands and coined names carry capitals inside the word on purpose
+(``GitHub``, ``JavaScript``, ``YubiKey``), and a writer who types them
+fast drops the inner capital (``Github``, ``Javascript``). No spelling
+checker sees it: the letters are right. ``variants`` compares spellings
+by their letters and leaves capitals alone; this check compares the
+capitals of words whose letters agree.
+
+Which spelling is right is a fact about the name, not the page: a page
+may write ``Github`` eleven times and ``GitHub`` once, or ``Bitbucket``
+twenty times and ``BitBucket`` twice, and only the makers' spelling tells
+the two apart (a count gets the first wrong; preferring the inner capital
+gets the second wrong). So:
+
+- a name the rule's ``spellings`` list (the makers' spellings) is reported
+  in every other capitalisation the page uses, even alone (``Wordpress``,
+  ``BitBucket``);
+- a name no list knows, written two ways, is reported where it departs
+  from the page's own choice: the spelling used most, on a tie the one
+  with a capital inside (put there on purpose), then the first. Family
+  names are left out (``MacDonald`` and ``Macdonald`` are two families,
+  often two people of one story).
+
+Left alone, for the many ways a capital is right: a word the lexicon or
+the page has in lower case (``Hashtable`` at a sentence start beside the
+class ``HashTable``; ``Readline`` where the page names the module
+``readline``), acronyms and their plurals (``APIs``), words with an
+apostrophe (``IT's``), a first letter in lower case (``gRPC``: such
+forms are identifiers as often as names), and every use inside an
+identifier, a path, a flag, a call or an address (``Grpc.Core``,
+``-TraceRoute``) or cited alone in quotes or emphasis (a parameter's
+name, a list of wrong spellings) or alone in a list item (a list of
+accepted values). Those uses neither count nor are reported. The fix is
+unsafe: a project may spell its own name otherwise.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, ClassVar, Final
+
+from copydesk import word_guards, wordlists
+from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
+from copydesk.document import Analysis, Document
+from copydesk.errors import RuleError
+from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
+from copydesk.schema import Key
+
+#: Characters before a word that make it part of an identifier, a path, a
+#: flag or an address (``-TraceRoute``, ``@Github``, ``$Hashtable``).
+_JOINED_BEFORE = frozenset("-_./@:#$\\~=&+")
+#: Characters after a word that do (``Grpc-go``, ``Github/``, ``Write(``).
+_JOINED_AFTER = frozenset("-_/@(=\\&+[")
+#: Name prefixes whose capitalised and plain forms are both family names
+#: (MacDonald, Macdonald): one person's spelling is no slip of another's.
+_SURNAME_PREFIXES = (
+    "mc",
+    "mac",
+    "fitz",
+    "de",
+    "di",
+    "da",
+    "du",
+    "la",
+    "le",
+    "van",
+    "von",
+)
+
+
+class Capitals(CheckTypeBase):
+    """Flags the spellings of a name that depart from its makers' (the
+    rule's list) or, for a name no list knows, from the page's own choice."""
+
+    __slots__ = ("meta", "min_length", "spellings")
+
+    FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
+    USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (
+        word_guards.WordCounts,
+        word_guards.WordPlaces,
+    )
+    #: The forms are counted over the whole document.
+    REACH: ClassVar[Reach] = Reach.DOCUMENT
+
+    KEYS: ClassVar[Mapping[str, Key]] = {
+        k.name: k
+        for k in (
+            Key("min-length", (int,)),
+            Key("spellings", (list,), item_types=(str,)),
+        )
+    }
+
+    meta: Final[RuleMeta]
+    min_length: Final[int]
+    spellings: Final[Mapping[str, str]]
+
+    def __init__(
+        self, meta: RuleMeta, min_length: int, spellings: Mapping[str, str]
+    ) -> None:
+        self.meta = meta
+        self.min_length = min_length
+        self.spellings = spellings
+
+    @classmethod
+    def from_yaml(
+        cls, meta: RuleMeta, data: Mapping[str, Any], _context: LoadContext
+    ) -> Check:
+        spellings: dict[str, str] = {}
+        for spelling in data.get("spellings", ()):
+            if not spelling.isalpha() or spelling.isupper() or spelling.islower():
+                raise RuleError(
+                    meta.source,
+                    f"key 'spellings': {spelling!r} must be one word of letters "
+                    "with a capital, not all capitals",
+                )
+            spellings[spelling.lower()] = spelling
+        return cls(meta, max(2, int(data.get("min-length", 4))), spellings)
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        counts = doc.get(word_guards.WordCounts)
+        # One search in C over the distinct words, joined (no word holds a
+        # line feed), picks those that begin with a capital and are long
+        # enough: a loop in Python over every distinct word cost 2% of a
+        # run over a docs tree.
+        capitalised = _capitalised(self.min_length).findall("\n".join(counts))
+        forms: dict[str, list[str]] = {}
+        for word in capitalised:
+            if _name_shaped(word):
+                forms.setdefault(word.lower(), []).append(word)
+        known = self.spellings
+        names = [
+            (folded, spellings)
+            for folded, spellings in forms.items()
+            if (folded in known and any(s != known[folded] for s in spellings))
+            or (len(spellings) > 1 and _variants(spellings))
+        ]
+        if not names:
+            return
+        lex = wordlists.lexicon("en")
+        places = doc.get(word_guards.WordPlaces).of(
+            s for _, spellings in names for s in spellings
+        )
+        for folded, spellings in names:
+            uses = {s: _used(doc, s, places[s]) for s in spellings}
+            right = known.get(folded) or self._winner(lex, counts, folded, uses)
+            if right is None:
+                continue
+            # A word too (``Latex``, ``Webmail``): a capital at a sentence's
+            # start is no slip of the name.
+            a_word = lex.is_word(folded)
+            example = uses[right][0] if uses.get(right) else None
+            for spelling in spellings:
+                if spelling != right and not (a_word and spelling.istitle()):
+                    yield from self._flagged(
+                        doc, spelling, uses[spelling], right, example
+                    )
+
+    @staticmethod
+    def _winner(
+        lex: wordlists.Lexicon,
+        counts: Mapping[str, int],
+        folded: str,
+        uses: Mapping[str, Sequence[int]],
+    ) -> str | None:
+        """The document's own choice among the spellings of a name no list
+        knows: the one used most, on a tie the one with a capital inside,
+        then the first. None when the capitals may be a sentence's or a
+        class name's (a word the lexicon or the page writes in lower
+        case: ``Readline`` beside the module ``readline``), or when fewer
+        than two spellings are used in prose."""
+        used = {s: u for s, u in uses.items() if u}
+        if len(used) < 2 or lex.is_word(folded) or folded in counts:
+            return None
+        return max(
+            used,
+            key=lambda s: (len(used[s]), _capital_inside(s), -used[s][0]),
+        )
+
+    def _flagged(
+        self,
+        doc: Document,
+        word: str,
+        uses: Sequence[int],
+        right: str,
+        example: int | None,
+    ) -> Iterator[Finding]:
+        where = (
+            f"on line {doc.line_col(example)[0]}"
+            if example is not None
+            else "by its makers"
+        )
+        for start in uses:
+            end = start + len(word)
+            yield self.meta.finding(
+                doc,
+                start,
+                end,
+                self.meta.format_message(word, right, where),
+                suggestions=(right,),
+                fix=Fix((Edit(start, end, right),), Applicability.UNSAFE),
+            )
+
+
+@functools.cache
+def _capitalised(shortest: int) -> re.Pattern[str]:
+    """Lines (distinct words) of ``shortest`` letters or more that begin
+    with a capital (brands begin with an ASCII one)."""
+    return re.compile(f"^[A-Z][^\\n]{{{shortest - 1},}}$", re.MULTILINE)
+
+
+def _variants(spellings: Sequence[str]) -> bool:
+    """Spellings a page may have slipped between: a plain capitalised form
+    and one with a capital inside (``Github``, ``GitHub``), no family name.
+    Two forms with capitals inside (``SgmlLinkExtractor``,
+    ``SGMLLinkExtractor``) are identifiers as often as names; only a list
+    judges them."""
+    return (
+        len(spellings) > 1
+        and any(s.istitle() for s in spellings)
+        and not any(map(_family_name, spellings))
+    )
+
+
+def _name_shaped(word: str) -> bool:
+    """Capitalised (``Github``) or with a capital inside (``GitHub``), and
+    no acronym (``API``, ``APIs``) or word with an apostrophe (``IT's``)."""
+    if "'" in word or "’" in word:
+        return False
+    return word.istitle() or _capital_inside(word)
+
+
+def _capital_inside(word: str) -> bool:
+    """A capital after the first letter in a word that is no acronym
+    (``API``, ``APIs``) and has no apostrophe (``IT's``)."""
+    rest = word[1:]
+    if rest.islower() or word.isupper() or "'" in word or "’" in word:
+        return False
+    return not (word.endswith("s") and word[:-1].isupper())
+
+
+def _used(doc: Document, word: str, starts: Sequence[int]) -> list[int]:
+    """The places of ``word`` used as a name in running prose: not joined to
+    an identifier, path, flag or call, not cited alone in quotes or
+    emphasis, and not alone in a list item (a list of accepted values,
+    ``- Credssp``, spells them as the program does)."""
+    text = doc.text
+    found = []
+    size = len(text)
+    for start in starts:
+        end = start + len(word)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < size else " "
+        if before in _JOINED_BEFORE or after in _JOINED_AFTER:
+            continue
+        if before.isdigit() or after.isdigit():
+            continue
+        if after == "." and text[end + 1 : end + 2].isalnum():
+            continue  # Grpc.Core, Github.com
+        if word_guards.cited(text, start, end) or doc.fills_block(start, end, "list"):
+            continue
+        found.append(start)
+    return found
+
+
+def _family_name(spelling: str) -> bool:
+    """A family name's prefix before its capital (``MacDonald``,
+    ``FitzGerald``): the plain form is another family's name."""
+    folded = spelling.lower()
+    return any(
+        folded.startswith(prefix) and spelling[len(prefix)].isupper()
+        for prefix in _SURNAME_PREFIXES
+    )
