@@ -663,16 +663,33 @@ def in_name_series(doc: Document, start: int, end: int) -> bool:
     """A lower-case word is one item of a sentence's run-in list of
     people ("we thank: Stefan Prodan, Paulo Gomes, xiexiong, Kevin
     Fritz, netthier."): a contributor's handle, as they write it."""
-    prose = doc.prose
-    if not prose[start:end].islower():
+    word = doc.prose[start:end]
+    if not word.islower():
         return False
+    items = _people_series(doc, start, end)
+    if items is None or word not in items:
+        return False  # the word must be an item on its own
+    # "… Tomasz Lewandowski, and otehrs.": a slip, not a handle.
+    return not slip_of_a_word(word)
+
+
+def in_people_series(doc: Document, start: int, end: int) -> bool:
+    """The word is part of an item of a sentence's run-in list of people
+    (a page's thanks, a paper's authors): each item names one person."""
+    return _people_series(doc, start, end) is not None
+
+
+def _people_series(doc: Document, start: int, end: int) -> list[str] | None:
+    """The items of the run-in list of people around ``start:end``, if the
+    word stands in one: five items or more, nearly all names."""
+    prose = doc.prose
     block = doc.block_at(start)
     if block is None:
-        return False
+        return None
     lo = max(block.start, start - _SERIES_REACH)
     hi = min(block.end, end + _SERIES_REACH)
     if prose.count(",", lo, hi) < _SERIES_ITEMS - 2:
-        return False  # too few commas around it for a list of people
+        return None  # too few commas around it for a list of people
     opening = max(prose.rfind(":", lo, start), _last_stop(prose, lo, start))
     closing = _SERIES_STOP.search(prose, end, hi)
     items = [
@@ -680,16 +697,16 @@ def in_name_series(doc: Document, start: int, end: int) -> bool:
         for item in prose[opening + 1 : closing.start() if closing else hi].split(",")
     ]
     items = [item.removeprefix("and ") for item in items if item]
-    if len(items) < _SERIES_ITEMS or prose[start:end] not in items:
-        return False  # the word must be an item on its own
-    if slip_of_a_word(prose[start:end]):
-        return False  # "… Tomasz Lewandowski, and otehrs.": a slip, not a handle
+    if len(items) < _SERIES_ITEMS:
+        return None
     full = sum(map(_full_name, items))
     # Nearly all items are names: the list's lead-in ("Thanks to Aaron
     # Leventhal") and a nickname in quotes ("Franck 'Shift' Quélain") may
     # read otherwise.
     entries = sum(map(_name_entry, items))
-    return full >= _SERIES_FULL * len(items) and entries >= _SERIES_ENTRIES * len(items)
+    if full >= _SERIES_FULL * len(items) and entries >= _SERIES_ENTRIES * len(items):
+        return items
+    return None
 
 
 def slip_of_a_word(

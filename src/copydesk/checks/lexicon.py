@@ -649,7 +649,11 @@ def _known_term(folded: str) -> bool:
 
 def _split_word(text: str, start: int, end: int, folded: str, language: str) -> bool:
     """A piece of one known word split by a hyphen for play or emphasis
-    ("Spec-tacular", "un-believable"): the pieces joined are a word."""
+    ("Spec-tacular", "un-believable"), or after an initial set apart by
+    quote or emphasis marks (``"d"istributed``, ``**Q**\\ ualified``): the
+    pieces joined are a word."""
+    if _marked_initial(text, start, folded, language):
+        return True
     if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
         lo = start - 1
         while lo > 0 and text[lo - 1].isalpha():
@@ -662,6 +666,37 @@ def _split_word(text: str, start: int, end: int, folded: str, language: str) -> 
             hi += 1
         return _known_in(language, folded + _fold(text[end + 1 : hi]))
     return False
+
+
+#: Marks that set an initial apart from the rest of its word.
+_INITIAL_MARKS = "\"'“”‘’*_\\()[] "
+
+
+def _marked_initial(text: str, start: int, folded: str, language: str) -> bool:
+    """The word is the rest of one whose first letter or two stand apart
+    between marks (``"d"istributed``, ``**Q**\\ ualified``): a run of at
+    most five marks, not only spaces, after one or two letters that follow
+    a mark (or before a bracket: "a(nother)"), and the letters joined to
+    the word make a word. A space splits
+    two words ("a ualified", ``"A && D" evalues``: still slips) unless a
+    backslash escapes it."""
+    mark = start
+    while mark > 0 and start - mark < 5 and text[mark - 1] in _INITIAL_MARKS:
+        mark -= 1
+    if mark == start or not text[mark:start].strip():
+        return False
+    lo = mark
+    while lo > 0 and mark - lo <= 2 and text[lo - 1].isalpha():
+        lo -= 1
+    if not 1 <= mark - lo <= 2 or (lo > 0 and text[lo - 1].isalnum()):
+        return False
+    between = lo > 0 and text[lo - 1] in _INITIAL_MARKS[:-1]
+    if not between and text[mark:start] not in ("(", "["):
+        return False  # an initial between marks, or "a(nother)"
+    if text[start - 1] == " " and text[start - 2] != "\\":
+        return False  # 'D" evalues': a space ends the initial's word (reST's
+        # escaped space, ``**Q**\\ ualified``, joins)
+    return _known_in(language, _fold(text[lo:mark]) + folded)
 
 
 def _package_name(text: str, start: int, folded: str, language: str) -> bool:

@@ -239,6 +239,8 @@ class Variants(CheckTypeBase):
                 continue
             if spelling.alone and other.alone:
                 continue  # entries of a list of codes, not a name in prose
+            if _credited(doc, spelling) and _credited(doc, other):
+                continue  # two people thanked: each credit names one
             line, _ = doc.line_col(other.first)
             right = _genitive_of(doc, canonical) if spelling.genitive else canonical
             for tok in spelling.tokens:
@@ -588,6 +590,15 @@ def _mark_alone(doc: Document, groups: Sequence[Sequence[_Spelling]]) -> None:
             spelling.alone = all(
                 doc.fills_block(tok.start, tok.end, "list") for tok in spelling.tokens
             )
+
+
+def _credited(doc: Document, spelling: _Spelling) -> bool:
+    """Every use of ``spelling`` is in a sentence's run-in list of people
+    (a page's thanks, a paper's authors): Bryan and Brian, Henri and Henry
+    there are two people, each named once."""
+    return all(
+        word_guards.in_people_series(doc, tok.start, tok.end) for tok in spelling.tokens
+    )
 
 
 @functools.lru_cache(maxsize=4096)
