@@ -17,6 +17,7 @@ from copydesk.checks.base import CheckType
 from copydesk.checks.boilerplate import Boilerplate
 from copydesk.checks.capitalization import Capitalization
 from copydesk.checks.capitals import Capitals
+from copydesk.checks.compounds import Compounds
 from copydesk.checks.conditional import Conditional
 from copydesk.checks.confusion import ConfusionCheck
 from copydesk.checks.consistency import Consistency
@@ -37,6 +38,7 @@ from copydesk.model import FixAvailability
 TYPED: dict[str, CheckType] = {
     "articles": Articles,
     "capitals": Capitals,
+    "compounds": Compounds,
     "boilerplate": Boilerplate,
     "capitalization": Capitalization,
     "conditional": Conditional,

@@ -18,6 +18,7 @@ OPT_IN = {
     "style.Exclamations",
     "style.HeadingCase",
     "style.Spelling",
+    "variants.Compounds",
 }
 
 

@@ -23,6 +23,7 @@ OPT_IN = {
     "style.Exclamations",
     "style.HeadingCase",
     "style.Spelling",
+    "variants.Compounds",
 }
 ENTRIES = {entry.meta.id: entry for entry in catalog()}
 #: Every shipped rule file: the catalogue lists each one.

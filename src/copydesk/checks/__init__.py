@@ -30,6 +30,7 @@ CHECK_TYPES: dict[str, str] = {
     "rarity": "copydesk.checks.rarity:Rarity",
     "articles": "copydesk.checks.articles:Articles",
     "capitals": "copydesk.checks.capitals:Capitals",
+    "compounds": "copydesk.checks.compounds:Compounds",
 }
 
 

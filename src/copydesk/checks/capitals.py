@@ -123,8 +123,7 @@ class Capitals(CheckTypeBase):
         counts = doc.get(word_guards.WordCounts)
         # One search in C over the distinct words, joined (no word holds a
         # line feed), picks those that begin with a capital and are long
-        # enough: a loop in Python over every distinct word cost 2% of a
-        # run over a docs tree.
+        # enough; Python looks at those only.
         capitalised = _capitalised(self.min_length).findall("\n".join(counts))
         forms: dict[str, list[str]] = {}
         for word in capitalised:
