@@ -9,7 +9,9 @@ are our own, run through the shipped packs as ``copydesk check`` runs them.
 
 from __future__ import annotations
 
-from tests.shipped_packs import found, lint
+from pathlib import Path
+
+from tests.shipped_packs import found, lint, workspace
 
 from copydesk.model import Applicability
 
@@ -122,3 +124,30 @@ def test_a_value_alone_in_a_list_item_is_left_alone() -> None:
         "Use CredSSP only on trusted hosts.\n"
     )
     assert found(text, "auth.md", "variants") == []
+
+
+def test_a_listed_name_is_reported_mid_sentence_though_a_word_in_lower_case() -> None:
+    # The lexicon holds "javascript" and "youtube" in lower case; only a
+    # capital at a sentence's start is excused for such a word.
+    text = "Our Javascript SDK ships today. Watch the demo on Youtube.\n"
+    assert found(text, "sdk.md", "variants") == [
+        (1, 5, "variants.Capitals"),
+        (1, 51, "variants.Capitals"),
+    ]
+
+
+def test_a_possessive_is_judged_by_its_name() -> None:
+    by_place = {
+        (f.line, f.col): f
+        for f in lint(
+            "Open Github's settings, then GitHub Actions.\n", "ci.md", "variants"
+        )
+    }
+    assert list(by_place) == [(1, 6)]
+    assert by_place[1, 6].match == "Github"
+
+
+def test_a_name_no_longer_than_a_family_prefix_is_no_crash() -> None:
+    text = "Fitz said hello. FItz said it again.\n"
+    rules = {f.rule for f in workspace().lint_text(Path("fitz.md"), text)}
+    assert not any(rule.startswith("copydesk.") for rule in rules)

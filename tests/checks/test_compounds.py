@@ -67,3 +67,8 @@ def test_a_closed_form_the_lexicon_lacks_loses_however_often_it_is_used() -> Non
 def test_the_rule_is_opt_in() -> None:
     default = Workspace(Path(), Overrides(language="en", isolated=True))
     assert [f for f in default.lint_text(Path("g.md"), GUIDE) if f.rule == RULE] == []
+
+
+def test_a_document_without_words_has_no_findings() -> None:
+    for text in ("", "```\ncode only\n```\n", "123\n"):
+        assert _workspace().lint_text(Path("empty.md"), text) == []

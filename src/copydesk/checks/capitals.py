@@ -22,17 +22,19 @@ gets the second wrong). So:
   names are left out (``MacDonald`` and ``Macdonald`` are two families,
   often two people of one story).
 
-Left alone, for the many ways a capital is right: a word the lexicon or
-the page has in lower case (``Hashtable`` at a sentence start beside the
-class ``HashTable``; ``Readline`` where the page names the module
-``readline``), acronyms and their plurals (``APIs``), words with an
-apostrophe (``IT's``), a first letter in lower case (``gRPC``: such
-forms are identifiers as often as names), and every use inside an
-identifier, a path, a flag, a call or an address (``Grpc.Core``,
-``-TraceRoute``) or cited alone in quotes or emphasis (a parameter's
-name, a list of wrong spellings) or alone in a list item (a list of
-accepted values). Those uses neither count nor are reported. The fix is
-unsafe: a project may spell its own name otherwise.
+Left alone, for the many ways a capital is right: a capital at a
+sentence's start on a word the lexicon has in lower case (``Latex``); an
+unlisted name the lexicon or the page has in lower case (``Hashtable``
+beside the class ``HashTable``; ``Readline`` where the page names the
+module ``readline``); acronyms and their plurals (``APIs``); words with
+an apostrophe (``IT's``; a possessive is judged by its name,
+``Github's``); a first letter in lower case (``gRPC``: such forms are
+identifiers as often as names); and every use inside an identifier, a
+path, a flag, a call or an address (``Grpc.Core``, ``-TraceRoute``),
+cited alone in quotes or emphasis (a parameter's name, a list of wrong
+spellings) or alone in a list item (a list of accepted values). Those
+uses neither count nor are reported. The fix is unsafe: a project may
+spell its own name otherwise.
 """
 
 from __future__ import annotations
@@ -125,37 +127,51 @@ class Capitals(CheckTypeBase):
         # line feed), picks those that begin with a capital and are long
         # enough; Python looks at those only.
         capitalised = _capitalised(self.min_length).findall("\n".join(counts))
-        forms: dict[str, list[str]] = {}
-        for word in capitalised:
-            if _name_shaped(word):
-                forms.setdefault(word.lower(), []).append(word)
+        # A name's spellings, each with the page's tokens of it: itself and
+        # its possessive (``Github's``), judged by the name alone.
+        forms: dict[str, dict[str, list[str]]] = {}
+        for token in capitalised:
+            name = _possessed(token)
+            if _name_shaped(name):
+                forms.setdefault(name.lower(), {}).setdefault(name, []).append(token)
         known = self.spellings
         names = [
             (folded, spellings)
             for folded, spellings in forms.items()
             if (folded in known and any(s != known[folded] for s in spellings))
-            or (len(spellings) > 1 and _variants(spellings))
+            or (len(spellings) > 1 and _variants(list(spellings)))
         ]
         if not names:
             return
         lex = wordlists.lexicon("en")
         places = doc.get(word_guards.WordPlaces).of(
-            s for _, spellings in names for s in spellings
+            t for _, spellings in names for tokens in spellings.values() for t in tokens
         )
         for folded, spellings in names:
-            uses = {s: _used(doc, s, places[s]) for s in spellings}
+            uses = {
+                name: sorted(
+                    start for t in tokens for start in _used(doc, t, places[t])
+                )
+                for name, tokens in spellings.items()
+            }
             right = known.get(folded) or self._winner(lex, counts, folded, uses)
             if right is None:
                 continue
-            # A word too (``Latex``, ``Webmail``): a capital at a sentence's
+            # A word too (``Latex``, ``Webmail``): its capital at a sentence's
             # start is no slip of the name.
             a_word = lex.is_word(folded)
             example = uses[right][0] if uses.get(right) else None
-            for spelling in spellings:
-                if spelling != right and not (a_word and spelling.istitle()):
-                    yield from self._flagged(
-                        doc, spelling, uses[spelling], right, example
-                    )
+            for name in spellings:
+                if name == right:
+                    continue
+                starts = uses[name]
+                if a_word and name.istitle():
+                    starts = [
+                        at
+                        for at in starts
+                        if not word_guards.sentence_initial(doc, at, doc.block_at(at))
+                    ]
+                yield from self._flagged(doc, name, starts, right, example)
 
     @staticmethod
     def _winner(
@@ -223,6 +239,12 @@ def _variants(spellings: Sequence[str]) -> bool:
     )
 
 
+def _possessed(token: str) -> str:
+    """The name a possessive token is of (``Github's``: ``Github``), or the
+    token."""
+    return token[:-2] if token.endswith(("'s", "’s")) else token
+
+
 def _name_shaped(word: str) -> bool:
     """Capitalised (``Github``) or with a capital inside (``GitHub``), and
     no acronym (``API``, ``APIs``) or word with an apostrophe (``IT's``)."""
@@ -269,6 +291,8 @@ def _family_name(spelling: str) -> bool:
     ``FitzGerald``): the plain form is another family's name."""
     folded = spelling.lower()
     return any(
-        folded.startswith(prefix) and spelling[len(prefix)].isupper()
+        folded.startswith(prefix)
+        and len(spelling) > len(prefix)
+        and spelling[len(prefix)].isupper()
         for prefix in _SURNAME_PREFIXES
     )

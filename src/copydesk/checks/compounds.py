@@ -93,6 +93,8 @@ class Compounds(CheckTypeBase):
 
     def run(self, doc: Document) -> Iterator[Finding]:
         counts = doc.get(word_guards.WordCounts)
+        if not counts:
+            return
         # Folded in one C call for all words (joined: no word holds a line
         # feed).
         folded = "\n".join(counts).lower().split("\n")
