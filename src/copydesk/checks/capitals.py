@@ -254,10 +254,9 @@ def _name_shaped(word: str) -> bool:
 
 
 def _capital_inside(word: str) -> bool:
-    """A capital after the first letter in a word that is no acronym
-    (``API``, ``APIs``) and has no apostrophe (``IT's``)."""
-    rest = word[1:]
-    if rest.islower() or word.isupper() or "'" in word or "’" in word:
+    """A capital after the first letter (``word_guards.inner_capital``) in
+    a word that is no acronym (``API``) or acronym's plural (``APIs``)."""
+    if not word_guards.inner_capital(word) or word.isupper():
         return False
     return not (word.endswith("s") and word[:-1].isupper())
 
