@@ -110,3 +110,18 @@ def test_a_long_run_of_spaces_after_an_article_is_read_once() -> None:
     # Two open-ended space patterns side by side made this quadratic (16 s).
     text = "Intro text.\n\nx a" + " " * 64_000 + ".\nIt took a hour.\n"
     assert found(text, "spaces.md", "typos") == [(4, 9, "typos.Articles")]
+
+
+INITIALISMS = """\
+Generate a SSH key and an PDF report. Mount a NFSv4 share.
+A LLM answers a SQL query over a HTTP call, a SYN packet and a NASA feed.
+It is an SSH key, a PDF and an MVP; Plan A NFS.
+"""
+
+
+def test_an_initialism_takes_the_article_of_its_first_letters_name() -> None:
+    found_ = {(f.line, f.col): f for f in lint(INITIALISMS, "keys.md", "typos")}
+    assert list(found_) == [(1, 10), (1, 24), (1, 45), (2, 1)]
+    assert found_[1, 10].suggestions == ("an",)
+    assert found_[1, 24].suggestions == ("a",)
+    assert found_[2, 1].suggestions == ("An",)

@@ -10,7 +10,10 @@ A pair is reported only where the reading is sure:
 
 - the next word is written in lower case, is common in the lexicon
   (``min-count``) and holds a vowel: names, acronyms and coined terms are
-  pronounced as their owners say them ("an SQL", "an nginx", "a UUID");
+  pronounced as their owners say them ("an nginx", "a UUID"); or it is an
+  initialism of capitals with no vowel, spelled out by its letters' names
+  ("an SSH key", "a PDF"; not one in H, aitch or haitch, nor the few said
+  as words, ``words-said``: "a/an SQL");
 - nothing but one space, or one line break and indentation, stands between
   the two words in the source: a word masked between them (inline code, an
   element's markup) or spaces laid out in a table mean another pairing;
@@ -63,6 +66,15 @@ _PAIR = later_re(
     r"(" + _GAP + r")([a-z][\w'’-]*)"
 )
 _VOWEL_LETTERS = frozenset("aeiou")
+#: An article and an initialism after it: two to six capitals, none a
+#: vowel, so it is spelled out letter by letter ("an SSH key", "a PDF"),
+#: and no capital after it ("NFSv4" is NFS, version 4).
+_INITIALISM = later_re(
+    r"([aA](?<![\w'’./\\-][aA])n?)(" + _GAP + r")([B-DF-HJ-NP-TV-Z]{2,6})(?![A-Z])"
+)
+#: Capitals whose names begin with a vowel sound: ef, el, em, en, ar, es, ex.
+#: H is said aitch or haitch, so an initialism in H is left alone.
+_VOWEL_NAMED = frozenset("FLMNRSX")
 
 
 class Articles(CheckTypeBase):
@@ -76,6 +88,7 @@ class Articles(CheckTypeBase):
         "min_count",
         "skip_words",
         "vowel_sounds",
+        "words_said",
     )
 
     FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
@@ -91,6 +104,7 @@ class Articles(CheckTypeBase):
             Key("either", (list,), item_types=(str,)),
             Key("skip-words", (list,), item_types=(str,)),
             Key("and-before", (list,), item_types=(str,)),
+            Key("words-said", (list,), item_types=(str,)),
         )
     }
 
@@ -101,6 +115,7 @@ class Articles(CheckTypeBase):
     either: Final[tuple[str, ...]]
     skip_words: Final[frozenset[str]]
     and_before: Final[frozenset[str]]
+    words_said: Final[frozenset[str]]
 
     def __init__(
         self,
@@ -109,12 +124,14 @@ class Articles(CheckTypeBase):
         sounds: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]],
         skip_words: frozenset[str],
         and_before: frozenset[str],
+        words_said: frozenset[str] = frozenset(),
     ) -> None:
         self.meta = meta
         self.min_count = min_count
         self.consonant_sounds, self.vowel_sounds, self.either = sounds
         self.skip_words = skip_words
         self.and_before = and_before
+        self.words_said = words_said
 
     @classmethod
     def from_yaml(
@@ -133,6 +150,7 @@ class Articles(CheckTypeBase):
             sounds,
             frozenset(words("skip-words")),
             frozenset(words("and-before")),
+            frozenset(words("words-said")),
         )
 
     def run(self, doc: Document) -> Iterator[Finding]:
@@ -157,6 +175,33 @@ class Articles(CheckTypeBase):
                 )
                 fix = Fix((Edit(start, end, shown[0]),), Applicability.UNSAFE)
                 yield self.meta.finding(doc, start, end, message, shown, fix)
+        yield from self._initialisms(doc)
+
+    def _initialisms(self, doc: Document) -> Iterator[Finding]:
+        """The article against an initialism's first letter as it is said
+        ("a SSH key": es; "an PDF": pee), but for the few said as words
+        (``words-said``: SQL, either way)."""
+        prose, text = doc.prose, doc.text
+        for m in _INITIALISM.finditer(prose):
+            article, gap, letters = m.group(1), m.group(2), m.group(3)
+            if letters[0] == "H" or letters.casefold() in self.words_said:
+                continue
+            if len(letters) > 2 and "Y" in letters[1:]:
+                continue  # SYN is said "sin": a Y after a capital may be a vowel
+            if text[m.end(1) : m.start(3)] != gap or not _one_space(gap):
+                continue
+            if article[0] == "A" and not _sentence_start(prose, m.start(1)):
+                continue
+            if _after_determiner(prose, m.start(1)):
+                continue
+            wanted = "an" if letters[0] in _VOWEL_NAMED else "a"
+            if wanted == article.casefold():
+                continue
+            start, end = m.start(1), m.end(1)
+            shown = _cased((wanted,), article)
+            message = self.meta.format_message(article, letters, f"'{shown[0]}'")
+            fix = Fix((Edit(start, end, shown[0]),), Applicability.UNSAFE)
+            yield self.meta.finding(doc, start, end, message, shown, fix)
 
     def _choices(
         self, article: str, word: str, lex: wordlists.Lexicon
