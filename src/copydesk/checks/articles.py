@@ -37,6 +37,7 @@ The fix is unsafe: it is evidence from one word, not a parse.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar, Final
 
@@ -159,49 +160,40 @@ class Articles(CheckTypeBase):
         prose, text = doc.prose, doc.text
         lex = wordlists.lexicon("en")
         for m in _PAIR.finditer(prose):
-            article, gap, word = m.group(1), m.group(2), m.group(3)
-            if text[m.end(1) : m.start(3)] != gap or not _one_space(gap):
-                continue  # masked code or table layout between the two words
-            if article[0] == "A" and not _sentence_start(prose, m.start(1)):
-                continue  # "Plan A", "Li An has": a letter or a name
-            if _after_determiner(prose, m.start(1)):
-                continue  # "the an macro set": a name, not a second article
-            choices = self._choices(article.casefold(), word, lex)
-            if choices:
-                start, end = m.start(1), m.end(1)
-                shown = _cased(choices, article)
-                message = self.meta.format_message(
-                    article, word, " or ".join(f"'{c}'" for c in shown)
-                )
-                fix = Fix((Edit(start, end, shown[0]),), Applicability.UNSAFE)
-                yield self.meta.finding(doc, start, end, message, shown, fix)
-        yield from self._initialisms(doc)
-
-    def _initialisms(self, doc: Document) -> Iterator[Finding]:
-        """The article against an initialism's first letter as it is said
-        ("a SSH key": es; "an PDF": pee), but for the few said as words
-        (``words-said``: SQL, either way)."""
-        prose, text = doc.prose, doc.text
+            if _placed(m, prose, text):
+                choices = self._choices(m.group(1).casefold(), m.group(3), lex)
+                if choices:
+                    yield self._finding(doc, m, choices)
         for m in _INITIALISM.finditer(prose):
-            article, gap, letters = m.group(1), m.group(2), m.group(3)
-            if letters[0] == "H" or letters.casefold() in self.words_said:
-                continue
-            if len(letters) > 2 and "Y" in letters[1:]:
-                continue  # SYN is said "sin": a Y after a capital may be a vowel
-            if text[m.end(1) : m.start(3)] != gap or not _one_space(gap):
-                continue
-            if article[0] == "A" and not _sentence_start(prose, m.start(1)):
-                continue
-            if _after_determiner(prose, m.start(1)):
-                continue
-            wanted = "an" if letters[0] in _VOWEL_NAMED else "a"
-            if wanted == article.casefold():
-                continue
-            start, end = m.start(1), m.end(1)
-            shown = _cased((wanted,), article)
-            message = self.meta.format_message(article, letters, f"'{shown[0]}'")
-            fix = Fix((Edit(start, end, shown[0]),), Applicability.UNSAFE)
-            yield self.meta.finding(doc, start, end, message, shown, fix)
+            if _placed(m, prose, text):
+                wanted = self._initialism_article(m.group(3))
+                if wanted and wanted != m.group(1).casefold():
+                    yield self._finding(doc, m, (wanted,))
+
+    def _finding(
+        self, doc: Document, m: re.Match[str], choices: tuple[str, ...]
+    ) -> Finding:
+        """The finding on the article of the pair ``m``, offering ``choices``
+        cased as the article is."""
+        article, word = m.group(1), m.group(3)
+        start, end = m.start(1), m.end(1)
+        shown = _cased(choices, article)
+        message = self.meta.format_message(
+            article, word, " or ".join(f"'{c}'" for c in shown)
+        )
+        fix = Fix((Edit(start, end, shown[0]),), Applicability.UNSAFE)
+        return self.meta.finding(doc, start, end, message, shown, fix)
+
+    def _initialism_article(self, letters: str) -> str:
+        """The article an initialism takes as it is spelled out ("an SSH":
+        es; "a PDF": pee), or "" where that is not sure: an H (aitch or
+        haitch), a Y after a capital (SYN is said "sin") or one said as a
+        word (``words-said``: SQL, either way)."""
+        if letters[0] == "H" or letters.casefold() in self.words_said:
+            return ""
+        if len(letters) > 2 and "Y" in letters[1:]:
+            return ""
+        return "an" if letters[0] in _VOWEL_NAMED else "a"
 
     def _choices(
         self, article: str, word: str, lex: wordlists.Lexicon
@@ -242,6 +234,20 @@ class Articles(CheckTypeBase):
 def _cased(choices: tuple[str, ...], article: str) -> tuple[str, ...]:
     """``choices`` capitalised as ``article`` is (An, A, And)."""
     return tuple(c.capitalize() for c in choices) if article[0].isupper() else choices
+
+
+def _placed(m: re.Match[str], prose: str, text: str) -> bool:
+    """Whether the article and word of ``m`` stand as a pair: one space or
+    one line break between them in the source too (not masked code or a
+    table's layout), "A" or "An" opening a sentence or a line ("Plan A" and
+    "Li An has" are a letter and a name), and no determiner before the
+    article ("the an macro set": a name, not a second article)."""
+    article, gap = m.group(1), m.group(2)
+    if text[m.end(1) : m.start(3)] != gap or not _one_space(gap):
+        return False
+    if article[0] == "A" and not _sentence_start(prose, m.start(1)):
+        return False
+    return not _after_determiner(prose, m.start(1))
 
 
 def _one_space(gap: str) -> bool:
