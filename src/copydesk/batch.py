@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from copydesk import engine, markup, patterns
 from copydesk.cspell_config import NO_WORDS, ProjectWords
-from copydesk.document import Document, default_kind
+from copydesk.document import DOCUMENT_KINDS, Document, format_kind
 from copydesk.errors import CopydeskError
 from copydesk.files import STDIN, Target, match_kind
 from copydesk.model import Finding, RuleMeta, Severity
@@ -79,8 +79,9 @@ class RuleOptions(NamedTuple):
 
     def kind_of(self, path: str, fmt: str) -> str:
         """The document kind of ``path`` under these options: the first
-        ``kind-for`` glob that matches it, else by format."""
-        return match_kind(path, self.kind_for, self.kind_root) or default_kind(fmt)
+        ``kind-for`` glob that matches it, else by format; empty for plain
+        text, whose kind its lines decide once read (``document.default_kind``)."""
+        return match_kind(path, self.kind_for, self.kind_root) or format_kind(fmt)
 
     @property
     def overrides(self) -> dict[str, Severity]:
@@ -117,7 +118,8 @@ class FileResult:
 def build_document(
     text: str, path: str, fmt: str, language: str, kind: str = ""
 ) -> Document:
-    """Read ``text`` in its markup format into a Document (``kind``: by format)."""
+    """Read ``text`` in its markup format into a Document (``kind``: empty
+    for the document's own)."""
     return document_of(markup.read(fmt, text), text, path, fmt, language, kind)
 
 
@@ -349,8 +351,9 @@ def _cached(
     from copydesk.textio import read_source
 
     # The kind joins the language in the key: a ``kind-for`` glob can give two
-    # files with the same bytes and format different findings.
-    context = f"{language}:{target.kind or default_kind(target.format)}"
+    # files with the same bytes and format different findings (a kind not
+    # configured follows from the bytes and format).
+    context = f"{language}:{target.kind or 'by-text'}"
     if target.encoding:  # the same bytes decode to another text
         context += f":{target.encoding}"
     try:
@@ -388,7 +391,10 @@ def _lint_uncached(
         return
     options = rules.options
     overrides = options.overrides
-    kinds = frozenset(t.kind or default_kind(t.format) for t in targets)
+    # A target with no kind is plain text: a draft or, hard-wrapped, authored.
+    kinds = frozenset().union(
+        *({t.kind} if t.kind else DOCUMENT_KINDS for t in targets)
+    )
     if _serial(targets, jobs):
         ruleset = rules.get(kinds)
         if len(targets) > 1:

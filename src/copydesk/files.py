@@ -28,7 +28,8 @@ class Target(NamedTuple):
     """One file to lint, the format to read it in and its document kind.
 
     Both are resolved once, where the file's config is known (for stdin, from
-    ``--stdin-filename``); an empty kind means "by format". ``encoding`` is a
+    ``--stdin-filename``); an empty kind means the document's own, known
+    once its text is read (``document.default_kind``). ``encoding`` is a
     legacy encoding to decode it in (``--encoding``); empty means UTF-8.
     """
 

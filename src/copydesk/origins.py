@@ -11,8 +11,10 @@ its ``Overrides`` field, and each face names it its own way (``--select``).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from copydesk.document import DOCUMENT_KINDS, default_kind
 from copydesk.files import format_for, match_kind
 
 if TYPE_CHECKING:
@@ -97,8 +99,22 @@ def _kind(settings: Settings, overrides: Overrides, located: str) -> list[Origin
             if (glob, kind) in overrides.kind_for:
                 return [Origin("kind", kind, OVERRIDE, "kind_for")]
             return [Origin("kind", kind, CONFIG, config.key("kind-for", glob))]
-    why = f"{settings.format} files are {settings.kind}"
-    return [Origin("kind", settings.kind, DEFAULT, why)]
+    return [_default_kind(settings.format, located)]
+
+
+def _default_kind(fmt: str, located: str) -> Origin:
+    """The kind a file gets unless configured: by its format, or for plain
+    text by its lines (``document.default_kind``), read from the file."""
+    if fmt != "plain":
+        kind = default_kind(fmt, "")
+        return Origin("kind", kind, DEFAULT, f"{fmt} files are {kind}")
+    rule = "plain text is a draft unless hard-wrapped"
+    try:
+        text = Path(located).read_text(encoding="utf-8", errors="replace")
+    except OSError:  # stdin, or not there (yet): the rule, not its verdict
+        return Origin("kind", " or ".join(DOCUMENT_KINDS), DEFAULT, rule)
+    kind = default_kind(fmt, text)
+    return Origin("kind", kind, DEFAULT, f"{rule}; this file is {kind}")
 
 
 def _single(

@@ -163,3 +163,25 @@ def test_text_table_wraps_to_the_width(
         "                the file)",
     ]
     assert max(len(line) for line in out.splitlines()) <= 60
+
+
+def test_plain_text_s_kind_is_read_from_its_lines(
+    newsroom: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wrapped = (
+        "The release notes below list what changed in the tide tables since\n"
+        "the last edition, and which harbours lost or gained a gauge during\n"
+        "the winter, so that pilots can check the figures they still carry\n"
+        "against the ones the office now publishes for every berth.\n"
+    )
+    (newsroom / "NOTES.txt").write_text(wrapped, encoding="utf-8")
+    (newsroom / "story.txt").write_text(DRAFT, encoding="utf-8")
+    rule = "default: plain text is a draft unless hard-wrapped"
+    assert settings(capsys, ["NOTES.txt"])["kind"] == (
+        f"authored <- {rule}; this file is authored"
+    )
+    assert (
+        settings(capsys, ["story.txt"])["kind"]
+        == f"draft <- {rule}; this file is draft"
+    )
+    assert settings(capsys, ["absent.txt"])["kind"] == f"draft or authored <- {rule}"

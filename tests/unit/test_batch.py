@@ -74,11 +74,13 @@ def test_rule_options_rebuild_the_same_ruleset_in_a_worker() -> None:
     assert options.overrides["names.Places"].label == "error"
 
 
-def test_kind_comes_from_kind_for_then_the_format(tmp_path: Path) -> None:
+def test_kind_comes_from_kind_for_then_the_document(tmp_path: Path) -> None:
     options = RuleOptions(kind_for=(("drafts/*", "draft"),), kind_root=str(tmp_path))
     assert options.kind_of(str(tmp_path / "drafts" / "a.md"), "markdown") == "draft"
     assert options.kind_of(str(tmp_path / "docs" / "a.md"), "markdown") == "authored"
-    assert options.kind_of("notes.txt", "plain") == "draft"
+    kind = options.kind_of("notes.txt", "plain")
+    assert kind == ""
+    assert batch.build_document("Share\n", "a.txt", "plain", "en", kind).kind == "draft"
 
 
 def test_build_document_reads_the_format() -> None:

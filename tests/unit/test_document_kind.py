@@ -15,7 +15,7 @@ import pytest
 
 from copydesk import cli
 from copydesk.batch import lint_text
-from copydesk.document import Document
+from copydesk.document import Document, default_kind, hard_wrapped
 from copydesk.errors import RuleError
 from copydesk.ruleset import load_ruleset
 
@@ -87,6 +87,73 @@ def test_format_decides_the_kind_by_default() -> None:
     doc = Document("a.md", "x", "x", format="markdown")
     assert doc.kind == "authored"
     assert Document("a.md", "x", "x", format="markdown", kind="draft").kind == "draft"
+
+
+#: A crane operator's manual kept as a text file in a repository: written in
+#: an editor at 72 columns, with one-word headings that name commands.
+MANUAL = """\
+CRANE CONTROL CONSOLE - OPERATOR NOTES
+======================================
+
+The console accepts a small set of commands typed at the prompt. Each
+command acts on the crane selected with the dial, and the console echoes
+the command before it runs it, so that the operator can read it back to
+the signaller on the quay.
+
+search
+    Lists the cranes on the quay that answer the console, with their
+    berth numbers and the time of their last brake test.
+
+accept
+    Takes the lift plan the signaller sent and loads it into the crane's
+    controller. A plan that names a load above the crane's rating is
+    refused, and the console says which line of the plan was wrong.
+
+Comments
+    Lines that start with a hash sign are ignored by the console, so that
+    a lift plan can carry notes for the next shift.
+"""
+
+
+def test_plain_text_is_a_draft_unless_hard_wrapped() -> None:
+    assert hard_wrapped(MANUAL)
+    assert Document.plain(MANUAL).kind == "authored"
+    assert default_kind("plain", MANUAL) == "authored"
+    assert not hard_wrapped(DRAFT)  # one wrapped line: an editor's own break
+    assert Document.plain(DRAFT).kind == "draft"
+    # The same manual with a paragraph to a line, as a web page pastes it.
+    pasted = "\n\n".join(
+        " ".join(line.strip() for line in block.splitlines())
+        for block in MANUAL.split("\n\n")
+    )
+    assert not hard_wrapped(pasted)
+    assert Document.plain(pasted).kind == "draft"
+
+
+def test_a_hard_wrapped_text_file_s_headings_are_not_debris() -> None:
+    assert _artifacts(MANUAL, "console.txt", "plain") == []
+    # Read as a draft, its command headings were link boxes and buttons.
+    rs = load_ruleset(select=["artifacts"])
+    as_draft = lint_text(MANUAL, "console.txt", "plain", rs, kind="draft")
+    assert [(f.line, f.col, f.rule) for f in as_draft] == [
+        (9, 1, "artifacts.Navigation"),
+        (13, 1, "artifacts.Consent"),
+        (18, 1, "artifacts.Comments"),
+    ]
+
+
+def test_a_configured_kind_wins_over_the_wrapping(tmp_path: Path) -> None:
+    (tmp_path / "console.txt").write_text(MANUAL, encoding="utf-8")
+    config = 'packs = ["artifacts"]\nkind-for = {"*.txt" = "draft"}\n'
+    (tmp_path / ".copydesk.toml").write_text(config, encoding="utf-8")
+    _, out, _ = _run(
+        ["check", "--no-cache", "--format", "json", str(tmp_path / "console.txt")]
+    )
+    assert [(f["line"], f["rule"]) for f in json.loads(out)] == [
+        (9, "artifacts.Navigation"),
+        (13, "artifacts.Consent"),
+        (18, "artifacts.Comments"),
+    ]
 
 
 def test_debris_lines_in_a_draft_are_found() -> None:
