@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import collections
 import itertools
+import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 
@@ -154,6 +155,12 @@ class Places:
         new = wanted.difference(self._found)
         if new and len(new) >= FEW_WORDS:
             self._search(new)
+        elif (
+            len(new) > 1
+            and len(new) * len(self._prose) >= _ONE_SCAN_FROM
+            and self._without_odd_characters()
+        ):
+            self._found.update(_alternation_search(self._prose, new))
         else:
             for word in new:
                 self._found[word] = self._searched(word)
@@ -209,6 +216,30 @@ class Places:
             for places in found.values():
                 places.sort()
         self._found.update(found)
+
+
+#: Characters of prose times new words from which the words are found by
+#: one scan for all of them (``_alternation_search``) rather than one
+#: search each: on the 17 MB Markdown file, 45 brand names took 0.34 s one
+#: by one and 0.08 s in one scan, whose pattern costs a millisecond or two
+#: to compile, more than a short page's searches.
+_ONE_SCAN_FROM = 20_000_000
+
+
+def _alternation_search(prose: str, words: Iterable[str]) -> dict[str, list[int]]:
+    """The places of each of ``words`` that ``occurrences`` gives, by one
+    scan for all of them, the longest first at each place, in a prose with
+    no odd character (``_odd_pattern``). There a word that a longer one
+    begins is not whole where that one stands (the longer one's next
+    character joins it), nor is one that starts inside another's match (a
+    character that joins comes before it), so the places are the same."""
+    found: dict[str, list[int]] = {word: [] for word in words}
+    pattern = "|".join(map(re.escape, sorted(found, key=len, reverse=True)))
+    for m in re.finditer(pattern, prose):
+        start, end = m.span()
+        if _whole(prose, start, end):
+            found[m.group()].append(start)
+    return found
 
 
 class WordPlaces(Analysis[Places]):

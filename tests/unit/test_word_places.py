@@ -26,6 +26,8 @@ from copydesk.word_guards import WORD, Places, occurrences
 #: word for ``occurrences``), a letter newer than Python's Unicode tables,
 #: digits, hyphens and spaces.
 ALPHABET = "abcAB'’\u0301\u093e\u0941\u0560\u0915-1 \n"
+#: The same without the characters that hide a word inside a token.
+PLAIN = "abcAB'’\u0301-1 \n"
 
 
 @settings(max_examples=400, deadline=None)
@@ -53,6 +55,42 @@ def test_a_pass_piece_by_piece_finds_the_whole_token_occurrences(
         places = Places(text).of(words)
     for word in words:
         assert list(places[word]) == list(occurrences(text, word)), word
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.text(alphabet=ALPHABET, max_size=60) | st.text(alphabet=PLAIN, max_size=60)
+)
+def test_one_scan_for_a_few_words_finds_the_whole_token_occurrences(
+    text: str,
+) -> None:
+    """A few words in a long prose are found by one scan of them all, the
+    longest first at each place: as ``occurrences`` finds them one by one,
+    also where one word begins or ends another (``ab``, ``abc``, ``b``). A
+    prose with an odd character is searched word by word."""
+    words = set(WORD.findall(text)) | {"ab", "a", "b", "abc", "bc", "क", "a'b"}
+    with mock.patch.object(word_guards, "_ONE_SCAN_FROM", 0):
+        places = Places(text).of(words)
+    for word in words:
+        assert list(places[word]) == list(occurrences(text, word)), word
+
+
+def test_a_few_words_in_a_long_prose_are_one_scan() -> None:
+    text = "Foreach and ForEach, foreach-ForEach's Foreacher ForEach\n" * 500
+    words = ["ForEach", "Foreach", "ForEach's", "Foreacher"]
+    # 4 words in 28,500 characters; at the threshold's scale, 4 in 5 MB.
+    with (
+        mock.patch.object(word_guards, "_ONE_SCAN_FROM", 100_000),
+        _count_passes() as calls,
+    ):
+        places = Places(text).of(words)
+        assert (calls.passes, calls.searches) == (0, 0)
+        Places(text[:500]).of(words)  # a short page: one search a word
+        assert (calls.passes, calls.searches) == (0, 4)
+    for word in words:
+        assert list(places[word]) == list(occurrences(text, word)), word
+    assert places["ForEach"][:3] == [12, 49, 69]
+    assert places["ForEach's"][:2] == [29, 86]
 
 
 def test_a_word_after_a_spacing_mark_is_found_inside_its_token() -> None:
