@@ -7,7 +7,6 @@ naming the file and the key as the user would write it in that file
 when a key is mistyped.
 """
 
-import json
 import os
 import re
 from collections.abc import Mapping
@@ -221,6 +220,8 @@ def _load_toml(path: Path) -> dict[str, Any]:
 def toml_key(*parts: str) -> str:
     """``severity."names.Nope"``: a dotted key as written in TOML, each part
     quoted only when it must be."""
+    import json  # only for keys and rule options: a run may need neither
+
     return ".".join(
         part if _BARE_KEY.fullmatch(part) else json.dumps(part, ensure_ascii=False)
         for part in parts
@@ -357,7 +358,10 @@ def _per_file_ignores(
 
 
 def _rule_options(value: Mapping[str, Any], keys: _Keys) -> tuple[tuple[str, str], ...]:
-    """Per-rule option overrides, kept as JSON so the config stays hashable."""
+    """Per-rule option overrides, kept as JSON so the config stays hashable
+    (``json``, 5 M instructions to import, only for a config with some)."""
+    import json
+
     out: list[tuple[str, str]] = []
     for rule, options in value.items():
         if not isinstance(options, Mapping):

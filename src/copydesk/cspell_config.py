@@ -21,7 +21,6 @@ nothing: it is another tool's file, and the run goes on as without it.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -131,6 +130,8 @@ def _read_config(path: Path, budget: list[int]) -> Mapping[str, Any] | None:
 
 
 def _json(text: str) -> Any:
+    import json  # only for a JSON config: a run without one never needs it
+
     try:
         return json.loads(text)
     except (ValueError, RecursionError):

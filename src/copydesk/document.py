@@ -5,7 +5,7 @@ that is not prose (code, URLs, tags, front matter) replaced by spaces and line
 breaks kept, so an offset found in the prose view is an offset in the source.
 
 Analyses are the one way checks share work on a document: a check asks
-``doc.get(TokenIndex)`` and the first asker computes the value, which the
+``doc.get(Capitalised)`` and the first asker computes the value, which the
 document keeps for every later one (see ``Analysis``).
 """
 

@@ -71,7 +71,7 @@ class _GiveUpError(Exception):
 
 
 #: Supersets worked out so far, by pattern. Those of the shipped rules are
-#: read ready-made (``remember``; ``rules/supersets.json``, which
+#: read ready-made (``remember``; ``rules/supersets.pickle``, which
 #: ``python -m copydesk.rule_index`` writes): rewriting them all took a few
 #: ms of every run's start.
 _KNOWN: dict[str, str | None] = {}

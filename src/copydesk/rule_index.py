@@ -1,7 +1,7 @@
 """Writes the shipped rule files' parsed index, so a run need not parse YAML.
 
 Importing PyYAML and parsing the shipped packs is a third of a one-file run's
-start-up. ``rules/parsed.json`` holds every shipped rule file's parsed data
+start-up. ``rules/parsed.pickle`` holds every shipped rule file's parsed data
 with the CRC-32 and length of its bytes (``rulefiles.digest``);
 ``rulefiles.read_rule`` takes a rule whose bytes still match from there, and
 parses any other (an edited shipped rule, a user rule) as YAML.
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -31,8 +32,8 @@ from copydesk.rulefiles import (
 )
 
 
-def build(rules_dir: Path) -> str:
-    """The index text for every rule file under ``rules_dir`` (YAML parsed)."""
+def build(rules_dir: Path) -> bytes:
+    """The index for every rule file under ``rules_dir`` (YAML parsed)."""
     entries: dict[str, Any] = {}
     for path in _rule_paths(rules_dir):
         raw = path.read_bytes()
@@ -41,11 +42,19 @@ def build(rules_dir: Path) -> str:
             "crc32": digest(raw),
             "data": parse_rule_text(raw, relative),
         }
-    return json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return _pickled(entries)
 
 
-def build_supersets() -> str:
-    """The text of ``SUPERSETS_NAME``: the RE2 superset of every pattern the
+def _pickled(table: dict[str, Any]) -> bytes:
+    """The file of ``table``: a pickle of what its JSON (mappings' keys
+    sorted) reads back as, the data the index gave when it was a JSON file,
+    so a rule's mappings keep the order they had."""
+    text = json.dumps(table, ensure_ascii=False, sort_keys=True)
+    return pickle.dumps(json.loads(text), protocol=4)
+
+
+def build_supersets() -> bytes:
+    """The bytes of ``SUPERSETS_NAME``: the RE2 superset of every pattern the
     shipped rules ask for, every pack selected (rules off by default too),
     each rewritten afresh rather than taken from the file being replaced."""
     from copydesk import re2_superset
@@ -54,7 +63,7 @@ def build_supersets() -> str:
     packs = sorted({path.parent.name for path in _rule_paths(shipped_rules_dir())})
     load_ruleset(select=packs)
     table = {p: re2_superset.rewrite(p) for p in re2_superset.asked()}
-    return json.dumps(table, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return _pickled(table)
 
 
 def build_programs(documents: Sequence[Path], kept: Path) -> bytes:
@@ -119,10 +128,10 @@ def main(argv: list[str] | None = None) -> int:
         target.write_bytes(programs)
         sys.stdout.write(f"wrote {target}\n")
         return 0
-    (rules_dir / INDEX_NAME).write_text(build(rules_dir), encoding="utf-8")
+    (rules_dir / INDEX_NAME).write_bytes(build(rules_dir))
     sys.stdout.write(f"wrote {rules_dir / INDEX_NAME}\n")
     # Read after the index is current, so the rules are the files on disk.
-    (rules_dir / SUPERSETS_NAME).write_text(build_supersets(), encoding="utf-8")
+    (rules_dir / SUPERSETS_NAME).write_bytes(build_supersets())
     sys.stdout.write(f"wrote {rules_dir / SUPERSETS_NAME}\n")
     sys.stdout.flush()
     return write_programs()

@@ -159,11 +159,11 @@ def test_documents_never_share_an_analysis_even_with_equal_text(
     first = Document.plain("Kyiv and Lviv.")
     same = Document.plain("Kyiv and Lviv.")
     other = Document.plain("Odesa.")
-    assert first.get(translit.TokenIndex).texts == ["Kyiv", "Lviv"]
-    assert same.get(translit.TokenIndex).texts == ["Kyiv", "Lviv"]
-    assert other.get(translit.TokenIndex).texts == ["Odesa"]
+    assert first.get(translit.Capitalised).texts == ["Kyiv", "Lviv"]
+    assert same.get(translit.Capitalised).texts == ["Kyiv", "Lviv"]
+    assert other.get(translit.Capitalised).texts == ["Odesa"]
     assert counted.calls == 3
-    assert first.get(translit.TokenIndex) is not same.get(translit.TokenIndex)
+    assert first.get(translit.Capitalised) is not same.get(translit.Capitalised)
 
 
 def test_quote_defects_follow_the_document_not_the_last_text_seen() -> None:

@@ -4,7 +4,7 @@ Shipped rules compile their patterns on first use (a document without a
 confusion's word never compiles its contexts), a run that forks workers
 compiles them once before the fork, and ``copydesk check`` on a Markdown file
 outside a Vale project imports neither the Vale package nor the readers of
-other formats, the server, the results cache or hashlib.
+other formats, the server, the results cache, hashlib or json.
 """
 
 from __future__ import annotations
@@ -106,6 +106,7 @@ NOT_FOR_MARKDOWN = (
     "copydesk.cli.output_file",  # no --output-file
     "copydesk.suggest",  # no misspelt config key or choice to name
     "copydesk.cli.baseline",
+    "json",  # the shipped index is a pickle; no config with rule options
 )
 
 
@@ -124,10 +125,12 @@ def _check_in_a_fresh_process(
     every module it imported."""
     argv = ["check", "--no-cache", *options, name]
     script = (
-        "import json, sys\n"
+        "import sys\n"
         "from copydesk.cli.main import main\n"
         f"code = main({argv!r})\n"
-        "print(json.dumps([code, sorted(sys.modules)]))\n"
+        "modules = sorted(sys.modules)\n"
+        "import json\n"
+        "print(json.dumps([code, modules]))\n"
     )
     _, out, _ = _python(folder, script)
     code, modules = json.loads(out.splitlines()[-1])

@@ -54,7 +54,7 @@ def test_the_capitalised_words_of_blanked_pieces_are_the_whole_index(
     doc = build_document(text, "d.txt", "plain", "en")
     whole = translit.TokenIndex.of_masked(translit.mask_non_prose(doc.prose))
     with mock.patch.object(text_pieces, "PIECE", size):
-        index = translit.TokenIndex.compute(doc)
+        index = translit.Capitalised.compute(doc)
     assert list(index.starts) == list(whole.starts)
     assert list(index.texts) == list(whole.texts)
 

@@ -13,9 +13,9 @@ RULES = shipped_rules_dir()
 
 
 def test_the_committed_index_matches_the_rule_files() -> None:
-    committed = (RULES / INDEX_NAME).read_text(encoding="utf-8")
+    committed = (RULES / INDEX_NAME).read_bytes()
     assert committed == rule_index.build(RULES), (
-        "rules/parsed.json is stale: run `python -m copydesk.rule_index`"
+        "rules/parsed.pickle is stale: run `python -m copydesk.rule_index`"
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -114,9 +115,12 @@ def test_an_unchanged_shipped_file_is_read_from_the_index() -> None:
 
 def test_a_missing_or_broken_index_reads_as_empty(tmp_path: Path) -> None:
     assert load_index(tmp_path) == {}
-    (tmp_path / INDEX_NAME).write_text("{not json", encoding="utf-8")
+    (tmp_path / INDEX_NAME).write_text("{not a pickle", encoding="utf-8")
     assert load_index(tmp_path) == {}
-    (tmp_path / INDEX_NAME).write_text("[1, 2]", encoding="utf-8")
+    whole = pickle.dumps({"names/Places.yml": {"crc32": "0/0", "data": {}}})
+    (tmp_path / INDEX_NAME).write_bytes(whole[: len(whole) // 2])
+    assert load_index(tmp_path) == {}
+    (tmp_path / INDEX_NAME).write_bytes(pickle.dumps([1, 2]))
     assert load_index(tmp_path) == {}
 
 

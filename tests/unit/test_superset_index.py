@@ -1,8 +1,8 @@
-"""rules/supersets.json: the shipped rules' RE2 supersets, current and used."""
+"""rules/supersets.pickle: the shipped rules' RE2 supersets, current and used."""
 
 from __future__ import annotations
 
-import json
+import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -18,12 +18,14 @@ RULES = shipped_rules_dir()
 def test_the_committed_supersets_match_a_rebuild() -> None:
     # A fresh process: this one has seen the test suite's own rules.
     code = (
-        "from copydesk import rule_index\nprint(rule_index.build_supersets(), end='')"
+        "import sys\n"
+        "from copydesk import rule_index\n"
+        "sys.stdout.buffer.write(rule_index.build_supersets())"
     )
-    rebuilt = subprocess.check_output([sys.executable, "-c", code], text=True)
-    committed = (RULES / SUPERSETS_NAME).read_text(encoding="utf-8")
+    rebuilt = subprocess.check_output([sys.executable, "-c", code])
+    committed = (RULES / SUPERSETS_NAME).read_bytes()
     assert committed == rebuilt, (
-        "rules/supersets.json is stale: run `python -m copydesk.rule_index`"
+        "rules/supersets.pickle is stale: run `python -m copydesk.rule_index`"
     )
 
 
@@ -66,7 +68,7 @@ def test_a_missing_or_garbled_file_is_no_table(tmp_path: Path) -> None:
     assert load_supersets(tmp_path) == {}
     (tmp_path / SUPERSETS_NAME).write_text("[1, 2]", encoding="utf-8")
     assert load_supersets(tmp_path) == {}
-    (tmp_path / SUPERSETS_NAME).write_text(
-        json.dumps({"a": "a", "b": None, "c": 3}), encoding="utf-8"
-    )
+    (tmp_path / SUPERSETS_NAME).write_bytes(pickle.dumps([1, 2]))
+    assert load_supersets(tmp_path) == {}
+    (tmp_path / SUPERSETS_NAME).write_bytes(pickle.dumps({"a": "a", "b": None, "c": 3}))
     assert load_supersets(tmp_path) == {"a": "a", "b": None}

@@ -404,7 +404,7 @@ class Names(CheckTypeBase):
         UkraineNamed,
         CapitalsWords,
         translit.MaskedProse,
-        translit.TokenIndex,
+        translit.Capitalised,
         translit.CandidateWords,
         QuoteStates,
         doclang.DocumentLanguage,
@@ -557,7 +557,7 @@ class Names(CheckTypeBase):
                 entries[word] = entry
         if not entries:
             return
-        for tok in doc.get(translit.TokenIndex).where(entries.keys()):
+        for tok in doc.get(translit.Capitalised).where(entries.keys()):
             entry = entries[tok.text]
             if tok.start not in seen and self._fits(
                 doc, entry, tok.start, tok.end, verdicts
@@ -566,7 +566,7 @@ class Names(CheckTypeBase):
 
     def _listed(self, doc: Document) -> Iterator[tuple[int, int, int]]:
         """Listed variants: one-word ones by lookup, the rest by one matcher."""
-        words = doc.get(translit.TokenIndex)
+        words = doc.get(translit.Capitalised)
         hits = words.distinct & self.by_token.keys()
         for tok in words.where(hits) if hits else ():
             yield tok.start, tok.end, self.by_token[tok.text]
@@ -728,7 +728,7 @@ class Names(CheckTypeBase):
         spelling is then offered, not written by ``copydesk fix``."""
         if doc.get(UkraineNamed):
             return True
-        distinct = doc.get(translit.TokenIndex).distinct
+        distinct = doc.get(translit.Capitalised).distinct
         named = {i for token, i in self.by_token.items() if token in distinct}
         named.update(
             i for i, entry in enumerate(self.entries) if entry.canonical in distinct

@@ -146,7 +146,7 @@ class Variants(CheckTypeBase):
     #: The document analyses its rules read.
     USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (
         translit.Candidates,
-        translit.TokenIndex,
+        translit.Capitalised,
         translit.MaskedProse,
         doclang.DocumentLanguage,
         doclang.QuotationLanguage,  # through doclang.foreign_quotation
@@ -432,7 +432,7 @@ def _read_neighbours(
     neighbouring words of the word index, middle initials passed over, that
     hold a grouped spelling."""
     prose = doc.prose
-    index = doc.get(translit.TokenIndex)
+    index = doc.get(translit.Capitalised)
     starts, texts = index.starts, index.texts
     count = len(texts)
 

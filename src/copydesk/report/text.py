@@ -10,15 +10,14 @@ two, combining marks none) and tabs are expanded, so the caret sits under the
 match in a terminal. Long messages wrap under the header.
 """
 
-from __future__ import annotations
-
 import bisect
 import functools
 import unicodedata
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-from copydesk.model import Severity
+from copydesk.model import Finding, Severity
+from copydesk.report import ReportContext
 from copydesk.report._common import (
     FIXABLE,
     fixable,
@@ -27,10 +26,6 @@ from copydesk.report._common import (
     split_lines,
 )
 from copydesk.report._fit import MIN_WIDTH, cell_width, cells, hanging, wrap
-
-if TYPE_CHECKING:
-    from copydesk.model import Finding
-    from copydesk.report import ReportContext
 
 RESET = "\x1b[0m"
 BOLD = "\x1b[1m"
