@@ -71,25 +71,34 @@ def build_programs(documents: Sequence[Path], kept: Path) -> bytes:
     pattern compiled while the shipped rules (every pack) load, compile what
     a parallel run compiles before it forks, and lint ``documents``.
 
-    The documents reach what only a candidate finding builds (a confusion's
-    context, a name's anchors); a pattern no document reached is compiled
-    when a run needs it, as before. A pattern whose program ``kept`` (the
-    file being replaced) holds for this release keeps it. Best run in a
+    The documents, and every rule's own examples (each linted by its rule
+    alone, as plain text in its first language), reach what only a candidate
+    finding builds (a confusion's context, a name's anchors); a pattern none
+    reached is compiled when a run needs it, as before. A pattern whose
+    program ``kept`` (the file being replaced) holds for this release keeps
+    it. Best run in a
     fresh process: a pattern compiled before the recording began is not in
     the file.
     """
     from copydesk import patterns, regex_programs
     from copydesk.api import Workspace
+    from copydesk.batch import lint_text
     from copydesk.resolve import Overrides
-    from copydesk.ruleset import load_ruleset
+    from copydesk.ruleset import Ruleset, load_ruleset
 
     regex_programs.use(Path(os.devnull))  # record compiles, not shipped loads
     regex_programs.start_recording()
     packs = sorted({path.parent.name for path in _rule_paths(shipped_rules_dir())})
-    load_ruleset(select=packs)
+    ruleset = load_ruleset(select=packs)
     patterns.compile_before_fork()
     workspace = Workspace(overrides=Overrides(select=tuple(packs), isolated=True))
     workspace.lint_paths(documents, jobs=1)
+    for check in ruleset.checks:
+        meta = check.meta
+        alone = Ruleset([check])
+        language = meta.languages[0] if meta.languages else "en"
+        for text in (*meta.examples.bad, *meta.examples.good):
+            lint_text(text, "example.txt", "plain", alone, language)
     return regex_programs.recorded(regex_programs.read(kept))
 
 
