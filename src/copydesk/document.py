@@ -86,9 +86,10 @@ def format_kind(fmt: str) -> str:
     return "" if fmt == "plain" else default_kind(fmt, "")
 
 
-#: A line of 40 to 100 characters that a line starting in lower case
-#: continues: a sentence broken at the editor's width.
-_WRAPPED_LINE = later_re(r"^[^\n]{40,100}(?=\n[ \t]*[a-z])", re.MULTILINE)
+#: A line of 40 to 160 characters that a line starting in lower case
+#: continues: a sentence broken at the editor's width (72 to 80 columns
+#: mostly, 120 in some licence files).
+_WRAPPED_LINE = later_re(r"^[^\n]{40,160}(?=\n[ \t]*[a-z])", re.MULTILINE)
 #: A line of 40 characters or more: one that could have been wrapped.
 _LONG_LINE = later_re(r"^[^\n]{40,}", re.MULTILINE)
 #: How much of a text ``hard_wrapped`` reads: its style shows early, and a

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -128,6 +129,26 @@ def test_plain_text_is_a_draft_unless_hard_wrapped() -> None:
     )
     assert not hard_wrapped(pasted)
     assert Document.plain(pasted).kind == "draft"
+
+
+#: A notice in a licence file's manner (the board's own words).
+NOTICE = (
+    "The harbour board grants every member the use of the crane manuals "
+    "listed here, on the condition that each copy keeps this notice and "
+    "that changes made to a manual are marked as such in its margin, so "
+    "that a reader always knows which pages the board itself approved "
+    "and which ones came from somebody else. The board may withdraw the "
+    "grant from a member who sells the manuals, or who removes the notice "
+    "from them, after a warning in writing and a month in which to mend "
+    "the fault, and it keeps a list of the members warned in this way."
+)
+
+
+def test_text_wrapped_at_120_columns_is_authored_too() -> None:
+    lines = textwrap.wrap(NOTICE, 120)  # as some licence files are
+    assert max(map(len, lines)) > 100
+    assert Document.plain("\n".join(lines) + "\n").kind == "authored"
+    assert Document.plain(NOTICE + "\n").kind == "draft"
 
 
 def test_a_hard_wrapped_text_file_s_headings_are_not_debris() -> None:
