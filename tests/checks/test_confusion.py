@@ -254,3 +254,21 @@ def test_the_word_set_is_made_only_where_the_scan_cannot_tell(
     monkeypatch.setattr(confusion, "SCAN_FIRST", 0)  # as if long
     assert [f.col for f in findings(ALWAYS, text)] == columns
     assert made.call_count == (0 if text.isascii() else 1)
+
+
+def test_the_shipped_comparison_and_any_time_entries() -> None:
+    """``more that`` for ``more than`` before a number, ``at anytime``; the
+    same words elsewhere stay clean."""
+    text = (
+        "Each worker runs no more that 5 jobs, and the queue holds less\n"
+        "that two hundred. Call anytime; the desk answers at anytime of day.\n"
+        "It matters more that week, and fewer that two teams agree.\n"
+    )
+    (rule,) = load_ruleset(select=["typos.RealWords"]).checks
+    doc = Document.plain(text)
+    found = [(f.line, f.col, text[f.start : f.end], f.message) for f in rule.run(doc)]
+    assert sorted(found) == [
+        (1, 21, "more that", "'more that' here is probably a slip for 'more than'."),
+        (2, 53, "anytime", "'anytime' here is probably a slip for 'any time'."),
+        (3, 32, "fewer that", "'fewer that' here is probably a slip for 'fewer than'."),
+    ]

@@ -59,3 +59,11 @@ def test_the_suggestion_keeps_the_case_and_the_fix_is_unsafe() -> None:
 def test_code_and_command_names_are_not_prose() -> None:
     text = "Run `setup the vault` or the `login` command, then `backup it`.\n"
     assert _found(text) == []
+
+
+def test_the_log_in_family_also_ends_a_clause() -> None:
+    text = (
+        "Ask the desk for a badge before you try to login. Once you login,\n"
+        "the portal shows your username and login, then the logout button.\n"
+    )
+    assert _found(text) == [(1, 44, "login"), (1, 60, "login")]
