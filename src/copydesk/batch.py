@@ -161,10 +161,11 @@ def lint_text(
 ) -> list[Finding]:
     """Findings for one in-memory text (used by stdin, fixes and tests).
 
-    ``kind`` is the document kind resolved for its target; empty means by
-    format. ``run`` is the state of the run the text belongs to. A large
-    text is read and checked in windows where its format allows (the same
-    findings, in memory that grows with a window, not the file), and its
+    ``kind`` is the document kind resolved for its target; empty means the
+    document's own (``document.default_kind``). ``run`` is the state of the
+    run the text belongs to. A large text is read and checked in windows
+    where its format allows (the same findings, in memory that grows with a
+    window, not the file), and its
     checks are shared by up to ``jobs`` processes. Reading the text counts
     towards the ruleset's ``file_timeout``.
     """

@@ -70,7 +70,7 @@ def default_kind(fmt: str, text: str) -> str:
     page keeps a paragraph to a line, while a README, a manual or a test
     plan in a repository was written in an editor at a fixed width. On the
     held-out documentation trees every finding of the draft-only debris
-    rules on a ``.txt`` file was false (19 of 19: a manual's ``accept``
+    rules on a ``.txt`` file was false (17, all gone: a manual's ``accept``
     heading, a README's "Last updated" stamp); all 4,373 news articles of
     the calibration corpus and the machine-translated draft have no
     wrapped line.
@@ -86,10 +86,10 @@ def format_kind(fmt: str) -> str:
     return "" if fmt == "plain" else default_kind(fmt, "")
 
 
-#: A line of 40 to 160 characters that a line starting in lower case
-#: continues: a sentence broken at the editor's width (72 to 80 columns
-#: mostly, 120 in some licence files).
-_WRAPPED_LINE = later_re(r"^[^\n]{40,160}(?=\n[ \t]*[a-z])", re.MULTILINE)
+#: A line of 40 to 160 characters and the first word character of the line
+#: after it: where that is a small letter (of any script), a sentence broken
+#: at the editor's width (72 to 80 columns mostly, 120 in some licence files).
+_WRAPPED_LINE = later_re(r"^[^\n]{40,160}(?=\n[ \t]*(\w))", re.MULTILINE)
 #: A line of 40 characters or more: one that could have been wrapped.
 _LONG_LINE = later_re(r"^[^\n]{40,}", re.MULTILINE)
 #: How much of a text ``hard_wrapped`` reads: its style shows early, and a
@@ -103,7 +103,9 @@ def hard_wrapped(text: str) -> bool:
     lines do (documentation ``.txt`` files measured 0.4 to 0.9; pasted
     articles, one paragraph a line, 0)."""
     sample = text[:_WRAP_SAMPLE]
-    wrapped = len(_WRAPPED_LINE.findall(sample))
+    if "\r" in sample:  # lines as Document counts them: CRLF, CR or LF
+        sample = sample.replace("\r\n", "\n").replace("\r", "\n")
+    wrapped = sum(map(str.islower, _WRAPPED_LINE.findall(sample)))
     return wrapped >= 3 and 5 * wrapped >= len(_LONG_LINE.findall(sample))
 
 
@@ -300,7 +302,8 @@ class Document:
     format: str
     language: str
     blocks: Sequence[Block]
-    #: ``draft`` or ``authored``; empty means the default for ``format``.
+    #: ``draft`` or ``authored``; given empty, the default for ``format`` and
+    #: the text (``default_kind``).
     kind: str
     directives: Sequence[Directive]
     #: Where the reader says the view may be cut (``markup.Parsed.breaks``):

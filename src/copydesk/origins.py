@@ -11,11 +11,12 @@ its ``Overrides`` field, and each face names it its own way (``--select``).
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from copydesk.document import DOCUMENT_KINDS, default_kind
-from copydesk.files import format_for, match_kind
+from copydesk.errors import CopydeskError
+from copydesk.files import STDIN, format_for, match_kind
+from copydesk.textio import read_source
 
 if TYPE_CHECKING:
     from copydesk.config import Config
@@ -109,9 +110,11 @@ def _default_kind(fmt: str, located: str) -> Origin:
         kind = default_kind(fmt, "")
         return Origin("kind", kind, DEFAULT, f"{fmt} files are {kind}")
     rule = "plain text is a draft unless hard-wrapped"
-    try:
-        text = Path(located).read_text(encoding="utf-8", errors="replace")
-    except OSError:  # stdin, or not there (yet): the rule, not its verdict
+    if located == STDIN:
+        return Origin("kind", " or ".join(DOCUMENT_KINDS), DEFAULT, rule)
+    try:  # as ``check`` reads it: a FIFO refused, a BOM's encoding honoured
+        text = read_source(located).text
+    except CopydeskError:  # not there (yet), not a file: the rule, not its verdict
         return Origin("kind", " or ".join(DOCUMENT_KINDS), DEFAULT, rule)
     kind = default_kind(fmt, text)
     return Origin("kind", kind, DEFAULT, f"{rule}; this file is {kind}")

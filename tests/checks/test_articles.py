@@ -125,3 +125,11 @@ def test_an_initialism_takes_the_article_of_its_first_letters_name() -> None:
     assert found_[1, 10].suggestions == ("an",)
     assert found_[1, 24].suggestions == ("a",)
     assert found_[2, 1].suggestions == ("An",)
+
+
+def test_an_article_right_after_another_is_read_too() -> None:
+    """The pair's word is read ahead, not taken: "A" (a letter) then "a LLM"
+    on the next line is still an article before an initialism."""
+    text = "The tools are listed in Appendix A\na LLM summarised them.\n"
+    found_ = [(f.line, f.col, f.suggestions) for f in lint(text, "a.md", "typos")]
+    assert found_ == [(2, 1, ("an",))]

@@ -275,3 +275,14 @@ def test_the_shipped_comparison_and_any_time_entries() -> None:
         (2, 53, "anytime", "'anytime' here is probably a slip for 'any time'."),
         (3, 32, "fewer that", "'fewer that' here is probably a slip for 'fewer than'."),
     ]
+
+
+def test_the_comparison_and_any_time_entries_leave_clauses_and_names() -> None:
+    text = (
+        "It took more that 20 weeks and more that one review. There is more\n"
+        "that one can do, and more that one can say. She trains at Anytime\n"
+        "Fitness.\n"
+    )
+    (rule,) = load_ruleset(select=["typos.RealWords"]).checks
+    found = sorted((f.line, f.col) for f in rule.run(Document.plain(text)))
+    assert found == [(1, 9), (1, 32)]

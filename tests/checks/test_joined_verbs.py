@@ -67,3 +67,12 @@ def test_the_log_in_family_also_ends_a_clause() -> None:
         "the portal shows your username and login, then the logout button.\n"
     )
     assert _found(text) == [(1, 44, "login"), (1, 60, "login")]
+
+
+def test_a_noun_after_first_or_a_possessive_perfect_is_left_alone() -> None:
+    text = (
+        "The plant's first shutdown this year came in May. The server has\n"
+        "backup that runs nightly. After the move, Reshard has setup the\n"
+        "tables and you have setup your aliases.\n"
+    )
+    assert _found(text) == [(2, 55, "setup"), (3, 21, "setup")]

@@ -4,6 +4,9 @@ settings apply to a file, and where each one comes from."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -185,3 +188,16 @@ def test_plain_text_s_kind_is_read_from_its_lines(
         == f"draft <- {rule}; this file is draft"
     )
     assert settings(capsys, ["absent.txt"])["kind"] == f"draft or authored <- {rule}"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs POSIX FIFOs")
+def test_a_fifo_s_kind_is_told_without_reading_it(newsroom: Path) -> None:
+    """``config`` reads a plain file to tell its kind, as ``check`` reads it:
+    a FIFO (which an open would wait on for ever) is not opened."""
+    os.mkfifo(newsroom / "pipe.txt")
+    argv = [sys.executable, "-m", "copydesk", "config", "--format", "json", "pipe.txt"]
+    done = subprocess.run(
+        argv, cwd=newsroom, capture_output=True, text=True, timeout=60, check=False
+    )
+    rows = {r["setting"]: r["value"] for r in json.loads(done.stdout)["settings"]}
+    assert rows["kind"] == "draft or authored"

@@ -151,6 +151,20 @@ def test_text_wrapped_at_120_columns_is_authored_too() -> None:
     assert Document.plain(NOTICE + "\n").kind == "draft"
 
 
+def test_wrapping_is_read_in_any_script_and_any_line_break() -> None:
+    russian = textwrap.wrap(
+        "Совет порта разрешает каждому члену пользоваться руководствами по "
+        "кранам при условии, что каждая копия сохраняет это уведомление и что "
+        "изменения в руководстве отмечены на полях, чтобы читатель всегда "
+        "знал, какие страницы утвердил сам совет, а какие пришли от других.",
+        60,
+    )
+    assert Document.plain("\n".join(russian) + "\n").kind == "authored"
+    wrapped = textwrap.wrap(NOTICE, 72)
+    for newline in ("\r\n", "\r"):
+        assert hard_wrapped(newline.join(wrapped) + newline)
+
+
 def test_a_hard_wrapped_text_file_s_headings_are_not_debris() -> None:
     assert _artifacts(MANUAL, "console.txt", "plain") == []
     # Read as a draft, its command headings were link boxes and buttons.
