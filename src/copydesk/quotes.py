@@ -398,6 +398,7 @@ class _Scanner:
         "defects",
         "dialogue_run",
         "dittos",
+        "draft",
         "english",
         "fmt",
         "grave_taken",
@@ -427,6 +428,7 @@ class _Scanner:
     text: str
     #: The document's format: which masked markup is looked through.
     fmt: str
+    draft: bool
     stack: list[_Open]
     carry: list[_Open]
     defects: list[Defect]
@@ -476,12 +478,20 @@ class _Scanner:
     dialogue_run: bool
 
     def __init__(
-        self, prose: str, language: str, text: str = "", fmt: str = "plain"
+        self,
+        prose: str,
+        language: str,
+        text: str = "",
+        fmt: str = "plain",
+        draft: bool | None = None,
     ) -> None:
         self.prose = prose
         self.language = language
         self.text = text
         self.fmt = fmt
+        #: A pasted or scraped draft (by default, plain text), where a
+        #: quotation padded with spaces is misspaced, not a value's own.
+        self.draft = fmt == "plain" if draft is None else draft
         self.stack = []
         self.carry = []
         self.defects = []
@@ -1114,12 +1124,12 @@ class _Scanner:
         return True
 
     def _padded_quotation(self, pos: int, at: int = -1) -> bool:
-        """True when, in a page's markup (not a pasted draft, where a padded
-        quotation is misspaced), the spaced straight mark at ``pos`` and the
+        """True when, in a page its author wrote (not a pasted draft, where a
+        padded quotation is misspaced), the spaced straight mark at ``pos`` and the
         same mark later on its line enclose a short run padded with a space
         on both sides (``the " `gdb httpd` " command``, ``type ' cd / '``):
         the page quotes a command or a value with its own spacing."""
-        if self.fmt == "plain":
+        if self.draft:
             return False
         prose, ch = self.prose, self.prose[pos]
         end = min(self.hi, pos + _PADDED_REACH)
@@ -2087,7 +2097,13 @@ class QuoteDefects(Analysis[tuple[Defect, ...]]):
 
     @classmethod
     def compute(cls, doc: Document) -> tuple[Defect, ...]:
-        scanner = _Scanner(doc.prose, quoting_language(doc), doc.text, doc.format)
+        scanner = _Scanner(
+            doc.prose,
+            quoting_language(doc),
+            doc.text,
+            doc.format,
+            draft=doc.kind == "draft",
+        )
         return scanner.run(tuple(doc.blocks))
 
 

@@ -328,3 +328,21 @@ def test_stdin_takes_its_kind_from_the_stdin_filename(
     code, out, _ = _run([*argv, "drafts/crane.md", "-"])
     assert code == 1
     assert ("drafts/crane.md", 10, 1, "artifacts.Comments") in _findings(out)
+
+
+def test_a_padded_value_is_the_manuals_spacing_but_a_drafts_slip() -> None:
+    """A quotation padded with spaces is a value's own in text its author
+    wrote (a hard-wrapped manual), and misspaced in a pasted draft."""
+    sentences = (
+        "Every example below is printed with a prefix, so that a reader can "
+        "tell the console's lines from the text around them, and the prefix "
+        'is always " `crane` " followed by the berth number and a colon, as '
+        "the console itself prints it when the operator asks for the log of "
+        "the day, which is the form the signaller reads back on the quay."
+    )
+    manual = "\n".join(textwrap.wrap(sentences, 72)) + "\n"
+    rs = load_ruleset(select=["quotes"])
+    assert Document.plain(manual).kind == "authored"
+    assert lint_text(manual, "console.txt", "plain", rs) == []
+    pasted = lint_text(sentences + "\n", "console.txt", "plain", rs)
+    assert [f.rule for f in pasted] == ["quotes.Stray", "quotes.Stray"]
