@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from copydesk.document import DOCUMENT_KINDS, default_kind
+from copydesk.document import DOCUMENT_KINDS, default_kind, format_kind
 from copydesk.errors import CopydeskError
 from copydesk.files import STDIN, format_for, match_kind
 from copydesk.textio import read_source
@@ -106,16 +106,17 @@ def _kind(settings: Settings, overrides: Overrides, located: str) -> list[Origin
 def _default_kind(fmt: str, located: str) -> Origin:
     """The kind a file gets unless configured: by its format, or for plain
     text by its lines (``document.default_kind``), read from the file."""
-    if fmt != "plain":
-        kind = default_kind(fmt, "")
+    kind = format_kind(fmt)
+    if kind:
         return Origin("kind", kind, DEFAULT, f"{fmt} files are {kind}")
     rule = "plain text is a draft unless hard-wrapped"
+    either = Origin("kind", " or ".join(DOCUMENT_KINDS), DEFAULT, rule)
     if located == STDIN:
-        return Origin("kind", " or ".join(DOCUMENT_KINDS), DEFAULT, rule)
+        return either
     try:  # as ``check`` reads it: a FIFO refused, a BOM's encoding honoured
         text = read_source(located).text
     except CopydeskError:  # not there (yet), not a file: the rule, not its verdict
-        return Origin("kind", " or ".join(DOCUMENT_KINDS), DEFAULT, rule)
+        return either
     kind = default_kind(fmt, text)
     return Origin("kind", kind, DEFAULT, f"{rule}; this file is {kind}")
 

@@ -483,15 +483,16 @@ class _Scanner:
         language: str,
         text: str = "",
         fmt: str = "plain",
-        draft: bool | None = None,
+        *,
+        draft: bool,
     ) -> None:
         self.prose = prose
         self.language = language
         self.text = text
         self.fmt = fmt
-        #: A pasted or scraped draft (by default, plain text), where a
+        #: A pasted or scraped draft (the document's kind), where a
         #: quotation padded with spaces is misspaced, not a value's own.
-        self.draft = fmt == "plain" if draft is None else draft
+        self.draft = draft
         self.stack = []
         self.carry = []
         self.defects = []
