@@ -254,5 +254,5 @@ def test_character_offsets_are_counted_a_chunk_at_a_time(
     data = text.encode()
     offsets = [len(text[:i].encode()) for i in range(0, len(text), 3)]
     monkeypatch.setattr(utf8_count, "CHUNK", 5)
-    found = anchor_scan._char_offsets(data, offsets[::-1])
+    found = utf8_count.char_offsets(data, offsets[::-1])
     assert found == list(range(0, len(text), 3))[::-1]

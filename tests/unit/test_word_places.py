@@ -75,6 +75,22 @@ def test_one_scan_for_a_few_words_finds_the_whole_token_occurrences(
         assert list(places[word]) == list(occurrences(text, word)), word
 
 
+def test_one_scan_reads_wide_characters_and_lone_surrogates() -> None:
+    """The scan of a few words reads UTF-8 (RE2), its byte offsets counted
+    back to characters past accents and a character beyond U+FFFF; a prose
+    with a lone surrogate, which has no UTF-8, is scanned as it is."""
+    words = ["café", "Zoë", "naïve", "cafés"]
+    for text in (
+        "café 𝔘 Zoë, naïve cafés café’s Zoë\ncafé\n",
+        "café \ud800 Zoë, naïve cafés café’s Zoë\ncafé\n",
+    ):
+        with mock.patch.object(word_guards, "_ONE_SCAN_FROM", 0):
+            places = Places(text).of(words)
+        for word in words:
+            assert list(places[word]) == list(occurrences(text, word)), word
+        assert places["Zoë"] == [7, 31]
+
+
 def test_a_few_words_in_a_long_prose_are_one_scan() -> None:
     text = "Foreach and ForEach, foreach-ForEach's Foreacher ForEach\n" * 500
     words = ["ForEach", "Foreach", "ForEach's", "Foreacher"]

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 from copydesk.document import Analysis, ByKey, Document
 from copydesk.re2_superset import compile_scanner
 from copydesk.text_pieces import PIECE, line_pieces
-from copydesk.utf8_count import chars_between
+from copydesk.utf8_count import char_offsets, utf8_or_none
 
 #: The RE2 forms of the existence anchors (each at least as wide as its
 #: ``regex`` original): indent and bullet, line end, sentence end, and the
@@ -113,7 +113,7 @@ class AnchorScan:
         if data is None and len(text) > PIECE and self._lines_only():
             return self._scan_pieces(text)
         if data is None:
-            data = _utf8(text)
+            data = utf8_or_none(text)
             if data is None:
                 return None
         return self._scan_data(text, data)
@@ -135,7 +135,7 @@ class AnchorScan:
         total = len(text)
         for start, end in line_pieces(text):
             piece = text[start:end]
-            data = _utf8(piece)
+            data = utf8_or_none(piece)
             if data is None:
                 return None
             found = self._scan_data(piece, data)
@@ -166,8 +166,8 @@ class AnchorScan:
                 sentences.append(gap_end)
             pos = start + 1
         if len(data) != len(text):  # not ASCII: byte offsets to characters
-            lines = _char_offsets(data, lines)
-            sentences = _char_offsets(data, sentences)
+            lines = char_offsets(data, lines)
+            sentences = char_offsets(data, sentences)
         return Places(lines, sentences)
 
     def _gap_at(self, data: bytes, pos: int) -> int:
@@ -240,32 +240,6 @@ def union(members: Sequence[Member]) -> str:
     if sentence_rules:
         pattern += f"|{_gap_branch(sentence_rules)}"
     return pattern
-
-
-def _utf8(text: str) -> bytes | None:
-    """``text`` in UTF-8, or None when it holds lone surrogates (which RE2
-    cannot see)."""
-    try:
-        return text.encode("utf-8")
-    except UnicodeEncodeError:
-        return None
-
-
-def _char_offsets(data: bytes, offsets: list[int]) -> list[int]:
-    """Character offsets of UTF-8 byte offsets into ``data`` (each at a
-    character's start, as RE2's are), counted on from one to the next in
-    order (``utf8_count``): C work that grows with the bytes before the
-    last offset, where a map of every run of wide characters
-    (``utf8.byte_to_char``) took a second on 8 MB of news, however few the
-    offsets, and decoding the gaps made the peak of a check of the 17 MB
-    Markdown file."""
-    chars: dict[int, int] = {}
-    byte = char = 0
-    for offset in sorted(set(offsets)):
-        char += chars_between(data, byte, offset)
-        byte = offset
-        chars[offset] = char
-    return [chars[offset] for offset in offsets]
 
 
 def _scannable(text: str) -> bool:
