@@ -820,7 +820,16 @@ class _Scanner:
         nxt = self.prose[pos + 1] if pos + 1 < self.hi else " "
         if nxt in _LOOK_THROUGH:
             nxt = self._neighbour(pos, 1)
+            if nxt == _WORD and self._path_after_word(pos):
+                nxt = "/"  # 'REPO'/data/x.dat: a word's closer, then a path
         return prev, nxt
+
+    def _path_after_word(self, pos: int) -> bool:
+        """True when the mark at ``pos`` follows a letter or digit of the
+        text (not markup) and a masked path starts right after it: the
+        mark closes a quoted word the path goes on from."""
+        before = self.prose[pos - 1] if pos > self.lo else " "
+        return before.isalnum() and self.text[pos + 1 : pos + 2] == "/"
 
     def _action(self, pos: int, ch: str, prev: str, nxt: str) -> int:
         if ch in CORNER_OPEN:
@@ -1116,6 +1125,8 @@ class _Scanner:
             return True  # " …”: its closer is one quotes.Mixed, all it takes
         if self.prose[pos + 1] == "\u00a0" and self.text and self.text[pos + 1] == "&":
             return True  # "&nbsp;B&nbsp;B": a no-break space typed on purpose
+        if self._led_value(pos, at):
+            return True  # the value " 1": its leading space is its own
         text = self.text or self.prose
         i = pos + 1
         while i < self.hi and text[i] in " \t\r":
@@ -1144,6 +1155,18 @@ class _Scanner:
             return False  # " we will rebuild ": words misspaced, not a value
         after = self._around(close)[1]
         return not after.isalnum()
+
+    def _led_value(self, pos: int, at: int) -> bool:
+        """True when, in a page its author wrote (not a pasted draft, where
+        a space after the opener is misspaced), the " at ``pos`` and its
+        closer at ``at`` quote a value that keeps a leading space: one token
+        (``the value " 1"``, ``the converter " regsub"``) or what starts
+        with no letter (``" - Handled by 0"``). Words (``" An Agency that
+        Learns"``) are a quotation misspaced."""
+        if self.draft:
+            return False
+        inner = (self.text or self.prose)[pos + 1 : at].strip()
+        return bool(inner) and (len(inner.split()) == 1 or not inner[0].isalpha())
 
     def _padded_value(self, pos: int, at: int) -> bool:
         """True when the spaced straight " at ``pos`` and the one at ``at``
@@ -1924,7 +1947,11 @@ class _Scanner:
             j += 1
         word = text[pos + 1 : j].casefold()
         if len(word) >= 2 and word[:2].isdigit() and not word[2:3].isdigit():
-            return True
+            # '90s, ’20, the '49ers; not '51D_REPO_PATH', a quoted name
+            rest = text[pos + 3 : j]
+            return not rest or (
+                rest.isalpha() and rest.islower() and text[j : j + 1] != "_"
+            )
         if word == "n" and text[j : j + 1] not in ("'", "’", " ", "\t", "\n", ""):
             return False  # 'N/A …': not rock 'n' roll's n, nor drag 'n drop's
         if word in _CLIPPED:

@@ -632,26 +632,92 @@ class NameLists(Analysis[frozenset[Block]]):
 
     @classmethod
     def compute(cls, doc: Document) -> frozenset[Block]:
-        ordered = doc.get(BlockIndex)[1]
         found: list[Block] = []
-        run: list[Block] = []
-        for block in [*ordered, None]:
-            if (
-                block is not None
-                and block.kind == "list"
-                and (not run or not doc.prose[run[-1].end : block.start].strip())
-            ):
-                run.append(block)
-                continue
-            texts = [doc.prose[b.start : b.end] for b in run]
+        for run, texts in _list_runs(doc):
             short = [b for b, t in zip(run, texts, strict=True) if _name_entry(t)]
             # Most entries are a person's full name: a list of people.
             people = 2 * sum(map(_full_name, texts)) >= len(run)
             many = len(run) >= _NAME_LIST_ITEMS
             if many and people and len(short) >= _NAME_LIST_SHARE * len(run):
                 found.extend(short)
-            run = [block] if block is not None and block.kind == "list" else []
         return frozenset(found)
+
+
+class PackageLists(Analysis[frozenset[Block]]):
+    """The items of lists of software packages: a release note's bundled
+    libraries ("* ostruct 0.6.0", "* net-http 0.2.0", "* resolv"). Five
+    or more neighbouring list items in a row, each one name with or without
+    a version (``_package_entry``), list packages when a version or names
+    that are no words ("net-ftp", "optparse", a third of them) say so: a
+    list of plain words ("* speed", "* safety") is not one, and its slips
+    stay reported. The items may be nested under a sentence's item ("The
+    following default gems were updated."). A package keeps its own
+    spelling (resolv)."""
+
+    @classmethod
+    def compute(cls, doc: Document) -> frozenset[Block]:
+        found: list[Block] = []
+        for run, texts in _list_runs(doc):
+            entries = [_package_entry(t) for t in texts]
+            for _, group in itertools.groupby(
+                zip(run, entries, strict=True), key=lambda item: item[1] is not None
+            ):
+                items = list(group)
+                if items[0][1] is None or len(items) < _NAME_LIST_ITEMS:
+                    continue
+                shaped = [entry for _, entry in items if entry is not None]
+                versioned = any(version for _, version in shaped)
+                named = sum(_no_word(name) for name, _ in shaped)
+                if versioned or 3 * named >= len(shaped):
+                    found.extend(block for block, _ in items)
+        return frozenset(found)
+
+
+def _list_runs(doc: Document) -> Iterator[tuple[list[Block], list[str]]]:
+    """Runs of neighbouring list items (nothing but space between them),
+    each with its items' prose."""
+    run: list[Block] = []
+    for block in [*doc.get(BlockIndex)[1], None]:
+        if (
+            block is not None
+            and block.kind == "list"
+            and (not run or not doc.prose[run[-1].end : block.start].strip())
+        ):
+            run.append(block)
+            continue
+        if run:
+            yield run, [doc.prose[b.start : b.end] for b in run]
+        run = [block] if block is not None and block.kind == "list" else []
+
+
+#: A package list's entry: a name of letters, digits and ``-_.+``
+#: (starting with a letter), then perhaps a version ("0.6.0", "v2.1",
+#: "1.4.1.pre").
+_PACKAGE_ENTRY = later_re(
+    r"([^\W\d_][\w.+-]*)(?:[ \t]+(v?\d+(?:\.\d+)+[\w.+-]*))?", re.ASCII
+)
+
+
+def _package_entry(text: str) -> tuple[str, str] | None:
+    """(name, version or "") of a package list's entry, or None."""
+    found = _PACKAGE_ENTRY.fullmatch(text.strip())
+    return None if found is None else (found.group(1), found.group(2) or "")
+
+
+def in_package_list(doc: Document, start: int) -> bool:
+    """The word at ``start`` is in an entry of a list of packages."""
+    block = doc.block_at(start)
+    return block is not None and block in doc.get(PackageLists)
+
+
+def _no_word(name: str) -> bool:
+    """A name that is no English word: marked as an identifier (``-``,
+    ``_``, ``.``, a digit) or unknown to the lexicon."""
+    from copydesk import wordlists
+
+    if not name.isalpha():
+        return True
+    return wordlists.lexicon("en").count(name.lower()) == 0
 
 
 #: Lower-case words a person's name keeps ("Vincent van Gogh").

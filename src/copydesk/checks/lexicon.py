@@ -348,6 +348,7 @@ class Lexicon(CheckTypeBase):
             or word_guards.handle_after_name(doc.prose, start, end)
             or word_guards.credited(doc.text, start, end)
             or word_guards.in_name_list(doc, start)
+            or word_guards.in_package_list(doc, start)
             or word_guards.in_name_series(doc, start, end)
             or word_guards.before_address(doc, start)
             or word_guards.named_in_address(doc, start, end)
