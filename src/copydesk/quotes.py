@@ -151,6 +151,8 @@ _CONTRACTING = frozenset(
     {"i", "you", "he", "she", "it", "we", "they", "who", "that", "there", "what"}
 )
 _INFLECTION = later_re(r"(?:d|ed|s|es|ing|er|ers)(?![\w'’])")
+#: The plural ending of a quoted letter or digit: the 'A's, 'x's, '1's.
+_LETTER_PLURAL = later_re(r"s(?![\w'’])")
 #: A mark offered with another as alternatives: ``either ' or "``.
 _OR_MARK_AFTER = later_re(
     rf"{FILLER}*[ \t]+(?:or|and)[ \t]+[\"'“”‘’«»„‚]{FILLER}*(?:[\s).,;:]|\Z)"
@@ -1266,6 +1268,10 @@ class _Scanner:
         if top.ch != "'" or ch != "'":
             return False
         word = self.prose[top.pos + 1 : pos]
+        if len(word) == 1 and word.isalnum() and word not in "Ii":
+            # the 'A's and 'a's: a quoted letter's plural ('Bob's car' is
+            # a possessive inside a quotation; 'I's an I'm or I'd)
+            return _LETTER_PLURAL.match(self.prose, pos + 1, self.hi) is not None
         return (
             0 < len(word) <= _INFLECTED_WORD
             and word.casefold() not in _CONTRACTING

@@ -110,3 +110,16 @@ def test_a_quoted_word_closed_before_a_path_is_closed() -> None:
     assert found(text.replace("'/data", "/data"), "setup.md", "quotes") == [
         (3, 18, "quotes.Unclosed")
     ]
+
+
+def test_a_quoted_letters_plural_closes_its_quotation() -> None:
+    # A FAQ on sorting: the 'A's and 'a's. A possessive inside a quotation
+    # ('Bob's car') does not close it.
+    text = (
+        "Sort so that the 'A's and 'a's come together, but 'a' is first.\n"
+        "\n"
+        "He wrote 'Bob's car is red' on the board.\n"
+        "\n"
+        "He wrote 'Bob's car is red on the board.\n"
+    )
+    assert found(text, "faq.md", "quotes") == [(5, 10, "quotes.Unclosed")]
