@@ -123,3 +123,43 @@ def test_a_quoted_letters_plural_closes_its_quotation() -> None:
         "He wrote 'Bob's car is red on the board.\n"
     )
     assert found(text, "faq.md", "quotes") == [(5, 10, "quotes.Unclosed")]
+
+
+BRANDS = """\
+# Contributing
+
+Open a github issue before you start, or ask on [github](https://example.org/issues).
+The widget is written in custom javascript, and the docs are on github.com.
+
+Watch the talk:
+
+[youtube https://www.youtube.com/watch?v=abc123]
+
+Changes:
+
+- github: time out jobs after 90 minutes
+- Use the `github` provider and the github-actions runner.
+"""
+
+
+def test_a_brand_in_lower_case_in_running_prose_is_reported() -> None:
+    # Not in a domain, an identifier, code, an embed's shortcode or a
+    # changelog's component tag.
+    assert found(BRANDS, "contributing.md", "variants") == [
+        (3, 8, "variants.Capitals"),
+        (3, 50, "variants.Capitals"),
+        (4, 33, "variants.Capitals"),
+    ]
+
+
+def test_two_articles_in_a_row_keep_the_second() -> None:
+    text = (
+        "Open a an issue, add an a label and a the milestone.\n"
+        "\n"
+        "It is an a priori claim, a.k.a the default, in an a/conftest.py file.\n"
+    )
+    assert found(text, "howto.md", "typos") == [
+        (1, 6, "typos.TwoArticles"),
+        (1, 22, "typos.TwoArticles"),
+        (1, 37, "typos.TwoArticles"),
+    ]

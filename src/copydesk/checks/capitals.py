@@ -77,7 +77,7 @@ class Capitals(CheckTypeBase):
     """Flags the spellings of a name that depart from its makers' (the
     rule's list) or, for a name no list knows, from the page's own choice."""
 
-    __slots__ = ("meta", "min_length", "spellings")
+    __slots__ = ("lowercase", "meta", "min_length", "spellings")
 
     FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
     USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (
@@ -92,19 +92,28 @@ class Capitals(CheckTypeBase):
         for k in (
             Key("min-length", (int,)),
             Key("spellings", (list,), item_types=(str,)),
+            Key("lowercase", (list,), item_types=(str,)),
         )
     }
 
     meta: Final[RuleMeta]
     min_length: Final[int]
     spellings: Final[Mapping[str, str]]
+    #: Listed names whose all-lower-case form in running prose is a slip
+    #: too (``github``), by that form.
+    lowercase: Final[Mapping[str, str]]
 
     def __init__(
-        self, meta: RuleMeta, min_length: int, spellings: Mapping[str, str]
+        self,
+        meta: RuleMeta,
+        min_length: int,
+        spellings: Mapping[str, str],
+        lowercase: Mapping[str, str] | None = None,
     ) -> None:
         self.meta = meta
         self.min_length = min_length
         self.spellings = spellings
+        self.lowercase = {} if lowercase is None else lowercase
 
     @classmethod
     def from_yaml(
@@ -119,7 +128,15 @@ class Capitals(CheckTypeBase):
                     "with a capital, not all capitals",
                 )
             spellings[spelling.lower()] = spelling
-        return cls(meta, max(2, int(data.get("min-length", 4))), spellings)
+        lowercase: dict[str, str] = {}
+        for name in data.get("lowercase", ()):
+            if spellings.get(name.lower()) != name:
+                raise RuleError(
+                    meta.source,
+                    f"key 'lowercase': {name!r} must be one of the rule's spellings",
+                )
+            lowercase[name.lower()] = name
+        return cls(meta, max(2, int(data.get("min-length", 4))), spellings, lowercase)
 
     def run(self, doc: Document) -> Iterator[Finding]:
         counts = doc.get(word_guards.WordCounts)
@@ -141,12 +158,23 @@ class Capitals(CheckTypeBase):
             if (folded in known and any(s != known[folded] for s in spellings))
             or (len(spellings) > 1 and _variants(list(spellings)))
         ]
-        if not names:
+        lowered = [folded for folded in self.lowercase if folded in counts]
+        if not names and not lowered:
             return
         lex = wordlists.lexicon("en")
         places = doc.get(word_guards.WordPlaces).of(
-            t for _, spellings in names for tokens in spellings.values() for t in tokens
+            [
+                *(t for _, spellings in names for ts in spellings.values() for t in ts),
+                *lowered,
+            ]
         )
+        for folded in lowered:
+            starts = [
+                at
+                for at in _used(doc, folded, places[folded])
+                if not _component_tag(doc, at, at + len(folded))
+            ]
+            yield from self._flagged(doc, folded, starts, self.lowercase[folded], None)
         for folded, spellings in names:
             uses = {
                 name: sorted(
@@ -279,10 +307,21 @@ def _used(doc: Document, word: str, starts: Sequence[int]) -> list[int]:
             continue
         if after == "." and text[end + 1 : end + 2].isalnum():
             continue  # Grpc.Core, Github.com
+        if before == "[" and text.startswith((" http", " www."), end):
+            continue  # [youtube https://…]: an embed's shortcode, not prose
         if word_guards.cited(text, start, end) or doc.fills_block(start, end, "list"):
             continue
         found.append(start)
     return found
+
+
+def _component_tag(doc: Document, start: int, end: int) -> bool:
+    """A changelog's component tag: the word opens its line (markup aside)
+    and a colon follows ("github: time out jobs after 90 minutes"), in
+    lower case by the convention of commit subjects."""
+    prose = doc.prose
+    line_start = prose.rfind("\n", 0, start) + 1
+    return prose.startswith(":", end) and not prose[line_start:start].strip()
 
 
 def _family_name(spelling: str) -> bool:

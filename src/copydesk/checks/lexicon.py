@@ -144,6 +144,7 @@ class Lexicon(CheckTypeBase):
         WordFolds,
         RepeatedWords,
         word_guards.NameLists,
+        word_guards.PackageLists,
         word_guards.CodeWords,
         spell_directives.SpellDirectives,
     )
