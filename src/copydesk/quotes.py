@@ -360,6 +360,42 @@ def _shape(prev: str, nxt: str) -> int:
     return OTHER
 
 
+#: What only code writes on a line: an escaped quote (``"John \"Doe\""``)
+#: or a JSON key and its string value (``{"dip":"::1"``). Plain text has
+#: no markup to set its examples apart, so such a line is read as code.
+_CODE_LINE_SIGN = later_re(r'\\["' "']" r'|"\s*:\s*"')
+
+
+def _outside_code_lines(prose: str, marks: list[int]) -> list[int]:
+    """``marks`` without those on a line of code (``_CODE_LINE_SIGN``) and
+    on the lines it continues with a backslash at its end."""
+    spans: list[tuple[int, int]] = []
+    for found in _CODE_LINE_SIGN.finditer(prose):
+        at = found.start()
+        if spans and at < spans[-1][1]:
+            continue  # that line is known
+        lo = prose.rfind("\n", 0, at) + 1
+        hi = _line_end(prose, at)
+        while hi < len(prose) and prose[lo:hi].rstrip().endswith("\\"):
+            hi = _line_end(prose, hi + 1)  # a line continued: "… \¶ …"
+        spans.append((lo, hi))
+    if not spans:
+        return marks
+    starts = [lo for lo, _ in spans]
+    kept = []
+    for mark in marks:
+        i = bisect.bisect_right(starts, mark) - 1
+        if i < 0 or mark >= spans[i][1]:
+            kept.append(mark)
+    return kept
+
+
+def _line_end(prose: str, at: int) -> int:
+    """Where the line holding ``at`` ends (its line feed, or the prose's end)."""
+    end = prose.find("\n", at)
+    return len(prose) if end < 0 else end
+
+
 def primary_language(tag: str) -> str:
     """The primary subtag of a BCP 47 tag: ``de-CH`` → ``de``."""
     return tag.replace("_", "-").split("-", 1)[0].lower() or "en"
@@ -526,6 +562,8 @@ class _Scanner:
 
     def run(self, blocks: Sequence[Block]) -> tuple[Defect, ...]:
         marks = _mark_offsets(self.prose)
+        if marks and self.fmt == "plain":
+            marks = _outside_code_lines(self.prose, marks)
         if not marks:
             return ()  # most files: nothing to pair
         self.okina = _has_okina(self.prose)

@@ -163,3 +163,29 @@ def test_two_articles_in_a_row_keep_the_second() -> None:
         (1, 22, "typos.TwoArticles"),
         (1, 37, "typos.TwoArticles"),
     ]
+
+
+MANUAL_WITH_EXAMPLES = """\
+Logging
+
+  The format is given as a string, and a line may go on after a backslash:
+
+    log-format "%{+Q}o \\"\\" %cp \\
+                %bc %hsl"
+
+  A sample of the output, one JSON record a line:
+
+    {"dip":"::1","dport":"39264","fe_name":"fe1"}
+    txn.name="John \\"Doe\\""
+
+  The manual says "quoted values keep their spaces, and goes on.
+"""
+
+
+def test_lines_of_code_in_plain_text_are_no_quotations() -> None:
+    # A manual in plain text has no markup around its examples: a line with
+    # an escaped quote or a JSON key and value is code, with the lines its
+    # trailing backslash continues. The prose after them is still read.
+    assert found(MANUAL_WITH_EXAMPLES, "manual.txt", "quotes") == [
+        (13, 19, "quotes.Unclosed")
+    ]
