@@ -19,16 +19,18 @@ import unicodedata
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from pathlib import Path
-from typing import Any, Final, NamedTuple
-
-import regex
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from copydesk import text_pieces
 from copydesk.document import Analysis, Document
 from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.re2_superset import compile_scanner
+from copydesk.regex_programs import REVERSE, VERSION0
 from copydesk.utf8_count import chars_between
 from copydesk.wide_chars import ascii_view, wide_places
+
+if TYPE_CHECKING:  # ``regex`` is imported to compile only (``regex_programs``)
+    import regex
 
 #: The package's word lists (shipped with the code).
 _DATA = Path(__file__).parent / "data"
@@ -197,7 +199,7 @@ def foreign_markers(token: str) -> int:
 _TOKEN = later_regex(
     r"(?<![\w@#/\\.])(?<!\w['’ʹʼ])\p{Lu}[\p{Ll}\p{M}]*"
     r"(?:['’ʹ′ʼ][\p{Ll}\p{M}]{3,})*(?:[ʹʼ][\p{Ll}\p{M}]{1,2})?(?![\w@]|[.][\w])",
-    regex.VERSION0,
+    VERSION0,
 )
 #: A `code` span, or where a URL, file name, e-mail address, @handle or #tag
 #: may be (with the rest of its non-space run); the run's start is found by a
@@ -206,7 +208,7 @@ _NOT_PROSE_HINT = later_regex(
     r"`[^`\n]*`|[:w@#.](?:(?<=:)//|(?<=w)ww\.|(?<=[@#])\w|(?<=\.)(?:com|org|net|gov"
     r"|edu|info|io|ua|ru|de|fr|pl|uk|eu|html?|jpe?g|png|gif|svg|pdf|webp)\b)\S*"
 )
-_NON_SPACE_BEFORE = later_regex(r"\S*", regex.REVERSE)
+_NON_SPACE_BEFORE = later_regex(r"\S*", REVERSE)
 #: Where a hint may start, in RE2 syntax (look-behinds turned into literal
 #: prefixes, word characters widened to all non-ASCII): most documents have
 #: none, and RE2 says so at a small fraction of the hint pattern's cost.
@@ -298,7 +300,7 @@ def non_prose_spans(text: str) -> "array.array[int]":
 
 def _hints_at(
     text: str, places: Generator[int, int | None, None]
-) -> Iterator[regex.Match[str]]:
+) -> "Iterator[regex.Match[str]]":
     """The matches ``_NOT_PROSE_HINT.finditer`` finds, tried only where RE2
     says a hint may start: the regex module tested every ``w``, ``.`` and
     ``:`` of the text (0.13 s on the 17 MB Markdown file's prose). Where
@@ -529,7 +531,7 @@ class Capitalised(Analysis[TokenIndex]):
         return TokenIndex.of_pieces(doc.get(MaskedProse).pieces(doc.prose))
 
 
-_TOKEN_SPLIT = later_regex(f"({_TOKEN.pattern})", regex.VERSION0)
+_TOKEN_SPLIT = later_regex(f"({_TOKEN.pattern})", VERSION0)
 #: Text seen by the part each character plays around a capitalised word
 #: (capital, small letter or mark, other word character, apostrophe, prime,
 #: modifier-letter apostrophe, full stop, "@", "#/\\"; everything else a
@@ -552,9 +554,9 @@ _SHAPE_SPLIT = later_re(
 )
 #: What a character beyond ASCII is to ``_TOKEN`` (see ``_wide_shape``).
 _WIDE_CLASSES = (
-    later_regex(r"\p{Lu}", regex.VERSION0),
-    later_regex(r"[\p{Ll}\p{M}]", regex.VERSION0),
-    later_regex(r"\w", regex.VERSION0),
+    later_regex(r"\p{Lu}", VERSION0),
+    later_regex(r"[\p{Ll}\p{M}]", VERSION0),
+    later_regex(r"\w", VERSION0),
 )
 #: A wide character's shape by (capital, small or mark, word character,
 #: in ['’ʹʼ], in ['’ʹ′ʼ], in [ʹʼ]); a character of no listed kind has none.
