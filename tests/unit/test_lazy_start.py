@@ -112,6 +112,7 @@ NOT_FOR_MARKDOWN = (
     # a shipped program, which its C engine, loaded alone, runs.
     "regex._main",
     "regex._regex_core",
+    "string",  # its Template pattern compiles at import
 )
 
 
