@@ -801,7 +801,10 @@ def _read_words(name: str, *, ordered: bool = False) -> WordList:
 
     A list that is already folded, with its comments only at the top and
     only line feeds for white space (the common list), is taken as it is
-    (see :meth:`WordList.of_lines`).
+    (see :meth:`WordList.of_lines`). An ordered list is one that tests keep
+    so (sorted, folded, line feeds only): its form is not checked again at
+    every start, which made a case-folded copy of the common list (4 M
+    instructions of a one-file check).
     """
     # A path beside this module, as ``wordlists`` reads the lexicon: the
     # lists ship in the package, so ``importlib.resources`` need not look
@@ -811,7 +814,9 @@ def _read_words(name: str, *, ordered: bool = False) -> WordList:
     while data.startswith("#", start):
         start = data.find("\n", start) + 1 or len(data)
     body = data[start:]
-    if not any(mark in body for mark in "# \t\r") and body == body.casefold():
+    if ordered or (
+        not any(mark in body for mark in "# \t\r") and body == body.casefold()
+    ):
         return WordList.of_lines(body, ordered=ordered)
     return WordList(
         sorted(
