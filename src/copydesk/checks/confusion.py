@@ -20,7 +20,6 @@ context pattern is evidence, not proof.
 
 import functools
 import itertools
-import operator
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Final, NamedTuple
 
@@ -297,7 +296,7 @@ def _word_starts(
     if searched is None or _overlaps(searched[1]):
         return None
     text, needle = searched
-    return map(_START, _literal(needle).finditer(text))
+    return _starts(_literal(needle).finditer(text))
 
 
 def _needle(
@@ -316,8 +315,14 @@ def _needle(
     return text, needle
 
 
-#: A match's start, read in C.
-_START = operator.methodcaller("start")
+def _starts(matches: "Iterator[regex.Match[str]]") -> Iterator[int]:
+    """Each match's start, read in C by the engine's own ``Match.start``,
+    taken off the first match (``regex`` is not imported for its type; a
+    ``methodcaller`` would look the method up on every match)."""
+    first = next(matches, None)
+    if first is None:
+        return iter(())
+    return itertools.chain((first.start(),), map(type(first).start, matches))
 
 
 @functools.lru_cache(maxsize=256)
