@@ -612,6 +612,9 @@ def repeated_words(text: str) -> set[str]:
                 data = data.replace(ch.encode("utf-8", "surrogatepass"), b" ")
     pieces = data.replace(b"\0", b" \0 ").split()
     twice = set(itertools.compress(pieces, map(operator.eq, pieces, pieces[1:])))
+    # A line break's piece stands twice at every blank line and is no word:
+    # left out, a text with no word twice never compiles ``_WORD_SHAPE``.
+    twice.discard(b"\0")
     words = {piece.decode("utf-8", "surrogatepass") for piece in twice}
     return {word for word in words if _WORD_SHAPE.fullmatch(word)}
 
