@@ -248,3 +248,16 @@ def test_regex_imported_after_a_program_shares_its_engine() -> None:
         check=True,
     ).stdout
     assert out.split() == ["True", "True", "['bb']"]
+
+
+@needs_release
+def test_the_release_is_told_without_its_dist_info_too(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Another kind of install has no .dist-info folder: regex.__version__ says.
+    release = STORED["release"]
+    assert regex_programs._installed(release)
+    monkeypatch.setattr(regex_programs, "_dist_info", lambda version: False)
+    assert regex_programs._installed(release)
+    assert not regex_programs._installed("1999.1.1 default-version 8192")
+    assert not regex_programs._installed(None)
