@@ -13,13 +13,14 @@ gathers no line is left to the rules that report it alone.
 """
 
 from collections.abc import Mapping, Sequence
-from typing import Any, NamedTuple
-
-import regex
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from copydesk import regex_programs
 from copydesk.document import Document
 from copydesk.errors import RuleError
+
+if TYPE_CHECKING:  # ``regex`` is imported to compile only (``regex_programs``)
+    import regex
 
 #: Longest line a block pattern is tried on: a bio is one short paragraph.
 MAX_BLOCK_LINE = 240
@@ -31,8 +32,11 @@ MAX_REPEAT = 20
 class BlockSpec(NamedTuple):
     """What may stand above and below an anchor line, nearest first."""
 
-    above: tuple[regex.Pattern[str], ...]
-    below: tuple[regex.Pattern[str], ...]
+    # Quoted inside, not whole: a quoted field type is compiled by
+    # ``typing`` when the class is made (the process's first compile, 9 M
+    # instructions), a quoted item of ``tuple[...]`` is kept as it is.
+    above: tuple["regex.Pattern[str]", ...]
+    below: tuple["regex.Pattern[str]", ...]
     lone: bool
     #: Further lines the last pattern of ``above`` and ``below`` may match.
     repeat: int = 0
@@ -76,23 +80,23 @@ class BlockSpec(NamedTuple):
         return lo, hi
 
     def _each(
-        self, wanted: tuple[regex.Pattern[str], ...]
-    ) -> tuple[regex.Pattern[str], ...]:
+        self, wanted: "tuple[regex.Pattern[str], ...]"
+    ) -> "tuple[regex.Pattern[str], ...]":
         """The pattern for each line going away from the anchor, in order."""
         return wanted + wanted[-1:] * self.repeat if wanted else wanted
 
 
-def _patterns(value: Any, source: str, key: str) -> tuple[regex.Pattern[str], ...]:
+def _patterns(value: Any, source: str, key: str) -> "tuple[regex.Pattern[str], ...]":
     if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
         raise RuleError(source, f"key 'block.{key}': expected a list of patterns")
     try:
-        return tuple(regex_programs.compiled(p, regex.VERSION1) for p in value)
-    except regex.error as exc:
+        return tuple(regex_programs.compiled(p, regex_programs.VERSION1) for p in value)
+    except regex_programs.compile_error() as exc:
         raise RuleError(source, f"key 'block.{key}': {exc}") from None
 
 
 def _grow(
-    doc: Document, line: int, step: int, wanted: Sequence[regex.Pattern[str]]
+    doc: Document, line: int, step: int, wanted: "Sequence[regex.Pattern[str]]"
 ) -> int:
     """The farthest line from ``line`` (going ``step``) reached by matching
     the next non-blank lines against ``wanted`` in order."""

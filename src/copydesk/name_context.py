@@ -36,13 +36,15 @@ punctuation around the spelling decide:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-
-import regex
+from typing import TYPE_CHECKING
 
 from copydesk import regex_programs
 from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.lines import line_around
 from copydesk.word_guards import abbreviated
+
+if TYPE_CHECKING:  # ``regex`` is imported to compile only (``regex_programs``)
+    import regex
 
 #: Capitalised words after a place that still name that place.
 _ADMIN_AFTER = frozenset(
@@ -82,7 +84,7 @@ _WORK_BEFORE = later_regex(
     r"|ship|warship|vessel|carrier|cruiser|frigate|destroyer|submarine"
     r"|liner|steamer|steamship|icebreaker|tanker|yacht"
     r"|(?:destroyer|flotilla)[ \t\u00a0]+leader)[ \t\u00a0]+\Z",
-    regex.IGNORECASE,
+    regex_programs.IGNORECASE,
 )
 #: Capitalised words after a name that make it an institution's own, which
 #: chose its spelling. A street's name is the writer's to spell ("Bandera
@@ -169,7 +171,7 @@ _ALTERNATIVE_BEFORE = later_regex(
     r"(?:[ \t\u00a0]+(?:name|spelling))?[ \t\u00a0]*:?))"
     # An Arabic article may lead the name ("also spelled al-Tayyeb").
     r"\s+[\"'“‘«„]?(?:(?:al|el|ad|an|ar|as|ash|at|az|ul|ud)-)?\Z",
-    regex.IGNORECASE,
+    regex_programs.IGNORECASE,
 )
 
 
@@ -771,7 +773,7 @@ def elsewhere_pattern(regions: Iterable[str]) -> regex.Pattern[str] | None:
     )
     if not names:
         return None
-    body = "|".join(regex.escape(n) for n in names)
+    body = "|".join(regex_programs.escape(n) for n in names)
     return regex_programs.compiled(
         rf"(?:[ \t]*[,(][ \t]*(?:[^\n.;:!?,()]{{0,40}}?[ \t])?"
         rf"|[ \t]+in[ \t]+(?:\p{{Lu}}\p{{Ll}}+[ \t]+)?)(?:{body})(?![\p{{L}}])"

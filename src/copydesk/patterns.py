@@ -12,19 +12,21 @@ import re as stdlib_re
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from typing import Any
-
-import regex
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from copydesk import deadline, regex_programs
 from copydesk.errors import RuleError
 from copydesk.lazy_patterns import later_re
+from copydesk.regex_programs import IGNORECASE, MULTILINE, VERSION0
+
+if TYPE_CHECKING:  # ``regex`` is imported to compile only (``regex_programs``)
+    import regex
+
+    Pattern: TypeAlias = regex.Pattern[str]
+    Match: TypeAlias = regex.Match[str]
 
 #: Seconds one search over one document may take before the rule is abandoned.
 MATCH_TIMEOUT = 2.0
-
-Pattern = regex.Pattern[str]
-Match = regex.Match[str]
 
 _META = frozenset(".^$*+?{}[]\\|()")
 # Word edges that also work for tokens starting or ending in punctuation.
@@ -41,12 +43,12 @@ def compile_regex(
     pattern: str, source: str, key: str, *, ignorecase: bool = False
 ) -> Pattern:
     """Compile a user pattern, reporting a syntax error as a rule-file error."""
-    flags = regex.VERSION0 | regex.MULTILINE
+    flags = VERSION0 | MULTILINE
     if ignorecase:
-        flags |= regex.IGNORECASE
+        flags |= IGNORECASE
     try:
         return regex_programs.compiled(pattern, flags)
-    except regex.error as exc:
+    except regex_programs.compile_error() as exc:
         raise RuleError(source, f"key {key!r}: bad regex {pattern!r}: {exc}") from None
 
 
@@ -73,7 +75,7 @@ class LazyPattern:
     @classmethod
     def of(cls, compiled: Pattern) -> LazyPattern:
         """An already compiled pattern (user rules are compiled at load)."""
-        lazy = cls(compiled.pattern, ignorecase=bool(compiled.flags & regex.IGNORECASE))
+        lazy = cls(compiled.pattern, ignorecase=bool(compiled.flags & IGNORECASE))
         lazy._compiled = compiled
         return lazy
 
@@ -229,14 +231,13 @@ def token_matcher(
         raise RuleError(source, f"key {key!r}: needs at least one token")
     body = "|".join(parts)
     pattern = f"{_LEFT}(?:{body}){_RIGHT}" if whole_words else f"(?:{body})"
-    flags = regex.VERSION0 | regex.MULTILINE
+    flags = VERSION0 | MULTILINE
     if ignorecase:
-        flags |= regex.IGNORECASE
+        flags |= IGNORECASE
     try:
-        if literals:
-            return regex.compile(pattern, flags, literals=literals)
-        return regex_programs.compiled(pattern, flags)
-    except regex.error as exc:
+        lists = {"literals": literals} if literals else None
+        return regex_programs.compiled(pattern, flags, lists)
+    except regex_programs.compile_error() as exc:
         for token in patterns:  # name the culprit when one token is bad
             compile_regex(token, source, key, ignorecase=ignorecase)
         raise RuleError(source, f"key {key!r}: bad regex: {exc}") from None
@@ -314,7 +315,7 @@ def line_local(pattern: Pattern) -> bool:
     Read from the pattern's source, conservatively: anything that might
     (``\\s``, ``\\W``, a negated class, ``(?s)``...) makes it False.
     """
-    if pattern.flags & (regex.DOTALL | regex.VERBOSE):
+    if pattern.flags & (regex_programs.DOTALL | regex_programs.VERBOSE):
         return False
     for words in pattern.named_lists.values():
         if any("\n" in word for word in words):

@@ -65,7 +65,7 @@ class Ruleset:
     #: (a shipped rule's compiled when a finding of it is first filtered).
     exceptions: dict[str, patterns.OnFirstUse]
     #: Accepted vocabulary: findings on these terms are dropped.
-    accept: patterns.Pattern | None
+    accept: "patterns.Pattern | None"
     #: Words the project's spell-checker accepts, case-folded: findings of
     #: spelling rules (``SPELLING``) on them are dropped.
     spelling: ProjectWords
@@ -86,7 +86,7 @@ class Ruleset:
         checks: list[Check] | None = None,
         digest: str | tuple[bytes, ...] = "",
         exceptions: dict[str, patterns.OnFirstUse] | None = None,
-        accept: patterns.Pattern | None = None,
+        accept: "patterns.Pattern | None" = None,
         stopped: set[str] | None = None,
         file_timeout: float = 0.0,
         kinds: frozenset[str] | None = None,

@@ -23,14 +23,16 @@ middle dots costs one split per line, not one per line and rule.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-
-import regex
+from typing import TYPE_CHECKING
 
 from copydesk import patterns
 from copydesk.checks.anchor_scan import LEAD
 from copydesk.document import Analysis, ByKey, Document
 from copydesk.lazy_patterns import later_re
 from copydesk.lines import line_end
+
+if TYPE_CHECKING:  # ``regex`` is imported to compile only (``regex_programs``)
+    import regex
 
 #: What a page puts between the items of a meta line, strongest first: a
 #: middle dot or bullet, a bar ("App Store | Google Play"), a wide gap

@@ -14,21 +14,22 @@ import bisect
 import functools
 import itertools
 import operator
-import string
 import unicodedata
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from pathlib import Path
-from typing import Any, Final, NamedTuple
-
-import regex
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from copydesk import text_pieces
 from copydesk.document import Analysis, Document
 from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.re2_superset import compile_scanner
+from copydesk.regex_programs import REVERSE, VERSION0
 from copydesk.utf8_count import chars_between
 from copydesk.wide_chars import ascii_view, wide_places
+
+if TYPE_CHECKING:  # ``regex`` is imported to compile only (``regex_programs``)
+    import regex
 
 #: The package's word lists (shipped with the code).
 _DATA = Path(__file__).parent / "data"
@@ -197,7 +198,7 @@ def foreign_markers(token: str) -> int:
 _TOKEN = later_regex(
     r"(?<![\w@#/\\.])(?<!\w['’ʹʼ])\p{Lu}[\p{Ll}\p{M}]*"
     r"(?:['’ʹ′ʼ][\p{Ll}\p{M}]{3,})*(?:[ʹʼ][\p{Ll}\p{M}]{1,2})?(?![\w@]|[.][\w])",
-    regex.VERSION0,
+    VERSION0,
 )
 #: A `code` span, or where a URL, file name, e-mail address, @handle or #tag
 #: may be (with the rest of its non-space run); the run's start is found by a
@@ -206,7 +207,7 @@ _NOT_PROSE_HINT = later_regex(
     r"`[^`\n]*`|[:w@#.](?:(?<=:)//|(?<=w)ww\.|(?<=[@#])\w|(?<=\.)(?:com|org|net|gov"
     r"|edu|info|io|ua|ru|de|fr|pl|uk|eu|html?|jpe?g|png|gif|svg|pdf|webp)\b)\S*"
 )
-_NON_SPACE_BEFORE = later_regex(r"\S*", regex.REVERSE)
+_NON_SPACE_BEFORE = later_regex(r"\S*", REVERSE)
 #: Where a hint may start, in RE2 syntax (look-behinds turned into literal
 #: prefixes, word characters widened to all non-ASCII): most documents have
 #: none, and RE2 says so at a small fraction of the hint pattern's cost.
@@ -298,7 +299,7 @@ def non_prose_spans(text: str) -> "array.array[int]":
 
 def _hints_at(
     text: str, places: Generator[int, int | None, None]
-) -> Iterator[regex.Match[str]]:
+) -> "Iterator[regex.Match[str]]":
     """The matches ``_NOT_PROSE_HINT.finditer`` finds, tried only where RE2
     says a hint may start: the regex module tested every ``w``, ``.`` and
     ``:`` of the text (0.13 s on the 17 MB Markdown file's prose). Where
@@ -529,16 +530,16 @@ class Capitalised(Analysis[TokenIndex]):
         return TokenIndex.of_pieces(doc.get(MaskedProse).pieces(doc.prose))
 
 
-_TOKEN_SPLIT = later_regex(f"({_TOKEN.pattern})", regex.VERSION0)
+_TOKEN_SPLIT = later_regex(f"({_TOKEN.pattern})", VERSION0)
 #: Text seen by the part each character plays around a capitalised word
 #: (capital, small letter or mark, other word character, apostrophe, prime,
 #: modifier-letter apostrophe, full stop, "@", "#/\\"; everything else a
 #: space), so that ``_TOKEN`` becomes a pattern with a literal first
 #: character, which the engine finds with its fast string search instead of
 #: testing every position.
-_SHAPE_FROM = (
-    string.ascii_uppercase + string.ascii_lowercase + string.digits + "_'.@#/\\"
-)
+#: (The ASCII letters and digits written out: importing ``string`` for them
+#: compiles its ``Template`` pattern, 4 M instructions of a one-file check.)
+_SHAPE_FROM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_'.@#/\\"
 _SHAPE_TO = "U" * 26 + "l" * 26 + "d" * 11 + "'.@###"
 _OTHER = bytes(c for c in range(128) if chr(c) not in _SHAPE_FROM)
 _SHAPES = bytes.maketrans(
@@ -552,9 +553,9 @@ _SHAPE_SPLIT = later_re(
 )
 #: What a character beyond ASCII is to ``_TOKEN`` (see ``_wide_shape``).
 _WIDE_CLASSES = (
-    later_regex(r"\p{Lu}", regex.VERSION0),
-    later_regex(r"[\p{Ll}\p{M}]", regex.VERSION0),
-    later_regex(r"\w", regex.VERSION0),
+    later_regex(r"\p{Lu}", VERSION0),
+    later_regex(r"[\p{Ll}\p{M}]", VERSION0),
+    later_regex(r"\w", VERSION0),
 )
 #: A wide character's shape by (capital, small or mark, word character,
 #: in ['’ʹʼ], in ['’ʹ′ʼ], in [ʹʼ]); a character of no listed kind has none.
@@ -800,7 +801,10 @@ def _read_words(name: str, *, ordered: bool = False) -> WordList:
 
     A list that is already folded, with its comments only at the top and
     only line feeds for white space (the common list), is taken as it is
-    (see :meth:`WordList.of_lines`).
+    (see :meth:`WordList.of_lines`). An ordered list is one that tests keep
+    so (sorted, folded, line feeds only): its form is not checked again at
+    every start, which made a case-folded copy of the common list (4 M
+    instructions of a one-file check).
     """
     # A path beside this module, as ``wordlists`` reads the lexicon: the
     # lists ship in the package, so ``importlib.resources`` need not look
@@ -810,7 +814,9 @@ def _read_words(name: str, *, ordered: bool = False) -> WordList:
     while data.startswith("#", start):
         start = data.find("\n", start) + 1 or len(data)
     body = data[start:]
-    if not any(mark in body for mark in "# \t\r") and body == body.casefold():
+    if ordered or (
+        not any(mark in body for mark in "# \t\r") and body == body.casefold()
+    ):
         return WordList.of_lines(body, ordered=ordered)
     return WordList(
         sorted(

@@ -20,8 +20,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-
-import regex
+from typing import TYPE_CHECKING
 
 from copydesk import regex_programs, text_pieces
 from copydesk.document import Analysis, Block, BlockIndex, Document
@@ -29,6 +28,9 @@ from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.lines import line_around
 from copydesk.markup.bare_links import link_spans
 from copydesk.wide_chars import wide_characters
+
+if TYPE_CHECKING:  # ``regex`` is imported to compile only (``regex_programs``)
+    import regex
 
 
 def _words(text: str) -> frozenset[str]:
@@ -327,7 +329,7 @@ def _odd_pattern(prose: str) -> regex.Pattern[str] | None:
         marks = marks or not ch.isalpha()
         if not (ch.isalpha() or unicodedata.combining(ch)):
             odd.append(ch)
-    alternatives = [f"[{regex.escape(''.join(sorted(odd)))}]"] if odd else []
+    alternatives = [f"[{regex_programs.escape(''.join(sorted(odd)))}]"] if odd else []
     if marks:
         alternatives.append(r"\p{M}['’]")
     return regex_programs.compiled("|".join(alternatives)) if alternatives else None

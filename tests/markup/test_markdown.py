@@ -314,3 +314,8 @@ _SLOW_ATTRIBUTES = re.compile(
 def test_attribute_lists_are_found_as_the_plain_pattern_finds_them(text: str) -> None:
     fast = [m.span() for m in markdown._ATTRIBUTES.finditer(text)]
     assert fast == [m.span() for m in _SLOW_ATTRIBUTES.finditer(text)]
+    # What the reader asks before it compiles the pattern: every list's start.
+    for span in fast:
+        assert markdown._ATTRIBUTES_START.match(text, span[0]) is not None
+    if fast:
+        assert markdown._ATTRIBUTES_START.search(text) is not None

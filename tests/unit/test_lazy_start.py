@@ -108,6 +108,11 @@ NOT_FOR_MARKDOWN = (
     "copydesk.suggest",  # no misspelt config key or choice to name
     "copydesk.cli.baseline",
     "json",  # the shipped index is a pickle; no config with rule options
+    # ``regex``'s Python layer (its parser): every pattern the page needs is
+    # a shipped program, which its C engine, loaded alone, runs.
+    "regex._main",
+    "regex._regex_core",
+    "string",  # its Template pattern compiles at import
 )
 
 

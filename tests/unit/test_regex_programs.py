@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 import regex
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from copydesk import regex_programs
 
@@ -185,3 +187,77 @@ def test_an_unreadable_file_is_no_programs(
 def test_a_bad_pattern_raises_as_regex_does(programs_from: None) -> None:
     with pytest.raises(regex.error):
         regex_programs.compiled("(unclosed")
+
+
+def test_the_flags_are_regexs_own() -> None:
+    for name in (
+        "IGNORECASE",
+        "MULTILINE",
+        "DOTALL",
+        "VERBOSE",
+        "VERSION1",
+        "REVERSE",
+        "VERSION0",
+    ):
+        assert getattr(regex_programs, name) == int(getattr(regex, name)), name
+
+
+@given(st.text())
+@example("a.b*c (d) [e] {f} |g ^h$ \\i -j #k &l ~m\tn\no\u3000p")
+def test_escape_is_regexs_own(text: str) -> None:
+    # A pattern built with it must be the one the shipped program was made of.
+    assert regex_programs.escape(text) == regex.escape(text)
+
+
+def test_a_program_naming_another_global_is_compiled_instead(
+    tmp_path: Path, programs_from: None
+) -> None:
+    stored = {
+        "release": regex_programs.read_release(),
+        "programs": {("a+", 0): pickle.dumps(print)},
+    }
+    path = tmp_path / "programs.pickle"
+    path.write_bytes(pickle.dumps(stored))
+    regex_programs.use(path)
+    assert regex_programs.compiled("a+").findall("aa b") == ["aa"]
+
+
+def test_named_lists_are_compiled() -> None:
+    found = regex_programs.compiled(r"\L<words>!", 0, {"words": ["hi", "yo"]})
+    assert found.findall("hi! yo! ha!") == ["hi!", "yo!"]
+
+
+@needs_release
+def test_regex_imported_after_a_program_shares_its_engine() -> None:
+    code = (
+        "import sys\n"
+        "from copydesk import regex_programs\n"
+        "loaded = regex_programs.compiled(*next(iter(regex_programs.read(\n"
+        "    regex_programs.PROGRAMS))))\n"
+        "alone = 'regex._main' not in sys.modules\n"
+        "import regex\n"
+        "fresh = regex.compile('b+')\n"
+        "print(alone, type(loaded) is regex.Pattern is type(fresh),\n"
+        "      fresh.findall('abbc'))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert out.split() == ["True", "True", "['bb']"]
+
+
+@needs_release
+def test_the_release_is_told_without_its_dist_info_too(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Another kind of install has no .dist-info folder: regex.__version__ says.
+    release = STORED["release"]
+    assert regex_programs._installed(release)
+    monkeypatch.setattr(regex_programs, "_dist_info", lambda version: False)
+    assert regex_programs._installed(release)
+    assert not regex_programs._installed("1999.1.1 default-version 8192")
+    assert not regex_programs._installed(None)

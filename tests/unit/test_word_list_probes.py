@@ -61,6 +61,17 @@ def test_the_common_list_is_in_order_for_the_bisection() -> None:
     assert words == sorted(words)
 
 
+def test_the_common_list_is_read_as_it_is() -> None:
+    """``common_words`` takes its text as it is, unchecked (it is ordered):
+    case-folded, with its comments at the top only."""
+    text = resources.files("copydesk").joinpath("data", "common-words.txt")
+    lines = text.read_text("utf-8").split("\n")
+    body = lines[next(i for i, line in enumerate(lines) if not line.startswith("#")) :]
+    assert not any(line.startswith("#") for line in body)
+    joined = "\n".join(body)
+    assert joined == joined.casefold()
+
+
 def test_bisected_answers_are_the_lists_on_every_word() -> None:
     """Every listed word is found by bisecting the text, and every prefix,
     suffix and neighbour not listed is not."""

@@ -21,18 +21,19 @@ context pattern is evidence, not proof.
 import functools
 import itertools
 from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar, Final, NamedTuple
-
-import regex
+from typing import TYPE_CHECKING, Any, ClassVar, Final, NamedTuple
 
 from copydesk import deadline, patterns, regex_programs
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.checks.substitution import match_case
 from copydesk.document import Analysis, Document, WordSet
 from copydesk.errors import RuleError
-from copydesk.lazy_patterns import later_re
+from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
+
+if TYPE_CHECKING:  # ``regex`` is imported to compile only (``regex_programs``)
+    import regex
 
 _MARK = "%w"
 _ENTRY_KEYS = frozenset({"wrong", "right", "contexts", "unless"})
@@ -295,7 +296,7 @@ def _word_starts(
     if searched is None or _overlaps(searched[1]):
         return None
     text, needle = searched
-    return map(regex.Match.start, _literal(needle).finditer(text))
+    return _starts(_literal(needle).finditer(text))
 
 
 def _needle(
@@ -314,13 +315,23 @@ def _needle(
     return text, needle
 
 
+def _starts(matches: "Iterator[regex.Match[str]]") -> Iterator[int]:
+    """Each match's start, read in C by the engine's own ``Match.start``,
+    taken off the first match (``regex`` is not imported for its type; a
+    ``methodcaller`` would look the method up on every match)."""
+    first = next(matches, None)
+    if first is None:
+        return iter(())
+    return itertools.chain((first.start(),), map(type(first).start, matches))
+
+
 @functools.lru_cache(maxsize=256)
-def _literal(text: str) -> regex.Pattern[str]:
+def _literal(text: str) -> "regex.Pattern[str]":
     """A pattern matching ``text`` as it is. Kept by text: ``regex.finditer``
     looks its pattern up in the module's cache in Python (~10 µs), once per
     word and document, which on a tree of small files cost more than the
     scans (3,000 files of the corpus: 0.23 s under cProfile)."""
-    return regex_programs.compiled(regex.escape(text))
+    return regex_programs.compiled(regex_programs.escape(text))
 
 
 def _overlaps(word: str) -> bool:
@@ -360,7 +371,7 @@ def _places(
 _UNLESS_REACH = 160
 
 
-def _inside(pattern: patterns.Pattern, text: str, start: int, end: int) -> bool:
+def _inside(pattern: "patterns.Pattern", text: str, start: int, end: int) -> bool:
     """A match of ``pattern`` near the word covers it (within
     ``_UNLESS_REACH`` on each side: a clause's markup, masked, takes room)."""
     lo = max(0, start - _UNLESS_REACH)
@@ -369,6 +380,10 @@ def _inside(pattern: patterns.Pattern, text: str, start: int, end: int) -> bool:
         m.start() <= start and end <= m.end()
         for m in patterns.finditer(pattern, text, lo, hi)
     )
+
+
+#: From a word's first non-word character on (``regex``'s ``\W``).
+_FROM_NON_WORD = later_regex(r"\W.*")
 
 
 def _entry(
@@ -395,7 +410,7 @@ def _entry(
             raise RuleError(source, f"{where}: context {context!r} needs one {_MARK}")
     # Each context becomes look-arounds on the word itself, so that it can
     # be tried with one anchored match where the word stands.
-    word = f"(?P<w>{regex.escape(wrong)})"
+    word = f"(?P<w>{regex_programs.escape(wrong)})"
     body = "|".join(_anchored(c, word) for c in contexts)
     compiled = patterns.deferred(
         body, source, "confusions", ignorecase=ignorecase, shipped=shipped
@@ -409,9 +424,9 @@ def _entry(
     )
     choices = tuple(c.strip() for c in right.split("|") if c.strip())
     first = wrong.split()[0].casefold()
-    first = regex.sub(r"\W.*", "", first) or first
+    first = _FROM_NON_WORD.sub("", first) or first
     alone = patterns.deferred(
-        rf"(?<![\w'’]){regex.escape(wrong)}(?![\w'’])",
+        rf"(?<![\w'’]){regex_programs.escape(wrong)}(?![\w'’])",
         source,
         "confusions",
         ignorecase=ignorecase,

@@ -10,11 +10,9 @@ first spelling as found in the document.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar, Final
+from typing import TYPE_CHECKING, Any, ClassVar, Final, TypeAlias
 
-import regex
-
-from copydesk import patterns
+from copydesk import patterns, regex_programs
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext
 from copydesk.checks.substitution import match_case
 from copydesk.document import Document
@@ -23,8 +21,10 @@ from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, R
 from copydesk.schema import Key
 
 Span = tuple[int, int]
-#: A compiled form and, when it is a plain word, that word (the fix's spelling).
-Form = tuple[patterns.Pattern, str | None]
+if TYPE_CHECKING:  # ``regex`` is imported to compile only (``regex_programs``)
+    #: A compiled form and, when it is a plain word, that word (the fix's
+    #: spelling).
+    Form: TypeAlias = tuple[patterns.Pattern, str | None]
 
 
 class Consistency(CheckTypeBase):
@@ -119,7 +119,7 @@ def _spans(pattern: patterns.Pattern, doc: Document) -> list[Span]:
 
 def _compile(meta: RuleMeta, form: str, *, nonword: bool) -> Form:
     literal = patterns.is_literal(form)
-    body = regex.escape(form) if literal else form
+    body = regex_programs.escape(form) if literal else form
     wrapped = f"(?:{body})" if nonword else rf"(?<![\w])(?:{body})(?![\w])"
     return _pattern(meta, wrapped), form if literal else None
 

@@ -24,9 +24,7 @@ import re as stdlib_re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, ClassVar, Final
 
-import regex
-
-from copydesk import patterns, re2_superset
+from copydesk import patterns, re2_superset, regex_programs
 from copydesk.checks.anchor_scan import AnchorPlaces, AnchorScan, Member
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, fix_by_applicability
 from copydesk.debris_block import BlockSpec
@@ -77,7 +75,7 @@ _QUOTED = later_regex(
     r"|„[^„“”\n]*(?:\n(?!\s*\n)[^„“”\n]*)*[“”]"
     r"|«[^«»\n]*(?:\n(?!\s*\n)[^«»\n]*)*»"
     r"|»[^«»\n]*(?:\n(?!\s*\n)[^«»\n]*)*«",
-    regex.VERSION0,
+    regex_programs.VERSION0,
 )
 
 _REMOVE = ("none", "line", "match", "auto")
@@ -973,7 +971,7 @@ def _alternation(tokens: list[str]) -> str:
 
 
 def _escape(token: str) -> str:
-    return str(regex.escape(token, special_only=True))
+    return regex_programs.escape(token)
 
 
 def _wrap(body: str, *, whole_line: bool, between: bool, nonword: bool) -> str:

@@ -31,9 +31,7 @@ or, when the prose is too short to tell, whose ``--language`` is
 import bisect
 import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any, ClassVar, Final, NamedTuple
-
-import regex
+from typing import TYPE_CHECKING, Any, ClassVar, Final, NamedTuple
 
 from copydesk import (
     doclang,
@@ -50,6 +48,9 @@ from copydesk.lazy_patterns import later_regex
 from copydesk.lines import opening_line
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key, read_keys
+
+if TYPE_CHECKING:  # ``regex`` is imported to compile only (``regex_programs``)
+    import regex
 
 KINDS = ("place", "person", "given")
 #: ``by-key`` values: match every key-equal spelling, only foreign-marked
@@ -128,7 +129,7 @@ _GIVEN_BEFORE = later_regex(r"\p{Lu}[\p{L}\p{M}'’.-]*[ \t\u00a0]+\Z")
 _ANCHOR_REACH = 80
 
 
-def _after_anchor(prose: str, at: int, anchor: patterns.Pattern) -> bool:
+def _after_anchor(prose: str, at: int, anchor: "patterns.Pattern") -> bool:
     """Whether the entry's anchor (a given name) stands right before ``at``."""
     return anchor.search(prose, max(0, at - _ANCHOR_REACH), at) is not None
 
@@ -153,7 +154,8 @@ def _first_anchored(
     anchor = regex_programs.compiled(anchor_source)
     first = -1
     for name in (spelling, canonical):
-        for m in regex.finditer(rf"(?<![\w-]){regex.escape(name)}(?![\w-])", prose):
+        whole = rf"(?<![\w-]){regex_programs.escape(name)}(?![\w-])"
+        for m in regex_programs.compiled(whole).finditer(prose):
             at = m.start()
             if _after_anchor(prose, at, anchor):
                 first = at if first < 0 else min(first, at)
@@ -163,7 +165,7 @@ def _first_anchored(
 
 
 def _named_again(
-    doc: Document, start: int, end: int, anchor: patterns.Pattern, canonical: str
+    doc: Document, start: int, end: int, anchor: "patterns.Pattern", canonical: str
 ) -> bool:
     """A surname standing alone (no given name before it, no second part
     after a hyphen: Lévi-Strauss) after the anchored full name in this
@@ -182,12 +184,16 @@ def _named_again(
     return 0 <= first < start
 
 
-def anchor_pattern(anchors: Sequence[str]) -> patterns.Pattern | None:
+#: The gaps between a name's parts (``regex``'s ``\s``).
+_NAME_PARTS = later_regex(r"[-\s]+")
+
+
+def anchor_pattern(anchors: Sequence[str]) -> "patterns.Pattern | None":
     """``Bernard-Henri`` also matches ``Bernard Henri``, right before the name."""
     if not anchors:
         return None
     alternatives = "|".join(
-        r"[-\s]+".join(regex.escape(part) for part in regex.split(r"[-\s]+", a.strip()))
+        r"[-\s]+".join(regex_programs.escape(p) for p in _NAME_PARTS.split(a.strip()))
         for a in anchors
     )
     return regex_programs.compiled(rf"(?<![\w])(?:{alternatives})[\s\u00a0]+\Z")
@@ -247,7 +253,7 @@ class PlacedElsewhere(Analysis[ByKey[tuple[str, "regex.Pattern[str]"], bool]]):
     ``name_context.placed_elsewhere``); one pass per spelling asked."""
 
     @classmethod
-    def compute(cls, doc: Document) -> ByKey[tuple[str, regex.Pattern[str]], bool]:
+    def compute(cls, doc: Document) -> "ByKey[tuple[str, regex.Pattern[str]], bool]":
         prose = doc.prose
         return ByKey(lambda key: name_context.placed_elsewhere(prose, *key))
 
@@ -336,7 +342,7 @@ _CAPITALS = later_regex(r"(?<![\w@#/\\.'’-])\p{Lu}{3,}(?![\w@'’-]|[.][\w])")
 
 #: The country's name in the languages of the house lists (Ukraine,
 #: Ukraina, ukrainien, Україна, Украина, Ukrajina).
-_UKRAINE = later_regex(r"ukrain|ukrajin|україн|украин", regex.IGNORECASE)
+_UKRAINE = later_regex(r"ukrain|ukrajin|україн|украин", regex_programs.IGNORECASE)
 
 
 class UkraineNamed(Analysis[bool]):
@@ -416,7 +422,7 @@ class Names(CheckTypeBase):
     meta: Final[RuleMeta]
     entries: Final[tuple[Entry, ...]]
     by_token: Final[Mapping[str, int]]
-    literal: Final[patterns.Pattern | None]
+    literal: "Final[patterns.Pattern | None]"
     by_variant: Final[Mapping[str, int]]
     by_key: Final[Mapping[str, int]]
     canonicals: Final[frozenset[str]]
@@ -440,7 +446,7 @@ class Names(CheckTypeBase):
         meta: RuleMeta,
         entries: tuple[Entry, ...],
         by_token: Mapping[str, int],
-        literal: patterns.Pattern | None,
+        literal: "patterns.Pattern | None",
         by_variant: Mapping[str, int],
         by_key: Mapping[str, int],
         canonicals: frozenset[str],
@@ -838,7 +844,7 @@ class PersonContext(NamedTuple):
 
 def _person_pattern(
     own: Mapping[str, Any], key: str, source: str
-) -> patterns.Pattern | None:
+) -> "patterns.Pattern | None":
     """The rule's ``key`` list (``surnames``, ``context``, ``against``) as
     one pattern of whole words, or None when the rule has none."""
     items = own.get(key) or []
@@ -847,7 +853,7 @@ def _person_pattern(
     body = "|".join(f"(?:{p})" for p in items)
     try:
         return regex_programs.compiled(rf"(?<![\w])(?:{body})(?![\w])")
-    except regex.error as exc:
+    except regex_programs.compile_error() as exc:
         raise RuleError(source, f"key {key!r}: {exc}") from None
 
 

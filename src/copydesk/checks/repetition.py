@@ -54,6 +54,13 @@ _GAP = later_regex(r"[ \t\u00a0\u202f]+")
 #: The default token list as one backreference pattern: the scan stays in C.
 #: Possessive word, so a failed backreference never retries shorter prefixes.
 _DOUBLED = r"\b(\w++(?:['’-]\w++)*+)(?:[ \t\u00a0\u202f]++\1(?![\w'’-]))+"
+#: That scan by the rule's ``ignorecase``, compiled when a document first has
+#: a word twice in a row (most have none: its compile in the stdlib's Python
+#: parser was 4 M instructions of every one-file check).
+_DOUBLED_SCANS = {
+    False: later_re(_DOUBLED, stdlib_re.MULTILINE),
+    True: later_re(_DOUBLED, stdlib_re.MULTILINE | stdlib_re.IGNORECASE),
+}
 #: The regex engine tries that scan at every character (a fifth of a corpus
 #: run); instead, the text's word pieces are compared with their neighbours
 #: in C, and only a word found twice in a row is looked for. ASCII symbols
@@ -137,8 +144,7 @@ class Repetition(CheckTypeBase):
         pattern = patterns.compile_regex(f"(?:{body})", meta.source, "tokens")
         doubled = None
         if tuple(tokens) == DEFAULT_TOKENS:
-            flags = stdlib_re.IGNORECASE if meta.ignorecase else 0
-            doubled = stdlib_re.compile(_DOUBLED, stdlib_re.MULTILINE | flags)
+            doubled = _DOUBLED_SCANS[meta.ignorecase]
         return cls(
             meta,
             pattern,
@@ -606,6 +612,9 @@ def repeated_words(text: str) -> set[str]:
                 data = data.replace(ch.encode("utf-8", "surrogatepass"), b" ")
     pieces = data.replace(b"\0", b" \0 ").split()
     twice = set(itertools.compress(pieces, map(operator.eq, pieces, pieces[1:])))
+    # A line break's piece stands twice at every blank line and is no word:
+    # left out, a text with no word twice never compiles ``_WORD_SHAPE``.
+    twice.discard(b"\0")
     words = {piece.decode("utf-8", "surrogatepass") for piece in twice}
     return {word for word in words if _WORD_SHAPE.fullmatch(word)}
 

@@ -19,8 +19,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, ClassVar, Final
 
-import regex
-
 from copydesk import patterns, regex_programs
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.document import Document
@@ -40,7 +38,7 @@ _ADDRESS = regex_programs.compiled(
     r"(?:(?<![a-z0-9+.-])|\G)[0-9+.-]*+(?P<at>[a-z][a-z0-9+.-]*+://\S+)"
     r"|(?P<at>www\.\S+)"
     r"|(?:(?<![\w.+-])|\G)(?P<at>[\w.+-]++@[\w-]+(?:\.[\w-]+)+)",
-    regex.I,
+    regex_programs.IGNORECASE,
 )
 _LIST_SUFFIXES = (".txt", ".dic", ".lst")
 #: Dictionaries pyspellchecker ships.

@@ -12,8 +12,6 @@ import functools
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar, Final
 
-import regex
-
 from copydesk import patterns, re2_superset, regex_programs, word_guards
 from copydesk.checks.base import (
     Check,
@@ -261,14 +259,13 @@ def _pattern_text(
 def _build(
     meta: RuleMeta, pattern: str, literal: Mapping[str, tuple[str, ...]]
 ) -> patterns.Pattern:
-    flags = regex.VERSION0 | regex.MULTILINE
+    flags = regex_programs.VERSION0 | regex_programs.MULTILINE
     if meta.ignorecase:
-        flags |= regex.IGNORECASE
+        flags |= regex_programs.IGNORECASE
     try:
-        if not literal:
-            return regex_programs.compiled(pattern, flags)
-        return regex.compile(
-            pattern, flags, literals=sorted(literal, key=len, reverse=True)
+        lists = (
+            {"literals": sorted(literal, key=len, reverse=True)} if literal else None
         )
-    except regex.error as exc:
+        return regex_programs.compiled(pattern, flags, lists)
+    except regex_programs.compile_error() as exc:
         raise RuleError(meta.source, f"key 'swap': bad regex: {exc}") from None

@@ -94,6 +94,10 @@ _ATTRIBUTES = later_re(
     + r"(?=[ \t]*(?:\r?$|\{\{|\{%)))",
     re.MULTILINE,
 )
+#: How every attribute list begins: a text without it never compiles
+#: ``_ATTRIBUTES`` (a brace of code, ``{get;}``, is not one; the long
+#: pattern's compile was 4 M instructions of a one-file check).
+_ATTRIBUTES_START = later_re(r"\{[ \t]*:?[ \t]*(?:[.#]|[\w-]+=)")
 
 #: Container start tags whose text gets a block kind of their own.
 _KIND_OF: dict[str, str] = {
@@ -438,7 +442,7 @@ def _sources(text: str, bodies: list[tuple[int, int]]) -> tuple[str, str]:
     surrogate as U+FFFD. An attribute list left in a link's definition
     (``[a]: /u*{#id}*``) would make it one the reader does not see."""
     regions = bodies.copy()
-    if "{" in text:
+    if "{" in text and _ATTRIBUTES_START.search(text):
         regions.extend(m.span() for m in _ATTRIBUTES.finditer(text))
         regions.sort()
     plain = blank(text, _disjoint(regions))
