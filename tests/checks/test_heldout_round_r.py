@@ -189,3 +189,16 @@ def test_lines_of_code_in_plain_text_are_no_quotations() -> None:
     assert found(MANUAL_WITH_EXAMPLES, "manual.txt", "quotes") == [
         (13, 19, "quotes.Unclosed")
     ]
+
+
+def test_a_brand_in_a_title_key_or_a_marked_changelog_tag_is_left() -> None:
+    # An old spec's title attribute is a cross-reference key; curl's
+    # changelog marks each change's kind in capitals before its tag. Alt
+    # text is prose read aloud.
+    text = (
+        '<p>See <a href="#x" title="javascript protocol">the protocol</a> and '
+        '<img src="a.png" alt="a javascript console">.</p>\n'
+        '<ul><li>BGF <a href="https://example.org/1">github: time out jobs</a>'
+        "</li></ul>\n"
+    )
+    assert found(text, "changes.html", "variants") == [(1, 94, "variants.Capitals")]

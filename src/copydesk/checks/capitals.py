@@ -173,6 +173,7 @@ class Capitals(CheckTypeBase):
                 at
                 for at in _used(doc, folded, places[folded])
                 if not _component_tag(doc, at, at + len(folded))
+                and not _title_key(doc, at)
             ]
             yield from self._flagged(doc, folded, starts, self.lowercase[folded], None)
         for folded, spellings in names:
@@ -316,12 +317,32 @@ def _used(doc: Document, word: str, starts: Sequence[int]) -> list[int]:
 
 
 def _component_tag(doc: Document, start: int, end: int) -> bool:
-    """A changelog's component tag: the word opens its line (markup aside)
-    and a colon follows ("github: time out jobs after 90 minutes"), in
-    lower case by the convention of commit subjects."""
+    """A changelog's component tag: the word opens its line (markup and a
+    change's kind in capitals aside: curl's ``BGF``, ``CHG``) and a colon
+    follows ("github: time out jobs after 90 minutes"), in lower case by
+    the convention of commit subjects."""
     prose = doc.prose
     line_start = prose.rfind("\n", 0, start) + 1
-    return prose.startswith(":", end) and not prose[line_start:start].strip()
+    before = prose[line_start:start].split()
+    return prose.startswith(":", end) and all(w.isupper() for w in before)
+
+
+def _title_key(doc: Document, start: int) -> bool:
+    """The word is in an HTML ``title`` attribute's value (a block of kind
+    ``alt``): an old spec's cross-reference key (``title="javascript
+    protocol"``) as often as a tooltip, where an ``alt`` text is prose read
+    aloud."""
+    block = doc.block_at(start)
+    if block is None or block.kind != "alt":
+        return False
+    return (
+        _TITLE_BEFORE.search(doc.text, max(0, block.start - 16), block.start)
+        is not None
+    )
+
+
+#: What stands before a ``title`` attribute's value.
+_TITLE_BEFORE = re.compile(r"\btitle\s*=\s*[\"']?\Z", re.IGNORECASE)
 
 
 def _family_name(spelling: str) -> bool:
