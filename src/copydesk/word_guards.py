@@ -598,15 +598,16 @@ def cited(text: str, start: int, end: int, marks: str = _QUOTES) -> bool:
 
 
 def language_of(words: Iterable[str]) -> str | None:
-    """The language whose function words a paragraph uses most, if any."""
-    tally = dict.fromkeys(_FUNCTION_WORDS, 0)
-    for word in words:
-        folded = word.casefold()
-        for lang, table in _FUNCTION_WORDS.items():
-            if folded in table:
-                tally[lang] += 1
-    lang, hits = max(tally.items(), key=lambda item: item[1])
-    return lang if hits >= 2 else None
+    """The language whose function words a paragraph uses most, if any (on
+    a tie, the first listed). Each language's words are counted in C: a
+    loop over every word and language was a tenth of a news text's check."""
+    folded = list(map(str.casefold, words))
+    best, hits = "", 0
+    for lang, table in _FUNCTION_WORDS.items():
+        found = sum(map(table.__contains__, folded))
+        if found > hits:
+            best, hits = lang, found
+    return best if hits >= 2 else None
 
 
 def foreign_blocks(

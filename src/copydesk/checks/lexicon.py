@@ -295,14 +295,14 @@ class Lexicon(CheckTypeBase):
         a word that affixes explain (``updateable``, not ``updatable``)."""
         if len(folded) < _TERM_LENGTH or not folded.isalpha():
             return None  # "rustc's", "vtgate’s": a term's possessive, not a slip
-        if morphology.affixed(folded, functools.partial(_common, lex)):
+        if _affixed_from_common(lex, folded):
             return None
         # The page's own terms: used term-count times, no common word (a
         # product's name, Sourcegraph).
         repeated = doc.get(RepeatedWords)
         near = [
             form
-            for form in typo_edits.one_edit(folded).keys() & repeated.keys()
+            for form in _one_edit_forms(folded) & repeated.keys()
             if repeated[form][1] >= self.settings.term_count
             and lex.count(form) < self.settings.min_count
         ]
@@ -397,9 +397,7 @@ class Lexicon(CheckTypeBase):
         lex = wordlists.lexicon(language)
         # A word that affixes explain is reported only for a one-edit slip
         # (see ``_believable``), so it is not worth a two-edit search.
-        two_edits = budget[0] > 0 and not morphology.derived(
-            folded, functools.partial(_common, lex)
-        )
+        two_edits = budget[0] > 0 and not _derived_from_common(lex, folded)
         ranked = _ranked(language, folded, self.settings, two_edits=two_edits)
         if two_edits and len(folded) >= typo_edits.TWO_EDITS_FROM:
             budget[0] -= 1
@@ -481,12 +479,36 @@ def _believable(
         return True
     if best.cost in _VOWEL_SLIPS and best.count >= _VERY_COMMON:
         return True  # a vowel slip in a very common word: ``diffrent``
-    return not morphology.derived(folded, functools.partial(_common, lex))
+    return not _derived_from_common(lex, folded)
 
 
 def _common(lex: wordlists.Lexicon, word: str) -> bool:
     """A lower-case word frequent enough to build others from (``morphology``)."""
     return word in lex.words and lex.count(word) >= _STEM_COUNT
+
+
+# What depends on a suspect word and the lexicon alone is kept for the run,
+# as ``_ranked`` is: an editor's server lints the same buffer on every
+# keystroke and asks again about the same few dozen unknown words (the
+# affix searches were a fifth of a 50 KB draft's re-lint).
+
+
+@functools.lru_cache(maxsize=16384)
+def _derived_from_common(lex: wordlists.Lexicon, folded: str) -> bool:
+    """``morphology.derived`` of ``folded`` from the lexicon's common words."""
+    return morphology.derived(folded, functools.partial(_common, lex))
+
+
+@functools.lru_cache(maxsize=16384)
+def _affixed_from_common(lex: wordlists.Lexicon, folded: str) -> bool:
+    """``morphology.affixed`` of ``folded`` from the lexicon's common words."""
+    return morphology.affixed(folded, functools.partial(_common, lex))
+
+
+@functools.lru_cache(maxsize=4096)
+def _one_edit_forms(folded: str) -> frozenset[str]:
+    """Every string one typing slip from ``folded``."""
+    return frozenset(typo_edits.one_edit(folded))
 
 
 def _fold(word: str) -> str:
