@@ -131,7 +131,7 @@ def parse_markdown(text: str) -> Parsed:
 
 
 def read_windows(
-    text: str, size: int, workers: int = 1
+    text: str, size: int, workers: int = 1, lines: LineIndex | None = None
 ) -> Iterator[tuple[int, Parsed]]:
     """``text`` read in pieces of about ``size`` characters, each with its offset.
 
@@ -146,18 +146,19 @@ def read_windows(
     again with it defined (see :func:`_settle`). A text with no break in
     reach is one piece. With ``workers`` above one, a forked child reads
     the second half meanwhile (:mod:`copydesk.markup._split_read`): the same pieces'
-    views, sooner.
+    views, sooner; and each process also finds the link labels its half
+    defines and, given the text's ``lines``, indexes its half's lines.
     """
     bodies = code_regions(text)
     closers = _Closers(text)
-    parts = None
+    split = None
     if workers > 1 and len(text) > 4 * size:
         from copydesk.markup._split_read import split_parts
 
-        parts = split_parts(text, size, bodies, closers)
-    if parts is None:
-        parts = _parts(text, size, bodies, closers)
-    yield from _settle(text, parts, bodies)
+        split = split_parts(text, size, bodies, closers, lines)
+    if split is None:
+        split = _parts(text, size, bodies, closers), None
+    yield from _settle(text, *split, bodies)
 
 
 def _parts(
@@ -300,16 +301,20 @@ class _UnsettledError(Exception):
 
 
 def _settle(
-    text: str, parts: list[tuple[int, "_Part"]], bodies: list[tuple[int, int]]
+    text: str,
+    parts: list[tuple[int, "_Part"]],
+    links: set[str] | None,
+    bodies: list[tuple[int, int]],
 ) -> Iterator[tuple[int, Parsed]]:
     """Each piece's Parsed, read again with what other pieces define
-    (:class:`_Settling`), each piece let go as it is yielded.
+    (:class:`_Settling`; ``links``: the labels the pieces define, if known),
+    each piece let go as it is yielded.
 
     The last piece is settled first: it alone can end inside a block open
     to the end of the text, and such a text is then read whole, before any
     piece is out.
     """
-    settling = _Settling(text, parts, bodies)
+    settling = _Settling(text, parts, bodies, links)
     try:
         last = settling.piece(len(parts) - 1)
     except _UnsettledError:
@@ -341,13 +346,19 @@ class _Settling:
     __slots__ = ("_bodies", "_ends", "_links", "_notes", "_parts", "_text")
 
     def __init__(
-        self, text: str, parts: list[tuple[int, "_Part"]], bodies: list[tuple[int, int]]
+        self,
+        text: str,
+        parts: list[tuple[int, "_Part"]],
+        bodies: list[tuple[int, int]],
+        links: set[str] | None = None,
     ) -> None:
         self._text = text
         self._parts = parts
         self._bodies = bodies
         self._ends = [start for start, _ in parts[1:]] + [len(text)]
-        self._links = _links_defined(text, parts, self._ends, bodies)
+        if links is None:
+            links = _links_defined(text, parts, self._ends, bodies)
+        self._links = links
         self._notes = _NotesElsewhere(parts) if len(parts) > 1 else None
 
     def piece(self, index: int) -> "_Part":
@@ -377,13 +388,25 @@ def _links_defined(
 ) -> set[str]:
     """The labels (:func:`_label`) of the link references the pieces define,
     if some piece leaves a reference open (else none is needed)."""
-    links: set[str] = set()
     if any(part.broken for _, part in parts):
-        for (start, _), stop in zip(parts, ends, strict=True):
-            if text.find("]:", start, stop) >= 0:
-                window = text[start:stop]
-                found = _definitions(window, _clip(bodies, start, stop))
-                links.update(_label(label) for label in found)
+        return links_in(text, parts, ends, bodies)
+    return set()
+
+
+def links_in(
+    text: str,
+    parts: Iterable[tuple[int, "_Part"]],
+    ends: Iterable[int],
+    bodies: list[tuple[int, int]],
+) -> set[str]:
+    """The labels (:func:`_label`) of the link references ``parts`` define,
+    each piece read up to its end in ``ends``."""
+    links: set[str] = set()
+    for (start, _), stop in zip(parts, ends, strict=True):
+        if text.find("]:", start, stop) >= 0:
+            window = text[start:stop]
+            found = _definitions(window, _clip(bodies, start, stop))
+            links.update(_label(label) for label in found)
     return links
 
 
