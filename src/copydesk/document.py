@@ -355,6 +355,12 @@ class Document:
             value = self._analyses[analysis] = analysis.compute(self)
             return value
 
+    def known(self, analysis: type[Analysis[T]]) -> T | None:
+        """The value of ``analysis`` if some check has asked for it, else
+        None: a check may take a costly analysis when it is there, for free,
+        and do without it when it is not."""
+        return cast("T | None", self._analyses.get(analysis))
+
     @property
     def paragraphs(self) -> Sequence[Block]:
         return self.blocks
