@@ -13,9 +13,10 @@ from __future__ import annotations
 import os
 import pickle
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from unittest import mock
 
 import pytest
@@ -24,7 +25,7 @@ from hypothesis import strategies as st
 
 from copydesk import forked, markup
 from copydesk.lines import LineIndex, line_starts
-from copydesk.markup import _split_read
+from copydesk.markup import _split_read, markdown
 from copydesk.markup._mask import code_regions
 from tests.conftest import corpus_sample
 
@@ -196,3 +197,44 @@ def test_the_line_index_is_built_in_halves_as_it_is_whole() -> None:
     assert used == [place]
     assert joined == markup.read("markdown", text)
     assert lines._starts == line_starts(text)
+
+
+def test_a_piece_read_again_in_its_half_is_kept_only_where_it_holds() -> None:
+    """Each half reads again its pieces that name a label the half defines.
+    One that also names a label only the other half defines is read again
+    once both are known (the parser's answers differ); one whose labels
+    are all its half's is kept: both as the whole read gives them."""
+    filler = "".join(f"Filler paragraph {i}.\n\n" for i in range(30))
+    text = (
+        "## First\n\nSee [alpha] and [omega].\n\n"
+        + filler
+        + "[alpha]: /a\n\n## Second\n\nSee [alpha], [beta] and [omega].\n\n"
+        + filler
+        + "[beta]: /b\n\n## Third\n\nSee [beta] alone.\n\n"
+        + filler
+        + "[omega]: /o\n"
+    )
+    place = text.index("## Second")
+    made: list[markdown.Reread] = []
+    kept: list[bool] = []
+    real_rereads, real_holds = markdown.rereads, markdown.Reread.holds
+
+    def rereads(*args: Any) -> dict[int, markdown.Reread]:
+        found = real_rereads(*args)
+        made.extend(found.values())
+        return found
+
+    def holds(self: markdown.Reread, links: Collection[str]) -> bool:
+        kept.append(real_holds(self, links))
+        return kept[-1]
+
+    with (
+        split_at(place, in_process=True) as used,
+        mock.patch.object(_split_read, "rereads", rereads),
+        mock.patch.object(markdown.Reread, "holds", holds),
+    ):
+        assert read_split(text, 60) == markup.read("markdown", text)
+    assert used == [place]
+    assert made
+    assert True in kept
+    assert False in kept

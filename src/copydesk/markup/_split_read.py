@@ -28,7 +28,15 @@ from copydesk import forked
 from copydesk.lazy_patterns import later_re
 from copydesk.lines import LineIndex, line_starts
 from copydesk.markup import _ENDS, _KINDS, _STARTS, make_blocks
-from copydesk.markup.markdown import _Closers, _inside, _Part, _parts, links_in
+from copydesk.markup.markdown import (
+    Reread,
+    _Closers,
+    _inside,
+    _Part,
+    _parts,
+    links_in,
+    rereads,
+)
 
 #: A line after a blank line (LF or CRLF) that starts with a letter or a
 #: heading mark: almost always a top-level block, so a likely break to split
@@ -43,25 +51,33 @@ _FENCE = later_re(r"\n {0,3}(?:`{3,}|~{3,})")
 _FIRST_FENCE = later_re(r" {0,3}(?:`{3,}|~{3,})")
 
 
+#: A split read: the pieces, the link labels they define and the pieces
+#: read again with those of their half (both None where not found).
+Split = tuple[list[tuple[int, _Part]], set[str] | None, dict[int, Reread] | None]
+
+
 def split_parts(
     text: str,
     size: int,
     bodies: list[tuple[int, int]],
     closers: _Closers,
     lines: LineIndex | None = None,
-) -> tuple[list[tuple[int, _Part]], set[str] | None] | None:
+) -> Split | None:
     """The pieces of ``text`` as :func:`~copydesk.markup.markdown._parts`
     reads them whole, not yet settled, its second half read by a forked child
-    from a likely break, and the link labels they define (None if not
-    found); None when no child can be made here or no such break is found
-    (the caller then reads alone).
+    from a likely break, with the link labels they define and the pieces
+    read again with their half's; None when no child can be made here or no
+    such break is found (the caller then reads alone).
 
     Each process also does, for its half, the work that followed the read
     in this process alone: the labels its pieces define (what
-    :func:`~copydesk.markup.markdown._links_defined` finds) and, given the
-    text's ``lines``, its half of the line index, which ``lines`` then
-    adopts. On the 17 MB benchmark file that was 0.18 s after both halves
-    were read, now 0.09 s in each process meanwhile."""
+    :func:`~copydesk.markup.markdown._links_defined` finds), its pieces that
+    leave open a reference to one of them read again
+    (:func:`~copydesk.markup.markdown.rereads`: kept where the other half's
+    labels change no answer) and, given the text's ``lines``, its half of
+    the line index, which ``lines`` then adopts. On the 17 MB benchmark file
+    that was 0.25 s after both halves were read, now 0.12 s in each process
+    meanwhile."""
     if not forked.can_fork():
         return None
     until = likely_break(text, bodies, len(text) // 2)
@@ -78,18 +94,20 @@ def split_parts(
         began = time.monotonic()
         head = _parts(text, size, bodies, closers, 0, until)
         if not head or head[-1][0] + len(head[-1][1].prose) != until:
-            return head, None  # read to the end here: not cut where the child began
-        labels = links_in(text, head, _ends(head, until), bodies)
+            return head, None, None  # read to the end: not cut where the child began
+        ends = _ends(head, until)
+        labels = links_in(text, head, ends, bodies)
+        early = rereads(text, head, ends, bodies, labels)
         starts = line_starts(text, 0, until) if indexed else None
         tail = _received(child.result(forked.patience(began)))
         if tail is None:
-            return head + _parts(text, size, bodies, closers, until), None
-        parts, tail_starts, tail_labels = tail
+            return head + _parts(text, size, bodies, closers, until), None, None
+        parts, tail_starts, tail_labels, tail_early = tail
         if lines is not None and starts is not None and tail_starts is not None:
             starts.pop()  # ``until``, where the child's half begins
             starts.extend(tail_starts)
             lines.adopt(starts)
-        return head + parts, labels | tail_labels
+        return head + parts, labels | tail_labels, early | tail_early
     finally:
         child.stop()
 
@@ -104,11 +122,14 @@ def _second_half(
     indexed: bool,
 ) -> bytes:
     """The child's work: the pieces from ``until``, the link labels they
-    define and (if ``indexed``) the line starts from ``until``, packed."""
+    define, those read again with them and (if ``indexed``) the line starts
+    from ``until``, packed."""
     parts = _parts(text, size, bodies, closers, until)
-    labels = links_in(text, parts, _ends(parts, len(text)), bodies)
+    ends = _ends(parts, len(text))
+    labels = links_in(text, parts, ends, bodies)
+    early = rereads(text, parts, ends, bodies, labels)
     starts = line_starts(text, until) if indexed else None
-    return packed(parts, starts, labels)
+    return packed(parts, starts, labels, early)
 
 
 def _ends(parts: list[tuple[int, _Part]], stop: int) -> list[int]:
@@ -118,17 +139,39 @@ def _ends(parts: list[tuple[int, _Part]], stop: int) -> list[int]:
 
 def _received(
     waited: object,
-) -> tuple[list[tuple[int, _Part]], "array[int] | None", set[str]] | None:
+) -> (
+    tuple[list[tuple[int, _Part]], "array[int] | None", set[str], dict[int, Reread]]
+    | None
+):
     """What the child :func:`packed` (None if it sent nothing, or not that)."""
     if not (isinstance(waited, tuple) and len(waited) == _PACKED):
         return None
-    rows, starts, labels = waited
+    rows, starts, labels, early_rows = waited
     if not isinstance(rows, list) or not isinstance(labels, set):
         return None
     if starts is not None and not isinstance(starts, array):
         return None
     parts = unpacked(rows)
-    return None if parts is None else (parts, starts, labels)
+    early = _rereads_unpacked(early_rows)
+    if parts is None or early is None:
+        return None
+    return parts, starts, labels, early
+
+
+def _rereads_unpacked(rows: object) -> dict[int, Reread] | None:
+    """The pieces read again that :func:`packed` wrote (None if not such)."""
+    if not isinstance(rows, list):
+        return None
+    try:
+        read = _unpacked([row[0] for row in rows])
+        if read is None:
+            return None
+        return {
+            offset: Reread(part, frozenset(row[1]), frozenset(row[2]))
+            for (offset, part), row in zip(read, rows, strict=True)
+        }
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 def likely_break(text: str, bodies: list[tuple[int, int]], near: int) -> int | None:
@@ -159,34 +202,50 @@ def _fences(text: str, start: int, stop: int) -> int:
     return len(_FENCE.findall(text, start - 1, stop))
 
 
-#: What :func:`packed` holds: the pieces' rows, line starts, link labels.
-_PACKED = 3
+#: What :func:`packed` holds: the pieces' rows, line starts, link labels
+#: and the pieces read again.
+_PACKED = 4
 
 
 def packed(
-    parts: list[tuple[int, _Part]], starts: "array[int] | None", labels: set[str]
+    parts: list[tuple[int, _Part]],
+    starts: "array[int] | None",
+    labels: set[str],
+    early: dict[int, Reread],
 ) -> bytes:
     """``parts`` pickled with their blocks as arrays of starts and ends and a
     tuple of kinds: a tenth of the time of pickling each Block (0.013 s
     against 0.09 s for half the 17 MB benchmark file), and as fast to load;
-    with the line ``starts`` and link ``labels`` of the same half."""
-    rows = [
-        (
-            offset,
-            p.prose,
-            array("q", map(_STARTS, p.blocks)),
-            array("q", map(_ENDS, p.blocks)),
-            tuple(map(_KINDS, p.blocks)),
-            array("q", p.breaks),
-            p[2:3] + p[4:],  # directives, broken, notes, named, openers
-        )
-        for offset, p in parts
+    with the line ``starts``, link ``labels`` and pieces read again
+    (``early``) of the same half."""
+    rows = [_row(offset, p) for offset, p in parts]
+    early_rows = [
+        (_row(offset, read.part), read.asked, read.defined)
+        for offset, read in early.items()
     ]
-    return pickle.dumps((rows, starts, labels), pickle.HIGHEST_PROTOCOL)
+    return pickle.dumps((rows, starts, labels, early_rows), pickle.HIGHEST_PROTOCOL)
+
+
+def _row(offset: int, p: _Part) -> tuple[Any, ...]:
+    """One piece as :func:`packed` writes it."""
+    return (
+        offset,
+        p.prose,
+        array("q", map(_STARTS, p.blocks)),
+        array("q", map(_ENDS, p.blocks)),
+        tuple(map(_KINDS, p.blocks)),
+        array("q", p.breaks),
+        p[2:3] + p[4:],  # directives, broken, notes, named, openers
+    )
 
 
 def unpacked(rows: list[Any]) -> list[tuple[int, _Part]] | None:
     """The pieces :func:`packed` wrote (None if ``rows`` are not such)."""
+    return _unpacked(rows)
+
+
+def _unpacked(rows: list[Any]) -> list[tuple[int, _Part]] | None:
+    """The pieces of ``rows`` (:func:`_row`), None if they are not such."""
     try:
         return [
             (

@@ -147,7 +147,8 @@ def read_windows(
     reach is one piece. With ``workers`` above one, a forked child reads
     the second half meanwhile (:mod:`copydesk.markup._split_read`): the same pieces'
     views, sooner; and each process also finds the link labels its half
-    defines and, given the text's ``lines``, indexes its half's lines.
+    defines, reads again its pieces that need them (:func:`rereads`) and,
+    given the text's ``lines``, indexes its half's lines.
     """
     bodies = code_regions(text)
     closers = _Closers(text)
@@ -157,8 +158,9 @@ def read_windows(
 
         split = split_parts(text, size, bodies, closers, lines)
     if split is None:
-        split = _parts(text, size, bodies, closers), None
-    yield from _settle(text, *split, bodies)
+        split = _parts(text, size, bodies, closers), None, None
+    parts, links, early = split
+    yield from _settle(text, parts, links, bodies, early)
 
 
 def _parts(
@@ -300,21 +302,84 @@ class _UnsettledError(Exception):
     piece ends inside a block open to the end of the text (a fence)."""
 
 
+class Reread(NamedTuple):
+    """A piece read again before its text is settled, with the link labels
+    some pieces define (those of its half, in a split read): the read the
+    whole text gives if the parser's questions get the same answers from
+    all the labels (:meth:`holds`). Each process of a split read makes its
+    half's, meanwhile, instead of this one reading them all after both."""
+
+    part: "_Part"
+    #: The labels the parser asked about, reading the piece.
+    asked: frozenset[str]
+    #: Those of them that were defined.
+    defined: frozenset[str]
+
+    def holds(self, links: Collection[str]) -> bool:
+        """Whether ``links`` answer the parser's questions as the labels it
+        was read with did: the parser, asked the same, reads the same."""
+        return all((label in links) == (label in self.defined) for label in self.asked)
+
+
+class _Asking:
+    """Link labels that note which ones the parser asks about."""
+
+    __slots__ = ("asked", "links")
+
+    def __init__(self, links: Collection[str]) -> None:
+        self.links = links
+        self.asked: set[str] = set()
+
+    def __contains__(self, label: object) -> bool:
+        if isinstance(label, str):
+            self.asked.add(label)
+        return label in self.links
+
+    def __len__(self) -> int:
+        return len(self.links)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.links)
+
+
+def rereads(
+    text: str,
+    parts: Iterable[tuple[int, "_Part"]],
+    ends: Iterable[int],
+    bodies: list[tuple[int, int]],
+    links: Collection[str],
+) -> dict[int, Reread]:
+    """By offset, the pieces of ``parts`` (each ending at its place in
+    ``ends``) that leave open a reference to one of ``links``, read again
+    with them: what :meth:`_Settling.piece` reads, if the labels the
+    other pieces define change no answer."""
+    early: dict[int, Reread] = {}
+    for (start, part), stop in zip(parts, ends, strict=True):
+        if any(_label(label) in links for _, label in part.broken):
+            asking = _Asking(links)
+            read = _read(text[start:stop], _clip(bodies, start, stop), asking)
+            defined = frozenset(label for label in asking.asked if label in links)
+            early[start] = Reread(read, frozenset(asking.asked), defined)
+    return early
+
+
 def _settle(
     text: str,
     parts: list[tuple[int, "_Part"]],
     links: set[str] | None,
     bodies: list[tuple[int, int]],
+    early: dict[int, Reread] | None = None,
 ) -> Iterator[tuple[int, Parsed]]:
     """Each piece's Parsed, read again with what other pieces define
-    (:class:`_Settling`; ``links``: the labels the pieces define, if known),
-    each piece let go as it is yielded.
+    (:class:`_Settling`; ``links``: the labels the pieces define, if known;
+    ``early``: pieces read again already, by offset), each piece let go as
+    it is yielded.
 
     The last piece is settled first: it alone can end inside a block open
     to the end of the text, and such a text is then read whole, before any
     piece is out.
     """
-    settling = _Settling(text, parts, bodies, links)
+    settling = _Settling(text, parts, bodies, links, early)
     try:
         last = settling.piece(len(parts) - 1)
     except _UnsettledError:
@@ -343,7 +408,7 @@ class _Settling:
     is open, a break), and the read is cut there.
     """
 
-    __slots__ = ("_bodies", "_ends", "_links", "_notes", "_parts", "_text")
+    __slots__ = ("_bodies", "_early", "_ends", "_links", "_notes", "_parts", "_text")
 
     def __init__(
         self,
@@ -351,8 +416,10 @@ class _Settling:
         parts: list[tuple[int, "_Part"]],
         bodies: list[tuple[int, int]],
         links: set[str] | None = None,
+        early: dict[int, Reread] | None = None,
     ) -> None:
         self._text = text
+        self._early = {} if early is None else early
         self._parts = parts
         self._bodies = bodies
         self._ends = [start for start, _ in parts[1:]] + [len(text)]
@@ -368,6 +435,9 @@ class _Settling:
         links = self._links
         if not labels and not any(_label(label) in links for _, label in part.broken):
             return part
+        early = self._early.pop(start, None)
+        if not labels and early is not None and early.holds(links):
+            return early.part
         stop = self._ends[index]
         piece = self._text[start:stop]
         bodies = _clip(self._bodies, start, stop)
