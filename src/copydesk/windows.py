@@ -34,10 +34,11 @@ from copydesk.ruleset import Ruleset
 #: Characters per window: large enough that the per-window work is noise,
 #: small enough that its transient memory is.
 WINDOW = 1 << 18
-#: Characters per piece read: a Markdown piece of 64 K characters reads
-#: faster than one of 256 K (0.39 s against 0.43 s for half the 17 MB
-#: benchmark file), so windows are joined from several.
-READ = 1 << 16
+#: Characters per piece read, by format, where fewer than a window's: a
+#: Markdown piece of 64 K characters reads faster than one of 256 K (0.39 s
+#: against 0.43 s for half the 17 MB benchmark file), so its windows are
+#: joined from several. Plain text reads as fast either way.
+READ: dict[str, int] = {"markdown": 1 << 16}
 
 
 def paragraph_local(check: Check) -> bool:
@@ -58,7 +59,8 @@ def read_in_windows(
     (the one a whole read gives; its reader may use ``workers`` processes),
     and the windows' spans."""
     lines = LineIndex(text)
-    parsed, cuts = markup.read_joined(fmt, text, min(size, READ), lines, workers)
+    read = min(size, READ.get(fmt, size))
+    parsed, cuts = markup.read_joined(fmt, text, read, lines, workers)
     doc = document_of(parsed, text, path, fmt, language, kind)
     doc.lines = lines  # one line index for the text, already built
     # Kept for the run: an int object and a slot each in the joined tuple

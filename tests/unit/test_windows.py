@@ -281,7 +281,7 @@ def test_windows_joined_from_smaller_pieces_find_the_same(
     reads faster small) and joined into windows of ``size`` characters or
     more: the windows cover the text, start where pieces do, and the
     findings are the whole run's."""
-    with mock.patch.object(windows, "READ", read):
+    with mock.patch.dict(windows.READ, {fmt: read}):
         doc, spans = read_in_windows(text, "doc", fmt, "en", "", size)
         found = lint_in_windows(doc, spans, shipped())
     assert found == whole(text, fmt)
