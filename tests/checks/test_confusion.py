@@ -290,7 +290,9 @@ def test_the_comparison_and_any_time_entries_leave_clauses_and_names() -> None:
     assert found == [(1, 9), (1, 32)]
 
 
-@pytest.mark.parametrize("rule_id", ["typos.RealWords", "typos.TwoArticles"])
+@pytest.mark.parametrize(
+    "rule_id", ["typos.RealWords", "typos.TwoArticles", "typos.JoinedVerbs"]
+)
 @pytest.mark.parametrize("length", [1 << 16, 1 << 17])
 def test_the_word_set_made_first_finds_the_same(
     rule_id: str, length: int, monkeypatch: pytest.MonkeyPatch
@@ -304,6 +306,7 @@ def test_the_word_set_made_first_finds_the_same(
         "The module is vendored in it's own folder.\n\n"
         "The cast appears to have no affect on the type.\n\n"
         "Set the name of a the attribute.\n\n"
+        "You need to setup the server before you login to it.\n\n"
     )
     text = SAMPLE.read_text(encoding="utf-8").replace("\n\n", "\n\n" + slips, 9)
     text = (text * (1 + length // len(text)))[:length]

@@ -224,13 +224,14 @@ SCAN_FIRST = 1 << 16
 
 
 #: Entries from which a long document's ``WordSet`` is made before any
-#: word is scanned for, so that ``_held`` finds the absent words in it:
-#: the set costs about as much as 16 scans (2.5 ms against 0.16 ms for a
-#: 256 KB window), and in a window of prose about half the listed words
-#: are absent (in the 17 MB benchmark file, 1,815 of 3,120 scans found no
-#: place: 0.28 s). A check with an entry the scan cannot find asks for the
-#: set anyway (typos.TwoArticles' ``an a``, in every window of a large file).
-SET_FIRST = 32
+#: word is scanned for, so that ``_held`` finds the absent words in it. The
+#: set costs about as much as 16 scans (2.5 ms against 0.16 ms for a 256 KB
+#: window) and serves every confusion check of the run (the shipped packs
+#: list 15, 33 and 3 words, ``an a`` among them, which asks for the set
+#: anyway), and in a window of prose most listed words are absent: in the
+#: 17 MB benchmark file, 1,815 of 3,120 scans of typos.RealWords and
+#: TwoArticles found nothing, and nearly all of typos.JoinedVerbs' 975.
+SET_FIRST = 12
 
 
 def _held(
