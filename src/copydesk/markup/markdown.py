@@ -302,25 +302,6 @@ class _UnsettledError(Exception):
     piece ends inside a block open to the end of the text (a fence)."""
 
 
-class Reread(NamedTuple):
-    """A piece read again before its text is settled, with the link labels
-    some pieces define (those of its half, in a split read): the read the
-    whole text gives if the parser's questions get the same answers from
-    all the labels (:meth:`holds`). Each process of a split read makes its
-    half's, meanwhile, instead of this one reading them all after both."""
-
-    part: "_Part"
-    #: The labels the parser asked about, reading the piece.
-    asked: frozenset[str]
-    #: Those of them that were defined.
-    defined: frozenset[str]
-
-    def holds(self, links: Collection[str]) -> bool:
-        """Whether ``links`` answer the parser's questions as the labels it
-        was read with did: the parser, asked the same, reads the same."""
-        return all((label in links) == (label in self.defined) for label in self.asked)
-
-
 class _Asking:
     """Link labels that note which ones the parser asks about."""
 
@@ -348,7 +329,7 @@ def rereads(
     ends: Iterable[int],
     bodies: list[tuple[int, int]],
     links: Collection[str],
-) -> dict[int, Reread]:
+) -> dict[int, "Reread"]:
     """By offset, the pieces of ``parts`` (each ending at its place in
     ``ends``) that leave open a reference to one of ``links``, read again
     with them: what :meth:`_Settling.piece` reads, if the labels the
@@ -368,7 +349,7 @@ def _settle(
     parts: list[tuple[int, "_Part"]],
     links: set[str] | None,
     bodies: list[tuple[int, int]],
-    early: dict[int, Reread] | None = None,
+    early: dict[int, "Reread"] | None = None,
 ) -> Iterator[tuple[int, Parsed]]:
     """Each piece's Parsed, read again with what other pieces define
     (:class:`_Settling`; ``links``: the labels the pieces define, if known;
@@ -416,7 +397,7 @@ class _Settling:
         parts: list[tuple[int, "_Part"]],
         bodies: list[tuple[int, int]],
         links: set[str] | None = None,
-        early: dict[int, Reread] | None = None,
+        early: dict[int, "Reread"] | None = None,
     ) -> None:
         self._text = text
         self._early = {} if early is None else early
@@ -565,6 +546,26 @@ class _Part(NamedTuple):
 
 #: What is left of a piece once it is yielded.
 _LET_GO = _Part("", (), (), (), [], (), ())
+
+
+class Reread(NamedTuple):
+    """A piece read again before its text is settled, with the link labels
+    some pieces define (those of its half, in a split read): the read the
+    whole text gives if the parser's questions get the same answers from
+    all the labels (:meth:`holds`). Each process of a split read makes its
+    half's, meanwhile, instead of this one reading them all after both."""
+
+    part: _Part
+    #: The labels the parser asked about, reading the piece.
+    asked: frozenset[str]
+    #: Those of them that were defined.
+    defined: frozenset[str]
+
+    def holds(self, links: Collection[str]) -> bool:
+        """Whether ``links`` answer the parser's questions as the labels it
+        was read with did: the parser, asked the same, reads the same."""
+        return all((label in links) == (label in self.defined) for label in self.asked)
+
 
 #: What may be a footnote reference: ``[^label]`` on one line, ``\]``
 #: escaped in it (the parser's labels hold neither ``[`` nor a line break).
