@@ -15,13 +15,22 @@ from array import array
 from collections.abc import Iterable
 
 
-def line_starts(text: str) -> array[int]:
+def line_starts(text: str, start: int = 0, stop: int | None = None) -> array[int]:
     """Offsets where each line begins; CRLF, LF and lone CR all end a line.
 
     An ``array`` of machine integers: a file of millions of lines costs 4 bytes
     a line (8 past 4 G characters) instead of a Python int object and a list
     slot.
+
+    With ``start`` and ``stop`` (each the text's end or a line's start, after
+    a line feed), the lines of ``text[start:stop]`` only, with the text's
+    offsets, the last one ``stop``'s: two processes that read a large text
+    in halves index a half each, and the halves joined at the shared start
+    are the whole text's index.
     """
+    whole = len(text)
+    if start or (stop is not None and stop < whole):
+        text = text[start:stop]
     if "\r" in text:
         # A CRLF made " \n" and a lone CR "\n": the text keeps its length,
         # and every line ends at a line feed where it ended before, so the
@@ -32,8 +41,12 @@ def line_starts(text: str) -> array[int]:
     # k newlines.
     lengths = map(len, text.split("\n")[:-1])
     return array(
-        _typecode(len(text)),
-        map(operator.add, itertools.accumulate(lengths, initial=0), itertools.count()),
+        _typecode(whole),
+        map(
+            operator.add,
+            itertools.accumulate(lengths, initial=start),
+            itertools.count(),
+        ),
     )
 
 
@@ -129,6 +142,14 @@ class LineIndex:
         if self._starts is None:
             self._starts = line_starts(self.text)
         return self._starts
+
+    def adopt(self, starts: array[int]) -> None:
+        """Take ``starts`` (:func:`line_starts` of the text) as the index,
+        unless it is built: the Markdown reader that splits a large text
+        between two processes indexes it in halves meanwhile, instead of
+        once whole in one process after both are done."""
+        if self._starts is None:
+            self._starts = starts
 
     def __len__(self) -> int:
         """How many lines the text has (an empty text has one, empty)."""

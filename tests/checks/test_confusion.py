@@ -8,13 +8,15 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from tests.checks.inline import findings, lint_rule
+from tests.conftest import SAMPLE
 
 from copydesk import deadline, patterns
+from copydesk.batch import lint_text
 from copydesk.checks import confusion
 from copydesk.document import Document, WordSet
 from copydesk.errors import RuleError
 from copydesk.model import Applicability
-from copydesk.ruleset import compile_rule, load_ruleset
+from copydesk.ruleset import Ruleset, compile_exceptions, compile_rule, load_ruleset
 
 RULE = r"""
 extends: confusion
@@ -286,3 +288,40 @@ def test_the_comparison_and_any_time_entries_leave_clauses_and_names() -> None:
     (rule,) = load_ruleset(select=["typos.RealWords"]).checks
     found = sorted((f.line, f.col) for f in rule.run(Document.plain(text)))
     assert found == [(1, 9), (1, 32)]
+
+
+@pytest.mark.parametrize(
+    "rule_id", ["typos.RealWords", "typos.TwoArticles", "typos.JoinedVerbs"]
+)
+@pytest.mark.parametrize("length", [1 << 16, 1 << 17])
+def test_the_word_set_made_first_finds_the_same(
+    rule_id: str, length: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long document's word set, made before the scans so that the words
+    absent from it are not scanned for, gives the findings of the scans:
+    with it made first for every rule, or for none that can do without."""
+    if not SAMPLE.is_file():
+        pytest.skip(f"sample not found: {SAMPLE}")
+    slips = (
+        "The module is vendored in it's own folder.\n\n"
+        "The cast appears to have no affect on the type.\n\n"
+        "Set the name of a the attribute.\n\n"
+        "You need to setup the server before you login to it.\n\n"
+    )
+    text = SAMPLE.read_text(encoding="utf-8").replace("\n\n", "\n\n" + slips, 9)
+    text = (text * (1 + length // len(text)))[:length]
+    (rule,) = load_ruleset(select=[rule_id]).checks
+    ruleset = Ruleset([rule], "test", compile_exceptions([rule]))
+
+    def found() -> list[tuple[int, int, str]]:
+        return [
+            (f.line, f.col, f.message)
+            for f in lint_text(text, "d.txt", "plain", ruleset)
+        ]
+
+    monkeypatch.setattr(confusion, "SET_FIRST", 0)
+    first = found()
+    monkeypatch.setattr(confusion, "SET_FIRST", 1 << 30)
+    monkeypatch.setattr(confusion, "_scannable", lambda entry: True)
+    assert first == found()
+    assert first

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from unittest import mock
 
 import pytest
@@ -22,7 +24,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from copydesk import forked, markup
-from copydesk.markup import _split_read
+from copydesk.lines import LineIndex, line_starts
+from copydesk.markup import _split_read, markdown
 from copydesk.markup._mask import code_regions
 from tests.conftest import corpus_sample
 
@@ -131,8 +134,8 @@ def test_a_child_that_dies_leaves_the_second_half_to_the_parent() -> None:
     text = "".join(f"## Part {i}\n\nKyiv and [a link][k{i}].\n\n" for i in range(300))
     text += "".join(f"[k{i}]: https://example.com/{i}\n" for i in range(300))
 
-    def dies(parts: object) -> bytes:
-        del parts
+    def dies(*packing: object) -> bytes:
+        del packing
         os._exit(3)
 
     with (
@@ -160,3 +163,78 @@ def test_a_text_with_crlf_lines_is_split_too() -> None:
     with split_at(place, in_process=True) as used:
         assert read_split(text, 200) == markup.read("markdown", text)
     assert used == [place]
+
+
+#: The fence lines ``likely_break`` counted before it searched for the line
+#: feed before each: the count must not change.
+_FENCE_LINES = re.compile(r"(?m)^ {0,3}(?:`{3,}|~{3,})")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    chunks=st.lists(st.sampled_from(["\n", "\r", " ", "`", "~", "a", "```", "~~~"])),
+    data=st.data(),
+)
+def test_fence_lines_are_counted_as_a_line_start_search_counts_them(
+    chunks: list[str], data: st.DataObject
+) -> None:
+    text = "".join(chunks)
+    start = data.draw(st.integers(0, len(text)))
+    stop = data.draw(st.integers(start, len(text)))
+    expected = len(_FENCE_LINES.findall(text, start, stop))
+    assert _split_read._fences(text, start, stop) == expected
+
+
+def test_the_line_index_is_built_in_halves_as_it_is_whole() -> None:
+    """Each process indexes its half's lines while the other reads: the
+    index the text's LineIndex adopts is the whole text's."""
+    text = "".join(f"Paragraph {i}\r\nabout Kyiv.\n\n" for i in range(200))
+    place = _split_read.likely_break(text, [], len(text) // 2)
+    assert place is not None
+    lines = LineIndex(text)
+    with split_at(place, in_process=True) as used:
+        joined = markup.read_joined("markdown", text, 200, lines, workers=2)[0]
+    assert used == [place]
+    assert joined == markup.read("markdown", text)
+    assert lines._starts == line_starts(text)
+
+
+def test_a_piece_read_again_in_its_half_is_kept_only_where_it_holds() -> None:
+    """Each half reads again its pieces that name a label the half defines.
+    One that also names a label only the other half defines is read again
+    once both are known (the parser's answers differ); one whose labels
+    are all its half's is kept: both as the whole read gives them."""
+    filler = "".join(f"Filler paragraph {i}.\n\n" for i in range(30))
+    text = (
+        "## First\n\nSee [alpha] and [omega].\n\n"
+        + filler
+        + "[alpha]: /a\n\n## Second\n\nSee [alpha], [beta] and [omega].\n\n"
+        + filler
+        + "[beta]: /b\n\n## Third\n\nSee [beta] alone.\n\n"
+        + filler
+        + "[omega]: /o\n"
+    )
+    place = text.index("## Second")
+    made: list[markdown.Reread] = []
+    kept: list[bool] = []
+    real_rereads, real_holds = markdown.rereads, markdown.Reread.holds
+
+    def rereads(*args: Any) -> dict[int, markdown.Reread]:
+        found = real_rereads(*args)
+        made.extend(found.values())
+        return found
+
+    def holds(self: markdown.Reread, links: Collection[str]) -> bool:
+        kept.append(real_holds(self, links))
+        return kept[-1]
+
+    with (
+        split_at(place, in_process=True) as used,
+        mock.patch.object(_split_read, "rereads", rereads),
+        mock.patch.object(markdown.Reread, "holds", holds),
+    ):
+        assert read_split(text, 60) == markup.read("markdown", text)
+    assert used == [place]
+    assert made
+    assert True in kept
+    assert False in kept

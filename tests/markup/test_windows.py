@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from copydesk import markup
+from copydesk.lines import LineIndex
 from copydesk.markup import markdown
 from copydesk.markup.markdown import read_windows as markdown_windows
 from tests.conftest import corpus_sample
@@ -251,9 +252,9 @@ def test_a_window_reader_failing_on_a_later_piece_reads_the_text_whole(
     real = markdown_windows
 
     def failing(
-        source: str, size: int, workers: int = 1
+        source: str, size: int, workers: int = 1, lines: LineIndex | None = None
     ) -> Iterator[tuple[int, markup.Parsed]]:
-        for index, piece in enumerate(real(source, size, workers)):
+        for index, piece in enumerate(real(source, size, workers, lines)):
             if index == 3:
                 raise ValueError("a parser bug")
             yield piece

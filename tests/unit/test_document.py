@@ -15,7 +15,15 @@ from tests.conftest import REPO
 
 from copydesk import translit
 from copydesk.checks.anchor_scan import AnchorScan, Member
-from copydesk.document import Analysis, Block, Document, WordSet, line_starts, words_of
+from copydesk.document import (
+    Analysis,
+    Block,
+    BlockIndex,
+    Document,
+    WordSet,
+    line_starts,
+    words_of,
+)
 from copydesk.model import Finding
 from copydesk.quotes import QuoteDefects
 from copydesk.ruleset import load_ruleset
@@ -242,3 +250,23 @@ def test_interleaved_documents_get_the_findings_they_get_alone() -> None:
 
 
 _ALL_PACKS = ["artifacts", "names", "proselint", "quotes", "style", "typos", "variants"]
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 30), st.integers(0, 5), st.sampled_from("pq")),
+        max_size=12,
+    )
+)
+def test_the_block_index_is_the_blocks_sorted_stably_by_start(
+    found: list[tuple[int, int, str]],
+) -> None:
+    """Blocks in order (as readers give them) are kept as they are, told
+    without a sort; others are sorted by start, stably."""
+    blocks = tuple(Block(start, start + size, kind) for start, size, kind in found)
+    doc = Document(path="-", text="x" * 40, prose="x" * 40, format="plain")
+    doc.blocks = blocks
+    starts, ordered = BlockIndex.compute(doc)
+    expected = sorted(blocks, key=lambda b: b.start)
+    assert ordered == expected
+    assert starts == [b.start for b in expected]

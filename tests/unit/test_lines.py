@@ -36,6 +36,30 @@ def test_line_starts_are_where_a_character_walk_starts_lines(text: str) -> None:
     assert list(line_starts(text + "\r")) == [*walked, len(text) + 1]
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="a \n\r\u2028é", max_size=60), st.data())
+def test_line_starts_in_halves_joined_are_the_whole_texts(
+    text: str, data: st.DataObject
+) -> None:
+    """Two processes index a text's halves, cut where a line starts after a
+    line feed: the first half's last start is the second's first, and the
+    two joined there are the whole index (of the same item size)."""
+    text += "\n" + data.draw(st.text(alphabet="a \n\r", max_size=20))
+    whole = line_starts(text)
+    cut = data.draw(st.sampled_from([i + 1 for i, ch in enumerate(text) if ch == "\n"]))
+    first, second = line_starts(text, 0, cut), line_starts(text, cut)
+    assert first[-1] == second[0] == cut
+    assert first.typecode == second.typecode == whole.typecode
+    first.pop()
+    first.extend(second)
+    assert first == whole
+    adopted = LineIndex(text)
+    adopted.adopt(first)
+    assert [adopted.line_col(i) for i in range(len(text) + 1)] == [
+        naive_line_col(text, i) for i in range(len(text) + 1)
+    ]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="ab \n\r\t\U0001f600é", max_size=40), st.data())
 def test_line_col_agrees_with_a_naive_count(text: str, data: st.DataObject) -> None:

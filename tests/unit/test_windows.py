@@ -8,6 +8,7 @@ and checking the text whole.
 
 from __future__ import annotations
 
+import itertools
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -264,3 +265,28 @@ def test_a_paragraph_is_judged_without_the_next_one(fmt: str) -> None:
     }
     for size in (1, 10, 30):
         assert windowed(text, fmt, size) == found
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    text=document,
+    read=st.integers(1, 60),
+    size=st.integers(1, 400),
+    fmt=st.sampled_from(["plain", "markdown"]),
+)
+def test_windows_joined_from_smaller_pieces_find_the_same(
+    text: str, read: int, size: int, fmt: str
+) -> None:
+    """Pieces are read smaller than the windows checked (a Markdown piece
+    reads faster small) and joined into windows of ``size`` characters or
+    more: the windows cover the text, start where pieces do, and the
+    findings are the whole run's."""
+    with mock.patch.dict(windows.READ, {fmt: read}):
+        doc, spans = read_in_windows(text, "doc", fmt, "en", "", size)
+        found = lint_in_windows(doc, spans, shipped())
+    assert found == whole(text, fmt)
+    assert spans[0][0] == 0
+    assert spans[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(spans))
+    assert all(end - start >= size for start, end in spans[:-1])
+    assert set(doc.breaks) >= {start for start, _ in spans[1:]}

@@ -309,3 +309,17 @@ def test_a_rare_word_is_not_searched_past_its_last_place() -> None:
     _CountingFinds.finds = 0
     assert Places(text).of(["zyzzyva"]) == {"zyzzyva": [2]}
     assert _CountingFinds.finds == 2  # without the counts: to the end
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet="aZéßǅʹ\u0301\u093e'’ 5½-_.ﬁ\u0130\ud800\n", max_size=60))
+def test_word_counts_are_the_patterns_words_counted_in_order(text: str) -> None:
+    """The words counted from the text's tokens in C, the odd tokens read
+    by the pattern once each, are ``WORD``'s, as often and in the order of
+    their first places, whatever the pieces the text is read in."""
+    expected = collections.Counter(WORD.findall(text))
+    for size in (0, 3):
+        with mock.patch.object(text_pieces, "PIECE", size or text_pieces.PIECE):
+            counted = word_pattern.word_counts(text)
+        assert counted == expected
+        assert list(counted) == list(expected)

@@ -109,8 +109,9 @@ WINDOW_READERS: dict[str, str] = {
 }
 
 _loaded: dict[str, Callable[[str], Parsed]] = {}
-#: A window reader: (text, window size, processes it may use) to its pieces.
-_Pieces = Callable[[str, int, int], Iterator[tuple[int, Parsed]]]
+#: A window reader: (text, window size, processes it may use, the text's line
+#: index if the caller has one, for the reader to fill) to its pieces.
+_Pieces = Callable[[str, int, int, LineIndex | None], Iterator[tuple[int, Parsed]]]
 
 
 def format_for_path(path: str) -> str | None:
@@ -260,7 +261,7 @@ def read_joined(
     reader may use up to ``workers`` processes (the Markdown reader forks
     one to read the second half).
     """
-    pieces = _window_pieces(fmt, text, size, workers)
+    pieces = _window_pieces(fmt, text, size, workers, lines)
     if pieces is not None:
         cuts: list[int] = []
         finish = functools.partial(_finished_view, fmt)
@@ -272,17 +273,17 @@ def read_joined(
 
 
 def _window_pieces(
-    fmt: str, text: str, size: int, workers: int = 1
+    fmt: str, text: str, size: int, workers: int = 1, lines: LineIndex | None = None
 ) -> Iterator[tuple[int, Parsed]] | None:
     """The pieces of ``text`` as ``fmt``'s window reader yields them (not
     finished), or None when ``text`` is read whole (small, or no window
-    reader)."""
+    reader). The reader may build ``lines``' index while it reads."""
     target = WINDOW_READERS.get(fmt)
     if target is None or len(text) <= size:
         return None
     module_name, _, attr = target.partition(":")
     module = importlib.import_module(module_name)
-    return cast("_Pieces", getattr(module, attr))(text, size, workers)
+    return cast("_Pieces", getattr(module, attr))(text, size, workers, lines)
 
 
 def _noting(

@@ -131,7 +131,7 @@ def parse_markdown(text: str) -> Parsed:
 
 
 def read_windows(
-    text: str, size: int, workers: int = 1
+    text: str, size: int, workers: int = 1, lines: LineIndex | None = None
 ) -> Iterator[tuple[int, Parsed]]:
     """``text`` read in pieces of about ``size`` characters, each with its offset.
 
@@ -146,18 +146,21 @@ def read_windows(
     again with it defined (see :func:`_settle`). A text with no break in
     reach is one piece. With ``workers`` above one, a forked child reads
     the second half meanwhile (:mod:`copydesk.markup._split_read`): the same pieces'
-    views, sooner.
+    views, sooner; and each process also finds the link labels its half
+    defines, reads again its pieces that need them (:func:`rereads`) and,
+    given the text's ``lines``, indexes its half's lines.
     """
     bodies = code_regions(text)
     closers = _Closers(text)
-    parts = None
+    split = None
     if workers > 1 and len(text) > 4 * size:
         from copydesk.markup._split_read import split_parts
 
-        parts = split_parts(text, size, bodies, closers)
-    if parts is None:
-        parts = _parts(text, size, bodies, closers)
-    yield from _settle(text, parts, bodies)
+        split = split_parts(text, size, bodies, closers, lines)
+    if split is None:
+        split = _parts(text, size, bodies, closers), None, None
+    parts, links, early = split
+    yield from _settle(text, parts, links, bodies, early)
 
 
 def _parts(
@@ -299,17 +302,65 @@ class _UnsettledError(Exception):
     piece ends inside a block open to the end of the text (a fence)."""
 
 
+class _Asking:
+    """Link labels that note which ones the parser asks about."""
+
+    __slots__ = ("asked", "links")
+
+    def __init__(self, links: Collection[str]) -> None:
+        self.links = links
+        self.asked: set[str] = set()
+
+    def __contains__(self, label: object) -> bool:
+        if isinstance(label, str):
+            self.asked.add(label)
+        return label in self.links
+
+    def __len__(self) -> int:
+        return len(self.links)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.links)
+
+
+def rereads(
+    text: str,
+    parts: Iterable[tuple[int, "_Part"]],
+    ends: Iterable[int],
+    bodies: list[tuple[int, int]],
+    links: Collection[str],
+) -> dict[int, "Reread"]:
+    """By offset, the pieces of ``parts`` (each ending at its place in
+    ``ends``) that leave open a reference to one of ``links``, read again
+    with them: what :meth:`_Settling.piece` reads, if the labels the
+    other pieces define change no answer."""
+    early: dict[int, Reread] = {}
+    for (start, part), stop in zip(parts, ends, strict=True):
+        if any(_label(label) in links for _, label in part.broken):
+            asking = _Asking(links)
+            read = _read(text[start:stop], _clip(bodies, start, stop), asking)
+            defined = frozenset(label for label in asking.asked if label in links)
+            early[start] = Reread(read, frozenset(asking.asked), defined)
+    return early
+
+
 def _settle(
-    text: str, parts: list[tuple[int, "_Part"]], bodies: list[tuple[int, int]]
+    text: str,
+    parts: list[tuple[int, "_Part"]],
+    links: set[str] | None,
+    bodies: list[tuple[int, int]],
+    early: dict[int, "Reread"] | None = None,
 ) -> Iterator[tuple[int, Parsed]]:
     """Each piece's Parsed, read again with what other pieces define
-    (:class:`_Settling`), each piece let go as it is yielded.
+    (:class:`_Settling`; ``links``: the labels the pieces define, if known;
+    ``early``: pieces read again already, by offset), each piece let go as
+    it is yielded.
 
     The last piece is settled first: it alone can end inside a block open
     to the end of the text, and such a text is then read whole, before any
     piece is out.
     """
-    settling = _Settling(text, parts, bodies)
+    settling = _Settling(text, parts, bodies, links, early)
     try:
         last = settling.piece(len(parts) - 1)
     except _UnsettledError:
@@ -338,16 +389,24 @@ class _Settling:
     is open, a break), and the read is cut there.
     """
 
-    __slots__ = ("_bodies", "_ends", "_links", "_notes", "_parts", "_text")
+    __slots__ = ("_bodies", "_early", "_ends", "_links", "_notes", "_parts", "_text")
 
     def __init__(
-        self, text: str, parts: list[tuple[int, "_Part"]], bodies: list[tuple[int, int]]
+        self,
+        text: str,
+        parts: list[tuple[int, "_Part"]],
+        bodies: list[tuple[int, int]],
+        links: set[str] | None = None,
+        early: dict[int, "Reread"] | None = None,
     ) -> None:
         self._text = text
+        self._early = {} if early is None else early
         self._parts = parts
         self._bodies = bodies
         self._ends = [start for start, _ in parts[1:]] + [len(text)]
-        self._links = _links_defined(text, parts, self._ends, bodies)
+        if links is None:
+            links = _links_defined(text, parts, self._ends, bodies)
+        self._links = links
         self._notes = _NotesElsewhere(parts) if len(parts) > 1 else None
 
     def piece(self, index: int) -> "_Part":
@@ -357,6 +416,9 @@ class _Settling:
         links = self._links
         if not labels and not any(_label(label) in links for _, label in part.broken):
             return part
+        early = self._early.pop(start, None)
+        if not labels and early is not None and early.holds(links):
+            return early.part
         stop = self._ends[index]
         piece = self._text[start:stop]
         bodies = _clip(self._bodies, start, stop)
@@ -377,13 +439,25 @@ def _links_defined(
 ) -> set[str]:
     """The labels (:func:`_label`) of the link references the pieces define,
     if some piece leaves a reference open (else none is needed)."""
-    links: set[str] = set()
     if any(part.broken for _, part in parts):
-        for (start, _), stop in zip(parts, ends, strict=True):
-            if text.find("]:", start, stop) >= 0:
-                window = text[start:stop]
-                found = _definitions(window, _clip(bodies, start, stop))
-                links.update(_label(label) for label in found)
+        return links_in(text, parts, ends, bodies)
+    return set()
+
+
+def links_in(
+    text: str,
+    parts: Iterable[tuple[int, "_Part"]],
+    ends: Iterable[int],
+    bodies: list[tuple[int, int]],
+) -> set[str]:
+    """The labels (:func:`_label`) of the link references ``parts`` define,
+    each piece read up to its end in ``ends``."""
+    links: set[str] = set()
+    for (start, _), stop in zip(parts, ends, strict=True):
+        if text.find("]:", start, stop) >= 0:
+            window = text[start:stop]
+            found = _definitions(window, _clip(bodies, start, stop))
+            links.update(_label(label) for label in found)
     return links
 
 
@@ -472,6 +546,26 @@ class _Part(NamedTuple):
 
 #: What is left of a piece once it is yielded.
 _LET_GO = _Part("", (), (), (), [], (), ())
+
+
+class Reread(NamedTuple):
+    """A piece read again before its text is settled, with the link labels
+    some pieces define (those of its half, in a split read): the read the
+    whole text gives if the parser's questions get the same answers from
+    all the labels (:meth:`holds`). Each process of a split read makes its
+    half's, meanwhile, instead of this one reading them all after both."""
+
+    part: _Part
+    #: The labels the parser asked about, reading the piece.
+    asked: frozenset[str]
+    #: Those of them that were defined.
+    defined: frozenset[str]
+
+    def holds(self, links: Collection[str]) -> bool:
+        """Whether ``links`` answer the parser's questions as the labels it
+        was read with did: the parser, asked the same, reads the same."""
+        return all((label in links) == (label in self.defined) for label in self.asked)
+
 
 #: What may be a footnote reference: ``[^label]`` on one line, ``\]``
 #: escaped in it (the parser's labels hold neither ``[`` nor a line break).

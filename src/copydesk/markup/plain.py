@@ -98,12 +98,13 @@ def _parsed(
 
 
 def read_windows(
-    text: str, size: int, workers: int = 1
+    text: str, size: int, workers: int = 1, lines: LineIndex | None = None
 ) -> Iterator[tuple[int, Parsed]]:
     """``text`` read in pieces of about ``size`` characters, each cut where a
     paragraph starts, with its offset (in this process whatever ``workers``
-    allows: reading plain text is a small part of checking it)."""
-    del workers
+    allows: reading plain text is a small part of checking it; ``lines``
+    is left to be built when asked)."""
+    del workers, lines
     start, total = 0, len(text)
     if _SHEBANG.match(text):
         yield 0, read(text)  # a script: masked whole, and cheaply
