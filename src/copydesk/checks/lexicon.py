@@ -302,7 +302,7 @@ class Lexicon(CheckTypeBase):
         repeated = doc.get(RepeatedWords)
         near = [
             form
-            for form in _one_edit_forms(folded) & repeated.keys()
+            for form in typo_edits.one_edit(folded).keys() & repeated.keys()
             if repeated[form][1] >= self.settings.term_count
             and lex.count(form) < self.settings.min_count
         ]
@@ -490,7 +490,9 @@ def _common(lex: wordlists.Lexicon, word: str) -> bool:
 # What depends on a suspect word and the lexicon alone is kept for the run,
 # as ``_ranked`` is: an editor's server lints the same buffer on every
 # keystroke and asks again about the same few dozen unknown words (the
-# affix searches were a fifth of a 50 KB draft's re-lint).
+# affix searches were a fifth of a 50 KB draft's re-lint). A word's one-slip
+# forms are not kept: hundreds of strings each, they made a long text's
+# peak memory grow with its unknown words.
 
 
 @functools.lru_cache(maxsize=16384)
@@ -503,12 +505,6 @@ def _derived_from_common(lex: wordlists.Lexicon, folded: str) -> bool:
 def _affixed_from_common(lex: wordlists.Lexicon, folded: str) -> bool:
     """``morphology.affixed`` of ``folded`` from the lexicon's common words."""
     return morphology.affixed(folded, functools.partial(_common, lex))
-
-
-@functools.lru_cache(maxsize=4096)
-def _one_edit_forms(folded: str) -> frozenset[str]:
-    """Every string one typing slip from ``folded``."""
-    return frozenset(typo_edits.one_edit(folded))
 
 
 def _fold(word: str) -> str:
