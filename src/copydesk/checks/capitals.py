@@ -48,6 +48,7 @@ from copydesk import word_guards, wordlists
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.document import Analysis, Document
 from copydesk.errors import RuleError
+from copydesk.lazy_patterns import later_re
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
 
@@ -342,7 +343,7 @@ def _title_key(doc: Document, start: int) -> bool:
 
 
 #: What stands before a ``title`` attribute's value.
-_TITLE_BEFORE = re.compile(r"\btitle\s*=\s*[\"']?\Z", re.IGNORECASE)
+_TITLE_BEFORE = later_re(r"\btitle\s*=\s*[\"']?\Z", re.IGNORECASE)
 
 
 def _family_name(spelling: str) -> bool:
