@@ -43,7 +43,7 @@ from typing import NamedTuple
 from copydesk import doclang, quote_signs
 from copydesk.document import FILLER, Analysis, Block, Document
 from copydesk.lazy_patterns import later_re
-from copydesk.lines import opening_line
+from copydesk.lines import line_end, line_start, opening_line
 from copydesk.wide_chars import ascii_view, wide_places
 
 #: Defect kinds, one per rule: the value of the ``defect`` key.
@@ -374,10 +374,10 @@ def _outside_code_lines(prose: str, marks: list[int]) -> list[int]:
         at = found.start()
         if spans and at < spans[-1][1]:
             continue  # that line is known
-        lo = prose.rfind("\n", 0, at) + 1
-        hi = _line_end(prose, at)
+        lo = line_start(prose, at)
+        hi = line_end(prose, at)
         while hi < len(prose) and prose[lo:hi].rstrip().endswith("\\"):
-            hi = _line_end(prose, hi + 1)  # a line continued: "… \¶ …"
+            hi = line_end(prose, hi + 1)  # a line continued: "… \¶ …"
         spans.append((lo, hi))
     if not spans:
         return marks
@@ -388,12 +388,6 @@ def _outside_code_lines(prose: str, marks: list[int]) -> list[int]:
         if i < 0 or mark >= spans[i][1]:
             kept.append(mark)
     return kept
-
-
-def _line_end(prose: str, at: int) -> int:
-    """Where the line holding ``at`` ends (its line feed, or the prose's end)."""
-    end = prose.find("\n", at)
-    return len(prose) if end < 0 else end
 
 
 def primary_language(tag: str) -> str:

@@ -707,13 +707,13 @@ def _package_entry(text: str) -> tuple[str, str] | None:
 
 def in_package_list(doc: Document, start: int) -> bool:
     """The word at ``start`` is in an entry of a list of packages."""
-    block = doc.block_at(start)
-    return block is not None and block in doc.get(PackageLists)
+    return _in_entry_of(doc, start, PackageLists)
 
 
 def _no_word(name: str) -> bool:
     """A name that is no English word: marked as an identifier (``-``,
-    ``_``, ``.``, a digit) or unknown to the lexicon."""
+    ``_``, ``.``, a digit), or one the lexicon does not count (unknown, or
+    too rare to be counted: ``rinda``)."""
     from copydesk import wordlists
 
     if not name.isalpha():
@@ -773,8 +773,15 @@ def _full_name(text: str) -> bool:
 
 def in_name_list(doc: Document, start: int) -> bool:
     """The word at ``start`` is in an entry of a list of names."""
+    return _in_entry_of(doc, start, NameLists)
+
+
+def _in_entry_of(
+    doc: Document, start: int, lists: type[Analysis[frozenset[Block]]]
+) -> bool:
+    """The word at ``start`` is in one of the list entries ``lists`` finds."""
     block = doc.block_at(start)
-    return block is not None and block in doc.get(NameLists)
+    return block is not None and block in doc.get(lists)
 
 
 #: A run-in list of people: this many names at least, most of them full.

@@ -49,6 +49,7 @@ from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.document import Analysis, Document
 from copydesk.errors import RuleError
 from copydesk.lazy_patterns import later_re
+from copydesk.lines import line_start
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
 
@@ -323,8 +324,7 @@ def _component_tag(doc: Document, start: int, end: int) -> bool:
     follows ("github: time out jobs after 90 minutes"), in lower case by
     the convention of commit subjects."""
     prose = doc.prose
-    line_start = prose.rfind("\n", 0, start) + 1
-    before = prose[line_start:start].split()
+    before = prose[line_start(prose, start) : start].split()
     return prose.startswith(":", end) and all(w.isupper() for w in before)
 
 
