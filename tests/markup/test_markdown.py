@@ -163,6 +163,27 @@ def test_masking(text: str, expected: str) -> None:
     assert read(text).prose == expected
 
 
+def test_front_matter_is_read_only_at_the_start_of_the_file() -> None:
+    """A ``---`` later in the file is a thematic break even when text
+    follows it and a YAML example further on holds ``---``: the prose
+    between is prose, the example code (pulldown-cmark alone would read a
+    metadata block from the break to the example's separator)."""
+    text = (
+        "---\ntitle: Scaling \"nodes\"\n---\n\n"
+        "Intro paragraph.\n\n---\n#### Custom capabilities\n\n"
+        "Set them in the trigger, for example:\n\n"
+        "```yaml\nkind: Deployment\n---\nkind: ScaledObject\n"
+        'caps: "{\\"app\\":\\"beta\\"}"\n```\n\nAfter the example.\n'
+    )
+    prose = read(text).prose
+    assert_masked(text, prose, 'title: Scaling "nodes"')
+    assert_shown(text, prose, "Custom capabilities")
+    assert_shown(text, prose, "Set them in the trigger, for example:")
+    assert_masked(text, prose, "kind: ScaledObject")
+    assert_masked(text, prose, 'caps: "{')
+    assert_shown(text, prose, "After the example.")
+
+
 def test_wide_characters_keep_every_text_in_place() -> None:
     """The parser counts UTF-8 bytes; the view counts code points. Texts
     after characters of two, three and four bytes, between wide characters

@@ -109,16 +109,18 @@ def test_a_guide_is_read_in_many_pieces() -> None:
     assert assert_windows_read_as_whole("markdown", text, 200) > 3
 
 
-def test_a_metadata_block_longer_than_a_window_is_one_piece() -> None:
-    """Whether ``---`` opens a metadata block depends on a closing line far
-    ahead: a window that misreads it is read on past that line."""
+def test_front_matter_longer_than_a_window_is_one_piece() -> None:
+    """Front matter is found in the whole text first: no window cuts it,
+    and its keys stay masked however the text is cut."""
     body = "\n\n".join(f"key{i}: Kiev is written here" for i in range(30))
-    text = f"Intro.\n\n---\n{body}\n---\n\nKyiv after it.\n"
+    text = f"---\n{body}\n---\n\nKyiv after it.\n"
     pieces = list(markdown_windows(text, 50))
     assert assert_windows_read_as_whole("markdown", text, 50) == len(pieces)
-    starts = [offset for offset, _ in pieces]
-    opener = text.index("---")
-    assert not any(opener < start <= text.index("\n---\n") for start in starts)
+    closing = text.index("\n---\n")
+    assert not any(0 < offset <= closing for offset, _ in pieces)
+    prose = markup.join(text, pieces).prose
+    assert "Kiev" not in prose
+    assert prose.rstrip().endswith("Kyiv after it.")
 
 
 def test_a_link_defined_in_a_later_piece_is_resolved() -> None:

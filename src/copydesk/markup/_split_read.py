@@ -30,7 +30,6 @@ from copydesk.lines import LineIndex, line_starts
 from copydesk.markup import _ENDS, _KINDS, _STARTS, make_blocks
 from copydesk.markup.markdown import (
     Reread,
-    _Closers,
     _inside,
     _Part,
     _parts,
@@ -60,7 +59,6 @@ def split_parts(
     text: str,
     size: int,
     bodies: list[tuple[int, int]],
-    closers: _Closers,
     lines: LineIndex | None = None,
 ) -> Split | None:
     """The pieces of ``text`` as :func:`~copydesk.markup.markdown._parts`
@@ -86,13 +84,13 @@ def split_parts(
     indexed = lines is not None
     try:
         child = forked.start(
-            lambda: _second_half(text, size, bodies, closers, until, indexed=indexed)
+            lambda: _second_half(text, size, bodies, until, indexed=indexed)
         )
     except OSError:
         return None
     try:
         began = time.monotonic()
-        head = _parts(text, size, bodies, closers, 0, until)
+        head = _parts(text, size, bodies, 0, until)
         if not head or head[-1][0] + len(head[-1][1].prose) != until:
             return head, None, None  # read to the end: not cut where the child began
         ends = _ends(head, until)
@@ -101,7 +99,7 @@ def split_parts(
         starts = line_starts(text, 0, until) if indexed else None
         tail = _received(child.result(forked.patience(began)))
         if tail is None:
-            return head + _parts(text, size, bodies, closers, until), None, None
+            return head + _parts(text, size, bodies, until), None, None
         parts, tail_starts, tail_labels, tail_early = tail
         if lines is not None and starts is not None and tail_starts is not None:
             starts.pop()  # ``until``, where the child's half begins
@@ -116,7 +114,6 @@ def _second_half(
     text: str,
     size: int,
     bodies: list[tuple[int, int]],
-    closers: _Closers,
     until: int,
     *,
     indexed: bool,
@@ -124,7 +121,7 @@ def _second_half(
     """The child's work: the pieces from ``until``, the link labels they
     define, those read again with them and (if ``indexed``) the line starts
     from ``until``, packed."""
-    parts = _parts(text, size, bodies, closers, until)
+    parts = _parts(text, size, bodies, until)
     ends = _ends(parts, len(text))
     labels = links_in(text, parts, ends, bodies)
     early = rereads(text, parts, ends, bodies, labels)
@@ -235,7 +232,7 @@ def _row(offset: int, p: _Part) -> tuple[Any, ...]:
         array("q", map(_ENDS, p.blocks)),
         tuple(map(_KINDS, p.blocks)),
         array("q", p.breaks),
-        p[2:3] + p[4:],  # directives, broken, notes, named, openers
+        p[2:3] + p[4:],  # directives, broken, notes, named
     )
 
 

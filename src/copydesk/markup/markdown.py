@@ -43,7 +43,7 @@ import pyromark
 
 from copydesk.document import Block, Directive, split_paragraphs
 from copydesk.lazy_patterns import later_re
-from copydesk.lines import LineIndex, next_line_end
+from copydesk.lines import LineIndex
 from copydesk.markup import Parsed, make_blocks
 from copydesk.markup._directives import MARKER, parse
 from copydesk.markup._mask import (
@@ -67,9 +67,19 @@ OPTIONS = (
     | _O.ENABLE_STRIKETHROUGH
     | _O.ENABLE_TASKLISTS
     | _O.ENABLE_HEADING_ATTRIBUTES
-    | _O.ENABLE_YAML_STYLE_METADATA_BLOCKS
-    | _O.ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
     | _O.ENABLE_GFM
+)
+#: Front matter: a ``---`` (YAML) or ``+++`` (TOML) line opening the file and
+#: the first closing line after it (``---`` or ``...``; ``+++``). Read here,
+#: not by the parser: pulldown-cmark's metadata blocks open at any ``---``
+#: followed by text (its issue #1000), so a thematic break before a YAML
+#: example holding ``---`` hid the prose between them and read the rest of
+#: the example as prose. Hugo, Jekyll, GitHub and MkDocs take front matter
+#: only at the start of the file.
+_FRONT_MATTER = later_re(
+    r"\A(?:---[ \t]*\r?\n(?:.*?\r?\n)??(?:---|\.\.\.)"
+    r"|\+\+\+[ \t]*\r?\n(?:.*?\r?\n)??\+\+\+)[ \t]*(?:\r?\n|\Z)",
+    re.DOTALL,
 )
 
 #: Inline raw HTML that opens or closes code-like content: ``a <code>x</code>``.
@@ -126,7 +136,7 @@ def read(text: str) -> Parsed:
 
 def parse_markdown(text: str) -> Parsed:
     """Read Markdown, letting parser errors propagate (tests use this)."""
-    part = _read(text, code_regions(text))
+    part = _read(text, _unread(text))
     return Parsed(part.prose, part.blocks, part.directives, part.breaks)
 
 
@@ -150,24 +160,32 @@ def read_windows(
     defines, reads again its pieces that need them (:func:`rereads`) and,
     given the text's ``lines``, indexes its half's lines.
     """
-    bodies = code_regions(text)
-    closers = _Closers(text)
+    bodies = _unread(text)
     split = None
     if workers > 1 and len(text) > 4 * size:
         from copydesk.markup._split_read import split_parts
 
-        split = split_parts(text, size, bodies, closers, lines)
+        split = split_parts(text, size, bodies, lines)
     if split is None:
-        split = _parts(text, size, bodies, closers), None, None
+        split = _parts(text, size, bodies), None, None
     parts, links, early = split
     yield from _settle(text, parts, links, bodies, early)
+
+
+def _unread(text: str) -> list[tuple[int, int]]:
+    """The spans the parser is not given (blanked, so masked): the front
+    matter and the bodies of code templates, sorted and disjoint."""
+    front = _FRONT_MATTER.match(text) if text.startswith(("---", "+++")) else None
+    bodies = code_regions(text)
+    if front is None:
+        return bodies
+    return [(0, front.end()), *(b for b in bodies if b[0] >= front.end())]
 
 
 def _parts(
     text: str,
     size: int,
     bodies: list[tuple[int, int]],
-    closers: "_Closers",
     start: int = 0,
     until: int | None = None,
 ) -> list[tuple[int, "_Part"]]:
@@ -184,12 +202,6 @@ def _parts(
         while True:
             part = _read(text[start:stop], _clip(bodies, start, stop), record=True)
             cut = _last_break(part) if stop < total else stop - start
-            opener = closers.misread(part, start, stop)
-            if opener is not None:
-                cut = max((b for b in part.breaks if b <= opener), default=0)
-                if not cut:  # read on past the closing line
-                    stop = _line_end(text, closers.after(start + opener))
-                    continue
             if cut:
                 break
             stop = _line_end(text, start + 2 * (stop - start))
@@ -201,8 +213,8 @@ def _parts(
             cut = until - start
         if cut < len(part.prose) and text.find("]:", start + cut, stop) >= 0:
             # What was read past the cut may define a link or a footnote the
-            # piece names, and be read otherwise in the whole text (a
-            # metadata block the window leaves open): the piece is read alone.
+            # piece names: the piece is read alone, and what it leaves open is
+            # settled with the others (see :func:`_settle`).
             piece = text[start : start + cut]
             part = _read(piece, _clip(bodies, start, start + cut), record=True)
         parts.append((start, _truncate(part, cut)))
@@ -218,47 +230,6 @@ def _line_end(text: str, pos: int) -> int:
         return len(text)
     found = text.find("\n", pos)
     return len(text) if found < 0 else found + 1
-
-
-class _Closers:
-    """Where lines that could close a metadata block are, found on first ask.
-
-    A ``---`` (or ``+++``) thematic break followed by text opens a metadata
-    block when a closing ``---`` or ``...`` (``+++``) line comes anywhere
-    later; a window that ends before it reads a break and text instead.
-    """
-
-    __slots__ = ("_lines", "text")
-
-    _LINE = later_re(r"\n(---|\.\.\.|\+\+\+)[ \t]*(?=\r?\n|\r|\Z)")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._lines: dict[str, list[int]] | None = None
-
-    def after(self, pos: int) -> int:
-        """The start of the first line after ``pos`` that could close the
-        metadata block opened at ``pos`` (the text's end when none does)."""
-        family = "+" if self.text.startswith("+++", pos) else "-"
-        lines = self._closing_lines()[family]
-        index = bisect.bisect_right(lines, pos)
-        return lines[index] if index < len(lines) else len(self.text)
-
-    def misread(self, part: "_Part", start: int, stop: int) -> int | None:
-        """The first opener of ``part`` (read from ``text[start:stop]``) whose
-        closing line lies at or beyond ``stop``: the window misread it."""
-        for opener, _ in part.openers:
-            closing = self.after(start + opener)
-            if stop <= closing < len(self.text):
-                return opener
-        return None
-
-    def _closing_lines(self) -> dict[str, list[int]]:
-        if self._lines is None:
-            self._lines = {"-": [], "+": []}
-            for m in self._LINE.finditer(self.text):
-                self._lines["+" if m.group(1) == "+++" else "-"].append(m.start() + 1)
-        return self._lines
 
 
 def _clip(
@@ -293,7 +264,6 @@ def _truncate(part: "_Part", cut: int) -> "_Part":
         [(pos, label) for pos, label in part.broken if pos < cut],
         tuple(n for n in part.notes if n[0] < cut),
         tuple(n for n in part.named if n[0] < cut),
-        tuple(o for o in part.openers if o[0] < cut),
     )
 
 
@@ -530,8 +500,8 @@ class _Part(NamedTuple):
     ``broken`` holds the references left unresolved (offset, label), ``notes``
     the footnote definitions (offset, label as the parser reports it),
     ``named`` the ``[^label]`` texts written in it, reference or not
-    (offset, :func:`_note_key`) and ``openers`` its possible metadata
-    openers: what :func:`read_windows` settles between pieces.
+    (offset, :func:`_note_key`): what :func:`read_windows` settles between
+    pieces.
     """
 
     prose: str
@@ -541,7 +511,6 @@ class _Part(NamedTuple):
     broken: list[tuple[int, str]]
     notes: tuple[tuple[int, str], ...]
     named: tuple[tuple[int, str], ...]
-    openers: tuple[tuple[int, str], ...] = ()
 
 
 #: What is left of a piece once it is yielded.
@@ -609,44 +578,7 @@ def _read(
         [(conv(pos) if conv else pos, label) for pos, label in broken],
         tuple(notes),
         named,
-        tuple(_openers(text, tops)),
     )
-
-
-def _openers(text: str, tops: list[int]) -> Iterator[tuple[int, str]]:
-    """(line start, ``---`` or ``+++``) of the top-level blocks that could
-    open a metadata block: a line of the mark followed by a line with text.
-    Whether one does depends on a closing line anywhere later, which a
-    window may not hold; without it, ``---`` reads as a thematic break and
-    ``+++`` as text (a paragraph's, or a heading's over ``---``).
-
-    The parser reads such a line to its line feed, a lone CR in it as a
-    space (``---\r\r\n*`` opens a block over ``*``), but a lone CR ends
-    the lines around it: a line is taken for an opener if either reading
-    makes it one."""
-    for top in tops:
-        if not text.startswith(("---", "+++"), top) or _line_start(text, top) != top:
-            continue  # a mark indented is no opener
-        start = top
-        mark = text[start : start + 3]
-        if any(
-            text[start:end].strip() == mark and _holds_text(text, following)
-            for end, following in _line_ends(text, start)
-        ):
-            yield start, mark
-
-
-def _line_ends(text: str, pos: int) -> tuple[tuple[int, int], ...]:
-    """(end, next line's start) of the line from ``pos`` read both ways:
-    ended by a lone CR too, or by a line feed only."""
-    lf = text.find("\n", pos)
-    by_lf = (len(text), len(text)) if lf < 0 else (lf, lf + 1)
-    return next_line_end(text, pos, len(text)), by_lf
-
-
-def _holds_text(text: str, pos: int) -> bool:
-    """Whether the line from ``pos``, read either way, holds text."""
-    return any(text[pos:end].strip() for end, _ in _line_ends(text, pos))
 
 
 def _breaks(
