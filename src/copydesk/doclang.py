@@ -11,6 +11,7 @@ is told the same way.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import operator
 import re
@@ -239,7 +240,10 @@ def foreign_block(doc: Document, start: int) -> bool:
     """True when the block holding ``start`` is written in another language
     than the document (a statement reproduced as issued, a paragraph of a
     multilingual page): its names are spelled as that language spells
-    them. A block too short to tell by its words is the document's."""
+    them. A block too short to tell by its words is the document's, unless
+    its markup declares its language (:func:`declared_foreign`)."""
+    if declared_foreign(doc, start, doc.get(DocumentLanguage)):
+        return True
     block = doc.block_at(start)
     if block is None:
         return False
@@ -261,6 +265,91 @@ _NAME_RUN = later_regex(
 
 #: Function words a block (its names left out) needs to tell its language.
 MIN_BLOCK_HITS = 3
+
+
+#: A ``lang`` (or ``xml:lang``) attribute: the language's primary subtag.
+#: Found first, its tag read back from it: the literal leads the scan.
+_LANG_ATTRIBUTE = later_re(r"\blang[ \t]*=[ \t]*[\"']?([A-Za-z]{2,3})\b")
+#: The start of the tag holding a ``lang`` attribute, with its name.
+_TAG_START = later_re(r"<([A-Za-z][A-Za-z0-9]*)\s[^<>]*\Z")
+#: How far back the start of that tag is looked for.
+_TAG_REACH = 1_000
+#: How far an element's end tag is looked for.
+_ELEMENT_REACH = 20_000
+#: Elements with no end tag: a ``lang`` on them declares no text's language.
+_VOID = frozenset({"img", "input", "br", "hr", "meta", "link", "area", "source"})
+
+
+class Declared:
+    """Elements whose markup declares their language, as (start, end,
+    primary subtag) in document order; asked for the innermost one
+    around an offset."""
+
+    __slots__ = ("_spans", "_starts")
+
+    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
+        self._spans = spans
+        self._starts = [start for start, _, _ in spans]
+
+    def language_at(self, pos: int) -> str | None:
+        """The language of the innermost element holding ``pos``, if any:
+        elements nest or are disjoint, so the first one holding it, looking
+        back from the last that starts before it, is the innermost."""
+        for index in range(bisect.bisect_right(self._starts, pos) - 1, -1, -1):
+            start, end, language = self._spans[index]
+            if start <= pos < end:
+                return language
+        return None
+
+
+class DeclaredLanguages(Analysis[Declared]):
+    """The elements whose markup declares their language (``<p lang="es">``,
+    ``<span lang="fr">``): a page quoting another language says so, and no
+    count of its function words is surer (a one-line example is too short
+    to tell). Found in the source of HTML and Markdown documents; an
+    element's end is its matching end tag, nested ones of its name counted.
+    A scan for a rare attribute: each unit of checks that asks builds its own."""
+
+    GROUPS = False
+
+    @classmethod
+    def compute(cls, doc: Document) -> Declared:
+        text = doc.text
+        found: list[tuple[int, int, str]] = []
+        if doc.format not in ("html", "markdown") or "lang" not in text:
+            return Declared(found)
+        for attribute in _LANG_ATTRIBUTE.finditer(text):
+            at = attribute.start()
+            tag = _TAG_START.search(text, max(0, at - _TAG_REACH), at)
+            close = text.find(">", attribute.end())
+            if tag is None or close < 0 or "<" in text[attribute.end() : close]:
+                continue  # no tag's attribute: prose naming ``lang=``
+            name = tag.group(1).lower()
+            if name in _VOID or text[close - 1] == "/":
+                continue
+            end = _element_end(text, name, close + 1)
+            found.append((close + 1, end, attribute.group(1).lower()))
+        return Declared(found)
+
+
+def _element_end(text: str, name: str, pos: int) -> int:
+    """Where the element ``name`` whose start tag ends at ``pos`` ends: the
+    start of its matching end tag (nested elements of its name counted), or
+    ``pos`` when none is found within reach."""
+    pattern = re.compile(rf"<(/?){re.escape(name)}\b[^<>]*>", re.IGNORECASE)
+    depth = 1
+    for tag in pattern.finditer(text, pos, min(len(text), pos + _ELEMENT_REACH)):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return tag.start()
+    return pos
+
+
+def declared_foreign(doc: Document, pos: int, language: str) -> bool:
+    """Whether markup declares the text at ``pos`` another language than
+    ``language``."""
+    declared = doc.get(DeclaredLanguages).language_at(pos)
+    return declared is not None and declared != language
 
 
 class BlockLanguage(Analysis[ByKey[tuple[int, int], str | None]]):

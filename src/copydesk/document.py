@@ -14,7 +14,7 @@ import itertools
 import operator
 import re
 from collections.abc import Callable, Hashable, Sequence
-from typing import Any, Generic, NamedTuple, TypeVar, cast
+from typing import Any, ClassVar, Generic, NamedTuple, TypeVar, cast
 
 from copydesk.lazy_patterns import later_re
 from copydesk.lines import LineIndex, line_starts, next_line_end
@@ -195,6 +195,12 @@ class Analysis(Generic[T_co]):
     """
 
     __slots__ = ()
+
+    #: Whether the checks that read this analysis run in one unit, so it is
+    #: built once (:func:`copydesk.document_workers.sharing_groups`). False
+    #: for one cheap enough for each unit that asks to build its own: it
+    #: need not tie together checks that share nothing costly.
+    GROUPS: ClassVar[bool] = True
 
     @classmethod
     def compute(cls, doc: "Document") -> T_co:

@@ -120,8 +120,8 @@ def lint_whole(
 
 def sharing_groups(checks: Sequence[Check]) -> list[list[Check]]:
     """``checks`` grouped so that two checks of one type, or whose types
-    declare a common analysis, are in one group; groups and their members in
-    the order of ``checks``."""
+    declare a common analysis that groups (``Analysis.GROUPS``), are in one
+    group; groups and their members in the order of ``checks``."""
     owner: dict[object, int] = {}  # a type or an analysis -> its group
     parent: list[int] = []
 
@@ -134,7 +134,8 @@ def sharing_groups(checks: Sequence[Check]) -> list[list[Check]]:
     for i, check in enumerate(checks):
         parent.append(i)
         kind = type(check)
-        for key in (kind, *getattr(kind, "USES", ())):
+        shared = (a for a in getattr(kind, "USES", ()) if a.GROUPS)
+        for key in (kind, *shared):
             j = owner.setdefault(key, i)
             a, b = root(i), root(j)
             if a != b:

@@ -95,8 +95,11 @@ _CODE_REACH = 240
 _STYLE_TAGS = frozenset(
     {"b", "i", "em", "strong", "u", "s", "strike", "del", "ins", "mark", "small",
      "big", "cite", "span", "font", "a", "abbr", "acronym", "dfn", "q", "time",
-     "bdi", "bdo", "label", "data"}
+     "bdi", "bdo", "label", "data", "sub", "sup", "tt"}
 )  # fmt: skip
+#: Elements looked through in HTML only: the HTML reader shows a ``<var>``'s
+#: text (a placeholder in italics), the Markdown reader masks it as code.
+_STYLE_TAGS_HTML = frozenset({"var"})
 #: HTML elements that end a line of text: as good as a space.
 _BREAK_TAGS = frozenset(
     {"p", "div", "br", "hr", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr",
@@ -104,6 +107,21 @@ _BREAK_TAGS = frozenset(
      "h3", "h4", "h5", "h6", "section", "article", "header", "footer", "nav",
      "main", "aside", "figure", "figcaption", "details", "summary", "pre"}
 )  # fmt: skip
+#: Inline code right after a mark (styling and link tags may come first):
+#: an element (its text group 2) or a Markdown code span (group 4).
+_CODE_AFTER_MARK = later_re(
+    r"(?:</?(?:span|a|b|i|em|strong|font)\b[^<>]{0,200}>)*"
+    r"(?:<(code|kbd|samp|tt|var)\b[^<>]{0,200}>([^<]{1,200}?)</\1\s*>"
+    r"|(`+)([^`]{1,200}?)\3(?!`))",
+    stdlib_re.IGNORECASE,
+)
+#: A closing mark (or its entity), and one ending a stretch of source.
+_DOUBLE_CLOSER = later_re(r"\"|”|&quot;|&rdquo;|&#0*34;|&#0*8221;|&#x0*22;")
+_SINGLE_CLOSER = later_re(r"'|’|&apos;|&rsquo;|&#0*39;|&#0*8217;|&#x0*27;")
+_DOUBLE_CLOSER_AT_END = later_re(
+    r"(?:\"|”|&quot;|&rdquo;|&#0*34;|&#0*8221;|&#x0*22;)\Z"
+)
+_SINGLE_CLOSER_AT_END = later_re(r"(?:'|’|&apos;|&rsquo;|&#0*39;|&#0*8217;|&#x0*27;)\Z")
 _TAG_AT = later_re(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:[\s/][^<>]*)?>")
 #: How far a word is read around a mark that may only be named (``_mention``).
 _TOKEN_REACH = 40
@@ -773,6 +791,8 @@ class _Scanner:
             self.defects.append(Defect("stray", pos, ch, note="doubled"))
             return
         prev, nxt = self._around(pos)
+        if not prev.isalnum() and self._closed_in_code(pos, ch):
+            return
         if not (prev.isalnum() or nxt.isalnum()):
             closer = self._quoted_symbol(pos, ch)
             if closer:
@@ -837,6 +857,33 @@ class _Scanner:
             return 0  # alt="a "quoted" word": the next mark opens a word
         named = _NAME_ONLY.fullmatch(prose, pos + 1, closer)
         return closer if before == "=" or named else 0
+
+    def _closed_in_code(self, pos: int, ch: str) -> bool:
+        """True when the mark at ``pos`` opens a quotation whose closer ends
+        the code element right after it: ``"<kbd>792x1224>"</kbd>``,
+        ``"`extensions.enabled"` ``. The page shows a mark on each side of
+        the code; the code is masked, and its closer with it, so pairing
+        would see an opener alone. A straight mark that could close an open
+        quotation is left to close it."""
+        if self.fmt not in _TAGGED or not self.text:
+            return False
+        if ch in STRAIGHT and self._open_of_kind(ch) is not None:
+            return False
+        after = pos + 1
+        while after < self.hi and self.prose[after] == FILLER:
+            after += 1  # past the rest of an entity: &quot;
+        code = _CODE_AFTER_MARK.match(self.text, after)
+        if code is None:
+            return False
+        group = 2 if code.group(2) is not None else 4
+        start, end = code.span(group)
+        if self.prose[start:end].strip():
+            return False  # the element's text is shown: paired as any text
+        double = ch in DOUBLE
+        if (_DOUBLE_CLOSER if double else _SINGLE_CLOSER).match(self.text, code.end()):
+            return False  # "<code>\"</code>": the code names the mark, quoted
+        closer = _DOUBLE_CLOSER_AT_END if double else _SINGLE_CLOSER_AT_END
+        return closer.search(self.text, start, end) is not None
 
     def _same_mark_before(self, start: int, pos: int) -> bool:
         """True when the shown character before ``start`` (fillers passed
@@ -1904,7 +1951,9 @@ class _Scanner:
             tag = self._tag(i, step)
             if tag is not None:
                 name, start, end = tag
-                if name in _STYLE_TAGS:
+                if name in _STYLE_TAGS or (
+                    self.fmt == "html" and name in _STYLE_TAGS_HTML
+                ):
                     return _THROUGH, end if step > 0 else start - 1
                 if name in _BREAK_TAGS:
                     return _SPACE, i
@@ -1990,6 +2039,8 @@ class _Scanner:
             return not rest or (
                 rest.isalpha() and rest.islower() and text[j : j + 1] != "_"
             )
+        if len(word) in (2, 3) and word[0].isdigit() and word[1:] in ("x", "xs"):
+            return True  # Windows '9X, the '8xs: a decade, its last digit open
         if word == "n" and text[j : j + 1] not in ("'", "’", " ", "\t", "\n", ""):
             return False  # 'N/A …': not rock 'n' roll's n, nor drag 'n drop's
         if word in _CLIPPED:

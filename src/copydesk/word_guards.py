@@ -9,8 +9,10 @@ about one word in its document, cheaply, from the prose view and the text:
   URL, address or a token with digits (``5km``, ``v2``);
 - ``sentence_initial``: the word starts a sentence, heading or list item,
   where a capital says nothing about being a name;
-- ``cited``: the word is cited as a word (``"gonna"``, ``*Schadenfreude*``);
-- ``foreign_blocks``: paragraphs whose function words are not English.
+- ``cited``: the word is cited as a word (``"gonna"``, ``*Schadenfreude*``).
+
+Whether a paragraph, or an element declared so, is in another language is
+:mod:`copydesk.doclang`'s question.
 """
 
 from __future__ import annotations
@@ -601,19 +603,6 @@ def language_of(words: Iterable[str]) -> str | None:
         if found > hits:
             best, hits = lang, found
     return best if hits >= 2 else None
-
-
-def foreign_blocks(
-    doc: Document, blocks: Sequence[Block], language: str
-) -> list[tuple[int, int]]:
-    """Spans of blocks written in another language than ``language``."""
-    spans: list[tuple[int, int]] = []
-    for block in blocks:
-        words = WORD.findall(doc.prose, block.start, block.end)
-        found = language_of(words)
-        if found is not None and found != language:
-            spans.append((block.start, block.end))
-    return spans
 
 
 #: A list of names has at least this many items, nearly all short entries.

@@ -33,6 +33,7 @@ from collections.abc import Iterator, Mapping, Set
 from typing import Any, ClassVar, Final, NamedTuple
 
 from copydesk import (
+    doclang,
     morphology,
     patterns,
     spell_directives,
@@ -147,6 +148,7 @@ class Lexicon(CheckTypeBase):
         word_guards.PackageLists,
         word_guards.CodeWords,
         spell_directives.SpellDirectives,
+        doclang.DeclaredLanguages,
     )
     #: A word the document uses ``term-count`` times is its term wherever it
     #: stands, and the two-edit searches are a budget per document.
@@ -354,6 +356,7 @@ class Lexicon(CheckTypeBase):
             or word_guards.before_address(doc, start)
             or word_guards.named_in_address(doc, start, end)
             or word_guards.corrected_after(doc.prose, end)
+            or doclang.declared_foreign(doc, start, language)
             or _package_name(doc.text, start, folded, language)
             or word_guards.inflects_code(
                 doc, folded, functools.partial(_known, wordlists.lexicon(language))

@@ -416,6 +416,7 @@ class Names(CheckTypeBase):
         doclang.DocumentLanguage,
         doclang.QuotationLanguage,  # through doclang.foreign_quotation
         doclang.BlockLanguage,  # through doclang.foreign_block
+        doclang.DeclaredLanguages,  # through doclang.foreign_block
         doclang.QuotationHits,  # through doclang.foreign_quotation
     )
 

@@ -246,6 +246,7 @@ class Variants(CheckTypeBase):
             for tok in spelling.tokens:
                 if (
                     name_context.given_as_alternative(doc.prose, tok.start)
+                    or _glossed(doc.prose, tok, other)
                     or name_context.spelling_discussed_after(doc.prose, tok.end)
                     or name_context.mentioned_alone(
                         doc.text, tok.start, tok.end, doc.format
@@ -554,6 +555,25 @@ def _beside_a_name(prose: str, tok: translit.Token) -> bool:
     if before is not None and before.group(1) not in _NOT_GIVEN:
         return True
     return _NAME_AFTER.match(prose, tok.end) is not None
+
+
+def _glossed(prose: str, tok: translit.Token, other: _Spelling) -> bool:
+    """True when the spelling at ``tok`` glosses the other one, or is glossed
+    by it, in brackets right beside it: "Warsh (Warš) forms", "Zelensky
+    (Zelenskyy)". A writer giving both spellings at once means both."""
+    before = _GLOSSED_AFTER.search(prose, max(0, tok.start - 64), tok.start)
+    if before is not None and before.group(1) == other.text:
+        return True
+    after = _GLOSS_AFTER.match(prose, tok.end)
+    return after is not None and after.group(1) == other.text
+
+
+#: A word and an opening bracket right before a spelling: "Warsh (".
+_GLOSSED_AFTER = later_regex(r"([\p{L}\p{M}'’-]+)[ \u00a0]*\([ \u00a0]*\Z")
+#: A spelling's gloss in brackets right after it: " (Warš)", " (or Warš,".
+_GLOSS_AFTER = later_regex(
+    r"[ \u00a0]*\([ \u00a0]*(?:or[ \u00a0]+)?([\p{L}\p{M}'’-]+)[ \u00a0]*[),;]"
+)
 
 
 def _joined(prose: str, first: _Spelling, second: _Spelling) -> bool:

@@ -277,6 +277,30 @@ _OPENER = later_re(
 )
 
 
+#: Front matter: a ``---`` (YAML) or ``+++`` (TOML) line opening the file and
+#: the first closing line after it (``---`` or ``...``; ``+++``). Read here,
+#: not by the parser: pulldown-cmark's metadata blocks open at any ``---``
+#: followed by text (its issue #1000), so a thematic break before a YAML
+#: example holding ``---`` hid the prose between them and read the rest of
+#: the example as prose. Hugo, Jekyll, GitHub and MkDocs take front matter
+#: only at the start of the file, of any format (Jekyll's HTML pages too).
+_FRONT_MATTER = later_re(
+    r"\A(?:---[ \t]*\r?\n(?:.*?\r?\n)??(?:---|\.\.\.)"
+    r"|\+\+\+[ \t]*\r?\n(?:.*?\r?\n)??\+\+\+)[ \t]*(?:\r?\n|\Z)",
+    re.DOTALL,
+)
+
+
+def unread_regions(text: str) -> list[tuple[int, int]]:
+    """The spans a reader does not give its parser (blanked, so masked): the
+    front matter and the bodies of code templates, sorted and disjoint."""
+    front = _FRONT_MATTER.match(text) if text.startswith(("---", "+++")) else None
+    bodies = code_regions(text)
+    if front is None:
+        return bodies
+    return [(0, front.end()), *(b for b in bodies if b[0] >= front.end())]
+
+
 def code_regions(text: str) -> list[tuple[int, int]]:
     """Spans of the bodies of paired template tags that hold code.
 

@@ -28,10 +28,10 @@ from copydesk.markup._mask import (
     BlockCollector,
     ProseBuilder,
     blank,
-    code_regions,
     entity_view,
     finish_templates,
     neutral_templates,
+    unread_regions,
 )
 
 #: Elements whose whole content is not prose.
@@ -122,7 +122,7 @@ def read(text: str) -> Parsed:
 
 def parse_html(text: str) -> Parsed:
     """Read HTML, letting parser errors propagate (tests use this)."""
-    regions = code_regions(text)
+    regions = unread_regions(text)
     plain = blank(text, regions)
     prose, blocks, found = reveal_html(plain, neutral_templates(plain))
     prose, blocks = finish_templates(text, plain, prose, blocks, regions)
@@ -160,7 +160,8 @@ class _Reader(HTMLParser):
         self.found: list[Directive] = []
         self.lines = LineIndex(text)
         self.open: list[str] = []
-        self.skip = 0
+        self.skip = 0  # open skipped elements that hold blocks (<pre>, <script>)
+        self.inline_skip = 0  # open inline ones (<code>) in the current block
         self.closing = False
         self.line_break = False  # a <br> since the last text
         # html.parser counts only LF as a line break; map its positions back
@@ -197,12 +198,16 @@ class _Reader(HTMLParser):
         if tag == LINE_BREAK:
             self._line_break()
             return
+        if tag in INLINE_SKIPPED:
+            self.inline_skip += 1
+            return
         if tag in SKIPPED:
             self.skip += 1
-            if tag not in INLINE_SKIPPED:
-                self.blocks.flush()
+            self.blocks.flush()
             return
         kind = BLOCK_KINDS.get(tag)
+        if kind is not None or tag in BREAKS:
+            self._end_inline_code()
         if (kind is not None or tag in BREAKS) and self.open and self.open[-1] == "p":
             self.open.pop()  # a block start closes an open paragraph
         if kind is not None:
@@ -227,10 +232,14 @@ class _Reader(HTMLParser):
             self.blocks.flush()
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in INLINE_SKIPPED:
+            self.inline_skip = max(0, self.inline_skip - 1)
+            return
         if tag in SKIPPED:
             self.skip = max(0, self.skip - 1)
             return
         if tag in BLOCK_KINDS or tag in BREAKS:
+            self._end_inline_code()
             self.blocks.flush()
             if tag in self.open:
                 while self.open.pop() != tag:
@@ -238,6 +247,19 @@ class _Reader(HTMLParser):
             items = _CLOSES.get(tag)
             while items and self.open and self.open[-1] in items:
                 self.open.pop()
+
+    def _skipping(self) -> bool:
+        """Whether the parser is inside a skipped element."""
+        return bool(self.skip or self.inline_skip)
+
+    def _end_inline_code(self) -> None:
+        """A block's start or end ends the inline code left open in it,
+        outside a skipped block: ``<p>Use <code>-sort=<var>x</var> to
+        sort.</p>`` lost its ``</code>``. A browser carries the code style
+        into the next paragraphs; they are prose all the same, and masking
+        the rest of the page hid every slip in it."""
+        if not self.skip:
+            self.inline_skip = 0
 
     def _line_break(self) -> None:
         """A second ``<br>`` with no text since the first ends the block."""
@@ -248,7 +270,7 @@ class _Reader(HTMLParser):
     def _attributes(self, tag: str) -> None:
         """Reveal ``alt`` and ``title`` values as blocks of kind ``alt``."""
         raw = self.get_starttag_text()
-        if self.skip or raw is None or ("alt" not in raw and "title" not in raw):
+        if self._skipping() or raw is None or ("alt" not in raw and "title" not in raw):
             return
         start = self._where()
         for match in _ATTR.finditer(raw, len(tag) + 1):
@@ -290,7 +312,7 @@ class _Reader(HTMLParser):
         return "paragraph"
 
     def handle_data(self, data: str) -> None:
-        if self.skip or (self.closing and data.startswith("<")):
+        if self._skipping() or (self.closing and data.startswith("<")):
             return
         start = self._where()
         end = start + len(data)
@@ -302,7 +324,7 @@ class _Reader(HTMLParser):
             self.blocks.add(first, first + len(stripped), self._kind())
 
     def _handle_reference(self) -> None:
-        if self.skip:
+        if self._skipping():
             return
         start = self._where()
         match = REFERENCE.match(self.text, start)

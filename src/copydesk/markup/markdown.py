@@ -48,12 +48,12 @@ from copydesk.markup import Parsed, make_blocks
 from copydesk.markup._directives import MARKER, parse
 from copydesk.markup._mask import (
     blank,
-    code_regions,
     decoded,
     entity_view,
     finish_templates,
     mask_all,
     neutral_templates,
+    unread_regions,
 )
 from copydesk.utf8 import byte_to_char
 
@@ -69,24 +69,14 @@ OPTIONS = (
     | _O.ENABLE_HEADING_ATTRIBUTES
     | _O.ENABLE_GFM
 )
-#: Front matter: a ``---`` (YAML) or ``+++`` (TOML) line opening the file and
-#: the first closing line after it (``---`` or ``...``; ``+++``). Read here,
-#: not by the parser: pulldown-cmark's metadata blocks open at any ``---``
-#: followed by text (its issue #1000), so a thematic break before a YAML
-#: example holding ``---`` hid the prose between them and read the rest of
-#: the example as prose. Hugo, Jekyll, GitHub and MkDocs take front matter
-#: only at the start of the file.
-_FRONT_MATTER = later_re(
-    r"\A(?:---[ \t]*\r?\n(?:.*?\r?\n)??(?:---|\.\.\.)"
-    r"|\+\+\+[ \t]*\r?\n(?:.*?\r?\n)??\+\+\+)[ \t]*(?:\r?\n|\Z)",
-    re.DOTALL,
-)
 
 #: Inline raw HTML that opens or closes code-like content: ``a <code>x</code>``.
 _HTML_CODE = later_re(
     r"<(/?)(?:code|kbd|samp|var|script|style|pre)\b[^>]*(?<!/)>\Z", re.IGNORECASE
 )
 _COMMENT = later_re(r"<!--(.*?)-->", re.DOTALL)
+#: A fence line (its mark, what follows it) in a raw HTML block's text.
+_FENCE_LINE = later_re(r"^[ \t]*(`{3,}|~{3,})([^\n]*)$", re.MULTILINE)
 #: An attribute list (Goldmark, kramdown IAL): braces holding only ``.class``
 #: (chained ``.a.b`` too), ``#id`` and ``key=value`` items, at least one. It is
 #: markup where it ends a line (or only a template tag follows), or where it
@@ -136,7 +126,7 @@ def read(text: str) -> Parsed:
 
 def parse_markdown(text: str) -> Parsed:
     """Read Markdown, letting parser errors propagate (tests use this)."""
-    part = _read(text, _unread(text))
+    part = _read(text, unread_regions(text))
     return Parsed(part.prose, part.blocks, part.directives, part.breaks)
 
 
@@ -160,7 +150,7 @@ def read_windows(
     defines, reads again its pieces that need them (:func:`rereads`) and,
     given the text's ``lines``, indexes its half's lines.
     """
-    bodies = _unread(text)
+    bodies = unread_regions(text)
     split = None
     if workers > 1 and len(text) > 4 * size:
         from copydesk.markup._split_read import split_parts
@@ -170,16 +160,6 @@ def read_windows(
         split = _parts(text, size, bodies), None, None
     parts, links, early = split
     yield from _settle(text, parts, links, bodies, early)
-
-
-def _unread(text: str) -> list[tuple[int, int]]:
-    """The spans the parser is not given (blanked, so masked): the front
-    matter and the bodies of code templates, sorted and disjoint."""
-    front = _FRONT_MATTER.match(text) if text.startswith(("---", "+++")) else None
-    bodies = code_regions(text)
-    if front is None:
-        return bodies
-    return [(0, front.end()), *(b for b in bodies if b[0] >= front.end())]
 
 
 def _parts(
@@ -885,8 +865,10 @@ def _html_block(
         return None
     from copydesk.markup.html import reveal_html  # imported only when needed
 
+    shown = _lines_only(text, start, ranges)
+    fences = _fenced(shown)
     prose, found, _ = reveal_html(
-        _lines_only(text, start, ranges), _lines_only(source, start, ranges)
+        blank(shown, fences), blank(_lines_only(source, start, ranges), fences)
     )
     if not found:
         return None
@@ -894,6 +876,30 @@ def _html_block(
         block_kind = kind if block.kind == "paragraph" else block.kind
         blocks.append((start + block.start, start + block.end, block_kind))
     return start, end, prose
+
+
+def _fenced(block: str) -> list[tuple[int, int]]:
+    """The fenced code in a raw HTML block, fence lines included: MDX and
+    many Markdown sites nest fenced code in components (``<Tabs>``,
+    ``<details>``), which CommonMark reads as one HTML block to the next
+    blank line; the HTML reader would show the code as prose. A fence
+    closes on a line of its character, at least as long, with nothing after."""
+    if "```" not in block and "~~~" not in block:
+        return []
+    spans: list[tuple[int, int]] = []
+    opened: re.Match[str] | None = None
+    for line in _FENCE_LINE.finditer(block):
+        mark = line.group(1)
+        if opened is None:
+            opened = line
+        elif (
+            mark[0] == opened.group(1)[0]
+            and len(mark) >= len(opened.group(1))
+            and not line.group(2).strip()
+        ):
+            spans.append((opened.start(), line.end()))
+            opened = None
+    return spans
 
 
 def _lines_only(text: str, start: int, ranges: list[tuple[int, int]]) -> str:
