@@ -1344,9 +1344,11 @@ class _Scanner:
         the mark at ``pos``, inside a word, closes it before an inflection
         ("the module is 'use'd", "'tee'ing"): the quoted word was inflected
         as a verb, its closer written where the word ends."""
+        word = self.prose[top.pos + 1 : pos]
+        if (top.ch, ch) in (("'", "'"), ("‘", "’")) and self._quoted_plural(word, pos):
+            return True  # element ‘id’s, the 'encoded-word's
         if top.ch != "'" or ch != "'":
             return False
-        word = self.prose[top.pos + 1 : pos]
         if len(word) == 1 and word.isalnum() and word not in "Ii":
             # the 'A's and 'a's: a quoted letter's plural ('Bob's car' is
             # a possessive inside a quotation; 'I's an I'm or I'd)
@@ -1356,6 +1358,20 @@ class _Scanner:
             and word.casefold() not in _CONTRACTING
             and word.replace("-", "").isalnum()
             and _VERB_INFLECTION.match(self.prose, pos + 1, self.hi) is not None
+        )
+
+    def _quoted_plural(self, word: str, pos: int) -> bool:
+        """True when the mark at ``pos``, after the one quoted ``word`` (a
+        term, not a name: lower case), closes it before a plural's ``s``
+        ("element ‘id’s", "the 'encoded-word's"): no other closer of the
+        quotation follows in the block. With one ahead, the ``s`` is a
+        possessive inside the quotation: ‘the dog’s bowl’."""
+        return (
+            1 < len(word) <= _INFLECTED_WORD
+            and word.replace("-", "").isalnum()
+            and word.islower()
+            and _LETTER_PLURAL.match(self.prose, pos + 1, self.hi) is not None
+            and not self._single_closer_ahead(pos + 1)
         )
 
     def _apostrophe_in_quotation(self, pos: int) -> bool:

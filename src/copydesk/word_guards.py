@@ -462,9 +462,12 @@ def _unemphasised(
 
 #: How far back on its line an open call's bracket is looked for.
 _CALL_REACH = 80
-#: A bracket after a word that is no call: a short ending ("word(s)",
-#: "procesed(d)").
-_NO_CALL = later_re(r"\(\w{1,3}\)")
+#: A bracket after a word that is no call: an ending ("word(s)",
+#: "procesed(d)", "child(ren)"). Other short arguments are a call's
+#: ("imread(url)", "close(fd)").
+_NO_CALL = later_re(
+    r"\((?:s|es|ies|d|ed|e|en|ren|er|ers|ing|ly|al|n|r)\)", re.IGNORECASE
+)
 
 
 def in_call(text: str, start: int, end: int) -> bool:

@@ -267,6 +267,10 @@ CODE_NAME = later_re(
     r"|console|terminal|shell|output)(?:block|s)?|raw|comment)(?:$|[-_./])",
     re.IGNORECASE,
 )
+#: A ``lang`` parameter in a Hugo tag: its body is code in that language.
+_LANG_PARAMETER = later_re(r"\slang[ \t]*=[ \t]*[\"']?[A-Za-z]")
+#: A Hugo closing tag: ``{{< /tab >}}``.
+_CLOSING_HUGO = later_re(r"\{\{[<%]-?[ \t]*/")
 #: An opening paired tag: Hugo ``{{< name args >}}`` / ``{{% name args %}}``
 #: (not self-closing ``/>}}``, not a ``{{</* escaped */>}}`` example), or a
 #: Liquid/Jinja block tag ``{% name args %}``.
@@ -307,10 +311,13 @@ def code_regions(text: str) -> list[tuple[int, int]]:
     Hugo ``{{< highlight go >}} … {{< /highlight >}}`` (any name
     :data:`CODE_NAME` accepts, either delimiter) and Liquid/Jinja
     ``{% highlight ruby %} … {% endhighlight %}``, ``{% raw %} … {% endraw %}``,
-    ``{% comment %} … {% endcomment %}``. The body runs from the end of the
-    opening tag to the start of the first matching closing tag, across blank
-    lines; an opening tag with no closing tag marks nothing. The tags themselves
-    are left to :func:`mask_templates`.
+    ``{% comment %} … {% endcomment %}``; and a Hugo tag of any name given a
+    ``lang`` parameter (Docsy's ``{{< tab header="Shell" lang="bash" >}}``),
+    unless other paired tags are inside it (a ``tabpane`` whose tabs say
+    which of them are code). The body runs from the end of the opening tag
+    to the start of the first matching closing tag, across blank lines; an
+    opening tag with no closing tag marks nothing. The tags themselves are
+    left to :func:`mask_templates`.
     """
     if not _templated(text):
         return []
@@ -322,7 +329,8 @@ def code_regions(text: str) -> list[tuple[int, int]]:
             return regions
         pos = match.end()
         name = match.group("hugo") or match.group("liquid")
-        if CODE_NAME.search(name) is None:
+        by_lang = bool(match.group("hugo")) and _LANG_PARAMETER.search(match.group(0))
+        if not by_lang and CODE_NAME.search(name) is None:
             continue
         if match.group("hugo"):
             closer = re.compile(
@@ -333,6 +341,8 @@ def code_regions(text: str) -> list[tuple[int, int]]:
         end = closer.search(text, pos)
         if end is None:
             continue
+        if by_lang and _CLOSING_HUGO.search(text, pos, end.start()):
+            continue  # a container: its own paired tags tell code from text
         if end.start() > pos:
             regions.append((pos, end.start()))
         pos = end.end()
