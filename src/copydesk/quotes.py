@@ -134,6 +134,13 @@ _NAMING_BEFORE = frozenset(
      "characters", "char", "symbol", "symbols", "sign", "tick", "prime", "quotation",
      "doublequote", "double-quote", "singlequote", "single-quote"}
 )  # fmt: skip
+#: Words after which a lone mark is their object, named: ``with '``,
+#: ``or "``, ``from ' to ::``, ``use " on Windows``.
+_OBJECT_BEFORE = frozenset(
+    {"with", "or", "and", "from", "to", "by", "as", "than", "like", "plus",
+     "nor", "use", "using", "type", "typing", "press", "enter", "insert",
+     "either", "between", "without"}
+)  # fmt: skip
 #: Words right after a lone mark that say the same (``the ' character``,
 #: ``with " (double-quote)``).
 _NAMING_AFTER = frozenset(
@@ -1086,12 +1093,33 @@ class _Scanner:
             return True
         if ch not in STRAIGHT:
             return False
+        if self._named_alone(pos, ch, i):
+            return True
         return all(
             self.lo <= k < self.hi
             and not space[k].isspace()
             and not self._wordy(*self._token(k, k))
             for k in (i, j)
         )
+
+    def _named_alone(self, pos: int, ch: str, before: int) -> bool:
+        """True when, in a page its author wrote, the straight mark at
+        ``pos``, the only one of its kind in its block, follows a word that
+        takes a character as its object (the source word ending at
+        ``before``): the page names the character ("escape it with a
+        backslash or " in names", "commits marked with ' were rebased",
+        "from ' to ::"). After any other word (``the minister " said``),
+        or anywhere in a pasted draft, such a mark is a stray."""
+        prose = self.prose
+        if self.draft or prose.count(ch, self.lo, self.hi) != 1:
+            return False
+        after = pos + 1
+        while after < self.hi and prose[after] == FILLER:
+            after += 1  # past the rest of an entity: &quot;
+        spaced = prose[pos - 1 : pos].isspace() and (
+            after >= self.hi or prose[after].isspace()
+        )
+        return spaced and self._naming_word(before, _OBJECT_BEFORE)
 
     def _named_by_code(self, pos: int) -> bool:
         """True when the mark at ``pos`` closes a bracket that names it by

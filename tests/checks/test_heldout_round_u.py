@@ -62,3 +62,21 @@ def test_a_quoted_term_takes_a_plural_s() -> None:
     # closer ahead it is a possessive inside the quotation; a quotation of
     # several words left open is reported.
     assert found(QUOTED_TERMS, "terms.md", "quotes") == [(5, 42, "quotes.Unclosed")]
+
+
+NAMED_MARKS = """\
+<html><body>
+<p>Commits marked with ' have been rebased.</p>
+<p>The converter turns package specifiers from ' to :: everywhere.</p>
+<p>The minister " said the plan works.</p>
+</body></html>
+"""
+
+
+def test_a_lone_mark_after_a_word_that_takes_it_as_object_is_named() -> None:
+    # In a page its author wrote, a mark alone in its block after "with"
+    # or "from" names the character; after any other word it is a stray.
+    assert found(NAMED_MARKS, "marks.html", "quotes") == [(4, 17, "quotes.Stray")]
+    # In a pasted draft every such mark is reported.
+    draft = "Commits marked with ' have been rebased.\n"
+    assert found(draft, "draft.txt", "quotes") == [(1, 21, "quotes.Stray")]
