@@ -75,10 +75,12 @@ def default_kind(fmt: str, text: str) -> str:
     rules on a ``.txt`` file was false (17, all gone: a manual's ``accept``
     heading, a README's "Last updated" stamp); all 4,373 news articles of
     the calibration corpus and the machine-translated draft have no
-    wrapped line.
+    wrapped line. Nor is a list of tokens, one a line (a project's spelling
+    word list, a requirements file), a draft: its "Facebook" and "login"
+    lines are entries, not a web page's buttons.
     """
     if fmt == "plain":
-        return "authored" if hard_wrapped(text) else "draft"
+        return "authored" if hard_wrapped(text) or token_list(text) else "draft"
     return "draft" if fmt == "docx" else "authored"
 
 
@@ -97,6 +99,25 @@ _LONG_LINE = later_re(r"^[^\n]{40,}", re.MULTILINE)
 #: How much of a text ``hard_wrapped`` reads: its style shows early, and a
 #: long file costs no more than this.
 _WRAP_SAMPLE = 200_000
+
+
+#: A list of tokens has at least this many entries, and nearly all its
+#: lines hold one token (no space inside).
+_TOKEN_LIST_LINES = 10
+_TOKEN_LIST_SHARE = 0.9
+
+
+def token_list(text: str) -> bool:
+    """Whether ``text`` is a list of tokens, one a line: ten entries or
+    more, nine in ten of its non-empty lines without a space inside. A
+    pasted article's debris lines are one word too, but its paragraphs
+    are long lines of words."""
+    lines = [line.strip() for line in text[:_WRAP_SAMPLE].splitlines()]
+    entries = [line for line in lines if line]
+    if len(entries) < _TOKEN_LIST_LINES:
+        return False
+    tokens = sum(1 for line in entries if len(line.split()) == 1)
+    return tokens >= _TOKEN_LIST_SHARE * len(entries)
 
 
 def hard_wrapped(text: str) -> bool:

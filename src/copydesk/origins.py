@@ -109,7 +109,7 @@ def _default_kind(fmt: str, located: str) -> Origin:
     kind = format_kind(fmt)
     if kind:
         return Origin("kind", kind, DEFAULT, f"{fmt} files are {kind}")
-    rule = "plain text is a draft unless hard-wrapped"
+    rule = "plain text is a draft unless hard-wrapped or a list of tokens"
     either = Origin("kind", " or ".join(DOCUMENT_KINDS), DEFAULT, rule)
     if located == STDIN:
         return either

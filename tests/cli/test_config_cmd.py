@@ -179,7 +179,7 @@ def test_plain_text_s_kind_is_read_from_its_lines(
     )
     (newsroom / "NOTES.txt").write_text(wrapped, encoding="utf-8")
     (newsroom / "story.txt").write_text(DRAFT, encoding="utf-8")
-    rule = "default: plain text is a draft unless hard-wrapped"
+    rule = "default: plain text is a draft unless hard-wrapped or a list of tokens"
     assert settings(capsys, ["NOTES.txt"])["kind"] == (
         f"authored <- {rule}; this file is authored"
     )

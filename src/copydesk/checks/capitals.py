@@ -49,7 +49,7 @@ from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.document import Analysis, Document
 from copydesk.errors import RuleError
 from copydesk.lazy_patterns import later_re
-from copydesk.lines import line_start
+from copydesk.lines import line_end, line_start
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
 
@@ -175,6 +175,8 @@ class Capitals(CheckTypeBase):
                 at
                 for at in _used(doc, folded, places[folded])
                 if not _component_tag(doc, at, at + len(folded))
+                and not _commit_scope(doc, at, at + len(folded))
+                and not _alone_on_line(doc, at, at + len(folded))
                 and not _title_key(doc, at)
             ]
             yield from self._flagged(doc, folded, starts, self.lowercase[folded], None)
@@ -326,6 +328,31 @@ def _component_tag(doc: Document, start: int, end: int) -> bool:
     prose = doc.prose
     before = prose[line_start(prose, start) : start].split()
     return prose.startswith(":", end) and all(w.isupper() for w in before)
+
+
+def _commit_scope(doc: Document, start: int, end: int) -> bool:
+    """A conventional commit's scope, lower case by its convention:
+    ``chore(github): pin the action`` quoted in a release note."""
+    text = doc.text
+    return (
+        text[start - 1 : start] == "("
+        and text[start - 2 : start - 1].isalpha()
+        and text.startswith(("):", ")!:"), end)
+    )
+
+
+def _alone_on_line(doc: Document, start: int, end: int) -> bool:
+    """The word is all its line holds, and the lines beside it hold one
+    token each or nothing: an entry of a list of values (a spelling word
+    list, a file of names), not a name in a sentence wrapped onto a line
+    of its own ("Our [documentation on / github](...)")."""
+    prose = doc.prose
+    lo, hi = line_start(prose, start), line_end(prose, end)
+    if prose[lo:start].strip() or prose[end:hi].strip():
+        return False
+    before = prose[line_start(prose, max(0, lo - 1)) : max(0, lo - 1)]
+    after = prose[hi + 1 : line_end(prose, hi + 1)] if hi < len(prose) else ""
+    return all(len(line.split()) <= 1 for line in (before, after))
 
 
 def _title_key(doc: Document, start: int) -> bool:
