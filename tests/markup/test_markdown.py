@@ -169,7 +169,7 @@ def test_front_matter_is_read_only_at_the_start_of_the_file() -> None:
     between is prose, the example code (pulldown-cmark alone would read a
     metadata block from the break to the example's separator)."""
     text = (
-        "---\ntitle: Scaling \"nodes\"\n---\n\n"
+        '---\ntitle: Scaling "nodes"\n---\n\n'
         "Intro paragraph.\n\n---\n#### Custom capabilities\n\n"
         "Set them in the trigger, for example:\n\n"
         "```yaml\nkind: Deployment\n---\nkind: ScaledObject\n"
