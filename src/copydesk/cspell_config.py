@@ -17,6 +17,10 @@ dictionary, ``@cspell/dict-...``, is a language's, which the lexicon already
 has), each once, inside that folder, ``MAX_BYTES`` in all. A config
 copydesk cannot read (JSON with syntax errors, a word file too large) adds
 nothing: it is another tool's file, and the run goes on as without it.
+
+``project_words`` is the one place a run asks for a project's accepted
+words: it adds those of the project's Vale vocabularies and Sphinx spelling
+lists (:mod:`copydesk.accept_lists`) to cSpell's, within the same budget.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from copydesk import accept_lists
 from copydesk.document import Document
 from copydesk.lazy_patterns import later_re
 from copydesk.model import Finding
@@ -58,14 +63,25 @@ _TRAILING_COMMA = later_re(r",(\s*[}\]])")
 
 
 def project_words(start: Path) -> ProjectWords:
-    """The words the cSpell config of the project holding ``start`` accepts,
-    case-folded (their digest is part of a run's identity: the results
-    cache), none without one."""
-    folder = _config_folder(start)
-    if folder is None:
-        return NO_WORDS
+    """The words the project holding ``start`` accepts, case-folded (their
+    digest is part of a run's identity: the results cache): its cSpell
+    config's, and its Vale vocabularies' and Sphinx spelling lists'
+    (:mod:`copydesk.accept_lists`); none without any."""
     budget = [MAX_BYTES]
+    words = _cspell_words(start, budget)
+    folders = accept_lists.upward(start)
+    inside = accept_lists.repository_root(start) or (folders[0] if folders else None)
+    reader = accept_lists.Reader(budget[0], inside=inside)
+    words.update(accept_lists.accepted_words(start, reader))
+    return ProjectWords(w.casefold() for w in words) if words else NO_WORDS
+
+
+def _cspell_words(start: Path, budget: list[int]) -> set[str]:
+    """The words the cSpell config of the project holding ``start`` accepts."""
+    folder = _config_folder(start)
     words: set[str] = set()
+    if folder is None:
+        return words
     read: set[Path] = set()
     for name in CONFIG_NAMES:
         path = folder / name
@@ -78,21 +94,15 @@ def project_words(start: Path) -> ProjectWords:
             if file not in read:
                 read.add(file)
                 words.update(_file_words(file, budget))
-    return ProjectWords(w.casefold() for w in words)
+    return words
 
 
 def _config_folder(start: Path) -> Path | None:
     """The nearest folder from ``start`` up to the repository's root that
     holds a cSpell config; None when none does."""
-    try:
-        here = start.resolve()
-    except (OSError, RuntimeError):
-        return None
-    for folder in (here, *here.parents):
+    for folder in accept_lists.upward(start):
         if any((folder / name).is_file() for name in CONFIG_NAMES):
             return folder
-        if (folder / ".git").exists():
-            return None
     return None
 
 

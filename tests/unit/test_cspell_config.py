@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.unit.unknown_words import reported_unknown
 
 from copydesk.cspell_config import project_words
 
@@ -65,17 +64,9 @@ def test_a_run_leaves_the_projects_words_alone(tmp_path: Path) -> None:
         encoding="utf-8",
     )
 
-    def unknown() -> list[str]:
-        run = subprocess.run(
-            [sys.executable, "-m", "copydesk", "check", "--no-cache",
-             "--format", "json", "scaling.md"],
-            cwd=tmp_path, capture_output=True, text=True, check=False,
-        )  # fmt: skip
-        return [f["match"] for f in json.loads(run.stdout) if "Unknown" in f["rule"]]
-
-    assert unknown() == ["clusterd", "quantil"]
+    assert reported_unknown(tmp_path, "scaling.md") == ["clusterd", "quantil"]
     (tmp_path / ".cspell.json").write_text('{"words": ["clusterd"]}', encoding="utf-8")
-    assert unknown() == ["quantil"]
+    assert reported_unknown(tmp_path, "scaling.md") == ["quantil"]
 
 
 def test_word_files_stay_inside_the_project_and_configs_take_bom_and_comments(
