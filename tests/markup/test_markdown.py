@@ -184,6 +184,25 @@ def test_front_matter_is_read_only_at_the_start_of_the_file() -> None:
     assert_shown(text, prose, "After the example.")
 
 
+def test_pages_joined_into_one_file_keep_their_front_matter_masked() -> None:
+    """A ``---`` after a blank line, followed only by YAML's lines up to a
+    closing ``---``, is a metadata block anywhere (as Pandoc reads one): a
+    site's export joins pages with their front matter. Prose between two
+    rules is no such block."""
+    text = (
+        "# Page one\n\nText of the first page.\n\n"
+        "---\ntitle: Page two\nModule Name: Utility\nms.date: 02/20/2019\n"
+        "tags:\n  - cmdlets\n---\n\n# Page two\n\nMore text.\n\n"
+        "---\nNote that this line is prose, not a key.\n---\n"
+    )
+    prose = read(text).prose
+    assert_masked(text, prose, "title: Page two")
+    assert_masked(text, prose, "Module Name: Utility")
+    assert_masked(text, prose, "  - cmdlets")
+    assert_shown(text, prose, "More text.")
+    assert_shown(text, prose, "Note that this line is prose, not a key.")
+
+
 def test_wide_characters_keep_every_text_in_place() -> None:
     """The parser counts UTF-8 bytes; the view counts code points. Texts
     after characters of two, three and four bytes, between wide characters

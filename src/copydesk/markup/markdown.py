@@ -126,7 +126,7 @@ def read(text: str) -> Parsed:
 
 def parse_markdown(text: str) -> Parsed:
     """Read Markdown, letting parser errors propagate (tests use this)."""
-    part = _read(text, unread_regions(text))
+    part = _read(text, _unread(text))
     return Parsed(part.prose, part.blocks, part.directives, part.breaks)
 
 
@@ -150,7 +150,7 @@ def read_windows(
     defines, reads again its pieces that need them (:func:`rereads`) and,
     given the text's ``lines``, indexes its half's lines.
     """
-    bodies = unread_regions(text)
+    bodies = _unread(text)
     split = None
     if workers > 1 and len(text) > 4 * size:
         from copydesk.markup._split_read import split_parts
@@ -160,6 +160,50 @@ def read_windows(
         split = _parts(text, size, bodies), None, None
     parts, links, early = split
     yield from _settle(text, parts, links, bodies, early)
+
+
+#: A YAML metadata block's lines after its ``---`` and its closing line, as
+#: Pandoc reads one anywhere in a file: a first line of its own, then only
+#: YAML's lines (``key: value``, a key of up to four words, ``Module Name:``;
+#: indented continuations, ``- items``) up to a ``---`` or ``...`` line.
+_METADATA_BODY = later_re(
+    r"---[ \t]*\r?\n"
+    r"(?:(?:[A-Za-z_][\w.-]*(?: [\w.-]+){0,3}[ \t]*:(?:[ \t][^\r\n]*)?"
+    r"|[ \t]+\S[^\r\n]*"
+    r"|-[ \t][^\r\n]*)\r?\n)+"
+    r"(?:---|\.\.\.)[ \t]*(?=\r?\n|\Z)"
+)
+
+
+def _unread(text: str) -> list[tuple[int, int]]:
+    """What the Markdown reader blanks before the parser reads: the front
+    matter and code template bodies (``unread_regions``), and the YAML
+    metadata blocks after a blank line elsewhere in the file: pages joined
+    into one (a book, a site's export) keep each page's front matter. A
+    ``---`` before anything but YAML's lines is a thematic break (a heading
+    and prose, then a YAML example holding ``---``: pulldown-cmark's own
+    metadata blocks read that much as one, its issue #1000)."""
+    regions = unread_regions(text)
+    blocks: list[tuple[int, int]] = []
+    at = text.find("\n---")
+    while at >= 0:
+        start = at + 1
+        body = _METADATA_BODY.match(text, start)
+        after_blank = text[start - 2 : start] == "\n\n" or (
+            text[start - 3 : start] == "\n\r\n"
+        )
+        if body is not None and after_blank:
+            blocks.append((start, body.end()))
+            at = text.find("\n---", body.end())
+        else:
+            at = text.find("\n---", start)
+    if not blocks:
+        return regions
+    merged: list[tuple[int, int]] = []
+    for lo, hi in sorted(regions + blocks):
+        if not merged or lo >= merged[-1][1]:
+            merged.append((lo, hi))
+    return merged
 
 
 def _parts(
