@@ -15,6 +15,8 @@ Encodings, named as :func:`encode` understands them:
 - a legacy encoding the user names (``--encoding cp1252``), by Python's codec
   name: read strictly (a byte the encoding does not define is an error, not a
   guess) and written back in the same encoding. A BOM still wins over it.
+  An HTML file that is not valid UTF-8 is read the same way in the legacy
+  encoding its ``<meta>`` declares, if it declares one.
 
 A ``.docx`` file is not text at all: it is converted by
 ``copydesk.markup.docx`` (one line per paragraph), never decoded, and never
@@ -25,6 +27,7 @@ import codecs
 import contextlib
 import errno
 import os
+import re
 import stat
 from pathlib import Path
 from typing import NamedTuple
@@ -136,6 +139,9 @@ def decode(raw: bytes, path: str = "-", encoding: str | None = None) -> tuple[st
         try:
             text = raw[body_start:].decode("utf-8")
         except UnicodeDecodeError as exc:
+            declared = None if body_start else _declared_legacy(raw, path)
+            if declared is not None:
+                return _decode_legacy(raw, path, declared), declared
             offset = body_start + exc.start
             reason = f"not valid UTF-8 (byte 0x{raw[offset]:02x} at offset {offset})"
             raise InputError(path, reason) from None
@@ -146,6 +152,35 @@ def decode(raw: bytes, path: str = "-", encoding: str | None = None) -> tuple[st
         reason = f"not valid UTF-16 (at offset {body_start + exc.start})"
         raise InputError(path, reason) from None
     return text, encoding
+
+
+#: Extensions of HTML files, whose ``<meta>`` may declare their encoding.
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+#: How far an HTML file's encoding declaration is looked for (the HTML
+#: standard's prescan reads 1,024 bytes).
+_PRESCAN = 1024
+#: A ``<meta charset=...>`` or ``<meta http-equiv=... content="...;
+#: charset=...">`` declaration: the encoding's name.
+_META_CHARSET = re.compile(
+    rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE
+)
+
+
+def _declared_legacy(raw: bytes, path: str) -> str | None:
+    """The legacy encoding an HTML file that is not UTF-8 declares in its
+    first 1,024 bytes (``<meta charset="windows-1252">``), as Python names
+    it; None for any other file, no declaration, or one copydesk cannot
+    read. The file is then read strictly in it and written back in it, as
+    with ``--encoding``: a page from before UTF-8 says what it is."""
+    if not path.lower().endswith(_HTML_SUFFIXES):
+        return None
+    found = _META_CHARSET.search(raw[:_PRESCAN])
+    if found is None:
+        return None
+    try:
+        return legacy_codec(found.group(1).decode("ascii"))
+    except ValueError:
+        return None
 
 
 def _decode_legacy(raw: bytes, path: str, codec: str) -> str:

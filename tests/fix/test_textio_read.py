@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -178,3 +180,55 @@ def test_decode_is_shared_with_stdin() -> None:
     with pytest.raises(InputError) as info:
         decode(b"\x00\x01")
     assert info.value.path == "-"
+
+
+LEGACY_PAGE = (
+    '<html><head><meta http-equiv="Content-Type" '
+    'content="text/html; charset=windows-1252"></head>\n'
+    "<body><p>The café’s menu – daily.</p></body></html>\n"
+)
+
+
+def test_an_html_page_is_read_in_the_legacy_encoding_it_declares(
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "menu.html"
+    page.write_bytes(LEGACY_PAGE.encode("cp1252"))
+    read = read_source(str(page))
+    assert (read.text, read.encoding) == (LEGACY_PAGE, "cp1252")
+    short = tmp_path / "short.htm"
+    short.write_bytes('<meta charset="ISO-8859-1"><p>Café</p>'.encode("latin-1"))
+    assert read_source(str(short)).encoding == "iso8859-1"
+
+
+def test_a_declaration_reads_only_html_that_is_not_utf8(tmp_path: Path) -> None:
+    # Valid UTF-8 is read as UTF-8 whatever the page declares.
+    utf8 = tmp_path / "utf8.html"
+    utf8.write_text('<meta charset="windows-1252"><p>Café</p>', encoding="utf-8")
+    assert read_source(str(utf8)).encoding == "utf-8"
+    # Another format's bytes are not guessed from an HTML-looking line.
+    notes = tmp_path / "notes.md"
+    notes.write_bytes(LEGACY_PAGE.encode("cp1252"))
+    with pytest.raises(InputError, match="not valid UTF-8"):
+        read_source(str(notes))
+    # No declaration, or one copydesk cannot read: the UTF-8 error stands.
+    for name, head in (
+        ("bare.html", "<p>"),
+        ("odd.html", '<meta charset="x-mac-klingon">'),
+    ):
+        page = tmp_path / name
+        page.write_bytes((head + "Café</p>").encode("cp1252"))
+        with pytest.raises(InputError, match="not valid UTF-8"):
+            read_source(str(page))
+
+
+def test_fix_writes_a_declared_legacy_page_back_in_its_encoding(tmp_path: Path) -> None:
+    page = tmp_path / "menu.html"
+    page.write_bytes(LEGACY_PAGE.replace("daily", "we recieve daily").encode("cp1252"))
+    done = subprocess.run(
+        [sys.executable, "-m", "copydesk", "fix", "--no-cache", "menu.html"],
+        cwd=tmp_path, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    fixed = LEGACY_PAGE.replace("daily", "we receive daily")
+    assert page.read_bytes() == fixed.encode("cp1252")
