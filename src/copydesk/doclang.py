@@ -324,7 +324,7 @@ class DeclaredLanguages(Analysis[Declared]):
             return Declared(found)
         for attribute in _LANG_ATTRIBUTE.finditer(text):
             at = attribute.start()
-            if at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+            if at and (text[at - 1].isalnum() or text[at - 1] in "_-"):
                 continue  # hreflang=, data-lang= is no element's language
             tag = _TAG_START.search(text, max(0, at - _TAG_REACH), at)
             close = text.find(">", attribute.end())

@@ -115,13 +115,14 @@ _CODE_AFTER_MARK = later_re(
     r"|(`+)([^`]{1,200}?)\3(?!`))",
     stdlib_re.IGNORECASE,
 )
-#: A closing mark (or its entity), and one ending a stretch of source.
-_DOUBLE_CLOSER = later_re(r"\"|”|&quot;|&rdquo;|&#0*34;|&#0*8221;|&#x0*22;")
-_SINGLE_CLOSER = later_re(r"'|’|&apos;|&rsquo;|&#0*39;|&#0*8217;|&#x0*27;")
-_DOUBLE_CLOSER_AT_END = later_re(
-    r"(?:\"|”|&quot;|&rdquo;|&#0*34;|&#0*8221;|&#x0*22;)\Z"
-)
-_SINGLE_CLOSER_AT_END = later_re(r"(?:'|’|&apos;|&rsquo;|&#0*39;|&#0*8217;|&#x0*27;)\Z")
+#: A closing mark, as written or as a character reference.
+_DOUBLE_CLOSING = r"(?:\"|”|&quot;|&rdquo;|&#0*34;|&#0*8221;|&#x0*22;)"
+_SINGLE_CLOSING = r"(?:'|’|&apos;|&rsquo;|&#0*39;|&#0*8217;|&#x0*27;)"
+#: One at a place, and one ending a stretch of source.
+_DOUBLE_CLOSER = later_re(_DOUBLE_CLOSING)
+_SINGLE_CLOSER = later_re(_SINGLE_CLOSING)
+_DOUBLE_CLOSER_AT_END = later_re(_DOUBLE_CLOSING + r"\Z")
+_SINGLE_CLOSER_AT_END = later_re(_SINGLE_CLOSING + r"\Z")
 _TAG_AT = later_re(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:[\s/][^<>]*)?>")
 #: How far a word is read around a mark that may only be named (``_mention``).
 _TOKEN_REACH = 40
@@ -876,10 +877,7 @@ class _Scanner:
             return False
         if ch in STRAIGHT and self._open_of_kind(ch) is not None:
             return False
-        after = pos + 1
-        while after < self.hi and self.prose[after] == FILLER:
-            after += 1  # past the rest of an entity: &quot;
-        code = _CODE_AFTER_MARK.match(self.text, after)
+        code = _CODE_AFTER_MARK.match(self.text, self._past_filler(pos + 1))
         if code is None:
             return False
         group = 2 if code.group(2) is not None else 4
@@ -1113,9 +1111,7 @@ class _Scanner:
         prose = self.prose
         if self.draft or prose.count(ch, self.lo, self.hi) != 1:
             return False
-        after = pos + 1
-        while after < self.hi and prose[after] == FILLER:
-            after += 1  # past the rest of an entity: &quot;
+        after = self._past_filler(pos + 1)
         spaced = prose[pos - 1 : pos].isspace() and (
             after >= self.hi or prose[after].isspace()
         )
