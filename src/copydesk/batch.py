@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from copydesk import engine, markup, patterns
+from copydesk import engine, markup, page_language, patterns
 from copydesk.cspell_config import NO_WORDS, ProjectWords
 from copydesk.document import DOCUMENT_KINDS, Document, format_kind
 from copydesk.errors import CopydeskError
@@ -170,6 +170,7 @@ def lint_text(
     towards the ruleset's ``file_timeout``.
     """
     started = time.monotonic()
+    language = page_language.language_for(text, path, fmt, language)
     if len(text) >= LARGE and fmt in markup.WINDOW_READERS:
         from copydesk import windows
 
@@ -363,6 +364,11 @@ def _cached(
     # files with the same bytes and format different findings (a kind not
     # configured follows from the bytes and format).
     context = f"{language}:{target.kind or 'by-text'}"
+    # So does a language its path declares (``index.cs.md``, ``fr/``): the
+    # same bytes under another name are read in another language.
+    named = page_language.from_path(target.path)
+    if named is not None:
+        context += f":{named}"
     if target.encoding:  # the same bytes decode to another text
         context += f":{target.encoding}"
     try:

@@ -62,6 +62,14 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "w na z się nie jest do to że o jak po od dla za przez ale oraz był "
         "była są już który która"
     ),
+    # Czech and Slovak share many short words with Polish (na, to, do, po,
+    # za, ale, jak): only their own count, so a Czech page is not told
+    # Polish (whose „ closes with ”). Not "pro": English has it.
+    "cs": _words(
+        "je se jsou nebo také které který která jako aby byl bylo při jeho "
+        "však podle mezi ve ne až"
+    ),
+    "sk": _words("sa sú alebo aj ktorý ktorá ktoré bol bolo pri podľa medzi vo nie"),
     "nl": _words("het een van niet op dat met voor zijn ook er aan bij"),
     "uk": _words("і в не на що з до це як та його її"),
     "ru": _words("и в не на что с по это как его её был"),
@@ -126,11 +134,23 @@ def language_of(text: str, least: int = MIN_HITS) -> str | None:
 
 
 class DocumentLanguage(Analysis[str]):
-    """The primary language of the document's prose: the one its function
-    words show, else the configured ``doc.language``."""
+    """The primary language of the document's prose: the one the page
+    declares for itself (:mod:`copydesk.page_language`), else the one its
+    function words show, else the configured ``doc.language``.
+
+    A declaration of English is not taken on trust: it is a template's
+    default, often left on a page translated from it. Any other is made on
+    purpose, and surer than a count of short words (Czech shares most of
+    its own with Polish).
+    """
 
     @classmethod
     def compute(cls, doc: Document) -> str:
+        from copydesk import page_language
+
+        own = page_language.declared(doc.text, doc.path, doc.format)
+        if own is not None and primary(own) != "en":
+            return primary(own)
         # The lexicon checks count the prose's words anyway (``WordCounts``,
         # a pass of its own): this tally's words are their runs of letters.
         # A second pass over a long text was a twelfth of its check.
@@ -372,6 +392,11 @@ class BlockLanguage(Analysis[ByKey[tuple[int, int], str | None]]):
             return language_of(_NAME_RUN.sub(" ", sample), MIN_BLOCK_HITS)
 
         return ByKey(told)
+
+
+def languages_of_word(word: str) -> tuple[str, ...]:
+    """The languages ``word`` is one of the telling short words of."""
+    return _LANGUAGES_OF.get(word.casefold(), ())
 
 
 def holds_function_word(text: str, start: int, end: int, language: str) -> bool:

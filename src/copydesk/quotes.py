@@ -165,8 +165,14 @@ _VALUE_LABEL_ENDS = frozenset(":;,=|->])/")
 #: What marks a padded quotation's content as a command or a value: code
 #: markup, a path, an option, an assignment, brackets or quotes inside.
 _CODE_LIKE = later_re(r"[`/\\=<>{}\[\]$|*#\"]|(?<!\w)-\w|\w\.\w")
+#: A word of a quoted title.
+_TITLE_WORD = later_re(r"[^\W\d_]+")
 #: How far along its line a padded quotation's closer is looked for.
 _PADDED_REACH = 48
+#: The most words a padded quotation holds to be read as a key or a value
+#: without code-like characters (``press " i "``): two words may be a
+#: quotation misspaced (``were " very productive "``).
+_PADDED_WORDS = 1
 #: The longest quoted word read as inflected after its closer, and the
 #: verb endings read so: not an "s", which is a possessive's inside a
 #: quotation ('Guardian's editor').
@@ -1244,8 +1250,10 @@ class _Scanner:
         """True when, in a page its author wrote (not a pasted draft, where a
         padded quotation is misspaced), the spaced straight mark at ``pos`` and the
         same mark later on its line enclose a short run padded with a space
-        on both sides (``the " `gdb httpd` " command``, ``type ' cd / '``):
-        the page quotes a command or a value with its own spacing."""
+        on both sides (``the " `gdb httpd` " command``, ``type ' cd / '``,
+        ``press " i " to``): the page quotes a command, a key or a value
+        with its own spacing. Words without code in them are a quotation
+        misspaced."""
         if self.draft:
             return False
         prose, ch = self.prose, self.prose[pos]
@@ -1256,7 +1264,7 @@ class _Scanner:
         inner = (self.text or prose)[pos + 1 : close]
         if not inner.strip() or not inner[-1].isspace():
             return False
-        if not _CODE_LIKE.search(inner):
+        if len(inner.split()) > _PADDED_WORDS and not _CODE_LIKE.search(inner):
             return False  # " we will rebuild ": words misspaced, not a value
         after = self._around(close)[1]
         return not after.isalnum()
@@ -1389,11 +1397,21 @@ class _Scanner:
         term, not a name: lower case), closes it before a plural's ``s``
         ("element ‘id’s", "the 'encoded-word's"): no other closer of the
         quotation follows in the block. With one ahead, the ``s`` is a
-        possessive inside the quotation: ‘the dog’s bowl’."""
-        return (
+        possessive inside the quotation: ‘the dog’s bowl’. Inline code
+        quoted whole is such a term too (``'<code>label</code>'s``)."""
+        start = pos - len(word)
+        code = (
+            bool(self.text)
+            and start < pos
+            and all(self._hidden(i) for i in range(start, pos))
+        )
+        term = (
             1 < len(word) <= _INFLECTED_WORD
             and word.replace("-", "").isalnum()
             and word.islower()
+        )
+        return (
+            (code or term)
             and _LETTER_PLURAL.match(self.prose, pos + 1, self.hi) is not None
             and not self._single_closer_ahead(pos + 1)
         )
@@ -1413,7 +1431,11 @@ class _Scanner:
         if sum(1 for _ in itertools.islice(gaps, _SCARE_WORDS)) < _SCARE_WORDS:
             return False  # a quoted term or two: 'neo-Nazis' throughout
         word = quote_signs.word_at(prose, pos + 2, self.hi)
-        return word.islower() and word not in quote_signs.AFTER_CLOSER
+        if not word.islower() or word in quote_signs.AFTER_CLOSER:
+            return False
+        # A title quoted whole ends in its last word: ‘Overlapping Needs:
+        # People with Disabilities’ section.
+        return not _title_cased(prose[opener + 1 : pos])
 
     def _ends_quotation(self, pos: int) -> bool:
         """True when what follows the single mark at ``pos`` is what follows
@@ -2110,13 +2132,16 @@ class _Scanner:
 
     def _stop_after(self, pos: int, nxt: str) -> bool:
         """Whether ``nxt``, after the mark at ``pos``, ends a clause: a comma
-        or the like, an ellipsis, or a full stop (or dots) before a space,
-        not a name's dot (".NET")."""
+        or the like, an ellipsis, a dash before a space, or a full stop (or
+        dots) before a space, not a name's dot (".NET"). ``nxt`` comes after
+        the filler of the mark's own character reference (``&rsquo;.``)."""
         if nxt in _END_PUNCT:
             return True
-        if nxt != ".":
+        if nxt not in ".-–—":
             return False
-        end = pos + 1
+        end = self._past_filler(pos + 1)
+        if nxt != ".":  # a dash set close to the value: '/regexp/'- and
+            return self.prose[end + 1 : end + 2] == " "
         while self.prose[end : end + 1] == ".":
             end += 1  # a full stop, or an ellipsis of dots
         after = self.prose[end : end + 1]
@@ -2176,6 +2201,16 @@ def _urls_at(prose: str, marks: list[int]) -> list[tuple[int, int]]:
         found = quote_signs.url_spans(prose[start:end])
         urls.extend((lo + start, hi + start) for lo, hi in found)
     return urls
+
+
+def _title_cased(text: str) -> bool:
+    """Whether ``text`` is written as a title: its first word and most of
+    its words longer than three letters capitalised."""
+    words = _TITLE_WORD.findall(text)
+    if not words or not words[0][:1].isupper():
+        return False
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 2 and 3 * sum(w[:1].isupper() for w in long) >= 2 * len(long)
 
 
 def _first_non_space(text: str, start: int, end: int) -> int:

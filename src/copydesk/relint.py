@@ -23,7 +23,7 @@ import itertools
 from collections import OrderedDict
 from collections.abc import Hashable, Mapping, Sequence
 
-from copydesk import engine, markup
+from copydesk import engine, markup, page_language
 from copydesk.batch import LARGE, build_document
 from copydesk.checks.base import Check
 from copydesk.document import BlockIndex, Document
@@ -93,7 +93,9 @@ class RelintCache:
 
 def read_buffer(text: str, path: str, fmt: str, language: str, kind: str) -> Document:
     """The Document of a buffer: read whole, or in windows when it is large
-    (so its reading takes memory that grows with a window, as in a run)."""
+    (so its reading takes memory that grows with a window, as in a run),
+    in the language the page declares for itself where it does."""
+    language = page_language.language_for(text, path, fmt, language)
     if len(text) >= LARGE and fmt in markup.WINDOW_READERS:
         return read_in_windows(text, path, fmt, language, kind)[0]
     return build_document(text, path, fmt, language, kind)

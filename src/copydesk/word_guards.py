@@ -595,6 +595,56 @@ def cited(text: str, start: int, end: int, marks: str = _QUOTES) -> bool:
     return before in marks and after in marks and before not in "’"
 
 
+#: What bounds a phrase: brackets (a link's text, a name's aside), clause
+#: punctuation, quotation marks, a line's end.
+_PHRASE_BOUNDS = frozenset('[](){}|;:.!?\n"“”«»')
+#: How far a phrase is read on each side of a word.
+_PHRASE_REACH = 120
+
+
+def foreign_phrase(prose: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` stands in a phrase of another
+    language inside English prose: a title cited in its own language
+    (``Ejemplo de acuerdo de participante de investigación de diseño``), or
+    the particle of a foreign name (``Consiglio Nazionale delle Ricerche``).
+
+    The phrase runs to the nearest bracket, clause punctuation or quotation
+    mark on each side. It is foreign when two of its other words are
+    lower-case words with accented letters or another language's telling
+    short words, and none is an English one; a word that is itself another
+    language's short word between two capitalised words is a name's."""
+    from copydesk import doclang
+
+    lo = start
+    floor = max(0, start - _PHRASE_REACH)
+    while lo > floor and prose[lo - 1] not in _PHRASE_BOUNDS:
+        lo -= 1
+    hi = end
+    ceiling = min(len(prose), end + _PHRASE_REACH)
+    while hi < ceiling and prose[hi] not in _PHRASE_BOUNDS:
+        hi += 1
+    before = WORD.findall(prose, lo, start)
+    after = WORD.findall(prose, end, hi)
+    word = prose[start:end]
+    foreign_own = any(lang != "en" for lang in doclang.languages_of_word(word))
+    if (
+        foreign_own
+        and before
+        and after
+        and before[-1][:1].isupper()
+        and after[0][:1].isupper()
+    ):
+        return True  # "Nazionale delle Ricerche": a name's particle
+    english = foreign = 0
+    for other in (*before, *after):
+        languages = doclang.languages_of_word(other)
+        if "en" in languages:
+            english += 1
+        elif languages or (other.islower() and not other.isascii()):
+            foreign += 1
+    return foreign >= 2 and not english
+
+
 def language_of(words: Iterable[str]) -> str | None:
     """The language whose function words a paragraph uses most, if any (on
     a tie, the first listed). Each language's words are counted in C: a

@@ -511,3 +511,26 @@ def test_values_that_keep_a_trailing_space_are_labels_prompts_and_tokens() -> No
         (3, 12, "quotes.Unclosed"),
         (3, 24, "quotes.Unclosed"),
     ]
+
+
+def test_one_padded_token_is_a_key_or_a_value_in_a_page() -> None:
+    text = (
+        'Press " i " to enter insert mode.\n\n'
+        'It tests the variable " HAPROXY_MWORKER " (with its spaces).\n'
+    )
+    assert found(text, "editor.md", "quotes") == []
+    # In a draft the same spacing is a slip.
+    assert found('He said " yes " at once.\n', "story.txt", "quotes") == [
+        (1, 9, "quotes.Stray"),
+        (1, 15, "quotes.Stray"),
+    ]
+
+
+def test_a_value_ending_in_a_slash_closes_before_a_stop_after_its_reference() -> None:
+    text = (
+        "<p>Keys prefixed with &lsquo;kubectl.kubernetes.io/&rsquo;.</p>\n\n"
+        "<p>Use &lsquo;*,-kubectl.kubernetes.io/&rsquo;- all but those.</p>\n\n"
+        '{/* A comment never rendered, holding one " mark */}\n\n'
+        "Keys prefixed with ‘kubectl.kubernetes.io/ are open.\n"
+    )
+    assert found(text, "api-docs.md", "quotes") == [(7, 20, "quotes.Unclosed")]

@@ -59,6 +59,17 @@ def test_a_german_text_is_told_german() -> None:
     assert doclang.language_of("The minister said the plan was late. " * 2) == "en"
 
 
+def test_a_czech_text_is_not_told_polish() -> None:
+    # Czech shares na, to, do, po, ale with Polish; its own short words tell.
+    czech = (
+        "Obsah na webu je to, co je na stránce. Pro lidi se sluchovým postižením "
+        "jsou potřeba titulky a také popisy, které jsou důležité pro všechny."
+    )
+    assert doclang.language_of(czech) == "cs"
+    polish = "Nie jest to łatwe, ale już wiemy, że to się uda dla nas wszystkich."
+    assert doclang.language_of(polish) == "pl"
+
+
 #: Letters, a combining accent, apostrophes, digits and numerals that the
 #: tally reads as letters and the lexicon's words do not (``½``, ``²``, ``Ⅳ``).
 ODD_TEXT = st.text(alphabet="ab éßи'’ \u0301_5½²Ⅳ\n-", max_size=60)

@@ -45,6 +45,7 @@ from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.checks.names import house_entries
 from copydesk.document import FILLER, Analysis, Block, Document
 from copydesk.errors import RuleError
+from copydesk.lazy_patterns import later_re
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
 
@@ -344,6 +345,7 @@ class Lexicon(CheckTypeBase):
             or word_guards.lone_cell(doc.text, start, end)
             or (len(folded) <= _SHORT and word_guards.hyphened(doc.text, start, end))
             or _known_in(language, word_guards.unaccented(folded))
+            or _drawn_out(folded, language)
             or spell_directives.allowed(doc, start, word)
             or _split_word(doc.text, start, end, folded, language)
             or _dropped_g(doc.text, end, folded, language)
@@ -357,6 +359,7 @@ class Lexicon(CheckTypeBase):
             or word_guards.named_in_address(doc, start, end)
             or word_guards.corrected_after(doc.prose, end)
             or doclang.declared_foreign(doc, start, language)
+            or (language == "en" and word_guards.foreign_phrase(doc.prose, start, end))
             or _package_name(doc.text, start, folded, language)
             or word_guards.inflects_code(
                 doc, folded, functools.partial(_known, wordlists.lexicon(language))
@@ -560,6 +563,24 @@ _VARIANT_ENDINGS = (
     ("elled", "eled"),
     ("elling", "eling"),
 )
+
+
+#: A letter written three times or more at a word's end.
+_DRAWN_OUT = later_re(r"(\w)\1\1+\Z")
+#: The longest word drawn out in speech: hmm, so, ah, yes, no, wow.
+_SAID_SHORT = 3
+
+
+def _drawn_out(folded: str, language: str) -> bool:
+    """A short word with its last letter drawn out for speech (``hmmm``,
+    ``sooo``, ``ahhh``). Inside a word, or ending a longer one, a tripled
+    letter is a slip (``commmands``, ``Addded``, ``stufff``)."""
+    if _DRAWN_OUT.search(folded) is None:
+        return False
+    return any(
+        len(said) <= _SAID_SHORT and _known_in(language, said)
+        for said in (_DRAWN_OUT.sub(keep, folded) for keep in (r"\1\1", r"\1"))
+    )
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -780,12 +801,17 @@ def _referenced_apostrophe(prose: str, end: int, folded: str, language: str) -> 
 
 def _known(lex: wordlists.Lexicon, folded: str) -> bool:
     """In the lexicon as written, as a possessive, a plural (lists lack the
-    plurals of rare nouns: ``arrearages``) or a contraction (``there'd``,
-    ``Congress'll``), or in the other spelling."""
+    plurals of rare nouns: ``arrearages``), a form of a verb in -ate, or a
+    contraction (``there'd``, ``Congress'll``), or in the other spelling."""
     if lex.knows(folded):
         return True
     for suffix in ("'s", "'", "s", "es", "'d", "'ll", "'ve", "'re"):
         if folded.endswith(suffix) and lex.knows(folded[: -len(suffix)]):
+            return True
+    for suffix in ("ating", "ated"):
+        # A verb in -ate of any frequency: lists lack the forms of rare ones
+        # (pixelate: pixelating, pixelated), and no slip turns -ate into them.
+        if folded.endswith(suffix) and lex.knows(folded[: -len(suffix)] + "ate"):
             return True
     return any(
         folded.endswith(ending) and lex.knows(folded[: -len(ending)] + other)

@@ -37,10 +37,10 @@ import re as stdlib_re
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar, Final
 
-from copydesk import morphology, patterns
+from copydesk import doclang, morphology, patterns
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.deadline import on_time
-from copydesk.document import FILLER, Document
+from copydesk.document import FILLER, Analysis, Document
 from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.lines import line_around
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
@@ -82,6 +82,9 @@ _WORD_SHAPE = later_re(r"\w+(?:['’-]\w+)*")
 
 class Repetition(CheckTypeBase):
     """Flags runs of one repeated token."""
+
+    #: The document's language: another's doubled short words are grammar.
+    USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (doclang.DocumentLanguage,)
 
     __slots__ = ("alpha", "doubled", "judge", "meta", "pattern", "safe")
 
@@ -322,12 +325,22 @@ _ANCHOR_REACH = 400
 
 def _to_slip(prose: str, run: list[tuple[int, int]], word: str) -> bool:
     """Whether a doubled "the" follows a verb that takes "to" ("go the the
-    guide", "come the the same"): the first may be "to" mistyped, so
-    deleting the second is not surely right."""
+    guide", "come the the same") or a modal that takes "be" ("it would the
+    the first"): the first may be "to" or "be" mistyped, so deleting the
+    second is not surely right."""
     if word.casefold() != "the":
         return False
     before = _WORD_BEFORE.search(prose, max(0, run[0][0] - 40), run[0][0])
-    return before is not None and _form_of(before.group(1).casefold(), _GOING_VERBS)
+    if before is None:
+        return False
+    verb = before.group(1).casefold()
+    return verb in _MODALS or _form_of(verb, _GOING_VERBS)
+
+
+#: Modal verbs, whose next word is a verb: "would the the" lost a "be".
+_MODALS = frozenset(
+    {"would", "could", "should", "will", "can", "must", "might", "may", "shall"}
+)
 
 
 #: Verbs of going and referring, whose object takes "to": "go to the".
@@ -421,11 +434,31 @@ def _meant(doc: Document, run: list[tuple[int, int]], words: list[str]) -> bool:
             return True  # "the first FIRST", "at AT"
     if len(run) == 2 and _stranded(doc.prose, run, first.casefold()):
         return True  # "the server it connects to to be configured"
+    if _foreign_grammar(doc, first):
+        return True  # German "die die", French "nous nous": meant there
     # The line from the document's index (a lone CR ends one too): searching
     # back for a line feed took as long as the line, once per doubled word,
     # so one long line was quadratic.
     line_start = doc.line_start(doc.line_col(run[0][0])[0])
     return _SPEECH.match(doc.text, line_start) is not None
+
+
+def _foreign_grammar(doc: Document, word: str) -> bool:
+    """Whether ``word`` doubled is grammar in the document's language when
+    that is not English: a relative pronoun before its article (German
+    ``die die Regeln``), a reflexive pronoun after its subject (French
+    ``nous nous sommes``). The rule's exceptions are English; a doubled
+    preposition is a slip in any language (Polish ``na na stronie``)."""
+    doubles = _GRAMMATICAL_DOUBLES.get(doc.get(doclang.DocumentLanguage))
+    return doubles is not None and word.casefold() in doubles
+
+
+#: Short words that other languages double in a correct sentence.
+_GRAMMATICAL_DOUBLES: dict[str, frozenset[str]] = {
+    "de": frozenset({"der", "die", "das", "den", "dem", "des"}),
+    "nl": frozenset({"die", "dat"}),
+    "fr": frozenset({"nous", "vous"}),
+}
 
 
 #: Verbs whose "to" is a preposition that may end a clause ("the host it
@@ -441,16 +474,15 @@ _TO_VERBS = frozenset(
 _IN_VERBS = frozenset(
     {"check", "log", "sign", "plug", "build", "built", "fill", "opt", "type",
      "phase", "bake", "key", "hand", "turn", "lock", "step", "fit", "join",
-     "tune", "factor", "dial", "kick", "zoom", "chime", "move"}
+     "tune", "factor", "dial", "kick", "zoom", "chime", "move", "jump", "dive",
+     "chip", "pitch", "weigh", "drop", "pop", "tap", "cash", "clock", "punch"}
 )  # fmt: skip
 #: What stands before a verb whose preposition a clause strands: "to"
 #: ("something to point to"), a pronoun or relative ("the host it points
-#: to", "the page which it links to"), or for a particle a form of "be"
-#: ("was checked in").
+#: to", "the page which it links to").
 _STRANDING = frozenset(
     {"to", "it", "they", "he", "she", "we", "you", "i", "which", "that", "who"}
 )
-_PASSIVE = frozenset({"was", "were", "is", "are", "be", "been", "being", "get", "got"})
 #: Endings of nouns and adjectives: a word after "to to" that ends so is the
 #: preposition's object ("returned to to normal"), not an infinitive.
 _NOMINAL = ("ion", "ing", "al", "ity", "ment", "ness", "ary", "ory", "ance", "ence")
@@ -484,10 +516,10 @@ def _stranded(prose: str, run: list[tuple[int, int]], word: str) -> bool:
     that begins with the same word: "something to point to to remind",
     "the server it connects to to be configured", "the fix was checked in
     in the release branch". The words before say so (a listed verb after
-    "to", a pronoun or a relative word; a particle verb after a form of
-    "be" or a pronoun), and the word after: an infinitive after "to" (not
-    a noun phrase or a word with a noun's ending: "returned to to normal",
-    "upgrade to to version 3"), a noun phrase after "in"."""
+    "to", a pronoun or a relative word; a particle verb before "in"), and
+    the word after: an infinitive after "to" (not a noun phrase or a word
+    with a noun's ending: "returned to to normal", "upgrade to to version
+    3"), a noun phrase after "in"."""
     if word not in ("to", "in"):
         return False
     before = _TWO_BEFORE.search(prose, max(0, run[0][0] - 60), run[0][0])
@@ -504,11 +536,9 @@ def _stranded(prose: str, run: list[tuple[int, int]], word: str) -> bool:
             and next_word not in _NOUN_PHRASE
             and not next_word.endswith(_NOMINAL)
         )
-    return (
-        (lead in _PASSIVE or lead in _STRANDING)
-        and _form_of(verb, _IN_VERBS)
-        and next_word.casefold() in _NOUN_PHRASE
-    )
+    # Whatever comes before: a particle verb's "in" then a noun phrase's
+    # ("someone jumped in in the middle", "log in in the corner") is meant.
+    return _form_of(verb, _IN_VERBS) and next_word.casefold() in _NOUN_PHRASE
 
 
 #: Closed-class words: "The The" is a slip, "Duran Duran" a name.

@@ -216,6 +216,8 @@ class Variants(CheckTypeBase):
             return
         if _case_forms(group, doc.get(doclang.DocumentLanguage)):
             return
+        if _common_here(doc, group):
+            return
         accents = _accents_only(group)
         if accents and not _one_entity(group, doc.prose):
             return
@@ -664,6 +666,24 @@ _CASE_ENDINGS: dict[str, frozenset[str]] = {
          "а", "у", "ом", "ым", "ем", "е", "і", "ові", "ою"}
     ),
 }  # fmt: skip
+
+
+def _common_here(doc: Document, group: Sequence[_Spelling]) -> bool:
+    """True when the document, in a language other than English, also
+    writes a spelling of the group in lower case: a common word capitalised
+    at a sentence's start, whose accent makes it another word (Spanish
+    ``Como`` and ``Cómo``, ``Esta`` and ``Está``; Czech ``Vaši`` and
+    ``Vaší``). Its common words are not listed as English's are; a name is
+    never written in lower case."""
+    if doc.get(doclang.DocumentLanguage) == "en":
+        return False
+    # Searched, not counted: a group in a page not in English is rare, and
+    # the word counts would tie these checks' unit to the lexicon's.
+    return any(
+        next(word_guards.occurrences(doc.prose, s.text.lower()), None) is not None
+        for s in group
+        if not s.text.islower()
+    )
 
 
 def _case_forms(group: Sequence[_Spelling], language: str) -> bool:

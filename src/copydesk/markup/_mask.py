@@ -135,8 +135,9 @@ class BlockCollector:
 
 #: Template syntax, masked like code: Hugo shortcodes ``{{< … >}}`` and
 #: ``{{% … %}}``, Liquid/Jinja tags ``{% … %}`` and expressions ``{{ … }}``,
-#: and ERB tags ``<% … %>``, ``<%= … %>`` (Middleman and Rails pages, such as
-#: the GOV.UK tech docs' ``.html.md.erb``).
+#: ERB tags ``<% … %>``, ``<%= … %>`` (Middleman and Rails pages, such as
+#: the GOV.UK tech docs' ``.html.md.erb``), and MDX comments ``{/* … */}``
+#: (never rendered; sites built with MDX use them in ``.md`` pages too).
 #: WordPress shortcodes left in a migrated post (``[audio url="…" /]``) are
 #: not masked: the new site shows them as text, so they are the page's prose.
 #: A tag may span lines but never a blank line, so one stray ``{{`` cannot
@@ -153,7 +154,7 @@ _LIQUID_ARGUMENTS = (
 _TEMPLATE = later_re(
     rf"\{{\{{<{_ANY}>\}}\}}|\{{\{{%{_ANY}%\}}\}}"
     rf"|\{{%-?[ \t]*[A-Za-z]{_LIQUID_ARGUMENTS}%\}}|\{{%{_ANY}%\}}|\{{\{{{_ANY}\}}\}}"
-    rf"|<%{_ANY}%>"
+    rf"|<%{_ANY}%>|\{{/\*{_ANY}\*/\}}"
 )
 #: Attributes of a template tag whose value is prose (an image's text); a
 #: value may hold escaped quotes (``caption="The \"big\" one"``).
@@ -167,15 +168,15 @@ _ESCAPE = later_re(r"\\(?=.)")
 REFERENCE = later_re(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 
-#: What Hugo, Liquid and Jinja tags start with.
-_TAG_START = later_re(r"\{[{%]")
+#: What Hugo, Liquid and Jinja tags and MDX comments start with.
+_TAG_START = later_re(r"\{[{%/]")
 #: What an ERB tag starts with: searched apart, since an alternation or a
 #: class at the start keeps the engine from skipping ahead (10x slower).
 _ERB_START = later_re("<%")
 
 
 def _templated(text: str) -> bool:
-    """Whether ``text`` holds a ``{{``, ``{%`` or ``<%``, so may hold a template tag.
+    """Whether ``text`` holds ``{{``, ``{%``, ``{/`` or ``<%``: may hold a template tag.
 
     Pattern searches: ``"{{" in text`` and ``"{%" in text`` were six times
     slower on PowerShell pages, whose braces keep the substring
