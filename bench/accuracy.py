@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Issue-20 evaluation sets: score the default packs per family and write the
 report (``--out``; the issue's is ``bench/results/accuracy-issue20-*.md``);
-``--blind`` scores the sets written blind later (``accuracy3`` to ``accuracy10``).
+``--blind`` scores the sets written blind later (``accuracy3`` to ``accuracy11``).
 
 The sets and the scoring live in ``tests/accuracy_sets.py`` (the tests hold
 their thresholds); this script prints every miss and extra finding, which a
@@ -43,7 +43,9 @@ def main(argv: list[str] | None = None) -> int:
             "| family | cases (clean) | found | clean documents flagged | extra |",
             "|---|---:|---:|---:|---:|",
         ]
-        for family in args.family or accuracy_sets.FAMILIES:
+        for family in args.family or accuracy_sets.families_of(folder):
+            if family not in accuracy_sets.families_of(folder):
+                continue
             s = accuracy_sets.score(family, accuracy_sets.load(family, folder))
             lines.append(
                 f"| {family} | {s.cases} ({s.clean}) | {s.hits}/{s.expected} "

@@ -1,7 +1,7 @@
 """Score the default packs on the issue-20 evaluation sets (quotes, debris,
 house names, name variants) in ``tests/documents/accuracy2``, and on the
 blind sets of the same families in ``tests/documents/accuracy3`` to
-``accuracy10``.
+``accuracy11``.
 
 Each set is a YAML list of short drafts. A defect is written into the text as
 ``⟦Rule|found⟧`` or ``⟦Rule|found|suggestion⟧``: the marker is stripped and
@@ -29,7 +29,7 @@ from copydesk.model import Finding
 SETS = Path(__file__).resolve().parent / "documents" / "accuracy2"
 #: Sets written later by readers who had not seen the rules (blind when
 #: written; the checks were then mended for some of what they missed).
-BLIND_SETS = tuple(SETS.parent / f"accuracy{n}" for n in (3, 4, 5, 6, 7, 8, 9, 10))
+BLIND_SETS = tuple(SETS.parent / f"accuracy{n}" for n in (3, 4, 5, 6, 7, 8, 9, 10, 11))
 FAMILIES = ("quotes", "debris", "names", "variants")
 #: The packs whose findings each family scores (and counts on clean cases).
 PACKS = {
@@ -90,6 +90,12 @@ def strip_markers(marked: str) -> tuple[str, list[tuple[str, int, str, str | Non
 def _line_col(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def families_of(sets: Path) -> tuple[str, ...]:
+    """The families the folder ``sets`` holds a file for (``accuracy11``
+    was written for the quotes and variants checks only)."""
+    return tuple(f for f in FAMILIES if (sets / f"{f}.yml").is_file())
 
 
 def load(family: str, sets: Path = SETS) -> list[Case]:

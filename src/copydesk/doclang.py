@@ -394,6 +394,28 @@ class BlockLanguage(Analysis[ByKey[tuple[int, int], str | None]]):
         return ByKey(told)
 
 
+#: Han ideographs, and the kana only Japanese writes.
+_HAN = later_re(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_KANA = later_re(r"[\u3040-\u30ff]")
+#: Characters of a text read to tell its script.
+_SCRIPT_SAMPLE = 20_000
+
+
+def cjk_script(text: str) -> str | None:
+    """``zh`` or ``ja`` when most of the letters of ``text``'s start are Han
+    ideographs or kana (a page in Chinese or Japanese, which no count of
+    space-separated words tells), else None."""
+    sample = text[:_SCRIPT_SAMPLE]
+    han = len(_HAN.findall(sample))
+    kana = len(_KANA.findall(sample))
+    if not han and not kana:
+        return None
+    letters = sum(1 for ch in sample if ch.isalpha())
+    if 2 * (han + kana) < letters:
+        return None
+    return "ja" if kana * 10 > han else "zh"
+
+
 def languages_of_word(word: str) -> tuple[str, ...]:
     """The languages ``word`` is one of the telling short words of."""
     return _LANGUAGES_OF.get(word.casefold(), ())

@@ -48,6 +48,10 @@ SUFFIXES = tuple(
 )
 _MIN_STEM = 3
 _MIN_PART = 3
+#: The shortest stem a suffix leaves that another suffix may have built:
+#: two suffixes on a short stem explain a slip by accident (intializes:
+#: inti + al + izes); a prefix may still have built it (renicing).
+_BUILT_STEM = 7
 
 
 def stems(word: str, suffix: str) -> list[str]:
@@ -80,22 +84,40 @@ def affixed(word: str, common: Known, depth: int = 2) -> bool:
     return _affixed(word, common, depth)
 
 
-def _affixed(word: str, common: Known, depth: int) -> bool:
+def _affixed(
+    word: str, common: Known, depth: int, *, suffixed: bool = True, nested: bool = False
+) -> bool:
+    """``affixed``; ``suffixed`` False when ``word`` is what a suffix left
+    of a short word, which another suffix did not build; ``nested`` when an
+    affix was taken off already, so a base of three letters is too short
+    to be meant (re + pet + ed, de + pen + ent, in + cud + ing are slips)."""
     if depth <= 0:
         return False
-    for suffix in SUFFIXES:
+
+    def base(stem: str) -> bool:
+        return common(stem) and (not nested or len(stem) > _MIN_STEM)
+
+    for suffix in SUFFIXES if suffixed else ():
         if word.endswith(suffix) and len(word) > len(suffix) + _MIN_STEM - 1:
             if suffix == "d" and not word.endswith("ed"):
                 continue
+            if suffix == "s" and word.endswith("ss"):
+                continue  # a plural's plural (resourcess) is a slip
             for stem in stems(word, suffix):
-                if common(stem) or _affixed(stem, common, depth - 1):
+                if base(stem) or _affixed(
+                    stem,
+                    common,
+                    depth - 1,
+                    suffixed=len(stem) >= _BUILT_STEM,
+                    nested=True,
+                ):
                     return True
     for prefix in PREFIXES:
         rest = word[len(prefix) :].lstrip("-")
         if (
             word.startswith(prefix)
             and len(rest) >= _MIN_STEM
-            and (common(rest) or _affixed(rest, common, depth - 1))
+            and (base(rest) or _affixed(rest, common, depth - 1, nested=True))
         ):
             return True
     return False

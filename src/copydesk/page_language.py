@@ -36,6 +36,10 @@ LANGUAGES = frozenset(
 _FOLDER_DEPTH = 6
 #: A folder named by a language with its region or script: ``pt-br``.
 _REGIONAL = later_re(r"[a-z]{2}-(?:[a-z]{2}|[a-z]{4}|[0-9]{3})")
+#: Folders that hold one folder per language and nothing else.
+_LOCALE_FOLDERS = frozenset(
+    {"i18n", "l10n", "locale", "locales", "translations", "translated", "lang"}
+)
 #: The folders of a site's English pages.
 _ENGLISH_FOLDERS = ("en", "en-us", "en-gb")
 #: How much of a page's start is read for its declaration.
@@ -74,6 +78,12 @@ def declared(text: str, path: str, fmt: str) -> str | None:
 
 
 def _in_front_matter(head: str) -> str | None:
+    # Most pages have no front matter, or none naming a language: told by
+    # string searches, so a one-file check compiles no pattern for them.
+    if not head.lstrip("\ufeff").startswith(("---", "+++")):
+        return None
+    if "lang" not in head and "locale" not in head:
+        return None
     matter = _FRONT_MATTER.match(head)
     if matter is None:
         return None
@@ -82,6 +92,8 @@ def _in_front_matter(head: str) -> str | None:
 
 
 def _in_root_element(head: str) -> str | None:
+    if "lang" not in head:
+        return None
     root = _HTML_LANG.search(head)
     return _tag(root.group(1)) if root is not None and _known(root.group(2)) else None
 
@@ -117,9 +129,10 @@ def from_path(path: str) -> str | None:
 def foldered(path: str) -> str | None:
     """The language of the folder a page sits in, in a site that keeps a
     folder per language (``content/fr/``, ``pages/pt-br/``): a tag with its
-    region or script (``pt-br``, ``zh-cn``), or a bare one beside an English
-    folder (``fr`` next to ``en``). A bare ``it``, ``uk`` or ``de`` alone is
-    as likely a department, a country or a state."""
+    region or script (``pt-br``, ``zh-cn``), a bare one beside an English
+    folder (``fr`` next to ``en``) or in a folder of translations
+    (``i18n/zh/``). A bare ``it``, ``uk`` or ``de`` elsewhere is as likely a
+    department, a country or a state."""
     parents = PurePath(path).parents
     for folder in itertools.islice(parents, _FOLDER_DEPTH):
         tag = folder.name
@@ -128,7 +141,11 @@ def foldered(path: str) -> str | None:
             continue
         if "-" in tag and _REGIONAL.fullmatch(tag):
             return _tag(tag)
-        if "-" not in tag and primary != "en" and _english_beside(str(folder.parent)):
+        if "-" in tag or primary == "en":
+            continue
+        if folder.parent.name.lower() in _LOCALE_FOLDERS:
+            return _tag(tag)  # i18n/zh/…: Docusaurus's translations
+        if _english_beside(str(folder.parent)):
             return _tag(tag)
     return None
 

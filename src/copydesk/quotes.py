@@ -305,7 +305,9 @@ _P_TAGS = later_re(r"<(?:/[pP]\s*|[pP](?:\s[^<>]*)?)>")
 _BLOCKQUOTE_TAG = later_re(r"<(/?)blockquote\b[^<>]*>", stdlib_re.IGNORECASE)
 #: How far back the opening tag of a blockquote element is looked for.
 _QUOTE_REACH = 20_000
-_OPEN_PUNCT = frozenset("([{<—–-/")
+#: After these a mark opens; the full-width ones are Chinese and Japanese
+#: punctuation, which sets no space before a quotation (例如："-5m").
+_OPEN_PUNCT = frozenset("([{<—–-/：，、；（【《「『")
 _CLOSE_PUNCT = frozenset(".,;:!?)]}>…—–-/")
 #: A slash or dash that may end a quoted word ('/regexp/'), and what may
 #: follow its closer: a single quote open, a ' between them closes.
@@ -2311,9 +2313,16 @@ def quoting_language(doc: Document) -> str:
     else the configured tag, kept whole when the prose agrees with it
     (``de-CH`` quotes «…», ``de`` »…«). A document without such marks (most)
     is read by its configured language, as telling its language costs a
-    pass over its words."""
+    pass over its words; one written in Han ideographs or kana is read as
+    Chinese or Japanese, which a count of words cannot tell."""
     prose = doc.prose
-    if prose.isascii() or not any(mark in prose for mark in _LANGUAGE_MARKS):
+    if prose.isascii():
+        return doc.language
+    if primary_language(doc.language) not in _CJK:
+        script = doclang.cjk_script(prose)
+        if script is not None:
+            return script  # a page in Chinese: “/” pairs between ideographs
+    if not any(mark in prose for mark in _LANGUAGE_MARKS):
         return doc.language
     shown = doc.get(doclang.DocumentLanguage)
     return doc.language if shown == primary_language(doc.language) else shown

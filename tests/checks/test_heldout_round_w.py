@@ -100,3 +100,37 @@ def test_a_doubled_preposition_is_a_slip_in_any_language() -> None:
         "dla nas ważna.\n"
     )
     assert found(polish, "drzewo.md", "style") == [(5, 43, "style.Repetition")]
+
+
+# -- round y: Argo Workflows, htmx, Chaos Mesh (with Chinese pages), Trio ------
+
+
+def test_a_path_before_its_command_and_its_time_as_a_noun_are_meant() -> None:
+    text = (
+        'Run it with "ARGO_BASE_HREF=/argo argo server" to start.\n\n'
+        "The token is older than 80 percent of its time to live.\n\n"
+        "Its time to go home.\n"
+    )
+    assert found(text, "cli.md", "style", "typos") == [(5, 1, "typos.RealWords")]
+
+
+def test_chinese_quotation_marks_pair_between_ideographs() -> None:
+    text = (
+        "从目录“/”所挂载的虚拟磁盘文件读取。例如：“单一”的文件。\n\n"
+        '偏移量，例如："-5m"。\n\n'
+        "从目录“/所挂载的虚拟磁盘文件读取。\n"
+    )
+    assert found(text, "disk.md", "quotes") == [(5, 4, "quotes.Unclosed")]
+
+
+def test_a_name_written_with_and_without_its_own_letters_is_one_name() -> None:
+    # Keys read č and š as a romanisation's ch and sh; the bare spelling that
+    # drops the marks is the same name, and so is its neighbour.
+    text = (
+        "The Brno transport company named Lukáš Kubíček as its new director.\n"
+        "Lukas Kubicek previously ran the tram depot in Ostrava.\n"
+    )
+    assert found(text, "story.txt", "variants") == [
+        (1, 34, "variants.Names"),
+        (1, 40, "variants.Names"),
+    ]

@@ -22,13 +22,25 @@ def common(word: str) -> bool:
         "strategizes",  # strategy + ize + s
         "breakpoint",  # break + point
         "failover",  # fail + over
+        "renicing",  # re + nice + ing: a prefix built the suffix's stem
+        "nationalizes",  # nation + al + izes: a long stem takes two suffixes
     ],
 )
 def test_affixes_and_compounds_explain_coined_words(word: str) -> None:
     assert morphology.derived(word, common)
 
 
-@pytest.mark.parametrize("word", ["aproved", "recieve", "publihsed", "evacuted"])
+@pytest.mark.parametrize(
+    "word",
+    [
+        "aproved",
+        "recieve",
+        "publihsed",
+        "evacuted",
+        "intializes",  # inti + al + izes: two suffixes on a short stem
+        "resourcess",  # a plural's plural
+    ],
+)
 def test_misspellings_are_not_explained(word: str) -> None:
     assert not morphology.derived(word, common)
 

@@ -105,3 +105,6 @@ def test_a_language_folder_counts_beside_an_english_one_or_with_its_region(
     (tmp_path / "content/it").mkdir(parents=True)
     assert declared("Text.\n", str(tmp_path / "content/it/a.md"), "markdown") is None
     assert declared("Text.\n", str(site / "en/about/a.md"), "markdown") is None
+    # Docusaurus keeps translations in i18n/<language>/, with no English one.
+    page = "i18n/zh/docusaurus-plugin-content-docs/current/a.md"
+    assert declared("文本。\n", page, "markdown") == "zh"

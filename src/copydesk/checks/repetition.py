@@ -388,9 +388,10 @@ def _in_columns(doc: Document, run: list[tuple[int, int]]) -> bool:
 
 
 #: A token that goes on as a longer word: "AT&T", "data.json", "get()",
-#: "snake_case", "a/b", "user@host".
+#: "snake_case", "a/b", "user@host"; or that ends a path or a value
+#: ("HREF=/argo argo server").
 _GOES_ON = later_re(r"[&./_@+#:](?=\w)|\(|://")
-_CAME_FROM = later_re(r"(?:\w[&./_@+#:]|\w[-'’])\Z")
+_CAME_FROM = later_re(r"(?:\w[&./_@+#:]|\w[-'’]|[/=])\Z")
 #: A line of verbatim speech: "Q:", "MAYOR KLYMENKO:", "[00:12:31]".
 _SPEECH = later_re(
     r"[ \t>*_-]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?"

@@ -473,11 +473,13 @@ def _read_neighbours(
         gap = _BETWEEN.fullmatch(prose, starts[j] + len(first), starts[i])
         if gap is None or not (_neighbour(first) and _neighbour(second)):
             continue
+        # A neighbour's spelling without its marks is the same neighbour
+        # (Lukáš Kubíček, Lukas Kubicek): its bare form is one of its keys.
         if before is not None:
-            before.followers |= loose_keys(second)
+            before.followers |= loose_keys(second) | {"b:" + _bare(second)}
             before.followed += 1
         if after is not None:
-            after.preceders |= loose_keys(first)
+            after.preceders |= loose_keys(first) | {"b:" + _bare(first)}
 
 
 #: A name of hyphen-joined syllables: Tse-tung, Hsiao-p'ing, En-lai, Jong-un.
@@ -767,6 +769,16 @@ def _groups(spellings: Mapping[str, _Spelling], prose: str) -> list[list[_Spelli
             if key.startswith("a:") and not _arabic_pair(spellings, seen, text):
                 continue
             parent[root(text)] = root(seen)
+    # A name written with its own letters and without their marks (Kubíček,
+    # Kubicek; Lukáš, Lukas): keys read č and š as a romanisation's ch and
+    # sh, so they miss the plain spelling that only drops the marks.
+    plain = {text.casefold(): text for text in spellings if text.isascii()}
+    for text in spellings:
+        if text.isascii() or 2 * sum(not ch.isascii() for ch in text) > len(text):
+            continue  # marks on most letters: a pseudo-localised word (Ëñgłíšh)
+        other = plain.get(_bare(text))
+        if other is not None and not _inflected(other, text):
+            parent[root(text)] = root(other)
     for text, other in _genitives(spellings, owner, prose):
         spellings[text].genitive = True
         parent[root(text)] = root(other)
