@@ -402,16 +402,17 @@ _SCRIPT_SAMPLE = 20_000
 
 
 def cjk_script(text: str) -> str | None:
-    """``zh`` or ``ja`` when most of the letters of ``text``'s start are Han
+    """``zh`` or ``ja`` when a quarter or more of ``text``'s start is Han
     ideographs or kana (a page in Chinese or Japanese, which no count of
     space-separated words tells), else None."""
     sample = text[:_SCRIPT_SAMPLE]
+    if _HAN.search(sample) is None and _KANA.search(sample) is None:
+        return None
     han = len(_HAN.findall(sample))
     kana = len(_KANA.findall(sample))
-    if not han and not kana:
-        return None
-    letters = sum(1 for ch in sample if ch.isalpha())
-    if 2 * (han + kana) < letters:
+    # CJK sets no spaces: a page in it is mostly ideographs and kana by
+    # characters, and a page quoting a little of it is not.
+    if 4 * (han + kana) < len(sample):
         return None
     return "ja" if kana * 10 > han else "zh"
 

@@ -597,7 +597,8 @@ def cited(text: str, start: int, end: int, marks: str = _QUOTES) -> bool:
 
 #: What bounds a phrase: brackets (a link's text, a name's aside), clause
 #: punctuation, quotation marks, a line's end.
-_PHRASE_BOUNDS = frozenset('[](){}|;:.!?\n"“”«»')
+_PHRASE_BOUNDS = '[](){}|;:.!?\n"“”«»'
+_PHRASE_BOUND = later_re(r'[\[\](){}|;:.!?\n"“”«»]')
 #: How far a phrase is read on each side of a word.
 _PHRASE_REACH = 120
 
@@ -615,18 +616,16 @@ def foreign_phrase(prose: str, start: int, end: int) -> bool:
     language's short word between two capitalised words is a name's."""
     from copydesk import doclang
 
-    lo = start
-    floor = max(0, start - _PHRASE_REACH)
-    while lo > floor and prose[lo - 1] not in _PHRASE_BOUNDS:
-        lo -= 1
-    hi = end
-    ceiling = min(len(prose), end + _PHRASE_REACH)
-    while hi < ceiling and prose[hi] not in _PHRASE_BOUNDS:
-        hi += 1
-    before = WORD.findall(prose, lo, start)
-    after = WORD.findall(prose, end, hi)
     word = prose[start:end]
     foreign_own = any(lang != "en" for lang in doclang.languages_of_word(word))
+    if not foreign_own and not word.islower():
+        return False  # a capitalised word is read as a name, not here
+    floor = max(0, start - _PHRASE_REACH)
+    lo = max(floor, max(prose.rfind(mark, floor, start) for mark in _PHRASE_BOUNDS) + 1)
+    bound = _PHRASE_BOUND.search(prose, end, end + _PHRASE_REACH)
+    hi = bound.start() if bound else min(len(prose), end + _PHRASE_REACH)
+    before = WORD.findall(prose, lo, start)
+    after = WORD.findall(prose, end, hi)
     if (
         foreign_own
         and before
