@@ -108,3 +108,21 @@ def test_a_language_folder_counts_beside_an_english_one_or_with_its_region(
     # Docusaurus keeps translations in i18n/<language>/, with no English one.
     page = "i18n/zh/docusaurus-plugin-content-docs/current/a.md"
     assert declared("文本。\n", page, "markdown") == "zh"
+
+
+def test_a_paragraph_re_linted_alone_keeps_its_pages_declared_language() -> None:
+    # The editor re-lints changed paragraphs alone; an English-looking one
+    # on a German page still reads "die die" as German, as the whole does.
+    from copydesk.api import Overrides, Workspace
+
+    workspace = Workspace(Path(), Overrides(isolated=True))
+    page = (
+        "---\nlang: de\n---\n\n"
+        "Das sind die Regeln, die wir kennen, und sie gelten für uns alle.\n\n"
+        "The rules die die hard, and they said that it was so for them.\n"
+    )
+    first = [f.rule for f in workspace.lint_text("regeln.md", page)]
+    edited = page.replace("them.", "them!")
+    again = [f.rule for f in workspace.lint_text("regeln.md", edited)]
+    assert "style.Repetition" not in first
+    assert again == first

@@ -40,7 +40,7 @@ from typing import Any, ClassVar, Final
 from copydesk import doclang, morphology, patterns
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.deadline import on_time
-from copydesk.document import FILLER, Analysis, Document
+from copydesk.document import FILLER, Document
 from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.lines import line_around
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
@@ -82,9 +82,6 @@ _WORD_SHAPE = later_re(r"\w+(?:['’-]\w+)*")
 
 class Repetition(CheckTypeBase):
     """Flags runs of one repeated token."""
-
-    #: The document's language: another's doubled short words are grammar.
-    USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (doclang.DocumentLanguage,)
 
     __slots__ = ("alpha", "doubled", "judge", "meta", "pattern", "safe")
 
@@ -450,7 +447,10 @@ def _foreign_grammar(doc: Document, word: str) -> bool:
     ``die die Regeln``), a reflexive pronoun after its subject (French
     ``nous nous sommes``). The rule's exceptions are English; a doubled
     preposition is a slip in any language (Polish ``na na stronie``)."""
-    doubles = _GRAMMATICAL_DOUBLES.get(doc.get(doclang.DocumentLanguage))
+    # The document's language (configured, or declared by the page), not
+    # one told by its words: a paragraph read alone (a window, an editor's
+    # re-lint) must decide as the whole document does.
+    doubles = _GRAMMATICAL_DOUBLES.get(doclang.primary(doc.language))
     return doubles is not None and word.casefold() in doubles
 
 
