@@ -167,6 +167,10 @@ _VALUE_LABEL_ENDS = frozenset(":;,=|->])/")
 _CODE_LIKE = later_re(r"[`/\\=<>{}\[\]$|*#\"]|(?<!\w)-\w|\w\.\w")
 #: A word of a quoted title.
 _TITLE_WORD = later_re(r"[^\W\d_]+")
+#: What an ASCII diagram's arrow ends in before a mark (``<--'``, ``|'``),
+#: and how many box edges make a line a diagram's.
+_DRAWN = frozenset("-|+<>=")
+_DRAWING_EDGES = 2
 #: How far along its line a padded quotation's closer is looked for.
 _PADDED_REACH = 48
 #: The most words a padded quotation holds to be read as a key or a value
@@ -1248,6 +1252,15 @@ class _Scanner:
             self._add("stray", pos, '"')
         return True
 
+    def _drawing_line(self, pos: int) -> bool:
+        """Whether the line of ``pos`` is part of an ASCII diagram: it holds
+        two box edges or more (``|``, ``+--``)."""
+        text = self.text or self.prose
+        start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", pos)
+        line = text[start : len(text) if end < 0 else end]
+        return line.count("|") + line.count("+-") >= _DRAWING_EDGES
+
     def _padded_quotation(self, pos: int, at: int = -1) -> bool:
         """True when, in a page its author wrote (not a pasted draft, where a
         padded quotation is misspaced), the spaced straight mark at ``pos`` and the
@@ -1334,6 +1347,8 @@ class _Scanner:
         if shape == SPACED:
             if top is None and ch == "'" and self._padded_quotation(pos):
                 return OPEN  # type ' cd / ': a page's own spacing
+            if top is None and prev in _DRAWN and self._drawing_line(pos):
+                return SKIP  # |<--' : the corner of an ASCII diagram's arrow
             return CLOSE if top else STRAY
         if shape == LEFT:
             if top is not None and prev in _JOINERS and self._stop_after(pos, nxt):

@@ -134,3 +134,13 @@ def test_a_name_written_with_and_without_its_own_letters_is_one_name() -> None:
         (1, 34, "variants.Names"),
         (1, 40, "variants.Names"),
     ]
+
+
+def test_the_corner_of_an_ascii_diagrams_arrow_is_no_quotation_mark() -> None:
+    text = (
+        "Layers:\n\n"
+        "    | connection |<--'   |       |\n"
+        "    |  svcctx  |<-'\n\n"
+        "He said it was fine- ' and left.\n"
+    )
+    assert found(text, "layers.txt", "quotes") == [(6, 22, "quotes.Stray")]
