@@ -27,7 +27,11 @@ romanisation's marks, Medveděv) are one name written with and without
 them: the accented form is the canonical one (it is the person's own
 spelling), so only the stripped spellings are reported, and only when the
 two are shown to be one person or thing (a name next to them in common, or
-no name next to either).
+no name next to either). A spelling that only drops a Slavic name's marks
+(Kubíček, Kubicek) joins its group too, though the keys read č as ch; there
+the fewest foreign markers decide, as for a romanisation. In a page not in
+English, a pair the page also writes in lower case is two common words
+(Como, Cómo).
 """
 
 from __future__ import annotations
