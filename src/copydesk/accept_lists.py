@@ -59,7 +59,9 @@ def accepted_words(start: Path, read: Reader) -> set[str]:
 
 
 class Reader:
-    """Reads small text files inside one folder within a byte budget."""
+    """Reads small text files within a byte budget, and inside one folder
+    when given one: every file a run reads for a project's accepted words
+    (cSpell's configs and word files too) goes through one."""
 
     __slots__ = ("budget", "inside")
 

@@ -67,16 +67,19 @@ def project_words(start: Path) -> ProjectWords:
     digest is part of a run's identity: the results cache): its cSpell
     config's, and its Vale vocabularies' and Sphinx spelling lists'
     (:mod:`copydesk.accept_lists`); none without any."""
-    budget = [MAX_BYTES]
-    words = _cspell_words(start, budget)
+    # One budget for every file read; cSpell's configs are read where they
+    # are found (its word files are kept inside its folder when named), the
+    # other lists only inside the project.
+    cspell = accept_lists.Reader(MAX_BYTES)
+    words = _cspell_words(start, cspell)
     folders = accept_lists.upward(start)
     inside = accept_lists.repository_root(start) or (folders[0] if folders else None)
-    reader = accept_lists.Reader(budget[0], inside=inside)
+    reader = accept_lists.Reader(cspell.budget, inside=inside)
     words.update(accept_lists.accepted_words(start, reader))
     return ProjectWords(w.casefold() for w in words) if words else NO_WORDS
 
 
-def _cspell_words(start: Path, budget: list[int]) -> set[str]:
+def _cspell_words(start: Path, reader: accept_lists.Reader) -> set[str]:
     """The words the cSpell config of the project holding ``start`` accepts."""
     folder = _config_folder(start)
     words: set[str] = set()
@@ -85,7 +88,7 @@ def _cspell_words(start: Path, budget: list[int]) -> set[str]:
     read: set[Path] = set()
     for name in CONFIG_NAMES:
         path = folder / name
-        data = _read_config(path, budget)
+        data = _read_config(path, reader)
         if data is None:
             continue
         words.update(_words(data.get("words")))
@@ -93,7 +96,7 @@ def _cspell_words(start: Path, budget: list[int]) -> set[str]:
         for file in _dictionary_files(data.get("dictionaryDefinitions"), folder):
             if file not in read:
                 read.add(file)
-                words.update(_file_words(file, budget))
+                words.update(_file_words(file, reader))
     return words
 
 
@@ -106,22 +109,8 @@ def _config_folder(start: Path) -> Path | None:
     return None
 
 
-def _read_text(path: Path, budget: list[int]) -> str | None:
-    """``path``'s text if it is a file within what is left of ``budget``."""
-    try:
-        if not path.is_file():
-            return None
-        size = path.stat().st_size
-        if size > budget[0]:
-            return None
-        budget[0] -= size
-        return path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError, ValueError):
-        return None
-
-
-def _read_config(path: Path, budget: list[int]) -> Mapping[str, Any] | None:
-    text = _read_text(path, budget)
+def _read_config(path: Path, reader: accept_lists.Reader) -> Mapping[str, Any] | None:
+    text = reader.text(path)
     if text is None:
         return None
     if path.suffix in (".json", ".jsonc"):
@@ -223,10 +212,10 @@ def _dictionary_files(value: Any, folder: Path) -> Iterator[Path]:
             yield file
 
 
-def _file_words(path: Path, budget: list[int]) -> Iterable[str]:
+def _file_words(path: Path, reader: accept_lists.Reader) -> Iterable[str]:
     """A cSpell word file's words: one a line, ``#`` comments, ``!`` marks a
     forbidden word (left out), ``~`` and ``+`` prefixes dropped."""
-    text = _read_text(path, budget)
+    text = reader.text(path)
     if text is None:
         return ()
     found = []
