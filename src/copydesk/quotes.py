@@ -1256,9 +1256,7 @@ class _Scanner:
         """Whether the line of ``pos`` is part of an ASCII diagram: it holds
         two box edges or more (``|``, ``+--``)."""
         text = self.text or self.prose
-        start = text.rfind("\n", 0, pos) + 1
-        end = text.find("\n", pos)
-        line = text[start : len(text) if end < 0 else end]
+        line = text[line_start(text, pos) : line_end(text, pos)]
         return line.count("|") + line.count("+-") >= _DRAWING_EDGES
 
     def _padded_quotation(self, pos: int, at: int = -1) -> bool:
