@@ -96,7 +96,15 @@ _INSTITUTIONS = frozenset(
      "Bank", "Club", "Company", "Corporation", "Prize", "Award",
      # Legal forms: a firm keeps the spelling it was registered under.
      "GmbH", "AG", "KG", "Ltd", "LLC", "Inc", "Corp", "PLC", "SE", "Oy", "AB",
-     "Group", "Holding", "Holdings"}
+     "Group", "Holding", "Holdings",
+     # A firm's trade after its founder's name (Wozniak Freight, Nowak
+     # Trans): the name as the firm writes it, often without its marks.
+     "Freight", "Logistics", "Trans", "Transport", "Haulage", "Shipping",
+     "Motors", "Airlines", "Airways", "Foods", "Farms", "Brewery", "Winery",
+     "Bakery", "Pharma", "Energy", "Media", "Records", "Studio", "Studios",
+     "Trading", "Textiles", "Electronics", "Industries", "Enterprises",
+     "Partners", "Associates", "Consulting", "Construction", "Ventures",
+     "Technologies", "Systems", "Software", "Labs", "Brothers", "Bros"}
 )  # fmt: skip
 #: Capitalised nouns that name an event after a place ("Battle of",
 #: "Siege of", "Treaty of").

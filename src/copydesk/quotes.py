@@ -135,6 +135,11 @@ _NAMING_BEFORE = frozenset(
      "characters", "char", "symbol", "symbols", "sign", "tick", "prime", "quotation",
      "doublequote", "double-quote", "singlequote", "single-quote"}
 )  # fmt: skip
+#: Words beside a guillemet that name it, not use it (``the chevron « marks``).
+_NAMING_GUILLEMET = _NAMING_BEFORE | {
+    "guillemet", "guillemets", "chevron", "chevrons", "arrow", "arrows",
+    "angle", "bracket", "brackets", "glyph", "glyphs", "icon", "button",
+}  # fmt: skip
 #: Words after which a lone mark is their object, named: ``with '``,
 #: ``or "``, ``from ' to ::``, ``use " on Windows``.
 _OBJECT_BEFORE = frozenset(
@@ -200,6 +205,11 @@ _OR_MARK_BEFORE = later_re(
 _WORD_PUNCT = ",:;"
 #: Punctuation that may follow a named mark: ``the apostrophe ',``.
 _TRAILING = ".,;:!?"
+#: A lower-case word and a space right before a mark, and three words of
+#: one sentence after it, the first in lower case (see
+#: ``_Scanner._inside_a_sentence``).
+_WORD_BEFORE_MARK = later_re(r"(?<![^\W\d_])[^\W\d_A-Z]{2,}[ \u00a0]\Z")
+_WORDS_AFTER_MARK = later_re(r"[ \u00a0]?([a-zà-ÿ]+)(?:[ \u00a0]+[^\W\d_]+){2}")
 
 #: Opener/closer pairs that are correct in some language's convention.
 VALID_PAIRS = frozenset(
@@ -1218,6 +1228,20 @@ class _Scanner:
             return self.prose.find(partner, pos + 1, self.hi) >= 0
         return self.prose.rfind(partner, self.lo, pos) >= 0
 
+    def _inside_a_sentence(self, pos: int) -> bool:
+        """True when the mark at ``pos`` stands between lower-case words of
+        one sentence, three or more after it: a translation's quotation
+        opener, where an arrow leads a line or a link ("« Back", "More »")."""
+        before = _WORD_BEFORE_MARK.search(self.prose, max(self.lo, pos - 24), pos)
+        after = _WORDS_AFTER_MARK.match(self.prose, pos + 1, self.hi)
+        if before is None or after is None:
+            return False
+        # Named, not used: "the chevron « marks", "a « character".
+        return (
+            before.group().strip() not in _NAMING_GUILLEMET
+            and after.group(1) not in _NAMING_GUILLEMET
+        )
+
     def _spaced_opener(self, pos: int) -> bool:
         """True when the spaced straight " at ``pos`` opens the quotation that
         the next double mark in its block, a " or ” after a word, closes.
@@ -1627,6 +1651,8 @@ class _Scanner:
         if not self.guillemets and not self._partnered(pos, ch):
             if ch == "«" and shape == LEFT and self._worded_closer_ahead(pos + 1):
                 return OPEN  # «premature”: a translated quotation, its closer mixed
+            if ch == "«" and self._inside_a_sentence(pos):
+                return OPEN  # "stay in place « until the river falls": no arrow
             return SKIP  # an arrow in a language that does not quote so: More »
         if near is not None and near.ch == _PARTNER[ch]:
             return CLOSE
@@ -1715,9 +1741,17 @@ class _Scanner:
             self._orphan(pos, ch, double)
             return
         top = self.stack[-1]
-        if double and not top.double and self._closer_follows(pos, ch):
-            # ‘don’t come back”,”: the first closes the inner quotation with
-            # the wrong mark, the second the outer one.
+        if (
+            double
+            and not top.double
+            and (
+                self._closer_follows(pos, ch)
+                or self._double_closer_ahead(pos + len(ch))
+            )
+        ):
+            # ‘don’t come back”,”, or “… ‘under review”, and then …,”: the
+            # first closes the inner quotation with the wrong mark, the next
+            # double closer the outer one.
             self._cross(pos, ch, top, nested=True)
             return
         opener = self.stack[index]

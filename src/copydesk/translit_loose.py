@@ -15,6 +15,8 @@ afford these readings, each written from the systems' tables:
   (Lukashenka, Lukashenko);
 - ISO 9 and Polish write ц as ``c`` (Hmelʹnicʹkij), French ends names in
   ``-yne`` (Soljenitsyne);
+- Turkish (and Azerbaijani) writes ч as ``ç`` and ш as ``ş`` (Çumak for
+  Chumak, Şevçenko for Shevchenko), which the strict fold reads as French ç;
 - Russian е after a vowel, in the -ев of surnames, is ``ye`` (BGN), ``je``
   (German, Polish) or plain ``e`` (Tokayev, Tokajew, Tokaev; Sergeyev,
   Sergeev); elsewhere ye is as likely a Western name's (Reyes, Rees).
@@ -139,6 +141,8 @@ def loose_keys(token: str) -> frozenset[str]:
             if needle in combined:
                 combined = pattern.sub(reading, combined)
         found |= translit.keys(combined)
+    if _TURKISH_MARKS.search(token) is not None:
+        found |= translit.keys(_TURKISH_MARKS.sub(_turkish_reading, token))
     if folded.endswith("ic"):
         # A South Slavic surname with its hooks dropped: Vucic for Vučić
         # (folded vuchic), Doncic for Dončić. Both read every lone c as č,
@@ -146,6 +150,15 @@ def loose_keys(token: str) -> frozenset[str]:
         # Only in an -ić name: Carney read so would be Charney.
         found |= translit.keys(_LONE_C.sub("tsch", folded))
     return frozenset(found | arabic_keys(folded) | east_asian_keys(token))
+
+
+#: Turkish ç and ş, read as the ch and sh of an English romanisation.
+_TURKISH_MARKS = later_re(r"[çşÇŞ]")
+_TURKISH_READING = {"ç": "ch", "ş": "sh", "Ç": "Ch", "Ş": "Sh"}
+
+
+def _turkish_reading(match: re.Match[str]) -> str:
+    return _TURKISH_READING[match.group()]
 
 
 @functools.lru_cache(maxsize=65536)

@@ -459,4 +459,6 @@ def test_names_before_their_own_addresses_are_as_their_owners_write_them() -> No
 
 def test_an_address_tells_no_accent_from_its_absence() -> None:
     page = "- Honza Kral <honza.kral@mail.example>\n- Honza Král <honza@mail.example>\n"
-    assert found(page, "thanks.rst", "variants") == [(1, 9, "variants.Names")]
+    # In English the marks are foreign markers: the accented entry is the
+    # one reported.
+    assert found(page, "thanks.rst", "variants") == [(2, 9, "variants.Names")]

@@ -109,6 +109,40 @@ def test_given_names_need_a_foreign_marker() -> None:
     ]
 
 
+def test_a_given_name_is_mended_to_the_documents_own_spelling() -> None:
+    """House form Serhii, document form Serhiy before the same surname: the
+    fix keeps the article to one spelling (the house form would make a
+    third, which the variants check would then report). Another man's
+    spelling of the name (Yuri Boyko) is not this one's."""
+    text = (
+        "Serhiy Tkachenko runs a bakery in Poltava, Ukraine. Last winter "
+        "Serhij Tkatschenko baked for the whole street.\n\n"
+        "In Kyiv, Yuri Boyko and Jurij Kos opened a second shop."
+    )
+    doc = Document.plain(text, path="x.txt")
+    got = [(f.line, f.col, f.match, f.suggestions, f.message) for f in GIVEN.run(doc)]
+    assert got == [
+        (
+            1,
+            65,
+            "Serhij",
+            ("Serhiy", "Serhii"),
+            "Use 'Serhiy' rather than 'Serhij': this document writes it so "
+            "elsewhere (house romanisation: 'Serhii').",
+        ),
+        (
+            3,
+            25,
+            "Jurij",
+            ("Yurii",),
+            "Use 'Yurii' rather than 'Jurij' (house romanisation of the given name).",
+        ),
+    ]
+    fix = next(GIVEN.run(doc)).fix
+    assert fix is not None
+    assert fix.edits[0].replacement == "Serhiy"
+
+
 def test_given_names_only_for_people_shown_to_be_ukrainian() -> None:
     text = (
         "Julia Roberts and Julia M. Phillips spoke; Julia left early.\n\n"

@@ -428,10 +428,17 @@ class Lexicon(CheckTypeBase):
             # the document uses elsewhere is meant ("identiy" in a page
             # about identities; "gcc vesions" in one that lists versions);
             # a cheaper slip still wins ("wholy" is "wholly", whatever the
-            # page says "whole"). Stable, so rank decides the rest.
+            # page says "whole"). Then one that keeps the typo's first
+            # letter, which typists rarely miss ("upacking" is "unpacking",
+            # not the commoner "packing"). Stable, so rank decides the rest.
             used = doc.word_set()
+            initial = folded[:1]
             close.sort(
-                key=lambda c: c.cost - best.cost > _ALIKE_COST or c.word not in used
+                key=lambda c: (
+                    c.cost - best.cost > _ALIKE_COST,
+                    c.word not in used,
+                    c.word[:1] != initial,
+                )
             )
         choices = tuple(
             _cased(lex.names.get(c.word, c.word), word)

@@ -30,7 +30,9 @@ or, when the prose is too short to tell, whose ``--language`` is
 
 import bisect
 import functools
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Any, ClassVar, Final, NamedTuple
 
 from copydesk import (
@@ -321,6 +323,49 @@ class CapitalsWords(Analysis[CapitalWords]):
         return CapitalWords(lambda: masked.pieces(prose))
 
 
+#: The capitalised word right after a given name: its surname, if any.
+_NAME_AFTER = later_regex(r"[ \u00a0]+(\p{Lu}[\p{L}'’-]*\p{L})")
+
+
+def _surname_keys(prose: str, end: int) -> frozenset[str]:
+    """The keys of the surname after the given name ending at ``end``."""
+    after = _NAME_AFTER.match(prose, end)
+    return frozenset() if after is None else translit.keys(after.group(1))
+
+
+def _own_spellings(
+    doc: Document, kept: Mapping[int, list[str]], wanted: AbstractSet[int]
+) -> dict[int, list[tuple[str, frozenset[str]]]]:
+    """For each wanted entry, the document's spellings of its name that the
+    rule leaves alone, most used first (first used on a tie), each with the
+    keys of the surnames written after it."""
+    spellings = {w: e for e, words in kept.items() if e in wanted for w in words}
+    if not spellings:
+        return {}
+    uses: dict[str, list[int]] = defaultdict(list)
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for tok in doc.get(translit.Capitalised).where(spellings.keys()):
+        uses[tok.text].append(tok.start)
+        surnames[tok.text] |= _surname_keys(doc.prose, tok.end)
+    own: dict[int, list[tuple[str, frozenset[str]]]] = defaultdict(list)
+    for word in sorted(uses, key=lambda w: (-len(uses[w]), uses[w][0])):
+        own[spellings[word]].append((word, frozenset(surnames[word])))
+    return own
+
+
+def _own_spelling(
+    prose: str, end: int, own: Sequence[tuple[str, frozenset[str]]]
+) -> str | None:
+    """The document's own spelling of the given name ending at ``end``: one
+    written before a surname that shares a key with the surname after it
+    (Andriy Melnychuk for Andrij Melnytschuk: one person). A spelling of
+    another person's name (Yuri Boyko beside Jurij Kos) is not his."""
+    if not own:
+        return None
+    keys = _surname_keys(prose, end)
+    return next((word for word, after in own if keys & after), None)
+
+
 def _set_in_capitals(prose: str, start: int, end: int) -> bool:
     """True when the word in capitals at ``start:end`` opens its line (a
     dateline) or stands beside another word in capitals (a headline): in
@@ -558,18 +603,32 @@ class Names(CheckTypeBase):
         if not self.by_key:
             return
         entries: dict[str, int] = {}
-        for word in doc.get(translit.CandidateWords) - self.canonicals:
-            entry = self._key_match(word)
-            if entry is not None:
+        #: Spellings of an entry's name this rule leaves alone, by entry:
+        #: the document's own (Andriy beside Andrij).
+        kept: dict[int, list[str]] = defaultdict(list)
+        words = doc.get(translit.CandidateWords)
+        for word in words - self.canonicals:
+            entry, foreign = self._key_entry(word)
+            if entry is None:
+                continue
+            if foreign:
                 entries[word] = entry
+            else:
+                kept[entry].append(word)
         if not entries:
             return
+        for word in words & self.canonicals:
+            entry, _ = self._key_entry(word)
+            if entry is not None:
+                kept[entry].append(word)
+        own = _own_spellings(doc, kept, set(entries.values()))
         for tok in doc.get(translit.Capitalised).where(entries.keys()):
             entry = entries[tok.text]
             if tok.start not in seen and self._fits(
                 doc, entry, tok.start, tok.end, verdicts
             ):
-                yield self._finding(doc, entry, tok.start, tok.end)
+                same = _own_spelling(doc.prose, tok.end, own.get(entry, ()))
+                yield self._finding(doc, entry, tok.start, tok.end, same)
 
     def _listed(self, doc: Document) -> Iterator[tuple[int, int, int]]:
         """Listed variants: one-word ones by lookup, the rest by one matcher."""
@@ -599,8 +658,11 @@ class Names(CheckTypeBase):
             return masked.pieces(doc.prose, "\n")
         return iter(((0, masked.text(doc.prose)),))
 
-    def _key_match(self, token: str) -> int | None:
-        """The entry whose canonical form has ``token``'s key, if any."""
+    def _key_entry(self, token: str) -> tuple[int | None, bool]:
+        """The entry whose canonical form has ``token``'s key, if any, and
+        whether this rule reports ``token`` as its variant: with
+        ``by-key: foreign``, only a spelling with more foreign markers than
+        the canonical form (Andrij, not Andriy)."""
         for key in translit.keys(token):
             index = self.by_key.get(key)
             if index is None:
@@ -609,9 +671,9 @@ class Names(CheckTypeBase):
             if self.foreign_only and translit.foreign_markers(
                 token
             ) <= translit.foreign_markers(canonical):
-                return None
-            return index
-        return None
+                return index, False
+            return index, token != canonical
+        return None, False
 
     def _fits(
         self, doc: Document, index: int, start: int, end: int, verdicts: dict[int, bool]
@@ -682,24 +744,37 @@ class Names(CheckTypeBase):
             return True
         return _named_again(doc, start, end, pattern, entry.canonical)
 
-    def _finding(self, doc: Document, index: int, start: int, end: int) -> Finding:
+    def _finding(
+        self, doc: Document, index: int, start: int, end: int, own: str | None = None
+    ) -> Finding:
+        """The finding for a variant of entry ``index``; ``own`` is the
+        document's own accepted spelling of that name (Andriy), suggested
+        first: the house form would leave the name spelled a third way."""
         canonical = self.entries[index].canonical
         found = doc.text[start:end]
         if found.isupper():  # "KIEV" in a dateline: "KYIV"
             canonical = canonical.upper()
+            own = None if own is None else own.upper()
         message = (
             self.meta.format_message(canonical, found)
             if "%s" in self.meta.message
             else self.meta.message or f"Use '{canonical}' rather than '{found}'."
         )
+        suggestions: tuple[str, ...] = (canonical,)
+        if own is not None and own != canonical:
+            message = (
+                f"Use '{own}' rather than '{found}': this document writes it so "
+                f"elsewhere (house romanisation: '{canonical}')."
+            )
+            suggestions = (own, canonical)
         return self.meta.finding(
             doc,
             start,
             end,
             message,
-            suggestions=(canonical,),
+            suggestions=suggestions,
             fix=Fix(
-                (Edit(start, end, canonical),),
+                (Edit(start, end, suggestions[0]),),
                 self._applicability(doc, index, start, end),
             ),
         )

@@ -24,12 +24,14 @@ only when they also share most of their letters in order (``Macs`` and
 
 Spellings that differ only by accents (Rodríguez, Rodriguez; not a Slavic
 romanisation's marks, Medveděv) are one name written with and without
-them: the accented form is the canonical one (it is the person's own
-spelling), so only the stripped spellings are reported, and only when the
-two are shown to be one person or thing (a name next to them in common, or
-no name next to either). A spelling that only drops a Slavic name's marks
-(Kubíček, Kubicek) joins its group too, though the keys read č as ch; there
-the fewest foreign markers decide, as for a romanisation. In a page not in
+them, reported only when the two are shown to be one person or thing (a
+name next to them in common, or no name next to either). In English the
+marks count as foreign markers, as the canonical order says (Güneş twice
+and Gunes once: Gunes); in a page in another language they are its own
+spelling, so the document's habit decides, the marks on a tie. A spelling
+that only drops a Slavic name's marks (Kubíček, Kubicek) joins its group
+too, though the keys read č as ch; the fewest foreign markers decide there,
+as for a romanisation. In a page not in
 English, a pair the page also writes in lower case is two common words
 (Como, Cómo).
 """
@@ -303,9 +305,14 @@ class Variants(CheckTypeBase):
             named = house.canonical(prose, spellings)
             if named is not None:
                 return named
-        if accents:
-            # The document's own habit first (a draft that drops the marks
-            # twice and keeps them once dropped them), the marks on a tie.
+        if accents and english:
+            # In English the marks are foreign markers like any other: the
+            # spelling with fewest, then the more frequent, then the first.
+            best = min(group, key=lambda s: (_marks(s.text), -len(s.tokens), s.first))
+        elif accents:
+            # In the page's own language the marks are its spelling: the
+            # document's habit first (a draft that drops the marks twice and
+            # keeps them once dropped them), the marks on a tie.
             best = max(group, key=lambda s: (len(s.tokens), _marks(s.text), -s.first))
         else:
             prefer = [
