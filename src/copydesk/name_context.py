@@ -345,6 +345,108 @@ def named_in_its_time(prose: str, end: int) -> bool:
     return found.group(1) is None or int(found.group(1)) <= 1991
 
 
+#: What dates a sentence to before Ukraine's independence: a decade ("in
+#: the 1930s"), a war or an era ("before the Second World War", "in Soviet
+#: times", "the interwar years"), a state that is gone ("the Polish
+#: Republic" of 1918-1939, "the Russian Empire").
+_PAST_ERA = later_regex(
+    r"(?i)(?<![\w])(?:(?:the[ \t]+)?(?:18\d0s|19[0-3]0s)|(?:First|Second)[ \t]+World"
+    r"[ \t]+War|World[ \t]+War[ \t]+(?:I|II|One|Two)|inter-?war|pre-?war"
+    r"|under[ \t]+(?:Polish|Austrian|Tsarist)[ \t]+rule|Tsarist|Russian[ \t]+Empire"
+    r"|Habsburg|Austro-Hungarian|Polish[ \t]+Republic|Second[ \t]+Republic)(?![\w])"
+)
+#: A year set as a date ("in 1938", "from 1928 until 1939", "(1936)") or a
+#: span of years, not a count ("1500 guests") or a span to now ("since 1986").
+_DATED_YEAR = later_regex(
+    r"(?i)(?:(?<![\w])(?:in|during|before|until|till|from|by|around|circa|c\.|early"
+    r"|late|mid-?|year|spring|summer|autumn|fall|winter|January|February|March"
+    r"|April|May|June|July|August|September|October|November|December)"
+    r"[ \t\u00a0,]+|\()(1\d{3})"
+    r"(?![\w]|[.,]\d|[ \t]*(?:GMT|UTC|CET|EET|MSK|hours?|hrs|h\b|local))"
+    # A span of years ("1800-1917", "1939–45").
+    r"|(?<![\w.,])(1\d{3})[ \t]*[–-][ \t]*(?:1\d{3}|\d{2})(?![\w])"
+)
+#: A word that brings a dated sentence back to the present.
+_NOW = later_regex(
+    r"(?i)(?<![\w])(?:today|now|currently|nowadays|this[ \t]+year)(?![\w])"
+)
+
+
+def sentence_bounds(prose: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence holding ``start:end`` begins and ends (within
+    240 characters either side)."""
+    reach = max(0, start - _QUOTE_DATE_REACH)
+    stop = _SENTENCE_STOP.search(prose, reach, start)
+    begin = max(
+        stop.end() if stop is not None else reach, prose.rfind("\n", reach, start) + 1
+    )
+    after = _SENTENCE_END_AFTER.search(prose, end, end + _QUOTE_DATE_REACH)
+    finish = after.start() if after is not None else min(len(prose), end + 240)
+    return begin, finish
+
+
+def with_its_own_in_the_sentence(
+    prose: str, start: int, end: int, canonical: str
+) -> bool:
+    """True when the house spelling follows the old one in its sentence as
+    what the place is called now ("For our grandparents it was Lwów, for
+    our students it is Lviv", "Lwów, today Lviv"): the writer sets the two
+    names side by side. Two spellings merely listed ("Charkiw and Kharkiv")
+    or an old one after the house one ("Kharkiv ... and Kharkov") are
+    slips."""
+    _, finish = sentence_bounds(prose, start, end)
+    at = prose.find(canonical, end, finish)
+    while at >= 0:
+        edge = at + len(canonical)
+        if (
+            (at == 0 or not prose[at - 1].isalnum())
+            and (edge >= len(prose) or not prose[edge].isalnum())
+            and _NOW_CALLED.search(prose, max(end, at - 40), at) is not None
+        ):
+            return True
+        at = prose.find(canonical, edge, finish)
+    return False
+
+
+#: Right before the house name, what says it is the name now: "it is",
+#: "now", "today", "renamed", "known as".
+_NOW_CALLED = later_regex(
+    r"(?i)(?<![\w])(?:is|are|now|today|nowadays|called|renamed|known[ \t]+as"
+    r"|became|becomes)[ \t\u00a0]+(?:[\w-]+[ \t\u00a0]+){0,2}\Z"
+)
+
+
+def in_a_dated_sentence(prose: str, start: int, end: int) -> bool:
+    """True when the sentence holding a place at ``start:end`` is set
+    before 1945 and not back in the present: a year up to 1945 (not "since
+    1938"), a decade, a war or an era ("Before the Second World War, Lwów
+    was ..."). The name it had then is the writer's to keep."""
+    begin, finish = sentence_bounds(prose, start, end)
+    if _NOW.search(prose, begin, finish) is not None:
+        return False
+    if any(
+        not _SINCE.search(prose, max(begin, m.start() - 10), m.start())
+        for m in _PAST_ERA.finditer(prose, begin, finish)
+    ):
+        return True
+    return any(
+        int(m.group(1) or m.group(2)) <= _PRE_WAR
+        for m in _DATED_YEAR.finditer(prose, begin, finish)
+    )
+
+
+#: The last year a sentence's date puts a place under its old name: the
+#: cities renamed with the borders after the Second World War (Lwów to
+#: Lviv); a later date is the house spelling's ("born in Kiev in 1989").
+_PRE_WAR = 1945
+
+
+#: The end of the sentence after a name: a stop and a space, or a line end.
+_SENTENCE_END_AFTER = later_regex(
+    r"[.!?](?:[ \t\u00a0]|$)|\n", regex_programs.MULTILINE
+)
+
+
 #: A year written out: 1000-2099.
 _YEAR = later_re(r"(?<![\w.,])(1\d{3}|20\d\d)(?![\w]|[.,]\d)")
 #: How far back a quotation holding a name may open.
@@ -376,7 +478,7 @@ def quoted_in_its_time(prose: str, lo: int, start: int) -> bool:
 
 
 #: "since" before a year: a span up to now, not a date.
-_SINCE = later_re(r"since[ \t]+\Z")
+_SINCE = later_re(r"since[ \t]+(?:the[ \t]+)?\Z")
 
 
 def _open_quotation(prose: str, lo: int, start: int) -> int:

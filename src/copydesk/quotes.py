@@ -353,6 +353,9 @@ _TRAILING_APOSTROPHE = ("s", "z", "x", "in")
 #: Punctuation that ends a quoted sentence or clause: a single mark right
 #: after it closes a quotation and is no apostrophe.
 _SENTENCE_END = frozenset(".,!?…")
+#: After a closing single mark: a space and a word in lower case, as after
+#: an apostrophe (``the growers’ co-operative``), not a quotation's closer.
+_APOSTROPHE_THEN_WORD = later_re(r"[ \t]+[a-z]")
 
 
 class Defect(NamedTuple):
@@ -1395,6 +1398,16 @@ class _Scanner:
             if self._ends_quotation(pos) and self._cross_opener(pos, ch) is not None:
                 return CROSS  # “We will never give up’, he said: the closer
             carried = any(not opener.double for opener in self.carry)
+            if (
+                self.english
+                and ch == "’"
+                and not carried
+                and self._open_double() is None
+                and prev in ".!?"
+                and self._after_a_word(pos - 1)
+                and not self._closed_at_an_apostrophe()
+            ):
+                return CLOSE  # "… to ministers.’": no apostrophe after a stop
             if self.english and not carried and not self._takes_apostrophe(pos):
                 if nxt in ",.;:!?)":
                     return CLOSE  # "left unaddressed’, and": a closer, unmatched
@@ -1409,6 +1422,25 @@ class _Scanner:
         if self._elision(pos) and not self._word_quoted(pos):
             return SKIP  # the 'net, 'em
         return OPEN
+
+    def _closed_at_an_apostrophe(self) -> bool:
+        """True when this paragraph's last single quotation closed at a mark
+        a word went on from (``the growers’ co-operative``, ``goin’ out``):
+        maybe an apostrophe, so a later ’ may be that quotation's closer."""
+        last = self.closed[1]
+        if last < self.lo:
+            return False
+        return _APOSTROPHE_THEN_WORD.match(self.prose, last + 1, self.hi) is not None
+
+    def _after_a_word(self, pos: int) -> bool:
+        """True when a word in lower case of two letters or more ends right
+        before ``pos`` (``ministers.``), not an abbreviation (``U.S.``, ``Sts.``)."""
+        start = pos
+        while start > self.lo and self.prose[start - 1].isalpha():
+            start -= 1
+        word = self.prose[start:pos]
+        before = self.prose[start - 1] if start > self.lo else " "
+        return len(word) >= 2 and word.islower() and before != "."
 
     def _inflected_word(self, top: _Open, pos: int, ch: str) -> bool:
         """True when the single quotation open at ``top`` holds one word and
@@ -1624,7 +1656,11 @@ class _Scanner:
             and not self._reopened_after()
         ):
             return CLOSE  # ‘the worst since 1982”: it ends the single quotation
-        if prev.isdigit() and (near is None or self._after_feet(pos)):
+        if (
+            prev.isdigit()
+            and (near is None or self._after_feet(pos))
+            and not self._year_before(pos)
+        ):
             return SKIP
         if prev.isdigit() and self._measure(pos, near):
             return SKIP
@@ -1637,6 +1673,16 @@ class _Scanner:
                 return STRAY  # plant”s: an apostrophe mistyped, or mistranslated
             return SKIP  # no closer: a gershayim (z”l) or a ditto mark
         return STRAY if shape == SPACED else CLOSE
+
+    def _year_before(self, pos: int) -> bool:
+        """True when four digits alone stand right before ``pos`` (``in
+        2028”,``): a year ends the quotation there, where a measure's number
+        is short (``5’10”``) or part of one (``47°50′30”``)."""
+        start = pos
+        while start > self.lo and self.prose[start - 1].isdigit():
+            start -= 1
+        before = self.prose[start - 1] if start > self.lo else " "
+        return pos - start == 4 and not (before.isalnum() or before in ".,:°′'’/-")
 
     def _possessive_s(self, pos: int) -> bool:
         """True when the mark at ``pos`` stands where a possessive's

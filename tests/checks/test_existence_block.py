@@ -104,8 +104,9 @@ def test_repeat_lets_the_last_pattern_take_a_list() -> None:
 
 def test_shipped_list_blocks_on_a_scraped_draft() -> None:
     """The shipped rules' blocks on one scraped draft: a "Most read" list,
-    a player and its duration, a relative and a dated stamp, a byline and
-    handle over a follow button, and a bio by its beat."""
+    a player and its duration, a relative and a dated stamp (one finding,
+    though the dated stamp alone is one too), a byline and handle over a
+    follow button, and a bio by its beat."""
     ruleset = load_ruleset(select=["artifacts"])
     text = (
         "Updated 3 hours ago\n"
@@ -128,6 +129,9 @@ def test_shipped_list_blocks_on_a_scraped_draft() -> None:
         ("artifacts.ReadingTime", 1, 2),
         ("artifacts.Audio", 3, 4),
         ("artifacts.Related", 6, 8),
+        # The byline is its own rule's too, as a follow toggle in an author
+        # box is; the stamp under the relative one is the stamp block's.
+        ("artifacts.Byline", 10, 10),
         ("artifacts.Social", 10, 12),
         ("artifacts.AuthorBox", 13, 14),
     ]

@@ -59,13 +59,24 @@ def test_a_byline_and_handle_beside_a_follow_button(artifacts: Ruleset) -> None:
         "Share · Share · Share · Share · Share · Share · Share",
         # One one-word token beside a clock time: a listing.
         "Play · 19:30",
-        # Items of two rules (a byline's stamp and a reading time) are left.
-        "By Ana Ruiz · Updated 2 hours ago · 4 min read",
     ],
 )
 def test_lines_with_dots_that_are_no_furniture(artifacts: Ruleset, line: str) -> None:
     text = f"The ferry sailed at noon.\n{line}\nIt reached the island at four.\n"
     assert found(artifacts, text) == []
+
+
+def test_a_byline_with_its_stamps_is_the_bylines(artifacts: Ruleset) -> None:
+    """Items of two rules (a byline's stamp and a reading time) make no meta
+    line of one rule; the byline rule takes the line whole."""
+    text = (
+        "The ferry sailed at noon.\n"
+        "By Ana Ruiz · Updated 2 hours ago · 4 min read\n"
+        "It reached the island at four.\n"
+    )
+    assert found(artifacts, text) == [
+        (2, 1, "artifacts.Byline", "By Ana Ruiz · Updated 2 hours ago · 4 min read")
+    ]
 
 
 def test_the_button_may_come_last(artifacts: Ruleset) -> None:

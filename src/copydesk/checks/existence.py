@@ -371,8 +371,9 @@ class Existence(CheckTypeBase):
         return Member(self.anchor, self.meta.ignorecase, self.re2_body)
 
     def run(self, doc: Document) -> Iterator[Finding]:
+        covered = -1  # where this rule's last block ends: a line in it is in it
         for start, match_end in self._spans(doc):
-            if start == match_end:
+            if start == match_end or start < covered:
                 continue
             if self.anchor == "line" and not _stands_alone(doc, start, match_end):
                 continue
@@ -386,6 +387,7 @@ class Existence(CheckTypeBase):
                     continue  # a lone anchor: other rules report it
                 start, end = extent  # noqa: PLW2901 - the finding is the block
                 found = doc.text[start:end].partition("\n")[0].strip()
+                covered = end
             yield self.meta.finding(
                 doc,
                 start,

@@ -698,6 +698,12 @@ class Names(CheckTypeBase):
                 return False
             if name_context.named_in_its_time(doc.prose, end):
                 return False
+            if name_context.in_a_dated_sentence(doc.prose, start, end):
+                return False  # "Before the Second World War, Lwów was ..."
+            if name_context.with_its_own_in_the_sentence(
+                doc.prose, start, end, entry.canonical
+            ):
+                return False  # "it was Lwów, for our students it is Lviv"
             block = doc.block_at(start)
             if name_context.quoted_in_its_time(
                 doc.prose, 0 if block is None else block.start, start
