@@ -345,10 +345,10 @@ def named_in_its_time(prose: str, end: int) -> bool:
     return found.group(1) is None or int(found.group(1)) <= 1991
 
 
-#: What dates a sentence to before Ukraine's independence: a decade ("in
-#: the 1930s"), a war or an era ("before the Second World War", "in Soviet
-#: times", "the interwar years"), a state that is gone ("the Polish
-#: Republic" of 1918-1939, "the Russian Empire").
+#: What dates a sentence to before 1945 (``_PRE_WAR``): a decade ("in the
+#: 1930s"), a war or an era ("before the Second World War", "the interwar
+#: years"), a state that is gone ("the Polish Republic" of 1918-1939, "the
+#: Russian Empire").
 _PAST_ERA = later_regex(
     r"(?i)(?<![\w])(?:(?:the[ \t]+)?(?:18\d0s|19[0-3]0s)|(?:First|Second)[ \t]+World"
     r"[ \t]+War|World[ \t]+War[ \t]+(?:I|II|One|Two)|inter-?war|pre-?war"
@@ -373,15 +373,17 @@ _NOW = later_regex(
 
 
 def sentence_bounds(prose: str, start: int, end: int) -> tuple[int, int]:
-    """Where the sentence holding ``start:end`` begins and ends (within
-    240 characters either side)."""
+    """Where the sentence holding ``start:end`` begins and ends (a stop or
+    a line break, within ``_QUOTE_DATE_REACH`` characters either side)."""
     reach = max(0, start - _QUOTE_DATE_REACH)
     stop = _SENTENCE_STOP.search(prose, reach, start)
     begin = max(
         stop.end() if stop is not None else reach, prose.rfind("\n", reach, start) + 1
     )
     after = _SENTENCE_END_AFTER.search(prose, end, end + _QUOTE_DATE_REACH)
-    finish = after.start() if after is not None else min(len(prose), end + 240)
+    finish = (
+        after.start() if after is not None else min(len(prose), end + _QUOTE_DATE_REACH)
+    )
     return begin, finish
 
 
