@@ -268,6 +268,13 @@ def given_as_alternative(prose: str, start: int) -> bool:
     return _ALTERNATIVE_BEFORE.search(prose, max(0, start - 48), start) is not None
 
 
+def capitalised_after(prose: str, end: int) -> str | None:
+    """The capitalised word right after the word ending at ``end`` (past
+    spaces), if any: a given name's surname, a place's institution."""
+    after = _WORD_AFTER.match(prose, end)
+    return None if after is None else after.group(1)
+
+
 def other_name(
     prose: str, start: int, end: int, elsewhere: regex.Pattern[str] | None
 ) -> bool:
@@ -304,10 +311,8 @@ def institution_after(prose: str, end: int) -> str | None:
     """The capitalised word after the name ending at ``end`` that makes it
     an institution's or a venue's own name ("Pusan National University",
     "Heydar Aliyev International Airport"), if there is one."""
-    after = _WORD_AFTER.match(prose, end)
-    if after is None or after.group(1) not in _INSTITUTIONS:
-        return None
-    return after.group(1)
+    after = capitalised_after(prose, end)
+    return after if after in _INSTITUTIONS else None
 
 
 #: Right after a place, what puts its name in the past: "Lwów, then a
@@ -375,11 +380,7 @@ _NOW = later_regex(
 def sentence_bounds(prose: str, start: int, end: int) -> tuple[int, int]:
     """Where the sentence holding ``start:end`` begins and ends (a stop or
     a line break, within ``_QUOTE_DATE_REACH`` characters either side)."""
-    reach = max(0, start - _QUOTE_DATE_REACH)
-    stop = _SENTENCE_STOP.search(prose, reach, start)
-    begin = max(
-        stop.end() if stop is not None else reach, prose.rfind("\n", reach, start) + 1
-    )
+    begin = _sentence_start(prose, start, _QUOTE_DATE_REACH)
     after = _SENTENCE_END_AFTER.search(prose, end, end + _QUOTE_DATE_REACH)
     finish = (
         after.start() if after is not None else min(len(prose), end + _QUOTE_DATE_REACH)

@@ -141,8 +141,9 @@ def loose_keys(token: str) -> frozenset[str]:
             if needle in combined:
                 combined = pattern.sub(reading, combined)
         found |= translit.keys(combined)
-    if _TURKISH_MARKS.search(token) is not None:
-        found |= translit.keys(_TURKISH_MARKS.sub(_turkish_reading, token))
+    turkish = token.translate(_TURKISH_READING)
+    if turkish != token:
+        found |= translit.keys(turkish)
     if folded.endswith("ic"):
         # A South Slavic surname with its hooks dropped: Vucic for Vučić
         # (folded vuchic), Doncic for Dončić. Both read every lone c as č,
@@ -153,12 +154,7 @@ def loose_keys(token: str) -> frozenset[str]:
 
 
 #: Turkish ç and ş, read as the ch and sh of an English romanisation.
-_TURKISH_MARKS = later_re(r"[çşÇŞ]")
-_TURKISH_READING = {"ç": "ch", "ş": "sh", "Ç": "Ch", "Ş": "Sh"}
-
-
-def _turkish_reading(match: re.Match[str]) -> str:
-    return _TURKISH_READING[match.group()]
+_TURKISH_READING = str.maketrans({"ç": "ch", "ş": "sh", "Ç": "Ch", "Ş": "Sh"})
 
 
 @functools.lru_cache(maxsize=65536)

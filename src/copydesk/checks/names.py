@@ -323,14 +323,10 @@ class CapitalsWords(Analysis[CapitalWords]):
         return CapitalWords(lambda: masked.pieces(prose))
 
 
-#: The capitalised word right after a given name: its surname, if any.
-_NAME_AFTER = later_regex(r"[ \u00a0]+(\p{Lu}[\p{L}'’-]*\p{L})")
-
-
 def _surname_keys(prose: str, end: int) -> frozenset[str]:
     """The keys of the surname after the given name ending at ``end``."""
-    after = _NAME_AFTER.match(prose, end)
-    return frozenset() if after is None else translit.keys(after.group(1))
+    after = name_context.capitalised_after(prose, end)
+    return frozenset() if after is None else translit.keys(after)
 
 
 def _own_spellings(
