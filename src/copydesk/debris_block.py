@@ -24,6 +24,9 @@ if TYPE_CHECKING:  # ``regex`` is imported to compile only (``regex_programs``)
 
 #: Longest line a block pattern is tried on: a bio is one short paragraph.
 MAX_BLOCK_LINE = 240
+#: Shortest line that may have been wrapped by hand (``document.hard_wrapped``
+#: reads lines of 40 characters or more the same way).
+_WRAP_WIDTH = 40
 _KEYS = frozenset({"above", "below", "lone", "repeat"})
 #: Most lines the last pattern of a list may add past its first (``repeat``).
 MAX_REPEAT = 20
@@ -99,11 +102,15 @@ def _grow(
     doc: Document, line: int, step: int, wanted: "Sequence[regex.Pattern[str]]"
 ) -> int:
     """The farthest line from ``line`` (going ``step``) reached by matching
-    the next non-blank lines against ``wanted`` in order."""
+    the next non-blank lines against ``wanted`` in order. Going up, a block
+    stops below the document's first line: a draft opens with its headline,
+    which a byline's name pattern may fit ("Ferry Service Resumes" over
+    "5 min read") but no furniture above the anchor is."""
     reached = line
+    top = _next_text_line(doc, 0, 1) if step < 0 else None
     for pattern in wanted:
         at = _next_text_line(doc, reached, step)
-        if at is None:
+        if at is None or at == top:
             break
         text = doc.line_text(at).strip()
         if (
@@ -119,8 +126,10 @@ def _grow(
 def _wrapped(doc: Document, line: int) -> bool:
     """The line runs on into the next, a paragraph wrapped by hand: the next
     line follows with no blank line and opens in lower case ("The council
-    voted on repairs, which" / "were approved"). No page furniture does."""
-    if line >= doc.line_count:
+    voted on repairs, which" / "were approved"). No page furniture does.
+    A line wrapped at an editor's width is long: a short one over a small
+    letter is a list's item ("Tags:", "bicycles", "students")."""
+    if line >= doc.line_count or len(doc.line_text(line).strip()) < _WRAP_WIDTH:
         return False
     following = doc.line_text(line + 1).lstrip()
     return following[:1].islower()

@@ -73,13 +73,13 @@ _PARTS = frozenset(
 #: Words before a place in a headline in capitals that make no longer name.
 _LEADS_OR_PARTS = _LEADS | _PARTS
 #: A kind of work (or a ship) before a place's old spelling, after an
-#: article or a possessive (and up to two more words): its title
+#: article or a possessive (and up to three more words): its title
 #: ("Loznitsa's film Donbass", "the double album Odessa", "the Soviet
 #: aircraft carrier Kiev"). Words that are as often verbs or
 #: adjectives (play, book, single) are left out: "play Kiev in May".
 _WORK_BEFORE = later_regex(
     r"(?<![\w])(?:the|a|an|his|her|their|its|\p{L}+['’]s|\p{L}+s['’])[ \t\u00a0]+"
-    r"(?:[\p{L}\d-]+[ \t\u00a0]+){0,2}(?:film|feature|movie|documentary|album|song"
+    r"(?:[\p{L}\d-]+[ \t\u00a0]+){0,3}(?:film|feature|movie|documentary|album|song"
     r"|novel|poem|opera|ballet|painting|symphony|suite|musical"
     r"|ship|warship|vessel|carrier|cruiser|frigate|destroyer|submarine"
     r"|liner|steamer|steamship|icebreaker|tanker|yacht"
@@ -322,7 +322,7 @@ _IN_ITS_TIME = later_re(
     r"[ \t]*(?:[,(][ \t]*then[ \t]+(?:an?|the|in|part|under|still|known|called"
     r"|capital|ruled|occupied|belonging|Soviet|Polish|Russian|Austrian|Poland"
     r"|USSR|Russia|Austria|Hungary|Romania|Czechoslovakia|Germany)\b"
-    r"|[ \t](?:before|until|till|prior[ \t]+to|from|in|during)[ \t]+(1\d{3})\b"
+    r"|[ \t](?:(before|until|till|prior[ \t]+to)|from|in|during)[ \t]+(1\d{3})\b"
     r"(?![ \t]*(?:GMT|UTC|CET|EET|MSK|hours?|hrs|h\b|local)))"
 )
 
@@ -342,12 +342,17 @@ def placed(prose: str, start: int, end: int) -> bool:
 
 def named_in_its_time(prose: str, end: int) -> bool:
     """True when the words right after a place at ``end`` say its name is
-    the one it had then: a "then" apposition, or "before" a year up to
-    1991, the year of Ukraine's independence."""
+    the one it had then: a "then" apposition, "before" a year up to 1991,
+    the year of Ukraine's independence ("Lwów before 1939"), or "in" a
+    year up to 1945, as a dated sentence is (``in_a_dated_sentence``):
+    "born in Lvov in 1951" dates a life, not a name."""
     found = _IN_ITS_TIME.match(prose, end)
     if found is None:
         return False
-    return found.group(1) is None or int(found.group(1)) <= 1991
+    if found.group(2) is None:
+        return True
+    year = int(found.group(2))
+    return year <= (1991 if found.group(1) else _PRE_WAR)
 
 
 #: What dates a sentence to before 1945 (``_PRE_WAR``): a decade ("in the
@@ -675,6 +680,20 @@ _CIVIC_AFTER = frozenset(
      "airport", "residents", "area", "suburbs", "district", "team", "club"}
 )  # fmt: skip
 _NEXT_WORD = later_regex(r"[ \t\u00a0]+(\p{Ll}+)")
+
+
+#: Manufactured things named after a place, right after its old spelling
+#: ("Dnepr motorcycles", "a Kiev camera", "the Dnepr rocket"): a make or a
+#: model, whose name is not the writer's to mend.
+_PRODUCT_AFTER = later_re(
+    r"[ \t\u00a0]+(?i:motorcycles?|motorbikes?|sidecars?|rockets?|launchers?"
+    r"|tractors?|cameras?|lens|lenses|rangefinders?|engines?|carburettors?)\b"
+)
+
+
+def names_a_product(prose: str, end: int) -> bool:
+    """True when a product noun follows the place ending at ``end``."""
+    return _PRODUCT_AFTER.match(prose, end) is not None
 
 
 def names_the_work(prose: str, start: int, end: int) -> bool:

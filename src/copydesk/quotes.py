@@ -323,6 +323,9 @@ _QUOTE_REACH = 20_000
 #: punctuation, which sets no space before a quotation (例如："-5m").
 _OPEN_PUNCT = frozenset("([{<—–-/：，、；（【《「『")
 _CLOSE_PUNCT = frozenset(".,;:!?)]}>…—–-/")
+#: Punctuation that ends a clause: a straight mark right after it closes,
+#: whatever symbol follows (a citation's bracket, a footnote's asterisk).
+_ENDS_CLAUSE = frozenset(".,;:!?…")
 #: A slash or dash that may end a quoted word ('/regexp/'), and what may
 #: follow its closer: a single quote open, a ' between them closes.
 _JOINERS = frozenset("/—–-")
@@ -717,12 +720,25 @@ class _Scanner:
             double = lead in DOUBLE
             last = self.closed[0 if double else 1]
             unclosed = [o for o in unclosed if o.double != double or o.pos < last]
+        if unclosed and self.carry and not self.quote_run and not self._in_list_run():
+            # A quotation of its kind left open here ends the wait for an
+            # earlier one's closer. One closed in this paragraph may be
+            # nested in the carried one ("…sticker that said, "Freedom
+            # isn't free." …right!"), and one of the other kind always may
+            # (“…not play ‘pretend’ games…”). A pull quote or a quoted list
+            # may leave others of its kind open inside.
+            for double in {opener.double for opener in unclosed}:
+                self._flush_kind(double)
         if unclosed and not self.carry:
             self.list_run = True
             self.quote_depth = self._blockquote_depth()
             self.quote_run = self.quote_depth >= 0
             self.dialogue_run = after is not None and self._dialogue_line(after)
         self.carry.extend(unclosed)
+
+    def _in_list_run(self) -> bool:
+        """True in a list item of a list the carried openers run through."""
+        return self.list_run and self.kind == "list"
 
     def _dialogue_line(self, block: Block) -> bool:
         """True when ``block`` opens with a dialogue dash (``— Non.``): a
@@ -799,6 +815,14 @@ class _Scanner:
         for opener in self.carry[keep:]:
             self._add("unclosed", opener.pos, opener.ch)
         del self.carry[keep:]
+
+    def _flush_kind(self, double: bool) -> None:
+        """End the wait of the carried openers of one kind (double or
+        single): a quotation of the other kind may be nested in theirs."""
+        for opener in self.carry:
+            if opener.double == double:
+                self._add("unclosed", opener.pos, opener.ch)
+        self.carry = [opener for opener in self.carry if opener.double != double]
 
     # -- marks ------------------------------------------------------------
 
@@ -935,6 +959,11 @@ class _Scanner:
                 nxt = "/"  # 'REPO'/data/x.dat: a word's closer, then a path
         return prev, nxt
 
+    def _raw_after(self, pos: int) -> str:
+        """The character right after the mark at ``pos`` in its block, markup
+        not looked through (a space at the block's end)."""
+        return self.prose[pos + 1] if pos + 1 < self.hi else " "
+
     def _path_after_word(self, pos: int) -> bool:
         """True when the mark at ``pos`` follows a letter or digit of the
         text (not markup) and a masked path starts right after it: the
@@ -1029,6 +1058,8 @@ class _Scanner:
             return CLOSE
         if near is not None and shape == INNER and self._closers_ahead(pos):
             return OPEN  # a nested quote missing its space: said"a" and b."
+        if near is None and prev in _ENDS_CLAUSE and not self._raw_after(pos).isalnum():
+            return CLOSE  # results."[[WebAIM-2]]: a closer before its citation
         return CLOSE if near else OPEN
 
     def _closers_ahead(self, pos: int) -> bool:
@@ -1712,10 +1743,6 @@ class _Scanner:
     # -- pairing ----------------------------------------------------------
 
     def _open(self, pos: int, ch: str) -> None:
-        if not self.quote_run:
-            # A new quotation ends the wait for a left-open one's closer,
-            # except within a pull quote, which may quote others inside.
-            self._flush_carry()
         if self._continues_line_paragraph(pos, ch):
             self.stack.pop()  # continued on this line, as across paragraphs
         self.stack.append(_Open(pos, ch, ch in DOUBLE))
@@ -1859,7 +1886,7 @@ class _Scanner:
         self._flush_carry(index + 1)
         del self.carry[index]
         valid = self._valid(opener.ch, ch)
-        if valid and self.list_run and self.kind == "list":
+        if valid and self._in_list_run():
             return  # a quotation that runs through a list closes in its last item
         if valid and self.quote_run:
             return  # a pull quote closes in its blockquote's last paragraph

@@ -571,13 +571,15 @@ _WIDE_SHAPES = {
 
 
 #: A soft sign written as an apostrophe or prime before a short ending
-#: (Donets'k, Kramatorsʹk), not a contraction or a possessive ('s, 'll).
+#: (Donets'k, Kramatorsʹk), or the ʻokina, written ‘ as often as ʻ or ’
+#: (Hawai‘i), not a contraction or a possessive ('s, 'll), which may
+#: follow it (Hawai‘i’s).
 _SOFT_TAIL = later_regex(
-    r"(?<=\p{Ll})['’ʹ′ʼ](?!(?:s|d|t|m|ll|re|ve)(?![\p{Ll}\p{M}]))"
-    r"[\p{Ll}\p{M}]{1,2}(?![\w'’ʹ′ʼ@]|[.][\w])"
+    r"(?<=\p{Ll})['’ʹ′ʼ‘ʻ](?!(?:s|d|t|m|ll|re|ve)(?![\p{Ll}\p{M}]))"
+    r"[\p{Ll}\p{M}]{1,2}(?=['’]s(?![\w])|(?![\w'’ʹ′ʼ‘ʻ@]|[.][\w]))"
 )
 #: The signs ``_SOFT_TAIL`` starts with.
-_SIGNS = frozenset("'’ʹ′ʼ")
+_SIGNS = frozenset("'’ʹ′ʼ‘ʻ")
 
 
 def _with_soft_signs(text: str, starts: Sequence[int], texts: list[str]) -> list[str]:

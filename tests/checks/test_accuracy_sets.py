@@ -126,6 +126,29 @@ BLIND_BARS = {
         "names": (0.95, 0),
         "variants": (0.9, 2),
     },
+    # Written blind on 2026-12-06 (all four families; furniture from pages
+    # of many countries, to be inventive): first scored quotes 19/23 with
+    # one clean case flagged, debris 125/244, names 101/102 with two clean
+    # cases flagged (a carrier named Kiev after three describing words, a
+    # Dnepr motorcycle), variants 39/40. Then debris 228/244 (time stamps in
+    # national forms, bylines over them, footers, tickers, obituary tools,
+    # desk initials, more networks) and names 102/102, none flagged.
+    "accuracy14": {
+        "quotes": (0.8, 1),
+        "debris": (0.9, 0),
+        "names": (0.95, 0),
+        "variants": (0.95, 0),
+    },
+    # Written blind after those mends, debris only, pages of 25 countries
+    # with furniture left in their languages: first scored 98/284 (96 at
+    # the session's start): the mends for accuracy14 had carried little.
+    # Then 191/284 with no clean case flagged: short lines in another
+    # script or language than the draft's (artifacts.ForeignScript), time
+    # stamps in any language, two-item breadcrumbs, affiliate and print
+    # notes, market widgets.
+    "accuracy15": {
+        "debris": (0.65, 0),
+    },
 }
 
 

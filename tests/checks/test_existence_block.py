@@ -67,9 +67,20 @@ def test_an_anchor_alone_is_left_to_other_rules_unless_lone() -> None:
 
 
 def test_a_bio_without_its_name_still_joins() -> None:
-    text = "Economics correspondent based in Frankfurt.\n\nFollow I follow\n"
+    text = (
+        "Talks go on.\n\nEconomics correspondent based in Frankfurt.\n\n"
+        "Follow I follow\n"
+    )
     [finding] = _run(_rule(block=BLOCK), text)
-    assert (finding.line, finding.end_line) == (1, 3)
+    assert (finding.line, finding.end_line) == (3, 5)
+
+
+def test_a_block_stops_below_the_first_line() -> None:
+    # A draft opens with its headline: no block grows onto it.
+    text = "Economics correspondent based in Frankfurt.\n\nFollow I follow\n"
+    assert _run(_rule(block=BLOCK), text) == []
+    [finding] = _run(_rule(block={**BLOCK, "lone": True}), text)
+    assert (finding.line, finding.end_line) == (3, 3)
 
 
 def test_lines_below_the_anchor() -> None:

@@ -215,12 +215,33 @@ def test_cross_paragraph_pair_of_mixed_style_is_one_mixed() -> None:
     assert finding.fix is None
 
 
-def test_a_new_opener_ends_the_cross_paragraph_search() -> None:
-    text = "He said “we stay.\n\nShe said “no” twice.\n\nThe end.”\n"
+def test_a_new_opener_left_open_ends_the_cross_paragraph_search() -> None:
+    text = "He said “we stay.\n\nShe said “no twice.\n\nThe end.”\n"
     assert where(text) == [
         ("quotes.Unclosed", 1, 9),
-        ("quotes.Unmatched", 5, 9),
+        ("quotes.Unclosed", 3, 10),
     ]
+    [_, later] = lint(text)
+    assert "line 5" in later.message
+
+
+def test_a_quotation_closed_inside_a_later_paragraph_may_be_nested() -> None:
+    """A long statement whose later paragraph quotes a sign with the same
+    marks ("…a sticker that said "Freedom isn't free." …right!") is one
+    quotation closed paragraphs later; as a later paragraph cannot tell a
+    nested quotation from one of its own, the pair is reported once, at
+    the opener, with the line that closes it."""
+    text = (
+        "“I joined at seventeen.\n\n"
+        "One day I saw a sticker that said “Freedom isn't free.” "
+        "I would not have it any other way!”\n"
+    )
+    [finding] = lint(text)
+    assert (finding.rule, finding.line, finding.col) == ("quotes.Unclosed", 1, 1)
+    assert "line 3" in finding.message
+    # One of the other kind is nested in any quotation.
+    text = "He said “we stay.\n\nShe said ‘no’ twice.\n\nThe end.”\n"
+    assert where(text) == [("quotes.Unclosed", 1, 9)]
 
 
 @pytest.mark.parametrize("listed", [True, False])

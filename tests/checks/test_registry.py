@@ -22,6 +22,7 @@ from copydesk.checks.conditional import Conditional
 from copydesk.checks.confusion import ConfusionCheck
 from copydesk.checks.consistency import Consistency
 from copydesk.checks.existence import Existence
+from copydesk.checks.foreign_lines import ForeignLines
 from copydesk.checks.lexicon import Lexicon
 from copydesk.checks.names import Names
 from copydesk.checks.occurrence import Occurrence
@@ -51,6 +52,7 @@ TYPED: dict[str, CheckType] = {
     "pairs": Pairs,
     "proselint": Proselint,
     "rarity": Rarity,
+    "foreign_lines": ForeignLines,
     "repetition": Repetition,
     "spelling": Spelling,
     "substitution": Substitution,
@@ -117,6 +119,7 @@ def test_each_type_states_its_own_fix_availability(name: str) -> None:
         ("lexicon", {}, FixAvailability.MIXED),
         ("confusion", {}, FixAvailability.UNSAFE),
         ("rarity", {}, FixAvailability.UNSAFE),
+        ("foreign_lines", {}, FixAvailability.UNSAFE),
     ],
 )
 def test_a_rule_file_narrows_its_types_fixes(

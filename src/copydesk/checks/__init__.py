@@ -28,6 +28,7 @@ CHECK_TYPES: dict[str, str] = {
     "lexicon": "copydesk.checks.lexicon:Lexicon",
     "confusion": "copydesk.checks.confusion:ConfusionCheck",
     "rarity": "copydesk.checks.rarity:Rarity",
+    "foreign_lines": "copydesk.checks.foreign_lines:ForeignLines",
     "articles": "copydesk.checks.articles:Articles",
     "capitals": "copydesk.checks.capitals:Capitals",
     "compounds": "copydesk.checks.compounds:Compounds",

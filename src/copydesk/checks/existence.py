@@ -28,7 +28,7 @@ from copydesk import patterns, re2_superset, regex_programs
 from copydesk.checks.anchor_scan import AnchorPlaces, AnchorScan, Member
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, fix_by_applicability
 from copydesk.debris_block import BlockSpec
-from copydesk.document import Analysis, Document, WordSet
+from copydesk.document import Analysis, Block, BlockIndex, Document, WordSet
 from copydesk.errors import RuleError
 from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.lines import line_end
@@ -175,12 +175,14 @@ class Existence(CheckTypeBase):
         )
     }
     #: The document analyses its rules read: word lists look words up, the
-    #: anchored rules share a scan, ``skip_quoted`` rules the quoted spans.
+    #: anchored rules share a scan, ``skip_quoted`` rules the quoted spans,
+    #: whole-line rules the blocks before a list (``_listed_under_heading``).
     USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (
         WordSet,
         AnchorPlaces,
         Quoted,
         DottedLines,
+        BlockIndex,
     )
 
     meta: Final[RuleMeta]
@@ -500,7 +502,7 @@ class Existence(CheckTypeBase):
         last, _ = doc.line_col(end)
         if self.remove == "auto" and not _owns_lines(doc, start, end, first, last):
             return Fix((_span_edit(doc.text, start, end),), self.applicability)
-        return Fix((_line_edit(doc, first, last),), self.applicability)
+        return Fix((line_edit(doc, first, last),), self.applicability)
 
 
 class Prefixes:
@@ -798,12 +800,25 @@ def _stands_alone(doc: Document, start: int, end: int) -> bool:
         return True
     if authored and block.kind in _PAGE_STRUCTURE:
         return False
+    if authored and block.kind == "list" and _listed_under_heading(doc, block):
+        return False  # "What readers see" then "Follow", "Most read": the UI's
     # The block's prose outside the line, searched in place, not copied.
     prose = doc.prose
     return (
         _ALNUM.search(prose, block.start, line_start) is None
         and _ALNUM.search(prose, line_end, block.end) is None
     )
+
+
+def _listed_under_heading(doc: Document, block: Block) -> bool:
+    """Whether the list ``block`` is an item of comes right after a heading:
+    a section's own list (an authored page documenting its buttons), where
+    a share bar pasted into a page follows the story's paragraphs."""
+    starts, ordered = doc.get(BlockIndex)
+    at = bisect.bisect_right(starts, block.start) - 1
+    while at > 0 and ordered[at - 1].kind == "list":
+        at -= 1
+    return at > 0 and ordered[at - 1].kind == "heading"
 
 
 def _wrapped_in_element(text: str, line_start: int, line_end: int) -> bool:
@@ -923,7 +938,7 @@ def _span_edit(text: str, start: int, end: int) -> Edit:
     return Edit(start, end, "")
 
 
-def _line_edit(doc: Document, first: int, last: int) -> Edit:
+def line_edit(doc: Document, first: int, last: int) -> Edit:
     """Delete whole lines; with a blank line before them, that blank line too.
 
     Debris usually sits in its own paragraph, and deleting just the line would

@@ -694,6 +694,8 @@ class Names(CheckTypeBase):
                 return False
             if name_context.named_in_its_time(doc.prose, end):
                 return False
+            if name_context.names_a_product(doc.prose, end):
+                return False  # "a 1959 Dnepr motorcycle with sidecar"
             if name_context.in_a_dated_sentence(doc.prose, start, end):
                 return False  # "Before the Second World War, Lwów was ..."
             if name_context.with_its_own_in_the_sentence(
@@ -863,6 +865,12 @@ def in_quotation(doc: Document, offset: int) -> bool:
     return doc.get(QuoteStates)[lo, hi].open_at(offset)
 
 
+#: Letters that no romanisation of Ukrainian writes (Czech ř and ů, Slovak
+#: ľ, ĺ and ŕ, Hungarian ő and ű, Nordic å, ø and æ): a name that has one is
+#: that language's own, whatever its key.
+_NATIVE_LETTERS = frozenset("řŘůŮľĽĺĹŕŔőŐűŰåÅøØæÆ")
+
+
 class PersonContext(NamedTuple):
     """Whether a given name belongs to a person shown to be Ukrainian."""
 
@@ -899,9 +907,13 @@ class PersonContext(NamedTuple):
         ``verdicts`` keeps the paragraph verdicts of one run of the rule.
         """
         prose = doc.prose
+        if not _NATIVE_LETTERS.isdisjoint(prose[start:end]):
+            return False  # "Kateřina Holubová": a Czech name, not a romanisation
         surname = _SURNAME.match(prose, end)
         if surname is not None:
             word = surname.group(1)
+            if not _NATIVE_LETTERS.isdisjoint(word):
+                return False
             surnames = self.surnames.get()
             if surnames is not None and surnames.fullmatch(word):
                 return True
