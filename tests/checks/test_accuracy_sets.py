@@ -142,12 +142,12 @@ BLIND_BARS = {
     # Written blind after those mends, debris only, pages of 25 countries
     # with furniture left in their languages: first scored 98/284 (96 at
     # the session's start): the mends for accuracy14 had carried little.
-    # Then 191/284 with no clean case flagged: short lines in another
+    # Then 211/284 with no clean case flagged: short lines in another
     # script or language than the draft's (artifacts.ForeignScript), time
     # stamps in any language, two-item breadcrumbs, affiliate and print
-    # notes, market widgets.
+    # notes, market widgets, large sites' topic lists and page tools.
     "accuracy15": {
-        "debris": (0.65, 0),
+        "debris": (0.7, 0),
     },
 }
 
