@@ -39,6 +39,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from copydesk import regex_programs
+from copydesk.document import FILLER
 from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.lines import line_around
 from copydesk.word_guards import abbreviated
@@ -63,7 +64,15 @@ _LEADS = frozenset(
      "By", "And", "But", "When", "After", "Before", "Since", "Near", "Outside",
      "Inside", "Around", "Across", "Beyond", "Like", "Unlike", "As", "While",
      "North", "South", "East", "West", "Nach", "Aus", "Im", "Von",
-     "Dans", "À", "En", "W", "Z", "Do", "Pod"}
+     "Dans", "À", "En", "W", "Z", "Do", "Pod",
+     # Determiners and conjunctions that open a sentence before a place
+     # ("Its Kharkov-born founder", "Every Kiev school").
+     "Its", "His", "Her", "Their", "Our", "My", "Your", "This", "That",
+     "These", "Those", "Every", "Each", "All", "Some", "Many", "Most",
+     "Both", "Several", "Other", "Another", "Only", "Even", "Also", "Then",
+     "So", "If", "Although", "Though", "Because", "Where", "Under", "Over",
+     "Through", "Via", "Between", "Among", "Without", "Within", "Until",
+     "Into", "Not", "No"}
 )  # fmt: skip
 #: Capitalised words before a place, anywhere, that name a part of it.
 _PARTS = frozenset(
@@ -294,7 +303,8 @@ def other_name(
                 return True
         elif _makes_name(prose, before.start(), word):
             return True
-    if _WORK_BEFORE.search(prose, max(0, start - 60), start) is not None:
+    bare = unmasked_start(prose, start)
+    if _WORK_BEFORE.search(prose, max(0, bare - 60), bare) is not None:
         return True
     if historical_event(prose, start, end) or in_title(prose, start):
         return True
@@ -322,7 +332,7 @@ _IN_ITS_TIME = later_re(
     r"[ \t]*(?:[,(][ \t]*then[ \t]+(?:an?|the|in|part|under|still|known|called"
     r"|capital|ruled|occupied|belonging|Soviet|Polish|Russian|Austrian|Poland"
     r"|USSR|Russia|Austria|Hungary|Romania|Czechoslovakia|Germany)\b"
-    r"|[ \t](?:(before|until|till|prior[ \t]+to)|from|in|during)[ \t]+(1\d{3})\b"
+    r"|[ \t](?:before|until|till|prior[ \t]+to)[ \t]+(1\d{3})\b"
     r"(?![ \t]*(?:GMT|UTC|CET|EET|MSK|hours?|hrs|h\b|local)))"
 )
 
@@ -342,17 +352,24 @@ def placed(prose: str, start: int, end: int) -> bool:
 
 def named_in_its_time(prose: str, end: int) -> bool:
     """True when the words right after a place at ``end`` say its name is
-    the one it had then: a "then" apposition, "before" a year up to 1991,
-    the year of Ukraine's independence ("Lwów before 1939"), or "in" a
-    year up to 1945, as a dated sentence is (``in_a_dated_sentence``):
-    "born in Lvov in 1951" dates a life, not a name."""
+    the one it had then: a "then" apposition, or "before" a year up to
+    1991, the year of Ukraine's independence ("Lwów before 1939"). A year
+    after "in" dates a life, not a name: "born in Lvov in 1951", "born in
+    Rovno in 1932" (a Polish town then, Równe) are the house's to mend."""
     found = _IN_ITS_TIME.match(prose, end)
     if found is None:
         return False
-    if found.group(2) is None:
-        return True
-    year = int(found.group(2))
-    return year <= (1991 if found.group(1) else _PRE_WAR)
+    return found.group(1) is None or int(found.group(1)) <= 1991
+
+
+def another_languages_form(spelling: str) -> bool:
+    """Whether ``spelling`` is the place's name in another language than
+    English (Polish Lwów, German Lemberg-era Kiew: a letter beyond ASCII or
+    a w), not an English transliteration of the Russian one (Lvov, Rovno).
+    A sentence dated before 1945 keeps the first kind: the city's name of
+    that time, in its state's language; the second is the house's to mend
+    whatever the date."""
+    return not spelling.isascii() or "w" in spelling.lower()
 
 
 #: What dates a sentence to before 1945 (``_PRE_WAR``): a decade ("in the
@@ -424,29 +441,69 @@ _NOW_CALLED = later_regex(
 )
 
 
-def in_a_dated_sentence(prose: str, start: int, end: int) -> bool:
-    """True when the sentence holding a place at ``start:end`` is set
-    before 1945 and not back in the present: a year up to 1945 (not "since
-    1938"), a decade, a war or an era ("Before the Second World War, Lwów
-    was ..."). The name it had then is the writer's to keep."""
+def in_a_dated_sentence(
+    prose: str, start: int, end: int, until: int | None = None
+) -> bool:
+    """True when the sentence holding a place at ``start:end`` is set up to
+    ``until`` (the year 1945 unless given), not back in the present: a year (not "since
+    1938"), a decade, a war or an era before 1945 ("Before the Second World
+    War, Lwów was ..."). The name it had then is the writer's to keep."""
+    until = _PRE_WAR if until is None else until
     begin, finish = sentence_bounds(prose, start, end)
     if _NOW.search(prose, begin, finish) is not None:
         return False
-    if any(
+    if until >= _PRE_WAR and any(
         not _SINCE.search(prose, max(begin, m.start() - 10), m.start())
         for m in _PAST_ERA.finditer(prose, begin, finish)
     ):
         return True
     return any(
-        int(m.group(1) or m.group(2)) <= _PRE_WAR
+        int(m.group(1) or m.group(2)) <= until
         for m in _DATED_YEAR.finditer(prose, begin, finish)
     )
 
 
-#: The last year a sentence's date puts a place under its old name: the
-#: cities renamed with the borders after the Second World War (Lwów to
-#: Lviv); a later date is the house spelling's ("born in Kiev in 1989").
+def in_a_modern_sentence(prose: str, start: int, end: int) -> bool:
+    """True when the sentence holding ``start:end`` speaks of the present
+    ("now", "today"), dates a news event to its week ("on Tuesday") or
+    names a year after 1945."""
+    begin, finish = sentence_bounds(prose, start, end)
+    return (
+        _NOW.search(prose, begin, finish) is not None
+        or _THIS_WEEK.search(prose, begin, finish) is not None
+        or any(int(m.group(1)) > _PRE_WAR for m in _YEAR.finditer(prose, begin, finish))
+    )
+
+
+#: A news event's day: "on Tuesday", "last week", "yesterday".
+_THIS_WEEK = later_regex(
+    r"(?<![\w])(?:(?:on|last|this|next)[ \t]+(?:Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday|week|weekend)|(?i:yesterday|tomorrow))(?![\w])"
+)
+
+
+def dated_from(prose: str, spelling: str) -> int:
+    """Where ``spelling`` is first used in a sentence dated before 1945
+    (``in_a_dated_sentence``), or -1."""
+    return next(
+        (
+            at
+            for at, end in _whole_uses(prose, spelling)
+            if in_a_dated_sentence(prose, at, end)
+        ),
+        -1,
+    )
+
+
+#: The last year a sentence's date puts a place under its old name in its
+#: state's language: the cities renamed with the borders after the Second
+#: World War (Lwów to Lviv); a later date is the house spelling's ("born in
+#: Kiev in 1989").
 _PRE_WAR = 1945
+#: The last year it keeps an English transliteration of the Russian name:
+#: the Empire's official one (Kiev, Kharkov) until 1917; "born in Rovno in
+#: 1932" (a Polish town then) or "in Kharkov in 1951" is the house's.
+EMPIRE_END = 1917
 
 
 #: The end of the sentence after a name: a stop and a space, or a line end.
@@ -463,15 +520,22 @@ _QUOTE_REACH = 2_000
 _QUOTE_DATE_REACH = 240
 
 
-def quoted_in_its_time(prose: str, lo: int, start: int) -> bool:
+def quoted_in_its_time(
+    prose: str, lo: int, start: int, element: int | None = None
+) -> bool:
     """True when the name at ``start`` stands in a quotation (opened after
     ``lo``, its block's start) that its lead-in dates to 1991 or earlier:
     a letter, a memo or an order cited as written ("On 3 April 1919 he
     wrote: “… Odessa …”"). The year must be in the sentence that opens the
     quotation and not count from it ("independent since 1991"); a
-    statement dated since, or not dated, is the reporter's to spell."""
+    statement dated since, or not dated, is the reporter's to spell. A
+    block quotation (``element``: its block's start) is a quotation without
+    marks, its lead-in the paragraph before it ("…is dated 24 August
+    1943:")."""
     lo = max(lo, start - _QUOTE_REACH)
     opener = _open_quotation(prose, lo, start)
+    if opener < 0 and element is not None:
+        opener, lo = element, max(0, element - _QUOTE_DATE_REACH)
     if opener < 0:
         return False
     reach = max(lo, opener - _QUOTE_DATE_REACH)
@@ -657,18 +721,32 @@ def named_as_work(prose: str, spelling: str) -> bool:
     document "the Kiev" is the same ship or work ("the Kiev drew 400,000
     visitors"). A pass over the prose: ``names.NamedAsWork`` keeps it."""
     return any(
-        _WORK_BEFORE.search(prose, max(0, at - 60), at) is not None
+        _WORK_BEFORE.search(prose, max(0, at - 60), unmasked_start(prose, at))
+        is not None
         for at, _ in _whole_uses(prose, spelling)
     )
+
+
+#: A lower-case "the" and the space after it (wider where markup was masked).
+_THE_BEFORE = later_re(r"(?<![^\W_])the[ \t\u00a0\n]+\Z")
+
+
+def unmasked_start(prose: str, start: int) -> int:
+    """``start`` moved back past the fillers right before it: masked
+    emphasis around a name ("the *Kiev*") is no word between it and the
+    words before."""
+    while start > 0 and prose[start - 1] == FILLER:
+        start -= 1
+    return start
 
 
 def after_the(prose: str, start: int) -> bool:
     """True when a lower-case "the" stands right before ``start`` (a
     mid-sentence "the Kiev": a thing named after the city, or its
-    attribute, "the Kiev office"; never the city itself)."""
-    return prose.endswith(
-        ("the ", "the\u00a0", "the\n"), max(0, start - 5), start
-    ) and (start < 5 or not prose[start - 5].isalnum())
+    attribute, "the Kiev office"; never the city itself), past the fillers
+    that stand for masked emphasis ("the *Kiev*")."""
+    start = unmasked_start(prose, start)
+    return _THE_BEFORE.search(prose, max(0, start - 12), start) is not None
 
 
 #: Nouns a city's name is the attribute of ("the Kiev mayor", "the Kiev
@@ -683,11 +761,12 @@ _NEXT_WORD = later_regex(r"[ \t\u00a0]+(\p{Ll}+)")
 
 
 #: Manufactured things named after a place, right after its old spelling
-#: ("Dnepr motorcycles", "a Kiev camera", "the Dnepr rocket"): a make or a
-#: model, whose name is not the writer's to mend.
+#: ("Dnepr motorcycles", "a Kiev camera", "the Dnepr rocket"), or a model's
+#: number joined to it ("the Kiev-88"): a make or a model, whose name is not
+#: the writer's to mend.
 _PRODUCT_AFTER = later_re(
-    r"[ \t\u00a0]+(?i:motorcycles?|motorbikes?|sidecars?|rockets?|launchers?"
-    r"|tractors?|cameras?|lens|lenses|rangefinders?|engines?|carburettors?)\b"
+    r"[-–]\d{1,4}(?![\w])|[ \t\u00a0]+(?i:motorcycles?|motorbikes?|sidecars?"
+    r"|rockets?|launchers?|tractors?|cameras?|lens|lenses|rangefinders?|engines?|carburettors?)\b"
 )
 
 
@@ -876,12 +955,22 @@ def _whole_uses(prose: str, spelling: str) -> Iterator[tuple[int, int]]:
 def _makes_name(prose: str, at: int, word: str) -> bool:
     """True when ``word`` before a place joins it into another name: not a
     possessive ("Ukraine's Zaporizhzhia"), a part of the place ("Greater
-    Odessa") nor a sentence's lead word."""
+    Odessa"), a day or month, nor a sentence's lead word."""
     return (
         not word.endswith(("'s", "’s"))
         and word not in _PARTS
+        and word not in _CALENDAR
         and not _sentence_lead(prose, at, word)
     )
+
+
+#: Days and months: a date before a place ("visited on Tuesday Charkiv")
+#: joins no name to it.
+_CALENDAR = frozenset(
+    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+     "Sunday", "January", "February", "March", "April", "May", "June", "July",
+     "August", "September", "October", "November", "December"}
+)  # fmt: skip
 
 
 def _sentence_lead(prose: str, at: int, word: str) -> bool:

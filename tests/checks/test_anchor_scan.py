@@ -10,7 +10,7 @@ from copydesk import text_pieces, utf8_count
 from copydesk.batch import lint_text
 from copydesk.checks import anchor_scan
 from copydesk.checks.anchor_scan import AnchorScan, Member, union
-from copydesk.checks.existence import Existence
+from copydesk.checks.existence import SCAN_BUDGET, Existence
 from copydesk.document import Document
 from copydesk.ruleset import Ruleset, compile_rule, load_ruleset
 
@@ -105,25 +105,34 @@ def test_sentence_rules_find_mid_line_and_line_starts() -> None:
     ]
 
 
-def test_rules_for_the_same_documents_share_one_scan_run_once_per_document(
+def test_rules_for_the_same_documents_share_scans_run_once_per_document(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Anchored rules that apply to the same document kinds and languages
-    share one scan; a document runs each scan that applies to it once, and
-    never compiles the scan of rules for other kinds."""
+    share scans, as many as their RE2 bodies need at ``SCAN_BUDGET`` each;
+    a document runs each scan that applies to it once, and never compiles
+    the scans of rules for other kinds."""
     rs = load_ruleset()
     groups: dict[tuple[tuple[str, ...], tuple[str, ...]], set[int]] = {}
     scans: dict[int, AnchorScan] = {}
+    bodies: dict[int, int] = {}
+    members: dict[int, int] = {}
     for check in rs.checks:
         if not isinstance(check, Existence) or check.scan.shared is None:
             continue
         key = (tuple(sorted(check.meta.kinds)), tuple(sorted(check.meta.languages)))
-        groups.setdefault(key, set()).add(id(check.scan.shared))
-        scans[id(check.scan.shared)] = check.scan.shared
-    assert all(len(ids) == 1 for ids in groups.values())
-    assert len(scans) == len(groups)
-    draft_scan = scans[next(iter(groups[(("draft",), ())]))]
-    everywhere_scan = scans[next(iter(groups[((), ())]))]
+        shared = check.scan.shared
+        groups.setdefault(key, set()).add(id(shared))
+        scans[id(shared)] = shared
+        bodies[id(shared)] = bodies.get(id(shared), 0) + len(check.re2_body or "")
+        members[id(shared)] = members.get(id(shared), 0) + 1
+    # No scan serves two groups; the draft rules need more than one.
+    assert sum(len(ids) for ids in groups.values()) == len(scans)
+    draft_scans = groups[(("draft",), ())]
+    everywhere_scans = groups[((), ())]
+    assert len(draft_scans) > 1
+    # A scan holds what fits the budget, or one rule that alone does not.
+    assert all(bodies[i] <= SCAN_BUDGET or members[i] == 1 for i in scans)
 
     runs: list[AnchorScan] = []
     real_scan = AnchorScan.scan
@@ -135,20 +144,20 @@ def test_rules_for_the_same_documents_share_one_scan_run_once_per_document(
     monkeypatch.setattr(AnchorScan, "scan", counted)
     page = "# Output\n\nShare\n\nThe cmdlet writes objects. Advertisement here.\n"
     lint_text(page, "page.md", "markdown", rs, kind="docs")
-    compiled_for_the_page = draft_scan.compiled
-    assert runs == [everywhere_scan]
-    assert not compiled_for_the_page
+    assert sorted(map(id, runs)) == sorted(everywhere_scans)
+    assert not any(scans[i].compiled for i in draft_scans)
 
     runs.clear()
     text = "Talks resume.\n\nShare\n\nDelegates met. Advertisement The rest.\n"
     found = [(f.line, f.col, f.rule) for f in lint_text(text, "a.txt", "plain", rs)]
-    assert sorted(map(id, runs)) == sorted([id(draft_scan), id(everywhere_scan)])
-    assert draft_scan.compiled
+    assert sorted(map(id, runs)) == sorted(draft_scans | everywhere_scans)
+    assert all(scans[i].compiled for i in draft_scans)
     assert found == [(3, 1, "artifacts.Social"), (5, 16, "artifacts.Ads")]
 
 
-def test_a_rule_too_big_for_the_shared_scan_slows_only_itself() -> None:
-    """When the joined pattern is too big for RE2, each rule scans alone."""
+def test_a_rule_too_big_for_a_scan_slows_only_itself() -> None:
+    """A rule past the budget scans in a group of its own; too big for RE2,
+    it is tried at every line, and the small rule keeps its scan."""
     small = compile_rule("test.Small", yaml.safe_load(_LINE_RULE), "test/Small.yml")
     tokens = [f"w{i}x{i}y{i}z" for i in range(20_000)]
     big_rule = {**yaml.safe_load(_LINE_RULE), "tokens": tokens}
@@ -156,15 +165,15 @@ def test_a_rule_too_big_for_the_shared_scan_slows_only_itself() -> None:
     Existence.link([small, big])
     assert isinstance(small, Existence)
     assert isinstance(big, Existence)
-    assert small.scan.shared is big.scan.shared
+    assert small.scan.shared is not big.scan.shared
     text = "Prices rose.\n\nShare\n\nw7x7y7z\n"
     ruleset = Ruleset([small, big], "test", {})
     found = [(f.line, f.rule) for f in lint_text(text, "a.txt", "plain", ruleset)]
     assert found == [(3, "test.Small"), (5, "test.Big")]
     assert small.scan.shared is not None
-    assert not small.scan.shared.usable
-    assert small.scan.own is not None
-    assert small.scan.own.usable
+    assert small.scan.shared.usable
+    assert big.scan.shared is not None
+    assert not big.scan.shared.usable
     assert big.scan.own is not None
     assert not big.scan.own.usable  # tried at every line instead
 

@@ -54,12 +54,25 @@ def test_a_name_written_with_an_okina_is_one_word() -> None:
     assert found(text, "news.md", "variants") == []
 
 
-def test_a_year_after_a_place_dates_its_name_only_before_the_war() -> None:
+def test_a_date_keeps_the_name_of_its_time_in_its_state_s_language() -> None:
+    # A year after "in" dates a life: the Russian form is the house's to
+    # mend, in 1951 as in 1932 (when the town was Polish Równe).
     text = (
         "Halyna Moroz was born in Lvov in 1951 and studied in Kharkiv.\n\n"
-        "Her grandfather taught in Lvov in 1937, when it was a Polish city.\n"
+        "Her father was born in Rovno in 1932.\n"
     )
-    assert found(text, "obituary.txt", "names") == [(1, 26, "names.Places")]
+    assert found(text, "obituary.txt", "names") == [
+        (1, 26, "names.Places"),
+        (3, 24, "names.Places"),
+    ]
+    # A sentence dated before 1945 keeps the Polish name, and the document
+    # writes it so throughout.
+    text = (
+        "My grandfather studied in Lwów in the 1930s, when the city was part "
+        "of Poland.\n\nHe never saw Lwów again, and his grandson lives in "
+        "Lviv.\n"
+    )
+    assert found(text, "memoir.txt", "names") == []
     # "before" a year keeps its time's name up to independence.
     text = "The archive was kept in Lvov before 1990 and then moved to Kharkiv.\n"
     assert found(text, "archive.txt", "names") == []
@@ -136,3 +149,35 @@ def test_a_wire_story_s_desk_initials_and_a_labelled_editor() -> None:
         (3, 1, "artifacts.Byline"),
         (5, 1, "artifacts.Byline"),
     ]
+
+
+def test_a_model_an_italic_ship_and_a_dated_block_quotation_keep_old_names() -> None:
+    text = (
+        "Collectors prize the Kiev-88, a camera made in Kyiv from 1957.\n\n"
+        "The aircraft carrier *Kiev* is a hotel now; the *Kiev* sails no more.\n\n"
+        "A signaller's letter is dated 24 August 1943:\n\n"
+        "> We entered Kharkov yesterday. Everything is burning.\n\n"
+        "Its Kharkov-born founder visited on Tuesday Charkiv.\n"
+    )
+    assert found(text, "page.md", "names") == [
+        (9, 5, "names.Places"),
+        (9, 45, "names.Places"),
+    ]
+
+
+def test_english_sites_furniture_around_a_story() -> None:
+    text = (
+        "Rail line reopens after flood repairs\n"
+        "By Jess Tran and Marcus Healey\n"
+        "Posted Thu 7 Mar 2024 at 5:02am, updated Thu 7 Mar 2024 at 9:46am\n"
+        "The line between the two towns reopened on Thursday after three "
+        "weeks of repairs to the embankment.\n"
+        "This advertisement has not loaded yet, but your article continues below.\n"
+        "Engineers replaced 400 metres of track and raised the signal boxes.\n"
+        "Cookies on the Westfold District Council website\n"
+        "Accept additional cookies\n"
+        "Reject additional cookies\n"
+    )
+    findings = lint(text, "rail.txt", "artifacts")
+    covered = {n for f in findings for n in range(f.line, f.end_line + 1)}
+    assert covered == {2, 3, 5, 7, 8, 9}

@@ -281,6 +281,16 @@ class NamedAsWork(Analysis[ByKey[str, bool]]):
         return ByKey(lambda spelling: name_context.named_as_work(prose, spelling))
 
 
+class DatedInItsTime(Analysis[ByKey[str, int]]):
+    """By spelling: where it is first used in a sentence dated before 1945
+    (``name_context.dated_from``), or -1."""
+
+    @classmethod
+    def compute(cls, doc: Document) -> ByKey[str, int]:
+        prose = doc.prose
+        return ByKey(lambda spelling: name_context.dated_from(prose, spelling))
+
+
 class CapitalWords:
     """The document's words written in capitals ("KIEV, Oct 8 —" in a wire
     dateline, a headline in capitals), by their capitalised form ("Kiev"):
@@ -446,6 +456,7 @@ class Names(CheckTypeBase):
     USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (
         NamedAfterAWord,
         NamedAsWork,
+        DatedInItsTime,
         SurnameUses,
         PlacedElsewhere,
         UkraineNamed,
@@ -696,18 +707,33 @@ class Names(CheckTypeBase):
                 return False
             if name_context.names_a_product(doc.prose, end):
                 return False  # "a 1959 Dnepr motorcycle with sidecar"
-            if name_context.in_a_dated_sentence(doc.prose, start, end):
-                return False  # "Before the Second World War, Lwów was ..."
+            spelling = doc.prose[start:end]
+            if name_context.another_languages_form(spelling):
+                # "Before the Second World War, Lwów was ...": the Polish
+                # name, dated, and so on in the story ("He never saw Lwów
+                # again"), unless a sentence brings it back to the present.
+                first = doc.get(DatedInItsTime)[spelling]
+                if 0 <= first <= start and not name_context.in_a_modern_sentence(
+                    doc.prose, start, end
+                ):
+                    return False
+            elif name_context.in_a_dated_sentence(
+                doc.prose, start, end, until=name_context.EMPIRE_END
+            ):
+                return False  # "the city before the revolution, 1800-1917"
             if name_context.with_its_own_in_the_sentence(
                 doc.prose, start, end, entry.canonical
             ):
                 return False  # "it was Lwów, for our students it is Lviv"
             block = doc.block_at(start)
+            quoted = block is not None and block.kind == "blockquote"
             if name_context.quoted_in_its_time(
-                doc.prose, 0 if block is None else block.start, start
+                doc.prose,
+                0 if block is None else block.start,
+                start,
+                block.start if quoted and block is not None else None,
             ):
                 return False  # "On 3 April 1919 he wrote: “… Odessa …”"
-            spelling = doc.prose[start:end]
             if (
                 entry.shared
                 and doc.get(NamedAfterAWord)[spelling]
