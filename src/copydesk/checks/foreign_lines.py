@@ -141,8 +141,10 @@ def _other_language_lines(doc: Document) -> Iterator[int]:
     """The short lines of an English draft in another language, in Latin
     letters. The lines are walked with ``str.split``: of a news draft's
     lines few are short, and a pattern tried at every line start of 8 MB
-    cost four times as much."""
-    lex: wordlists.Lexicon | None = None
+    cost four times as much. Whether the draft is English is asked only
+    once a line reads as another language (it reads every distinct word)."""
+    lex = wordlists.lexicon("en")
+    english: bool | None = None
     offset = 0
     for text in doc.prose.split("\n"):
         at = offset
@@ -150,14 +152,13 @@ def _other_language_lines(doc: Document) -> Iterator[int]:
         if not text or len(text) > _SHORT:
             continue
         found = _SHORT_LINE.match(text)
-        if found is None:
+        if found is None or not _other_language(found.group(1), lex):
             continue
-        if lex is None:
-            if not _english(doc):
-                return
-            lex = wordlists.lexicon("en")
-        if _other_language(found.group(1), lex):
-            yield doc.line_col(at)[0]
+        if english is None:
+            english = _english(doc)
+        if not english:
+            return
+        yield doc.line_col(at)[0]
 
 
 def _english(doc: Document) -> bool:
