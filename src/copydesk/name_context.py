@@ -770,6 +770,21 @@ _PRODUCT_AFTER = later_re(
 )
 
 
+#: A work's kind in apposition after its title, which ends with the place
+#: ("The Last Tram to Lvov, a novel by …").
+_WORK_AFTER = later_re(
+    r",[ \t\u00a0]+(?:a|an|the|his|her|their)[ \t\u00a0]+(?:[\w-]+[ \t\u00a0]+){0,2}"
+    r"(?:novel|film|book|memoir|play|documentary|album|song|poem|opera|series"
+    r"|musical|painting|story|collection|short story)\b"
+)
+
+
+def titles_a_work(prose: str, end: int) -> bool:
+    """True when a work's kind stands in apposition right after the place
+    ending at ``end``: the place ends the work's title."""
+    return _WORK_AFTER.match(prose, end) is not None
+
+
 def names_a_product(prose: str, end: int) -> bool:
     """True when a product noun follows the place ending at ``end``."""
     return _PRODUCT_AFTER.match(prose, end) is not None

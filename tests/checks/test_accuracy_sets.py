@@ -166,6 +166,20 @@ BLIND_BARS = {
         "names": (0.95, 1),
         "variants": (0.9, 0),
     },
+    # Written blind after set 16's mends (all four families), the last of
+    # 2026-12-06: first scored quotes 20/21, debris 150/181 (140 at the
+    # session's start), names 66/67 with one clean case flagged (a novel's
+    # title ending with Lvov), variants 31/34 with one. Then debris 172/181
+    # ("READ:" and "read also" in many languages, a stamp with the time
+    # before the date, sign-up fine print), names 66/67 with none (a work's
+    # kind in apposition after its title), variants 33/34 (an honorific is
+    # no given name: "Mr Tkatschenko" is Yuriy Tkachenko).
+    "accuracy17": {
+        "quotes": (0.9, 1),
+        "debris": (0.9, 1),
+        "names": (0.95, 0),
+        "variants": (0.9, 1),
+    },
 }
 
 

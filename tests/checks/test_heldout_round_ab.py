@@ -181,3 +181,30 @@ def test_english_sites_furniture_around_a_story() -> None:
     findings = lint(text, "rail.txt", "artifacts")
     covered = {n for f in findings for n in range(f.line, f.end_line + 1)}
     assert covered == {2, 3, 5, 7, 8, 9}
+
+
+def test_a_work_s_title_ending_with_a_place_and_an_honorific() -> None:
+    text = (
+        "This month we read The Last Tram to Lvov, a novel set in the 1930s.\n\n"
+        "The author is touring Lviv this spring.\n"
+    )
+    assert found(text, "club.txt", "names") == []
+    # "Mr" is no given name: the bare surname after it is the same man.
+    text = (
+        "The committee, chaired by the engineer Yuriy Tkachenko, met.\n\n"
+        "Mr Tkatschenko reported that the fees were paid.\n"
+    )
+    assert found(text, "report.txt", "variants") == [(3, 4, "variants.Names")]
+
+
+def test_read_also_labels_in_many_languages_and_upper_case() -> None:
+    text = (
+        "The flood closed the provincial road on Monday.\n\n"
+        "Baca juga: Banjir Bandung Selatan, jalan provinsi lumpuh total\n\n"
+        "Crews cleared the mud by Wednesday.\n\n"
+        "READ: Council approves loan for the new market\n"
+    )
+    assert found(text, "flood.txt", "artifacts") == [
+        (3, 1, "artifacts.Related"),
+        (7, 1, "artifacts.Related"),
+    ]

@@ -707,6 +707,8 @@ class Names(CheckTypeBase):
                 return False
             if name_context.names_a_product(doc.prose, end):
                 return False  # "a 1959 Dnepr motorcycle with sidecar"
+            if name_context.titles_a_work(doc.prose, end):
+                return False  # "The Last Tram to Lvov, a novel by …"
             spelling = doc.prose[start:end]
             if name_context.another_languages_form(spelling):
                 # "Before the Second World War, Lwów was ...": the Polish
