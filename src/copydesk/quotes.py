@@ -262,6 +262,9 @@ _CORNER = {"」": "「", "』": "『"}
 _LOW_NINE_RIGHT = frozenset({"pl", "hu", "nl", "ro", "hr"})
 #: Languages that open and close with the same right mark (”…”, »…», ’…’).
 _SAME_MARK = frozenset({"sv", "fi"})
+#: A ” that opens a quotation: at a line's start or after a space or a
+#: bracket, before a letter (Swedish ”Vi har inte råd”).
+_RIGHT_MARK_OPENS = later_re(r"(?:^|(?<=[\s(]))”(?=\w)", stdlib_re.MULTILINE)
 #: Languages whose guillemets point outwards («…»): » never opens there.
 _OUTWARD = frozenset(
     {"fr", "it", "es", "pt", "ca", "ru", "uk", "be", "bg", "el", "no", "nb", "nn",
@@ -501,6 +504,7 @@ class _Scanner:
         "prose",
         "quote_depth",
         "quote_run",
+        "same_mark",
         "single_opens",
         "stack",
         "taken",
@@ -540,6 +544,9 @@ class _Scanner:
     single_opens: bool
     #: True when the language quotes with guillemets.
     guillemets: bool
+    #: True when quotations open with the closing mark, as Swedish and
+    #: Finnish write (”…”, ’…’): the language says so, or a ” opens one.
+    same_mark: bool
     #: English: a trailing apostrophe needs a word that takes one.
     english: bool
     #: Where the last double and single quotation of this block closed.
@@ -601,6 +608,9 @@ class _Scanner:
         self.outward = outward_guillemets(language)
         lang = primary_language(language)
         self.guillemets = self.outward or lang in _GUILLEMET_QUOTES
+        self.same_mark = lang in _SAME_MARK or (
+            "”" in prose and _RIGHT_MARK_OPENS.search(prose) is not None
+        )
         self.single_opens = lang in _LEFT_SINGLE_OPENS
         self.english = lang == "en"
         self.cjk = lang in _CJK
@@ -1418,7 +1428,7 @@ class _Scanner:
                 return CLOSE  # then ' ls '. : a padded value closed before a stop
             if self._elision(pos) and not self._word_quoted(pos):
                 return SKIP  # the 'net, ’em
-            if ch == "'" or primary_language(self.language) in _SAME_MARK:
+            if ch == "'" or self.same_mark:
                 return OPEN
             return SKIP  # ’n’, ’em: English never opens with ’
         if shape == RIGHT:
@@ -1775,10 +1785,40 @@ class _Scanner:
         the stray; its twin opens or closes the quotation."""
         if ch == "“":
             return pos + 1 < self.hi and self.prose[pos + 1] == "“"
+        if ch in "«»":
+            return self._doubled_guillemet(pos, ch)
         if ch != "”" or pos <= self.lo or self.prose[pos - 1] != "”":
             return False
         # “… such as “x.””: two quotations opened with “ end here together.
         return sum(o.ch == "“" for o in self.stack) + (self.closed[0] == pos - 1) < 2
+
+    def _straight_twice(self, pos: int, ch: str) -> bool:
+        """True when the straight double mark at ``pos`` repeats the one that
+        just closed a quotation after a word or a stop ("…a plot.""): not
+        an empty string's two marks, which only a space stands before."""
+        prose = self.prose
+        return (
+            ch == '"'
+            and pos - 2 >= self.lo
+            and not prose[pos - 2].isspace()
+            and (pos + 1 >= self.hi or not prose[pos + 1].isalnum())
+        )
+
+    def _doubled_guillemet(self, pos: int, ch: str) -> bool:
+        """True when the guillemet at ``pos`` is the outer of two alike
+        (»»Nein«, «le texte»»): the inner one opens or closes; nested
+        quotations take single guillemets, so two double ones are a key
+        struck twice. An arrow (»» Next, More »») is spaced, and no pair."""
+        prose, lo, hi = self.prose, self.lo, self.hi
+        if pos + 2 < hi and prose[pos + 1] == ch and prose[pos + 2].isalnum():
+            return pos == lo or not prose[pos - 1].isalnum()  # the opening pair's first
+        return (
+            pos - 2 >= lo
+            and prose[pos - 1] == ch
+            and not prose[pos - 2].isspace()
+            and prose[pos - 2] != ch
+            and (pos + 1 >= hi or not prose[pos + 1].isalnum())
+        )
 
     def _continues_line_paragraph(self, pos: int, ch: str) -> bool:
         """True when a double opener at the start of a line continues the
@@ -1870,10 +1910,13 @@ class _Scanner:
             -1,
         )
         if index < 0:
-            if self.closed[0 if double else 1] == pos - 1 and self.prose[pos - 1] != ch:
+            if self.closed[0 if double else 1] == pos - 1 and (
+                self.prose[pos - 1] != ch or self._straight_twice(pos, ch)
+            ):
                 # ”" or ’': a closer of another style right after one that
                 # closed its quotation is the closing mark typed twice (an
-                # edit's leftover), not a closer whose opener is missing.
+                # edit's leftover), not a closer whose opener is missing;
+                # so is "" after a word, its second mark before no word.
                 self.defects.append(Defect("stray", pos, ch, note="doubled"))
                 return
             self._add("unmatched", pos, ch)

@@ -208,3 +208,28 @@ def test_read_also_labels_in_many_languages_and_upper_case() -> None:
         (3, 1, "artifacts.Related"),
         (7, 1, "artifacts.Related"),
     ]
+
+
+def test_a_doubled_guillemet_or_straight_closer_is_one_stray() -> None:
+    text = (
+        "Die Bewohner sollen umziehen.\n\n"
+        "»»Nein, ich gehe hier nicht weg«, sagte Hildegard Brandt.\n"
+    )
+    assert found(text, "heim.txt", "quotes") == [(3, 1, "quotes.Stray")]
+    text = (
+        'The council has 214 plots.\n\n"I have waited since 2019. '
+        'I will retire before I get a plot.""\n\n'
+        'Arrows stay: More »» and »» Next. Set it to "" to clear it.\n'
+    )
+    assert found(text, "plots.txt", "quotes") == [(3, 63, "quotes.Stray")]
+
+
+def test_a_draft_that_opens_with_the_closing_mark_nests_the_same_way() -> None:
+    # Swedish ”…” with ’…’ inside: ’ opens as ” does, whatever the
+    # configured language.
+    text = (
+        "Kommunen lägger ner två fritidsgårdar.\n\n"
+        "”Ungdomarna har sagt till oss: ’Flytta inte vår gård’, och det tar "
+        "vi med oss.”\n"
+    )
+    assert found(text, "gard.txt", "quotes") == []
