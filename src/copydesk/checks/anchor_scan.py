@@ -3,10 +3,12 @@
 Whole-line and between-sentence rules (``existence`` with ``line`` or
 ``between_sentences``) can only match at a line start or right after a
 sentence end. Trying each rule's pattern at each such place costs a regex
-call per line per rule; instead, the RE2 supersets of all those rules'
-tokens are joined into one automaton, with the anchors written in RE2
-syntax around them, and one scan of the document lists the few places where
-some token may match. Each rule then tries its real pattern only there.
+call per line per rule; instead, the RE2 supersets of those rules' tokens
+are joined into an automaton, with the anchors written in RE2 syntax around
+them, and one scan of the document lists the few places where some token
+may match. Each rule then tries its real pattern only there. A ruleset's
+rules are joined in a few automata of bounded size (``Existence.link``,
+``existence.SCAN_BUDGET``): one for all of them outgrew RE2's DFA cache.
 
 The places are line starts and sentence starts (after the gap that follows
 ``.!?…``), reported in character offsets. The scan restarts one byte after

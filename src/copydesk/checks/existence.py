@@ -118,9 +118,9 @@ class Quoted(Analysis[QuotedSpans]):
 
 class ScanSlot:
     """Where an anchored rule finds its scan: the one ``link`` shares among a
-    ruleset's rules, or one of the rule's own, made on first use when there
-    is no shared one or the shared one is too big for RE2 (a user rule with
-    thousands of tokens then slows only itself)."""
+    group of a ruleset's rules, or one of the rule's own, made on first use
+    when there is no shared one or the shared one is too big for RE2 (a user
+    rule with thousands of tokens then slows only itself)."""
 
     __slots__ = ("own", "shared")
 
