@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from copydesk import regex_programs
-from copydesk.document import Document
+from copydesk.document import WRAP_WIDTH, Document
 from copydesk.errors import RuleError
 
 if TYPE_CHECKING:  # ``regex`` is imported to compile only (``regex_programs``)
@@ -24,9 +24,6 @@ if TYPE_CHECKING:  # ``regex`` is imported to compile only (``regex_programs``)
 
 #: Longest line a block pattern is tried on: a bio is one short paragraph.
 MAX_BLOCK_LINE = 240
-#: Shortest line that may have been wrapped by hand (``document.hard_wrapped``
-#: reads lines of 40 characters or more the same way).
-_WRAP_WIDTH = 40
 _KEYS = frozenset({"above", "below", "lone", "repeat"})
 #: Most lines the last pattern of a list may add past its first (``repeat``).
 MAX_REPEAT = 20
@@ -127,9 +124,10 @@ def _wrapped(doc: Document, line: int) -> bool:
     """The line runs on into the next, a paragraph wrapped by hand: the next
     line follows with no blank line and opens in lower case ("The council
     voted on repairs, which" / "were approved"). No page furniture does.
-    A line wrapped at an editor's width is long: a short one over a small
-    letter is a list's item ("Tags:", "bicycles", "students")."""
-    if line >= doc.line_count or len(doc.line_text(line).strip()) < _WRAP_WIDTH:
+    A line wrapped at an editor's width is long (``document.WRAP_WIDTH``,
+    as ``hard_wrapped`` reads it): a short one over a small letter is a
+    list's item ("Tags:", "bicycles", "students")."""
+    if line >= doc.line_count or len(doc.line_text(line).strip()) < WRAP_WIDTH:
         return False
     following = doc.line_text(line + 1).lstrip()
     return following[:1].islower()

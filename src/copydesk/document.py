@@ -90,12 +90,14 @@ def format_kind(fmt: str) -> str:
     return "" if fmt == "plain" else default_kind(fmt, "")
 
 
+#: The shortest line that may have been wrapped at an editor's width.
+WRAP_WIDTH = 40
 #: A line of 40 to 160 characters and the first word character of the line
 #: after it: where that is a small letter (of any script), a sentence broken
 #: at the editor's width (72 to 80 columns mostly, 120 in some licence files).
-_WRAPPED_LINE = later_re(r"^[^\n]{40,160}(?=\n[ \t]*(\w))", re.MULTILINE)
+_WRAPPED_LINE = later_re(rf"^[^\n]{{{WRAP_WIDTH},160}}(?=\n[ \t]*(\w))", re.MULTILINE)
 #: A line of 40 characters or more: one that could have been wrapped.
-_LONG_LINE = later_re(r"^[^\n]{40,}", re.MULTILINE)
+_LONG_LINE = later_re(rf"^[^\n]{{{WRAP_WIDTH},}}", re.MULTILINE)
 #: How much of a text ``hard_wrapped`` reads: its style shows early, and a
 #: long file costs no more than this.
 _WRAP_SAMPLE = 200_000

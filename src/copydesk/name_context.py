@@ -372,6 +372,17 @@ def another_languages_form(spelling: str) -> bool:
     return not spelling.isascii() or "w" in spelling.lower()
 
 
+#: The last year a sentence's date puts a place under its old name in its
+#: state's language: the cities renamed with the borders after the Second
+#: World War (Lwów to Lviv); a later date is the house spelling's ("born in
+#: Kiev in 1989").
+_PRE_WAR = 1945
+#: The last year it keeps an English transliteration of the Russian name:
+#: the Empire's official one (Kiev, Kharkov) until 1917; "born in Rovno in
+#: 1932" (a Polish town then) or "in Kharkov in 1951" is the house's.
+EMPIRE_END = 1917
+
+
 #: What dates a sentence to before 1945 (``_PRE_WAR``): a decade ("in the
 #: 1930s"), a war or an era ("before the Second World War", "the interwar
 #: years"), a state that is gone ("the Polish Republic" of 1918-1939, "the
@@ -442,13 +453,12 @@ _NOW_CALLED = later_regex(
 
 
 def in_a_dated_sentence(
-    prose: str, start: int, end: int, until: int | None = None
+    prose: str, start: int, end: int, until: int = _PRE_WAR
 ) -> bool:
     """True when the sentence holding a place at ``start:end`` is set up to
-    ``until`` (the year 1945 unless given), not back in the present: a year (not "since
+    the year ``until`` and not back in the present: a year (not "since
     1938"), a decade, a war or an era before 1945 ("Before the Second World
     War, Lwów was ..."). The name it had then is the writer's to keep."""
-    until = _PRE_WAR if until is None else until
     begin, finish = sentence_bounds(prose, start, end)
     if _NOW.search(prose, begin, finish) is not None:
         return False
@@ -493,17 +503,6 @@ def dated_from(prose: str, spelling: str) -> int:
         ),
         -1,
     )
-
-
-#: The last year a sentence's date puts a place under its old name in its
-#: state's language: the cities renamed with the borders after the Second
-#: World War (Lwów to Lviv); a later date is the house spelling's ("born in
-#: Kiev in 1989").
-_PRE_WAR = 1945
-#: The last year it keeps an English transliteration of the Russian name:
-#: the Empire's official one (Kiev, Kharkov) until 1917; "born in Rovno in
-#: 1932" (a Polish town then) or "in Kharkov in 1951" is the house's.
-EMPIRE_END = 1917
 
 
 #: The end of the sentence after a name: a stop and a space, or a line end.
@@ -766,7 +765,8 @@ _NEXT_WORD = later_regex(r"[ \t\u00a0]+(\p{Ll}+)")
 #: the writer's to mend.
 _PRODUCT_AFTER = later_re(
     r"[-–]\d{1,4}(?![\w])|[ \t\u00a0]+(?i:motorcycles?|motorbikes?|sidecars?"
-    r"|rockets?|launchers?|tractors?|cameras?|lens|lenses|rangefinders?|engines?|carburettors?)\b"
+    r"|rockets?|launchers?|tractors?|cameras?|lens|lenses|rangefinders?"
+    r"|engines?|carburettors?)\b"
 )
 
 

@@ -16,8 +16,9 @@ script and a colon, and goes on in Latin letters. In an English draft
 language written in Latin letters is the same furniture ("Tillad alle",
 "Megosztás", "Baca juga: Ipoh traders complain …"): most of its words
 unknown to English, one of them in lower case (a word, not a name), or a
-single word with a letter English does not write (ő, ş, ø). A line opening with a
-quotation mark is a quotation in the original, kept as the writer chose.
+single word with a letter English does not write (ő, ş, ø). A line opening
+with a quotation mark is a quotation in the original, kept as the writer
+chose.
 The fix deletes the line, unsafely: the reader decides.
 """
 
@@ -37,9 +38,11 @@ from copydesk.schema import Key
 #: Letters of a script other than Latin (and no mark, digit or symbol).
 _OTHER_LETTERS = later_regex(r"[\p{L}--\p{Latin}]+", regex_programs.VERSION1)
 _LETTERS = later_regex(r"\p{L}", regex_programs.VERSION1)
+#: What may lead a line of furniture: indentation, a bullet.
+_LEAD = r"[ \t•·▪►-]*"
 #: A label in another script before a colon, then Latin text.
 _LABEL = later_regex(
-    r"[ \t•·▪►-]*((?:[\p{L}--\p{Latin}][\p{L}\p{M}.'’-]*[ \t]*){1,4})"
+    _LEAD + r"((?:[\p{L}--\p{Latin}][\p{L}\p{M}.'’-]*[ \t]*){1,4})"
     r"[:：][ \t]*\p{Latin}",
     regex_programs.VERSION1,
 )
@@ -47,10 +50,10 @@ _QUOTES = "\"'“‘«„‚»”’「『"
 #: Longest line read for another language in Latin letters (with its lead).
 _SHORT = 64
 #: Such a line: a letter after its lead (indentation, a bullet).
-_SHORT_LINE = later_regex(r"[ \t•·▪►-]*(\p{L}[^\n]*)")
+_SHORT_LINE = later_regex(_LEAD + r"(\p{L}[^\n]*)")
 _WORD = later_regex(r"\p{L}[\p{L}\p{M}'’-]*")
 #: A label and a colon before the rest of its line.
-_LATIN_LABEL = later_regex(r"[ \t•·▪►-]*([^\W\d_][^:\n]{0,30}):[ \t]+(\S[^\n]*)")
+_LATIN_LABEL = later_regex(_LEAD + r"([^\W\d_][^:\n]{0,30}):[ \t]+(\S[^\n]*)")
 #: Share of a document's words the English lexicon must know for it to be
 #: an English draft.
 _ENGLISH_SHARE = 0.8

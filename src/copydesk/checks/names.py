@@ -728,12 +728,13 @@ class Names(CheckTypeBase):
             ):
                 return False  # "it was Lwów, for our students it is Lviv"
             block = doc.block_at(start)
-            quoted = block is not None and block.kind == "blockquote"
+            element = (
+                block.start
+                if block is not None and block.kind == "blockquote"
+                else None
+            )
             if name_context.quoted_in_its_time(
-                doc.prose,
-                0 if block is None else block.start,
-                start,
-                block.start if quoted and block is not None else None,
+                doc.prose, 0 if block is None else block.start, start, element
             ):
                 return False  # "On 3 April 1919 he wrote: “… Odessa …”"
             if (
