@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from copydesk import text_pieces
+from copydesk import langtag, text_pieces
 from copydesk.document import Analysis, ByKey, Document
 from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.wide_chars import wide_characters
@@ -80,6 +80,14 @@ for _lang, _table in _FUNCTION_WORDS.items():
     for _word in _table:
         _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _lang)
 _WORD = later_re(r"[^\W\d_]+")
+#: Letters only one of the languages above writes: neighbours that share
+#: their short words (Czech and Polish: na, do, po, ale) never share these.
+#: A word holding one counts as one more hit for its language.
+_OWN_LETTERS: dict[str, frozenset[str]] = {
+    "cs": frozenset("řěůŘĚŮ"),
+    "pl": frozenset("łąęśźżńŁĄĘŚŹŻŃ"),
+    "sk": frozenset("ôĺľŕÔĹĽŔ"),
+}
 #: The marks a language opens quotations with, where they tell it from its
 #: neighbours: English never opens with "„" or "«", which German, Polish,
 #: French and Russian do.
@@ -89,11 +97,6 @@ _OWN_OPENERS: dict[str, str] = {"en": '"“'}
 MIN_HITS = 4
 #: A quotation needs fewer words to show it is foreign.
 MIN_QUOTE_HITS = 2
-
-
-def primary(tag: str) -> str:
-    """``de-CH`` → ``de``."""
-    return tag.replace("_", "-").split("-", 1)[0].lower() or "en"
 
 
 def tally(words: Iterable[str]) -> Counter[str]:
@@ -110,6 +113,11 @@ def _tally_counts(counts: Counter[str]) -> Counter[str]:
     for word, n in counts.items():
         for lang in _LANGUAGES_OF.get(word.casefold(), ()):
             hits[lang] += n
+        if not word.isascii():
+            letters = set(word)
+            for lang, own in _OWN_LETTERS.items():
+                if not own.isdisjoint(letters):
+                    hits[lang] += n
     return hits
 
 
@@ -149,8 +157,8 @@ class DocumentLanguage(Analysis[str]):
         from copydesk import page_language
 
         own = page_language.declared(doc.text, doc.path, doc.format)
-        if own is not None and primary(own) != "en":
-            return primary(own)
+        if own is not None and langtag.primary(own) != "en":
+            return langtag.primary(own)
         # The lexicon checks count the prose's words anyway (``WordCounts``,
         # a pass of its own): this tally's words are their runs of letters.
         # A second pass over a long text was a twelfth of its check.
@@ -158,8 +166,8 @@ class DocumentLanguage(Analysis[str]):
 
         counts = runs_counted(doc.get(word_guards.WordCounts), doc.prose)
         if counts is None:
-            return language_of(doc.prose) or primary(doc.language)
-        return told(_tally_counts(counts), MIN_HITS) or primary(doc.language)
+            return language_of(doc.prose) or langtag.primary(doc.language)
+        return told(_tally_counts(counts), MIN_HITS) or langtag.primary(doc.language)
 
 
 def runs_counted(words: Counter[str], text: str) -> Counter[str] | None:

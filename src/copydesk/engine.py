@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import Final
 
-from copydesk import deadline, patterns
+from copydesk import deadline, furniture_runs, langtag, patterns
 from copydesk.checks import load_check_type
 from copydesk.checks.base import Check
 from copydesk.document import Directive, Document
@@ -136,7 +136,8 @@ def lint(
         known = {m.id for m in metas}
         known.update(m.pack for m in metas)
         found.extend(directive_warnings(doc, known))
-    kept = suppress(found, doc)
+    furniture = {c.meta.id: c.meta for c in ruleset.checks if c.meta.furniture}
+    kept = suppress(furniture_runs.grown(found, doc, furniture), doc)
     kept = one_per_span(kept, [c.meta.id for c in ruleset.checks])
     kept = unsafe_in_headings(kept, doc)
     kept = keep_masks(kept, doc)
@@ -203,7 +204,7 @@ def _applies_to_language(check: Check, language: str) -> bool:
     wanted = check.meta.languages
     if not wanted:
         return True
-    primary = language.split("-", 1)[0].lower()
+    primary = langtag.primary(language)
     return any(w.lower() in (language.lower(), primary) for w in wanted)
 
 

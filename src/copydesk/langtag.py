@@ -32,6 +32,13 @@ _TAG = later_re(
 EXAMPLES = "en, en-GB, de-CH or pt-BR"
 
 
+def primary(tag: str) -> str:
+    """The primary subtag of ``tag``, lower-cased: ``de-CH`` → ``de``; an
+    empty tag reads as English, the default language. The one reading of a
+    tag's language that house lists, quotation marks and dictionaries use."""
+    return tag.replace("_", "-").split("-", 1)[0].lower() or "en"
+
+
 def tag_problem(tag: str) -> str | None:
     """Why ``tag`` is not a BCP 47 language tag, or None when it is one."""
     if _TAG.fullmatch(tag):

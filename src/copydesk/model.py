@@ -208,6 +208,11 @@ class RuleMeta(NamedTuple):
     examples: Examples = Examples()
     #: False for opt-in rules, which run only when selected by id or pack.
     enabled: bool = True
+    #: The rule reports whole lines of page furniture (``copydesk.
+    #: furniture_runs``): "lines", whose findings the engine grows over the
+    #: short lines touching them in a draft, or "fallback", which also gives
+    #: way where a "lines" rule reports the same line; "" for other rules.
+    furniture: str = ""
     #: A rule shipped with copydesk, unchanged by configuration: its patterns
     #: are known to compile (the test suite compiles them), so a check type
     #: may compile them on first use rather than at load.
@@ -271,6 +276,7 @@ class RuleMeta(NamedTuple):
             "good": list(self.examples.good),
             "enabled": self.enabled,
             "shipped": self.shipped,
+            "furniture": self.furniture,
         }
 
     @classmethod
@@ -292,4 +298,5 @@ class RuleMeta(NamedTuple):
             examples=Examples(tuple(item["bad"]), tuple(item["good"])),
             enabled=bool(item["enabled"]),
             shipped=bool(item["shipped"]),
+            furniture=str(item["furniture"]),
         )

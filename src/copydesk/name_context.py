@@ -38,7 +38,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from copydesk import regex_programs
+from copydesk import regex_programs, translit
 from copydesk.document import FILLER
 from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.lines import line_around
@@ -293,7 +293,11 @@ def other_name(
     # case: "KIEV OBLAST" is the region, "TALKS IN KIEV" the city.
     capitals = prose[start:end].isupper()
     after = _WORD_AFTER.match(prose, end)
-    if after is not None and _title(after.group(1), capitals) not in _ADMIN_AFTER:
+    if (
+        after is not None
+        and _title(after.group(1), capitals) not in _ADMIN_AFTER
+        and not (capitals and _common_in_capitals(after.group(1)))
+    ):
         return True
     before = _WORD_BEFORE.search(prose, max(0, start - 60), start)
     if before is not None:
@@ -309,6 +313,14 @@ def other_name(
     if historical_event(prose, start, end) or in_title(prose, start):
         return True
     return elsewhere is not None and elsewhere.match(prose, end) is not None
+
+
+def _common_in_capitals(word: str) -> bool:
+    """Whether ``word``, written in capitals after a place in capitals, is a
+    common word that a title-case headline would write in lower case or as
+    the sentence's verb ("OPENS IN KHARKOV WITH FUNDING", "FROM THE DONBASS
+    NEED YOU"), not the next part of a name."""
+    return word.isupper() and translit.is_common(word)
 
 
 def _title(word: str, capitals: bool) -> str:
@@ -761,10 +773,15 @@ _NEXT_WORD = later_regex(r"[ \t\u00a0]+(\p{Ll}+)")
 
 #: Manufactured things named after a place, right after its old spelling
 #: ("Dnepr motorcycles", "a Kiev camera", "the Dnepr rocket"), or a model's
-#: number joined to it ("the Kiev-88"): a make or a model, whose name is not
-#: the writer's to mend.
+#: number joined to it ("the Kiev-88", "the Kiev 88CM", "the Dnepr MT-11"):
+#: a make or a model, whose name is not the writer's to mend. A number of
+#: days or people after a place ("left Odessa 10 years ago") is no model's.
 _PRODUCT_AFTER = later_re(
-    r"[-–]\d{1,4}(?![\w])|[ \t\u00a0]+(?i:motorcycles?|motorbikes?|sidecars?"
+    r"[-–]\d{1,4}(?![\w])"
+    r"|[ \t\u00a0](?:\d{1,3}[A-Z]{0,3}|[A-Z]{1,3}-?\d{1,4}[A-Z]?)(?![\w.,:/-]\w)\b"
+    r"(?![ \t\u00a0]*(?:years?|months?|weeks?|days?|hours?|minutes?|km|miles"
+    r"|metres?|meters?|times|people|per|percent|%))"
+    r"|[ \t\u00a0]+(?i:motorcycles?|motorbikes?|sidecars?"
     r"|rockets?|launchers?|tractors?|cameras?|lens|lenses|rangefinders?"
     r"|engines?|carburettors?)\b"
 )
@@ -786,8 +803,31 @@ def titles_a_work(prose: str, end: int) -> bool:
 
 
 def names_a_product(prose: str, end: int) -> bool:
-    """True when a product noun follows the place ending at ``end``."""
+    """True when a product noun or a model's number follows the place
+    ending at ``end``."""
     return _PRODUCT_AFTER.match(prose, end) is not None
+
+
+#: Right before a place, a preposition of place or of a journey: what still
+#: makes the make's name the city or the river ("moved to Kiev", "flew from
+#: Odessa", "on the Dnepr"; not "on Kiev bodies").
+_JOURNEY_BEFORE = later_re(
+    r"(?<![\w])(?i:(?:in|near|outside|to|from|around|across|via|into)[ \t\u00a0]+"
+    r"|(?:on|along|over|by|in|near|to|from|across)[ \t\u00a0]+the[ \t\u00a0]+)\Z"
+)
+
+
+def travelled(prose: str, start: int) -> bool:
+    """True when a preposition of place or journey stands right before
+    ``start``."""
+    return _JOURNEY_BEFORE.search(prose, max(0, start - 12), start) is not None
+
+
+def made_a_product(prose: str, spelling: str) -> bool:
+    """Whether the document names a product after ``spelling`` somewhere
+    ("The Kiev 88 is a camera"): its other uses that no place's preposition
+    leads ("on Kiev bodies", "a sound Dnepr outfit") are the make too."""
+    return any(names_a_product(prose, end) for _, end in _whole_uses(prose, spelling))
 
 
 def names_the_work(prose: str, start: int, end: int) -> bool:

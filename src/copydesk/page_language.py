@@ -22,7 +22,7 @@ import itertools
 import re
 from pathlib import Path, PurePath
 
-from copydesk import doclang
+from copydesk import langtag
 from copydesk.lazy_patterns import later_re
 
 #: Primary subtags read as a page's language (ISO 639-1).
@@ -73,7 +73,7 @@ def declared(text: str, path: str, fmt: str) -> str | None:
     if fmt == "html":
         found.insert(1, _in_root_element(text[:_HEAD]))
     tags = [tag for tag in found if tag is not None]
-    foreign = [tag for tag in tags if doclang.primary(tag) != "en"]
+    foreign = [tag for tag in tags if langtag.primary(tag) != "en"]
     chosen = foreign or tags
     return chosen[0] if chosen else None
 
@@ -104,7 +104,7 @@ def language_for(text: str, path: str, fmt: str, default: str) -> str:
     another than ``default``'s, else ``default`` (whose region a page
     declaring the same language keeps: ``en-GB`` stays for ``lang: en``)."""
     own = declared(text, path, fmt)
-    if own is None or doclang.primary(own) == doclang.primary(default):
+    if own is None or langtag.primary(own) == langtag.primary(default):
         return default
     return own
 

@@ -40,7 +40,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from copydesk import doclang, quote_signs
+from copydesk import doclang, langtag, quote_signs
 from copydesk.document import FILLER, Analysis, Block, Document
 from copydesk.lazy_patterns import later_re
 from copydesk.lines import line_end, line_start, opening_line
@@ -271,11 +271,13 @@ _OUTWARD = frozenset(
      "pl", "ro", "tr"}
 )  # fmt: skip
 #: Words that an apostrophe begins; the mark before them is no opener.
+#: Among them the endings of a contraction or a suffix that markup parted
+#: from its word (a code span's ``renewenvironment``'d, ``cache``'ll).
 _ELISIONS = frozenset(
     {
         "tis", "twas", "twere", "em", "n", "cause", "cos", "til", "bout",
         "round", "kay", "cept", "nuff", "fraid", "gainst", "neath", "sup",
-        "s", "t", "k",
+        "s", "t", "k", "d", "ll", "re", "ve",
     }
 )  # fmt: skip
 #: How far a clipped word's closer is looked for ('net zero'): a short
@@ -447,20 +449,15 @@ def _outside_code_lines(prose: str, marks: list[int]) -> list[int]:
     return kept
 
 
-def primary_language(tag: str) -> str:
-    """The primary subtag of a BCP 47 tag: ``de-CH`` → ``de``."""
-    return tag.replace("_", "-").split("-", 1)[0].lower() or "en"
-
-
 def outward_guillemets(language: str) -> bool:
     """True where « opens and » closes: French, Swiss German, Russian, ..."""
     tag = language.replace("_", "-").lower()
-    return primary_language(tag) in _OUTWARD or tag.endswith("-ch")
+    return langtag.primary(tag) in _OUTWARD or tag.endswith("-ch")
 
 
 def expected_closer(opener: str, language: str) -> str:
     """The closing mark that belongs to ``opener`` in ``language``."""
-    lang = primary_language(language)
+    lang = langtag.primary(language)
     if opener in "„‚":
         right = lang in _LOW_NINE_RIGHT
         if opener == "„":
@@ -606,7 +603,7 @@ class _Scanner:
         self.dittos = quote_signs.DittoLines("")
         self.dialogue_run = False
         self.outward = outward_guillemets(language)
-        lang = primary_language(language)
+        lang = langtag.primary(language)
         self.guillemets = self.outward or lang in _GUILLEMET_QUOTES
         self.same_mark = lang in _SAME_MARK or (
             "”" in prose and _RIGHT_MARK_OPENS.search(prose) is not None
@@ -1531,7 +1528,8 @@ class _Scanner:
     def _apostrophe_in_quotation(self, pos: int) -> bool:
         """True when the ’ at ``pos``, with a single quotation open, is an
         apostrophe: of rock ’n’ roll, or of a plural possessive before its
-        noun (‘a betrayal of the workers’ union and ...), not the closer."""
+        noun (‘a betrayal of the workers’ union and ...’), not the closer,
+        which must then come later in the block."""
         prose = self.prose
         if pos >= 2 and prose[pos - 1] == "n" and prose[pos - 2] in "’'":
             return True
@@ -1546,8 +1544,12 @@ class _Scanner:
         if not word.islower() or word in quote_signs.AFTER_CLOSER:
             return False
         # A title quoted whole ends in its last word: ‘Overlapping Needs:
-        # People with Disabilities’ section.
-        return not _title_cased(prose[opener + 1 : pos])
+        # People with Disabilities’ section. So does a quotation nested in a
+        # double one when no later mark could close it before that one
+        # does: "The line 'I made my own mistakes' broke me," she said.
+        if _title_cased(prose[opener + 1 : pos]):
+            return False
+        return self._open_double() is None or self._single_closer_ahead(pos)
 
     def _ends_quotation(self, pos: int) -> bool:
         """True when what follows the single mark at ``pos`` is what follows
@@ -1780,11 +1782,14 @@ class _Scanner:
         return i
 
     def _doubled(self, pos: int, ch: str) -> bool:
-        """True when the curly double mark at ``pos`` repeats the one on its
-        inner side (““We…, …legs””): a key struck twice. The outer one is
-        the stray; its twin opens or closes the quotation."""
-        if ch == "“":
-            return pos + 1 < self.hi and self.prose[pos + 1] == "“"
+        """True when the curly double mark or corner bracket at ``pos``
+        repeats the one on its inner side (““We…, …legs””, „„Situace,
+        …します」」): a key struck twice. The outer one is the stray; its
+        twin opens or closes the quotation."""
+        if ch in "“„「『":  # ““We, „„Situace, 「「お客様: nested ones take other marks
+            return pos + 1 < self.hi and self.prose[pos + 1] == ch
+        if ch in "」』":  # …おわびします」」と
+            return pos > self.lo and self.prose[pos - 1] == ch
         if ch in "«»":
             return self._doubled_guillemet(pos, ch)
         if ch != "”" or pos <= self.lo or self.prose[pos - 1] != "”":
@@ -1950,7 +1955,7 @@ class _Scanner:
             return False
         if opener not in "„‚":
             return True
-        lang = primary_language(self.language)
+        lang = langtag.primary(self.language)
         if lang in _LOW_NINE_LEFT:
             return closer in "“‘"
         if lang in _LOW_NINE_RIGHT:
@@ -2481,11 +2486,11 @@ def quoting_language(doc: Document) -> str:
     prose = doc.prose
     if prose.isascii():
         return doc.language
-    if primary_language(doc.language) not in _CJK:
+    if langtag.primary(doc.language) not in _CJK:
         script = doclang.cjk_script(prose)
         if script is not None:
             return script  # a page in Chinese: “/” pairs between ideographs
     if not any(mark in prose for mark in _LANGUAGE_MARKS):
         return doc.language
     shown = doc.get(doclang.DocumentLanguage)
-    return doc.language if shown == primary_language(doc.language) else shown
+    return doc.language if shown == langtag.primary(doc.language) else shown

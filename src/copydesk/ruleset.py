@@ -432,7 +432,19 @@ def build_meta(rule_id: str, data: Mapping[str, Any], display: str) -> RuleMeta:
         kinds=kinds,
         examples=_examples(data.get("examples"), display),
         enabled=bool(data.get("enabled", True)),
+        furniture=_furniture(data.get("furniture", False), display),
     )
+
+
+def _furniture(value: object, display: str) -> str:
+    """The ``furniture`` key as RuleMeta keeps it: "lines", "fallback" or ""."""
+    if value is True:
+        return "lines"
+    if value is False:
+        return ""
+    if value == "fallback":
+        return "fallback"
+    raise RuleError(display, "key 'furniture': expected true, false or fallback")
 
 
 def _examples(value: Any, display: str) -> Examples:

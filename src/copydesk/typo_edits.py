@@ -35,6 +35,9 @@ UNDOUBLED = 0.5  # the typo has one letter where the word has two
 DOUBLED = 0.51  # the typo doubles a letter
 DROPPED_E_OF_ED = 0.45  # ``filterd`` for ``filtered``
 SWAPPED = 0.6
+#: Two letters one apart exchanged, the letter between kept: ``migitate``
+#: for ``mitigate``, ``relevent`` is not one (a vowel for a vowel).
+SWAPPED_APART = 0.8
 NEIGHBOUR_KEY = 0.65
 DROPPED_VOWEL = 0.7
 VOWEL = 0.72
@@ -94,9 +97,9 @@ def one_edit(
     word: str, alphabet: str = _ALPHABET, *, slips_only: bool = False
 ) -> dict[str, float]:
     """Every string one edit from ``word``, with the cost of the cheapest
-    slip that makes it: a letter too many (deleted), a swap of neighbours, a
-    letter for another (replaced), a letter dropped (inserted), an
-    apostrophe dropped.
+    slip that makes it: a letter too many (deleted), a swap of neighbours
+    or of two letters one apart, a letter for another (replaced), a letter
+    dropped (inserted), an apostrophe dropped.
 
     ``slips_only`` keeps the edits that undo a typing slip (a letter too
     many, a swap, a dropped vowel, a dropped double, an apostrophe), and
@@ -152,6 +155,12 @@ def one_edit(
             out[head + "ed"] = DROPPED_E_OF_ED
         for x in {before, after}.intersection(added):
             out[head + x + tail] = UNDOUBLED
+    if not slips_only:
+        for i in range(n - 2):
+            if word[i] != word[i + 2]:
+                apart = word[:i] + word[i + 2] + word[i + 1] + word[i] + word[i + 3 :]
+                if out.get(apart, REPLACED + 1) > SWAPPED_APART:
+                    out[apart] = SWAPPED_APART
     # Last, as the cheapest slip: a word with an apostrophe makes some of
     # these strings by doubling it too.
     dropped = (word[:i] + "'" + word[i:] for i in range(max(first, 1), n))

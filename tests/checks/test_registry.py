@@ -30,6 +30,7 @@ from copydesk.checks.pairs import Pairs
 from copydesk.checks.proselint import Proselint
 from copydesk.checks.rarity import Rarity
 from copydesk.checks.repetition import Repetition
+from copydesk.checks.shaped_lines import ShapedLines
 from copydesk.checks.spelling import Spelling
 from copydesk.checks.substitution import Substitution
 from copydesk.checks.variants import Variants
@@ -54,6 +55,7 @@ TYPED: dict[str, CheckType] = {
     "rarity": Rarity,
     "foreign_lines": ForeignLines,
     "repetition": Repetition,
+    "shaped_lines": ShapedLines,
     "spelling": Spelling,
     "substitution": Substitution,
     "variants": Variants,

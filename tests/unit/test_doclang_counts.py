@@ -18,11 +18,12 @@ from copydesk import doclang, text_pieces, word_guards
 from copydesk.document import Document
 
 #: Function words of several languages, one shared by two (``die``, ``in``),
-#: other words, digits and a combining accent.
+#: other words, digits, a combining accent and words with a language's own
+#: letters (ż, ř, ô).
 WORDS = st.sampled_from(
     [
         *("the", "The", "und", "die", "der", "le", "la", "in", "è", "e\u0301"),
-        *("Kyiv", "said", "5", "ßt", "w", "że", "и"),
+        *("Kyiv", "said", "5", "ßt", "w", "że", "и", "řeka", "môj"),
     ]
 )
 SEPARATORS = st.sampled_from([" ", "\n", ", ", "'", "-", "  "])
@@ -33,6 +34,9 @@ def _one_by_one(words: list[str]) -> Counter[str]:
     for word in words:
         for lang, table in doclang._FUNCTION_WORDS.items():
             if word.casefold() in table:
+                hits[lang] += 1
+        for lang, own in doclang._OWN_LETTERS.items():
+            if any(ch in own for ch in word):
                 hits[lang] += 1
     return hits
 

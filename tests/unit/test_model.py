@@ -64,6 +64,7 @@ metas = st.builds(
     examples=st.builds(Examples, words, words),
     enabled=st.booleans(),
     shipped=st.booleans(),
+    furniture=st.sampled_from(["", "lines", "fallback"]),
 )
 
 

@@ -34,6 +34,11 @@ def slips(word: str, alphabet: str, *, slips_only: bool) -> Iterator[tuple[str, 
         for x in alphabet:
             if x != c:
                 yield word[:i] + x + word[i + 1 :], te.replace_cost(c, x)
+    if not slips_only:
+        for i in range(n - 2):
+            if word[i] != word[i + 2]:
+                apart = word[:i] + word[i + 2] + word[i + 1] + word[i] + word[i + 3 :]
+                yield apart, te.SWAPPED_APART
     for i in range(first, n + 1):
         before = word[i - 1] if i else ""
         after = word[i] if i < n else ""
@@ -78,5 +83,10 @@ def test_one_edit_of_words_typists_mistype() -> None:
             want = cheapest(slips(word, te._ALPHABET, slips_only=slips_only))
             assert te.one_edit(word, slips_only=slips_only) == want
     assert te.one_edit("filterd")["filtered"] == te.DROPPED_E_OF_ED
+    # Letters one apart exchanged: cheaper than any replacement that would
+    # make a real word of the slip (militate for migitate).
+    assert te.one_edit("migitate")["mitigate"] == te.SWAPPED_APART
+    assert te.one_edit("migitate")["militate"] == te.REPLACED
+    assert "mitigate" not in te.one_edit("migitate", slips_only=True)
     assert te.one_edit("fillter")["filter"] == te.DOUBLED
     assert te.one_edit("wasnt")["wasn't"] == te.DROPPED_APOSTROPHE

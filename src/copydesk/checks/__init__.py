@@ -29,6 +29,7 @@ CHECK_TYPES: dict[str, str] = {
     "confusion": "copydesk.checks.confusion:ConfusionCheck",
     "rarity": "copydesk.checks.rarity:Rarity",
     "foreign_lines": "copydesk.checks.foreign_lines:ForeignLines",
+    "shaped_lines": "copydesk.checks.shaped_lines:ShapedLines",
     "articles": "copydesk.checks.articles:Articles",
     "capitals": "copydesk.checks.capitals:Capitals",
     "compounds": "copydesk.checks.compounds:Compounds",

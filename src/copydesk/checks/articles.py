@@ -41,7 +41,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar, Final
 
-from copydesk import wordlists
+from copydesk import langtag, wordlists
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.document import Document
 from copydesk.errors import RuleError
@@ -158,7 +158,7 @@ class Articles(CheckTypeBase):
         )
 
     def run(self, doc: Document) -> Iterator[Finding]:
-        if doc.language.split("-", 1)[0].lower() != "en":
+        if langtag.primary(doc.language) != "en":
             return
         prose, text = doc.prose, doc.text
         lex = wordlists.lexicon("en")

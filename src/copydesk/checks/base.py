@@ -34,6 +34,7 @@ COMMON_KEYS: dict[str, Key] = {
         Key("language", (str, list)),
         Key("kinds", (list,), item_types=(str,)),
         Key("enabled", (bool,)),
+        Key("furniture", (bool, str)),
     )
 }
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar, Final
 
-from copydesk import regex_programs, word_guards, wordlists
+from copydesk import langtag, regex_programs, word_guards, wordlists
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.checks.existence import line_edit
 from copydesk.document import Analysis, Document
@@ -97,7 +97,7 @@ class ForeignLines(CheckTypeBase):
     def run(self, doc: Document) -> Iterator[Finding]:
         prose = doc.prose
         lines = set() if prose.isascii() else set(self._other_script_lines(doc))
-        if doc.language.split("-", 1)[0].lower() == "en":
+        if langtag.primary(doc.language) == "en":
             lines.update(_other_language_lines(doc))
         for line in sorted(lines):
             lo, hi = doc.line_bounds(line)

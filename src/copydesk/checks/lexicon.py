@@ -34,6 +34,7 @@ from typing import Any, ClassVar, Final, NamedTuple
 
 from copydesk import (
     doclang,
+    langtag,
     morphology,
     patterns,
     spell_directives,
@@ -217,7 +218,7 @@ class Lexicon(CheckTypeBase):
         return cls(meta, dictionary, frozenset(accepted), settings)
 
     def run(self, doc: Document) -> Iterator[Finding]:
-        language = self.dictionary or doc.language.split("-", 1)[0].lower()
+        language = self.dictionary or langtag.primary(doc.language)
         if language not in wordlists.LANGUAGES:
             return
         counts = doc.get(word_guards.WordCounts)
@@ -295,7 +296,9 @@ class Lexicon(CheckTypeBase):
         first letter, when one term is that close and the two differ inside
         the word, not by an ending (a term's other number, its possessive, an
         inflection), and not of a brand written with inner capitals; never
-        a word that affixes explain (``updateable``, not ``updatable``)."""
+        a word that affixes explain (``updateable``, not ``updatable``), nor
+        one the page writes twice the same way (the legacy ``vtctlclient``
+        beside its successor ``vtctldclient``): a slip is not repeated."""
         if len(folded) < _TERM_LENGTH or not folded.isalpha():
             return None  # "rustc's", "vtgate’s": a term's possessive, not a slip
         if _affixed_from_common(lex, folded):
@@ -303,6 +306,8 @@ class Lexicon(CheckTypeBase):
         # The page's own terms: used term-count times, no common word (a
         # product's name, Sourcegraph).
         repeated = doc.get(RepeatedWords)
+        if folded in repeated:
+            return None  # written so again: a term of its own (vtctlclient)
         near = [
             form
             for form in typo_edits.one_edit(folded).keys() & repeated.keys()

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final, NamedTuple
 
 from copydesk import (
     doclang,
+    langtag,
     name_context,
     patterns,
     regex_programs,
@@ -173,17 +174,38 @@ def _named_again(
     after a hyphen: Lévi-Strauss) after the anchored full name in this
     document ("Bernard-Henri Lévi ... Lévi, who has filmed"), when no other
     given name goes with the same spelling anywhere in it (Primo Levi) and
-    the spelling is no word of the language ("Levy payments")."""
+    the spelling is no word of the language ("Levy payments") or is the
+    name where it stands (:func:`_named_so`)."""
     prose = doc.prose
     spelling = prose[start:end]
     if _GIVEN_BEFORE.search(prose, max(0, start - 40), start) is not None:
         return False
     if prose[end : end + 1] == "-" and prose[end + 1 : end + 2].isalpha():
         return False
-    if spelling.casefold() in wordlists.lexicon("en").words:
+    if spelling.casefold() in wordlists.lexicon("en").words and not _named_so(
+        prose, start, end
+    ):
         return False
     first = doc.get(SurnameUses)[spelling, anchor.pattern, canonical]
     return 0 <= first < start
+
+
+#: A verb that a person's name takes as its subject, right after it.
+_PERSON_VERB = later_regex(
+    r"[ \t\u00a0]+(?:was|is|has|had|said|says|told|wrote|writes|added|will|would"
+    r"|could|did|does|went|came|called|replied|answered)\b"
+)
+
+
+def _named_so(prose: str, start: int, end: int) -> bool:
+    """Whether a surname that is also a word of the language (Levy) is the
+    name here: capitalised inside a sentence, or opening one with no article
+    and a person's verb after it ("Levy was filming"; "Levy payments rose"
+    is the word)."""
+    before = prose[max(0, start - 8) : start].rstrip(" \t\u00a0")
+    if before and before[-1] not in '.!?:\n"“‘«„—–-':
+        return True
+    return _PERSON_VERB.match(prose, end) is not None
 
 
 #: The gaps between a name's parts (``regex``'s ``\s``).
@@ -289,6 +311,16 @@ class DatedInItsTime(Analysis[ByKey[str, int]]):
     def compute(cls, doc: Document) -> ByKey[str, int]:
         prose = doc.prose
         return ByKey(lambda spelling: name_context.dated_from(prose, spelling))
+
+
+class MadeProducts(Analysis[ByKey[str, bool]]):
+    """By spelling: whether the document names a product after it
+    (``name_context.made_a_product``)."""
+
+    @classmethod
+    def compute(cls, doc: Document) -> ByKey[str, bool]:
+        prose = doc.prose
+        return ByKey(lambda spelling: name_context.made_a_product(prose, spelling))
 
 
 class CapitalWords:
@@ -457,6 +489,7 @@ class Names(CheckTypeBase):
         NamedAfterAWord,
         NamedAsWork,
         DatedInItsTime,
+        MadeProducts,
         SurnameUses,
         PlacedElsewhere,
         UkraineNamed,
@@ -707,6 +740,10 @@ class Names(CheckTypeBase):
                 return False
             if name_context.names_a_product(doc.prose, end):
                 return False  # "a 1959 Dnepr motorcycle with sidecar"
+            if doc.get(MadeProducts)[
+                doc.prose[start:end]
+            ] and not name_context.travelled(doc.prose, start):
+                return False  # "The Kiev 88 ... later Kiev bodies"
             if name_context.titles_a_work(doc.prose, end):
                 return False  # "The Last Tram to Lvov, a novel by …"
             spelling = doc.prose[start:end]
@@ -1058,7 +1095,7 @@ def _unsafe(own: Mapping[str, Any], source: str) -> bool:
 
 def house_language(data: Mapping[str, Any]) -> str:
     """The language of a names rule's house list (English unless it says)."""
-    return doclang.primary(str(data.get("house-language", "en")))
+    return langtag.primary(str(data.get("house-language", "en")))
 
 
 def house_languages(context: LoadContext) -> tuple[str, ...]:

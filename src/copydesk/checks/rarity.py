@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar, Final
 
-from copydesk import spell_directives, word_guards, wordlists
+from copydesk import langtag, spell_directives, word_guards, wordlists
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.document import Analysis, Document
 from copydesk.errors import RuleError
@@ -97,7 +97,7 @@ class Rarity(CheckTypeBase):
         )
 
     def run(self, doc: Document) -> Iterator[Finding]:
-        if doc.language.split("-", 1)[0].lower() != "en":
+        if langtag.primary(doc.language) != "en":
             return
         lex = wordlists.lexicon("en")
         counts = doc.get(word_guards.WordCounts)

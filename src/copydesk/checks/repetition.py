@@ -18,8 +18,12 @@ Duran, Walla Walla, Abdullah Abdullah; unless it is one of the ``safe``
 function words, "The The"), a capitalised or upper-case word followed by
 its lower-case common noun or an acronym after a lower-case word ("the
 Parameter parameter", "GET get", "the first FIRST"), and verbatim speech
-(a line that opens with a speaker label or a timestamp), and a word said
-three times or more ("yada yada yada"), unless it is a function word.
+(a line that opens with a speaker label or a timestamp, or an interjection
+said twice as a turn opens: "sure sure, thanks"), a word said three times
+or more ("yada yada yada"), unless it is a function word, and two clauses
+meeting at one word: a verb's stranded preposition before an infinitive
+("the host it points to to check") and a relative clause's auxiliary before
+the main clause's ("the tools that we have have changed").
 
 Safe means safe: the fix is SAFE only when both words are lower case and
 the word is one of the rule's ``safe`` words (closed-class words that no
@@ -37,7 +41,7 @@ import re as stdlib_re
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar, Final
 
-from copydesk import doclang, morphology, patterns
+from copydesk import langtag, morphology, patterns
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.deadline import on_time
 from copydesk.document import FILLER, Document
@@ -420,6 +424,12 @@ def _meant(doc: Document, run: list[tuple[int, int]], words: list[str]) -> bool:
         return True  # remove the "only only" messages: the double is named
     if _anchored_name(doc, run, first):
         return True  # <dfn>after after body</dfn> of #the-after-after-body-mode
+    if (
+        first.casefold() in _INTERJECTIONS
+        and _CLAUSE_MARK.match(doc.prose, run[-1][1])
+        and _SAID_FIRST.search(doc.prose, max(0, run[0][0] - 8), run[0][0])
+    ):
+        return True  # "sure sure, thanks", "No no! Not that one.": meant
     said = len(doc.text[run[0][0] : run[-1][1]].split())
     if said > 2 and not _function_word(first):
         return True  # reduplication: "yada yada yada", "ha ha ha"
@@ -427,11 +437,15 @@ def _meant(doc: Document, run: list[tuple[int, int]], words: list[str]) -> bool:
         if first[:1].isupper() and second[:1].isupper():
             return first != first.capitalize() or not _function_word(first)
         if first[:1].isupper():
-            return True  # "the Parameter parameter", "GET get"
+            # "The the" opening a sentence is the classic slip; a capital
+            # elsewhere names something ("the Parameter parameter", "GET get").
+            return not (first == second.capitalize() and _function_word(first))
         if len(second) > 1 and second.isupper():
             return True  # "the first FIRST", "at AT"
     if len(run) == 2 and _stranded(doc.prose, run, first.casefold()):
         return True  # "the server it connects to to be configured"
+    if len(run) == 2 and _gap_closed(doc.prose, run, first.casefold()):
+        return True  # "the dependencies each project has has grown"
     if _foreign_grammar(doc, first):
         return True  # German "die die", French "nous nous": meant there
     # The line from the document's index (a lone CR ends one too): searching
@@ -439,6 +453,21 @@ def _meant(doc: Document, run: list[tuple[int, int]], words: list[str]) -> bool:
     # so one long line was quadratic.
     line_start = doc.line_start(doc.line_col(run[0][0])[0])
     return _SPEECH.match(doc.text, line_start) is not None
+
+
+#: Words of speech that a speaker doubles on purpose ("sure sure", "yes
+#: yes"; the rule's exceptions hold "no no" and "bye bye" wherever they
+#: stand), when the pair opens what is said and a mark of the clause
+#: follows it ("You can do that now now." is a slip).
+_INTERJECTIONS = frozenset(
+    {"sure", "yes", "yeah", "yep", "nope", "okay", "ok", "oh", "ah", "ha",
+     "hey", "thanks", "please", "wow", "hmm", "uh", "um", "oops", "hi",
+     "hello"}
+)  # fmt: skip
+_CLAUSE_MARK = later_re(r"[,!?.…;:]")
+#: What stands before words that open a speaker's turn: a line's or a
+#: sentence's start, then quotation marks, emphasis or a dash.
+_SAID_FIRST = later_re(r"(?:\A|[\n.!?:])[ \t\u00a0\"'“‘«„*_>—–-]*\Z")
 
 
 def _foreign_grammar(doc: Document, word: str) -> bool:
@@ -450,7 +479,7 @@ def _foreign_grammar(doc: Document, word: str) -> bool:
     # The document's language (configured, or declared by the page), not
     # one told by its words: a paragraph read alone (a window, an editor's
     # re-lint) must decide as the whole document does.
-    doubles = _GRAMMATICAL_DOUBLES.get(doclang.primary(doc.language))
+    doubles = _GRAMMATICAL_DOUBLES.get(langtag.primary(doc.language))
     return doubles is not None and word.casefold() in doubles
 
 
@@ -470,7 +499,10 @@ _TO_VERBS = frozenset(
      "reply", "belong", "subscribe", "switch", "migrate", "upgrade", "downgrade",
      "return", "link", "map", "bind", "attach", "redirect", "navigate", "post",
      "publish", "push", "deploy", "send", "forward", "contribute", "adapt",
-     "default", "compare", "relate", "conform", "apply"}
+     "default", "compare", "relate", "conform", "apply", "deliver", "pass",
+     "assign", "add", "route", "expose", "grant", "give", "show", "dispatch",
+     "propagate", "report", "proxy", "commit", "copy", "restore", "revert",
+     "reset", "scale", "append", "prepend", "emit", "broadcast", "delegate"}
 )  # fmt: skip
 _IN_VERBS = frozenset(
     {"check", "log", "sign", "plug", "build", "built", "fill", "opt", "type",
@@ -484,6 +516,21 @@ _IN_VERBS = frozenset(
 _STRANDING = frozenset(
     {"to", "it", "they", "he", "she", "we", "you", "i", "which", "that", "who"}
 )
+#: Auxiliaries before a passive participle: "the element the event is
+#: delivered to to determine" strands the participle's "to" as well.
+_PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being", "gets", "got"})
+#: Verbs an infinitive after a stranded "to" most often starts with: what
+#: tells "connects to to be configured" from "writes to to disk".
+_INFINITIVES = frozenset(
+    {"be", "have", "do", "make", "get", "see", "check", "determine", "decide",
+     "ensure", "find", "keep", "use", "run", "verify", "confirm", "handle",
+     "process", "compute", "identify", "read", "write", "send", "create", "set",
+     "show", "help", "prevent", "provide", "support", "enable", "reach", "avoid",
+     "allow", "let", "go", "work", "test", "match", "load", "store", "update",
+     "build", "resolve", "route", "serve", "start", "stop", "learn", "know",
+     "tell", "say", "look", "take", "give", "open", "close", "receive",
+     "retrieve", "fetch", "validate", "authenticate", "connect", "access"}
+)  # fmt: skip
 #: Endings of nouns and adjectives: a word after "to to" that ends so is the
 #: preposition's object ("returned to to normal"), not an infinitive.
 _NOMINAL = ("ion", "ing", "al", "ity", "ment", "ness", "ary", "ory", "ance", "ence")
@@ -530,8 +577,18 @@ def _stranded(prose: str, run: list[tuple[int, int]], word: str) -> bool:
     lead, verb = before.group(1).casefold(), before.group(2).casefold()
     next_word = after.group(1)
     if word == "to":
+        # A finite or past form ("this vtgate connects to", "is delivered
+        # to") ends a clause whatever its subject; a bare verb needs the
+        # words that strand it ("something to point to").
+        # Either kind leaves the clause without its stranding word before
+        # it, so the word after must be a verb's ("writes to to disk" is a
+        # slip).
+        finite = verb not in _TO_VERBS and verb.endswith(_ENDINGS)
+        stranded = lead in _STRANDING or (
+            (lead in _PASSIVE or finite) and next_word.casefold() in _INFINITIVES
+        )
         return (
-            lead in _STRANDING
+            stranded
             and _form_of(verb, _TO_VERBS)
             and next_word.islower()
             and next_word not in _NOUN_PHRASE
@@ -540,6 +597,31 @@ def _stranded(prose: str, run: list[tuple[int, int]], word: str) -> bool:
     # Whatever comes before: a particle verb's "in" then a noun phrase's
     # ("someone jumped in in the middle", "log in in the corner") is meant.
     return _form_of(verb, _IN_VERBS) and next_word.casefold() in _NOUN_PHRASE
+
+
+#: Verbs that may end a relative clause whose object is the noun before it
+#: and then be the main clause's verb: "the dependencies that each project
+#: has has grown".
+_GAP_VERBS = frozenset(
+    {"has", "have", "had", "is", "was", "are", "were", "does", "did"}
+)
+#: A relative word, then its clause's subject (one to three words) ending
+#: where the doubled verb begins.
+_OBJECT_GAP = later_re(
+    r"\b(?:[Tt]hat|[Ww]hich|[Ww]hom|[Ww]hat|[Ww]ho)[ \t\u00a0]+"
+    r"(?:[^\W\d_]+[ \t\u00a0]+){1,3}\Z"
+)
+
+
+def _gap_closed(prose: str, run: list[tuple[int, int]], word: str) -> bool:
+    """Whether the first of a doubled auxiliary ends a relative clause with
+    its own subject ("that each project has") and the second begins the
+    main clause: "what it is is ...", "the tools that we have have
+    changed". A relative word that is the clause's subject ("the service
+    that has has been down") leaves no gap: the double is a slip."""
+    if word not in _GAP_VERBS:
+        return False
+    return _OBJECT_GAP.search(prose, max(0, run[0][0] - 60), run[0][0]) is not None
 
 
 #: Closed-class words: "The The" is a slip, "Duran Duran" a name.

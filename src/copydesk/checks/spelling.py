@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, ClassVar, Final
 
-from copydesk import patterns, regex_programs
+from copydesk import langtag, patterns, regex_programs
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.document import Document
 from copydesk.errors import RuleError
@@ -118,7 +118,7 @@ class Spelling(CheckTypeBase):
         )
 
     def run(self, doc: Document) -> Iterator[Finding]:
-        language = self.dictionary or doc.language.split("-", 1)[0].lower()
+        language = self.dictionary or langtag.primary(doc.language)
         if language not in LANGUAGES:
             return
         skip = [m.span("at") for m in _ADDRESS.finditer(doc.prose)]

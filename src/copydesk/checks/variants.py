@@ -682,14 +682,13 @@ _CASE_ENDINGS: dict[str, frozenset[str]] = {
 
 
 def _common_here(doc: Document, group: Sequence[_Spelling]) -> bool:
-    """True when the document, in a language other than English, also
-    writes a spelling of the group in lower case: a common word capitalised
-    at a sentence's start, whose accent makes it another word (Spanish
-    ``Como`` and ``Cómo``, ``Esta`` and ``Está``; Czech ``Vaši`` and
-    ``Vaší``). Its common words are not listed as English's are; a name is
-    never written in lower case."""
-    if doc.get(doclang.DocumentLanguage) == "en":
-        return False
+    """True when the document also writes a spelling of the group in lower
+    case: a common word capitalised at a sentence's start or in a title,
+    whose accent makes it another word in a language other than English
+    (Spanish ``Como`` and ``Cómo``; Czech ``Vaši`` and ``Vaší``), or a
+    field's own word that English's list of common words lacks (the
+    ``Referrer`` policy beside the ``Referer`` header, a spec that writes
+    "the referrer"). A name is never written in lower case."""
     # Searched, not counted: a group in a page not in English is rare, and
     # the word counts would tie these checks' unit to the lexicon's.
     return any(

@@ -1,0 +1,306 @@
+"""``shaped_lines``: page furniture told by what its words are, not by a list.
+
+Every site prints its stamps, counters and widgets its own way, and a
+machine translation words them anew: ``10:31, 14 MAR 2024 Updated 11:02``,
+``Seville Updated 11/03/2024 - 00:14 CET``, ``8/29(Thu) 18:42``; ``Add
+comment (18)``, ``Like 12 Warm 3 Sad 0 Angry 1``, ``★★★★★ 4.8 (1,204
+ratings)``; ``EUR/HUF 395.12 ▲0.34%``, ``Athens 38°C ☀``. A pattern per form
+misses the next site's; what the forms share is the kind of their words.
+So each short line of a draft is read as words, and a rule names the
+shapes it reports (``shapes``):
+
+- ``stamp``: every word a piece of a date or a clock time (figures, a
+  month's or a weekday's name, a time zone), a stamp's own word (updated,
+  published, at, ago, PM) or one of at most ``max-names`` capitalised names
+  (the desk, the place, the editor: ``Edited By: Rahul Sharma``), with a
+  clock time, or a date and a stamp's label. A date alone on its line is a
+  press release's dateline and stays.
+- ``counter``: a count beside the name of what readers do or leave (likes,
+  comments, posts, votes, ratings), with at most ``max-words`` words of
+  which at most three are other words in lower case, and no sentence's
+  stop at its end.
+- ``ticker``: figures with a market's or a thermometer's signs (▲ ▼ % °)
+  and no word in lower case: a quotes or weather strip.
+- ``prompt``: a button or a prompt, a verb the page tells its reader
+  (subscribe, download, load, donate) and what it offers (the app, more
+  posts, the newsletter, free), in at most fourteen words and with no
+  stop.
+
+One word of ordinary prose more ("Doors open at 7pm", "The post had 124
+likes.") makes a line a sentence. Only English forms of the words are
+listed: a draft machine-translated into English has them translated too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from re import MULTILINE
+from typing import Any, ClassVar, Final
+
+from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
+from copydesk.checks.existence import line_edit
+from copydesk.document import Document
+from copydesk.errors import RuleError
+from copydesk.lazy_patterns import later_re
+from copydesk.model import Applicability, Finding, Fix, FixAvailability, RuleMeta
+from copydesk.schema import Key
+
+#: Longest line read for a shape.
+_LONGEST = 160
+#: A line's words: figures with their separators, signs and units (am/pm,
+#: k+, %, °C), words with their inner apostrophes, dots and hyphens, or one
+#: other character.
+_TOKEN = later_re(
+    r"[+±-]?\d+(?:[:./,-]\d+)*(?:[ap]\.?m\.?|h\d{2}|[smhd]|min|mins|hrs?|k\+?|\+|%|°[CF]?)?"
+    r"(?![\w])"
+    r"|[^\W\d_]+(?:['’.+-][^\W\d_]+)*\.?(?:[+-]\d{1,2})?"
+    r"|\S"
+)
+_CLOCK = later_re(
+    r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]\.?m\.?)?|\d{1,2}(?:[ap]\.?m\.?|h\d{2})",
+)
+#: A time ago in figures: 4m, 2h, 30 mins (before "ago").
+_SPAN = later_re(r"\d{1,3}(?:[smhd]|min|mins|hrs?)")
+_DATE = later_re(
+    r"\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?\.?|(?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th)?"
+)
+
+
+def words(text: str) -> frozenset[str]:
+    """The set of ``text``'s space-separated words."""
+    return frozenset(text.split())
+
+
+_MONTHS = words(
+    "january february march april may june july august september october "
+    "november december jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_WEEKDAYS = words(
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "mon tue tues wed thu thur thurs fri sat sun"
+)
+_ZONES = words(
+    "gmt utc cet cest eet eest wet west bst ist msk est edt cst cdt mst mdt pst "
+    "pdt aest aedt acst acdt awst nzst nzdt jst kst hkt sgt wib wita wit ict pht "
+    "ast sast cat eat wat trt gst pkt"
+)
+#: A stamp's own words, and the words around its figures.
+_STAMP_WORDS = words(
+    "updated update published publication posted modified edited created "
+    "last date time at on by am pm a.m. p.m. hrs hours hour h min mins minute "
+    "minutes ago today yesterday reading read local ah ad ce and of since "
+    "uhr the"
+)
+#: The words that say a date is the page's stamp, not a dateline.
+_STAMP_LABELS = words(
+    "updated update published publication posted modified edited created"
+)
+#: What readers do or leave that a page counts.
+_COUNTED = words(
+    "like likes comment comments discussion discussions post posts vote votes "
+    "rating ratings review reviews view views share shares reaction reactions "
+    "follower followers subscriber subscribers reply replies recommend "
+    "recommends bookmark bookmarks dislike dislikes"
+)
+_YEAR = later_re(r"(?:1[89]|20)\d\d")
+#: What a page's buttons and prompts tell the reader to do.
+_UI_VERBS = words(
+    "subscribe register sign log donate download install follow share like "
+    "comment add leave publish send submit load show view read continue click "
+    "tap get receive join support buy compare rate print listen watch report "
+    "contact upgrade unlock activate"
+)
+#: What they offer or name: the reader, the page's own things, its channels.
+_UI_OBJECTS = words(
+    "us our app apps newsletter newsletters notice notices message offers offer "
+    "posts comments comment article articles news alerts alert channel release "
+    "releases premium subscription subscriptions account free once month "
+    "monthly english whatsapp telegram viber facebook youtube instagram tiktok "
+    "line google membership registration more story stories here page"
+)
+#: Most words a prompt holds.
+_PROMPT_WORDS = 14
+#: A market's or a thermometer's signs.
+_TICKER_SIGNS = frozenset("▲▼△▽↑↓%°")
+#: Other words in lower case a counter may hold ("Comments on this article").
+_COUNTER_OTHERS = 3
+
+
+def _figure(token: str) -> bool:
+    """Whether ``token`` is a figure, signed or not (12, 4.8, +6°, -0.3%)."""
+    return token[0].isdigit() or (
+        len(token) > 1 and token[0] in "+-±" and token[1].isdigit()
+    )
+
+
+def _stamp(tokens: list[str], max_names: int) -> bool:
+    names = 0
+    clock = dated = labelled = worded = False
+    for i, token in enumerate(tokens):
+        low = token.casefold().rstrip(".")
+        if _figure(token):
+            ago = "ago" in tokens[i + 1 : i + 3]
+            if _CLOCK.fullmatch(low) or (ago and _SPAN.fullmatch(low)):
+                clock = True
+            elif _DATE.fullmatch(low):
+                dated = True
+            else:
+                return False  # a signed figure or a count: no stamp's
+        elif not token[0].isalpha():
+            continue  # a mark: - | · , ( ) :
+        elif low in _MONTHS or low in _WEEKDAYS:
+            dated = True
+        elif low in _STAMP_WORDS or low in _ZONES or low.split("+")[0] in _ZONES:
+            worded = True
+            labelled = labelled or low in _STAMP_LABELS
+        elif token[0].isupper() and names < max_names:
+            names += 1
+        else:
+            return False
+    # A clock beside a name alone is a listing ("Play · 19:30"); a stamp
+    # dates it, labels it or gives its zone.
+    return (clock and (dated or worded or names == 0)) or (dated and labelled)
+
+
+def _counter(tokens: list[str], max_words: int) -> bool:
+    if len(tokens) > 2 and _figure(tokens[0]) and tokens[1] in ".)":
+        tokens = tokens[2:]  # a numbered item: "3. Comments from members"
+    said = others = 0
+    beside = False  # a count right beside what it counts
+    for i, token in enumerate(tokens):
+        if not token[0].isalpha():
+            continue
+        said += 1
+        low = token.casefold()
+        if low in _COUNTED:
+            near = tokens[max(0, i - 2) : i] + tokens[i + 1 : i + 3]
+            beside = beside or any(_count(t) for t in near)
+        elif token.islower():
+            others += 1
+    closing = len(tokens) > 2 and tokens[-1] == ")" and _count(tokens[-2])
+    return (
+        (beside or (closing and any(t.casefold() in _COUNTED for t in tokens)))
+        and said <= max_words
+        and others <= _COUNTER_OTHERS
+        and tokens[-1][-1] not in ".!?"
+    )
+
+
+def _count(token: str) -> bool:
+    """Whether ``token`` counts something: a figure, not a year (2021) nor a
+    list item's number (3.)."""
+    return _figure(token) and _YEAR.fullmatch(token) is None and not token.endswith(".")
+
+
+def _prompt(tokens: list[str]) -> bool:
+    """A button or a prompt: a verb the page tells the reader (after an
+    optional "Please") and what it offers ("Load more posts", "Download the
+    app from Play Store", "Register for free"), or the verb and one word
+    ("Donate once"); never a sentence with its stop, nor a verb alone. A
+    subhead that starts with such a verb names no such thing ("Follow the
+    water")."""
+    said = [t for t in tokens if t[0].isalpha()]
+    if not said or len(said) > _PROMPT_WORDS or tokens[-1].endswith("."):
+        return False
+    if said[0].casefold() == "please":
+        said = said[1:]
+    if len(said) < 2 or said[0].casefold() not in _UI_VERBS:
+        return False  # a verb alone ("Share") is the lists' (artifacts.Social)
+    if any(w.casefold() in _UI_OBJECTS for w in said[1:]):
+        return True
+    # The verb and one word of its own language ("Donate once"), not a
+    # button and its translation ("Share Teilen").
+    return len(said) == 2 and said[1].islower()
+
+
+def _ticker(tokens: list[str]) -> bool:
+    figures = 0
+    signed = False
+    for token in tokens:
+        if _figure(token):
+            figures += 1
+            # A percentage or a degree; not a bare sign: +1 617-555-0187
+            signed = signed or "%" in token or "°" in token
+        elif token[0] in _TICKER_SIGNS:
+            signed = True
+        elif token.islower() and token.isalpha():
+            return False
+    return figures >= 2 and signed
+
+
+class ShapedLines(CheckTypeBase):
+    """Flags lines of a draft whose words have the shape of page furniture."""
+
+    __slots__ = ("figures_only", "meta", "shapes")
+
+    FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
+    #: A line decides alone, but its fix takes the blank line before it
+    #: (``line_edit``), which a window of one paragraph does not hold.
+    REACH: ClassVar[Reach] = Reach.DOCUMENT
+
+    KEYS: ClassVar[Mapping[str, Key]] = {
+        k.name: k
+        for k in (
+            Key("shapes", (list,), item_types=(str,)),
+            Key("max-names", (int,)),
+            Key("max-words", (int,)),
+        )
+    }
+
+    meta: Final[RuleMeta]
+    shapes: Final[tuple[Callable[[list[str]], bool], ...]]
+    figures_only: Final[bool]
+
+    def __init__(
+        self, meta: RuleMeta, shapes: tuple[str, ...], max_names: int, max_words: int
+    ) -> None:
+        self.meta = meta
+        readers: dict[str, Callable[[list[str]], bool]] = {
+            "stamp": lambda tokens: _stamp(tokens, max_names),
+            "counter": lambda tokens: _counter(tokens, max_words),
+            "ticker": _ticker,
+            "prompt": _prompt,
+        }
+        unknown = sorted(set(shapes) - readers.keys())
+        if unknown or not shapes:
+            raise RuleError(
+                meta.source,
+                f"key 'shapes': expected some of {', '.join(readers)}, "
+                f"got {unknown[0] if unknown else 'none'}",
+            )
+        self.shapes = tuple(readers[s] for s in shapes)
+        #: Only a prompt may hold no figure: the others count or date.
+        self.figures_only = "prompt" not in shapes
+
+    @classmethod
+    def from_yaml(
+        cls, meta: RuleMeta, data: Mapping[str, Any], _context: LoadContext
+    ) -> Check:
+        return cls(
+            meta,
+            tuple(data.get("shapes", ())),
+            int(data.get("max-names", 3)),
+            int(data.get("max-words", 10)),
+        )
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        for found in _LINE.finditer(doc.prose):
+            if found.end() - found.start(1) > _LONGEST:
+                continue  # a paragraph's line: read by its end, not tokenised
+            text = found.group(1).rstrip()
+            if self.figures_only and _FIGURE.search(text) is None:
+                continue  # every shape asked counts or dates something
+            tokens = _TOKEN.findall(text)
+            if not any(shape(tokens) for shape in self.shapes):
+                continue
+            start = found.start(1)
+            line, _ = doc.line_col(start)
+            fix = Fix((line_edit(doc, line, line),), Applicability.UNSAFE)
+            message = self.meta.format_message(text)
+            yield self.meta.finding(doc, start, start + len(text), message, (), fix)
+
+
+#: A line without its indentation and bullet (the length is read after:
+#: a lazy pattern that stopped at the longest was ten times slower).
+_LINE = later_re(r"^[ \t•·▪►-]*(\S[^\n]*)$", MULTILINE)
+_FIGURE = later_re(r"\d")

@@ -1,0 +1,145 @@
+"""Page furniture comes in runs: a line beside a furniture line is often one.
+
+A scraped page pastes its furniture in clusters: a cookie notice and its
+buttons ("I AGREE", "I DO NOT AGREE", "MORE OPTIONS"), a live blog's "Live"
+between the skip link and the update stamp, "Pinned post" over the post's
+time. The rules know the notice, the skip link and the stamp; no list can
+know every button the next site prints. So once the rules have spoken, the
+engine grows each run of furniture lines over the lines touching it (no
+blank line between) that are as short as a button or a label and end no
+sentence: at most ``MAX_WORDS`` words, at most ``MAX_CHARS`` characters, no
+stop at the end, not the draft's first line nor its headline (its first
+line of three words or more that no rule reported, over a blank line or a
+longer one) and not opening with a quotation mark. A line so added is
+reported under the rule of the furniture it touches, with a message of its
+own.
+
+Only drafts, and only findings of rules that declare ``furniture``
+(whole lines of page furniture): a docs page's short lines beside its own
+notes are its content. A rule that declares ``furniture: fallback`` (the
+shapes of ``shaped_lines``: any stamp, any counter) reports a line only
+where no list rule reports it, in any document: one finding a line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from copydesk.checks.existence import line_edit
+from copydesk.document import Document
+from copydesk.model import Applicability, Finding, Fix, RuleMeta
+
+#: Most words and characters of a line taken into a run: a button or a
+#: label ("MORE OPTIONS", "Pinned post", "Article reserved for subscribers").
+MAX_WORDS = 4
+MAX_CHARS = 48
+#: Fewest words of a headline.
+_HEADLINE_WORDS = 3
+#: Most lines a run grows on each side.
+MAX_GROWTH = 3
+_QUOTES = "\"'“‘«„‚»”’「『"
+_STOPS = ".!?…:;,"
+MESSAGE = (
+    "'{line}' stands among page furniture pasted with the text (line {near});"
+    " delete the line."
+)
+
+
+def grown(
+    findings: Sequence[Finding], doc: Document, furniture: Mapping[str, RuleMeta]
+) -> list[Finding]:
+    """``findings`` and, in a draft, a finding for each short line a run of
+    the ``furniture`` rules' lines grows over (by rule id: those that
+    declare ``furniture: true``)."""
+    if not furniture:
+        return list(findings)
+    findings = _given_way(findings, furniture)
+    if doc.kind != "draft":
+        return findings
+    taken: dict[int, str] = {}
+    for f in findings:
+        if f.rule in furniture:
+            for line in range(f.line, f.end_line + 1):
+                taken.setdefault(line, f.rule)
+    if not taken:
+        return findings
+    first = _headline(doc, taken)
+    top = _first_line(doc)  # never grown over, whatever it holds
+    added: list[Finding] = []
+    for line, rule in sorted(taken.items()):
+        for step in (-1, 1):
+            near = line
+            for _ in range(MAX_GROWTH):
+                at = near + step
+                if at in taken or at == top or not _takes(doc, at, first):
+                    break
+                taken[at] = rule
+                added.append(_finding(doc, furniture[rule], at, line))
+                near = at
+    return [*findings, *added]
+
+
+def _given_way(
+    findings: Sequence[Finding], furniture: Mapping[str, RuleMeta]
+) -> list[Finding]:
+    """``findings`` without those of "fallback" rules on lines a "lines"
+    rule reports: a stamp the stamp list knows is one finding, not two."""
+    listed = {
+        line
+        for f in findings
+        if f.rule in furniture and furniture[f.rule].furniture == "lines"
+        for line in range(f.line, f.end_line + 1)
+    }
+    return [
+        f
+        for f in findings
+        if f.rule not in furniture
+        or furniture[f.rule].furniture != "fallback"
+        or not listed.issuperset(range(f.line, f.end_line + 1))
+    ]
+
+
+def _first_line(doc: Document) -> int:
+    """The draft's first line with words on it."""
+    text = doc.text
+    return doc.line_col(len(text) - len(text.lstrip()))[0]
+
+
+def _headline(doc: Document, taken: Mapping[int, str]) -> int:
+    """The draft's headline: its first line of three words or more that no
+    rule reported and that ends its block or stands over a longer line (the
+    furniture above it is the page's top; "Live" is a label of it, and "I DO
+    NOT AGREE" over "MORE OPTIONS" a row of buttons)."""
+    last = doc.line_count
+    for line in range(1, last + 1):
+        if line in taken or len(doc.line_text(line).split()) < _HEADLINE_WORDS:
+            continue
+        below = doc.line_text(line + 1).strip() if line < last else ""
+        if not below or len(below) > MAX_CHARS:
+            return line
+    return 0
+
+
+def _takes(doc: Document, line: int, first: int) -> bool:
+    if line < 1 or line > doc.line_count or line == first:
+        return False
+    lo, hi = doc.line_bounds(line)
+    text = doc.prose[lo:hi].strip()
+    return (
+        bool(text)
+        and len(text) <= MAX_CHARS
+        and len(text.split()) <= MAX_WORDS
+        and text[-1] not in _STOPS
+        and text[0] not in _QUOTES
+        and any(ch.isalpha() for ch in text)
+    )
+
+
+def _finding(doc: Document, meta: RuleMeta, line: int, near: int) -> Finding:
+    lo, hi = doc.line_bounds(line)
+    raw = doc.text[lo:hi]
+    start = lo + len(raw) - len(raw.lstrip())
+    end = lo + len(raw.rstrip())
+    fix = Fix((line_edit(doc, line, line),), Applicability.UNSAFE)
+    message = MESSAGE.format(line=doc.text[start:end], near=near)
+    return meta.finding(doc, start, end, message, fix=fix)

@@ -1,0 +1,76 @@
+"""``furniture_runs``: in a draft, the short lines touching furniture the
+rules found are furniture too (a cookie notice's buttons, a live blog's
+label between its skip link and its stamp); sentences, the headline, long
+lines and authored pages keep theirs."""
+
+from __future__ import annotations
+
+from tests.shipped_packs import found, lint
+
+from copydesk import furniture_runs
+
+DRAFT = """Floods close the ring road
+
+We and our partners use cookies to store and access information on a device. Accept all
+I DO NOT AGREE
+MORE OPTIONS
+
+Skip to main content
+Live
+Updated 4m ago
+
+Water rose two metres overnight, the emergency service said.
+Pinned post
+
+The ring road stays closed until Friday, officials said on Tuesday evening.
+"""
+
+
+def test_a_run_of_furniture_grows_over_the_short_lines_touching_it() -> None:
+    assert found(DRAFT, "draft.txt", "artifacts") == [
+        (3, 1, "artifacts.Consent"),
+        (4, 1, "artifacts.Consent"),
+        (5, 1, "artifacts.Consent"),
+        (7, 1, "artifacts.Navigation"),
+        (8, 1, "artifacts.Navigation"),
+        (9, 1, "artifacts.Stamps"),
+    ]
+    grown = [f for f in lint(DRAFT, "draft.txt", "artifacts") if f.line == 4]
+    assert grown[0].message == furniture_runs.MESSAGE.format(
+        line="I DO NOT AGREE", near=3
+    )
+
+
+def test_the_headline_a_sentence_and_a_long_line_stay() -> None:
+    text = (
+        "Register for free\n"
+        "Ferry fares rise\n"
+        "Fares on the harbour ferry rise by 8% from April.\n"
+        "Load more posts\n"
+        "The operator blamed fuel costs for all of it\n"
+    )
+    # The headline is the first line no rule reported, whatever stands
+    # above it; the sentence and the long line touch furniture and stay.
+    assert found(text, "draft.txt", "artifacts") == [
+        (1, 1, "artifacts.Prompts"),
+        (4, 1, "artifacts.Prompts"),
+    ]
+
+
+def test_an_authored_page_is_not_grown() -> None:
+    page = "# Storage\n\nSkip to main content\nLive\n\nThe store keeps data.\n"
+    assert found(page, "storage.txt", "artifacts") == [
+        (3, 1, "artifacts.Navigation"),
+        (4, 1, "artifacts.Navigation"),
+    ]
+    assert found(page, "storage.md", "artifacts") == []
+
+
+def test_a_directive_silences_the_lines_a_run_grew_over() -> None:
+    text = (
+        "Floods close the ring road\n\n"
+        "copydesk: disable=artifacts.Navigation\n"
+        "Skip to main content\n"
+        "Live\n"
+    )
+    assert found(text, "draft.txt", "artifacts") == []
