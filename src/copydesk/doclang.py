@@ -22,57 +22,53 @@ from copydesk import langtag, text_pieces
 from copydesk.document import Analysis, ByKey, Document
 from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.wide_chars import wide_characters
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from copydesk.wordsets import word_set
 
 #: Short words that are frequent in one language and rare in the others.
 _FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    "en": _words(
+    "en": word_set(
         "the and of to is was that for with said from has have were are this "
         "which would will not been after his their they"
     ),
-    "de": _words(
+    "de": word_set(
         "der die das und ist nicht mit den dem des ein eine einen sich auf "
         "für von zu im wir auch wurde werden sei nach bei aus dass wie am zum "
         "zur über noch vor einem einer sagte"
     ),
-    "fr": _words(
+    "fr": word_set(
         "le la les et est des du une dans pour que qui sur pas au aux par "
         "avec ce il elle été ont sont mais cette nous vous ne leur ses aussi "
         "après selon très"
     ),
-    "es": _words(
+    "es": word_set(
         "el los las y en que es por con para una del se al lo su como pero "
         "fue este esta"
     ),
     # Not "la" and "le": French has them as often (and "il" already counts
     # for both).
-    "it": _words(
+    "it": word_set(
         "il gli e di che è per con non una della nel alla sono ha come ma anche "
         "questo del dei delle degli alle nella nelle sulla più dal dalla"
     ),
     # Not "em" and "com": a CSS unit and a web address's ending.
-    "pt": _words(
+    "pt": word_set(
         "não uma dos das pelo pela foi são também mais está ao nos nas seu sua para"
     ),
-    "pl": _words(
+    "pl": word_set(
         "w na z się nie jest do to że o jak po od dla za przez ale oraz był "
         "była są już który która"
     ),
     # Czech and Slovak share many short words with Polish (na, to, do, po,
     # za, ale, jak): only their own count, so a Czech page is not told
     # Polish (whose „ closes with ”). Not "pro": English has it.
-    "cs": _words(
+    "cs": word_set(
         "je se jsou nebo také které který která jako aby byl bylo při jeho "
         "však podle mezi ve ne až"
     ),
-    "sk": _words("sa sú alebo aj ktorý ktorá ktoré bol bolo pri podľa medzi vo nie"),
-    "nl": _words("het een van niet op dat met voor zijn ook er aan bij"),
-    "uk": _words("і в не на що з до це як та його її"),
-    "ru": _words("и в не на что с по это как его её был"),
+    "sk": word_set("sa sú alebo aj ktorý ktorá ktoré bol bolo pri podľa medzi vo nie"),
+    "nl": word_set("het een van niet op dat met voor zijn ook er aan bij"),
+    "uk": word_set("і в не на що з до це як та його її"),
+    "ru": word_set("и в не на что с по это как его её был"),
 }
 #: Each function word's languages (a few words count for two).
 _LANGUAGES_OF: dict[str, tuple[str, ...]] = {}

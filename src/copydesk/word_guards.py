@@ -30,13 +30,10 @@ from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.lines import line_around
 from copydesk.markup.bare_links import link_spans
 from copydesk.wide_chars import wide_characters
+from copydesk.wordsets import word_set
 
 if TYPE_CHECKING:  # ``regex`` is imported to compile only (``regex_programs``)
     import regex
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 #: Letters with inner apostrophes (``wasn't``, ``O’Brien``); hyphens split.
@@ -50,7 +47,7 @@ _FILLER = "\u2060"
 _OPENERS = "\"'“‘«„‚([{*_"
 _SENTENCE_END = ".!?:…•"
 #: A full stop after these is an abbreviation, not a sentence end.
-_ABBREVIATIONS = _words(
+_ABBREVIATIONS = word_set(
     "mr mrs ms dr st jr sr messrs mme v vs no gen sen rep gov col lt sgt capt "
     "prof rev hon mt ft etc e.g i.e cf al fig ch sec art op vol pp"
 )
@@ -59,19 +56,19 @@ _QUOTES = "\"'“”‘’«»„‚*_"
 
 #: Function words by language, for telling a paragraph's language cheaply.
 _FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    "en": _words(
+    "en": word_set(
         "the and of to is in that for with on was are it as by this be at "
         "from or not have an has were which will their"
     ),
-    "de": _words(
+    "de": word_set(
         "der die das und ist nicht ein eine zu mit sich auf für dem den von "
         "im des auch sie es wir ich wird sind werden nach bei"
     ),
-    "fr": _words(
+    "fr": word_set(
         "le la les et est des une un du que pour dans pas au sur qui avec "
         "ce il elle sont aux ont été"
     ),
-    "es": _words(
+    "es": word_set(
         "el los las y en del por con una que para es se lo su al como más "
         "pero sus le ha"
     ),

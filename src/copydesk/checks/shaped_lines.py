@@ -44,6 +44,7 @@ from copydesk.errors import RuleError
 from copydesk.lazy_patterns import later_re
 from copydesk.model import Applicability, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
+from copydesk.wordsets import word_set
 
 #: Longest line read for a shape.
 _LONGEST = 160
@@ -66,37 +67,32 @@ _DATE = later_re(
 )
 
 
-def words(text: str) -> frozenset[str]:
-    """The set of ``text``'s space-separated words."""
-    return frozenset(text.split())
-
-
-_MONTHS = words(
+_MONTHS = word_set(
     "january february march april may june july august september october "
     "november december jan feb mar apr jun jul aug sep sept oct nov dec"
 )
-_WEEKDAYS = words(
+_WEEKDAYS = word_set(
     "monday tuesday wednesday thursday friday saturday sunday "
     "mon tue tues wed thu thur thurs fri sat sun"
 )
-_ZONES = words(
+_ZONES = word_set(
     "gmt utc cet cest eet eest wet west bst ist msk est edt cst cdt mst mdt pst "
     "pdt aest aedt acst acdt awst nzst nzdt jst kst hkt sgt wib wita wit ict pht "
     "ast sast cat eat wat trt gst pkt"
 )
 #: A stamp's own words, and the words around its figures.
-_STAMP_WORDS = words(
+_STAMP_WORDS = word_set(
     "updated update published publication posted modified edited created "
     "last date time at on by am pm a.m. p.m. hrs hours hour h min mins minute "
     "minutes ago today yesterday reading read local ah ad ce and of since "
     "uhr the"
 )
 #: The words that say a date is the page's stamp, not a dateline.
-_STAMP_LABELS = words(
+_STAMP_LABELS = word_set(
     "updated update published publication posted modified edited created"
 )
 #: What readers do or leave that a page counts.
-_COUNTED = words(
+_COUNTED = word_set(
     "like likes comment comments discussion discussions post posts vote votes "
     "rating ratings review reviews view views share shares reaction reactions "
     "follower followers subscriber subscribers reply replies recommend "
@@ -104,14 +100,14 @@ _COUNTED = words(
 )
 _YEAR = later_re(r"(?:1[89]|20)\d\d")
 #: What a page's buttons and prompts tell the reader to do.
-_UI_VERBS = words(
+_UI_VERBS = word_set(
     "subscribe register sign log donate download install follow share like "
     "comment add leave publish send submit load show view read continue click "
     "tap get receive join support buy compare rate print listen watch report "
     "contact upgrade unlock activate"
 )
 #: What they offer or name: the reader, the page's own things, its channels.
-_UI_OBJECTS = words(
+_UI_OBJECTS = word_set(
     "us our app apps newsletter newsletters notice notices message offers offer "
     "posts comments comment article articles news alerts alert channel release "
     "releases premium subscription subscriptions account free once month "

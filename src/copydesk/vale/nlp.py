@@ -18,16 +18,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from copydesk.wordsets import word_set
+
 __all__ = ["segment", "tokenize_words"]
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 #: Abbreviations Vale's English model knows (lower case, no final period):
 #: a period after one of them does not end a sentence.
-ABBREVIATIONS = _words(
+ABBREVIATIONS = word_set(
     """
     adm ala ariz aug ave bros c co col colo conn corp cos ct d dec dr e f feb fla
     fri ft g ga gen gov h ill inc jan jr k kan ky l lt ltd m maj messrs mg mich
@@ -39,7 +37,7 @@ ABBREVIATIONS = _words(
 #: in lower case but never capitalised mid-sentence: after an abbreviation or
 #: an initial, one of these (capitalised) still starts a new sentence, where
 #: a name ("Albert I. Jones", "e.g. Docker") does not.
-SENTENCE_STARTERS = _words(
+SENTENCE_STARTERS = word_set(
     """
     according although among both but despite even he however i if in indeed
     instead it many meanwhile moreover most nevertheless nonetheless nor sales
@@ -113,7 +111,7 @@ _SPECIAL = re.compile(r"^(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{1,2}\.$")
 _SANITIZE = {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"}
 _SUFFIXES = (",", ")", '"', "]", "!", ";", ".", "?", ":", "'")
 _PREFIXES = ("$", "(", '"', "[", "'")
-_EMOTICONS = _words(
+_EMOTICONS = word_set(
     """(-8 (-; (-_-) (._.) (: (= (o: (¬_¬) (ಠ_ಠ) -__- 8-) 8-D 8D :( :(( :((( :()
     :))) :-) :-)) :-))) :-* :-/ :-X :-] :-o :-p :-x :-| :-} :0 :3 :P :] :`( :`)
     :`-( :o :o) =( =) =D =| @_@ O.o O_o V_V XDD [-: ^___^ o_0 o_O o_o v_v xD
