@@ -580,12 +580,14 @@ def _stranded(prose: str, run: list[tuple[int, int]], word: str) -> bool:
         # A finite or past form ("this vtgate connects to", "is delivered
         # to") ends a clause whatever its subject; a bare verb needs the
         # words that strand it ("something to point to").
-        # Either kind leaves the clause without its stranding word before
+        # A finite verb leaves the clause without its stranding word before
         # it, so the word after must be a verb's ("writes to to disk" is a
-        # slip).
+        # slip); a passive strands its "to" whatever follows.
         finite = verb not in _TO_VERBS and verb.endswith(_ENDINGS)
-        stranded = lead in _STRANDING or (
-            (lead in _PASSIVE or finite) and next_word.casefold() in _INFINITIVES
+        stranded = (
+            lead in _STRANDING
+            or lead in _PASSIVE
+            or (finite and next_word.casefold() in _INFINITIVES)
         )
         return (
             stranded
