@@ -69,6 +69,14 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "nl": word_set("het een van niet op dat met voor zijn ook er aan bij"),
     "uk": word_set("і в не на що з до це як та його її"),
     "ru": word_set("и в не на что с по это как его её был"),
+    # The Scandinavian languages share most short words (og, er, det, som,
+    # på): only each one's own count, as Norwegian quotes «…», Danish »…«
+    # and Swedish ”…”.
+    "sv": word_set("och att är inte för också till från vid hade sig detta"),
+    "no": word_set("ble etter hva sier mye noe gjennom fikk ikkje berre"),
+    "da": word_set("blev efter hvad siger meget noget gennem fik"),
+    "lt": word_set("ir kad yra buvo su iš jis ji bet tai"),
+    "el": word_set("και το η ο να του της στο για με που από τα είναι"),
 }
 #: Each function word's languages (a few words count for two).
 _LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
@@ -77,12 +85,16 @@ for _lang, _table in _FUNCTION_WORDS.items():
         _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _lang)
 _WORD = later_re(r"[^\W\d_]+")
 #: Letters only one of the languages above writes: neighbours that share
-#: their short words (Czech and Polish: na, do, po, ale) never share these.
+#: their short words (Czech and Polish: na, do, po, ale; Ukrainian and
+#: Russian: в, не, на) never share these.
 #: A word holding one counts as one more hit for its language.
 _OWN_LETTERS: dict[str, frozenset[str]] = {
     "cs": frozenset("řěůŘĚŮ"),
     "pl": frozenset("łąęśźżńŁĄĘŚŹŻŃ"),
     "sk": frozenset("ôĺľŕÔĹĽŔ"),
+    "uk": frozenset("іїєґІЇЄҐ"),
+    "ru": frozenset("ыэъёЫЭЪЁ"),
+    "lt": frozenset("ėįųūĖĮŲŪ"),
 }
 #: The marks a language opens quotations with, where they tell it from its
 #: neighbours: English never opens with "„" or "«", which German, Polish,

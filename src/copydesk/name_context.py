@@ -1030,12 +1030,24 @@ _CALENDAR = frozenset(
 
 def _sentence_lead(prose: str, at: int, word: str) -> bool:
     """True when ``word`` at ``at`` opens its sentence and is a function
-    word or direction ("In Kiev", "Central Kiev")."""
+    word, a direction or a verb of a journey ("In Kiev", "Central Kiev",
+    "Arrive Lwiw")."""
     i = at - 1
     while i >= 0 and prose[i] in " \t\u00a0":
         i -= 1
     opens = i < 0 or prose[i] in _SENTENCE_END
-    return opens and word in _LEADS
+    return opens and (word in _LEADS or word in _JOURNEY_VERBS)
+
+
+#: Verbs an itinerary or a travel story opens a sentence with before a
+#: place ("Arrive Lwiw mid-morning", "Leaving Odessa, we ..."): no name's
+#: part, unlike the capitalised words of a venue ("Hotel Kiev").
+_JOURNEY_VERBS = frozenset(
+    {"Arrive", "Arriving", "Leave", "Leaving", "Depart", "Departing", "Visit",
+     "Visiting", "Explore", "Exploring", "Return", "Returning", "Reach",
+     "Reaching", "Travel", "Travelling", "Traveling", "Drive", "Driving", "Fly",
+     "Flying", "Transfer", "Continue", "Discover", "Tour", "Touring"}
+)  # fmt: skip
 
 
 def elsewhere_pattern(regions: Iterable[str]) -> regex.Pattern[str] | None:

@@ -256,6 +256,8 @@ _SPACE_RUN = later_re(r"\s+")
 _DIALOGUE_DASHES = "—―–"
 
 _PARTNER = {"«": "»", "»": "«", "‹": "›", "›": "‹"}
+#: The spaces French sets inside guillemets (« Je ... »).
+_GUILLEMET_SPACES = (" ", "\u00a0", "\u202f")
 #: Each corner bracket's closer → its opener.
 _CORNER = {"」": "「", "』": "『"}
 #: Languages whose low-9 opener („ ‚) closes with the high-9 mark (” ’).
@@ -1002,6 +1004,8 @@ class _Scanner:
             return self._guillemet(pos, ch, shape)
         if ch == "‚":
             return SKIP if shape in (RIGHT, INNER, SPACED) else OPEN
+        if ch == "„" and shape == SPACED and not self._worded_closer_ahead(pos + 1):
+            return STRAY  # „ alone between spaces, no closer for it: a stray
         return OPEN  # „ ‟
 
     def _measure(self, pos: int, near: _Open | None) -> bool:
@@ -1815,8 +1819,12 @@ class _Scanner:
         quotations take single guillemets, so two double ones are a key
         struck twice. An arrow (»» Next, More »») is spaced, and no pair."""
         prose, lo, hi = self.prose, self.lo, self.hi
-        if pos + 2 < hi and prose[pos + 1] == ch and prose[pos + 2].isalnum():
-            return pos == lo or not prose[pos - 1].isalnum()  # the opening pair's first
+        # The opening pair's first, before a word or (French) a space and one.
+        word = pos + 2
+        if ch == "«" and prose[word : word + 1] in _GUILLEMET_SPACES:
+            word += 1
+        if word < hi and prose[pos + 1] == ch and prose[word].isalnum():
+            return pos == lo or not prose[pos - 1].isalnum()
         return (
             pos - 2 >= lo
             and prose[pos - 1] == ch

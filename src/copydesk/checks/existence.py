@@ -780,6 +780,32 @@ def _text_besides(text: str, start: int, end: int) -> bool:
     )
 
 
+#: The paragraph after a line, past one blank line: long enough to be prose.
+_NEXT_PARAGRAPH = later_re(r"[ \t]*\r?\n[ \t]*\r?\n[ \t]*([^\n]{80,})")
+#: How many letters of a subhead's word its paragraph must repeat.
+_SUBHEAD_STEM = 5
+
+
+def _heads_next_paragraph(prose: str, start: int, end: int) -> bool:
+    """Whether the line of a word or two at ``start:end`` is a subhead: the
+    paragraph after it takes up its word in its first sentence ("Print"
+    over "Print circulation has fallen …", "Comments" over "The new website
+    will not have comments …", "Home" over "… home is now a rental"). A
+    button pasted between paragraphs is not what the next one is about."""
+    words = prose[start:end].split()
+    if not 1 <= len(words) <= 2:
+        return False
+    after = _NEXT_PARAGRAPH.match(prose, end)
+    if after is None:
+        return False
+    sentence = after.group(1).split(". ", 1)[0].casefold()
+    return any(
+        word.casefold()[:_SUBHEAD_STEM] in sentence
+        for word in words
+        if len(word) >= 4 and word.isalpha()
+    )
+
+
 def _stands_alone(doc: Document, start: int, end: int) -> bool:
     """Whether a whole-line match is a line of its own in the source too.
 
@@ -796,6 +822,8 @@ def _stands_alone(doc: Document, start: int, end: int) -> bool:
         return False  # a file of one word ("mail"): no text it was pasted with
     if in_announced_list(doc.prose, lead):
         return False  # "… the following services:" then "- Telegram"
+    if _heads_next_paragraph(doc.prose, start, end):
+        return False  # "Print" over "Print circulation has fallen …": a subhead
     if doc.format == "plain":
         return True
     first, _ = doc.line_col(start)

@@ -308,10 +308,14 @@ class Lexicon(CheckTypeBase):
         repeated = doc.get(RepeatedWords)
         if folded in repeated:
             return None  # written so again: a term of its own (vtctlclient)
+        edits = typo_edits.one_edit(folded)
         near = [
             form
-            for form in typo_edits.one_edit(folded).keys() & repeated.keys()
-            if repeated[form][1] >= self.settings.term_count
+            for form in edits.keys() & repeated.keys()
+            # Letters one apart exchanged make names of names (Maroni and
+            # the page's San Marino): a term's slip is a typist's.
+            if edits[form] != typo_edits.SWAPPED_APART
+            and repeated[form][1] >= self.settings.term_count
             and lex.count(form) < self.settings.min_count
         ]
         if len(near) != 1:

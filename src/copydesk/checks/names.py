@@ -126,8 +126,11 @@ def _entry(item: Any, source: str, index: int, default_kind: str) -> Entry:
     )
 
 
-#: A capitalised word right before a name: another person's given name.
-_GIVEN_BEFORE = later_regex(r"\p{Lu}[\p{L}\p{M}'’.-]*[ \t\u00a0]+\Z")
+#: A given name or an initial right before a surname ("Primo Levi", "J.
+#: Levi"); a word that ends a sentence with its stop ("Levy. Levy's") is none.
+_GIVEN_BEFORE = later_regex(
+    r"\p{Lu}(?:\.|[\p{L}\p{M}'’.-]*[\p{L}\p{M}])[ \t\u00a0]+\Z"
+)
 #: How far before a use its anchor (a given name) is looked for.
 _ANCHOR_REACH = 80
 
@@ -192,16 +195,16 @@ def _named_again(
 
 #: A verb that a person's name takes as its subject, right after it.
 _PERSON_VERB = later_regex(
-    r"[ \t\u00a0]+(?:was|is|has|had|said|says|told|wrote|writes|added|will|would"
-    r"|could|did|does|went|came|called|replied|answered)\b"
+    r"['’]s\b|[ \t\u00a0]+(?:was|is|has|had|said|says|told|wrote|writes|added|will"
+    r"|would|could|did|does|went|came|called|replied|answered)\b"
 )
 
 
 def _named_so(prose: str, start: int, end: int) -> bool:
     """Whether a surname that is also a word of the language (Levy) is the
     name here: capitalised inside a sentence, or opening one with no article
-    and a person's verb after it ("Levy was filming"; "Levy payments rose"
-    is the word)."""
+    and a person's verb or possessive after it ("Levy was filming", "Levy's
+    talk"; "Levy payments rose" is the word)."""
     before = prose[max(0, start - 8) : start].rstrip(" \t\u00a0")
     if before and before[-1] not in '.!?:\n"“‘«„—–-':
         return True
@@ -656,6 +659,7 @@ class Names(CheckTypeBase):
             else:
                 kept[entry].append(word)
         if not entries:
+            yield from self._keyed_in_capitals(doc, seen, verdicts)
             return
         for word in words & self.canonicals:
             entry, _ = self._key_entry(word)
@@ -669,6 +673,27 @@ class Names(CheckTypeBase):
             ):
                 same = _own_spelling(doc.prose, tok.end, own.get(entry, ()))
                 yield self._finding(doc, entry, tok.start, tok.end, same)
+        yield from self._keyed_in_capitals(doc, seen, verdicts)
+
+    def _keyed_in_capitals(
+        self, doc: Document, seen: set[int], verdicts: dict[int, bool]
+    ) -> Iterator[Finding]:
+        """Spellings found by key and written in capitals in a headline or a
+        dateline ("PRAGUE – LWIW", "THE KYJIW–ČERNIHIV EXCURSION"): the key
+        reads their title-case form."""
+        capitals = doc.get(CapitalsWords)
+        for form in capitals.forms - self.canonicals:
+            entry, foreign = self._key_entry(form)
+            if entry is None or not foreign:
+                continue
+            for start, end in capitals.places(form):
+                if (
+                    start not in seen
+                    and _set_in_capitals(doc.prose, start, end)
+                    and self._fits(doc, entry, start, end, verdicts)
+                ):
+                    seen.add(start)
+                    yield self._finding(doc, entry, start, end)
 
     def _listed(self, doc: Document) -> Iterator[tuple[int, int, int]]:
         """Listed variants: one-word ones by lookup, the rest by one matcher."""

@@ -21,6 +21,10 @@ shapes it reports (``shapes``):
   stop at its end.
 - ``ticker``: figures with a market's or a thermometer's signs (▲ ▼ % °)
   and no word in lower case: a quotes or weather strip.
+- ``row``: three to eight short items parted by bars or wide gaps, a
+  menu, a row of links or buttons ("Watch Live   Weather   Traffic",
+  "ET | EN | RU"), set apart: not beside another such row (a table) nor a
+  line of prose (the writer's list inside a paragraph or announced by it).
 - ``prompt``: a button or a prompt, a verb the page tells its reader
   (subscribe, download, load, donate) and what it offers (the app, more
   posts, the newsletter, free), in at most fourteen words and with no
@@ -114,6 +118,12 @@ _UI_OBJECTS = word_set(
     "monthly english whatsapp telegram viber facebook youtube instagram tiktok "
     "line google membership registration more story stories here page"
 )
+#: How many items a row holds, and how long each may be.
+_ROW_ITEMS = (3, 8)
+_ROW_ITEM_CHARS = 32
+_ROW_ITEM_WORDS = 5
+_BAR = later_re(r"[ \t]*\|[ \t]*")
+_GAP = later_re(r"[ \t]{2,}")
 #: Most words a prompt holds.
 _PROMPT_WORDS = 14
 #: A market's or a thermometer's signs.
@@ -209,6 +219,30 @@ def _prompt(tokens: list[str]) -> bool:
     return len(said) == 2 and said[1].islower()
 
 
+def _row(text: str) -> bool:
+    """A row of menu items, links or buttons: three to eight short items
+    (a word or a few, no sentence's stop) parted by bars or wide gaps, at
+    most one with a figure ("Watch Live   Weather   Traffic   Contests",
+    "ET | EN | RU", "About us | Advertising | Privacy policy | © 2024")."""
+    if "|" in text:
+        parts = _BAR.split(text)
+    elif _GAP.search(text) is not None:
+        parts = _GAP.split(text)
+    else:
+        return False
+    parts = [part for part in parts if part]
+    if not _ROW_ITEMS[0] <= len(parts) <= _ROW_ITEMS[1]:
+        return False
+    figures = 0
+    for i, part in enumerate(parts):
+        if len(part) > _ROW_ITEM_CHARS or len(part.split()) > _ROW_ITEM_WORDS:
+            return False
+        if part[-1] in ".!?;," or (part[-1] == ":" and i):
+            return False  # a sentence's end; a label leads the row only
+        figures += any(ch.isdigit() for ch in part)
+    return figures <= 1
+
+
 def _ticker(tokens: list[str]) -> bool:
     figures = 0
     signed = False
@@ -227,7 +261,7 @@ def _ticker(tokens: list[str]) -> bool:
 class ShapedLines(CheckTypeBase):
     """Flags lines of a draft whose words have the shape of page furniture."""
 
-    __slots__ = ("figures_only", "meta", "shapes")
+    __slots__ = ("figures_only", "meta", "rows", "shapes")
 
     FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
     #: A line decides alone, but its fix takes the blank line before it
@@ -246,6 +280,7 @@ class ShapedLines(CheckTypeBase):
     meta: Final[RuleMeta]
     shapes: Final[tuple[Callable[[list[str]], bool], ...]]
     figures_only: Final[bool]
+    rows: Final[bool]
 
     def __init__(
         self, meta: RuleMeta, shapes: tuple[str, ...], max_names: int, max_words: int
@@ -257,16 +292,17 @@ class ShapedLines(CheckTypeBase):
             "ticker": _ticker,
             "prompt": _prompt,
         }
-        unknown = sorted(set(shapes) - readers.keys())
+        unknown = sorted(set(shapes) - readers.keys() - {"row"})
         if unknown or not shapes:
             raise RuleError(
                 meta.source,
-                f"key 'shapes': expected some of {', '.join(readers)}, "
+                f"key 'shapes': expected some of {', '.join([*readers, 'row'])}, "
                 f"got {unknown[0] if unknown else 'none'}",
             )
-        self.shapes = tuple(readers[s] for s in shapes)
-        #: Only a prompt may hold no figure: the others count or date.
-        self.figures_only = "prompt" not in shapes
+        self.shapes = tuple(readers[s] for s in shapes if s != "row")
+        self.rows = "row" in shapes
+        #: Only a prompt or a row may hold no figure: the others count or date.
+        self.figures_only = "prompt" not in shapes and not self.rows
 
     @classmethod
     def from_yaml(
@@ -286,14 +322,34 @@ class ShapedLines(CheckTypeBase):
             text = found.group(1).rstrip()
             if self.figures_only and _FIGURE.search(text) is None:
                 continue  # every shape asked counts or dates something
-            tokens = _TOKEN.findall(text)
-            if not any(shape(tokens) for shape in self.shapes):
-                continue
             start = found.start(1)
             line, _ = doc.line_col(start)
+            tokens = _TOKEN.findall(text)
+            if not any(shape(tokens) for shape in self.shapes) and not (
+                self.rows and _row(text) and _set_apart(doc, line)
+            ):
+                continue
             fix = Fix((line_edit(doc, line, line),), Applicability.UNSAFE)
             message = self.meta.format_message(text)
             yield self.meta.finding(doc, start, start + len(text), message, (), fix)
+
+
+def _set_apart(doc: Document, line: int) -> bool:
+    """Whether a row stands apart as a page's menu or buttons do: beside no
+    other row (two make a table a writer set in plain text, its header over
+    its rows) and no line of prose (a row inside a paragraph, or after a
+    line that announces it with a colon, is the writer's list)."""
+    for near in (line - 1, line + 1):
+        if not 0 < near <= doc.line_count:
+            continue
+        text = doc.line_text(near).strip()
+        if text and (_row(text) or len(text) > _PROSE_LINE or text[-1] in ".!?:;,"):
+            return False
+    return True
+
+
+#: A line longer than this beside a row is prose.
+_PROSE_LINE = 80
 
 
 #: A line without its indentation and bullet (the length is read after:
