@@ -128,9 +128,7 @@ def _entry(item: Any, source: str, index: int, default_kind: str) -> Entry:
 
 #: A given name or an initial right before a surname ("Primo Levi", "J.
 #: Levi"); a word that ends a sentence with its stop ("Levy. Levy's") is none.
-_GIVEN_BEFORE = later_regex(
-    r"\p{Lu}(?:\.|[\p{L}\p{M}'’.-]*[\p{L}\p{M}])[ \t\u00a0]+\Z"
-)
+_GIVEN_BEFORE = later_regex(r"\p{Lu}(?:\.|[\p{L}\p{M}'’.-]*[\p{L}\p{M}])[ \t\u00a0]+\Z")
 #: How far before a use its anchor (a given name) is looked for.
 _ANCHOR_REACH = 80
 
