@@ -27,6 +27,7 @@ from collections.abc import Mapping, Sequence
 
 from copydesk.checks.existence import line_edit
 from copydesk.document import Document
+from copydesk.lazy_patterns import later_re
 from copydesk.model import Applicability, Finding, Fix, RuleMeta
 
 #: Most words and characters of a line taken into a run: a button or a
@@ -48,9 +49,10 @@ MESSAGE = (
 def grown(
     findings: Sequence[Finding], doc: Document, furniture: Mapping[str, RuleMeta]
 ) -> list[Finding]:
-    """``findings`` and, in a draft, a finding for each short line a run of
-    the ``furniture`` rules' lines grows over (by rule id: those that
-    declare ``furniture: true``)."""
+    """``findings`` without the fallback ones a list rule repeats, and, in
+    a draft, a finding for each short line a run of the ``furniture``
+    rules' lines grows over (``furniture``: by rule id, the rules that
+    declare ``furniture``, "lines" or "fallback")."""
     if not furniture:
         return list(findings)
     findings = _given_way(findings, furniture)
@@ -100,9 +102,13 @@ def _given_way(
 
 
 def _first_line(doc: Document) -> int:
-    """The draft's first line with words on it."""
-    text = doc.text
-    return doc.line_col(len(text) - len(text.lstrip()))[0]
+    """The draft's first line with words on it (searched, not stripped: a
+    stripped copy of a long draft is the draft again)."""
+    found = _INK.search(doc.text)
+    return doc.line_col(found.start())[0] if found else 0
+
+
+_INK = later_re(r"\S")
 
 
 def _headline(doc: Document, taken: Mapping[int, str]) -> int:
