@@ -140,6 +140,7 @@ def _figure(token: str) -> bool:
 
 
 def _stamp(tokens: list[str], max_names: int) -> bool:
+    """A date or time stamp: see the module's docstring."""
     names = 0
     clock = dated = labelled = worded = False
     for i, token in enumerate(tokens):
@@ -169,6 +170,9 @@ def _stamp(tokens: list[str], max_names: int) -> bool:
 
 
 def _counter(tokens: list[str], max_words: int) -> bool:
+    """A count beside what readers did ("Like 124", "Discussion (57
+    posts)"), or a closing count in brackets on a line that names it
+    ("Comments on this article (1,284)")."""
     if len(tokens) > 2 and _figure(tokens[0]) and tokens[1] in ".)":
         tokens = tokens[2:]  # a numbered item: "3. Comments from members"
     said = others = 0
@@ -193,9 +197,8 @@ def _counter(tokens: list[str], max_words: int) -> bool:
 
 
 def _count(token: str) -> bool:
-    """Whether ``token`` counts something: a figure, not a year (2021) nor a
-    list item's number (3.)."""
-    return _figure(token) and _YEAR.fullmatch(token) is None and not token.endswith(".")
+    """Whether ``token`` counts something: a figure, not a year (2021)."""
+    return _figure(token) and _YEAR.fullmatch(token) is None
 
 
 def _prompt(tokens: list[str]) -> bool:
