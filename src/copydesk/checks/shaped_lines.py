@@ -39,7 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from re import MULTILINE
-from typing import Any, ClassVar, Final
+from typing import Any, ClassVar, Final, NamedTuple
 
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.checks.existence import line_edit
@@ -261,10 +261,20 @@ def _ticker(tokens: list[str]) -> bool:
     return figures >= 2 and signed
 
 
+class _Shape(NamedTuple):
+    """How a shape is read: from a line's text and words, whether only a
+    line with a figure can have it (a stamp, a counter, a strip), and
+    whether it must stand apart from a table and from prose (a row)."""
+
+    reads: Callable[[str, list[str]], bool]
+    figures: bool = True
+    apart: bool = False
+
+
 class ShapedLines(CheckTypeBase):
     """Flags lines of a draft whose words have the shape of page furniture."""
 
-    __slots__ = ("figures_only", "meta", "rows", "shapes")
+    __slots__ = ("figures_only", "meta", "shapes")
 
     FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
     #: A line decides alone, but its fix takes the blank line before it
@@ -281,31 +291,31 @@ class ShapedLines(CheckTypeBase):
     }
 
     meta: Final[RuleMeta]
-    shapes: Final[tuple[Callable[[list[str]], bool], ...]]
+    shapes: Final[tuple[_Shape, ...]]
+    #: Every shape asked counts or dates something: a line without a figure
+    #: is passed over unread.
     figures_only: Final[bool]
-    rows: Final[bool]
 
     def __init__(
         self, meta: RuleMeta, shapes: tuple[str, ...], max_names: int, max_words: int
     ) -> None:
         self.meta = meta
-        readers: dict[str, Callable[[list[str]], bool]] = {
-            "stamp": lambda tokens: _stamp(tokens, max_names),
-            "counter": lambda tokens: _counter(tokens, max_words),
-            "ticker": _ticker,
-            "prompt": _prompt,
+        known = {
+            "stamp": _Shape(lambda _, tokens: _stamp(tokens, max_names)),
+            "counter": _Shape(lambda _, tokens: _counter(tokens, max_words)),
+            "ticker": _Shape(lambda _, tokens: _ticker(tokens)),
+            "prompt": _Shape(lambda _, tokens: _prompt(tokens), figures=False),
+            "row": _Shape(lambda text, _: _row(text), figures=False, apart=True),
         }
-        unknown = sorted(set(shapes) - readers.keys() - {"row"})
+        unknown = sorted(set(shapes) - known.keys())
         if unknown or not shapes:
             raise RuleError(
                 meta.source,
-                f"key 'shapes': expected some of {', '.join([*readers, 'row'])}, "
+                f"key 'shapes': expected some of {', '.join(known)}, "
                 f"got {unknown[0] if unknown else 'none'}",
             )
-        self.shapes = tuple(readers[s] for s in shapes if s != "row")
-        self.rows = "row" in shapes
-        #: Only a prompt or a row may hold no figure: the others count or date.
-        self.figures_only = "prompt" not in shapes and not self.rows
+        self.shapes = tuple(known[s] for s in shapes)
+        self.figures_only = all(shape.figures for shape in self.shapes)
 
     @classmethod
     def from_yaml(
@@ -324,14 +334,16 @@ class ShapedLines(CheckTypeBase):
                 continue  # a paragraph's line: read by its end, not tokenised
             text = found.group(1).rstrip()
             if self.figures_only and _FIGURE.search(text) is None:
-                continue  # every shape asked counts or dates something
+                continue
             start = found.start(1)
-            line, _ = doc.line_col(start)
             tokens = _TOKEN.findall(text)
-            if not any(shape(tokens) for shape in self.shapes) and not (
-                self.rows and _row(text) and _set_apart(doc, line)
+            if not any(
+                shape.reads(text, tokens)
+                and (not shape.apart or _set_apart(doc, doc.line_col(start)[0]))
+                for shape in self.shapes
             ):
                 continue
+            line, _ = doc.line_col(start)
             fix = Fix((line_edit(doc, line, line),), Applicability.UNSAFE)
             message = self.meta.format_message(text)
             yield self.meta.finding(doc, start, start + len(text), message, (), fix)
