@@ -39,7 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from re import MULTILINE
-from typing import Any, ClassVar, Final, NamedTuple
+from typing import Any, ClassVar, Final
 
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.checks.existence import line_edit
@@ -261,14 +261,25 @@ def _ticker(tokens: list[str]) -> bool:
     return figures >= 2 and signed
 
 
-class _Shape(NamedTuple):
+class _Shape:
     """How a shape is read: from a line's text and words, whether only a
     line with a figure can have it (a stamp, a counter, a strip), and
-    whether it must stand apart from a table and from prose (a row)."""
+    whether it must stand apart from a table and from prose (a row). A
+    plain class, not a NamedTuple: this module postpones its annotations,
+    which a record's fields would compile at every start."""
 
-    reads: Callable[[str, list[str]], bool]
-    figures: bool = True
-    apart: bool = False
+    __slots__ = ("apart", "figures", "reads")
+
+    def __init__(
+        self,
+        reads: Callable[[str, list[str]], bool],
+        *,
+        figures: bool = True,
+        apart: bool = False,
+    ) -> None:
+        self.reads = reads
+        self.figures = figures
+        self.apart = apart
 
 
 class ShapedLines(CheckTypeBase):
