@@ -14,6 +14,12 @@ longer one) and not opening with a quotation mark. A line so added is
 reported under the rule of the furniture it touches, with a message of its
 own.
 
+Below the story's first paragraph, a short label of such a run (no
+figure: not a live blog's time) also takes the lines under it shaped as
+headlines, when two or more of them stand there or the last stands over
+more furniture: the "Related news" list of a page, whatever its label's
+language.
+
 Only drafts, and only findings of rules that declare ``furniture``
 (whole lines of page furniture): a docs page's short lines beside its own
 notes are its content. A rule that declares ``furniture: fallback`` (the
@@ -38,6 +44,17 @@ MAX_CHARS = 48
 _HEADLINE_WORDS = 3
 #: Most lines a run grows on each side.
 MAX_GROWTH = 3
+#: Most listed headlines taken under a label, and their fewest and most
+#: words.
+MAX_TEASERS = 4
+_TEASER_WORDS = 4
+MAX_TEASER_WORDS = 16
+#: A line that ends a sentence, and the fewest words of a paragraph's.
+_PARAGRAPH = later_re(r"(?m)^[^\n]*[.!?\"”’][ \t]*$")
+_PARAGRAPH_WORDS = 8
+_FIGURE = later_re(r"\d")
+#: A sentence's end inside a line: a paragraph, not a headline.
+_SENTENCE_INSIDE = later_re(r"[.!?][ \t]+\S")
 _QUOTES = "\"'“‘«„‚»”’「『"
 _STOPS = ".!?…:;,"
 MESSAGE = (
@@ -78,7 +95,62 @@ def grown(
                 taken[at] = rule
                 added.append(_finding(doc, furniture[rule], at, line))
                 near = at
+    body = _first_paragraph(doc, taken)
+    for line, rule in sorted(taken.items()):
+        if not 0 < body < line:
+            continue  # over the story: its headline, its standfirst
+        teasers = _teasers(doc, line, taken, first)
+        for at in teasers:
+            taken[at] = rule
+            added.append(_finding(doc, furniture[rule], at, line))
     return [*findings, *added]
+
+
+def _teasers(
+    doc: Document, label: int, taken: Mapping[int, str], first: int
+) -> list[int]:
+    """The headlines a page lists under a furniture label ("Related news",
+    "Поврзани вести", "Also read:"), pasted as lines of their own: the
+    lines right below the label shaped as headlines (a capital, four to
+    ``MAX_TEASER_WORDS`` words, no stop), when there are two or more of them
+    or the last stands over more furniture. One such line over a paragraph
+    or at the draft's end is a subhead or the story's last words and stays,
+    and so do the lines under a label with a figure (a live blog's "10:32"
+    over its entry's headline)."""
+    text = doc.line_text(label)
+    if len(text.split()) > MAX_WORDS or _FIGURE.search(text) is not None:
+        return []
+    found: list[int] = []
+    at = label + 1
+    while len(found) < MAX_TEASERS and at not in taken and _teaser(doc, at, first):
+        found.append(at)
+        at += 1
+    return found if len(found) >= 2 or (found and at in taken) else []
+
+
+def _first_paragraph(doc: Document, taken: Mapping[int, str]) -> int:
+    """The draft's first line of running prose (a sentence of
+    ``_PARAGRAPH_WORDS`` words or more that ends with a stop, and no
+    furniture: a cookie notice's sentences are not the story), 0 for none:
+    what a page lists above it is its top, not a list of other stories."""
+    for found in _PARAGRAPH.finditer(doc.prose):
+        if len(found.group().split()) >= _PARAGRAPH_WORDS:
+            line = doc.line_col(found.start())[0]
+            if line not in taken:
+                return line
+    return 0
+
+
+def _teaser(doc: Document, line: int, first: int) -> bool:
+    """Whether ``line`` is shaped as a listed headline: see :func:`_teasers`."""
+    text = _growable(doc, line, first)
+    words = text.split()
+    return (
+        _TEASER_WORDS <= len(words) <= MAX_TEASER_WORDS
+        and text[0].isupper()
+        and text[-1] not in _STOPS
+        and _SENTENCE_INSIDE.search(text) is None
+    )
 
 
 def _given_way(
@@ -126,11 +198,17 @@ def _headline(doc: Document, taken: Mapping[int, str]) -> int:
     return 0
 
 
-def _takes(doc: Document, line: int, first: int) -> bool:
+def _growable(doc: Document, line: int, first: int) -> str:
+    """The prose of ``line``, stripped; empty for no line of the draft and
+    for its headline (``first``), which no run takes."""
     if line < 1 or line > doc.line_count or line == first:
-        return False
+        return ""
     lo, hi = doc.line_bounds(line)
-    text = doc.prose[lo:hi].strip()
+    return doc.prose[lo:hi].strip()
+
+
+def _takes(doc: Document, line: int, first: int) -> bool:
+    text = _growable(doc, line, first)
     return (
         bool(text)
         and len(text) <= MAX_CHARS

@@ -39,7 +39,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from copydesk import regex_programs, translit
-from copydesk.document import FILLER
+from copydesk.document import FILLER, Document
 from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.lines import line_around
 from copydesk.word_guards import abbreviated
@@ -164,6 +164,9 @@ _TITLE_SMALL = frozenset(
 _TITLE_ARTICLES = frozenset({"The", "A", "An"})
 _WORD_AFTER = later_regex(r"[ \t\u00a0]+(\p{Lu}[\p{L}'’-]*)")
 _WORD_BEFORE = later_regex(r"(\p{Lu}[\p{L}'’-]*)[ \t\u00a0]+\Z")
+#: Most blanks between a name's words: more is masked markup (a table
+#: cell's edge, a tag) that parts them.
+_NAME_GAP = 2
 _SENTENCE_END = frozenset('.!?:;\n"“”‘’«»„(')
 
 
@@ -274,7 +277,37 @@ def in_own_address(text: str, start: int, end: int) -> bool:
 def given_as_alternative(prose: str, start: int) -> bool:
     """True when the spelling at ``start`` is named as another's alternative
     spelling ("also spelled Kiev"), a mention rather than a use."""
-    return _ALTERNATIVE_BEFORE.search(prose, max(0, start - 48), start) is not None
+    return (
+        _ALTERNATIVE_BEFORE.search(prose, max(0, start - 48), start) is not None
+        or _ALIAS_BEFORE.search(prose, max(0, start - 64), start) is not None
+    )
+
+
+#: An alias named, then the words of the aliased name before this one
+#: ("listed with two aliases, Ali Husein Kasimi", "a.k.a. KASIMI, Ali
+#: Husein"): every word of an alias is given as one.
+_ALIAS_BEFORE = later_regex(
+    r"(?<![\w])(?i:alias(?:es)?|a\.k\.a\.|aka|also[ \t\u00a0]+known[ \t\u00a0]+as)"
+    r"[ \t\u00a0,:]+(?:(?:\p{Lu}[\p{L}'’-]*|al-\p{L}+)[ \t\u00a0,]+){0,4}\Z"
+)
+
+
+def on_a_foreign_street(prose: str, start: int) -> bool:
+    """True when the name at ``start`` names a street abroad, after the
+    street word of that country's language ("14 rue Chevtchenko" in Lyon,
+    "viale Garibaldi", "ulica Szewczenki"): an address, spelled as its city
+    registered it, beside the person's name spelled as the page spells
+    it."""
+    return _FOREIGN_STREET_BEFORE.search(prose, max(0, start - 24), start) is not None
+
+
+#: A street word of another language right before a name.
+_FOREIGN_STREET_BEFORE = later_re(
+    r"(?<![\w])(?:rue|avenue|boulevard|bd|quai|allée|place|impasse|chemin|viale"
+    r"|piazza|corso|calle|avenida|plaza|paseo|rua|ulica|ul\.|ulitsa|vulytsia"
+    r"|vul\.|prospekt|utca|ulice|straße|strasse|platz)"
+    r"[ \t\u00a0]+(?:(?:de|du|des|la|le|di|del|della|dos|das)[ \t\u00a0]+)?\Z"
+)
 
 
 def capitalised_after(prose: str, end: int) -> str | None:
@@ -292,6 +325,8 @@ def other_name(
     # In a headline in capitals its words are read as written in title
     # case: "KIEV OBLAST" is the region, "TALKS IN KIEV" the city.
     capitals = prose[start:end].isupper()
+    if capitals and _FIRM_IN_CAPITALS.match(prose, end) is not None:
+        return True  # "KIEV CONFECTIONERY IMPORTS LTD": a registered firm
     after = _WORD_AFTER.match(prose, end)
     if (
         after is not None
@@ -300,6 +335,8 @@ def other_name(
     ):
         return True
     before = _WORD_BEFORE.search(prose, max(0, start - 60), start)
+    if before is not None and start - before.end(1) > _NAME_GAP:
+        before = None  # "| Locale | Dnepr, Ukraine |": a cell's edge between
     if before is not None:
         word = before.group(1)
         if capitals and word.isupper():
@@ -315,12 +352,22 @@ def other_name(
     return elsewhere is not None and elsewhere.match(prose, end) is not None
 
 
+#: Words in capitals after a place in capitals up to a firm's legal form:
+#: a company's registered name, in a directory's or a letterhead's capitals.
+_FIRM_IN_CAPITALS = later_re(
+    r"(?:[ \t\u00a0]+[A-Z][A-Z&'’-]*){0,4}[ \t\u00a0]+"
+    r"(?:LTD|LLC|INC|PLC|GMBH|CORP|LIMITED|LLP|AG|SA|SRL|BV|OY|AB)\b"
+)
+
+
 def _common_in_capitals(word: str) -> bool:
     """Whether ``word``, written in capitals after a place in capitals, is a
     common word that a title-case headline would write in lower case or as
     the sentence's verb ("OPENS IN KHARKOV WITH FUNDING", "FROM THE DONBASS
     NEED YOU"), not the next part of a name."""
-    return word.isupper() and translit.is_common(word)
+    return word.isupper() and (
+        translit.is_common(word) or word.capitalize() in _LEADS or word == "OR"
+    )
 
 
 def _title(word: str, capitals: bool) -> str:
@@ -415,6 +462,10 @@ _DATED_YEAR = later_regex(
     r"(?![\w]|[.,]\d|[ \t]*(?:GMT|UTC|CET|EET|MSK|hours?|hrs|h\b|local))"
     # A span of years ("1800-1917", "1939–45").
     r"|(?<![\w.,])(1\d{3})[ \t]*[–-][ \t]*(?:1\d{3}|\d{2})(?![\w])"
+    # The year that closes a caption ("Kiev tram on Kreshchatik, 1911"):
+    # at its line's end, before a bracket or quote, or before the blanks a
+    # masked tag leaves.
+    r"|,[ \t\u00a0]*(1\d{3})(?=[ \t\u00a0]*(?:\n|\Z|[)”\"'])|[ \t\u00a0]{2})"
 )
 #: A word that brings a dated sentence back to the present.
 _NOW = later_regex(
@@ -449,7 +500,7 @@ def with_its_own_in_the_sentence(
         if (
             (at == 0 or not prose[at - 1].isalnum())
             and (edge >= len(prose) or not prose[edge].isalnum())
-            and _NOW_CALLED.search(prose, max(end, at - 40), at) is not None
+            and _NOW_CALLED.search(prose, max(end, at - 80), at) is not None
         ):
             return True
         at = prose.find(canonical, edge, finish)
@@ -457,7 +508,8 @@ def with_its_own_in_the_sentence(
 
 
 #: Right before the house name, what says it is the name now: "it is",
-#: "now", "today", "renamed", "known as".
+#: "now", "today", "renamed", "known as". Searched in the 80 characters
+#: before it: markup the prose view blanks (a link's tag) may stand between.
 _NOW_CALLED = later_regex(
     r"(?i)(?<![\w])(?:is|are|now|today|nowadays|called|renamed|known[ \t]+as"
     r"|became|becomes)[ \t\u00a0]+(?:[\w-]+[ \t\u00a0]+){0,2}\Z"
@@ -480,7 +532,7 @@ def in_a_dated_sentence(
     ):
         return True
     return any(
-        int(m.group(1) or m.group(2)) <= until
+        int(m.group(1) or m.group(2) or m.group(3)) <= until
         for m in _DATED_YEAR.finditer(prose, begin, finish)
     )
 
@@ -719,9 +771,17 @@ def named_after_a_word(prose: str, spelling: str) -> bool:
     "singer Igor Nikolaev"): for a spelling that also names people, its bare
     uses in that document are that person's ("Lvov later emigrated"). A
     pass over the prose: ``names.NamedAfterAWord`` keeps it per document."""
+    capitals = spelling.isupper()
     for at, _ in _whole_uses(prose, spelling):
         before = _WORD_BEFORE.search(prose, max(0, at - 60), at)
-        if before is not None and _makes_name(prose, before.start(), before.group(1)):
+        if before is None:
+            continue
+        word = before.group(1)
+        if capitals and word.isupper():
+            # A headline in capitals: "LINKS TO LVOV" is the city.
+            if word.capitalize() not in _LEADS_OR_PARTS:
+                return True
+        elif _makes_name(prose, before.start(), word):
             return True
     return False
 
@@ -802,10 +862,29 @@ def titles_a_work(prose: str, end: int) -> bool:
     return _WORK_AFTER.match(prose, end) is not None
 
 
-def names_a_product(prose: str, end: int) -> bool:
-    """True when a product noun or a model's number follows the place
-    ending at ``end``."""
-    return _PRODUCT_AFTER.match(prose, end) is not None
+def names_a_product(prose: str, start: int, end: int) -> bool:
+    """True when a product noun or a model's number follows the place at
+    ``start:end``. A number after each item of a list is a tally, not a
+    model ("Chornomorsk 11, Pivdennyi 9, Odessa 14")."""
+    after = _PRODUCT_AFTER.match(prose, end)
+    if after is None:
+        return False
+    if not after.group().strip()[:1].isdigit():
+        return True  # "Dnepr motorcycles", "a Kiev-4": the make
+    return (
+        _TALLIED_BEFORE.search(prose, max(0, start - 48), start) is None
+        and _TALLIED_AFTER.match(prose, after.end()) is None
+    )
+
+
+#: The item before (or after) a place in a list, with its own count: the
+#: place's number is one of a tally.
+_TALLIED_BEFORE = later_re(
+    r"[^\W\d_][\w'’-]*[ \t\u00a0]+\d{1,4}[ \t]*[,;][ \t\u00a0]*\Z"
+)
+_TALLIED_AFTER = later_re(
+    r"[ \t]*[,;][ \t\u00a0]*[^\W\d_][\w'’-]*[ \t\u00a0]+\d{1,4}(?!\w)"
+)
 
 
 #: Right before a place, a preposition of place or of a journey: what still
@@ -827,7 +906,10 @@ def made_a_product(prose: str, spelling: str) -> bool:
     """Whether the document names a product after ``spelling`` somewhere
     ("The Kiev 88 is a camera"): its other uses that no place's preposition
     leads ("on Kiev bodies", "a sound Dnepr outfit") are the make too."""
-    return any(names_a_product(prose, end) for _, end in _whole_uses(prose, spelling))
+    return any(
+        names_a_product(prose, start, end)
+        for start, end in _whole_uses(prose, spelling)
+    )
 
 
 def names_the_work(prose: str, start: int, end: int) -> bool:
@@ -864,6 +946,42 @@ def in_titled_run(text: str, prose: str, start: int, end: int) -> bool:
         _titled(prose, lo, start, end, hi, opener, closer, emphasis=False)
         for opener, closer in _TITLE_QUOTES
     )
+
+
+def heading_of_a_work(doc: Document, start: int) -> bool:
+    """True when the name at ``start`` is in a heading that titles a work
+    the page cites (:func:`heads_a_work`)."""
+    block = doc.block_at(start)
+    return (
+        block is not None
+        and block.kind == "heading"
+        and heads_a_work(doc.prose[block.start : block.end], doc.text)
+    )
+
+
+def heads_a_work(heading: str, text: str) -> bool:
+    """True when ``heading`` (a heading's text holding the name) is the
+    title of a work the page sets in italics or quotes elsewhere: "###
+    Night Train to Odessa (2019)" above "In *Night Train to Odessa*, a
+    ...". A year in brackets after the title is the work's, not its."""
+    title = _HEADING_YEAR.sub("", heading.strip(" \t#=*_")).strip()
+    if len(title.split()) < 2:
+        return False
+    return any(
+        f"{opener}{title}{closer}" in text
+        for opener, closer in (
+            *_TITLE_QUOTES,
+            ("*", "*"),
+            ("_", "_"),
+            ("<i>", "</i>"),
+            ("<em>", "</em>"),
+            ("<cite>", "</cite>"),
+        )
+    )
+
+
+#: A year in brackets closing a heading: "Night Train to Odessa (2019)".
+_HEADING_YEAR = later_re(r"[ \t]*\((?:1\d|20)\d\d\)[ \t]*\Z")
 
 
 #: How far back on its line a title holding a name may begin.

@@ -285,6 +285,11 @@ _ELISIONS = frozenset(
 #: How far a clipped word's closer is looked for ('net zero'): a short
 #: quoted phrase, so a paragraph of many 'nets is read once, not once each.
 _CLIPPED_REACH = 80
+#: Stops after which a curly single closer ends a quotation.
+_STOPS_BEFORE_CLOSER = frozenset(".!?…")
+#: A capitalised word right after a two-digit number: a numbered title
+#: ('01 Build and Deploy Site') may follow, not only a year's tail.
+_TITLE_AFTER_NUMBER = later_re(r"[ \t]+[A-Z][a-z]")
 #: Clipped words an apostrophe begins (the 'net, 'bots, the 'burbs, 'Nam),
 #: but most are words too ('net zero'): elisions only when no single mark
 #: after them in the block could close a quotation.
@@ -451,6 +456,17 @@ def _outside_code_lines(prose: str, marks: list[int]) -> list[int]:
     return kept
 
 
+def _first_pair(prose: str, opener: str, closer: str) -> bool:
+    """Whether the page's first guillemet is ``opener`` and its first
+    ``closer`` follows it on the same line: the page quotes that way (a
+    translation keeps its source's marks whatever language it is in)."""
+    first = prose.find(opener)
+    if first < 0 or 0 <= prose.find(closer) < first:
+        return False
+    after = prose.find(closer, first + 1)
+    return after > 0 and "\n" not in prose[first:after]
+
+
 def outward_guillemets(language: str) -> bool:
     """True where « opens and » closes: French, Swiss German, Russian, ..."""
     tag = language.replace("_", "-").lower()
@@ -493,6 +509,7 @@ class _Scanner:
         "graves",
         "guillemets",
         "hi",
+        "inward",
         "kind",
         "language",
         "lead",
@@ -525,6 +542,8 @@ class _Scanner:
     hi: int
     lead: int
     outward: bool
+    #: The page quotes »…« (German, Danish): » opens, « closes.
+    inward: bool
     kind: str
     #: True when the text writes ‘ inside words before a vowel (Hawai‘i): it
     #: is a letter there, the ʻokina, and so is a ‘ that starts a word.
@@ -604,9 +623,13 @@ class _Scanner:
         self.url_starts = []
         self.dittos = quote_signs.DittoLines("")
         self.dialogue_run = False
-        self.outward = outward_guillemets(language)
+        # « first, » after it: the page quotes outward whatever its language
+        # (a translation from French or Russian kept its marks); German and
+        # Danish »…« and Swedish »…» open with ».
+        self.outward = outward_guillemets(language) or _first_pair(prose, "«", "»")
+        self.inward = not self.outward and _first_pair(prose, "»", "«")
         lang = langtag.primary(language)
-        self.guillemets = self.outward or lang in _GUILLEMET_QUOTES
+        self.guillemets = self.outward or self.inward or lang in _GUILLEMET_QUOTES
         self.same_mark = lang in _SAME_MARK or (
             "”" in prose and _RIGHT_MARK_OPENS.search(prose) is not None
         )
@@ -1435,6 +1458,12 @@ class _Scanner:
         if shape == RIGHT:
             if top:
                 return SKIP if self._apostrophe_in_quotation(pos) else CLOSE
+            if (
+                ch == "’"
+                and prev in _STOPS_BEFORE_CLOSER
+                and self._single_below(self.stack) >= 0
+            ):
+                return CLOSE  # ‘Tell them “the pallets … never check.’
             if prev in _SENTENCE_END and self._cross_opener(pos, ch) is not None:
                 return CROSS  # “We went home.’: no apostrophe after a full stop
             if self._ends_quotation(pos) and self._cross_opener(pos, ch) is not None:
@@ -1754,6 +1783,8 @@ class _Scanner:
         if self.outward:
             # French: « always opens; » opens only a continuing paragraph.
             return OPEN if ch in "«‹" or pos == self.lead else CLOSE
+        if self.inward and ch in "«‹" and shape != LEFT:
+            return CLOSE  # Danish »…«: a « after a word closes, open or not
         return CLOSE if shape == RIGHT else OPEN
 
     # -- pairing ----------------------------------------------------------
@@ -1859,6 +1890,15 @@ class _Scanner:
     def _close(self, pos: int, ch: str) -> None:
         double = ch in DOUBLE
         index = self._opener_index(double)
+        if (
+            index < 0
+            and ch == "’"
+            and self.prose[pos - 1 : pos] in _STOPS_BEFORE_CLOSER
+        ):
+            # ‘Tell them “the pallets are in … never check.’: a curly closer
+            # after a sentence's stop ends the single quotation under the
+            # double one left open inside it.
+            index = self._single_below(self.stack)
         if index < 0:
             crossed = self._cross_opener(pos, ch) if double else None
             if crossed is not None:
@@ -1892,6 +1932,14 @@ class _Scanner:
             # the opener is the odd mark, and “ its mend.
             mend = "“" if opener.ch == "„" else "‘"
             self._odd_opener(opener, pos, ch, mend, note="english")
+
+    @staticmethod
+    def _single_below(stack: list[_Open]) -> int:
+        """The index of the innermost single opener in ``stack``, or -1."""
+        for i in range(len(stack) - 1, -1, -1):
+            if not stack[i].double:
+                return i
+        return -1
 
     def _closer_follows(self, pos: int, ch: str) -> bool:
         """True when the same closer follows the one at ``pos`` past at most
@@ -2276,6 +2324,10 @@ class _Scanner:
         if len(word) >= 2 and word[:2].isdigit() and not word[2:3].isdigit():
             # '90s, ’20, the '49ers; not '51D_REPO_PATH', a quoted name
             rest = text[pos + 3 : j]
+            if not rest and _TITLE_AFTER_NUMBER.match(text, j):
+                # '01 Build and Deploy Site': a name that opens with its
+                # number, quoted to its closer; '01 Ford ... '02 is a year.
+                return not self._single_closer_ahead(pos, _CLIPPED_REACH)
             return not rest or (
                 rest.isalpha() and rest.islower() and text[j : j + 1] != "_"
             )

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from copydesk import regex_programs, text_pieces
 from copydesk.document import Analysis, Block, BlockIndex, Document
 from copydesk.lazy_patterns import later_re, later_regex
-from copydesk.lines import line_around
+from copydesk.lines import line_around, line_start
 from copydesk.markup.bare_links import link_spans
 from copydesk.wide_chars import wide_characters
 from copydesk.wordsets import word_set
@@ -475,9 +475,9 @@ def in_call(text: str, start: int, end: int) -> bool:
     if text.startswith("(", end) and _NO_CALL.match(text, end) is None:
         return True
     lo = max(0, start - _CALL_REACH)
-    line_start = text.rfind("\n", lo, start) + 1
-    opened = text.rfind("(", line_start, start)
-    if opened <= line_start or text.find(")", opened, start) != -1:
+    row = text.rfind("\n", lo, start) + 1
+    opened = text.rfind("(", row, start)
+    if opened <= row or text.find(")", opened, start) != -1:
         return False
     before = text[opened - 1]
     close = text.find(")", end, end + _CALL_REACH)
@@ -585,10 +585,14 @@ def sic(text: str, end: int) -> bool:
 
 def cited(text: str, start: int, end: int, marks: str = _QUOTES) -> bool:
     """The word alone between quote or emphasis marks (``marks``): cited,
-    not used."""
-    if start == 0 or end >= len(text):
+    not used. In a prose view a decoded reference (``&ldquo;``) is its mark
+    then filler, so the filler before the word is skipped."""
+    lead = start - 1
+    while lead >= 0 and text[lead] == _FILLER:
+        lead -= 1
+    if lead < 0 or end >= len(text):
         return False
-    before, after = text[start - 1], text[end]
+    before, after = text[lead], text[end]
     return before in marks and after in marks and before not in "’"
 
 
@@ -1016,6 +1020,86 @@ def corrected_after(text: str, end: int) -> bool:
     return difflib.SequenceMatcher(None, word, mended).ratio() >= _MENDED_RATIO
 
 
+def in_embedded_post(doc: Document, start: int) -> bool:
+    """The word is inside a social network's post embedded in the page (a
+    ``<blockquote>`` whose class names the network): quoted as its author
+    wrote it, spellings and all. A pull quote the page sets in a plain
+    blockquote, with its attribution, and a Markdown ``>`` block are the
+    page's own words."""
+    block = doc.block_at(start)
+    if block is None or block.kind != "blockquote":
+        return False
+    text = doc.text
+    lo = max(0, start - _QUOTATION_REACH)
+    opened = text.rfind("<blockquote", lo, start)
+    if opened < 0 or text.rfind("</blockquote", opened, start) >= 0:
+        return False
+    return _EMBED_TAG.match(text, opened) is not None
+
+
+#: How far back a blockquote's start tag is looked for.
+_QUOTATION_REACH = 4_000
+#: The start tag of a social network's embedded post: its class names the
+#: network (a pull quote the page writes itself has none of these).
+_EMBED_TAG = later_re(
+    r"<blockquote\b[^>]*?\b(?:class|data-[\w-]+)[ \t]*=[ \t]*[\"']?[^\"'>]*"
+    r"(?:tweet|instagram|tiktok|embed|mastodon|bluesky|threads|reddit|fb-|linkedin)",
+    re.IGNORECASE,
+)
+
+
+def patch_subject(text: str, start: int) -> bool:
+    """The word is in a patch's or a commit's subject cited as it was sent:
+    after a mailing list's tag on its line ("[PATCH v3 net-next 6/9] bpf:
+    thunderx: Report ...", "[llvm] r305559 - bpf: set missing types in insn
+    ...") or after two subsystem prefixes ("bpf: offload: rename the
+    ifindex field"). Its words are the kernel's and the sender's: ``insn``,
+    ``thunderx`` and their typos too are cited, not written here."""
+    line = line_start(text, start)
+    return _PATCH_TAG.search(text, line, start) is not None
+
+
+_PATCH_TAG = later_re(
+    r"\[(?:RFC[ \t]+)?(?:PATCH|RFC)\b"
+    r"|\[[a-z][\w-]*\][ \t]+r\d+[ \t]+-[ \t]"
+    r"|(?:^|\[)[ \t]*(?:[-*+][ \t]+)?[a-z][\w./-]*:[ \t]+[a-z][\w./-]*:[ \t]",
+    re.MULTILINE,
+)
+
+
+def renamed_to(text: str, start: int, end: int) -> bool:
+    """The word is the old name in a sentence that says what it became: a
+    change log names the slip or the old name it replaced ("Changes
+    vizualize to visualize", "dscheduler is renamed to dask-scheduler",
+    "Rename executables like dscheduler to dask-scheduler"). A verb of
+    change before it or "renamed" after it says so, and the new name must
+    be close to the old ("We fixed the isssue to make it work" still
+    slips)."""
+    after = _RENAMED_AFTER.match(text, end)
+    if after is None:
+        return False
+    if after.group("renamed") is None and (
+        _MENDING_BEFORE.search(text, max(0, start - 48), start) is None
+    ):
+        return False
+    word = text[start:end].casefold()
+    new = after.group("new").replace("-", "").replace("_", "").casefold()
+    import difflib  # only for a word before "to": not on every run's start
+
+    return difflib.SequenceMatcher(None, word, new).ratio() >= _MENDED_RATIO
+
+
+_RENAMED_AFTER = later_re(
+    r"[\"'”’`]?[ \t]+(?:(?:is|was|were|are|has[ \t]+been|have[ \t]+been)[ \t]+)?"
+    r"(?P<renamed>renamed[ \t]+)?(?:to|into)[ \t]+[\"'“‘`]*(?P<new>\w[\w-]*)"
+)
+#: A verb of change earlier in the clause: "Changes", "Rename", "fixed".
+_MENDING_BEFORE = later_re(
+    r"(?i)\b(?:chang|renam|fix|correct|replac|mov|switch)(?:e|es|ed|ing)?\b"
+    r"[^.;:!?\n]*\Z"
+)
+
+
 #: Endings a term takes in prose: xfail → xfailed, xfailing, xfailures.
 _TERM_ENDINGS = ("ures", "ure", "ings", "ing", "ers", "er", "es", "ed", "s", "d")
 #: Shortest identifier whose inflections count as the document's terms.
@@ -1093,11 +1177,15 @@ class CodeTerms:
         return word in self._identifiers
 
 
-#: An identifier in a code block, touching code's punctuation on one side
-#: at least.
+#: An identifier in a code block: touching code's punctuation on one side
+#: at least, or a command, named after a shell prompt ("% twistd -ny
+#: app.tac") or before a flag.
 _BLOCK_IDENTIFIER = later_re(
     r"(?<=[^\sa-z0-9])[a-z][a-z0-9]{3,}(?![a-z0-9])"
     r"|(?<![a-z0-9])[a-z][a-z0-9]{3,}(?=[^\sa-z0-9])"
+    r"|(?:(?<=^[$%] )|(?<=\s[$%] ))[a-z][a-z0-9]{3,}(?![a-z0-9])"
+    r"|(?<![a-z0-9])[a-z][a-z0-9]{3,}(?=[ \t]+--?[a-z])",
+    re.MULTILINE,
 )
 
 

@@ -80,7 +80,12 @@ def test_a_doubled_function_word_is_grammar_in_its_own_language() -> None:
 def test_the_cli_and_its_cache_read_a_translation_by_its_file_name(
     tmp_path: Path,
 ) -> None:
-    text = "Paso a audio y la página es „buena“ para todos los que la usan.\n"
+    # The English paragraph's slip counts only where the page is English: a
+    # Spanish paragraph is no English one's in either file.
+    text = (
+        "Paso a audio y la página es „buena“ para todos los que la usan.\n\n"
+        "Switch to a audio track.\n"
+    )
     (tmp_path / "index.es.md").write_text(text, encoding="utf-8")
     (tmp_path / "index.md").write_text(text, encoding="utf-8")
     command = [sys.executable, "-m", "copydesk", "check", "--isolated"]

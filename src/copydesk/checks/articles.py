@@ -41,7 +41,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar, Final
 
-from copydesk import langtag, wordlists
+from copydesk import langtag, word_guards, wordlists
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.document import Document
 from copydesk.errors import RuleError
@@ -162,6 +162,9 @@ class Articles(CheckTypeBase):
             return
         prose, text = doc.prose, doc.text
         lex = wordlists.lexicon("en")
+        # This run's verdicts on paragraphs, by their start: asked only where
+        # a pair would be reported.
+        other: dict[int, bool] = {}
         for m in _PAIR.finditer(prose):
             if not _placed(m, prose, text):
                 continue
@@ -171,7 +174,7 @@ class Articles(CheckTypeBase):
             else:
                 wanted = self._initialism_article(letters)
                 choices = (wanted,) if wanted and wanted != article else ()
-            if choices:
+            if choices and not _in_other_language(doc, m.start(1), other):
                 yield self._finding(doc, m, choices)
 
     def _finding(
@@ -286,3 +289,19 @@ def _sentence_start(prose: str, pos: int) -> bool:
     while i >= 0 and prose[i] in " \t\"'“‘(":
         i -= 1
     return i < 0 or prose[i] in ".!?:\n"
+
+
+def _in_other_language(doc: Document, start: int, other: dict[int, bool]) -> bool:
+    """Whether the paragraph holding ``start`` is, by its function words,
+    in another language: "viajar a este evento" in a Spanish post of an
+    English blog. Read of the paragraph alone, so a paragraph re-linted
+    alone decides as in its document; kept in ``other`` by its start."""
+    block = doc.block_at(start)
+    if block is None:
+        return False
+    verdict = other.get(block.start)
+    if verdict is None:
+        words = word_guards.WORD.findall(doc.prose, block.start, block.end)
+        told = word_guards.language_of(words)
+        verdict = other[block.start] = told is not None and told != "en"
+    return verdict

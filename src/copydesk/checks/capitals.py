@@ -44,7 +44,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, ClassVar, Final
 
-from copydesk import word_guards, wordlists
+from copydesk import name_context, word_guards, wordlists
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.document import Analysis, Document
 from copydesk.errors import RuleError
@@ -204,6 +204,15 @@ class Capitals(CheckTypeBase):
                         for at in starts
                         if not word_guards.sentence_initial(doc, at, doc.block_at(at))
                     ]
+                # "Typeof and NewValue are now called TypeOf and ValueOf":
+                # the page names the old spelling as the old one.
+                starts = [
+                    at
+                    for at in starts
+                    if not name_context.with_its_own_in_the_sentence(
+                        doc.prose, at, at + len(name), right
+                    )
+                ]
                 yield from self._flagged(doc, name, starts, right, example)
 
     @staticmethod
@@ -316,6 +325,8 @@ def _used(doc: Document, word: str, starts: Sequence[int]) -> list[int]:
             continue  # [youtube https://…]: an embed's shortcode, not prose
         if word_guards.cited(text, start, end) or doc.fills_block(start, end, "list"):
             continue
+        if word_guards.in_embedded_post(doc, start):
+            continue  # an embedded post quoted as its author wrote it
         found.append(start)
     return found
 

@@ -25,7 +25,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, ClassVar, Final
 
 from copydesk import patterns, re2_superset, regex_programs
-from copydesk.checks.anchor_scan import AnchorPlaces, AnchorScan, Member
+from copydesk.checks.anchor_scan import LEAD_MARKS, AnchorPlaces, AnchorScan, Member
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, fix_by_applicability
 from copydesk.debris_block import BlockSpec
 from copydesk.document import Analysis, Block, BlockIndex, Document, WordSet
@@ -44,13 +44,13 @@ from copydesk.segmented_lines import (
 #: What may stand before a whole-line token: indentation and list bullets.
 # Possessive: masked code leaves lines of spaces, and backtracking into them
 # would retry the whole token list at every space.
-_LINE_LEAD = r"(?:^|(?<=\r))[ \t]*+\K(?:[-*+•·▪►▸|>]++[ \t]*+)?"
+_LINE_LEAD = r"(?:^|(?<=\r))[ \t]*+\K(?:[" + LEAD_MARKS + r"]++[ \t]*+)?"
 #: A sentence end inside a line and the spaces after it.
 _GAP = later_re(r"[.!?…][\"”’«»)\]]?[ \t]++")
 #: A place with something on its line (line rules skip blank lines).
 _NOT_BLANK = later_re(r"[ \t]*[^ \t\r\n]")
 #: The first word at a line or sentence start, after indent and bullet.
-_FIRST_WORD = later_re(r"[ \t]*(?:[-*+•·▪►▸|>]+[ \t]*)?(\S+)")
+_FIRST_WORD = later_re(r"[ \t]*(?:[" + LEAD_MARKS + r"]+[ \t]*)?(\S+)")
 #: Literal letters (and spaces, apostrophes) at the start of a token.
 _LITERAL_RUN = later_re(r"[^\s\\.^$*+?{}\[\]()|][\w '’-]*")
 #: How much of a line ``Prefixes.agrees`` compares with a token's literal start.
@@ -62,7 +62,7 @@ _TAG = later_re(r"<[^<>]*>")
 _LINE_TAIL = r"[ \t]*(?=\r|\n|\Z)"
 #: Between sentences: after a line start (bullet allowed) or a sentence end ...
 _SENTENCE_LEAD = (
-    r"(?:(?:^|(?<=\r))[ \t]*+\K(?:[-*+•·▪►▸|>]++[ \t]*+)?"
+    r"(?:(?:^|(?<=\r))[ \t]*+\K(?:[" + LEAD_MARKS + r"]++[ \t]*+)?"
     r"|(?<=[.!?…][\"”’«»)\]]?[ \t]+))"
 )
 #: ... and before a line end or a capitalised sentence start (case kept).
@@ -824,6 +824,8 @@ def _stands_alone(doc: Document, start: int, end: int) -> bool:
         return False  # "… the following services:" then "- Telegram"
     if _heads_next_paragraph(doc.prose, start, end):
         return False  # "Print" over "Print circulation has fallen …": a subhead
+    if _opens_a_run_on_sentence(doc, start):
+        return False  # "Subscribe" then "to nothing but this:": a verse's
     if doc.format == "plain":
         return True
     first, _ = doc.line_col(start)
@@ -855,6 +857,26 @@ def _stands_alone(doc: Document, start: int, end: int) -> bool:
         _ALNUM.search(prose, block.start, line_start) is None
         and _ALNUM.search(prose, line_end, block.end) is None
     )
+
+
+#: Fewest words of the lower-case line a sentence runs on into.
+_RUN_ON_WORDS = 3
+
+
+def _opens_a_run_on_sentence(doc: Document, start: int) -> bool:
+    """Whether the line at ``start`` begins a sentence that goes on in lower
+    case on the next line (a verse's "Subscribe" then "to nothing but
+    this:"): after a line that ended its sentence, or a blank one. A label
+    pasted into a sentence that runs on around it ("said the" / "Advertisement"
+    / "budget would") follows a line that ends mid-sentence: still debris."""
+    line, _ = doc.line_col(start)
+    if line >= doc.line_count:
+        return False
+    after = doc.line_text(line + 1).lstrip()
+    if not after[:1].islower() or len(after.split()) < _RUN_ON_WORDS:
+        return False  # "to me" under a mail's sender: the mail client's
+    before = doc.line_text(line - 1).rstrip() if line > 1 else ""
+    return not before or before[-1] in ".!?:;…"
 
 
 def _listed_under_heading(doc: Document, block: Block) -> bool:

@@ -367,6 +367,8 @@ class Lexicon(CheckTypeBase):
             or word_guards.before_address(doc, start)
             or word_guards.named_in_address(doc, start, end)
             or word_guards.corrected_after(doc.prose, end)
+            or word_guards.renamed_to(doc.prose, start, end)
+            or word_guards.patch_subject(doc.text, start)
             or doclang.declared_foreign(doc, start, language)
             or (language == "en" and word_guards.foreign_phrase(doc.prose, start, end))
             or _package_name(doc.text, start, folded, language)

@@ -666,6 +666,10 @@ class Names(CheckTypeBase):
         own = _own_spellings(doc, kept, set(entries.values()))
         for tok in doc.get(translit.Capitalised).where(entries.keys()):
             entry = entries[tok.text]
+            if self.entries[
+                entry
+            ].kind == "person" and not _OWN_SCRIPT_LETTERS.isdisjoint(tok.text):
+                continue  # Dr Tomasz Zeleński: a Polish name, no romanisation
             if tok.start not in seen and self._fits(
                 doc, entry, tok.start, tok.end, verdicts
             ):
@@ -761,7 +765,7 @@ class Names(CheckTypeBase):
                 return False
             if name_context.named_in_its_time(doc.prose, end):
                 return False
-            if name_context.names_a_product(doc.prose, end):
+            if name_context.names_a_product(doc.prose, start, end):
                 return False  # "a 1959 Dnepr motorcycle with sidecar"
             if doc.get(MadeProducts)[
                 doc.prose[start:end]
@@ -810,6 +814,8 @@ class Names(CheckTypeBase):
                 return False  # "the carrier Kiev ... the Kiev drew visitors"
             if name_context.in_titled_run(doc.text, doc.prose, start, end):
                 return False  # "Hamm's *Kiev: A Portrait, 1800–1917*"
+            if name_context.heading_of_a_work(doc, start):
+                return False  # "### Night Train to Odessa (2019)" over its review
             if elsewhere is not None and (
                 (
                     name_context.datelined_elsewhere(doc.prose, spelling, elsewhere)
@@ -958,6 +964,11 @@ def in_quotation(doc: Document, offset: int) -> bool:
 #: ľ, ĺ and ŕ, Hungarian ő and ű, Nordic å, ø and æ): a name that has one is
 #: that language's own, whatever its key.
 _NATIVE_LETTERS = frozenset("řŘůŮľĽĺĹŕŔőŐűŰåÅøØæÆ")
+#: Letters of Latin alphabets that no romanisation of Ukrainian or Russian
+#: writes: a surname found by key that has one (Zeleński, Nováček) is a
+#: Polish, Czech or Slovak person's own name, not a spelling of a listed
+#: Ukrainian one (Zelensky).
+_OWN_SCRIPT_LETTERS = _NATIVE_LETTERS | frozenset("ńŃěĚáÁéÉíÍóÓúÚýÝ")
 
 
 class PersonContext(NamedTuple):

@@ -446,6 +446,8 @@ def _meant(doc: Document, run: list[tuple[int, int]], words: list[str]) -> bool:
         return True  # "the server it connects to to be configured"
     if len(run) == 2 and _gap_closed(doc.prose, run, first.casefold()):
         return True  # "the dependencies each project has has grown"
+    if len(run) == 2 and _PHRASE_OPENED.match(doc.prose, run[1][0]):
+        return True  # "an order to apply them in in order to see": a new phrase
     if _foreign_grammar(doc, first):
         return True  # German "die die", French "nous nous": meant there
     # The line from the document's index (a lone CR ends one too): searching
@@ -468,6 +470,19 @@ _CLAUSE_MARK = later_re(r"[,!?.…;:]")
 #: What stands before words that open a speaker's turn: a line's or a
 #: sentence's start, then quotation marks, emphasis or a dash.
 _SAID_FIRST = later_re(r"(?:\A|[\n.!?:])[ \t\u00a0\"'“‘«„*_>—–-]*\Z")
+
+
+#: Fixed phrases that open with a preposition: after a clause that ends in
+#: the same preposition ("the order to apply them in"), the second word of
+#: the double begins the phrase ("in order to see"), so neither is a slip.
+#: A capital first word (a sentence's start) never reaches this test.
+_PHRASE_OPENED = later_re(
+    r"(?:in[ \t\u00a0]+order[ \t\u00a0]+(?:to|that|for)"
+    r"|for[ \t\u00a0]+(?:example|instance)"
+    r"|at[ \t\u00a0]+(?:least|all|once)"
+    r"|of[ \t\u00a0]+course|by[ \t\u00a0]+default"
+    r"|on[ \t\u00a0]+top[ \t\u00a0]+of)(?![\w-])"
+)
 
 
 def _foreign_grammar(doc: Document, word: str) -> bool:

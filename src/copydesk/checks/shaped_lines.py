@@ -37,6 +37,8 @@ listed: a draft machine-translated into English has them translated too.
 
 from __future__ import annotations
 
+import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from re import MULTILINE
 from typing import Any, ClassVar, Final
@@ -123,7 +125,13 @@ _ROW_ITEMS = (3, 8)
 _ROW_ITEM_CHARS = 32
 _ROW_ITEM_WORDS = 5
 _BAR = later_re(r"[ \t]*\|[ \t]*")
+#: A middle dot or a bullet between spaced items ("Free · Offers In-App
+#: Purchases"); "the 2·3 split" holds none.
+_DOT = later_re(r"[ \t]+[·•●][ \t]+")
 _GAP = later_re(r"[ \t]{2,}")
+#: A gap no sentence leaves (two spaces follow a full stop in some hands):
+#: two items parted so are a row.
+_WIDE_GAP = later_re(r"\S(?:[ ]{3,}|\t)\S")
 #: Most words a prompt holds.
 _PROMPT_WORDS = 14
 #: A market's or a thermometer's signs.
@@ -196,6 +204,25 @@ def _counter(tokens: list[str], max_words: int) -> bool:
     )
 
 
+def _reactions(tokens: list[str]) -> bool:
+    """Reactions and their counts, no word: "👍 612   😡 240   🔥 31",
+    "👍 🙏 ❤️ 23" (a messenger's or a news site's reaction bar)."""
+    marks = counts = 0
+    for token in tokens:
+        if _count(token):
+            counts += 1
+        elif len(token) == 1 and unicodedata.category(token) == "So":
+            marks += 1
+        elif token not in _EMOJI_JOINERS:
+            return False
+    return marks > 0 and counts > 0
+
+
+#: What emoji sequences hold besides their pictures: the variation selector
+#: and the zero-width joiner.
+_EMOJI_JOINERS = frozenset("\ufe0f\u200d")
+
+
 def _count(token: str) -> bool:
     """Whether ``token`` counts something: a figure, not a year (2021)."""
     return _figure(token) and _YEAR.fullmatch(token) is None
@@ -226,24 +253,44 @@ def _row(text: str) -> bool:
     """A row of menu items, links or buttons: three to eight short items
     (a word or a few, no sentence's stop) parted by bars or wide gaps, at
     most one with a figure ("Watch Live   Weather   Traffic   Contests",
-    "ET | EN | RU", "About us | Advertising | Privacy policy | © 2024")."""
+    "ET | EN | RU", "About us | Advertising | Privacy policy | © 2024"), or
+    two parted by a bar or a gap no sentence leaves ("Add to calendar
+    Share event")."""
+    return _row_items(text) > 0
+
+
+def _row_items(text: str) -> int:
+    """How many items the row ``text`` holds (see :func:`_row`); 0 for a
+    line that is no row."""
     if "|" in text:
         parts = _BAR.split(text)
+    elif _DOT.search(text) is not None:
+        parts = _DOT.split(text)
     elif _GAP.search(text) is not None:
         parts = _GAP.split(text)
     else:
         return False
     parts = [part for part in parts if part]
-    if not _ROW_ITEMS[0] <= len(parts) <= _ROW_ITEMS[1]:
-        return False
+    fewest = _ROW_ITEMS[0]
+    if len(parts) == 2 and (
+        "|" in text
+        or _WIDE_GAP.search(text) is not None
+        or (_DOT.search(text) is not None and not parts[0].startswith("By "))
+    ):
+        # "Add to calendar   Share event", "Preferences | Unsubscribe",
+        # "Free · Offers In-App Purchases"; a byline and its place ("By Sara
+        # Lindholm · Stockholm") is the byline rules' to judge.
+        fewest = 2
+    if not fewest <= len(parts) <= _ROW_ITEMS[1]:
+        return 0
     figures = 0
     for i, part in enumerate(parts):
         if len(part) > _ROW_ITEM_CHARS or len(part.split()) > _ROW_ITEM_WORDS:
-            return False
+            return 0
         if part[-1] in ".!?;," or (part[-1] == ":" and i):
-            return False  # a sentence's end; a label leads the row only
+            return 0  # a sentence's end; a label leads the row only
         figures += any(ch.isdigit() for ch in part)
-    return figures <= 1
+    return len(parts) if figures <= 1 else 0
 
 
 def _ticker(tokens: list[str]) -> bool:
@@ -285,7 +332,7 @@ class _Shape:
 class ShapedLines(CheckTypeBase):
     """Flags lines of a draft whose words have the shape of page furniture."""
 
-    __slots__ = ("figures_only", "meta", "shapes")
+    __slots__ = ("figures_only", "meta", "running", "shapes")
 
     FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
     #: A line decides alone, but its fix takes the blank line before it
@@ -303,6 +350,7 @@ class ShapedLines(CheckTypeBase):
 
     meta: Final[RuleMeta]
     shapes: Final[tuple[_Shape, ...]]
+    running: Final[bool]
     #: Every shape asked counts or dates something: a line without a figure
     #: is passed over unread.
     figures_only: Final[bool]
@@ -313,16 +361,22 @@ class ShapedLines(CheckTypeBase):
         self.meta = meta
         known = {
             "stamp": _Shape(lambda _, tokens: _stamp(tokens, max_names)),
-            "counter": _Shape(lambda _, tokens: _counter(tokens, max_words)),
+            "counter": _Shape(
+                lambda _, tokens: _counter(tokens, max_words) or _reactions(tokens)
+            ),
             "ticker": _Shape(lambda _, tokens: _ticker(tokens)),
             "prompt": _Shape(lambda _, tokens: _prompt(tokens), figures=False),
             "row": _Shape(lambda text, _: _row(text), figures=False, apart=True),
         }
+        #: Running heads are told by the document's other lines, not by
+        #: one line's words: read apart (:func:`_running_heads`).
+        self.running = "running" in shapes
+        shapes = tuple(shape for shape in shapes if shape != "running")
         unknown = sorted(set(shapes) - known.keys())
-        if unknown or not shapes:
+        if unknown or not (shapes or self.running):
             raise RuleError(
                 meta.source,
-                f"key 'shapes': expected some of {', '.join(known)}, "
+                f"key 'shapes': expected some of {', '.join(known)}, running, "
                 f"got {unknown[0] if unknown else 'none'}",
             )
         self.shapes = tuple(known[s] for s in shapes)
@@ -340,6 +394,13 @@ class ShapedLines(CheckTypeBase):
         )
 
     def run(self, doc: Document) -> Iterator[Finding]:
+        if self.running:
+            for line in _running_heads(doc):
+                row = doc.line_text(line)
+                text = row.strip()
+                yield self._finding(doc, doc.line_start(line) + row.find(text), text)
+        if not self.shapes:
+            return
         for found in _LINE.finditer(doc.prose):
             if found.end() - found.start(1) > _LONGEST:
                 continue  # a paragraph's line: read by its end, not tokenised
@@ -354,24 +415,108 @@ class ShapedLines(CheckTypeBase):
                 for shape in self.shapes
             ):
                 continue
-            line, _ = doc.line_col(start)
-            fix = Fix((line_edit(doc, line, line),), Applicability.UNSAFE)
-            message = self.meta.format_message(text)
-            yield self.meta.finding(doc, start, start + len(text), message, (), fix)
+            yield self._finding(doc, start, text)
+
+    def _finding(self, doc: Document, start: int, text: str) -> Finding:
+        """The finding on the line ``text`` (as the prose shows it, without
+        its indentation) starts at ``start``, deleting the line."""
+        line, _ = doc.line_col(start)
+        fix = Fix((line_edit(doc, line, line),), Applicability.UNSAFE)
+        message = self.meta.format_message(text)
+        return self.meta.finding(doc, start, start + len(text), message, (), fix)
+
+
+def _running_heads(doc: Document) -> list[int]:
+    """The lines of a paginated document's running heads and folios: a
+    short line that stands again word for word elsewhere in the draft (the
+    report's title over every page) beside another such line or a page
+    number ("12", "Page 12", "- 12 -"), and the page numbers beside them.
+    A refrain (a poem's, a chorus') repeats alone, between lines of its
+    own: it stays. Only drafts are read (the rule's ``kinds``)."""
+    # The text's lines as the document's line index numbers them: a lone
+    # CR ends one too (``copydesk.lines``).
+    text = doc.text
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [line.strip() for line in text.split("\n")]
+    heads = {
+        text
+        for text, count in Counter(lines).items()
+        if count >= 2
+        and text
+        and text[-1] != ":"
+        and len(text) <= _HEAD_CHARS
+        and len(text.split()) <= _HEAD_WORDS
+    }
+    if not heads:
+        return []
+    repeated = [text in heads for text in lines]
+    folio = [_FOLIO.fullmatch(text) is not None for text in lines]
+    found: set[int] = set()
+    for i, again in enumerate(repeated):
+        if not again:
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(lines) and (repeated[j] or folio[j]):
+                found.add(i)
+                if folio[j]:
+                    found.add(j)
+    return [i + 1 for i in sorted(found)]
+
+
+#: Most words and characters of a running head.
+_HEAD_WORDS = 14
+_HEAD_CHARS = 120
+#: A page number alone on its line.
+_FOLIO = later_re(
+    r"(?i:page[ \t]+)?\d{1,4}(?:[ \t]*(?:/|of)[ \t]*\d{1,4})?"
+    r"|[-–—][ \t]*\d{1,4}[ \t]*[-–—]"
+)
 
 
 def _set_apart(doc: Document, line: int) -> bool:
     """Whether a row stands apart as a page's menu or buttons do: beside no
-    other row (two make a table a writer set in plain text, its header over
-    its rows) and no line of prose (a row inside a paragraph, or after a
-    line that announces it with a colon, is the writer's list)."""
+    row of as many items (two make a table a writer set in plain text, its
+    header over its rows), not announced by the line before (a colon) and
+    not inside a paragraph wrapped over lines (a long line beside it that
+    ends no sentence, a short one that does, a line after it that goes on
+    in lower case): that is the writer's list. A paragraph set on one line,
+    ended, and a short heading leave the row beside them apart."""
+    items = _row_items(doc.line_text(line).strip())
     for near in (line - 1, line + 1):
         if not 0 < near <= doc.line_count:
             continue
         text = doc.line_text(near).strip()
-        if text and (_row(text) or len(text) > _PROSE_LINE or text[-1] in ".!?:;,"):
+        if not text:
+            continue
+        if _row_items(text) == items and _tabled(doc, line, near, text):
+            return False  # a table: its rows hold as many items
+        if near < line and text[-1] in ":;,":
+            return False  # announced by the line before
+        if near > line and text[0].islower():
+            return False  # the sentence runs on past it
+        if (len(text) > _PROSE_LINE) != (text[-1] in _PARAGRAPH_ENDS):
+            # A long line that ends no sentence, or a short one that does: a
+            # paragraph wrapped over lines, the row inside it. A long line
+            # that ends a sentence is a paragraph of its own, ended.
             return False
     return True
+
+
+def _tabled(doc: Document, line: int, near: int, text: str) -> bool:
+    """Whether a row and the row of as many items beside it (``near``,
+    ``text``) are a table's: one holds a figure (a table's values), or a
+    third such row follows (a table's body). Two rows of words alone are
+    two menus ("‹ Previous   Contents   Next ›" over "Aa   Bookmark   Night
+    mode")."""
+    if _FIGURE.search(text) or _FIGURE.search(doc.line_text(line)):
+        return True
+    beyond = near + (near - line)
+    return 0 < beyond <= doc.line_count and _row(doc.line_text(beyond).strip())
+
+
+#: How a paragraph set on one line ends: a row after it stands apart.
+_PARAGRAPH_ENDS = frozenset('.!?"”’)»…')
 
 
 #: A line longer than this beside a row is prose.

@@ -89,12 +89,18 @@ class _Spelling:
         "preceders",
         "text",
         "tokens",
+        "word_followers",
+        "word_preceders",
     )
 
     text: str
     tokens: list[translit.Token]
     followers: set[str]
     preceders: set[str]
+    #: Given names beside it that are also words (Martin Fleischmann, Zeng
+    #: Ping), bare: they tell two people apart, never pair a group.
+    word_followers: set[str]
+    word_preceders: set[str]
     followed: int
     #: Every occurrence is a list item on its own.
     alone: bool
@@ -123,6 +129,8 @@ class _Spelling:
         self.tokens = [] if tokens is None else tokens
         self.followers = set() if followers is None else followers
         self.preceders = set() if preceders is None else preceders
+        self.word_followers: set[str] = set()
+        self.word_preceders: set[str] = set()
         self.followed = followed
         self.alone = alone
         self.placed = placed
@@ -308,6 +316,9 @@ class Variants(CheckTypeBase):
             named = house.canonical(prose, spellings)
             if named is not None:
                 return named
+        dominant = _dominant(group)
+        if dominant is not None:
+            return house.accepted(dominant.text)
         if accents and english:
             # In English the marks are foreign markers like any other: the
             # spelling with fewest, then the more frequent, then the first.
@@ -325,6 +336,30 @@ class Variants(CheckTypeBase):
             ]
             best = min(group, key=lambda s: tuple(_rank(s, p) for p in prefer))
         return house.accepted(best.text)
+
+
+#: Uses of one spelling, and how many times the uses of every other, that
+#: settle a name by the page's habit before its letters are weighed.
+_DOMINANT_USES = 5
+_DOMINANT_RATIO = 5
+
+
+def _dominant(group: Sequence[_Spelling]) -> _Spelling | None:
+    """The spelling the page uses far more than any other, if one is.
+
+    The foreign markers tell a German transliteration (Schmyhal) from the
+    English one (Shmyhal), but not a name whose own spelling has them: a
+    post that names Stellenbosch eleven times and Stellenbosh once slipped
+    once, whatever the letters. A draft that changes transliteration system
+    does so for a stretch, not for one use in six, so a spelling used five
+    times and five times as often as each other one is the page's own."""
+    ranked = sorted(group, key=lambda s: -len(s.tokens))
+    top = len(ranked[0].tokens)
+    if top < _DOMINANT_USES:
+        return None
+    if any(len(s.tokens) * _DOMINANT_RATIO > top for s in ranked[1:]):
+        return None
+    return ranked[0]
 
 
 def _rank(spelling: _Spelling, preference: str) -> int:
@@ -368,6 +403,19 @@ def same_person(first: _Spelling, second: _Spelling) -> bool:
     if _disagree(first.followers, second.followers):
         return False
     if _disagree(first.preceders, second.preceders):
+        return False
+    # Where one has no name beside it but a word that is one (Martin), the
+    # words and names beside both tell: "Martin Fleischmann", "Greg M.
+    # Fleishman" are two people.
+    if _disagree(
+        first.followers or first.word_followers,
+        second.followers or second.word_followers,
+    ) and not (first.followers and second.followers):
+        return False
+    if _disagree(
+        first.preceders or first.word_preceders,
+        second.preceders or second.word_preceders,
+    ) and not (first.preceders and second.preceders):
         return False
     # A given name (always followed by a surname) against a bare word: unknown.
     return not (_given(first) and not second.followed) and not (
@@ -452,6 +500,7 @@ def _read_neighbours(
     index = doc.get(translit.Capitalised)
     starts, texts = index.starts, index.texts
     count = len(texts)
+    words_name = doc.get(doclang.DocumentLanguage) not in _NOUNS_CAPITALISED
 
     def initial(i: int) -> bool:
         """A middle initial: the words around it are neighbours."""
@@ -485,7 +534,22 @@ def _read_neighbours(
         if before is None and after is None:
             continue
         gap = _BETWEEN.fullmatch(prose, starts[j] + len(first), starts[i])
-        if gap is None or not (_neighbour(first) and _neighbour(second)):
+        if gap is None:
+            continue
+        if not (_neighbour(first) and _neighbour(second)):
+            # Only a plain space between, mid-sentence, in a language that
+            # capitalises no common noun ("den Plan von Syrskyi", "Today
+            # Puschkarenko employs" name nobody).
+            if words_name and not gap.group().strip():
+                if before is not None and after is None and _word_name(second):
+                    before.word_followers.add("b:" + _bare(second))
+                if (
+                    after is not None
+                    and before is None
+                    and _word_name(first)
+                    and not _opens_sentence(prose, starts[j])
+                ):
+                    after.word_preceders.add("b:" + _bare(first))
             continue
         # A neighbour's spelling without its marks is the same neighbour
         # (Lukáš Kubíček, Lukas Kubicek): its bare form is one of its keys.
@@ -644,6 +708,31 @@ def _neighbour(word: str) -> bool:
     """A capitalised word that can be part of a name: not a common word, a
     title or a month (of any length: "Go", "Li")."""
     return not translit.is_common(word) and len(word) > 1
+
+
+#: Languages that capitalise every noun: a capitalised word beside a name
+#: there names nobody.
+_NOUNS_CAPITALISED = frozenset({"de", "lb"})
+
+
+def _opens_sentence(prose: str, at: int) -> bool:
+    """Whether the word at ``at`` opens its sentence or line."""
+    i = at - 1
+    while i >= 0 and prose[i] in " \t\u00a0\"'“‘«„*_(":
+        i -= 1
+    return i < 0 or prose[i] in ".!?:;\n"
+
+
+def _word_name(word: str) -> bool:
+    """A capitalised common word that may be a given name beside a surname
+    (Martin, Ping, Rose): no title, month or administrative term
+    (``translit.not_names``), no function word, no acronym."""
+    return (
+        len(word) > 1
+        and word[1:].islower()
+        and word not in _NOT_GIVEN
+        and word.casefold() not in translit.not_names()
+    )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -861,6 +950,9 @@ def _used(doc: Document, group: list[_Spelling]) -> list[_Spelling]:
                 addressed and name_context.in_own_address(doc.text, t.start, t.end)
             )
             and not name_context.in_titled_run(doc.text, prose, t.start, t.end)
+            and not word_guards.in_embedded_post(doc, t.start)
+            and not name_context.heading_of_a_work(doc, t.start)
+            and not name_context.on_a_foreign_street(prose, t.start)
         ]
         if len(tokens) == len(spelling.tokens):
             kept.append(spelling)
