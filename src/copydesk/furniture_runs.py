@@ -215,6 +215,7 @@ def _takes(doc: Document, line: int, first: int) -> bool:
         and len(text.split()) <= MAX_WORDS
         and text[-1] not in _STOPS
         and text[0] not in _QUOTES
+        and "=" not in text  # dtoverlay=i2c-rtc: a line of code, not a label
         and any(ch.isalpha() for ch in text)
     )
 

@@ -285,19 +285,23 @@ _ELISIONS = frozenset(
 #: How far a clipped word's closer is looked for ('net zero'): a short
 #: quoted phrase, so a paragraph of many 'nets is read once, not once each.
 _CLIPPED_REACH = 80
+#: Marks that open a quotation: an apostrophe right after one begins the
+#: quotation's first word (‘’Cause, “’Tis).
+_OPENING_MARKS = frozenset("‘“«„‹「『")
 #: Stops after which a curly single closer ends a quotation.
 _STOPS_BEFORE_CLOSER = frozenset(".!?…")
 #: A capitalised word right after a two-digit number: a numbered title
 #: ('01 Build and Deploy Site') may follow, not only a year's tail.
 _TITLE_AFTER_NUMBER = later_re(r"[ \t]+[A-Z][a-z]")
-#: Clipped words an apostrophe begins (the 'net, 'bots, the 'burbs, 'Nam),
+#: Clipped words an apostrophe begins (the 'net, 'bots, the 'burbs, 'Nam,
+#: take 'er for a spin, give 'im a hand),
 #: but most are words too ('net zero'): elisions only when no single mark
 #: after them in the block could close a quotation.
 _CLIPPED = frozenset(
     {
         "net", "bot", "bots", "burbs", "copter", "copters", "gator", "gators",
         "zine", "zines", "stache", "nother", "scuse", "mongst", "twixt",
-        "nam", "bama",
+        "nam", "bama", "er", "im",
     }
 )  # fmt: skip
 _VOWELS = frozenset("aeiouāēīōūAEIOUĀĒĪŌŪ")
@@ -457,14 +461,25 @@ def _outside_code_lines(prose: str, marks: list[int]) -> list[int]:
 
 
 def _first_pair(prose: str, opener: str, closer: str) -> bool:
-    """Whether the page's first guillemet is ``opener`` and its first
-    ``closer`` follows it on the same line: the page quotes that way (a
-    translation keeps its source's marks whatever language it is in)."""
-    first = prose.find(opener)
-    if first < 0 or 0 <= prose.find(closer) < first:
+    """Whether the page's first pair of guillemets on a line has ``opener``
+    first and ``closer`` after (« … » outward, » … « inward): a translation
+    keeps its source's marks whatever language it is in. (Two pairs on a
+    line, « a » and « b », hold » … « between them: the first pair tells.)"""
+    if opener not in prose or closer not in prose:
         return False
-    after = prose.find(closer, first + 1)
-    return after > 0 and "\n" not in prose[first:after]
+    this = _GUILLEMET_PAIR[opener].search(prose)
+    if this is None:
+        return False
+    other = _GUILLEMET_PAIR[closer].search(prose, 0, this.start() + 1)
+    return other is None
+
+
+#: A guillemet, then its partner later on the line with no guillemet
+#: between: « … » (keyed «) and » … « (keyed »).
+_GUILLEMET_PAIR = {
+    "«": later_re(r"«[^«»\n]*»"),
+    "»": later_re(r"»[^«»\n]*«"),
+}
 
 
 def outward_guillemets(language: str) -> bool:
@@ -1429,6 +1444,8 @@ class _Scanner:
             if top is not None and self._inflected_word(top, pos, ch):
                 return CLOSE  # 'use'd, 'tee'ing: a quoted word's inflection
             return SKIP
+        if prev in _OPENING_MARKS and nxt.isalpha() and self._elision(pos):
+            return SKIP  # ‘’Cause that’s what he is’: the elided word opens it
         graves = self.graves and not prev.isspace() and not nxt.isalnum()
         if graves and self._grave_opener(pos, top):
             return SKIP  # GNU/TeX style: `quoted' closes its ` opener
@@ -1899,6 +1916,10 @@ class _Scanner:
             # after a sentence's stop ends the single quotation under the
             # double one left open inside it.
             index = self._single_below(self.stack)
+        if double and index > 0 and not self._valid(self.stack[index].ch, ch):
+            # „Parents told us «we lost the hours … any more.”: the closer
+            # is the outer quotation's; the inner one was left open.
+            index = self._partner_below(index, ch)
         if index < 0:
             crossed = self._cross_opener(pos, ch) if double else None
             if crossed is not None:
@@ -1932,6 +1953,15 @@ class _Scanner:
             # the opener is the odd mark, and “ its mend.
             mend = "“" if opener.ch == "„" else "‘"
             self._odd_opener(opener, pos, ch, mend, note="english")
+
+    def _partner_below(self, index: int, ch: str) -> int:
+        """The index of a double opener under ``index`` that ``ch`` closes
+        rightly, if one is open; else ``index``."""
+        for i in range(index - 1, -1, -1):
+            opener = self.stack[i]
+            if opener.double and self._valid(opener.ch, ch):
+                return i
+        return index
 
     @staticmethod
     def _single_below(stack: list[_Open]) -> int:

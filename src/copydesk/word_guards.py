@@ -1048,6 +1048,54 @@ _EMBED_TAG = later_re(
 )
 
 
+class LoremFiller(Analysis[bool]):
+    """Whether the document holds placeholder Latin ("Lorem ipsum dolor sit
+    amet", "consectetur adipiscing elit"): a template's or an exemplar
+    page's filler, whose words are no one's slips. A literal search, once:
+    each unit of checks that asks builds its own."""
+
+    GROUPS = False
+
+    @classmethod
+    def compute(cls, doc: Document) -> bool:
+        return _LOREM.search(doc.prose) is not None
+
+
+def lorem_word(doc: Document, folded: str) -> bool:
+    """The word is one of placeholder Latin's in a document that holds it
+    (:class:`LoremFiller`): "varius", "commodo", "blandit"."""
+    return folded in _LOREM_WORDS and doc.get(LoremFiller)
+
+
+_LOREM = later_re(r"(?i)lorem ipsum|dolor sit amet|consectetur adipiscing")
+#: The words placeholder Latin is made of (the generators' shared stock).
+_LOREM_WORDS = word_set(
+    "lorem ipsum dolor sit amet consectetur consectetuer adipiscing adipisicing "
+    "elit sed do eiusmod tempor incididunt ut labore et dolore magna aliqua enim "
+    "ad minim veniam quis nostrud exercitation ullamco laboris nisi aliquip ex ea "
+    "commodo consequat duis aute irure reprehenderit voluptate velit esse cillum "
+    "fugiat nulla pariatur excepteur sint occaecat cupidatat non proident sunt "
+    "culpa qui officia deserunt mollit anim id est laborum curabitur vestibulum "
+    "vivamus donec nullam nunc praesent mauris pellentesque phasellus aenean "
+    "etiam maecenas morbi integer suspendisse fusce quisque proin cras nam "
+    "aliquam sociosqu litora torquent conubia nostra inceptos himenaeos "
+    "hymenaeos class aptent taciti per ac at eu vel nec vitae varius luctus "
+    "blandit vehicula lectus massa imperdiet tincidunt neque tortor "
+    "sollicitudin euismod metus faucibus felis urna purus interdum ullamcorper "
+    "libero justo mollis fringilla ante dui mi rutrum accumsan tellus "
+    "condimentum augue placerat iaculis posuere pede lacinia nibh elementum "
+    "orci volutpat eros sapien ultrices ultricies erat dapibus laoreet odio "
+    "ligula arcu venenatis quam lacus sagittis semper viverra mattis pulvinar "
+    "porttitor tristique gravida feugiat facilisis dignissim efficitur egestas "
+    "eleifend fermentum hendrerit lobortis malesuada pharetra pretium rhoncus "
+    "scelerisque sodales suscipit tempus vulputate bibendum congue convallis "
+    "cursus dictum diam eget leo nisl porta risus sem turpis habitant senectus "
+    "netus fames platea dictumst habitasse hac auctor ornare molestie penatibus "
+    "magnis dis parturient montes nascetur ridiculus mus natoque cubilia curae "
+    "primis orci luctus ultrices posuere"
+)
+
+
 def patch_subject(text: str, start: int) -> bool:
     """The word is in a patch's or a commit's subject cited as it was sent:
     after a mailing list's tag on its line ("[PATCH v3 net-next 6/9] bpf:

@@ -212,6 +212,16 @@ BLIND_BARS = {
         "names": (0.95, 1),
         "variants": (0.85, 0),
     },
+    # Quotes and debris only. First scored (the code of this session's
+    # first commit) at quotes 24/28 with one clean case flagged and debris
+    # 150/273 with two (the session's start: 137/273); then 26/28 with
+    # none and 153/273 with one. Seven of its drafts are hard-wrapped, which
+    # the house reads as a file of its own, not a pasted draft (no debris
+    # rule runs there); its writer reads a bare byline as the author's.
+    "accuracy21": {
+        "quotes": (0.9, 0),
+        "debris": (0.5, 1),
+    },
 }
 
 

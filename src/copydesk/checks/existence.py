@@ -824,7 +824,7 @@ def _stands_alone(doc: Document, start: int, end: int) -> bool:
         return False  # "… the following services:" then "- Telegram"
     if _heads_next_paragraph(doc.prose, start, end):
         return False  # "Print" over "Print circulation has fallen …": a subhead
-    if _opens_a_run_on_sentence(doc, start):
+    if opens_a_run_on_sentence(doc, start):
         return False  # "Subscribe" then "to nothing but this:": a verse's
     if doc.format == "plain":
         return True
@@ -863,17 +863,22 @@ def _stands_alone(doc: Document, start: int, end: int) -> bool:
 _RUN_ON_WORDS = 3
 
 
-def _opens_a_run_on_sentence(doc: Document, start: int) -> bool:
+def opens_a_run_on_sentence(doc: Document, start: int) -> bool:
     """Whether the line at ``start`` begins a sentence that goes on in lower
     case on the next line (a verse's "Subscribe" then "to nothing but
-    this:"): after a line that ended its sentence, or a blank one. A label
-    pasted into a sentence that runs on around it ("said the" / "Advertisement"
-    / "budget would") follows a line that ends mid-sentence: still debris."""
+    this:", "Updated 3 minutes ago:" then "the sky."): after a line that
+    ended its sentence, or a blank one. A label pasted into a sentence that
+    runs on around it ("said the" / "Advertisement" / "budget would")
+    follows a line that ends mid-sentence: still debris."""
     line, _ = doc.line_col(start)
     if line >= doc.line_count:
         return False
     after = doc.line_text(line + 1).lstrip()
-    if not after[:1].islower() or len(after.split()) < _RUN_ON_WORDS:
+    if not after[:1].islower():
+        return False
+    if len(after.split()) < _RUN_ON_WORDS and not doc.line_text(line).rstrip().endswith(
+        ":"
+    ):
         return False  # "to me" under a mail's sender: the mail client's
     before = doc.line_text(line - 1).rstrip() if line > 1 else ""
     return not before or before[-1] in ".!?:;…"

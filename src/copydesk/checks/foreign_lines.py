@@ -155,13 +155,19 @@ def _other_language_lines(doc: Document) -> Iterator[int]:
         if not text or len(text) > _SHORT:
             continue
         found = _SHORT_LINE.match(text)
-        if found is None or not _other_language(found.group(1), lex):
+        if found is None or _CODE_MARKS.search(text) is not None:
+            continue  # dtoverlay=i2c-rtc,ds3231: a line of code, no language
+        if not _other_language(found.group(1), lex):
             continue
         if english is None:
             english = _english(doc)
         if not english:
             return
         yield doc.line_col(at)[0]
+
+
+#: What a line of code holds and a line of words in no language does.
+_CODE_MARKS = later_regex(r"[=_{}\\<>]|\w\(|/\w")
 
 
 def _english(doc: Document) -> bool:

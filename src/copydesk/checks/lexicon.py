@@ -149,6 +149,7 @@ class Lexicon(CheckTypeBase):
         word_guards.NameLists,
         word_guards.PackageLists,
         word_guards.CodeWords,
+        word_guards.LoremFiller,
         spell_directives.SpellDirectives,
         doclang.DeclaredLanguages,
     )
@@ -369,6 +370,7 @@ class Lexicon(CheckTypeBase):
             or word_guards.corrected_after(doc.prose, end)
             or word_guards.renamed_to(doc.prose, start, end)
             or word_guards.patch_subject(doc.text, start)
+            or word_guards.lorem_word(doc, folded)
             or doclang.declared_foreign(doc, start, language)
             or (language == "en" and word_guards.foreign_phrase(doc.prose, start, end))
             or _package_name(doc.text, start, folded, language)

@@ -325,32 +325,62 @@ _ANCHOR_REACH = 400
 
 
 def _to_slip(prose: str, run: list[tuple[int, int]], word: str) -> bool:
-    """Whether a doubled "the" follows a verb that takes "to" ("go the the
-    guide", "come the the same") or a modal that takes "be" ("it would the
-    the first"): the first may be "to" or "be" mistyped, so deleting the
-    second is not surely right."""
+    """Whether a doubled "the" may be another word mistyped, so that
+    deleting one is not surely right: after a verb that takes "to" ("go the
+    the guide"), a modal that takes "be" ("it would the the first"), or the
+    head of a noun phrase ("makes a call the the function", "the latest
+    changes the the policy": "to the" or "of the" was meant). After a
+    preposition, a conjunction or a verb ("in the the city", "we met the
+    the mayor") one is deleted safely."""
     if word.casefold() != "the":
         return False
-    before = _WORD_BEFORE.search(prose, max(0, run[0][0] - 40), run[0][0])
+    before = _TWO_WORDS_BEFORE.search(prose, max(0, run[0][0] - 60), run[0][0])
     if before is None:
         return False
-    verb = before.group(1).casefold()
-    return verb in _MODALS or _form_of(verb, _GOING_VERBS)
+    head = before.group(2).casefold()
+    if head in _MODALS or _form_of(head, _GOING_VERBS):
+        return True
+    if head in _THE_FOLLOWS:
+        return False
+    # The head of a noun phrase: right after its determiner ("a call"), or
+    # one word on and no past form ("the latest changes"; "the council
+    # approved the the budget" is a verb's object).
+    words = [w.casefold() for w in before.group(1).split()]
+    return (len(words) >= 1 and words[-1] in _DETERMINERS) or (
+        len(words) >= 2 and words[-2] in _DETERMINERS and not head.endswith("ed")
+    )
 
 
 #: Modal verbs, whose next word is a verb: "would the the" lost a "be".
 _MODALS = frozenset(
     {"would", "could", "should", "will", "can", "must", "might", "may", "shall"}
 )
-
-
 #: Verbs of going and referring, whose object takes "to": "go to the".
 _GOING_VERBS = frozenset(
     {"go", "goes", "went", "gone", "come", "came", "head", "move", "proceed",
      "navigate", "return", "refer", "switch", "point", "listen", "talk",
      "belong", "get", "got"}
 )  # fmt: skip
-_WORD_BEFORE = later_re(r"([^\W\d_]+)[ \t\u00a0]+\Z")
+#: Words "the" follows as it is: prepositions, conjunctions, forms of "be".
+_THE_FOLLOWS = frozenset(
+    {"in", "on", "at", "of", "for", "from", "with", "by", "about", "into",
+     "onto", "over", "under", "through", "between", "among", "across",
+     "after", "before", "during", "without", "within", "against", "along",
+     "around", "behind", "beyond", "near", "toward", "towards", "upon", "via",
+     "per", "like", "than", "as", "to", "and", "or", "but", "nor", "because",
+     "if", "when", "while", "where", "that", "which", "whether", "all", "both",
+     "is", "are", "was", "were", "be", "been", "being"}
+)  # fmt: skip
+#: Words that open a noun phrase: the word after them (up to two words on)
+#: is its noun, not a verb.
+_DETERMINERS = frozenset(
+    {"a", "an", "the", "this", "that", "these", "those", "its", "their", "our",
+     "your", "my", "his", "her", "each", "every", "some", "any", "no"}
+)  # fmt: skip
+#: The word before a double and up to two words before it.
+_TWO_WORDS_BEFORE = later_re(
+    r"((?:[^\W\d_]+[ \t\u00a0]+){0,2})([^\W\d_]+)[ \t\u00a0]+\Z"
+)
 
 
 #: Two or more spaces or a tab after a word (not after a sentence's end,

@@ -44,7 +44,7 @@ from re import MULTILINE
 from typing import Any, ClassVar, Final
 
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
-from copydesk.checks.existence import line_edit
+from copydesk.checks.existence import line_edit, opens_a_run_on_sentence
 from copydesk.document import Document
 from copydesk.errors import RuleError
 from copydesk.lazy_patterns import later_re
@@ -91,18 +91,20 @@ _STAMP_WORDS = word_set(
     "updated update published publication posted modified edited created "
     "last date time at on by am pm a.m. p.m. hrs hours hour h min mins minute "
     "minutes ago today yesterday reading read local ah ad ce and of since "
-    "uhr the"
+    "uhr the asked answered active sent seen years year months month weeks "
+    "week days day"
 )
 #: The words that say a date is the page's stamp, not a dateline.
 _STAMP_LABELS = word_set(
-    "updated update published publication posted modified edited created"
+    "updated update published publication posted modified edited created "
+    "asked answered active sent"
 )
 #: What readers do or leave that a page counts.
 _COUNTED = word_set(
     "like likes comment comments discussion discussions post posts vote votes "
     "rating ratings review reviews view views share shares reaction reactions "
     "follower followers subscriber subscribers reply replies recommend "
-    "recommends bookmark bookmarks dislike dislikes"
+    "recommends bookmark bookmarks dislike dislikes viewed"
 )
 _YEAR = later_re(r"(?:1[89]|20)\d\d")
 #: What a page's buttons and prompts tell the reader to do.
@@ -408,6 +410,8 @@ class ShapedLines(CheckTypeBase):
             if self.figures_only and _FIGURE.search(text) is None:
                 continue
             start = found.start(1)
+            if opens_a_run_on_sentence(doc, start):
+                continue  # "Updated 3 minutes ago:" then "the sky.": a verse's
             tokens = _TOKEN.findall(text)
             if not any(
                 shape.reads(text, tokens)
@@ -457,7 +461,11 @@ def _running_heads(doc: Document) -> list[int]:
         if not again:
             continue
         for j in (i - 1, i + 1):
-            if 0 <= j < len(lines) and (repeated[j] or folio[j]):
+            # A line said twice in a row is a refrain ("Sign in to continue"
+            # over itself in a poem), not a page's head.
+            if 0 <= j < len(lines) and (
+                (repeated[j] and lines[j] != lines[i]) or folio[j]
+            ):
                 found.add(i)
                 if folio[j]:
                     found.add(j)
