@@ -113,9 +113,10 @@ def token_list(text: str) -> bool:
     """Whether ``text`` is a list of tokens, one a line: ten entries or
     more, nine in ten of its non-empty lines without a space inside. A
     pasted article's debris lines are one word too, but its paragraphs
-    are long lines of words."""
+    are long lines of words. Comment lines (``#`` first: a pinned
+    requirements file's "# via sphinx") are no entries."""
     lines = [line.strip() for line in text[:_WRAP_SAMPLE].splitlines()]
-    entries = [line for line in lines if line]
+    entries = [line for line in lines if line and not line.startswith("#")]
     if len(entries) < _TOKEN_LIST_LINES:
         return False
     tokens = sum(1 for line in entries if len(line.split()) == 1)

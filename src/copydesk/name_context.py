@@ -39,7 +39,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from copydesk import regex_programs, translit
-from copydesk.document import FILLER, Document
+from copydesk.document import FILLER, Analysis, ByKey, Document
 from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.lines import line_around
 from copydesk.word_guards import abbreviated
@@ -950,34 +950,33 @@ def in_titled_run(text: str, prose: str, start: int, end: int) -> bool:
 
 def heading_of_a_work(doc: Document, start: int) -> bool:
     """True when the name at ``start`` is in a heading that titles a work
-    the page cites (:func:`heads_a_work`)."""
+    the page sets in italics or quotes elsewhere: "### Night Train to
+    Odessa (2019)" above "In *Night Train to Odessa*, a ...". A year in
+    brackets after the title is the work's, not its."""
     block = doc.block_at(start)
-    return (
-        block is not None
-        and block.kind == "heading"
-        and heads_a_work(doc.prose[block.start : block.end], doc.text)
-    )
-
-
-def heads_a_work(heading: str, text: str) -> bool:
-    """True when ``heading`` (a heading's text holding the name) is the
-    title of a work the page sets in italics or quotes elsewhere: "###
-    Night Train to Odessa (2019)" above "In *Night Train to Odessa*, a
-    ...". A year in brackets after the title is the work's, not its."""
-    title = _HEADING_YEAR.sub("", heading.strip(" \t#=*_")).strip()
-    if len(title.split()) < 2:
+    if block is None or block.kind != "heading":
         return False
-    return any(
-        f"{opener}{title}{closer}" in text
-        for opener, closer in (
-            *_TITLE_QUOTES,
-            ("*", "*"),
-            ("_", "_"),
-            ("<i>", "</i>"),
-            ("<em>", "</em>"),
-            ("<cite>", "</cite>"),
+    heading = doc.prose[block.start : block.end]
+    title = _HEADING_YEAR.sub("", heading.strip(" \t#=*_")).strip()
+    return len(title.split()) >= 2 and doc.get(CitedTitles)[title]
+
+
+class CitedTitles(Analysis[ByKey[str, bool]]):
+    """By a heading's words: whether the page cites them as a work's title
+    (in italics, a citation or quotes) elsewhere. Searched once per distinct
+    heading: a long page repeats its headings. A search its asker alone
+    makes: each unit of checks that asks builds its own."""
+
+    GROUPS = False
+
+    @classmethod
+    def compute(cls, doc: Document) -> ByKey[str, bool]:
+        text = doc.text
+        return ByKey(
+            lambda title: any(
+                f"{opener}{title}{closer}" in text for opener, closer in _CITING_PAIRS
+            )
         )
-    )
 
 
 #: A year in brackets closing a heading: "Night Train to Odessa (2019)".
@@ -988,6 +987,15 @@ _HEADING_YEAR = later_re(r"[ \t]*\((?:1\d|20)\d\d\)[ \t]*\Z")
 _TITLE_REACH = 120
 #: Quotation marks around a title.
 _TITLE_QUOTES = (("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"))
+#: What sets a work's title apart: quotation marks, emphasis, citation tags.
+_CITING_PAIRS = (
+    *_TITLE_QUOTES,
+    ("*", "*"),
+    ("_", "_"),
+    ("<i>", "</i>"),
+    ("<em>", "</em>"),
+    ("<cite>", "</cite>"),
+)
 #: A day and a month, or a page's stamp: an emphasised caption or dateline
 #: ("Updated 9 May 2025, Kiev"), not a work's title.
 _MONTHS = (

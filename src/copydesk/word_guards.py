@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from copydesk import regex_programs, text_pieces
 from copydesk.document import Analysis, Block, BlockIndex, Document
 from copydesk.lazy_patterns import later_re, later_regex
-from copydesk.lines import line_around, line_start
+from copydesk.lines import line_around
 from copydesk.markup.bare_links import link_spans
 from copydesk.wide_chars import wide_characters
 from copydesk.wordsets import word_set
@@ -1103,8 +1103,15 @@ def patch_subject(text: str, start: int) -> bool:
     ...") or after two subsystem prefixes ("bpf: offload: rename the
     ifindex field"). Its words are the kernel's and the sender's: ``insn``,
     ``thunderx`` and their typos too are cited, not written here."""
-    line = line_start(text, start)
+    # Read back no further than a subject runs: a one-line page (minified
+    # HTML) asked once per unknown word would be read whole each time.
+    lo = max(0, start - _SUBJECT_REACH)
+    line = text.rfind("\n", lo, start) + 1 or lo
     return _PATCH_TAG.search(text, line, start) is not None
+
+
+#: How far back a patch's tag is looked for before a word of its subject.
+_SUBJECT_REACH = 240
 
 
 _PATCH_TAG = later_re(

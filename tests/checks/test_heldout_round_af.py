@@ -45,3 +45,9 @@ def test_a_double_barrelled_surname_is_another_persons() -> None:
         "Thanks to David Hamp-Gonsalves for the tests.\n"
     )
     assert found(text, "changelog.txt", "variants") == []
+
+
+def test_no_correction_offers_a_vulgar_word() -> None:
+    # "cmus" is a music player; the lexicon's nearest word is not offered.
+    text = "Install the cmus plugin for your music player and restart it.\n"
+    assert found(text, "plugins.txt", "typos") == []

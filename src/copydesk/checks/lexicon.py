@@ -49,6 +49,7 @@ from copydesk.errors import RuleError
 from copydesk.lazy_patterns import later_re
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
+from copydesk.wordsets import word_set
 
 #: Suggestions whose score is this close to the best one are offered too.
 _MARGIN = 0.35
@@ -417,7 +418,11 @@ class Lexicon(CheckTypeBase):
         # A word that affixes explain is reported only for a one-edit slip
         # (see ``_believable``), so it is not worth a two-edit search.
         two_edits = budget[0] > 0 and not _derived_from_common(lex, folded)
-        ranked = _ranked(language, folded, self.settings, two_edits=two_edits)
+        ranked = [
+            c
+            for c in _ranked(language, folded, self.settings, two_edits=two_edits)
+            if c.word not in _NEVER_SUGGESTED
+        ]
         if two_edits and len(folded) >= typo_edits.TWO_EDITS_FROM:
             budget[0] -= 1
         if not ranked or not _believable(
@@ -463,6 +468,18 @@ class Lexicon(CheckTypeBase):
         )
         message = self.meta.format_message(word, " or ".join(f"'{c}'" for c in choices))
         return self.meta.finding(doc, start, end, message, choices, fix)
+
+
+#: Vulgar words and slurs the lexicon knows but no correction offers: "cmus"
+#: (a music player) is not to be answered with one. A slip of one of them
+#: goes without a suggestion.
+_NEVER_SUGGESTED = word_set(
+    "cum cums cumming fuck fucks fucked fucker fucking shit shits shitty cunt "
+    "cunts cock cocks dick dicks prick pricks twat twats wank wanks wanker tit "
+    "tits boob boobs piss pissed slut sluts whore whores bitch bitches bastard "
+    "bastards arse arses arsehole asshole assholes dildo dildos porn porno "
+    "nigger niggers nigga fag fags faggot faggots retard retards spastic"
+)
 
 
 def _believable(

@@ -503,6 +503,7 @@ class Names(CheckTypeBase):
         doclang.QuotationLanguage,  # through doclang.foreign_quotation
         doclang.BlockLanguage,  # through doclang.foreign_block
         doclang.DeclaredLanguages,  # through doclang.foreign_block
+        name_context.CitedTitles,  # through name_context.heading_of_a_work
         doclang.QuotationHits,  # through doclang.foreign_quotation
     )
 

@@ -127,6 +127,9 @@ _ROW_ITEMS = (3, 8)
 _ROW_ITEM_CHARS = 32
 _ROW_ITEM_WORDS = 5
 _BAR = later_re(r"[ \t]*\|[ \t]*")
+#: Items of a row that are signs, not words: a language menu's globe, a
+#: player's arrows.
+_ROW_SIGNS = frozenset("▶◀‹›«»←→↑↓⏮⏭⏯🌐☰")
 #: A middle dot or a bullet between spaced items ("Free · Offers In-App
 #: Purchases"); "the 2·3 split" holds none.
 _DOT = later_re(r"[ \t]+[·•●][ \t]+")
@@ -289,6 +292,8 @@ def _row_items(text: str) -> int:
     for i, part in enumerate(parts):
         if len(part) > _ROW_ITEM_CHARS or len(part.split()) > _ROW_ITEM_WORDS:
             return 0
+        if not any(ch.isalnum() for ch in part) and part not in _ROW_SIGNS:
+            return 0  # "#   twisted": a comment's mark, no item
         if part[-1] in ".!?;," or (part[-1] == ":" and i):
             return 0  # a sentence's end; a label leads the row only
         figures += any(ch.isdigit() for ch in part)
@@ -447,7 +452,7 @@ def _running_heads(doc: Document) -> list[int]:
         text
         for text, count in Counter(lines).items()
         if count >= 2
-        and text
+        and text[:1].isalnum()  # no comment ("# via"), no bullet
         and text[-1] != ":"
         and len(text) <= _HEAD_CHARS
         and len(text.split()) <= _HEAD_WORDS

@@ -165,6 +165,7 @@ class Variants(CheckTypeBase):
         doclang.DocumentLanguage,
         doclang.QuotationLanguage,  # through doclang.foreign_quotation
         doclang.QuotationHits,  # through doclang.foreign_quotation
+        name_context.CitedTitles,  # through name_context.heading_of_a_work
     )
 
     meta: Final[RuleMeta]
