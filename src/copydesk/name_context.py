@@ -990,11 +990,7 @@ _TITLE_QUOTES = (("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"))
 #: What sets a work's title apart: quotation marks, emphasis, citation tags.
 _CITING_PAIRS = (
     *_TITLE_QUOTES,
-    ("*", "*"),
-    ("_", "_"),
-    ("<i>", "</i>"),
-    ("<em>", "</em>"),
-    ("<cite>", "</cite>"),
+    *zip(_EMPHASIS_OPENERS, _EMPHASIS_CLOSERS, strict=True),
 )
 #: A day and a month, or a page's stamp: an emphasised caption or dateline
 #: ("Updated 9 May 2025, Kiev"), not a work's title.

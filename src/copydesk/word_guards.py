@@ -645,6 +645,20 @@ def foreign_phrase(prose: str, start: int, end: int) -> bool:
     return foreign >= 2 and not english
 
 
+def in_other_language(
+    doc: Document, block: Block | None, language: str, seen: dict[Block | None, bool]
+) -> bool:
+    """Whether ``block`` (the whole prose for None) is written, by its
+    function words, in another language than ``language``; asked once per
+    block of a check's run, the answers kept in ``seen``. Read of the block
+    alone: a paragraph re-linted alone decides as in its document."""
+    if block not in seen:
+        start, end = (block.start, block.end) if block else (0, len(doc.prose))
+        found = language_of(WORD.findall(doc.prose, start, end))
+        seen[block] = found is not None and found != language
+    return seen[block]
+
+
 def language_of(words: Iterable[str]) -> str | None:
     """The language whose function words a paragraph uses most, if any (on
     a tie, the first listed). Each language's words are counted in C: a
@@ -1015,7 +1029,13 @@ def corrected_after(text: str, end: int) -> bool:
     mended = arrow.group(1).casefold()
     if sorted(word) == sorted(mended):
         return word != mended  # letters swapped: "teh → the"
-    import difflib  # a word before an arrow: not on every run's start
+    return _close_spellings(word, mended)
+
+
+def _close_spellings(word: str, mended: str) -> bool:
+    """Whether ``mended`` keeps most of ``word``'s letters in order (the
+    ``difflib`` ratio): the word a slip or an old name was mended to."""
+    import difflib  # only for a word before an arrow or a "to": not at start
 
     return difflib.SequenceMatcher(None, word, mended).ratio() >= _MENDED_RATIO
 
@@ -1137,11 +1157,8 @@ def renamed_to(text: str, start: int, end: int) -> bool:
         _MENDING_BEFORE.search(text, max(0, start - 48), start) is None
     ):
         return False
-    word = text[start:end].casefold()
     new = after.group("new").replace("-", "").replace("_", "").casefold()
-    import difflib  # only for a word before "to": not on every run's start
-
-    return difflib.SequenceMatcher(None, word, new).ratio() >= _MENDED_RATIO
+    return _close_spellings(text[start:end].casefold(), new)
 
 
 _RENAMED_AFTER = later_re(

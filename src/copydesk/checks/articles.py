@@ -43,7 +43,7 @@ from typing import Any, ClassVar, Final
 
 from copydesk import langtag, word_guards, wordlists
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
-from copydesk.document import Document
+from copydesk.document import Block, Document
 from copydesk.errors import RuleError
 from copydesk.lazy_patterns import later_re
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
@@ -164,7 +164,7 @@ class Articles(CheckTypeBase):
         lex = wordlists.lexicon("en")
         # This run's verdicts on paragraphs, by their start: asked only where
         # a pair would be reported.
-        other: dict[int, bool] = {}
+        other: dict[Block | None, bool] = {}
         for m in _PAIR.finditer(prose):
             if not _placed(m, prose, text):
                 continue
@@ -291,17 +291,10 @@ def _sentence_start(prose: str, pos: int) -> bool:
     return i < 0 or prose[i] in ".!?:\n"
 
 
-def _in_other_language(doc: Document, start: int, other: dict[int, bool]) -> bool:
-    """Whether the paragraph holding ``start`` is, by its function words,
-    in another language: "viajar a este evento" in a Spanish post of an
-    English blog. Read of the paragraph alone, so a paragraph re-linted
-    alone decides as in its document; kept in ``other`` by its start."""
+def _in_other_language(
+    doc: Document, start: int, other: dict[Block | None, bool]
+) -> bool:
+    """Whether the paragraph holding ``start`` is in another language than
+    English: "viajar a este evento" in a Spanish post of an English blog."""
     block = doc.block_at(start)
-    if block is None:
-        return False
-    verdict = other.get(block.start)
-    if verdict is None:
-        words = word_guards.WORD.findall(doc.prose, block.start, block.end)
-        told = word_guards.language_of(words)
-        verdict = other[block.start] = told is not None and told != "en"
-    return verdict
+    return block is not None and word_guards.in_other_language(doc, block, "en", other)

@@ -387,7 +387,7 @@ class Lexicon(CheckTypeBase):
             return True  # a cell of one word (a reST grid's ``disp``): a value
         if word.islower() and doc.fills_block(start, end, "heading"):
             return True  # a page titled "mprint": the command it documents
-        return _in_foreign(doc, block, language, foreign)
+        return word_guards.in_other_language(doc, block, language, foreign)
 
     def _named(
         self, doc: Document, start: int, word: str, uses: int, language: str
@@ -854,21 +854,6 @@ def _known(lex: wordlists.Lexicon, folded: str) -> bool:
         folded.endswith(ending) and lex.knows(folded[: -len(ending)] + other)
         for ending, other in _VARIANT_ENDINGS
     )
-
-
-def _in_foreign(
-    doc: Document,
-    block: Block | None,
-    language: str,
-    seen: dict[Block | None, bool],
-) -> bool:
-    """Whether ``block`` is written in another language (asked once per block)."""
-    if block not in seen:
-        start, end = (block.start, block.end) if block else (0, len(doc.prose))
-        words = word_guards.WORD.findall(doc.prose, start, end)
-        found = word_guards.language_of(words)
-        seen[block] = found is not None and found != language
-    return seen[block]
 
 
 def _cased(suggestion: str, original: str) -> str:

@@ -21,10 +21,15 @@ shapes it reports (``shapes``):
   stop at its end.
 - ``ticker``: figures with a market's or a thermometer's signs (▲ ▼ % °)
   and no word in lower case: a quotes or weather strip.
-- ``row``: three to eight short items parted by bars or wide gaps, a
-  menu, a row of links or buttons ("Watch Live   Weather   Traffic",
-  "ET | EN | RU"), set apart: not beside another such row (a table) nor a
-  line of prose (the writer's list inside a paragraph or announced by it).
+- ``row``: three to eight short items parted by bars, middle dots or wide
+  gaps (two by a bar, a dot or a gap no sentence leaves), a menu, a row
+  of links or buttons ("Watch Live   Weather   Traffic", "ET | EN | RU",
+  "Add to calendar   Share event"), set apart: not beside a row of as many
+  items holding figures (a table), not announced with a colon and not
+  inside a paragraph wrapped over lines.
+- ``running``: a running head and its page numbers, told by the
+  document's other lines (``_running_heads``): a short line said again
+  word for word, beside another such line or a page number.
 - ``prompt``: a button or a prompt, a verb the page tells its reader
   (subscribe, download, load, donate) and what it offers (the app, more
   posts, the newsletter, free), in at most fourteen words and with no
@@ -48,6 +53,7 @@ from copydesk.checks.existence import line_edit, opens_a_run_on_sentence
 from copydesk.document import Document
 from copydesk.errors import RuleError
 from copydesk.lazy_patterns import later_re
+from copydesk.lines import line_texts
 from copydesk.model import Applicability, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
 from copydesk.wordsets import word_set
@@ -267,25 +273,21 @@ def _row(text: str) -> bool:
 def _row_items(text: str) -> int:
     """How many items the row ``text`` holds (see :func:`_row`); 0 for a
     line that is no row."""
+    # Two items make a row when parted by a bar, a dot (not a byline and
+    # its place, "By Sara Lindholm · Stockholm": the byline rules' to
+    # judge) or a gap no sentence leaves ("Add to calendar   Share event").
     if "|" in text:
-        parts = _BAR.split(text)
+        parts, pair = _BAR.split(text), True
     elif _DOT.search(text) is not None:
         parts = _DOT.split(text)
+        pair = not parts[0].startswith("By ")
     elif _GAP.search(text) is not None:
         parts = _GAP.split(text)
+        pair = _WIDE_GAP.search(text) is not None
     else:
-        return False
+        return 0
     parts = [part for part in parts if part]
-    fewest = _ROW_ITEMS[0]
-    if len(parts) == 2 and (
-        "|" in text
-        or _WIDE_GAP.search(text) is not None
-        or (_DOT.search(text) is not None and not parts[0].startswith("By "))
-    ):
-        # "Add to calendar   Share event", "Preferences | Unsubscribe",
-        # "Free · Offers In-App Purchases"; a byline and its place ("By Sara
-        # Lindholm · Stockholm") is the byline rules' to judge.
-        fewest = 2
+    fewest = 2 if pair else _ROW_ITEMS[0]
     if not fewest <= len(parts) <= _ROW_ITEMS[1]:
         return 0
     figures = 0
@@ -442,25 +444,20 @@ def _running_heads(doc: Document) -> list[int]:
     number ("12", "Page 12", "- 12 -"), and the page numbers beside them.
     A refrain (a poem's, a chorus') repeats alone, between lines of its
     own: it stays. Only drafts are read (the rule's ``kinds``)."""
-    # The text's lines as the document's line index numbers them: a lone
-    # CR ends one too (``copydesk.lines``).
-    text = doc.text
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = [line.strip() for line in text.split("\n")]
+    lines = [line.strip() for line in line_texts(doc.text)]
     heads = {
-        text
-        for text, count in Counter(lines).items()
+        line
+        for line, count in Counter(lines).items()
         if count >= 2
-        and text[:1].isalnum()  # no comment ("# via"), no bullet
-        and text[-1] != ":"
-        and len(text) <= _HEAD_CHARS
-        and len(text.split()) <= _HEAD_WORDS
+        and line[:1].isalnum()  # no comment ("# via"), no bullet
+        and line[-1] != ":"
+        and len(line) <= _HEAD_CHARS
+        and len(line.split()) <= _HEAD_WORDS
     }
     if not heads:
         return []
-    repeated = [text in heads for text in lines]
-    folio = [_FOLIO.fullmatch(text) is not None for text in lines]
+    repeated = [line in heads for line in lines]
+    folio = [_FOLIO.fullmatch(line) is not None for line in lines]
     found: set[int] = set()
     for i, again in enumerate(repeated):
         if not again:

@@ -405,22 +405,17 @@ def same_person(first: _Spelling, second: _Spelling) -> bool:
     or a person and a place (Maxim Gorky, the estate of Gorki)."""
     if _person_and_place(first, second) or _person_and_place(second, first):
         return False
-    if _disagree(first.followers, second.followers):
-        return False
-    if _disagree(first.preceders, second.preceders):
-        return False
-    # Where one has no name beside it but a word that is one (Martin), the
-    # words and names beside both tell: "Martin Fleischmann", "Greg M.
-    # Fleishman" are two people.
+    # The names beside each; where one has none, the words that may be
+    # names (Martin): "Martin Fleischmann", "Greg M. Fleishman" are two.
     if _disagree(
         first.followers or first.word_followers,
         second.followers or second.word_followers,
-    ) and not (first.followers and second.followers):
+    ):
         return False
     if _disagree(
         first.preceders or first.word_preceders,
         second.preceders or second.word_preceders,
-    ) and not (first.preceders and second.preceders):
+    ):
         return False
     # A given name (always followed by a surname) against a bare word: unknown.
     return not (_given(first) and not second.followed) and not (
@@ -721,7 +716,10 @@ _NOUNS_CAPITALISED = frozenset({"de", "lb"})
 
 
 def _opens_sentence(prose: str, at: int) -> bool:
-    """Whether the word at ``at`` opens its sentence or line."""
+    """Whether the word at ``at`` opens its sentence or line. Any stop
+    ends a sentence here ("Puschilin said no. Later Puschilin's aide"):
+    ``word_guards.sentence_initial`` reads "no." as the abbreviation of a
+    number, which would make "Later" a given name."""
     i = at - 1
     while i >= 0 and prose[i] in " \t\u00a0\"'“‘«„*_(":
         i -= 1
