@@ -25,7 +25,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from typing import TYPE_CHECKING
 
 from copydesk import regex_programs, text_pieces
-from copydesk.document import Analysis, Block, BlockIndex, Document
+from copydesk.document import Analysis, Block, BlockIndex, Document, LoweredProse
 from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.lines import line_around
 from copydesk.markup.bare_links import link_spans
@@ -136,7 +136,7 @@ class Places:
 
     def __init__(self, prose: str, counts: Mapping[str, int] | None = None) -> None:
         """``counts``: the prose's ``WordCounts``, if known, which bound the
-        places of a word searched alone."""
+        places of a word searched alone and tell the words never written."""
         self._prose = prose
         self._counts = counts
         self._found: dict[str, list[int]] = {}
@@ -147,6 +147,14 @@ class Places:
         a word absent from the prose has none."""
         wanted = set(words)
         new = wanted.difference(self._found)
+        if new and self._counts is not None:
+            # In a prose without odd characters every whole place is a
+            # counted token: an uncounted word has none, unsearched (the
+            # names' lower-case forms that ``variants`` asks about).
+            absent = new.difference(self._counts)
+            if absent and self._without_odd_characters():
+                self._found.update({word: [] for word in absent})
+                new -= absent
         if new and len(new) >= FEW_WORDS:
             self._search(new)
         elif (
@@ -1072,12 +1080,18 @@ class LoremFiller(Analysis[bool]):
     """Whether the document holds placeholder Latin ("Lorem ipsum dolor sit
     amet", "consectetur adipiscing elit"): a template's or an exemplar
     page's filler, whose words are no one's slips. A literal search, once:
-    each unit of checks that asks builds its own."""
+    each unit of checks that asks builds its own. The phrases are looked
+    for in the lowered prose first, in C; the pattern ignoring case reads
+    every place of the prose (0.24 s of 8 MB of news) and is asked only
+    where the lowered copy holds a phrase or cannot be made."""
 
     GROUPS = False
 
     @classmethod
     def compute(cls, doc: Document) -> bool:
+        low = doc.get(LoweredProse)
+        if low is not None and not any(phrase in low for phrase in _LOREM_PHRASES):
+            return False
         return _LOREM.search(doc.prose) is not None
 
 
@@ -1087,7 +1101,9 @@ def lorem_word(doc: Document, folded: str) -> bool:
     return folded in _LOREM_WORDS and doc.get(LoremFiller)
 
 
-_LOREM = later_re(r"(?i)lorem ipsum|dolor sit amet|consectetur adipiscing")
+#: Placeholder Latin's phrases, in lower case, and the pattern for them.
+_LOREM_PHRASES = ("lorem ipsum", "dolor sit amet", "consectetur adipiscing")
+_LOREM = later_re("(?i)" + "|".join(_LOREM_PHRASES))
 #: The words placeholder Latin is made of (the generators' shared stock).
 _LOREM_WORDS = word_set(
     "lorem ipsum dolor sit amet consectetur consectetuer adipiscing adipisicing "

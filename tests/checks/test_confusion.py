@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from tests.checks.inline import findings, lint_rule
 from tests.conftest import SAMPLE
 
-from copydesk import deadline, patterns
+from copydesk import deadline, document, patterns
 from copydesk.batch import lint_text
 from copydesk.checks import confusion
 from copydesk.document import Document, WordSet
@@ -89,7 +89,7 @@ def test_a_words_places_are_its_patterns_matches(
     entry = {"wrong": wrong, "right": "x", "contexts": ["%w"]}
     found = confusion._entry("t.yml", 0, entry, ignorecase=ignorecase, shipped=False)
     scanned = [m.span() for m in found.word.get().finditer(text)]
-    assert list(confusion._places(found, text, confusion._lowered(text))) == scanned
+    assert list(confusion._places(found, text, document.lowered(text))) == scanned
 
 
 @settings(max_examples=500, deadline=None)
@@ -109,7 +109,7 @@ def test_a_word_in_every_context_is_found_at_its_patterns_matches(
     entry = {"wrong": wrong, "right": "x", "contexts": ["%w"]}
     found = confusion._entry("t.yml", 0, entry, ignorecase=ignorecase, shipped=False)
     scanned = [m.span() for m in found.word.get().finditer(text)]
-    lowered = confusion._lowered(text)
+    lowered = document.lowered(text)
     assert list(confusion._contexts(found, text, lowered)) == scanned
 
 
@@ -119,7 +119,7 @@ def test_a_dotless_i_or_long_s_keeps_the_literal_scan() -> None:
     still takes the literal scan instead of its pattern's scan of the text;
     the places found are the pattern's (the property tests above)."""
     text = "Kılıçdaroğlu and İnönü wrote ſo, and its time came."
-    lowered = confusion._lowered(text)
+    lowered = document.lowered(text)
     assert lowered is not None
     assert len(lowered) == len(text)
     assert lowered.startswith("kiliçdaroğlu and inönü wrote so")
@@ -135,7 +135,7 @@ def test_the_shipped_words_are_found_by_the_literal_scan(rule_id: str) -> None:
     (rule,) = load_ruleset(select=[rule_id]).checks
     assert isinstance(rule, confusion.ConfusionCheck)
     text = "plain ascii text"
-    lowered = confusion._lowered(text)
+    lowered = document.lowered(text)
     assert all(
         confusion._word_starts(entry, text, lowered) is not None
         for entry in rule.confusions

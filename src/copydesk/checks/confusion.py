@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final, NamedTuple
 from copydesk import deadline, patterns, regex_programs
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.checks.substitution import match_case
-from copydesk.document import Analysis, Document, WordSet
+from copydesk.document import Analysis, Document, LoweredProse, WordSet
 from copydesk.errors import RuleError
 from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
@@ -67,7 +67,7 @@ class ConfusionCheck(CheckTypeBase):
 
     FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
     #: A confusion whose word the document lacks is skipped on a set lookup.
-    USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (WordSet,)
+    USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (WordSet, LoweredProse)
     #: A context is look-arounds on the word in its sentence (``^`` is a
     #: line start), and ``unless`` must cover the word: run on whole
     #: paragraphs, the same matches (tests/unit/test_windows.py).
@@ -119,7 +119,7 @@ class ConfusionCheck(CheckTypeBase):
             if not scan_first and confusion.first_word not in doc.word_set():
                 continue
             if not lowered:
-                lowered.append(_lowered(prose))
+                lowered.append(doc.get(LoweredProse))
             if scan_first and not _held(doc, confusion, lowered[0], kept):
                 continue
             for start, end in _contexts(confusion, prose, lowered[0], kept):
@@ -279,28 +279,6 @@ _RUN = later_re(r"\w+")
 
 #: Places of a word matched per batch: a few hundred KB of spans at most.
 _BATCH = 4096
-
-#: Characters the pattern engine, ignoring case, reads as an ASCII letter
-#: although their lower case is not that letter (``ſ`` as s, ``ı`` as I),
-#: and ``İ`` (as i), which lower-cases to two characters: each is written as
-#: that letter in the lowered copy, so a scan there finds every place the
-#: pattern can match (a superset: each place is confirmed by the pattern).
-#: Without it one dotless i (a Turkish name in 8 MB of news) sent every
-#: confusion to a scan of its pattern over the whole text.
-_ODD_CASES = (("ſ", "s"), ("ı", "i"), ("İ", "i"))
-
-
-def _lowered(prose: str) -> str | None:
-    """``prose`` lower-cased, offset for offset, where an ASCII word ignoring
-    case stands wherever the pattern can match it (``_ODD_CASES``); None
-    where a character's lower case is longer than one character."""
-    for odd, letter in _ODD_CASES:
-        if odd in prose:  # str.replace: a pass in C, only where needed
-            prose = prose.replace(odd, letter)
-    lowered = prose.lower()
-    if len(lowered) != len(prose):
-        return None
-    return lowered
 
 
 def _word_starts(
