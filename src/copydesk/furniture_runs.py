@@ -24,7 +24,10 @@ Only drafts, and only findings of rules that declare ``furniture``
 (whole lines of page furniture): a docs page's short lines beside its own
 notes are its content. A rule that declares ``furniture: fallback`` (the
 shapes of ``shaped_lines``: any stamp, any counter) reports a line only
-where no list rule reports it, in any document: one finding a line.
+where no list rule reports it, in any document: one finding a line. A rule
+that declares ``furniture: beside`` (a bare byline) reports a line only
+where it touches a line another furniture rule reports: alone, such a line
+is the writer's.
 """
 
 from __future__ import annotations
@@ -66,26 +69,54 @@ MESSAGE = (
 def grown(
     findings: Sequence[Finding], doc: Document, furniture: Mapping[str, RuleMeta]
 ) -> list[Finding]:
-    """``findings`` without the fallback ones a list rule repeats, and, in
-    a draft, a finding for each short line a run of the ``furniture``
-    rules' lines grows over (``furniture``: by rule id, the rules that
-    declare ``furniture``, "lines" or "fallback")."""
+    """``findings`` without the fallback ones a list rule repeats and the
+    "beside" ones that touch no other furniture, and, in a draft, a finding
+    for each short line a run of the ``furniture`` rules' lines grows over
+    (``furniture``: by rule id, the rules that declare ``furniture``,
+    "lines", "fallback" or "beside").
+
+    The runs grow first from the other rules' lines; a "beside" line stands
+    where it touches one of those runs (a bare byline over a date line the
+    run took in), and then grows a run of its own."""
     if not furniture:
         return list(findings)
-    findings = _given_way(findings, furniture)
+    beside = [f for f in findings if _kind(f, furniture) == "beside"]
+    rest = _given_way(
+        [f for f in findings if _kind(f, furniture) != "beside"], furniture
+    )
     if doc.kind != "draft":
-        return findings
+        return [*rest, *_touching(beside, rest, furniture)]
+    out = _grow(rest, doc, furniture, None)
+    kept = _touching(beside, out, furniture)
+    if not kept:
+        return out
+    seeds = {line for f in kept for line in range(f.line, f.end_line + 1)}
+    return _grow([*out, *kept], doc, furniture, seeds)
+
+
+def _grow(
+    findings: Sequence[Finding],
+    doc: Document,
+    furniture: Mapping[str, RuleMeta],
+    seeds: set[int] | None,
+) -> list[Finding]:
+    """``findings`` and a finding for each short line that a run grows over
+    from the furniture lines (only from ``seeds`` where given), and for the
+    headlines listed under a label of such a run."""
     taken: dict[int, str] = {}
     for f in findings:
         if f.rule in furniture:
             for line in range(f.line, f.end_line + 1):
                 taken.setdefault(line, f.rule)
     if not taken:
-        return findings
+        return list(findings)
     first = _headline(doc, taken)
     top = _first_line(doc)  # never grown over, whatever it holds
     added: list[Finding] = []
-    for line, rule in sorted(taken.items()):
+    grown_from = sorted(
+        (line, rule) for line, rule in taken.items() if seeds is None or line in seeds
+    )
+    for line, rule in grown_from:
         for step in (-1, 1):
             near = line
             for _ in range(MAX_GROWTH):
@@ -94,10 +125,12 @@ def grown(
                     break
                 taken[at] = rule
                 added.append(_finding(doc, furniture[rule], at, line))
+                if seeds is not None:
+                    seeds.add(at)
                 near = at
     body = _first_paragraph(doc, taken)
     for line, rule in sorted(taken.items()):
-        if not 0 < body < line:
+        if not 0 < body < line or (seeds is not None and line not in seeds):
             continue  # over the story: its headline, its standfirst
         teasers = _teasers(doc, line, taken, first)
         for at in teasers:
@@ -151,6 +184,34 @@ def _teaser(doc: Document, line: int, first: int) -> bool:
         and text[-1] not in _STOPS
         and _SENTENCE_INSIDE.search(text) is None
     )
+
+
+def _touching(
+    beside: Sequence[Finding],
+    others: Sequence[Finding],
+    furniture: Mapping[str, RuleMeta],
+) -> list[Finding]:
+    """The "beside" findings whose lines touch a line that one of
+    ``others`` from a furniture rule reports: a bare byline ("By Anna
+    Kowal") is the writer's own over the story, and the page's over its
+    time stamp or share row. Two such lines do not vouch for each other
+    (a byline and the reporter's role under it stay)."""
+    if not beside:
+        return []
+    near = {
+        line + step
+        for f in others
+        if f.rule in furniture
+        for line in range(f.line, f.end_line + 1)
+        for step in (-1, 0, 1)
+    }
+    return [f for f in beside if not near.isdisjoint(range(f.line, f.end_line + 1))]
+
+
+def _kind(finding: Finding, furniture: Mapping[str, RuleMeta]) -> str:
+    """The ``furniture`` key of the finding's rule ("" for other rules)."""
+    meta = furniture.get(finding.rule)
+    return "" if meta is None else meta.furniture
 
 
 def _given_way(

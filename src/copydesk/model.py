@@ -210,8 +210,10 @@ class RuleMeta(NamedTuple):
     enabled: bool = True
     #: The rule reports whole lines of page furniture (``copydesk.
     #: furniture_runs``): "lines", whose findings the engine grows over the
-    #: short lines touching them in a draft, or "fallback", which also gives
-    #: way where a "lines" rule reports the same line; "" for other rules.
+    #: short lines touching them in a draft, "fallback", which also gives
+    #: way where a "lines" rule reports the same line, or "beside", whose
+    #: line is furniture only where it touches another rule's (a bare
+    #: byline over a page's time stamp); "" for other rules.
     furniture: str = ""
     #: A rule shipped with copydesk, unchanged by configuration: its patterns
     #: are known to compile (the test suite compiles them), so a check type

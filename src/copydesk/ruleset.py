@@ -437,14 +437,17 @@ def build_meta(rule_id: str, data: Mapping[str, Any], display: str) -> RuleMeta:
 
 
 def _furniture(value: object, display: str) -> str:
-    """The ``furniture`` key as RuleMeta keeps it: "lines", "fallback" or ""."""
+    """The ``furniture`` key as RuleMeta keeps it: "lines", "fallback",
+    "beside" or ""."""
     if value is True:
         return "lines"
     if value is False:
         return ""
-    if value == "fallback":
-        return "fallback"
-    raise RuleError(display, "key 'furniture': expected true, false or fallback")
+    if value in ("fallback", "beside"):
+        return str(value)
+    raise RuleError(
+        display, "key 'furniture': expected true, false, fallback or beside"
+    )
 
 
 def _examples(value: Any, display: str) -> Examples:

@@ -140,9 +140,10 @@ def test_shipped_list_blocks_on_a_scraped_draft() -> None:
         ("artifacts.ReadingTime", 1, 2),
         ("artifacts.Audio", 3, 4),
         ("artifacts.Related", 6, 8),
-        # The byline is its own rule's too, as a follow toggle in an author
-        # box is; the stamp under the relative one is the stamp block's.
-        ("artifacts.Byline", 10, 10),
+        # The bare byline, beside the follow row, is its own rule's too, as
+        # a follow toggle in an author box is; the stamp under the relative
+        # one is the stamp block's.
+        ("artifacts.BareByline", 10, 10),
         ("artifacts.Social", 10, 12),
         ("artifacts.AuthorBox", 13, 14),
     ]

@@ -78,3 +78,29 @@ def test_a_middle_initial_does_not_hide_the_given_name() -> None:
     # Irina and Pavel are two people; Halyna is one, spelled two ways.
     # Before: also 7:9 ('Sawtschenko' here, 'Savchenko' on line 5).
     assert findings(text, "CONTRIBUTORS.md", "markdown") == [(9, 55, "variants.Names")]
+
+
+def test_a_title_before_a_surname_is_no_given_name() -> None:
+    # Before: "Father" read as a given name told "Father Samojlenko" from
+    # "Bohdan Samoylenko": two people, nothing reported.
+    text = (
+        "Confessions are heard from 9.00 by Father Bohdan Samoylenko.\n\n"
+        "Please hand names and payment to Samojlenko's office by Wednesday.\n\n"
+        "Speak to Father Samojlenko after either Liturgy. Father Samoylenko\n"
+        "thanks everyone who helped.\n"
+    )
+    assert findings(text, "bulletin.txt", "plain") == [
+        (3, 34, "variants.Names"),
+        (5, 17, "variants.Names"),
+    ]
+
+
+def test_a_given_name_and_a_surname_are_two_people() -> None:
+    # "Alvin" stands before surnames and after no name, "Allvin" only after
+    # a given name. Before: 'Allvin' here, 'Alvin' on line 1.
+    text = (
+        "She clerked for Alvin Thompson on the Court of Appeals.\n\n"
+        "The council named Alvin Yeung to the panel. Alvin is a former teacher.\n\n"
+        "The president nominated Gen. David Allvin as chief of staff.\n"
+    )
+    assert findings(text, "news.txt", "plain") == []

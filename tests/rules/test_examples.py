@@ -3,7 +3,9 @@
 One parametrized test over every rule file under ``rules/``, so a new rule is
 covered the moment it lands: each must carry at least one bad and one good
 example; each bad example must be flagged by that rule alone, each good one
-must stay clean. Examples are plain text, except for rules scoped to headings,
+must stay clean. A rule that speaks only beside other page furniture
+(``furniture: beside``) runs with its pack, whose rules report that
+furniture. Examples are plain text, except for rules scoped to headings,
 lists, tables and the like, which plain text does not have: theirs are Markdown.
 """
 
@@ -45,6 +47,8 @@ RULE_IDS = [_rule_id(p) for p in _rule_files()]
 def test_rule_examples(rule_id: str) -> None:
     ruleset = load_ruleset(select=[rule_id])
     [check] = [c for c in ruleset.checks if c.meta.id == rule_id]
+    if check.meta.furniture == "beside":
+        ruleset = load_ruleset(select=[check.meta.pack])
     examples = check.meta.examples
     fmt = _format(check.meta.scope)
     assert examples.bad, f"{rule_id}: needs at least one bad example"

@@ -74,3 +74,53 @@ def test_a_directive_silences_the_lines_a_run_grew_over() -> None:
         "Live\n"
     )
     assert found(text, "draft.txt", "artifacts") == []
+
+
+# A bare byline is the writer's under a headline, and the page's beside the
+# page's other furniture (artifacts.BareByline declares ``furniture:
+# beside``). Before: every bare byline was reported, which four blind sets'
+# writers (18, 20, 21, 22) read as the author's own line.
+BARE = """Moths are shrinking in the high valleys
+
+By Ruth Calloway, Science Reporter
+
+Moths above the tree line have become smaller over four decades, the study found.
+"""
+
+
+def test_a_bare_byline_under_the_headline_is_the_writers() -> None:
+    assert found(BARE, "draft.txt", "artifacts") == []
+
+
+def test_a_bare_byline_over_the_pages_stamp_is_furniture() -> None:
+    text = BARE.replace(
+        "Science Reporter\n", "Science Reporter\nPublished 12 March 2025, 09:14\n"
+    )
+    assert found(text, "draft.txt", "artifacts") == [
+        (3, 1, "artifacts.BareByline"),
+        (4, 1, "artifacts.ReadingTime"),
+    ]
+
+
+def test_two_bare_byline_lines_do_not_vouch_for_each_other() -> None:
+    text = BARE.replace(", Science Reporter\n", "\nReporter Kim Ji-hoon\n")
+    assert found(text, "draft.txt", "artifacts") == []
+
+
+def test_a_bare_byline_touching_a_line_a_run_took_in_is_furniture() -> None:
+    # The date line under the byline is no rule's (a date alone may be a
+    # release's dateline): the run of share buttons under it takes it in,
+    # and the byline touches the run.
+    text = BARE.replace(
+        "Science Reporter\n",
+        "Science Reporter\n5 March 2024\nLinkedIn\nX\nEmail\n",
+    )
+    assert [
+        (line, rule) for line, _, rule in found(text, "draft.txt", "artifacts")
+    ] == [
+        (3, "artifacts.BareByline"),
+        (4, "artifacts.Networks"),
+        (5, "artifacts.Networks"),
+        (6, "artifacts.Networks"),
+        (7, "artifacts.Misc"),
+    ]

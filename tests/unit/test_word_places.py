@@ -323,3 +323,35 @@ def test_word_counts_are_the_patterns_words_counted_in_order(text: str) -> None:
             counted = word_pattern.word_counts(text)
         assert counted == expected
         assert list(counted) == list(expected)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet="abAé\u0301\u093e'’ -.\n", max_size=40),
+    words=st.lists(
+        st.text(alphabet="abAé'", min_size=1, max_size=4).filter(
+            lambda w: WORD.fullmatch(w) is not None
+        ),
+        max_size=6,
+    ),
+)
+def test_the_counts_spare_only_searches_that_find_nothing(
+    text: str, words: list[str]
+) -> None:
+    """Given the counts, a word (a ``WORD`` token) that the prose never
+    writes as a token has no place, unsearched; every answer is the
+    search's."""
+    counts = word_pattern.word_counts(text)
+    assert Places(text, counts).of(words) == Places(text).of(words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet="LOREMlorem IPSUMipsum sit amet ſıİK", max_size=40),
+)
+def test_placeholder_latin_is_found_as_the_pattern_finds_it(text: str) -> None:
+    """The lowered prose asked first finds what the pattern ignoring case
+    finds, odd cases (ſ, ı, İ) included."""
+    doc = build_document(text, "draft.txt", "plain", "en")
+    pattern = word_guards._LOREM
+    assert doc.get(word_guards.LoremFiller) == (pattern.search(text) is not None)

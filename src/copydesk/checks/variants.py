@@ -417,9 +417,24 @@ def same_person(first: _Spelling, second: _Spelling) -> bool:
         second.preceders or second.word_preceders,
     ):
         return False
+    # A given name and a surname: "Alvin Thompson", "Gen. David Allvin".
+    if _roles_differ(first, second) or _roles_differ(second, first):
+        return False
     # A given name (always followed by a surname) against a bare word: unknown.
     return not (_given(first) and not second.followed) and not (
         _given(second) and not first.followed
+    )
+
+
+def _roles_differ(given: _Spelling, surname: _Spelling) -> bool:
+    """One spelling stands before a surname and never after a name, the
+    other only ever after a given name: a given name and a surname, of two
+    people."""
+    return (
+        given.followed > 0
+        and not (given.preceders or given.word_preceders)
+        and bool(surname.preceders)
+        and not surname.followed
     )
 
 
