@@ -121,7 +121,7 @@ def _grow(
             near = line
             for _ in range(MAX_GROWTH):
                 at = near + step
-                if at in taken or at == top or not _takes(doc, at, first):
+                if at in taken or at == top or not _takes(doc, at, first, taken):
                     break
                 taken[at] = rule
                 added.append(_finding(doc, furniture[rule], at, line))
@@ -268,7 +268,7 @@ def _growable(doc: Document, line: int, first: int) -> str:
     return doc.prose[lo:hi].strip()
 
 
-def _takes(doc: Document, line: int, first: int) -> bool:
+def _takes(doc: Document, line: int, first: int, taken: Mapping[int, str]) -> bool:
     text = _growable(doc, line, first)
     return (
         bool(text)
@@ -278,7 +278,34 @@ def _takes(doc: Document, line: int, first: int) -> bool:
         and text[0] not in _QUOTES
         and "=" not in text  # dtoverlay=i2c-rtc: a line of code, not a label
         and any(ch.isalpha() for ch in text)
+        and not _in_record(doc, line, taken)
     )
+
+
+#: A line shaped as a record's field: a label of a word or two, a colon,
+#: its value ("Born: 1889, Dundee").
+_FIELD = later_re(r"[ \t]*[^\W\d_][\w'’.-]*(?: [\w'’.-]+)?:[ \t]+\S")
+#: Fewest field lines in a row that make a record.
+_RECORD_FIELDS = 3
+
+
+def _in_record(doc: Document, line: int, taken: Mapping[int, str]) -> bool:
+    """Whether ``line`` is one of ``_RECORD_FIELDS`` or more field lines in
+    a row that no rule reports: a record the draft quotes (a register's
+    "Name:", "Born:", "Service:"), the content's, where one "Source: KVRN"
+    or "Sort by: Best" beside furniture, or a page's "News ID:" and
+    "Publish Date:" over its "Reading time:", is the page's."""
+    if _FIELD.match(doc.line_text(line)) is None:
+        return False
+    count = 1
+    for step in (-1, 1):
+        at = line + step
+        while 1 <= at <= doc.line_count and _FIELD.match(doc.line_text(at)):
+            if at in taken:
+                return False
+            count += 1
+            at += step
+    return count >= _RECORD_FIELDS
 
 
 def _finding(doc: Document, meta: RuleMeta, line: int, near: int) -> Finding:

@@ -124,3 +124,35 @@ def test_a_bare_byline_touching_a_line_a_run_took_in_is_furniture() -> None:
         (6, "artifacts.Networks"),
         (7, "artifacts.Misc"),
     ]
+
+
+def test_a_quoted_record_is_not_grown_over() -> None:
+    # Before: the run of the breadcrumb took in "Name:", "Born:" and
+    # "Service:" (three lines); a record of fields is the draft's quote.
+    text = (
+        "The nurse in the photograph\n\n"
+        "A volunteer matched the name on the frame to a register, the archive said.\n\n"
+        "Home › Search › Military › Nursing Registers, 1914–1920 › Record\n"
+        "Name: Agnes Moira Tulloch\n"
+        "Born: 1889, Dundee\n"
+        "Service: staff nurse\n"
+        "Unit: 24th General Hospital\n\n"
+        "She came home in 1919 and worked as a district nurse until 1951.\n"
+    )
+    assert found(text, "draft.txt", "artifacts") == [(5, 1, "artifacts.Breadcrumbs")]
+
+
+def test_a_pages_fields_beside_its_stamp_are_grown_over() -> None:
+    text = (
+        "Home / Economy / Agriculture\n"
+        "News ID: 84412390\n"
+        "Publish Date: Wednesday - 10:45\n"
+        "Reading time: 3 minutes\n\n"
+        "Saffron exports fell by a third in eleven months, the council said.\n"
+    )
+    assert [line for line, _, _ in found(text, "draft.txt", "artifacts")] == [
+        1,
+        2,
+        3,
+        4,
+    ]
