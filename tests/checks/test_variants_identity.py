@@ -104,3 +104,27 @@ def test_a_given_name_and_a_surname_are_two_people() -> None:
         "The president nominated Gen. David Allvin as chief of staff.\n"
     )
     assert findings(text, "news.txt", "plain") == []
+
+
+def test_a_name_broken_over_a_wrapped_line_is_one_name() -> None:
+    # Before: "Dariusch" at a line's end had no surname after it, and a
+    # given name always followed by one was told apart from it.
+    text = (
+        "The jury gave its main prize to the documentary by Dariush Farahmand.\n\n"
+        "A special mention goes to the lead actor, Kaveh Najafi, whom Dariusch\n"
+        "Farahmand found working at a roadside tea house near the coast.\n\n"
+        "The award was accepted by the producer for Dariush Farahmand.\n"
+    )
+    assert findings(text, "jury.txt", "plain") == [(3, 62, "variants.Names")]
+
+
+def test_a_function_word_opening_a_sentence_is_no_neighbouring_name() -> None:
+    # "The" and "In" are no part of a name: a title's last word over a
+    # line that opens "In October" is no person's name. (A guard: with a
+    # line break read as a space and "In" a name, this was 0 findings.)
+    text = (
+        "Council blog: our twinning visit to Uzhhorod\n"
+        "In October twelve councillors travelled to Uzhhorod to sign a plan.\n"
+        "The Uschhorod-based water utility will receive two pumping units.\n"
+    )
+    assert findings(text, "blog.txt", "plain") == [(3, 5, "variants.Names")]

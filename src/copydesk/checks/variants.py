@@ -69,11 +69,25 @@ from copydesk.schema import Key, read_keys
 from copydesk.translit_loose import arabic_marked, east_asian_keys, loose_keys
 
 PREFERENCES = ("house", "fewest-foreign-markers", "frequency", "words", "first")
-#: Between two parts of one name: spaces, or a middle initial or a particle.
+#: Between two parts of one name: spaces, or a middle initial or a particle;
+#: or a line break after a line long enough to have been wrapped
+#: (``_wrapped_at``).
 _BETWEEN = later_regex(
-    r"[ \u00a0]+(?:(?:\p{Lu}\.|bin|ibn|al|el|de|del|da|dos|van|von|der|la|le)"
-    r"[ \u00a0]+)?"
+    r"(?:[ \u00a0]+|[ \u00a0]*\n[ \u00a0]*)"
+    r"(?:(?:\p{Lu}\.|bin|ibn|al|el|de|del|da|dos|van|von|der|la|le)[ \u00a0]+)?"
 )
+#: The shortest line that a line break ending it may have wrapped (as in
+#: ``document.WRAP_WIDTH``): a list's one name a line is shorter.
+_WRAPPED_LINE = 40
+
+
+def _wrapped_at(prose: str, at: int) -> bool:
+    """Whether the line holding ``at`` is long enough to have been wrapped at
+    an editor's width: "whom Dariusch" then "Farahmand found ..." is one
+    name broken over two lines, "Dariush" then "Farahmand" a list's two."""
+    start = prose.rfind("\n", 0, at) + 1
+    end = prose.find("\n", at)
+    return (len(prose) if end < 0 else end) - start >= _WRAPPED_LINE
 
 
 class _Spelling:
@@ -549,7 +563,7 @@ def _read_neighbours(
         if before is None and after is None:
             continue
         gap = _BETWEEN.fullmatch(prose, starts[j] + len(first), starts[i])
-        if gap is None:
+        if gap is None or ("\n" in gap.group() and not _wrapped_at(prose, starts[j])):
             continue
         if not (_neighbour(first) and _neighbour(second)):
             # Only a plain space between, mid-sentence, in a language that
@@ -721,8 +735,9 @@ def _credited(doc: Document, spelling: _Spelling) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _neighbour(word: str) -> bool:
     """A capitalised word that can be part of a name: not a common word, a
-    title or a month (of any length: "Go", "Li")."""
-    return not translit.is_common(word) and len(word) > 1
+    title, a month (of any length: "Go", "Li") or a function word opening a
+    sentence ("The Uschhorod-based utility", "In October")."""
+    return not translit.is_common(word) and len(word) > 1 and word not in _NOT_GIVEN
 
 
 #: Languages that capitalise every noun: a capitalised word beside a name
