@@ -128,3 +128,19 @@ def test_a_function_word_opening_a_sentence_is_no_neighbouring_name() -> None:
         "The Uschhorod-based water utility will receive two pumping units.\n"
     )
     assert findings(text, "blog.txt", "plain") == [(3, 5, "variants.Names")]
+
+
+def test_a_list_items_last_name_is_no_neighbour_of_the_next_items_verb() -> None:
+    # A guard: with a line break read as a space everywhere, "Bussonnier"
+    # at an item's end took "Use" and "Add" from the next items, and
+    # "Bussonier" "Close", so the slip was two people.
+    items = [
+        ("Fix imbalanced backticks in the array docs", "Matthias Bussonnier"),
+        ("Use pip install instead of calling setup.py", "Matthias Bussonier"),
+        ("Add a sizeof for zero-strided arrays everywhere", "Matthias Bussonnier"),
+        ("Close the file handles in the reader", "Jane Mills"),
+    ]
+    text = "Changelog\n=========\n\n" + "".join(
+        f"- {what} (:pr:`{100 + i}`) `{who}`_\n" for i, (what, who) in enumerate(items)
+    )
+    assert findings(text, "changelog.rst", "rst") == [(5, 69, "variants.Names")]

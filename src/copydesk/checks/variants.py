@@ -84,7 +84,9 @@ _WRAPPED_LINE = 40
 def _wrapped_at(prose: str, at: int) -> bool:
     """Whether the line holding ``at`` is long enough to have been wrapped at
     an editor's width: "whom Dariusch" then "Farahmand found ..." is one
-    name broken over two lines, "Dariush" then "Farahmand" a list's two."""
+    name broken over two lines, "Dariush" then "Farahmand" a list's two
+    (the break must also lie inside one block: a changelog's item ending
+    "Matthias Bussonnier" is no name with the next item's "Use")."""
     start = prose.rfind("\n", 0, at) + 1
     end = prose.find("\n", at)
     return (len(prose) if end < 0 else end) - start >= _WRAPPED_LINE
@@ -563,13 +565,20 @@ def _read_neighbours(
         if before is None and after is None:
             continue
         gap = _BETWEEN.fullmatch(prose, starts[j] + len(first), starts[i])
-        if gap is None or ("\n" in gap.group() and not _wrapped_at(prose, starts[j])):
-            continue
+        broken = gap is not None and "\n" in gap.group()
+        if gap is None or (
+            broken
+            and not (
+                _wrapped_at(prose, starts[j])
+                and doc.block_at(starts[j]) == doc.block_at(starts[i])
+            )
+        ):
+            continue  # a list's next item, a heading over its paragraph
         if not (_neighbour(first) and _neighbour(second)):
             # Only a plain space between, mid-sentence, in a language that
             # capitalises no common noun ("den Plan von Syrskyi", "Today
             # Puschkarenko employs" name nobody).
-            if words_name and not gap.group().strip():
+            if words_name and not broken and not gap.group().strip():
                 if before is not None and after is None and _word_name(second):
                     before.word_followers.add("b:" + _bare(second))
                 if (
