@@ -210,6 +210,10 @@ _TRAILING = ".,;:!?"
 #: ``_Scanner._inside_a_sentence``).
 _WORD_BEFORE_MARK = later_re(r"(?<![^\W\d_])[^\W\d_A-Z]{2,}[ \u00a0]\Z")
 _WORDS_AFTER_MARK = later_re(r"[ \u00a0]?([a-zà-ÿ]+)(?:[ \u00a0]+[^\W\d_]+){2}")
+#: A word and a colon or comma right before a mark ("told our reporter: «"),
+#: and three words after it, the first of any case: a quotation introduced.
+_INTRODUCED_BEFORE_MARK = later_re(r"(?<![^\W\d_])[^\W\d_]{2,}[:,][ \u00a0]\Z")
+_SENTENCE_AFTER_MARK = later_re(r"([^\W\d_]+)(?:[ \u00a0]+[^\W\d_]+){2}")
 
 #: Opener/closer pairs that are correct in some language's convention.
 VALID_PAIRS = frozenset(
@@ -1313,10 +1317,16 @@ class _Scanner:
 
     def _inside_a_sentence(self, pos: int) -> bool:
         """True when the mark at ``pos`` stands between lower-case words of
-        one sentence, three or more after it: a translation's quotation
-        opener, where an arrow leads a line or a link ("« Back", "More »")."""
-        before = _WORD_BEFORE_MARK.search(self.prose, max(self.lo, pos - 24), pos)
+        one sentence, three or more after it, or after a word and a colon or
+        comma that introduce three words: a translation's quotation opener,
+        where an arrow leads a line or a link ("« Back", "More »")."""
+        lo = max(self.lo, pos - 24)
+        before = _WORD_BEFORE_MARK.search(self.prose, lo, pos)
         after = _WORDS_AFTER_MARK.match(self.prose, pos + 1, self.hi)
+        if before is None or after is None:
+            # Introduced: "told our reporter: «Many people thought".
+            before = _INTRODUCED_BEFORE_MARK.search(self.prose, lo, pos)
+            after = _SENTENCE_AFTER_MARK.match(self.prose, pos + 1, self.hi)
         if before is None or after is None:
             return False
         # Named, not used: "the chevron « marks", "a « character".
@@ -1393,13 +1403,15 @@ class _Scanner:
         """True when, in a page its author wrote (not a pasted draft, where
         a space after the opener is misspaced), the " at ``pos`` and its
         closer at ``at`` quote a value that keeps a leading space: one token
-        (``the value " 1"``, ``the converter " regsub"``) or what starts
-        with no letter (``" - Handled by 0"``). Words (``" An Agency that
+        (``the value " 1"``, ``the converter " regsub"``), what starts with
+        no letter (``" - Handled by 0"``) or with a token that is no word
+        (``the suffix " i/o timeout"``). Words (``" An Agency that
         Learns"``) are a quotation misspaced."""
         if self.draft:
             return False
         inner = (self.text or self.prose)[pos + 1 : at].strip()
-        return bool(inner) and (len(inner.split()) == 1 or not inner[0].isalpha())
+        words = inner.split()
+        return bool(inner) and (len(words) == 1 or not words[0].isalpha())
 
     def _padded_value(self, pos: int, at: int) -> bool:
         """True when the spaced straight " at ``pos`` and the one at ``at``
@@ -1792,6 +1804,8 @@ class _Scanner:
                 return OPEN  # «premature”: a translated quotation, its closer mixed
             if ch == "«" and self._inside_a_sentence(pos):
                 return OPEN  # "stay in place « until the river falls": no arrow
+            if ch == "»" and shape == RIGHT and near is not None and near.ch != "«":
+                return CLOSE  # “… only third about the straw,» she said: mixed
             return SKIP  # an arrow in a language that does not quote so: More »
         if near is not None and near.ch == _PARTNER[ch]:
             return CLOSE

@@ -848,9 +848,10 @@ def _in_entry_of(
     return block is not None and block in doc.get(lists)
 
 
-#: A run-in list of people: this many names at least, most of them full.
+#: A run-in list of people: this many names at least, half of them full
+#: (a release's thanks mixes full names, first names and handles).
 _SERIES_ITEMS = 5
-_SERIES_FULL = 0.6
+_SERIES_FULL = 0.5
 _SERIES_ENTRIES = 0.8
 #: How far a run-in list of names is read on each side of a word.
 _SERIES_REACH = 600
@@ -987,18 +988,27 @@ def before_address(doc: Document, start: int) -> bool:
 #: How a web address begins (of the links ``bare_links`` finds).
 _WEB = ("http://", "https://", "www.")
 #: How far from a word an address on its line may stand (a long line is a
-#: paragraph; its far links name other things).
+#: paragraph; its far links name other things), and how many short lines
+#: above it an address is read on, within that reach.
 _URL_REACH = 300
+_LINES_ABOVE = 4
 
 
 def named_in_address(doc: Document, start: int, end: int) -> bool:
-    """The word names a site or a project linked on its line: a part of an
-    address's host ("the CNCF flickr account" linking www.flickr.com), or
-    of the owner or project in a code host's address ("jsonnet" beside
-    github.com/pelotech/jsonnet-controller). A page's path is not one: a
-    slug repeats its title's slips ("/blog/new-configuation-format")."""
+    """The word names a site or a project linked on its line or a few short
+    lines above it: a part of an address's host ("the CNCF flickr account"
+    linking www.flickr.com), or of the owner or project in a code host's
+    address ("jsonnet" beside github.com/pelotech/jsonnet-controller). A
+    page's path is not one: a slug repeats its title's slips
+    ("/blog/new-configuation-format")."""
     text = doc.text
     lo, hi = line_around(text, start, end, _URL_REACH)
+    # And the few lines above: a definition's term links what its
+    # description then names (<dt><a href=".../ssldump">, <dd>ssldump is).
+    for _ in range(_LINES_ABOVE):
+        if lo <= 0 or start - lo > _URL_REACH:
+            break
+        lo = text.rfind("\n", max(0, start - _URL_REACH), lo - 1) + 1
     word = text[start:end].casefold()
     for link_start, link_end in link_spans(text, lo, hi):
         found = text[link_start:link_end].casefold()

@@ -253,6 +253,8 @@ class Repetition(CheckTypeBase):
         if self.judge and _meant(doc, run, words):
             return None
         word = words[0]
+        if len(words) == 2 and word.islower() and words[1].isupper() and len(word) == 1:
+            return None  # "create a A record": the capital letter names a thing
         safe = (
             all(w.islower() for w in words)
             and word.casefold() in self.safe
