@@ -101,8 +101,9 @@ def _grow(
     seeds: set[int] | None,
 ) -> list[Finding]:
     """``findings`` and a finding for each short line that a run grows over
-    from the furniture lines (only from ``seeds`` where given), and for the
-    headlines listed under a label of such a run."""
+    from the furniture lines, and for the headlines listed under a label of
+    such a run. Where ``seeds`` are given, only runs from those lines grow
+    (the lines they take join ``seeds``): the other runs grew before."""
     taken: dict[int, str] = {}
     for f in findings:
         if f.rule in furniture:
@@ -130,7 +131,9 @@ def _grow(
                 near = at
     body = _first_paragraph(doc, taken)
     for line, rule in sorted(taken.items()):
-        if not 0 < body < line or (seeds is not None and line not in seeds):
+        if seeds is not None and line not in seeds:
+            continue  # a run that grew before
+        if not 0 < body < line:
             continue  # over the story: its headline, its standfirst
         teasers = _teasers(doc, line, taken, first)
         for at in teasers:
