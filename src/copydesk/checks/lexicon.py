@@ -174,7 +174,7 @@ class Lexicon(CheckTypeBase):
         word_guards.PackageLists,
         word_guards.CodeWords,
         word_guards.LoremFiller,
-        LoweredProse,
+        LoweredProse,  # through word_guards.LoremFiller
         spell_directives.SpellDirectives,
         doclang.DeclaredLanguages,
     )

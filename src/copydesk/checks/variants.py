@@ -60,10 +60,11 @@ from copydesk.checks.names import (
     house_entries,
     house_languages,
 )
-from copydesk.document import Analysis, Document
+from copydesk.document import WRAP_WIDTH, Analysis, Document
 from copydesk.errors import RuleError
 from copydesk.house_spellings import NO_HOUSE, HouseSpellings, house_spellings
 from copydesk.lazy_patterns import later_regex
+from copydesk.lines import line_end, line_start
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key, read_keys
 from copydesk.translit_loose import arabic_marked, east_asian_keys, loose_keys
@@ -76,20 +77,16 @@ _BETWEEN = later_regex(
     r"(?:[ \u00a0]+|[ \u00a0]*\n[ \u00a0]*)"
     r"(?:(?:\p{Lu}\.|bin|ibn|al|el|de|del|da|dos|van|von|der|la|le)[ \u00a0]+)?"
 )
-#: The shortest line that a line break ending it may have wrapped (as in
-#: ``document.WRAP_WIDTH``): a list's one name a line is shorter.
-_WRAPPED_LINE = 40
 
 
 def _wrapped_at(prose: str, at: int) -> bool:
     """Whether the line holding ``at`` is long enough to have been wrapped at
-    an editor's width: "whom Dariusch" then "Farahmand found ..." is one
-    name broken over two lines, "Dariush" then "Farahmand" a list's two
-    (the break must also lie inside one block: a changelog's item ending
-    "Matthias Bussonnier" is no name with the next item's "Use")."""
-    start = prose.rfind("\n", 0, at) + 1
-    end = prose.find("\n", at)
-    return (len(prose) if end < 0 else end) - start >= _WRAPPED_LINE
+    an editor's width (``document.WRAP_WIDTH``): "whom Dariusch" then
+    "Farahmand found ..." is one name broken over two lines, "Dariush" then
+    "Farahmand" a list's two (the break must also lie inside one block: a
+    changelog's item ending "Matthias Bussonnier" is no name with the next
+    item's "Use")."""
+    return line_end(prose, at) - line_start(prose, at) >= WRAP_WIDTH
 
 
 class _Spelling:
