@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Issue-20 evaluation sets: score the default packs per family and write the
 report (``--out``; the issue's is ``bench/results/accuracy-issue20-*.md``);
-``--blind`` scores the sets written blind later (``accuracy3`` to ``accuracy19``).
+``--blind`` scores the sets written blind later (``accuracy3`` to ``accuracy23``).
 
 The sets and the scoring live in ``tests/accuracy_sets.py`` (the tests hold
 their thresholds); this script prints every miss and extra finding, which a
@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--blind",
         action="store_true",
-        help="score the blind sets (tests/documents/accuracy3-17) instead",
+        help="score the blind sets (tests/documents/accuracy3-23) instead",
     )
     args = parser.parse_args(argv)
     unknown = set(args.family) - set(accuracy_sets.FAMILIES)

@@ -250,7 +250,7 @@ def foreign_quotation(doc: Document, start: int, end: int) -> bool:
     prose = doc.prose
     opener = max(prose.rfind(mark, lo, start) for mark in '"“„«')
     if opener < 0:
-        return False
+        return _foreign_emphasis(doc, lo, hi, start, end)
     closer = min(
         (at for at in (prose.find(m, end, hi) for m in '"”“»') if at >= 0),
         default=-1,
@@ -270,6 +270,31 @@ def foreign_quotation(doc: Document, start: int, end: int) -> bool:
         and prose[opener] not in own
         and not doc.get(QuotationHits)[opener + 1, closer, language]
     )
+
+
+def _foreign_emphasis(doc: Document, lo: int, hi: int, start: int, end: int) -> bool:
+    """True when ``start:end`` sits in an emphasised span of its block
+    (``*…*``, ``_…_``, ``<i>``/``<em>``/``<cite>``) whose words show another
+    language than the document's: a work's title cited as printed ("published
+    in 2024 as *Die Briefe des Michajlo Iwasjuk*"). The marks are the
+    reader's (masked in the prose), not an asterisk of the text."""
+    text, prose = doc.text, doc.prose
+    opener = max(text.rfind(mark, lo, start) for mark in _EMPHASIS_OPENERS)
+    if opener < 0 or prose[opener] == text[opener]:
+        return False
+    closer = min(
+        (at for at in (text.find(m, end, hi) for m in _EMPHASIS_CLOSERS) if at >= 0),
+        default=-1,
+    )
+    if closer < 0 or prose[closer] == text[closer]:
+        return False
+    quoted = doc.get(QuotationLanguage)[opener + 1, closer]
+    return quoted is not None and quoted != doc.get(DocumentLanguage)
+
+
+#: The marks that open and close emphasis in the formats' sources.
+_EMPHASIS_OPENERS = ("*", "_", "<i>", "<em>", "<cite>")
+_EMPHASIS_CLOSERS = ("*", "_", "</i>", "</em>", "</cite>")
 
 
 def foreign_block(doc: Document, start: int) -> bool:

@@ -47,6 +47,10 @@ SUFFIXES = tuple(
     )
 )
 _MIN_STEM = 3
+#: The letters a suffix begins with before which a word's silent e drops.
+_VOWEL_START = frozenset("aeiouy")
+#: Suffixes before which a word in consonant + "le" becomes "-il-".
+_ILITY = frozenset({"ity", "ities"})
 _MIN_PART = 3
 #: The shortest stem a suffix leaves that another suffix may have built:
 #: two suffixes on a short stem explain a slip by accident (intializes:
@@ -59,13 +63,22 @@ def stems(word: str, suffix: str) -> list[str]:
     stem = word[: -len(suffix)]
     if len(stem) < _MIN_STEM:
         return []
-    found = [stem, stem + "e"]
+    found = [stem]
+    if suffix[0] in _VOWEL_START and not (
+        suffix in _ILITY and stem.endswith("l") and stem[-2:-1] not in _VOWEL_START
+    ):
+        # A silent e goes before a vowel only (hoping, usable; immensely,
+        # movement keep it), and a -ble or -ple word takes -ility
+        # (flexibility): "immensly" and "flexiblity" are slips, not forms.
+        found.append(stem + "e")
     if len(stem) > _MIN_STEM and stem[-1] == stem[-2]:
         found.append(stem[:-1])  # globbing -> glob
     if stem.endswith("i"):
         found.append(stem[:-1] + "y")  # dutiful -> duty
-    if suffix.startswith("i"):
-        found.append(stem + "y")  # strategize -> strategy
+    if suffix.startswith("i") and not stem.endswith("l"):
+        # strategize -> strategy; an adverb in -ly takes no suffix
+        # (flexiblity is no form of flexibly).
+        found.append(stem + "y")
     return found
 
 

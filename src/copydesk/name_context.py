@@ -392,7 +392,14 @@ _IN_ITS_TIME = later_re(
     r"|capital|ruled|occupied|belonging|Soviet|Polish|Russian|Austrian|Poland"
     r"|USSR|Russia|Austria|Hungary|Romania|Czechoslovakia|Germany)\b"
     r"|[ \t](?:before|until|till|prior[ \t]+to)[ \t]+(1\d{3})\b"
-    r"(?![ \t]*(?:GMT|UTC|CET|EET|MSK|hours?|hrs|h\b|local)))"
+    r"(?![ \t]*(?:GMT|UTC|CET|EET|MSK|hours?|hrs|h\b|local))"
+    # A polity that ended with its empire or commonwealth, named as it was
+    # ("the Kiev Governorate", "the Kiev Voivodeship").
+    r"|[ \t\u00a0]+(?:Governorate|Gubernia|Guberniya|Voivodeship|Palatinate"
+    r"|Principality|Uyezd|Eyalet|Viceroyalty)\b"
+    # A year right after it that closes the label ("Scenario 1: Kiev 1941.",
+    # "Kharkov 1943 –"): a battle's, a photograph's, an exhibit's time.
+    r"|[ \t\u00a0]+(1\d{3})(?=[ \t\u00a0]*(?:[.:;)\n]|\Z|[–—-][ \t\u00a0])))"
 )
 
 
@@ -411,14 +418,37 @@ def placed(prose: str, start: int, end: int) -> bool:
 
 def named_in_its_time(prose: str, end: int) -> bool:
     """True when the words right after a place at ``end`` say its name is
-    the one it had then: a "then" apposition, or "before" a year up to
-    1991, the year of Ukraine's independence ("Lwów before 1939"). A year
+    the one it had then: a "then" apposition, "before" a year up to 1991,
+    the year of Ukraine's independence ("Lwów before 1939"), a year up to
+    1991 that closes a label ("Kiev 1941.") or a polity of an empire's
+    time ("the Kiev Governorate"). A year
     after "in" dates a life, not a name: "born in Lvov in 1951", "born in
     Rovno in 1932" (a Polish town then, Równe) are the house's to mend."""
     found = _IN_ITS_TIME.match(prose, end)
     if found is None:
         return False
-    return found.group(1) is None or int(found.group(1)) <= 1991
+    year = found.group(1) or found.group(2)
+    return year is None or int(year) <= 1991
+
+
+def in_dated_reference(prose: str, start: int, end: int) -> bool:
+    """True when the place is the imprint of a reference dated up to 1991:
+    its line cites a work by its year in brackets ("Levchuk, O. (1974).
+    … Kiev: Zoria." or "… 12, 33–41. Kharkov."), and the place is set
+    as a publisher's city, before a colon or closing the entry. The city
+    is printed as it was on the title page."""
+    if _IMPRINT_AFTER.match(prose, end) is None:
+        return False
+    lo = prose.rfind("\n", 0, start) + 1
+    hi = prose.find("\n", end)
+    cited = _CITED_YEAR.search(prose, lo, hi if hi >= 0 else len(prose))
+    return cited is not None and int(cited.group(1)) <= 1991
+
+
+#: A reference's year: "(1974)." or "(1974a),", after its authors.
+_CITED_YEAR = later_re(r"\((1\d{3})[a-z]?\)[.,:]")
+#: After a publisher's city: a colon and the publisher, or the entry's end.
+_IMPRINT_AFTER = later_re(r"(?::[ \t\u00a0]+[A-Z]|\.?[ \t\u00a0]*(?:\n|\Z))")
 
 
 def another_languages_form(spelling: str) -> bool:
@@ -597,8 +627,10 @@ def quoted_in_its_time(
     1943:")."""
     lo = max(lo, start - _QUOTE_REACH)
     opener = _open_quotation(prose, lo, start)
-    if opener < 0 and element is not None:
-        opener, lo = element, max(0, element - _QUOTE_DATE_REACH)
+    if element is not None and (opener < 0 or not prose[element:opener].strip()):
+        # A block quotation, with or without marks of its own: its lead-in
+        # is the paragraph before it.
+        opener, lo = max(opener, element), max(0, element - _QUOTE_DATE_REACH)
     if opener < 0:
         return False
     reach = max(lo, opener - _QUOTE_DATE_REACH)

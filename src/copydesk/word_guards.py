@@ -411,7 +411,9 @@ def code_like(doc: Document, start: int, end: int) -> bool:
     """
     if inner_capital(doc.text[start:end]) or in_call(doc.text, start, end):
         return True
-    lo, hi = _unemphasised(doc, *chunk(doc.text, start, end), start, end)
+    lo, hi = _unemphasised(
+        doc, *_link_text(doc, *chunk(doc.text, start, end), start, end), start, end
+    )
     token = doc.text[lo:hi].strip(".,;:!?\"'“”‘’()«»")
     if any(c in _CODE_MARKS or c.isdigit() for c in token):
         return True
@@ -429,6 +431,34 @@ def code_like(doc: Document, start: int, end: int) -> bool:
             return not _abbreviation(inner)
         dot = inner.find(".", dot + 1)
     return False
+
+
+def _link_text(
+    doc: Document, lo: int, hi: int, start: int, end: int
+) -> tuple[int, int]:
+    """The token ``lo:hi`` around the word ``start:end`` cut where a
+    Markdown link's text of several words ends, at the bracket the reader
+    masked, when the word is a slip of a very common word: in ``[the
+    project wesbite](https://…)`` it is prose, and the address is not part
+    of its token. Otherwise a link's last word is read with its address, as
+    the name of what it links (``[pplacer](https://…/pplacer/)``, ``[our
+    mobile apps and dwellr](…)``; ``[config.yaml](…)``)."""
+    text, prose = doc.text, doc.prose
+    close = text.find("](", end, hi)
+    if close < 0 or prose[close] == "]":
+        return lo, hi
+    opening = text.rfind("[", lo, start)
+    if opening >= 0 and prose[opening] != "[":
+        return lo, hi  # the link's whole text: this word alone
+    word = text[start:end]
+    if not word.islower() or not slip_of_a_word(word, least=_LINKED_SLIP):
+        return lo, hi
+    return lo, close
+
+
+#: How common a word a link's last word must be one slip from to be read
+#: as prose (website, package), not as a name (dwellr: dweller is rarer).
+_LINKED_SLIP = 75
 
 
 def _unemphasised(

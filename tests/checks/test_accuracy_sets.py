@@ -239,6 +239,27 @@ BLIND_BARS = {
         "debris": (0.65, 0),
         "variants": (0.95, 1),
     },
+    # All four families, scored blind first on the code of fc03389: quotes
+    # 23/23 (two extras: a translation's „…” in English, which the house
+    # reports), debris 139/228 with two clean cases flagged (a poem's
+    # "Advertisement" line, a translator's glossary of page chrome), names
+    # 94/98 with five clean cases flagged, variants 31/36 with four. Then
+    # names 96/98 with none ("ODESSA, UKRAINE" and "KHARKOV 61000" set in
+    # capitals; "the Ukraine desk"; the Kiev Governorate; "Kiev 1941." as a
+    # scenario's label; a reference's imprint dated 1974; a block quotation
+    # whose lead-in dates it). Its variants writer keeps a name's accents
+    # where the page uses them three times in four (Dąbrowska, Kertész),
+    # against the house's rule for English (fewest marks: v23-07, v23-18 are
+    # scored as misses), and marks pairs no key joins (Mueller, Goergiou);
+    # then 3 clean cases flagged (a German book title in italics keeps its
+    # spelling). Debris 147/228 ("More animal news", "Similar routes
+    # nearby" and the teasers under them, a free trial named by its plan).
+    "accuracy23": {
+        "quotes": (0.95, 0),
+        "debris": (0.6, 2),
+        "names": (0.95, 0),
+        "variants": (0.85, 3),
+    },
 }
 
 

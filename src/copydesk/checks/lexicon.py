@@ -29,6 +29,7 @@ cannot change correct text: an apostrophe put back into a contraction
 """
 
 import functools
+import re
 from collections.abc import Iterator, Mapping, Set
 from typing import Any, ClassVar, Final, NamedTuple
 
@@ -277,14 +278,25 @@ class Lexicon(CheckTypeBase):
         foreign: dict[Block | None, bool] = {}
         budget = [_TWO_EDIT_SEARCHES]
         places = doc.get(word_guards.WordPlaces).of(token for token, _ in suspects)
+        lex = wordlists.lexicon(language)
         for token, folded in suspects:
+            # A name is reported only as a slip of the page's own term,
+            # which the word alone decides: where it is none, no guard need
+            # be asked (most unknown words of news are names).
+            meant: str | _Unasked | None = _UNASKED
             for start in places[token]:
+                named = self._named(doc, start, token, uses[folded], language)
+                if named and meant is _UNASKED:
+                    meant = self._slip_choice(doc, folded, lex)
+                if named and meant is None:
+                    continue
                 if self._guarded(doc, start, token, language, foreign):
                     continue
                 end = start + len(token)
-                if self._named(doc, start, token, uses[folded], language):
-                    lex = wordlists.lexicon(language)
-                    finding = self._term_slip(doc, start, end, token, folded, lex)
+                finding: Finding | None
+                if named:
+                    assert isinstance(meant, str)
+                    finding = self._slip_finding(doc, start, end, token, meant)
                 else:
                     finding = self._finding(doc, start, end, token, language, budget)
                 if finding is not None:
@@ -316,9 +328,28 @@ class Lexicon(CheckTypeBase):
         lex: wordlists.Lexicon,
     ) -> Finding | None:
         """A finding for an unknown word that no common word explains but that
-        is one typing slip from a term the document uses again and again
-        (``Sourceraph`` in a page that names Sourcegraph twenty times): the
-        page's own spelling is the one meant. Only a slip that keeps the
+        is one typing slip from a term the document uses (``_slip_choice``)."""
+        meant = self._slip_choice(doc, folded, lex)
+        return (
+            None if meant is None else self._slip_finding(doc, start, end, word, meant)
+        )
+
+    def _slip_finding(
+        self, doc: Document, start: int, end: int, word: str, meant: str
+    ) -> Finding:
+        """The finding for ``word`` at ``start:end``, a slip of the term ``meant``."""
+        fix = Fix((Edit(start, end, meant),), Applicability.UNSAFE)
+        message = self.meta.format_message(word, f"'{meant}'")
+        return self.meta.finding(doc, start, end, message, (meant,), fix)
+
+    def _slip_choice(
+        self, doc: Document, folded: str, lex: wordlists.Lexicon
+    ) -> str | None:
+        """The page's term an unknown word is a slip of, as the page spells
+        it, or None: a word one typing slip from a term the document uses
+        again and again (``Sourceraph`` in a page that names Sourcegraph
+        twenty times), whose own spelling is the one meant. The word alone
+        decides, not where it stands. Only a slip that keeps the
         first letter, when one term is that close and the two differ inside
         the word, not by an ending (a term's other number, its possessive, an
         inflection), and not of a brand written with inner capitals; never
@@ -361,9 +392,7 @@ class Lexicon(CheckTypeBase):
             or word_guards.inner_capital(choice)  # CPython, VTGate: a brand
         ):
             return None
-        fix = Fix((Edit(start, end, choice),), Applicability.UNSAFE)
-        message = self.meta.format_message(word, f"'{choice}'")
-        return self.meta.finding(doc, start, end, message, (choice,), fix)
+        return choice
 
     def _guarded(
         self,
@@ -404,6 +433,7 @@ class Lexicon(CheckTypeBase):
             or doclang.declared_foreign(doc, start, language)
             or (language == "en" and word_guards.foreign_phrase(doc.prose, start, end))
             or _package_name(doc.text, start, folded, language)
+            or _named_package(doc.prose, start, end, folded, language)
             or word_guards.inflects_code(
                 doc, folded, functools.partial(_known, wordlists.lexicon(language))
             )
@@ -497,6 +527,13 @@ class Lexicon(CheckTypeBase):
         )
         message = self.meta.format_message(word, " or ".join(f"'{c}'" for c in choices))
         return self.meta.finding(doc, start, end, message, choices, fix)
+
+
+class _Unasked:
+    """What ``run`` holds for a word's term slip before it is asked."""
+
+
+_UNASKED = _Unasked()
 
 
 #: Vulgar words and slurs the lexicon knows but no correction offers: "cmus"
@@ -830,6 +867,40 @@ def _package_name(text: str, start: int, folded: str, language: str) -> bool:
             _known(lex, near) for near in typo_edits.one_edit(folded, slips_only=True)
         )
     )
+
+
+def _named_package(
+    prose: str, start: int, end: int, folded: str, language: str
+) -> bool:
+    """A lower-case word the sentence calls a package ("the map function
+    from the purrr package", "via the rentrez package", "our crevents
+    library"): the name its makers chose, unless it is one edit from a
+    very common word ("the updatd package", "the stardard library")."""
+    if not (
+        language == "en"
+        and prose[start:end].islower()
+        and _PACKAGE_AFTER.match(prose, end)
+        and _PACKAGE_BEFORE.search(prose, max(0, start - 12), start)
+    ):
+        return False
+    lex = wordlists.lexicon(language)
+    return not any(
+        lex.count(near) >= _VERY_COMMON
+        for near in typo_edits.one_edit(folded)
+        if near in lex.words
+    )
+
+
+#: What calls the word before it a package: "package", "library" and the
+#: like, after an ecosystem's name at most.
+_PACKAGE_AFTER = later_re(
+    r"[ \t\u00a0]+(?:(?:R|Python|npm|Go|Rust|Ruby|Perl|PHP|Julia)[ \t\u00a0]+)?"
+    r"(?:package|library|module|plugin|crate|gem|extension)s?\b"
+)
+#: What opens the noun phrase: a determiner or a possessive.
+_PACKAGE_BEFORE = later_re(
+    r"\b(?:the|our|their|your|my|its|this|a|an)[ \t\u00a0]+\Z", re.IGNORECASE
+)
 
 
 def _bracket_built(text: str, start: int, folded: str, language: str) -> bool:

@@ -407,18 +407,25 @@ def _own_spelling(
 
 def _set_in_capitals(prose: str, start: int, end: int) -> bool:
     """True when the word in capitals at ``start:end`` opens its line (a
-    dateline) or stands beside another word in capitals (a headline): in
+    dateline), stands beside another word in capitals (a headline; "ODESSA,
+    UKRAINE" in a form) or before a postcode ("KHARKOV 61000"): in
     running prose a word in capitals is an acronym or another name ("the
     ODESSA of the title", a network)."""
     if opening_line(prose, start) is not None:
         return True
     line_start = prose.rfind("\n", max(0, start - 40), start) + 1
-    before = prose[max(line_start, start - 40) : start].split()
-    after = prose[end : end + 40].split("\n", 1)[0].split()
-    return any(
-        len(word) > 1 and word.isupper()
-        for word in (w.strip(".,;:!?—-–'’\"“”()") for w in before[-1:] + after[:1])
-    )
+    # The words beside it, past the marks between ("ODESSA, UKRAINE").
+    before = _bare_words(prose[max(line_start, start - 40) : start])
+    after = _bare_words(prose[end : end + 40].split("\n", 1)[0])
+    if after[:1] and after[0].isdigit() and 4 <= len(after[0]) <= 6:
+        return True  # a town in capitals before its postcode: an address
+    return any(len(word) > 1 and word.isupper() for word in before[-1:] + after[:1])
+
+
+def _bare_words(text: str) -> list[str]:
+    """The words of ``text`` without the marks around them; a mark alone is
+    no word."""
+    return [w for w in (w.strip(".,;:!?—-–'’\"“”()") for w in text.split()) if w]
 
 
 _CAPITALS = later_regex(r"(?<![\w@#/\\.'’-])\p{Lu}{3,}(?![\w@'’-]|[.][\w])")
@@ -774,6 +781,8 @@ class Names(CheckTypeBase):
                 return False  # "The Kiev 88 ... later Kiev bodies"
             if name_context.titles_a_work(doc.prose, end):
                 return False  # "The Last Tram to Lvov, a novel by …"
+            if name_context.in_dated_reference(doc.prose, start, end):
+                return False  # "Levchuk, O. (1974). … Kiev: Zoria."
             spelling = doc.prose[start:end]
             if name_context.another_languages_form(spelling):
                 # "Before the Second World War, Lwów was ...": the Polish

@@ -342,6 +342,11 @@ def _to_slip(prose: str, run: list[tuple[int, int]], word: str) -> bool:
     head = before.group(2).casefold()
     if head in _MODALS or _form_of(head, _GOING_VERBS):
         return True
+    if head in _OBJECT_PRONOUNS:
+        # "take you the the failed run" lost a "to"; "show you the the
+        # list" is right with one deleted: which was meant, only the
+        # writer knows.
+        return True
     if head in _THE_FOLLOWS:
         return False
     # The head of a noun phrase: right after its determiner ("a call"), or
@@ -353,6 +358,9 @@ def _to_slip(prose: str, run: list[tuple[int, int]], word: str) -> bool:
     )
 
 
+#: Pronouns a verb takes as its object: after them "the" begins a second
+#: object ("show you the list") or a lost preposition's ("take you to the").
+_OBJECT_PRONOUNS = frozenset({"you", "him", "her", "them", "us", "me", "it"})
 #: Modal verbs, whose next word is a verb: "would the the" lost a "be".
 _MODALS = frozenset(
     {"would", "could", "should", "will", "can", "must", "might", "may", "shall"}
@@ -474,7 +482,7 @@ def _meant(doc: Document, run: list[tuple[int, int]], words: list[str]) -> bool:
             return not (first == second.capitalize() and _function_word(first))
         if len(second) > 1 and second.isupper():
             return True  # "the first FIRST", "at AT"
-    if len(run) == 2 and _stranded(doc.prose, run, first.casefold()):
+    if len(run) == 2 and _stranded(doc, run, first.casefold()):
         return True  # "the server it connects to to be configured"
     if len(run) == 2 and _gap_closed(doc.prose, run, first.casefold()):
         return True  # "the dependencies each project has has grown"
@@ -555,7 +563,10 @@ _IN_VERBS = frozenset(
     {"check", "log", "sign", "plug", "build", "built", "fill", "opt", "type",
      "phase", "bake", "key", "hand", "turn", "lock", "step", "fit", "join",
      "tune", "factor", "dial", "kick", "zoom", "chime", "move", "jump", "dive",
-     "chip", "pitch", "weigh", "drop", "pop", "tap", "cash", "clock", "punch"}
+     "chip", "pitch", "weigh", "drop", "pop", "tap", "cash", "clock", "punch",
+     "bring", "brought", "pass", "fold", "mix", "swap", "feed", "fed", "slot",
+     "sneak", "wire", "break", "broke", "pour", "throw", "threw", "load",
+     "pull", "rope"}
 )  # fmt: skip
 #: What stands before a verb whose preposition a clause strands: "to"
 #: ("something to point to"), a pronoun or relative ("the host it points
@@ -589,9 +600,14 @@ _NOUN_PHRASE = frozenset(
      "it", "them", "him", "us", "me", "you", "one"}
 )  # fmt: skip
 _WORD_AFTER = later_re(r"[ \t\u00a0]+([^\W\d_]+)")
+#: What the text says next after a word: a word, or the one character
+#: that opens a number, code, a bracket or a quotation.
+_NEXT_SAID = later_re(r"[ \t\u00a0]+([^\W\d_]+|[^\s.,;:!?])")
 #: Two words before the repeat; a line of a paragraph may end between them.
 _SPACE_OR_LINE = r"(?=\s)[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?"
 _TWO_BEFORE = later_re(rf"([^\W\d_]+){_SPACE_OR_LINE}([^\W\d_]+){_SPACE_OR_LINE}\Z")
+#: The word before the repeat.
+_ONE_BEFORE = later_re(rf"(?<![\w])([^\W\d_]+){_SPACE_OR_LINE}\Z")
 _ENDINGS = ("ing", "ed", "es", "s", "d")
 
 
@@ -606,7 +622,7 @@ def _form_of(word: str, stems: frozenset[str]) -> bool:
     )
 
 
-def _stranded(prose: str, run: list[tuple[int, int]], word: str) -> bool:
+def _stranded(doc: Document, run: list[tuple[int, int]], word: str) -> bool:
     """A clause ending in its verb's preposition or particle, then one
     that begins with the same word: "something to point to to remind",
     "the server it connects to to be configured", "the fix was checked in
@@ -614,38 +630,52 @@ def _stranded(prose: str, run: list[tuple[int, int]], word: str) -> bool:
     "to", a pronoun or a relative word; a particle verb before "in"), and
     the word after: an infinitive after "to" (not a noun phrase or a word
     with a noun's ending: "returned to to normal", "upgrade to to version
-    3"), a noun phrase after "in"."""
+    3"), a noun phrase after "in" (a name, a number or code begin one:
+    "the file brought in in `(4)`")."""
     if word not in ("to", "in"):
         return False
+    prose = doc.prose
+    # For "in" the verb alone decides: it may open its sentence ("Chime in
+    # in the tracker").
+    verb_before = _ONE_BEFORE.search(prose, max(0, run[0][0] - 30), run[0][0])
+    particle_verb = verb_before.group(1).casefold() if verb_before else ""
     before = _TWO_BEFORE.search(prose, max(0, run[0][0] - 60), run[0][0])
+    if word == "in" and _form_of(particle_verb, _IN_VERBS):
+        # Whatever comes before: a particle verb's "in" then a noun
+        # phrase's ("someone jumped in in the middle", "log in in the
+        # corner", "logged in in Chrome", "brought in in `(4)` above") is
+        # meant. The text, not the prose, shows the code and the number.
+        nearby = _NEXT_SAID.match(doc.text, run[1][1])
+        said = nearby.group(1) if nearby else ""
+        return bool(said) and (
+            not said[0].isalpha()
+            or said[0].isupper()
+            or said.casefold() in _NOUN_PHRASE
+        )
     after = _WORD_AFTER.match(prose, run[1][1])
-    if before is None or after is None:
+    if before is None or after is None or word != "to":
         return False
     lead, verb = before.group(1).casefold(), before.group(2).casefold()
     next_word = after.group(1)
-    if word == "to":
-        # A finite or past form ("this vtgate connects to", "is delivered
-        # to") ends a clause whatever its subject; a bare verb needs the
-        # words that strand it ("something to point to").
-        # A finite verb leaves the clause without its stranding word before
-        # it, so the word after must be a verb's ("writes to to disk" is a
-        # slip); a passive strands its "to" whatever follows.
-        finite = verb not in _TO_VERBS and verb.endswith(_ENDINGS)
-        stranded = (
-            lead in _STRANDING
-            or lead in _PASSIVE
-            or (finite and next_word.casefold() in _INFINITIVES)
-        )
-        return (
-            stranded
-            and _form_of(verb, _TO_VERBS)
-            and next_word.islower()
-            and next_word not in _NOUN_PHRASE
-            and not next_word.endswith(_NOMINAL)
-        )
-    # Whatever comes before: a particle verb's "in" then a noun phrase's
-    # ("someone jumped in in the middle", "log in in the corner") is meant.
-    return _form_of(verb, _IN_VERBS) and next_word.casefold() in _NOUN_PHRASE
+    # A finite or past form ("this vtgate connects to", "is delivered to")
+    # ends a clause whatever its subject; a bare verb needs the words that
+    # strand it ("something to point to").
+    # A finite verb leaves the clause without its stranding word before it,
+    # so the word after must be a verb's ("writes to to disk" is a slip); a
+    # passive strands its "to" whatever follows.
+    finite = verb not in _TO_VERBS and verb.endswith(_ENDINGS)
+    stranded = (
+        lead in _STRANDING
+        or lead in _PASSIVE
+        or (finite and next_word.casefold() in _INFINITIVES)
+    )
+    return (
+        stranded
+        and _form_of(verb, _TO_VERBS)
+        and next_word.islower()
+        and next_word not in _NOUN_PHRASE
+        and not next_word.endswith(_NOMINAL)
+    )
 
 
 #: Verbs that may end a relative clause whose object is the noun before it
