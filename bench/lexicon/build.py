@@ -18,12 +18,16 @@ Inputs (fetched with ordinary package clients, never committed):
         /tmp/peers/lib/python3.11/site-packages/symspellpy
 
 Output lines: ``word`` or ``word<TAB>zipf10``, sorted, possessives dropped.
+An American spelling the frequency list does not count takes its British
+twin's count (``twin_counts``); ``build.py --retwin`` applies that to the
+committed lexicon without the inputs.
 """
 
 from __future__ import annotations
 
 import gzip
 import math
+import re
 import sys
 from pathlib import Path
 
@@ -48,10 +52,13 @@ def main(dict_dir: str, symspell_dir: str) -> int:
         counts[word] = round(10 * math.log10(int(number)))
         if word not in words and word.capitalize() not in words:
             words.add(word)
-    rows = []
-    for w in sorted(words):
+    found: dict[str, int] = {}
+    for w in words:
         zipf = counts.get(w, counts.get(w.lower()))
-        rows.append(w if zipf is None else f"{w}\t{zipf}")
+        if zipf is not None:
+            found[w] = zipf
+    found.update(twin_counts(words, found))
+    rows = [w if w not in found else f"{w}\t{found[w]}" for w in sorted(words)]
     data = ("\n".join(rows) + "\n").encode("utf-8")
     OUT.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
     counted = sum("\t" in r for r in rows)
@@ -59,5 +66,67 @@ def main(dict_dir: str, symspell_dir: str) -> int:
     return 0
 
 
+#: American spellings and their British twins: the frequency list counts
+#: one of a pair only as often as not (favourite, neighbour, catalogue,
+#: travelled, analyse are counted; favorite, neighbor, catalog, traveled,
+#: analyze were not), and a word without a count is too rare to be offered
+#: as a correction, or to make its slip believable. Each rewrite turns an
+#: American form into its British twin, whose count the American form then
+#: takes.
+_TWINS = (
+    (
+        re.compile(
+            r"^([a-z]{3,})or(s|ed|ing|ite|ites|hood|hoods|al|ally|ful|less|able)?$"
+        ),
+        r"\1our\2",
+    ),
+    (re.compile(r"^([a-z]{3,}[bt])er(s)?$"), r"\1re\2"),
+    (re.compile(r"^([a-z]{3,})og(s)?$"), r"\1ogue\2"),
+    (re.compile(r"^([a-z]{3,})yz(e|ed|es|ing|er|ers)$"), r"\1ys\2"),
+    (re.compile(r"^([a-z]{2,}[aeiou])l(ed|ing|er|ers)$"), r"\1ll\2"),
+    (re.compile(r"^([a-z]{3,})ense(s)?$"), r"\1ence\2"),
+    (re.compile(r"^([a-z]{3,})dgment(s)?$"), r"\1dgement\2"),
+)
+
+
+def twin_counts(words: set[str], counts: dict[str, int]) -> dict[str, int]:
+    """Counts for the uncounted American forms of ``words`` whose British
+    twin (``_TWINS``) is a word with a count."""
+    taken: dict[str, int] = {}
+    for word in words:
+        if word in counts:
+            continue
+        for pattern, british in _TWINS:
+            twin = pattern.sub(british, word)
+            if twin != word and twin in words and twin in counts:
+                if twin.endswith(("lled", "lling")) and _e_form(word, words):
+                    break  # "staled" is stale's, not stalled's twin
+                taken[word] = counts[twin]
+                break
+    return taken
+
+
+def _e_form(word: str, words: set[str]) -> bool:
+    """Whether ``word`` is an -ed or -ing form of a word in silent e."""
+    stem = word.removesuffix("ed") if word.endswith("ed") else word.removesuffix("ing")
+    return stem + "e" in words
+
+
+def retwin(path: Path = OUT) -> int:
+    """Apply ``twin_counts`` to the built lexicon in place (what ``main``
+    now does while building it)."""
+    lines = gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
+    words = {line.partition("\t")[0] for line in lines}
+    counts = {w: int(z) for w, _, z in (line.partition("\t") for line in lines) if z}
+    counts.update(twin_counts(words, counts))
+    rows = [w if w not in counts else f"{w}\t{counts[w]}" for w in sorted(words)]
+    data = ("\n".join(rows) + "\n").encode("utf-8")
+    path.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    print(f"{len(rows)} words ({len(counts)} with counts) -> {path}")
+    return 0
+
+
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--retwin"]:
+        raise SystemExit(retwin())
     raise SystemExit(main(*sys.argv[1:3]))

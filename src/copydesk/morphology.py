@@ -12,6 +12,7 @@ recall, never precision.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 Known = Callable[[str], bool]
@@ -71,8 +72,11 @@ def stems(word: str, suffix: str) -> list[str]:
         # movement keep it), and a -ble or -ple word takes -ility
         # (flexibility): "immensly" and "flexiblity" are slips, not forms.
         found.append(stem + "e")
-    if len(stem) > _MIN_STEM and stem[-1] == stem[-2]:
-        found.append(stem[:-1])  # globbing -> glob
+    if len(stem) > _MIN_STEM and stem[-1] == stem[-2] and _syllables(stem) <= 2:
+        # globbing -> glob, committed -> commit: a final consonant doubles
+        # after a stressed short vowel, which a word of three syllables or
+        # more does not end in ("catalogged" is a slip).
+        found.append(stem[:-1])
     if stem.endswith("i"):
         found.append(stem[:-1] + "y")  # dutiful -> duty
     if suffix.startswith("i") and not stem.endswith("l"):
@@ -80,6 +84,14 @@ def stems(word: str, suffix: str) -> list[str]:
         # (flexiblity is no form of flexibly).
         found.append(stem + "y")
     return found
+
+
+def _syllables(word: str) -> int:
+    """The runs of vowels in ``word``: about its syllables."""
+    return len(_VOWEL_RUNS.findall(word))
+
+
+_VOWEL_RUNS = re.compile("[aeiouy]+")
 
 
 def derived(word: str, common: Known, depth: int = 2) -> bool:

@@ -636,12 +636,31 @@ def quoted_in_its_time(
     reach = max(lo, opener - _QUOTE_DATE_REACH)
     lead = _SENTENCE_STOP.search(prose, reach, opener)
     begin = lead.end() if lead is not None else reach
-    years = [
+    years = _dated_years(prose, begin, opener)
+    if (
+        not years
+        and lead is not None
+        and len(prose[begin:opener].split()) <= _SHORT_LEAD
+        and _NOW.search(prose, begin, opener) is None
+    ):
+        # A short lead-in that points back ("It reads, in full:") is dated
+        # by the sentence before it ("… stamped on 3 February 1919.").
+        before = _SENTENCE_STOP.search(prose, reach, lead.start())
+        years = _dated_years(prose, before.end() if before else reach, lead.start())
+    return bool(years) and max(years) <= 1991
+
+
+#: The most words of a lead-in that the sentence before it may date.
+_SHORT_LEAD = 8
+
+
+def _dated_years(prose: str, begin: int, end: int) -> list[int]:
+    """The years ``prose[begin:end]`` names as dates (not "since 1991")."""
+    return [
         int(m.group(1))
-        for m in _YEAR.finditer(prose, begin, opener)
+        for m in _YEAR.finditer(prose, begin, end)
         if not _SINCE.search(prose, max(begin, m.start() - 8), m.start())
     ]
-    return bool(years) and max(years) <= 1991
 
 
 #: "since" before a year: a span up to now, not a date.

@@ -213,7 +213,9 @@ _WORDS_AFTER_MARK = later_re(r"[ \u00a0]?([a-zà-ÿ]+)(?:[ \u00a0]+[^\W\d_]+){2}
 #: A word and a colon or comma right before a mark ("told our reporter: «"),
 #: and three words after it, the first of any case: a quotation introduced.
 _INTRODUCED_BEFORE_MARK = later_re(r"(?<![^\W\d_])[^\W\d_]{2,}[:,][ \u00a0]\Z")
-_SENTENCE_AFTER_MARK = later_re(r"([^\W\d_]+)(?:[ \u00a0]+[^\W\d_]+){2}")
+_SENTENCE_AFTER_MARK = later_re(
+    r"[ \u00a0\u202f]?([^\W\d_]+)(?:[ \u00a0]+[^\W\d_]+){2}"
+)
 
 #: Opener/closer pairs that are correct in some language's convention.
 VALID_PAIRS = frozenset(
@@ -1315,6 +1317,18 @@ class _Scanner:
             return self.prose.find(partner, pos + 1, self.hi) >= 0
         return self.prose.rfind(partner, self.lo, pos) >= 0
 
+    def _closes_words(self, pos: int) -> bool:
+        """True when the » at ``pos`` ends words as a closer does, not as an
+        arrow: joined to the word before it and followed by more of the
+        sentence ("evenings» of"), or right before the sentence's stop
+        ("cyclists only »."). An arrow ends a line or leads a link
+        ("More »", "Home » News")."""
+        before = self.prose[pos - 1] if pos > self.lo else " "
+        after = self.prose[pos + 1] if pos + 1 < self.hi else "\n"
+        if before.isalpha() and after in " \u00a0" and pos + 2 < self.hi:
+            return self.prose[pos + 2].islower()
+        return before in " \u00a0" and after in ".,;:!?"
+
     def _inside_a_sentence(self, pos: int) -> bool:
         """True when the mark at ``pos`` stands between lower-case words of
         one sentence, three or more after it, or after a word and a colon or
@@ -1806,6 +1820,8 @@ class _Scanner:
                 return OPEN  # "stay in place « until the river falls": no arrow
             if ch == "»" and shape == RIGHT and near is not None and near.ch != "«":
                 return CLOSE  # “… only third about the straw,» she said: mixed
+            if ch == "»" and self._closes_words(pos):
+                return CLOSE  # "the suite Winter evenings» of": no arrow, a closer
             return SKIP  # an arrow in a language that does not quote so: More »
         if near is not None and near.ch == _PARTNER[ch]:
             return CLOSE

@@ -66,3 +66,38 @@ def test_a_word_the_sentence_calls_a_package_is_its_name() -> None:
         "Three modules are in the stardard library.\n"
     )
     assert found(text, "post.md", "typos") == [(5, 26, "typos.Unknown")]
+
+
+def test_an_american_spellings_slip_is_believed_and_answered_in_kind() -> None:
+    # The frequency list counted favourite and travelled, not favorite and
+    # traveled: the American forms take their British twins' counts.
+    text = (
+        "My favrite color is blue.\n\n"
+        "Our neighbor travled to the theater.\n\n"
+        "We want to analzye the catalgo.\n"
+    )
+    found_here = [
+        (f.line, f.col, f.suggestions[0]) for f in lint(text, "a.txt", "typos")
+    ]
+    assert found_here == [
+        (1, 4, "favorite"),
+        (3, 14, "traveled"),
+        (5, 12, "analyze"),
+        (5, 24, "catalog"),
+    ]
+
+
+def test_a_long_stem_doubles_no_consonant() -> None:
+    # "catalogged" and "refererrer" are slips; "committed", "unzipped" forms.
+    text = "The catalogged items were committed and unzipped.\n"
+    assert found(text, "a.txt", "typos") == [(1, 5, "typos.Unknown")]
+
+
+def test_teletype_text_of_an_old_page_is_code() -> None:
+    page = (
+        "<p>The syntax <tt>requires requires (T x) { x + x; }</tt> nests a "
+        'clause, and <tt>"\\"a string\\""</tt> is a literal.</p>\n'
+        "<p>The the parser reads it once.</p>\n"
+    )
+    assert found(page, "manual.html", "style") == [(2, 4, "style.Repetition")]
+    assert found(page, "manual.html", "quotes") == []

@@ -398,6 +398,12 @@ class Existence(CheckTypeBase):
                 continue
             if self.anchor == "line" and not _stands_alone(doc, start, match_end):
                 continue
+            if (
+                self.anchor == "sentence"
+                and _alone_on_line(doc.prose, start, match_end)
+                and opens_a_run_on_sentence(doc, start)
+            ):
+                continue  # a verse's "Advertisement" over "for a life I did not buy."
             end = _prose_end(doc.prose, start, match_end)
             if self.skip_quoted and doc.get(Quoted).holds(start, end):
                 continue
@@ -861,6 +867,15 @@ def _stands_alone(doc: Document, start: int, end: int) -> bool:
 
 #: Fewest words of the lower-case line a sentence runs on into.
 _RUN_ON_WORDS = 3
+
+
+def _alone_on_line(prose: str, start: int, end: int) -> bool:
+    """Whether the match ``start:end`` is all its line holds (stops and
+    blanks aside)."""
+    lo = prose.rfind("\n", 0, start) + 1
+    hi = prose.find("\n", end)
+    rest = prose[lo:start] + prose[end : hi if hi >= 0 else len(prose)]
+    return not rest.strip(" \t.:;!?")
 
 
 def opens_a_run_on_sentence(doc: Document, start: int) -> bool:

@@ -1108,9 +1108,13 @@ class Exceptions:
             return False
         lo = max(0, start - self.reach)
         hi = min(len(text), end + self.reach)
+        # A phrase may be broken over a line ("asks for chicken" / "Kiev at
+        # the show"): read the window with its line breaks as spaces (the
+        # same length, so the offsets hold).
+        window = text[lo:hi].replace("\n", " ")
         return any(
-            m.start() <= start and end <= m.end()
-            for m in patterns.finditer(pattern, text, lo, hi)
+            m.start() + lo <= start and end <= m.end() + lo
+            for m in patterns.finditer(pattern, window)
         )
 
 

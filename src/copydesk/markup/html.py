@@ -37,11 +37,13 @@ from copydesk.markup._mask import (
 #: Elements whose whole content is not prose.
 SKIPPED = frozenset(
     {"script", "style", "pre", "code", "textarea", "template", "samp", "kbd"}
-    | {"svg", "math"}
+    | {"tt", "svg", "math"}
 )
 #: Skipped elements that sit inside a line of prose: masked, but they do not
 #: end the block, so a quotation around ``<code>ls</code>`` still pairs.
-INLINE_SKIPPED = frozenset({"code", "kbd", "samp"})
+#: ``tt`` is the code of hand-written pages older than HTML5 (SWIG's and
+#: many GNU manuals: ``<tt>requires requires (...)</tt>``).
+INLINE_SKIPPED = frozenset({"code", "kbd", "samp", "tt"})
 #: Elements that hold a block of prose, and the block kind of their text.
 BLOCK_KINDS: dict[str, str] = {
     "p": "paragraph",
