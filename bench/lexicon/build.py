@@ -58,12 +58,16 @@ def main(dict_dir: str, symspell_dir: str) -> int:
         if zipf is not None:
             found[w] = zipf
     found.update(twin_counts(words, found))
-    rows = [w if w not in found else f"{w}\t{found[w]}" for w in sorted(words)]
-    data = ("\n".join(rows) + "\n").encode("utf-8")
-    OUT.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
-    counted = sum("\t" in r for r in rows)
-    print(f"{len(rows)} words ({counted} with counts) -> {OUT}")
+    _write(OUT, words, found)
     return 0
+
+
+def _write(path: Path, words: set[str], counts: dict[str, int]) -> None:
+    """The lexicon file: each word, sorted, with its count where it has one."""
+    rows = [w if w not in counts else f"{w}\t{counts[w]}" for w in sorted(words)]
+    data = ("\n".join(rows) + "\n").encode("utf-8")
+    path.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    print(f"{len(rows)} words ({len(counts)} with counts) -> {path}")
 
 
 #: American spellings and their British twins: the frequency list counts
@@ -81,7 +85,7 @@ _TWINS = (
         r"\1our\2",
     ),
     (re.compile(r"^([a-z]{3,}[bt])er(s)?$"), r"\1re\2"),
-    (re.compile(r"^([a-z]{3,})og(s)?$"), r"\1ogue\2"),
+    (re.compile(r"^([a-z]{2,}[lg])og(s)?$"), r"\1ogue\2"),
     (re.compile(r"^([a-z]{3,})yz(e|ed|es|ing|er|ers)$"), r"\1ys\2"),
     (re.compile(r"^([a-z]{2,}[aeiou])l(ed|ing|er|ers)$"), r"\1ll\2"),
     (re.compile(r"^([a-z]{3,})ense(s)?$"), r"\1ence\2"),
@@ -99,17 +103,24 @@ def twin_counts(words: set[str], counts: dict[str, int]) -> dict[str, int]:
         for pattern, british in _TWINS:
             twin = pattern.sub(british, word)
             if twin != word and twin in words and twin in counts:
-                if twin.endswith(("lled", "lling")) and _e_form(word, words):
+                if twin.endswith(_DOUBLED_L) and _e_form(word, words):
                     break  # "staled" is stale's, not stalled's twin
                 taken[word] = counts[twin]
                 break
     return taken
 
 
+#: The British twins the single-l rewrite makes.
+_DOUBLED_L = ("lled", "lling", "ller", "llers")
+
+
 def _e_form(word: str, words: set[str]) -> bool:
-    """Whether ``word`` is an -ed or -ing form of a word in silent e."""
-    stem = word.removesuffix("ed") if word.endswith("ed") else word.removesuffix("ing")
-    return stem + "e" in words
+    """Whether ``word`` is an -ed, -ing, -er or -ers form of a word in
+    silent e ("staled", "filer")."""
+    for suffix in ("ing", "ers", "ed", "er"):
+        if word.endswith(suffix):
+            return word.removesuffix(suffix) + "e" in words
+    return False
 
 
 def retwin(path: Path = OUT) -> int:
@@ -119,10 +130,7 @@ def retwin(path: Path = OUT) -> int:
     words = {line.partition("\t")[0] for line in lines}
     counts = {w: int(z) for w, _, z in (line.partition("\t") for line in lines) if z}
     counts.update(twin_counts(words, counts))
-    rows = [w if w not in counts else f"{w}\t{counts[w]}" for w in sorted(words)]
-    data = ("\n".join(rows) + "\n").encode("utf-8")
-    path.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
-    print(f"{len(rows)} words ({len(counts)} with counts) -> {path}")
+    _write(path, words, counts)
     return 0
 
 

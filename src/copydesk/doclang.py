@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from copydesk import langtag, text_pieces
+from copydesk import langtag, name_context, text_pieces
 from copydesk.document import Analysis, ByKey, Document
 from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.wide_chars import wide_characters
@@ -244,32 +244,35 @@ def _places_of(text: str, ch: str) -> Iterable[int]:
 
 def foreign_quotation(doc: Document, start: int, end: int) -> bool:
     """True when ``start:end`` sits in a quotation written in another
-    language than the document (a headline or a statement cited as is)."""
+    language than the document (a headline or a statement cited as is),
+    between quotation marks or in an emphasised title."""
     block = doc.block_at(start)
     lo, hi = (block.start, block.end) if block is not None else (0, len(doc.prose))
     prose = doc.prose
     opener = max(prose.rfind(mark, lo, start) for mark in '"“„«')
-    if opener < 0:
-        return _foreign_emphasis(doc, lo, hi, start, end)
     closer = min(
         (at for at in (prose.find(m, end, hi) for m in '"”“»') if at >= 0),
         default=-1,
     )
-    if closer < 0:
-        return False
-    language = doc.get(DocumentLanguage)
-    quoted = doc.get(QuotationLanguage)[opener + 1, closer]
-    if quoted is not None:
-        return quoted != language
-    # Too short to tell by its words ("„Kiew bittet um Hilfe“"): a mark
-    # the document's language does not open quotations with, and none of
-    # its function words inside, show a quotation cited as it was printed.
-    own = _OWN_OPENERS.get(language)
-    return (
-        own is not None
-        and prose[opener] not in own
-        and not doc.get(QuotationHits)[opener + 1, closer, language]
-    )
+    if opener >= 0 and closer >= 0:
+        language = doc.get(DocumentLanguage)
+        quoted = doc.get(QuotationLanguage)[opener + 1, closer]
+        if quoted is not None:
+            if quoted != language:
+                return True
+        else:
+            # Too short to tell by its words ("„Kiew bittet um Hilfe“"): a
+            # mark the document's language does not open quotations with,
+            # and none of its function words inside, show a quotation cited
+            # as it was printed.
+            own = _OWN_OPENERS.get(language)
+            if (
+                own is not None
+                and prose[opener] not in own
+                and not doc.get(QuotationHits)[opener + 1, closer, language]
+            ):
+                return True
+    return _foreign_emphasis(doc, lo, hi, start, end)
 
 
 def _foreign_emphasis(doc: Document, lo: int, hi: int, start: int, end: int) -> bool:
@@ -279,22 +282,14 @@ def _foreign_emphasis(doc: Document, lo: int, hi: int, start: int, end: int) -> 
     in 2024 as *Die Briefe des Michajlo Iwasjuk*"). The marks are the
     reader's (masked in the prose), not an asterisk of the text."""
     text, prose = doc.text, doc.prose
-    opener = max(text.rfind(mark, lo, start) for mark in _EMPHASIS_OPENERS)
-    if opener < 0 or prose[opener] == text[opener]:
+    run = name_context.emphasised_run(text, lo, start, end, hi)
+    if run is None:
         return False
-    closer = min(
-        (at for at in (text.find(m, end, hi) for m in _EMPHASIS_CLOSERS) if at >= 0),
-        default=-1,
-    )
-    if closer < 0 or prose[closer] == text[closer]:
-        return False
-    quoted = doc.get(QuotationLanguage)[opener + 1, closer]
+    inside, close = run
+    if prose[inside - 1] == text[inside - 1] or prose[close] == text[close]:
+        return False  # an asterisk of the text, not the reader's markup
+    quoted = doc.get(QuotationLanguage)[inside, close]
     return quoted is not None and quoted != doc.get(DocumentLanguage)
-
-
-#: The marks that open and close emphasis in the formats' sources.
-_EMPHASIS_OPENERS = ("*", "_", "<i>", "<em>", "<cite>")
-_EMPHASIS_CLOSERS = ("*", "_", "</i>", "</em>", "</cite>")
 
 
 def foreign_block(doc: Document, start: int) -> bool:

@@ -4,10 +4,14 @@ No word list holds every ``underserved``, ``rehydrated``, ``executables``,
 ``breakpoint`` or ``hotfixes`` that real documents use, and each is one
 edit from some other word. A word that a productive prefix, suffix or a
 join of two known words explains was written on purpose, so the lexicon
-checks leave it alone. The rules are deliberately loose (English spelling
-changes at affix boundaries are approximated: a dropped ``e``, a doubled
-final consonant, ``y`` → ``i``); a misspelling they explain by accident costs
-recall, never precision.
+checks leave it alone. The rules are loose where English is regular and
+strict where a slip hides (the spelling changes at affix boundaries are
+approximated: a silent ``e`` dropped before a suffix that begins with a
+vowel, never before ``-ly`` or ``-ment``; a final consonant doubled in a
+stem of two syllables or fewer; ``y`` → ``i``; a ``-ble`` word's ``-bility``):
+a misspelling they explain by accident costs recall, and an explanation
+they refuse (``immensly``, ``catalogged``) is a finding the lexicon's
+other guards still judge.
 """
 
 from __future__ import annotations

@@ -399,7 +399,7 @@ _IN_ITS_TIME = later_re(
     r"|Principality|Uyezd|Eyalet|Viceroyalty)\b"
     # A year right after it that closes the label ("Scenario 1: Kiev 1941.",
     # "Kharkov 1943 –"): a battle's, a photograph's, an exhibit's time.
-    r"|[ \t\u00a0]+(1\d{3})(?=[ \t\u00a0]*(?:[.:;)\n]|\Z|[–—-][ \t\u00a0])))"
+    r"|[ \t\u00a0]+(1\d{3})(?=[ \t\u00a0]*(?:[.:;)\r\n]|\Z|[–—-][ \t\u00a0])))"
 )
 
 
@@ -440,15 +440,22 @@ def in_dated_reference(prose: str, start: int, end: int) -> bool:
     if _IMPRINT_AFTER.match(prose, end) is None:
         return False
     lo = prose.rfind("\n", 0, start) + 1
-    hi = prose.find("\n", end)
-    cited = _CITED_YEAR.search(prose, lo, hi if hi >= 0 else len(prose))
+    if _REFERENCE_ENTRY.match(prose, lo, start) is None:
+        return False  # "The plant, built under the plan (1932), ships to Kiev."
+    cited = _CITED_YEAR.search(prose, lo, start)
     return cited is not None and int(cited.group(1)) <= 1991
 
 
 #: A reference's year: "(1974)." or "(1974a),", after its authors.
 _CITED_YEAR = later_re(r"\((1\d{3})[a-z]?\)[.,:]")
 #: After a publisher's city: a colon and the publisher, or the entry's end.
-_IMPRINT_AFTER = later_re(r"(?::[ \t\u00a0]+[A-Z]|\.?[ \t\u00a0]*(?:\n|\Z))")
+_IMPRINT_AFTER = later_re(r"(?::[ \t\u00a0]+[A-Z]|\.?[ \t\u00a0]*(?:\r?\n|\Z))")
+#: A reference list's entry: its number or bullet, then its first author
+#: as "Surname, I.".
+_REFERENCE_ENTRY = later_regex(
+    r"[ \t\u00a0]*(?:[-*+•]|\d{1,3}[.)])?[ \t\u00a0]*"
+    r"\p{Lu}[\p{L}'’-]+,[ \t\u00a0]+\p{Lu}\."
+)
 
 
 def another_languages_form(spelling: str) -> bool:
@@ -620,14 +627,16 @@ def quoted_in_its_time(
     ``lo``, its block's start) that its lead-in dates to 1991 or earlier:
     a letter, a memo or an order cited as written ("On 3 April 1919 he
     wrote: “… Odessa …”"). The year must be in the sentence that opens the
-    quotation and not count from it ("independent since 1991"); a
+    quotation, or, after a short lead-in ("It reads, in full:"), in the
+    sentence before it that dates a document, and not count from it
+    ("independent since 1991"); a
     statement dated since, or not dated, is the reporter's to spell. A
     block quotation (``element``: its block's start) is a quotation without
     marks, its lead-in the paragraph before it ("…is dated 24 August
     1943:")."""
     lo = max(lo, start - _QUOTE_REACH)
     opener = _open_quotation(prose, lo, start)
-    if element is not None and (opener < 0 or not prose[element:opener].strip()):
+    if element is not None and (opener < element or not prose[element:opener].strip()):
         # A block quotation, with or without marks of its own: its lead-in
         # is the paragraph before it.
         opener, lo = max(opener, element), max(0, element - _QUOTE_DATE_REACH)
@@ -644,14 +653,24 @@ def quoted_in_its_time(
         and _NOW.search(prose, begin, opener) is None
     ):
         # A short lead-in that points back ("It reads, in full:") is dated
-        # by the sentence before it ("… stamped on 3 February 1919.").
+        # by the sentence before it when that one dates a document ("… a
+        # telegram stamped on 3 February 1919."); "The bridge opened in
+        # 1976. A sign on it reads: …" quotes today's sign.
         before = _SENTENCE_STOP.search(prose, reach, lead.start())
-        years = _dated_years(prose, before.end() if before else reach, lead.start())
+        lo_before = before.end() if before else reach
+        if _DOCUMENT_DATED.search(prose, lo_before, lead.start()):
+            years = _dated_years(prose, lo_before, lead.start())
     return bool(years) and max(years) <= 1991
 
 
 #: The most words of a lead-in that the sentence before it may date.
 _SHORT_LEAD = 8
+#: Words that date a document, in the sentence before a short lead-in.
+_DOCUMENT_DATED = later_re(
+    r"(?i)\b(?:dated|sent|written|wrote|signed|stamped|issued|posted|delivered"
+    r"|telegram|letter|cable|memo|memorandum|order|decree|diary|postcard"
+    r"|leaflet|notice|manifest|dispatch)\b"
+)
 
 
 def _dated_years(prose: str, begin: int, end: int) -> list[int]:
@@ -1055,6 +1074,24 @@ _STAMPED = later_regex(
 )
 #: Most words of a quoted title: a longer run is a sentence quoted.
 _TITLE_WORDS = 8
+
+
+def emphasised_run(
+    text: str, lo: int, start: int, end: int, hi: int
+) -> tuple[int, int] | None:
+    """The (start, end) of the words of the emphasised run (Markdown or
+    reST ``*…*``/``_…_``, HTML ``<i>``, ``<em>``, ``<cite>``) on
+    ``text[lo:hi]`` that holds ``start:end``, or None: its opener is the
+    last before the word that no like mark closes, its closer the first
+    after it."""
+    for opener, closer in zip(_EMPHASIS_OPENERS, _EMPHASIS_CLOSERS, strict=True):
+        at = text.rfind(opener, lo, start)
+        if at < 0 or (opener == closer and text.count(opener, lo, at) % 2):
+            continue
+        close = text.find(closer, end, hi)
+        if close >= 0:
+            return at + len(opener), close
+    return None
 
 
 def _titled(

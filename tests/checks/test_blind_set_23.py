@@ -72,4 +72,22 @@ def test_a_title_in_another_language_keeps_its_spelling() -> None:
     slip = text.replace(
         "*Die Erinnerungen des Michajlo Iwasjuk*", "the memoir of Michajlo Iwasjuk"
     )
-    assert found(slip, "rights.md", "variants") != []
+    assert found(slip, "rights.md", "variants") == [(3, 84, "variants.Names")]
+
+
+def test_the_ukraine_before_a_determiner_a_time_word_or_a_possessive() -> None:
+    text = (
+        "He left the Ukraine the next day.\n\n"
+        "He visited the Ukraine last year.\n\n"
+        "The Ukraine my father knew is gone.\n"
+    )
+    assert found(text, "memoir.txt", "names") == [
+        (1, 9, "names.TheUkraine"),
+        (3, 12, "names.TheUkraine"),
+        (5, 1, "names.TheUkraine"),
+    ]
+
+
+def test_a_year_in_a_sentence_that_is_no_reference_dates_no_imprint() -> None:
+    text = "The plant, built under the first plan (1932), now ships to Kiev.\n"
+    assert found(text, "report.txt", "names") == [(1, 60, "names.Places")]

@@ -53,3 +53,13 @@ def test_a_quotation_dated_by_the_sentence_before_its_lead_in() -> None:
         'Today the office writes: "Our Kiev staff are safe."\n'
     )
     assert found(text, "guide.txt", "names") == [(3, 31, "names.Places")]
+
+
+def test_a_lead_in_dates_a_quotation_only_after_a_dated_document() -> None:
+    text = 'The bridge opened in 1976. A sign on it reads: "Welcome to Kiev."\n'
+    assert found(text, "guide.txt", "names") == [(1, 60, "names.Places")]
+
+
+def test_a_verse_line_in_a_crlf_file_runs_on_too() -> None:
+    text = "Advertisement\r\nfor a life I did not buy.\r\n\r\nThe vote was close.\r\n"
+    assert found(text, "page.txt", "artifacts") == []

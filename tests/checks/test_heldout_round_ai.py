@@ -101,3 +101,11 @@ def test_teletype_text_of_an_old_page_is_code() -> None:
     )
     assert found(page, "manual.html", "style") == [(2, 4, "style.Repetition")]
     assert found(page, "manual.html", "quotes") == []
+
+
+def test_a_slip_of_a_documentation_word_before_module_is_still_a_slip() -> None:
+    text = "Enable the authentcation module and the scheduelr module.\n"
+    assert found(text, "a.txt", "typos") == [
+        (1, 12, "typos.Unknown"),
+        (1, 41, "typos.Unknown"),
+    ]

@@ -50,3 +50,22 @@ def test_stems_undo_spelling_changes_at_the_boundary() -> None:
     assert "run" in morphology.stems("running", "ing")
     assert "duty" in morphology.stems("dutiful", "ful")
     assert morphology.stems("ring", "ing") == []
+
+
+def test_stems_restore_a_silent_e_only_before_a_vowels_suffix() -> None:
+    assert "hope" in morphology.stems("hoping", "ing")
+    assert "move" in morphology.stems("movable", "able")
+    assert "immense" not in morphology.stems("immensly", "ly")
+    assert "move" not in morphology.stems("movment", "ment")
+
+
+def test_stems_of_a_ble_word_take_ility() -> None:
+    assert "flexible" not in morphology.stems("flexiblity", "ity")
+    assert "flexibly" not in morphology.stems("flexiblity", "ity")
+    assert "strategy" in morphology.stems("strategize", "ize")
+
+
+def test_stems_undo_a_doubled_consonant_in_short_stems_only() -> None:
+    assert "glob" in morphology.stems("globbing", "ing")
+    assert "commit" in morphology.stems("committed", "ed")
+    assert "catalog" not in morphology.stems("catalogged", "ed")

@@ -31,7 +31,7 @@ from copydesk.debris_block import BlockSpec
 from copydesk.document import Analysis, Block, BlockIndex, Document, WordSet
 from copydesk.errors import RuleError
 from copydesk.lazy_patterns import later_re, later_regex
-from copydesk.lines import line_end
+from copydesk.lines import line_end, line_start
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
 from copydesk.segmented_lines import (
@@ -400,7 +400,7 @@ class Existence(CheckTypeBase):
                 continue
             if (
                 self.anchor == "sentence"
-                and _alone_on_line(doc.prose, start, match_end)
+                and _fills_its_line(doc.prose, start, match_end)
                 and opens_a_run_on_sentence(doc, start)
             ):
                 continue  # a verse's "Advertisement" over "for a life I did not buy."
@@ -869,13 +869,11 @@ def _stands_alone(doc: Document, start: int, end: int) -> bool:
 _RUN_ON_WORDS = 3
 
 
-def _alone_on_line(prose: str, start: int, end: int) -> bool:
+def _fills_its_line(prose: str, start: int, end: int) -> bool:
     """Whether the match ``start:end`` is all its line holds (stops and
-    blanks aside)."""
-    lo = prose.rfind("\n", 0, start) + 1
-    hi = prose.find("\n", end)
-    rest = prose[lo:start] + prose[end : hi if hi >= 0 else len(prose)]
-    return not rest.strip(" \t.:;!?")
+    white space aside)."""
+    rest = prose[line_start(prose, start) : start] + prose[end : line_end(prose, end)]
+    return not rest.strip().strip(".:;!?")
 
 
 def opens_a_run_on_sentence(doc: Document, start: int) -> bool:

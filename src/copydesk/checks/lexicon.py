@@ -118,7 +118,7 @@ class RepeatedWords(Analysis[dict[str, tuple[str, int]]]):
     """The document's words of ``_TERM_LENGTH`` letters or more that it uses
     more than once, by folded form: (the spelling it uses most, its uses in
     every spelling). Where the lexicon check looks for the page's own terms
-    (``_term_slip``), once per document, not once per unknown word."""
+    (``_slip_choice``), once per document, not once per unknown word."""
 
     @classmethod
     def compute(cls, doc: Document) -> dict[str, tuple[str, int]]:
@@ -138,7 +138,7 @@ class TermNeighbourhood(Analysis[frozenset[str]]):
     """The page's repeated terms (``RepeatedWords``) and every string one
     letter short of one: a word one edit from a term (a letter added,
     dropped or replaced, two neighbours swapped) shares a string with it
-    when each loses at most one letter. ``_term_slip`` asks it before it
+    when each loses at most one letter. ``_slip_choice`` asks it before it
     makes the word's few hundred edits, which most names of a long news
     text, none a slip, had cost (0.66 s of 8 MB)."""
 
@@ -283,22 +283,22 @@ class Lexicon(CheckTypeBase):
             # A name is reported only as a slip of the page's own term,
             # which the word alone decides: where it is none, no guard need
             # be asked (most unknown words of news are names).
-            meant: str | _Unasked | None = _UNASKED
+            named = {
+                start
+                for start in places[token]
+                if self._named(doc, start, token, uses[folded], language)
+            }
+            meant = self._slip_choice(doc, folded, lex) if named else None
             for start in places[token]:
-                named = self._named(doc, start, token, uses[folded], language)
-                if named and meant is _UNASKED:
-                    meant = self._slip_choice(doc, folded, lex)
-                if named and meant is None:
+                if start in named and meant is None:
                     continue
                 if self._guarded(doc, start, token, language, foreign):
                     continue
                 end = start + len(token)
-                finding: Finding | None
-                if named:
-                    assert isinstance(meant, str)
-                    finding = self._slip_finding(doc, start, end, token, meant)
-                else:
-                    finding = self._finding(doc, start, end, token, language, budget)
+                if meant is not None and start in named:
+                    yield self._slip_finding(doc, start, end, token, meant)
+                    continue
+                finding = self._finding(doc, start, end, token, language, budget)
                 if finding is not None:
                     yield finding
 
@@ -453,7 +453,7 @@ class Lexicon(CheckTypeBase):
     ) -> bool:
         """Whether a capitalised word is read as a name: used more than once,
         or inside a sentence. A name is reported only as a slip of the
-        document's own term (``_term_slip``), never of a common word."""
+        document's own term (``_slip_choice``), never of a common word."""
         return (
             word[0].isupper()
             and language not in _CAPITALISED_NOUNS
@@ -527,13 +527,6 @@ class Lexicon(CheckTypeBase):
         )
         message = self.meta.format_message(word, " or ".join(f"'{c}'" for c in choices))
         return self.meta.finding(doc, start, end, message, choices, fix)
-
-
-class _Unasked:
-    """What ``run`` holds for a word's term slip before it is asked."""
-
-
-_UNASKED = _Unasked()
 
 
 #: Vulgar words and slurs the lexicon knows but no correction offers: "cmus"
@@ -875,7 +868,9 @@ def _named_package(
     """A lower-case word the sentence calls a package ("the map function
     from the purrr package", "via the rentrez package", "our crevents
     library"): the name its makers chose, unless it is one edit from a
-    very common word ("the updatd package", "the stardard library")."""
+    common word ("the updatd package", "the stardard library") or one
+    typing slip from a word of documentation ("the scheduelr module", "the
+    serialzation library")."""
     if not (
         language == "en"
         and prose[start:end].islower()
@@ -883,12 +878,20 @@ def _named_package(
         and _PACKAGE_BEFORE.search(prose, max(0, start - 12), start)
     ):
         return False
+    if word_guards.slip_of_a_word(folded):
+        return False
     lex = wordlists.lexicon(language)
     return not any(
-        lex.count(near) >= _VERY_COMMON
-        for near in typo_edits.one_edit(folded)
+        lex.count(near) >= _PACKAGE_SLIP
+        for near in typo_edits.one_edit(folded, slips_only=True)
         if near in lex.words
     )
+
+
+#: How common (the lexicon's count) a word must be for a typing slip of it
+#: to be read as that slip, not as a package's name: "serialization" (58)
+#: is, "purr" (55) is not what "purrr" meant.
+_PACKAGE_SLIP = 58
 
 
 #: What calls the word before it a package: "package", "library" and the

@@ -417,9 +417,19 @@ def _set_in_capitals(prose: str, start: int, end: int) -> bool:
     # The words beside it, past the marks between ("ODESSA, UKRAINE").
     before = _bare_words(prose[max(line_start, start - 40) : start])
     after = _bare_words(prose[end : end + 40].split("\n", 1)[0])
-    if after[:1] and after[0].isdigit() and 4 <= len(after[0]) <= 6:
+    if after[:1] and _postcode(after[0]):
         return True  # a town in capitals before its postcode: an address
     return any(len(word) > 1 and word.isupper() for word in before[-1:] + after[:1])
+
+
+def _postcode(word: str) -> bool:
+    """Whether ``word`` may be a postcode: four to six digits, not a year
+    ("KIEV 2014" is a label)."""
+    return (
+        word.isdigit()
+        and 4 <= len(word) <= 6
+        and not (len(word) == 4 and word.startswith(("1", "20")))
+    )
 
 
 def _bare_words(text: str) -> list[str]:
