@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from copydesk.typo_edits import VOWELS
+
 Known = Callable[[str], bool]
 
 
@@ -52,8 +54,6 @@ SUFFIXES = tuple(
     )
 )
 _MIN_STEM = 3
-#: The letters a suffix begins with before which a word's silent e drops.
-_VOWEL_START = frozenset("aeiouy")
 #: Suffixes before which a word in consonant + "le" becomes "-il-".
 _ILITY = frozenset({"ity", "ities"})
 _MIN_PART = 3
@@ -69,8 +69,8 @@ def stems(word: str, suffix: str) -> list[str]:
     if len(stem) < _MIN_STEM:
         return []
     found = [stem]
-    if suffix[0] in _VOWEL_START and not (
-        suffix in _ILITY and stem.endswith("l") and stem[-2:-1] not in _VOWEL_START
+    if suffix[0] in VOWELS and not (
+        suffix in _ILITY and stem.endswith("l") and stem[-2:-1] not in VOWELS
     ):
         # A silent e goes before a vowel only (hoping, usable; immensely,
         # movement keep it), and a -ble or -ple word takes -ility

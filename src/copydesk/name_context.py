@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 from copydesk import regex_programs, translit
 from copydesk.document import FILLER, Analysis, ByKey, Document
 from copydesk.lazy_patterns import later_re, later_regex
-from copydesk.lines import line_around
+from copydesk.lines import line_around, line_start
 from copydesk.word_guards import abbreviated
 
 if TYPE_CHECKING:  # ``regex`` is imported to compile only (``regex_programs``)
@@ -439,7 +439,7 @@ def in_dated_reference(prose: str, start: int, end: int) -> bool:
     is printed as it was on the title page."""
     if _IMPRINT_AFTER.match(prose, end) is None:
         return False
-    lo = prose.rfind("\n", 0, start) + 1
+    lo = line_start(prose, start)
     if _REFERENCE_ENTRY.match(prose, lo, start) is None:
         return False  # "The plant, built under the plan (1932), ships to Kiev."
     cited = _CITED_YEAR.search(prose, lo, start)
@@ -751,8 +751,8 @@ def _sentence_start(prose: str, at: int, reach: int) -> int:
     """Where the sentence holding ``at`` begins, looked for at most
     ``reach`` characters back and never before its line."""
     lo = max(0, at - reach)
-    line_start = prose.rfind("\n", lo, at)
-    lo = line_start + 1 if line_start >= 0 else lo
+    line_feed = prose.rfind("\n", lo, at)
+    lo = line_feed + 1 if line_feed >= 0 else lo
     hi = at
     while (stop := _SENTENCE_STOP.search(prose, lo, hi)) is not None:
         if prose[stop.start()] != "." or not abbreviated(prose, stop.start(), lo):
@@ -1085,13 +1085,25 @@ def emphasised_run(
     last before the word that no like mark closes, its closer the first
     after it."""
     for opener, closer in zip(_EMPHASIS_OPENERS, _EMPHASIS_CLOSERS, strict=True):
-        at = text.rfind(opener, lo, start)
-        if at < 0 or (opener == closer and text.count(opener, lo, at) % 2):
-            continue
-        close = text.find(closer, end, hi)
-        if close >= 0:
-            return at + len(opener), close
+        marks = _marked_run(text, lo, start, end, hi, opener, closer)
+        if marks is not None:
+            return marks[0] + len(opener), marks[1]
     return None
+
+
+def _marked_run(
+    text: str, lo: int, start: int, end: int, hi: int, opener: str, closer: str
+) -> tuple[int, int] | None:
+    """Where ``opener`` and ``closer`` stand around ``start:end`` on
+    ``text[lo:hi]``: the last opener before the word that no like mark
+    closes, the first closer after it (past an apostrophe's ’ or ')."""
+    at = text.rfind(opener, lo, start)
+    if at < 0 or (opener == closer and text.count(opener, lo, at) % 2):
+        return None
+    close = text.find(closer, end, hi)
+    while close >= 0 and closer in "’'" and text[close + 1 : close + 2].isalpha():
+        close = text.find(closer, close + 1, hi)  # Kiev’s: an apostrophe
+    return None if close < 0 else (at, close)
 
 
 def _titled(
@@ -1107,17 +1119,16 @@ def _titled(
 ) -> bool:
     """Whether ``opener`` … ``closer`` on the line ``lo:hi`` holds the word
     at ``start:end`` and two or more words in all, written as a title."""
-    at = text.rfind(opener, lo, start)
-    if at < 0 or text[at + len(opener) : at + len(opener) + 1].isspace():
+    # No run when the last mark before the name closed one.
+    marks = _marked_run(text, lo, start, end, hi, opener, closer)
+    if marks is None:
         return False
-    if opener == closer and text.count(opener, lo, at) % 2:
-        return False  # the last mark before the name closed a run
+    at, close = marks
+    if text[at + len(opener) : at + len(opener) + 1].isspace():
+        return False
     if emphasis and opener in ("*", "_") and text[at - 1 : at] == opener:
         return False  # strong emphasis: a bold dateline, a label
-    close = text.find(closer, end, hi)
-    while close >= 0 and closer in "’'" and text[close + 1 : close + 2].isalpha():
-        close = text.find(closer, close + 1, hi)  # Kiev’s: an apostrophe
-    if close < 0 or text[close - 1 : close].isspace():
+    if text[close - 1 : close].isspace():
         return False
     words = text[at + len(opener) : close].split()
     if len(words) < 2 or (not emphasis and len(words) > _TITLE_WORDS):

@@ -626,34 +626,39 @@ def _stranded(doc: Document, run: list[tuple[int, int]], word: str) -> bool:
     """A clause ending in its verb's preposition or particle, then one
     that begins with the same word: "something to point to to remind",
     "the server it connects to to be configured", "the fix was checked in
-    in the release branch". The words before say so (a listed verb after
-    "to", a pronoun or a relative word; a particle verb before "in"), and
-    the word after: an infinitive after "to" (not a noun phrase or a word
-    with a noun's ending: "returned to to normal", "upgrade to to version
-    3"), a noun phrase after "in" (a name, a number or code begin one:
-    "the file brought in in `(4)`")."""
-    if word not in ("to", "in"):
+    in the release branch"."""
+    if word == "in":
+        return _particle_in(doc, run)
+    if word == "to":
+        return _stranded_to(doc.prose, run)
+    return False
+
+
+def _particle_in(doc: Document, run: list[tuple[int, int]]) -> bool:
+    """A particle verb's "in" then a noun phrase's ("someone jumped in in
+    the middle", "log in in the corner", "logged in in Chrome", "brought in
+    in `(4)` above"), whatever comes before the verb: it may open its
+    sentence ("Chime in in the tracker"). A name, a number or code begin a
+    noun phrase too; the text, not the prose, shows the code and the
+    number."""
+    verb = _ONE_BEFORE.search(doc.prose, max(0, run[0][0] - 30), run[0][0])
+    if verb is None or not _form_of(verb.group(1).casefold(), _IN_VERBS):
         return False
-    prose = doc.prose
-    # For "in" the verb alone decides: it may open its sentence ("Chime in
-    # in the tracker").
-    verb_before = _ONE_BEFORE.search(prose, max(0, run[0][0] - 30), run[0][0])
-    particle_verb = verb_before.group(1).casefold() if verb_before else ""
+    nearby = _NEXT_SAID.match(doc.text, run[1][1])
+    said = nearby.group(1) if nearby else ""
+    return bool(said) and (
+        not said[0].isalpha() or said[0].isupper() or said.casefold() in _NOUN_PHRASE
+    )
+
+
+def _stranded_to(prose: str, run: list[tuple[int, int]]) -> bool:
+    """A verb's stranded "to", told by the words before (a listed verb after
+    "to", a pronoun or a relative word) and the word after: an infinitive
+    (not a noun phrase or a word with a noun's ending: "returned to to
+    normal", "upgrade to to version 3")."""
     before = _TWO_BEFORE.search(prose, max(0, run[0][0] - 60), run[0][0])
-    if word == "in" and _form_of(particle_verb, _IN_VERBS):
-        # Whatever comes before: a particle verb's "in" then a noun
-        # phrase's ("someone jumped in in the middle", "log in in the
-        # corner", "logged in in Chrome", "brought in in `(4)` above") is
-        # meant. The text, not the prose, shows the code and the number.
-        nearby = _NEXT_SAID.match(doc.text, run[1][1])
-        said = nearby.group(1) if nearby else ""
-        return bool(said) and (
-            not said[0].isalpha()
-            or said[0].isupper()
-            or said.casefold() in _NOUN_PHRASE
-        )
     after = _WORD_AFTER.match(prose, run[1][1])
-    if before is None or after is None or word != "to":
+    if before is None or after is None:
         return False
     lead, verb = before.group(1).casefold(), before.group(2).casefold()
     next_word = after.group(1)
