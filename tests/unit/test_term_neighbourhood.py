@@ -36,3 +36,28 @@ def test_each_of_a_words_slips_is_near_it(word: str) -> None:
     for term, cost in typo_edits.one_edit(word).items():
         if cost != typo_edits.SWAPPED_APART:
             assert _near(word, term), term
+
+
+def test_only_rare_terms_used_often_enough_are_neighbours() -> None:
+    """The neighbourhood holds the terms ``_slip_choice`` would take: used
+    ``term_count`` times and not common in the lexicon. A repeated common
+    word ("project", count 900) or a term used twice is no term, so the
+    words one slip from them are turned away before their edits are made."""
+    from copydesk.checks.lexicon import Terms
+    from copydesk.wordlists import Lexicon
+
+    lex = Lexicon.of({"project": 900, "grafana": 2})
+    terms = Terms(
+        {
+            "grafana": ("Grafana", 4),
+            "project": ("project", 9),
+            "kubelet": ("kubelet", 2),
+        }
+    )
+    assert terms.near("grafna", lex, 3, 45)  # a letter dropped
+    assert terms.near("grafanna", lex, 3, 45)  # a letter added
+    assert terms.near("garfana", lex, 3, 45)  # neighbours swapped
+    assert not terms.near("projcet", lex, 3, 45)  # a common word's slip
+    assert not terms.near("kubeelt", lex, 3, 45)  # a term used twice
+    assert terms.near("kubeelt", lex, 2, 45)  # unless twice is enough
+    assert not terms.near("grafana", lex, 3, 1)  # common under this setting

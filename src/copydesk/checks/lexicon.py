@@ -134,21 +134,51 @@ class RepeatedWords(Analysis[dict[str, tuple[str, int]]]):
         return {form: seen for form, seen in found.items() if seen[1] > 1}
 
 
-class TermNeighbourhood(Analysis[frozenset[str]]):
-    """The page's repeated terms (``RepeatedWords``) and every string one
-    letter short of one: a word one edit from a term (a letter added,
-    dropped or replaced, two neighbours swapped) shares a string with it
-    when each loses at most one letter. ``_slip_choice`` asks it before it
-    makes the word's few hundred edits, which most names of a long news
-    text, none a slip, had cost (0.66 s of 8 MB)."""
+class Terms:
+    """The page's terms a slip may be of, and the strings one letter short of
+    each: a word one edit from a term (a letter added, dropped or replaced,
+    two neighbours swapped) shares a string with it when each loses at most
+    one letter. ``_slip_choice`` asks it before it makes the word's few
+    hundred edits, which most names of a long news text, none a slip, had
+    cost (0.66 s of 8 MB).
+
+    A term is a repeated word (``RepeatedWords``) used ``term_count`` times
+    that the lexicon does not count as common: the same test
+    ``_slip_choice`` puts to each of a word's edits, put here once per
+    document and rule settings, so the neighbourhood holds only the few
+    rare terms a page repeats, not its hundreds of repeated common words.
+    """
+
+    __slots__ = ("_near", "_repeated")
+
+    def __init__(self, repeated: Mapping[str, tuple[str, int]]) -> None:
+        self._repeated = repeated
+        self._near: dict[tuple[int, int, int], frozenset[str]] = {}
+
+    def near(
+        self, folded: str, lex: wordlists.Lexicon, term_count: int, min_count: int
+    ) -> bool:
+        """Whether some term is one edit from ``folded`` or may be (bar
+        letters one apart, which a term slip leaves out)."""
+        key = (id(lex), term_count, min_count)
+        strings = self._near.get(key)
+        if strings is None:
+            found: set[str] = set()
+            for form, (_, uses) in self._repeated.items():
+                if uses >= term_count and lex.count(form) < min_count:
+                    found.add(form)
+                    found.update(_one_letter_short(form))
+            strings = self._near[key] = frozenset(found)
+        return folded in strings or not strings.isdisjoint(_one_letter_short(folded))
+
+
+class TermNeighbourhood(Analysis[Terms]):
+    """The page's terms and the strings near them (``Terms``), made for
+    each rule's settings on first ask."""
 
     @classmethod
-    def compute(cls, doc: Document) -> frozenset[str]:
-        out: set[str] = set()
-        for form in doc.get(RepeatedWords):
-            out.add(form)
-            out.update(_one_letter_short(form))
-        return frozenset(out)
+    def compute(cls, doc: Document) -> Terms:
+        return Terms(doc.get(RepeatedWords))
 
 
 def _one_letter_short(word: str) -> list[str]:
@@ -365,10 +395,9 @@ class Lexicon(CheckTypeBase):
         repeated = doc.get(RepeatedWords)
         if folded in repeated:
             return None  # written so again: a term of its own (vtctlclient)
-        neighbourhood = doc.get(TermNeighbourhood)
-        if folded not in neighbourhood and neighbourhood.isdisjoint(
-            _one_letter_short(folded)
-        ):
+        settings = self.settings
+        terms = doc.get(TermNeighbourhood)
+        if not terms.near(folded, lex, settings.term_count, settings.min_count):
             return None  # no term is one edit away (bar letters one apart)
         edits = typo_edits.one_edit(folded)
         near = [
