@@ -112,7 +112,7 @@ def _grow(
     if not taken:
         return list(findings)
     first = _headline(doc, taken)
-    top = _first_line(doc)  # never grown over, whatever it holds
+    top = _first_line(doc)  # grown over only as a masthead
     added: list[Finding] = []
     grown_from = sorted(
         (line, rule) for line, rule in taken.items() if seeds is None or line in seeds
@@ -122,7 +122,9 @@ def _grow(
             near = line
             for _ in range(MAX_GROWTH):
                 at = near + step
-                if at in taken or at == top or not _takes(doc, at, first, taken):
+                if at in taken or not _takes(doc, at, first, taken):
+                    break
+                if at == top and not _masthead(doc, at, taken):
                     break
                 taken[at] = rule
                 added.append(_finding(doc, furniture[rule], at, line))
@@ -256,10 +258,44 @@ def _headline(doc: Document, taken: Mapping[int, str]) -> int:
     for line in range(1, last + 1):
         if line in taken or len(doc.line_text(line).split()) < _HEADLINE_WORDS:
             continue
+        if _masthead(doc, line, taken):
+            continue
         below = doc.line_text(line + 1).strip() if line < last else ""
         if not below or len(below) > MAX_CHARS:
             return line
     return 0
+
+
+#: Words a name in title case leaves in lower case ("University of Wensum").
+_MINOR_WORDS = frozenset({"of", "and", "the", "for", "on", "at", "in", "de", "&"})
+
+
+#: What parts the items of a menu row: a bar, a dot, an arrow, a slash, or
+#: the two spaces or a tab a pasted row of links leaves.
+_MENU_GAP = later_re(r"[ \t]*[|·•›»/][ \t]*|[ ]{2,}|\t")
+#: Fewest items of a menu row.
+_MENU_ITEMS = 3
+
+
+def _masthead(doc: Document, line: int, taken: Mapping[int, str]) -> bool:
+    """Whether ``line`` is the page's name over its menu: written in
+    capitals or title case ("Glasshouse Grower Weekly", "FURLONG POST"),
+    right above a furniture line that is a menu (three items or more, no
+    figure: "Subscribe | Log in | Jobs"). A headline stands over its
+    byline, its stamp or the story, not over the site's menu; over one
+    button ("Send Flowers" under an obituary's name) or a line with a date
+    or a time it is the story's and stays."""
+    below = line + 1
+    if below not in taken:
+        return False
+    row = doc.line_text(below).strip()
+    if _FIGURE.search(row) is not None or len(_MENU_GAP.split(row)) < _MENU_ITEMS:
+        return False
+    words = doc.line_text(line).split()
+    return bool(words) and all(
+        word[0].isupper() or word in _MINOR_WORDS or not word[0].isalpha()
+        for word in words
+    )
 
 
 def _growable(doc: Document, line: int, first: int) -> str:

@@ -6,6 +6,8 @@ Quote pairing (``copydesk.quotes``) asks these before it pairs a mark:
   aligned list, under a word of the row above, repeats that word;
 - an **inch or seconds mark** after a small number: ``a 65" screen``,
   ``16" pizzas`` (a year or a long number before it is a quotation's end);
+- a **key of a shortcut**: ``Ctrl+'``, ``Ctrl + Shift + "`` name the key
+  that types the mark;
 - a mark **inside a URL**, raw (``?q="kyiv"``, ``People's_Republic``): the
   address is one opaque word, whatever its characters.
 
@@ -91,6 +93,31 @@ def _counted(prose: str, pos: int, lo: int) -> bool:
     while i > lo and prose[i - 1].isalpha():
         i -= 1
     return prose[i:end].casefold() in _DETERMINERS
+
+
+#: A keyboard shortcut's modifiers and the ``+`` before its last key:
+#: "Ctrl+", "Ctrl + Shift + ", "Cmd-Option-".
+_MODIFIERS_BEFORE = later_re(
+    r"(?:\b(?:ctrl|control|shift|alt|option|opt|cmd|command|meta|super|win)"
+    r"[ \t]*[+-][ \t]*)+\Z",
+    re.IGNORECASE,
+)
+#: How far back the modifiers of a shortcut are read.
+_SHORTCUT_REACH = 40
+
+
+def is_key(prose: str, pos: int) -> bool:
+    """The mark at ``pos`` is the key a shortcut names after its modifiers
+    ("press Ctrl + Shift + ' to toggle"), not a quotation mark: nothing but
+    a space, a closing bracket or punctuation follows it."""
+    before = prose[max(0, pos - 2) : pos].rstrip(" \t")
+    if not before.endswith(("+", "-")):
+        return False  # most marks: no shortcut's plus before them
+    after = prose[pos + 1 : pos + 2]
+    if after and not (after.isspace() or after in ".,;:)]<"):
+        return False
+    lo = max(0, pos - _SHORTCUT_REACH)
+    return _MODIFIERS_BEFORE.search(prose[lo:pos]) is not None
 
 
 def word_at(text: str, start: int, end: int) -> str:

@@ -886,6 +886,8 @@ class _Scanner:
             return  # part of an address: ?q="kyiv", People's_Republic
         if ch in quote_signs.DITTO_MARKS and self.dittos.is_ditto(pos):
             return  # a ditto mark under a word of the row above
+        if quote_signs.is_key(self.prose, pos):
+            return  # "Ctrl + Shift + '": the key of a shortcut
         if ch in STRAIGHT and self._escaped(pos):
             return  # "method \"%s\" via": a string literal's escaped mark
         if ch in STRAIGHT:
@@ -1090,6 +1092,10 @@ class _Scanner:
         if shape == SPACED:
             if near is None and self._spaced_opener(pos):
                 return OPEN
+            if near is not None and near.ch == "“" and self._own_closer_ahead(pos):
+                # “… every customer’s name " and most of their dogs’ names,”:
+                # the curly quotation closes with its own mark further on.
+                return STRAY
             return CLOSE if near else STRAY
         if shape == LEFT:
             if (
@@ -1116,6 +1122,12 @@ class _Scanner:
         if near is None and prev in _ENDS_CLAUSE and not self._raw_after(pos).isalnum():
             return CLOSE  # results."[[WebAIM-2]]: a closer before its citation
         return CLOSE if near else OPEN
+
+    def _own_closer_ahead(self, pos: int) -> bool:
+        """True when a ” follows ``pos`` in this block before any “: the
+        open curly quotation's own closer is still to come."""
+        closer = self.prose.find("”", pos + 1, self.hi)
+        return closer >= 0 and self.prose.find("“", pos + 1, closer) < 0
 
     def _closers_ahead(self, pos: int) -> bool:
         """True when the straight double marks after ``pos`` in this block

@@ -17,6 +17,9 @@ afford these readings, each written from the systems' tables:
   ``-yne`` (Soljenitsyne);
 - Turkish (and Azerbaijani) writes ч as ``ç`` and ш as ``ş`` (Çumak for
   Chumak, Şevçenko for Shevchenko), which the strict fold reads as French ç;
+- German writes an umlaut out as ``e`` after its vowel where the letter is
+  missing (Mueller for Müller, Schroeder for Schröder), which the strict
+  fold reads as the plain vowel;
 - Russian е after a vowel, in the -ев of surnames, is ``ye`` (BGN), ``je``
   (German, Polish) or plain ``e`` (Tokayev, Tokajew, Tokaev; Sergeyev,
   Sergeev); elsewhere ye is as likely a Western name's (Reyes, Rees).
@@ -141,9 +144,10 @@ def loose_keys(token: str) -> frozenset[str]:
             if needle in combined:
                 combined = pattern.sub(reading, combined)
         found |= translit.keys(combined)
-    turkish = token.translate(_TURKISH_READING)
-    if turkish != token:
-        found |= translit.keys(turkish)
+    for table in (_TURKISH_READING, _UMLAUT_WRITTEN_OUT):
+        read = token.translate(table)
+        if read != token:
+            found |= translit.keys(read)
     if folded.endswith("ic"):
         # A South Slavic surname with its hooks dropped: Vucic for Vučić
         # (folded vuchic), Doncic for Dončić. Both read every lone c as č,
@@ -155,6 +159,10 @@ def loose_keys(token: str) -> frozenset[str]:
 
 #: Turkish ç and ş, read as the ch and sh of an English romanisation.
 _TURKISH_READING = str.maketrans({"ç": "ch", "ş": "sh", "Ç": "Ch", "Ş": "Sh"})
+#: German ä, ö and ü written out as ae, oe and ue.
+_UMLAUT_WRITTEN_OUT = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
+)
 
 
 @functools.lru_cache(maxsize=65536)

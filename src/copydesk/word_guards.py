@@ -412,7 +412,10 @@ def code_like(doc: Document, start: int, end: int) -> bool:
     if inner_capital(doc.text[start:end]) or in_call(doc.text, start, end):
         return True
     lo, hi = _unemphasised(
-        doc, *_link_text(doc, *chunk(doc.text, start, end), start, end), start, end
+        doc,
+        *_link_text(doc, *_untagged(doc, *chunk(doc.text, start, end), start, end)),
+        start,
+        end,
     )
     token = doc.text[lo:hi].strip(".,;:!?\"'“”‘’()«»")
     if any(c in _CODE_MARKS or c.isdigit() for c in token):
@@ -431,6 +434,79 @@ def code_like(doc: Document, start: int, end: int) -> bool:
             return not _abbreviation(inner)
         dot = inner.find(".", dot + 1)
     return False
+
+
+def placeholder(prose: str, start: int, end: int) -> bool:
+    """The word fills angle brackets, a placeholder for a value the reader
+    supplies ("mvn:<groupid>:<artifactid>", "copy <srcfile> there"): the
+    brackets may be a page's escaped ``&lt;`` and ``&gt;``, which the prose
+    view writes as the marks and fillers."""
+    lo = start
+    while lo > 0 and prose[lo - 1] == _FILLER:
+        lo -= 1
+    hi = end
+    while hi < len(prose) and prose[hi] == _FILLER:
+        hi += 1
+    return lo > 0 and prose[lo - 1] == "<" and prose[hi : hi + 1] == ">"
+
+
+#: A long option after a word: " --cache-only", " --dry-run=".
+_OPTION_AFTER = later_re(r"[ \t]+--[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?=[\s=,.;:)]|\Z)")
+
+
+def before_option(prose: str, start: int, end: int) -> bool:
+    """A lower-case word that a long option follows is a command or a
+    subcommand written out in prose ("use: borg rdelete --cache-only"),
+    spelt as its program spells it."""
+    return prose[start:end].islower() and _OPTION_AFTER.match(prose, end) is not None
+
+
+#: What follows a changelog entry's scope: a colon, then a lower-case word.
+_SCOPE_AFTER = later_re(r":[ \t]+[a-z]")
+
+
+def scope_of_entry(prose: str, start: int, end: int) -> bool:
+    """A lower-case word opening its line (or list item) before a colon and
+    a lower-case sentence is the scope of a changelog entry ("fslocking:
+    fix broken exclusivity", "tox: add a non-fuse env"), the name of the
+    module or tool the change touched), unless it is one edit from a
+    common word ("secuirty: fix a leak" is a slip all the same)."""
+    word = prose[start:end]
+    if not word.islower() or _SCOPE_AFTER.match(prose, end) is None:
+        return False
+    lo = prose.rfind("\n", 0, start) + 1
+    return not prose[lo:start].strip(" \t*-+•" + _FILLER) and not slip_of_a_word(word)
+
+
+def _untagged(
+    doc: Document, lo: int, hi: int, start: int, end: int
+) -> tuple[int, int, int, int]:
+    """The token ``lo:hi`` around the word ``start:end`` cut at the markup
+    tags the reader masked (``<li>secuirty:``, ``<b>recieve</b>``) and
+    after the bracket that opens a Markdown link's text (``[secuirty
+    notes](…)``): markup touching a word is the page's, not a character of
+    the word's token, which would read every word at a tag's side as code.
+    A ``<``, ``>`` or ``[`` the prose keeps (``List<T>``, an escaped
+    ``&lt;``, ``a[i]``) stays."""
+    prose, text = doc.prose, doc.text
+    for at in range(start - 1, lo - 1, -1):
+        if text[at] == "[" and prose[at] != "[":
+            if text[end : end + 1] != "]":
+                lo = at + 1  # [secuirty notes](…): a link's text opens here
+            break  # [stringi](…): a link's one word is read with its address
+        if text[at] == ">" and prose[at] != ">":
+            # E<strong>dition: a word the tags run through is left whole.
+            opened = text.rfind("<", lo, at)
+            if opened <= lo or not text[opened - 1].isalnum():
+                lo = at + 1
+            break
+    for at in range(end, hi):
+        if text[at] == "<" and prose[at] != "<":
+            closed = text.find(">", at, hi)
+            if closed < 0 or closed + 1 >= hi or not text[closed + 1].isalnum():
+                hi = at
+            break
+    return lo, hi, start, end
 
 
 def _link_text(
@@ -453,8 +529,53 @@ def _link_text(
     word = text[start:end]
     if not word.islower() or not slip_of_a_word(word, least=_LINKED_SLIP):
         return lo, hi
+    if _RUNS_ON_AFTER_LINK.search(text, close, hi) is not None:
+        return lo, hi  # [… projec](…)t: the word goes on after the link
     return lo, close
 
+
+#: How far a link's start is looked for before a word of its text.
+_LINK_REACH = 300
+#: What parts an address's path, anchor and query (a hyphen joins a slug).
+_ADDRESS_SEGMENTS = later_re(r"[/#?=&.:_]")
+_HTML_LINK_OPEN = later_re(r"<a\s[^<>]*?href\s*=\s*[\"']?([^\"'\s<>]+)", re.IGNORECASE)
+
+
+def named_by_its_link(doc: Document, start: int, end: int) -> bool:
+    """A word of a link's text that the link's address holds
+    (``<a href="#Ruby_globalin_typemap">globalin typemap</a>``,
+    ``[networkd](…/network-config-with-networkd)``): the name of the page,
+    anchor or tool the link leads to, spelt as its address spells it."""
+    text = doc.text
+    word = text[start:end].lower()
+    floor = max(0, start - _LINK_REACH)
+    opened = text.rfind("<a", floor, start)
+    address = None
+    if opened >= 0 and text.find("</a", opened, start) < 0:
+        found = _HTML_LINK_OPEN.match(text, opened)
+        address = None if found is None else found.group(1).lower()
+    else:
+        bracket = text.rfind("[", floor, start)
+        if bracket < 0 or doc.prose[bracket] == "[" or "]" in text[bracket:start]:
+            return False
+        close = text.find("](", end, end + _LINK_REACH)
+        if close < 0 or "[" in text[end:close]:
+            return False
+        stop = text.find(")", close + 2, close + 2 + _LINK_REACH)
+        address = text[close + 2 : stop].lower() if stop > 0 else None
+    if address is None or word not in address:
+        return False
+    # A slip of a common word counts only as a whole part of the address
+    # (".../conditionz/", "package=stringi"): a page's slug is made of its
+    # title, slip and all ("[the new configuation format](…/new-configuation-
+    # format)").
+    return not slip_of_a_word(
+        word, least=_LINKED_SLIP
+    ) or word in _ADDRESS_SEGMENTS.split(address)
+
+
+#: A link's address closed and a letter after it: the word runs on.
+_RUNS_ON_AFTER_LINK = later_re(r"\)\w")
 
 #: How common a word a link's last word must be one slip from to be read
 #: as prose (website, package), not as a name (dwellr: dweller is rarer).
@@ -632,6 +753,31 @@ def cited(text: str, start: int, end: int, marks: str = _QUOTES) -> bool:
         return False
     before, after = text[lead], text[end]
     return before in marks and after in marks and before not in "’"
+
+
+#: The tags of emphasis around one word: ``<em>word</em>``, ``<i>word</i>``.
+_EMPHASIS_OPEN = later_re(r"<(em|i)>\Z", re.IGNORECASE)
+_EMPHASIS_CLOSE = later_re(r"</(em|i)>", re.IGNORECASE)
+
+
+def emphasised(doc: Document, start: int, end: int) -> bool:
+    """The word alone in emphasis: ``<em>word</em>`` or ``<i>word</i>`` in
+    a page, ``*word*`` or ``_word_`` in Markdown (the marks the reader
+    masked). Emphasis sets a word apart: a term, a title, a word cited."""
+    text, prose = doc.text, doc.prose
+    opened = _EMPHASIS_OPEN.search(text, max(0, start - 4), start)
+    if opened is not None:
+        closed = _EMPHASIS_CLOSE.match(text, end)
+        return closed is not None and closed.group(1).lower() == opened.group(1).lower()
+    if start == 0 or end >= len(text):
+        return False
+    before, after = text[start - 1], text[end]
+    return (
+        before == after
+        and before in "*_"
+        and prose[start - 1] != before
+        and prose[end] != after
+    )
 
 
 #: What bounds a phrase: brackets (a link's text, a name's aside), clause
@@ -888,6 +1034,52 @@ _SERIES_REACH = 600
 #: The end of the sentence that holds a run-in list: a full stop before a
 #: space or the block's end (a middle initial's stop is inside a name).
 _SERIES_STOP = later_re(r"(?<!\b\w)[.;!?](?:\s|\Z)")
+
+
+#: A version number after a name: "1.8.10", "v2.1", "8.16", "1.4.1.pre".
+_VERSION = r"v?\d+(?:\.\d+)+[\w.+-]*"
+#: One item of a run-in series of versioned packages ("plumber 1.1.0,"):
+#: a name of letters, digits and ``-_.+`` starting with a letter, a space,
+#: a version.
+_VERSIONED_ITEM = later_re(rf"(?<![\w.+-])[^\W\d_][\w.+-]*[ \t]+{_VERSION}")
+#: A dependency bump after a name: " from 1.8.11 to 1.8.13".
+_BUMPED = later_re(rf"[ \t]+from[ \t]+{_VERSION}[ \t]+to[ \t]+{_VERSION}")
+#: A run-in list a label says is of software: "Modules: forecast, plumber".
+_SOFTWARE_LABEL = later_re(
+    r"\b(?:modules|packages|dependencies|libraries|gems|plugins|extensions"
+    r"|crates)[ \t]*:[ \t]*",
+    re.IGNORECASE,
+)
+#: Items a versioned series or a labelled list holds at least.
+_PACKAGE_ITEMS = 3
+#: How far along its line a series of packages is read, each way.
+_PACKAGE_REACH = 300
+
+
+def in_package_series(prose: str, start: int, end: int) -> bool:
+    """The lower-case word at ``start:end`` names a package in a line that
+    lists software: one item of a run-in series of three or more versioned
+    names ("forecast 8.16, plumber 1.1.0, rserve 1.8.10, shiny 1.7.1"), a
+    dependency bumped ("rserve from 1.8.11 to 1.8.13"), or one item of a
+    comma list of three or more that a label calls modules, packages or
+    the like ("Modules: forecast, plumber, rserve, shiny"). Its makers
+    spell it so, one slip from a word or not."""
+    word = prose[start:end]
+    if not word.islower():
+        return False
+    lo, hi = line_around(prose, start, end, _PACKAGE_REACH)
+    if _BUMPED.match(prose, end):
+        return True
+    items = [m.start() for m in _VERSIONED_ITEM.finditer(prose, lo, hi)]
+    if start in items:
+        return len(items) >= _PACKAGE_ITEMS
+    label = next(reversed(list(_SOFTWARE_LABEL.finditer(prose, lo, start))), None)
+    if label is None:
+        return False
+    stop = prose.find(".", end, hi)
+    listed = prose[label.end() : hi if stop < 0 else stop].split(",")
+    names = [item.strip() for item in listed]
+    return len(names) >= _PACKAGE_ITEMS and word in names
 
 
 def in_name_series(doc: Document, start: int, end: int) -> bool:

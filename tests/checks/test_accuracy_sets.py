@@ -278,6 +278,31 @@ BLIND_BARS = {
         "names": (0.95, 1),
         "variants": (0.8, 3),
     },
+    # Quotes and debris, scored blind first on the code of 282d3be: quotes
+    # 20/21 (a spaced straight " inside a curly quotation read as its
+    # closer), debris 202/260 with one clean case flagged (a parish's list
+    # of services, "Sunday 5 October, 10.30am: Harvest Festival", read as
+    # stamps). Then quotes 21/21 and debris 232/260 with none: a site's
+    # name over its menu row, a forum's, a mailing list's and a press
+    # wire's frame, a post's neighbours, a charity's registration.
+    "accuracy25": {
+        "quotes": (0.95, 0),
+        "debris": (0.85, 0),
+    },
+    # Names and variants, scored blind first on the code of 282d3be: names
+    # 42/42 with two clean cases flagged (a consular note "of 12 March
+    # 1954" quoted after "It reads:", and "the Ukraine" in a 1989
+    # brochure's quoted promise), variants 15/19 with one (Stefan Novak and
+    # Štefan Novák, "no relation"). Then both with none: a note, a permit,
+    # a brochure date a document as a letter does; "the Ukraine" keeps its
+    # article in a quotation dated 1991 or before; "no relation of" names
+    # someone else. Its variants writer keeps accents used three times in
+    # four (Dvořáková, Ibáñez) against the house's rule, and two of its
+    # pairs are typing slips no key joins (Ostrowksa, Nakmura): misses.
+    "accuracy26": {
+        "names": (0.95, 0),
+        "variants": (0.75, 0),
+    },
 }
 
 

@@ -128,3 +128,13 @@ def test_a_short_word_with_another_first_letter_is_still_a_slip() -> None:
     results = _results(["README.md", "CONTRIBUTING.md"], "rhe", "the")
     drop_project_terms(results, METAS)
     assert _words(results) == [["rhe", "the the"]] * 2
+
+
+def test_a_term_one_letter_from_a_rare_word_is_the_trees_term() -> None:
+    # Cython's keyword is one vowel from "comport", a word too rare to be
+    # misspelt the same way page after page; "paramater" (above) is not.
+    results = _results(
+        ["array.rst", "external.rst", "strings.rst"], "cimport", "comport"
+    )
+    drop_project_terms(results, METAS)
+    assert _words(results) == [["the the"]] * 3

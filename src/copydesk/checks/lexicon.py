@@ -446,12 +446,18 @@ class Lexicon(CheckTypeBase):
             or _drawn_out(folded, language)
             or spell_directives.allowed(doc, start, word)
             or _split_word(doc.text, start, end, folded, language)
-            or _dropped_g(doc.text, end, folded, language)
+            or _dropped_g(doc.prose, end, folded, language)
             or _referenced_apostrophe(doc.prose, end, folded, language)
             or word_guards.handle_after_name(doc.prose, start, end)
             or word_guards.credited(doc.text, start, end)
             or word_guards.in_name_list(doc, start)
             or word_guards.in_package_list(doc, start)
+            or word_guards.in_package_series(doc.prose, start, end)
+            or word_guards.placeholder(doc.prose, start, end)
+            or word_guards.before_option(doc.prose, start, end)
+            or word_guards.scope_of_entry(doc.prose, start, end)
+            or _contrasted(doc, start, end, folded)
+            or word_guards.named_by_its_link(doc, start, end)
             or word_guards.in_name_series(doc, start, end)
             or word_guards.before_address(doc, start)
             or word_guards.named_in_address(doc, start, end)
@@ -481,14 +487,17 @@ class Lexicon(CheckTypeBase):
         self, doc: Document, start: int, word: str, uses: int, language: str
     ) -> bool:
         """Whether a capitalised word is read as a name: used more than once,
-        or inside a sentence. A name is reported only as a slip of the
-        document's own term (``_slip_choice``), never of a common word."""
+        inside a sentence, or before a surname ("Vitaly Ablavsky, *Applying
+        BGL*" opening a bibliography's entry). A name is reported only as a
+        slip of the document's own term (``_slip_choice``), never of a
+        common word."""
         return (
             word[0].isupper()
             and language not in _CAPITALISED_NOUNS
             and (
                 uses > 1
                 or not word_guards.sentence_initial(doc, start, doc.block_at(start))
+                or _before_surname(doc.prose, start + len(word), language)
             )
         )
 
@@ -602,7 +611,7 @@ def _believable(
         # run at its first capitalised suspect.
         sounds = german and best.cost <= typo_edits.SOUND_ALIKE
         return len(folded) >= _CAPITAL_MIN and (slip or sounds)
-    if len(folded) <= _SHORT and not slip:
+    if len(folded) <= _SHORT and not (slip or _dropped_from_common(folded, best)):
         return False
     if len(folded) <= _TINY and best.cost > typo_edits.SWAPPED:
         return False
@@ -611,6 +620,46 @@ def _believable(
     if best.cost in _VOWEL_SLIPS and best.count >= _VERY_COMMON:
         return True  # a vowel slip in a very common word: ``diffrent``
     return not _derived_from_common(lex, folded)
+
+
+def _contrasted(doc: Document, start: int, end: int, folded: str) -> bool:
+    """A word set apart in emphasis beside its correction in the same
+    paragraph ("a search on *correspondense* shows results for
+    *correspondence*"): the page shows the misspelling on purpose."""
+    if not word_guards.emphasised(doc, start, end):
+        return False
+    block = doc.block_at(start)
+    if block is None:
+        return False
+    near = typo_edits.one_edit(folded).keys()
+    words = word_guards.WORD.findall(doc.prose, block.start, block.end)
+    return any(_fold(w) in near for w in words)
+
+
+#: A capitalised word after one space: the surname a given name stands before.
+_NEXT_CAPITALISED = later_re(r" ([A-Z][a-z]+)\b")
+
+
+def _before_surname(prose: str, end: int, language: str) -> bool:
+    """A capitalised word follows, one the lexicon knows as no word (a
+    surname: "Ablavsky"); "Recieve Notifications" and "Configuraton
+    Manager" are a heading's words, and their first is a slip."""
+    found = _NEXT_CAPITALISED.match(prose, end)
+    return found is not None and not _known_in(language, found.group(1).lower())
+
+
+def _dropped_from_common(folded: str, best: typo_edits.Candidate) -> bool:
+    """A word of ``_SHORT`` letters that is a very common word with one of
+    its consonants dropped (``verion``, ``upgade``): a typist's slip more
+    often than jargon, which is seldom a common word less a letter. Shorter
+    words still need a typing slip (``guid`` is no ``guide``), and any other
+    edit of a word this short finds too many meant words (``govies``,
+    ``skillz``, ``cozied``)."""
+    return (
+        len(folded) == _SHORT
+        and best.cost == typo_edits.DROPPED
+        and best.count >= _VERY_COMMON
+    )
 
 
 def _common(lex: wordlists.Lexicon, word: str) -> bool:
@@ -943,7 +992,8 @@ def _bracket_built(text: str, start: int, folded: str, language: str) -> bool:
 
 
 def _dropped_g(text: str, end: int, folded: str, language: str) -> bool:
-    """An -in' for -ing, the g dropped and marked ("learnin'", "nothin'")."""
+    """An -in' for -ing, the g dropped and marked ("learnin'", "nothin'";
+    "keepin&rsquo;", a page's character reference, which the prose decodes)."""
     return (
         language == "en"
         and folded.endswith("in")

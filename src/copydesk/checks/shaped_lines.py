@@ -161,9 +161,12 @@ def _figure(token: str) -> bool:
 def _stamp(tokens: list[str], max_names: int) -> bool:
     """A date or time stamp: see the module's docstring."""
     names = 0
-    clock = dated = labelled = worded = False
+    clock = dated = labelled = worded = listed = False
     for i, token in enumerate(tokens):
         low = token.casefold().rstrip(".")
+        if token == ":" and (clock or dated):
+            listed = True  # "Sunday 5 October, 10.30am: Harvest Festival"
+            continue
         if _figure(token):
             ago = "ago" in tokens[i + 1 : i + 3]
             if _CLOCK.fullmatch(low) or (ago and _SPAN.fullmatch(low)):
@@ -180,11 +183,14 @@ def _stamp(tokens: list[str], max_names: int) -> bool:
             worded = True
             labelled = labelled or low in _STAMP_LABELS
         elif token[0].isupper() and names < max_names:
+            if listed and not labelled:
+                return False  # what happens then, named after the colon
             names += 1
         else:
             return False
     # A clock beside a name alone is a listing ("Play · 19:30"); a stamp
-    # dates it, labels it or gives its zone.
+    # dates it, labels it or gives its zone. A date and a time, a colon and
+    # a name is a listing too: a programme's or a parish's events.
     return (clock and (dated or worded or names == 0)) or (dated and labelled)
 
 

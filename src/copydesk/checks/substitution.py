@@ -12,7 +12,13 @@ import functools
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar, Final
 
-from copydesk import patterns, re2_superset, regex_programs, word_guards
+from copydesk import (
+    name_context,
+    patterns,
+    re2_superset,
+    regex_programs,
+    word_guards,
+)
 from copydesk.checks.base import (
     Check,
     CheckTypeBase,
@@ -40,6 +46,7 @@ class Substitution(CheckTypeBase):
 
     __slots__ = (
         "applicability",
+        "keep_dated_quotes",
         "literal_swaps",
         "may_match",
         "meta",
@@ -61,6 +68,7 @@ class Substitution(CheckTypeBase):
             Key("swap", (dict,), required=True),
             Key("nonword", (bool,)),
             Key("applicability", (str,)),
+            Key("keep-dated-quotes", (bool,)),
         )
     }
 
@@ -74,6 +82,9 @@ class Substitution(CheckTypeBase):
     literal_swaps: Final[Mapping[str, tuple[str, ...]]]
     regex_swaps: Final[tuple[tuple[str, tuple[str, ...]], ...]]
     applicability: Final[Applicability]
+    #: A quotation its lead-in dates to 1991 or before keeps its words
+    #: (``name_context.quoted_in_its_time``): an old name quoted as written.
+    keep_dated_quotes: Final[bool]
 
     def __init__(
         self,
@@ -84,8 +95,11 @@ class Substitution(CheckTypeBase):
         regex_swaps: tuple[tuple[str, tuple[str, ...]], ...],
         applicability: Applicability,
         may_match: patterns.MayMatch | None = None,
+        *,
+        keep_dated_quotes: bool = False,
     ) -> None:
         self.meta = meta
+        self.keep_dated_quotes = keep_dated_quotes
         self.pattern = pattern
         self.may_match = (
             patterns.MayMatch(None, ignorecase=meta.ignorecase)
@@ -177,6 +191,7 @@ class Substitution(CheckTypeBase):
             tuple(regex_swaps),
             applicability,
             may_match,
+            keep_dated_quotes=bool(data.get("keep-dated-quotes", False)),
         )
 
     def _spans(self, doc: Document) -> Iterator[tuple[int, int, tuple[str, ...]]]:
@@ -213,6 +228,8 @@ class Substitution(CheckTypeBase):
                 continue  # "(c)ommit": the rest of a word, not one
             if word_guards.corrected_after(doc.prose, end):
                 continue  # ("teh → "the"): a slip named with its mend
+            if self.keep_dated_quotes and self._dated_quote(doc, start):
+                continue  # a 1989 brochure: "Ten days in the Ukraine"
             found = doc.text[start:end]
             if self.meta.ignorecase:
                 choices = tuple(match_case(c, found) for c in choices)  # noqa: PLW2901
@@ -229,6 +246,15 @@ class Substitution(CheckTypeBase):
                 suggestions=choices,
                 fix=fix,
             )
+
+    @staticmethod
+    def _dated_quote(doc: Document, start: int) -> bool:
+        """Whether ``start`` stands in a quotation its lead-in dates to 1991
+        or before, read in its paragraph (a swap is judged where it stands)."""
+        block = doc.block_at(start)
+        return name_context.quoted_in_its_time(
+            doc.prose, 0 if block is None else block.start, start
+        )
 
     def _choices(self, m: patterns.Match, found: str) -> tuple[str, ...]:
         key = found.casefold() if self.meta.ignorecase else found

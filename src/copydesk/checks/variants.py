@@ -63,7 +63,7 @@ from copydesk.checks.names import (
 from copydesk.document import WRAP_WIDTH, Analysis, Document
 from copydesk.errors import RuleError
 from copydesk.house_spellings import NO_HOUSE, HouseSpellings, house_spellings
-from copydesk.lazy_patterns import later_regex
+from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.lines import line_end, line_start
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key, read_keys
@@ -478,12 +478,32 @@ def _grouped_spellings(
     """
     joined = _syllable_names(doc)
     found = _occurrences(tokens, joined)
-    groups = _groups(found, doc.prose)
+    groups = [g for g in _groups(found, doc.prose) if not _told_apart(doc.prose, g)]
     grouped = {s.text: s for group in groups for s in group}
     if grouped:
         _describe(doc, grouped.values())
         _read_neighbours(doc, grouped, joined)
     return groups
+
+
+#: Words that say the name after them is another person's: "no relation
+#: of", "not to be confused with", "unrelated to".
+_ANOTHER_PERSON = later_re(
+    r"(?i)\b(?:no relation (?:of|to)|not (?:related|to be confused) (?:to|with)"
+    r"|unrelated to|no kin (?:of|to))[ \t\n]+(?:\S+[ \t\n]+){0,2}\Z"
+)
+#: How far before a name those words are read.
+_ANOTHER_REACH = 60
+
+
+def _told_apart(prose: str, group: Sequence[_Spelling]) -> bool:
+    """The text itself says one spelling names someone else ("He is no
+    relation of Štefan Novák"): two people, however alike their names."""
+    return any(
+        _ANOTHER_PERSON.search(prose, max(0, tok.start - _ANOTHER_REACH), tok.start)
+        for spelling in group
+        for tok in spelling.tokens
+    )
 
 
 def _occurrences(
