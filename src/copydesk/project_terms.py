@@ -10,11 +10,10 @@ files of one run, under as many file names, is taken for the tree's term
 and its findings dropped (versioned docs copy a page, and its typo, into
 each version's folder under one name: ``7.6/about_x.md``, ``7.7/about_x.md``),
 unless one edit other than dropping or changing its first letter gives the
-check's own first suggestion, a word common enough to be misspelt often:
-``overriden``, ``paramater`` and ``ahve`` are the misspellings people do
-repeat, while a coined term adds or swaps a letter at a word's front
-(``vschema``, ``kourier``), is no slip of one, or is one letter from a
-rare word (``cimport``, ``comport``).
+check's own first suggestion: ``overriden``, ``paramater`` and ``ahve`` are
+the misspellings people do repeat, while a coined term puts a letter before
+a word (``vschema``, Cython's ``cimport``, whatever its first suggestion:
+"comport"), swaps a word's first letter (``kourier``) or is no slip of one.
 
 The decision needs the whole run, so it is made once the files are linted
 (each file's findings stay cacheable on their own); ``copydesk fix`` over
@@ -112,24 +111,20 @@ def _slip_of(word: str, meant: set[str]) -> bool:
         return False
     edits = typo_edits.one_edit(word)
     coined = word[1:] if word[0] != word[1] else None  # "tthe" is a slip
+    if coined is not None and len(coined) >= _COINED_FROM and _a_word(coined):
+        return False  # a letter put before a word: cimport, vschema
     return any(
-        m in edits and m != coined and not _front_swapped(word, m) and _common_enough(m)
-        for m in meant
+        m in edits and m != coined and not _front_swapped(word, m) for m in meant
     )
 
 
-#: How common (the lexicon's count) a word must be for a misspelling of it
-#: to be repeated page after page: ``overridden`` (58), ``parameter`` (73);
-#: not ``comport`` (52), which Cython's ``cimport`` is one letter from.
-MEANT_COUNT = 55
+#: Fewest letters of the word a coined term puts a letter before.
+_COINED_FROM = 4
 
 
-def _common_enough(meant: str) -> bool:
-    """Whether ``meant`` is a word writers use often enough to misspell it
-    the same way in several pages (a name the checks suggested, or a word
-    of another language, counts too)."""
-    lex = wordlists.lexicon("en")
-    return not lex.is_word(meant) or lex.count(meant) >= MEANT_COUNT
+def _a_word(word: str) -> bool:
+    """Whether the English lexicon has ``word`` in lower case."""
+    return wordlists.lexicon("en").is_word(word)
 
 
 def _front_swapped(word: str, meant: str) -> bool:

@@ -303,6 +303,18 @@ BLIND_BARS = {
         "names": (0.95, 0),
         "variants": (0.75, 0),
     },
+    # Quotes and debris, written after the session's debris mends and
+    # scored blind first on a845d49: quotes 21/22 with one clean case
+    # flagged (a Hungarian „…” kept in an English translation, which the
+    # house reports), debris 181/232 with none (an English headline with a
+    # hyphened compound read as another language). Then debris 192/232: a
+    # menu over a counted button ("Basket (0)"), a fundraiser's counters, a
+    # download link with its file's size, a forum's thread, a charity's
+    # number. Against the code of this session's start, 162/232.
+    "accuracy27": {
+        "quotes": (0.9, 1),
+        "debris": (0.78, 0),
+    },
 }
 
 

@@ -131,8 +131,8 @@ def test_a_short_word_with_another_first_letter_is_still_a_slip() -> None:
 
 
 def test_a_term_one_letter_from_a_rare_word_is_the_trees_term() -> None:
-    # Cython's keyword is one vowel from "comport", a word too rare to be
-    # misspelt the same way page after page; "paramater" (above) is not.
+    # Cython's keyword puts a letter before "import": a coined term, though
+    # its first suggestion, "comport", is one vowel away.
     results = _results(
         ["array.rst", "external.rst", "strings.rst"], "cimport", "comport"
     )

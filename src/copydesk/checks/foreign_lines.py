@@ -192,6 +192,14 @@ def _other_language(line: str, lex: wordlists.Lexicon) -> bool:
     return _foreign_words(line, lex)
 
 
+def _known_word(word: str, lex: wordlists.Lexicon) -> bool:
+    """An English word, or a compound of them ("twin-burner", "well-known")."""
+    return lex.knows(word.casefold()) or (
+        "-" in word
+        and all(lex.knows(part.casefold()) for part in word.split("-") if part)
+    )
+
+
 def _foreign_words(text: str, lex: wordlists.Lexicon, *, lower: bool = False) -> bool:
     """Most words of ``text`` unknown to English, one of them in lower case
     (a word, not only a name) or, unless ``lower``, a single word with a
@@ -202,7 +210,7 @@ def _foreign_words(text: str, lex: wordlists.Lexicon, *, lower: bool = False) ->
     words = [w for w in _WORD.findall(text) if len(w) >= 2]
     if not words or len(words) > 6:
         return False
-    unknown = [w for w in words if not lex.knows(w.casefold())]
+    unknown = [w for w in words if not _known_word(w, lex)]
     if len(unknown) * 2 <= len(words):
         return False
     if any(w[0].islower() for w in unknown):

@@ -511,7 +511,7 @@ def _set_apart(doc: Document, line: int) -> bool:
             return False  # announced by the line before
         if near > line and text[0].islower():
             return False  # the sentence runs on past it
-        if (len(text) > _PROSE_LINE) != (text[-1] in _PARAGRAPH_ENDS):
+        if (len(text) > _PROSE_LINE) != _ends_sentence(text):
             # A long line that ends no sentence, or a short one that does: a
             # paragraph wrapped over lines, the row inside it. A long line
             # that ends a sentence is a paragraph of its own, ended.
@@ -533,6 +533,15 @@ def _tabled(doc: Document, line: int, near: int, text: str) -> bool:
 
 #: How a paragraph set on one line ends: a row after it stands apart.
 _PARAGRAPH_ENDS = frozenset('.!?"”’)»…')
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether a line ends a sentence: a stop, a closing quotation mark, or
+    a bracket after a stop ("(as agreed.)"); a count in brackets ends a
+    button's label ("Basket (0)"), no sentence."""
+    if text[-1] != ")":
+        return text[-1] in _PARAGRAPH_ENDS
+    return len(text) > 1 and text[-2] in _PARAGRAPH_ENDS and text[-2] != ")"
 
 
 #: A line longer than this beside a row is prose.
