@@ -275,6 +275,10 @@ _MINOR_WORDS = frozenset({"of", "and", "the", "for", "on", "at", "in", "de", "&"
 _MENU_GAP = later_re(r"[ \t]*[|·•›»/][ \t]*|[ ]{2,}|\t")
 #: Fewest items of a menu row.
 _MENU_ITEMS = 3
+#: The rules whose line under a masthead is the site's menu.
+_MENU_RULES = frozenset(
+    {"artifacts.Navigation", "artifacts.Rows", "artifacts.Breadcrumbs"}
+)
 
 
 def _masthead(doc: Document, line: int, taken: Mapping[int, str]) -> bool:
@@ -286,8 +290,8 @@ def _masthead(doc: Document, line: int, taken: Mapping[int, str]) -> bool:
     button ("Send Flowers" under an obituary's name) or a line with a date
     or a time it is the story's and stays."""
     below = line + 1
-    if below not in taken:
-        return False
+    if taken.get(below) not in _MENU_RULES:
+        return False  # a share row under a headline is the story's
     row = doc.line_text(below).strip()
     if _FIGURE.search(row) is not None or len(_MENU_GAP.split(row)) < _MENU_ITEMS:
         return False

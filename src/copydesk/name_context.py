@@ -669,9 +669,9 @@ _SHORT_LEAD = 8
 _DOCUMENT_DATED = later_re(
     r"(?i)\b(?:dated|sent|written|wrote|signed|stamped|issued|posted|delivered"
     r"|telegram|letter|cable|memo|memorandum|order|decree|diary|postcard"
-    r"|leaflet|notice|manifest|dispatch|note|permit|pass|passport|visa"
-    r"|certificate|deed|receipt|ticket|petition|contract|report|minutes"
-    r"|brochure|pamphlet|poster|affidavit|testimony|record)\b"
+    r"|leaflet|notice|manifest|dispatch|note|permit|passport|visa"
+    r"|certificate|deed|receipt|ticket|petition|contract|brochure|pamphlet"
+    r"|poster|affidavit)\b"
 )
 
 

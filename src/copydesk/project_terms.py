@@ -12,8 +12,9 @@ each version's folder under one name: ``7.6/about_x.md``, ``7.7/about_x.md``),
 unless one edit other than dropping or changing its first letter gives the
 check's own first suggestion: ``overriden``, ``paramater`` and ``ahve`` are
 the misspellings people do repeat, while a coined term puts a letter before
-a word (``vschema``, Cython's ``cimport``, whatever its first suggestion:
-"comport"), swaps a word's first letter (``kourier``) or is no slip of one.
+a word (``vschema``; Cython's ``cimport``, whose first suggestion "comport"
+is too rare a word to be misspelt so often, where "shold" is a slip of
+should), swaps a word's first letter (``kourier``) or is no slip of one.
 
 The decision needs the whole run, so it is made once the files are linted
 (each file's findings stay cacheable on their own); ``copydesk fix`` over
@@ -105,14 +106,20 @@ def _slip_of(word: str, meant: set[str]) -> bool:
     """Whether one edit (a letter dropped, added, swapped or mistyped) makes
     ``word`` a word the checks suggested for it, other than dropping its
     first letter: a misspelling of that word (``paramater``, ``ahve``), not
-    a coined term, which adds a letter to a word's front (``vschema``) or is
-    no slip of one."""
+    a coined term, which adds a letter to a word's front (``vschema``, or
+    ``cimport`` when every suggestion is a rare word) or is no slip of
+    one."""
     if not meant or len(word) < 2:
         return False
     edits = typo_edits.one_edit(word)
     coined = word[1:] if word[0] != word[1] else None  # "tthe" is a slip
-    if coined is not None and len(coined) >= _COINED_FROM and _a_word(coined):
-        return False  # a letter put before a word: cimport, vschema
+    if (
+        coined is not None
+        and len(coined) >= _COINED_FROM
+        and _a_word(coined)
+        and not any(_common(m) for m in meant if m != coined)
+    ):
+        return False  # a letter put before a word: cimport (not comport), vschema
     return any(
         m in edits and m != coined and not _front_swapped(word, m) for m in meant
     )
@@ -125,6 +132,17 @@ _COINED_FROM = 4
 def _a_word(word: str) -> bool:
     """Whether the English lexicon has ``word`` in lower case."""
     return wordlists.lexicon("en").is_word(word)
+
+
+#: The lexicon's count of a word common enough for its misspelling to be
+#: repeated page after page ("shold", "aways", "wether" are slips of
+#: should, always, whether; "cimport" is no slip of the rarer comport).
+_COMMON_COUNT = 60
+
+
+def _common(word: str) -> bool:
+    lex = wordlists.lexicon("en")
+    return lex.is_word(word) and lex.count(word) >= _COMMON_COUNT
 
 
 def _front_swapped(word: str, meant: str) -> bool:

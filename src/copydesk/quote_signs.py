@@ -96,10 +96,11 @@ def _counted(prose: str, pos: int, lo: int) -> bool:
 
 
 #: A keyboard shortcut's modifiers and the ``+`` before its last key:
-#: "Ctrl+", "Ctrl + Shift + ", "Cmd-Option-".
+#: "Ctrl+", "Ctrl + Shift + " (a hyphen would take a cited prefix,
+#: "meta-", for a shortcut).
 _MODIFIERS_BEFORE = later_re(
     r"(?:\b(?:ctrl|control|shift|alt|option|opt|cmd|command|meta|super|win)"
-    r"[ \t]*[+-][ \t]*)+\Z",
+    r"[ \t]*\+[ \t]*)+\Z",
     re.IGNORECASE,
 )
 #: How far back the modifiers of a shortcut are read.
@@ -111,7 +112,7 @@ def is_key(prose: str, pos: int) -> bool:
     ("press Ctrl + Shift + ' to toggle"), not a quotation mark: nothing but
     a space, a closing bracket or punctuation follows it."""
     before = prose[max(0, pos - 2) : pos].rstrip(" \t")
-    if not before.endswith(("+", "-")):
+    if not before.endswith("+"):
         return False  # most marks: no shortcut's plus before them
     after = prose[pos + 1 : pos + 2]
     if after and not (after.isspace() or after in ".,;:)]<"):

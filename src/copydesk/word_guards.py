@@ -461,16 +461,26 @@ def before_option(prose: str, start: int, end: int) -> bool:
     return prose[start:end].islower() and _OPTION_AFTER.match(prose, end) is not None
 
 
-#: What follows a changelog entry's scope: a colon, then a lower-case word.
-_SCOPE_AFTER = later_re(r":[ \t]+[a-z]")
+#: What follows a changelog entry's scope: a colon, then the change's verb
+#: ("fix broken exclusivity", "add a non-fuse env"); a glossary's
+#: definition ("conscientous: careful and diligent") has none.
+_SCOPE_AFTER = later_re(
+    r":[ \t]+(?:fix|fixes|fixed|add|adds|added|remove|removes|removed|update"
+    r"|updates|updated|use|uses|make|makes|support|supports|allow|allows"
+    r"|drop|drops|bump|bumps|improve|improves|rename|renames|refactor"
+    r"|document|deprecate|deprecates|avoid|avoids|ensure|ensures|handle"
+    r"|handles|implement|implements|move|moves|replace|replaces|revert"
+    r"|reverts|set|sets|show|shows|skip|skips|switch|test|tests|clean"
+    r"|simplify|enable|enables|disable|disables|raise|raises|check|checks)\b"
+)
 
 
 def scope_of_entry(prose: str, start: int, end: int) -> bool:
     """A lower-case word opening its line (or list item) before a colon and
-    a lower-case sentence is the scope of a changelog entry ("fslocking:
-    fix broken exclusivity", "tox: add a non-fuse env"), the name of the
-    module or tool the change touched), unless it is one edit from a
-    common word ("secuirty: fix a leak" is a slip all the same)."""
+    a change's verb is the scope of a changelog entry ("fslocking:
+    fix broken exclusivity", "tox: add a non-fuse env"): the name of the
+    module or tool the change touched, unless it is one edit from a common
+    word ("secuirty: fix a leak" is a slip all the same)."""
     word = prose[start:end]
     if not word.islower() or _SCOPE_AFTER.match(prose, end) is None:
         return False
@@ -549,9 +559,9 @@ def named_by_its_link(doc: Document, start: int, end: int) -> bool:
     text = doc.text
     word = text[start:end].lower()
     floor = max(0, start - _LINK_REACH)
-    opened = text.rfind("<a", floor, start)
+    opened = max(text.rfind(f"<a{space}", floor, start) for space in " \t\n")
     address = None
-    if opened >= 0 and text.find("</a", opened, start) < 0:
+    if opened >= 0 and text.find("</a>", opened, start) < 0:
         found = _HTML_LINK_OPEN.match(text, opened)
         address = None if found is None else found.group(1).lower()
     else:
@@ -1042,8 +1052,12 @@ _VERSION = r"v?\d+(?:\.\d+)+[\w.+-]*"
 #: a name of letters, digits and ``-_.+`` starting with a letter, a space,
 #: a version.
 _VERSIONED_ITEM = later_re(rf"(?<![\w.+-])[^\W\d_][\w.+-]*[ \t]+{_VERSION}")
-#: A dependency bump after a name: " from 1.8.11 to 1.8.13".
-_BUMPED = later_re(rf"[ \t]+from[ \t]+{_VERSION}[ \t]+to[ \t]+{_VERSION}")
+#: A release's number, not a statistic's: three parts or more, or a "v".
+_RELEASE = r"(?:v\d+(?:\.\d+)+|\d+\.\d+\.\d+)[\w.+-]*"
+#: A dependency bump after a name: " from 1.8.11 to 1.8.13" (not "from
+#: 61.2 to 64.8 percent").
+_BUMPED = later_re(rf"[ \t]+from[ \t]+{_RELEASE}[ \t]+to[ \t]+{_RELEASE}")
+_RELEASE_NUMBER = later_re(_RELEASE)
 #: A run-in list a label says is of software: "Modules: forecast, plumber".
 _SOFTWARE_LABEL = later_re(
     r"\b(?:modules|packages|dependencies|libraries|gems|plugins|extensions"
@@ -1070,9 +1084,12 @@ def in_package_series(prose: str, start: int, end: int) -> bool:
     lo, hi = line_around(prose, start, end, _PACKAGE_REACH)
     if _BUMPED.match(prose, end):
         return True
-    items = [m.start() for m in _VERSIONED_ITEM.finditer(prose, lo, hi)]
-    if start in items:
-        return len(items) >= _PACKAGE_ITEMS
+    found = list(_VERSIONED_ITEM.finditer(prose, lo, hi))
+    if start in [m.start() for m in found]:
+        # "forecast 8.16, plumber 1.1.0, …"; not "rose 2.1, exprts 3.4, …".
+        return len(found) >= _PACKAGE_ITEMS and any(
+            _RELEASE_NUMBER.search(m.group()) for m in found
+        )
     label = next(reversed(list(_SOFTWARE_LABEL.finditer(prose, lo, start))), None)
     if label is None:
         return False

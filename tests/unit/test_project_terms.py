@@ -138,3 +138,11 @@ def test_a_term_one_letter_from_a_rare_word_is_the_trees_term() -> None:
     )
     drop_project_terms(results, METAS)
     assert _words(results) == [["the the"]] * 3
+
+
+def test_a_letter_before_a_word_is_still_a_slip_of_a_common_word() -> None:
+    # "shold" drops a letter of "should" and puts one before "hold": the
+    # common word it misspells decides.
+    results = _results(["a.md", "b.md"], "shold", "should")
+    drop_project_terms(results, METAS)
+    assert _words(results) == [["shold", "the the"]] * 2

@@ -327,15 +327,21 @@ def _used(doc: Document, word: str, starts: Sequence[int]) -> list[int]:
             continue
         if word_guards.in_embedded_post(doc, start):
             continue  # an embedded post quoted as its author wrote it
-        if word.islower() and _NAMED_SO.search(text, max(0, start - 12), start):
+        if word.islower() and _NAMED_SO.search(text, max(0, start - 30), start):
             continue  # "a credential set named github": a value, as written
         found.append(start)
     return found
 
 
-#: What gives the literal name of a thing the user made: "a set named
-#: github", "a remote called origin".
-_NAMED_SO = later_re(r"\b(?:named|called)[ \t]+\Z")
+#: What gives the literal name of a thing the user made: "a credential set
+#: named github", "a remote called origin" (not "a site called github").
+_NAMED_SO = later_re(
+    r"\b(?:set|remote|branch|profile|repo|repository|folder|directory|file"
+    r"|bucket|project|user|account|key|secret|variable|environment|network"
+    r"|volume|service|team|channel|workspace|job|pipeline|role|group"
+    r"|namespace|cluster|database|table|queue|topic|context|alias|target)s?"
+    r"[ \t]+(?:named|called)[ \t]+\Z"
+)
 
 
 def _component_tag(doc: Document, start: int, end: int) -> bool:

@@ -41,7 +41,7 @@ import re as stdlib_re
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar, Final
 
-from copydesk import langtag, morphology, patterns, word_guards, wordlists
+from copydesk import langtag, morphology, patterns
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.deadline import on_time
 from copydesk.document import FILLER, Document
@@ -460,8 +460,6 @@ def _meant(doc: Document, run: list[tuple[int, int]], words: list[str]) -> bool:
         return True  # "0 0 0 1 1 *", "10 10"
     if "_" in first:
         return True  # an identifier: a C typedef's "struct apr_pool_t apr_pool_t"
-    if not _function_word(first) and _after_directive(doc.prose, run):
-        return True  # a directive's values: "ControlsSocketOwner root root"
     if _quoted_whole(doc.prose, run):
         return True  # remove the "only only" messages: the double is named
     if _anchored_name(doc, run, first):
@@ -624,20 +622,6 @@ def _form_of(word: str, stems: frozenset[str]) -> bool:
     )
 
 
-def _after_directive(prose: str, run: list[tuple[int, int]]) -> bool:
-    """The doubled word follows a configuration directive's name, written
-    with inner capitals and no word or name the lexicon knows: its values
-    ("ControlsSocketOwner root root", user and group), not a slip. After a
-    product's name ("PowerPoint presentation presentation") it is one, and
-    so is a doubled function word ("using JQuery to to read": asked only
-    of other words)."""
-    before = _ONE_BEFORE.search(prose, max(0, run[0][0] - 60), run[0][0])
-    name = "" if before is None else before.group(1)
-    if name.isupper() or not word_guards.inner_capital(name):
-        return False  # "the IP it it accessed", "COO of of": initialisms
-    return not wordlists.lexicon("en").knows(name.casefold())
-
-
 def _stranded(doc: Document, run: list[tuple[int, int]], word: str) -> bool:
     """A clause ending in its verb's preposition or particle, then one
     that begins with the same word: "something to point to to remind",
@@ -659,8 +643,8 @@ _DURATION_AFTER = later_re(
     r"[ \t\u00a0]+(?:some[ \t]+(?:time|years|months|weeks|days|while)"
     r"|a[ \t]+(?:while|long[ \t]+time|few[ \t]+(?:years|months|weeks|days)"
     r"|decade|year|month|week|day|couple[ \t]+of)"
-    r"|years|months|weeks|days|decades|ages|long|the[ \t]+(?:past|last|next)"
-    r"|over[ \t]+(?:a|an|\d)|more[ \t]+than|at[ \t]+least|\d)\b"
+    r"|years|months|weeks|days|decades|ages|long"
+    r"|over[ \t]+(?:a|an|\d+)|more[ \t]+than|at[ \t]+least|\d+)\b"
 )
 
 
