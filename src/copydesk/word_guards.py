@@ -413,7 +413,9 @@ def code_like(doc: Document, start: int, end: int) -> bool:
         return True
     lo, hi = _unemphasised(
         doc,
-        *_link_text(doc, *_untagged(doc, *chunk(doc.text, start, end), start, end)),
+        *_link_text(
+            doc, *_untagged(doc, *chunk(doc.text, start, end), start, end), start, end
+        ),
         start,
         end,
     )
@@ -488,9 +490,7 @@ def scope_of_entry(prose: str, start: int, end: int) -> bool:
     return not prose[lo:start].strip(" \t*-+•" + _FILLER) and not slip_of_a_word(word)
 
 
-def _untagged(
-    doc: Document, lo: int, hi: int, start: int, end: int
-) -> tuple[int, int, int, int]:
+def _untagged(doc: Document, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
     """The token ``lo:hi`` around the word ``start:end`` cut at the markup
     tags the reader masked (``<li>secuirty:``, ``<b>recieve</b>``) and
     after the bracket that opens a Markdown link's text (``[secuirty
@@ -516,7 +516,7 @@ def _untagged(
             if closed < 0 or closed + 1 >= hi or not text[closed + 1].isalnum():
                 hi = at
             break
-    return lo, hi, start, end
+    return lo, hi
 
 
 def _link_text(
@@ -592,6 +592,13 @@ _RUNS_ON_AFTER_LINK = later_re(r"\)\w")
 _LINKED_SLIP = 75
 
 
+def _masked_emphasis(doc: Document, at: int) -> bool:
+    """Whether ``at`` holds a Markdown emphasis mark (``*``, ``_``) the
+    reader masked as markup."""
+    mark = doc.text[at]
+    return mark in "*_" and doc.prose[at] != mark
+
+
 def _unemphasised(
     doc: Document, lo: int, hi: int, start: int, end: int
 ) -> tuple[int, int]:
@@ -601,15 +608,11 @@ def _unemphasised(
     side only is left (``sqlalchemy-cratedb_``, a reST reference), and so
     is emphasis around one capitalised word alone (``**Tawanda**—``: a
     name or a term set as a label)."""
-    text, prose = doc.text, doc.prose
-
-    def masked(i: int) -> bool:
-        return text[i] in "*_" and prose[i] != text[i]
-
+    text = doc.text
     inner_lo, inner_hi = lo, hi
-    while inner_lo < start and masked(inner_lo):
+    while inner_lo < start and _masked_emphasis(doc, inner_lo):
         inner_lo += 1
-    while inner_hi > end and masked(inner_hi - 1):
+    while inner_hi > end and _masked_emphasis(doc, inner_hi - 1):
         inner_hi -= 1
     before, after = inner_lo > lo, inner_hi < hi
     if not (before or after):
@@ -774,19 +777,17 @@ def emphasised(doc: Document, start: int, end: int) -> bool:
     """The word alone in emphasis: ``<em>word</em>`` or ``<i>word</i>`` in
     a page, ``*word*`` or ``_word_`` in Markdown (the marks the reader
     masked). Emphasis sets a word apart: a term, a title, a word cited."""
-    text, prose = doc.text, doc.prose
+    text = doc.text
     opened = _EMPHASIS_OPEN.search(text, max(0, start - 4), start)
     if opened is not None:
         closed = _EMPHASIS_CLOSE.match(text, end)
         return closed is not None and closed.group(1).lower() == opened.group(1).lower()
     if start == 0 or end >= len(text):
         return False
-    before, after = text[start - 1], text[end]
     return (
-        before == after
-        and before in "*_"
-        and prose[start - 1] != before
-        and prose[end] != after
+        text[start - 1] == text[end]
+        and _masked_emphasis(doc, start - 1)
+        and _masked_emphasis(doc, end)
     )
 
 

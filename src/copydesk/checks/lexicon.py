@@ -497,7 +497,7 @@ class Lexicon(CheckTypeBase):
             and (
                 uses > 1
                 or not word_guards.sentence_initial(doc, start, doc.block_at(start))
-                or _named_before_surname(doc.prose, start, word, language)
+                or _before_surname(doc.prose, start, word, language)
             )
         )
 
@@ -640,21 +640,19 @@ def _contrasted(doc: Document, start: int, end: int, folded: str) -> bool:
 _NEXT_CAPITALISED = later_re(r" ([A-Z][a-z]+)\b")
 
 
-def _before_surname(prose: str, end: int, language: str) -> bool:
-    """A capitalised word follows, one the lexicon knows as no word (a
-    surname: "Ablavsky"); "Recieve Notifications" and "Configuraton
-    Manager" are a heading's words, and their first is a slip. ASCII
-    capitals only: a surname in other letters is read as a name anyway."""
-    found = _NEXT_CAPITALISED.match(prose, end)
-    return found is not None and not _known_in(language, found.group(1).lower())
-
-
-def _named_before_surname(prose: str, start: int, word: str, language: str) -> bool:
-    """``_before_surname``, for a word that is no slip of a common word:
-    "Instaling Grafana" opens a sentence with a slip."""
-    return _before_surname(
-        prose, start + len(word), language
-    ) and not word_guards.slip_of_a_word(word.casefold())
+def _before_surname(prose: str, start: int, word: str, language: str) -> bool:
+    """``word`` at ``start`` is a given name: a capitalised word follows,
+    one the lexicon knows as no word (a surname: "Ablavsky"), and ``word``
+    is no slip of a common word ("Instaling Grafana" opens a sentence with
+    a slip). "Recieve Notifications" and "Configuraton Manager" are a
+    heading's words, and their first is a slip. ASCII capitals only: a
+    surname in other letters is read as a name anyway."""
+    found = _NEXT_CAPITALISED.match(prose, start + len(word))
+    return (
+        found is not None
+        and not _known_in(language, found.group(1).lower())
+        and not word_guards.slip_of_a_word(word.casefold())
+    )
 
 
 def _dropped_from_common(folded: str, best: typo_edits.Candidate) -> bool:
