@@ -39,9 +39,10 @@ from copydesk.files import STDIN, Target, discover, format_for
 from copydesk.model import Finding, RuleMeta
 from copydesk.project_terms import (
     MIN_FILES,
+    NO_TERMS,
+    TreeTerms,
     drop_project_terms,
     tree_terms,
-    without_terms,
 )
 from copydesk.resolve import Overrides, Plan, Settings, make_plan
 
@@ -270,14 +271,15 @@ class Workspace:
         text: str,
         *,
         unsafe: bool = False,
-        terms: frozenset[str] = frozenset(),
+        terms: TreeTerms = NO_TERMS,
     ) -> FixResult:
         """``text`` with its fixes applied (safe ones; ``unsafe`` adds the rest),
         in rounds until nothing changes, and the findings that remain.
 
         Rules switched off for ``path`` by ``per-file-ignores`` fix nothing;
-        nor do spelling findings on ``terms``, the tree's own terms that a
-        run over its files learnt (:mod:`copydesk.project_terms`).
+        nor do findings that ``terms``, what a run over the tree's files
+        learnt, drops (:mod:`copydesk.project_terms`): the tree's own terms,
+        the spellings its pages outvote.
         """
         from copydesk.engine import RunState
         from copydesk.fix import fix_text
@@ -287,7 +289,7 @@ class Workspace:
         metas = self.rules(settings.plan).get().metas if terms else {}
         return fix_text(
             text,
-            lambda t: without_terms(self._lint(settings, t, run), terms, metas),
+            lambda t: terms.without(self._lint(settings, t, run), metas),
             unsafe=unsafe,
         )
 
@@ -297,14 +299,14 @@ class Workspace:
         *,
         jobs: int = 1,
         cache: Path | None = None,
-    ) -> frozenset[str]:
-        """The tree's own terms that a lint of ``plans`` learns, as
-        :meth:`lint_plans` does (none for fewer files than
+    ) -> TreeTerms:
+        """What a lint of ``plans`` learns of the tree's words, as
+        :meth:`lint_plans` does (nothing from fewer files than
         :data:`copydesk.project_terms.MIN_FILES`)."""
         # Files only: standard input can be read once, by the fix itself.
         files = [(plan, [t for t in group if t.path != STDIN]) for plan, group in plans]
         if sum(len(group) for _, group in files) < MIN_FILES:
-            return frozenset()
+            return NO_TERMS
         run = self._linted(files, jobs, cache)  # per-file ignores, as check
         return tree_terms(run.results, run.metas)
 

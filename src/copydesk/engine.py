@@ -20,7 +20,7 @@ from copydesk.checks.base import Check
 from copydesk.document import Directive, Document
 from copydesk.lazy_patterns import later_regex
 from copydesk.masked_edits import changes_a_mask
-from copydesk.model import Applicability, Finding, Fix, Severity
+from copydesk.model import Applicability, Edit, Finding, Fix, Severity
 from copydesk.ruleset import Ruleset
 
 #: Pseudo-rules the engine itself reports.
@@ -141,6 +141,7 @@ def lint(
     kept = one_per_span(kept, [c.meta.id for c in ruleset.checks])
     kept = unsafe_in_headings(kept, doc)
     kept = keep_masks(kept, doc)
+    kept = in_ascii_pages(kept, doc)
     if severity_overrides:
         kept = list(override_severity(kept, severity_overrides))
     return sorted(kept, key=lambda f: f.sort_key)
@@ -454,6 +455,33 @@ def keep_masks(findings: Sequence[Finding], doc: Document) -> list[Finding]:
         else f
         for f in findings
     ]
+
+
+def in_ascii_pages(findings: Sequence[Finding], doc: Document) -> list[Finding]:
+    """An HTML page written wholly in ASCII gets its fixes' other characters
+    as character references (``&rdquo;``, ``&#x2011;``), as it writes its
+    own: such a page may declare ``charset=us-ascii``, where a raw ``”``
+    is mojibake."""
+    if doc.format != "html" or not doc.text.isascii():
+        return list(findings)
+    return [
+        f._replace(fix=Fix(tuple(map(_referenced, f.fix.edits)), f.fix.applicability))
+        if f.fix is not None and not all(e.replacement.isascii() for e in f.fix.edits)
+        else f
+        for f in findings
+    ]
+
+
+def _referenced(edit: Edit) -> Edit:
+    from html.entities import codepoint2name
+
+    def reference(ch: str) -> str:
+        if ch.isascii():
+            return ch
+        name = codepoint2name.get(ord(ch))
+        return f"&{name};" if name is not None else f"&#x{ord(ch):X};"
+
+    return edit._replace(replacement="".join(map(reference, edit.replacement)))
 
 
 def _beats(a: Finding, b: Finding, rank: Mapping[str, int]) -> bool:

@@ -224,6 +224,58 @@ def called_by_others(prose: str, start: int, end: int) -> bool:
     )
 
 
+#: A given name right before a surname: "Taras Klychko".
+_GIVEN_NAME_BEFORE = later_regex(r"(?<![\w'’-])(\p{Lu}\p{Ll}+)[ \t\u00a0]+\Z")
+
+
+def another_bearer(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """True when the document writes a surname after given names (``mine``:
+    ``given_names`` of its spelling) and the house spelling after others
+    (``theirs``), never the same name however romanised ("Taras Klychko ...
+    Klychko Heating ... the mayor, Vitali Klitschko"; not "Vladimir
+    Zelensky" beside "Volodymyr Zelenskyy"): two people of one surname,
+    each spelled his own way."""
+    if not mine or not theirs:
+        return False
+    return {_skeleton(g) for g in mine}.isdisjoint(_skeleton(g) for g in theirs)
+
+
+def _skeleton(given: str) -> str:
+    """A given name's consonants, so that one name's romanisations meet
+    (Vladimir and Volodymyr, Victor and Viktor) where two names do not
+    (Taras and Vitali)."""
+    folded = translit.to_ascii(given).casefold().replace("c", "k")
+    consonants = [ch for ch in folded if ch not in "aeiouyhw"]
+    return "".join(
+        ch for i, ch in enumerate(consonants) if i == 0 or ch != consonants[i - 1]
+    )
+
+
+def given_names(prose: str, surname: str) -> frozenset[str]:
+    """The given names the document writes right before ``surname``."""
+    found: set[str] = set()
+    at = prose.find(surname)
+    while at >= 0:
+        end = at + len(surname)
+        if (at == 0 or not prose[at - 1].isalnum()) and (
+            end == len(prose) or not prose[end].isalnum()
+        ):
+            given = _given_name(prose, at)
+            if given is not None:
+                found.add(given)
+        at = prose.find(surname, end)
+    return frozenset(found)
+
+
+def _given_name(prose: str, start: int) -> str | None:
+    """The given name right before the surname at ``start``, if one is:
+    a capitalised word that is no common word (not "Mayor", "President")."""
+    found = _GIVEN_NAME_BEFORE.search(prose, max(0, start - 32), start)
+    if found is None or translit.is_common(found.group(1)):
+        return None
+    return found.group(1)
+
+
 def beside_its_own(prose: str, start: int, canonical: str) -> bool:
     """True when ``canonical`` (the house spelling) stands right before the
     spelling at ``start``, joined by a bracket, "or", a slash or a comma:
@@ -240,16 +292,21 @@ def beside_its_own(prose: str, start: int, canonical: str) -> bool:
 #: Right after a name, a clause about how it is spelled: ", whose name is
 #: sometimes transliterated ...", ", also spelled ...".
 _SPELLING_AFTER = later_regex(
-    r"(?i)[ \t\u00a0]*,\s*(?:whose\s+(?:name|surname)\s+(?:is|was)\s+)?"
+    r"(?i)[ \t\u00a0]*,\s*(?:(?:whose\s+(?:name|surname)\s+(?:is|was)\s+)?"
     r"(?:(?:also|sometimes|often|usually|commonly|otherwise)\s+)?"
-    r"(?:spelled|spelt|written|transliterated|romani[sz]ed|rendered)(?![\w-])"
+    r"(?:spelled|spelt|written|transliterated|romani[sz]ed|rendered)"
+    # ", as the programme spells him": a spelling that is someone else's.
+    r"|as\s+(?:[\w'’-]+\s+){1,3}(?:spells?|spelled|spelt|writes|wrote|renders?"
+    r"|rendered|transliterates?|transliterated)\s+(?:him|her|it|them|the\s+name))"
+    r"(?![\w-])"
 )
 
 
 def spelling_discussed_after(prose: str, end: int) -> bool:
     """True when a clause right after the name at ``end`` speaks of its
-    spelling ("Tchebychev, whose name is sometimes transliterated ..."):
-    the spellings are set side by side on purpose."""
+    spelling ("Tchebychev, whose name is sometimes transliterated ...",
+    "Tzertzvadze, as the programme spells him"): the spellings are set side
+    by side on purpose."""
     return _SPELLING_AFTER.match(prose, end) is not None
 
 
@@ -456,6 +513,26 @@ _REFERENCE_ENTRY = later_regex(
     r"[ \t\u00a0]*(?:[-*+•]|\d{1,3}[.)])?[ \t\u00a0]*"
     r"\p{Lu}[\p{L}'’-]+,[ \t\u00a0]+\p{Lu}\."
 )
+
+
+#: A surname's initials in a reference's list of authors: ", S. V.".
+_INITIALS_AFTER = later_regex(r",[ \t\u00a0]+\p{Lu}\.")
+#: The year a reference's authors end with: "(2004)." or "(2004a),".
+_AUTHORS_YEAR = later_re(r"\((?:1\d{3}|20\d\d)[a-z]?\)")
+
+
+def cited_author(prose: str, start: int, end: int) -> bool:
+    """True when the surname at ``start:end`` is an author of an entry of a
+    reference list ("Ždanov, S. V. (1998). Korroziya ...", "Beridze, T.
+    and Holm, K. (2015)."): the name as the cited work printed it."""
+    lo = line_start(prose, start)
+    if _REFERENCE_ENTRY.match(prose, lo) is None:
+        return False
+    if _INITIALS_AFTER.match(prose, end) is None:
+        return False
+    hi = prose.find("\n", end)
+    year = _AUTHORS_YEAR.search(prose, lo, len(prose) if hi < 0 else hi)
+    return year is not None and year.start() > end
 
 
 def another_languages_form(spelling: str) -> bool:
@@ -686,6 +763,44 @@ def _dated_years(prose: str, begin: int, end: int) -> list[int]:
 
 #: "since" before a year: a span up to now, not a date.
 _SINCE = later_re(r"since[ \t]+(?:the[ \t]+)?\Z")
+
+
+#: Right before a quotation, words that make it a title, a headline or a
+#: caption: "headlined its article", "under the caption", "titled".
+_TITLE_LEAD = later_regex(
+    r"(?i)(?<![\w-])(?:(?:headlined|captioned|titled|entitled|subtitled)"
+    r"(?:[ \t\u00a0]+(?:its|the|their|his|her|an?)[ \t\u00a0]+\w+)?"
+    r"|(?:the|a|its|their|his|her|under[ \t\u00a0]+the)[ \t\u00a0]+"
+    r"(?:headline|caption|title|subtitle|subject[ \t\u00a0]+line))"
+    r"[ \t\u00a0]*[,:]?[ \t\u00a0]*\Z"
+)
+#: Right after a quotation's closer, a reference's date: ', 4 June 2025'.
+_DATE_AFTER_TITLE = later_regex(
+    r"[ \t\u00a0]*[,.;][ \t\u00a0]*(?:\d{1,2}[ \t\u00a0]+\p{Lu}\p{Ll}+[ \t\u00a0]+\d{4}"
+    r"|\p{Lu}\p{Ll}+[ \t\u00a0]+\d{1,2},[ \t\u00a0]+\d{4}|\(?\d{4}\)?)(?!\w)"
+)
+#: How far a title's quotation may run.
+_QUOTED_TITLE_REACH = 240
+_CLOSERS = {"“": "”", "„": "“", "«": "»", '"': '"'}
+
+
+def quoted_title(prose: str, lo: int, start: int) -> bool:
+    """True when the name at ``start`` stands in a quotation that is a
+    title, a headline or a caption as printed: led in as one ("headlined
+    its article “…”", "under the caption “…”") or cited with its date
+    ("Novaya Volna, “…”, 4 June 2025"). A work's title keeps its words,
+    where speech is the reporter's to spell."""
+    opener = _open_quotation(prose, max(lo, start - _QUOTE_REACH), start)
+    if opener < 0 or start - opener > _QUOTED_TITLE_REACH:
+        return False
+    if _TITLE_LEAD.search(prose, max(lo, opener - 48), opener) is not None:
+        return True
+    closer = prose.find(_CLOSERS[prose[opener]], start, start + _QUOTED_TITLE_REACH)
+    return (
+        closer >= 0
+        and "\n" not in prose[start:closer]
+        and _DATE_AFTER_TITLE.match(prose, closer + 1) is not None
+    )
 
 
 def _open_quotation(prose: str, lo: int, start: int) -> int:
@@ -1160,8 +1275,13 @@ _EMPHASIS_PAIRS = (("*", "*"), ("_", "_"), ("<i>", "</i>"), ("<em>", "</em>"))
 _ABOUT_BEFORE = later_regex(
     r"(?i)(?<![\w-])(?:(?:the|its|their|an?|old|older|Russian|Ukrainian|English)"
     r"[ \t]+(?:(?:old|older|Russian|Ukrainian|English|official)[ \t]+)?"
-    r"(?:spellings?|names?|forms?|words?|terms?|transliterations?"
-    r"|romani[sz]ations?)|spelled|spelt|pronounced|written)[ \t]*[,:]?[ \t]*\Z"
+    r"(?:spellings?|misspellings?|names?|forms?|words?|terms?|transliterations?"
+    r"|romani[sz]ations?)|spelled|spelt|pronounced|written"
+    # The word given as a spelling or a name: "spelled the city as",
+    # "referred to", "called it".
+    r"|(?:spelled|spelt|wrote|written|rendered|misspelled|misspelt|gave|given)"
+    r"(?:[ \t]+(?:it|him|her|them|(?:the|its|his|her|their)[ \t]+\w+))?[ \t]+as"
+    r"|referred[ \t]+to|called[ \t]+(?:it|him|her|them))[ \t]*[,:]?[ \t]*\Z"
 )
 #: Right after one, an apposition that does: ", the romanisation of ...".
 _ABOUT_AFTER = later_regex(

@@ -27,12 +27,14 @@ keeps more findings; a single document (the editor) keeps them all.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import PurePath
 
 from copydesk import typo_edits, wordlists
 from copydesk.batch import FileResult
 from copydesk.checks import load_check_type
+from copydesk.checks.base import CheckType
 from copydesk.model import Finding, RuleMeta
 
 #: Files of one run (by name) a reported word must turn up in to be the
@@ -40,23 +42,66 @@ from copydesk.model import Finding, RuleMeta
 MIN_FILES = 2
 
 
+@dataclass(frozen=True)
+class TreeTerms:
+    """What a run over a tree's files learns of its words."""
+
+    #: The tree's own terms (case-folded): no spelling finding on them.
+    words: frozenset[str] = frozenset()
+    #: (reported, suggested) spellings of a name that more of the tree's
+    #: files report the other way round: a page preferred the tree's
+    #: minority spelling, so its finding on the tree's own is dropped.
+    outvoted: frozenset[tuple[str, str]] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.words or self.outvoted)
+
+    def without(
+        self, findings: Sequence[Finding], metas: Mapping[str, RuleMeta]
+    ) -> list[Finding]:
+        """``findings`` but those on the tree's terms or outvoted spellings."""
+        if not self:
+            return list(findings)
+        spelling = _rules_declaring(findings, metas, _spelling)
+        chosen = _rules_declaring(findings, metas, _page_choice)
+        return [
+            f
+            for f in findings
+            if not (f.rule in spelling and _folded(f.match) in self.words)
+            and not (f.rule in chosen and _spelling_pair(f) in self.outvoted)
+        ]
+
+
+#: Nothing learnt: a lone file, standard input, an editor's buffer.
+NO_TERMS = TreeTerms()
+
+
 def drop_project_terms(
     results: Sequence[FileResult], metas: Mapping[str, RuleMeta]
 ) -> None:
     """Remove from ``results`` the findings of spelling checks (check types
-    declaring ``SPELLING``) on words that are the tree's own terms."""
+    declaring ``SPELLING``) on words that are the tree's own terms, and of
+    page-choice checks (``PAGE_CHOICE``) on spellings the tree outvotes."""
     terms = tree_terms(results, metas)
     if terms:
         for result in results:
-            result.findings = without_terms(result.findings, terms, metas)
+            result.findings = terms.without(result.findings, metas)
 
 
 def tree_terms(
     results: Sequence[FileResult], metas: Mapping[str, RuleMeta]
+) -> TreeTerms:
+    """What the findings of ``results`` show of the tree's words."""
+    return TreeTerms(_own_words(results, metas), _outvoted(results, metas))
+
+
+def _own_words(
+    results: Sequence[FileResult], metas: Mapping[str, RuleMeta]
 ) -> frozenset[str]:
     """The words (case-folded) that the spelling findings of ``results``
     show to be the tree's own terms."""
-    spelling = _spelling_rules((f for r in results for f in r.findings), metas)
+    findings = (f for r in results for f in r.findings)
+    spelling = _rules_declaring(findings, metas, _spelling)
     files: defaultdict[str, set[str]] = defaultdict(set)
     meant: defaultdict[str, set[str]] = defaultdict(set)
     for result in results:
@@ -72,29 +117,54 @@ def tree_terms(
     )
 
 
-def without_terms(
-    findings: Sequence[Finding], terms: frozenset[str], metas: Mapping[str, RuleMeta]
-) -> list[Finding]:
-    """``findings`` but those of spelling checks on ``terms``."""
-    if not terms:
-        return list(findings)
-    spelling = _spelling_rules(findings, metas)
-    return [
-        f for f in findings if f.rule not in spelling or _folded(f.match) not in terms
-    ]
+def _outvoted(
+    results: Sequence[FileResult], metas: Mapping[str, RuleMeta]
+) -> frozenset[tuple[str, str]]:
+    """The (reported, suggested) spellings that fewer of ``results``' files
+    report than report the other way round (``LunchBytes`` suggesting
+    ``Lunchbytes`` in one newsletter whose page wrote the name mostly in
+    lower case, the other way round in three). Files are counted by path:
+    each page made its choice on its own."""
+    findings = (f for r in results for f in r.findings)
+    chosen = _rules_declaring(findings, metas, _page_choice)
+    files: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
+    for result in results:
+        for finding in result.findings:
+            if finding.rule in chosen and finding.suggestions:
+                files[_spelling_pair(finding)].add(result.path)
+    return frozenset(
+        (found, meant)
+        for (found, meant), paths in files.items()
+        if len(files.get((meant, found), ())) > len(paths)
+    )
 
 
-def _spelling_rules(
-    findings: Iterable[Finding], metas: Mapping[str, RuleMeta]
+def _spelling_pair(finding: Finding) -> tuple[str, str]:
+    return finding.match, finding.suggestions[0] if finding.suggestions else ""
+
+
+def _spelling(kind: CheckType) -> bool:
+    return kind.SPELLING
+
+
+def _page_choice(kind: CheckType) -> bool:
+    return kind.PAGE_CHOICE
+
+
+def _rules_declaring(
+    findings: Iterable[Finding],
+    metas: Mapping[str, RuleMeta],
+    declares: Callable[[CheckType], bool],
 ) -> set[str]:
-    """The rules of ``findings`` whose check type declares ``SPELLING``
-    (asked only of those: a warm run's findings come from the cache, and
-    its check types need not be imported)."""
+    """The rules of ``findings`` whose check type ``declares`` it
+    (:func:`_spelling`, :func:`_page_choice`; asked only of those rules: a
+    warm run's findings come from the cache, and its check types need not
+    be imported)."""
     found = {f.rule for f in findings}
     return {
         rule
         for rule in found
-        if rule in metas and load_check_type(metas[rule].extends).SPELLING
+        if rule in metas and declares(load_check_type(metas[rule].extends))
     }
 
 

@@ -443,13 +443,31 @@ def placeholder(prose: str, start: int, end: int) -> bool:
     supplies ("mvn:<groupid>:<artifactid>", "copy <srcfile> there"): the
     brackets may be a page's escaped ``&lt;`` and ``&gt;``, which the prose
     view writes as the marks and fillers."""
+    lo, hi = _past_fillers(prose, start, end)
+    return lo > 0 and prose[lo - 1] == "<" and prose[hi : hi + 1] == ">"
+
+
+def _past_fillers(prose: str, start: int, end: int) -> tuple[int, int]:
+    """``start`` and ``end`` moved out past the fillers beside them, where
+    the prose view writes a character reference's rest."""
     lo = start
     while lo > 0 and prose[lo - 1] == _FILLER:
         lo -= 1
     hi = end
     while hi < len(prose) and prose[hi] == _FILLER:
         hi += 1
-    return lo > 0 and prose[lo - 1] == "<" and prose[hi : hi + 1] == ">"
+    return lo, hi
+
+
+def broken_by_reference(prose: str, start: int, end: int) -> bool:
+    """The word is a piece of a longer one that a character reference splits
+    in the source ("J&auml;nicke's" reads "Jä", fillers, "nicke's"): the
+    prose view writes the reference as its character then fillers, which no
+    word runs through, so each piece looks like a word of its own."""
+    lo, hi = _past_fillers(prose, start, end)
+    return (lo < start and lo > 0 and prose[lo - 1].isalpha()) or (
+        hi > end and hi < len(prose) and prose[hi].isalpha()
+    )
 
 
 #: A long option after a word: " --cache-only", " --dry-run=".

@@ -133,11 +133,15 @@ BLIND_BARS = {
     # Dnepr motorcycle), variants 39/40. Then debris 228/244 (time stamps in
     # national forms, bylines over them, footers, tickers, obituary tools,
     # desk initials, more networks) and names 102/102, none flagged.
+    # Variants 36/40 since session 28: its writer strips a name's marks
+    # where the page keeps them three times in four (Öztürk), as the house
+    # once did; the writers of sets 23, 24, 26 and 28 keep them, and so
+    # does the house now (v14-07 is scored as three misses).
     "accuracy14": {
         "quotes": (0.85, 0),
         "debris": (0.9, 0),
         "names": (0.95, 0),
-        "variants": (0.95, 0),
+        "variants": (0.9, 0),
     },
     # Written blind after those mends, debris only, pages of 25 countries
     # with furniture left in their languages: first scored 98/284 (96 at
@@ -159,12 +163,13 @@ BLIND_BARS = {
     # form dated only before 1918 (a Polish one before 1945, and on in the
     # story), a model number (Kiev-88), an italic ship (the *Kiev*), a
     # block quotation dated in its lead-in, a determiner or a weekday
-    # before the place.
+    # before the place. Variants 36/41 since session 28, for set 14's
+    # reason (Kovács three times in four, stripped by its writer).
     "accuracy16": {
         "quotes": (0.95, 0),
         "debris": (0.85, 0),
         "names": (0.95, 1),
-        "variants": (0.9, 0),
+        "variants": (0.85, 0),
     },
     # Written blind after set 16's mends (all four families), the last of
     # 2026-12-06: first scored quotes 20/21, debris 150/181 (140 at the
@@ -254,11 +259,13 @@ BLIND_BARS = {
     # then 3 clean cases flagged (a German book title in italics keeps its
     # spelling). Debris 147/228 ("More animal news", "Similar routes
     # nearby" and the teasers under them, a free trial named by its plan).
+    # Variants 34/36 since session 28, which keeps marks used three times
+    # in four.
     "accuracy23": {
         "quotes": (0.95, 0),
         "debris": (0.6, 2),
         "names": (0.95, 0),
-        "variants": (0.85, 3),
+        "variants": (0.9, 3),
     },
     # All four families, scored blind first on the code of 293de3a: quotes
     # 19/23, debris 187/339 with three clean cases flagged, names 81/85
@@ -271,12 +278,13 @@ BLIND_BARS = {
     # variants writer keeps the accents a page uses three times in four
     # (Wróblewski, Jarosław), where sets 14 and 16 strip them as the
     # house does: scored as misses. Two of its pairs no key joins
-    # (Verhoeven/Verheoven, Raghunathan/Ragunathan).
+    # (Verhoeven/Verheoven, Raghunathan/Ragunathan). Variants 30/34 since
+    # session 28, which keeps the marks.
     "accuracy24": {
         "quotes": (0.95, 0),
         "debris": (0.55, 2),
         "names": (0.95, 1),
-        "variants": (0.8, 3),
+        "variants": (0.85, 3),
     },
     # Quotes and debris, scored blind first on the code of 282d3be: quotes
     # 20/21 (a spaced straight " inside a curly quotation read as its
@@ -299,9 +307,11 @@ BLIND_BARS = {
     # someone else. Its variants writer keeps accents used three times in
     # four (Dvořáková, Ibáñez) against the house's rule, and two of its
     # pairs are typing slips no key joins (Ostrowksa, Nakmura): misses.
+    # Variants 16/19 since session 28, which keeps the marks (Dvořáková;
+    # Ibáñez, in a table, is still missed).
     "accuracy26": {
         "names": (0.95, 0),
-        "variants": (0.75, 0),
+        "variants": (0.8, 0),
     },
     # Quotes and debris, written after the session's debris mends and
     # scored blind first on a845d49: quotes 21/22 with one clean case
@@ -314,6 +324,37 @@ BLIND_BARS = {
     "accuracy27": {
         "quotes": (0.9, 1),
         "debris": (0.78, 0),
+    },
+    # Names and variants, scored blind first on the code of 7100804: names
+    # 60/63 with three clean cases flagged (a fact check's quoted caption
+    # and headline, "spelled the city as "Kharkov"" in a corrections column,
+    # a plumber named Klychko beside the mayor Klitschko), variants 24/26
+    # with five (a 1972 cutting's "Tzertzvadze, as the programme spells
+    # him", two reference lists' authors, a name glossed in its Belarusian
+    # Latin spelling, Zadok the Priest beside a conductor named Tzadok) and
+    # six extras (Gonçalves and Šarić kept three times in four, reported).
+    # Then names 60/63 with none, variants 26/26 with one (Zadok): a name
+    # named as a word, a quoted title, another bearer of a surname, a
+    # spelling someone else gives, a cited author, a bracketed gloss of a
+    # whole name, marks used three times in four. Misses: Zaporizhia,
+    # Ternopil' and Olenovka, spellings no key joins to the house's.
+    "accuracy28": {
+        "names": (0.95, 0),
+        "variants": (0.95, 1),
+    },
+    # Quotes and debris, scored blind first on the code of 7100804: quotes
+    # 22/25 with none flagged (a straight opener before a curly closer is
+    # reported at the opener, the writer marks the closer; „…« and a lone
+    # spaced “ read as unclosed), debris 261/311 with three clean cases
+    # flagged (a library's opening hours, a race's results, both read as
+    # time stamps; a company's name with "plc" read as another language).
+    # Then debris 264/311 with one (a "Sign in" the story names): three
+    # stamps in a row are a list's entries, a race time is no clock, a
+    # price alone on its line is a shop's widget, an abbreviation is no
+    # foreign word.
+    "accuracy29": {
+        "quotes": (0.85, 0),
+        "debris": (0.8, 1),
     },
 }
 

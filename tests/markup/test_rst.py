@@ -161,3 +161,71 @@ def test_docutils_recursion_falls_back_to_prose() -> None:
     parsed = read(text)
     assert parsed.prose == text
     assert parsed.blocks
+
+
+def test_an_escaped_letter_does_not_carry_the_reader_past_prose() -> None:
+    # docutils reads "\r\n" as "rn": looked for from the cursor, its "rn"
+    # was taken from the next "kernel", and every word between was masked.
+    text = (
+        "* Splitting lines by \\r\\n only breaks the pager\n"
+        "* Tab completion fails in the first evaulation of a class\n"
+        "* The kernel restarts twice\n"
+    )
+    prose = read(text).prose
+    assert_shown(text, prose, "Splitting lines by")
+    assert_shown(text, prose, "first evaulation of a class")
+    assert_shown(text, prose, "kernel restarts twice")
+    assert_shown(text, prose, "only breaks the pager")
+
+
+def test_a_grid_tables_cells_do_not_carry_the_reader_past_it() -> None:
+    # docutils walks a row's cells column by column, where the source runs
+    # line by line: the second column's words, looked for after the first
+    # column's last line, were found far below (":ref:`" of a later
+    # paragraph), and every paragraph between was masked.
+    text = (
+        "+--------+------------------------------------+\n"
+        "| Python | - Parse the query (skipped if      |\n"
+        "|        |   :ref:`it is prepared <prep>`)    |\n"
+        "| >      | - Bind the values                  |\n"
+        "| Server | - Sync                             |\n"
+        "+--------+------------------------------------+\n"
+        "\n"
+        "The two statements pay the overhead twice.\n"
+        "\n"
+        "See :ref:`the guide <guide>` for the pipeline mode.\n"
+    )
+    prose = read(text).prose
+    assert_shown(text, prose, "The two statements pay the overhead twice.")
+    assert_shown(text, prose, "for the pipeline mode.")
+    assert_shown(text, prose, "Python")
+
+
+def test_a_sphinx_descriptions_body_is_prose_and_its_signature_code() -> None:
+    text = (
+        ".. py:function:: resolve_hosts(params: dict[str, Any]) -> dict\n"
+        "   :noindex:\n"
+        "\n"
+        "   Look up the hosts when the port is the string SRV.\n"
+        "\n"
+        ".. autoattribute:: rowcount\n"
+        "\n"
+        "    The number of rows the last command affected.\n"
+        "\n"
+        ".. versionadded:: 3.1\n"
+        "\n"
+        "   Pipelines run in one round trip.\n"
+        "\n"
+        ".. toctree::\n"
+        "\n"
+        "   install\n"
+    )
+    prose = read(text).prose
+    assert_shown(text, prose, "Look up the hosts when the port is the string SRV.")
+    assert_shown(text, prose, "The number of rows the last command affected.")
+    assert_shown(text, prose, "Pipelines run in one round trip.")
+    assert_masked(text, prose, "resolve_hosts(params: dict[str, Any]) -> dict")
+    assert_masked(text, prose, ":noindex:")
+    assert_masked(text, prose, "rowcount")
+    assert_masked(text, prose, "3.1")
+    assert_masked(text, prose, "install")

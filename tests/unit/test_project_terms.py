@@ -146,3 +146,68 @@ def test_a_letter_before_a_word_is_still_a_slip_of_a_common_word() -> None:
     results = _results(["a.md", "b.md"], "shold", "should")
     drop_project_terms(results, METAS)
     assert _words(results) == [["shold", "the the"]] * 2
+
+
+def _newsletter(number: int, first: str, second: str) -> str:
+    return (
+        f"# Newsletter {number}\n\n"
+        f"Our next {first} session is on Friday. Bring lunch.\n\n"
+        f"The {second} talks are recorded. Past {first} talks are online.\n"
+    )
+
+
+def _newsletters(folder: Path) -> None:
+    """Two issues spell the series DataBites, one Databites: the third
+    page's own majority is the tree's minority."""
+    for number in (1, 2):
+        (folder / f"2026-0{number}.md").write_text(
+            _newsletter(number, "DataBites", "Databites"), encoding="utf-8"
+        )
+    (folder / "2026-03.md").write_text(
+        _newsletter(3, "Databites", "DataBites"), encoding="utf-8"
+    )
+
+
+def _reported(run: api.LintRun) -> list[tuple[str, int, str]]:
+    return [
+        (Path(r.path).name, f.line, f.match) for r in run.results for f in r.findings
+    ]
+
+
+def test_the_trees_spelling_outvotes_a_pages(tmp_path: Path) -> None:
+    _newsletters(tmp_path)
+    workspace = api.Workspace(tmp_path, api.Overrides(isolated=True))
+    assert _reported(workspace.lint_paths([tmp_path])) == [
+        ("2026-01.md", 5, "Databites"),
+        ("2026-02.md", 5, "Databites"),
+    ]
+    # Alone, the page's own choice stands.
+    assert _reported(workspace.lint_paths([tmp_path / "2026-03.md"])) == [
+        ("2026-03.md", 5, "DataBites")
+    ]
+
+
+def test_a_fix_leaves_the_trees_spelling_alone(tmp_path: Path) -> None:
+    _newsletters(tmp_path)
+    workspace = api.Workspace(tmp_path, api.Overrides(isolated=True))
+    plans = workspace.plan_paths([str(tmp_path)], [])
+    terms = workspace.tree_terms(plans)
+    assert terms.outvoted == {("DataBites", "Databites")}
+    page = tmp_path / "2026-03.md"
+    text = page.read_text(encoding="utf-8")
+    assert workspace.fix_text(page, text, unsafe=True, terms=terms).text == text
+    assert "DataBites talks" not in workspace.fix_text(page, text, unsafe=True).text
+
+
+def test_a_tie_outvotes_nothing() -> None:
+    metas = {
+        "variants.Capitals": RuleMeta(
+            id="variants.Capitals", extends="capitals", source="Capitals.yml"
+        )
+    }
+    results = [
+        FileResult("a.md", [_finding("variants.Capitals", "Databites", "DataBites")]),
+        FileResult("b.md", [_finding("variants.Capitals", "DataBites", "Databites")]),
+    ]
+    drop_project_terms(results, metas)
+    assert _words(results) == [["Databites"], ["DataBites"]]

@@ -8,9 +8,11 @@ place (an adjective added or removed before the noun).
 
 A pair is reported only where the reading is sure:
 
-- the next word is written in lower case, is common in the lexicon
-  (``min-count``) and holds a vowel: names, acronyms and coined terms are
-  pronounced as their owners say them ("an nginx", "a UUID"); or it is an
+- the next word is common in the lexicon (``min-count``), holds a vowel
+  and is written in lower case, or capitalised where the lexicon knows it
+  as no name ("a Ingress resource", "a Object"; not an H, said aitch in a
+  name: Herb): names, acronyms and coined terms are pronounced as their
+  owners say them ("an nginx", "a UUID", "a Uber"); or it is an
   initialism of capitals with no vowel, spelled out by its letters' names
   ("an SSH key", "a PDF"; not one in H, aitch or haitch, nor the few said
   as words, ``words-said``: "a/an SQL");
@@ -67,13 +69,13 @@ _INITIALS = r"[B-DF-HJ-NP-TV-Z]{2,6}(?![A-Z])"
 _PAIR = later_re(
     r"([aA](?<![\w'’./\\-][aA])(?:n(?="
     + _GAP
-    + r"[b-hj-z])|(?="
+    + r"[b-hj-zB-HJ-Z])|(?="
     + _GAP
-    + r"[aeiouh])|n?(?="
+    + r"[aeiouhAEIOU])|n?(?="
     + _GAP
     + _INITIALS
     + r")))"
-    r"(" + _GAP + r")(?=([a-z][\w'’-]*)|(" + _INITIALS + r"))"
+    r"(" + _GAP + r")(?=([a-z][\w'’-]*|[A-GI-Z][a-z][\w'’-]*)|(" + _INITIALS + r"))"
 )
 _VOWEL_LETTERS = frozenset("aeiou")
 #: Capitals whose names begin with a vowel sound: ef, el, em, en, ar, es, ex.
@@ -209,6 +211,8 @@ class Articles(CheckTypeBase):
         none when the pair is right or the word's sound is not sure."""
         first, hyphen, _ = word.partition("-")
         folded = first.casefold()
+        if first[0].isupper() and (folded in lex.names or not first[1:].islower()):
+            return ()  # a name, said as its owners say it (Apple, Uber, OpenShift)
         if article == "an" and folded in self.and_before and not hyphen:
             return ("and",)  # "came an then left": the slip is of "and"
         if (

@@ -109,6 +109,10 @@ class CheckType(Protocol):
     #: Its findings are words a project's spell-checker dictionary may
     #: accept (``Ruleset.spelling``: the engine drops those).
     SPELLING: bool
+    #: Its findings may report a spelling because the page prefers another
+    #: (its first suggestion): a choice the tree's other pages can outvote
+    #: (:mod:`copydesk.project_terms`).
+    PAGE_CHOICE: bool
 
     @classmethod
     def from_yaml(
@@ -147,6 +151,8 @@ class CheckTypeBase:
     REACH: ClassVar[Reach] = Reach.DOCUMENT
     #: Not a spelling rule unless a type says so.
     SPELLING: ClassVar[bool] = False
+    #: Its suggestions are no page's choice unless a type says so.
+    PAGE_CHOICE: ClassVar[bool] = False
 
     @classmethod
     def fix_availability(cls, data: Mapping[str, Any]) -> FixAvailability:

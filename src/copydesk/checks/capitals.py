@@ -54,8 +54,9 @@ from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, R
 from copydesk.schema import Key
 
 #: Characters before a word that make it part of an identifier, a path, a
-#: flag or an address (``-TraceRoute``, ``@Github``, ``$Hashtable``).
-_JOINED_BEFORE = frozenset("-_./@:#$\\~=&+")
+#: flag, a magic or an address (``-TraceRoute``, ``@Github``,
+#: ``$Hashtable``, ``%%javascript``).
+_JOINED_BEFORE = frozenset("-_./@:#$%\\~=&+")
 #: Characters after a word that do (``Grpc-go``, ``Github/``, ``Write(``).
 _JOINED_AFTER = frozenset("-_/@(=\\&+[")
 #: Name prefixes whose capitalised and plain forms are both family names
@@ -88,6 +89,8 @@ class Capitals(CheckTypeBase):
     )
     #: The forms are counted over the whole document.
     REACH: ClassVar[Reach] = Reach.DOCUMENT
+    #: A name no list knows is reported against the page's choice.
+    PAGE_CHOICE: ClassVar[bool] = True
 
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k
@@ -191,8 +194,11 @@ class Capitals(CheckTypeBase):
             if right is None:
                 continue
             # A word too (``Latex``, ``Webmail``): its capital at a sentence's
-            # start is no slip of the name.
-            a_word = lex.is_word(folded)
+            # start is no slip of the name; unless the lexicon knows the word
+            # as a name with a capital inside ("Javascript is ...").
+            a_word = lex.is_word(folded) and not word_guards.inner_capital(
+                lex.names.get(folded, folded)
+            )
             example = uses[right][0] if uses.get(right) else None
             for name in spellings:
                 if name == right:

@@ -202,7 +202,8 @@ def _known_word(word: str, lex: wordlists.Lexicon) -> bool:
 
 def _foreign_words(text: str, lex: wordlists.Lexicon, *, lower: bool = False) -> bool:
     """Most words of ``text`` unknown to English, one of them in lower case
-    (a word, not only a name) or, unless ``lower``, a single word with a
+    with a vowel (a word, not only a name, nor an abbreviation: "Harrowgate
+    Homes plc") or, unless ``lower``, a single word with a
     letter beyond ASCII ("Megosztás"; two such are a name: "Havidán
     Rodríguez"). A sentence (a greeting, a quotation) is the writer's."""
     if text.rstrip().endswith((".", "!", "?")):
@@ -213,6 +214,12 @@ def _foreign_words(text: str, lex: wordlists.Lexicon, *, lower: bool = False) ->
     unknown = [w for w in words if not _known_word(w, lex)]
     if len(unknown) * 2 <= len(words):
         return False
-    if any(w[0].islower() for w in unknown):
+    if any(w[0].islower() and _voiced(w) for w in unknown):
         return True
     return not lower and len(words) == 1 and not words[0].isascii()
+
+
+def _voiced(word: str) -> bool:
+    """Whether ``word`` holds a vowel, as a word does and an abbreviation
+    ("plc", "hrs", "pcs") does not."""
+    return any(ch in "aeiouy" for ch in word_guards.unaccented(word.casefold()))

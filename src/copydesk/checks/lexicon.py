@@ -454,6 +454,7 @@ class Lexicon(CheckTypeBase):
             or word_guards.in_package_list(doc, start)
             or word_guards.in_package_series(doc.prose, start, end)
             or word_guards.placeholder(doc.prose, start, end)
+            or word_guards.broken_by_reference(doc.prose, start, end)
             or word_guards.before_option(doc.prose, start, end)
             or word_guards.scope_of_entry(doc.prose, start, end)
             or _contrasted(doc, start, end, folded)
@@ -469,6 +470,7 @@ class Lexicon(CheckTypeBase):
             or (language == "en" and word_guards.foreign_phrase(doc.prose, start, end))
             or _package_name(doc.text, start, folded, language)
             or _named_package(doc.prose, start, end, folded, language)
+            or _name_in_lower_case(doc, word)
             or word_guards.inflects_code(
                 doc, folded, functools.partial(_known, wordlists.lexicon(language))
             )
@@ -619,7 +621,46 @@ def _believable(
         return True
     if best.cost in _VOWEL_SLIPS and best.count >= _VERY_COMMON:
         return True  # a vowel slip in a very common word: ``diffrent``
+    if _suffix_vowel_swapped(folded, best.word):
+        return True  # ``existant``, ``executible``: no word, whatever -ant makes
     return not _derived_from_common(lex, folded)
+
+
+#: Suffixes that sound alike and are spelt apart (one vowel), each written
+#: for the other: a word the lexicon lacks that ends in one, where the
+#: lexicon has the other, is that word misspelt ("existant", "independant",
+#: "executible", "dependance"), however the suffix could have built it.
+_ALIKE_SUFFIXES = (
+    ("ant", "ent"),
+    ("ants", "ents"),
+    ("antly", "ently"),
+    ("ance", "ence"),
+    ("ances", "ences"),
+    ("ancy", "ency"),
+    ("ible", "able"),
+    ("ibles", "ables"),
+    ("ibly", "ably"),
+    ("ibility", "ability"),
+)
+
+
+def _suffix_vowel_swapped(folded: str, meant: str) -> bool:
+    """Whether ``meant`` is ``folded`` with a suffix of ``_ALIKE_SUFFIXES``
+    exchanged for its twin, on a stem of three letters or more."""
+    for one, other in _ALIKE_SUFFIXES:
+        for wrote, right in ((one, other), (other, one)):
+            if (
+                folded.endswith(wrote)
+                and meant.endswith(right)
+                and len(folded) - len(wrote) >= _SUFFIX_STEM
+                and folded[: -len(wrote)] == meant[: -len(right)]
+            ):
+                return True
+    return False
+
+
+#: Fewest letters before an alike suffix ("cant"/"cent" are words apart).
+_SUFFIX_STEM = 3
 
 
 def _contrasted(doc: Document, start: int, end: int, folded: str) -> bool:
@@ -638,6 +679,42 @@ def _contrasted(doc: Document, start: int, end: int, folded: str) -> bool:
 
 #: A capitalised word after one space: the surname a given name stands before.
 _NEXT_CAPITALISED = later_re(r" ([A-Z][a-z]+)\b")
+
+
+def _name_in_lower_case(doc: Document, word: str) -> bool:
+    """A word in lower case that the document writes capitalised inside a
+    sentence too: a name typed without its capital ("thanks to Sharath ...
+    first written by sharath"), not misspelt, unless it is one slip from a
+    common word (a misspelling capitalised in a title: "Recieving Updates")."""
+    if not word.islower():
+        return False
+    name = word.capitalize()
+    if not doc.get(word_guards.WordCounts).get(name):
+        return False
+    return any(
+        _inside_a_sentence(doc, at)
+        for at in doc.get(word_guards.WordPlaces).of((name,))[name]
+    ) and not word_guards.slip_of_a_word(word)
+
+
+def _inside_a_sentence(doc: Document, at: int) -> bool:
+    """Whether the word at ``at`` stands inside a sentence, where only a
+    name is capitalised: not a heading's, a sentence's first word, nor one
+    of a run in title case ("Order On Conferring Honourary Title")."""
+    block = doc.block_at(at)
+    if block is not None and block.kind == "heading":
+        return False
+    if word_guards.sentence_initial(doc, at, block):
+        return False
+    before = _CAPITALISED_BEFORE.search(doc.prose, max(0, at - 40), at)
+    after = _CAPITALISED_AFTER.match(doc.prose, at)
+    return before is None or after is None
+
+
+#: A capitalised word right before a word, and one right after it: a run
+#: in title case.
+_CAPITALISED_BEFORE = later_re(r"(?<![\w'’-])[A-Z][\w'’-]*[ \t]+\Z")
+_CAPITALISED_AFTER = later_re(r"[\w'’-]+[ \t]+[A-Z]")
 
 
 def _before_surname(prose: str, start: int, word: str, language: str) -> bool:
@@ -838,21 +915,27 @@ def _prefixed_term(folded: str) -> bool:
 
 
 def _system_name(folded: str) -> bool:
-    """A name as C libraries and Linux coin them: ``lib`` before a name
-    (libm, libxml2) or a known word before ``fs`` or ``fd`` (overlayfs,
-    eventfd), unless it is a slip of a common word ("librarry", "rooffs")."""
+    """A name as C libraries, Linux and JavaScript coin them: ``lib``
+    before a name (libm, libxml2) or a known word before ``fs``, ``fd`` or
+    ``js`` (overlayfs, eventfd, requirejs), unless it is a slip of a common
+    word ("librarry", "rooffs")."""
     if folded.startswith("lib") and len(folded) > len("lib"):
         # One letter after lib is always a library (libc, libm, libz).
         return len(folded) == len("lib") + 1 or not word_guards.slip_of_a_word(
             folded, least=_COMMON_SLIP
         )
     stem = folded[:-2]
-    return (
-        folded.endswith(("fs", "fd"))
-        and len(stem) >= _PREFIXED_MIN - 1
-        and not stem.endswith("f")  # "rooffs": a doubled key
-        and _known_in("en", stem)
-        and not word_guards.slip_of_a_word(folded, least=_COMMON_SLIP)
+    if (
+        not folded.endswith(("fs", "fd", "js"))
+        or len(stem) < _PREFIXED_MIN - 1
+        or stem.endswith("f")  # "rooffs": a doubled key
+        or not _known_in("en", stem)
+    ):
+        return False
+    # A known word before "js" is one of JavaScript's names, however near a
+    # word the "j" puts it ("requirejs", "expressjs").
+    return folded.endswith("js") or not word_guards.slip_of_a_word(
+        folded, least=_COMMON_SLIP
     )
 
 

@@ -304,6 +304,16 @@ class NamedAsWork(Analysis[ByKey[str, bool]]):
         return ByKey(lambda spelling: name_context.named_as_work(prose, spelling))
 
 
+class GivenNames(Analysis[ByKey[str, frozenset[str]]]):
+    """By surname: the given names the prose writes right before it
+    (``name_context.given_names``); one pass per surname asked."""
+
+    @classmethod
+    def compute(cls, doc: Document) -> ByKey[str, frozenset[str]]:
+        prose = doc.prose
+        return ByKey(lambda surname: name_context.given_names(prose, surname))
+
+
 class DatedInItsTime(Analysis[ByKey[str, int]]):
     """By spelling: where it is first used in a sentence dated before 1945
     (``name_context.dated_from``), or -1."""
@@ -507,6 +517,7 @@ class Names(CheckTypeBase):
         NamedAfterAWord,
         NamedAsWork,
         DatedInItsTime,
+        GivenNames,
         MadeProducts,
         SurnameUses,
         PlacedElsewhere,
@@ -777,6 +788,16 @@ class Names(CheckTypeBase):
             or name_context.called_by_others(doc.prose, start, end)
         ):
             return False
+        block = doc.block_at(start)
+        if name_context.quoted_title(
+            doc.prose, 0 if block is None else block.start, start
+        ):
+            return False  # headlined its article "Donbass residents ...": as printed
+        bearers = doc.get(GivenNames)
+        if entry.kind == "person" and name_context.another_bearer(
+            bearers[doc.prose[start:end]], bearers[entry.canonical]
+        ):
+            return False  # "Taras Klychko", beside "Vitali Klitschko": two men
         if entry.kind == "place":
             elsewhere = self.elsewhere.get() if self.elsewhere else None
             if name_context.other_name(doc.prose, start, end, elsewhere):
@@ -811,7 +832,6 @@ class Names(CheckTypeBase):
                 doc.prose, start, end, entry.canonical
             ):
                 return False  # "it was Lwów, for our students it is Lviv"
-            block = doc.block_at(start)
             element = (
                 block.start
                 if block is not None and block.kind == "blockquote"

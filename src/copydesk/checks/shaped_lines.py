@@ -21,6 +21,8 @@ shapes it reports (``shapes``):
   stop at its end.
 - ``ticker``: figures with a market's or a thermometer's signs (▲ ▼ % °)
   and no word in lower case: a quotes or weather strip.
+- ``price``: a price alone on its line ("£89.99", "From £65", "19,99 €"):
+  a shop's widget beside the story (a price in an article has words).
 - ``row``: three to eight short items parted by bars, middle dots or wide
   gaps (two by a bar, a dot or a gap no sentence leaves), a menu, a row
   of links or buttons ("Watch Live   Weather   Traffic", "ET | EN | RU",
@@ -70,7 +72,8 @@ _TOKEN = later_re(
     r"|\S"
 )
 _CLOCK = later_re(
-    r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]\.?m\.?)?|\d{1,2}(?:[ap]\.?m\.?|h\d{2})",
+    r"(?:[01]?\d|2[0-4])[:.][0-5]\d(?:[:.][0-5]\d)?(?:[ap]\.?m\.?)?"
+    r"|\d{1,2}(?:[ap]\.?m\.?|h\d{2})",
 )
 #: A time ago in figures: 4m, 2h, 30 mins (before "ago").
 _SPAN = later_re(r"\d{1,3}(?:[smhd]|min|mins|hrs?)")
@@ -179,6 +182,8 @@ def _stamp(tokens: list[str], max_names: int) -> bool:
             continue  # a mark: - | · , ( ) :
         elif low in _MONTHS or low in _WEEKDAYS:
             dated = True
+        elif low[-1:] == "s" and low[:-1] in _WEEKDAYS:
+            return False  # "Tuesdays and Fridays at 10.30am": a timetable's
         elif low in _STAMP_WORDS or low in _ZONES or low.split("+")[0] in _ZONES:
             worded = True
             labelled = labelled or low in _STAMP_LABELS
@@ -308,6 +313,18 @@ def _row_items(text: str) -> int:
     return len(parts) if figures <= 1 else 0
 
 
+#: A price alone on its line: a shop's widget beside the story ("£89.99",
+#: "$46.00", "19,99 €", "From £65").
+_PRICE = later_re(
+    r"(?i:from[ \t]+|now[ \t]+)?(?:[£$€¥][ \t]?\d[\d,]*(?:\.\d{2})?"
+    r"|\d[\d.,]*[ \t]?(?:€|zł|kr|EUR|USD|GBP))"
+)
+
+
+def _price(text: str) -> bool:
+    return _PRICE.fullmatch(text) is not None
+
+
 def _ticker(tokens: list[str]) -> bool:
     figures = 0
     signed = False
@@ -325,12 +342,14 @@ def _ticker(tokens: list[str]) -> bool:
 
 class _Shape:
     """How a shape is read: from a line's text and words, whether only a
-    line with a figure can have it (a stamp, a counter, a strip), and
-    whether it must stand apart from a table and from prose (a row). A
-    plain class, not a NamedTuple: this module postpones its annotations,
-    which a record's fields would compile at every start."""
+    line with a figure can have it (a stamp, a counter, a strip), whether
+    it must stand apart from a table and from prose (a row), and whether
+    ``_LISTED`` lines of it in a row are a list's entries (a stamp: a page
+    prints one, where opening hours and race results run on). A plain
+    class, not a NamedTuple: this module postpones its annotations, which a
+    record's fields would compile at every start."""
 
-    __slots__ = ("apart", "figures", "reads")
+    __slots__ = ("apart", "figures", "listed", "reads")
 
     def __init__(
         self,
@@ -338,10 +357,27 @@ class _Shape:
         *,
         figures: bool = True,
         apart: bool = False,
+        listed: bool = False,
     ) -> None:
         self.reads = reads
         self.figures = figures
         self.apart = apart
+        self.listed = listed
+
+
+#: Lines of a listed shape in a row that make a list ("Monday 9am–7pm",
+#: "Tuesday 9am–5pm", "Wednesday Closed"): a page's own stamps stand one or
+#: two together, by a headline or a byline.
+_LISTED = 3
+
+
+def _same_list(doc: Document, last: int, line: int) -> bool:
+    """Whether ``line`` goes on the list whose entry ``last`` was: next to
+    it, or after one line of the list that reads otherwise ("Wednesday
+    Closed", "Senior women (8km)"), with no blank line between."""
+    return line - last == 1 or (
+        line - last == 2 and bool(doc.line_text(last + 1).strip())
+    )
 
 
 class ShapedLines(CheckTypeBase):
@@ -375,11 +411,12 @@ class ShapedLines(CheckTypeBase):
     ) -> None:
         self.meta = meta
         known = {
-            "stamp": _Shape(lambda _, tokens: _stamp(tokens, max_names)),
+            "stamp": _Shape(lambda _, tokens: _stamp(tokens, max_names), listed=True),
             "counter": _Shape(
                 lambda _, tokens: _counter(tokens, max_words) or _reactions(tokens)
             ),
             "ticker": _Shape(lambda _, tokens: _ticker(tokens)),
+            "price": _Shape(lambda text, _: _price(text)),
             "prompt": _Shape(lambda _, tokens: _prompt(tokens), figures=False),
             "row": _Shape(lambda text, _: _row(text), figures=False, apart=True),
         }
@@ -416,6 +453,8 @@ class ShapedLines(CheckTypeBase):
                 yield self._finding(doc, doc.line_start(line) + row.find(text), text)
         if not self.shapes:
             return
+        # Lines only a listed shape reads, in a row: (line, start, text).
+        listed: list[tuple[int, int, str]] = []
         for found in _LINE.finditer(doc.prose):
             if found.end() - found.start(1) > _LONGEST:
                 continue  # a paragraph's line: read by its end, not tokenised
@@ -426,13 +465,32 @@ class ShapedLines(CheckTypeBase):
             if opens_a_run_on_sentence(doc, start):
                 continue  # "Updated 3 minutes ago:" then "the sky.": a verse's
             tokens = _TOKEN.findall(text)
-            if not any(
-                shape.reads(text, tokens)
-                and (not shape.apart or _set_apart(doc, doc.line_col(start)[0]))
+            read = [
+                shape
                 for shape in self.shapes
-            ):
+                if shape.reads(text, tokens)
+                and (not shape.apart or _set_apart(doc, doc.line_col(start)[0]))
+            ]
+            if not read:
+                continue
+            if all(shape.listed for shape in read):
+                line = doc.line_col(start)[0]
+                if listed and not _same_list(doc, listed[-1][0], line):
+                    yield from self._unlisted(doc, listed)
+                    listed = []
+                listed.append((line, start, text))
                 continue
             yield self._finding(doc, start, text)
+        yield from self._unlisted(doc, listed)
+
+    def _unlisted(
+        self, doc: Document, run: list[tuple[int, int, str]]
+    ) -> Iterator[Finding]:
+        """The findings on a row of listed lines, unless there are enough of
+        them to be a list's entries."""
+        if len(run) < _LISTED:
+            for _, start, text in run:
+                yield self._finding(doc, start, text)
 
     def _finding(self, doc: Document, start: int, text: str) -> Finding:
         """The finding on the line ``text`` (as the prose shows it, without

@@ -83,7 +83,8 @@ class Substitution(CheckTypeBase):
     regex_swaps: Final[tuple[tuple[str, tuple[str, ...]], ...]]
     applicability: Final[Applicability]
     #: A quotation its lead-in dates to 1991 or before keeps its words
-    #: (``name_context.quoted_in_its_time``): an old name quoted as written.
+    #: (``name_context.quoted_in_its_time``): an old name quoted as written;
+    #: so does a quoted title, headline or caption (``quoted_title``).
     keep_dated_quotes: Final[bool]
 
     def __init__(
@@ -228,6 +229,8 @@ class Substitution(CheckTypeBase):
                 continue  # "(c)ommit": the rest of a word, not one
             if word_guards.corrected_after(doc.prose, end):
                 continue  # ("teh → "the"): a slip named with its mend
+            if name_context.mentioned_alone(doc.text, start, end, doc.format):
+                continue  # 'referred to "the Ukraine"': the words named, not used
             if self.keep_dated_quotes and self._dated_quote(doc, start):
                 continue  # a 1989 brochure: "Ten days in the Ukraine"
             found = doc.text[start:end]
@@ -250,11 +253,13 @@ class Substitution(CheckTypeBase):
     @staticmethod
     def _dated_quote(doc: Document, start: int) -> bool:
         """Whether ``start`` stands in a quotation its lead-in dates to 1991
-        or before, read in its paragraph (a swap is judged where it stands)."""
+        or before, or in a quoted title, headline or caption, read in its
+        paragraph (a swap is judged where it stands)."""
         block = doc.block_at(start)
+        lo = 0 if block is None else block.start
         return name_context.quoted_in_its_time(
-            doc.prose, 0 if block is None else block.start, start
-        )
+            doc.prose, lo, start
+        ) or name_context.quoted_title(doc.prose, lo, start)
 
     def _choices(self, m: patterns.Match, found: str) -> tuple[str, ...]:
         key = found.casefold() if self.meta.ignorecase else found

@@ -162,6 +162,8 @@ class Variants(CheckTypeBase):
 
     #: The canonical form comes from the document, not an editor.
     FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
+    #: So the page's choice, which the tree's other pages may outvote.
+    PAGE_CHOICE: ClassVar[bool] = True
 
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k
@@ -281,6 +283,7 @@ class Variants(CheckTypeBase):
                     name_context.given_as_alternative(doc.prose, tok.start)
                     or _glossed(doc.prose, tok, other)
                     or name_context.spelling_discussed_after(doc.prose, tok.end)
+                    or name_context.cited_author(doc.prose, tok.start, tok.end)
                     or name_context.mentioned_alone(
                         doc.text, tok.start, tok.end, doc.format
                     )
@@ -330,7 +333,8 @@ class Variants(CheckTypeBase):
             named = house.canonical(prose, spellings)
             if named is not None:
                 return named
-        dominant = _dominant(group)
+        marked = len({_bare(s.text) for s in group}) == 1
+        dominant = _dominant(group, _ACCENTED_USES if marked else _DOMINANT_USES)
         if dominant is not None:
             return house.accepted(dominant.text)
         if accents and english:
@@ -357,10 +361,12 @@ class Variants(CheckTypeBase):
 #: and four: the held-out pages' one-off slips beside a name used four to
 #: eleven times).
 _DOMINANT_USES = 4
-_DOMINANT_RATIO = 4
+#: The same for spellings apart only by their marks (Gonçalves, Dvořáková):
+#: a writer who typed the marks three times in four meant them.
+_ACCENTED_USES = 3
 
 
-def _dominant(group: Sequence[_Spelling]) -> _Spelling | None:
+def _dominant(group: Sequence[_Spelling], uses: int) -> _Spelling | None:
     """The spelling the page uses far more than any other, if one is.
 
     The foreign markers tell a German transliteration (Schmyhal) from the
@@ -370,12 +376,14 @@ def _dominant(group: Sequence[_Spelling]) -> _Spelling | None:
     and "Lopez" once keeps the marks. A draft that
     changes transliteration system does so for a stretch, not for one use
     in five, so a spelling used four times and four times as often as each
-    other one is the page's own."""
+    other one is the page's own (``uses`` times, three for marks: a writer
+    who typed "Gonçalves" three times and "Goncalves" once meant the marks).
+    """
     ranked = sorted(group, key=lambda s: -len(s.tokens))
     top = len(ranked[0].tokens)
-    if top < _DOMINANT_USES:
+    if top < uses:
         return None
-    if any(len(s.tokens) * _DOMINANT_RATIO > top for s in ranked[1:]):
+    if any(len(s.tokens) * uses > top for s in ranked[1:]):
         return None
     return ranked[0]
 
@@ -697,16 +705,22 @@ def _beside_a_name(prose: str, tok: translit.Token) -> bool:
 def _glossed(prose: str, tok: translit.Token, other: _Spelling) -> bool:
     """True when the spelling at ``tok`` glosses the other one, or is glossed
     by it, in brackets right beside it: "Warsh (Warš) forms", "Zelensky
-    (Zelenskyy)". A writer giving both spellings at once means both."""
+    (Zelenskyy)", "Zmitser Babrovich (Zmicier Babrovič in the Belarusian
+    Latin alphabet)". A writer giving both spellings at once means both."""
     before = _GLOSSED_AFTER.search(prose, max(0, tok.start - 64), tok.start)
-    if before is not None and before.group(1) == other.text:
+    if before is not None and other.text in before.group(1).split():
         return True
     after = _GLOSS_AFTER.match(prose, tok.end)
     return after is not None and after.group(1) == other.text
 
 
-#: A word and an opening bracket right before a spelling: "Warsh (".
-_GLOSSED_AFTER = later_regex(r"([\p{L}\p{M}'’-]+)[ \u00a0]*\([ \u00a0]*\Z")
+#: A name of up to three words and an opening bracket right before a
+#: spelling, or before the glossing name's earlier words: "Warsh (",
+#: "Zmitser Babrovich (Zmicier ".
+_GLOSSED_AFTER = later_regex(
+    r"((?:[\p{L}\p{M}'’-]+[ \u00a0]+){0,2}[\p{L}\p{M}'’-]+)[ \u00a0]*\([ \u00a0]*"
+    r"(?:\p{Lu}[\p{L}\p{M}'’-]*[ \u00a0]+){0,2}\Z"
+)
 #: A spelling's gloss in brackets right after it: " (Warš)", " (or Warš,".
 _GLOSS_AFTER = later_regex(
     r"[ \u00a0]*\([ \u00a0]*(?:or[ \u00a0]+)?([\p{L}\p{M}'’-]+)[ \u00a0]*[),;]"

@@ -17,6 +17,7 @@ from copydesk.batch import FileResult, settle_heap
 from copydesk.errors import CopydeskError
 from copydesk.files import STDIN, Target
 from copydesk.fix import FixResult, unified_diff
+from copydesk.project_terms import NO_TERMS, TreeTerms
 
 
 class FixTally:
@@ -116,10 +117,11 @@ def _fix_file(
     diff_out: TextIO,
     text_out: TextIO,
     tally: FixTally,
-    terms: frozenset[str] = frozenset(),
+    terms: TreeTerms = NO_TERMS,
 ) -> FileResult:
     """Fix one file (or stdin): write it back atomically, or print its diff;
-    spelling findings on ``terms`` (the tree's own) are left alone."""
+    findings ``terms`` drops (the tree's own words, its outvoted spellings)
+    are left alone."""
     from copydesk.textio import DOCX, decode, encode, read_source, write_atomic
 
     name = args.stdin_filename if target.path == STDIN else target.path

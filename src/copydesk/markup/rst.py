@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 from docutils import nodes
 from docutils.frontend import get_default_settings
-from docutils.parsers.rst import Parser
+from docutils.parsers.rst import Directive as RstDirective
+from docutils.parsers.rst import Parser, directives
 from docutils.utils import new_document
 
 from copydesk.document import Directive, split_paragraphs
@@ -36,6 +38,7 @@ from copydesk.lines import LineIndex
 from copydesk.markup import Parsed
 from copydesk.markup._directives import MARKER, parse
 from copydesk.markup._mask import BlockCollector, ProseBuilder
+from copydesk.wordsets import word_set
 
 #: How far past the cursor a word may be before we give up on it.
 WINDOW = 2000
@@ -139,9 +142,58 @@ def read(text: str) -> Parsed:
         return Parsed(text, tuple(split_paragraphs(text)), ())
 
 
+#: Sphinx directives whose content is prose (a description's body, a note
+#: on a version): docutils knows none of them, and an unknown directive's
+#: content is masked whole, so an API page's every description went
+#: unread ("perform the lookup if the the port is set"). Their arguments (a
+#: signature, a version) and options stay masked.
+_PROSE_DIRECTIVES = word_set(
+    "seealso versionadded versionchanged deprecated versionremoved todo hlist "
+    "glossary describe object option envvar confval "
+    "module function data class exception method classmethod staticmethod "
+    "attribute property decorator decoratormethod type "
+    "autofunction autodata autoclass autoexception automethod autoattribute "
+    "autoproperty autodecorator automodule autoclassmethod autostaticmethod"
+)
+#: The domains whose directives take a prefix ("py:function").
+_DOMAINS = ("py", "c", "cpp", "js", "rst", "std")
+
+
+class _AnyOptions(dict[str, Callable[[str], Any]]):
+    """Every option accepted and kept as written (``:noindex:``,
+    ``:type: int``): their values are not prose, and an unknown one must not
+    turn the directive into an error whose content is masked."""
+
+    def __missing__(self, key: str) -> Callable[[str], Any]:
+        return directives.unchanged
+
+
+class _ProseBody(RstDirective):
+    """A Sphinx directive read for its content's prose alone."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec = _AnyOptions()
+
+    def run(self) -> list[nodes.Node]:
+        body = nodes.container()
+        if self.content:
+            self.state.nested_parse(self.content, self.content_offset, body)
+        return [body]
+
+
+def _register_prose_directives() -> None:
+    for name in sorted(_PROSE_DIRECTIVES):
+        directives.register_directive(name, _ProseBody)
+        for domain in _DOMAINS:
+            directives.register_directive(f"{domain}:{name}", _ProseBody)
+
+
 @lru_cache(maxsize=1)
 def _settings() -> Any:
     """Quiet, safe parser settings: no output, no halting, no file access."""
+    _register_prose_directives()
     settings = get_default_settings(Parser)
     settings.report_level = 5
     settings.halt_level = 5
@@ -163,6 +215,20 @@ def parse_rst(text: str) -> Parsed:
     return Parsed(walker.prose.build(), walker.blocks.result(), walker.directives())
 
 
+#: A grid table's top border, at a line's start.
+_GRID_TOP = re.compile(r"(?m)^[ \t]*\+[-=]+\+")
+_BLANK_LINE = re.compile(r"(?m)^[ \t]*\r?$")
+
+
+class _LimitEnd(nodes.Element):
+    """Put on the walk's stack after a grid table's cells: where its end
+    stops bounding the words looked for, the bound before it holds again."""
+
+    def __init__(self, previous: int) -> None:
+        super().__init__()
+        self.previous = previous
+
+
 class _Walker:
     """Finds prose words of the doctree in the source, in document order."""
 
@@ -174,6 +240,11 @@ class _Walker:
         self.comments: list[str] = []
         self._lines = LineIndex(text)
         self._docutils_lines = _DocutilsLines(text)
+        #: The first backslash at or after the cursor, once asked (-1: none).
+        self._backslash = text.find("\\")
+        #: Where the words looked for must end: a grid table's end while its
+        #: cells are walked, else the text's.
+        self.limit = len(text)
 
     def walk(self, document: nodes.document) -> None:
         stack: list[tuple[nodes.Node, str]] = [(document, "paragraph")]
@@ -181,6 +252,9 @@ class _Walker:
             node, kind = stack.pop()
             if isinstance(node, nodes.Text):
                 self.words(str(node.astext()), kind, show=True)
+                continue
+            if isinstance(node, _LimitEnd):
+                self.limit = node.previous
                 continue
             if not isinstance(node, nodes.Element):
                 continue
@@ -218,7 +292,27 @@ class _Walker:
             if isinstance(node, nodes.reference) and node.get("refuri"):
                 # consume the URI after the link text so no word lands in it
                 stack.append((nodes.literal("", str(node["refuri"])), kind))
+            if isinstance(node, nodes.table):
+                end = self.grid_end()
+                if end is not None:
+                    stack.append((_LimitEnd(self.limit), kind))
+                    self.limit = min(self.limit, end)
             stack.extend((child, kind) for child in reversed(node.children))
+
+    def grid_end(self) -> int | None:
+        """Where the grid table at the cursor ends (its first blank line), or
+        None for a table of another kind. docutils walks a grid table's
+        cells row by row, a row's cells column by column, where the source
+        runs line by line through every column: a cell's words are looked
+        for only inside the table, so a word not found there (a later cell
+        of the row, its lines already passed) stays masked, and the prose
+        after the table is not skipped."""
+        text = self.text
+        found = _GRID_TOP.search(text, self.cursor, self.cursor + WINDOW)
+        if found is None:
+            return None
+        blank = _BLANK_LINE.search(text, found.end())
+        return len(text) if blank is None else blank.start()
 
     @staticmethod
     def is_default_role(node: nodes.Element) -> bool:
@@ -294,18 +388,34 @@ class _Walker:
                     text, self.cursor, self.cursor + WINDOW + 2 * len(word)
                 )
                 found, end = (-1, -1) if match is None else match.span()
-            if found < 0 and text.find("\\", self.cursor, self.cursor + WINDOW) >= 0:
-                # Any character may be escaped (``"1 2\\n"`` reads ``"1 2n"``).
+            backslash = self._backslash_after(self.cursor)
+            if 0 <= backslash < self.cursor + WINDOW and (
+                found < 0 or backslash < found
+            ):
+                # Any character may be escaped (``"1 2\\n"`` reads ``"1 2n"``),
+                # and the escaped word comes first: "by \\r\\n only" reads
+                # "by rn only", whose "rn" would otherwise be taken from the
+                # next "kernel" on, masking the prose between.
                 match = _escaped(word, loose=True).search(
-                    text, self.cursor, self.cursor + WINDOW + 2 * len(word)
+                    text,
+                    self.cursor,
+                    (self.cursor + WINDOW if found < 0 else found) + 2 * len(word),
                 )
-                found, end = (-1, -1) if match is None else match.span()
-            if found < 0:
+                if match is not None:
+                    found, end = match.span()
+            if found < 0 or end > self.limit:
                 continue
             if show:
                 self.prose.reveal(found, end)
                 self.blocks.add(found, end, kind)
             self.cursor = end
+
+    def _backslash_after(self, at: int) -> int:
+        """The first backslash at or after ``at`` (-1: none), searched once
+        per backslash passed, not once per word."""
+        if 0 <= self._backslash < at:
+            self._backslash = self.text.find("\\", at)
+        return self._backslash
 
     def role(self, source: str, kind: str) -> None:
         """An unknown role: show its title or prose text, consume the rest."""
@@ -316,7 +426,7 @@ class _Walker:
         role = match.group("role").rsplit(":", 1)[-1]
         content = match.group("content")
         titled = _TITLED.match(content)
-        start = self.text.find(source[: len(role) + 3], self.cursor)
+        start = self.text.find(source[: len(role) + 3], self.cursor, self.limit)
         if start >= 0:
             self.cursor = start + len(role) + 3
         if titled is not None and role in _TITLED_ROLES:
@@ -330,7 +440,9 @@ class _Walker:
         alt = node.get("alt")
         if not alt:
             return
-        option = self.text.find(":alt:", self.cursor, self.cursor + WINDOW)
+        option = self.text.find(
+            ":alt:", self.cursor, min(self.cursor + WINDOW, self.limit)
+        )
         if option < 0:
             return
         self.cursor = option + 5
