@@ -38,7 +38,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from copydesk import regex_programs, translit
+from copydesk import regex_programs, translit, wordlists
 from copydesk.document import FILLER, Analysis, ByKey, Document
 from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.lines import line_around, line_start
@@ -242,10 +242,10 @@ def another_bearer(mine: frozenset[str], theirs: frozenset[str]) -> bool:
 
 def _skeleton(given: str) -> str:
     """A given name's consonants, so that one name's romanisations meet
-    (Vladimir and Volodymyr, Victor and Viktor) where two names do not
-    (Taras and Vitali)."""
-    folded = translit.to_ascii(given).casefold().replace("c", "k")
-    consonants = [ch for ch in folded if ch not in "aeiouyhw"]
+    (Vladimir and Volodymyr, Victor and Viktor, Witalij and Vitali) where
+    two names do not (Taras and Vitali)."""
+    folded = translit.to_ascii(given).casefold().replace("c", "k").replace("w", "v")
+    consonants = [ch for ch in folded if ch not in "aeiouyjh"]
     return "".join(
         ch for i, ch in enumerate(consonants) if i == 0 or ch != consonants[i - 1]
     )
@@ -269,11 +269,25 @@ def given_names(prose: str, surname: str) -> frozenset[str]:
 
 def _given_name(prose: str, start: int) -> str | None:
     """The given name right before the surname at ``start``, if one is:
-    a capitalised word that is no common word (not "Mayor", "President")."""
+    a capitalised word that is no common word (not "Mayor", "President")
+    nor a place after its preposition ("In Kyiv Zelenskyy met ...")."""
     found = _GIVEN_NAME_BEFORE.search(prose, max(0, start - 32), start)
     if found is None or translit.is_common(found.group(1)):
         return None
+    if wordlists.lexicon("en").count(found.group(1).casefold()) >= _COMMON_WORD:
+        return None  # "But Zelenskyy denied it": a sentence's first word
+    if _PREPOSITION_BEFORE.search(prose, max(0, found.start() - 12), found.start()):
+        return None
     return found.group(1)
+
+
+#: The English lexicon's count of a word too common to be a given name
+#: ("But", "Later"; "Mark" and "Rose" are lost with them).
+_COMMON_WORD = 70
+#: A preposition before a capitalised word: a place, not a given name.
+_PREPOSITION_BEFORE = later_re(
+    r"(?i)(?<![\w])(?:in|at|from|to|near|outside|of|across)[ \t\u00a0]+\Z"
+)
 
 
 def beside_its_own(prose: str, start: int, canonical: str) -> bool:
@@ -774,11 +788,15 @@ _TITLE_LEAD = later_regex(
     r"(?:headline|caption|title|subtitle|subject[ \t\u00a0]+line))"
     r"[ \t\u00a0]*[,:]?[ \t\u00a0]*\Z"
 )
-#: Right after a quotation's closer, a reference's date: ', 4 June 2025'.
+#: Right after a quotation's closer, a reference's full date: ', 4 June
+#: 2025', ', June 4, 2025'.
 _DATE_AFTER_TITLE = later_regex(
     r"[ \t\u00a0]*[,.;][ \t\u00a0]*(?:\d{1,2}[ \t\u00a0]+\p{Lu}\p{Ll}+[ \t\u00a0]+\d{4}"
-    r"|\p{Lu}\p{Ll}+[ \t\u00a0]+\d{1,2},[ \t\u00a0]+\d{4}|\(?\d{4}\)?)(?!\w)"
+    r"|\p{Lu}\p{Ll}+[ \t\u00a0]+\d{1,2},[ \t\u00a0]+\d{4})(?!\w)"
 )
+#: Right before a cited title's opener: its source and a comma
+#: ("Novaya Volna, “…”").
+_SOURCE_BEFORE_TITLE = later_regex(r"\p{Lu}[\p{L}.'’-]*,[ \t\u00a0]*\Z")
 #: How far a title's quotation may run.
 _QUOTED_TITLE_REACH = 240
 _CLOSERS = {"“": "”", "„": "“", "«": "»", '"': '"'}
@@ -795,6 +813,8 @@ def quoted_title(prose: str, lo: int, start: int) -> bool:
         return False
     if _TITLE_LEAD.search(prose, max(lo, opener - 48), opener) is not None:
         return True
+    if _SOURCE_BEFORE_TITLE.search(prose, max(lo, opener - 48), opener) is None:
+        return False
     closer = prose.find(_CLOSERS[prose[opener]], start, start + _QUOTED_TITLE_REACH)
     return (
         closer >= 0
@@ -1280,8 +1300,13 @@ _ABOUT_BEFORE = later_regex(
     # The word given as a spelling or a name: "spelled the city as",
     # "referred to", "called it".
     r"|(?:spelled|spelt|wrote|written|rendered|misspelled|misspelt|gave|given)"
-    r"(?:[ \t]+(?:it|him|her|them|(?:the|its|his|her|their)[ \t]+\w+))?[ \t]+as"
-    r"|referred[ \t]+to|called[ \t]+(?:it|him|her|them))[ \t]*[,:]?[ \t]*\Z"
+    r"(?:[ \t]+(?:it|him|her|them|(?:the|its|his|her|their)[ \t]+\w+))?[ \t]+as)"
+    r"[ \t]*[,:]?[ \t]*\Z"
+)
+#: Before a quotation alone (not emphasis, which stresses: "was referred to
+#: *Kiev*"), words that cite its words: 'referred to "the Ukraine"'.
+_CITED_BEFORE = later_regex(
+    r"(?i)(?<![\w-])(?:referred[ \t]+to|called[ \t]+(?:it|him|her|them))[ \t]*\Z"
 )
 #: Right after one, an apposition that does: ", the romanisation of ...".
 _ABOUT_AFTER = later_regex(
@@ -1304,12 +1329,15 @@ def mentioned_alone(text: str, start: int, end: int, fmt: str) -> bool:
     is no mention; a plain-text draft has no emphasis (``fmt``). Read in
     the source ``text``."""
     pair = _enclosing(text, start, end, _QUOTE_PAIRS)
+    quoted = pair is not None
     if pair is None and fmt != "plain":
         pair = _enclosing(text, start, end, _EMPHASIS_PAIRS)
     if pair is None:
         return False
     opener = start - len(pair[0])
     if _ABOUT_BEFORE.search(text, max(0, opener - _ABOUT_REACH), opener):
+        return True
+    if quoted and _CITED_BEFORE.search(text, max(0, opener - _ABOUT_REACH), opener):
         return True
     return _ABOUT_AFTER.match(text, end + len(pair[1])) is not None
 

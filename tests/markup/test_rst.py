@@ -229,3 +229,27 @@ def test_a_sphinx_descriptions_body_is_prose_and_its_signature_code() -> None:
     assert_masked(text, prose, "rowcount")
     assert_masked(text, prose, "3.1")
     assert_masked(text, prose, "install")
+
+
+def test_a_grid_table_right_after_another_is_read() -> None:
+    text = (
+        "+-----+-----+\n| a   | b   |\n+-----+-----+\n\n"
+        "+---------+--------------+\n| the fee | a late cell  |\n"
+        "+---------+--------------+\n\nAfter the tables.\n"
+    )
+    prose = read(text).prose
+    assert_shown(text, prose, "the fee")
+    assert_shown(text, prose, "a late cell")
+    assert_shown(text, prose, "After the tables.")
+
+
+def test_a_version_note_on_the_directives_next_line_is_prose() -> None:
+    text = (
+        ".. versionadded:: 3.1\n   The option was added.\n\n"
+        ".. versionchanged:: 3.2 The option moved.\n"
+    )
+    prose = read(text).prose
+    assert_shown(text, prose, "The option was added.")
+    assert_shown(text, prose, "The option moved.")
+    assert_masked(text, prose, "3.1")
+    assert_masked(text, prose, "3.2")

@@ -44,7 +44,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, ClassVar, Final
 
-from copydesk import name_context, word_guards, wordlists
+from copydesk import name_context, translit, word_guards, wordlists
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.document import Analysis, Document
 from copydesk.errors import RuleError
@@ -193,11 +193,13 @@ class Capitals(CheckTypeBase):
             right = known.get(folded) or self._winner(lex, counts, folded, uses)
             if right is None:
                 continue
-            # A word too (``Latex``, ``Webmail``): its capital at a sentence's
-            # start is no slip of the name; unless the lexicon knows the word
-            # as a name with a capital inside ("Javascript is ...").
-            a_word = lex.is_word(folded) and not word_guards.inner_capital(
-                lex.names.get(folded, folded)
+            # A word too (``Latex``, ``Webmail``, ``Blackberry`` jam): its
+            # capital at a sentence's start is no slip of the name; unless
+            # the lexicon knows the word only as a name with a capital
+            # inside, no common word ("Javascript is ...").
+            a_word = lex.is_word(folded) and (
+                folded in translit.common_words()
+                or not word_guards.inner_capital(lex.names.get(folded, folded))
             )
             example = uses[right][0] if uses.get(right) else None
             for name in spellings:

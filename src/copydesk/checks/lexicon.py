@@ -694,13 +694,19 @@ def _name_in_lower_case(doc: Document, word: str) -> bool:
     return any(
         _inside_a_sentence(doc, at)
         for at in doc.get(word_guards.WordPlaces).of((name,))[name]
-    ) and not word_guards.slip_of_a_word(word)
+    ) and not word_guards.slip_of_a_word(word, least=_NAME_SLIP)
+
+
+#: How common (the lexicon's count) a word is whose slip a name in lower
+#: case may not be ("retreival", of retrieval).
+_NAME_SLIP = 50
 
 
 def _inside_a_sentence(doc: Document, at: int) -> bool:
     """Whether the word at ``at`` stands inside a sentence, where only a
     name is capitalised: not a heading's, a sentence's first word, nor one
-    of a run in title case ("Order On Conferring Honourary Title")."""
+    of a run in title case, first and last included ("Order On Conferring
+    Honourary Title", "the Document Retreival page")."""
     block = doc.block_at(at)
     if block is not None and block.kind == "heading":
         return False
@@ -708,7 +714,7 @@ def _inside_a_sentence(doc: Document, at: int) -> bool:
         return False
     before = _CAPITALISED_BEFORE.search(doc.prose, max(0, at - 40), at)
     after = _CAPITALISED_AFTER.match(doc.prose, at)
-    return before is None or after is None
+    return before is None and after is None
 
 
 #: A capitalised word right before a word, and one right after it: a run
@@ -916,9 +922,9 @@ def _prefixed_term(folded: str) -> bool:
 
 def _system_name(folded: str) -> bool:
     """A name as C libraries, Linux and JavaScript coin them: ``lib``
-    before a name (libm, libxml2) or a known word before ``fs``, ``fd`` or
-    ``js`` (overlayfs, eventfd, requirejs), unless it is a slip of a common
-    word ("librarry", "rooffs")."""
+    before a name (libm, libxml2) or a known word before ``fs``, ``fd``,
+    ``js`` or ``id`` (overlayfs, eventfd, requirejs, groupid), unless it is
+    a slip of a common word ("librarry", "rooffs")."""
     if folded.startswith("lib") and len(folded) > len("lib"):
         # One letter after lib is always a library (libc, libm, libz).
         return len(folded) == len("lib") + 1 or not word_guards.slip_of_a_word(
@@ -926,14 +932,18 @@ def _system_name(folded: str) -> bool:
         )
     stem = folded[:-2]
     if (
-        not folded.endswith(("fs", "fd", "js"))
+        not folded.endswith(("fs", "fd", "js", "id"))
         or len(stem) < _PREFIXED_MIN - 1
         or stem.endswith("f")  # "rooffs": a doubled key
         or not _known_in("en", stem)
     ):
         return False
     # A known word before "js" is one of JavaScript's names, however near a
-    # word the "j" puts it ("requirejs", "expressjs").
+    # word the "j" puts it ("requirejs", "expressjs"); a common one before
+    # "id" an identifier's ("groupid" beside userid, not "grouped"; not
+    # "myraid", myriad's slip, whose "myra" is a name).
+    if folded.endswith("id"):
+        return wordlists.lexicon("en").count(stem) >= _COMMON_SLIP
     return folded.endswith("js") or not word_guards.slip_of_a_word(
         folded, least=_COMMON_SLIP
     )

@@ -21,8 +21,6 @@ shapes it reports (``shapes``):
   stop at its end.
 - ``ticker``: figures with a market's or a thermometer's signs (▲ ▼ % °)
   and no word in lower case: a quotes or weather strip.
-- ``price``: a price alone on its line ("£89.99", "From £65", "19,99 €"):
-  a shop's widget beside the story (a price in an article has words).
 - ``row``: three to eight short items parted by bars, middle dots or wide
   gaps (two by a bar, a dot or a gap no sentence leaves), a menu, a row
   of links or buttons ("Watch Live   Weather   Traffic", "ET | EN | RU",
@@ -313,18 +311,6 @@ def _row_items(text: str) -> int:
     return len(parts) if figures <= 1 else 0
 
 
-#: A price alone on its line: a shop's widget beside the story ("£89.99",
-#: "$46.00", "19,99 €", "From £65").
-_PRICE = later_re(
-    r"(?i:from[ \t]+|now[ \t]+)?(?:[£$€¥][ \t]?\d[\d,]*(?:\.\d{2})?"
-    r"|\d[\d.,]*[ \t]?(?:€|zł|kr|EUR|USD|GBP))"
-)
-
-
-def _price(text: str) -> bool:
-    return _PRICE.fullmatch(text) is not None
-
-
 def _ticker(tokens: list[str]) -> bool:
     figures = 0
     signed = False
@@ -373,11 +359,27 @@ _LISTED = 3
 
 def _same_list(doc: Document, last: int, line: int) -> bool:
     """Whether ``line`` goes on the list whose entry ``last`` was: next to
-    it, or after one line of the list that reads otherwise ("Wednesday
-    Closed", "Senior women (8km)"), with no blank line between."""
-    return line - last == 1 or (
-        line - last == 2 and bool(doc.line_text(last + 1).strip())
-    )
+    it, or after one line of the list that reads otherwise but opens as its
+    entries do ("Wednesday Closed" among the opening hours), with no blank
+    line between; a headline between stamps is a sidebar's ("Rail strike
+    called off" under "8/29(Thu) 18:42")."""
+    if line - last == 1:
+        return True
+    if line - last != 2:
+        return False
+    gap = _TOKEN.findall(doc.line_text(last + 1))
+    entry = _TOKEN.findall(doc.line_text(last))
+    return bool(gap) and bool(entry) and _opening(gap[0]) == _opening(entry[0]) != ""
+
+
+def _opening(token: str) -> str:
+    """What kind of word opens a list's line: a weekday, a month, a figure."""
+    low = token.casefold().rstrip(".")
+    if low in _WEEKDAYS:
+        return "weekday"
+    if low in _MONTHS:
+        return "month"
+    return "figure" if _figure(token) else ""
 
 
 class ShapedLines(CheckTypeBase):
@@ -416,7 +418,6 @@ class ShapedLines(CheckTypeBase):
                 lambda _, tokens: _counter(tokens, max_words) or _reactions(tokens)
             ),
             "ticker": _Shape(lambda _, tokens: _ticker(tokens)),
-            "price": _Shape(lambda text, _: _price(text)),
             "prompt": _Shape(lambda _, tokens: _prompt(tokens), figures=False),
             "row": _Shape(lambda text, _: _row(text), figures=False, apart=True),
         }

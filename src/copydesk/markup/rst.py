@@ -107,6 +107,17 @@ def _escaped(word: str, *, loose: bool = False) -> re.Pattern[str]:
     )
 
 
+def _escaped_whole(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a whole word that escapes hold: a
+    backslash in it, no word character around it ("by \\r\\n only"; not
+    the "a\\n" of "data\\nsa", where "an" would be read)."""
+    return (
+        "\\" in text[start:end]
+        and (start == 0 or not text[start - 1].isalnum())
+        and (end == len(text) or not text[end].isalnum())
+    )
+
+
 _DIRECTIVE_LINE = re.compile(r"(?m)^[ \t]*(\.\.[ \t]+(copydesk:[^\r\n]*))")
 
 #: Where docutils breaks lines: ``str.splitlines`` after turning VT and FF
@@ -178,9 +189,29 @@ class _ProseBody(RstDirective):
 
     def run(self) -> list[nodes.Node]:
         body = nodes.container()
+        # Where the directive starts: docutils would give the body the
+        # line after its block, and the reader's hint would pass a note on
+        # the directive's own lines.
+        body.line = self.lineno
+        if self.name in _VERSION_NOTES and self.arguments:
+            # "versionadded:: 3.1" and its note, on the line or the next:
+            # the version is code, the note prose.
+            parts = self.arguments[0].split(None, 1)
+            note = parts[1] if len(parts) > 1 else ""
+            if note.strip():
+                # Parsed for its inline markup as docutils parses a
+                # paragraph's: ``literals`` and roles stay masked.
+                inline, _ = self.state.inline_text(note, self.lineno)
+                body += nodes.paragraph(note, "", *inline)
         if self.content:
             self.state.nested_parse(self.content, self.content_offset, body)
         return [body]
+
+
+#: Version directives whose argument goes on with a note after the version.
+_VERSION_NOTES = frozenset(
+    {"versionadded", "versionchanged", "deprecated", "versionremoved"}
+)
 
 
 def _register_prose_directives() -> None:
@@ -308,11 +339,15 @@ class _Walker:
         of the row, its lines already passed) stays masked, and the prose
         after the table is not skipped."""
         text = self.text
-        found = _GRID_TOP.search(text, self.cursor, self.cursor + WINDOW)
-        if found is None:
-            return None
-        blank = _BLANK_LINE.search(text, found.end())
-        return len(text) if blank is None else blank.start()
+        for found in _GRID_TOP.finditer(text, self.cursor, self.cursor + WINDOW):
+            # A top border follows no row: the bottom border of a table just
+            # read (the cursor still inside it) is passed over.
+            above = text.rfind("\n", 0, max(0, found.start() - 1)) + 1
+            if text[above : found.start()].lstrip()[:1] in ("|", "+"):
+                continue
+            blank = _BLANK_LINE.search(text, found.end())
+            return len(text) if blank is None else blank.start()
+        return None
 
     @staticmethod
     def is_default_role(node: nodes.Element) -> bool:
@@ -401,7 +436,9 @@ class _Walker:
                     self.cursor,
                     (self.cursor + WINDOW if found < 0 else found) + 2 * len(word),
                 )
-                if match is not None:
+                if match is not None and (
+                    found < 0 or _escaped_whole(text, match.start(), match.end())
+                ):
                     found, end = match.span()
             if found < 0 or end > self.limit:
                 continue
