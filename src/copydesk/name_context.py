@@ -1297,8 +1297,7 @@ _ABOUT_BEFORE = later_regex(
     r"[ \t]+(?:(?:old|older|Russian|Ukrainian|English|official)[ \t]+)?"
     r"(?:spellings?|misspellings?|names?|forms?|words?|terms?|transliterations?"
     r"|romani[sz]ations?)|spelled|spelt|pronounced|written"
-    # The word given as a spelling or a name: "spelled the city as",
-    # "referred to", "called it".
+    # The word given as a spelling: "spelled the city as", "wrote it as".
     r"|(?:spelled|spelt|wrote|written|rendered|misspelled|misspelt|gave|given)"
     r"(?:[ \t]+(?:it|him|her|them|(?:the|its|his|her|their)[ \t]+\w+))?[ \t]+as)"
     r"[ \t]*[,:]?[ \t]*\Z"
