@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 from copydesk import regex_programs, translit, wordlists
 from copydesk.document import FILLER, Analysis, ByKey, Document
 from copydesk.lazy_patterns import later_re, later_regex
-from copydesk.lines import line_around, line_start
+from copydesk.lines import line_around, line_end, line_start
 from copydesk.word_guards import abbreviated
 
 if TYPE_CHECKING:  # ``regex`` is imported to compile only (``regex_programs``)
@@ -544,8 +544,7 @@ def cited_author(prose: str, start: int, end: int) -> bool:
         return False
     if _INITIALS_AFTER.match(prose, end) is None:
         return False
-    hi = prose.find("\n", end)
-    year = _AUTHORS_YEAR.search(prose, lo, len(prose) if hi < 0 else hi)
+    year = _AUTHORS_YEAR.search(prose, lo, line_end(prose, end))
     return year is not None and year.start() > end
 
 

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from copydesk import regex_programs, text_pieces
 from copydesk.document import Analysis, Block, BlockIndex, Document, LoweredProse
 from copydesk.lazy_patterns import later_re, later_regex
-from copydesk.lines import line_around
+from copydesk.lines import line_around, line_start
 from copydesk.markup.bare_links import link_spans
 from copydesk.wide_chars import wide_characters
 from copydesk.wordsets import word_set
@@ -504,7 +504,7 @@ def scope_of_entry(prose: str, start: int, end: int) -> bool:
     word = prose[start:end]
     if not word.islower() or _SCOPE_AFTER.match(prose, end) is None:
         return False
-    lo = prose.rfind("\n", 0, start) + 1
+    lo = line_start(prose, start)
     return not prose[lo:start].strip(" \t*-+•" + _FILLER) and not slip_of_a_word(word)
 
 

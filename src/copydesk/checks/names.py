@@ -793,11 +793,12 @@ class Names(CheckTypeBase):
             doc.prose, 0 if block is None else block.start, start
         ):
             return False  # headlined its article "Donbass residents ...": as printed
-        bearers = doc.get(GivenNames)
-        if entry.kind == "person" and name_context.another_bearer(
-            bearers[doc.prose[start:end]], bearers[entry.canonical]
-        ):
-            return False  # "Taras Klychko", beside "Vitali Klitschko": two men
+        if entry.kind == "person":
+            bearers = doc.get(GivenNames)
+            if name_context.another_bearer(
+                bearers[doc.prose[start:end]], bearers[entry.canonical]
+            ):
+                return False  # "Taras Klychko", beside "Vitali Klitschko": two men
         if entry.kind == "place":
             elsewhere = self.elsewhere.get() if self.elsewhere else None
             if name_context.other_name(doc.prose, start, end, elsewhere):

@@ -333,7 +333,7 @@ class Variants(CheckTypeBase):
             named = house.canonical(prose, spellings)
             if named is not None:
                 return named
-        marked = len({_bare(s.text) for s in group}) == 1
+        marked = _apart_by_marks(group)
         dominant = _dominant(group, _ACCENTED_USES if marked else _DOMINANT_USES)
         if dominant is not None:
             return house.accepted(dominant.text)
@@ -898,9 +898,15 @@ def _a_case_of(form: str, nominative: str) -> bool:
 def _accents_only(group: Sequence[_Spelling]) -> bool:
     """True when the spellings differ only by the accents of a Latin-script
     name (Rodríguez, Rodriguez), not by a romanisation's marks."""
-    if len({_bare(s.text) for s in group}) != 1:
+    if not _apart_by_marks(group):
         return False
     return not any(ch in _SYSTEM_MARKS for s in group for ch in s.text)
+
+
+def _apart_by_marks(group: Sequence[_Spelling]) -> bool:
+    """True when the spellings differ only by their marks, a romanisation's
+    or a Latin-script name's (Dvořáková, Dvorakova; Gonçalves, Goncalves)."""
+    return len({_bare(s.text) for s in group}) == 1
 
 
 def _one_entity(group: Sequence[_Spelling], prose: str) -> bool:

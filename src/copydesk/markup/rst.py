@@ -34,7 +34,7 @@ from docutils.parsers.rst import Parser, directives
 from docutils.utils import new_document
 
 from copydesk.document import Directive, split_paragraphs
-from copydesk.lines import LineIndex
+from copydesk.lines import LineIndex, line_start
 from copydesk.markup import Parsed
 from copydesk.markup._directives import MARKER, parse
 from copydesk.markup._mask import BlockCollector, ProseBuilder
@@ -342,7 +342,7 @@ class _Walker:
         for found in _GRID_TOP.finditer(text, self.cursor, self.cursor + WINDOW):
             # A top border follows no row: the bottom border of a table just
             # read (the cursor still inside it) is passed over.
-            above = text.rfind("\n", 0, max(0, found.start() - 1)) + 1
+            above = line_start(text, max(0, found.start() - 1))
             if text[above : found.start()].lstrip()[:1] in ("|", "+"):
                 continue
             blank = _BLANK_LINE.search(text, found.end())
