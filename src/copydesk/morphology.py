@@ -54,6 +54,8 @@ SUFFIXES = tuple(
     )
 )
 _MIN_STEM = 3
+#: Letters after which a final e is not silent, so a suffix keeps it.
+_KEEP_E_AFTER = frozenset("aeiouy")
 #: Suffixes before which a word in consonant + "le" becomes "-il-".
 _ILITY = frozenset({"ity", "ities"})
 _MIN_PART = 3
@@ -68,9 +70,16 @@ def stems(word: str, suffix: str) -> list[str]:
     stem = word[: -len(suffix)]
     if len(stem) < _MIN_STEM:
         return []
-    found = [stem]
-    if suffix[0] in VOWELS and not (
-        suffix in _ILITY and stem.endswith("l") and stem[-2:-1] not in VOWELS
+    # A silent e (after a consonant) drops before a suffix in e or i:
+    # "changeing", "useing" and "hopeed" are slips, whatever "change" is;
+    # "agreeing", "canoeing" and "dyeing" keep theirs, and the forms that
+    # keep it by custom ("ageing", "bingeing") are in the lexicon.
+    silent_e = stem[-1] == "e" and stem[-2] not in _KEEP_E_AFTER
+    found = [] if silent_e and suffix[0] in "ei" else [stem]
+    if (
+        suffix[0] in VOWELS
+        and not stem.endswith("e")
+        and not (suffix in _ILITY and stem.endswith("l") and stem[-2:-1] not in VOWELS)
     ):
         # A silent e goes before a vowel only (hoping, usable; immensely,
         # movement keep it), and a -ble or -ple word takes -ility
@@ -83,9 +92,14 @@ def stems(word: str, suffix: str) -> list[str]:
         found.append(stem[:-1])
     if stem.endswith("i"):
         found.append(stem[:-1] + "y")  # dutiful -> duty
-    if suffix.startswith("i") and not stem.endswith("l"):
+    if (
+        suffix.startswith("i")
+        and not suffix.startswith("ing")
+        and not stem.endswith("l")
+    ):
         # strategize -> strategy; an adverb in -ly takes no suffix
-        # (flexiblity is no form of flexibly).
+        # (flexiblity is no form of flexibly), and -ing keeps a y (studying:
+        # "changeing" is no form of "changey").
         found.append(stem + "y")
     return found
 

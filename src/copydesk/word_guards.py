@@ -906,7 +906,7 @@ class NameLists(Analysis[frozenset[Block]]):
         for run, texts in _list_runs(doc):
             short = [b for b, t in zip(run, texts, strict=True) if _name_entry(t)]
             # Most entries are a person's full name: a list of people.
-            people = 2 * sum(map(_full_name, texts)) >= len(run)
+            people = 2 * sum(map(_person_entry, texts)) >= len(run)
             many = len(run) >= _NAME_LIST_ITEMS
             if many and people and len(short) >= _NAME_LIST_SHARE * len(run):
                 found.extend(short)
@@ -1006,6 +1006,10 @@ def _name_entry(text: str) -> bool:
     one to four words each capitalised, a name's particle or a user name in
     brackets ("Alan Somers (asomers)"). "Placement (optional, control
     plane)" is a list of components, not of people."""
+    credited_name = _credit_name(text)
+    if credited_name is not None:
+        # "dessant - bug hunting": a contributor and what they gave.
+        return _name_entry(credited_name)
     handle, colon, name = text.partition(":")
     if colon and _handle(handle.strip()):
         # "dreid : David Reid": a committer list's user name and its owner
@@ -1031,6 +1035,17 @@ def _handle(text: str) -> bool:
     return bool(bare) and bare.isalnum() and text.islower()
 
 
+def _person_entry(text: str) -> bool:
+    """An entry that names a person: a full name, or a credit's name of two
+    capitalised words or more before what they gave ("Peter Inglesby -
+    resolve symlinks": its first name may be a common word's)."""
+    name = _credit_name(text)
+    if name is None:
+        return _full_name(text)
+    words = name.split()
+    return _full_name(name) or (len(words) >= 2 and all(w[:1].isupper() for w in words))
+
+
 def _full_name(text: str) -> bool:
     """A person's name: two or more capitalised words, the first no common
     English word ("Alan Somers"; not "Dark Mode", "Cross Platform")."""
@@ -1041,8 +1056,28 @@ def _full_name(text: str) -> bool:
 
 
 def in_name_list(doc: Document, start: int) -> bool:
-    """The word at ``start`` is in an entry of a list of names."""
-    return _in_entry_of(doc, start, NameLists)
+    """The word at ``start`` is in an entry of a list of names, in the name
+    (not in what a credit's entry says the person did)."""
+    block = doc.block_at(start)
+    if block is None or block not in doc.get(NameLists):
+        return False
+    entry = doc.prose[block.start : block.end]
+    name = _credit_name(entry)
+    return name is None or start - block.start < entry.find(name) + len(name)
+
+
+#: The spaced dash between a contributor's name and what they gave in a
+#: credits list ("Peter Inglesby - resolve symlinks", "zpin – bug fixes").
+_CREDIT_DASH = later_re(r"[ \t]+[-–—][ \t]+")
+
+
+def _credit_name(entry: str) -> str | None:
+    """The name of a credits entry "NAME - what they did", or None."""
+    dash = _CREDIT_DASH.search(entry)
+    if dash is None:
+        return None
+    name = entry[: dash.start()].strip()
+    return name if name and entry[dash.end() :].strip() else None
 
 
 def _in_entry_of(
@@ -1116,6 +1151,70 @@ def in_package_series(prose: str, start: int, end: int) -> bool:
     listed = prose[label.end() : hi if stop < 0 else stop].split(",")
     names = [item.strip() for item in listed]
     return len(names) >= _PACKAGE_ITEMS and word in names
+
+
+#: The items of a run-in series: split at commas and a last "and"/"or".
+_SERIES_SPLIT = later_re(
+    r",[ \t\r\n]*(?:(?:and|or)[ \t\r\n]+)?|[ \t\r\n]+(?:and|or)[ \t\r\n]+"
+)
+#: What closes an item after its name: a bracket's note ("(:issue:`4109`)")
+#: and the fillers of masked markup.
+_ITEM_NOTE = later_re(r"[ \t]*\([^()]*\)[ \t]*\Z")
+#: The end of a sentence inside a series' reach: a stop before a space.
+_SERIES_END = later_re(r"[.;!?](?=\s|\Z)")
+#: Items a series of identifiers holds at least, the word's among them.
+_IDENTIFIER_ITEMS = 4
+
+
+def in_identifier_series(prose: str, start: int, end: int) -> bool:
+    """The lower-case word at ``start:end`` is one item of a sentence's
+    comma series whose other one-word items are mostly identifiers: names
+    with a digit, ``_``, ``.``, ``-`` or an inner capital, or no English
+    word and no slip of one ("hooks for botocore, boto, boto3 and
+    gevent.monkey"; "avro, bacon, boto, boto3, botocore, certifi"): a
+    package's name as its makers spell it. A series of words with a slip
+    among them ("apples, pears, bananna, plums") is not one, nor a list of
+    misspellings ("recieve, seperate, acheive": each a slip of a word)."""
+    word = prose[start:end]
+    if not word.islower():
+        return False
+    # The series may run over lines (one item a line); a blank line or a
+    # sentence's end bounds it.
+    lo, hi = max(0, start - _PACKAGE_REACH), min(len(prose), end + _PACKAGE_REACH)
+    head = prose.rfind("\n\n", lo, start)
+    lo = max(lo, head + 2 if head >= 0 else lo)
+    stops = list(_SERIES_END.finditer(prose, lo, start))
+    lo = stops[-1].end() if stops else lo
+    stop = _SERIES_END.search(prose, end, hi)
+    tail = prose.find("\n\n", end, hi)
+    hi = min(x for x in (hi, stop.start() if stop else hi, tail if tail >= 0 else hi))
+    items = [
+        _ITEM_NOTE.sub("", item.replace(_FILLER, " ")).strip()
+        for item in _SERIES_SPLIT.split(prose[lo:hi])
+    ]
+    if len(items) > 1 and " " in items[0]:
+        items[0] = items[0].rsplit(None, 1)[-1]  # "Hooks for botocore": its name
+    if len(items) > 1 and " " in items[-1]:
+        items[-1] = items[-1].split(None, 1)[0]  # "gevent.monkey were added"
+    if len(items) < _IDENTIFIER_ITEMS or word not in items:
+        return False
+    others = [i for i in items if i != word and i and " " not in i]
+    shaped = sum(_identifier_shaped(i) for i in others)
+    return len(others) >= _IDENTIFIER_ITEMS - 1 and 2 * shaped > len(others)
+
+
+def _identifier_shaped(name: str) -> bool:
+    """A name that reads as a program's or a package's, not a word: a
+    digit, ``_``, ``.`` or ``-`` inside, an inner capital, or letters the
+    lexicon does not count that are no slip of a common word."""
+    from copydesk import wordlists
+
+    if not name.isalpha():
+        return any(ch.isalnum() for ch in name)
+    if inner_capital(name):
+        return True
+    folded = name.lower()
+    return wordlists.lexicon("en").count(folded) == 0 and not slip_of_a_word(folded)
 
 
 def in_name_series(doc: Document, start: int, end: int) -> bool:
@@ -1262,11 +1361,14 @@ def named_in_address(doc: Document, start: int, end: int) -> bool:
     text = doc.text
     lo, hi = line_around(text, start, end, _URL_REACH)
     # And the few lines above: a definition's term links what its
-    # description then names (<dt><a href=".../ssldump">, <dd>ssldump is).
+    # description then names (<dt><a href=".../ssldump">, <dd>ssldump is),
+    # within the reach: a line above that starts farther is cut there (not
+    # read from the text's start, once per word: quadratic on a long text).
+    near = max(0, start - _URL_REACH)
     for _ in range(_LINES_ABOVE):
-        if lo <= 0 or start - lo > _URL_REACH:
+        if lo <= near:
             break
-        lo = text.rfind("\n", max(0, start - _URL_REACH), lo - 1) + 1
+        lo = max(near, text.rfind("\n", near, lo - 1) + 1)
     word = text[start:end].casefold()
     for link_start, link_end in link_spans(text, lo, hi):
         found = text[link_start:link_end].casefold()

@@ -56,9 +56,12 @@ def _load(path: Path) -> dict[str, Any]:
 
 
 def _files() -> list[Path]:
-    """The pack's swap lists (its lexicon, confusion and rarity rules are not)."""
+    """The pack's swap lists of words (its lexicon, confusion and rarity
+    rules are not, nor a ``nonword`` rule, whose swaps are patterns)."""
     return sorted(
-        p for p in PACK.glob("*.yml") if _load(p).get("extends") == "substitution"
+        p
+        for p in PACK.glob("*.yml")
+        if _load(p).get("extends") == "substitution" and not _load(p).get("nonword")
     )
 
 

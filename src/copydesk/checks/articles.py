@@ -172,7 +172,8 @@ class Articles(CheckTypeBase):
                 continue
             article, word, letters = m.group(1).casefold(), m.group(3), m.group(4)
             if word is not None:
-                choices = self._choices(article, word, lex)
+                noun_next = _LOWER_WORD_NEXT.match(prose, m.end(2) + len(word))
+                choices = self._choices(article, word, lex, noun_next=bool(noun_next))
             else:
                 wanted = self._initialism_article(letters)
                 choices = (wanted,) if wanted and wanted != article else ()
@@ -205,12 +206,16 @@ class Articles(CheckTypeBase):
         return "an" if letters[0] in _VOWEL_NAMED else "a"
 
     def _choices(
-        self, article: str, word: str, lex: wordlists.Lexicon
+        self, article: str, word: str, lex: wordlists.Lexicon, *, noun_next: bool
     ) -> tuple[str, ...]:
-        """The articles (or "and") to offer for ``article`` before ``word``;
-        none when the pair is right or the word's sound is not sure."""
+        """The articles (or "and") to offer for ``article`` before ``word``
+        (``noun_next``: a word in lower case follows it); none when the pair
+        is right or the word's sound is not sure."""
         first, hyphen, _ = word.partition("-")
         folded = first.casefold()
+        named = _name_article(article, first, noun_next=noun_next)
+        if named is not None:
+            return () if named == article else (named,)
         if first[0].isupper() and (folded in lex.names or not first[1:].islower()):
             return ()  # a name, said as its owners say it (Apple, Uber, OpenShift)
         if article == "an" and folded in self.and_before and not hyphen:
@@ -240,6 +245,39 @@ class Articles(CheckTypeBase):
         if folded.startswith("un") and len(folded) >= 7 and lex.knows(folded[2:]):
             return True  # un- before a word: unimpressive, unambiguous
         return not folded.startswith(self.consonant_sounds)
+
+
+#: A word in lower case after the one an article stands before.
+_LOWER_WORD_NEXT = later_re(r"[ \t]+[a-z]")
+#: Capitals a name may begin with and still be said with that consonant
+#: before a vowel letter: not H (silent in some), X (ex- or zee-) nor Y
+#: (Yves is "eev").
+_SAID_CONSONANTS = frozenset("BCDFGJKLMNPQRSTVWZ")
+#: A name's first two letters read as a vowel sound whoever says it ("an
+#: Apple", "an Intel chip", "an Oracle database"); not "Eu" (Europe),
+#: "Ew" (Ewok), "O" before a vowel (Ouija, Oaxaca) or "One" (OnePlus).
+_VOWEL_NAME = later_re(r"(?:A|I|E(?![uw])|O(?![aeiouy]|ne))[a-z]")
+
+
+def _name_article(article: str, first: str, *, noun_next: bool) -> str | None:
+    """The article a word its owners spell as a name (``first``) takes where
+    its first sound is sure, or None: a consonant before a vowel letter
+    ("a Microsoft laptop", "a Linux box"), or a vowel sound before the noun
+    it names a kind of (``noun_next``: "an Android phone", "an iPhone
+    app", "an eBay listing"; "visita a Estados Unidos" is Spanish). Names
+    only after a lower-case "an" or "a": a capital "An" may be a name's own
+    (Irish "An Bord Pleanála")."""
+    if len(first) < 3 or not first.isalpha() or article[0].isupper():
+        return None
+    if first[0] in "aeio" and first[1].isupper():
+        return "an"  # iPhone, eBay, iOS: the vowel said as it is written
+    if article == "a" and not noun_next:
+        return None
+    if not first[0].isupper() or not first[1:].islower():
+        return None
+    if first[0] in _SAID_CONSONANTS and first[1] in _VOWEL_LETTERS:
+        return "a"
+    return "an" if _VOWEL_NAME.match(first) else None
 
 
 def _cased(choices: tuple[str, ...], article: str) -> tuple[str, ...]:

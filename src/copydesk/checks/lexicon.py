@@ -453,6 +453,7 @@ class Lexicon(CheckTypeBase):
             or word_guards.in_name_list(doc, start)
             or word_guards.in_package_list(doc, start)
             or word_guards.in_package_series(doc.prose, start, end)
+            or word_guards.in_identifier_series(doc.prose, start, end)
             or word_guards.placeholder(doc.prose, start, end)
             or word_guards.broken_by_reference(doc.prose, start, end)
             or word_guards.before_option(doc.prose, start, end)
@@ -598,9 +599,10 @@ def _believable(
     Short words, where jargon and abbreviations crowd, need a typing slip
     too. A word that affixes or a compound explain (``underserved``,
     ``breakpoint``) is taken as meant, unless its correction only doubles a
-    letter, restores an apostrophe or swaps two letters (``occured``,
-    ``dont``, ``victroy``), slips that word-building does not make, or
-    its correction is a very common word one vowel away.
+    letter, restores an apostrophe or swaps two letters into a word not
+    rare (``occured``, ``dont``; not ``signable``, which is no slip of the
+    rare "singable"), slips that word-building does not make, or its
+    correction is a very common word one vowel away.
     """
     if best.count < min_count or best.word in lex.names:
         return False
@@ -617,8 +619,12 @@ def _believable(
         return False
     if len(folded) <= _TINY and best.cost > typo_edits.SWAPPED:
         return False
-    if best.cost <= typo_edits.SWAPPED:  # a double, an apostrophe, a swap
+    if best.cost < typo_edits.SWAPPED:  # a double, an apostrophe
         return True
+    if best.cost == typo_edits.SWAPPED:
+        # A swap, unless affixes build the word from a common one and the
+        # swap's word is rare: "signable" is sign + able, not "singable".
+        return best.count >= _STEM_COUNT or not _derived_from_common(lex, folded)
     if best.cost in _VOWEL_SLIPS and best.count >= _VERY_COMMON:
         return True  # a vowel slip in a very common word: ``diffrent``
     if _suffix_vowel_swapped(folded, best.word):

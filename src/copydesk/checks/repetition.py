@@ -706,7 +706,7 @@ _GAP_VERBS = frozenset(
 #: A relative word, then its clause's subject (one to three words) ending
 #: where the doubled verb begins.
 _OBJECT_GAP = later_re(
-    r"\b(?:[Tt]hat|[Ww]hich|[Ww]hom|[Ww]hat|[Ww]ho)[ \t\u00a0]+"
+    r"\b(?:[Tt]hat|[Ww]hich|[Ww]hom|[Ww]hat|[Ww]ho|[Aa]ll)[ \t\u00a0]+"
     r"(?:[^\W\d_]+[ \t\u00a0]+){1,3}\Z"
 )
 
