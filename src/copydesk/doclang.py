@@ -42,7 +42,7 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     ),
     "es": word_set(
         "el los las y en que es por con para una del se al lo su como pero "
-        "fue este esta"
+        "fue este esta sobre"
     ),
     # Not "la" and "le": French has them as often (and "il" already counts
     # for both).
@@ -52,7 +52,8 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     ),
     # Not "em" and "com": a CSS unit and a web address's ending.
     "pt": word_set(
-        "não uma dos das pelo pela foi são também mais está ao nos nas seu sua para"
+        "não uma dos das pelo pela foi são também mais está ao nos nas seu sua para "
+        "sobre"
     ),
     "pl": word_set(
         "w na z się nie jest do to że o jak po od dla za przez ale oraz był "

@@ -303,6 +303,38 @@ def beside_its_own(prose: str, start: int, canonical: str) -> bool:
     )
 
 
+def named_for_its_own(text: str, start: int, end: int, canonical: str) -> bool:
+    """True when the spelling at ``start:end`` is quoted and, further along
+    its line, a word that replaces ("for", an arrow, "instead of") gives
+    the house spelling ``canonical``: a style list naming the old form for
+    the new ('"Kiev" for **Kyiv**', '"Kharkov", "Odessa" and "Lvov" for
+    **Kharkiv**, **Odesa** and **Lviv**', '"the Ukraine" → Ukraine')."""
+    if _enclosing(text, start, end, _QUOTE_PAIRS) is None:
+        return False
+    hi = text.find("\n", end, end + _FOR_OWN_REACH)
+    hi = min(len(text), end + _FOR_OWN_REACH) if hi < 0 else hi
+    for lead in _REPLACED_BY.finditer(text, end, hi):
+        rest = _FOR_OWN_LIST.match(text, lead.end(), hi)
+        listed = text[lead.end() : rest.end() if rest else lead.end()]
+        if canonical in _NAMES_LISTED.findall(listed):
+            return True
+    return False
+
+
+#: How far along its line the house form of a quoted spelling is looked for.
+_FOR_OWN_REACH = 160
+#: Words that give a replacement: "for", an arrow, "instead of", "becomes".
+_REPLACED_BY = later_regex(
+    r"(?<![\w-])(?:for|instead[ \t]+of|becomes)(?![\w-])|=>|->|→"
+)
+#: The names after it, a list in marks or emphasis: "**Kharkiv**, **Odesa**
+#: and **Lviv**".
+_FOR_OWN_LIST = later_regex(
+    r"(?:[ \t]*(?:,|and|or)?[ \t]*[*_\"“‘'`]*[\w'’ -]+[*_\"”’'`]*)+"
+)
+_NAMES_LISTED = later_regex(r"[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)*")
+
+
 #: Right after a name, a clause about how it is spelled: ", whose name is
 #: sometimes transliterated ...", ", also spelled ...".
 _SPELLING_AFTER = later_regex(
@@ -799,6 +831,41 @@ _SOURCE_BEFORE_TITLE = later_regex(r"\p{Lu}[\p{L}.'’-]*,[ \t\u00a0]*\Z")
 #: How far a title's quotation may run.
 _QUOTED_TITLE_REACH = 240
 _CLOSERS = {"“": "”", "„": "“", "«": "»", '"': '"'}
+
+
+def dated_title(prose: str, start: int, end: int) -> bool:
+    """True when the name at ``start:end`` ends or stands in a title set in
+    capitals and dated in brackets, a work's as printed: "The Last Train
+    from Kharkov (2024)" in a film listing, "Letters from Lvov (1987)". At
+    least two other capitalised words make the title; its short words may
+    be lower case."""
+    year = _YEAR_AFTER_TITLE.search(prose, end, end + _DATED_TITLE_REACH)
+    if year is None or not _TITLE_TAIL.fullmatch(prose, end, year.start()):
+        return False
+    run = _TITLE_RUN.search(prose, max(0, start - _DATED_TITLE_REACH), start)
+    if run is None:
+        return False
+    capitals = [w for w in run.group().split() if w[:1].isupper()]
+    return (
+        len(capitals)
+        + len([w for w in prose[end : year.start()].split() if w[:1].isupper()])
+        >= _TITLE_CAPITALS
+    )
+
+
+#: A work's year in brackets after its title: " (2024)".
+_YEAR_AFTER_TITLE = later_regex(r"[ \t]\((?:1[89]|20)\d\d\)")
+#: Words of a title in capitals, its short words aside, up to a name.
+_TITLE_RUN = later_regex(
+    r"(?:(?:[A-Z][\w'’-]*|a|an|the|of|from|in|on|at|to|for|and|with)[ \t]+)+\Z"
+)
+#: The rest of a title after the name, to its year.
+_TITLE_TAIL = later_regex(
+    r"(?:[ \t]+(?:[A-Z][\w'’-]*|a|an|the|of|from|in|on|at|to|for|and|with))*"
+)
+_DATED_TITLE_REACH = 80
+#: Capitalised words of a title besides the name.
+_TITLE_CAPITALS = 2
 
 
 def quoted_title(prose: str, lo: int, start: int) -> bool:

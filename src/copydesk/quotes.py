@@ -281,6 +281,8 @@ _OUTWARD = frozenset(
 #: Words that an apostrophe begins; the mark before them is no opener.
 #: Among them the endings of a contraction or a suffix that markup parted
 #: from its word (a code span's ``renewenvironment``'d, ``cache``'ll).
+#: What follows the n of rock 'n' roll: its closing mark, a space, the end.
+_AFTER_N = ("'", "’", " ", "\t", "\n", "")
 _ELISIONS = frozenset(
     {
         "tis", "twas", "twere", "em", "n", "cause", "cos", "til", "bout",
@@ -2405,8 +2407,10 @@ class _Scanner:
             )
         if len(word) in (2, 3) and word[0].isdigit() and word[1:] in ("x", "xs"):
             return True  # Windows '9X, the '8xs: a decade, its last digit open
-        if word == "n" and text[j : j + 1] not in ("'", "’", " ", "\t", "\n", ""):
-            return False  # 'N/A …': not rock 'n' roll's n, nor drag 'n drop's
+        hyphened = text[j : j + 1] == "-" and text[pos - 1 : pos] == "-"
+        if word == "n" and not hyphened and text[j : j + 1] not in _AFTER_N:
+            # 'N/A …': not rock 'n' roll's n, drag 'n drop's nor huff-'n-puff's
+            return False
         if word in _CLIPPED:
             return not self._single_closer_ahead(pos, _CLIPPED_REACH)
         return word in _ELISIONS

@@ -817,6 +817,14 @@ _PHRASE_BOUND = later_re(r'[\[\](){}|;:.!?\n"“”«»]')
 _PHRASE_REACH = 120
 
 
+def _foreign_short(word: str) -> bool:
+    """A telling short word of a language other than English."""
+    from copydesk import doclang
+
+    languages = doclang.languages_of_word(word)
+    return bool(languages) and "en" not in languages
+
+
 def foreign_phrase(prose: str, start: int, end: int) -> bool:
     """Whether the word at ``start:end`` stands in a phrase of another
     language inside English prose: a title cited in its own language
@@ -840,13 +848,10 @@ def foreign_phrase(prose: str, start: int, end: int) -> bool:
     hi = bound.start() if bound else min(len(prose), end + _PHRASE_REACH)
     before = WORD.findall(prose, lo, start)
     after = WORD.findall(prose, end, hi)
-    if (
-        foreign_own
-        and before
-        and after
-        and before[-1][:1].isupper()
-        and after[0][:1].isupper()
-    ):
+    # Another language's short words after it, then the name goes on:
+    # "Jornada sobre la Biblioteca".
+    named = next((w for w in after[:3] if not _foreign_short(w) or w[:1].isupper()), "")
+    if foreign_own and before and before[-1][:1].isupper() and named[:1].isupper():
         return True  # "Nazionale delle Ricerche": a name's particle
     english = foreign = 0
     for other in (*before, *after):

@@ -357,6 +357,20 @@ BLIND_BARS = {
         "quotes": (0.85, 0),
         "debris": (0.8, 1),
     },
+    # Names and variants, written blind by a helper (session 29) and scored
+    # first on the code of round as's mends: names 80/85 with two clean
+    # cases flagged and seven extras, variants 24/24 with two flagged. Then
+    # names 80/85 with one (a quoted style list, '"Kiev" for **Kyiv**', is
+    # a mention) and six extras (a film's dated title is left as printed).
+    # Left: a name in an HTML title or alt attribute (the writer leaves
+    # attributes alone; a reader sees them), a soft sign's final prime or
+    # apostrophe (Ternopilʹ, Mariupol'), DNEPR in capitals, the historical
+    # "Lvov–Sandomierz Offensive"; in variants, two swimmers whose names
+    # differ by marks only, and a 1921 manifest quoted as written.
+    "accuracy30": {
+        "names": (0.9, 1),
+        "variants": (0.95, 2),
+    },
 }
 
 

@@ -299,7 +299,12 @@ class Lexicon(CheckTypeBase):
             for token, folded in unknown
             if not (
                 _term_uses(folded, uses, wanted) >= self.settings.term_count
-                or (token[0].isupper() and uses[folded] > 1 and language != "de")
+                or (
+                    token[0].isupper()
+                    and uses[folded] > 1
+                    and language != "de"
+                    and not _tripled_slip(folded, language)
+                )
             )
         ]
         lower = sum(token.islower() for token, _ in suspects)
@@ -346,6 +351,12 @@ class Lexicon(CheckTypeBase):
             or _inflected_with_apostrophe(folded, language)
             # Last: asked of the few unknown words, not of every word.
             or folded.count(folded[0]) == len(folded)  # "xxxx", "zzz"
+            # A possessive of a word excused as it stands ("pprof's").
+            or (
+                folded.endswith("'s")
+                and len(folded) > 2
+                and self._word_excused(token[:-2], folded[:-2], language)
+            )
         )
 
     def _term_slip(
@@ -502,6 +513,7 @@ class Lexicon(CheckTypeBase):
                 or not word_guards.sentence_initial(doc, start, doc.block_at(start))
                 or _before_surname(doc.prose, start, word, language)
             )
+            and not _tripled_slip(_fold(word), language)
         )
 
     def _finding(
@@ -787,13 +799,31 @@ def _fold(word: str) -> str:
     return word.replace("’", "'").casefold()
 
 
+#: A letter typed three times in a row.
+_TRIPLED = later_re(r"([a-z])\1\1")
+
+
+def _tripled_slip(folded: str, language: str) -> bool:
+    """Whether a letter typed three times is the word's slip: one fewer
+    makes a common word ("Adddresses" in a heading is no name, whatever
+    its capital)."""
+    tripled = _TRIPLED.search(folded)
+    if tripled is None:
+        return False
+    mended = folded[: tripled.start()] + folded[tripled.start() + 1 :]
+    return wordlists.lexicon(language).count(mended) >= _STEM_COUNT
+
+
 def _term_uses(folded: str, uses: Mapping[str, int], unknown: Set[str]) -> int:
     """How often the document uses an unknown word as its term: its own uses,
     or those of its plural or singular when that is unknown too. A coined
     term the page uses as ``ovector`` ten times is its term as ``ovectors``
     too; a known word's form is no term (``cooki`` is a slip of ``cookie``,
     however often ``cookies`` is used), and a slip made in both numbers
-    (``enviroment`` twice, ``enviroments`` once) is no term either."""
+    (``enviroment`` twice, ``enviroments`` once) is no term either. A
+    possessive is its term's use (``pprof's`` where the page names pprof)."""
+    if folded.endswith("'s"):
+        return max(uses[folded], uses[folded[:-2]] if folded[:-2] in unknown else 0)
     others = [folded + "s", folded + "es"]
     if folded.endswith("s"):
         others.append(folded[:-1])

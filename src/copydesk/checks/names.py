@@ -785,6 +785,8 @@ class Names(CheckTypeBase):
             name_context.given_as_alternative(doc.prose, start)
             or name_context.beside_its_own(doc.prose, start, entry.canonical)
             or name_context.mentioned_alone(doc.text, start, end, doc.format)
+            or name_context.named_for_its_own(doc.text, start, end, entry.canonical)
+            or name_context.dated_title(doc.prose, start, end)
             or name_context.called_by_others(doc.prose, start, end)
         ):
             return False

@@ -557,7 +557,8 @@ _TO_VERBS = frozenset(
      "default", "compare", "relate", "conform", "apply", "deliver", "pass",
      "assign", "add", "route", "expose", "grant", "give", "show", "dispatch",
      "propagate", "report", "proxy", "commit", "copy", "restore", "revert",
-     "reset", "scale", "append", "prepend", "emit", "broadcast", "delegate"}
+     "reset", "scale", "append", "prepend", "emit", "broadcast", "delegate",
+     "go", "come", "turn", "look", "move", "head", "travel"}
 )  # fmt: skip
 _IN_VERBS = frozenset(
     {"check", "log", "sign", "plug", "build", "built", "fill", "opt", "type",
@@ -609,6 +610,11 @@ _TWO_BEFORE = later_re(rf"([^\W\d_]+){_SPACE_OR_LINE}([^\W\d_]+){_SPACE_OR_LINE}
 #: The word before the repeat.
 _ONE_BEFORE = later_re(rf"(?<![\w])([^\W\d_]+){_SPACE_OR_LINE}\Z")
 _ENDINGS = ("ing", "ed", "es", "s", "d")
+#: A relative word and its clause's subject, one or two words, before the
+#: clause's verb.
+_RELATIVE_SUBJECT = later_re(
+    rf"\b(?:[Ww]hich|[Tt]hat|[Ww]hom)(?:{_SPACE_OR_LINE}[^\W\d_]+){{1,2}}{_SPACE_OR_LINE}\Z"
+)
 
 
 def _form_of(word: str, stems: frozenset[str]) -> bool:
@@ -683,9 +689,19 @@ def _stranded_to(prose: str, run: list[tuple[int, int]]) -> bool:
     # so the word after must be a verb's ("writes to to disk" is a slip); a
     # passive strands its "to" whatever follows.
     finite = verb not in _TO_VERBS and verb.endswith(_ENDINGS)
+    # A relative clause with a subject of its own before the verb: "which
+    # people go to to learn", "that most readers turn to to check".
+    relative = (
+        next_word.casefold() in _INFINITIVES
+        and _RELATIVE_SUBJECT.search(
+            prose, max(0, before.start(2) - 40), before.start(2)
+        )
+        is not None
+    )
     stranded = (
         lead in _STRANDING
         or lead in _PASSIVE
+        or relative
         or (finite and next_word.casefold() in _INFINITIVES)
     )
     return (

@@ -231,6 +231,8 @@ class Substitution(CheckTypeBase):
                 continue  # ("teh → "the"): a slip named with its mend
             if name_context.mentioned_alone(doc.text, start, end, doc.format):
                 continue  # 'referred to "the Ukraine"': the words named, not used
+            if name_context.named_for_its_own(doc.text, start, end, choices[0]):
+                continue  # '"the Ukraine" for **Ukraine**': a style list
             if self.keep_dated_quotes and self._dated_quote(doc, start):
                 continue  # a 1989 brochure: "Ten days in the Ukraine"
             found = doc.text[start:end]
