@@ -54,10 +54,11 @@ def test_a_foreign_names_short_words_are_the_names() -> None:
 def test_a_tripled_letter_is_no_name() -> None:
     text = (
         "<h4>Reference Clock Adddresses</h4>\n"
-        "<p>Set the Adddresses of each clock; Brrr and Wheee are cries.</p>\n"
+        "<p>Set the clocks; Brrr and Wheee are cries, and the Decidim"
+        " Asssociation met.</p>\n"
     )
     found = lint(text, "clockopt.html", "typos")
     assert [(f.line, f.match, f.suggestions) for f in found] == [
         (1, "Adddresses", ("Addresses",)),
-        (2, "Adddresses", ("Addresses",)),
+        (2, "Asssociation", ("Association",)),
     ]

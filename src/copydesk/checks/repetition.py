@@ -460,6 +460,8 @@ def _meant(doc: Document, run: list[tuple[int, int]], words: list[str]) -> bool:
         return True  # "0 0 0 1 1 *", "10 10"
     if "_" in first:
         return True  # an identifier: a C typedef's "struct apr_pool_t apr_pool_t"
+    if len(first) > 2 and len(set(first.casefold())) == 1:
+        return True  # a template's filler: "xxxx xxxx xxxxx", "zzz zzz"
     if _quoted_whole(doc.prose, run):
         return True  # remove the "only only" messages: the double is named
     if _anchored_name(doc, run, first):
@@ -722,7 +724,8 @@ _GAP_VERBS = frozenset(
 #: A relative word, then its clause's subject (one to three words) ending
 #: where the doubled verb begins.
 _OBJECT_GAP = later_re(
-    r"\b(?:[Tt]hat|[Ww]hich|[Ww]hom|[Ww]hat|[Ww]ho|[Aa]ll)[ \t\u00a0]+"
+    r"\b(?:[Tt]hat|[Ww]hich|[Ww]hom|[Ww]hat(?:ever)?|[Ww]ho(?:ever)?|[Aa]ll)"
+    r"[ \t\u00a0]+"
     r"(?:[^\W\d_]+[ \t\u00a0]+){1,3}\Z"
 )
 

@@ -515,7 +515,10 @@ def _running_heads(doc: Document) -> list[int]:
         for line, count in Counter(lines).items()
         if count >= 2
         and line[:1].isalnum()  # no comment ("# via"), no bullet
-        and line[-1] != ":"
+        # A title ends in no stop: a line that does is a sentence, or a
+        # wrapped one's last line, said again (a man page's options'
+        # descriptions, "Defaults to ``.coverage``.").
+        and line[-1] not in _NO_HEAD_END
         and len(line) <= _HEAD_CHARS
         and len(line.split()) <= _HEAD_WORDS
     }
@@ -539,6 +542,9 @@ def _running_heads(doc: Document) -> list[int]:
     return [i + 1 for i in sorted(found)]
 
 
+#: How a line that is no running head ends: a label's colon, a sentence's
+#: stop, a clause's comma or semicolon.
+_NO_HEAD_END = frozenset(":.!?,;")
 #: Most words and characters of a running head.
 _HEAD_WORDS = 14
 _HEAD_CHARS = 120

@@ -75,6 +75,40 @@ BLOCK_KINDS: dict[str, str] = {
     "summary": "heading",
     "details": "paragraph",
 }
+#: Class or id values that name a code listing whatever its element: a
+#: highlighter's (``highlight``, ``hljs``, ``codehilite``, ``sourceCode``)
+#: or a report's (coverage.py sets a module's lines in ``<main
+#: id="source">``, each a ``<p>`` of token spans). Whole values only:
+#: ``sources`` and ``source-list`` are a page's own sections.
+_LISTING_NAMES = frozenset(
+    {"source", "sourcecode", "code", "highlight", "codehilite", "hljs", "listing",
+     "programlisting", "prettyprint", "syntaxhighlighter"}
+)  # fmt: skip
+#: Elements that hold no content, so no end tag ends them.
+VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+     "source", "track", "wbr"}
+)  # fmt: skip
+
+
+def _names_listing(attrs: Attrs) -> bool:
+    """Whether an element's class or id names a code listing
+    (``_LISTING_NAMES``)."""
+    for name, value in attrs:
+        if name not in ("class", "id") or not value:
+            continue
+        if any(token in _LISTING_NAMES for token in value.lower().split()):
+            return True
+    return False
+
+
+#: Elements inside a line of prose: a listing's name on one masks it as
+#: ``<code>`` is, without ending the block.
+_INLINE_ELEMENTS = frozenset(
+    {"span", "a", "em", "strong", "b", "i", "var", "small", "abbr", "cite", "q"}
+)
+
+
 #: Elements that only separate blocks.
 BREAKS = frozenset({"ul", "ol", "dl", "table", "tr", "hr", "form", "html"})
 #: A line break inside a paragraph (a verse, an address, a quotation set line
@@ -164,6 +198,10 @@ class _Reader(HTMLParser):
         self.open: list[str] = []
         self.skip = 0  # open skipped elements that hold blocks (<pre>, <script>)
         self.inline_skip = 0  # open inline ones (<code>) in the current block
+        # An element its class or id names a code listing, and how many of
+        # its name are open inside it (its end tag ends the listing).
+        self.listing: str | None = None
+        self.listing_depth = 0
         self.closing = False
         self.line_break = False  # a <br> since the last text
         # html.parser counts only LF as a line break; map its positions back
@@ -195,10 +233,20 @@ class _Reader(HTMLParser):
 
     # -- tags (handlers keep HTMLParser's signatures, hence ARG002) --------
 
-    def handle_starttag(self, tag: str, attrs: Attrs) -> None:  # noqa: ARG002
+    def handle_starttag(self, tag: str, attrs: Attrs) -> None:
         self._attributes(tag)
         if tag == LINE_BREAK:
             self._line_break()
+            return
+        if self.listing == tag:
+            self.listing_depth += 1
+        elif self.listing is None and tag not in VOID and _names_listing(attrs):
+            self.listing, self.listing_depth = tag, 1
+            if tag in _INLINE_ELEMENTS:
+                self.inline_skip += 1  # "run <span class="code">ls</span> now"
+            else:
+                self.skip += 1
+                self.blocks.flush()
             return
         if tag in INLINE_SKIPPED:
             self.inline_skip += 1
@@ -234,6 +282,15 @@ class _Reader(HTMLParser):
             self.blocks.flush()
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == self.listing:
+            self.listing_depth -= 1
+            if not self.listing_depth:
+                self.listing = None
+                if tag in _INLINE_ELEMENTS:
+                    self.inline_skip = max(0, self.inline_skip - 1)
+                else:
+                    self.skip = max(0, self.skip - 1)
+                return
         if tag in INLINE_SKIPPED:
             self.inline_skip = max(0, self.inline_skip - 1)
             return

@@ -39,10 +39,36 @@ _LINE = re.compile(
 def read(text: str) -> Parsed:
     """Read plain text; paragraphs are separated by blank lines. A text
     whose first line is an interpreter's (``#!/bin/sh``) is a script saved
-    as text (``autobuild.txt``): all of it is code."""
-    if _SHEBANG.match(text):
+    as text (``autobuild.txt``): all of it is code; so is a word list (a
+    spell checker's ``spelling_wordlist.txt``, a project's ``dict.txt``):
+    its words are listed as accepted, not written as prose."""
+    if _SHEBANG.match(text) or _word_list(text):
         return Parsed(mask_all(text), (), (), ())
     return _read(text)
+
+
+#: Lines a word list holds at least, and the share of them one word each.
+_LIST_LINES = 10
+_LIST_SHARE = 0.9
+
+
+def _word_list(text: str) -> bool:
+    """Whether ``text`` lists words one a line: nearly every line that is
+    not blank or a ``#`` comment is one token, and none is a sentence (a
+    scraped page's menu lines, "Home", "Share", sit among its paragraphs:
+    its debris is for the checks to find)."""
+    lines = [line.strip() for line in text.splitlines()]
+    entries = [line for line in lines if line and not line.startswith("#")]
+    if len(entries) < _LIST_LINES:
+        return False
+    sizes = [len(line.split()) for line in entries]
+    return max(sizes) <= _LIST_ENTRY_WORDS and sizes.count(1) >= _LIST_SHARE * len(
+        entries
+    )
+
+
+#: The most words an entry of a word list holds ("New York").
+_LIST_ENTRY_WORDS = 3
 
 
 def _read(text: str) -> Parsed:
@@ -106,8 +132,8 @@ def read_windows(
     is left to be built when asked)."""
     del workers, lines
     start, total = 0, len(text)
-    if _SHEBANG.match(text):
-        yield 0, read(text)  # a script: masked whole, and cheaply
+    if _SHEBANG.match(text) or _word_list(text):
+        yield 0, read(text)  # a script or a word list: masked whole, and cheaply
         return
     hunks = hunk_spans(text)
     while start < total:
