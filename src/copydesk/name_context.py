@@ -316,7 +316,8 @@ def named_for_its_own(text: str, start: int, end: int, canonical: str) -> bool:
     for lead in _REPLACED_BY.finditer(text, end, hi):
         rest = _FOR_OWN_LIST.match(text, lead.end(), hi)
         listed = text[lead.end() : rest.end() if rest else lead.end()]
-        if canonical in _NAMES_LISTED.findall(listed):
+        names = [_NAMES_LISTED.search(item) for item in _LIST_SPLIT.split(listed)]
+        if canonical in [name.group() for name in names if name is not None]:
             return True
     return False
 
@@ -332,6 +333,7 @@ _REPLACED_BY = later_regex(
 _FOR_OWN_LIST = later_regex(
     r"(?:[ \t]*(?:,|and|or)?[ \t]*[*_\"“‘'`]*[\w'’ -]+[*_\"”’'`]*)+"
 )
+_LIST_SPLIT = later_regex(r",|(?<![\w-])(?:and|or)(?![\w-])")
 _NAMES_LISTED = later_regex(r"[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)*")
 
 
@@ -836,9 +838,10 @@ _CLOSERS = {"“": "”", "„": "“", "«": "»", '"': '"'}
 def dated_title(prose: str, start: int, end: int) -> bool:
     """True when the name at ``start:end`` ends or stands in a title set in
     capitals and dated in brackets, a work's as printed: "The Last Train
-    from Kharkov (2024)" in a film listing, "Letters from Lvov (1987)". At
-    least two other capitalised words make the title; its short words may
-    be lower case."""
+    from Kharkov (2024)" in a film listing. At least two other capitalised
+    words make the title ("Letters from Lvov (1987)" has too few to tell
+    from a sentence's "Trips to Lvov (2019)"); its short words may be lower
+    case."""
     year = _YEAR_AFTER_TITLE.search(prose, end, end + _DATED_TITLE_REACH)
     if year is None or not _TITLE_TAIL.fullmatch(prose, end, year.start()):
         return False

@@ -278,11 +278,11 @@ _OUTWARD = frozenset(
     {"fr", "it", "es", "pt", "ca", "ru", "uk", "be", "bg", "el", "no", "nb", "nn",
      "pl", "ro", "tr"}
 )  # fmt: skip
+#: What follows the n of rock 'n' roll: its closing mark, a space, the end.
+_AFTER_N = ("'", "’", " ", "\t", "\n", "")
 #: Words that an apostrophe begins; the mark before them is no opener.
 #: Among them the endings of a contraction or a suffix that markup parted
 #: from its word (a code span's ``renewenvironment``'d, ``cache``'ll).
-#: What follows the n of rock 'n' roll: its closing mark, a space, the end.
-_AFTER_N = ("'", "’", " ", "\t", "\n", "")
 _ELISIONS = frozenset(
     {
         "tis", "twas", "twere", "em", "n", "cause", "cos", "til", "bout",

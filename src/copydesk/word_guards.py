@@ -18,6 +18,7 @@ Whether a paragraph, or an element declared so, is in another language is
 from __future__ import annotations
 
 import collections
+import functools
 import itertools
 import re
 import unicodedata
@@ -1043,12 +1044,22 @@ def _handle(text: str) -> bool:
 def _person_entry(text: str) -> bool:
     """An entry that names a person: a full name, or a credit's name of two
     capitalised words or more before what they gave ("Peter Inglesby -
-    resolve symlinks": its first name may be a common word's)."""
+    resolve symlinks": its first name may be a common word's, not its
+    surname: "Dark Mode - switch themes" lists features)."""
+    from copydesk.translit import is_common
+
     name = _credit_name(text)
     if name is None:
         return _full_name(text)
     words = name.split()
-    return _full_name(name) or (len(words) >= 2 and all(w[:1].isupper() for w in words))
+    surname = words[-1].lower()
+    return (
+        len(words) >= 2
+        and all(w[:1].isupper() for w in words)
+        # "Dark Mode", "Serach Bar", "Big Icons" name features, not people.
+        and not is_common(surname)
+        and not is_common(surname.removesuffix("s"))
+    )
 
 
 def _full_name(text: str) -> bool:
@@ -1167,6 +1178,8 @@ _SERIES_SPLIT = later_re(
 _ITEM_NOTE = later_re(r"[ \t]*\([^()]*\)[ \t]*\Z")
 #: The end of a sentence inside a series' reach: a stop before a space.
 _SERIES_END = later_re(r"[.;!?](?=\s|\Z)")
+#: What joins words into one: a hyphen or an apostrophe.
+_JOINED_WORDS = later_re(r"[-'’]")
 #: Items a series of identifiers holds at least, the word's among them.
 _IDENTIFIER_ITEMS = 4
 
@@ -1208,13 +1221,19 @@ def in_identifier_series(prose: str, start: int, end: int) -> bool:
     return len(others) >= _IDENTIFIER_ITEMS - 1 and 2 * shaped > len(others)
 
 
+@functools.lru_cache(maxsize=4096)
 def _identifier_shaped(name: str) -> bool:
     """A name that reads as a program's or a package's, not a word: a
-    digit, ``_``, ``.`` or ``-`` inside, an inner capital, or letters the
-    lexicon does not count that are no slip of a common word."""
+    digit, ``_``, ``.`` or ``-`` inside (not words joined, "user-friendly",
+    "don't"), an inner capital, or letters the lexicon does not count that
+    are no slip of a common word."""
     from copydesk import wordlists
 
     if not name.isalpha():
+        parts = _JOINED_WORDS.split(name.lower())
+        lex = wordlists.lexicon("en")
+        if all(part.isalpha() and lex.count(part) > 0 for part in parts):
+            return False  # "open-source", "well-tested": words joined
         return any(ch.isalnum() for ch in name)
     if inner_capital(name):
         return True

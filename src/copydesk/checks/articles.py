@@ -173,7 +173,14 @@ class Articles(CheckTypeBase):
             article, word, letters = m.group(1).casefold(), m.group(3), m.group(4)
             if word is not None:
                 noun_next = _LOWER_WORD_NEXT.match(prose, m.end(2) + len(word))
-                choices = self._choices(article, word, lex, noun_next=bool(noun_next))
+                choices = self._choices(
+                    m.group(1),
+                    word,
+                    lex,
+                    noun_next=bool(noun_next),
+                    prose=prose,
+                    at=m.start(1),
+                )
             else:
                 wanted = self._initialism_article(letters)
                 choices = (wanted,) if wanted and wanted != article else ()
@@ -206,15 +213,24 @@ class Articles(CheckTypeBase):
         return "an" if letters[0] in _VOWEL_NAMED else "a"
 
     def _choices(
-        self, article: str, word: str, lex: wordlists.Lexicon, *, noun_next: bool
+        self,
+        written: str,
+        word: str,
+        lex: wordlists.Lexicon,
+        *,
+        noun_next: bool,
+        prose: str = "",
+        at: int = 0,
     ) -> tuple[str, ...]:
-        """The articles (or "and") to offer for ``article`` before ``word``
-        (``noun_next``: a word in lower case follows it); none when the pair
-        is right or the word's sound is not sure."""
+        """The articles (or "and") to offer for the article ``written`` (as
+        cased) at ``at`` before ``word`` (``noun_next``: a word in lower case
+        follows it); none when the pair is right or the word's sound is not
+        sure."""
+        article = written.casefold()
         first, hyphen, _ = word.partition("-")
         folded = first.casefold()
-        named = _name_article(article, first, noun_next=noun_next)
-        if named is not None:
+        named = _name_article(written, first, noun_next=noun_next)
+        if named is not None and not _inside_name(prose, at):
             return () if named == article else (named,)
         if first[0].isupper() and (folded in lex.names or not first[1:].islower()):
             return ()  # a name, said as its owners say it (Apple, Uber, OpenShift)
@@ -259,16 +275,30 @@ _SAID_CONSONANTS = frozenset("BCDFGJKLMNPQRSTVWZ")
 _VOWEL_NAME = later_re(r"(?:A|I|E(?![uw])|O(?![aeiouy]|ne))[a-z]")
 
 
+#: A capitalised word before an article, on its line.
+_CAPITAL_BEFORE = later_re(r"(?<![\w'’-])([A-Z][\w'’-]*)[ \t]+\Z")
+
+
+def _inside_name(prose: str, at: int) -> bool:
+    """Whether the article at ``at`` follows a capitalised word that does
+    not open its sentence: the article is then a name's own ("Beinn an
+    Lochain", German "Alle an Bord"), not English's."""
+    before = _CAPITAL_BEFORE.search(prose, max(0, at - 40), at)
+    return before is not None and not _sentence_start(prose, before.start(1))
+
+
 def _name_article(article: str, first: str, *, noun_next: bool) -> str | None:
     """The article a word its owners spell as a name (``first``) takes where
     its first sound is sure, or None: a consonant before a vowel letter
     ("a Microsoft laptop", "a Linux box"), or a vowel sound before the noun
     it names a kind of (``noun_next``: "an Android phone", "an iPhone
     app", "an eBay listing"; "visita a Estados Unidos" is Spanish). Names
-    only after a lower-case "an" or "a": a capital "An" may be a name's own
-    (Irish "An Bord Pleanála")."""
-    if len(first) < 3 or not first.isalpha() or article[0].isupper():
+    before a word in lower case after a capital "An", which may be a name's
+    own (Irish "An Bord Pleanála"): "An Lua object" is English's."""
+    if len(first) < 3 or not first.isalpha():
         return None
+    if article[0].isupper() and not noun_next:
+        return None  # "An Bord Pleanála": a name's own "An"
     if first[0] in "aeio" and first[1].isupper():
         return "an"  # iPhone, eBay, iOS: the vowel said as it is written
     if article == "a" and not noun_next:

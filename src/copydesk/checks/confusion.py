@@ -401,6 +401,7 @@ def _inside(pattern: "patterns.Pattern", text: str, start: int, end: int) -> boo
 
 #: From a word's first non-word character on (``regex``'s ``\W``).
 _FROM_NON_WORD = later_regex(r"\W.*")
+_FIRST_RUN = later_regex(r"\w+")
 
 
 def _entry(
@@ -449,7 +450,12 @@ def _entry(
         ignorecase=ignorecase,
         shipped=shipped,
     )
-    later = tuple(_FROM_NON_WORD.sub("", w) or w for w in wrong.casefold().split()[1:])
+    # Each later word as the set holds it: its first ``\w`` run ("'ve": "ve").
+    later = tuple(
+        run.group()
+        for w in wrong.casefold().split()[1:]
+        if (run := _FIRST_RUN.search(w)) is not None
+    )
     return Confusion(
         wrong, choices, compiled, unless_pattern, alone, first, shipped, later
     )

@@ -559,9 +559,12 @@ _TO_VERBS = frozenset(
      "default", "compare", "relate", "conform", "apply", "deliver", "pass",
      "assign", "add", "route", "expose", "grant", "give", "show", "dispatch",
      "propagate", "report", "proxy", "commit", "copy", "restore", "revert",
-     "reset", "scale", "append", "prepend", "emit", "broadcast", "delegate",
-     "go", "come", "turn", "look", "move", "head", "travel"}
+     "reset", "scale", "append", "prepend", "emit", "broadcast", "delegate"}
 )  # fmt: skip
+#: Verbs of motion whose "to" a relative clause strands ("the site which
+#: people go to to learn"); after a subject alone, "he looked to to find"
+#: is a slip.
+_GO_TO_VERBS = frozenset({"go", "come", "turn", "look", "move", "head", "travel"})
 _IN_VERBS = frozenset(
     {"check", "log", "sign", "plug", "build", "built", "fill", "opt", "type",
      "phase", "bake", "key", "hand", "turn", "lock", "step", "fit", "join",
@@ -699,6 +702,7 @@ def _stranded_to(prose: str, run: list[tuple[int, int]]) -> bool:
             prose, max(0, before.start(2) - 40), before.start(2)
         )
         is not None
+        and (_form_of(verb, _TO_VERBS) or _form_of(verb, _GO_TO_VERBS))
     )
     stranded = (
         lead in _STRANDING
@@ -708,7 +712,7 @@ def _stranded_to(prose: str, run: list[tuple[int, int]]) -> bool:
     )
     return (
         stranded
-        and _form_of(verb, _TO_VERBS)
+        and (relative or _form_of(verb, _TO_VERBS))
         and next_word.islower()
         and next_word not in _NOUN_PHRASE
         and not next_word.endswith(_NOMINAL)
@@ -724,9 +728,15 @@ _GAP_VERBS = frozenset(
 #: A relative word, then its clause's subject (one to three words) ending
 #: where the doubled verb begins.
 _OBJECT_GAP = later_re(
-    r"\b(?:[Tt]hat|[Ww]hich|[Ww]hom|[Ww]hat(?:ever)?|[Ww]ho(?:ever)?|[Aa]ll)"
-    r"[ \t\u00a0]+"
-    r"(?:[^\W\d_]+[ \t\u00a0]+){1,3}\Z"
+    r"\b(?:(?:[Tt]hat|[Ww]hich|[Ww]hom|[Ww]hat(?:ever)?|[Ww]ho(?:ever)?|[Aa]ll)"
+    r"[ \t\u00a0]+(?:[^\W\d_]+[ \t\u00a0]+){1,3}"
+    # After "where", "when", "why" or "how", a subject: a pronoun or a
+    # determiner's noun ("where the file is is", "why it is is"; "how often
+    # is is the package cited" is a question's slip).
+    r"|(?:[Ww]here(?:ver)?|[Ww]hen|[Ww]hy|[Hh]ow(?:ever)?)[ \t\u00a0]+"
+    r"(?:[^\W\d_]+[ \t\u00a0]+){0,2}"
+    r"(?:it|this|that|they|he|she|we|you|I|the|a|an|my|your|our|their|his|her|its)"
+    r"[ \t\u00a0]+(?:[^\W\d_]+[ \t\u00a0]+){0,2})\Z"
 )
 
 

@@ -518,7 +518,7 @@ def _running_heads(doc: Document) -> list[int]:
         # A title ends in no stop: a line that does is a sentence, or a
         # wrapped one's last line, said again (a man page's options'
         # descriptions, "Defaults to ``.coverage``.").
-        and line[-1] not in _NO_HEAD_END
+        and (line[-1] not in _NO_HEAD_END or _ABBREVIATED.search(line) is not None)
         and len(line) <= _HEAD_CHARS
         and len(line.split()) <= _HEAD_WORDS
     }
@@ -545,6 +545,8 @@ def _running_heads(doc: Document) -> list[int]:
 #: How a line that is no running head ends: a label's colon, a sentence's
 #: stop, a clause's comma or semicolon.
 _NO_HEAD_END = frozenset(":.!?,;")
+#: A head that ends in an abbreviation's stop ("Smith et al.", "Acme Ltd.").
+_ABBREVIATED = later_re(r"(?:\bet al|\b(?:Inc|Ltd|Co|Corp|Vol|No|Pt|Ch|eds?))\.\Z")
 #: Most words and characters of a running head.
 _HEAD_WORDS = 14
 _HEAD_CHARS = 120

@@ -84,29 +84,35 @@ _LISTING_NAMES = frozenset(
     {"source", "sourcecode", "code", "highlight", "codehilite", "hljs", "listing",
      "programlisting", "prettyprint", "syntaxhighlighter"}
 )  # fmt: skip
-#: Elements that hold no content, so no end tag ends them.
-VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-     "source", "track", "wbr"}
-)  # fmt: skip
 
 
-def _names_listing(attrs: Attrs) -> bool:
-    """Whether an element's class or id names a code listing
-    (``_LISTING_NAMES``)."""
+def _names_listing(tag: str, attrs: Attrs) -> bool:
+    """Whether an element's class names a code listing (``_LISTING_NAMES``),
+    or its id does on a ``main`` or a ``table`` (a section's id is its
+    heading's, "Code" or "Source": the section is prose)."""
     for name, value in attrs:
-        if name not in ("class", "id") or not value:
+        if not value or name not in ("class", "id"):
+            continue
+        if name == "id" and tag not in _ID_NAMED:
             continue
         if any(token in _LISTING_NAMES for token in value.lower().split()):
             return True
     return False
 
 
+#: Elements a class may name a listing on: those whose end tag is required,
+#: so that it ends the listing (a ``<p>`` or an ``<li>`` may end unclosed),
+#: and that are not code already (``code``, ``pre``: skipped as they are).
+_LISTING_ELEMENTS = frozenset(
+    {"div", "main", "table", "section", "article", "figure", "span"}
+)
+#: Elements an id may name a listing on.
+_ID_NAMED = frozenset({"main", "table"})
+
+
 #: Elements inside a line of prose: a listing's name on one masks it as
 #: ``<code>`` is, without ending the block.
-_INLINE_ELEMENTS = frozenset(
-    {"span", "a", "em", "strong", "b", "i", "var", "small", "abbr", "cite", "q"}
-)
+_INLINE_ELEMENTS = frozenset({"span"})
 
 
 #: Elements that only separate blocks.
@@ -240,7 +246,11 @@ class _Reader(HTMLParser):
             return
         if self.listing == tag:
             self.listing_depth += 1
-        elif self.listing is None and tag not in VOID and _names_listing(attrs):
+        elif (
+            self.listing is None
+            and tag in _LISTING_ELEMENTS
+            and _names_listing(tag, attrs)
+        ):
             self.listing, self.listing_depth = tag, 1
             if tag in _INLINE_ELEMENTS:
                 self.inline_skip += 1  # "run <span class="code">ls</span> now"
@@ -319,6 +329,8 @@ class _Reader(HTMLParser):
         the rest of the page hid every slip in it."""
         if not self.skip:
             self.inline_skip = 0
+            if self.listing in _INLINE_ELEMENTS:
+                self.listing = None  # an inline listing left open ends too
 
     def _line_break(self) -> None:
         """A second ``<br>`` with no text since the first ends the block."""

@@ -10,7 +10,9 @@ fix there would break them (``copydesk.markup.bare_links``). A lone surrogate
 reads as U+FFFD, the replacement character. The hunks of a unified diff
 (a patch saved as text) are program text and masked too
 (``copydesk.markup.diff_hunks``), and so is all of a script saved as text
-(its first line a ``#!``).
+(its first line a ``#!``) and of a word list. A text that reStructuredText's
+own marks show to be reST (a Sphinx project's ``.txt`` sources) is read as
+reST.
 """
 
 from __future__ import annotations
@@ -44,7 +46,45 @@ def read(text: str) -> Parsed:
     its words are listed as accepted, not written as prose."""
     if _SHEBANG.match(text) or _word_list(text):
         return Parsed(mask_all(text), (), (), ())
+    if _restructured(text):
+        from copydesk.markup import rst  # docutils: only for such a text
+
+        return rst.read(text)
     return _read(text)
+
+
+#: reStructuredText's own marks: a directive or a hyperlink target's line
+#: (``.. code-block:: python``, ``.. _guide:``), an interpreted role
+#: (``:ref:`guide```), a literal block's ``::`` ending a line.
+_RST_DIRECTIVE = later_re(
+    r"(?m)^[ \t]*\.\. (?:[\w-]+(?::[\w-]+)?::|_[\w -]+:)(?:[ \t]|$)"
+)
+_RST_ROLE = later_re(r":[a-z][\w-]*(?::[a-z][\w-]*)?:`[^`\n]+`")
+_RST_LITERAL = later_re(r"(?m)::[ \t]*\r?\n[ \t]*\r?\n[ \t]+\S")
+#: Marks of two kinds at least, or this many directives.
+_RST_DIRECTIVES = 3
+
+
+def _restructured(text: str) -> bool:
+    """Whether a text saved as ``.txt`` is reStructuredText: Sphinx projects
+    keep their sources so (Django's ``docs/*.txt``), and a man page for
+    rst2man is one. Read as plain text, its literal blocks would be prose.
+    Told by reST's own marks, which a draft never holds: two kinds of
+    directive or target lines, roles and literal blocks, or several
+    directives."""
+    if ".. " not in text and ":`" not in text:
+        return False
+    directives = len(_RST_DIRECTIVE.findall(text, 0, _RST_SNIFF))
+    kinds = (
+        (directives > 0)
+        + (_RST_ROLE.search(text, 0, _RST_SNIFF) is not None)
+        + (_RST_LITERAL.search(text, 0, _RST_SNIFF) is not None)
+    )
+    return kinds >= 2 or directives >= _RST_DIRECTIVES
+
+
+#: How far into a text its marks are looked for.
+_RST_SNIFF = 200_000
 
 
 #: Lines a word list holds at least, and the share of them one word each.
@@ -57,14 +97,16 @@ def _word_list(text: str) -> bool:
     not blank or a ``#`` comment is one token, and none is a sentence (a
     scraped page's menu lines, "Home", "Share", sit among its paragraphs:
     its debris is for the checks to find)."""
-    lines = [line.strip() for line in text.splitlines()]
-    entries = [line for line in lines if line and not line.startswith("#")]
-    if len(entries) < _LIST_LINES:
-        return False
-    sizes = [len(line.split()) for line in entries]
-    return max(sizes) <= _LIST_ENTRY_WORDS and sizes.count(1) >= _LIST_SHARE * len(
-        entries
-    )
+    single = entries = 0
+    for line in text.splitlines():
+        words = line.split()
+        if not words or words[0].startswith("#"):
+            continue
+        if len(words) > _LIST_ENTRY_WORDS:
+            return False  # a sentence: no list (most texts stop at their first)
+        entries += 1
+        single += len(words) == 1
+    return entries >= _LIST_LINES and single >= _LIST_SHARE * entries
 
 
 #: The most words an entry of a word list holds ("New York").
@@ -132,8 +174,8 @@ def read_windows(
     is left to be built when asked)."""
     del workers, lines
     start, total = 0, len(text)
-    if _SHEBANG.match(text) or _word_list(text):
-        yield 0, read(text)  # a script or a word list: masked whole, and cheaply
+    if _SHEBANG.match(text) or _word_list(text) or _restructured(text):
+        yield 0, read(text)  # a script, a word list, reST: read whole
         return
     hunks = hunk_spans(text)
     while start < total:
