@@ -51,3 +51,24 @@ def test_a_templates_filler_is_no_doubled_word() -> None:
     text = "xxxx xxxx xxxxx xxxx xxxx.\n\nThe qq qq mark and the the end.\n"
     found = lint(text, "skeleton.md", "style")
     assert [(f.line, f.match) for f in found] == [(3, "qq qq"), (3, "the the")]
+
+
+def test_a_text_file_in_restructured_text_is_read_as_such() -> None:
+    text = (
+        "===========\nQuick start\n===========\n\n"
+        "Install the package and run it::\n\n"
+        '    $ frob --verbose "hello\n\n'
+        "Then read :ref:`the guide <guide>` and the ``frob.conf`` file.\n\n"
+        ".. code-block:: python\n\n"
+        "    x = 'wrld\" + y\n\n"
+        ".. note::\n\n"
+        "   The ``--verbose`` flag prints teh details.\n"
+    )
+    found = lint(text, "quickstart.txt", *PACKS)
+    assert [(f.line, f.match) for f in found] == [(17, "teh")]
+    # A draft that only names a directive stays plain text.
+    draft = 'He said "the .. note:: is odd and teh rest.\n'
+    assert [f.rule for f in lint(draft, "draft.txt", *PACKS)] == [
+        "quotes.Unclosed",
+        "typos.Misspellings",
+    ]
