@@ -54,8 +54,6 @@ SUFFIXES = tuple(
     )
 )
 _MIN_STEM = 3
-#: Letters after which a final e is not silent, so a suffix keeps it.
-_KEEP_E_AFTER = frozenset("aeiouy")
 #: Suffixes before which a word in consonant + "le" becomes "-il-".
 _ILITY = frozenset({"ity", "ities"})
 _MIN_PART = 3
@@ -74,7 +72,7 @@ def stems(word: str, suffix: str) -> list[str]:
     # "changeing", "useing" and "hopeed" are slips, whatever "change" is;
     # "agreeing", "canoeing" and "dyeing" keep theirs, and the forms that
     # keep it by custom ("ageing", "bingeing") are in the lexicon.
-    silent_e = stem[-1] == "e" and stem[-2] not in _KEEP_E_AFTER
+    silent_e = stem[-1] == "e" and stem[-2] not in VOWELS  # not agree's, dye's
     found = [] if silent_e and suffix[0] in "ei" else [stem]
     if (
         suffix[0] in VOWELS

@@ -311,8 +311,7 @@ def named_for_its_own(text: str, start: int, end: int, canonical: str) -> bool:
     **Kharkiv**, **Odesa** and **Lviv**', '"the Ukraine" → Ukraine')."""
     if _enclosing(text, start, end, _QUOTE_PAIRS) is None:
         return False
-    hi = text.find("\n", end, end + _FOR_OWN_REACH)
-    hi = min(len(text), end + _FOR_OWN_REACH) if hi < 0 else hi
+    _, hi = line_around(text, start, end, _FOR_OWN_REACH)
     for lead in _REPLACED_BY.finditer(text, end, hi):
         rest = _FOR_OWN_LIST.match(text, lead.end(), hi)
         listed = text[lead.end() : rest.end() if rest else lead.end()]
@@ -858,14 +857,12 @@ def dated_title(prose: str, start: int, end: int) -> bool:
 
 #: A work's year in brackets after its title: " (2024)".
 _YEAR_AFTER_TITLE = later_regex(r"[ \t]\((?:1[89]|20)\d\d\)")
-#: Words of a title in capitals, its short words aside, up to a name.
-_TITLE_RUN = later_regex(
-    r"(?:(?:[A-Z][\w'’-]*|a|an|the|of|from|in|on|at|to|for|and|with)[ \t]+)+\Z"
-)
+#: A word of a title: capitalised, or one of its short words.
+_TITLE_WORD = r"(?:[A-Z][\w'’-]*|a|an|the|of|from|in|on|at|to|for|and|with)"
+#: Words of a title up to a name.
+_TITLE_RUN = later_regex(rf"(?:{_TITLE_WORD}[ \t]+)+\Z")
 #: The rest of a title after the name, to its year.
-_TITLE_TAIL = later_regex(
-    r"(?:[ \t]+(?:[A-Z][\w'’-]*|a|an|the|of|from|in|on|at|to|for|and|with))*"
-)
+_TITLE_TAIL = later_regex(rf"(?:[ \t]+{_TITLE_WORD})*")
 _DATED_TITLE_REACH = 80
 #: Capitalised words of a title besides the name.
 _TITLE_CAPITALS = 2

@@ -219,8 +219,8 @@ class Articles(CheckTypeBase):
         lex: wordlists.Lexicon,
         *,
         noun_next: bool,
-        prose: str = "",
-        at: int = 0,
+        prose: str,
+        at: int,
     ) -> tuple[str, ...]:
         """The articles (or "and") to offer for the article ``written`` (as
         cased) at ``at`` before ``word`` (``noun_next``: a word in lower case

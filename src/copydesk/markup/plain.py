@@ -44,13 +44,21 @@ def read(text: str) -> Parsed:
     as text (``autobuild.txt``): all of it is code; so is a word list (a
     spell checker's ``spelling_wordlist.txt``, a project's ``dict.txt``):
     its words are listed as accepted, not written as prose."""
+    whole = _read_whole(text)
+    return _read(text) if whole is None else whole
+
+
+def _read_whole(text: str) -> Parsed | None:
+    """The reading of a text that is not read as plain text in pieces: a
+    script or a word list (all masked) or reST (read as reST); None for
+    plain text."""
     if _SHEBANG.match(text) or _word_list(text):
         return Parsed(mask_all(text), (), (), ())
     if _restructured(text):
         from copydesk.markup import rst  # docutils: only for such a text
 
         return rst.read(text)
-    return _read(text)
+    return None
 
 
 #: reStructuredText's own marks: a directive or a hyperlink target's line
@@ -174,8 +182,9 @@ def read_windows(
     is left to be built when asked)."""
     del workers, lines
     start, total = 0, len(text)
-    if _SHEBANG.match(text) or _word_list(text) or _restructured(text):
-        yield 0, read(text)  # a script, a word list, reST: read whole
+    whole = _read_whole(text)
+    if whole is not None:
+        yield 0, whole  # a script, a word list, reST: read whole, once
         return
     hunks = hunk_spans(text)
     while start < total:
