@@ -132,6 +132,10 @@ def _grow(
                     seeds.add(at)
                 near = at
     body = _first_paragraph(doc, taken)
+    story = _first_paragraph(doc, taken, 2) if body else 0
+    for at, near in _sandwiched(doc, taken, story, seeds):
+        taken[at] = taken[near]
+        added.append(_finding(doc, furniture[taken[near]], at, near))
     for line, rule in sorted(taken.items()):
         if seeds is not None and line not in seeds:
             continue  # a run that grew before
@@ -142,6 +146,57 @@ def _grow(
             taken[at] = rule
             added.append(_finding(doc, furniture[rule], at, line))
     return [*findings, *added]
+
+
+def _sandwiched(
+    doc: Document, taken: Mapping[int, str], body: int, seeds: set[int] | None
+) -> list[tuple[int, int]]:
+    """The lines below the story's second paragraph (``body``; none without
+    one: a page's top may hold a notice in sentences over its breadcrumb,
+    its headline and its stamp), each with the furniture line above it,
+    that stand between two furniture lines, no blank line between, shaped
+    as a headline or a label (no more than ``MAX_TEASER_WORDS`` words, no
+    sentence inside or ending it): a list of other posts whose titles
+    alternate with their reading times ("The bakeries that open at 3am"
+    between "More from …" and "5 min read · Dec 2"). A line so taken counts
+    for the next one, so a list is taken whole. Where ``seeds`` are given,
+    only lines beside them (they join ``seeds``)."""
+    if not body:
+        return []
+    found: list[tuple[int, int]] = []
+    between = set(taken)
+    for start in sorted(taken):
+        if start < body:
+            continue
+        line = start
+        while line + 1 not in between and line + 2 in between:
+            at = line + 1
+            if not _between(doc, at) or (
+                seeds is not None and not {line, at + 1} & seeds
+            ):
+                break
+            between.add(at)
+            found.append((at, start))
+            if seeds is not None:
+                seeds.add(at)
+            line = at + 1
+            while line + 1 in between:
+                line += 1
+    return found
+
+
+def _between(doc: Document, line: int) -> bool:
+    """Whether ``line`` may stand between two furniture lines as one: see
+    :func:`_sandwiched`."""
+    lo, hi = doc.line_bounds(line)
+    text = doc.prose[lo:hi].strip()
+    return (
+        bool(text)
+        and len(text.split()) <= MAX_TEASER_WORDS
+        and text[-1] not in _STOPS
+        and text[0] not in _QUOTES
+        and _SENTENCE_INSIDE.search(text) is None
+    )
 
 
 def _teasers(
@@ -166,8 +221,8 @@ def _teasers(
     return found if len(found) >= 2 or (found and at in taken) else []
 
 
-def _first_paragraph(doc: Document, taken: Mapping[int, str]) -> int:
-    """The draft's first line of running prose (a sentence of
+def _first_paragraph(doc: Document, taken: Mapping[int, str], nth: int = 1) -> int:
+    """The draft's first (``nth``) line of running prose (a sentence of
     ``_PARAGRAPH_WORDS`` words or more that ends with a stop, and no
     furniture: a cookie notice's sentences are not the story), 0 for none:
     what a page lists above it is its top, not a list of other stories."""
@@ -175,7 +230,9 @@ def _first_paragraph(doc: Document, taken: Mapping[int, str]) -> int:
         if len(found.group().split()) >= _PARAGRAPH_WORDS:
             line = doc.line_col(found.start())[0]
             if line not in taken:
-                return line
+                nth -= 1
+                if not nth:
+                    return line
     return 0
 
 
@@ -320,9 +377,19 @@ def _takes(doc: Document, line: int, first: int, taken: Mapping[int, str]) -> bo
         and text[-1] not in _STOPS
         and text[0] not in _QUOTES
         and "=" not in text  # dtoverlay=i2c-rtc: a line of code, not a label
-        and any(ch.isalpha() for ch in text)
+        and (any(ch.isalpha() for ch in text) or _separator(text))
         and not _in_record(doc, line, taken)
     )
+
+
+def _separator(text: str) -> bool:
+    """Whether ``text`` is a mark that parts a row's items, alone on its
+    line ("·", "∙", "|"): a button row pasted one item a line."""
+    return len(text) <= _SEPARATOR_CHARS and not any(ch.isalnum() for ch in text)
+
+
+#: Most characters of a separator line.
+_SEPARATOR_CHARS = 2
 
 
 #: A line shaped as a record's field: a label of a word or two, a colon,

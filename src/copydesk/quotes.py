@@ -201,6 +201,9 @@ _OR_MARK_AFTER = later_re(
 _OR_MARK_BEFORE = later_re(
     rf"(?:^|[\s(])(?:[\"'“”‘’«»„‚]|\\\w),?{FILLER}*[ \t]+(?:or|and)[ \t]+\Z"
 )
+#: What a quotation trails off with, and what a paragraph that takes it up
+#: opens with.
+_ELLIPSES = ("...", "…", ". . .")
 #: Closing punctuation a naming word may carry: ``the quote: '``.
 _WORD_PUNCT = ",:;"
 #: Punctuation that may follow a named mark: ``the apostrophe ',``.
@@ -548,6 +551,7 @@ class _Scanner:
         "stack",
         "taken",
         "text",
+        "trailing",
         "url_starts",
         "urls",
     )
@@ -564,6 +568,10 @@ class _Scanner:
     lo: int
     hi: int
     lead: int
+    #: Kinds (double, single) of a quotation left trailing off with an
+    #: ellipsis at its line's end ("Why didn't you ...): each later
+    #: paragraph that opens with an ellipsis may close it.
+    trailing: set[bool]
     outward: bool
     #: The page quotes »…« (German, Danish): » opens, « closes.
     inward: bool
@@ -629,6 +637,7 @@ class _Scanner:
         self.draft = draft
         self.stack = []
         self.carry = []
+        self.trailing = set()
         self.defects = []
         self.lo = 0
         self.hi = 0
@@ -766,6 +775,14 @@ class _Scanner:
         unclosed, self.stack = self.stack, []
         if not unclosed:
             return
+        if any(map(self._trails_off, unclosed)):
+            # An FAQ's heading "Why didn't it occur to you to ... and its
+            # questions "... write it in Java?": one quotation, finished by
+            # each paragraph that takes it up (see ``_orphan``).
+            self.trailing.update(o.double for o in unclosed if self._trails_off(o))
+            unclosed = [o for o in unclosed if not self._trails_off(o)]
+            if not unclosed:
+                return
         lead = self._continuation_mark(after)
         if lead:
             # The book convention: the quotation the next paragraph continues
@@ -790,6 +807,18 @@ class _Scanner:
             self.quote_run = self.quote_depth >= 0
             self.dialogue_run = after is not None and self._dialogue_line(after)
         self.carry.extend(unclosed)
+
+    def _trails_off(self, opener: _Open) -> bool:
+        """Whether the quotation ``opener`` opens ends its line with an
+        ellipsis: left unfinished on purpose, for what follows to finish."""
+        end = self.prose.find("\n", opener.pos, self.hi)
+        quoted = self.prose[opener.pos + 1 : self.hi if end < 0 else end].rstrip()
+        return quoted.endswith(_ELLIPSES) and len(quoted) > len("...")
+
+    def _takes_up(self, double: bool) -> bool:
+        """Whether the current paragraph opens with an ellipsis, after a
+        quotation of its kind was left trailing off: it finishes that one."""
+        return double in self.trailing and self.prose.startswith(_ELLIPSES, self.lead)
 
     def _in_list_run(self) -> bool:
         """True in a list item of a list the carried openers run through."""
@@ -1626,13 +1655,16 @@ class _Scanner:
         if prose[pos - 1 : pos] != "s" or prose[pos + 1 : pos + 2] != " ":
             return False
         opener = self.stack[-1].pos
-        # Words, not spaces: a wrapped line's indentation is one gap.
-        gaps = _SPACE_RUN.finditer(prose, opener, pos)
-        if sum(1 for _ in itertools.islice(gaps, _SCARE_WORDS)) < _SCARE_WORDS:
-            return False  # a quoted term or two: 'neo-Nazis' throughout
         word = quote_signs.word_at(prose, pos + 2, self.hi)
         if not word.islower() or word in quote_signs.AFTER_CLOSER:
             return False
+        # Words, not spaces: a wrapped line's indentation is one gap.
+        gaps = _SPACE_RUN.finditer(prose, opener, pos)
+        if sum(1 for _ in itertools.islice(gaps, _SCARE_WORDS)) < _SCARE_WORDS:
+            # A quoted term or two: 'neo-Nazis' throughout; unless its noun
+            # follows with the closer ('the Harrisons' folly', and).
+            after = pos + 2 + len(word)
+            return prose[after : after + 1] in "’'" and self._ends_quotation(after)
         # A title quoted whole ends in its last word: ‘Overlapping Needs:
         # People with Disabilities’ section. So does a quotation nested in a
         # double one when no later mark could close it before that one
@@ -2024,13 +2056,18 @@ class _Scanner:
         return j < self.hi and self.prose[j] == ch and _shape(*self._around(j)) != LEFT
 
     def _english_low_nine(self, opener: _Open, pos: int, ch: str) -> bool:
-        """True for „…” (or ‚…’) around English words in an English document:
-        a translation that kept its source's opener. „…“ is a German
-        quotation cited as printed, and „tak” a Polish one: both stay."""
+        """True for „…” (or ‚…’) around English words in an English document
+        that opens its other quotations the English way (“ or ‘): a
+        translation that kept its source's opener here and not there. A
+        page whose every quotation opens „ (a Hungarian, Polish or Romanian
+        story translated with its marks) quotes one way throughout: no pair
+        of it is mixed. „…“ is a German quotation cited as printed, and
+        „tak” a Polish one: both stay."""
         return (
             self.english
             and opener.ch in "„‚"
             and ch in "”’"
+            and self._count("“" if opener.ch == "„" else "‘") > 0
             and doclang.holds_function_word(self.prose, opener.pos + 1, pos, "en")
         )
 
@@ -2045,6 +2082,8 @@ class _Scanner:
             -1,
         )
         if index < 0:
+            if self._takes_up(double) and self.closed[0 if double else 1] < 0:
+                return  # "... write it in Java?" after "Why didn't you ...
             if self.closed[0 if double else 1] == pos - 1 and (
                 self.prose[pos - 1] != ch or self._straight_twice(pos, ch)
             ):

@@ -343,15 +343,19 @@ _DETERMINERS = frozenset(
     {"the", "a", "an", "this", "these", "those", "my", "your", "his", "its",
      "our", "their", "some", "any", "each", "every", "no"}
 )  # fmt: skip
-#: The word before an article, on its line.
-_WORD_BEFORE = later_re(r"(\w+)[ \t]+\Z")
+#: The word before an article, on its line or ending the line before
+#: ("without the\nA option").
+_WORD_BEFORE = later_re(r"(\w+)(?:[ \t]+|[ \t]*\r?\n[ \t]*)\Z")
 
 
 def _after_determiner(prose: str, pos: int) -> bool:
     """Whether the word right before ``pos`` is a determiner ("the an macro
     set", "this a"): an article never follows one."""
     before = _WORD_BEFORE.search(prose, max(0, pos - 20), pos)
-    return before is not None and before.group(1).casefold() in _DETERMINERS
+    if before is None or before.group(1).casefold() not in _DETERMINERS:
+        return False
+    # Across a line break, a capital is a label's letter ("Appendix A\na LLM").
+    return "\n" not in before.group() or before.group(1).islower()
 
 
 def _sentence_start(prose: str, pos: int) -> bool:

@@ -190,7 +190,7 @@ class Capitals(CheckTypeBase):
                 )
                 for name, tokens in spellings.items()
             }
-            right = known.get(folded) or self._winner(lex, counts, folded, uses)
+            right = known.get(folded) or self._winner(lex, counts, folded, uses, doc)
             if right is None:
                 continue
             # A word too (``Latex``, ``Webmail``, ``Blackberry`` jam): its
@@ -229,9 +229,13 @@ class Capitals(CheckTypeBase):
         counts: Mapping[str, int],
         folded: str,
         uses: Mapping[str, Sequence[int]],
+        doc: Document,
     ) -> str | None:
         """The document's own choice among the spellings of a name no list
-        knows: the one used most, on a tie the one with a capital inside,
+        knows: the one used most, on a tie the one used more in the text
+        itself than in an image's description (an ``alt`` text names a
+        screenshot as its file was named: "DrawGram Main Control Screen"
+        beside the page's "Drawgram"), then the one with a capital inside,
         then the first. None when the capitals may be a sentence's or a
         class name's (a word the lexicon or the page writes in lower
         case: ``Readline`` beside the module ``readline``), or when fewer
@@ -239,9 +243,13 @@ class Capitals(CheckTypeBase):
         used = {s: u for s, u in uses.items() if u}
         if len(used) < 2 or lex.is_word(folded) or folded in counts:
             return None
+
+        def in_text(spelling: str) -> int:
+            return sum(1 for at in used[spelling] if not _in_alt(doc, at))
+
         return max(
             used,
-            key=lambda s: (len(used[s]), _capital_inside(s), -used[s][0]),
+            key=lambda s: (len(used[s]), in_text(s), _capital_inside(s), -used[s][0]),
         )
 
     def _flagged(
@@ -267,6 +275,12 @@ class Capitals(CheckTypeBase):
                 suggestions=(right,),
                 fix=Fix((Edit(start, end, right),), Applicability.UNSAFE),
             )
+
+
+def _in_alt(doc: Document, at: int) -> bool:
+    """Whether ``at`` lies in an image's or an element's ``alt`` text."""
+    block = doc.block_at(at)
+    return block is not None and block.kind == "alt"
 
 
 @functools.cache

@@ -38,13 +38,13 @@ import functools
 import itertools
 import operator
 import re as stdlib_re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar, Final
 
 from copydesk import langtag, morphology, patterns
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.deadline import on_time
-from copydesk.document import FILLER, Document
+from copydesk.document import FILLER, Document, hard_wrapped
 from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.lines import line_around
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
@@ -87,7 +87,15 @@ _WORD_SHAPE = later_re(r"\w+(?:['’-]\w+)*")
 class Repetition(CheckTypeBase):
     """Flags runs of one repeated token."""
 
-    __slots__ = ("alpha", "doubled", "judge", "meta", "pattern", "safe")
+    __slots__ = (
+        "alpha",
+        "doubled",
+        "judge",
+        "meant_doubles",
+        "meta",
+        "pattern",
+        "safe",
+    )
 
     #: Safe for a doubled ``safe`` word in lower case, unsafe otherwise
     #: (see fix_availability).
@@ -115,6 +123,9 @@ class Repetition(CheckTypeBase):
     judge: Final[bool]
     #: Case-folded words whose doubling gets a SAFE fix.
     safe: Final[frozenset[str]]
+    #: The rule's exceptions, case-folded: the doubles it means, read by
+    #: the check itself where a line break stands between the two words.
+    meant_doubles: Final[frozenset[str]]
 
     def __init__(
         self,
@@ -131,6 +142,7 @@ class Repetition(CheckTypeBase):
         self.doubled = doubled
         self.judge = judge
         self.safe = safe
+        self.meant_doubles = frozenset(e.casefold() for e in meta.exceptions)
 
     @classmethod
     def fix_availability(cls, data: Mapping[str, Any]) -> FixAvailability:
@@ -163,7 +175,10 @@ class Repetition(CheckTypeBase):
             yield from self._run_tokens(doc)
             return
         text, prose = doc.text, doc.prose
-        for m in self._doubled(prose):
+        across: list[_Broken] | None = None
+        if self.judge and (doc.format != "plain" or hard_wrapped(text)):
+            across = []
+        for m in self._doubled(prose, across):
             start, end = m.span()
             if text[start:end] != prose[start:end]:
                 # Something masked (code, markup) sits between: re-check by token.
@@ -179,23 +194,67 @@ class Repetition(CheckTypeBase):
             found = self._finding(doc, run)
             if found is not None:
                 yield found
+        if across:
+            yield from self._across_breaks(doc, across)
 
-    def _doubled(self, prose: str) -> list[stdlib_re.Match[str]]:
+    def _across_breaks(
+        self, doc: Document, candidates: Iterable[_Broken]
+    ) -> Iterator[Finding]:
+        """A lower-case word that ends one line of a wrapped paragraph and
+        opens the next ("computes the\nthe likelihood"): the slip of a
+        paragraph re-wrapped after an edit, which the line break hides from
+        the eye. Only inside one block of running text (not a table's cells
+        or a heading), between lines of prose (two words before the first,
+        one after the second: a list of one word a line is no sentence), in
+        a plain text only when it is hard-wrapped (a text of one paragraph
+        a line may hold records). The rule's exceptions hold doubles written
+        with a space ("that that"); here they are read with the line break.
+        ``candidates``: by chunk, the words that stand on both sides of one
+        of its line breaks (found in C with the same-line doubles' words,
+        :func:`neighbour_words`); only those are looked for.
+        """
+        prose = doc.prose
+        for lo, hi, stop, words in candidates:
+            for word in sorted(words):
+                if f"{word} {word}" in self.meant_doubles:
+                    continue
+                for m in _broken_runs(word).finditer(prose, lo, stop):
+                    if m.start() >= hi:
+                        break
+                    on_time()
+                    run = [m.span(1), m.span(2)]
+                    if _wrapped_prose(doc, run):
+                        found = self._finding(doc, run, across=True)
+                        if found is not None:
+                            yield found
+
+    def _doubled(
+        self, prose: str, across: list[_Broken] | None = None
+    ) -> list[stdlib_re.Match[str]]:
         """The backreference scan's matches, in text order, found by looking
         for each repeated word alone (in the case-folded text when the rule
         ignores case) and running the scan only on the lines where it stands
-        twice, so its own notion of equal letters has the last word."""
+        twice, so its own notion of equal letters has the last word. Into
+        ``across``, when given, go each chunk's words on both sides of a
+        line break, read in the same pass (over the chunk and the line
+        after it: a break may end the chunk)."""
         assert self.doubled is not None
         folded = prose.casefold() if self.meta.ignorecase else prose
         if len(folded) != len(prose) or _FOLDS_INTO_A_LETTER in prose:
             # "ß" folds to two code points; the combining ypogegrammeni, not a
             # word character, folds to the letter iota.
+            if across is not None:
+                across.extend(_broken_by_chunk(prose))
             return list(self.doubled.finditer(prose))
         found: list[stdlib_re.Match[str]] = []
         for lo, hi in _chunks(folded):
+            stop = hi if across is None else _next_line_end(folded, hi)
+            spaced, broken = neighbour_words(folded[lo:stop])
+            if broken and across is not None:
+                across.append((lo, hi, stop, broken))
             starts = sorted(
                 run.start()
-                for word in repeated_words(folded[lo:hi])
+                for word in spaced
                 for run in _word_runs(word).finditer(folded, lo, hi)
             )
             # The scan runs once from a line's first run to the line's end: a
@@ -243,11 +302,15 @@ class Repetition(CheckTypeBase):
             if found is not None:
                 yield found
 
-    def _finding(self, doc: Document, run: list[tuple[int, int]]) -> Finding | None:
-        """The finding for a run of repeats, or None when it is not one."""
+    def _finding(
+        self, doc: Document, run: list[tuple[int, int]], *, across: bool = False
+    ) -> Finding | None:
+        """The finding for a run of repeats, or None when it is not one.
+        ``across``: the two words stand on both sides of a line break (the
+        caller has read their lines)."""
         text = doc.text
         run = _whole_words(doc.prose, run)
-        if len(run) < 2 or _in_columns(doc, run):
+        if len(run) < 2 or (not across and _in_columns(doc, run)):
             return None
         words = [text[s:e] for s, e in run]
         if self.judge and _meant(doc, run, words):
@@ -261,7 +324,7 @@ class Repetition(CheckTypeBase):
             and not _article_slip(doc.text, run)
             and not _to_slip(doc.prose, run, word)
         )
-        edit = Edit(run[0][1], run[-1][1], "")
+        edit = _across_edit(text, run) if across else Edit(run[0][1], run[-1][1], "")
         return self.meta.finding(
             doc,
             run[0][0],
@@ -329,11 +392,13 @@ _ANCHOR_REACH = 400
 def _to_slip(prose: str, run: list[tuple[int, int]], word: str) -> bool:
     """Whether a doubled "the" may be another word mistyped, so that
     deleting one is not surely right: after a verb that takes "to" ("go the
-    the guide"), a modal that takes "be" ("it would the the first"), or the
-    head of a noun phrase ("makes a call the the function", "the latest
-    changes the the policy": "to the" or "of the" was meant). After a
-    preposition, a conjunction or a verb ("in the the city", "we met the
-    the mayor") one is deleted safely."""
+    the guide"), a modal that takes "be" ("it would the the first"), or a
+    word that may be a noun ("makes a call the the function", "in response
+    the the menu": "to the" was meant). After a preposition, a conjunction,
+    a form of "be", an -ing form, a clause's first word or a clause's
+    verb after its subject ("in the the city", "comparing the the two",
+    "Now, deploy the the app", "we met the the mayor", "The council
+    approved the the budget") one is deleted safely."""
     if word.casefold() != "the":
         return False
     before = _TWO_WORDS_BEFORE.search(prose, max(0, run[0][0] - 60), run[0][0])
@@ -347,15 +412,33 @@ def _to_slip(prose: str, run: list[tuple[int, int]], word: str) -> bool:
         # list" is right with one deleted: which was meant, only the
         # writer knows.
         return True
-    if head in _THE_FOLLOWS:
+    if head in _THE_FOLLOWS or head.endswith("ing"):
+        return False  # "in the the city", "by visiting the the site"
+    # A word that opens its clause is an imperative's verb ("Now, deploy
+    # the the app"); one after a subject pronoun, or after an article and a
+    # noun that open the clause, a verb ("we met the the mayor", "The
+    # council approved the the budget"); any other may be a noun ("in
+    # response the the menu", "in the original format used the the U.S.
+    # standard": "to" and "by" were lost) as well as a verb: only the
+    # writer knows.
+    words = before.group(1).split()
+    if not words or words[-1].casefold() in _SUBJECT_PRONOUNS:
         return False
-    # The head of a noun phrase: right after its determiner ("a call"), or
-    # one word on and no past form ("the latest changes"; "the council
-    # approved the the budget" is a verb's object).
-    words = [w.casefold() for w in before.group(1).split()]
-    return (len(words) >= 1 and words[-1] in _DETERMINERS) or (
-        len(words) >= 2 and words[-2] in _DETERMINERS and not head.endswith("ed")
+    return not (
+        len(words) == 2
+        and words[0].casefold() in _SUBJECT_DETERMINERS
+        and _CLAUSE_OPENS.search(prose, max(0, before.start() - 4), before.start())
+        is not None
     )
+
+
+#: Pronouns that stand as a clause's subject: the word after one is a verb.
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it"})
+#: Words that open a clause's subject before its noun ("The council").
+_SUBJECT_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "our", "their"})
+#: What stands before a clause's first word: the text's start, a stop,
+#: a clause's mark, a line break or an opening mark, then spaces.
+_CLAUSE_OPENS = later_re(r"(?:\A|[.!?;:,\n(\"“‘])[ \t]*\Z")
 
 
 #: Pronouns a verb takes as its object: after them "the" begins a second
@@ -379,13 +462,11 @@ _THE_FOLLOWS = frozenset(
      "around", "behind", "beyond", "near", "toward", "towards", "upon", "via",
      "per", "like", "than", "as", "to", "and", "or", "but", "nor", "because",
      "if", "when", "while", "where", "that", "which", "whether", "all", "both",
-     "is", "are", "was", "were", "be", "been", "being"}
-)  # fmt: skip
-#: Words that open a noun phrase: the word after them (up to two words on)
-#: is its noun, not a verb.
-_DETERMINERS = frozenset(
-    {"a", "an", "the", "this", "that", "these", "those", "its", "their", "our",
-     "your", "my", "his", "her", "each", "every", "some", "any", "no"}
+     "is", "are", "was", "were", "be", "been", "being", "until", "till",
+     "since", "unlike", "despite", "throughout", "beside", "besides",
+     "beneath", "above", "below", "inside", "outside", "off", "out", "up",
+     "down", "past", "amid", "except", "including", "although", "though",
+     "unless", "whereas", "once", "so"}
 )  # fmt: skip
 #: The word before a double and up to two words before it.
 _TWO_WORDS_BEFORE = later_re(
@@ -438,6 +519,47 @@ _SPEECH = later_re(
     r"[ \t>*_-]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?"
     r"|(?:[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3}|Q|A)[ \t]*:[ \t])"
 )
+
+
+#: Kinds of block whose lines do not run on into each other.
+_UNWRAPPED_BLOCKS = frozenset({"table", "heading", "code", "alt"})
+#: What may stand between a line's last word and the next line's first in
+#: the source: spaces, the line break, a block quote's marks.
+_SOURCE_BREAK = later_re(r"[ \t\u00a0\u202f]*(?:\r\n?|\n)[ \t\u00a0\u202f>]*")
+#: Words of prose before a line's last word, after a line's first.
+_PROSE_WORDS = later_re(r"[^\W\d_]{2,}")
+
+
+def _across_edit(text: str, run: list[tuple[int, int]]) -> Edit:
+    """The deletion of a repeat across a line break: the first word with the
+    spaces before it, so the edit stays on the line the finding is on and
+    the next line keeps its start (the caller has two words before it)."""
+    start, end = run[0]
+    while start and text[start - 1] in " \t":
+        start -= 1
+    return Edit(start, end, "")
+
+
+def _wrapped_prose(doc: Document, run: list[tuple[int, int]]) -> bool:
+    """Whether the two words of ``run`` end and open two lines of one
+    paragraph of prose: one block of running text holds both, only spaces
+    and the line break (and a quote's ``>``) stand between them in the
+    source, two words come before the first on its line and one after the
+    second on its."""
+    (first, first_end), (second, second_end) = run
+    block = doc.block_at(first)
+    if block is None or block.kind in _UNWRAPPED_BLOCKS or second_end > block.end:
+        return False
+    if not _SOURCE_BREAK.fullmatch(doc.text, first_end, second):
+        return False
+    prose = doc.prose
+    lo = max(prose.rfind("\n", 0, first) + 1, block.start)
+    hi = prose.find("\n", second_end, block.end)
+    hi = block.end if hi < 0 else hi
+    return (
+        len(_PROSE_WORDS.findall(prose, lo, first)) >= 2
+        and _PROSE_WORDS.search(prose, second_end, hi) is not None
+    )
 
 
 def _whole_words(text: str, run: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -837,26 +959,88 @@ def _chunks(text: str) -> Iterator[tuple[int, int]]:
         lo = hi
 
 
-def repeated_words(text: str) -> set[str]:
-    """Words that stand twice in a row somewhere in ``text``, separated by
-    spaces only: a superset of the backreference scan's first groups.
-
-    Found in C: the text's UTF-8 bytes with every non-word character but
-    ``'’-`` turned into a space (line breaks into a piece of their own) are
-    split, and each piece compared with the next.
-    """
+def _pieces(text: str) -> list[bytes]:
+    """``text``'s UTF-8 bytes split into words, every non-word character but
+    ``'’-`` a space and each line break a piece of its own (``\\0``)."""
     data = text.encode("utf-8", "surrogatepass").translate(_PIECES)
     if not text.isascii():
         for ch in wide_characters(text):
             if not (ch.isalnum() or ch == "’"):
                 data = data.replace(ch.encode("utf-8", "surrogatepass"), b" ")
-    pieces = data.replace(b"\0", b" \0 ").split()
+    return data.replace(b"\0", b" \0 ").split()
+
+
+#: A chunk's span, the end of the line after it, and the words that stand
+#: on both sides of a line break there.
+_Broken = tuple[int, int, int, set[str]]
+
+
+def _next_line_end(text: str, pos: int) -> int:
+    """The end of the line that starts at or holds ``pos`` (the text's end)."""
+    found = text.find("\n", pos)
+    return len(text) if found < 0 else found
+
+
+def _broken_by_chunk(text: str) -> Iterator[_Broken]:
+    """:data:`_Broken` for each chunk of ``text`` that has such words."""
+    for lo, hi in _chunks(text):
+        stop = _next_line_end(text, hi)
+        broken = neighbour_words(text[lo:stop])[1]
+        if broken:
+            yield lo, hi, stop, broken
+
+
+def neighbour_words(text: str) -> tuple[set[str], set[str]]:
+    """The words of ``text`` that stand twice in a row separated by spaces
+    only (a superset of the backreference scan's first groups), and the
+    lower-case words that end a line and open the next one.
+
+    Found in C from one split of the text into pieces: its UTF-8 bytes with
+    every non-word character but ``'’-`` turned into a space and each line
+    break into a piece of its own; each piece is compared with the next,
+    and each line break's piece's neighbours with each other.
+    """
+    if "\r\n" in text:  # one break, not two pieces (two are a blank line)
+        text = text.replace("\r\n", "\n")
+    pieces = _pieces(text)
     twice = set(itertools.compress(pieces, map(operator.eq, pieces, pieces[1:])))
+    size = len(pieces)
+    breaks = list(
+        itertools.compress(
+            range(1, size - 1),
+            map(operator.eq, itertools.islice(pieces, 1, None), _BREAK_PIECES),
+        )
+    )
+    before = list(map(pieces.__getitem__, map(operator.sub, breaks, _ONES)))
+    after = list(map(pieces.__getitem__, map(operator.add, breaks, _ONES)))
+    broken = set(itertools.compress(before, map(operator.eq, before, after)))
     # A line break's piece stands twice at every blank line and is no word:
     # left out, a text with no word twice never compiles ``_WORD_SHAPE``.
     twice.discard(b"\0")
-    words = {piece.decode("utf-8", "surrogatepass") for piece in twice}
-    return {word for word in words if _WORD_SHAPE.fullmatch(word)}
+    broken.discard(b"\0")
+    return _words(twice), {w for w in _words(broken) if w.islower()}
+
+
+#: Endless streams for the comparisons in C above.
+_BREAK_PIECES = itertools.repeat(b"\0")
+_ONES = itertools.repeat(1)
+
+
+def _words(pieces: Iterable[bytes]) -> set[str]:
+    """The pieces that are words, decoded."""
+    decoded = {piece.decode("utf-8", "surrogatepass") for piece in pieces}
+    return {word for word in decoded if _WORD_SHAPE.fullmatch(word)}
+
+
+@functools.lru_cache(maxsize=1024)
+def _broken_runs(word: str) -> stdlib_re.Pattern[str]:
+    """``word`` at a line's end and again at the next line's start, as
+    :func:`_word_runs` reads a run on one line."""
+    literal = stdlib_re.escape(word)
+    return stdlib_re.compile(
+        rf"({literal})(?<![\w'’-]{literal})[ \t\u00a0\u202f]*(?:\r\n?|\n)"
+        rf"[ \t\u00a0\u202f]*({literal})(?![\w'’-])"
+    )
 
 
 @functools.lru_cache(maxsize=4096)
