@@ -18,3 +18,11 @@ class RuleError(CopydeskError):
 
 class InputError(CopydeskError):
     """A document that cannot be read as text."""
+
+
+class SkippedInputError(InputError):
+    """A file a directory walk passes over on purpose: a symlink leading out
+    of the walked tree or to nothing (a docs folder's ``changelog.rst`` that
+    links to the repository's ``CHANGES.rst``). Reported as a warning; the
+    run's exit code does not count it, as a tree's own links are no error in
+    the documents being checked."""

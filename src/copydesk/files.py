@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from copydesk.errors import InputError
+from copydesk.errors import InputError, SkippedInputError
 from copydesk.markup import format_for_path
 
 if TYPE_CHECKING:
@@ -114,9 +114,12 @@ def _unlintable(path: str, walked: str | None) -> InputError | None:
 
     A symlink loop; a FIFO, socket or device (opening one can block forever);
     and, for a file found by walking ``walked``, a symlink to a file outside
-    both that directory and the working directory. A missing file or dangling
-    link is left to the reader, which reports it when it gets there.
+    both that directory and the working directory or to no file at all (a
+    :class:`SkippedInputError`: a warning, not an error). A missing file or a
+    dangling link named on the command line is left to the reader, which
+    reports it when it gets there.
     """
+    linked = False
     try:
         st = os.lstat(path)
         if stat.S_ISREG(st.st_mode):
@@ -126,6 +129,8 @@ def _unlintable(path: str, walked: str | None) -> InputError | None:
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             return InputError(path, "too many levels of symbolic links")
+        if exc.errno == errno.ENOENT and linked and walked is not None:
+            return SkippedInputError(path, "symlink to a missing file, skipped")
         return None
     if not stat.S_ISREG(st.st_mode):
         return InputError(path, "not a regular file")
@@ -135,7 +140,9 @@ def _unlintable(path: str, walked: str | None) -> InputError | None:
     for base in {os.path.realpath(walked), os.path.realpath(os.getcwd())}:
         if real == base or real.startswith(base.rstrip(os.sep) + os.sep):
             return None
-    return InputError(path, f"symlink points outside {walked} (to {real}), skipped")
+    return SkippedInputError(
+        path, f"symlink points outside {walked} (to {real}), skipped"
+    )
 
 
 def _excluded(path: str, exclude: Sequence[str]) -> bool:

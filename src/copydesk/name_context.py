@@ -91,7 +91,7 @@ _WORK_BEFORE = later_regex(
     r"(?:[\p{L}\d-]+[ \t\u00a0]+){0,3}(?:film|feature|movie|documentary|album|song"
     r"|novel|poem|opera|ballet|painting|symphony|suite|musical"
     r"|ship|warship|vessel|carrier|cruiser|frigate|destroyer|submarine"
-    r"|liner|steamer|steamship|icebreaker|tanker|yacht"
+    r"|liner|steamer|steamship|icebreaker|tanker|yacht|freighter|trawler|schooner"
     r"|(?:destroyer|flotilla)[ \t\u00a0]+leader)[ \t\u00a0]+\Z",
     regex_programs.IGNORECASE,
 )
@@ -756,7 +756,8 @@ def quoted_in_its_time(
     statement dated since, or not dated, is the reporter's to spell. A
     block quotation (``element``: its block's start) is a quotation without
     marks, its lead-in the paragraph before it ("…is dated 24 August
-    1943:")."""
+    1943:"). A lead-in that gives it as written ("exactly as he wrote it:",
+    "verbatim") keeps its spelling whatever its date."""
     lo = max(lo, start - _QUOTE_REACH)
     opener = _open_quotation(prose, lo, start)
     if element is not None and (opener < element or not prose[element:opener].strip()):
@@ -768,6 +769,8 @@ def quoted_in_its_time(
     reach = max(lo, opener - _QUOTE_DATE_REACH)
     lead = _SENTENCE_STOP.search(prose, reach, opener)
     begin = lead.end() if lead is not None else reach
+    if _VERBATIM.search(prose, begin, opener) is not None:
+        return True  # "We give it exactly as he wrote it:": its spelling stays
     years = _dated_years(prose, begin, opener)
     if (
         not years
@@ -786,6 +789,13 @@ def quoted_in_its_time(
     return bool(years) and max(years) <= 1991
 
 
+#: A lead-in that gives the quotation as it was written, whatever its date.
+_VERBATIM = later_regex(
+    r"(?i)(?<![\w])(?:exactly[ \t]+as[ \t]+(?:he|she|they|it|we)[ \t]+"
+    r"(?:wrote|typed|printed|wrote[ \t]+it|typed[ \t]+it|printed[ \t]+it)"
+    r"|as[ \t]+(?:it[ \t]+was[ \t]+)?(?:written|printed)|verbatim"
+    r"|word[ \t]+for[ \t]+word|unedited)(?![\w])"
+)
 #: The most words of a lead-in that the sentence before it may date.
 _SHORT_LEAD = 8
 #: Words that date a document, in the sentence before a short lead-in.
@@ -1073,6 +1083,8 @@ def named_as_work(prose: str, spelling: str) -> bool:
 
 #: A lower-case "the" and the space after it (wider where markup was masked).
 _THE_BEFORE = later_re(r"(?<![^\W_])the[ \t\u00a0\n]+\Z")
+#: The same, or a sentence's "The".
+_ANY_THE_BEFORE = later_re(r"(?<![^\W_])[Tt]he[ \t\u00a0\n]+\Z")
 
 
 def unmasked_start(prose: str, start: int) -> int:
@@ -1187,9 +1199,11 @@ def made_a_product(prose: str, spelling: str) -> bool:
 
 def names_the_work(prose: str, start: int, end: int) -> bool:
     """True when "the" before the name and no civic noun after it make it
-    the work or ship the document names ("the Kiev drew 400,000 visitors"),
-    not the city's attribute ("the Kiev mayor")."""
-    if not after_the(prose, start):
+    the work or ship the document names ("the Kiev drew 400,000 visitors",
+    "The Nikolaev was built in 1958" once the page has named "the freighter
+    Nikolaev"), not the city's attribute ("the Kiev mayor")."""
+    at = unmasked_start(prose, start)
+    if _ANY_THE_BEFORE.search(prose, max(0, at - 12), at) is None:
         return False
     after = _NEXT_WORD.match(prose, end)
     return after is None or after.group(1) not in _CIVIC_AFTER
@@ -1208,12 +1222,24 @@ def in_titled_run(text: str, prose: str, start: int, end: int) -> bool:
     sentence's end), "Hamm's *Kiev: A Portrait, 1800–1917*", "*The Last
     Tram to Kiev*", or such a run quoted ("the song “Evening over
     Odessa”"): its spelling is the work's. "*Kiev remains under curfew
-    tonight.*", a bold "**Kiev, Ukraine**" and a quoted sentence are not.
+    tonight.*", a bold "**Kiev, Ukraine**" and a quoted sentence are not; a
+    bold title is one when its author's credit follows ("**Winter in
+    Zaporozhye**, by Olena Sych").
     Emphasis is read in the source ``text``, where the prose view masks
     the markup; quotation marks in the prose."""
     lo, hi = line_around(text, start, end, _TITLE_REACH)
     for opener, closer in zip(_EMPHASIS_OPENERS, _EMPHASIS_CLOSERS, strict=True):
         if _titled(text, lo, start, end, hi, opener, closer, emphasis=True):
+            return True
+    for opener, closer in _STRONG_PAIRS:
+        # A bold title with its author's credit ("**Winter in Zaporozhye**,
+        # by Olena Sych"): a work; a bold "**Kiev, Ukraine**" is a dateline.
+        marks = _marked_run(text, lo, start, end, hi, opener, closer)
+        if (
+            marks is not None
+            and _CREDITED.match(text, marks[1] + len(closer)) is not None
+            and _titled(text, lo, start, end, hi, opener, closer, emphasis=True)
+        ):
             return True
     return any(
         _titled(prose, lo, start, end, hi, opener, closer, emphasis=False)
@@ -1349,6 +1375,10 @@ def _titled(
     )
 
 
+#: Strong emphasis, which sets a title apart only with its credit after it.
+_STRONG_PAIRS = (("**", "**"), ("__", "__"), ("<b>", "</b>"), ("<strong>", "</strong>"))
+#: An author's credit after a title: ", by Olena Sych", " by A. Wierzbicki".
+_CREDITED = later_regex(r",?[ \t]+by[ \t]+\p{Lu}")
 #: Marks and markup that set a word apart as the word itself: quotation
 #: marks, and emphasis (Markdown, reST, HTML) where the sentence speaks of
 #: words.
@@ -1371,7 +1401,11 @@ _ABOUT_BEFORE = later_regex(
 #: Before a quotation alone (not emphasis, which stresses: "was referred to
 #: *Kiev*"), words that cite its words: 'referred to "the Ukraine"'.
 _CITED_BEFORE = later_regex(
-    r"(?i)(?<![\w-])(?:referred[ \t]+to|called[ \t]+(?:it|him|her|them))[ \t]*\Z"
+    r"(?i)(?<![\w-])(?:referred[ \t]+to|called[ \t]+(?:it|him|her|them)"
+    # A style note's instruction about the word: 'Do not write "the
+    # Ukraine"', 'use "Kyiv" instead of "Kiev"'.
+    r"|(?:do[ \t]+not|don['’]t|never|not)[ \t]+(?:write|use|say|type)"
+    r"|instead[ \t]+of|rather[ \t]+than)[ \t]*\Z"
 )
 #: Right after one, an apposition that does: ", the romanisation of ...".
 _ABOUT_AFTER = later_regex(

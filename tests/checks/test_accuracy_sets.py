@@ -388,6 +388,20 @@ BLIND_BARS = {
         "quotes": (0.95, 0),
         "debris": (0.8, 3),
     },
+    # Names and variants, scored blind first on the code of session 30's
+    # second round of mends: names 78/80 with 7 of 10 clean cases flagged
+    # (a ship named after a city, a dish "à la Kiev", a letter quoted
+    # "exactly as he wrote it", bold titles with their authors' credits, a
+    # translators' brief naming the old forms, a man who keeps his own
+    # spelling of Zelenskiy, "the Ukraine under-21 side") and 2 extras
+    # (given names: the house's Vitalii against the set's Vitali),
+    # variants 27/28 with 1 (two namesakes whose given names and surnames
+    # both differ only by transliteration). Then names with 2 flagged
+    # (the brief's definition-list terms, the dentist).
+    "accuracy32": {
+        "names": (0.95, 2),
+        "variants": (0.95, 1),
+    },
 }
 
 

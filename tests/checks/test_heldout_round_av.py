@@ -171,3 +171,13 @@ def test_on_a_tie_the_text_outweighs_an_images_alt_text() -> None:
     text = "<p>Open Drawgram first.</p>\n<p>Then close DrawGram.</p>\n"
     found = [(f.line, f.match) for f in lint(text, "k.html", "variants")]
     assert found == [(1, "Drawgram")]
+
+
+def test_its_before_a_noun_and_its_verb() -> None:
+    text = (
+        "It's implementation is close to the old one, and it's ID will change.\n"
+        "Where it's stored must match. The moment it's created will pass."
+        " It's what is needed. It's a must.\n"
+    )
+    found = [(f.line, f.col, f.suggestions) for f in lint(text, "its.md", "typos")]
+    assert found == [(1, 1, ("Its",)), (1, 50, ("its",))]

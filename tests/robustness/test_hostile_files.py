@@ -142,14 +142,22 @@ def test_walk_skips_symlinks_to_files_outside_the_tree(
     (project / "docs" / "leak.md").symlink_to(outside)
     (project / "docs" / "inside.md").symlink_to(project / "README.md")
     (project / "README.md").write_text("Officials in Kiev.\n")
+    (project / "docs" / "gone.md").symlink_to(project / "nowhere.md")
     result = run_cli("check", "--format", "json", "docs", cwd=project)
-    assert result.returncode == 2
-    assert error_lines(result.stderr) == [
-        f"copydesk: error: docs/leak.md: symlink points outside docs "
-        f"(to {outside.resolve()}), skipped"
+    # A tree's links leading out or to nothing are passed over with a
+    # warning: the exit code is the findings' (one in inside.md).
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "copydesk: warning: docs/gone.md: symlink to a missing file, skipped",
+        f"copydesk: warning: docs/leak.md: symlink points outside docs "
+        f"(to {outside.resolve()}), skipped",
     ]
     assert "SECRET" not in result.stdout + result.stderr
     assert [f["path"] for f in findings(result.stdout)] == ["docs/inside.md"]
+    # Named on the command line, a dangling link is an error.
+    named = run_cli("check", "--format", "json", "docs/gone.md", cwd=project)
+    assert named.returncode == 2
+    assert error_lines(named.stderr) == ["copydesk: error: docs/gone.md: no such file"]
 
 
 def test_fifo_is_skipped_without_blocking(workdir: Path) -> None:

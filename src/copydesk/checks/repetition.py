@@ -395,10 +395,11 @@ def _to_slip(prose: str, run: list[tuple[int, int]], word: str) -> bool:
     the guide"), a modal that takes "be" ("it would the the first"), or a
     word that may be a noun ("makes a call the the function", "in response
     the the menu": "to the" was meant). After a preposition, a conjunction,
-    a form of "be", an -ing form, a clause's first word or a clause's
-    verb after its subject ("in the the city", "comparing the the two",
-    "Now, deploy the the app", "we met the the mayor", "The council
-    approved the the budget") one is deleted safely."""
+    a form of "be", an -ing form, a clause's first word (but a noun's:
+    "Participation the the group") or a clause's verb after its subject
+    ("in the the city", "comparing the the two", "Now, deploy the the app",
+    "we met the the mayor", "The council approved the the budget") one is
+    deleted safely."""
     if word.casefold() != "the":
         return False
     before = _TWO_WORDS_BEFORE.search(prose, max(0, run[0][0] - 60), run[0][0])
@@ -422,7 +423,11 @@ def _to_slip(prose: str, run: list[tuple[int, int]], word: str) -> bool:
     # standard": "to" and "by" were lost) as well as a verb: only the
     # writer knows.
     words = before.group(1).split()
-    if not words or words[-1].casefold() in _SUBJECT_PRONOUNS:
+    if not words:
+        # An imperative's verb; a noun opening a title or an item
+        # ("Participation the the [working group]") lost its preposition.
+        return head.endswith(_NOUN_ENDINGS)
+    if words[-1].casefold() in _SUBJECT_PRONOUNS:
         return False
     return not (
         len(words) == 2
@@ -432,6 +437,8 @@ def _to_slip(prose: str, run: list[tuple[int, int]], word: str) -> bool:
     )
 
 
+#: Endings of nouns that no imperative has.
+_NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism")
 #: Pronouns that stand as a clause's subject: the word after one is a verb.
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it"})
 #: Words that open a clause's subject before its noun ("The council").

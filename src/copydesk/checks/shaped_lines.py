@@ -539,7 +539,19 @@ def _running_heads(doc: Document) -> list[int]:
                 found.add(i)
                 if folio[j]:
                     found.add(j)
+    filled = sum(1 for line in lines if line)
+    if filled >= _LONG_TEXT and len(found) > _HEAD_SHARE * filled:
+        # A long text whose repeated short lines are a quarter of it is a
+        # log or a table (a validator's report: "Type: Error" every six
+        # lines), not pages: their heads are a line or three of forty.
+        return []
     return [i + 1 for i in sorted(found)]
+
+
+#: Lines of a text long enough to judge its share of running heads, and
+#: the share above which the repeats are its records, not its pages' heads.
+_LONG_TEXT = 200
+_HEAD_SHARE = 0.25
 
 
 #: How a line that is no running head ends: a label's colon, a sentence's

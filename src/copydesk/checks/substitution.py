@@ -28,8 +28,14 @@ from copydesk.checks.base import (
 )
 from copydesk.document import Analysis, Document, WordSet
 from copydesk.errors import RuleError
+from copydesk.lazy_patterns import later_regex
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
+
+#: A capital after a lower-case letter inside a word ("ADReSS", "iPhone",
+#: "GitHub"): a spelling its makers chose, which a case-blind list of slips
+#: ("adress") does not judge.
+_MADE_CASE = later_regex(r"\p{Ll}\p{Lu}")
 
 
 def match_case(replacement: str, original: str) -> str:
@@ -236,6 +242,8 @@ class Substitution(CheckTypeBase):
             if self.keep_dated_quotes and self._dated_quote(doc, start):
                 continue  # a 1989 brochure: "Ten days in the Ukraine"
             found = doc.text[start:end]
+            if self.meta.ignorecase and _MADE_CASE.search(found) is not None:
+                continue  # "the ADReSS Challenge": a capital inside names a thing
             if self.meta.ignorecase:
                 choices = tuple(match_case(c, found) for c in choices)  # noqa: PLW2901
             if choices[0] == found:

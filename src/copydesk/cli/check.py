@@ -19,7 +19,7 @@ from copydesk.batch import FileResult, default_jobs
 from copydesk.cli.parser import UsageError
 from copydesk.cli.progress import Progress, wanted
 from copydesk.cli.terminal import use_color, width_for
-from copydesk.errors import InputError
+from copydesk.errors import InputError, SkippedInputError
 from copydesk.files import STDIN
 from copydesk.model import Finding, RuleMeta
 
@@ -90,7 +90,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         hide_recorded(workspace, lint_run, args, err)
     for problem in lint_run.problems:
-        print(f"copydesk: error: {problem}", file=err)
+        level = "warning" if isinstance(problem, SkippedInputError) else "error"
+        print(f"copydesk: {level}: {problem}", file=err)
     for result in lint_run.results:
         if result.error is not None:
             print(f"copydesk: error: {result.path}: {result.error}", file=err)
@@ -228,8 +229,10 @@ def exit_code(
     *,
     diff: bool,
 ) -> int:
-    """2 for input errors, 1 for findings at the fail level (or a diff), else 0."""
-    if problems or any(r.error is not None for r in results):
+    """2 for input errors, 1 for findings at the fail level (or a diff), else 0.
+    A file a walk passed over on purpose (:class:`SkippedInputError`) is no error."""
+    errors = [p for p in problems if not isinstance(p, SkippedInputError)]
+    if errors or any(r.error is not None for r in results):
         return EXIT_ERROR
     if tally is not None and diff and tally.changed_files:
         return EXIT_FINDINGS

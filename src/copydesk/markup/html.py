@@ -44,6 +44,36 @@ SKIPPED = frozenset(
 #: ``tt`` is the code of hand-written pages older than HTML5 (SWIG's and
 #: many GNU manuals: ``<tt>requires requires (...)</tt>``).
 INLINE_SKIPPED = frozenset({"code", "kbd", "samp", "tt"})
+#: The typewriter-face element: code on most pages, but a release note or a
+#: changelog written before CSS sets whole sentences in it.
+TELETYPE = "tt"
+#: How far a ``<tt>`` element's text is read to judge it.
+_TELETYPE_REACH = 2000
+#: Fewest words of a sentence set in a typewriter face.
+_TELETYPE_WORDS = 8
+#: A stop that ends a sentence inside or at the end of a text.
+_SENTENCE_STOP = re.compile(r"[a-z][.!?](?:\s|$)")
+#: What code holds and prose does not.
+_CODE_MARKS = re.compile(r"[{}=;<>$\\]|\(\)|::|->|&&")
+
+
+def _teletype_prose(text: str, start: int) -> bool:
+    """Whether the ``<tt>`` element that opens at ``start`` holds prose: a
+    sentence set in the typewriter face ("fixed a problem with region
+    angles, where there was a rotation."), not code: eight words or more,
+    mostly of letters, a sentence's stop after a word, no mark code holds."""
+    open_end = text.find(">", start)
+    close = text.find("</tt", open_end, open_end + _TELETYPE_REACH)
+    if open_end < 0 or close < 0:
+        return False
+    inside = re.sub(r"<[^>]*>", " ", text[open_end + 1 : close])
+    words = inside.split()
+    if len(words) < _TELETYPE_WORDS or _CODE_MARKS.search(inside) is not None:
+        return False
+    wordy = sum(1 for w in words if w.strip(".,;:!?()'\"").isalpha())
+    return 2 * wordy > len(words) and _SENTENCE_STOP.search(inside) is not None
+
+
 #: Elements that hold a block of prose, and the block kind of their text.
 BLOCK_KINDS: dict[str, str] = {
     "p": "paragraph",
@@ -204,6 +234,9 @@ class _Reader(HTMLParser):
         self.open: list[str] = []
         self.skip = 0  # open skipped elements that hold blocks (<pre>, <script>)
         self.inline_skip = 0  # open inline ones (<code>) in the current block
+        # For each open <tt>: whether it holds prose set in a typewriter
+        # face, not code (see ``_teletype_prose``).
+        self.teletype: list[bool] = []
         # An element its class or id names a code listing, and how many of
         # its name are open inside it (its end tag ends the listing).
         self.listing: str | None = None
@@ -258,6 +291,11 @@ class _Reader(HTMLParser):
                 self.skip += 1
                 self.blocks.flush()
             return
+        if tag == TELETYPE:
+            prose = _teletype_prose(self.text, self._where())
+            self.teletype.append(prose)
+            if prose:
+                return
         if tag in INLINE_SKIPPED:
             self.inline_skip += 1
             return
@@ -301,6 +339,8 @@ class _Reader(HTMLParser):
                 else:
                     self.skip = max(0, self.skip - 1)
                 return
+        if tag == TELETYPE and self.teletype and self.teletype.pop():
+            return  # it held prose: nothing was skipped
         if tag in INLINE_SKIPPED:
             self.inline_skip = max(0, self.inline_skip - 1)
             return
