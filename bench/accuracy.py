@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Issue-20 evaluation sets: score the default packs per family and write the
 report (``--out``; the issue's is ``bench/results/accuracy-issue20-*.md``);
-``--blind`` scores the sets written blind later (``accuracy3`` to ``accuracy32``).
+``--blind`` scores the sets written blind later (``accuracy3`` to ``accuracy33``).
 
 The sets and the scoring live in ``tests/accuracy_sets.py`` (the tests hold
 their thresholds); this script prints every miss and extra finding, which a

@@ -185,13 +185,19 @@ def _sandwiched(
     return found
 
 
+#: Words of letters a line between furniture lines holds at least.
+_BETWEEN_WORDS = 2
+_WORDS = later_re(r"[^\W\d_]{2,}")
+
+
 def _between(doc: Document, line: int) -> bool:
     """Whether ``line`` may stand between two furniture lines as one: see
     :func:`_sandwiched`."""
     lo, hi = doc.line_bounds(line)
     text = doc.prose[lo:hi].strip()
     return (
-        bool(text)
+        len(_WORDS.findall(text)) >= _BETWEEN_WORDS
+        and "=" not in text  # "**** s1 0.0 rxhdrlen = 35": a log's line
         and len(text.split()) <= MAX_TEASER_WORDS
         and text[-1] not in _STOPS
         and text[0] not in _QUOTES
@@ -384,12 +390,14 @@ def _takes(doc: Document, line: int, first: int, taken: Mapping[int, str]) -> bo
 
 def _separator(text: str) -> bool:
     """Whether ``text`` is a mark that parts a row's items, alone on its
-    line ("·", "∙", "|"): a button row pasted one item a line."""
-    return len(text) <= _SEPARATOR_CHARS and not any(ch.isalnum() for ch in text)
+    line ("·", "∙", "|"): a button row pasted one item a line (not a
+    bracket: "}" closes a listing's object)."""
+    return len(text) <= _SEPARATOR_CHARS and all(ch in _SEPARATORS for ch in text)
 
 
-#: Most characters of a separator line.
+#: Most characters of a separator line, and the marks one is made of.
 _SEPARATOR_CHARS = 2
+_SEPARATORS = frozenset("·∙•|/–—-")
 
 
 #: A line shaped as a record's field: a label of a word or two, a colon,

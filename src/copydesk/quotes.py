@@ -1914,6 +1914,8 @@ class _Scanner:
         repeats the one on its inner side (““We…, …legs””, „„Situace,
         …します」」): a key struck twice. The outer one is the stray; its
         twin opens or closes the quotation."""
+        if ch == "“" and (near := self._open_double()) is not None and near.ch == "„":
+            return False  # „…““: “ closes here; the second is the stray (_orphan)
         if ch in "“„「『":  # ““We, „„Situace, 「「お客様: nested ones take other marks
             return pos + 1 < self.hi and self.prose[pos + 1] == ch
         if ch in "」』":  # …おわびします」」と
@@ -1958,16 +1960,17 @@ class _Scanner:
         )
 
     def _continues_line_paragraph(self, pos: int, ch: str) -> bool:
-        """True when a double opener at the start of a line continues the
-        quotation the innermost open opener began at the start of an
-        earlier line, the line before ending a sentence: a draft written a
-        line a paragraph (a scraped page, a plain-text export) quotes a
-        statement of several paragraphs as a book does across blank lines,
-        each opening and only the last closing."""
-        if ch not in DOUBLE or not self.stack:
+        """True when a double opener (or a curly single one, as British
+        papers quote) at the start of a line continues the quotation the
+        innermost open opener began at the start of an earlier line, the
+        line before ending a sentence: a draft written a line a paragraph
+        (a scraped page, a plain-text export) quotes a statement of several
+        paragraphs as a book does across blank lines, each opening and only
+        the last closing."""
+        if (ch not in DOUBLE and ch != "‘") or not self.stack:
             return False
         top = self.stack[-1]
-        if not top.double or top.ch != ch:
+        if top.ch != ch:
             return False
         prose = self.prose
         here = opening_line(prose, pos, self.lo)
@@ -2085,7 +2088,9 @@ class _Scanner:
             if self._takes_up(double) and self.closed[0 if double else 1] < 0:
                 return  # "... write it in Java?" after "Why didn't you ...
             if self.closed[0 if double else 1] == pos - 1 and (
-                self.prose[pos - 1] != ch or self._straight_twice(pos, ch)
+                self.prose[pos - 1] != ch
+                or self._straight_twice(pos, ch)
+                or ch == "“"  # „…““: the German closer struck twice
             ):
                 # ”" or ’': a closer of another style right after one that
                 # closed its quotation is the closing mark typed twice (an

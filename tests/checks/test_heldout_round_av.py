@@ -177,7 +177,8 @@ def test_its_before_a_noun_and_its_verb() -> None:
     text = (
         "It's implementation is close to the old one, and it's ID will change.\n"
         "Where it's stored must match. The moment it's created will pass."
-        " It's what is needed. It's a must.\n"
+        " It's what is needed. It's a must. The code it's testing is old."
+        " When it's appropriate are key. Training, it's it can take months.\n"
     )
     found = [(f.line, f.col, f.suggestions) for f in lint(text, "its.md", "typos")]
     assert found == [(1, 1, ("Its",)), (1, 50, ("its",))]

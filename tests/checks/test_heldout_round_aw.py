@@ -70,3 +70,13 @@ def test_a_person_named_like_a_well_known_country_is_another_name() -> None:
     )
     found = [(f.line, f.match) for f in lint(text, "news.md", "variants")]
     assert found == [(1, "Samojlenko")]
+
+
+def test_a_list_items_label_is_no_speaker() -> None:
+    text = (
+        "- Python: As the language I used to manipulate manipulate the data.\n"
+        "\n"
+        "HOST: Sure, sure.\nGUEST: we we think so.\n"
+    )
+    found = [(f.line, f.match) for f in lint(text, "notes.md", "style")]
+    assert found == [(1, "manipulate manipulate")]

@@ -523,7 +523,11 @@ _GOES_ON = later_re(r"[&./_@+#:](?=\w)|\(|://")
 _CAME_FROM = later_re(r"(?:\w[&./_@+#:]|\w[-'’]|[/=])\Z")
 #: A line of verbatim speech: "Q:", "MAYOR KLYMENKO:", "[00:12:31]".
 _SPEECH = later_re(
-    r"[ \t>*_-]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?"
+    # A quote's marks and an emphasis mark before the label ("> *HOST*: ");
+    # not a list's bullet ("- Python: As the language I used ..." is an
+    # item), nor a bold label that closes after its colon ("**Note:** ",
+    # "**A:** " of an edited interview: the writer's prose).
+    r"[ \t>]*(?:[*_]{1,2}(?=\S))?(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?"
     r"|(?:[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3}|Q|A)[ \t]*:[ \t])"
 )
 
@@ -563,10 +567,24 @@ def _wrapped_prose(doc: Document, run: list[tuple[int, int]]) -> bool:
     lo = max(prose.rfind("\n", 0, first) + 1, block.start)
     hi = prose.find("\n", second_end, block.end)
     hi = block.end if hi < 0 else hi
+    if doc.format == "plain" and _CODE_LINE.search(prose, lo, hi) is not None:
+        # A plain text's grammar, configuration or table lines ("realm =
+        # "realm" "=" realm-value", "stats uri     /admin?stats"): readers
+        # of markup mask such blocks; here the lines tell.
+        return False
     return (
         len(_PROSE_WORDS.findall(prose, lo, first)) >= 2
         and _PROSE_WORDS.search(prose, second_end, hi) is not None
     )
+
+
+#: What a plain text's line of code, grammar, configuration or a table holds
+#: and a line of prose does not: an assignment, an alternative, brackets, a
+#: comment's mark, a column's gap of spaces (not after a stop).
+_CODE_LINE = later_re(
+    r"[=|{}<>\[\]]|::|(?:^|\s)#\s|(?<=[^\s.!?:;,])[ \u00a0]{2,}(?=\S)",
+    stdlib_re.MULTILINE,
+)
 
 
 def _whole_words(text: str, run: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -729,6 +747,14 @@ _INFINITIVES = frozenset(
 _NOMINAL = ("ion", "ing", "al", "ity", "ment", "ness", "ary", "ory", "ance", "ence")
 #: Words that begin a noun phrase: after them the second "to" is the
 #: preposition again ("Point to to a server"), not an infinitive's.
+#: Verbs whose particle "on" ends a clause: "going on on a customer
+#: basis", "carry on on Monday", "logged on on the server".
+_ON_VERBS = frozenset(
+    {"go", "goes", "going", "went", "gone", "carry", "carried", "move", "hold",
+     "held", "keep", "kept", "log", "sign", "turn", "switch", "catch", "caught",
+     "pass", "try", "tried", "take", "took", "taken", "get", "got", "hang",
+     "hung", "play", "read", "work", "live", "lived", "drag", "dragged"}
+)  # fmt: skip
 _NOUN_PHRASE = frozenset(
     {"a", "an", "the", "this", "that", "these", "those", "my", "your", "our",
      "their", "his", "her", "its", "some", "any", "each", "every", "all", "no",
@@ -769,14 +795,25 @@ def _stranded(doc: Document, run: list[tuple[int, int]], word: str) -> bool:
     in the release branch"."""
     if word == "in":
         return _particle_in(doc, run)
+    if word == "on":
+        return _particle_before_phrase(doc, run, _ON_VERBS)
     if word == "to":
         return _stranded_to(doc.prose, run)
     if word == "for":
         # "advocating for for some time": the verb's "for", then a span's.
         return _DURATION_AFTER.match(doc.prose, run[1][1]) is not None
+    if word == "at":
+        # "the company she was working at at the time": a relative clause's
+        # stranded "at", then a time's.
+        return _TIME_AFTER_AT.match(doc.prose, run[1][1]) is not None
     return False
 
 
+#: A point of time after "at" ("at the time", "at that point").
+_TIME_AFTER_AT = later_re(
+    r"[ \t\u00a0]+(?:(?:the|that|this)[ \t\u00a0]+(?:time|moment|point|stage"
+    r"|start|end|beginning))\b"
+)
 #: A span of time after "for" ("for some time", "for years", "for a while",
 #: "for the past decade", "for 20 years").
 _DURATION_AFTER = later_re(
@@ -795,8 +832,17 @@ def _particle_in(doc: Document, run: list[tuple[int, int]]) -> bool:
     sentence ("Chime in in the tracker"). A name, a number or code begin a
     noun phrase too; the text, not the prose, shows the code and the
     number."""
+    return _particle_before_phrase(doc, run, _IN_VERBS)
+
+
+def _particle_before_phrase(
+    doc: Document, run: list[tuple[int, int]], verbs: frozenset[str]
+) -> bool:
+    """A particle verb of ``verbs`` right before the double, and a noun
+    phrase after it: the particle, then a phrase's preposition ("logged in
+    in Chrome", "going on on a customer basis")."""
     verb = _ONE_BEFORE.search(doc.prose, max(0, run[0][0] - 30), run[0][0])
-    if verb is None or not _form_of(verb.group(1).casefold(), _IN_VERBS):
+    if verb is None or not _form_of(verb.group(1).casefold(), verbs):
         return False
     nearby = _NEXT_SAID.match(doc.text, run[1][1])
     said = nearby.group(1) if nearby else ""
