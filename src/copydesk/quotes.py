@@ -568,10 +568,10 @@ class _Scanner:
     lo: int
     hi: int
     lead: int
-    #: Kinds (double, single) of a quotation left trailing off with an
-    #: ellipsis at its line's end ("Why didn't you ...): each later
-    #: paragraph that opens with an ellipsis may close it.
-    trailing: set[bool]
+    #: Quotations left trailing off with an ellipsis at their line's end
+    #: ("Why didn't you ...), and whether a later paragraph that opens with
+    #: an ellipsis took each up (one never taken up is unclosed after all).
+    trailing: dict[int, tuple[_Open, bool]]
     outward: bool
     #: The page quotes »…« (German, Danish): » opens, « closes.
     inward: bool
@@ -637,7 +637,7 @@ class _Scanner:
         self.draft = draft
         self.stack = []
         self.carry = []
-        self.trailing = set()
+        self.trailing = {}
         self.defects = []
         self.lo = 0
         self.hi = 0
@@ -713,6 +713,9 @@ class _Scanner:
             after = prose_blocks[index + 1] if index + 1 < len(prose_blocks) else None
             self._end_paragraph(after)
         self._flush_carry()
+        for opener, taken in self.trailing.values():
+            if not taken:  # trailed off, and nothing took it up
+                self._add("unclosed", opener.pos, opener.ch)
         return tuple(sorted(self.defects, key=lambda d: d.start))
 
     def _inline_alts_joined(
@@ -779,8 +782,10 @@ class _Scanner:
             # An FAQ's heading "Why didn't it occur to you to ... and its
             # questions "... write it in Java?": one quotation, finished by
             # each paragraph that takes it up (see ``_orphan``).
-            self.trailing.update(o.double for o in unclosed if self._trails_off(o))
-            unclosed = [o for o in unclosed if not self._trails_off(o)]
+            for opener in unclosed:
+                if self._trails_off(opener):
+                    self.trailing[opener.pos] = (opener, False)
+            unclosed = [o for o in unclosed if o.pos not in self.trailing]
             if not unclosed:
                 return
         lead = self._continuation_mark(after)
@@ -817,8 +822,16 @@ class _Scanner:
 
     def _takes_up(self, double: bool) -> bool:
         """Whether the current paragraph opens with an ellipsis, after a
-        quotation of its kind was left trailing off: it finishes that one."""
-        return double in self.trailing and self.prose.startswith(_ELLIPSES, self.lead)
+        quotation of its kind was left trailing off: it finishes that one
+        (marked taken up)."""
+        if not self.prose.startswith(_ELLIPSES, self.lead):
+            return False
+        taken = False
+        for pos, (opener, _) in self.trailing.items():
+            if opener.double == double:
+                self.trailing[pos] = (opener, True)
+                taken = True
+        return taken
 
     def _in_list_run(self) -> bool:
         """True in a list item of a list the carried openers run through."""
@@ -1664,7 +1677,9 @@ class _Scanner:
             # A quoted term or two: 'neo-Nazis' throughout; unless its noun
             # follows with the closer ('the Harrisons' folly', and).
             after = pos + 2 + len(word)
-            return prose[after : after + 1] in "’'" and self._ends_quotation(after)
+            return prose[after : after + 1] in ("’", "'") and self._ends_quotation(
+                after
+            )
         # A title quoted whole ends in its last word: ‘Overlapping Needs:
         # People with Disabilities’ section. So does a quotation nested in a
         # double one when no later mark could close it before that one

@@ -6,7 +6,9 @@ stand between them in the source, so a line break, punctuation or masked code
 between them keeps them apart. ``alpha: true`` ignores tokens that are not
 alphabetic ("10 10"). A run ("the the the") is one finding whose fix
 deletes every repeat with the space before it. Grammatical doubles ("had had",
-"that that") belong in the rule's ``exceptions``.
+"that that") belong in the rule's ``exceptions``. With ``judge: true`` a
+lower-case word that ends one line of a wrapped paragraph and opens the
+next is a repeat too (see ``Repetition._across_breaks``).
 
 A word is the whole word: "at AT&T", "Data data.json" and "get get()" are
 not repeats, since the second token goes on with ``&``, ``.``, ``/``, ``_``,
@@ -38,13 +40,13 @@ import functools
 import itertools
 import operator
 import re as stdlib_re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Set
 from typing import Any, ClassVar, Final
 
 from copydesk import langtag, morphology, patterns
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.deadline import on_time
-from copydesk.document import FILLER, Document, hard_wrapped
+from copydesk.document import FILLER, Document
 from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.lines import line_around
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
@@ -100,7 +102,8 @@ class Repetition(CheckTypeBase):
     #: Safe for a doubled ``safe`` word in lower case, unsafe otherwise
     #: (see fix_availability).
     FIX: ClassVar[FixAvailability] = FixAvailability.MIXED
-    #: A repeat never crosses a line break, and is judged by its own line.
+    #: A repeat never crosses a paragraph's end (one across a line break
+    #: stays inside its block), and is judged by its own lines.
     REACH: ClassVar[Reach] = Reach.PARAGRAPH
 
     KEYS: ClassVar[Mapping[str, Key]] = {
@@ -176,7 +179,10 @@ class Repetition(CheckTypeBase):
             return
         text, prose = doc.text, doc.prose
         across: list[_Broken] | None = None
-        if self.judge and (doc.format != "plain" or hard_wrapped(text)):
+        # A plain text's kind was decided once, on the whole text: authored
+        # when hard-wrapped (a window or a re-linted paragraph judged alone
+        # could decide otherwise).
+        if self.judge and (doc.format != "plain" or doc.kind != "draft"):
             across = []
         for m in self._doubled(prose, across):
             start, end = m.span()
@@ -206,27 +212,30 @@ class Repetition(CheckTypeBase):
         the eye. Only inside one block of running text (not a table's cells
         or a heading), between lines of prose (two words before the first,
         one after the second: a list of one word a line is no sentence), in
-        a plain text only when it is hard-wrapped (a text of one paragraph
-        a line may hold records). The rule's exceptions hold doubles written
-        with a space ("that that"); here they are read with the line break.
+        a plain text only when it is hard-wrapped, an authored document, not
+        a draft (a text of one paragraph a line may hold records). The
+        rule's exceptions hold doubles written with a space ("that that");
+        here they are read with the line break.
         ``candidates``: by chunk, the words that stand on both sides of one
         of its line breaks (found in C with the same-line doubles' words,
         :func:`neighbour_words`); only those are looked for.
         """
         prose = doc.prose
-        for lo, hi, stop, words in candidates:
-            for word in sorted(words):
-                if f"{word} {word}" in self.meant_doubles:
-                    continue
-                for m in _broken_runs(word).finditer(prose, lo, stop):
-                    if m.start() >= hi:
-                        break
-                    on_time()
-                    run = [m.span(1), m.span(2)]
-                    if _wrapped_prose(doc, run):
-                        found = self._finding(doc, run, across=True)
-                        if found is not None:
-                            yield found
+        for lo, hi, stop, found_words in candidates:
+            words = {w for w in found_words if f"{w} {w}" not in self.meant_doubles}
+            if not words:
+                continue
+            # Each line break of the chunk once: the word before it is read
+            # back from the break, and only a candidate is read on with.
+            at = prose.find("\n", lo, hi)
+            while at >= 0:
+                on_time()
+                run = _repeat_at_break(prose, at, lo, stop, words)
+                if run is not None and _wrapped_prose(doc, run):
+                    found = self._finding(doc, run, across=True)
+                    if found is not None:
+                        yield found
+                at = prose.find("\n", at + 1, hi)
 
     def _doubled(
         self, prose: str, across: list[_Broken] | None = None
@@ -248,7 +257,7 @@ class Repetition(CheckTypeBase):
             return list(self.doubled.finditer(prose))
         found: list[stdlib_re.Match[str]] = []
         for lo, hi in _chunks(folded):
-            stop = hi if across is None else _next_line_end(folded, hi)
+            stop = hi if across is None else _next_line_start(folded, hi)
             spaced, broken = neighbour_words(folded[lo:stop])
             if broken and across is not None:
                 across.append((lo, hi, stop, broken))
@@ -395,7 +404,8 @@ def _to_slip(prose: str, run: list[tuple[int, int]], word: str) -> bool:
     the guide"), a modal that takes "be" ("it would the the first"), or a
     word that may be a noun ("makes a call the the function", "in response
     the the menu": "to the" was meant). After a preposition, a conjunction,
-    a form of "be", an -ing form, a clause's first word (but a noun's:
+    a form of "be", an -ing form (not a noun's: "pass a string the the
+    function"), a clause's first word (but a noun's:
     "Participation the the group") or a clause's verb after its subject
     ("in the the city", "comparing the the two", "Now, deploy the the app",
     "we met the the mayor", "The council approved the the budget") one is
@@ -413,7 +423,13 @@ def _to_slip(prose: str, run: list[tuple[int, int]], word: str) -> bool:
         # list" is right with one deleted: which was meant, only the
         # writer knows.
         return True
-    if head in _THE_FOLLOWS or head.endswith("ing"):
+    words = before.group(1).split()
+    if head in _THE_FOLLOWS or (
+        head.endswith("ing")
+        and not head.endswith("thing")
+        and head not in _ING_NOUNS
+        and not (words and words[-1].casefold() in _DETERMINERS_BEFORE)
+    ):
         return False  # "in the the city", "by visiting the the site"
     # A word that opens its clause is an imperative's verb ("Now, deploy
     # the the app"); one after a subject pronoun, or after an article and a
@@ -422,7 +438,6 @@ def _to_slip(prose: str, run: list[tuple[int, int]], word: str) -> bool:
     # response the the menu", "in the original format used the the U.S.
     # standard": "to" and "by" were lost) as well as a verb: only the
     # writer knows.
-    words = before.group(1).split()
     if not words:
         # An imperative's verb; a noun opening a title or an item
         # ("Participation the the [working group]") lost its preposition.
@@ -432,11 +447,24 @@ def _to_slip(prose: str, run: list[tuple[int, int]], word: str) -> bool:
     return not (
         len(words) == 2
         and words[0].casefold() in _SUBJECT_DETERMINERS
+        and head.endswith("ed")  # "The data sent the the server": a participle
         and _CLAUSE_OPENS.search(prose, max(0, before.start() - 4), before.start())
         is not None
     )
 
 
+#: Nouns in -ing ("pass a string the the function": "to" was lost), and the
+#: words before a noun that make the -ing word one ("one more setting").
+_ING_NOUNS = frozenset(
+    {"string", "ring", "king", "spring", "wing", "setting", "meeting",
+     "building", "morning", "evening", "ceiling", "wedding", "heading",
+     "listing", "painting", "feeling", "beginning", "ending", "opening",
+     "warning", "earning", "saving", "binding", "mapping", "padding"}
+)  # fmt: skip
+_DETERMINERS_BEFORE = frozenset(
+    {"a", "an", "the", "this", "that", "one", "more", "each", "every", "any",
+     "some", "no", "my", "your", "our", "their", "his", "her", "its"}
+)  # fmt: skip
 #: Endings of nouns that no imperative has.
 _NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism")
 #: Pronouns that stand as a clause's subject: the word after one is a verb.
@@ -748,12 +776,12 @@ _NOMINAL = ("ion", "ing", "al", "ity", "ment", "ness", "ary", "ory", "ance", "en
 #: Words that begin a noun phrase: after them the second "to" is the
 #: preposition again ("Point to to a server"), not an infinitive's.
 #: Verbs whose particle "on" ends a clause: "going on on a customer
-#: basis", "carry on on Monday", "logged on on the server".
+#: basis", "carry on on Monday" (not those that take "on" as a
+#: preposition: "worked on on the parser" is a slip).
 _ON_VERBS = frozenset(
     {"go", "goes", "going", "went", "gone", "carry", "carried", "move", "hold",
-     "held", "keep", "kept", "log", "sign", "turn", "switch", "catch", "caught",
-     "pass", "try", "tried", "take", "took", "taken", "get", "got", "hang",
-     "hung", "play", "read", "work", "live", "lived", "drag", "dragged"}
+     "held", "keep", "kept", "catch", "caught", "hang", "hung", "live", "lived",
+     "drag", "dragged"}
 )  # fmt: skip
 _NOUN_PHRASE = frozenset(
     {"a", "an", "the", "this", "that", "these", "those", "my", "your", "our",
@@ -811,8 +839,7 @@ def _stranded(doc: Document, run: list[tuple[int, int]], word: str) -> bool:
 
 #: A point of time after "at" ("at the time", "at that point").
 _TIME_AFTER_AT = later_re(
-    r"[ \t\u00a0]+(?:(?:the|that|this)[ \t\u00a0]+(?:time|moment|point|stage"
-    r"|start|end|beginning))\b"
+    r"[ \t\u00a0]+(?:the|that)[ \t\u00a0]+(?:time|moment|point)\b"
 )
 #: A span of time after "for" ("for some time", "for years", "for a while",
 #: "for the past decade", "for 20 years").
@@ -1028,16 +1055,24 @@ def _pieces(text: str) -> list[bytes]:
 _Broken = tuple[int, int, int, set[str]]
 
 
-def _next_line_end(text: str, pos: int) -> int:
-    """The end of the line that starts at or holds ``pos`` (the text's end)."""
-    found = text.find("\n", pos)
-    return len(text) if found < 0 else found
+def _next_line_start(text: str, hi: int) -> int:
+    """Where a chunk's look past its end stops: a little way into the next
+    line when the chunk ends with a line feed (its first word may repeat the
+    chunk's last), else at ``hi`` (a chunk cut inside a long line ends no
+    line: reading on to that line's end, chunk after chunk, was quadratic)."""
+    if not text.endswith("\n", 0, hi):
+        return hi
+    return min(len(text), hi + _NEXT_LINE_REACH)
+
+
+#: How far into the next line a word repeated across a break is looked for.
+_NEXT_LINE_REACH = 256
 
 
 def _broken_by_chunk(text: str) -> Iterator[_Broken]:
     """:data:`_Broken` for each chunk of ``text`` that has such words."""
     for lo, hi in _chunks(text):
-        stop = _next_line_end(text, hi)
+        stop = _next_line_start(text, hi)
         broken = neighbour_words(text[lo:stop])[1]
         if broken:
             yield lo, hi, stop, broken
@@ -1085,15 +1120,28 @@ def _words(pieces: Iterable[bytes]) -> set[str]:
     return {word for word in decoded if _WORD_SHAPE.fullmatch(word)}
 
 
-@functools.lru_cache(maxsize=1024)
-def _broken_runs(word: str) -> stdlib_re.Pattern[str]:
-    """``word`` at a line's end and again at the next line's start, as
-    :func:`_word_runs` reads a run on one line."""
-    literal = stdlib_re.escape(word)
-    return stdlib_re.compile(
-        rf"({literal})(?<![\w'’-]{literal})[ \t\u00a0\u202f]*(?:\r\n?|\n)"
-        rf"[ \t\u00a0\u202f]*({literal})(?![\w'’-])"
-    )
+def _repeat_at_break(
+    prose: str, at: int, lo: int, stop: int, words: Set[str]
+) -> list[tuple[int, int]] | None:
+    """The spans of one of ``words`` ending the line that the line feed at
+    ``at`` ends and opening the next, spaces aside; None when they differ."""
+    before = _LAST_WORD.search(prose, max(lo, at - _WORD_REACH), at)
+    if before is None or before.group(1) not in words:
+        return None
+    if before.start(1) > lo and _WORD_CHAR.match(prose, before.start(1) - 1):
+        return None  # the tail of a longer word
+    after = _FIRST_WORD.match(prose, at + 1, stop)
+    if after is None or after.group(1) != before.group(1):
+        return None
+    return [before.span(1), after.span(1)]
+
+
+#: The last word before a line feed (a CR and spaces aside), the first
+#: after it, and how far back the first is read.
+_LAST_WORD = later_re(r"([\w'’-]+)[ \t\u00a0\u202f\r]*\Z")
+_FIRST_WORD = later_re(r"[ \t\u00a0\u202f]*([\w'’-]+)(?![\w'’-])")
+_WORD_CHAR = later_re(r"[\w'’-]")
+_WORD_REACH = 80
 
 
 @functools.lru_cache(maxsize=4096)
