@@ -1096,13 +1096,15 @@ def unmasked_start(prose: str, start: int) -> int:
     return start
 
 
-def after_the(prose: str, start: int) -> bool:
+def after_the(prose: str, start: int, *, sentence_start: bool = False) -> bool:
     """True when a lower-case "the" stands right before ``start`` (a
     mid-sentence "the Kiev": a thing named after the city, or its
     attribute, "the Kiev office"; never the city itself), past the fillers
-    that stand for masked emphasis ("the *Kiev*")."""
+    that stand for masked emphasis ("the *Kiev*"); with ``sentence_start``,
+    a sentence's "The" too."""
     start = unmasked_start(prose, start)
-    return _THE_BEFORE.search(prose, max(0, start - 12), start) is not None
+    pattern = _ANY_THE_BEFORE if sentence_start else _THE_BEFORE
+    return pattern.search(prose, max(0, start - 12), start) is not None
 
 
 #: Nouns a city's name is the attribute of ("the Kiev mayor", "the Kiev
@@ -1202,8 +1204,7 @@ def names_the_work(prose: str, start: int, end: int) -> bool:
     the work or ship the document names ("the Kiev drew 400,000 visitors",
     "The Nikolaev was built in 1958" once the page has named "the freighter
     Nikolaev"), not the city's attribute ("the Kiev mayor")."""
-    at = unmasked_start(prose, start)
-    if _ANY_THE_BEFORE.search(prose, max(0, at - 12), at) is None:
+    if not after_the(prose, start, sentence_start=True):
         return False
     after = _NEXT_WORD.match(prose, end)
     return after is None or after.group(1) not in _CIVIC_AFTER

@@ -253,12 +253,15 @@ class Repetition(CheckTypeBase):
             # "ß" folds to two code points; the combining ypogegrammeni, not a
             # word character, folds to the letter iota.
             if across is not None:
-                across.extend(_broken_by_chunk(prose))
+                across.extend(
+                    (lo, hi, stop, broken)
+                    for lo, hi, stop, _, broken in _read_chunks(prose, look_past=True)
+                    if broken
+                )
             return list(self.doubled.finditer(prose))
         found: list[stdlib_re.Match[str]] = []
-        for lo, hi in _chunks(folded):
-            stop = hi if across is None else _next_line_start(folded, hi)
-            spaced, broken = neighbour_words(folded[lo:stop])
+        chunks = _read_chunks(folded, look_past=across is not None)
+        for lo, hi, stop, spaced, broken in chunks:
             if broken and across is not None:
                 across.append((lo, hi, stop, broken))
             starts = sorted(
@@ -274,8 +277,8 @@ class Repetition(CheckTypeBase):
                 if start < scanned:
                     continue
                 on_time()
-                stop = prose.find("\n", start, hi)
-                scanned = hi if stop < 0 else stop
+                line_end = prose.find("\n", start, hi)
+                scanned = hi if line_end < 0 else line_end
                 found.extend(self.doubled.finditer(prose, start, scanned))
         return found
 
@@ -1069,13 +1072,16 @@ def _next_line_start(text: str, hi: int) -> int:
 _NEXT_LINE_REACH = 256
 
 
-def _broken_by_chunk(text: str) -> Iterator[_Broken]:
-    """:data:`_Broken` for each chunk of ``text`` that has such words."""
+def _read_chunks(
+    text: str, *, look_past: bool
+) -> Iterator[tuple[int, int, int, set[str], set[str]]]:
+    """Each chunk of ``text`` (``_chunks``), where its reading stops (a
+    little way past it when ``look_past``: see ``_next_line_start``), and
+    its :func:`neighbour_words` read up to there."""
     for lo, hi in _chunks(text):
-        stop = _next_line_start(text, hi)
-        broken = neighbour_words(text[lo:stop])[1]
-        if broken:
-            yield lo, hi, stop, broken
+        stop = _next_line_start(text, hi) if look_past else hi
+        spaced, broken = neighbour_words(text[lo:stop])
+        yield lo, hi, stop, spaced, broken
 
 
 def neighbour_words(text: str) -> tuple[set[str], set[str]]:
