@@ -88,6 +88,7 @@ def discover(
             ]
             if not found:
                 sink.append(InputError(raw, "no text files found in directory"))
+            walked = {os.path.normpath(t.path) for t in found}
             for t in found:
                 if t.path not in seen:
                     seen.add(t.path)
@@ -95,6 +96,8 @@ def discover(
                     if problem is not None:
                         sink.append(problem)
                         continue
+                    if _links_to_walked(t.path, raw, walked):
+                        continue  # README.rst -> index.rst: linted once, as itself
                     targets.append(t)
         elif path.exists() or path.is_symlink():
             problem = _unlintable(raw, None)
@@ -107,6 +110,20 @@ def discover(
         else:
             sink.append(InputError(raw, "no such file or directory"))
     return targets
+
+
+def _links_to_walked(path: str, root: str, walked: set[str]) -> bool:
+    """Whether ``path`` is a symlink to another file the walk of ``root``
+    found (a docs tree's ``README.rst`` linked to its ``index.rst``): its
+    findings would be that file's, reported twice."""
+    if not os.path.islink(path):
+        return False
+    real = os.path.realpath(path)
+    base = os.path.realpath(root)
+    if not real.startswith(base.rstrip(os.sep) + os.sep):
+        return False
+    inside = os.path.normpath(os.path.join(root, os.path.relpath(real, base)))
+    return inside != os.path.normpath(path) and inside in walked
 
 
 def _unlintable(path: str, walked: str | None) -> InputError | None:

@@ -164,6 +164,81 @@ def _affixed(
     return False
 
 
+Count = Callable[[str], int]
+
+
+def support(word: str, common: Known, count: Count, depth: int = 2) -> int | None:
+    """How well the likeliest derivation of ``word`` is attested: over every
+    way ``derived`` explains it, the largest count of its least frequent
+    part (the base an affix was put on, or the rarer half of a compound);
+    None when nothing explains it.
+
+    A derivation is only as believable as the words it is built from: a
+    writer who means "report" and types "resport" made no "re" + "sport",
+    nor one who means "thoughout"'s "throughout" a "though" + "out" of
+    one part far rarer than the word the slip is of. Every explanation is
+    weighed, not the first found, since a word may be built two ways
+    ("hap" + "pending", "happen" + "ding")."""
+    best = _affixed_support(word, common, count, depth)
+    for i in range(_MIN_PART, len(word) - _MIN_PART + 1):
+        head, tail = word[:i], word[i:]
+        if common(head) and common(tail):
+            weakest = min(count(head), count(tail))
+            best = weakest if best is None else max(best, weakest)
+    return best
+
+
+def _affixed_support(
+    word: str,
+    common: Known,
+    count: Count,
+    depth: int,
+    *,
+    suffixed: bool = True,
+    nested: bool = False,
+) -> int | None:
+    """``support`` of the affixed derivations alone: ``_affixed``'s search,
+    each success weighed by its base's count."""
+    if depth <= 0:
+        return None
+    best: int | None = None
+
+    def take(found: int | None) -> None:
+        nonlocal best
+        if found is not None and (best is None or found > best):
+            best = found
+
+    def base(stem: str) -> int | None:
+        if common(stem) and (not nested or len(stem) > _MIN_STEM):
+            return count(stem)
+        return None
+
+    for suffix in SUFFIXES if suffixed else ():
+        if word.endswith(suffix) and len(word) > len(suffix) + _MIN_STEM - 1:
+            if suffix == "d" and not word.endswith("ed"):
+                continue
+            if suffix == "s" and word.endswith("ss"):
+                continue
+            for stem in stems(word, suffix):
+                take(base(stem))
+                take(
+                    _affixed_support(
+                        stem,
+                        common,
+                        count,
+                        depth - 1,
+                        suffixed=len(stem) >= _BUILT_STEM,
+                        nested=True,
+                    )
+                )
+    for prefix in PREFIXES:
+        rest = word[len(prefix) :].lstrip("-")
+        if word.startswith(prefix) and len(rest) >= _MIN_STEM:
+            take(base(rest))
+            take(_affixed_support(rest, common, count, depth - 1, nested=True))
+    return best
+
+
 def compound(word: str, common: Known, least: int = _MIN_PART) -> bool:
     """Two common words of ``least`` letters or more (three unless told),
     joined (``breakpoint``)."""

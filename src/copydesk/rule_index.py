@@ -93,7 +93,11 @@ def build_programs(documents: Sequence[Path], kept: Path) -> bytes:
     patterns.compile_before_fork()
     workspace = Workspace(overrides=Overrides(select=tuple(packs), isolated=True))
     workspace.lint_paths(documents, jobs=1)
+    from copydesk.checks.confusion import ConfusionCheck
+
     for check in ruleset.checks:
+        if isinstance(check, ConfusionCheck):
+            check.compile_all()  # every listed word's patterns, found or not
         meta = check.meta
         alone = Ruleset([check])
         language = meta.languages[0] if meta.languages else "en"

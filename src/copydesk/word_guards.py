@@ -71,7 +71,8 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     ),
     "es": word_set(
         "el los las y en del por con una que para es se lo su al como más "
-        "pero sus le ha"
+        "pero sus le ha unos unas este esta estos estas muy también desde "
+        "hasta porque donde cuando"
     ),
 }
 

@@ -384,9 +384,13 @@ BLIND_BARS = {
     # two-word quotation), debris 245/298 ("Open in app", a newsletter
     # platform's prompt, a search listing's way back, a lone "·" in a row
     # of buttons, titles between reading times).
+    # Session 31, from the set's misses: a Turkish page's furniture named
+    # in Turkish, a forum's post header, a listing's, a review site's and a
+    # fundraiser's template lines (debris 275/298; the set has informed
+    # these rules since).
     "accuracy31": {
         "quotes": (0.95, 0),
-        "debris": (0.8, 3),
+        "debris": (0.9, 3),
     },
     # Names and variants, scored blind first on the code of session 30's
     # second round of mends: names 78/80 with 7 of 10 clean cases flagged
@@ -408,10 +412,14 @@ BLIND_BARS = {
     # (a German closer struck twice, the first one reported), debris
     # 262/349 with 3 of 12 clean cases flagged (captions that are the
     # story's, a "Further reading" list, fixtures under "Home" and "Away").
-    # Then quotes 21/22 with none flagged.
+    # Then quotes 21/22 with none flagged. Session 31, from the set's
+    # misses: Czech, Croatian and Swedish furniture, a wiki's, an
+    # auction's and a fundraiser's template lines, a site's credit, a
+    # government site's licence footer (debris 302/349; the set has
+    # informed these rules).
     "accuracy33": {
         "quotes": (0.95, 0),
-        "debris": (0.7, 3),
+        "debris": (0.85, 3),
     },
 }
 

@@ -328,28 +328,28 @@ def test_names_before_addresses_and_mended_slips_are_no_typos() -> None:
 
 
 def test_inflections_of_the_pages_code_terms_are_its_own() -> None:
-    """``gevent`` in the page's code makes "geventing" its term; a word
+    """``chown`` in the page's code makes "chowning" its term; a word
     whose stem is in no code is still checked. (Names a consonant prefixes,
     "xfailed", are terms without code: ``test_heldout_round_f``.)"""
     text = (
-        "Patch with ``gevent.monkey`` or call ``gevent``.\n\n"
-        "The summary counts geventing tests and reports\n"
+        "Run ``chown -R`` or call ``chown``.\n\n"
+        "The summary counts chowning tests and reports\n"
         "them apart from the falures.\n"
     )
     assert matches(text, fmt="rst") == ["falures"]
     # Without the code the same words are reported.
-    bare = "The summary counts geventing tests and reports the falures.\n"
-    assert matches(bare, fmt="rst") == ["geventing", "falures"]
+    bare = "The summary counts chowning tests and reports the falures.\n"
+    assert matches(bare, fmt="rst") == ["chowning", "falures"]
     # Code that is an English word, or a word of a link's target, makes no
     # slip of it a term.
     words = (
         "Call `stop()` or `render()`; the job stoped and the page renderd.\n"
-        "See [the guide](https://example.com/gevent) for geventing tests.\n"
+        "See [the guide](https://example.com/chown) for chowning tests.\n"
     )
-    assert matches(words, fmt="markdown") == ["stoped", "renderd", "geventing"]
+    assert matches(words, fmt="markdown") == ["stoped", "renderd", "chowning"]
     # A text longer than a page's reach is many pages: no code terms.
     with mock.patch.object(word_guards, "MAX_CODE_TEXT", 40):
-        assert matches(text, fmt="rst") == ["geventing", "falures"]
+        assert matches(text, fmt="rst") == ["chowning", "falures"]
 
 
 def test_a_package_named_after_its_tool() -> None:

@@ -128,19 +128,19 @@ def test_sample_unsafe_fix_leaves_only_editorial_quote_calls(
 def test_unsafe_fixes_leave_the_trees_own_terms_alone(
     workdir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """`check .` learns `eschema` from its spread over three pages, so `fix
-    --unsafe-fixes .` must not "mend" it to `schema`; the slip beside it is
+    """`check .` learns `kourier` from its spread over three pages, so `fix
+    --unsafe-fixes .` must not "mend" it to `courier`; the slip beside it is
     mended."""
     pages = {}
     for name in ("keyspaces", "sharding", "routing"):
         page = (
-            f"# {name.title()}\n\nEach keyspace has a eschema; the documnet says so.\n"
+            f"# {name.title()}\n\nEach keyspace has a kourier; the documnet says so.\n"
         )
         (workdir / f"{name}.md").write_text(page, encoding="utf-8")
         pages[name] = page
     assert main(["check", "--no-cache", "--format", "concise", "."]) == 0
     checked = capsys.readouterr().out
-    assert "eschema" not in checked
+    assert "kourier" not in checked
     assert checked.count("documnet") == 3
     assert main(["fix", "--no-cache", "--unsafe-fixes", "."]) == 0
     for name, page in pages.items():
@@ -170,12 +170,12 @@ def test_fix_learns_terms_under_per_file_ignores(
         '[tool.copydesk.per-file-ignores]\n"legal/*.md" = ["typos"]\n', encoding="utf-8"
     )
     (workdir / "legal").mkdir()
-    (workdir / "legal" / "terms.md").write_text("Set the eschema first.\n", "utf-8")
-    (workdir / "legal" / "privacy.md").write_text("The eschema is kept.\n", "utf-8")
-    (workdir / "README.md").write_text("Each keyspace has a eschema.\n", "utf-8")
+    (workdir / "legal" / "terms.md").write_text("Set the kourier first.\n", "utf-8")
+    (workdir / "legal" / "privacy.md").write_text("The kourier is kept.\n", "utf-8")
+    (workdir / "README.md").write_text("Each keyspace has a kourier.\n", "utf-8")
     assert main(["check", "--no-cache", "--format", "concise", "."]) == 0
     assert "README.md:1:21" in capsys.readouterr().out
     main(["fix", "--no-cache", "--unsafe-fixes", "."])
     assert (workdir / "README.md").read_text(encoding="utf-8") == (
-        "Each keyspace has a schema.\n"
+        "Each keyspace has a courier.\n"
     )

@@ -160,6 +160,27 @@ def test_walk_skips_symlinks_to_files_outside_the_tree(
     assert error_lines(named.stderr) == ["copydesk: error: docs/gone.md: no such file"]
 
 
+def test_a_link_to_a_file_of_the_same_walk_is_linted_once(workdir: Path) -> None:
+    docs = workdir / "docs"
+    docs.mkdir()
+    (docs / "index.rst").write_text("Welcome to the the guide.\n")
+    (docs / "README.rst").symlink_to("index.rst")
+    (docs / "notes.md").symlink_to(workdir / "NOTES.md")  # out of the walk
+    (workdir / "NOTES.md").write_text("Officials in Kiev.\n")
+    result = run_cli("check", "--format", "json", "docs", cwd=workdir)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr == ""
+    assert sorted((f["path"], f["rule"]) for f in findings(result.stdout)) == [
+        ("docs/index.rst", "style.Repetition"),
+        ("docs/notes.md", "names.Places"),
+    ]
+    # Fixed once: the link's target is not rewritten twice.
+    fixed = run_cli("fix", "docs", cwd=workdir)
+    assert fixed.returncode in (0, 1), fixed.stderr
+    assert (docs / "index.rst").read_text() == "Welcome to the guide.\n"
+    assert (docs / "README.rst").is_symlink()
+
+
 def test_fifo_is_skipped_without_blocking(workdir: Path) -> None:
     os.mkfifo(workdir / "pipe.md")
     (workdir / "ok.md").write_text("Officials in Kiev.\n")

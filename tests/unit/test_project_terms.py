@@ -56,16 +56,16 @@ def _words(results: list[FileResult]) -> list[list[str]]:
 
 
 def test_a_word_reported_on_two_pages_is_the_trees_term() -> None:
-    results = _results(["docs/a.md", "blog/c.md"], "eschema", "schema")
+    results = _results(["docs/a.md", "blog/c.md"], "kourier", "courier")
     drop_project_terms(results, METAS)
     assert _words(results) == [["the the"]] * 2
 
 
 def test_one_page_is_not_enough() -> None:
-    results = _results(["docs/a.md", "blog/c.md"], "eschema", "schema")
+    results = _results(["docs/a.md", "blog/c.md"], "kourier", "courier")
     results[1].findings = results[1].findings[1:]
     drop_project_terms(results, METAS)
-    assert _words(results) == [["eschema", "the the"], ["the the"]]
+    assert _words(results) == [["kourier", "the the"], ["the the"]]
 
 
 @pytest.mark.parametrize(
@@ -93,7 +93,7 @@ def test_one_page_copied_into_each_versions_folder_counts_once() -> None:
 def test_the_whole_run_decides_through_the_api(tmp_path: Path) -> None:
     for name in ("keyspaces", "routing"):
         (tmp_path / f"{name}.md").write_text(
-            f"# {name.title()}\n\nEach keyspace has a eschema that the router reads.\n",
+            f"# {name.title()}\n\nEach keyspace has a kourier that the router reads.\n",
             encoding="utf-8",
         )
     workspace = api.Workspace(tmp_path, api.Overrides(isolated=True))
@@ -101,7 +101,7 @@ def test_the_whole_run_decides_through_the_api(tmp_path: Path) -> None:
     assert [f.rule for r in whole.results for f in r.findings] == []
     alone = workspace.lint_paths([tmp_path / "routing.md"])
     assert [(f.rule, f.match) for r in alone.results for f in r.findings] == [
-        ("typos.Unknown", "eschema")
+        ("typos.Unknown", "kourier")
     ]
     assert MIN_FILES == 2
 

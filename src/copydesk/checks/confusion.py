@@ -108,6 +108,21 @@ class ConfusionCheck(CheckTypeBase):
         )
         return cls(meta, compiled)
 
+    def compile_all(self) -> None:
+        """Compile every pattern a document could make this rule compile:
+        each entry's contexts, its exceptions and its word's literal scan.
+        ``rule_index`` calls it while it records the shipped programs, so
+        that a page holding one of the listed words ("takes", "allows")
+        loads programs and never compiles one (nor imports ``regex``'s
+        parser) at the start of a one-file run."""
+        for confusion in self.confusions:
+            confusion.contexts.get()
+            if confusion.unless is not None:
+                confusion.unless.get()
+            if _scannable(confusion):
+                wrong = confusion.wrong
+                _literal(wrong.lower() if confusion.word.ignorecase else wrong)
+
     def run(self, doc: Document) -> Iterator[Finding]:
         prose = doc.prose
         seen: set[int] = set()

@@ -88,6 +88,10 @@ _MAX_LENGTH = 30
 _GARBLED = 0.3
 #: Two-edit searches (about 8 ms each) per document; the rest get one edit.
 _TWO_EDIT_SEARCHES = 10
+#: Of which words that affixes or a compound explain get their own few, so
+#: that a page of such words ("preparsed", "superseder") leaves the plain
+#: words their searches ("simulatenously", "compatilibility").
+_DERIVED_TWO_EDIT_SEARCHES = 4
 _VOWEL_SLIPS = frozenset(
     {typo_edits.DROPPED_VOWEL, typo_edits.VOWEL, typo_edits.SOUND_ALIKE}
 )
@@ -306,7 +310,7 @@ class Lexicon(CheckTypeBase):
         if lower > max(_MAX_SUSPECTS, _GARBLED * len(folds)):
             return  # not prose in this language: a word list, code, noise
         foreign: dict[Block | None, bool] = {}
-        budget = [_TWO_EDIT_SEARCHES]
+        budget = [_TWO_EDIT_SEARCHES, _DERIVED_TWO_EDIT_SEARCHES]
         places = doc.get(word_guards.WordPlaces).of(token for token, _ in suspects)
         lex = wordlists.lexicon(language)
         for token, folded in suspects:
@@ -488,8 +492,8 @@ class Lexicon(CheckTypeBase):
             return True
         if doc.fills_block(start, end, "table"):
             return True  # a cell of one word (a reST grid's ``disp``): a value
-        if word.islower() and doc.fills_block(start, end, "heading"):
-            return True  # a page titled "mprint": the command it documents
+        if word.islower() and _names_its_heading(doc, block, start, end):
+            return True  # a page titled "mprint", "pty-uconnect": what it documents
         return word_guards.in_other_language(doc, block, language, foreign)
 
     def _named(
@@ -505,7 +509,12 @@ class Lexicon(CheckTypeBase):
             and language not in _CAPITALISED_NOUNS
             and (
                 uses > 1
-                or not word_guards.sentence_initial(doc, start, doc.block_at(start))
+                or not (
+                    word_guards.sentence_initial(doc, start, doc.block_at(start))
+                    or _title_cased_heading(doc, start)
+                    or _AFTER_SPACED_DASH.search(doc.prose, max(0, start - 4), start)
+                    is not None
+                )
                 or _before_surname(doc.prose, start, word, language)
             )
             and not _tripled_slip(_fold(word), language)
@@ -522,16 +531,21 @@ class Lexicon(CheckTypeBase):
     ) -> Finding | None:
         folded = _fold(word)
         lex = wordlists.lexicon(language)
-        # A word that affixes explain is reported only for a one-edit slip
-        # (see ``_believable``), so it is not worth a two-edit search.
-        two_edits = budget[0] > 0 and not _derived_from_common(lex, folded)
+        # ``budget``: the document's two-edit searches left, for plain words
+        # and for words that affixes or a compound explain.
+        slot = 1 if _derived_from_common(lex, folded) else 0
+        two_edits = budget[slot] > 0
         ranked = [
             c
             for c in _ranked(language, folded, self.settings, two_edits=two_edits)
-            if c.word not in _NEVER_SUGGESTED
+            # A letter before a common word makes a name in code far more
+            # often than a slip (fadvise, gthread, cdecimal, xclient; on the
+            # held-out trees 35 false against 15 true, "tthe" among these):
+            # no correction drops it ("upacking" is still "unpacking").
+            if c.word not in _NEVER_SUGGESTED and c.word != folded[1:]
         ]
         if two_edits and len(folded) >= typo_edits.TWO_EDITS_FROM:
-            budget[0] -= 1
+            budget[slot] -= 1
         if not ranked or not _believable(
             word,
             folded,
@@ -566,7 +580,11 @@ class Lexicon(CheckTypeBase):
                 )
             )
         choices = tuple(
-            _cased(lex.names.get(c.word, c.word), word)
+            # A name's spelling ("iPhone") unless the name is a word too
+            # ("Government" is "government" after a lower-case slip).
+            _cased(
+                c.word if c.word in lex.words else lex.names.get(c.word, c.word), word
+            )
             for c in close[:_MAX_SUGGESTIONS]
         )
         fix = Fix(
@@ -600,7 +618,7 @@ def _believable(
 ) -> bool:
     """Whether the best correction is likely enough to report the word.
 
-    The correction must be a common word, not a name. A capitalised word
+    The correction must be a common word, not a name alone. A capitalised word
     (at the start of a sentence, or a German noun) needs a typing slip that
     keeps its first letter: a name often differs from a word by one key.
     Short words, where jargon and abbreviations crowd, need a typing slip
@@ -611,7 +629,12 @@ def _believable(
     rare "singable"), slips that word-building does not make, or its
     correction is a very common word one vowel away.
     """
-    if best.count < min_count or best.word in lex.names:
+    if best.count < min_count or best.word not in lex.words:
+        return False
+    if best.word in lex.names and best.cost >= typo_edits.SWAPPED:
+        # A word that is a name too ("reading", "panama", "script") is
+        # believed only for a letter doubled ("reaading", "governnment"):
+        # any other slip of it may be a name's or a term's ("panamax").
         return False
     slip = best.cost in typo_edits.TYPING_SLIPS
     if word[0].isupper():
@@ -636,7 +659,47 @@ def _believable(
         return True  # a vowel slip in a very common word: ``diffrent``
     if _suffix_vowel_swapped(folded, best.word):
         return True  # ``existant``, ``executible``: no word, whatever -ant makes
-    return not _derived_from_common(lex, folded)
+    return not _derived_from_common(lex, folded) or _slip_outweighs(lex, folded, best)
+
+
+#: How much commoner (in the lexicon's tenths of a decade: 4 is 2.5 times)
+#: a slip's correction must be than the parts a derivation builds the word
+#: from for the slip to be believed over the derivation.
+_OUTWEIGHS = 4
+
+
+def _slip_outweighs(
+    lex: wordlists.Lexicon, folded: str, best: typo_edits.Candidate
+) -> bool:
+    """Whether a typing slip of a common word explains ``folded`` better than
+    the affixes or the compound that build it: the correction is well
+    over twice as frequent as the rarest part of every derivation
+    ("decribed" is "described", not de + crib + ed; "resport" is "report",
+    not re + sport; "metdata" is "metadata", not met + data). On the
+    calibration corpora's derived words (``underserved``, ``natively``,
+    ``influencers``, ``skillset``, ``servicers``) the correction is rarer
+    than, or about as common as, the word they are built from."""
+    found = _derivation_support(lex, folded)
+    if found is None or best.count - found < _OUTWEIGHS:
+        return False
+    # Two edits away, only two letters the typist dropped ("implemention",
+    # "documention"): a word built of common parts is too often two other
+    # edits from some word ("derivate", "postpend", "preseparation").
+    return best.cost <= typo_edits.REPLACED or _dropped_two(folded, best.word)
+
+
+def _dropped_two(folded: str, meant: str) -> bool:
+    """Whether ``meant`` is ``folded`` with two letters put back."""
+    if len(meant) != len(folded) + 2:
+        return False
+    letters = iter(meant)
+    return all(ch in letters for ch in folded)
+
+
+@functools.lru_cache(maxsize=16384)
+def _derivation_support(lex: wordlists.Lexicon, folded: str) -> int | None:
+    """``morphology.support`` of ``folded`` from the lexicon's common words."""
+    return morphology.support(folded, functools.partial(_common, lex), lex.count)
 
 
 #: Suffixes that sound alike and are spelt apart (one vowel), each written
@@ -788,6 +851,47 @@ def _derived_from_common(lex: wordlists.Lexicon, folded: str) -> bool:
 def _affixed_from_common(lex: wordlists.Lexicon, folded: str) -> bool:
     """``morphology.affixed`` of ``folded`` from the lexicon's common words."""
     return morphology.affixed(folded, functools.partial(_common, lex))
+
+
+def _names_its_heading(
+    doc: Document, block: Block | None, start: int, end: int
+) -> bool:
+    """Whether the word is, or is a part of, a heading of one lower-case
+    identifier ("mprint", "pty-uconnect", "max_requests"): an option's or
+    a command's page, titled by its name."""
+    if block is None or block.kind != "heading":
+        return False
+    if doc.fills_block(start, end, "heading"):
+        return True
+    title = doc.prose[block.start : block.end].strip()
+    return _IDENTIFIER_TITLE.fullmatch(title) is not None
+
+
+#: A heading that is one identifier: lower-case words joined by hyphens,
+#: underscores or dots, no space.
+_IDENTIFIER_TITLE = later_re(r"[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+")
+
+
+#: A hyphen set between spaces just before a word: notes' and lists' fields
+#: as typed ("- Steve - Capabilties - how can a registry"), each field
+#: capitalised as a sentence's first word is. Not a typeset dash, which an
+#: edited list sets before a name ("Paul Contreras – Perris, California").
+_AFTER_SPACED_DASH = later_re(r"\w[ \t]+-[ \t]+\Z")
+
+#: A heading's word long enough for title case to capitalise it.
+_TITLE_WORD = later_re(r"[^\W\d_]{4,}")
+
+
+def _title_cased_heading(doc: Document, start: int) -> bool:
+    """Whether ``start`` stands in a heading that capitalises every word of
+    four letters or more ("## Individual Recommentations", "# The Jounal
+    of Netowrk Science"): there a capital says nothing of a name, so a
+    word used once is read as any sentence's first word is."""
+    block = doc.block_at(start)
+    if block is None or block.kind != "heading":
+        return False
+    words = _TITLE_WORD.findall(doc.prose, block.start, block.end)
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
 def _fold(word: str) -> str:

@@ -402,7 +402,7 @@ _ANCHOR_REACH = 400
 
 
 def _to_slip(prose: str, run: list[tuple[int, int]], word: str) -> bool:
-    """Whether a doubled "the" may be another word mistyped, so that
+    """Whether a doubled article may be another word mistyped, so that
     deleting one is not surely right: after a verb that takes "to" ("go the
     the guide"), a modal that takes "be" ("it would the the first"), or a
     word that may be a noun ("makes a call the the function", "in response
@@ -412,8 +412,9 @@ def _to_slip(prose: str, run: list[tuple[int, int]], word: str) -> bool:
     "Participation the the group") or a clause's verb after its subject
     ("in the the city", "comparing the the two", "Now, deploy the the app",
     "we met the the mayor", "The council approved the the budget") one is
-    deleted safely."""
-    if word.casefold() != "the":
+    deleted safely. A doubled "a" or "an" is judged alike ("can only be
+    generated a a specific platform": "on a" was meant)."""
+    if word.casefold() not in _ARTICLES:
         return False
     before = _TWO_WORDS_BEFORE.search(prose, max(0, run[0][0] - 60), run[0][0])
     if before is None:
@@ -447,6 +448,10 @@ def _to_slip(prose: str, run: list[tuple[int, int]], word: str) -> bool:
         return head.endswith(_NOUN_ENDINGS)
     if words[-1].casefold() in _SUBJECT_PRONOUNS:
         return False
+    if (
+        words[-1].casefold() in _MODALS or words[-1].casefold() == "to"
+    ) and not head.endswith(_NOUN_ENDINGS):
+        return False  # "enough to spend an an afternoon": an infinitive's verb
     return not (
         len(words) == 2
         and words[0].casefold() in _SUBJECT_DETERMINERS
@@ -455,6 +460,9 @@ def _to_slip(prose: str, run: list[tuple[int, int]], word: str) -> bool:
         is not None
     )
 
+
+#: The articles a doubling of which may hide a lost preposition.
+_ARTICLES = frozenset({"the", "a", "an"})
 
 #: Nouns in -ing ("pass a string the the function": "to" was lost), and the
 #: words before a noun that make the -ing word one ("one more setting").
@@ -674,7 +682,16 @@ def _meant(doc: Document, run: list[tuple[int, int]], words: list[str]) -> bool:
     # back for a line feed took as long as the line, once per doubled word,
     # so one long line was quadratic.
     line_start = doc.line_start(doc.line_col(run[0][0])[0])
+    if _COMMAND.match(doc.prose, line_start) is not None:
+        return True  # "@tables null null TEST;": a console's command, shown
     return _SPEECH.match(doc.text, line_start) is not None
+
+
+#: A line that opens with a console's command (a sigil and a word: "@tables
+#: null null TEST;", "$ echo echo"): markup that shows it as code is
+#: sometimes only a class name the reader cannot know (``<td
+#: class="notranslate">``); its arguments may repeat.
+_COMMAND = later_re(r"[ \t\u00a0]*(?:[@\\][A-Za-z_]\w*|[$%][ \t]+\S)")
 
 
 #: Words of speech that a speaker doubles on purpose ("sure sure", "yes
@@ -698,7 +715,7 @@ _SAID_FIRST = later_re(r"(?:\A|[\n.!?:])[ \t\u00a0\"'“‘«„*_>—–-]*\Z")
 #: A capital first word (a sentence's start) never reaches this test.
 _PHRASE_OPENED = later_re(
     r"(?:in[ \t\u00a0]+order[ \t\u00a0]+(?:to|that|for)"
-    r"|for[ \t\u00a0]+(?:example|instance)"
+    r"|for[ \t\u00a0]+(?:example|instance|each|every)"
     r"|at[ \t\u00a0]+(?:least|all|once)"
     r"|of[ \t\u00a0]+course|by[ \t\u00a0]+default"
     r"|on[ \t\u00a0]+top[ \t\u00a0]+of)(?![\w-])"
