@@ -1219,6 +1219,7 @@ class _Scanner:
 
     def _mention(self, pos: int, ch: str) -> bool:
         """True when the mark at ``pos`` is named, not used. So it is alone
+        in a table's cell (a table of characters and their codes) or
         in parentheses (``a double quote (")``), or alone between spaces
         right after a word that names it (``a single quote ' to``, ``the
         apostrophe ' is``) or before one (``the ' character``); a straight
@@ -1230,6 +1231,8 @@ class _Scanner:
             return False
         start, end = self._token(pos, pos)
         space = self.text or self.prose
+        if self.kind == "table" and space[self.lo : self.hi].strip() == ch:
+            return True  # a table's cell of the one mark: a list of characters
         if _NAMED_ALONE.fullmatch(space, start, end):
             return True
         if pos > self.lo and _NAMED_ALONE_SHOWN.match(self.prose, pos - 1, self.hi):

@@ -75,3 +75,18 @@ def test_a_modal_verb_before_a_third_persons_verb() -> None:
         (1, 63, "supports"),
         (2, 31, "includes"),
     ]
+
+
+def test_a_daemons_name_on_a_page_about_daemons() -> None:
+    text = (
+        "The networkd unit starts after the auditd service. Both run as a"
+        " daemon.\nThe filterd list is long.\n"
+    )
+    elsewhere = "The networkd unit starts first. The filterd list is long.\n"
+    # On a page about daemons a word + "d" is a daemon's name (a slip such
+    # as "filterd" goes with it); elsewhere a dropped "e" is the likelier.
+    assert _found(text, "units.md", "typos.Unknown") == []
+    assert _found(elsewhere, "units.md", "typos.Unknown") == [
+        (1, 5, "networkd"),
+        (1, 37, "filterd"),
+    ]

@@ -341,6 +341,10 @@ def _used(doc: Document, word: str, starts: Sequence[int]) -> list[int]:
             continue
         if before.isdigit() or after.isdigit():
             continue
+        if (before == "," and text[start - 2 : start - 1].isalnum()) or (
+            after == "," and text[end + 1 : end + 2].isalnum()
+        ):
+            continue  # "Provider: AWS,Ceph,Minio": a value list, no spaces
         if after == "." and text[end + 1 : end + 2].isalnum():
             continue  # Grpc.Core, Github.com
         if before == "[" and text.startswith((" http", " www."), end):

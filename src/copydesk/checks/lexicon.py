@@ -482,6 +482,7 @@ class Lexicon(CheckTypeBase):
             or _package_name(doc.text, start, folded, language)
             or _named_package(doc.prose, start, end, folded, language)
             or _name_in_lower_case(doc, word)
+            or _daemon_name(doc, folded, language)
             or word_guards.inflects_code(
                 doc, folded, functools.partial(_known, wordlists.lexicon(language))
             )
@@ -870,6 +871,22 @@ def _names_its_heading(
 #: A heading that is one identifier: lower-case words joined by hyphens,
 #: underscores or dots, no space.
 _IDENTIFIER_TITLE = later_re(r"[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+")
+
+
+def _daemon_name(doc: Document, folded: str, language: str) -> bool:
+    """A common word with a "d" after it on a page about daemons
+    ("networkd", "auditd", "jackd", "twistd" where the page says "daemon"
+    or "systemd"): a daemon's name, as Unix names them, not "networked"
+    with its "e" dropped."""
+    if language != "en" or not folded.endswith("d") or folded.endswith("ed"):
+        return False
+    if wordlists.lexicon(language).count(folded[:-1]) < _STEM_COUNT:
+        return False
+    return not _DAEMON_WORDS.isdisjoint(doc.word_set())
+
+
+#: Words of a page that runs or documents daemons (``WordSet`` is folded).
+_DAEMON_WORDS = frozenset({"daemon", "daemons", "systemd"})
 
 
 #: A hyphen set between spaces just before a word: notes' and lists' fields

@@ -144,16 +144,22 @@ class BlockCollector:
 #: mask the rest of a document.
 #: A Liquid or Jinja tag's quoted argument is the exception: it may hold
 #: blank lines (a chart's source in ``{% include chart.html chart="…" %}``),
-#: as long as the quote closes within ``_QUOTED_ARGUMENT`` characters.
+#: as long as the quote closes within ``_QUOTED_ARGUMENT`` characters; and
+#: between its arguments a blank line may stand before an indented line, a
+#: ``name=`` or the tag's close (``{% include event-box.html`` then a line
+#: of spaces, then ``    title="…"``), which a stray ``{%`` in prose is not
+#: followed by; the tag's name may open the next line (``{%`` alone).
 _ANY = r"(?:[^\n]|\n(?![ \t]*\r?\n))*?"
 _QUOTED_ARGUMENT = 20_000
 _LIQUID_ARGUMENTS = (
     rf"""(?>"[^"]{{0,{_QUOTED_ARGUMENT}}}+"|'[^']{{0,{_QUOTED_ARGUMENT}}}+'"""
-    r"""|[^"'%\n]|%(?!\})|\n(?![ \t]*\r?\n))*?"""
+    r"""|[^"'%\n]|%(?!\})"""
+    r"""|\n(?![ \t]*\r?\n(?![ \t]+\S|[A-Za-z_][\w-]*[ \t]*=|[ \t]*-?%\})))*?"""
 )
 _TEMPLATE = later_re(
     rf"\{{\{{<{_ANY}>\}}\}}|\{{\{{%{_ANY}%\}}\}}"
-    rf"|\{{%-?[ \t]*[A-Za-z]{_LIQUID_ARGUMENTS}%\}}|\{{%{_ANY}%\}}|\{{\{{{_ANY}\}}\}}"
+    rf"|\{{%-?[ \t]*(?:\r?\n[ \t]*)?[A-Za-z]{_LIQUID_ARGUMENTS}%\}}"
+    rf"|\{{%{_ANY}%\}}|\{{\{{{_ANY}\}}\}}"
     rf"|<%{_ANY}%>|\{{/\*{_ANY}\*/\}}"
 )
 #: Attributes of a template tag whose value is prose (an image's text); a

@@ -47,6 +47,10 @@ INLINE_SKIPPED = frozenset({"code", "kbd", "samp", "tt"})
 #: The typewriter-face element: code on most pages, but a release note or a
 #: changelog written before CSS sets whole sentences in it.
 TELETYPE = "tt"
+#: The element of preformatted text, and the paragraph that may not stand
+#: inside it (its start tells a ``<pre>`` left open).
+PREFORMATTED = "pre"
+PARAGRAPH = "p"
 #: How far a ``<tt>`` element's text is read to judge it.
 _TELETYPE_REACH = 2000
 #: Fewest words of a sentence set in a typewriter face.
@@ -233,6 +237,7 @@ class _Reader(HTMLParser):
         self.lines = LineIndex(text)
         self.open: list[str] = []
         self.skip = 0  # open skipped elements that hold blocks (<pre>, <script>)
+        self.pre_open = 0  # of which <pre> elements
         self.inline_skip = 0  # open inline ones (<code>) in the current block
         # For each open <tt>: whether it holds prose set in a typewriter
         # face, not code (see ``_teletype_prose``).
@@ -301,8 +306,15 @@ class _Reader(HTMLParser):
             return
         if tag in SKIPPED:
             self.skip += 1
+            self.pre_open += tag == PREFORMATTED
             self.blocks.flush()
             return
+        if tag == PARAGRAPH and self.skip and self.skip == self.pre_open:
+            # A paragraph inside preformatted text: its <pre> was left open
+            # ("</i></b><pre>" typed for "</pre>"). A browser sets the rest of
+            # the page in a typewriter face; it is prose all the same, and
+            # reading it as code hid every slip below.
+            self.skip = self.pre_open = 0
         kind = BLOCK_KINDS.get(tag)
         if kind is not None or tag in BREAKS:
             self._end_inline_code()
@@ -346,6 +358,8 @@ class _Reader(HTMLParser):
             return
         if tag in SKIPPED:
             self.skip = max(0, self.skip - 1)
+            if tag == PREFORMATTED:
+                self.pre_open = max(0, self.pre_open - 1)
             return
         if tag in BLOCK_KINDS or tag in BREAKS:
             self._end_inline_code()
