@@ -110,4 +110,3 @@ def test_a_pages_way_to_its_neighbours_and_its_shop_buttons() -> None:
         (6, "artifacts.Misc"),
         (7, "artifacts.Misc"),
     ]
-    # Guillemets around such a line read as a quotation's: left alone.

@@ -88,10 +88,6 @@ _MAX_LENGTH = 30
 _GARBLED = 0.3
 #: Two-edit searches (about 8 ms each) per document; the rest get one edit.
 _TWO_EDIT_SEARCHES = 10
-#: Of which words that affixes or a compound explain get their own few, so
-#: that a page of such words ("preparsed", "superseder") leaves the plain
-#: words their searches ("simulatenously", "compatilibility").
-_DERIVED_TWO_EDIT_SEARCHES = 4
 _VOWEL_SLIPS = frozenset(
     {typo_edits.DROPPED_VOWEL, typo_edits.VOWEL, typo_edits.SOUND_ALIKE}
 )
@@ -310,7 +306,7 @@ class Lexicon(CheckTypeBase):
         if lower > max(_MAX_SUSPECTS, _GARBLED * len(folds)):
             return  # not prose in this language: a word list, code, noise
         foreign: dict[Block | None, bool] = {}
-        budget = [_TWO_EDIT_SEARCHES, _DERIVED_TWO_EDIT_SEARCHES]
+        budget = [_TWO_EDIT_SEARCHES]
         places = doc.get(word_guards.WordPlaces).of(token for token, _ in suspects)
         lex = wordlists.lexicon(language)
         for token, folded in suspects:
@@ -482,7 +478,7 @@ class Lexicon(CheckTypeBase):
             or _package_name(doc.text, start, folded, language)
             or _named_package(doc.prose, start, end, folded, language)
             or _name_in_lower_case(doc, word)
-            or _daemon_name(doc, folded, language)
+            or _daemon_name(doc, start, word, folded, language)
             or word_guards.inflects_code(
                 doc, folded, functools.partial(_known, wordlists.lexicon(language))
             )
@@ -513,8 +509,7 @@ class Lexicon(CheckTypeBase):
                 or not (
                     word_guards.sentence_initial(doc, start, doc.block_at(start))
                     or _title_cased_heading(doc, start)
-                    or _AFTER_SPACED_DASH.search(doc.prose, max(0, start - 4), start)
-                    is not None
+                    or _notes_field(doc.prose, start, len(word))
                 )
                 or _before_surname(doc.prose, start, word, language)
             )
@@ -532,21 +527,25 @@ class Lexicon(CheckTypeBase):
     ) -> Finding | None:
         folded = _fold(word)
         lex = wordlists.lexicon(language)
-        # ``budget``: the document's two-edit searches left, for plain words
-        # and for words that affixes or a compound explain.
-        slot = 1 if _derived_from_common(lex, folded) else 0
-        two_edits = budget[slot] > 0
+        # A word that affixes explain is reported only for a one-edit slip
+        # (see ``_believable``), so it is not worth a two-edit search (one
+        # costs about 10 ms, and most such words are meant as written:
+        # "programmatically", "sanitization").
+        two_edits = budget[0] > 0 and not _derived_from_common(lex, folded)
+        found = _ranked(language, folded, self.settings, two_edits=two_edits)
         ranked = [
             c
-            for c in _ranked(language, folded, self.settings, two_edits=two_edits)
+            for c in found
             # A letter before a common word makes a name in code far more
             # often than a slip (fadvise, gthread, cdecimal, xclient; on the
-            # held-out trees 35 false against 15 true, "tthe" among these):
-            # no correction drops it ("upacking" is still "unpacking").
-            if c.word not in _NEVER_SUGGESTED and c.word != folded[1:]
+            # held-out trees 35 false against 15 true): no correction drops
+            # it ("upacking" is still "unpacking"), unless the key was struck
+            # twice ("tthe", "rreview": not "preview").
+            if c.word not in _NEVER_SUGGESTED
+            and (c.word != folded[1:] or folded[0] == folded[1])
         ]
         if two_edits and len(folded) >= typo_edits.TWO_EDITS_FROM:
-            budget[slot] -= 1
+            budget[0] -= 1
         if not ranked or not _believable(
             word,
             folded,
@@ -632,10 +631,14 @@ def _believable(
     """
     if best.count < min_count or best.word not in lex.words:
         return False
-    if best.word in lex.names and best.cost >= typo_edits.SWAPPED:
+    if best.word in lex.names and (
+        best.cost >= typo_edits.SWAPPED or word[0].isupper()
+    ):
         # A word that is a name too ("reading", "panama", "script") is
-        # believed only for a letter doubled ("reaading", "governnment"):
-        # any other slip of it may be a name's or a term's ("panamax").
+        # believed only for a letter doubled in a lower-case word
+        # ("reaading", "governnment"): any other slip of it may be a
+        # name's or a term's ("panamax"), a capitalised one a surname's
+        # ("Bakker" is no "Baker").
         return False
     slip = best.cost in typo_edits.TYPING_SLIPS
     if word[0].isupper():
@@ -676,25 +679,13 @@ def _slip_outweighs(
     the affixes or the compound that build it: the correction is well
     over twice as frequent as the rarest part of every derivation
     ("decribed" is "described", not de + crib + ed; "resport" is "report",
-    not re + sport; "metdata" is "metadata", not met + data). On the
+    not re + sport). Such a word gets no two-edit search, so the slip is
+    one edit. On the
     calibration corpora's derived words (``underserved``, ``natively``,
     ``influencers``, ``skillset``, ``servicers``) the correction is rarer
     than, or about as common as, the word they are built from."""
     found = _derivation_support(lex, folded)
-    if found is None or best.count - found < _OUTWEIGHS:
-        return False
-    # Two edits away, only two letters the typist dropped ("implemention",
-    # "documention"): a word built of common parts is too often two other
-    # edits from some word ("derivate", "postpend", "preseparation").
-    return best.cost <= typo_edits.REPLACED or _dropped_two(folded, best.word)
-
-
-def _dropped_two(folded: str, meant: str) -> bool:
-    """Whether ``meant`` is ``folded`` with two letters put back."""
-    if len(meant) != len(folded) + 2:
-        return False
-    letters = iter(meant)
-    return all(ch in letters for ch in folded)
+    return found is not None and best.count - found >= _OUTWEIGHS
 
 
 @functools.lru_cache(maxsize=16384)
@@ -873,16 +864,29 @@ def _names_its_heading(
 _IDENTIFIER_TITLE = later_re(r"[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+")
 
 
-def _daemon_name(doc: Document, folded: str, language: str) -> bool:
+def _daemon_name(
+    doc: Document, start: int, word: str, folded: str, language: str
+) -> bool:
     """A common word with a "d" after it on a page about daemons
     ("networkd", "auditd", "jackd", "twistd" where the page says "daemon"
-    or "systemd"): a daemon's name, as Unix names them, not "networked"
-    with its "e" dropped."""
+    or "systemd"), used twice or before a daemon's noun ("the networkd
+    unit"): a daemon's name, as Unix names them, not "networked" with its
+    "e" dropped (a page about daemons still has slips: "returnd")."""
     if language != "en" or not folded.endswith("d") or folded.endswith("ed"):
         return False
     if wordlists.lexicon(language).count(folded[:-1]) < _STEM_COUNT:
         return False
-    return not _DAEMON_WORDS.isdisjoint(doc.word_set())
+    if _DAEMON_WORDS.isdisjoint(doc.word_set()):
+        return False
+    if doc.get(word_guards.WordCounts).get(word, 0) >= 2:
+        return True
+    return _DAEMON_NOUN.match(doc.prose, start + len(word)) is not None
+
+
+#: A daemon's noun after its name: "the auditd service".
+_DAEMON_NOUN = later_re(
+    r"[ \t]+(?:daemon|service|unit|units|process|server|socket|backend)s?\b"
+)
 
 
 #: Words of a page that runs or documents daemons (``WordSet`` is folded).
@@ -894,6 +898,19 @@ _DAEMON_WORDS = frozenset({"daemon", "daemons", "systemd"})
 #: capitalised as a sentence's first word is. Not a typeset dash, which an
 #: edited list sets before a name ("Paul Contreras – Perris, California").
 _AFTER_SPACED_DASH = later_re(r"\w[ \t]+-[ \t]+\Z")
+#: What follows a notes field's first word: more of the field, not the
+#: line's end or a comma ("- Defender - Bakker, on loan" names a player).
+_FIELD_GOES_ON = later_re(r"[ \t]+[\w-]")
+
+
+def _notes_field(prose: str, start: int, size: int) -> bool:
+    """Whether the word at ``start`` opens a notes field typed after " - "
+    and the field goes on after it."""
+    return (
+        _AFTER_SPACED_DASH.search(prose, max(0, start - 4), start) is not None
+        and _FIELD_GOES_ON.match(prose, start + size) is not None
+    )
+
 
 #: A heading's word long enough for title case to capitalise it.
 _TITLE_WORD = later_re(r"[^\W\d_]{4,}")
@@ -908,7 +925,16 @@ def _title_cased_heading(doc: Document, start: int) -> bool:
     if block is None or block.kind != "heading":
         return False
     words = _TITLE_WORD.findall(doc.prose, block.start, block.end)
-    return len(words) >= 2 and all(w[0].isupper() for w in words)
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return False
+    # Not after another capitalised word: "## Remembering Councillor Peter
+    # Sadler" names a man; "The Jounal of Netowrk Science" has "of" before.
+    before = _PREVIOUS_WORD.search(doc.prose, max(block.start, start - 40), start)
+    return before is None or not before.group(1)[0].isupper()
+
+
+#: The word before a place, and the spaces after it.
+_PREVIOUS_WORD = later_re(r"(\w[\w'’-]*)[ \t]+\Z")
 
 
 def _fold(word: str) -> str:

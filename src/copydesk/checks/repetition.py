@@ -449,9 +449,14 @@ def _to_slip(prose: str, run: list[tuple[int, int]], word: str) -> bool:
     if words[-1].casefold() in _SUBJECT_PRONOUNS:
         return False
     if (
-        words[-1].casefold() in _MODALS or words[-1].casefold() == "to"
-    ) and not head.endswith(_NOUN_ENDINGS):
-        return False  # "enough to spend an an afternoon": an infinitive's verb
+        word.casefold() != "the"
+        and (words[-1].casefold() in _MODALS or words[-1].casefold() == "to")
+        and not head.endswith(_NOUN_ENDINGS)
+    ):
+        # "enough to spend an an afternoon": an infinitive's verb, which no
+        # lost "to" stands after before "a" ("need to reply the the message"
+        # may have lost one: a doubled "the" keeps its unsafe fix).
+        return False
     return not (
         len(words) == 2
         and words[0].casefold() in _SUBJECT_DETERMINERS
@@ -687,11 +692,15 @@ def _meant(doc: Document, run: list[tuple[int, int]], words: list[str]) -> bool:
     return _SPEECH.match(doc.text, line_start) is not None
 
 
-#: A line that opens with a console's command (a sigil and a word: "@tables
-#: null null TEST;", "$ echo echo"): markup that shows it as code is
+#: A line that opens with a console's command (a sigil and a word, the
+#: line a statement closed by ";": "@tables null null TEST;"; a prompt:
+#: "$ echo echo"; not "@bob I think the the config is wrong"): markup that
+#: shows it as code is
 #: sometimes only a class name the reader cannot know (``<td
 #: class="notranslate">``); its arguments may repeat.
-_COMMAND = later_re(r"[ \t\u00a0]*(?:[@\\][A-Za-z_]\w*|[$%][ \t]+\S)")
+_COMMAND = later_re(
+    r"[ \t\u00a0]*(?:[@\\][A-Za-z_]\w*[^\n]*;[ \t]*(?:\r?\n|\Z)|[$%][ \t]+\S)"
+)
 
 
 #: Words of speech that a speaker doubles on purpose ("sure sure", "yes
@@ -715,7 +724,7 @@ _SAID_FIRST = later_re(r"(?:\A|[\n.!?:])[ \t\u00a0\"'“‘«„*_>—–-]*\Z")
 #: A capital first word (a sentence's start) never reaches this test.
 _PHRASE_OPENED = later_re(
     r"(?:in[ \t\u00a0]+order[ \t\u00a0]+(?:to|that|for)"
-    r"|for[ \t\u00a0]+(?:example|instance|each|every)"
+    r"|for[ \t\u00a0]+(?:example|instance)"
     r"|at[ \t\u00a0]+(?:least|all|once)"
     r"|of[ \t\u00a0]+course|by[ \t\u00a0]+default"
     r"|on[ \t\u00a0]+top[ \t\u00a0]+of)(?![\w-])"

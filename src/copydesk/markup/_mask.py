@@ -145,8 +145,8 @@ class BlockCollector:
 #: A Liquid or Jinja tag's quoted argument is the exception: it may hold
 #: blank lines (a chart's source in ``{% include chart.html chart="…" %}``),
 #: as long as the quote closes within ``_QUOTED_ARGUMENT`` characters; and
-#: between its arguments a blank line may stand before an indented line, a
-#: ``name=`` or the tag's close (``{% include event-box.html`` then a line
+#: between its arguments a blank line may stand before a ``name=`` or the
+#: tag's close (``{% include event-box.html`` then a line
 #: of spaces, then ``    title="…"``), which a stray ``{%`` in prose is not
 #: followed by; the tag's name may open the next line (``{%`` alone).
 _ANY = r"(?:[^\n]|\n(?![ \t]*\r?\n))*?"
@@ -154,7 +154,7 @@ _QUOTED_ARGUMENT = 20_000
 _LIQUID_ARGUMENTS = (
     rf"""(?>"[^"]{{0,{_QUOTED_ARGUMENT}}}+"|'[^']{{0,{_QUOTED_ARGUMENT}}}+'"""
     r"""|[^"'%\n]|%(?!\})"""
-    r"""|\n(?![ \t]*\r?\n(?![ \t]+\S|[A-Za-z_][\w-]*[ \t]*=|[ \t]*-?%\})))*?"""
+    r"""|\n(?![ \t]*\r?\n(?![ \t]*[A-Za-z_][\w-]*[ \t]*=|[ \t]*-?%\})))*?"""
 )
 _TEMPLATE = later_re(
     rf"\{{\{{<{_ANY}>\}}\}}|\{{\{{%{_ANY}%\}}\}}"
