@@ -17,7 +17,7 @@ other guards still judge.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from copydesk.typo_edits import VOWELS
 
@@ -121,19 +121,21 @@ def derived(word: str, common: Known, depth: int = 2) -> bool:
 
 def affixed(word: str, common: Known, depth: int = 2) -> bool:
     """``word`` is a common word with affixes (``updateable``: update +
-    able), not counting two words joined."""
-    return _affixed(word, common, depth)
+    able), not counting two words joined: ``_bases`` finds one (and stops)."""
+    return next(_bases(word, common, depth), None) is not None
 
 
-def _affixed(
+def _bases(
     word: str, common: Known, depth: int, *, suffixed: bool = True, nested: bool = False
-) -> bool:
-    """``affixed``; ``suffixed`` False when ``word`` is what a suffix left
-    of a short word, which another suffix did not build; ``nested`` when an
-    affix was taken off already, so a base of three letters is too short
-    to be meant (re + pet + ed, de + pen + ent, in + cud + ing are slips)."""
+) -> Iterator[str]:
+    """The common words affixes build ``word`` from, one per way found, in
+    the search's order; ``suffixed`` False when ``word`` is what a suffix
+    left of a short word, which another suffix did not build; ``nested``
+    when an affix was taken off already, so a base of three letters is too
+    short to be meant (re + pet + ed, de + pen + ent, in + cud + ing are
+    slips). Lazy: ``affixed`` asks for the first, ``support`` weighs all."""
     if depth <= 0:
-        return False
+        return
 
     def base(stem: str) -> bool:
         return common(stem) and (not nested or len(stem) > _MIN_STEM)
@@ -145,23 +147,21 @@ def _affixed(
             if suffix == "s" and word.endswith("ss"):
                 continue  # a plural's plural (resourcess) is a slip
             for stem in stems(word, suffix):
-                if base(stem) or _affixed(
+                if base(stem):
+                    yield stem
+                yield from _bases(
                     stem,
                     common,
                     depth - 1,
                     suffixed=len(stem) >= _BUILT_STEM,
                     nested=True,
-                ):
-                    return True
+                )
     for prefix in PREFIXES:
         rest = word[len(prefix) :].lstrip("-")
-        if (
-            word.startswith(prefix)
-            and len(rest) >= _MIN_STEM
-            and (base(rest) or _affixed(rest, common, depth - 1, nested=True))
-        ):
-            return True
-    return False
+        if word.startswith(prefix) and len(rest) >= _MIN_STEM:
+            if base(rest):
+                yield rest
+            yield from _bases(rest, common, depth - 1, nested=True)
 
 
 Count = Callable[[str], int]
@@ -179,70 +179,25 @@ def support(word: str, common: Known, count: Count, depth: int = 2) -> int | Non
     one part far rarer than the word the slip is of. Every explanation is
     weighed, not the first found, since a word may be built two ways
     ("hap" + "pending", "happen" + "ding")."""
-    best = _affixed_support(word, common, count, depth)
-    for i in range(_MIN_PART, len(word) - _MIN_PART + 1):
-        head, tail = word[:i], word[i:]
-        if common(head) and common(tail):
-            weakest = min(count(head), count(tail))
-            best = weakest if best is None else max(best, weakest)
-    return best
-
-
-def _affixed_support(
-    word: str,
-    common: Known,
-    count: Count,
-    depth: int,
-    *,
-    suffixed: bool = True,
-    nested: bool = False,
-) -> int | None:
-    """``support`` of the affixed derivations alone: ``_affixed``'s search,
-    each success weighed by its base's count."""
-    if depth <= 0:
-        return None
-    best: int | None = None
-
-    def take(found: int | None) -> None:
-        nonlocal best
-        if found is not None and (best is None or found > best):
-            best = found
-
-    def base(stem: str) -> int | None:
-        if common(stem) and (not nested or len(stem) > _MIN_STEM):
-            return count(stem)
-        return None
-
-    for suffix in SUFFIXES if suffixed else ():
-        if word.endswith(suffix) and len(word) > len(suffix) + _MIN_STEM - 1:
-            if suffix == "d" and not word.endswith("ed"):
-                continue
-            if suffix == "s" and word.endswith("ss"):
-                continue
-            for stem in stems(word, suffix):
-                take(base(stem))
-                take(
-                    _affixed_support(
-                        stem,
-                        common,
-                        count,
-                        depth - 1,
-                        suffixed=len(stem) >= _BUILT_STEM,
-                        nested=True,
-                    )
-                )
-    for prefix in PREFIXES:
-        rest = word[len(prefix) :].lstrip("-")
-        if word.startswith(prefix) and len(rest) >= _MIN_STEM:
-            take(base(rest))
-            take(_affixed_support(rest, common, count, depth - 1, nested=True))
-    return best
+    weights = [count(stem) for stem in _bases(word, common, depth)]
+    weights.extend(
+        min(count(head), count(tail)) for head, tail in _halves(word, common)
+    )
+    return max(weights, default=None)
 
 
 def compound(word: str, common: Known, least: int = _MIN_PART) -> bool:
     """Two common words of ``least`` letters or more (three unless told),
     joined (``breakpoint``)."""
-    return any(
-        common(word[:i]) and common(word[i:])
-        for i in range(least, len(word) - least + 1)
-    )
+    return next(_halves(word, common, least), None) is not None
+
+
+def _halves(
+    word: str, common: Known, least: int = _MIN_PART
+) -> Iterator[tuple[str, str]]:
+    """Each split of ``word`` into two common words of ``least`` letters or
+    more, first split first."""
+    for i in range(least, len(word) - least + 1):
+        head, tail = word[:i], word[i:]
+        if common(head) and common(tail):
+            yield head, tail
