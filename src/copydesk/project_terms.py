@@ -14,7 +14,8 @@ check's own first suggestion: ``overriden``, ``paramater`` and ``ahve`` are
 the misspellings people do repeat, while a coined term puts a letter before
 a word (``vschema``; Cython's ``cimport``, whose first suggestion "comport"
 is too rare a word to be misspelt so often, where "shold" is a slip of
-should), swaps a word's first letter (``kourier``) or is no slip of one.
+should), a "d" after one (a daemon: ``varnishd``, suggested "varnished"),
+swaps a word's first letter (``kourier``) or is no slip of one.
 
 The decision needs the whole run, so it is made once the files are linted
 (each file's findings stay cacheable on their own); ``copydesk fix`` over
@@ -198,6 +199,8 @@ def _slip_of(word: str, meant: set[str]) -> bool:
         and not any(_common(m) for m in meant if m != coined)
     ):
         return False  # a letter put before a word: cimport (not comport), vschema
+    if _daemon(word):
+        return False  # a "d" put after a word: varnishd, networkd, page after page
     return any(
         m in edits and m != coined and not _front_swapped(word, m) for m in meant
     )
@@ -205,6 +208,19 @@ def _slip_of(word: str, meant: set[str]) -> bool:
 
 #: Fewest letters of the word a coined term puts a letter before.
 _COINED_FROM = 4
+
+
+def _daemon(word: str) -> bool:
+    """Whether ``word`` is a word with a "d" after it, as Unix names a
+    program's daemon (``varnishd``): a slip drops the "e" of "-ed" once, a
+    tree names its daemon in page after page."""
+    stem = word[:-1]
+    return (
+        word.endswith("d")
+        and not word.endswith("ed")
+        and len(stem) >= _COINED_FROM
+        and _a_word(stem)
+    )
 
 
 def _a_word(word: str) -> bool:

@@ -1376,6 +1376,14 @@ class _Scanner:
             return self.prose.find(partner, pos + 1, self.hi) >= 0
         return self.prose.rfind(partner, self.lo, pos) >= 0
 
+    def _spaced_inside(self, pos: int, ch: str) -> bool:
+        """True when the single guillemet at ``pos`` is parted by a space
+        from the words it would quote (``‹ Prev``, ``Next ›``): in a
+        language that does not quote with guillemets, a pager's arrow."""
+        if ch == "‹":
+            return pos + 1 >= self.hi or self.prose[pos + 1] in " \u00a0\t\n"
+        return pos <= self.lo or self.prose[pos - 1] in " \u00a0\t\n"
+
     def _closes_words(self, pos: int) -> bool:
         """True when the » at ``pos`` ends words as a closer does, not as an
         arrow: joined to the word before it and followed by more of the
@@ -1877,6 +1885,8 @@ class _Scanner:
 
     def _guillemet(self, pos: int, ch: str, shape: int) -> int:
         near = self._open_double() if ch in "«»" else self._top_single()
+        if not self.guillemets and ch in "‹›" and self._spaced_inside(pos, ch):
+            return SKIP  # a pager's arrows, partnered or not: "‹ Prev", "Next ›"
         if not self.guillemets and not self._partnered(pos, ch):
             if ch == "«" and shape == LEFT and self._worded_closer_ahead(pos + 1):
                 return OPEN  # «premature”: a translated quotation, its closer mixed

@@ -211,3 +211,19 @@ def test_a_tie_outvotes_nothing() -> None:
     ]
     drop_project_terms(results, metas)
     assert _words(results) == [["Databites"], ["DataBites"]]
+
+
+def test_a_word_with_a_d_after_it_page_after_page_is_a_daemon() -> None:
+    # The tree's server, named as Unix names daemons; a dropped "e" of
+    # "-ed" would not be made the same way on two pages.
+    results = _results(
+        ["reference/cli.rst", "whatsnew/6.2.rst"], "varnishd", "varnished"
+    )
+    drop_project_terms(results, METAS)
+    assert _words(results) == [["the the"]] * 2
+
+
+def test_a_d_after_a_short_word_is_still_a_slip() -> None:
+    results = _results(["a.md", "b.md"], "usd", "used")
+    drop_project_terms(results, METAS)
+    assert _words(results) == [["usd", "the the"]] * 2

@@ -643,6 +643,10 @@ def _whole_words(text: str, run: list[tuple[int, int]]) -> list[tuple[int, int]]
     return kept
 
 
+#: The one-letter words of prose: any other letter said twice is notation.
+_ONE_LETTER_WORDS = frozenset("aio")
+
+
 def _meant(doc: Document, run: list[tuple[int, int]], words: list[str]) -> bool:
     """Numbers, reduplication, names, a name and its noun, an acronym,
     verbatim speech."""
@@ -653,6 +657,8 @@ def _meant(doc: Document, run: list[tuple[int, int]], words: list[str]) -> bool:
         return True  # an identifier: a C typedef's "struct apr_pool_t apr_pool_t"
     if len(first) > 2 and len(set(first.casefold())) == 1:
         return True  # a template's filler: "xxxx xxxx xxxxx", "zzz zzz"
+    if len(first) == 1 and first.casefold() not in _ONE_LETTER_WORDS:
+        return True  # notation: a matrix's columns "{l l}", "x x"
     if _quoted_whole(doc.prose, run):
         return True  # remove the "only only" messages: the double is named
     if _anchored_name(doc, run, first):

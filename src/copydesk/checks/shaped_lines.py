@@ -36,8 +36,11 @@ shapes it reports (``shapes``):
   stop.
 
 One word of ordinary prose more ("Doors open at 7pm", "The post had 124
-likes.") makes a line a sentence. Only English forms of the words are
+likes.") makes a line a sentence. Mostly English forms of the words are
 listed: a draft machine-translated into English has them translated too.
+A stamp's months and labels are also listed in the languages of Europe's
+news sites, for a page quoted untranslated ("Autor: Redacția | Publicat:
+12 mai 2024, 14:20").
 """
 
 from __future__ import annotations
@@ -82,7 +85,24 @@ _DATE = later_re(
 
 _MONTHS = word_set(
     "january february march april may june july august september october "
-    "november december jan feb mar apr jun jul aug sep sept oct nov dec"
+    "november december jan feb mar apr jun jul aug sep sept oct nov dec "
+    # A page quoted untranslated prints its stamp in its own language:
+    # French, German, Spanish, Italian, Portuguese, Dutch, Romanian, Polish
+    # (genitive), Welsh.
+    "janvier février mars avril mai juin juillet août septembre octobre "
+    "novembre décembre janv févr avr juil déc "
+    "januar februar märz juni juli oktober dezember jän "
+    "enero febrero marzo abril mayo junio julio agosto septiembre setiembre "
+    "octubre noviembre diciembre "
+    "gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre "
+    "janeiro fevereiro março maio junho julho setembro outubro dezembro "
+    "januari februari maart mei augustus "
+    "ianuarie februarie martie aprilie iunie iulie septembrie octombrie "
+    "noiembrie decembrie "
+    "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września "
+    "października listopada grudnia "
+    "ionawr chwefror mawrth ebrill mehefin gorffennaf awst medi hydref "
+    "tachwedd rhagfyr"
 )
 _WEEKDAYS = word_set(
     "monday tuesday wednesday thursday friday saturday sunday "
@@ -99,12 +119,35 @@ _STAMP_WORDS = word_set(
     "last date time at on by am pm a.m. p.m. hrs hours hour h min mins minute "
     "minutes ago today yesterday reading read local ah ad ce and of since "
     "uhr the asked answered active sent seen years year months month weeks "
-    "week days day"
+    "week days day "
+    # The same words of a page quoted untranslated: its author's label and
+    # "by", "on", "at" and "last" (French, German, Spanish, Italian,
+    # Portuguese, Dutch, Romanian, Polish, Lithuanian, Slovene, Welsh).
+    "par le à mis jour publié publiée modifié "
+    "von am um zuletzt aktualisiert veröffentlicht stand "
+    "por el las publicado actualizado "
+    "il alle pubblicato aggiornato "
+    "em às atualizado "
+    "door op gepubliceerd bijgewerkt "
+    "autor de la publicat actualizat "
+    "opublikowano zaktualizowano aktualizacja "
+    "autorius paskelbta atnaujinta "
+    "avtor objavljeno posodobljeno "
+    "diweddarwyd ddiwethaf cyhoeddwyd"
 )
 #: The words that say a date is the page's stamp, not a dateline.
 _STAMP_LABELS = word_set(
     "updated update published publication posted modified edited created "
-    "asked answered active sent"
+    "asked answered active sent "
+    "publié publiée modifié aktualisiert veröffentlicht publicado actualizado "
+    "pubblicato aggiornato atualizado gepubliceerd bijgewerkt publicat "
+    "actualizat opublikowano zaktualizowano paskelbta atnaujinta objavljeno "
+    "posodobljeno diweddarwyd cyhoeddwyd"
+)
+#: The units of a time ago in words ("1 week ago", "3 hours ago").
+_AGO_UNITS = word_set(
+    "second seconds minute minutes min mins hour hours hr hrs day days week "
+    "weeks month months year years"
 )
 #: What readers do or leave that a page counts.
 _COUNTED = word_set(
@@ -170,7 +213,8 @@ def _stamp(tokens: list[str], max_names: int) -> bool:
             continue
         if _figure(token):
             ago = "ago" in tokens[i + 1 : i + 3]
-            if _CLOCK.fullmatch(low) or (ago and _SPAN.fullmatch(low)):
+            in_words = ago and tokens[i + 1].casefold() in _AGO_UNITS
+            if _CLOCK.fullmatch(low) or (ago and _SPAN.fullmatch(low)) or in_words:
                 clock = True
             elif _DATE.fullmatch(low):
                 dated = True

@@ -31,6 +31,7 @@ from copydesk.errors import RuleError
 from copydesk.lazy_patterns import later_regex
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
+from copydesk.wordsets import word_set
 
 #: A capital after a lower-case letter inside a word ("ADReSS", "iPhone",
 #: "GitHub"): a spelling its makers chose, which a case-blind list of slips
@@ -244,6 +245,10 @@ class Substitution(CheckTypeBase):
             found = doc.text[start:end]
             if self.meta.ignorecase and _MADE_CASE.search(found) is not None:
                 continue  # "the ADReSS Challenge": a capital inside names a thing
+            if self.applicability is Applicability.SAFE and _named(
+                doc, start, found, choices[0]
+            ):
+                continue  # "Welling & Teh 2011": a surname, not "the"
             if self.meta.ignorecase:
                 choices = tuple(match_case(c, found) for c in choices)  # noqa: PLW2901
             if choices[0] == found:
@@ -310,3 +315,25 @@ def _build(
         return regex_programs.compiled(pattern, flags, lists)
     except regex_programs.compile_error() as exc:
         raise RuleError(meta.source, f"key 'swap': bad regex: {exc}") from None
+
+
+def _named(doc: Document, start: int, found: str, choice: str) -> bool:
+    """Whether ``found``, capitalised inside a sentence where its mend is a
+    function word ("and Teh, Y.W.", "Welling & Teh"), reads as a name: a
+    slip of "the" there would be in lower case. A content word keeps its
+    finding ("the Millenium Challenge Corporation": a name's word
+    misspelt), and so does a slip at a sentence's start ("Teh minister")."""
+    return (
+        found[:1].isupper()
+        and not found.isupper()
+        and choice in _FUNCTION_WORDS
+        and not word_guards.sentence_initial(doc, start, doc.block_at(start))
+    )
+
+
+#: Words written in lower case inside a sentence, whatever they stand in.
+_FUNCTION_WORDS = word_set(
+    "the a an and or but of to in on at for from with by that this these those "
+    "which what when where who their there they them then than have has had "
+    "is are was were be been not"
+)

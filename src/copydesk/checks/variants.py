@@ -276,6 +276,8 @@ class Variants(CheckTypeBase):
                 continue  # entries of a list of codes, not a name in prose
             if _credited(doc, spelling) and _credited(doc, other):
                 continue  # two people thanked: each credit names one
+            if _listed_together(doc.prose, spelling, other):
+                continue  # "X. Shen, Z. Chen, Y. Shen": two authors of one list
             line, _ = doc.line_col(other.first)
             right = _genitive_of(doc, canonical) if spelling.genitive else canonical
             for tok in spelling.tokens:
@@ -519,6 +521,34 @@ _ANOTHER_PERSON = later_re(
 )
 #: How far before a name those words are read.
 _ANOTHER_REACH = 60
+
+
+#: What stands between two authors of one list: commas, "and", initials
+#: and other names, at least one comma, "and" or "&", and the second
+#: author's initial ("X. Shen, Z. Chen", "Chen, M. Backes and Y. Shen"; not
+#: "Bakhmut and Bachmut's villages", one place spelled twice).
+_IN_A_LIST = later_regex(
+    r"(?=[^\n]*?(?:,|\band\b|&))"
+    r"(?:[ \t]*(?:,|;|&|and|\p{Lu}\.(?:-?\p{Lu}\.)*|\p{Lu}[\p{Ll}'’-]+))*"
+    r"[ \t]+\p{Lu}\.(?:-?\p{Lu}\.)*[ \t]*"
+)
+#: Most characters between two names of one list that are read.
+_LIST_REACH = 80
+
+
+def _listed_together(prose: str, one: _Spelling, other: _Spelling) -> bool:
+    """Whether a use of ``one`` and one of ``other`` stand in one list of
+    authors, a comma or "and" apart with only initials and names between: a
+    writer who lists both spells two people, not one person twice."""
+    for first, second in ((one, other), (other, one)):
+        starts = [tok.start for tok in second.tokens]
+        for tok in first.tokens:
+            at = bisect.bisect_left(starts, tok.end)
+            if at < len(starts) and starts[at] - tok.end <= _LIST_REACH:
+                between = _IN_A_LIST.fullmatch(prose, tok.end, starts[at])
+                if between is not None:
+                    return True
+    return False
 
 
 def _told_apart(prose: str, group: Sequence[_Spelling]) -> bool:

@@ -831,7 +831,46 @@ def _events(  # noqa: PLR0915 - one hot loop
         tops = stretches.chars(tops)
         notes = [(conv(pos), label) for pos, label in notes]
     view.append(base[shown:])
-    return "".join(view), list(make_blocks(blocks)), directives, tops, notes, conv
+    prose = "".join(view)
+    if "$" in prose:
+        prose = _masked_math(prose)
+    return prose, list(make_blocks(blocks)), directives, tops, notes, conv
+
+
+#: TeX math in a page's prose, as MathJax and KaTeX read it: ``$$…$$`` over
+#: lines (no blank one) or ``$…$`` on one, holding a TeX command, a
+#: superscript, a brace or a one-letter or braced subscript
+#: (``$p(\theta')$``, ``$$\theta’ \leftarrow…$$``, ``$x_1'$``) and no double
+#: quotation mark: its primes are no quotation marks, its ``{l l}`` no
+#: doubled word. Not a price ("from $5 to $6.50"), nor a shell's,
+#: PowerShell's or a template's variable ("($Day) that…", "$env:PATH and
+#: $HOME", "the $(VAR_NAME) syntax: i.e. "$$(VAR_NAME)""): those open
+#: before a figure, end at a space or hold a quotation mark or an
+#: identifier's underscore, not TeX. Read on the prose view, so code spans,
+#: masked already, never take part (the parser's own math option read
+#: "($Day) … `$Day`" as one formula over five lines).
+#: What only TeX writes: a command, a superscript, a brace, a one-letter
+#: or braced subscript (not an identifier's underscore: ``VAR_NAME``).
+_TEX = r"(?:\\[A-Za-z]|[\^{]|_(?:\{|\w(?!\w)))"
+_MATH = later_re(
+    rf"\$\$(?=[^$]*?{_TEX})(?:(?!\n[ \t]*\n)[^$\"“”„])+?\$\$"
+    rf"|(?<![\w$\\])\$(?=\S)(?=[^$\n]*?{_TEX})"
+    r"[^$\n\"“”„]{1,300}?(?<=[^\s\\])\$(?!\d)"
+)
+
+
+def _masked_math(prose: str) -> str:
+    """``prose`` with its TeX math (``_MATH``) masked, offsets kept."""
+    pieces: list[str] = []
+    last = 0
+    for match in _MATH.finditer(prose):
+        pieces.append(prose[last : match.start()])
+        pieces.append(mask_all(match.group()))
+        last = match.end()
+    if not pieces:
+        return prose
+    pieces.append(prose[last:])
+    return "".join(pieces)
 
 
 #: UTF-8 bytes as themselves, but those above ASCII as 0x80: the first wide
