@@ -15,7 +15,8 @@ A pair is reported only where the reading is sure:
   owners say them ("an nginx", "a UUID", "a Uber"); or it is an
   initialism of capitals with no vowel, spelled out by its letters' names
   ("an SSH key", "a PDF"; not one in H, aitch or haitch, nor the few said
-  as words, ``words-said``: "a/an SQL");
+  as words, ``words-said``: "a/an SQL"), or a U and capitals, said "you"
+  ("a URL"; not a keyword that is a word: "an UPDATE statement");
 - nothing but one space, or one line break and indentation, stands between
   the two words in the source: a word masked between them (inline code, an
   element's markup) or spaces laid out in a table mean another pairing;
@@ -59,13 +60,15 @@ from copydesk.schema import Key
 #: the scan jumps to each "a"; the word is in lower case (names and acronyms
 #: are said as their owners say them), group 3. Or, group 4, an initialism
 #: after either article: two to six capitals, none a vowel, so it is spelled
-#: out letter by letter ("an SSH key", "a PDF"), and no capital after it
-#: ("NFSv4" is NFS, version 4). One scan for both: each reads every "a" of
-#: the prose, 12 ms a megabyte. The word is read ahead, not taken, so an
+#: out letter by letter ("an SSH key", "a PDF"), or a U and capitals, which
+#: opens with "you" unless it is a word in capitals ("a URL", "a UEFA";
+#: "an UPDATE statement" is the word), and no capital after it ("NFSv4" is
+#: NFS, version 4). One scan for both: each reads every "a" of the prose,
+#: 12 ms a megabyte. The word is read ahead, not taken, so an
 #: article that is the word after another ("Appendix A / a LLM") is read too.
 #: Possessive, so a long run of spaces after an article is read once.
 _GAP = r"(?:[ \t]++(?:\r?\n)?|\r?\n)[ \t]*+"
-_INITIALS = r"[B-DF-HJ-NP-TV-Z]{2,6}(?![A-Z])"
+_INITIALS = r"(?:[B-DF-HJ-NP-TV-Z]{2,6}|U[A-Z]{1,5})(?![A-Z])"
 _PAIR = later_re(
     r"([aA](?<![\w'’./\\-][aA])(?:n(?="
     + _GAP
@@ -210,6 +213,10 @@ class Articles(CheckTypeBase):
             return ""
         if len(letters) > 2 and "Y" in letters[1:]:
             return ""
+        if letters[0] == "U":
+            # "you": a URL, a UI; but a keyword in capitals is a word said
+            # as one ("an UPDATE statement", "an UNSEEN flag").
+            return "" if wordlists.lexicon("en").is_word(letters.lower()) else "a"
         return "an" if letters[0] in _VOWEL_NAMED else "a"
 
     def _choices(

@@ -510,6 +510,10 @@ class Lexicon(CheckTypeBase):
                     word_guards.sentence_initial(doc, start, doc.block_at(start))
                     or _title_cased_heading(doc, start)
                     or _notes_field(doc.prose, start, len(word))
+                    or (
+                        uses == 1
+                        and _in_a_name_of_words(doc.prose, start, word, language)
+                    )
                 )
                 or _before_surname(doc.prose, start, word, language)
             )
@@ -803,6 +807,44 @@ def _before_surname(prose: str, start: int, word: str, language: str) -> bool:
         found is not None
         and not _known_in(language, found.group(1).lower())
         and not word_guards.slip_of_a_word(word.casefold())
+    )
+
+
+def _in_a_name_of_words(prose: str, start: int, word: str, language: str) -> bool:
+    """``word`` at ``start`` stands in a name made of common words ("the
+    Steering Committe sets", "the Public Libary Service"): the capitalised
+    word before it is a common word that names nobody, and one edit makes
+    ``word`` a common word. Such a name's words are words, so a slip of one
+    is a slip, where a surname after a given name ("Sander Bakker"), after
+    a word that is a surname too ("Rose Byrne") or an article ("The Bakker
+    family") tells nothing; nor does the word after a name, which is often
+    an institution named for a person ("Scripps College", "the Staats
+    Lifetime Achievement Award")."""
+    if language != "en" or not word_guards.slip_of_a_word(word.casefold()):
+        return False
+    before = _PREVIOUS_CAPITALISED.search(prose, max(0, start - 40), start)
+    return before is not None and _plain_word(
+        wordlists.lexicon(language), before.group(1)
+    )
+
+
+#: The capitalised word right before a place, spaces or one line break
+#: between.
+_PREVIOUS_CAPITALISED = later_re(
+    r"(?<![\w'’-])([A-Z][a-z]+)(?:[ \t]+|[ \t]*\n[ \t]*)\Z"
+)
+#: How common (the lexicon's count) a word of a name made of words is.
+_NAME_WORD_COUNT = 70
+
+
+def _plain_word(lex: wordlists.Lexicon, word: str) -> bool:
+    """Whether ``word`` is a common word of four letters or more that the
+    lexicon knows as no name ("Steering", "Public"; not "Sander", "Rose")."""
+    folded = word.lower()
+    return (
+        len(folded) >= 4
+        and lex.count(folded) >= _NAME_WORD_COUNT
+        and folded not in lex.names
     )
 
 
@@ -1168,12 +1210,26 @@ def _split_word(text: str, start: int, end: int, folded: str, language: str) -> 
 
 #: Marks that set an initial apart from the rest of its word.
 _INITIAL_MARKS = "\"'“”‘’*_\\()[] "
+#: A character reference to a quotation mark, ending where a word starts.
+_QUOTE_ENTITY = later_re(
+    r"&(?:[lr]dquo|[lr]squo|quot|apos|#822[01]|#821[67]|#34|#39|#x201[CDcd89]);\Z"
+)
+
+
+def _entity_mark(text: str, end: int) -> int:
+    """Where a character reference to a quotation mark ending at ``end``
+    starts (the help page's ``&ldquo;o&rdquo;ptions`` marks its key), or
+    ``end``."""
+    found = _QUOTE_ENTITY.search(text, max(0, end - 9), end)
+    return end if found is None else found.start()
 
 
 def _marked_initial(text: str, start: int, folded: str, language: str) -> bool:
     """The word is the rest of one whose first letter or two stand apart
-    between marks (``"d"istributed``, ``**Q**\\ ualified``): a run of at
-    most five marks, not only spaces, after one or two letters that follow
+    between marks (``"d"istributed``, ``**Q**\\ ualified``,
+    ``&ldquo;o&rdquo;ptions``): a run of at most five marks, not only
+    spaces, or one character reference to a quotation mark, after one or
+    two letters that follow
     a mark (or before a bracket: "a(nother)"), and the letters joined to
     the word make a word. A space splits
     two words ("a ualified", ``"A && D" evalues``: still slips) unless a
@@ -1181,6 +1237,8 @@ def _marked_initial(text: str, start: int, folded: str, language: str) -> bool:
     mark = start
     while mark > 0 and start - mark < 5 and text[mark - 1] in _INITIAL_MARKS:
         mark -= 1
+    if mark == start:
+        mark = _entity_mark(text, start)  # HTML's &ldquo;o&rdquo;ptions
     if mark == start or not text[mark:start].strip():
         return False
     lo = mark
@@ -1188,7 +1246,9 @@ def _marked_initial(text: str, start: int, folded: str, language: str) -> bool:
         lo -= 1
     if not 1 <= mark - lo <= 2 or (lo > 0 and text[lo - 1].isalnum()):
         return False
-    between = lo > 0 and text[lo - 1] in _INITIAL_MARKS[:-1]
+    between = lo > 0 and (
+        text[lo - 1] in _INITIAL_MARKS[:-1] or _entity_mark(text, lo) < lo
+    )
     if not between and text[mark:start] not in ("(", "["):
         return False  # an initial between marks, or "a(nother)"
     if text[start - 1] == " " and text[start - 2] != "\\":
