@@ -139,7 +139,7 @@ def lint(
     furniture = {c.meta.id: c.meta for c in ruleset.checks if c.meta.furniture}
     kept = suppress(furniture_runs.grown(found, doc, furniture), doc)
     kept = one_per_span(kept, [c.meta.id for c in ruleset.checks])
-    kept = unsafe_in_headings(kept, doc)
+    kept = unsafe_in_headings_and_quotes(kept, doc)
     kept = keep_masks(kept, doc)
     kept = in_ascii_pages(kept, doc)
     if severity_overrides:
@@ -416,19 +416,27 @@ def one_per_span(
     return [*best.values(), *extras]
 
 
-def unsafe_in_headings(findings: Sequence[Finding], doc: Document) -> list[Finding]:
-    """A safe fix inside a heading becomes unsafe.
+#: Blocks whose text a safe fix may not change on its own.
+_UNSAFE_BLOCKS = frozenset({"heading", "blockquote"})
+
+
+def unsafe_in_headings_and_quotes(
+    findings: Sequence[Finding], doc: Document
+) -> list[Finding]:
+    """A safe fix inside a heading or a block quotation becomes unsafe.
 
     Markdown, reST and HTML tools derive anchors from heading text
     (``#install-from-the-offical-chart``); other pages link to them, so even
-    a typo fix there can break a link the linter cannot see.
+    a typo fix there can break a link the linter cannot see. A block
+    quotation is someone else's words, kept as written: a 1993 email's
+    "occured" is quoted, not mistyped.
     """
 
     def demoted(f: Finding) -> Finding:
         if f.fix is None or not f.fix.is_safe:
             return f
         block = doc.block_at(f.start)
-        if block is None or block.kind != "heading":
+        if block is None or block.kind not in _UNSAFE_BLOCKS:
             return f
         return f._replace(fix=Fix(f.fix.edits, Applicability.UNSAFE))
 
