@@ -14,8 +14,9 @@ check's own first suggestion: ``overriden``, ``paramater`` and ``ahve`` are
 the misspellings people do repeat, while a coined term puts a letter before
 a word (``vschema``; Cython's ``cimport``, whose first suggestion "comport"
 is too rare a word to be misspelt so often, where "shold" is a slip of
-should), a "d" after one (a daemon: ``varnishd``, suggested "varnished"),
-swaps a word's first letter (``kourier``) or is no slip of one.
+should), a "d" after one (a daemon: ``varnishd``, suggested "varnished";
+not a doubled last letter, "shouldd"), swaps a word's first letter
+(``kourier``) or is no slip of one.
 
 The decision needs the whole run, so it is made once the files are linted
 (each file's findings stay cacheable on their own); ``copydesk fix`` over
@@ -122,7 +123,8 @@ def _own_words(
     return frozenset(
         word
         for word, paths in files.items()
-        if len(paths) >= MIN_FILES and not _slip_of(word, meant[word])
+        if len(paths) >= MIN_FILES
+        and (not _slip_of(word, meant[word]) or _daemon(word))
     )
 
 
@@ -199,8 +201,6 @@ def _slip_of(word: str, meant: set[str]) -> bool:
         and not any(_common(m) for m in meant if m != coined)
     ):
         return False  # a letter put before a word: cimport (not comport), vschema
-    if _daemon(word):
-        return False  # a "d" put after a word: varnishd, networkd, page after page
     return any(
         m in edits and m != coined and not _front_swapped(word, m) for m in meant
     )
@@ -212,12 +212,12 @@ _COINED_FROM = 4
 
 def _daemon(word: str) -> bool:
     """Whether ``word`` is a word with a "d" after it, as Unix names a
-    program's daemon (``varnishd``): a slip drops the "e" of "-ed" once, a
-    tree names its daemon in page after page."""
+    program's daemon (``varnishd``), not a doubled last letter
+    ("shouldd")."""
     stem = word[:-1]
     return (
         word.endswith("d")
-        and not word.endswith("ed")
+        and not word.endswith(("ed", "dd"))
         and len(stem) >= _COINED_FROM
         and _a_word(stem)
     )

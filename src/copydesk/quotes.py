@@ -1381,8 +1381,12 @@ class _Scanner:
         from the words it would quote (``‹ Prev``, ``Next ›``): in a
         language that does not quote with guillemets, a pager's arrow."""
         if ch == "‹":
-            return pos + 1 >= self.hi or self.prose[pos + 1] in " \u00a0\t\n"
-        return pos <= self.lo or self.prose[pos - 1] in " \u00a0\t\n"
+            after = self._past_filler(pos + 1)  # &lsaquo;'s stand-in
+            return after >= self.hi or self.prose[after] in " \u00a0\t\n"
+        before = pos - 1
+        while before >= self.lo and self.prose[before] == FILLER:
+            before -= 1  # Next&nbsp;&rsaquo;
+        return before < self.lo or self.prose[before] in " \u00a0\t\n"
 
     def _closes_words(self, pos: int) -> bool:
         """True when the » at ``pos`` ends words as a closer does, not as an

@@ -3,7 +3,7 @@ heldout-2026-12-07b.md``) showed, each on a document of our own."""
 
 from __future__ import annotations
 
-from tests.shipped_packs import found, lint
+from tests.shipped_packs import found
 
 
 def test_notation_doubles_a_letter_and_the_iterated_logarithm() -> None:
@@ -26,18 +26,4 @@ def test_public_slipped_to_pubic_and_noting_to_nothing() -> None:
     assert found(text, "notes.md", "typos") == [
         (1, 21, "typos.RealWords"),
         (2, 13, "typos.RealWords"),
-    ]
-
-
-def test_a_name_typed_with_the_shift_key_held_is_not_the_pages_choice() -> None:
-    # Round bd (AWStats' manual): "MAcromedia" once, "Macromedia" once.
-    text = (
-        "Flash came from MAcromedia in those years. Macromedia sold it later.\n\n"
-        "The IPython shell and the Ipython kernel differ.\n"
-    )
-    assert [
-        (f.line, f.match, f.suggestions) for f in lint(text, "faq.md", "variants")
-    ] == [
-        (1, "MAcromedia", ("Macromedia",)),
-        (3, "Ipython", ("IPython",)),
     ]

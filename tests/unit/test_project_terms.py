@@ -214,13 +214,15 @@ def test_a_tie_outvotes_nothing() -> None:
 
 
 def test_a_word_with_a_d_after_it_page_after_page_is_a_daemon() -> None:
-    # The tree's server, named as Unix names daemons; a dropped "e" of
-    # "-ed" would not be made the same way on two pages.
-    results = _results(
-        ["reference/cli.rst", "whatsnew/6.2.rst"], "varnishd", "varnished"
-    )
+    # The tree's server, named as Unix names daemons, page after page.
+    pages = ["reference/cli.rst", "whatsnew/6.2.rst", "tutorial/start.rst"]
+    results = _results(pages, "varnishd", "varnished")
     drop_project_terms(results, METAS)
-    assert _words(results) == [["the the"]] * 2
+    assert _words(results) == [["the the"]] * 3
+    # A doubled last letter is a slip however often.
+    doubled = _results(pages, "shouldd", "should")
+    drop_project_terms(doubled, METAS)
+    assert _words(doubled) == [["shouldd", "the the"]] * 3
 
 
 def test_a_d_after_a_short_word_is_still_a_slip() -> None:

@@ -60,15 +60,16 @@ from copydesk.schema import Key
 #: the scan jumps to each "a"; the word is in lower case (names and acronyms
 #: are said as their owners say them), group 3. Or, group 4, an initialism
 #: after either article: two to six capitals, none a vowel, so it is spelled
-#: out letter by letter ("an SSH key", "a PDF"), or a U and capitals, which
-#: opens with "you" unless it is a word in capitals ("a URL", "a UEFA";
-#: "an UPDATE statement" is the word), and no capital after it ("NFSv4" is
+#: out letter by letter ("an SSH key", "a PDF"), or a U and one to three
+#: capitals, which opens with "you" unless it is a word in capitals ("a
+#: URL", "a UEFA"; "an UPDATE statement" is the word; a longer one may be
+#: said "un": "an UNCTAD report"), and no capital after it ("NFSv4" is
 #: NFS, version 4). One scan for both: each reads every "a" of the prose,
 #: 12 ms a megabyte. The word is read ahead, not taken, so an
 #: article that is the word after another ("Appendix A / a LLM") is read too.
 #: Possessive, so a long run of spaces after an article is read once.
 _GAP = r"(?:[ \t]++(?:\r?\n)?|\r?\n)[ \t]*+"
-_INITIALS = r"(?:[B-DF-HJ-NP-TV-Z]{2,6}|U[A-Z]{1,5})(?![A-Z])"
+_INITIALS = r"(?:[B-DF-HJ-NP-TV-Z]{2,6}|U[A-Z]{1,3})(?![A-Z])"
 _PAIR = later_re(
     r"([aA](?<![\w'’./\\-][aA])(?:n(?="
     + _GAP

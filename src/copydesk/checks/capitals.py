@@ -18,8 +18,7 @@ gets the second wrong). So:
   ``BitBucket``);
 - a name no list knows, written two ways, is reported where it departs
   from the page's own choice: the spelling used most, on a tie the one
-  with a capital inside (put there on purpose, unless the shift key was
-  held a letter too long: ``MAcromedia``), then the first. Family
+  with a capital inside (put there on purpose), then the first. Family
   names are left out (``MacDonald`` and ``Macdonald`` are two families,
   often two people of one story).
 
@@ -236,9 +235,8 @@ class Capitals(CheckTypeBase):
         knows: the one used most, on a tie the one used more in the text
         itself than in an image's description (an ``alt`` text names a
         screenshot as its file was named: "DrawGram Main Control Screen"
-        beside the page's "Drawgram"), then one not typed with the shift
-        key held a letter too long (``MAcromedia``), then the one with a
-        capital inside, then the first. None when the capitals may be a sentence's or a
+        beside the page's "Drawgram"), then the one with a capital inside,
+        then the first. None when the capitals may be a sentence's or a
         class name's (a word the lexicon or the page writes in lower
         case: ``Readline`` beside the module ``readline``), or when fewer
         than two spellings are used in prose."""
@@ -251,13 +249,7 @@ class Capitals(CheckTypeBase):
 
         return max(
             used,
-            key=lambda s: (
-                len(used[s]),
-                in_text(s),
-                not _shift_held(lex, s),
-                _capital_inside(s),
-                -used[s][0],
-            ),
+            key=lambda s: (len(used[s]), in_text(s), _capital_inside(s), -used[s][0]),
         )
 
     def _flagged(
@@ -323,19 +315,6 @@ def _name_shaped(word: str) -> bool:
     if "'" in word or "’" in word:
         return False
     return word.istitle() or _capital_inside(word)
-
-
-def _shift_held(lex: wordlists.Lexicon, word: str) -> bool:
-    """Whether ``word`` has its first two letters in capitals and the rest
-    in lower case, and no word starts at its second (``MAcromedia``; not
-    ``IPython`` or ``OAuth``, a letter before a word): the shift key held a
-    letter too long."""
-    return (
-        len(word) > 3
-        and word[:2].isupper()
-        and word[2:].islower()
-        and not lex.is_word(word[1:].lower())
-    )
 
 
 def _capital_inside(word: str) -> bool:

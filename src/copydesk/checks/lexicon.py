@@ -816,10 +816,11 @@ def _in_a_name_of_words(prose: str, start: int, word: str, language: str) -> boo
     word before it is a common word that names nobody, and one edit makes
     ``word`` a common word. Such a name's words are words, so a slip of one
     is a slip, where a surname after a given name ("Sander Bakker"), after
-    a word that is a surname too ("Rose Byrne") or an article ("The Bakker
-    family") tells nothing; nor does the word after a name, which is often
-    an institution named for a person ("Scripps College", "the Staats
-    Lifetime Achievement Award")."""
+    a word that is a surname too ("Rose Byrne"), a title ("Minister
+    Collett"), an article or a word that opens a clause ("The Bakker
+    family", "When Collett arrived") tells nothing; nor does the word after a name,
+    which is often an institution named for a person ("Scripps College",
+    "the Staats Lifetime Achievement Award")."""
     if language != "en":
         return False
     # The neighbour first: most capitalised words of news are names after a
@@ -827,9 +828,30 @@ def _in_a_name_of_words(prose: str, start: int, word: str, language: str) -> boo
     before = _PREVIOUS_CAPITALISED.search(prose, max(0, start - 40), start)
     return (
         before is not None
+        and before.group(1).lower() not in _TITLES
+        and before.group(1).lower() not in _CLAUSE_WORDS
         and _plain_word(wordlists.lexicon(language), before.group(1))
         and word_guards.slip_of_a_word(word.casefold())
     )
+
+
+#: Words of rank or office a surname follows ("Minister Collett").
+_TITLES = word_set(
+    "minister president senator mayor professor doctor judge governor "
+    "councillor councilor chancellor secretary general captain coach officer "
+    "sergeant inspector chief director bishop father sister brother reverend "
+    "king queen prince princess lord lady sir dame saint uncle aunt detective "
+    "constable commissioner ambassador chairman chairwoman chair deputy "
+    "representative admiral colonel major lieutenant pastor rabbi imam"
+)
+#: Words that open a clause before a name ("When Collett arrived", "Since
+#: Collett left"): capitalised for the sentence, no part of a name.
+_CLAUSE_WORDS = word_set(
+    "when where while after before since until unless because though "
+    "although whether then here there today yesterday tomorrow also even "
+    "only just once with from into upon about over under than that this "
+    "these those what which whom whose thanks"
+)
 
 
 #: The capitalised word right before a place, spaces or one line break

@@ -643,8 +643,10 @@ def _whole_words(text: str, run: list[tuple[int, int]]) -> list[tuple[int, int]]
     return kept
 
 
-#: The one-letter words of prose: any other letter said twice is notation.
-_ONE_LETTER_WORDS = frozenset("aio")
+#: Letters that are no word in English nor in the other languages a page
+#: may be written in (Polish "w", "z", "i", Spanish "y", "o", Italian "e",
+#: Czech "s", "v", "k"...): said twice, they are notation ("{l l}").
+_NOTATION_LETTERS = frozenset("bcdfghjlmnpqrtx")
 
 
 def _meant(doc: Document, run: list[tuple[int, int]], words: list[str]) -> bool:
@@ -657,7 +659,7 @@ def _meant(doc: Document, run: list[tuple[int, int]], words: list[str]) -> bool:
         return True  # an identifier: a C typedef's "struct apr_pool_t apr_pool_t"
     if len(first) > 2 and len(set(first.casefold())) == 1:
         return True  # a template's filler: "xxxx xxxx xxxxx", "zzz zzz"
-    if len(first) == 1 and first.casefold() not in _ONE_LETTER_WORDS:
+    if len(first) == 1 and first.casefold() in _NOTATION_LETTERS:
         return True  # notation: a matrix's columns "{l l}", "x x"
     if _quoted_whole(doc.prose, run):
         return True  # remove the "only only" messages: the double is named

@@ -122,13 +122,14 @@ _STAMP_WORDS = word_set(
     "week days day "
     # The same words of a page quoted untranslated: its author's label and
     # "by", "on", "at" and "last" (French, German, Spanish, Italian,
-    # Portuguese, Dutch, Romanian, Polish, Lithuanian, Slovene, Welsh).
+    # Portuguese, Dutch, Romanian, Polish, Lithuanian, Slovene, Welsh), but
+    # those that are English words too ("door", "stand", "op").
     "par le à mis jour publié publiée modifié "
-    "von am um zuletzt aktualisiert veröffentlicht stand "
+    "von am um zuletzt aktualisiert veröffentlicht "
     "por el las publicado actualizado "
     "il alle pubblicato aggiornato "
     "em às atualizado "
-    "door op gepubliceerd bijgewerkt "
+    "gepubliceerd bijgewerkt "
     "autor de la publicat actualizat "
     "opublikowano zaktualizowano aktualizacja "
     "autorius paskelbta atnaujinta "
@@ -144,10 +145,11 @@ _STAMP_LABELS = word_set(
     "actualizat opublikowano zaktualizowano paskelbta atnaujinta objavljeno "
     "posodobljeno diweddarwyd cyhoeddwyd"
 )
-#: The units of a time ago in words ("1 week ago", "3 hours ago").
+#: The units of a time ago in words ("1 week ago", "3 hours ago"); not
+#: years, which a column's heading counts ("100 years ago").
 _AGO_UNITS = word_set(
     "second seconds minute minutes min mins hour hours hr hrs day days week "
-    "weeks month months year years"
+    "weeks month months"
 )
 #: What readers do or leave that a page counts.
 _COUNTED = word_set(
