@@ -1356,9 +1356,7 @@ class _Scanner:
         """The letters and digits that end right before ``pos``, read past
         markup that draws nothing (``*named*'``); empty after opaque markup
         or a space."""
-        prose, text, i = self.prose, self.text, pos - 1
-        while i >= self.lo and prose[i] == FILLER:
-            i -= 1
+        prose, text, i = self.prose, self.text, self._before_filler(pos - 1)
         while i >= 0 and text and prose[i] == " " and not text[i].isspace():
             what, i = self._masked(i, -1)
             if what != _THROUGH:
@@ -1383,9 +1381,7 @@ class _Scanner:
         if ch == "‹":
             after = self._past_filler(pos + 1)  # &lsaquo;'s stand-in
             return after >= self.hi or self.prose[after] in " \u00a0\t\n"
-        before = pos - 1
-        while before >= self.lo and self.prose[before] == FILLER:
-            before -= 1  # Next&nbsp;&rsaquo;
+        before = self._before_filler(pos - 1)  # Next&nbsp;&rsaquo;
         return before < self.lo or self.prose[before] in " \u00a0\t\n"
 
     def _closes_words(self, pos: int) -> bool:
@@ -1939,6 +1935,14 @@ class _Scanner:
         character reference (``&#8216;`` shows as ‘ and fillers)."""
         while i < self.hi and self.prose[i] == FILLER:
             i += 1
+        return i
+
+    def _before_filler(self, i: int) -> int:
+        """The last offset up to ``i`` in the block that is not a character
+        reference's filler (``lo - 1`` when there is none): ``_past_filler``
+        read backwards."""
+        while i >= self.lo and self.prose[i] == FILLER:
+            i -= 1
         return i
 
     def _doubled(self, pos: int, ch: str) -> bool:

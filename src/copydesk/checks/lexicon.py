@@ -818,9 +818,9 @@ def _in_a_name_of_words(prose: str, start: int, word: str, language: str) -> boo
     is a slip, where a surname after a given name ("Sander Bakker"), after
     a word that is a surname too ("Rose Byrne"), a title ("Minister
     Collett"), an article or a word that opens a clause ("The Bakker
-    family", "When Collett arrived") tells nothing; nor does the word after a name,
-    which is often an institution named for a person ("Scripps College",
-    "the Staats Lifetime Achievement Award")."""
+    family", "When Collett arrived") tells nothing; nor does the word after
+    a name, which is often an institution named for a person ("Scripps
+    College", "the Staats Lifetime Achievement Award")."""
     if language != "en":
         return False
     # The neighbour first: most capitalised words of news are names after a

@@ -837,6 +837,9 @@ def _events(  # noqa: PLR0915 - one hot loop
     return prose, list(make_blocks(blocks)), directives, tops, notes, conv
 
 
+#: What only TeX writes: a command, a superscript, a brace, a one-letter
+#: or braced subscript (not an identifier's underscore: ``VAR_NAME``).
+_TEX = r"(?:\\[A-Za-z]|[\^{]|_(?:\{|\w(?!\w)))"
 #: TeX math in a page's prose, as MathJax and KaTeX read it: ``$$…$$`` over
 #: lines (no blank one) or ``$…$`` on one, holding a TeX command, a
 #: superscript, a brace or a one-letter or braced subscript
@@ -849,9 +852,6 @@ def _events(  # noqa: PLR0915 - one hot loop
 #: identifier's underscore, not TeX. Read on the prose view, so code spans,
 #: masked already, never take part (the parser's own math option read
 #: "($Day) … `$Day`" as one formula over five lines).
-#: What only TeX writes: a command, a superscript, a brace, a one-letter
-#: or braced subscript (not an identifier's underscore: ``VAR_NAME``).
-_TEX = r"(?:\\[A-Za-z]|[\^{]|_(?:\{|\w(?!\w)))"
 _MATH = later_re(
     rf"\$\$(?=[^$]*?{_TEX})(?:(?!\n[ \t]*\n)[^$\"“”„])+?\$\$"
     rf"|(?<![\w$\\])\$(?=\S)(?=[^$\n]*?{_TEX})"
@@ -861,16 +861,7 @@ _MATH = later_re(
 
 def _masked_math(prose: str) -> str:
     """``prose`` with its TeX math (``_MATH``) masked, offsets kept."""
-    pieces: list[str] = []
-    last = 0
-    for match in _MATH.finditer(prose):
-        pieces.append(prose[last : match.start()])
-        pieces.append(mask_all(match.group()))
-        last = match.end()
-    if not pieces:
-        return prose
-    pieces.append(prose[last:])
-    return "".join(pieces)
+    return blank(prose, [found.span() for found in _MATH.finditer(prose)])
 
 
 #: UTF-8 bytes as themselves, but those above ASCII as 0x80: the first wide
