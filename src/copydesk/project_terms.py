@@ -120,12 +120,77 @@ def _own_words(
                 word = _folded(finding.match)
                 files[word].add(PurePath(result.path).name)
                 meant[word].update(map(_folded, finding.suggestions[:1]))
+    named = _file_names(result.path for result in results)
     return frozenset(
         word
         for word, paths in files.items()
-        if len(paths) >= MIN_FILES
-        and (not _slip_of(word, meant[word]) or _daemon(word))
+        if (
+            len(paths) >= MIN_FILES
+            and (not _slip_of(word, meant[word]) or _daemon(word))
+        )
+        or named.names(word)
     )
+
+
+class _FileNames:
+    """The names a tree gives its pages' files, as words (``pamcat`` of
+    ``pamcat.html``), and the heads its names share (``pam``, ``pnm``, ``ppm``:
+    Netpbm's families of programs).
+
+    A manual names its programs, one page each, and its pages name each
+    other: a word that is a file's name is the tree's term, and so is one
+    that puts one family's head before another's tail (``pnmaddnoise``, the
+    old name of ``pamaddnoise``; ``ppmquant`` beside ``pnmquant``), as
+    programs are renamed from family to family. A slip of such a name
+    ("ximptoppm" for ``ximtoppm``) is neither.
+    """
+
+    __slots__ = ("heads", "stems", "tails")
+
+    def __init__(self, stems: frozenset[str]) -> None:
+        self.stems = stems
+        begun: defaultdict[str, set[str]] = defaultdict(set)
+        for stem in stems:
+            for size in range(_HEAD_SIZES[0], _HEAD_SIZES[1] + 1):
+                if len(stem) >= size + _TAIL_SIZE:
+                    begun[stem[:size]].add(stem)
+        #: Heads that begin enough of the tree's names to be a family's.
+        self.heads = frozenset(h for h, named in begun.items() if len(named) >= 3)
+        #: The heads before each tail, by the head's length and the tail:
+        #: families are named alike ("pam", "pnm"; "pamg" of ``pamgauss`` is
+        #: none, and "pamgtogif" is a slip of ``pamtogif``).
+        self.tails: defaultdict[tuple[int, str], set[str]] = defaultdict(set)
+        for head in self.heads:
+            for stem in begun[head]:
+                self.tails[len(head), stem[len(head) :]].add(head)
+
+    def names(self, word: str) -> bool:
+        """Whether ``word`` (case-folded) is a file's name, or a family's head
+        before another family's tail."""
+        if word in self.stems:
+            return True
+        for size in range(
+            _HEAD_SIZES[0], min(_HEAD_SIZES[1], len(word) - _TAIL_SIZE) + 1
+        ):
+            head, tail = word[:size], word[size:]
+            if head in self.heads and self.tails.get((size, tail), {head}) - {head}:
+                return True
+        return False
+
+
+#: The lengths of a family's head, and the fewest letters of its tail.
+_HEAD_SIZES = (3, 5)
+_TAIL_SIZE = 3
+
+
+def _file_names(paths: Iterable[str]) -> _FileNames:
+    """The tree's file names (without their extensions) that are one word."""
+    stems = set()
+    for path in paths:
+        stem = PurePath(path).stem.casefold()
+        if len(stem) > _TAIL_SIZE and stem.isalnum():
+            stems.add(stem)
+    return _FileNames(frozenset(stems))
 
 
 def _outvoted(

@@ -939,6 +939,8 @@ class _Scanner:
             if closer:
                 self.taken = closer + 1  # CFLAGS='-O2 -Wall', \k'name': both read
                 return
+        if self._in_symbol_run(pos):
+            return  # -()[]{}':;"/\,.?! or #*?"<>|: characters listed as they are
         empty = self._empty_value(pos, ch)
         if empty:
             self.taken = empty  # ALT=””: an attribute's empty value, both marks
@@ -1045,6 +1047,35 @@ class _Scanner:
         while before > self.lo and self.prose[before] == FILLER:
             before -= 1
         return before >= self.lo and self.prose[before] == self.prose[pos]
+
+    def _in_symbol_run(self, pos: int) -> bool:
+        r"""Whether the mark at ``pos`` is one of a list of characters, each
+        meant as itself: in a run of marks (no letter, digit or space), not
+        opened by a quotation mark, with two of code's symbols or more
+        (``_CODE_SYMBOLS``) on each side of it in the run: the keys that end
+        a hotstring (``-()[]{}':;"/\,.?!``), those a file name may not hold
+        (``#*?"<>|``), each once. A mark that opens a run quotes it
+        (``'://'``), one written twice in it pairs (``{'{'}``), and
+        one with few symbols on a side opens or closes what it touches
+        (``"${A}"``, ``"lang[;...]]]".``, ``'{"type"``)."""
+        prose = self.prose
+        lo = pos
+        while lo > max(self.lo, pos - _RUN_REACH) and _symbol(prose[lo - 1]):
+            lo -= 1
+        hi = pos + 1
+        while hi < min(self.hi, pos + _RUN_REACH) and _symbol(prose[hi]):
+            hi += 1
+        if prose[lo] in DOUBLE + SINGLE or prose.count(prose[pos], lo, hi) > 1:
+            return False  # '://' quotes its run; {'{'} pairs its marks
+        text = self.text or prose
+        if (lo > self.lo and _masked_mark(prose, text, lo - 1)) or (
+            hi < self.hi and _masked_mark(prose, text, hi)
+        ):
+            return False  # the run goes on in the source: ".*$"}'}}"
+        return (
+            _code_symbols(prose[lo:pos]) >= _LISTED_SYMBOLS
+            and _code_symbols(prose[pos + 1 : hi]) >= _LISTED_SYMBOLS
+        )
 
     def _around(self, pos: int) -> tuple[str, str]:
         """The characters before and after the mark at ``pos``, as pairing sees them."""
@@ -2710,3 +2741,28 @@ def quoting_language(doc: Document) -> str:
         return doc.language
     shown = doc.get(doclang.DocumentLanguage)
     return doc.language if shown == langtag.primary(doc.language) else shown
+
+
+#: Symbols of code and notation a quotation's close does not hold.
+_CODE_SYMBOLS = frozenset("[]{}<>|\\/#*^~=+@$%&")
+#: How far a run of marks is read on each side.
+_RUN_REACH = 24
+#: Code's symbols on each side of a mark that make its run a list.
+_LISTED_SYMBOLS = 2
+
+
+def _masked_mark(prose: str, text: str, at: int) -> bool:
+    """Whether the prose view shows a space at ``at`` where the source has
+    an emphasis mark, read as markup inside a run of marks (``.*$"}'}}``):
+    the run goes on there. A tag's ``>`` ends one."""
+    return prose[at].isspace() and text[at] in "*_~"
+
+
+def _code_symbols(run: str) -> int:
+    """How many of code's symbols ``run`` holds."""
+    return sum(c in _CODE_SYMBOLS for c in run)
+
+
+def _symbol(ch: str) -> bool:
+    """Whether ``ch`` is a mark: no letter, digit, space or masked filler."""
+    return not (ch.isalnum() or ch.isspace() or ch == FILLER)

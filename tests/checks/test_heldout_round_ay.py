@@ -39,10 +39,13 @@ def test_a_slip_of_a_common_word_beats_a_derivation_from_rarer_parts() -> None:
         (3, 19, "resport"),
         (3, 60, "decribed"),
         (4, 31, "happending"),
-        # "implemention" is two edits from "implementation": a word that
-        # affixes build gets no two-edit search (most are meant as written).
-        # "interpretor" is left: agent nouns in -or beside -er are too often
-        # a variant meant (implementor, requestor: 157 on the held-out trees).
+        # "implemention" is two edits from "implementation", and a word that
+        # affixes build gets no two-edit search (most are meant as written),
+        # but an "-ation" word's lost syllable is a slip of its own (round
+        # bg, session 33). "interpretor" is left: agent nouns in -or beside
+        # -er are too often a variant meant (implementor, requestor: 157 on
+        # the held-out trees).
+        (5, 1, "implemention"),
         (6, 39, "agrency"),
     ]
 

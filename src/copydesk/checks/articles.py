@@ -56,7 +56,8 @@ from copydesk.schema import Key
 #: before a vowel letter or an h, "an" before any letter but a and i (an
 #: user, an one-off). Every other pair is skipped in C; the rest is judged
 #: by sound (``_choices``). The article is not inside a token (a/b, a.m.,
-#: Latino/a, pre-a), its letter comes first and the look-behind after it, so
+#: Latino/a, pre-a) nor glued to code's marks (`` `a ``, an option; ``!a``,
+#: a hotkey), its letter comes first and the look-behind after it, so
 #: the scan jumps to each "a"; the word is in lower case (names and acronyms
 #: are said as their owners say them), group 3. Or, group 4, an initialism
 #: after either article: two to six capitals, none a vowel, so it is spelled
@@ -71,7 +72,7 @@ from copydesk.schema import Key
 _GAP = r"(?:[ \t]++(?:\r?\n)?|\r?\n)[ \t]*+"
 _INITIALS = r"(?:[B-DF-HJ-NP-TV-Z]{2,6}|U[A-Z]{1,3})(?![A-Z])"
 _PAIR = later_re(
-    r"([aA](?<![\w'’./\\-][aA])(?:n(?="
+    r"([aA](?<![\w'’./\\`!^+#$~=@%&|<>-][aA])(?:n(?="
     + _GAP
     + r"[b-hj-zB-HJ-Z])|(?="
     + _GAP

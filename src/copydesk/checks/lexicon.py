@@ -558,6 +558,9 @@ class Lexicon(CheckTypeBase):
             self.settings.min_count,
             german=language == "de",
         ):
+            meant = _dropped_syllable(folded, lex, self.settings.min_count)
+            if meant is not None:
+                return self._slip_finding(doc, start, end, word, _cased(meant, word))
             return self._term_slip(doc, start, end, word, folded, lex)
         best = ranked[0]
         close = [c for c in ranked if c.score - best.score <= _MARGIN]
@@ -597,6 +600,34 @@ class Lexicon(CheckTypeBase):
         )
         message = self.meta.format_message(word, " or ".join(f"'{c}'" for c in choices))
         return self.meta.finding(doc, start, end, message, choices, fix)
+
+
+def _dropped_syllable(folded: str, lex: wordlists.Lexicon, least: int) -> str | None:
+    """The common word ``folded`` is with a syllable dropped from or doubled
+    in its ending (``_SYLLABLE_SLIPS``: "implementions", "documention" for
+    -tations; "interoperatibility"), or None. Such a word looks built by
+    affixes (document + -ion), which the search for slips trusts with one
+    edit only, and the two letters lost are one: an "-ation" word's
+    syllable, typed as the mind says it."""
+    for ending, meant_ending in _SYLLABLE_SLIPS:
+        if folded.endswith(ending) and len(folded) >= _SYLLABLE_SLIP_LENGTH:
+            meant = folded[: -len(ending)] + meant_ending
+            if lex.is_word(meant) and lex.count(meant) >= least:
+                return meant
+    return None
+
+
+#: Fewest letters of a word read for a lost syllable: a short one is
+#: as often a word of another language (French "gestion", not gestation).
+_SYLLABLE_SLIP_LENGTH = 9
+
+#: Endings that lose or double a syllable, and the endings meant.
+_SYLLABLE_SLIPS = (
+    ("tions", "tations"),
+    ("tion", "tation"),
+    ("atibility", "ability"),
+    ("atibilities", "abilities"),
+)
 
 
 #: Vulgar words and slurs the lexicon knows but no correction offers: "cmus"

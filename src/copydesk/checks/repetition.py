@@ -225,17 +225,13 @@ class Repetition(CheckTypeBase):
             words = {w for w in found_words if f"{w} {w}" not in self.meant_doubles}
             if not words:
                 continue
-            # Each line break of the chunk once: the word before it is read
-            # back from the break, and only a candidate is read on with.
-            at = prose.find("\n", lo, hi)
-            while at >= 0:
+            for at in _breaks_between(prose, words, lo, hi, stop):
                 on_time()
                 run = _repeat_at_break(prose, at, lo, stop, words)
                 if run is not None and _wrapped_prose(doc, run):
                     found = self._finding(doc, run, across=True)
                     if found is not None:
                         yield found
-                at = prose.find("\n", at + 1, hi)
 
     def _doubled(
         self, prose: str, across: list[_Broken] | None = None
@@ -1174,6 +1170,37 @@ def _repeat_at_break(
     if after is None or after.group(1) != before.group(1):
         return None
     return [before.span(1), after.span(1)]
+
+
+def _breaks_between(
+    prose: str, words: Set[str], lo: int, hi: int, stop: int
+) -> list[int]:
+    """The line feeds of ``prose[lo:hi]`` with one of ``words`` written on
+    both sides of them (spaces aside), in text order: where
+    :func:`_repeat_at_break` may find a repeat. Each word's pairs are found
+    by a literal scan in C; reading back from every line feed of a long
+    chunk, in Python, cost more than the rest of the rule on a docs tree."""
+    found: set[int] = set()
+    for word in words:
+        pattern = _word_at_break(word)
+        pos = lo
+        while (pair := pattern.search(prose, pos, stop)) is not None:
+            at = pair.start(1)
+            if at >= hi:
+                break
+            found.add(at)
+            pos = at + 1  # "the\nthe\nthe": the second break too
+    return sorted(found)
+
+
+@functools.lru_cache(maxsize=1024)
+def _word_at_break(word: str) -> stdlib_re.Pattern[str]:
+    """``word`` ending a line and opening the next (group 1: the line feed),
+    as :func:`_repeat_at_break` confirms it, or more."""
+    literal = stdlib_re.escape(word)
+    return stdlib_re.compile(
+        rf"{literal}[ \t\u00a0\u202f\r]*(\n)[ \t\u00a0\u202f]*{literal}(?![\w'’-])"
+    )
 
 
 #: The last word before a line feed (a CR and spaces aside), the first

@@ -1,0 +1,123 @@
+"""Mends for what round bg of held-out trees (``bench/labels/
+heldout-2026-12-07f.md``) showed, and the session's speed work on the
+checks it touched, each on a document of our own."""
+
+from __future__ import annotations
+
+from tests.shipped_packs import found
+
+from copydesk import wordlists
+from copydesk.checks.lexicon import _dropped_syllable
+
+
+def test_below_slipped_to_bellow_where_the_page_points() -> None:
+    text = (
+        "Run the command bellow to start the service, then follow the bellow\n"
+        "steps, as shown bellow:\n\n"
+        "Out in the field the bulls bellow at dusk, and the bellow of the\n"
+        "crowd carried over the river.\n"
+    )
+    assert found(text, "install.md", "typos") == [
+        (1, 17, "typos.RealWords"),
+        (1, 62, "typos.RealWords"),
+        (2, 17, "typos.RealWords"),
+    ]
+
+
+def test_a_caption_credited_across_a_slash_either_way_round() -> None:
+    # The agency before or after the slash; a sentence that closes on a
+    # bracket holding neither stays.
+    text = (
+        "Crowds gathered outside the station on Monday.\n\n"
+        "Firefighters at the harbour. (Nikos Lambrou/Aegean Press Photo)\n\n"
+        "The mayor spoke to reporters. (AP Photo/Evan Vucci)\n\n"
+        "The budget passed in March (the third vote this year).\n\n"
+        "Prices rose again (see the table on food/fuel).\n"
+    )
+    assert found(text, "story.txt", "artifacts") == [
+        (3, 1, "artifacts.Credits"),
+        (5, 1, "artifacts.Credits"),
+    ]
+
+
+def test_a_word_doubled_across_every_line_break_of_a_run() -> None:
+    # "the" ends three lines in a row and opens the next each time: each
+    # break is read, not only the first of a run of them.
+    text = (
+        "This guide describes how the\n"
+        "the scheduler places each pod and how the\n"
+        "the controller reconciles its state with the\n"
+        "the cluster, step by step, for every node.\n"
+    )
+    assert found(text, "guide.md", "style") == [
+        (1, 26, "style.Repetition"),
+        (2, 39, "style.Repetition"),
+        (3, 42, "style.Repetition"),
+    ]
+
+
+def test_a_syllable_lost_from_an_ending_is_a_slip() -> None:
+    # "implementions", "documention": -tations with "ta" lost, a word that
+    # looks built by affixes (document + -ion); "interoperatibility" with
+    # one doubled.
+    text = (
+        "Consolidation looks for all protocols and all implementions.\n\n"
+        "Read the official documention first; it aims at interoperatibility.\n"
+    )
+    assert found(text, "notes.md", "typos") == [
+        (1, 47, "typos.Unknown"),
+        (3, 19, "typos.Unknown"),
+        (3, 49, "typos.Unknown"),
+    ]
+
+
+def test_a_short_word_is_not_read_for_a_lost_syllable() -> None:
+    # French "gestion" is no slip of gestation; a word the lexicon has
+    # never reaches the check.
+    lex = wordlists.lexicon("en")
+    assert _dropped_syllable("gestion", lex, 55) is None
+    assert _dropped_syllable("instrumention", lex, 55) == "instrumentation"
+
+
+def test_its_written_its_after_to() -> None:
+    # "to" opens no clause: "to it's temporary form" is the possessive;
+    # "to say it's fine" has a verb between.
+    text = (
+        "The file is renamed to it's temporary form first.\n"
+        "I want to say it's fine, and it's worth a try.\n"
+    )
+    assert found(text, "spec.rst", "typos") == [(1, 24, "typos.RealWords")]
+
+
+def test_a_letter_glued_to_codes_marks_is_no_article() -> None:
+    # A manual's option "`a" and hotkey "!a", written without code markup.
+    text = (
+        "Set the `a option, and note that !a is the same as <!a except\n"
+        "that it fires on release. Buy a apple.\n"
+    )
+    assert found(text, "hotkeys.txt", "typos") == [(2, 31, "typos.Articles")]
+
+
+def test_a_quote_mark_listed_among_symbols_is_a_character() -> None:
+    # A manual's list of characters; a quotation closing on several marks
+    # at once is still read, and its mismatch still reported.
+    text = (
+        "The default ending characters are -()[]{}':;\"/\\,.?! and Enter.\n"
+        'A file name may not hold #*?"<>| or a colon.\n'
+        "He wrote: \u201cShe said 'no!'\"). Then it ended.\n"
+    )
+    assert found(text, "hotstrings.txt", "quotes") == [(3, 26, "quotes.Mixed")]
+
+
+def test_a_run_of_marks_read_on_through_masked_emphasis() -> None:
+    # The "*" of ".*$" reads as emphasis markup and is masked, but the run
+    # of marks goes on in the source: the quotation marks there close the
+    # strings they opened.
+    text = (
+        "Both types are checked:\n\n"
+        '* {\'GCSPath\': {\'schema\': \'{"type": "string", "pattern": '
+        '"^gs://.*$"}\'}} vs.\n'
+        '  {\'GCSPath\': {\'schema\': \'{"type": "string", "pattern": '
+        '"^gcs://.*$"}\'}}\n'
+    )
+    assert found(text, "types.md", "quotes") == []
