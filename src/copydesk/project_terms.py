@@ -120,7 +120,9 @@ def _own_words(
                 word = _folded(finding.match)
                 files[word].add(PurePath(result.path).name)
                 meant[word].update(map(_folded, finding.suggestions[:1]))
-    named = _file_names(result.path for result in results)
+    # A run of one file (a hook's, the standard input) learns no names, as
+    # it learns no spread (``Workspace.tree_terms`` gives ``fix`` none).
+    named = _file_names(result.path for result in results if len(results) >= MIN_FILES)
     return frozenset(
         word
         for word, paths in files.items()
@@ -134,18 +136,26 @@ def _own_words(
 
 class _FileNames:
     """The names a tree gives its pages' files, as words (``pamcat`` of
-    ``pamcat.html``), and the heads its names share (``pam``, ``pnm``, ``ppm``:
-    Netpbm's families of programs).
+    ``pamcat.html``), and the families its names fall in (``pam``, ``pnm``,
+    ``ppm``: Netpbm's programs).
 
     A manual names its programs, one page each, and its pages name each
-    other: a word that is a file's name is the tree's term, and so is one
-    that puts one family's head before another's tail (``pnmaddnoise``, the
-    old name of ``pamaddnoise``; ``ppmquant`` beside ``pnmquant``), as
-    programs are renamed from family to family. A slip of such a name
-    ("ximptoppm" for ``ximtoppm``) is neither.
+    other: a word that is a file's name is the tree's term (a page named
+    with a slip, ``instalation.md``, hides that slip: rare, where names
+    one edit from a common word are many, ``perlform.html``,
+    ``soundex.html``), and so is one that puts a family's head before a
+    tail its sibling family has (``pnmaddnoise``, the old name of
+    ``pamaddnoise``; ``ppmquant`` beside ``pnmquant``), as programs are
+    renamed from family to family.
+    A family's head is three to five letters that begin three of the
+    tree's names or more; two heads of one length are siblings when their
+    families share two tails or more (``pam`` and ``pnm`` share ``togif``,
+    ``tojpeg``…; "per" of performance and "pre" of preferences share
+    none, so "preformance" stays a slip). A slip of a name ("ximptoppm"
+    for ``ximtoppm``) is neither.
     """
 
-    __slots__ = ("heads", "stems", "tails")
+    __slots__ = ("by_tail", "stems", "tails")
 
     def __init__(self, stems: frozenset[str]) -> None:
         self.stems = stems
@@ -154,33 +164,42 @@ class _FileNames:
             for size in range(_HEAD_SIZES[0], _HEAD_SIZES[1] + 1):
                 if len(stem) >= size + _TAIL_SIZE:
                     begun[stem[:size]].add(stem)
-        #: Heads that begin enough of the tree's names to be a family's.
-        self.heads = frozenset(h for h, named in begun.items() if len(named) >= 3)
-        #: The heads before each tail, by the head's length and the tail:
-        #: families are named alike ("pam", "pnm"; "pamg" of ``pamgauss`` is
-        #: none, and "pamgtogif" is a slip of ``pamtogif``).
-        self.tails: defaultdict[tuple[int, str], set[str]] = defaultdict(set)
-        for head in self.heads:
-            for stem in begun[head]:
-                self.tails[len(head), stem[len(head) :]].add(head)
+        #: Each family's tails, by its head.
+        self.tails = {
+            head: frozenset(stem[len(head) :] for stem in named)
+            for head, named in begun.items()
+            if len(named) >= _FAMILY_SIZE
+        }
+        #: The heads before each tail, by the head's length and the tail.
+        self.by_tail: defaultdict[tuple[int, str], set[str]] = defaultdict(set)
+        for head, tails in self.tails.items():
+            for tail in tails:
+                self.by_tail[len(head), tail].add(head)
 
     def names(self, word: str) -> bool:
         """Whether ``word`` (case-folded) is a file's name, or a family's head
-        before another family's tail."""
+        before a tail of its sibling family."""
         if word in self.stems:
             return True
         for size in range(
             _HEAD_SIZES[0], min(_HEAD_SIZES[1], len(word) - _TAIL_SIZE) + 1
         ):
             head, tail = word[:size], word[size:]
-            if head in self.heads and self.tails.get((size, tail), {head}) - {head}:
-                return True
+            own = self.tails.get(head)
+            if own is None:
+                continue
+            for other in self.by_tail.get((size, tail), ()):
+                if other != head and len(own & self.tails[other]) >= _SHARED_TAILS:
+                    return True
         return False
 
 
-#: The lengths of a family's head, and the fewest letters of its tail.
+#: The lengths of a family's head, the fewest letters of its tail, the
+#: fewest names a family has, and the tails two sibling families share.
 _HEAD_SIZES = (3, 5)
 _TAIL_SIZE = 3
+_FAMILY_SIZE = 3
+_SHARED_TAILS = 2
 
 
 def _file_names(paths: Iterable[str]) -> _FileNames:

@@ -997,24 +997,34 @@ class _Scanner:
         r"""The closer's offset when the straight mark at ``pos`` opens a
         value in code written in the prose, closed by the same mark on its
         line: one assigned right after ``=`` (``CFLAGS='-O2 -Wall'``,
-        ``lang="en"``), or an escape's argument (``\k'name'``, ``\g'1'``, as
-        regular expressions name groups). Neither is prose's quotation: a
-        writer's quotation follows a space or an opening bracket."""
+        ``lang="en"``) or passed right after a call's bracket
+        (``alert('Hi')``), or an escape's argument (``\k'name'``, ``\g'1'``,
+        as regular expressions name groups). None is prose's quotation: a
+        writer's quotation follows a space or a bracket alone. Unclosed on
+        its line, an assigned or passed value is code cut short, and the
+        opener's own offset is given."""
         prose = self.prose
         if pos - 2 < self.lo:
             return 0
         before = prose[pos - 1]
-        if before == "=":
+        if before in "=(":
             if not (prose[pos - 2].isalnum() or prose[pos - 2] in "_]"):
                 return 0
         elif not (before.isalpha() and prose[pos - 2] == "\\"):
             return 0
         end = prose.find("\n", pos, self.hi)
         closer = prose.find(ch, pos + 1, self.hi if end < 0 else end)
-        if closer < 0 or prose[closer + 1 : closer + 2].isalnum():
+        if closer < 0:
+            # A value or an argument cut short with dots, as a lesson's
+            # index shows code (``<a href="file.html ...>``,
+            # ``window.open('..``): the opener alone is read. Not closed and
+            # not cut, it is a slip (``style='width: 70%;"``).
+            cut = _CUT_SHORT.search(prose, pos + 1, min(pos + _CUT_REACH, self.hi))
+            return pos if before in "=(" and cut is not None else 0
+        if prose[closer + 1 : closer + 2].isalnum():
             return 0  # alt="a "quoted" word": the next mark opens a word
         named = _NAME_ONLY.fullmatch(prose, pos + 1, closer)
-        return closer if before == "=" or named else 0
+        return closer if before in "=(" or named else 0
 
     def _closed_in_code(self, pos: int, ch: str) -> bool:
         """True when the mark at ``pos`` opens a quotation whose closer ends
@@ -1055,7 +1065,8 @@ class _Scanner:
         (``_CODE_SYMBOLS``) on each side of it in the run: the keys that end
         a hotstring (``-()[]{}':;"/\,.?!``), those a file name may not hold
         (``#*?"<>|``), each once. A mark that opens a run quotes it
-        (``'://'``), one written twice in it pairs (``{'{'}``), and
+        (``'://'``), one written twice in it pairs (``{'{'}``), as does one
+        that the line's other marks of its kind leave odd (``<<"<<END"``),
         one with few symbols on a side opens or closes what it touches
         (``"${A}"``, ``"lang[;...]]]".``, ``'{"type"``)."""
         prose = self.prose
@@ -1065,8 +1076,12 @@ class _Scanner:
         hi = pos + 1
         while hi < min(self.hi, pos + _RUN_REACH) and _symbol(prose[hi]):
             hi += 1
-        if prose[lo] in DOUBLE + SINGLE or prose.count(prose[pos], lo, hi) > 1:
+        ch = prose[pos]
+        if prose[lo] in DOUBLE + SINGLE or prose.count(ch, lo, hi) > 1:
             return False  # '://' quotes its run; {'{'} pairs its marks
+        first, last = line_start(prose, pos), line_end(prose, pos)
+        if (prose.count(ch, first, lo) + prose.count(ch, hi, last)) % 2:
+            return False  # cat <<"<<END": the line's other mark pairs with it
         text = self.text or prose
         if (lo > self.lo and _masked_mark(prose, text, lo - 1)) or (
             hi < self.hi and _masked_mark(prose, text, hi)
@@ -2742,6 +2757,10 @@ def quoting_language(doc: Document) -> str:
     shown = doc.get(doclang.DocumentLanguage)
     return doc.language if shown == langtag.primary(doc.language) else shown
 
+
+#: Dots that cut a value short, and how far after its opening mark.
+_CUT_SHORT = later_re(r"\.\.|…")
+_CUT_REACH = 40
 
 #: Symbols of code and notation a quotation's close does not hold.
 _CODE_SYMBOLS = frozenset("[]{}<>|\\/#*^~=+@$%&")

@@ -240,11 +240,13 @@ def _manual(pages: list[str], reported: list[tuple[str, str, str]]) -> list[File
     return [FileResult(page, found) for page, found in findings.items()]
 
 
-#: A manual of image converters, one page a program, named by family.
+#: A manual of image converters, one page a program, named by family: the
+#: pam, pnm and ppm families share tails (togif, totga).
 _PROGRAMS = [
     "pamcut", "pamcat", "pamedge", "pamtotga", "pamtogif", "pamgauss",
     "pamgradient", "pamgetcolor", "pnmquant", "pnmcrop", "pnmtopng",
-    "ppmtogif", "ppmfade", "ppmforge", "ximtoppm", "index",
+    "pnmtotga", "pnmtogif", "ppmtogif", "ppmtotga", "ppmfade", "ppmforge",
+    "ximtoppm", "index",
 ]  # fmt: skip
 
 
@@ -281,3 +283,33 @@ def test_a_file_name_of_more_than_one_word_names_nothing() -> None:
     results = _manual(pages, [("faq.md", "relese", "release")])
     drop_project_terms(results, METAS)
     assert _words(results) == [[], [], ["relese"]]
+
+
+def test_heads_of_families_that_share_no_tails_excuse_no_slip() -> None:
+    # "per" and "pre" each begin three pages, but no ending of one is the
+    # other's: a slip of the front letters stays a slip.
+    names = ["performance", "permissions", "persistence", "preferences"]
+    names += ["prerequisites", "preview", "index"]
+    pages = [f"docs/{name}.md" for name in names]
+    results = _manual(
+        pages,
+        [
+            ("docs/performance.md", "preformance", "performance"),
+            ("docs/performance.md", "perferences", "preferences"),
+        ],
+    )
+    drop_project_terms(results, METAS)
+    assert [f.match for r in results for f in r.findings] == [
+        "preformance",
+        "perferences",
+    ]
+
+
+def test_one_file_alone_learns_no_names() -> None:
+    # The editor's or a hook's single file: its own name is no term there,
+    # as ``fix`` learns none from one file.
+    results = _manual(
+        ["notes/kourier.md"], [("notes/kourier.md", "kourier", "courier")]
+    )
+    drop_project_terms(results, METAS)
+    assert _words(results) == [["kourier"]]

@@ -72,7 +72,7 @@ from copydesk.schema import Key
 _GAP = r"(?:[ \t]++(?:\r?\n)?|\r?\n)[ \t]*+"
 _INITIALS = r"(?:[B-DF-HJ-NP-TV-Z]{2,6}|U[A-Z]{1,3})(?![A-Z])"
 _PAIR = later_re(
-    r"([aA](?<![\w'’./\\`!^+#$~=@%&|<>-][aA])(?:n(?="
+    r"([aA](?<![\w'’./\\`!-][aA])(?:n(?="
     + _GAP
     + r"[b-hj-zB-HJ-Z])|(?="
     + _GAP

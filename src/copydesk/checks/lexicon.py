@@ -72,6 +72,9 @@ _STEM_COUNT = 50
 #: A correction this common, one vowel or sound away, beats any word-building
 #: explanation (``diffrent`` is not ``diff`` + ``rent``).
 _VERY_COMMON = 72
+#: Fewest letters of a capitalised word opening a sentence that is read
+#: for two slips of a very common word.
+_OPENER_MIN = 8
 #: A document with more unknown lower-case words than this, and more than
 #: this share of its distinct words, is not prose of the lexicon's language (a
 #: word list, a dump, another language): it is skipped, which also bounds
@@ -557,8 +560,9 @@ class Lexicon(CheckTypeBase):
             lex,
             self.settings.min_count,
             german=language == "de",
+            opens=word_guards.sentence_initial(doc, start, doc.block_at(start)),
         ):
-            meant = _dropped_syllable(folded, lex, self.settings.min_count)
+            meant = _dropped_syllable(folded, lex)
             if meant is not None:
                 return self._slip_finding(doc, start, end, word, _cased(meant, word))
             return self._term_slip(doc, start, end, word, folded, lex)
@@ -602,21 +606,42 @@ class Lexicon(CheckTypeBase):
         return self.meta.finding(doc, start, end, message, choices, fix)
 
 
-def _dropped_syllable(folded: str, lex: wordlists.Lexicon, least: int) -> str | None:
+def _other_ending(folded: str, meant: str) -> bool:
+    """Whether ``folded`` ends in a vowel and differs from ``meant`` only in
+    its last two letters: another language's form of the word
+    ("instituto", "mathematica", "picturae"), not a slip inside it."""
+    if folded[-1] not in "aeiou":
+        return False
+    differ = (i for i, (a, b) in enumerate(zip(folded, meant, strict=False)) if a != b)
+    shared = next(differ, min(len(folded), len(meant)))
+    return shared >= len(folded) - 2
+
+
+def _dropped_syllable(folded: str, lex: wordlists.Lexicon) -> str | None:
     """The common word ``folded`` is with a syllable dropped from or doubled
     in its ending (``_SYLLABLE_SLIPS``: "implementions", "documention" for
     -tations; "interoperatibility"), or None. Such a word looks built by
     affixes (document + -ion), which the search for slips trusts with one
     edit only, and the two letters lost are one: an "-ation" word's
-    syllable, typed as the mind says it."""
+    syllable, typed as the mind says it. Not where one edit makes a common
+    word too ("expection" is "exception" as often as "expectation")."""
+    if len(folded) < _SYLLABLE_SLIP_LENGTH:
+        return None
     for ending, meant_ending in _SYLLABLE_SLIPS:
-        if folded.endswith(ending) and len(folded) >= _SYLLABLE_SLIP_LENGTH:
+        if folded.endswith(ending):
             meant = folded[: -len(ending)] + meant_ending
-            if lex.is_word(meant) and lex.count(meant) >= least:
-                return meant
-    return None
+            if lex.is_word(meant) and lex.count(meant) >= _SYLLABLE_MEANT_COUNT:
+                break
+    else:
+        return None
+    if any(_common(lex, form) for form in typo_edits.one_edit(folded)):
+        return None
+    return meant
 
 
+#: The count of a word meant whose syllable was lost: a common one
+#: ("acception" is no slip of the rare "acceptation").
+_SYLLABLE_MEANT_COUNT = 60
 #: Fewest letters of a word read for a lost syllable: a short one is
 #: as often a word of another language (French "gestion", not gestation).
 _SYLLABLE_SLIP_LENGTH = 9
@@ -650,6 +675,7 @@ def _believable(
     min_count: int,
     *,
     german: bool,
+    opens: bool = False,
 ) -> bool:
     """Whether the best correction is likely enough to report the word.
 
@@ -683,7 +709,20 @@ def _believable(
         # German lexicon: that read the German list (0.4 s) into an English
         # run at its first capitalised suspect.
         sounds = german and best.cost <= typo_edits.SOUND_ALIKE
-        return len(folded) >= _CAPITAL_MIN and (slip or sounds)
+        # Opening a sentence, a long word's capital is the sentence's: two
+        # slips of a very common word are believed there ("Avalailable
+        # options are:"), as in lower case; a name seldom lies that close
+        # to one, unless it is another language's word for it, with its own
+        # ending ("Instituto", "Statistica"), and a word that affixes build
+        # is meant ("Reposted", "Archivers").
+        opener = (
+            opens
+            and len(folded) >= _OPENER_MIN
+            and best.count >= _VERY_COMMON
+            and not _other_ending(folded, best.word)
+            and not _derived_from_common(lex, folded)
+        )
+        return len(folded) >= _CAPITAL_MIN and (slip or sounds or opener)
     if len(folded) <= _SHORT and not (slip or _dropped_from_common(folded, best)):
         return False
     if len(folded) <= _TINY and best.cost > typo_edits.SWAPPED:
@@ -1267,6 +1306,8 @@ def _split_word(text: str, start: int, end: int, folded: str, language: str) -> 
 
 #: Marks that set an initial apart from the rest of its word.
 _INITIAL_MARKS = "\"'“”‘’*_\\()[] "
+#: An inline element's opening or closing tag, ending where a word starts.
+_INLINE_TAG = later_re(r"</?(?:b|i|u|em|strong|span|font|tt|code|big|small)>\Z", re.I)
 #: A character reference to a quotation mark, ending where a word starts.
 _QUOTE_ENTITY = later_re(
     r"&(?:[lr]dquo|[lr]squo|quot|apos|#822[01]|#821[67]|#34|#39|#x201[CDcd89]);\Z"
@@ -1275,17 +1316,27 @@ _QUOTE_ENTITY = later_re(
 
 def _entity_mark(text: str, end: int) -> int:
     """Where a character reference to a quotation mark ending at ``end``
-    starts (the help page's ``&ldquo;o&rdquo;ptions`` marks its key), or
+    starts (the help page's ``&ldquo;o&rdquo;ptions`` marks its key), or an
+    inline element's tag (``<b>a</b>nchor``, a tutorial's bold initial), or
     ``end``."""
     found = _QUOTE_ENTITY.search(text, max(0, end - 9), end)
-    return end if found is None else found.start()
+    if found is not None:
+        return found.start()
+    start = end
+    for _ in range(3):  # nested: <u><b>a</b></u>nchor
+        tag = _INLINE_TAG.search(text, max(0, start - 9), start)
+        if tag is None:
+            break
+        start = tag.start()
+    return start
 
 
 def _marked_initial(text: str, start: int, folded: str, language: str) -> bool:
     """The word is the rest of one whose first letter or two stand apart
     between marks (``"d"istributed``, ``**Q**\\ ualified``,
-    ``&ldquo;o&rdquo;ptions``): a run of at most five marks, not only
-    spaces, or one character reference to a quotation mark, after one or
+    ``&ldquo;o&rdquo;ptions``, ``<b>a</b>nchor``): a run of at most five
+    marks, not only spaces, or one character reference to a quotation mark
+    or inline element's tag, after one or
     two letters that follow
     a mark (or before a bracket: "a(nother)"), and the letters joined to
     the word make a word. A space splits
