@@ -173,10 +173,20 @@ class DocumentLanguage(Analysis[str]):
         # A second pass over a long text was a twelfth of its check.
         from copydesk import word_guards
 
-        counts = runs_counted(doc.get(word_guards.WordCounts), doc.prose)
-        if counts is None:
-            return language_of(doc.prose) or langtag.primary(doc.language)
-        return told(_tally_counts(counts), MIN_HITS) or langtag.primary(doc.language)
+        counts = doc.get(word_guards.WordCounts)
+        return counted_language(counts, doc.prose) or langtag.primary(doc.language)
+
+
+def counted_language(words: Counter[str], text: str) -> str | None:
+    """The language ``text``'s function words clearly show, from the counts
+    of its ``word_guards.WORD`` tokens (``words``), or None: what
+    ``DocumentLanguage`` reads when the page declares none, for a check
+    that counts the words anyway and is not grouped with the checks that
+    read the declaration."""
+    counts = runs_counted(words, text)
+    if counts is None:
+        return language_of(text)
+    return told(_tally_counts(counts), MIN_HITS)
 
 
 def runs_counted(words: Counter[str], text: str) -> Counter[str] | None:

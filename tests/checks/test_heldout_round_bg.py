@@ -178,3 +178,23 @@ def test_the_reviews_cases_stay_as_they_were() -> None:
         '<p>Run cat <<"<<END" and it reads until END.</p>\n'
     )
     assert found(quotes, "post.html", "quotes") == [(2, 14, "quotes.Unclosed")]
+
+
+def test_a_slide_deck_in_another_language_is_read_in_its_own() -> None:
+    # Round bj: a French talk's slides in an English blog. Its short lines
+    # show too few short words each to tell their language; the page's
+    # words tell it. Its English note is still read.
+    text = (
+        "---\ntitle: Retour d'expérience\n---\n\n"
+        "## Le projet\n\n"
+        "**Objectif**: soutenir l'écosystème des logiciels libres pour les maths\n\n"
+        "- Ingénierie logicielle: portabilité, interoperabilité, distribution\n"
+        "- Environnements interactifs basés sur Jupyter\n\n"
+        "#### Sourire, courir devant, espérer et remercier\n\n"
+        "Un administrateur à temps partiel, et une équipe pour la gestion de la "
+        "communauté et des logiciels.\n\n"
+        "Le montage du projet est une aventure: il faut que le consortium soit "
+        "solide et que les partenaires aient les moyens de la recherche.\n\n"
+        "Note: the slides were developped in a hurry.\n"
+    )
+    assert found(text, "_posts/talk.md", "typos") == [(18, 23, "typos.Unknown")]

@@ -309,6 +309,7 @@ class Lexicon(CheckTypeBase):
         if lower > max(_MAX_SUSPECTS, _GARBLED * len(folds)):
             return  # not prose in this language: a word list, code, noise
         foreign: dict[Block | None, bool] = {}
+        page: list[str | None] = []  # the page's language, read on first ask
         budget = [_TWO_EDIT_SEARCHES]
         places = doc.get(word_guards.WordPlaces).of(token for token, _ in suspects)
         lex = wordlists.lexicon(language)
@@ -325,7 +326,7 @@ class Lexicon(CheckTypeBase):
             for start in places[token]:
                 if start in named and meant is None:
                     continue
-                if self._guarded(doc, start, token, language, foreign):
+                if self._guarded(doc, start, token, language, foreign, page):
                     continue
                 end = start + len(token)
                 if meant is not None and start in named:
@@ -439,8 +440,10 @@ class Lexicon(CheckTypeBase):
         word: str,
         language: str,
         foreign: dict[Block | None, bool],
+        page: list[str | None],
     ) -> bool:
-        """Whether a guard explains this unknown word where it stands."""
+        """Whether a guard explains this unknown word where it stands
+        (``foreign`` and ``page``: the run's verdicts on languages)."""
         end = start + len(word)
         folded = _fold(word)
         if (
@@ -494,7 +497,9 @@ class Lexicon(CheckTypeBase):
             return True  # a cell of one word (a reST grid's ``disp``): a value
         if word.islower() and _names_its_heading(doc, block, start, end):
             return True  # a page titled "mprint", "pty-uconnect": what it documents
-        return word_guards.in_other_language(doc, block, language, foreign)
+        if word_guards.in_other_language(doc, block, language, foreign):
+            return True
+        return _in_a_page_of_another_language(doc, block, language, page)
 
     def _named(
         self, doc: Document, start: int, word: str, uses: int, language: str
@@ -604,6 +609,30 @@ class Lexicon(CheckTypeBase):
         )
         message = self.meta.format_message(word, " or ".join(f"'{c}'" for c in choices))
         return self.meta.finding(doc, start, end, message, choices, fix)
+
+
+def _in_a_page_of_another_language(
+    doc: Document, block: Block | None, language: str, page: list[str | None]
+) -> bool:
+    """Whether the page's function words show another language than the
+    rule's and ``block`` shows none of its own: a slide deck in French in
+    an English blog ("Ingénierie logicielle: portabilité, distribution",
+    "Sourire, courir devant"), whose short lines hold too few short words
+    to tell, is read in the page's language. A block that shows English
+    (the deck's notes) is still checked. ``page`` keeps the page's
+    language for the run (read from the word counts the rule has made:
+    ``doclang.DocumentLanguage`` would group this rule's work with the
+    names rules')."""
+    if not page:
+        page.append(
+            doclang.counted_language(doc.get(word_guards.WordCounts), doc.prose)
+        )
+    if page[0] is None or page[0] == langtag.primary(language):
+        return False
+    start, end = (block.start, block.end) if block else (0, len(doc.prose))
+    return (
+        word_guards.language_of(word_guards.WORD.findall(doc.prose, start, end)) is None
+    )
 
 
 def _other_ending(folded: str, meant: str) -> bool:
