@@ -177,7 +177,9 @@ class DocumentLanguage(Analysis[str]):
         return counted_language(counts, doc.prose) or langtag.primary(doc.language)
 
 
-def counted_language(words: Counter[str], text: str) -> str | None:
+def counted_language(
+    words: Counter[str], text: str, least: int = MIN_HITS
+) -> str | None:
     """The language ``text``'s function words clearly show, from the counts
     of its ``word_guards.WORD`` tokens (``words``), or None: what
     ``DocumentLanguage`` reads when the page declares none, for a check
@@ -185,8 +187,8 @@ def counted_language(words: Counter[str], text: str) -> str | None:
     read the declaration."""
     counts = runs_counted(words, text)
     if counts is None:
-        return language_of(text)
-    return told(_tally_counts(counts), MIN_HITS)
+        return language_of(text, least)
+    return told(_tally_counts(counts), least)
 
 
 def runs_counted(words: Counter[str], text: str) -> Counter[str] | None:

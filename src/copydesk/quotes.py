@@ -1020,7 +1020,11 @@ class _Scanner:
             # ``window.open('..``): the opener alone is read. Not closed and
             # not cut, it is a slip (``style='width: 70%;"``).
             cut = _CUT_SHORT.search(prose, pos + 1, min(pos + _CUT_REACH, self.hi))
-            return pos if before in "=(" and cut is not None else 0
+            if cut is None or before not in "=(":
+                return 0
+            # Closed on a later line of the paragraph, the value was wrapped,
+            # not cut ("Saving...\nplease wait"): the marks pair as any.
+            return 0 if prose.find(ch, pos + 1, self.hi) >= 0 else pos
         if prose[closer + 1 : closer + 2].isalnum():
             return 0  # alt="a "quoted" word": the next mark opens a word
         named = _NAME_ONLY.fullmatch(prose, pos + 1, closer)

@@ -198,3 +198,28 @@ def test_a_slide_deck_in_another_language_is_read_in_its_own() -> None:
         "Note: the slides were developped in a hurry.\n"
     )
     assert found(text, "_posts/talk.md", "typos") == [(18, 23, "typos.Unknown")]
+
+
+def test_the_second_reviews_cases() -> None:
+    # A terse English table whose few short words are other languages' too
+    # ("non", "per", "e.g.") shows no language: its slips are read.
+    options = (
+        "| Option | Meaning |\n|---|---|\n"
+        "| `--jobs N` | Number of paralel jobs (non-negative) |\n"
+        "| `--timeout` | Per-request timeout, e.g. 30s |\n"
+        "| `--strict` | Non-zero exit on warnings |\n"
+        "| `--cache` | Cache directry, e.g. ~/.cache |\n"
+    )
+    assert found(options, "options.md", "typos") == [
+        (3, 26, "typos.Unknown"),
+        (6, 21, "typos.Unknown"),
+    ]
+    # Another language's spelling of an institution opening a sentence.
+    news = (
+        "Université Laval led the survey of the region.\n\n"
+        "Departement officials said the study would be published.\n"
+    )
+    assert found(news, "news.txt", "typos") == []
+    # A value wrapped onto the next line after dots pairs as any.
+    wrapped = 'Call alert("Saving... please\nwait") before the upload starts.\n'
+    assert found(wrapped, "dialogs.md", "quotes") == []

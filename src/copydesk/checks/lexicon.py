@@ -309,7 +309,7 @@ class Lexicon(CheckTypeBase):
         if lower > max(_MAX_SUSPECTS, _GARBLED * len(folds)):
             return  # not prose in this language: a word list, code, noise
         foreign: dict[Block | None, bool] = {}
-        page: list[str | None] = []  # the page's language, read on first ask
+        page = _PageLanguage()  # the page's language, read on first ask
         budget = [_TWO_EDIT_SEARCHES]
         places = doc.get(word_guards.WordPlaces).of(token for token, _ in suspects)
         lex = wordlists.lexicon(language)
@@ -440,7 +440,7 @@ class Lexicon(CheckTypeBase):
         word: str,
         language: str,
         foreign: dict[Block | None, bool],
-        page: list[str | None],
+        page: "_PageLanguage",
     ) -> bool:
         """Whether a guard explains this unknown word where it stands
         (``foreign`` and ``page``: the run's verdicts on languages)."""
@@ -611,28 +611,67 @@ class Lexicon(CheckTypeBase):
         return self.meta.finding(doc, start, end, message, choices, fix)
 
 
+class _PageLanguage:
+    """One run's reading of a page's language and of its blocks' (see
+    ``_in_a_page_of_another_language``): each block is counted once, not
+    once per unknown word in it."""
+
+    __slots__ = ("blocks", "language", "read")
+
+    def __init__(self) -> None:
+        self.read = False
+        self.language: str | None = None
+        self.blocks: dict[Block | None, bool] = {}
+
+
 def _in_a_page_of_another_language(
-    doc: Document, block: Block | None, language: str, page: list[str | None]
+    doc: Document, block: Block | None, language: str, page: _PageLanguage
 ) -> bool:
     """Whether the page's function words show another language than the
-    rule's and ``block`` shows none of its own: a slide deck in French in
-    an English blog ("Ingénierie logicielle: portabilité, distribution",
+    rule's, clearly (``_PAGE_HITS`` of them, twice the next language's),
+    and ``block`` shows none of its own: a slide deck in French in an
+    English blog ("Ingénierie logicielle: portabilité, distribution",
     "Sourire, courir devant"), whose short lines hold too few short words
     to tell, is read in the page's language. A block that shows English
-    (the deck's notes) is still checked. ``page`` keeps the page's
-    language for the run (read from the word counts the rule has made:
+    (the deck's notes) is still checked; a terse English page whose few
+    short words are other languages' too ("non-zero", "per request",
+    "e.g.", "Frankfurt am Main") shows no language clearly. The page's
+    language is read from the word counts the rule has made:
     ``doclang.DocumentLanguage`` would group this rule's work with the
-    names rules')."""
-    if not page:
-        page.append(
-            doclang.counted_language(doc.get(word_guards.WordCounts), doc.prose)
-        )
-    if page[0] is None or page[0] == langtag.primary(language):
+    names rules'."""
+    if not page.read:
+        counts = doc.get(word_guards.WordCounts)
+        page.language = doclang.counted_language(counts, doc.prose, _PAGE_HITS)
+        page.read = True
+    if page.language is None or page.language == langtag.primary(language):
         return False
-    start, end = (block.start, block.end) if block else (0, len(doc.prose))
+    if block not in page.blocks:
+        start, end = (block.start, block.end) if block else (0, len(doc.prose))
+        words = word_guards.WORD.findall(doc.prose, start, end)
+        page.blocks[block] = word_guards.language_of(words) is None
+    return page.blocks[block]
+
+
+#: Function words a page shows before its language is taken for blocks
+#: that show none.
+_PAGE_HITS = 12
+
+
+def _foreign_spelling(folded: str, meant: str) -> bool:
+    """Whether ``folded`` is spelt as another language spells the word
+    ``meant``: with a letter English lacks ("université"), a k for its c
+    ("dokumentation", "perspektive"), or an ending of French, Spanish or
+    German nouns ("departement", "educacion")."""
     return (
-        word_guards.language_of(word_guards.WORD.findall(doc.prose, start, end)) is None
+        not folded.isascii()
+        or ("k" in folded and "k" not in meant)
+        or folded.endswith(_FOREIGN_ENDINGS)
     )
+
+
+#: Endings of French, Spanish, Italian and German nouns that English
+#: spells otherwise (-ment, -tion, -ism, -ity).
+_FOREIGN_ENDINGS = ("ement", "cion", "ciones", "ismo", "ismus", "idad", "ita", "ung")
 
 
 def _other_ending(folded: str, meant: str) -> bool:
@@ -749,6 +788,7 @@ def _believable(
             and len(folded) >= _OPENER_MIN
             and best.count >= _VERY_COMMON
             and not _other_ending(folded, best.word)
+            and not _foreign_spelling(folded, best.word)
             and not _derived_from_common(lex, folded)
         )
         return len(folded) >= _CAPITAL_MIN and (slip or sounds or opener)
