@@ -122,7 +122,9 @@ def _own_words(
                 meant[word].update(map(_folded, finding.suggestions[:1]))
     # A run of one file (a hook's, the standard input) learns no names, as
     # it learns no spread (``Workspace.tree_terms`` gives ``fix`` none).
-    named = _file_names(result.path for result in results if len(results) >= MIN_FILES)
+    named = _file_names(
+        [result.path for result in results] if len(results) >= MIN_FILES else []
+    )
     return frozenset(
         word
         for word, paths in files.items()

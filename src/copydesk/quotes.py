@@ -1080,6 +1080,13 @@ class _Scanner:
         hi = pos + 1
         while hi < min(self.hi, pos + _RUN_REACH) and _symbol(prose[hi]):
             hi += 1
+        # The symbols first: nearly every mark of prose touches a letter or
+        # a space, and this pass decides it on every mark of the page.
+        if (
+            _code_symbols(prose[lo:pos]) < _LISTED_SYMBOLS
+            or _code_symbols(prose[pos + 1 : hi]) < _LISTED_SYMBOLS
+        ):
+            return False
         ch = prose[pos]
         if prose[lo] in DOUBLE + SINGLE or prose.count(ch, lo, hi) > 1:
             return False  # '://' quotes its run; {'{'} pairs its marks
@@ -1087,14 +1094,10 @@ class _Scanner:
         if (prose.count(ch, first, lo) + prose.count(ch, hi, last)) % 2:
             return False  # cat <<"<<END": the line's other mark pairs with it
         text = self.text or prose
-        if (lo > self.lo and _masked_mark(prose, text, lo - 1)) or (
-            hi < self.hi and _masked_mark(prose, text, hi)
-        ):
-            return False  # the run goes on in the source: ".*$"}'}}"
-        return (
-            _code_symbols(prose[lo:pos]) >= _LISTED_SYMBOLS
-            and _code_symbols(prose[pos + 1 : hi]) >= _LISTED_SYMBOLS
-        )
+        return not (
+            (lo > self.lo and _masked_mark(prose, text, lo - 1))
+            or (hi < self.hi and _masked_mark(prose, text, hi))
+        )  # a masked emphasis mark: the run goes on in the source, .*$"}'}}
 
     def _around(self, pos: int) -> tuple[str, str]:
         """The characters before and after the mark at ``pos``, as pairing sees them."""

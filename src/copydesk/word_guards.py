@@ -866,16 +866,28 @@ def foreign_phrase(prose: str, start: int, end: int) -> bool:
 
 
 def in_other_language(
-    doc: Document, block: Block | None, language: str, seen: dict[Block | None, bool]
+    doc: Document,
+    block: Block | None,
+    language: str,
+    seen: dict[Block | None, str | None],
 ) -> bool:
     """Whether ``block`` (the whole prose for None) is written, by its
-    function words, in another language than ``language``; asked once per
-    block of a check's run, the answers kept in ``seen``. Read of the block
-    alone: a paragraph re-linted alone decides as in its document."""
+    function words, in another language than ``language``
+    (:func:`block_language`)."""
+    found = block_language(doc, block, seen)
+    return found is not None and found != language
+
+
+def block_language(
+    doc: Document, block: Block | None, seen: dict[Block | None, str | None]
+) -> str | None:
+    """The language ``block``'s function words show (the whole prose for
+    None), or None; read once per block of a check's run, kept in ``seen``.
+    Read of the block alone: a paragraph re-linted alone decides as in its
+    document."""
     if block not in seen:
         start, end = (block.start, block.end) if block else (0, len(doc.prose))
-        found = language_of(WORD.findall(doc.prose, start, end))
-        seen[block] = found is not None and found != language
+        seen[block] = language_of(WORD.findall(doc.prose, start, end))
     return seen[block]
 
 

@@ -171,7 +171,7 @@ class Articles(CheckTypeBase):
         lex = wordlists.lexicon("en")
         # This run's verdicts on paragraphs, by their start: asked only where
         # a pair would be reported.
-        other: dict[Block | None, bool] = {}
+        other: dict[Block | None, str | None] = {}
         for m in _PAIR.finditer(prose):
             if not _placed(m, prose, text):
                 continue
@@ -377,7 +377,7 @@ def _sentence_start(prose: str, pos: int) -> bool:
 
 
 def _in_other_language(
-    doc: Document, start: int, other: dict[Block | None, bool]
+    doc: Document, start: int, other: dict[Block | None, str | None]
 ) -> bool:
     """Whether the paragraph holding ``start`` is in another language than
     English: "viajar a este evento" in a Spanish post of an English blog."""

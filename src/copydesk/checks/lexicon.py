@@ -308,7 +308,7 @@ class Lexicon(CheckTypeBase):
         lower = sum(token.islower() for token, _ in suspects)
         if lower > max(_MAX_SUSPECTS, _GARBLED * len(folds)):
             return  # not prose in this language: a word list, code, noise
-        foreign: dict[Block | None, bool] = {}
+        foreign: dict[Block | None, str | None] = {}
         page = _PageLanguage()  # the page's language, read on first ask
         budget = [_TWO_EDIT_SEARCHES]
         places = doc.get(word_guards.WordPlaces).of(token for token, _ in suspects)
@@ -439,7 +439,7 @@ class Lexicon(CheckTypeBase):
         start: int,
         word: str,
         language: str,
-        foreign: dict[Block | None, bool],
+        foreign: dict[Block | None, str | None],
         page: "_PageLanguage",
     ) -> bool:
         """Whether a guard explains this unknown word where it stands
@@ -499,7 +499,7 @@ class Lexicon(CheckTypeBase):
             return True  # a page titled "mprint", "pty-uconnect": what it documents
         if word_guards.in_other_language(doc, block, language, foreign):
             return True
-        return _in_a_page_of_another_language(doc, block, language, page)
+        return _in_a_page_of_another_language(doc, block, language, foreign, page)
 
     def _named(
         self, doc: Document, start: int, word: str, uses: int, language: str
@@ -612,20 +612,22 @@ class Lexicon(CheckTypeBase):
 
 
 class _PageLanguage:
-    """One run's reading of a page's language and of its blocks' (see
-    ``_in_a_page_of_another_language``): each block is counted once, not
-    once per unknown word in it."""
+    """One run's reading of a page's language (see
+    ``_in_a_page_of_another_language``), made on first ask."""
 
-    __slots__ = ("blocks", "language", "read")
+    __slots__ = ("language", "read")
 
     def __init__(self) -> None:
         self.read = False
         self.language: str | None = None
-        self.blocks: dict[Block | None, bool] = {}
 
 
 def _in_a_page_of_another_language(
-    doc: Document, block: Block | None, language: str, page: _PageLanguage
+    doc: Document,
+    block: Block | None,
+    language: str,
+    foreign: dict[Block | None, str | None],
+    page: _PageLanguage,
 ) -> bool:
     """Whether the page's function words show another language than the
     rule's, clearly (``_PAGE_HITS`` of them, twice the next language's),
@@ -638,18 +640,15 @@ def _in_a_page_of_another_language(
     "e.g.", "Frankfurt am Main") shows no language clearly. The page's
     language is read from the word counts the rule has made:
     ``doclang.DocumentLanguage`` would group this rule's work with the
-    names rules'."""
+    names rules'. The block's, from ``foreign``, the run's readings that
+    ``word_guards.in_other_language`` made."""
     if not page.read:
         counts = doc.get(word_guards.WordCounts)
         page.language = doclang.counted_language(counts, doc.prose, _PAGE_HITS)
         page.read = True
     if page.language is None or page.language == langtag.primary(language):
         return False
-    if block not in page.blocks:
-        start, end = (block.start, block.end) if block else (0, len(doc.prose))
-        words = word_guards.WORD.findall(doc.prose, start, end)
-        page.blocks[block] = word_guards.language_of(words) is None
-    return page.blocks[block]
+    return word_guards.block_language(doc, block, foreign) is None
 
 
 #: Function words a page shows before its language is taken for blocks
@@ -1383,7 +1382,7 @@ _QUOTE_ENTITY = later_re(
 )
 
 
-def _entity_mark(text: str, end: int) -> int:
+def _mark_before(text: str, end: int) -> int:
     """Where a character reference to a quotation mark ending at ``end``
     starts (the help page's ``&ldquo;o&rdquo;ptions`` marks its key), or an
     inline element's tag (``<b>a</b>nchor``, a tutorial's bold initial), or
@@ -1415,7 +1414,7 @@ def _marked_initial(text: str, start: int, folded: str, language: str) -> bool:
     while mark > 0 and start - mark < 5 and text[mark - 1] in _INITIAL_MARKS:
         mark -= 1
     if mark == start:
-        mark = _entity_mark(text, start)  # HTML's &ldquo;o&rdquo;ptions
+        mark = _mark_before(text, start)  # HTML's &ldquo;o&rdquo;ptions
     if mark == start or not text[mark:start].strip():
         return False
     lo = mark
@@ -1424,7 +1423,7 @@ def _marked_initial(text: str, start: int, folded: str, language: str) -> bool:
     if not 1 <= mark - lo <= 2 or (lo > 0 and text[lo - 1].isalnum()):
         return False
     between = lo > 0 and (
-        text[lo - 1] in _INITIAL_MARKS[:-1] or _entity_mark(text, lo) < lo
+        text[lo - 1] in _INITIAL_MARKS[:-1] or _mark_before(text, lo) < lo
     )
     if not between and text[mark:start] not in ("(", "["):
         return False  # an initial between marks, or "a(nother)"
