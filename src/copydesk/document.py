@@ -479,6 +479,15 @@ class Document:
             return ordered[index]
         return None
 
+    def blocks_beside(self, offset: int) -> list[Block]:
+        """The block holding ``offset`` with the blocks before and after it
+        (as many as there are), in order; empty where no block holds it."""
+        starts, ordered = self.get(BlockIndex)
+        index = bisect.bisect_right(starts, offset) - 1
+        if index < 0 or offset >= ordered[index].end:
+            return []
+        return ordered[max(0, index - 1) : index + 2]
+
     def fills_block(self, start: int, end: int, kind: str) -> bool:
         """Whether the prose ``start:end`` is all the prose of the block of
         ``kind`` that holds it (a list item of one name, a table cell of

@@ -149,7 +149,10 @@ class MayMatch:
         if self._scanner is None:
             from copydesk.re2_superset import compile_scanner
 
-            scanner = compile_scanner(self.superset, ignorecase=self.ignorecase)
+            # Line anchors as the rules' patterns read them (MULTILINE).
+            scanner = compile_scanner(
+                f"(?m){self.superset}", ignorecase=self.ignorecase
+            )
             self._scanner = scanner or False  # refused: not tried again
         if not self._scanner:
             return True
@@ -157,6 +160,72 @@ class MayMatch:
             return self._scanner.search(text) is not None
         except UnicodeEncodeError:  # lone surrogates: RE2 cannot read the text
             return True
+
+
+class WhichMayMatch:
+    """Which of several patterns a text may hold a match of, asked of their
+    RE2 supersets in one pass (an RE2 set).
+
+    For a rule of many patterns, each searched for on its own (a confusion
+    rule's thirty words, each a literal scan of the whole text): on a long
+    text most find nothing, and one pass of the set tells which may find
+    something. A pattern without a superset may always match. The set holds
+    an empty pattern too, which matches every text: a pass that fails (RE2's
+    DFA out of memory) answers without it, and then every pattern may.
+    """
+
+    __slots__ = ("_always", "_set", "_slots", "ignorecase", "supersets")
+
+    def __init__(self, supersets: Sequence[str | None], *, ignorecase: bool) -> None:
+        self.supersets = tuple(supersets)
+        self.ignorecase = ignorecase
+        self._set: Any = None
+        #: The set's index of each pattern it holds → the pattern's index.
+        self._slots: list[int] = []
+        self._always = frozenset(i for i, s in enumerate(supersets) if s is None)
+
+    def __call__(self, text: str) -> frozenset[int] | None:
+        """The indices of the patterns ``text`` may match, or None for all."""
+        if self._set is None:
+            self._set = self._compiled() or False  # refused: not tried again
+        if not self._set:
+            return None
+        try:
+            found = self._set.Match(text)
+        except UnicodeEncodeError:  # lone surrogates: RE2 cannot read the text
+            return None
+        if len(self._slots) not in found:  # the empty pattern: the pass failed
+            return None
+        slots = self._slots
+        return self._always.union(slots[i] for i in found if i < len(slots))
+
+    def _compiled(self) -> Any:
+        """The RE2 set of the supersets RE2 takes (one it refuses may always
+        match), then the empty pattern; None when it will not compile."""
+        import re2
+
+        options = re2.Options()
+        options.case_sensitive = not self.ignorecase
+        options.max_mem = 64 << 20
+        options.log_errors = False
+        made = re2.Set.SearchSet(options)
+        always = set(self._always)
+        for index, superset in enumerate(self.supersets):
+            if superset is None:
+                continue
+            try:
+                made.Add(f"(?m){superset}")  # line anchors as MULTILINE reads them
+            except re2.error:
+                always.add(index)
+            else:
+                self._slots.append(index)
+        try:
+            made.Add("")
+            made.Compile()
+        except re2.error:
+            return None
+        self._always = frozenset(always)
+        return made
 
 
 #: Lazy patterns that a run over many files is all but sure to need, not

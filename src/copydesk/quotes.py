@@ -40,7 +40,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from copydesk import doclang, langtag, quote_signs
+from copydesk import code_lines, doclang, langtag, quote_signs
 from copydesk.document import FILLER, Analysis, Block, Document
 from copydesk.lazy_patterns import later_re
 from copydesk.lines import line_end, line_start, opening_line
@@ -77,6 +77,9 @@ _SPACE, _THROUGH, _OPAQUE = range(3)
 _DELIMITERS = frozenset("*_~")
 _DELIMITED = frozenset({"markdown", "rst"})
 _TAGGED = frozenset({"markdown", "html"})
+#: ``quote_depth`` of a reST block quote: this plus its indent (no
+#: Markdown quote nests this deep).
+_RST_QUOTE = 1000
 #: Formats where a backslash is a character of the text, not markup.
 _LITERAL_BACKSLASH = frozenset({"html", "plain"})
 #: An escape's argument: a group's name or number (``\k'name'``, ``\g'-1'``).
@@ -441,25 +444,9 @@ def _shape(prev: str, nxt: str) -> int:
     return OTHER
 
 
-#: What only code writes on a line: an escaped quote (``"John \"Doe\""``)
-#: or a JSON key and its string value (``{"dip":"::1"``). Plain text has
-#: no markup to set its examples apart, so such a line is read as code.
-_CODE_LINE_SIGN = later_re(r'\\["' "']" r'|"\s*:\s*"')
-
-
-def _outside_code_lines(prose: str, marks: list[int]) -> list[int]:
-    """``marks`` without those on a line of code (``_CODE_LINE_SIGN``) and
-    on the lines it continues with a backslash at its end."""
-    spans: list[tuple[int, int]] = []
-    for found in _CODE_LINE_SIGN.finditer(prose):
-        at = found.start()
-        if spans and at < spans[-1][1]:
-            continue  # that line is known
-        lo = line_start(prose, at)
-        hi = line_end(prose, at)
-        while hi < len(prose) and prose[lo:hi].rstrip().endswith("\\"):
-            hi = line_end(prose, hi + 1)  # a line continued: "… \¶ …"
-        spans.append((lo, hi))
+def _outside_code_lines(text: str, prose: str, fmt: str, marks: list[int]) -> list[int]:
+    """``marks`` without those on a line of code (:mod:`copydesk.code_lines`)."""
+    spans = code_lines.code_line_spans(text, prose, fmt)
     if not spans:
         return marks
     starts = [lo for lo, _ in spans]
@@ -583,7 +570,8 @@ class _Scanner:
     list_run: bool
     #: The blockquote element the carried openers' block is in (see
     #: ``_blockquote_depth``): -1 for none, 0 for an HTML ``<blockquote>``,
-    #: else the number of Markdown ``>`` markers before it.
+    #: the number of Markdown ``>`` markers before it, or ``_RST_QUOTE``
+    #: plus its indent for a reST block quote.
     quote_depth: int
     #: True while every block since the carried openers' one is a paragraph
     #: of that same blockquote element: a pull quote may close there.
@@ -674,8 +662,10 @@ class _Scanner:
 
     def run(self, blocks: Sequence[Block]) -> tuple[Defect, ...]:
         marks = _mark_offsets(self.prose)
-        if marks and self.fmt == "plain":
-            marks = _outside_code_lines(self.prose, marks)
+        if marks:
+            marks = _outside_code_lines(
+                self.text or self.prose, self.prose, self.fmt, marks
+            )
         if not marks:
             return ()  # most files: nothing to pair
         self.okina = _has_okina(self.prose)
@@ -848,12 +838,19 @@ class _Scanner:
 
         0 for an HTML ``<blockquote>`` (the last blockquote tag before the
         block opens one), the number of ``>`` markers for a Markdown block
-        quote (its line starts with them), -1 for none or for other markup.
+        quote (its line starts with them), ``_RST_QUOTE`` plus the indent of
+        a reST block quote (its paragraphs share it), -1 for none or for
+        other markup.
         """
-        if self.kind != "blockquote" or self.fmt not in _TAGGED or not self.text:
+        if self.kind != "blockquote" or not self.text:
             return -1
         text, start = self.text, self.lo
         line = text.rfind("\n", 0, start) + 1
+        if self.fmt == "rst":
+            indent = start - line
+            return _RST_QUOTE + indent if not text[line:start].strip() else -1
+        if self.fmt not in _TAGGED:
+            return -1
         prefix = _P_TAGS.sub("", text[line:start])
         if self.fmt == "markdown" and ">" in prefix and not prefix.strip(" \t>"):
             return prefix.count(">")
@@ -867,6 +864,16 @@ class _Scanner:
         the same ``>`` markers on every line (a blank line without them ends
         the block quote). A blockquote tag or any other content ends it."""
         gap = self.text[start : block.start]
+        if self.quote_depth >= _RST_QUOTE:
+            # A reST block quote's paragraphs: blank lines between, each
+            # indented as the first (a deeper one nests another quote).
+            line = self.text.rfind("\n", 0, block.start) + 1
+            return (
+                block.kind == "blockquote"
+                and not gap.strip()
+                and not self.text[line : block.start].strip()
+                and block.start - line == self.quote_depth - _RST_QUOTE
+            )
         if "<" in gap:
             gap = _P_TAGS.sub("", gap)
         if self.quote_depth == 0:

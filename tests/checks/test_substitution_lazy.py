@@ -61,6 +61,10 @@ def test_every_shipped_swap_pattern_compiles() -> None:
         (None, False, "anything at all", True),
         ("(?P<x", False, "RE2 refuses the superset: every text may", True),
         ("Ukraine", False, "a lone surrogate \ud800 RE2 cannot read", True),
+        # A rule's pattern reads ^ as any line's start (MULTILINE): so does
+        # its superset.
+        ("^Kiev", False, "Capitals:\nKiev, Minsk.", True),
+        ("^Kiev", False, "Capitals: Kiev, Minsk.", False),
     ],
 )
 def test_may_match_asks_the_superset(

@@ -23,7 +23,7 @@ import itertools
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Final, NamedTuple
 
-from copydesk import deadline, patterns, regex_programs
+from copydesk import deadline, patterns, re2_superset, regex_programs
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.checks.substitution import match_case
 from copydesk.document import Analysis, Document, LoweredProse, WordSet
@@ -64,12 +64,17 @@ class Confusion(NamedTuple):
     #: scan (a scan of each listed phrase per file of a docs tree, where
     #: "the" and "a" stand in every one).
     later_words: tuple[str, ...] = ()
+    #: An RE2 superset of the word in any of its contexts, the contexts
+    #: read as text around it rather than looked at (None where RE2 cannot
+    #: say): a long document none of whose text it matches holds no place
+    #: of the confusion, and is spared the word's scan.
+    presence: str | None = None
 
 
 class ConfusionCheck(CheckTypeBase):
     """Flags a listed word in a context that says another word was meant."""
 
-    __slots__ = ("confusions", "meta")
+    __slots__ = ("confusions", "meta", "present")
 
     FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
     #: A confusion whose word the document lacks is skipped on a set lookup.
@@ -93,6 +98,13 @@ class ConfusionCheck(CheckTypeBase):
     ) -> None:
         self.meta = meta
         self.confusions = confusions
+        #: Which confusions a long document may hold, in one RE2 pass: a
+        #: rule's thirty words were thirty scans of each window, most of
+        #: them finding nothing.
+        self.present = patterns.WhichMayMatch(
+            [c.presence for c in confusions],
+            ignorecase=bool(confusions) and confusions[0].word.ignorecase,
+        )
 
     @classmethod
     def from_yaml(
@@ -131,12 +143,19 @@ class ConfusionCheck(CheckTypeBase):
         # of for off): its scan and confirmation are made once.
         kept: dict[tuple[str, bool], list[int]] = {}
         scan_first = len(prose) >= SCAN_FIRST
-        if scan_first and (
-            len(self.confusions) >= SET_FIRST
-            or not all(map(_scannable, self.confusions))
+        may_hold = self.present(prose) if scan_first else None
+        if (
+            scan_first
+            and may_hold is None
+            and (
+                len(self.confusions) >= SET_FIRST
+                or not all(map(_scannable, self.confusions))
+            )
         ):
             doc.word_set()  # made first: it spares the absent words' scans
-        for confusion in self.confusions:
+        for index, confusion in enumerate(self.confusions):
+            if may_hold is not None and index not in may_hold:
+                continue
             if not scan_first and not _words_held(confusion, doc.word_set()):
                 continue
             if not lowered:
@@ -471,8 +490,22 @@ def _entry(
         for w in wrong.casefold().split()[1:]
         if (run := _FIRST_RUN.search(w)) is not None
     )
+    # The contexts as text around the word, for its RE2 superset: where
+    # the anchored pattern matches, this one matches from the left
+    # context's start.
+    around = "|".join(
+        _around(c, f"(?:{regex_programs.escape(wrong)})") for c in contexts
+    )
     return Confusion(
-        wrong, choices, compiled, unless_pattern, alone, first, shipped, later
+        wrong,
+        choices,
+        compiled,
+        unless_pattern,
+        alone,
+        first,
+        shipped,
+        later,
+        re2_superset.superset(around),
     )
 
 
@@ -485,6 +518,14 @@ def _anchored(context: str, word: str) -> str:
     """``left %w right`` as ``(?<=left)word(?=right)``."""
     left, _, right = context.partition(_MARK)
     return f"(?:(?<={left}){word}(?={right}))"
+
+
+def _around(context: str, word: str) -> str:
+    """``left %w right`` as ``left word right``, the contexts matched as
+    text: a superset of the anchored form's matches, moved to where the
+    left context starts."""
+    left, _, right = context.partition(_MARK)
+    return f"(?:{left}{word}{right})"
 
 
 def _strings(value: Any) -> bool:

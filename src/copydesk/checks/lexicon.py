@@ -449,6 +449,7 @@ class Lexicon(CheckTypeBase):
         if (
             word_guards.code_like(doc, start, end)
             or word_guards.cited(doc.prose, start, end)
+            or word_guards.quoted_command(doc.prose, start)
             or word_guards.combining_form(doc.text, end)
             or word_guards.sic(doc.text, end)
             or _bracket_built(doc.text, start, folded, language)
@@ -673,6 +674,41 @@ def _foreign_spelling(folded: str, meant: str) -> bool:
 _FOREIGN_ENDINGS = ("ement", "cion", "ciones", "ismo", "ismus", "idad", "ita", "ung")
 
 
+#: Fewest letters of a word read as a British spelling of Greek or Latin
+#: ae or oe (short words with "ae" are slips as often: "baed", "toe").
+_DIGRAPH_MIN = 8
+
+
+#: Letters that follow the digraph in such words: haem-, paed-, anaes-,
+#: foet-, oen-, caec- (not "daefault", a slip of default).
+_AFTER_DIGRAPH = frozenset("cdlmnst")
+#: Letters from the digraph to the word's end, the digraph's two among
+#: them: it stands in the stem, not in an ending ("organizaed" is a slip).
+_DIGRAPH_TAIL = 5
+
+
+def _british_digraph(folded: str, meant: str) -> bool:
+    """Whether ``folded`` is ``meant`` with the ae or oe British English
+    keeps in words from Greek and Latin where American English writes e
+    ("hyperglycaemia", "oedematous", "paediatrician"): a spelling, not a
+    slip. The digraph follows a consonant or opens the word, and stands in
+    the stem before one of the letters such words go on with."""
+    if len(folded) < _DIGRAPH_MIN or len(folded) != len(meant) + 1:
+        return False
+    for digraph in ("ae", "oe"):
+        at = folded.find(digraph)
+        while at != -1:
+            if (
+                (at == 0 or folded[at - 1] not in "aeiou")
+                and folded[at + 2 : at + 3] in _AFTER_DIGRAPH
+                and len(folded) - at >= _DIGRAPH_TAIL
+                and folded[:at] + folded[at + 1 :] == meant
+            ):
+                return True
+            at = folded.find(digraph, at + 1)
+    return False
+
+
 def _other_ending(folded: str, meant: str) -> bool:
     """Whether ``folded`` ends in a vowel and differs from ``meant`` only in
     its last two letters: another language's form of the word
@@ -687,7 +723,8 @@ def _other_ending(folded: str, meant: str) -> bool:
 def _dropped_syllable(folded: str, lex: wordlists.Lexicon) -> str | None:
     """The common word ``folded`` is with a syllable dropped from or doubled
     in its ending (``_SYLLABLE_SLIPS``: "implementions", "documention" for
-    -tations; "interoperatibility"), or None. Such a word looks built by
+    -tations; "interoperatibility"), or two or three letters typed twice
+    anywhere ("entitities"), or None. Such a word looks built by
     affixes (document + -ion), which the search for slips trusts with one
     edit only, and the two letters lost are one: an "-ation" word's
     syllable, typed as the mind says it. Not where one edit makes a common
@@ -700,11 +737,38 @@ def _dropped_syllable(folded: str, lex: wordlists.Lexicon) -> str | None:
             if lex.is_word(meant) and lex.count(meant) >= _SYLLABLE_MEANT_COUNT:
                 break
     else:
-        return None
+        found = _stuttered(folded, lex)
+        if found is None:
+            return None
+        meant = found
     if any(_common(lex, form) for form in typo_edits.one_edit(folded)):
         return None
     return meant
 
+
+def _stuttered(folded: str, lex: wordlists.Lexicon) -> str | None:
+    """The common word ``folded`` is with two or three of its letters typed
+    twice in a row ("entitities" for entities, "standandard"), or None.
+    Not a prefix put before a word that has it already ("rereleasing",
+    "prereview", "subsubsections"), nor -able after a verb ("disablable")."""
+    if any(
+        folded.startswith(prefix) and lex.is_word(folded[len(prefix) :])
+        for prefix in _REPEATED_PREFIXES
+    ) or (folded.endswith("able") and lex.is_word(folded[:-4] + "e")):
+        return None
+    for size in (2, 3):
+        for at in range(len(folded) - 2 * size + 1):
+            chunk = folded[at : at + size]
+            if len(set(chunk)) < size or chunk != folded[at + size : at + 2 * size]:
+                continue
+            meant = folded[:at] + folded[at + size :]
+            if lex.is_word(meant) and lex.count(meant) >= _SYLLABLE_MEANT_COUNT:
+                return meant
+    return None
+
+
+#: Prefixes English puts before words that may begin with them already.
+_REPEATED_PREFIXES = ("re", "pre", "sub", "un", "de", "co", "dis", "over", "super")
 
 #: The count of a word meant whose syllable was lost: a common one
 #: ("acception" is no slip of the rare "acceptation").
@@ -759,6 +823,8 @@ def _believable(
     """
     if best.count < min_count or best.word not in lex.words:
         return False
+    if _british_digraph(folded, best.word):
+        return False  # "hyperglycaemia", "hypoglycaemic": British spelling
     if best.word in lex.names and (
         best.cost >= typo_edits.SWAPPED or word[0].isupper()
     ):

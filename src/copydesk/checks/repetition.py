@@ -43,7 +43,7 @@ import re as stdlib_re
 from collections.abc import Iterable, Iterator, Mapping, Set
 from typing import Any, ClassVar, Final
 
-from copydesk import langtag, morphology, patterns
+from copydesk import code_lines, langtag, morphology, patterns
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.deadline import on_time
 from copydesk.document import FILLER, Document
@@ -380,6 +380,18 @@ def _quoted_whole(prose: str, run: list[tuple[int, int]]) -> bool:
     )
 
 
+def _bracketed_whole(prose: str, run: list[tuple[int, int]]) -> bool:
+    """Whether the repeats are all a bracket holds: an aside said twice on
+    purpose ("quality documentation (hint hint)")."""
+    before, after = run[0][0] - 1, run[-1][1]
+    return (
+        before >= 0
+        and after < len(prose)
+        and prose[before] == "("
+        and prose[after] == ")"
+    )
+
+
 def _anchored_name(doc: Document, run: list[tuple[int, int]], word: str) -> bool:
     """Whether the double, joined by hyphens, is in its line's markup (an
     ``id`` or a link's fragment: ``id="script-data-escaped-dash-dash-
@@ -659,6 +671,8 @@ def _meant(doc: Document, run: list[tuple[int, int]], words: list[str]) -> bool:
         return True  # notation: a matrix's columns "{l l}", "x x"
     if _quoted_whole(doc.prose, run):
         return True  # remove the "only only" messages: the double is named
+    if _bracketed_whole(doc.prose, run):
+        return True  # "(hint hint)", "(cough cough)": an aside said twice
     if _anchored_name(doc, run, first):
         return True  # <dfn>after after body</dfn> of #the-after-after-body-mode
     if (
@@ -693,6 +707,8 @@ def _meant(doc: Document, run: list[tuple[int, int]], words: list[str]) -> bool:
     line_start = doc.line_start(doc.line_col(run[0][0])[0])
     if _COMMAND.match(doc.prose, line_start) is not None:
         return True  # "@tables null null TEST;": a console's command, shown
+    if code_lines.on_code_line(doc.text, doc.prose, doc.format, run[0][0], run[-1][1]):
+        return True  # "alert ip any any -> any any (msg:"..."; sid:1;)"
     return _SPEECH.match(doc.text, line_start) is not None
 
 

@@ -276,6 +276,8 @@ class Variants(CheckTypeBase):
                 continue  # entries of a list of codes, not a name in prose
             if _credited(doc, spelling) and _credited(doc, other):
                 continue  # two people thanked: each credit names one
+            if _listed_apart(doc, spelling, other):
+                continue  # "- Julian", "- Victor Julien": two contributors
             if _listed_together(doc.prose, spelling, other):
                 continue  # "X. Shen, Z. Chen, Y. Shen": two authors of one list
             line, _ = doc.line_col(other.first)
@@ -817,6 +819,20 @@ def _credited(doc: Document, spelling: _Spelling) -> bool:
     return all(
         word_guards.in_people_series(doc, tok.start, tok.end) for tok in spelling.tokens
     )
+
+
+def _listed_apart(doc: Document, spelling: _Spelling, other: _Spelling) -> bool:
+    """Every use of both spellings names a list item of its own in a list
+    of people, and no item of one is an item of the other but for accents
+    and case: "- Julian" and "- Victor Julien" are two contributors, where
+    "- Stefan van der Walt" and "- Stéfan van der Walt" list one twice."""
+    names = []
+    for group in (spelling, other):
+        items = [word_guards.names_entry(doc, tok.start) for tok in group.tokens]
+        if None in items:
+            return False
+        names.append({word_guards.unaccented(i.casefold()) for i in items if i})
+    return names[0].isdisjoint(names[1])
 
 
 @functools.lru_cache(maxsize=4096)

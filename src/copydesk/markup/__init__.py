@@ -21,6 +21,7 @@ Shared decisions:
   plain-text paragraphs (HTML masks ``<...>`` by regex) instead of crashing.
 """
 
+import fnmatch
 import functools
 import importlib
 import posixpath
@@ -114,9 +115,26 @@ _loaded: dict[str, Callable[[str], Parsed]] = {}
 _Pieces = Callable[[str, int, int, LineIndex | None], Iterator[tuple[int, Parsed]]]
 
 
+#: Text files a build or a tool reads, by name: CMake's sources, pip's
+#: requirements, a crawler's rules. They are code, not prose, whatever
+#: their ``.txt`` says (a walk skips them; named alone, one is plain text).
+_TOOL_INPUTS = (
+    "cmakelists*.txt",
+    "cmakecache.txt",
+    "requirements*.txt",
+    "*-requirements.txt",
+    "*_requirements.txt",
+    "constraints*.txt",
+    "robots.txt",
+)
+
+
 def format_for_path(path: str) -> str | None:
-    """The format implied by ``path``'s extension, or None when unknown."""
+    """The format implied by ``path``'s extension, or None when unknown (or
+    when the name is a tool's input, ``_TOOL_INPUTS``)."""
     name = posixpath.basename(path.replace("\\", "/"))
+    if any(fnmatch.fnmatch(name.lower(), glob) for glob in _TOOL_INPUTS):
+        return None
     stem, ext = posixpath.splitext(name)
     if ext.lower() == _TEMPLATE_EXTENSION:
         # ``page.html.md.erb``: a template of the format its inner extension

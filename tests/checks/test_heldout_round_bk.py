@@ -1,0 +1,98 @@
+"""Mends for what round bk of held-out trees (``bench/labels/
+heldout-2026-12-07k.md``) showed, each on a document of our own."""
+
+from __future__ import annotations
+
+from tests.shipped_packs import found
+
+from copydesk import code_lines
+
+#: A rules manual in reST: detection rules shown in containers and an
+#: indented paragraph, not in literal blocks, so they reach the prose.
+RULES_PAGE = """\
+Writing detection rules
+=======================
+
+A rule has an action, a header and options. The rule below raises an
+alert for the the login page of any host:
+
+.. container:: example-rule
+
+    alert http any any -> any any (msg:"Login seen"; content:"/login"; sid:1001;)
+
+A rule may run over several lines, each but the last ending in a
+backslash:
+
+.. container:: example-rule
+
+    alert tcp any any -> any any \\
+        (msg:"Large upload"; dsize:>1400; \\
+        sid:1002;)
+
+Options without values are keywords: ``ttl:64; prefilter; sid:3;`` sets a
+flag. Without backquotes the same rule reads as text:
+
+    alert ip any any -> any any (ttl:64; prefilter; sid:1003;)
+
+Note that "msg" names the alert and "sid" numbers it.
+"""
+
+
+def test_a_rule_language_shown_as_text_is_code() -> None:
+    # Its header repeats "any" and its options quote their values: the
+    # statement's fields say it is code, on its own line and on the lines a
+    # backslash joins to it. The doubled "the" of the prose stays.
+    assert found(RULES_PAGE, "rules.rst", "style", "quotes") == [
+        (5, 11, "style.Repetition"),
+    ]
+
+
+def test_a_statement_field_needs_its_key_and_its_semicolon() -> None:
+    on = code_lines.on_code_line
+    for line in (
+        'alert ip any any (msg:"x"; sid:1;)',
+        "ttl:64; prefilter; sid:3;",
+        "drop any any (sid: 9;)",
+    ):
+        assert on(line, line, "rst", 12, 15), line
+    for line in (
+        "Note: this is it; any any more.",
+        'He said: "go"; then any any left.',
+        "The ratio was 3:1; any any other.",
+        "(see: any any)",
+    ):
+        assert not on(line, line, "rst", 12, 15), line
+
+
+def test_two_people_listed_apart_are_two_people() -> None:
+    # "Julian" and "Victor Julien" are two items of a contributors' list:
+    # each item names one person. A one-word item in a list of no people
+    # is still compared with the prose.
+    text = (
+        "# Speakers\n\n"
+        "- Samojlenko\n- Kowalski\n- Nowak\n\n"
+        "The panel opened at nine, and Samoylenko spoke first about the harvest.\n\n"
+        "# Contributors\n\n"
+        "- Joyce Yu\n- Julian\n- Juliana Fajardini\n- Ken Steele\n- Victor Julien\n"
+    )
+    assert found(text, "panel.md", "variants") == [(3, 3, "variants.Names")]
+
+
+def test_one_person_listed_twice_in_two_spellings_is_reported() -> None:
+    # Two items that are one name but for an accent list one person twice.
+    text = (
+        "Contributors to this release:\n\n"
+        "- Ana Ruiz\n- Stefan van der Walt\n- Joyce Yu\n"
+        "- Stéfan van der Walt\n- Ken Steele\n"
+    )
+    assert found(text, "release.md", "variants") == [(6, 3, "variants.Names")]
+
+
+def test_a_command_quoted_after_run_is_not_a_word() -> None:
+    # "run "stty raw"": the quotation opens with the program the reader
+    # types; a slip outside such a quotation is still one.
+    text = (
+        'To reset the line, run "stty raw" on the server, or type "stty sane"\n'
+        "when the terminal is stuck. The sesion then ends.\n"
+    )
+    assert found(text, "terminal.txt", "typos") == [(2, 33, "typos.Unknown")]
