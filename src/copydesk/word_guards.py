@@ -791,16 +791,22 @@ def cited(text: str, start: int, end: int, marks: str = _QUOTES) -> bool:
 #: A verb that gives a command to type, then the quote mark that opens it:
 #: ``run "stty raw"``, ``type 'ls -l'``, ``enter “make install”``.
 _COMMAND_QUOTED = later_re(
-    r"\b(?:run|runs|running|type|types|typing|enter|entering|execute|executing"
-    r"|issue|issuing|invoke|invoking|the\s+command)[ \t\u00a0]+[\"'“‘]\Z",
+    r"\b(?:run|runs|running|execute|executes|executing|invoke|invokes|invoking"
+    r"|the\s+command)[ \t\u00a0]+[\"'“‘]\Z",
     re.IGNORECASE,
 )
 
 
-def quoted_command(prose: str, start: int) -> bool:
-    """The word opens a quoted command the reader is told to run: a
-    program's name (``run "stty raw" on the server``), not a word."""
-    return _COMMAND_QUOTED.search(prose, max(0, start - 24), start) is not None
+def quoted_command(prose: str, start: int, end: int) -> bool:
+    """The word, in lower case, opens a quoted command the reader is told
+    to run: a program's name (``run "stty raw" on the server``), not a
+    word. Only after run, execute, invoke or "the command": after "issue"
+    or "enter" a quotation is as often a form's words ("enter "personel
+    details"")."""
+    return (
+        prose[start:end].islower()
+        and _COMMAND_QUOTED.search(prose, max(0, start - 24), start) is not None
+    )
 
 
 #: The tags of emphasis around one word: ``<em>word</em>``, ``<i>word</i>``.
@@ -1110,28 +1116,32 @@ def in_name_list(doc: Document, start: int) -> bool:
     return name is None or start - block.start < entry.find(name) + len(name)
 
 
-def names_entry(doc: Document, start: int) -> str | None:
-    """The name of the list item the word at ``start`` is in, where the
-    item holds one name alone (``- Julian``, ``- Victor Julien``, ``-
-    dessant - bug hunting``) in a list of people (the item, or one beside
-    it, names a person in full), and the word is in that name; else None.
-    Read from the item and its neighbours, where ``in_name_list`` asks the
-    document's lists (``NameLists``) for a long run of such items."""
+def names_entry(doc: Document, start: int, end: int) -> str | None:
+    """The name of the list item the word ``start:end`` is in, the word
+    itself written as a NUL, where the item holds one name alone (``-
+    Julian``, ``- Victor Julien``, ``- dessant - bug hunting``) in a list of
+    people (the item, or one beside it, names a person in full), and the
+    word is in that name; else None. Read from the item and its
+    neighbours, where ``in_name_list`` asks the document's lists
+    (``NameLists``) for a long run of such items."""
     beside = doc.blocks_beside(start)
     block = next((b for b in beside if b.start <= start < b.end), None)
-    if block is None or block.kind != "list":
+    if block is None or block.kind != "list" or end > block.end:
         return None
     entry = doc.prose[block.start : block.end]
     if not _name_entry(entry):
         return None
     name = _credit_name(entry)
-    if name is not None and start - block.start >= entry.find(name) + len(name):
+    head = 0 if name is None else entry.find(name)
+    size = len(entry) if name is None else len(name)
+    at = start - block.start
+    if at < head or at + (end - start) > head + size:
         return None  # in what the credit says they gave
     if not any(
         b.kind == "list" and _person_entry(doc.prose[b.start : b.end]) for b in beside
     ):
         return None
-    return (name or entry).strip()
+    return (entry[head:at] + "\0" + entry[at + end - start : head + size]).strip()
 
 
 #: The spaced dash between a contributor's name and what they gave in a

@@ -47,21 +47,36 @@ def test_a_rule_language_shown_as_text_is_code() -> None:
     ]
 
 
-def test_a_statement_field_needs_its_key_and_its_semicolon() -> None:
-    on = code_lines.on_code_line
+def test_a_statement_is_fields_ending_as_a_statement_does() -> None:
+    def code(line: str) -> bool:
+        return code_lines.code_line_spans(line, line, "rst") == [(0, len(line))]
+
     for line in (
         'alert ip any any (msg:"x"; sid:1;)',
         "ttl:64; prefilter; sid:3;",
         "drop any any (sid: 9;)",
+        'alert tcp any any -> any any (msg:"x"; \\',
     ):
-        assert on(line, line, "rst", 12, 15), line
+        assert code(line), line
     for line in (
         "Note: this is it; any any more.",
         'He said: "go"; then any any left.',
         "The ratio was 3:1; any any other.",
         "(see: any any)",
+        # Prose that mentions fields goes on in words.
+        "Style it with color:red; margin:0; and the the text turns red.",
+        'He said:"go"; then he he left the room.',
+        "us; Tel:030-1234; Fax:030-5678; we answer within a day, the",
     ):
-        assert not on(line, line, "rst", 12, 15), line
+        assert not code(line), line
+
+
+def test_a_timetable_of_colons_is_read_in_linear_time() -> None:
+    # "00:00,00:05,...": a colon every few characters, no semicolon after
+    # any; every field's run is bounded, so the scan stays linear.
+    line = ",".join(f"{h:02}:{m:02}" for h in range(24) for m in range(0, 60, 5))
+    text = (line + "; ") * 40
+    assert code_lines.code_line_spans(text, text, "markdown") == []
 
 
 def test_two_people_listed_apart_are_two_people() -> None:
@@ -90,9 +105,23 @@ def test_one_person_listed_twice_in_two_spellings_is_reported() -> None:
 
 def test_a_command_quoted_after_run_is_not_a_word() -> None:
     # "run "stty raw"": the quotation opens with the program the reader
-    # types; a slip outside such a quotation is still one.
+    # runs; a slip outside such a quotation is still one, and so is one in
+    # a form's words the reader is told to enter.
     text = (
-        'To reset the line, run "stty raw" on the server, or type "stty sane"\n'
-        "when the terminal is stuck. The sesion then ends.\n"
+        'To reset the line, run "stty raw" on the server, or execute "stty\n'
+        'sane" when the terminal is stuck. The sesion ends. Enter "personel\n'
+        'details" in the form.\n'
     )
-    assert found(text, "terminal.txt", "typos") == [(2, 33, "typos.Unknown")]
+    assert found(text, "terminal.txt", "typos") == [
+        (2, 39, "typos.Unknown"),
+        (2, 59, "typos.Unknown"),
+    ]
+
+
+def test_one_person_in_two_lists_spelled_two_ways_is_reported() -> None:
+    # The items differ only by the spelling itself: one person.
+    text = (
+        "Speakers:\n\n- Oleksandr Samojlenko\n- Ana Ruiz\n\n"
+        "Authors:\n\n- Ken Steele\n- Oleksandr Samoylenko\n"
+    )
+    assert found(text, "event.md", "variants") == [(3, 13, "variants.Names")]

@@ -53,3 +53,12 @@ def test_letters_typed_twice_in_a_row_are_a_slip() -> None:
         (1, 5, "typos.Unknown"),
         (2, 45, "typos.Unknown"),
     ]
+
+
+def test_what_is_no_british_spelling_stays_a_slip() -> None:
+    # ae before -ment, oe before a letter no such word has, -erer nouns.
+    text = "The managaement of the devoelopment team fosters the fosterers.\n"
+    assert found(text, "team.md", "typos") == [
+        (1, 5, "typos.Unknown"),
+        (1, 24, "typos.Unknown"),
+    ]

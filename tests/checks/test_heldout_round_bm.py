@@ -11,8 +11,9 @@ from copydesk.files import discover
 
 
 def test_a_walk_skips_the_text_files_tools_read(tmp_path: Path) -> None:
-    # A tutorial's CMake sources and pip's requirements sit beside the
-    # pages that include them; they are code. Named alone, one is linted.
+    # A tutorial's CMake sources sit beside the pages that include them;
+    # they are code. Named alone, one is linted. A requirements file may be
+    # a specification in prose: it is walked.
     code = tmp_path / "docs" / "code"
     code.mkdir(parents=True)
     (tmp_path / "docs" / "guide.txt").write_text("Build the node.\n")
@@ -21,7 +22,7 @@ def test_a_walk_skips_the_text_files_tools_read(tmp_path: Path) -> None:
     (code / "requirements-dev.txt").write_text("pytest>=8\n")
     (code / "notes.txt").write_text("Remember the sensor.\n")
     walked = sorted(Path(t.path).name for t in discover([str(tmp_path)]))
-    assert walked == ["guide.txt", "notes.txt"]
+    assert walked == ["guide.txt", "notes.txt", "requirements-dev.txt"]
     (named,) = discover([str(code / "CMakeLists.txt")])
     assert named.format == "plain"
 

@@ -449,7 +449,7 @@ class Lexicon(CheckTypeBase):
         if (
             word_guards.code_like(doc, start, end)
             or word_guards.cited(doc.prose, start, end)
-            or word_guards.quoted_command(doc.prose, start)
+            or word_guards.quoted_command(doc.prose, start, end)
             or word_guards.combining_form(doc.text, end)
             or word_guards.sic(doc.text, end)
             or _bracket_built(doc.text, start, folded, language)
@@ -679,9 +679,10 @@ _FOREIGN_ENDINGS = ("ement", "cion", "ciones", "ismo", "ismus", "idad", "ita", "
 _DIGRAPH_MIN = 8
 
 
-#: Letters that follow the digraph in such words: haem-, paed-, anaes-,
-#: foet-, oen-, caec- (not "daefault", a slip of default).
-_AFTER_DIGRAPH = frozenset("cdlmnst")
+#: Letters that follow each digraph in such words: haem-, paed-, anaes-,
+#: caec-, palaeo-; oed-, oes-, foet-, amoeb-, manoeu-, diarrhoea, oen-
+#: (not "daefault" nor "devoelopment"; nor -aement: "managaement").
+_AFTER_DIGRAPH = {"ae": frozenset("cdmos"), "oe": frozenset("abdnstu")}
 #: Letters from the digraph to the word's end, the digraph's two among
 #: them: it stands in the stem, not in an ending ("organizaed" is a slip).
 _DIGRAPH_TAIL = 5
@@ -700,7 +701,8 @@ def _british_digraph(folded: str, meant: str) -> bool:
         while at != -1:
             if (
                 (at == 0 or folded[at - 1] not in "aeiou")
-                and folded[at + 2 : at + 3] in _AFTER_DIGRAPH
+                and folded[at + 2 : at + 3] in _AFTER_DIGRAPH[digraph]
+                and not folded.startswith("ment", at + 2)
                 and len(folded) - at >= _DIGRAPH_TAIL
                 and folded[:at] + folded[at + 1 :] == meant
             ):
@@ -750,11 +752,16 @@ def _stuttered(folded: str, lex: wordlists.Lexicon) -> str | None:
     """The common word ``folded`` is with two or three of its letters typed
     twice in a row ("entitities" for entities, "standandard"), or None.
     Not a prefix put before a word that has it already ("rereleasing",
-    "prereview", "subsubsections"), nor -able after a verb ("disablable")."""
-    if any(
-        folded.startswith(prefix) and lex.is_word(folded[len(prefix) :])
-        for prefix in _REPEATED_PREFIXES
-    ) or (folded.endswith("able") and lex.is_word(folded[:-4] + "e")):
+    "prereview", "subsubsections"), nor -able after a verb ("disablable"),
+    nor -er after a verb in -er ("fosterers", "registerers")."""
+    if (
+        any(
+            folded.startswith(prefix) and lex.is_word(folded[len(prefix) :])
+            for prefix in _REPEATED_PREFIXES
+        )
+        or (folded.endswith("able") and lex.is_word(folded[:-4] + "e"))
+        or folded.endswith(("erer", "erers"))
+    ):
         return None
     for size in (2, 3):
         for at in range(len(folded) - 2 * size + 1):

@@ -46,7 +46,7 @@ from typing import Any, ClassVar, Final
 from copydesk import code_lines, langtag, morphology, patterns
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.deadline import on_time
-from copydesk.document import FILLER, Document
+from copydesk.document import FILLER, Analysis, Document
 from copydesk.lazy_patterns import later_re, later_regex
 from copydesk.lines import line_around
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
@@ -105,6 +105,8 @@ class Repetition(CheckTypeBase):
     #: A repeat never crosses a paragraph's end (one across a line break
     #: stays inside its block), and is judged by its own lines.
     REACH: ClassVar[Reach] = Reach.PARAGRAPH
+    #: Lines of code, where a doubled token is syntax.
+    USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (code_lines.CodeLineSpans,)
 
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k
@@ -707,7 +709,7 @@ def _meant(doc: Document, run: list[tuple[int, int]], words: list[str]) -> bool:
     line_start = doc.line_start(doc.line_col(run[0][0])[0])
     if _COMMAND.match(doc.prose, line_start) is not None:
         return True  # "@tables null null TEST;": a console's command, shown
-    if code_lines.on_code_line(doc.text, doc.prose, doc.format, run[0][0], run[-1][1]):
+    if code_lines.on_code_line(doc, run[0][0], run[-1][1]):
         return True  # "alert ip any any -> any any (msg:"..."; sid:1;)"
     return _SPEECH.match(doc.text, line_start) is not None
 

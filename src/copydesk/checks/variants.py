@@ -823,12 +823,16 @@ def _credited(doc: Document, spelling: _Spelling) -> bool:
 
 def _listed_apart(doc: Document, spelling: _Spelling, other: _Spelling) -> bool:
     """Every use of both spellings names a list item of its own in a list
-    of people, and no item of one is an item of the other but for accents
-    and case: "- Julian" and "- Victor Julien" are two contributors, where
-    "- Stefan van der Walt" and "- Stéfan van der Walt" list one twice."""
+    of people, and no item of one is an item of the other but for the
+    spelling itself, accents and case: "- Julian" and "- Victor Julien" are
+    two contributors, where "- Stefan van der Walt" and "- Stéfan van der
+    Walt", or "- Oleksandr Samojlenko" in one list and "- Oleksandr
+    Samoylenko" in another, name one person twice."""
     names = []
     for group in (spelling, other):
-        items = [word_guards.names_entry(doc, tok.start) for tok in group.tokens]
+        items = [
+            word_guards.names_entry(doc, tok.start, tok.end) for tok in group.tokens
+        ]
         if None in items:
             return False
         names.append({word_guards.unaccented(i.casefold()) for i in items if i})

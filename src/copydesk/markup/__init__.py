@@ -115,18 +115,12 @@ _loaded: dict[str, Callable[[str], Parsed]] = {}
 _Pieces = Callable[[str, int, int, LineIndex | None], Iterator[tuple[int, Parsed]]]
 
 
-#: Text files a build or a tool reads, by name: CMake's sources, pip's
-#: requirements, a crawler's rules. They are code, not prose, whatever
-#: their ``.txt`` says (a walk skips them; named alone, one is plain text).
-_TOOL_INPUTS = (
-    "cmakelists*.txt",
-    "cmakecache.txt",
-    "requirements*.txt",
-    "*-requirements.txt",
-    "*_requirements.txt",
-    "constraints*.txt",
-    "robots.txt",
-)
+#: Text files a build or a tool reads, by name: CMake's sources and cache,
+#: a crawler's rules. They are code, not prose, whatever their ``.txt``
+#: says (a walk skips them; named alone, one is plain text). Names a prose
+#: document may take too ("requirements.txt" for a specification) are not
+#: listed.
+_TOOL_INPUTS = ("cmakelists*.txt", "cmakecache.txt", "robots.txt")
 
 
 def format_for_path(path: str) -> str | None:
