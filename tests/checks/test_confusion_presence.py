@@ -1,5 +1,5 @@
-"""confusion: a long document's words are scanned for only where one RE2
-pass over it says a confusion may stand (``WhichMayMatch``)."""
+"""confusion: a document's words are scanned for only where one RE2 pass
+over it says a confusion may stand (``WhichMayMatch``)."""
 
 from __future__ import annotations
 
@@ -54,14 +54,16 @@ def test_every_shipped_entry_has_a_superset(rule_id: str) -> None:
     assert missing == (["their"] if rule_id == "typos.RealWords" else [])
 
 
+@pytest.mark.parametrize("copies", [1, 12])
 @pytest.mark.parametrize("rule_id", SHIPPED)
 def test_the_pass_finds_what_every_scan_finds(
-    rule_id: str, monkeypatch: pytest.MonkeyPatch
+    rule_id: str, copies: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A long document (past ``SCAN_FIRST``), slips spread through it: the
-    same findings with the pass and with every entry scanned for."""
-    text = (SLIPS + FILLER * 30) * 12
-    assert len(text) > confusion.SCAN_FIRST
+    """A short document and a long one (past ``SCAN_FIRST``, its word set
+    not made first), slips spread through them: the same findings with
+    the pass and with every entry scanned for."""
+    text = (SLIPS + FILLER * 30) * copies
+    assert (len(text) > confusion.SCAN_FIRST) is (copies > 1)
     _, ruleset = _ruleset(rule_id)
 
     def found() -> list[tuple[int, int, str]]:
