@@ -184,6 +184,12 @@ class WhichMayMatch:
         self._slots: list[int] = []
         self._always = frozenset(i for i, s in enumerate(supersets) if s is None)
 
+    @property
+    def compiled(self) -> bool:
+        """Whether the set was compiled (or refused) yet: its compile costs
+        a few ms, more than a short text's scans it spares."""
+        return self._set is not None
+
     def __call__(self, text: str) -> frozenset[int] | None:
         """The indices of the patterns ``text`` may match, or None for all."""
         if self._set is None:

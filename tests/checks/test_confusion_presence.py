@@ -64,6 +64,7 @@ def test_the_pass_finds_what_every_scan_finds(
     the pass and with every entry scanned for."""
     text = (SLIPS + FILLER * 30) * copies
     assert (len(text) > confusion.SCAN_FIRST) is (copies > 1)
+    monkeypatch.setattr(confusion, "SHORT_BEFORE_THE_PASS", 0)  # the pass now
     _, ruleset = _ruleset(rule_id)
 
     def found() -> list[tuple[int, int, str]]:
@@ -115,3 +116,18 @@ def test_the_pass_names_every_entry_that_stands(rule_id: str, words: list[str]) 
         places = confusion._contexts(entry, text, None)
         if next(iter(places), None) is not None:
             assert index in may, (entry.wrong, text)
+
+
+def test_a_short_document_alone_does_not_compile_the_pass() -> None:
+    """The set's compile (a few ms a rule) is paid by a long document or a
+    run of many files, not by a one-file run of a short one."""
+    (rule,) = load_ruleset(select=["typos.ModalVerbs"]).checks
+    assert isinstance(rule, confusion.ConfusionCheck)
+    fresh = confusion.ConfusionCheck(rule.meta, rule.confusions)
+    ruleset = Ruleset([fresh], "test", compile_exceptions([fresh]))
+    short = "The loader can provides a default value.\n"
+    for _ in range(confusion.SHORT_BEFORE_THE_PASS):
+        assert [f.col for f in lint_text(short, "a.txt", "plain", ruleset)] == [16]
+        assert not fresh.present.compiled
+    assert [f.col for f in lint_text(short, "a.txt", "plain", ruleset)] == [16]
+    assert fresh.present.compiled

@@ -74,7 +74,7 @@ class Confusion(NamedTuple):
 class ConfusionCheck(CheckTypeBase):
     """Flags a listed word in a context that says another word was meant."""
 
-    __slots__ = ("confusions", "meta", "present")
+    __slots__ = ("confusions", "meta", "present", "short_seen")
 
     FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
     #: A confusion whose word the document lacks is skipped on a set lookup.
@@ -108,6 +108,10 @@ class ConfusionCheck(CheckTypeBase):
             [c.presence for c in confusions],
             ignorecase=bool(confusions) and confusions[0].word.ignorecase,
         )
+        #: Short documents run without the pass so far: its compile (up to
+        #: 5 ms a rule) is paid by a long one or by a run of many files,
+        #: never by a one-file run of a short one.
+        self.short_seen = 0
 
     @classmethod
     def from_yaml(
@@ -146,7 +150,7 @@ class ConfusionCheck(CheckTypeBase):
         # of for off): its scan and confirmation are made once.
         kept: dict[tuple[str, bool], list[int]] = {}
         scan_first = len(prose) >= SCAN_FIRST
-        may_hold = self.present(prose)
+        may_hold = self.present(prose) if self._asks_the_pass(len(prose)) else None
         if (
             scan_first
             and may_hold is None
@@ -174,6 +178,16 @@ class ConfusionCheck(CheckTypeBase):
                     continue
                 seen.add(start)
                 yield self._finding(doc, start, end, confusion)
+
+    def _asks_the_pass(self, size: int) -> bool:
+        """Whether a document of ``size`` characters is read by the RE2
+        pass first: a long one always, a short one once the set is compiled
+        or ``SHORT_BEFORE_THE_PASS`` short ones have been read without it.
+        The findings are the same either way."""
+        if size >= SCAN_FIRST or self.present.compiled:
+            return True
+        self.short_seen += 1
+        return self.short_seen > SHORT_BEFORE_THE_PASS
 
     def _finding(
         self, doc: Document, start: int, end: int, confusion: Confusion
@@ -256,6 +270,9 @@ def _confirmed(
         kept[key] = confirmed
     return confirmed
 
+
+#: Short documents a rule reads without its RE2 pass before compiling it.
+SHORT_BEFORE_THE_PASS = 8
 
 #: Characters of prose from which a document's confusions are looked for
 #: before its word set is asked (``_held``). The set is a pass over the
