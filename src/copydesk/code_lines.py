@@ -42,6 +42,8 @@ _FIELD_SIGN = later_re(
     r":[^\s;\"]{1,64};"
     r'|[ \t]?[^\s;()"]{1,64};[ \t]*\))'
 )
+#: A field whose quoted value runs on past the line's end.
+_FIELD_OPENED = later_re(r'(?<![\w.-])[A-Za-z_][\w.-]{0,63}:"[^"\n]{0,200}\Z')
 #: A key touching a colon: a name not part of a longer token.
 _KEY_BEFORE = later_re(r"(?<![\w.-])[A-Za-z_][\w.-]*\Z")
 #: Characters of a key read back from its colon.
@@ -108,11 +110,26 @@ def code_line_spans(text: str, prose: str, fmt: str) -> list[tuple[int, int]]:
     for at, certain in sorted(signs):
         if line is None or at >= line[1]:
             line = _logical_line(text, at, line[1] if line else 0)
-        if spans and spans[-1] == line:
+        if spans and spans[-1][1] == line[1]:
             continue  # that line is known
         if certain or _ends_a_statement(text, prose, *line):
-            spans.append(line)
+            spans.append(_with_field_opened_before(prose, line, spans))
     return spans
+
+
+def _with_field_opened_before(
+    prose: str, line: tuple[int, int], spans: list[tuple[int, int]]
+) -> tuple[int, int]:
+    """``line`` and the line before it where that one ends inside a field's
+    quoted value (``(msg:"Outdated Firefox on`` ¶ ``Windows"; sid:1;)``):
+    a statement wrapped without a backslash."""
+    lo, hi = line
+    if lo == 0 or (spans and spans[-1][1] >= lo - 1):
+        return line
+    before = line_start(prose, lo - 1)
+    if _FIELD_OPENED.search(prose, before, lo - 1) is None:
+        return line
+    return before, hi
 
 
 class CodeLineSpans(Analysis[list[tuple[int, int]]]):

@@ -125,3 +125,18 @@ def test_one_person_in_two_lists_spelled_two_ways_is_reported() -> None:
         "Authors:\n\n- Ken Steele\n- Oleksandr Samoylenko\n"
     )
     assert found(text, "event.md", "variants") == [(3, 13, "variants.Names")]
+
+
+def test_a_statement_wrapped_inside_a_quoted_value_is_one() -> None:
+    # The rule's message runs over a line break with no backslash: the
+    # line it opens on belongs to the statement, and its quote too.
+    text = (
+        "The rule below drops the traffic:\n\n"
+        ".. container:: example-rule\n\n"
+        '    drop ip any any -> any any (msg:"No outbound access\n'
+        '    from host"; sid:3; rev:1;)\n\n'
+        'A "quoted word stays reported when left open.\n'
+    )
+    assert found(text, "drop.rst", "style", "quotes") == [
+        (8, 3, "quotes.Unclosed"),
+    ]
