@@ -210,11 +210,9 @@ class WhichMayMatch:
         match), then the empty pattern; None when it will not compile."""
         import re2
 
-        options = re2.Options()
-        options.case_sensitive = not self.ignorecase
-        options.max_mem = 64 << 20
-        options.log_errors = False
-        made = re2.Set.SearchSet(options)
+        from copydesk.re2_superset import scanner_options
+
+        made = re2.Set.SearchSet(scanner_options(ignorecase=self.ignorecase))
         always = set(self._always)
         for index, superset in enumerate(self.supersets):
             if superset is None:

@@ -108,6 +108,17 @@ def asked() -> list[str]:
     return sorted(_ASKED)
 
 
+def scanner_options(*, ignorecase: bool) -> Any:
+    """The RE2 options of every prefilter: a scanner's and a set's."""
+    import re2
+
+    options = re2.Options()
+    options.case_sensitive = not ignorecase
+    options.max_mem = 64 << 20
+    options.log_errors = False  # a refused pattern falls back; stderr stays clean
+    return options
+
+
 def compile_scanner(
     pattern: str, *, ignorecase: bool, max_program: int | None = MAX_PROGRAM
 ) -> Any | None:
@@ -115,12 +126,8 @@ def compile_scanner(
     is bigger than ``max_program`` instructions."""
     import re2
 
-    options = re2.Options()
-    options.case_sensitive = not ignorecase
-    options.max_mem = 64 << 20
-    options.log_errors = False  # a refused pattern falls back; stderr stays clean
     try:
-        compiled = re2.compile(pattern, options)
+        compiled = re2.compile(pattern, scanner_options(ignorecase=ignorecase))
     except re2.error:
         return None
     if max_program is not None and compiled.programsize > max_program:

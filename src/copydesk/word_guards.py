@@ -788,8 +788,8 @@ def cited(text: str, start: int, end: int, marks: str = _QUOTES) -> bool:
     return before in marks and after in marks and before not in "’"
 
 
-#: A verb that gives a command to type, then the quote mark that opens it:
-#: ``run "stty raw"``, ``type 'ls -l'``, ``enter “make install”``.
+#: A verb that gives a command to run, then the quote mark that opens it:
+#: ``run "stty raw"``, ``execute 'ls -l'``, ``the command “make install”``.
 _COMMAND_QUOTED = later_re(
     r"\b(?:run|runs|running|execute|executes|executing|invoke|invokes|invoking"
     r"|the\s+command)[ \t\u00a0]+[\"'“‘]\Z",
@@ -1112,8 +1112,17 @@ def in_name_list(doc: Document, start: int) -> bool:
     if block is None or block not in doc.get(NameLists):
         return False
     entry = doc.prose[block.start : block.end]
+    return start - block.start < _name_span(entry)[1]
+
+
+def _name_span(entry: str) -> tuple[int, int]:
+    """Where a list entry's name stands in it: all of it, or a credit's
+    name before what the person gave ("Peter Inglesby - resolve symlinks")."""
     name = _credit_name(entry)
-    return name is None or start - block.start < entry.find(name) + len(name)
+    if name is None:
+        return 0, len(entry)
+    head = entry.find(name)
+    return head, head + len(name)
 
 
 def names_entry(doc: Document, start: int, end: int) -> str | None:
@@ -1131,17 +1140,15 @@ def names_entry(doc: Document, start: int, end: int) -> str | None:
     entry = doc.prose[block.start : block.end]
     if not _name_entry(entry):
         return None
-    name = _credit_name(entry)
-    head = 0 if name is None else entry.find(name)
-    size = len(entry) if name is None else len(name)
+    head, tail = _name_span(entry)
     at = start - block.start
-    if at < head or at + (end - start) > head + size:
+    if at < head or at + (end - start) > tail:
         return None  # in what the credit says they gave
     if not any(
         b.kind == "list" and _person_entry(doc.prose[b.start : b.end]) for b in beside
     ):
         return None
-    return (entry[head:at] + "\0" + entry[at + end - start : head + size]).strip()
+    return (entry[head:at] + "\0" + entry[at + end - start : tail]).strip()
 
 
 #: The spaced dash between a contributor's name and what they gave in a

@@ -7,7 +7,7 @@ from __future__ import annotations
 from tests.shipped_packs import found
 
 from copydesk import wordlists
-from copydesk.checks.lexicon import _dropped_syllable
+from copydesk.checks.lexicon import _syllable_slip
 
 
 def test_below_slipped_to_bellow_where_the_page_points() -> None:
@@ -76,10 +76,10 @@ def test_a_short_word_is_not_read_for_a_lost_syllable() -> None:
     # "exception" too, and "acception" would be a slip of the rare
     # "acceptation".
     lex = wordlists.lexicon("en")
-    assert _dropped_syllable("gestion", lex) is None
-    assert _dropped_syllable("expection", lex) is None
-    assert _dropped_syllable("acception", lex) is None
-    assert _dropped_syllable("instrumention", lex) == "instrumentation"
+    assert _syllable_slip("gestion", lex) is None
+    assert _syllable_slip("expection", lex) is None
+    assert _syllable_slip("acception", lex) is None
+    assert _syllable_slip("instrumention", lex) == "instrumentation"
 
 
 def test_its_written_its_after_to() -> None:

@@ -568,7 +568,7 @@ class Lexicon(CheckTypeBase):
             german=language == "de",
             opens=word_guards.sentence_initial(doc, start, doc.block_at(start)),
         ):
-            meant = _dropped_syllable(folded, lex)
+            meant = _syllable_slip(folded, lex)
             if meant is not None:
                 return self._slip_finding(doc, start, end, word, _cased(meant, word))
             return self._term_slip(doc, start, end, word, folded, lex)
@@ -722,7 +722,7 @@ def _other_ending(folded: str, meant: str) -> bool:
     return shared >= len(folded) - 2
 
 
-def _dropped_syllable(folded: str, lex: wordlists.Lexicon) -> str | None:
+def _syllable_slip(folded: str, lex: wordlists.Lexicon) -> str | None:
     """The common word ``folded`` is with a syllable dropped from or doubled
     in its ending (``_SYLLABLE_SLIPS``: "implementions", "documention" for
     -tations; "interoperatibility"), or two or three letters typed twice
