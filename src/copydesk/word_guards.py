@@ -1653,6 +1653,10 @@ _MENDING_BEFORE = later_re(
 
 #: Endings a term takes in prose: xfail → xfailed, xfailing, xfailures.
 _TERM_ENDINGS = ("ures", "ure", "ings", "ing", "ers", "er", "es", "ed", "s", "d")
+#: The endings before which a code word's last consonant may double, and the
+#: longest stem (with the doubled letter) read so.
+_DOUBLING_ENDINGS = frozenset({"ing", "ings", "ed"})
+_DOUBLED_STEM = 6
 #: Shortest identifier whose inflections count as the document's terms.
 _MIN_CODE_WORD = 4
 #: An identifier (or a part of a dotted or underscored one) of code
@@ -1669,9 +1673,17 @@ _CODE = {
     "markdown": later_re(r"``?[^`\n]+``?"),
     # Literals, roles, and one identifier in the default role (`arange`:
     # what Sphinx projects set to an object's name), not a link's `text`_
-    # nor a title in it (`Installation Guide`).
-    "rst": later_re(r"``[^`\n]+``|:[\w:.-]+:`[^`\n]+`|(?<![`\w])`[\w.:()-]+`(?![`_])"),
-    "html": later_re(r"(?i)<(code|kbd|samp|var)\b[^>]*>[^<]*</\1>"),
+    # nor a title in it (`Installation Guide`); an object description's
+    # signature (``.. method:: FrameBuffer.blit(fbuf, x, y)``).
+    "rst": later_re(
+        r"``[^`\n]+``|:[\w:.-]+:`[^`\n]+`|(?<![`\w])`[\w.:()-]+`(?![`_])"
+        r"|(?<![^\n])[ \t]*\.\.[ \t]+(?:\w+:)?(?:function|method|class|attribute"
+        r"|data|module|exception|decorator|staticmethod|classmethod|property|member"
+        r"|macro|type|var|struct|enum|enumerator|envvar|option|program|cmdoption"
+        r"|describe|object)::[^\n]*"
+    ),
+    # ``tt``: the code of hand-written pages older than HTML5.
+    "html": later_re(r"(?i)<(code|kbd|samp|var|tt)\b[^>]*>[^<]*</\1>"),
 }
 
 
@@ -1775,7 +1787,18 @@ def inflects_code(doc: Document, folded: str, is_word: Callable[[str], bool]) ->
     for ending in _TERM_ENDINGS:
         if folded.endswith(ending) and len(folded) - len(ending) >= _MIN_CODE_WORD:
             stem = folded[: -len(ending)]
-            for term in (stem, stem + "e"):
+            terms = [stem, stem + "e"]
+            if (
+                ending in _DOUBLING_ENDINGS
+                and stem[-1] == stem[-2]
+                and stem[-1] not in "aeiou"
+                and len(stem) <= _DOUBLED_STEM
+            ):
+                # ``blit`` in code, "blitting" and "blitted" in prose: a
+                # short stem's last consonant doubles ("refererred" is no
+                # form of a longer ``referer``).
+                terms.append(stem[:-1])
+            for term in terms:
                 if term in code and not is_word(term):
                     return True
     return False

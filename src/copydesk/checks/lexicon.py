@@ -878,7 +878,26 @@ def _believable(
         return True  # a vowel slip in a very common word: ``diffrent``
     if _suffix_vowel_swapped(folded, best.word):
         return True  # ``existant``, ``executible``: no word, whatever -ant makes
+    if _agent_for_participle(lex, folded, best.word):
+        return False
     return not _derived_from_common(lex, folded) or _slip_outweighs(lex, folded, best)
+
+
+def _agent_for_participle(lex: wordlists.Lexicon, folded: str, meant: str) -> bool:
+    """Whether ``folded`` is a listed verb's agent noun and ``meant`` the
+    same verb's past form (``occluder``/``occluded``,
+    ``introducer``/``introduced``, ``superseder``/``superseded``): the writer
+    knew the verb, and its past form is the commonest of its forms, so being
+    commoner says nothing of which form was meant, however rare the verb."""
+    if not (
+        folded.endswith("er")
+        and meant.endswith("ed")
+        and len(folded) - 2 >= _SUFFIX_STEM
+        and folded[:-2] == meant[:-2]
+    ):
+        return False
+    stem = folded[:-2]
+    return stem + "e" in lex.words or stem in lex.words
 
 
 #: How much commoner (in the lexicon's tenths of a decade: 4 is 2.5 times)
