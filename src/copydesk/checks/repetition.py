@@ -885,7 +885,34 @@ def _stranded(doc: Document, run: list[tuple[int, int]], word: str) -> bool:
         # "the company she was working at at the time": a relative clause's
         # stranded "at", then a time's.
         return _TIME_AFTER_AT.match(doc.prose, run[1][1]) is not None
+    if word == "it":
+        return _object_then_subject(doc.prose, run)
     return False
+
+
+def _object_then_subject(prose: str, run: list[tuple[int, int]]) -> bool:
+    """A clause that ends in a preposition's object "it", then the next
+    clause's subject "it" before its verb, the comma between them left out:
+    "if the query has a colon in it it will be searched", "when working on
+    it it is easier". After a verb the first "it" may be a clause's subject
+    ("she said it it was over": a slip), so only a preposition tells."""
+    if _VERB_AFTER_IT.match(prose, run[1][1]) is None:
+        return False
+    before = _ONE_BEFORE.search(prose, max(0, run[0][0] - 30), run[0][0])
+    return before is not None and before.group(1).casefold() in _PREPOSITIONS
+
+
+#: An auxiliary or a modal, the verb a clause's subject "it" goes on with.
+_VERB_AFTER_IT = later_re(
+    r"[ \t\u00a0]+(?:will|would|is|was|can|could|should|may|might|must|has"
+    r"|had|does|did|seems|becomes)\b"
+)
+#: Prepositions whose object may end a clause.
+_PREPOSITIONS = frozenset(
+    {"in", "on", "at", "to", "from", "with", "for", "of", "by", "about", "into",
+     "onto", "without", "within", "through", "over", "under", "inside",
+     "around", "near", "behind", "upon", "against", "across", "like"}
+)  # fmt: skip
 
 
 #: A point of time after "at" ("at the time", "at that point").

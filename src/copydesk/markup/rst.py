@@ -168,6 +168,9 @@ _PROSE_DIRECTIVES = word_set(
 )
 #: The domains whose directives take a prefix ("py:function").
 _DOMAINS = ("py", "c", "cpp", "js", "rst", "std")
+#: The domain directives registered as ``_ProseBody`` so far (these, and
+#: those of other domains a page uses: ``_register_domain_directives``).
+_REGISTERED: set[str] = set()
 
 
 class _AnyOptions(dict[str, Callable[[str], Any]]):
@@ -219,6 +222,7 @@ def _register_prose_directives() -> None:
         directives.register_directive(name, _ProseBody)
         for domain in _DOMAINS:
             directives.register_directive(f"{domain}:{name}", _ProseBody)
+            _REGISTERED.add(f"{domain}:{name}")
 
 
 @lru_cache(maxsize=1)
@@ -235,9 +239,32 @@ def _settings() -> Any:
     return settings
 
 
+#: A directive named with a domain ("mixxx:control", "http:get",
+#: "cmake:command"): in Sphinx, an object description of a project's own
+#: or an extension's domain, whose content describes the object in prose.
+_DOMAIN_DIRECTIVE = re.compile(
+    r"(?m)^[ \t]*\.\.[ \t]+([A-Za-z][\w.-]*:[A-Za-z][\w.-]*)::"
+)
+
+
+def _register_domain_directives(text: str) -> None:
+    """Read the content of the page's domain directives docutils does not
+    know as prose, as the Python domain's (``_PROSE_DIRECTIVES``): unknown,
+    their content was masked whole, a custom domain's every description
+    unread ("a beat loop of of the given size"). Their signatures and
+    options stay masked."""
+    if ":" not in text:
+        return
+    for name in {m.group(1).lower() for m in _DOMAIN_DIRECTIVE.finditer(text)}:
+        if name not in _REGISTERED:  # docutils has no directive of a domain
+            directives.register_directive(name, _ProseBody)
+            _REGISTERED.add(name)
+
+
 def parse_rst(text: str) -> Parsed:
     """Read reST, letting parser errors propagate (tests use this)."""
     settings = _settings()
+    _register_domain_directives(text)
     settings.warning_stream = io.StringIO()
     document = new_document("<copydesk>", settings)
     Parser().parse(text, document)
