@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from tests.shipped_packs import lint
 
+from copydesk.fix import apply_edits
 from copydesk.markup.rst import parse_rst
 
 
@@ -84,7 +85,7 @@ def test_a_translations_false_friends_are_reported_in_their_foreign_sense() -> N
         if f.rule == "typos.FalseFriends"
     ]
     assert found == [
-        (3, 23, "assisted", "attended"),
+        (3, 23, "assisted to", "attended"),
         (4, 18, "realized", "carried out"),
         (4, 64, "chef", "chief"),
         (5, 40, "in the night to", "overnight into"),
@@ -93,4 +94,24 @@ def test_a_translations_false_friends_are_reported_in_their_foreign_sense() -> N
         (8, 36, "manifested", "demonstrated"),
         (9, 17, "dissolved", "broken up"),
         (9, 67, "for", "of"),
+    ]
+
+
+def test_the_false_friends_fixes_read_as_english() -> None:
+    found = [
+        f
+        for f in lint(_TRANSLATED, "floods.txt", "typos")
+        if f.rule == "typos.FalseFriends"
+    ]
+    edits = [e for f in found if f.fix is not None for e in f.fix.edits]
+    fixed = apply_edits(_TRANSLATED, edits)[0]
+    assert fixed.splitlines()[2:9] == [
+        "The regional minister attended the crisis meeting in the capital on",
+        "Monday. The army carried out an operation near the river, and the chief"
+        " of the",
+        "delegation said the rescue would go on overnight into Tuesday.",
+        "",
+        "Among the victims were two fishermen. Residents were urged to stay",
+        "indoors, and hundreds of villagers demonstrated in front of the town hall.",
+        "The protest was broken up by riot police. Families fled in search of food.",
     ]
