@@ -1792,7 +1792,7 @@ def inflects_code(doc: Document, folded: str, is_word: Callable[[str], bool]) ->
                 ending in _DOUBLING_ENDINGS
                 and stem[-1] == stem[-2]
                 and stem[-1] not in "aeiou"
-                and len(stem) <= _DOUBLED_STEM
+                and _MIN_CODE_WORD < len(stem) <= _DOUBLED_STEM
             ):
                 # ``blit`` in code, "blitting" and "blitted" in prose: a
                 # short stem's last consonant doubles ("refererred" is no

@@ -49,12 +49,15 @@ def test_a_prepositions_object_it_before_a_clauses_subject_it_is_meant() -> None
         "If the query has a colon in it it will be read as a field. When\n"
         "working on it it is easier to skip the build. Add the plugin, then\n"
         "add it it to the list. She said it it was over, and if it it does\n"
-        "not start, restart it.\n"
+        "not start, restart it. It looks like it it will rain. If the query\n"
+        "has a colon in it it\nwill be read as a field.\n"
     )
     assert _doubles(text, "search.txt") == [
         (3, 5, "it it"),
         (3, 33, "it it"),
         (3, 56, "it it"),
+        # "like" is a conjunction before a clause: the double is a slip.
+        (4, 38, "it it"),
     ]
 
 
@@ -115,3 +118,19 @@ def test_the_false_friends_fixes_read_as_english() -> None:
         "indoors, and hundreds of villagers demonstrated in front of the town hall.",
         "The protest was broken up by riot police. Families fled in search of food.",
     ]
+
+
+def test_a_straight_mark_closing_one_line_opens_no_quotation_to_the_next() -> None:
+    """A draft a paragraph to a line: the straight mark that closes a curly
+    quotation ('late," said') is a closer, and pairs with no later line's
+    opener, so the debris between is no quotation's text."""
+    text = (
+        "Bus strike paralyses the city\n"
+        "Many commuters had to walk for hours to reach work.\n"
+        '“I left home at four and still arrived late," said a cleaner.\n'
+        "Read also: Metro workers vote on a new strike\n"
+        "The union said the strike would go on until a new offer.\n"
+        '"The ball is now with the government," the union leader said.\n'
+    )
+    found = [(f.line, f.rule) for f in lint(text, "strike.txt", "artifacts")]
+    assert found == [(4, "artifacts.Related")]

@@ -12,10 +12,13 @@ lists, per confusion, the contexts in which the word is wrong:
         unless: ['more then ever']   # optional: a match inside these is kept quiet
 
 ``%w`` marks the word in each context pattern; the finding is on that word
-only. A confusion whose word the document does not contain costs one set
-lookup. Patterns follow the rule's ``ignorecase`` (default true) and the
-replacement keeps the case of the word it replaces. Fixes are unsafe: a
-context pattern is evidence, not proof.
+only. A word of several (``wrong: a an``) is found as written, its words
+one space apart on one line: a phrase a paragraph wraps over two lines is
+not looked for (the literal scan that finds the words' places is what makes
+the check fast on long documents). A confusion whose word the document does
+not contain costs one set lookup. Patterns follow the rule's ``ignorecase``
+(default true) and the replacement keeps the case of the word it replaces.
+Fixes are unsafe: a context pattern is evidence, not proof.
 """
 
 import functools

@@ -68,9 +68,13 @@ _SENTENCE_LEAD = (
 #: ... and before a line end or a capitalised sentence start (case kept).
 _SENTENCE_TAIL = r"(?=[ \t]*(?:\r|\n|\Z)|[ \t]+(?-i:[\"“„»«‘(]?[\p{Lu}\p{N}]))"
 
-#: Opening and closing quotation marks, paired as editors use them.
+#: Opening and closing quotation marks, paired as editors use them. A
+#: straight mark opens only where an opener stands (not after a word or a
+#: comma: 'late," said Maria' closes a quotation, and paired with the next
+#: line's opener it made every line between quoted) and closes only where a
+#: closer does (not before a word).
 _QUOTED = later_regex(
-    r'"[^"\n]*(?:\n(?!\s*\n)[^"\n]*)*"'
+    r'(?<![^\s(\[{—–:-])"[^"\n]*(?:\n(?!\s*\n)[^"\n]*)*"(?!\w)'
     r"|“[^“”\n]*(?:\n(?!\s*\n)[^“”\n]*)*”"
     r"|„[^„“”\n]*(?:\n(?!\s*\n)[^„“”\n]*)*[“”]"
     r"|«[^«»\n]*(?:\n(?!\s*\n)[^«»\n]*)*»"

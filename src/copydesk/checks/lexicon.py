@@ -567,6 +567,7 @@ class Lexicon(CheckTypeBase):
             self.settings.min_count,
             german=language == "de",
             opens=word_guards.sentence_initial(doc, start, doc.block_at(start)),
+            passive=_AFTER_BE.search(doc.prose, max(0, start - 30), start) is not None,
         ):
             meant = _syllable_slip(folded, lex)
             if meant is not None:
@@ -814,8 +815,11 @@ def _believable(
     *,
     german: bool,
     opens: bool = False,
+    passive: bool = False,
 ) -> bool:
-    """Whether the best correction is likely enough to report the word.
+    """Whether the best correction is likely enough to report the word
+    (``passive``: after a form of "be" or "get", where a participle
+    stands).
 
     The correction must be a common word, not a name alone. A capitalised word
     (at the start of a sentence, or a German noun) needs a typing slip that
@@ -878,17 +882,19 @@ def _believable(
         return True  # a vowel slip in a very common word: ``diffrent``
     if _suffix_vowel_swapped(folded, best.word):
         return True  # ``existant``, ``executible``: no word, whatever -ant makes
-    if _agent_for_participle(lex, folded, best.word):
+    if not passive and _agent_for_participle(lex, folded, best.word):
         return False
     return not _derived_from_common(lex, folded) or _slip_outweighs(lex, folded, best)
 
 
 def _agent_for_participle(lex: wordlists.Lexicon, folded: str, meant: str) -> bool:
     """Whether ``folded`` is a listed verb's agent noun and ``meant`` the
-    same verb's past form (``occluder``/``occluded``,
-    ``introducer``/``introduced``, ``superseder``/``superseded``): the writer
-    knew the verb, and its past form is the commonest of its forms, so being
-    commoner says nothing of which form was meant, however rare the verb."""
+    same verb's past form ("an occluder", not "occluded"; "the superseder
+    of a rule"): the writer knew the verb, and its past form is the
+    commonest of its forms, so being commoner says nothing of which form
+    was meant, however rare the verb. Not asked after "be" or "get", where
+    the past form stands ("was introducer in 2.1", "is encrypter at
+    rest": slips)."""
     if not (
         folded.endswith("er")
         and meant.endswith("ed")
@@ -898,6 +904,14 @@ def _agent_for_participle(lex: wordlists.Lexicon, folded: str, meant: str) -> bo
         return False
     stem = folded[:-2]
     return stem + "e" in lex.words or stem in lex.words
+
+
+#: A form of "be" or "get" (and an adverb) right before a word: where a
+#: participle stands, not an agent noun.
+_AFTER_BE = later_re(
+    r"\b(?i:is|are|was|were|be|been|being|am|get|gets|got|gotten|getting)"
+    r"\s+(?:(?:\w+ly|now|already|also|still|then|not|just|all|never)\s+)?\Z"
+)
 
 
 #: How much commoner (in the lexicon's tenths of a decade: 4 is 2.5 times)

@@ -904,14 +904,14 @@ def _object_then_subject(prose: str, run: list[tuple[int, int]]) -> bool:
 
 #: An auxiliary or a modal, the verb a clause's subject "it" goes on with.
 _VERB_AFTER_IT = later_re(
-    r"[ \t\u00a0]+(?:will|would|is|was|can|could|should|may|might|must|has"
+    r"\s+(?:will|would|is|was|can|could|should|may|might|must|has"
     r"|had|does|did|seems|becomes)\b"
 )
 #: Prepositions whose object may end a clause.
 _PREPOSITIONS = frozenset(
     {"in", "on", "at", "to", "from", "with", "for", "of", "by", "about", "into",
      "onto", "without", "within", "through", "over", "under", "inside",
-     "around", "near", "behind", "upon", "against", "across", "like"}
+     "around", "near", "behind", "upon", "against", "across"}
 )  # fmt: skip
 
 

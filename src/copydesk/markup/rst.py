@@ -15,6 +15,10 @@ Masked: literal and code blocks, inline literals, default-role interpreted
 text (```x```: code or a reference in Sphinx projects), comments, unknown
 directives and roles (Sphinx ``toctree``, ``:func:``), substitution
 definitions, targets, URLs, footnote labels, field names, section adornments.
+Read as prose: the content of Sphinx's object descriptions and notes
+(``.. py:function::``, ``.. versionadded::``) and of any directive named
+with a domain (``.. deck:control::``), unless its name says it holds code
+(``.. http:example::``); their arguments and options stay masked.
 Prose roles such as ``:term:`` and titled references (``:ref:`Title <x>```)
 keep their visible words. Directives: ``.. copydesk: disable=RULE`` comments.
 """
@@ -25,7 +29,7 @@ import io
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from docutils import nodes
 from docutils.frontend import get_default_settings
@@ -168,9 +172,6 @@ _PROSE_DIRECTIVES = word_set(
 )
 #: The domains whose directives take a prefix ("py:function").
 _DOMAINS = ("py", "c", "cpp", "js", "rst", "std")
-#: The domain directives registered as ``_ProseBody`` so far (these, and
-#: those of other domains a page uses: ``_register_domain_directives``).
-_REGISTERED: set[str] = set()
 
 
 class _AnyOptions(dict[str, Callable[[str], Any]]):
@@ -222,7 +223,6 @@ def _register_prose_directives() -> None:
         directives.register_directive(name, _ProseBody)
         for domain in _DOMAINS:
             directives.register_directive(f"{domain}:{name}", _ProseBody)
-            _REGISTERED.add(f"{domain}:{name}")
 
 
 @lru_cache(maxsize=1)
@@ -240,34 +240,75 @@ def _settings() -> Any:
 
 
 #: A directive named with a domain ("mixxx:control", "http:get",
-#: "cmake:command"): in Sphinx, an object description of a project's own
-#: or an extension's domain, whose content describes the object in prose.
+#: "cmake:command"), as docutils reads a directive's name (its
+#: ``simplename``, a space allowed before ``::``) wherever it may open one
+#: (after a list item's bullet too): in Sphinx, an object description of a
+#: project's own or an extension's domain, whose content describes the
+#: object in prose.
 _DOMAIN_DIRECTIVE = re.compile(
-    r"(?m)^[ \t]*\.\.[ \t]+([A-Za-z][\w.-]*:[A-Za-z][\w.-]*)::"
+    r"(?<!\S)\.\.[ ]+((?:(?!_)\w)+(?:[-.+](?:(?!_)\w)+)*"
+    r":(?:(?!_)\w)+(?:[-._+:](?:(?!_)\w)+)*)[ ]?::"
 )
+#: The last part of a domain directive's name that says its content is
+#: code, output or data, not prose (``click:example``, ``http:example``,
+#: ``click:run``, ``raw:html``).
+_CODE_DIRECTIVES = frozenset(
+    {"example", "examples", "run", "code", "code-block", "codeblock",
+     "sourcecode", "literalinclude", "raw", "html", "json", "yaml", "xml",
+     "output", "shell", "console", "doctest", "testcode", "testoutput",
+     "testsetup", "testcleanup", "ipython", "exec", "execute", "program-output",
+     "command-output", "math", "graphviz", "graph", "digraph", "plot", "uml",
+     "mermaid", "request", "response", "curl", "sample", "samples", "snippet",
+     "template", "csv-table", "list-table", "table", "include", "image",
+     "figure", "literal", "schema", "autoprogram", "runblock"}
+)  # fmt: skip
 
 
-def _register_domain_directives(text: str) -> None:
-    """Read the content of the page's domain directives docutils does not
-    know as prose, as the Python domain's (``_PROSE_DIRECTIVES``): unknown,
-    their content was masked whole, a custom domain's every description
-    unread ("a beat loop of of the given size"). Their signatures and
-    options stay masked."""
-    if ":" not in text:
-        return
-    for name in {m.group(1).lower() for m in _DOMAIN_DIRECTIVE.finditer(text)}:
-        if name not in _REGISTERED:  # docutils has no directive of a domain
-            directives.register_directive(name, _ProseBody)
-            _REGISTERED.add(name)
+#: docutils' directive registry: the module's dict that its public
+#: ``register_directive`` fills (see ``_parsed``).
+_REGISTRY = cast("dict[str, Any]", vars(directives)["_directives"])
+
+
+def _domain_directives(text: str) -> list[str]:
+    """The names of the page's domain directives that docutils does not know
+    and whose content is prose: each is read as ``_ProseBody`` (unknown, its
+    content was masked whole: a custom domain's every description unread,
+    "a beat loop of of the given size")."""
+    if "::" not in text:
+        return []
+    found = {m.group(1).lower() for m in _DOMAIN_DIRECTIVE.finditer(text)}
+    return sorted(
+        name
+        for name in found
+        if name not in _REGISTRY
+        and name.rpartition(":")[0] != "raw"
+        and name.rpartition(":")[2] not in _CODE_DIRECTIVES
+    )
+
+
+def _parsed(text: str, settings: Any) -> Any:
+    """docutils' doctree of ``text``, its domain directives registered for
+    this parse alone. The registry is docutils' own (a module's dict, which
+    its public ``register_directive`` fills and nothing empties): names left
+    there would make one page's reading depend on the pages read before it
+    in the same process, and grow with every page of a long-lived server."""
+    added = _domain_directives(text)
+    for name in added:
+        directives.register_directive(name, _ProseBody)
+    try:
+        document = new_document("<copydesk>", settings)
+        Parser().parse(text, document)
+        return document
+    finally:
+        for name in added:
+            _REGISTRY.pop(name, None)
 
 
 def parse_rst(text: str) -> Parsed:
     """Read reST, letting parser errors propagate (tests use this)."""
     settings = _settings()
-    _register_domain_directives(text)
     settings.warning_stream = io.StringIO()
-    document = new_document("<copydesk>", settings)
-    Parser().parse(text, document)
+    document = _parsed(text, settings)
     walker = _Walker(text)
     walker.walk(document)
     return Parsed(walker.prose.build(), walker.blocks.result(), walker.directives())
