@@ -96,7 +96,7 @@ def test_a_translations_false_friends_are_reported_in_their_foreign_sense() -> N
         (7, 56, "appealed", "urged"),
         (8, 36, "manifested", "demonstrated"),
         (9, 17, "dissolved", "broken up"),
-        (9, 67, "for", "of"),
+        (9, 60, "search for", "search of"),
     ]
 
 
