@@ -473,20 +473,23 @@ class Document:
     def block_at(self, offset: int) -> Block | None:
         """The block holding ``offset``, or None: the one lookup every check
         and engine stage uses (blocks never overlap, so a bisect finds it)."""
-        starts, ordered = self.get(BlockIndex)
-        index = bisect.bisect_right(starts, offset) - 1
-        if index >= 0 and offset < ordered[index].end:
-            return ordered[index]
-        return None
+        ordered, index = self._block_index(offset)
+        return ordered[index] if index >= 0 else None
 
     def blocks_beside(self, offset: int) -> list[Block]:
         """The block holding ``offset`` with the blocks before and after it
         (as many as there are), in order; empty where no block holds it."""
+        ordered, index = self._block_index(offset)
+        return ordered[max(0, index - 1) : index + 2] if index >= 0 else []
+
+    def _block_index(self, offset: int) -> tuple[list[Block], int]:
+        """The blocks in order, and the index of the one holding ``offset``
+        (-1 where none does)."""
         starts, ordered = self.get(BlockIndex)
         index = bisect.bisect_right(starts, offset) - 1
-        if index < 0 or offset >= ordered[index].end:
-            return []
-        return ordered[max(0, index - 1) : index + 2]
+        if index >= 0 and offset < ordered[index].end:
+            return ordered, index
+        return ordered, -1
 
     def fills_block(self, start: int, end: int, kind: str) -> bool:
         """Whether the prose ``start:end`` is all the prose of the block of
