@@ -1187,6 +1187,17 @@ class _Scanner:
 
     def _straight_double(self, pos: int, prev: str, shape: int) -> int:
         near = self._open_double()
+        if (
+            near is not None
+            and near.ch == '"'
+            and near.pos == pos - 1
+            and self._around(pos)[1].isalnum()
+            and self.prose.count('"', pos + 1, self.hi) >= 2
+        ):
+            # ""invalid indentation" when …": a title quoted whole that opens
+            # with a quotation of its own, both opened here, both closed
+            # later (not an empty string's marks before a word, ""or NULL).
+            return OPEN
         if prev.isnumeric() and (near is None or self._after_feet(pos)):
             return SKIP  # inches or seconds: 5'9", 46", 2½"
         if prev.isnumeric() and self._measure(pos, near):
@@ -1582,6 +1593,8 @@ class _Scanner:
         at = _next_double(self.prose, pos + 1, self.hi)
         if at < 0 or self.prose[at] != ch:
             return False
+        if self.draft and self.prose.find("\n", pos, at) >= 0:
+            return False  # a line a paragraph: the next line's closer is its own
         return _shape(*self._around(at)) == RIGHT
 
     def _right_single(self, pos: int, ch: str, prev: str, nxt: str, shape: int) -> int:
@@ -1973,7 +1986,31 @@ class _Scanner:
     def _open(self, pos: int, ch: str) -> None:
         if self._continues_line_paragraph(pos, ch):
             self.stack.pop()  # continued on this line, as across paragraphs
+        elif self._opens_a_new_line_paragraph(pos, ch):
+            # The quotation an earlier line opened ended with its line,
+            # unclosed: this one is no quotation nested in it, and the
+            # closers after it are its own (or strays), not the earlier's.
+            self._add("unclosed", self.stack[-1].pos, ch)
+            self.stack.pop()
         self.stack.append(_Open(pos, ch, ch in DOUBLE))
+
+    def _opens_a_new_line_paragraph(self, pos: int, ch: str) -> bool:
+        """True when, in a pasted draft (a line a paragraph), a double mark
+        at the start of a line opens while the innermost open quotation was
+        opened by the same mark on an earlier line, and this line does not
+        continue it (the book convention, ``_continues_line_paragraph``: the
+        next paragraph, opened at its start). A quotation inside another
+        takes the other kind of mark, not a new paragraph: ``the report
+        "was taken into account.`` ¶ ``"Without the mine," one said on
+        television."`` is an unclosed quotation and a stray closer, not one
+        quotation with another nested in it."""
+        if not self.draft or ch not in DOUBLE or not self.stack:
+            return False
+        top = self.stack[-1]
+        if top.ch != ch:
+            return False
+        here = opening_line(self.prose, pos, self.lo)
+        return here is not None and here != self.lo and top.pos < here
 
     def _empty_value(self, pos: int, ch: str) -> int:
         """Where the empty value ends when the mark at ``pos`` and the next
@@ -2074,6 +2111,8 @@ class _Scanner:
             return False
         if opening_line(prose, top.pos, self.lo) is None:
             return False
+        if self.draft and prose.rfind("\n", top.pos, here - 1) >= 0:
+            return False  # a line a paragraph: the next one continues, no later one
         end = here - 1  # the line feed before this line
         while end > self.lo and prose[end - 1] in " \t\r":
             end -= 1
@@ -2128,6 +2167,8 @@ class _Scanner:
             # the opener is the odd mark, and “ its mend.
             mend = "“" if opener.ch == "„" else "‘"
             self._odd_opener(opener, pos, ch, mend, note="english")
+        elif self._english_right_opener(opener, pos, ch):
+            self._odd_opener(opener, pos, ch, "“", note="english")
 
     def _partner_below(self, index: int, ch: str) -> int:
         """The index of a double opener under ``index`` that ``ch`` closes
@@ -2167,6 +2208,21 @@ class _Scanner:
             and opener.ch in "„‚"
             and ch in "”’"
             and self._count("“" if opener.ch == "„" else "‘") > 0
+            and doclang.holds_function_word(self.prose, opener.pos + 1, pos, "en")
+        )
+
+    def _english_right_opener(self, opener: _Open, pos: int, ch: str) -> bool:
+        """True for ”…” around English words in an English document that
+        opens its other quotations with “: the Swedish and Finnish pair,
+        typed or converted by mistake (”My client did not…,” the lawyer
+        said). A page quoting ”…” throughout quotes one way: no pair of it
+        is mixed."""
+        return (
+            self.english
+            and opener.ch == "”"
+            and ch == "”"
+            and _shape(*self._around(opener.pos)) == LEFT
+            and self._count("“") > 0
             and doclang.holds_function_word(self.prose, opener.pos + 1, pos, "en")
         )
 
@@ -2216,6 +2272,11 @@ class _Scanner:
             )
         else:
             self._mixed(opener, pos, ch, spans=True)
+
+    def _low_nine_language(self) -> bool:
+        """Whether the document's language opens quotations with „ or ‚."""
+        lang = langtag.primary(self.language)
+        return lang in _LOW_NINE_LEFT or lang in _LOW_NINE_RIGHT
 
     def _valid(self, opener: str, closer: str) -> bool:
         """True when ``closer`` is right for ``opener`` in the document's
@@ -2316,6 +2377,11 @@ class _Scanner:
             return
         expected = expected_closer(opener.ch, self.language)
         fixable = not spans and ch in STRAIGHT and opener.ch not in STRAIGHT
+        note = ""
+        if opener.ch in "„‚" and not self._low_nine_language():
+            # „…" in English: the opener is as odd as the closer, and a
+            # German “ would make a pair the page does not use either.
+            expected, fixable, note = "", False, "no low-9"
         # Safe only where the straight mark cannot be anything but this
         # quotation's closer: a double quote, not after a digit (an inch or
         # seconds mark), touching no other quote mark ('in the arena'"': a
@@ -2329,7 +2395,16 @@ class _Scanner:
         )
         self.defects.append(
             Defect(
-                "mixed", pos, ch, opener.ch, opener.pos, spans, expected, fixable, safe
+                "mixed",
+                pos,
+                ch,
+                opener.ch,
+                opener.pos,
+                spans,
+                expected,
+                fixable,
+                safe,
+                note,
             )
         )
 

@@ -144,10 +144,13 @@ def loose_keys(token: str) -> frozenset[str]:
             if needle in combined:
                 combined = pattern.sub(reading, combined)
         found |= translit.keys(combined)
-    for table in (_TURKISH_READING, _UMLAUT_WRITTEN_OUT):
+    for table in (_TURKISH_READING, _UMLAUT_WRITTEN_OUT, _DJ_WRITTEN_OUT):
         read = token.translate(table)
         if read != token:
             found |= translit.keys(read)
+    given = _GIVEN_FORMS.get(folded)
+    if given is not None:
+        found.add(f"g:{given}")
     if folded.endswith("ic"):
         # A South Slavic surname with its hooks dropped: Vucic for Vučić
         # (folded vuchic), Doncic for Dončić. Both read every lone c as č,
@@ -159,6 +162,52 @@ def loose_keys(token: str) -> frozenset[str]:
 
 #: Turkish ç and ş, read as the ch and sh of an English romanisation.
 _TURKISH_READING = str.maketrans({"ç": "ch", "ş": "sh", "Ç": "Ch", "Ş": "Sh"})
+#: South Slavic đ written out as dj (Djordjevic for Đorđević), which the
+#: strict fold reads as a plain d.
+_DJ_WRITTEN_OUT = str.maketrans({"đ": "dj", "Đ": "Dj"})
+#: One East Slavic given name in the romanisations a translated draft mixes:
+#: the Ukrainian national one, the Russian form's English spelling, and the
+#: forms between (Dmytro and Dmitry, Oleksandr and Oleksander, Mykola and
+#: Nikolai, Olena and Elena), each folded. No key joins them: the Russian
+#: form is another name's spelling. A given name still counts only where the
+#: surnames after its spellings agree (``variants``), so Dmitry Kovalenko
+#: and Dmytro Kovalenko are one man, Dmitry Peskov and Dmytro Kuleba two.
+#: Not the forms that are common English names of their own (Anna, Maria,
+#: Julia, Roman, Victor, Alexander): an English Julia is no Yuliia.
+_GIVEN_CLASSES = (
+    "oleksandr oleksander olexandr olexander aleksandr",
+    "dmytro dmitry dmitri dmitriy dmytriy dmitrii",
+    "serhiy serhii sergiy sergii sergey sergei serhij",
+    "mykola nikolai nikolay mikola",
+    "volodymyr vladimir wolodymyr",
+    "oleksiy oleksii olexiy aleksei alexei aleksey alexey",
+    "andriy andrii andrei andrey andrij",
+    "mykhailo mykhaylo mikhail mychajlo",
+    "petro pyotr",
+    "olena elena yelena jelena",
+    "tetiana tetyana tatiana tatyana tatjana",
+    "nataliia nataliya natalya natalja",
+    "iryna irina",
+    "kateryna ekaterina yekaterina",
+    "halyna galina",
+    "liudmyla lyudmila ludmila lyudmyla",
+    "hennadiy hennadii gennady gennadiy gennadi",
+    "yevhen yevgeny yevgeniy evgeny evgeniy ievgen jewhen",
+    "ihor igor",
+    "denys denis",
+    "maksym maxim maksim",
+    "kostiantyn kostyantyn konstantin",
+    "vasyl vasily vasiliy vasili",
+    "hryhoriy hryhorii grigory grigoriy",
+    "pavlo pavel",
+    "bohdan bogdan",
+    "svitlana svetlana",
+    "larysa larisa",
+    "valentyna valentina",
+)
+_GIVEN_FORMS = {
+    form: line.split()[0] for line in _GIVEN_CLASSES for form in line.split()
+}
 #: German ä, ö and ü written out as ae, oe and ue.
 _UMLAUT_WRITTEN_OUT = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}

@@ -56,6 +56,13 @@ BLOCKS = [
     "1. one\n\n2. two",
     "> quoted\n\n> again",
     "    indented code",
+    '!!! note "Kyiv"\n\n    A note about Kiev.\n\n'
+    "    ```\n    code\n\n    # no\n    ```",
+    "??? tip\n    Folded [kyiv] text.\n\n        indented code in it",
+    '=== "Tab"\n\n    Tab text.\n\n    !!! warning\n\n'
+    "        Nested <!-- copydesk: disable -->",
+    "- item\n\n    !!! note\n\n        A note[^1] in a list item.",
+    "```\n!!! note\n\n    Example of the syntax.\n```",
     "Title\n=====",
     "| a | b |\n|---|---|\n| c | d |",
     "Kyiv is the capital. Kiev is not.",

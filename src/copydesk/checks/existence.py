@@ -72,11 +72,13 @@ _SENTENCE_TAIL = r"(?=[ \t]*(?:\r|\n|\Z)|[ \t]+(?-i:[\"“„»«‘(]?[\p{Lu}\p
 #: straight mark opens only where an opener stands (not after a word or a
 #: comma: 'late," said Maria' closes a quotation, and paired with the next
 #: line's opener it made every line between quoted) and closes only where a
-#: closer does (not before a word).
+#: closer does (not before a word). A „ closes at a straight " too: „…" is
+#: a translation's mixed pair, and read to the next “ or ” it made every
+#: line up to another quotation quoted.
 _QUOTED = later_regex(
     r'(?<![^\s(\[{—–:-])"[^"\n]*(?:\n(?!\s*\n)[^"\n]*)*"(?!\w)'
     r"|“[^“”\n]*(?:\n(?!\s*\n)[^“”\n]*)*”"
-    r"|„[^„“”\n]*(?:\n(?!\s*\n)[^„“”\n]*)*[“”]"
+    r'|„[^„“”"\n]*(?:\n(?!\s*\n)[^„“”"\n]*)*[“”"]'
     r"|«[^«»\n]*(?:\n(?!\s*\n)[^«»\n]*)*»"
     r"|»[^«»\n]*(?:\n(?!\s*\n)[^«»\n]*)*«",
     regex_programs.VERSION0,

@@ -113,6 +113,11 @@ def _message_args(doc: Document, d: Defect) -> tuple[str, ...]:
         line, _ = doc.line_col(d.partner_start)
         where = f" on line {line}" if d.spans else ""
         spans = "; the quotation spans paragraphs" if d.spans else ""
+        if d.note == "no low-9":
+            detail = (
+                f" ({d.partner} opens no quotation in the document's language{spans})"
+            )
+            return (d.mark, d.partner, f"{where}{detail}")
         return (d.mark, d.partner, f"{where} (expected {d.expected}{spans})")
     if d.kind == "stray":
         if d.note == "’":

@@ -52,6 +52,7 @@ from copydesk.lines import line_around
 from copydesk.model import Applicability, Edit, Finding, Fix, FixAvailability, RuleMeta
 from copydesk.schema import Key
 from copydesk.wide_chars import wide_characters
+from copydesk.wordsets import word_set
 
 #: Words with inner apostrophes and hyphens (``\w`` is Unicode-aware and the
 #: fastest class the regex module has: this check is on by default).
@@ -688,7 +689,12 @@ def _meant(doc: Document, run: list[tuple[int, int]], words: list[str]) -> bool:
         return True  # reduplication: "yada yada yada", "ha ha ha"
     if not first.islower() or not second.islower():
         if first[:1].isupper() and second[:1].isupper():
-            return first != first.capitalize() or not _function_word(first)
+            if first != first.capitalize() or not _function_word(first):
+                return True
+            # "The The" opening a sentence is a slip; inside one, after a
+            # word of the sentence, it names something ("the band The The").
+            # "I I" is capitalised anywhere: a slip wherever it stands.
+            return first != "I" and _inside_a_sentence(doc.prose, run[0][0])
         if first[:1].isupper():
             # "The the" opening a sentence is the classic slip; a capital
             # elsewhere names something ("the Parameter parameter", "GET get").
@@ -1028,7 +1034,36 @@ def _gap_closed(prose: str, run: list[tuple[int, int]], word: str) -> bool:
     that has has been down") leaves no gap: the double is a slip."""
     if word not in _GAP_VERBS:
         return False
-    return _OBJECT_GAP.search(prose, max(0, run[0][0] - 60), run[0][0]) is not None
+    gap = _OBJECT_GAP.search(prose, max(0, run[0][0] - 60), run[0][0])
+    if gap is None:
+        return False
+    if gap.group()[:4].casefold() == "that":
+        before = _WORD_BEFORE.search(prose, max(0, gap.start() - 20), gap.start())
+        if before is not None and before.group(1).casefold() in _CLAUSE_TAKERS:
+            return False  # "make sure that nobody has has": no object missing
+    return True
+
+
+def _inside_a_sentence(prose: str, start: int) -> bool:
+    """Whether a word of the same sentence stands before ``start`` on its
+    line (not a line's start, a stop, a colon or an opening bracket or
+    quote)."""
+    before = _WORD_BEFORE.search(prose, max(0, start - 40), start)
+    return before is not None and before.group(1)[:1].islower()
+
+
+#: The word before a place, and the space after it.
+_WORD_BEFORE = later_re(r"([^\W\d_]+)[ \t\u00a0]+\Z")
+#: Words after which "that" opens a clause of their own ("make sure that
+#: nobody has has reinstalled", "we know that it is is"), not a relative
+#: clause whose object is the noun before it: no gap for a verb to close.
+_CLAUSE_TAKERS = word_set(
+    "sure ensure ensures know knows knew think thinks thought believe believes "
+    "said says say mean means meant so such given assume check verify note "
+    "noted clear possible likely true hope seems seemed show shows showed "
+    "realize realise realized realised find found confirm confirmed expect "
+    "expected is was are were"
+)
 
 
 #: Closed-class words: "The The" is a slip, "Duran Duran" a name.

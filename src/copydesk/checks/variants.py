@@ -282,7 +282,10 @@ class Variants(CheckTypeBase):
                 continue  # "X. Shen, Z. Chen, Y. Shen": two authors of one list
             line, _ = doc.line_col(other.first)
             right = _genitive_of(doc, canonical) if spelling.genitive else canonical
+            by_table = _one_given_name_by_table(spelling.text, other.text)
             for tok in spelling.tokens:
+                if by_table and not _shared_surname_after(doc.prose, tok, other):
+                    continue  # Dmitry Peskov beside Dmytro Kuleba: two men
                 if (
                     name_context.given_as_alternative(doc.prose, tok.start)
                     or _glossed(doc.prose, tok, other)
@@ -1021,8 +1024,9 @@ def _groups(spellings: Mapping[str, _Spelling], prose: str) -> list[list[_Spelli
             seen = owner.setdefault(key, text)
             if seen == text or _inflected(seen, text):
                 continue
-            if not key.startswith("e:") and not _alike(seen, text):
-                continue  # syllable names are told by their syllables
+            if not key.startswith(("e:", "g:")) and not _alike(seen, text):
+                continue  # syllable names are told by their syllables, given
+                # names of one class by their table
             if key.startswith("a:") and not _arabic_pair(spellings, seen, text):
                 continue
             parent[root(text)] = root(seen)
@@ -1047,6 +1051,26 @@ def _groups(spellings: Mapping[str, _Spelling], prose: str) -> list[list[_Spelli
         for group in members.values()
         if len(group) > 1
     ]
+
+
+def _one_given_name_by_table(one: str, other: str) -> bool:
+    """Whether the two spellings are one given name only by the table of a
+    name's forms (Dmitry, Dmytro), not by a key of their letters: each use
+    of one then names the other's bearer only before the other's surname."""
+    shared = loose_keys(one) & loose_keys(other)
+    return bool(shared) and all(key.startswith("g:") for key in shared)
+
+
+#: The capitalised word after a name, past spaces or a line break.
+_NEXT_NAME = later_regex(r"[ \u00a0]+(?:\n[ \u00a0]*)?(\p{Lu}[\p{L}\p{M}'’-]+)")
+
+
+def _shared_surname_after(prose: str, tok: translit.Token, other: _Spelling) -> bool:
+    """Whether the name after ``tok`` is one of the names after ``other``."""
+    found = _NEXT_NAME.match(prose, tok.end)
+    return found is not None and not loose_keys(found.group(1)).isdisjoint(
+        other.followers
+    )
 
 
 def _arabic_pair(spellings: Mapping[str, _Spelling], one: str, other: str) -> bool:

@@ -120,16 +120,37 @@ _LISTING_NAMES = frozenset(
 )  # fmt: skip
 
 
+#: Class values that name code on a ``span``: a command, a file name, an
+#: option or a variable set in running text, as DocBook's HTML and
+#: hand-written manuals mark them (``<span class="cli">checkfs</span>``,
+#: ``<span class="filename">``, ``<span class="envar">``). Not a GUI
+#: label's (``guimenu``, ``guibutton``): those are words.
+_INLINE_CODE_NAMES = frozenset(
+    {"cli", "command", "cmd", "filename", "file", "path", "literal", "option",
+     "envar", "varname", "userinput", "computeroutput", "systemitem",
+     "function", "parameter", "replaceable", "keycap", "kbd", "tt", "mono",
+     "monospace", "terminal", "shell", "prompt"}
+)  # fmt: skip
+
+
 def _names_listing(tag: str, attrs: Attrs) -> bool:
     """Whether an element's class names a code listing (``_LISTING_NAMES``),
-    or its id does on a ``main`` or a ``table`` (a section's id is its
-    heading's, "Code" or "Source": the section is prose)."""
+    or on a ``span`` code in a line (``_INLINE_CODE_NAMES``), or its id
+    does on a ``main`` or a ``table`` (a section's id is its heading's,
+    "Code" or "Source": the section is prose)."""
     for name, value in attrs:
         if not value or name not in ("class", "id"):
             continue
         if name == "id" and tag not in _ID_NAMED:
             continue
-        if any(token in _LISTING_NAMES for token in value.lower().split()):
+        tokens = value.lower().split()
+        if any(token in _LISTING_NAMES for token in tokens):
+            return True
+        if (
+            name == "class"
+            and tag in _INLINE_ELEMENTS
+            and any(token in _INLINE_CODE_NAMES for token in tokens)
+        ):
             return True
     return False
 

@@ -35,8 +35,9 @@ masked, as do container markers (``>``) on the block's lines.
 """
 
 import bisect
+import operator
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import pyromark
@@ -44,7 +45,7 @@ import pyromark
 from copydesk.document import Block, Directive, split_paragraphs
 from copydesk.lazy_patterns import later_re
 from copydesk.lines import LineIndex
-from copydesk.markup import Parsed, make_blocks
+from copydesk.markup import Parsed, _admonitions, make_blocks
 from copydesk.markup._directives import MARKER, parse
 from copydesk.markup._mask import (
     blank,
@@ -175,14 +176,24 @@ _METADATA_BODY = later_re(
 )
 
 
+#: A Franklin.jl page variable: ``@def name = value`` on a line of its own,
+#: a triple-quoted value over as many lines as it takes (``@def authors =
+#: """<a href="…">Tim Holy</a>"""``). Julia code, the page's front matter.
+_PAGE_VARIABLE = later_re(
+    r'^@def[ \t]+[A-Za-z_]\w*[ \t]*=(?:[ \t]*"""[\s\S]*?"""[^\r\n]*|[^\r\n]*)',
+    re.MULTILINE,
+)
+
+
 def _unread(text: str) -> list[tuple[int, int]]:
     """What the Markdown reader blanks before the parser reads: the front
-    matter and code template bodies (``unread_regions``), and the YAML
-    metadata blocks after a blank line elsewhere in the file: pages joined
-    into one (a book, a site's export) keep each page's front matter. A
-    ``---`` before anything but YAML's lines is a thematic break (a heading
-    and prose, then a YAML example holding ``---``: pulldown-cmark's own
-    metadata blocks read that much as one, its issue #1000)."""
+    matter and code template bodies (``unread_regions``), the YAML metadata
+    blocks after a blank line elsewhere in the file (pages joined into one,
+    a book or a site's export, keep each page's front matter), and Franklin's
+    ``@def`` page variables. A ``---`` before anything but YAML's lines is a
+    thematic break (a heading and prose, then a YAML example holding
+    ``---``: pulldown-cmark's own metadata blocks read that much as one, its
+    issue #1000)."""
     regions = unread_regions(text)
     blocks: list[tuple[int, int]] = []
     at = text.find("\n---")
@@ -197,6 +208,8 @@ def _unread(text: str) -> list[tuple[int, int]]:
             at = text.find("\n---", body.end())
         else:
             at = text.find("\n---", start)
+    if "@def" in text:
+        blocks.extend(m.span() for m in _PAGE_VARIABLE.finditer(text))
     if not blocks:
         return regions
     merged: list[tuple[int, int]] = []
@@ -504,18 +517,25 @@ def _definitions(window: str, bodies: list[tuple[int, int]]) -> Iterable[str]:
     return pyromark.reference_definitions(source, options=OPTIONS).keys()
 
 
-def _sources(text: str, bodies: list[tuple[int, int]]) -> tuple[str, str]:
-    """``text`` with the code template ``bodies`` and attribute lists blanked,
-    and what the parser reads of it: template tags made neutral, a lone
-    surrogate as U+FFFD. An attribute list left in a link's definition
-    (``[a]: /u*{#id}*``) would make it one the reader does not see."""
+def _sources(
+    text: str, bodies: list[tuple[int, int]]
+) -> tuple[str, str, _admonitions.Admonitions | None]:
+    """``text`` with the code template ``bodies``, attribute lists and
+    admonition markers blanked, what the parser reads of it (template tags
+    made neutral, admonition bodies blanked, a lone surrogate as U+FFFD),
+    and the admonitions, whose bodies :func:`_read` reads alone. An
+    attribute list left in a link's definition (``[a]: /u*{#id}*``) would
+    make it one the reader does not see."""
     regions = bodies.copy()
     if "{" in text and _ATTRIBUTES_START.search(text):
         regions.extend(m.span() for m in _ATTRIBUTES.finditer(text))
         regions.sort()
     plain = blank(text, _disjoint(regions))
-    source = neutral_templates(plain)
-    return plain, decoded(source)
+    found = _admonitions.found(plain)
+    if found is None:
+        return plain, decoded(neutral_templates(plain)), None
+    read = blank(plain, [(body.start, body.end) for body in found.bodies])
+    return blank(plain, found.blanked), decoded(neutral_templates(read)), found
 
 
 class _Part(NamedTuple):
@@ -577,7 +597,7 @@ def _read(
     ``links`` are labels defined elsewhere, resolved where this text leaves
     them open; with ``record``, the references left open are noted.
     """
-    plain, source = _sources(text, bodies)
+    plain, source, admonitions = _sources(text, bodies)
     broken: list[tuple[int, str]] = []
 
     def callback(link: "BrokenLink") -> tuple[str, str] | None:
@@ -589,6 +609,13 @@ def _read(
     found = _events(text, plain, source, callback if record or links else None)
     view, blocks, directives, tops, notes, conv = found
     prose, kept = finish_templates(text, plain, view, blocks, bodies)
+    left_open = [(conv(pos) if conv else pos, label) for pos, label in broken]
+    if admonitions is not None:
+        read = _BodiesRead(text, source, links, record)
+        prose, kept = read.put_back(plain, prose, kept, admonitions)
+        directives = sorted([*directives, *read.directives], key=_DIRECTIVE_START)
+        notes = sorted([*notes, *read.notes])
+        left_open.extend(read.broken)
     named = (
         tuple((m.start(), _note_key(m.group(1))) for m in _FOOTNOTE.finditer(text))
         if "[^" in text
@@ -599,10 +626,106 @@ def _read(
         kept,
         tuple(directives),
         _breaks(text, tops, bodies),
-        [(conv(pos) if conv else pos, label) for pos, label in broken],
+        left_open,
         tuple(notes),
         named,
     )
+
+
+_DIRECTIVE_START = operator.attrgetter("start")
+
+
+class _BodiesRead:
+    """The bodies of a text's admonitions, each read alone as Python-Markdown
+    reads one (:mod:`copydesk.markup._admonitions`), and what they hold put
+    back at their offsets in the text's view."""
+
+    __slots__ = (
+        "_links",
+        "_record",
+        "_source",
+        "_text",
+        "broken",
+        "directives",
+        "notes",
+    )
+
+    def __init__(
+        self, text: str, source: str, links: Collection[str], record: bool
+    ) -> None:
+        self._text = text
+        #: What the parser read of the text: where its link definitions are.
+        self._source = source
+        self._links = links
+        self._record = record
+        #: What the bodies hold, at the text's offsets and lines.
+        self.directives: list[Directive] = []
+        self.notes: list[tuple[int, str]] = []
+        self.broken: list[tuple[int, str]] = []
+
+    def put_back(
+        self,
+        plain: str,
+        prose: str,
+        blocks: Sequence[Block],
+        found: _admonitions.Admonitions,
+    ) -> tuple[str, tuple[Block, ...]]:
+        """``prose`` and ``blocks`` with each body's view and blocks in place
+        (a marker line without a title, blank once its syntax is, gives no
+        block)."""
+        pieces: list[str] = []
+        kept = [
+            b
+            for b in blocks
+            if not (
+                prose[b.start : b.end].isspace() and found.on_a_marker_line(b.start)
+            )
+        ]
+        pos = 0
+        for start, end, indent, _ in found.read_as_text(blocks):
+            body = _admonitions.Dedented(plain[start:end], indent)
+            part = self._read(body.text)
+            pieces.append(prose[pos:start])
+            pieces.append(body.view(part.prose))
+            pos = end
+            line = LineIndex(self._text).line(start) - 1 if part.directives else 0
+            kept.extend(
+                Block(
+                    start + body.offset(block.start),
+                    start + body.end_offset(block.end),
+                    block.kind,
+                )
+                for block in part.blocks
+            )
+            for d in part.directives:
+                self.directives.append(
+                    d._replace(
+                        line=line + d.line,
+                        start=start + body.offset(d.start),
+                        end=start + body.end_offset(d.end),
+                    )
+                )
+            self.notes.extend(
+                (start + body.offset(at), label) for at, label in part.notes
+            )
+            self.broken.extend(
+                (start + body.offset(at), label) for at, label in part.broken
+            )
+        pieces.append(prose[pos:])
+        kept.sort()
+        return "".join(pieces), tuple(kept)
+
+    def _read(self, body: str) -> _Part:
+        """``body`` read alone, its links resolved by the definitions the
+        text gives too (a reference in a note to a label defined below it)."""
+        part = _read(body, [], self._links, record=True)
+        if not part.broken:
+            return part
+        definitions = pyromark.reference_definitions(self._source, options=OPTIONS)
+        defined = {_label(label) for label in definitions}
+        if not defined:
+            return part if self._record else part._replace(broken=[])
+        return _read(body, [], {*self._links, *defined}, record=self._record)
 
 
 def _breaks(
