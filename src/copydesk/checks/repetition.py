@@ -900,7 +900,8 @@ def _object_then_subject(prose: str, run: list[tuple[int, int]]) -> bool:
     """A clause that ends in a preposition's object "it", then the next
     clause's subject "it" before its verb, the comma between them left out:
     "if the query has a colon in it it will be searched", "when working on
-    it it is easier". After a verb the first "it" may be a clause's subject
+    it it is easier", "for the length of it it felt crowded". After a verb
+    the first "it" may be a clause's subject
     ("she said it it was over": a slip), so only a preposition tells."""
     if _VERB_AFTER_IT.match(prose, run[1][1]) is None:
         return False
@@ -911,7 +912,9 @@ def _object_then_subject(prose: str, run: list[tuple[int, int]]) -> bool:
 #: An auxiliary or a modal, the verb a clause's subject "it" goes on with.
 _VERB_AFTER_IT = later_re(
     r"\s+(?:will|would|is|was|can|could|should|may|might|must|has"
-    r"|had|does|did|seems|becomes)\b"
+    r"|had|does|did|seems|becomes|seemed|became|felt|feels|looked|looks"
+    r"|sounded|sounds|turned|turns|went|goes|made|makes|took|takes|worked"
+    r"|works|gets|got)\b"
 )
 #: Prepositions whose object may end a clause.
 _PREPOSITIONS = frozenset(
