@@ -46,6 +46,9 @@ from copydesk.lazy_patterns import later_re
 from copydesk.lines import line_end, line_start, opening_line
 from copydesk.wide_chars import ascii_view, wide_places
 
+#: What a draft's line-paragraph ends with: a stop, or a closing mark or
+#: bracket after one.
+_PARAGRAPH_ENDS = '.!?:;…"”’»)'
 #: Defect kinds, one per rule: the value of the ``defect`` key.
 DEFECTS = ("unclosed", "unmatched", "mixed", "stray")
 
@@ -2010,7 +2013,16 @@ class _Scanner:
         if top.ch != ch:
             return False
         here = opening_line(self.prose, pos, self.lo)
-        return here is not None and here != self.lo and top.pos < here
+        if here is None or here == self.lo or top.pos >= here:
+            return False
+        # The line before ends a paragraph: a sentence's stop or a closing
+        # mark. A short draft wrapped at a width (too short to be told
+        # wrapped) breaks a sentence there: ``the plant is`` ¶ ``"unsafe"
+        # and``, a quotation nested in the open one.
+        end = here - 1
+        while end > self.lo and self.prose[end - 1] in " \t\r":
+            end -= 1
+        return end > self.lo and self.prose[end - 1] in _PARAGRAPH_ENDS
 
     def _empty_value(self, pos: int, ch: str) -> int:
         """Where the empty value ends when the mark at ``pos`` and the next

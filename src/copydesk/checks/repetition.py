@@ -692,9 +692,14 @@ def _meant(doc: Document, run: list[tuple[int, int]], words: list[str]) -> bool:
             if first != first.capitalize() or not _function_word(first):
                 return True
             # "The The" opening a sentence is a slip; inside one, after a
-            # word of the sentence, it names something ("the band The The").
-            # "I I" is capitalised anywhere: a slip wherever it stands.
-            return first != "I" and _inside_a_sentence(doc.prose, run[0][0])
+            # word of the sentence, it names something ("the band The The
+            # closed the festival"), unless a name follows that has its own
+            # "The" ("with The The Guardian"). "I I" is a slip anywhere.
+            return (
+                first != "I"
+                and _inside_a_sentence(doc.prose, run[0][0])
+                and not _CAPITAL_NEXT.match(doc.prose, run[-1][1])
+            )
         if first[:1].isupper():
             # "The the" opening a sentence is the classic slip; a capital
             # elsewhere names something ("the Parameter parameter", "GET get").
@@ -906,7 +911,12 @@ def _object_then_subject(prose: str, run: list[tuple[int, int]]) -> bool:
     if _VERB_AFTER_IT.match(prose, run[1][1]) is None:
         return False
     before = _ONE_BEFORE.search(prose, max(0, run[0][0] - 30), run[0][0])
-    return before is not None and before.group(1).casefold() in _PREPOSITIONS
+    if before is None or before.group(1).casefold() not in _PREPOSITIONS:
+        return False
+    # "None of it it makes sense", "some of it it goes": "of it" ends a
+    # quantity that is the subject itself, no clause of its own.
+    quantity = _ONE_BEFORE.search(prose, max(0, before.start(1) - 30), before.start(1))
+    return quantity is None or quantity.group(1).casefold() not in _QUANTIFIERS
 
 
 #: An auxiliary or a modal, the verb a clause's subject "it" goes on with.
@@ -915,6 +925,11 @@ _VERB_AFTER_IT = later_re(
     r"|had|does|did|seems|becomes|seemed|became|felt|feels|looked|looks"
     r"|sounded|sounds|turned|turns|went|goes|made|makes|took|takes|worked"
     r"|works|gets|got)\b"
+)
+#: Words of quantity that "of it" completes as a subject.
+_QUANTIFIERS = word_set(
+    "none some all most much any each part lots plenty bits half rest many few "
+    "one two three both either neither more less little enough"
 )
 #: Prepositions whose object may end a clause.
 _PREPOSITIONS = frozenset(
@@ -1037,14 +1052,22 @@ def _gap_closed(prose: str, run: list[tuple[int, int]], word: str) -> bool:
     that has has been down") leaves no gap: the double is a slip."""
     if word not in _GAP_VERBS:
         return False
-    gap = _OBJECT_GAP.search(prose, max(0, run[0][0] - 60), run[0][0])
-    if gap is None:
-        return False
-    if gap.group()[:4].casefold() == "that":
+    start = max(0, run[0][0] - 60)
+    while (gap := _OBJECT_GAP.search(prose, start, run[0][0])) is not None:
+        if gap.group()[:4].casefold() != "that":
+            return True
         before = _WORD_BEFORE.search(prose, max(0, gap.start() - 20), gap.start())
-        if before is not None and before.group(1).casefold() in _CLAUSE_TAKERS:
-            return False  # "make sure that nobody has has": no object missing
-    return True
+        if before is None or before.group(1).casefold() not in _CLAUSE_TAKERS:
+            return True
+        # "make sure that nobody has has": no object missing after this
+        # "that"; a relative word after it may still open the gap ("we know
+        # that what she has has value").
+        start = gap.start() + 4
+    return False
+
+
+#: A capitalised word after the repeat (a name's next word).
+_CAPITAL_NEXT = later_regex(r"[ \t\u00a0]+\p{Lu}")
 
 
 def _inside_a_sentence(prose: str, start: int) -> bool:

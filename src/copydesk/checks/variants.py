@@ -284,8 +284,11 @@ class Variants(CheckTypeBase):
             right = _genitive_of(doc, canonical) if spelling.genitive else canonical
             by_table = _one_given_name_by_table(spelling.text, other.text)
             for tok in spelling.tokens:
-                if by_table and not _shared_surname_after(doc.prose, tok, other):
-                    continue  # Dmitry Peskov beside Dmytro Kuleba: two men
+                if by_table:
+                    bearer = _bearer(doc.prose, tok, other)
+                    if bearer is None:
+                        continue  # Dmitry Peskov beside Dmytro Kuleba: two men
+                    line, _ = doc.line_col(bearer)  # the same man's line
                 if (
                     name_context.given_as_alternative(doc.prose, tok.start)
                     or _glossed(doc.prose, tok, other)
@@ -1061,16 +1064,31 @@ def _one_given_name_by_table(one: str, other: str) -> bool:
     return bool(shared) and all(key.startswith("g:") for key in shared)
 
 
-#: The capitalised word after a name, past spaces or a line break.
-_NEXT_NAME = later_regex(r"[ \u00a0]+(?:\n[ \u00a0]*)?(\p{Lu}[\p{L}\p{M}'’-]+)")
+#: The capitalised word after a name, past spaces or a line break, without
+#: a possessive's ending.
+_NEXT_NAME = later_regex(
+    r"[ \u00a0]+(?:\n[ \u00a0]*)?"
+    r"(\p{Lu}[\p{L}\p{M}-]*(?:['’](?![sS]\b)[\p{L}\p{M}-]+)*)"
+)
 
 
-def _shared_surname_after(prose: str, tok: translit.Token, other: _Spelling) -> bool:
-    """Whether the name after ``tok`` is one of the names after ``other``."""
-    found = _NEXT_NAME.match(prose, tok.end)
-    return found is not None and not loose_keys(found.group(1)).isdisjoint(
-        other.followers
-    )
+def _surname_keys(prose: str, end: int) -> frozenset[str]:
+    """The keys of the name after a given name ending at ``end`` (none)."""
+    found = _NEXT_NAME.match(prose, end)
+    return frozenset() if found is None else loose_keys(found.group(1))
+
+
+def _bearer(prose: str, tok: translit.Token, other: _Spelling) -> int | None:
+    """Where ``other`` names the man ``tok`` names, by the surname after
+    both (Dmitry Kovalenko, Dmytro Kovalenko); None where no use of it
+    stands before ``tok``'s surname."""
+    keys = _surname_keys(prose, tok.end)
+    if not keys:
+        return None
+    for mine in other.tokens:
+        if not keys.isdisjoint(_surname_keys(prose, mine.end)):
+            return mine.start
+    return None
 
 
 def _arabic_pair(spellings: Mapping[str, _Spelling], one: str, other: str) -> bool:

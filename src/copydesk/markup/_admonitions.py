@@ -29,11 +29,13 @@ from typing import NamedTuple
 from copydesk.lazy_patterns import later_re
 
 #: A marker line: its indentation, the syntax before the title (``!!! note
-#: inline end``, ``???+ tip``, ``===!``), and the title in its quotation
-#: marks, if any. Type words are Python-Markdown's ``[\w-]+``.
+#: inline end``, ``!!!note``, ``???+ tip``) and the title in its quotation
+#: marks, if any (quotation marks inside it too); or a tab's ``===`` (``===!``,
+#: ``===+``) and its title, which a tab must have: a bare ``===`` opens
+#: nothing. Type words are Python-Markdown's ``[\w-]+``.
 _MARKER = later_re(
-    r"(?:^|(?<=\r))([ \t]*)((?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*|===[!+]?)"
-    r'(?:[ \t]+"([^"\r\n]*)")?[ \t]*(?=[\r\n]|\Z)',
+    r"(?:^|(?<=\r))([ \t]*)(?:((?:!!!|\?\?\?\+?)[ \t]*[\w-]+(?:[ \t]+[\w-]+)*)"
+    r'(?:[ \t]+"([^\r\n]*)")?|(===[!+]?)[ \t]+"([^\r\n]*)")[ \t]*(?=[\r\n]|\Z)',
     re.MULTILINE,
 )
 #: A line's end as CommonMark reads one: LF, CRLF or a lone CR.
@@ -98,18 +100,20 @@ def found(text: str) -> Admonitions | None:
     bodies: list[Body] = []
     lines: list[tuple[int, int]] = []
     reached = 0
+    margins = _Margins(text)
     for marker in _MARKER.finditer(text):
         start = marker.start()
         if start < reached:
             continue
         column = _columns(marker.group(1))
-        if column >= _TAB and not _in_list_item(text, start, column):
-            continue  # indented code showing the syntax
-        blanked.append(marker.span(2))
+        if column and not margins.in_list_item(start, column):
+            continue  # indented as code, or past a paragraph's margin
+        syntax, title = (2, 3) if marker.group(2) is not None else (4, 5)
+        blanked.append(marker.span(syntax))
         lines.append((start, marker.end()))
-        if marker.group(3) is not None:
-            blanked.append((marker.start(3) - 1, marker.start(3)))
-            blanked.append((marker.end(3), marker.end(3) + 1))
+        if marker.group(title) is not None:
+            blanked.append((marker.start(title) - 1, marker.start(title)))
+            blanked.append((marker.end(title), marker.end(title) + 1))
         body = _body(text, marker.end(), column + _TAB)
         if body is not None:
             bodies.append(Body(body[0], body[1], column + _TAB, start))
@@ -117,29 +121,40 @@ def found(text: str) -> Admonitions | None:
     return Admonitions(blanked, bodies, lines) if blanked else None
 
 
-def _in_list_item(text: str, start: int, column: int) -> bool:
-    """Whether the line at ``start``, indented ``column``, continues a list
-    item: the nearest line above it indented less (blank lines passed over)
-    is an item's first line."""
-    end = _previous_line_end(text, start)
-    while end >= 0:
-        line_start = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
-        line = text[line_start:end]
-        body = line.lstrip(" \t")
-        if body.strip() and _columns(line[: len(line) - len(body)]) < column:
-            return _LIST_ITEM.match(line) is not None
-        end = _previous_line_end(text, line_start)
-    return False
+class _Margins:
+    """Whether a line continues a list item, for marker lines asked in the
+    order of the text: the nearest line above it indented less (blank lines
+    passed over) is an item's first line. The lines are read once, each
+    kept on a stack while no later line is indented as little (a walk back
+    from each marker made a page of markers indented as code quadratic)."""
 
+    __slots__ = ("_pos", "_stack", "_text")
 
-def _previous_line_end(text: str, line_start: int) -> int:
-    """Where the line before the one starting at ``line_start`` ends (its
-    line break's first character); -1 at the text's first line."""
-    if line_start <= 0:
-        return -1
-    if text.startswith("\r\n", line_start - 2):
-        return line_start - 2
-    return line_start - 1
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._pos = 0
+        #: (indentation, a list item's first line), indentation rising.
+        self._stack: list[tuple[int, bool]] = []
+
+    def in_list_item(self, start: int, column: int) -> bool:
+        """Whether the line at ``start``, indented ``column``, continues a
+        list item."""
+        text, stack = self._text, self._stack
+        while self._pos < start:
+            brk = _LINE_END.search(text, self._pos, start)
+            end = start if brk is None else brk.start()
+            line = text[self._pos : end]
+            body = line.lstrip(" \t")
+            if body.strip():
+                indent = _columns(line[: len(line) - len(body)])
+                while stack and stack[-1][0] >= indent:
+                    stack.pop()
+                stack.append((indent, _LIST_ITEM.match(line) is not None))
+            self._pos = start if brk is None else brk.end()
+        for indent, item in reversed(stack):
+            if indent < column:
+                return item
+        return False
 
 
 def _body(text: str, marker_end: int, indent: int) -> tuple[int, int] | None:

@@ -124,12 +124,13 @@ _LISTING_NAMES = frozenset(
 #: option or a variable set in running text, as DocBook's HTML and
 #: hand-written manuals mark them (``<span class="cli">checkfs</span>``,
 #: ``<span class="filename">``, ``<span class="envar">``). Not a GUI
-#: label's (``guimenu``, ``guibutton``): those are words.
+#: label's (``guimenu``, ``guibutton``): those are words; nor the names
+#: that also class prose (``file``: Drupal's link to a file, its title in
+#: words; ``function``: a job title; ``option``: a quiz's answer).
 _INLINE_CODE_NAMES = frozenset(
-    {"cli", "command", "cmd", "filename", "file", "path", "literal", "option",
-     "envar", "varname", "userinput", "computeroutput", "systemitem",
-     "function", "parameter", "replaceable", "keycap", "kbd", "tt", "mono",
-     "monospace", "terminal", "shell", "prompt"}
+    {"cli", "command", "cmd", "filename", "literal", "envar", "varname",
+     "userinput", "computeroutput", "systemitem", "parameter", "replaceable",
+     "keycap", "kbd", "tt", "mono", "monospace", "terminal"}
 )  # fmt: skip
 
 

@@ -177,10 +177,12 @@ _METADATA_BODY = later_re(
 
 
 #: A Franklin.jl page variable: ``@def name = value`` on a line of its own,
-#: a triple-quoted value over as many lines as it takes (``@def authors =
-#: """<a href="…">Tim Holy</a>"""``). Julia code, the page's front matter.
+#: a triple-quoted value over as many lines as it takes up to a blank line
+#: (``@def authors = """<a href="…">Tim Holy</a>"""``; one never closed
+#: blanks its own line only). Julia code, the page's front matter.
 _PAGE_VARIABLE = later_re(
-    r'^@def[ \t]+[A-Za-z_]\w*[ \t]*=(?:[ \t]*"""[\s\S]*?"""[^\r\n]*|[^\r\n]*)',
+    r"^@def[ \t]+[A-Za-z_]\w*[ \t]*="
+    r'(?:[ \t]*"""(?:(?!\n[ \t]*\r?\n)[\s\S])*?"""[^\r\n]*|[^\r\n]*)',
     re.MULTILINE,
 )
 
