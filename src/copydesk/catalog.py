@@ -65,7 +65,7 @@ def catalog(
         own = read_rule(rule, read_bytes(rule), index)
         data = {**own, **options.get(rule.rule_id, {})}
         check_type = rule_type(data, rule.display)
-        meta = build_meta(rule.rule_id, data, rule.display)
+        meta = build_meta(rule.rule_id, data, rule.display, check_type.IGNORECASE)
         level = levels.get(meta.id, levels.get(meta.pack, meta.level))
         entries.append(
             CatalogEntry(

@@ -377,7 +377,9 @@ def compile_rule(
     shares one, so the house list is read once.
     """
     check_type = rule_type(data, display)
-    meta = build_meta(rule_id, data, display)._replace(shipped=shipped)
+    meta = build_meta(rule_id, data, display, check_type.IGNORECASE)._replace(
+        shipped=shipped
+    )
     own = {k: v for k, v in data.items() if k not in COMMON_KEYS}
     return check_type.from_yaml(meta, own, context or ShippedPacks())
 
@@ -397,8 +399,11 @@ def rule_type(data: Mapping[str, Any], display: str) -> CheckType:
     return check_type
 
 
-def build_meta(rule_id: str, data: Mapping[str, Any], display: str) -> RuleMeta:
-    """The common part of a rule file, validated."""
+def build_meta(
+    rule_id: str, data: Mapping[str, Any], display: str, ignorecase: bool = False
+) -> RuleMeta:
+    """The common part of a rule file, validated; ``ignorecase`` is the
+    rule's when its file does not say (its type's ``IGNORECASE``)."""
     try:
         level = Severity.parse(str(data.get("level", "warning")))
     except ValueError as exc:
@@ -425,7 +430,7 @@ def build_meta(rule_id: str, data: Mapping[str, Any], display: str) -> RuleMeta:
         level=level,
         link=str(data.get("link", "")),
         description=str(data.get("description", "")),
-        ignorecase=bool(data.get("ignorecase", False)),
+        ignorecase=bool(data.get("ignorecase", ignorecase)),
         exceptions=tuple(data.get("exceptions", ())),
         scope=scope,
         languages=tuple(str(x) for x in languages),

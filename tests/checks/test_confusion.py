@@ -325,3 +325,22 @@ def test_the_word_set_made_first_finds_the_same(
     monkeypatch.setattr(confusion, "_scannable", lambda entry: True)
     assert first == found()
     assert first
+
+
+def test_a_rules_ignorecase_is_read_and_true_where_it_says_nothing() -> None:
+    # The key is one of every rule's: it once never reached this type,
+    # which matched in any case whatever the file said.
+    rule = """
+extends: confusion
+message: "'%s': %s"
+confusions:
+  - wrong: send
+    right: sent
+    contexts: ['\\bbe %w\\b']
+"""
+    text = "It will be send today. It will be Send today.\n"
+    assert [m for _, _, m in lint_rule(rule, text)] == ["send", "Send"]
+    strict = rule.replace(
+        "extends: confusion\n", "extends: confusion\nignorecase: false\n"
+    )
+    assert [m for _, _, m in lint_rule(strict, text)] == ["send"]

@@ -113,6 +113,8 @@ class CheckType(Protocol):
     #: (its first suggestion): a choice the tree's other pages can outvote
     #: (:mod:`copydesk.project_terms`).
     PAGE_CHOICE: bool
+    #: A rule's ``ignorecase`` where its file does not say.
+    IGNORECASE: bool
 
     @classmethod
     def from_yaml(
@@ -153,6 +155,8 @@ class CheckTypeBase:
     SPELLING: ClassVar[bool] = False
     #: Its suggestions are no page's choice unless a type says so.
     PAGE_CHOICE: ClassVar[bool] = False
+    #: Case counts in its patterns unless the rule or the type says not.
+    IGNORECASE: ClassVar[bool] = False
 
     @classmethod
     def fix_availability(cls, data: Mapping[str, Any]) -> FixAvailability:

@@ -78,6 +78,8 @@ class ConfusionCheck(CheckTypeBase):
     """Flags a listed word in a context that says another word was meant."""
 
     __slots__ = ("confusions", "meta", "present", "short_seen")
+    #: A confused word is one in any case ("Then" opening a sentence too).
+    IGNORECASE: ClassVar[bool] = True
 
     FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
     #: A confusion whose word the document lacks is skipped on a set lookup.
@@ -123,9 +125,10 @@ class ConfusionCheck(CheckTypeBase):
         entries = data["confusions"]
         if not entries:
             raise RuleError(meta.source, "key 'confusions': needs at least one entry")
-        ignorecase = meta.ignorecase if "ignorecase" in data else True
         compiled = tuple(
-            _entry(meta.source, i, entry, ignorecase=ignorecase, shipped=meta.shipped)
+            _entry(
+                meta.source, i, entry, ignorecase=meta.ignorecase, shipped=meta.shipped
+            )
             for i, entry in enumerate(entries)
         )
         return cls(meta, compiled)
