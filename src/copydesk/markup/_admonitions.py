@@ -11,13 +11,14 @@ documentation trees: a doubled word or a misspelling in a note went unread).
 
 Python-Markdown reads a body by taking four columns off each of its lines
 and parsing the rest as Markdown; the reader does the same
-(``markdown._read``): the main parse sees the body blanked, each body is
-read alone from :func:`dedented` text (nested admonitions, lists, fences and
-code indented eight columns as they are there), and its view and blocks are
-put back at the body's offsets (:class:`Dedented`). The marker syntax
-(``!!!``, the type words, the title's quotation marks) is blanked; the
-title stays text. A marker inside fenced code is an example of the syntax,
-not a block, and so is one indented as code outside a list item.
+(``markdown._BodiesRead``): the main parse sees the body blanked, each
+body is read alone as :class:`Dedented` text (nested admonitions, lists,
+fences and code indented eight columns as they are there), and its view and
+blocks are put back at the body's offsets. The marker syntax (``!!!``, the
+type words, the title's quotation marks) is blanked; the title stays text.
+A marker the main parse reads as code (an example of the syntax in a
+fence) is no block (:meth:`Admonitions.read_as_text`), nor is one indented
+past column 0 outside a list item, nor a bare ``===``.
 """
 
 import bisect
