@@ -2019,10 +2019,7 @@ class _Scanner:
         # mark. A short draft wrapped at a width (too short to be told
         # wrapped) breaks a sentence there: ``the plant is`` ¶ ``"unsafe"
         # and``, a quotation nested in the open one.
-        end = here - 1
-        while end > self.lo and self.prose[end - 1] in " \t\r":
-            end -= 1
-        return end > self.lo and self.prose[end - 1] in _PARAGRAPH_ENDS
+        return self._line_before_ends(here, _PARAGRAPH_ENDS)
 
     def _empty_value(self, pos: int, ch: str) -> int:
         """Where the empty value ends when the mark at ``pos`` and the next
@@ -2125,10 +2122,16 @@ class _Scanner:
             return False
         if self.draft and prose.rfind("\n", top.pos, here - 1) >= 0:
             return False  # a line a paragraph: the next one continues, no later one
+        return self._line_before_ends(here, ".!?:;…")
+
+    def _line_before_ends(self, here: int, marks: str) -> bool:
+        """Whether the line before the one starting at ``here`` (in this
+        block) ends, past trailing spaces, with one of ``marks``."""
+        prose = self.prose
         end = here - 1  # the line feed before this line
         while end > self.lo and prose[end - 1] in " \t\r":
             end -= 1
-        return end > self.lo and prose[end - 1] in ".!?:;…"
+        return end > self.lo and prose[end - 1] in marks
 
     def _close(self, pos: int, ch: str) -> None:
         double = ch in DOUBLE

@@ -282,10 +282,14 @@ class Variants(CheckTypeBase):
                 continue  # "X. Shen, Z. Chen, Y. Shen": two authors of one list
             line, _ = doc.line_col(other.first)
             right = _genitive_of(doc, canonical) if spelling.genitive else canonical
-            by_table = _one_given_name_by_table(spelling.text, other.text)
+            bearers = (
+                _surnames_after(doc.prose, other)
+                if _one_given_name_by_table(spelling.text, other.text)
+                else None
+            )
             for tok in spelling.tokens:
-                if by_table:
-                    bearer = _bearer(doc.prose, tok, other)
+                if bearers is not None:
+                    bearer = _bearer(doc.prose, tok, bearers)
                     if bearer is None:
                         continue  # Dmitry Peskov beside Dmytro Kuleba: two men
                     line, _ = doc.line_col(bearer)  # the same man's line
@@ -1078,16 +1082,27 @@ def _surname_keys(prose: str, end: int) -> frozenset[str]:
     return frozenset() if found is None else loose_keys(found.group(1))
 
 
-def _bearer(prose: str, tok: translit.Token, other: _Spelling) -> int | None:
-    """Where ``other`` names the man ``tok`` names, by the surname after
-    both (Dmitry Kovalenko, Dmytro Kovalenko); None where no use of it
-    stands before ``tok``'s surname."""
+def _surnames_after(
+    prose: str, spelling: _Spelling
+) -> list[tuple[int, frozenset[str]]]:
+    """Each use of ``spelling``: where it stands and the keys of the name
+    after it, read once for all the uses of the other spelling."""
+    return [(tok.start, _surname_keys(prose, tok.end)) for tok in spelling.tokens]
+
+
+def _bearer(
+    prose: str, tok: translit.Token, bearers: list[tuple[int, frozenset[str]]]
+) -> int | None:
+    """Where the other spelling names the man ``tok`` names, by the surname
+    after both (Dmitry Kovalenko, Dmytro Kovalenko; ``bearers`` from
+    :func:`_surnames_after`); None where no use of it stands before ``tok``'s
+    surname."""
     keys = _surname_keys(prose, tok.end)
     if not keys:
         return None
-    for mine in other.tokens:
-        if not keys.isdisjoint(_surname_keys(prose, mine.end)):
-            return mine.start
+    for start, theirs in bearers:
+        if not keys.isdisjoint(theirs):
+            return start
     return None
 
 

@@ -24,7 +24,7 @@ past column 0 outside a list item, nor a bare ``===``.
 import bisect
 import operator
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from copydesk.lazy_patterns import later_re
@@ -140,18 +140,14 @@ class _Margins:
     def in_list_item(self, start: int, column: int) -> bool:
         """Whether the line at ``start``, indented ``column``, continues a
         list item."""
-        text, stack = self._text, self._stack
-        while self._pos < start:
-            brk = _LINE_END.search(text, self._pos, start)
-            end = start if brk is None else brk.start()
-            line = text[self._pos : end]
-            body = line.lstrip(" \t")
-            if body.strip():
-                indent = _columns(line[: len(line) - len(body)])
+        stack = self._stack
+        for line, _, _ in _lines(self._text, self._pos, start):
+            indent = _indentation(line)
+            if indent is not None:
                 while stack and stack[-1][0] >= indent:
                     stack.pop()
                 stack.append((indent, _LIST_ITEM.match(line) is not None))
-            self._pos = start if brk is None else brk.end()
+        self._pos = max(self._pos, start)
         for indent, item in reversed(stack):
             if indent < column:
                 return item
@@ -165,28 +161,42 @@ def _body(text: str, marker_end: int, indent: int) -> tuple[int, int] | None:
     brk = _LINE_END.match(text, marker_end)
     if brk is None:
         return None
-    start = pos = brk.end()
+    start = brk.end()
     last = -1
-    size = len(text)
-    while pos < size:
-        brk = _LINE_END.search(text, pos)
-        end = size if brk is None else brk.start()
-        line = text[pos:end]
-        body = line.lstrip(" \t")
-        if body.strip():
-            if _columns(line[: len(line) - len(body)]) < indent:
-                break
-            last = end
-        pos = size if brk is None else brk.end()
+    for line, end, _ in _lines(text, start, len(text)):
+        column = _indentation(line)
+        if column is None:
+            continue  # a blank line: the body may go on after it
+        if column < indent:
+            break
+        last = end
     return (start, last) if last > start else None
+
+
+def _lines(text: str, pos: int, stop: int) -> Iterator[tuple[str, int, int]]:
+    """The lines of ``text`` from ``pos`` (a line's start) to ``stop``, each
+    with where it ends and where the next begins (a line break of any kind
+    ends one)."""
+    while pos < stop:
+        brk = _LINE_END.search(text, pos, stop)
+        end = stop if brk is None else brk.start()
+        following = stop if brk is None else brk.end()
+        yield text[pos:end], end, following
+        pos = following
+
+
+def _indentation(line: str) -> int | None:
+    """The column ``line``'s text starts at (tab stops every four); None for
+    a blank line."""
+    body = line.lstrip(" \t")
+    if not body.strip():
+        return None
+    return _columns(line[: len(line) - len(body)])
 
 
 def _columns(indent: str) -> int:
     """The column that ``indent`` (spaces and tabs) reaches."""
-    column = 0
-    for ch in indent:
-        column = column + _TAB - column % _TAB if ch == "\t" else column + 1
-    return column
+    return len(indent.expandtabs(_TAB))
 
 
 class Dedented:

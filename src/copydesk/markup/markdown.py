@@ -643,6 +643,8 @@ class _BodiesRead:
     back at their offsets in the text's view."""
 
     __slots__ = (
+        "_defined",
+        "_lines",
         "_links",
         "_record",
         "_source",
@@ -660,6 +662,10 @@ class _BodiesRead:
         self._source = source
         self._links = links
         self._record = record
+        #: The labels the text defines and its line index, made on first need
+        #: and shared by all its bodies.
+        self._defined: set[str] | None = None
+        self._lines: LineIndex | None = None
         #: What the bodies hold, at the text's offsets and lines.
         self.directives: list[Directive] = []
         self.notes: list[tuple[int, str]] = []
@@ -690,7 +696,7 @@ class _BodiesRead:
             pieces.append(prose[pos:start])
             pieces.append(body.view(part.prose))
             pos = end
-            line = LineIndex(self._text).line(start) - 1 if part.directives else 0
+            line = self._line_of(start) - 1 if part.directives else 0
             kept.extend(
                 Block(
                     start + body.offset(block.start),
@@ -723,11 +729,18 @@ class _BodiesRead:
         part = _read(body, [], self._links, record=True)
         if not part.broken:
             return part
-        definitions = pyromark.reference_definitions(self._source, options=OPTIONS)
-        defined = {_label(label) for label in definitions}
-        if not defined:
+        if self._defined is None:
+            definitions = pyromark.reference_definitions(self._source, options=OPTIONS)
+            self._defined = {_label(label) for label in definitions}
+        if not self._defined:
             return part if self._record else part._replace(broken=[])
-        return _read(body, [], {*self._links, *defined}, record=self._record)
+        return _read(body, [], {*self._links, *self._defined}, record=self._record)
+
+    def _line_of(self, pos: int) -> int:
+        """The text's 1-based line holding ``pos``."""
+        if self._lines is None:
+            self._lines = LineIndex(self._text)
+        return self._lines.line(pos)
 
 
 def _breaks(
