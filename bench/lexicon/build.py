@@ -20,7 +20,8 @@ Inputs (fetched with ordinary package clients, never committed):
 Output lines: ``word`` or ``word<TAB>zipf10``, sorted, possessives dropped.
 An American spelling the frequency list does not count takes its British
 twin's count (``twin_counts``); ``build.py --retwin`` applies that to the
-committed lexicon without the inputs.
+committed lexicon without the inputs, and ``build.py --extra`` adds the
+words of ``english-extra.txt`` it lacks.
 """
 
 from __future__ import annotations
@@ -134,7 +135,23 @@ def retwin(path: Path = OUT) -> int:
     return 0
 
 
+def add_extra(path: Path = OUT) -> int:
+    """Add the words of ``english-extra.txt`` the built lexicon lacks, in
+    place and without counts (what ``main`` gives a word the frequency list
+    does not count): a word added to the list needs no rebuild."""
+    lines = gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
+    words = {line.partition("\t")[0] for line in lines}
+    counts = {w: int(z) for w, _, z in (line.partition("\t") for line in lines) if z}
+    for line in EXTRA.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            words.add(line.strip())
+    _write(path, words, counts)
+    return 0
+
+
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--retwin"]:
         raise SystemExit(retwin())
+    if sys.argv[1:2] == ["--extra"]:
+        raise SystemExit(add_extra())
     raise SystemExit(main(*sys.argv[1:3]))

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import Final
 
-from copydesk import deadline, furniture_runs, langtag, patterns
+from copydesk import deadline, furniture_runs, langtag, patterns, word_guards
 from copydesk.checks import load_check_type
 from copydesk.checks.base import Check
 from copydesk.document import Directive, Document
@@ -142,6 +142,8 @@ def lint(
     kept = unsafe_in_headings_and_quotes(kept, doc)
     kept = keep_masks(kept, doc)
     kept = in_ascii_pages(kept, doc)
+    kept = in_the_pages_language(kept, doc, ruleset)
+    kept = [f for f in kept if not word_guards.named_misspelling(doc.prose, f.start)]
     if severity_overrides:
         kept = list(override_severity(kept, severity_overrides))
     return sorted(kept, key=lambda f: f.sort_key)
@@ -203,10 +205,7 @@ def over_budget(
 
 def _applies_to_language(check: Check, language: str) -> bool:
     wanted = check.meta.languages
-    if not wanted:
-        return True
-    primary = langtag.primary(language)
-    return any(w.lower() in (language.lower(), primary) for w in wanted)
+    return not wanted or _language_wanted(wanted, language)
 
 
 def _run_check(
@@ -478,6 +477,50 @@ def in_ascii_pages(findings: Sequence[Finding], doc: Document) -> list[Finding]:
         else f
         for f in findings
     ]
+
+
+def in_the_pages_language(
+    findings: Sequence[Finding], doc: Document, ruleset: Ruleset
+) -> list[Finding]:
+    """A rule written for some languages (``language: en``) says nothing
+    on a page in another, but in a paragraph of its own languages: a German
+    post of an English blog, run with the blog's configured English,
+    doubles its relative pronouns ("die die Konferenz") and puts "an"
+    before a noun as German does, while an English note on a French page
+    is English. The page's language is told of the whole document
+    (``doclang.PageLanguage``), a paragraph's of its words alone, so a page
+    read in windows or re-linted a paragraph at a time is judged as one."""
+    wanted = {
+        f.rule: languages
+        for f in findings
+        if (languages := _rule_languages(ruleset, f.rule))
+    }
+    if not wanted:
+        return list(findings)
+    from copydesk.doclang import PageLanguage
+
+    told = doc.get(PageLanguage)
+    if told is None or told == langtag.primary(doc.language):
+        return list(findings)
+    return [
+        f
+        for f in findings
+        if f.rule not in wanted
+        or _language_wanted(wanted[f.rule], told)
+        or word_guards.block_written_in(
+            doc, doc.block_at(f.start), map(langtag.primary, wanted[f.rule])
+        )
+    ]
+
+
+def _rule_languages(ruleset: Ruleset, rule: str) -> tuple[str, ...]:
+    meta = ruleset.metas.get(rule)
+    return tuple(meta.languages) if meta is not None else ()
+
+
+def _language_wanted(wanted: Sequence[str], language: str) -> bool:
+    primary = langtag.primary(language)
+    return any(w.lower() in (language.lower(), primary) for w in wanted)
 
 
 def _referenced(edit: Edit) -> Edit:

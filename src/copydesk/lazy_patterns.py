@@ -17,6 +17,7 @@ Use one through its methods and attributes only (``_WORD.search(text)``,
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
@@ -35,6 +36,10 @@ class _Later:
 
     def __getattr__(self, name: str) -> Any:
         # Only for names not found on the object: the first use of each.
+        # Not a protocol's special name (``pickle`` asks for
+        # ``__setstate__``): that would compile the pattern to answer it.
+        if name.startswith("__"):
+            raise AttributeError(name)
         compiled = self.__dict__.get("_compiled")
         if compiled is None:
             compiled = self.__dict__["_compiled"] = self._build()
@@ -48,15 +53,19 @@ class _Later:
 
 def later_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, done on first use."""
-    return cast("re.Pattern[str]", _Later(lambda: re.compile(pattern, flags), pattern))
+    # A partial, not a lambda: a ruleset's compiled state is pickled
+    # (``copydesk.ruleset_snapshot``) with its patterns not compiled yet.
+    build = functools.partial(re.compile, pattern, flags)
+    return cast("re.Pattern[str]", _Later(build, pattern))
 
 
 def later_regex(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     """``regex.compile(pattern, flags)``, done on first use."""
-
-    def build() -> regex.Pattern[str]:
-        from copydesk import regex_programs
-
-        return regex_programs.compiled(pattern, flags)
-
+    build = functools.partial(_regex_compiled, pattern, flags)
     return cast("regex.Pattern[str]", _Later(build, pattern))
+
+
+def _regex_compiled(pattern: str, flags: int) -> regex.Pattern[str]:
+    from copydesk import regex_programs
+
+    return regex_programs.compiled(pattern, flags)

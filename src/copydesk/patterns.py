@@ -72,6 +72,13 @@ class LazyPattern:
         if before_fork:
             _BEFORE_FORK.add(self)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its source, and whether it waits to be compiled
+        before a fork (``ruleset_snapshot``): unpickled, it is listed
+        again, as ``__init__`` lists it."""
+        listed = self in _BEFORE_FORK
+        return _restored, (self.source, self.ignorecase, listed, self._compiled)
+
     @classmethod
     def of(cls, compiled: Pattern) -> LazyPattern:
         """An already compiled pattern (user rules are compiled at load)."""
@@ -90,6 +97,17 @@ class LazyPattern:
             )
             _BEFORE_FORK.discard(self)
         return self._compiled
+
+
+def _restored(
+    source: str, ignorecase: bool, listed: bool, compiled: Pattern | None
+) -> LazyPattern:
+    """A pickled ``LazyPattern`` (see ``LazyPattern.__reduce__``)."""
+    lazy = LazyPattern(source, ignorecase=ignorecase, before_fork=listed)
+    if compiled is not None:
+        lazy._compiled = compiled
+        _BEFORE_FORK.discard(lazy)
+    return lazy
 
 
 class OnFirstUse:
@@ -249,7 +267,7 @@ def deferred(
 
 
 #: Other loads a forked worker would repeat (``load_before_fork``).
-_FORK_LOADS: list[Callable[[], object]] = []
+FORK_LOADS: list[Callable[[], object]] = []
 
 
 def load_before_fork(load: Callable[[], object]) -> None:
@@ -259,8 +277,8 @@ def load_before_fork(load: Callable[[], object]) -> None:
     words it is asked about), but that each worker of a parallel run would
     load whole on its own; ``load`` does nothing once it has loaded.
     """
-    if load not in _FORK_LOADS:
-        _FORK_LOADS.append(load)
+    if load not in FORK_LOADS:
+        FORK_LOADS.append(load)
 
 
 def compile_before_fork() -> int:
@@ -273,7 +291,7 @@ def compile_before_fork() -> int:
     alternation) are not listed and stay for a worker to compile if ever.
     The loads listed by :func:`load_before_fork` are done too.
     """
-    for load in _FORK_LOADS:
+    for load in FORK_LOADS:
         load()
     pending = list(_BEFORE_FORK)
     for lazy in pending:

@@ -87,8 +87,12 @@ _RST_QUOTE = 1000
 _LITERAL_BACKSLASH = frozenset({"html", "plain"})
 #: An escape's argument: a group's name or number (``\k'name'``, ``\g'-1'``).
 _NAME_ONLY = later_re(r"[\w+-]+")
-#: A Windows path up to its last backslash: a drive, or a separator before.
-_PATH_BEFORE = later_re(r"(?:\b[A-Za-z]:|\\[^\s\\\"']+)\Z")
+#: A Windows path up to its last backslash: a drive, a separator before,
+#: or a relative path's dots ("..\", ".\") after a space or a mark.
+_PATH_BEFORE = later_re(r"(?:\b[A-Za-z]:|\\[^\s\\\"']+|(?<![^\s\"'(])\.\.?)\Z")
+#: How far from a mark its run of non-spaces is read for a variable's
+#: syntax (``_in_percent_variable``).
+_VARIABLE_REACH = 40
 #: Inline code that ends in a backslash, right before a mark (the code not
 #: itself quoted: ``("<code>\</code>")`` names the backslash).
 _ESCAPE_IN_CODE = later_re(
@@ -996,7 +1000,10 @@ class _Scanner:
             # Not a backslash quoted alone ("\" names the character), nor
             # a path's last separator ("C:\", "D:\Projects\Archive\").
             path = _PATH_BEFORE.search(self.prose, max(self.lo, run - 80), run)
-            return path is None and not self._same_mark_before(run, pos)
+            # Or one the prose masked ("C:\temp\" read as a path): the
+            # backslash itself is not in the prose.
+            masked = self.prose[run : run + 1] != text[run : run + 1]
+            return path is None and not masked and not self._same_mark_before(run, pos)
         if text[pos - 1 : pos] != ">":
             return False  # no tag ends right before the mark: no code to end
         code = _ESCAPE_IN_CODE.search(text, max(0, pos - _CODE_REACH), pos)
@@ -1189,6 +1196,8 @@ class _Scanner:
         return SKIP if ch == "’" and latin else CLOSE
 
     def _straight_double(self, pos: int, prev: str, shape: int) -> int:
+        if self._in_percent_variable(pos):
+            return SKIP  # %"0"%o.zip": a variable's marks
         near = self._open_double()
         if (
             near is not None
@@ -1240,6 +1249,35 @@ class _Scanner:
         if near is None and prev in _ENDS_CLAUSE and not self._raw_after(pos).isalnum():
             return CLOSE  # results."[[WebAIM-2]]: a closer before its citation
         return CLOSE if near else OPEN
+
+    def _in_percent_variable(self, pos: int) -> bool:
+        """Whether the run of non-spaces holding the mark at ``pos`` has a
+        double mark glued between a percent sign and a word (``%"0"%o.zip"``):
+        a variable's syntax, whose marks quote nothing in prose. (Not C#'s
+        ``@"…"`` and ``$"…"``: a string literal's marks pair as a
+        quotation's do.)"""
+        prose = self.prose
+        lo = max(self.lo, pos - _VARIABLE_REACH)
+        hi = min(self.hi, pos + _VARIABLE_REACH)
+        if prose.find("%", lo, hi) < 0:
+            return False  # most marks: no percent sign near, one search in C
+        start = pos
+        while start > lo and not prose[start - 1].isspace():
+            start -= 1
+        end = pos
+        while end < hi and not prose[end].isspace():
+            end += 1
+        at = prose.find('"', start, end)
+        while at >= 0:
+            if (
+                at > start
+                and prose[at - 1] == "%"
+                and at + 1 < end
+                and (prose[at + 1].isalnum() or prose[at + 1] in "%\\{")
+            ):
+                return True  # not a quotation's closer after it: "a 50%" rise
+            at = prose.find('"', at + 1, end)
+        return False
 
     def _own_closer_ahead(self, pos: int) -> bool:
         """True when a ” follows ``pos`` in this block before any “: the

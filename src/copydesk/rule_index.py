@@ -7,8 +7,9 @@ with the CRC-32 and length of its bytes (``rulefiles.digest``);
 parses any other (an edited shipped rule, a user rule) as YAML.
 ``python -m copydesk.rule_index`` rewrites the file, and a test fails while it
 is out of date. It also writes the RE2 supersets of the rules' patterns
-(``re2_superset``) and the compiled programs of the patterns a run compiles
-(``regex_programs``).
+(``re2_superset``), the compiled programs of the patterns a run compiles
+(``regex_programs``) and the shipped packs' compiled checks
+(``ruleset_snapshot``).
 """
 
 from __future__ import annotations
@@ -115,14 +116,19 @@ def _rule_paths(rules_dir: Path) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Rewrite the index, the supersets and the programs of the shipped
-    rules directory (the programs from the source checkout's examples and
-    test documents, beside the rules). ``programs`` as the one argument:
-    only the programs, in this process (the others are written first, then
-    the programs by a fresh process, so that no pattern is compiled before
-    the recording begins)."""
+    """Rewrite the index, the supersets, the programs and the compiled packs
+    of the shipped rules directory (the programs from the source checkout's
+    examples and test documents, beside the rules). ``programs`` or
+    ``snapshot`` as the one argument: only that file, in this process (the
+    others are written first, then the programs and then the snapshot each
+    by a fresh process, so that no pattern is compiled before the recording
+    begins, nor before the snapshot pickles them)."""
     args = sys.argv[1:] if argv is None else argv
     rules_dir = shipped_rules_dir()
+    if args == ["snapshot"]:
+        from copydesk import ruleset_snapshot
+
+        return ruleset_snapshot.main()
     if args == ["programs"]:
         source = rules_dir.parent
         documents = [source / "examples", source / "tests" / "documents"]
@@ -147,13 +153,20 @@ def main(argv: list[str] | None = None) -> int:
     (rules_dir / SUPERSETS_NAME).write_bytes(build_supersets())
     sys.stdout.write(f"wrote {rules_dir / SUPERSETS_NAME}\n")
     sys.stdout.flush()
-    return write_programs()
+    return write_programs() or write_snapshot()
 
 
 def write_programs() -> int:
     """Write the programs from a fresh process, where no pattern is compiled
     before the recording begins."""
     command = [sys.executable, "-m", "copydesk.rule_index", "programs"]
+    return subprocess.run(command, check=False).returncode
+
+
+def write_snapshot() -> int:
+    """Write the compiled packs (``ruleset_snapshot``) from a fresh process,
+    once the programs their patterns load from are written."""
+    command = [sys.executable, "-m", "copydesk.rule_index", "snapshot"]
     return subprocess.run(command, check=False).returncode
 
 

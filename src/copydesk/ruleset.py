@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from copydesk import patterns, re2_superset
+from copydesk import patterns, re2_superset, ruleset_snapshot
 from copydesk.checks import CHECK_TYPES, load_check_type
 from copydesk.checks.base import COMMON_KEYS, Check, CheckType, LoadContext
 from copydesk.cspell_config import NO_WORDS, ProjectWords
@@ -220,44 +220,37 @@ def load_ruleset(
     files = discover_rule_files(dirs)
     options = dict(rule_options or {})
     check_names(files, select, ignore, options, vocab.source if vocab else "")
-    identity: list[bytes] = []  # what Ruleset.digest hashes
-    checks: list[Check] = []
-    every_meta: dict[str, RuleMeta] = {}
-    left_out = False
-    index = load_index(shipped_rules_dir()) if include_shipped else {}
-    context = ShippedPacks(index=index or None)
-    for rule in files:
-        raw = read_bytes(rule)
-        identity.append(rule.rule_id.encode() + b"\0" + raw + b"\0")
-        if selected(rule.rule_id, select, ignore):
-            data = read_rule(rule, raw, index)
-            if rule.rule_id in options:
-                identity.append(repr(sorted(options[rule.rule_id].items())).encode())
-                data = {**data, **options[rule.rule_id]}
-            trusted = rule.shipped and rule.rule_id not in options
-            named = _named(rule.rule_id, select)
-            if trusted and data.get("enabled", True) is False and not named:
-                continue  # off by default, and the test suite compiles it
-            if trusted and _for_other_kinds(data, kinds):
-                meta = build_meta(rule.rule_id, data, rule.display)._replace(
-                    shipped=True
-                )
-                if runs(rule.rule_id, meta.enabled, select, ignore):
-                    every_meta[rule.rule_id] = meta
-                    left_out = True
-                continue
-            check = compile_rule(
-                rule.rule_id, data, rule.display, shipped=trusted, context=context
-            )
-            if runs(rule.rule_id, check.meta.enabled, select, ignore):
-                checks.append(check)
-                every_meta[rule.rule_id] = check.meta
-    exceptions = compile_exceptions(checks)
+    # What Ruleset.digest hashes: every rule file's id and bytes (then the
+    # options, vocabulary and project words).
+    raws = [read_bytes(rule) for rule in files]
+    identity = [
+        rule.rule_id.encode() + b"\0" + raw + b"\0"
+        for rule, raw in zip(files, raws, strict=True)
+    ]
+    as_shipped = (
+        include_shipped
+        and not extra_dirs
+        and not select
+        and not ignore
+        and not options
+        and not (vocab is not None and vocab.reject)
+    )
+    snapshot = ruleset_snapshot.read(identity, kinds) if as_shipped else None
+    if snapshot is not None:
+        checks = list(snapshot.checks)
+        every_meta = dict(snapshot.every_meta)
+        left_out = snapshot.left_out
+        exceptions = dict(snapshot.exceptions)
+    else:
+        checks, every_meta, left_out = _compiled(
+            files, raws, identity, select, ignore, options, kinds, include_shipped
+        )
+        exceptions = compile_exceptions(checks)
     accept: patterns.Pattern | None = None
     if vocab is not None:
         identity.append(repr((vocab.accept, vocab.reject)).encode())
         if vocab.reject and selected(REJECT_RULE, select, ignore):
-            checks.append(_reject_check(vocab, context))
+            checks.append(_reject_check(vocab, ShippedPacks()))
             every_meta[REJECT_RULE] = checks[-1].meta
         if vocab.accept:
             accept = patterns.token_matcher(
@@ -265,7 +258,8 @@ def load_ruleset(
             )
     if spelling:
         identity.append(repr(spelling).encode())
-    link_checks(checks)
+    if snapshot is None:
+        link_checks(checks)  # a snapshot's checks were linked when it was made
     return Ruleset(
         checks,
         tuple(identity),
@@ -275,6 +269,77 @@ def load_ruleset(
         every_meta=every_meta if left_out else None,
         spelling=spelling,
     )
+
+
+def _compiled(
+    files: Sequence[RuleFile],
+    raws: Sequence[bytes],
+    identity: list[bytes],
+    select: Sequence[str],
+    ignore: Sequence[str],
+    options: Mapping[str, Mapping[str, Any]],
+    kinds: frozenset[str] | None,
+    include_shipped: bool,
+) -> tuple[list[Check], dict[str, RuleMeta], bool]:
+    """Each selected rule file validated and compiled (see ``load_ruleset``):
+    the checks, every rule's metadata, and whether a rule was left out for
+    other kinds. A rule's options join ``identity``."""
+    checks: list[Check] = []
+    every_meta: dict[str, RuleMeta] = {}
+    left_out = False
+    index = load_index(shipped_rules_dir()) if include_shipped else {}
+    context = ShippedPacks(index=index or None)
+    for rule, raw in zip(files, raws, strict=True):
+        if not selected(rule.rule_id, select, ignore):
+            continue
+        data = read_rule(rule, raw, index)
+        if rule.rule_id in options:
+            identity.append(repr(sorted(options[rule.rule_id].items())).encode())
+            data = {**data, **options[rule.rule_id]}
+        trusted = rule.shipped and rule.rule_id not in options
+        named = _named(rule.rule_id, select)
+        if trusted and data.get("enabled", True) is False and not named:
+            continue  # off by default, and the test suite compiles it
+        if trusted and _for_other_kinds(data, kinds):
+            meta = build_meta(rule.rule_id, data, rule.display)._replace(shipped=True)
+            if runs(rule.rule_id, meta.enabled, select, ignore):
+                every_meta[rule.rule_id] = meta
+                left_out = True
+            continue
+        check = compile_rule(
+            rule.rule_id, data, rule.display, shipped=trusted, context=context
+        )
+        if runs(rule.rule_id, check.meta.enabled, select, ignore):
+            checks.append(check)
+            every_meta[rule.rule_id] = check.meta
+    return checks, every_meta, left_out
+
+
+def compile_shipped(
+    kinds: frozenset[str] | None,
+) -> tuple[ruleset_snapshot.Compiled, list[bytes]]:
+    """The shipped packs compiled as ``load_ruleset`` compiles them for a
+    run of the defaults (linked, their exceptions' matchers made), and the
+    identity they were compiled from: what ``ruleset_snapshot`` keeps."""
+    _remember_shipped_supersets()
+    files = discover_rule_files([shipped_rules_dir()])
+    raws = [read_bytes(rule) for rule in files]
+    identity = [
+        rule.rule_id.encode() + b"\0" + raw + b"\0"
+        for rule, raw in zip(files, raws, strict=True)
+    ]
+    checks, every_meta, left_out = _compiled(
+        files, raws, list(identity), (), (), {}, kinds, True
+    )
+    exceptions = compile_exceptions(checks)
+    link_checks(checks)
+    # Every load listed so far (its checks' among them; the snapshot is
+    # made in a fresh process, where they are all there are).
+    listed = tuple(patterns.FORK_LOADS)
+    compiled = ruleset_snapshot.Compiled(
+        checks, exceptions, every_meta, left_out, listed
+    )
+    return compiled, identity
 
 
 def _for_other_kinds(data: Mapping[str, Any], kinds: frozenset[str] | None) -> bool:

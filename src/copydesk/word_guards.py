@@ -775,6 +775,31 @@ def sic(text: str, end: int) -> bool:
     return text[end : end + 7].lstrip().casefold().startswith("[sic]")
 
 
+def named_misspelling(prose: str, start: int) -> bool:
+    """The word stands in a quotation that a sentence names as misspelt
+    ("the field is misspelled as “Date Recieved”", "a typo, 'teh', in the
+    title"): a mention of the slip, which a fix would make nonsense of."""
+    lo = max(0, start - _MISSPELLING_REACH)
+    line = prose.rfind("\n", lo, start) + 1
+    opened = max(prose.rfind(mark, line, start) for mark in "\"“‘'")
+    if opened < 0 or opened < line:
+        return False
+    if any(mark in prose[opened + 1 : start] for mark in '"”'):
+        return False  # a quotation closed before the word
+    return _MISSPELLING_NAMED.search(prose, max(0, opened - 40), opened) is not None
+
+
+#: How far back a quotation naming a misspelling may open.
+_MISSPELLING_REACH = 80
+#: A phrase that names a misspelling right before the quotation of it.
+_MISSPELLING_NAMED = later_re(
+    r"\b(?:mis-?spel(?:led|t|ling|lings|s)?|mistyped|typo(?:s|ed)?|spelled"
+    r"|spelt|spelling|(?:was|is|are|were)\s+written)"
+    r"(?:\s+(?:as|it|like|of))?[\s,:\u00a0]*\Z",
+    re.IGNORECASE,
+)
+
+
 def cited(text: str, start: int, end: int, marks: str = _QUOTES) -> bool:
     """The word alone between quote or emphasis marks (``marks``): cited,
     not used. In a prose view a decoded reference (``&ldquo;``) is its mark
@@ -925,6 +950,25 @@ def language_of(words: Iterable[str]) -> str | None:
     return best if hits >= 2 else None
 
 
+def block_written_in(
+    doc: Document, block: Block | None, languages: Iterable[str]
+) -> bool:
+    """Whether the function words of ``block`` (the whole prose for None)
+    show one of ``languages`` more than any other language: a tie ("früh
+    mit an Board zu holen": German "mit", "zu", English "an", "in") shows
+    none."""
+    start, end = (block.start, block.end) if block else (0, len(doc.prose))
+    folded = [w.casefold() for w in WORD.findall(doc.prose, start, end)]
+    hits = {
+        lang: sum(map(table.__contains__, folded))
+        for lang, table in _FUNCTION_WORDS.items()
+    }
+    wanted = set(languages)
+    best = max((n for lang, n in hits.items() if lang in wanted), default=0)
+    rival = max((n for lang, n in hits.items() if lang not in wanted), default=0)
+    return best >= 2 and best > rival
+
+
 #: A list of names has at least this many items, nearly all short entries.
 _NAME_LIST_ITEMS = 5
 _NAME_LIST_SHARE = 0.8
@@ -945,8 +989,15 @@ class NameLists(Analysis[frozenset[Block]]):
         found: list[Block] = []
         for run, texts in _list_runs(doc):
             short = [b for b, t in zip(run, texts, strict=True) if _name_entry(t)]
-            # Most entries are a person's full name: a list of people.
-            people = 2 * sum(map(_person_entry, texts)) >= len(run)
+            # Most entries are a person's full name: a list of people; or
+            # two are, every entry is shaped as a name and two or more are
+            # user names ("bmu", "jforbess" among "Rob Andrews", "Will
+            # Holmgren", "Uwe Krien").
+            persons = sum(map(_person_entry, texts))
+            handles = sum(1 for t in texts if len(t.split()) == 1)
+            people = 2 * persons >= len(run) or (
+                persons >= 2 and handles >= 2 and len(short) == len(run)
+            )
             many = len(run) >= _NAME_LIST_ITEMS
             if many and people and len(short) >= _NAME_LIST_SHARE * len(run):
                 found.extend(short)
@@ -1395,8 +1446,9 @@ def _last_stop(prose: str, lo: int, hi: int) -> int:
 #: address in angle brackets ("ffeast <ffeast@mail.com>", "pavlos kallis
 #: <pakallis@mail.com>"), alone on its line after any bullet.
 _CONTRIBUTOR = later_regex(
-    r"[ \t]*(?:[-*+•][ \t]+)?((?:[\p{L}'’.-]+[ \t]+){1,3})"
-    r"<([^<>\s@]{1,64}@[^<>\s]{1,255})>[ \t]*(?:\n|\Z)"
+    r"[ \t]*(?:[-*+•][ \t]+)?((?:[\p{L}\p{N}'’.-]+[ \t]+){1,4})"
+    r"(?:<([^<>\s@]{1,64}@[^<>\s]{1,255})>|\(([^()\s@]{1,64}@[^()\s]{1,255})\))"
+    r"[ \t]*(?:\r?\n|\Z)"
 )
 _WORD_AT = later_re(r"\w+")
 #: After a word: an arrow, then the word it was mended to.
@@ -1415,17 +1467,18 @@ _ADDRESS_REACH = 80
 
 def before_address(doc: Document, start: int) -> bool:
     """The word is part of a contributor list's entry: a name alone on its
-    line before an e-mail address that holds one of its words (the user
-    name, a surname): a person's, whatever its spelling."""
+    line before an e-mail address in angle brackets or parentheses that
+    holds one of its words (the user name, a surname; "Ann Lee aka annlee
+    (annlee@…)"): a person's, whatever its spelling."""
     text = doc.text
-    bracket = text.find("<", start, start + _ADDRESS_REACH)
-    if bracket < 0 or text.find("@", bracket, bracket + _ADDRESS_REACH) < 0:
+    at = text.find("@", start, start + _ADDRESS_REACH)
+    if at < 0:
         return False
     line = doc.line_start(doc.line_col(start)[0])
     entry = _CONTRIBUTOR.match(text, line)
     if entry is None or not line <= start < entry.end(1):
         return False
-    address = entry.group(2).casefold()
+    address = (entry.group(2) or entry.group(3)).casefold()
     word = _WORD_AT.match(text, start)
     if word is None:
         return False

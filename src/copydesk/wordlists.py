@@ -368,6 +368,19 @@ def software_terms() -> WordList:
 
 
 @functools.cache
+def whole_loader(language: str) -> Callable[[], None]:
+    """A call that decodes the whole lexicon of ``language``: one object
+    per language, which ``patterns.load_before_fork`` lists once and a
+    compiled ruleset pickles (``ruleset_snapshot``)."""
+    return functools.partial(load_whole, language)
+
+
+def load_whole(language: str) -> None:
+    """Decode every word of the lexicon of ``language`` now."""
+    lexicon(language).load_whole()
+
+
+@functools.cache
 def lexicon(language: str) -> Lexicon:
     """The lexicon of ``language`` (``en`` or ``de``), read on first use."""
     if language == "en":

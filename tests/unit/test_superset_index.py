@@ -48,7 +48,10 @@ def test_a_run_takes_the_shipped_supersets_ready_made() -> None:
     presence = {e.presence for e in entries if e.presence is not None}
     assert len(presence) >= len(entries) - 1
     code = (
-        "from copydesk import re2_superset\n"
+        "import sys\n"
+        "from copydesk import re2_superset, ruleset_snapshot\n"
+        "if sys.argv[1] == 'compile':\n"
+        "    ruleset_snapshot.read = lambda identity, kinds: None\n"
         "rewritten = []\n"
         "original = re2_superset.rewrite\n"
         "re2_superset.rewrite = lambda p: rewritten.append(p) or original(p)\n"
@@ -56,11 +59,18 @@ def test_a_run_takes_the_shipped_supersets_ready_made() -> None:
         "RuleOptions().load()\n"
         "print(len(re2_superset.asked()), len(rewritten))\n"
     )
-    out = subprocess.check_output([sys.executable, "-c", code], text=True).split()
-    # Asked: the anchored scans, the swaps and the confusion entries'
-    # contexts; none rewritten at the run.
-    assert len(anchored) + len(swaps) + len(presence) <= int(out[0])
-    assert out[1] == "0"
+    compiled = subprocess.check_output(
+        [sys.executable, "-c", code, "compile"], text=True
+    ).split()
+    # Compiled: asked for the anchored scans, the swaps and the confusion
+    # entries' contexts; none rewritten at the run.
+    assert len(anchored) + len(swaps) + len(presence) <= int(compiled[0])
+    assert compiled[1] == "0"
+    # From the compiled packs (``ruleset_snapshot``): none even asked.
+    read = subprocess.check_output(
+        [sys.executable, "-c", code, "snapshot"], text=True
+    ).split()
+    assert read == ["0", "0"]
 
 
 def test_a_remembered_superset_is_answered_without_rewriting() -> None:

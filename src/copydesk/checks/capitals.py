@@ -355,8 +355,32 @@ def _used(doc: Document, word: str, starts: Sequence[int]) -> list[int]:
             continue  # an embedded post quoted as its author wrote it
         if word.islower() and _NAMED_SO.search(text, max(0, start - 30), start):
             continue  # "a credential set named github": a value, as written
+        if word[1:2].isupper() and _spells_its_acronym(text, start):
+            continue  # "HERMES (HElmholtz Rich MEtadata Software)": on purpose
         found.append(start)
     return found
+
+
+def _spells_its_acronym(text: str, start: int) -> bool:
+    """Whether the word at ``start`` stands in the brackets after an
+    acronym whose letters the bracket's capitals spell ("HERMES
+    (HElmholtz Rich MEtadata Software publication)"): capitals set
+    inside words on purpose, to show where the acronym comes from."""
+    opened = text.rfind("(", max(0, start - _EXPANSION_REACH), start)
+    if opened < 0:
+        return False
+    closed = text.find(")", start, opened + _EXPANSION_REACH)
+    acronym = _ACRONYM_BEFORE.search(text, max(0, opened - 20), opened)
+    if closed < 0 or acronym is None or "\n" in text[opened:closed]:
+        return False
+    capitals = "".join(ch for ch in text[opened + 1 : closed] if ch.isupper())
+    return capitals == acronym.group(1)
+
+
+#: How far the brackets of an acronym's expansion may reach around a word.
+_EXPANSION_REACH = 160
+#: An acronym (and the emphasis or spaces after it) right before a bracket.
+_ACRONYM_BEFORE = later_re(r"\b([A-Z][A-Z0-9]{1,11})[*_ \t]*\Z")
 
 
 #: What gives the literal name of a thing the user made: "a credential set

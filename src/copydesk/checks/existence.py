@@ -818,6 +818,26 @@ def _heads_next_paragraph(prose: str, start: int, end: int) -> bool:
     )
 
 
+def _heads_a_list_of_links(doc: Document, block: Block, start: int, end: int) -> bool:
+    """Whether a label alone in its block (a few words, nothing after it)
+    heads the list of links that follows: an authored page's own section
+    ("Related Topics" above the help pages it links to, "See also"), where
+    pasted debris is a label before a headline, or a line of buttons."""
+    if len(doc.prose[start:end].split()) > 3:
+        return False
+    beside = doc.blocks_beside(start)
+    after = [b for b in beside if b.start >= block.end]
+    if not after or after[0].kind != "list":
+        return False
+    # From the label's end: the list's first item with its markup.
+    listed = doc.text[block.end : after[0].end]
+    return any(mark in listed for mark in _LINK_MARKS)
+
+
+#: How a link is written in HTML, Markdown and reST.
+_LINK_MARKS = ("href=", "HREF=", "](", ">`_", ":doc:`", ":ref:`")
+
+
 def _stands_alone(doc: Document, start: int, end: int) -> bool:
     """Whether a whole-line match is a line of its own in the source too.
 
@@ -861,6 +881,8 @@ def _stands_alone(doc: Document, start: int, end: int) -> bool:
         return True
     if authored and block.kind in _PAGE_STRUCTURE:
         return False
+    if authored and _heads_a_list_of_links(doc, block, start, end):
+        return False  # "Related Topics" over a help page's links: its own
     if authored and block.kind == "list" and _listed_under_heading(doc, block):
         return False  # "What readers see" then "Follow", "Most read": the UI's
     # The block's prose outside the line, searched in place, not copied.

@@ -67,7 +67,10 @@ class ForeignLines(CheckTypeBase):
     FIX: ClassVar[FixAvailability] = FixAvailability.UNSAFE
     #: A line's verdict reads the document's share of other scripts.
     REACH: ClassVar[Reach] = Reach.DOCUMENT
-    USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (word_guards.WordCounts,)
+    USES: ClassVar[tuple[type[Analysis[Any]], ...]] = (
+        word_guards.WordCounts,
+        word_guards.NameLists,
+    )
 
     KEYS: ClassVar[Mapping[str, Key]] = {
         k.name: k
@@ -157,6 +160,10 @@ def _other_language_lines(doc: Document) -> Iterator[int]:
         found = _SHORT_LINE.match(text)
         if found is None or _CODE_MARKS.search(text) is not None:
             continue  # dtoverlay=i2c-rtc,ds3231: a line of code, no language
+        if "@" in doc.text[at : at + len(text)] or word_guards.in_name_list(
+            doc, at + found.start(1)
+        ):
+            continue  # "Rod J (rod@example.org)", "* jforbess": credits
         if not _other_language(found.group(1), lex):
             continue
         if english is None:

@@ -274,7 +274,7 @@ class Lexicon(CheckTypeBase):
         # Decoded whole before a parallel run's workers fork, so they share
         # one copy instead of each decoding the list again; a one-file run
         # decodes only the words it asks about.
-        patterns.load_before_fork(wordlists.lexicon(dictionary or "en").load_whole)
+        patterns.load_before_fork(wordlists.whole_loader(dictionary or "en"))
         return cls(meta, dictionary, frozenset(accepted), settings)
 
     def run(self, doc: Document) -> Iterator[Finding]:

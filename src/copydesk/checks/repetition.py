@@ -43,7 +43,7 @@ import re as stdlib_re
 from collections.abc import Iterable, Iterator, Mapping, Set
 from typing import Any, ClassVar, Final
 
-from copydesk import code_lines, langtag, morphology, patterns
+from copydesk import code_lines, langtag, morphology, patterns, word_guards
 from copydesk.checks.base import Check, CheckTypeBase, LoadContext, Reach
 from copydesk.deadline import on_time
 from copydesk.document import FILLER, Analysis, Document
@@ -433,6 +433,8 @@ def _to_slip(prose: str, run: list[tuple[int, int]], word: str) -> bool:
     head = before.group(2).casefold()
     if head in _MODALS or _form_of(head, _GOING_VERBS):
         return True
+    if head in _BEFORE_TO:
+        return True  # "according the the manual": "according to the" was meant
     if head in _OBJECT_PRONOUNS:
         # "take you the the failed run" lost a "to"; "show you the the
         # list" is right with one deleted: which was meant, only the
@@ -476,6 +478,15 @@ def _to_slip(prose: str, run: list[tuple[int, int]], word: str) -> bool:
         is not None
     )
 
+
+#: Words that stand before "to" in a fixed phrase ("according to", "due
+#: to", "prior to", "in addition to"): a doubled article after one is more
+#: likely its lost "to" than a repeat.
+_BEFORE_TO = frozenset(
+    {"according", "due", "owing", "thanks", "prior", "contrary", "pursuant",
+     "addition", "relative", "compared", "opposed", "regard", "respect",
+     "next", "close", "similar", "equal", "identical", "subject"}
+)  # fmt: skip
 
 #: The articles a doubling of which may hide a lost preposition.
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -712,7 +723,7 @@ def _meant(doc: Document, run: list[tuple[int, int]], words: list[str]) -> bool:
         return True  # "the dependencies each project has has grown"
     if len(run) == 2 and _PHRASE_OPENED.match(doc.prose, run[1][0]):
         return True  # "an order to apply them in in order to see": a new phrase
-    if _foreign_grammar(doc, first):
+    if _foreign_grammar(doc, first, run[0][0]):
         return True  # German "die die", French "nous nous": meant there
     # The line from the document's index (a lone CR ends one too): searching
     # back for a line feed took as long as the line, once per doubled word,
@@ -764,17 +775,27 @@ _PHRASE_OPENED = later_re(
 )
 
 
-def _foreign_grammar(doc: Document, word: str) -> bool:
-    """Whether ``word`` doubled is grammar in the document's language when
-    that is not English: a relative pronoun before its article (German
-    ``die die Regeln``), a reflexive pronoun after its subject (French
-    ``nous nous sommes``). The rule's exceptions are English; a doubled
-    preposition is a slip in any language (Polish ``na na stronie``)."""
-    # The document's language (configured, or declared by the page), not
-    # one told by its words: a paragraph read alone (a window, an editor's
-    # re-lint) must decide as the whole document does.
+def _foreign_grammar(doc: Document, word: str, at: int) -> bool:
+    """Whether ``word`` doubled at ``at`` is grammar in the language of the
+    document or of its paragraph when that is not English: a relative
+    pronoun before its article (German ``die die Regeln``), a reflexive
+    pronoun after its subject (French ``nous nous sommes``). The rule's
+    exceptions are English; a doubled preposition is a slip in any
+    language (Polish ``na na stronie``)."""
+    folded = word.casefold()
     doubles = _GRAMMATICAL_DOUBLES.get(langtag.primary(doc.language))
-    return doubles is not None and word.casefold() in doubles
+    if doubles is not None:
+        return folded in doubles
+    if not any(folded in words for words in _GRAMMATICAL_DOUBLES.values()):
+        return False
+    # The configured language is English, but a German post of an English
+    # blog is German: its paragraph's function words tell (the paragraph
+    # read alone, so that a window or an editor's re-lint decides as the
+    # whole document does).
+    block = doc.block_at(at)
+    told = word_guards.block_language(doc, block, {}) if block is not None else None
+    doubles = _GRAMMATICAL_DOUBLES.get(told or "")
+    return doubles is not None and folded in doubles
 
 
 #: Short words that other languages double in a correct sentence.

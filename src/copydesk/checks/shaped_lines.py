@@ -45,6 +45,7 @@ news sites, for a page quoted untranslated ("Autor: Redacția | Publicat:
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
@@ -398,6 +399,26 @@ class _Shape:
         self.listed = listed
 
 
+def _reads_stamp(max_names: int, _text: str, tokens: list[str]) -> bool:
+    return _stamp(tokens, max_names)
+
+
+def _reads_counter(max_words: int, _text: str, tokens: list[str]) -> bool:
+    return _counter(tokens, max_words) or _reactions(tokens)
+
+
+def _reads_ticker(_text: str, tokens: list[str]) -> bool:
+    return _ticker(tokens)
+
+
+def _reads_prompt(_text: str, tokens: list[str]) -> bool:
+    return _prompt(tokens)
+
+
+def _reads_row(text: str, _tokens: list[str]) -> bool:
+    return _row(text)
+
+
 #: Lines of a listed shape in a row that make a list ("Monday 9am–7pm",
 #: "Tuesday 9am–5pm", "Wednesday Closed"): a page's own stamps stand one or
 #: two together, by a headline or a byline.
@@ -459,14 +480,14 @@ class ShapedLines(CheckTypeBase):
         self, meta: RuleMeta, shapes: tuple[str, ...], max_names: int, max_words: int
     ) -> None:
         self.meta = meta
+        # Module functions and partials, not lambdas: a ruleset's compiled
+        # state is pickled (``copydesk.ruleset_snapshot``).
         known = {
-            "stamp": _Shape(lambda _, tokens: _stamp(tokens, max_names), listed=True),
-            "counter": _Shape(
-                lambda _, tokens: _counter(tokens, max_words) or _reactions(tokens)
-            ),
-            "ticker": _Shape(lambda _, tokens: _ticker(tokens)),
-            "prompt": _Shape(lambda _, tokens: _prompt(tokens), figures=False),
-            "row": _Shape(lambda text, _: _row(text), figures=False, apart=True),
+            "stamp": _Shape(functools.partial(_reads_stamp, max_names), listed=True),
+            "counter": _Shape(functools.partial(_reads_counter, max_words)),
+            "ticker": _Shape(_reads_ticker),
+            "prompt": _Shape(_reads_prompt, figures=False),
+            "row": _Shape(_reads_row, figures=False, apart=True),
         }
         #: Running heads are told by the document's other lines, not by
         #: one line's words: read apart (:func:`_running_heads`).

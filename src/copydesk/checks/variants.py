@@ -952,12 +952,33 @@ def _written_in_lower_case(
 def _case_forms(group: Sequence[_Spelling], language: str) -> bool:
     """True when, in a language that declines names, every spelling of the
     group is a case of one of them, by the endings of its declension
-    (Łukaszenka, Łukaszenki, Łukaszenką), not a second spelling (Kowalski
-    and Kowalsky, Odessa and Odesa stay variants)."""
+    (Łukaszenka, Łukaszenki, Łukaszenką; German Vereine, Vereins), not a
+    second spelling (Kowalski and Kowalsky, Odessa and Odesa stay
+    variants)."""
+    if language == "de":
+        texts = [s.text.casefold() for s in group]
+        return any(all(_german_form_of(t, base) for t in texts) for base in texts)
     if language not in _DECLINING:
         return False
     texts = [s.text.casefold() for s in group]
     return any(all(_a_case_of(t, nominative) for t in texts) for nominative in texts)
+
+
+#: What German adds to a noun or a name for its plural and genitive
+#: (Verein, Vereine, Vereins, Vereinen; Merkel, Merkels): every noun is
+#: capitalised, so a German page's inflected nouns meet as "names".
+_GERMAN_ENDINGS = frozenset({"e", "en", "n", "s", "es", "er", "ern", "ns"})
+
+
+def _german_form_of(form: str, base: str) -> bool:
+    """True when ``form`` is ``base`` or ``base`` with a German ending."""
+    if form == base:
+        return True
+    return (
+        len(base) >= 4
+        and form.startswith(base)
+        and form[len(base) :] in _GERMAN_ENDINGS
+    )
 
 
 def _a_case_of(form: str, nominative: str) -> bool:
