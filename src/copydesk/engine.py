@@ -483,13 +483,17 @@ def in_the_pages_language(
     findings: Sequence[Finding], doc: Document, ruleset: Ruleset
 ) -> list[Finding]:
     """A rule written for some languages (``language: en``) says nothing
-    on a page in another, but in a paragraph of its own languages: a German
+    on a sentence in another language of a page in that language: a German
     post of an English blog, run with the blog's configured English,
     doubles its relative pronouns ("die die Konferenz") and puts "an"
-    before a noun as German does, while an English note on a French page
-    is English. The page's language is told of the whole document
-    (``doclang.PageLanguage``), a paragraph's of its words alone, so a page
-    read in windows or re-linted a paragraph at a time is judged as one."""
+    before a noun as German does. Both must say so: the page (its
+    declaration, or the function words of its start: ``doclang.
+    PageLanguage``, which a page declared English never is) and the
+    sentence (``word_guards.sentence_written_in``), so that the English
+    sentence after a German quotation, a short English item and an
+    English note on a French page are still read. Told of the document and
+    the sentence, a page read in windows or re-linted a paragraph at a
+    time is judged as one."""
     wanted = {
         f.rule: languages
         for f in findings
@@ -507,9 +511,7 @@ def in_the_pages_language(
         for f in findings
         if f.rule not in wanted
         or _language_wanted(wanted[f.rule], told)
-        or word_guards.block_written_in(
-            doc, doc.block_at(f.start), map(langtag.primary, wanted[f.rule])
-        )
+        or not word_guards.sentence_written_in(doc, f.start, told)
     ]
 
 

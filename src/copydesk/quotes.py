@@ -1272,6 +1272,7 @@ class _Scanner:
             if (
                 at > start
                 and prose[at - 1] == "%"
+                and not prose[at - 2 : at - 1].isdigit()  # "rose by 50%"and
                 and at + 1 < end
                 and (prose[at + 1].isalnum() or prose[at + 1] in "%\\{")
             ):

@@ -780,12 +780,14 @@ def named_misspelling(prose: str, start: int) -> bool:
     ("the field is misspelled as “Date Recieved”", "a typo, 'teh', in the
     title"): a mention of the slip, which a fix would make nonsense of."""
     lo = max(0, start - _MISSPELLING_REACH)
-    line = prose.rfind("\n", lo, start) + 1
-    opened = max(prose.rfind(mark, line, start) for mark in "\"“‘'")
-    if opened < 0 or opened < line:
+    lo = prose.rfind("\n", lo, start) + 1 or lo  # within the word's line
+    opened = max(prose.rfind(mark, lo, start) for mark in "\"“‘'")
+    if opened < 0:
         return False
-    if any(mark in prose[opened + 1 : start] for mark in '"”'):
-        return False  # a quotation closed before the word
+    if any(mark in prose[opened + 1 : start] for mark in "\"”’'"):
+        # Closed before the word ("spelt ‘colour’ here"), or an apostrophe
+        # inside it: the word may stand after the quotation.
+        return False
     return _MISSPELLING_NAMED.search(prose, max(0, opened - 40), opened) is not None
 
 
@@ -950,25 +952,44 @@ def language_of(words: Iterable[str]) -> str | None:
     return best if hits >= 2 else None
 
 
-def block_written_in(
-    doc: Document, block: Block | None, languages: Iterable[str]
-) -> bool:
-    """Whether the function words of ``block`` (the whole prose for None)
-    show one of ``languages`` more than any other language: a tie ("früh
-    mit an Board zu holen": German "mit", "zu", English "an", "in") shows
-    none."""
-    start, end = (block.start, block.end) if block else (0, len(doc.prose))
-    folded = [w.casefold() for w in WORD.findall(doc.prose, start, end)]
+def sentence_written_in(doc: Document, at: int, language: str) -> bool:
+    """Whether the sentence around ``at`` shows ``language`` by its function
+    words (two or more, more than any other language's; one-letter words
+    left out: "e.g." is no Italian "e"): a German sentence of a German
+    post, not the English one after a German quotation. Read within its
+    block and ``_SENTENCE_REACH`` of ``at``, so a finding costs the same on
+    any page."""
+    prose = doc.prose
+    block = doc.block_at(at)
+    lo = max(block.start if block else 0, at - _SENTENCE_REACH)
+    hi = min(block.end if block else len(prose), at + _SENTENCE_REACH)
+    ends = [m.end() for m in _SENTENCE_BREAK.finditer(prose, lo, at)]
+    first = ends[-1] if ends else lo
+    after = _SENTENCE_BREAK.search(prose, at, hi)
+    last = after.start() + 1 if after is not None else hi
+    folded = [w.casefold() for w in WORD.findall(prose, first, last) if len(w) > 1]
     hits = {
         lang: sum(map(table.__contains__, folded))
         for lang, table in _FUNCTION_WORDS.items()
     }
-    wanted = set(languages)
-    best = max((n for lang, n in hits.items() if lang in wanted), default=0)
-    rival = max((n for lang, n in hits.items() if lang not in wanted), default=0)
-    return best >= 2 and best > rival
+    own = hits.get(language, 0)
+    rival = max((n for lang, n in hits.items() if lang != language), default=0)
+    return own >= 2 and own > rival
 
 
+#: How far from a word its sentence is read for its language.
+_SENTENCE_REACH = 400
+#: Where a sentence ends: its stop, any closing marks (German and French
+#: ones too) and the space after it, or a blank line.
+_SENTENCE_BREAK = later_re(r"[.!?…][\"'”’“»«)]*(?:\s|$)|\n[ \t]*\n")
+
+
+#: What heads a list of people: contributors, authors, thanks.
+_CREDITS_BEFORE = later_re(
+    r"\b(?:contributors?|contributions? by|authors?|thanks|acknowledge?ments?"
+    r"|credits?|maintainers?|committers?|people|team)\b",
+    re.IGNORECASE,
+)
 #: A list of names has at least this many items, nearly all short entries.
 _NAME_LIST_ITEMS = 5
 _NAME_LIST_SHARE = 0.8
@@ -989,14 +1010,21 @@ class NameLists(Analysis[frozenset[Block]]):
         found: list[Block] = []
         for run, texts in _list_runs(doc):
             short = [b for b, t in zip(run, texts, strict=True) if _name_entry(t)]
-            # Most entries are a person's full name: a list of people; or
-            # two are, every entry is shaped as a name and two or more are
-            # user names ("bmu", "jforbess" among "Rob Andrews", "Will
-            # Holmgren", "Uwe Krien").
+            # Most entries are a person's full name: a list of people; or,
+            # under a heading that credits people, two are, every entry is
+            # shaped as a name and two or more are user names ("bmu",
+            # "jforbess" among "Rob Andrews", "Will Holmgren", "Uwe Krien";
+            # not a shopping list's "bannanas" beside two brands).
             persons = sum(map(_person_entry, texts))
             handles = sum(1 for t in texts if len(t.split()) == 1)
             people = 2 * persons >= len(run) or (
-                persons >= 2 and handles >= 2 and len(short) == len(run)
+                persons >= 2
+                and handles >= 2
+                and len(short) == len(run)
+                and _CREDITS_BEFORE.search(
+                    doc.text, max(0, run[0].start - 400), run[0].start
+                )
+                is not None
             )
             many = len(run) >= _NAME_LIST_ITEMS
             if many and people and len(short) >= _NAME_LIST_SHARE * len(run):

@@ -25,12 +25,15 @@ GERMAN_POST = (
 
 
 def test_a_german_post_is_not_read_by_the_english_rules() -> None:
-    """Rules written for English (typos.Articles' "an Board", Misspellings'
-    "personell") say nothing on a page its words tell is German; "die die"
-    is German grammar, the Verein's plural no second spelling; "und und"
-    is a slip in any language."""
+    """Rules written for English (Misspellings' "personell") say nothing on
+    a sentence its words tell is German of a page its words tell is German;
+    "die die" is German grammar, the Verein's plural no second spelling;
+    "und und" is a slip in any language. "früh mit an Board zu holen"
+    shows as many English function words as German ones ("an", "in" of
+    "Leiter_in"; "mit", "zu"): no language, so English rules still read it."""
     assert found(GERMAN_POST, "post.md", "typos", "style", "variants") == [
-        (11, 42, "style.Repetition")
+        (10, 3, "typos.Articles"),
+        (11, 42, "style.Repetition"),
     ]
 
 
@@ -118,3 +121,30 @@ def test_words_the_lexicon_lacked() -> None:
         "uses mmap where the system has it; two ebuilds are in the overlay.\n"
     )
     assert found(text, "post.md", "typos") == []
+
+
+def test_an_english_sentence_beside_a_german_quotation_is_read() -> None:
+    """A German quotation makes up most of the page's function words; the
+    English sentence after it, a short English list item and a table of
+    terse English ("per request, e.g. 30") are still English."""
+    text = (
+        "# What the minister said\n"
+        "\n"
+        "Asked about the budget, the minister said: „Wir werden die Steuern"
+        " für kleine und mittlere Einkommen senken, und wir werden die"
+        " Bürokratie abbauen, die sich in den letzten Jahren aufgebaut hat.“"
+        " The opposition called it a goverment of empty promises.\n"
+        "\n"
+        "- Less bureacracy\n"
+        "\n"
+        "| Option | Description |\n"
+        "|---|---|\n"
+        "| `timeout` | Seconds per request, e.g. 30. Non-negative. |\n"
+        "| `retries` | Retries per request, e.g. 3. Non-negative. |\n"
+        "| `reply_to` | Reply adress, e.g. the team's. |\n"
+    )
+    assert found(text, "post.md", "typos") == [
+        (3, 223, "typos.Misspellings"),
+        (5, 8, "typos.Misspellings"),
+        (11, 22, "typos.Misspellings"),
+    ]

@@ -5,6 +5,7 @@ this code, and then the same findings as a compile."""
 from __future__ import annotations
 
 import shutil
+import zlib
 from pathlib import Path
 
 import pytest
@@ -136,8 +137,13 @@ def test_a_snapshot_of_other_code_is_not_read(
 ) -> None:
     identity = _identity()
     real = ruleset_snapshot._same_code
-    stamp = [("checks/confusion.py", 1)]
-    assert real(tuple(stamp)) is False
+    package = Path(ruleset_snapshot.__file__).parent
+    source = (package / "checks" / "confusion.py").read_bytes()
+    crc = zlib.crc32(source)
+    assert real((("checks/confusion.py", len(source), crc),)) is True
+    # The same size, other bytes (a threshold 55 made 99): not this code.
+    assert real((("checks/confusion.py", len(source), crc ^ 1),)) is False
+    assert real((("checks/confusion.py", 1, crc),)) is False
     monkeypatch.setattr(ruleset_snapshot, "_same_code", lambda code: False)
     assert ruleset_snapshot.read(identity, None) is None
     monkeypatch.setattr(ruleset_snapshot, "_same_code", real)
@@ -159,11 +165,11 @@ def test_a_damaged_or_missing_snapshot_is_not_read(
 
 
 def test_the_code_stamp_names_the_compiling_modules() -> None:
-    stamp = dict(ruleset_snapshot.code_stamp())
+    stamp = {path: (size, crc) for path, size, crc in ruleset_snapshot.code_stamp()}
     assert "ruleset.py" in stamp
     assert "checks/confusion.py" in stamp
-    package = Path(ruleset_snapshot.__file__).parent
-    assert stamp["ruleset.py"] == (package / "ruleset.py").stat().st_size
+    source = (Path(ruleset_snapshot.__file__).parent / "ruleset.py").read_bytes()
+    assert stamp["ruleset.py"] == (len(source), zlib.crc32(source))
 
 
 @pytest.mark.parametrize("kinds", ruleset_snapshot.KINDS)

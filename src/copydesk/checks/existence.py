@@ -820,18 +820,20 @@ def _heads_next_paragraph(prose: str, start: int, end: int) -> bool:
 
 def _heads_a_list_of_links(doc: Document, block: Block, start: int, end: int) -> bool:
     """Whether a label alone in its block (a few words, nothing after it)
-    heads the list of links that follows: an authored page's own section
-    ("Related Topics" above the help pages it links to, "See also"), where
-    pasted debris is a label before a headline, or a line of buttons."""
+    heads the list of links within the site that follows: an authored
+    page's own section ("Related Topics" above the help pages it links to,
+    "See also"), where a pasted box links out to other pages of the site
+    it came from, and debris is a label before a headline."""
     if len(doc.prose[start:end].split()) > 3:
         return False
     beside = doc.blocks_beside(start)
     after = [b for b in beside if b.start >= block.end]
     if not after or after[0].kind != "list":
         return False
-    # From the label's end: the list's first item with its markup.
+    # From the label's end: the list's first item with its markup, linking
+    # within the site (a box pasted from a news page links out: https://).
     listed = doc.text[block.end : after[0].end]
-    return any(mark in listed for mark in _LINK_MARKS)
+    return any(mark in listed for mark in _LINK_MARKS) and "://" not in listed
 
 
 #: How a link is written in HTML, Markdown and reST.

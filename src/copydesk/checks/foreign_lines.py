@@ -160,7 +160,7 @@ def _other_language_lines(doc: Document) -> Iterator[int]:
         found = _SHORT_LINE.match(text)
         if found is None or _CODE_MARKS.search(text) is not None:
             continue  # dtoverlay=i2c-rtc,ds3231: a line of code, no language
-        if "@" in doc.text[at : at + len(text)] or word_guards.in_name_list(
+        if _ADDRESS.search(doc.text, at, at + len(text)) or word_guards.in_name_list(
             doc, at + found.start(1)
         ):
             continue  # "Rod J (rod@example.org)", "* jforbess": credits
@@ -173,6 +173,8 @@ def _other_language_lines(doc: Document) -> Iterator[int]:
         yield doc.line_col(at)[0]
 
 
+#: An e-mail address (not a handle: "Folgen Sie uns @stadt" is furniture).
+_ADDRESS = later_regex(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 #: What a line of code holds and a line of words in no language does.
 _CODE_MARKS = later_regex(r"[=_{}\\<>]|\w\(|/\w")
 

@@ -480,12 +480,12 @@ def _to_slip(prose: str, run: list[tuple[int, int]], word: str) -> bool:
 
 
 #: Words that stand before "to" in a fixed phrase ("according to", "due
-#: to", "prior to", "in addition to"): a doubled article after one is more
-#: likely its lost "to" than a repeat.
+#: to", "prior to", "in addition to") and are no verb ("close the the
+#: door"): a doubled article after one is more likely its lost "to" than
+#: a repeat.
 _BEFORE_TO = frozenset(
     {"according", "due", "owing", "thanks", "prior", "contrary", "pursuant",
-     "addition", "relative", "compared", "opposed", "regard", "respect",
-     "next", "close", "similar", "equal", "identical", "subject"}
+     "addition"}
 )  # fmt: skip
 
 #: The articles a doubling of which may hide a lost preposition.

@@ -974,10 +974,13 @@ def _german_form_of(form: str, base: str) -> bool:
     """True when ``form`` is ``base`` or ``base`` with a German ending."""
     if form == base:
         return True
+    ending = form[len(base) :]
     return (
         len(base) >= 4
         and form.startswith(base)
-        and form[len(base) :] in _GERMAN_ENDINGS
+        and ending in _GERMAN_ENDINGS
+        # Not the last letter doubled: Hoffman and Hoffmann are two spellings.
+        and ending[0] != base[-1]
     )
 
 
