@@ -140,13 +140,17 @@ def told(hits: Counter[str], least: int) -> str | None:
     return ranked[0][0]
 
 
-def language_of(text: str, least: int = MIN_HITS) -> str | None:
-    """The language ``text`` is clearly written in, or None."""
+def language_of(text: str, least: int = MIN_HITS, shortest: int = 1) -> str | None:
+    """The language ``text`` is clearly written in, or None; words shorter
+    than ``shortest`` letters are not counted."""
     counts: Counter[str] = Counter()
     # Piece by piece (a word holds no space): a list of every word of a
     # long text at once would be larger than the text.
     for start, end in text_pieces.spaced_pieces(text):
-        counts.update(_WORD.findall(text, start, end))
+        words = _WORD.findall(text, start, end)
+        counts.update(
+            words if shortest <= 1 else (w for w in words if len(w) >= shortest)
+        )
     return told(_tally_counts(counts), least)
 
 
@@ -200,11 +204,7 @@ class PageLanguage(Analysis[str | None]):
         # an export read in windows) is not counted whole for it (the 17 MB
         # benchmark file: +0.6 s), and a page is told alike whichever checks
         # counted its words before.
-        sample = doc.prose[:PAGE_SAMPLE]
-        counts: Counter[str] = Counter()
-        for start, end in text_pieces.spaced_pieces(sample):
-            counts.update(w for w in _WORD.findall(sample, start, end) if len(w) > 1)
-        return told(_tally_counts(counts), PAGE_HITS)
+        return language_of(doc.prose[:PAGE_SAMPLE], PAGE_HITS, shortest=2)
 
 
 #: Function words that tell a page's language without a doubt.

@@ -494,10 +494,11 @@ def in_the_pages_language(
     English note on a French page are still read. Told of the document and
     the sentence, a page read in windows or re-linted a paragraph at a
     time is judged as one."""
+    metas = ruleset.metas  # a dict made per call: once, not per finding
     wanted = {
-        f.rule: languages
+        f.rule: tuple(meta.languages)
         for f in findings
-        if (languages := _rule_languages(ruleset, f.rule))
+        if (meta := metas.get(f.rule)) is not None and meta.languages
     }
     if not wanted:
         return list(findings)
@@ -513,11 +514,6 @@ def in_the_pages_language(
         or _language_wanted(wanted[f.rule], told)
         or not word_guards.sentence_written_in(doc, f.start, told)
     ]
-
-
-def _rule_languages(ruleset: Ruleset, rule: str) -> tuple[str, ...]:
-    meta = ruleset.metas.get(rule)
-    return tuple(meta.languages) if meta is not None else ()
 
 
 def _language_wanted(wanted: Sequence[str], language: str) -> bool:

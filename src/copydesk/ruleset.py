@@ -220,13 +220,7 @@ def load_ruleset(
     files = discover_rule_files(dirs)
     options = dict(rule_options or {})
     check_names(files, select, ignore, options, vocab.source if vocab else "")
-    # What Ruleset.digest hashes: every rule file's id and bytes (then the
-    # options, vocabulary and project words).
-    raws = [read_bytes(rule) for rule in files]
-    identity = [
-        rule.rule_id.encode() + b"\0" + raw + b"\0"
-        for rule, raw in zip(files, raws, strict=True)
-    ]
+    raws, identity = _read_rule_files(files)
     as_shipped = (
         include_shipped
         and not extra_dirs
@@ -269,6 +263,18 @@ def load_ruleset(
         every_meta=every_meta if left_out else None,
         spelling=spelling,
     )
+
+
+def _read_rule_files(files: Sequence[RuleFile]) -> tuple[list[bytes], list[bytes]]:
+    """Each rule file's bytes, and what ``Ruleset.digest`` hashes of them:
+    every file's id and bytes (the options, vocabulary and project words
+    are added after)."""
+    raws = [read_bytes(rule) for rule in files]
+    identity = [
+        rule.rule_id.encode() + b"\0" + raw + b"\0"
+        for rule, raw in zip(files, raws, strict=True)
+    ]
+    return raws, identity
 
 
 def _compiled(
@@ -323,11 +329,7 @@ def compile_shipped(
     identity they were compiled from: what ``ruleset_snapshot`` keeps."""
     _remember_shipped_supersets()
     files = discover_rule_files([shipped_rules_dir()])
-    raws = [read_bytes(rule) for rule in files]
-    identity = [
-        rule.rule_id.encode() + b"\0" + raw + b"\0"
-        for rule, raw in zip(files, raws, strict=True)
-    ]
+    raws, identity = _read_rule_files(files)
     checks, every_meta, left_out = _compiled(
         files, raws, list(identity), (), (), {}, kinds, True
     )

@@ -162,38 +162,40 @@ def _pickled(compiled: Compiled) -> bytes:
     """``compiled`` pickled, its compiled ``regex`` patterns as calls to
     ``regex_programs.compiled`` (their programs, not the C engine's)."""
     out = io.BytesIO()
-    _Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(compiled)
+    _Pickler(out).dump(compiled)
     return out.getvalue()
 
 
 class _Pickler(pickle.Pickler):
     """Pickles a compiled ``regex`` pattern as its source and the flags it
-    was compiled with (see ``_program_flags``)."""
+    was compiled with: the flags of the shipped program (read once) that
+    compiles to a pattern with the same ``flags`` (a pattern's own add the
+    defaults), as ``regex_programs`` keys it."""
+
+    def __init__(self, out: io.BytesIO) -> None:
+        from copydesk import regex_programs
+
+        super().__init__(out, protocol=pickle.HIGHEST_PROTOCOL)
+        self._flags: dict[str, list[int]] = {}
+        for source, flags in regex_programs.read(regex_programs.PROGRAMS):
+            self._flags.setdefault(source, []).append(flags)
 
     def reducer_override(self, obj: Any) -> Any:
         import regex
 
         from copydesk import regex_programs
 
-        if isinstance(obj, regex.Pattern):
-            return regex_programs.compiled, (obj.pattern, _program_flags(obj))
-        return NotImplemented
-
-
-def _program_flags(pattern: Any) -> int:
-    """The flags ``pattern`` was compiled with, as ``regex_programs`` keys
-    its program (the pattern's own ``flags`` add the defaults): the key
-    whose program compiles to a pattern with the same flags."""
-    from copydesk import regex_programs
-
-    programs = regex_programs.read(regex_programs.PROGRAMS)
-    for source, flags in programs:
-        if (
-            source == pattern.pattern
-            and regex_programs.compiled(source, flags).flags == pattern.flags
-        ):
-            return flags
-    return int(pattern.flags)
+        if not isinstance(obj, regex.Pattern):
+            return NotImplemented
+        flags = next(
+            (
+                f
+                for f in self._flags.get(obj.pattern, ())
+                if regex_programs.compiled(obj.pattern, f).flags == obj.flags
+            ),
+            int(obj.flags),
+        )
+        return regex_programs.compiled, (obj.pattern, flags)
 
 
 def main() -> int:

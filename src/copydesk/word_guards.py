@@ -941,15 +941,22 @@ def block_language(
 
 def language_of(words: Iterable[str]) -> str | None:
     """The language whose function words a paragraph uses most, if any (on
-    a tie, the first listed). Each language's words are counted in C: a
-    loop over every word and language was a tenth of a news text's check."""
-    folded = list(map(str.casefold, words))
+    a tie, the first listed)."""
     best, hits = "", 0
-    for lang, table in _FUNCTION_WORDS.items():
-        found = sum(map(table.__contains__, folded))
+    for lang, found in _language_hits(list(map(str.casefold, words))).items():
         if found > hits:
             best, hits = lang, found
     return best if hits >= 2 else None
+
+
+def _language_hits(folded: list[str]) -> dict[str, int]:
+    """How many of the case-folded words are each language's function
+    words (counted in C: a loop over every word and language was a tenth
+    of a news text's check)."""
+    return {
+        lang: sum(map(table.__contains__, folded))
+        for lang, table in _FUNCTION_WORDS.items()
+    }
 
 
 def sentence_written_in(doc: Document, at: int, language: str) -> bool:
@@ -968,10 +975,7 @@ def sentence_written_in(doc: Document, at: int, language: str) -> bool:
     after = _SENTENCE_BREAK.search(prose, at, hi)
     last = after.start() + 1 if after is not None else hi
     folded = [w.casefold() for w in WORD.findall(prose, first, last) if len(w) > 1]
-    hits = {
-        lang: sum(map(table.__contains__, folded))
-        for lang, table in _FUNCTION_WORDS.items()
-    }
+    hits = _language_hits(folded)
     own = hits.get(language, 0)
     rival = max((n for lang, n in hits.items() if lang != language), default=0)
     return own >= 2 and own > rival
@@ -990,6 +994,7 @@ _CREDITS_BEFORE = later_re(
     r"|credits?|maintainers?|committers?|people|team)\b",
     re.IGNORECASE,
 )
+
 #: A list of names has at least this many items, nearly all short entries.
 _NAME_LIST_ITEMS = 5
 _NAME_LIST_SHARE = 0.8
