@@ -54,6 +54,8 @@ SUFFIXES = tuple(
     )
 )
 _MIN_STEM = 3
+#: Suffixes no noun in -er takes.
+_NO_AGENT_SUFFIXES = frozenset({"al", "als", "ally", "ic", "ics", "ical"})
 #: Suffixes before which a word in consonant + "le" becomes "-il-".
 _ILITY = frozenset({"ity", "ities"})
 _MIN_PART = 3
@@ -67,6 +69,11 @@ def stems(word: str, suffix: str) -> list[str]:
     """Stems that ``word`` minus ``suffix`` may come from (spelling changes undone)."""
     stem = word[: -len(suffix)]
     if len(stem) < _MIN_STEM:
+        return []
+    if suffix in _NO_AGENT_SUFFIXES and stem.endswith("er"):
+        # -al and -ic make adjectives of Latin and Greek nouns (tonal,
+        # doctoral, heroic), never of an English noun in -er: "serveral" is
+        # a slip of several, "numberical" of numerical.
         return []
     # A silent e (after a consonant) drops before a suffix in e or i:
     # "changeing", "useing" and "hopeed" are slips, whatever "change" is;

@@ -186,6 +186,10 @@ _TITLE_WORD = later_re(r"[^\W\d_]+")
 #: and how many box edges make a line a diagram's.
 _DRAWN = frozenset("-|+<>=")
 _DRAWING_EDGES = 2
+#: The shortest row of a map drawn in characters.
+_GLYPH_ROW = 8
+#: Three letters in a row: a word, which a row of glyphs does not hold.
+_THREE_LETTERS = later_re(r"[^\W\d_]{3}")
 #: How far along its line a padded quotation's closer is looked for.
 _PADDED_REACH = 48
 #: The most words a padded quotation holds to be read as a key or a value
@@ -525,6 +529,7 @@ class _Scanner:
         "draft",
         "english",
         "fmt",
+        "glyph_rows",
         "grave_taken",
         "graves",
         "guillemets",
@@ -604,6 +609,9 @@ class _Scanner:
     grave_taken: int
     #: Chinese or Japanese: curly marks open and close by their shape.
     cjk: bool
+    #: Whether the line starting at each offset asked is a row of glyphs
+    #: (``_glyph_row``), read once per line.
+    glyph_rows: dict[int, bool]
     #: The URLs of the prose (sorted spans) and their starts: marks inside
     #: an address are no quotation marks (``quote_signs.url_spans``).
     urls: list[tuple[int, int]]
@@ -644,6 +652,7 @@ class _Scanner:
         self.quote_run = False
         self.closed = [-1, -1]
         self.taken = -1
+        self.glyph_rows = {}
         self.graves = False
         self.grave_taken = -1
         self.urls = []
@@ -955,6 +964,8 @@ class _Scanner:
                 return
         if self._in_symbol_run(pos):
             return  # -()[]{}':;"/\,.?! or #*?"<>|: characters listed as they are
+        if ch in STRAIGHT and self._glyph_row(pos):
+            return  # v..".1v.."..v: a row of a map drawn in characters
         empty = self._empty_value(pos, ch)
         if empty:
             self.taken = empty  # ALT=””: an attribute's empty value, both marks
@@ -1246,6 +1257,8 @@ class _Scanner:
             return CLOSE
         if near is not None and shape == INNER and self._closers_ahead(pos):
             return OPEN  # a nested quote missing its space: said"a" and b."
+        if near is None and prev == "," and self.prose[pos - 2 : pos - 1] == '"':
+            return OPEN  # "%green","%yellow": a list of values, one comma apart
         if near is None and prev in _ENDS_CLAUSE and not self._raw_after(pos).isalnum():
             return CLOSE  # results."[[WebAIM-2]]: a closer before its citation
         return CLOSE if near else OPEN
@@ -1562,6 +1575,33 @@ class _Scanner:
         if i < self.hi and text[i] != "\n":
             self._add("stray", pos, '"')
         return True
+
+    def _glyph_row(self, pos: int) -> bool:
+        """Whether the line of ``pos`` is a row of a map or a picture drawn
+        in characters (``v..".1v.."..v``): one run of eight or more without
+        a space, two straight marks or more, and no three letters in a row,
+        which every word of prose between quotation marks has."""
+        text = self.text or self.prose
+        # A space near the mark rules a row out at once: prose has one
+        # within a few characters, and a long line is not read for each of
+        # its marks.
+        lo = max(0, pos - _GLYPH_ROW)
+        lo = text.rfind("\n", lo, pos) + 1 or lo
+        hi = text.find("\n", pos, pos + _GLYPH_ROW)
+        near = text[lo : pos + _GLYPH_ROW if hi < 0 else hi]
+        if " " in near.strip():
+            return False
+        lo = line_start(text, pos)
+        known = self.glyph_rows.get(lo)
+        if known is None:
+            row = text[lo : line_end(text, pos)].strip()
+            known = self.glyph_rows[lo] = (
+                len(row) >= _GLYPH_ROW
+                and not any(c.isspace() for c in row)
+                and sum(row.count(mark) for mark in STRAIGHT) >= 2
+                and _THREE_LETTERS.search(row) is None
+            )
+        return known
 
     def _drawing_line(self, pos: int) -> bool:
         """Whether the line of ``pos`` is part of an ASCII diagram: it holds

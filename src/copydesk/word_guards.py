@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from copydesk import regex_programs, text_pieces
 from copydesk.document import Analysis, Block, BlockIndex, Document, LoweredProse
 from copydesk.lazy_patterns import later_re, later_regex
-from copydesk.lines import line_around, line_start
+from copydesk.lines import line_around, line_end, line_start
 from copydesk.markup.bare_links import link_spans
 from copydesk.wide_chars import wide_characters
 from copydesk.wordsets import word_set
@@ -771,8 +771,9 @@ def bracket_built(text: str, start: int) -> str | None:
 
 
 def sic(text: str, end: int) -> bool:
-    """``[sic]`` follows the word: the writer quotes a source's spelling."""
-    return text[end : end + 7].lstrip().casefold().startswith("[sic]")
+    """``[sic]`` or ``(sic)`` follows the word: the writer quotes a
+    source's spelling."""
+    return text[end : end + 7].lstrip().casefold().startswith(("[sic]", "(sic)"))
 
 
 def named_misspelling(prose: str, start: int) -> bool:
@@ -1904,6 +1905,123 @@ def credited(text: str, start: int, end: int) -> bool:
         _CREDIT_OPEN.search(text, max(0, start - 41), start) is not None
         and _CREDIT_CLOSE.match(text, end) is not None
     )
+
+
+#: After a name's first word: its surname perhaps, then a link whose text
+#: opens with a verb in the past tense ("- manish [upgraded](…) homu",
+#: "Matt Brubeck [fixed `<br>` rendering](…)").
+_BEFORE_LINKED_VERB = later_re(
+    r"(?P<surname>[ \t]+[\w.'’-]+)?[ \t]+\[(?P<verb>[a-z]+)[^\]\n]*\]"
+    r"\((?P<target>[^)\s]*)"
+)
+#: What a link to a change holds: a pull or merge request, a commit, an
+#: issue.
+_CHANGE_LINK = later_re(r"/(?:pulls?|commits?|issues|merge_requests|compare)/")
+#: What opens the clause a credit's name starts: a list item's marker or a
+#: comma, semicolon or colon; a given name may stand between.
+_CLAUSE_BEFORE_NAME = later_re(
+    r"(?:(?:^|\n)[ \t]*(?:[-*+•]|\d+[.)])|[,;:])[ \t]+(?P<given>[\w.'’-]+[ \t]+)?\Z"
+)
+#: Past tenses a change log credits with that do not end in -ed.
+_IRREGULAR_PAST = word_set(
+    "made gave got wrote rewrote took built rebuilt found brought did redid "
+    "undid sent put set ran began kept led left let split spent taught threw "
+    "won drew forgot overrode"
+)
+
+
+def credited_with_link(text: str, start: int, end: int) -> bool:
+    """A person's name or handle that a change log credits with a linked
+    change: one word, or a capitalised given name and surname, opening a
+    list item or a clause, then the change's link, whose text starts with
+    what they did and whose target is a change (a pull request, a commit,
+    an issue: "- kilobtye [corrected](…/pull/276) a graphics corruption",
+    "tenacity, imperio [landed](…/pull/8882) a change", "- Manish
+    Goregaokar [added CORS support](…/pull/3141)"). The words are the
+    author's, as they sign; a slip there links no verb ("- Fixd [#12](…)")
+    or no change ("- Downlaod [signed](…/releases) binaries")."""
+    after = _BEFORE_LINKED_VERB.match(text, end)
+    if after is None or _CHANGE_LINK.search(after.group("target")) is None:
+        return False
+    verb = after.group("verb")
+    if not ((verb.endswith("ed") and len(verb) > 3) or verb in _IRREGULAR_PAST):
+        return False
+    before = _CLAUSE_BEFORE_NAME.search(text, max(0, start - 60), start)
+    if before is None:
+        return False
+    other = before.group("given") or after.group("surname")
+    if other is None:
+        return True
+    if before.group("given") and after.group("surname"):
+        return False  # three words: no name a credit signs
+    return text[start].isupper() and other.strip()[:1].isupper()
+
+
+#: A list item that opens with a lower-case name in emphasis before a
+#: colon: ``- **repeatx:** Whether …``, ``* *offsetx*: The …`` (group
+#: "name").
+_FIELD_ITEM = later_re(
+    r"[ \t]*(?:[-*+•]|\d+[.)])[ \t]+(?P<mark>[*_]{1,2})(?P<name>[a-z][\w.-]*)"
+    r"(?::(?P=mark)|(?P=mark)[ \t]*:)"
+)
+#: Lines above and below a field's item that a sibling item may open.
+_FIELD_REACH = 3
+
+
+def field_label(text: str, start: int, end: int) -> bool:
+    """A lower-case name in emphasis that opens a list item before a colon,
+    with sibling items of the same shape within a few lines: a reference's
+    list of fields, attributes or options (``- **repeatx:** Whether the
+    image is repeated``, under ``- **tintcolor:** A color …``), each a name
+    of the format. A label one slip from a common word ("- **perfomance:**"
+    in a list of pros) is still a slip, unless a sibling is the same name
+    with another last letter (``repeatx`` beside ``repeaty``): a family of
+    names."""
+    lo = line_start(text, start)
+    item = _FIELD_ITEM.match(text, lo)
+    if item is None or item.start("name") != start or item.end("name") != end:
+        return False
+    siblings = _field_siblings(text, lo)
+    if not siblings:
+        return False
+    word = text[start:end]
+    if not slip_of_a_word(word.casefold()):
+        return True
+    return any(len(s) == len(word) and s[:-1] == word[:-1] != s for s in siblings)
+
+
+def _field_siblings(text: str, lo: int) -> list[str]:
+    """The names of the field items within ``_FIELD_REACH`` lines of the
+    line at ``lo``, above and below."""
+    names = []
+    above = lo
+    for _ in range(_FIELD_REACH):
+        if above == 0:
+            break
+        above = line_start(text, above - 1)
+        found = _FIELD_ITEM.match(text, above)
+        if found is not None:
+            names.append(found.group("name"))
+    below = lo
+    for _ in range(_FIELD_REACH):
+        below = text.find("\n", below) + 1
+        if below == 0:
+            break
+        found = _FIELD_ITEM.match(text, below)
+        if found is not None:
+            names.append(found.group("name"))
+    return names
+
+
+def handle_in_brackets(text: str, start: int, end: int) -> bool:
+    """A word alone in brackets that its line names as a handle or an
+    address's part too ("[@bussiere](//github.com/bussiere) (bussiere)"):
+    a user name written out, not a slip."""
+    if not (start and text[start - 1] == "(" and text.startswith(")", end)):
+        return False
+    line = text[line_start(text, start) : line_end(text, end)].casefold()
+    word = regex_programs.escape(text[start:end].casefold())
+    return re.search(rf"[@/]{word}(?![\w-])", line) is not None
 
 
 def handle_after_name(prose: str, start: int, end: int) -> bool:

@@ -14,11 +14,12 @@ from tests.shipped_packs import found
 from copydesk.checks.shaped_lines import _TOKEN, _stamp
 from copydesk.errors import RuleError
 
+#: A scraped page of short lines around its story.
 DRAFT = """Harbour ferry fares to rise in April
 
 10:31, 14 MAR 2024 Updated 11:02, 14 MAR 2024
 
-Fares on the harbour ferry will rise by 8% from April, the operator said.
+FARES
 
 Seville Updated 11/03/2024 - 00:14 CET
 
@@ -55,7 +56,13 @@ Follow the water
 Call +1 617-555-0187 for tickets.
 
 The post had 124 likes and 57 comments.
-"""
+""".replace(
+    # A scraped page keeps its story's paragraph on one line, longer than
+    # any line of a table (``document.short_lined``).
+    "FARES",
+    "Fares on the harbour ferry will rise by 8% from April, the operator said,"
+    " the second rise in a year for the 4,000 daily riders.",
+)
 
 
 def test_furniture_is_told_by_the_shape_of_its_words() -> None:

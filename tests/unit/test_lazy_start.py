@@ -40,10 +40,10 @@ def test_a_confusion_whose_word_is_absent_never_compiles() -> None:
     found = batch.lint_text(TEXT, "page.md", "markdown", ruleset)
     assert [(f.line, f.col, f.rule) for f in found] == [(3, 32, "typos.RealWords")]
     compiled = {c.wrong for c in check.confusions if c.word.compiled}
-    # The only listed word the text holds: "more that" is not compiled
-    # either, as the text holds "more" but no "that".
+    # The listed words the text holds ("the" of "the should" too): "more
+    # that" is not compiled either, as the text holds "more" but no "that".
     assert "that" not in TEXT.split()
-    assert compiled == {"then"}
+    assert compiled == {"the", "then"}
     then = next(c for c in check.confusions if c.wrong == "then")
     assert then.contexts.compiled
     loose = next(c for c in check.confusions if c.wrong == "loose")

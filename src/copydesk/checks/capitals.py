@@ -351,6 +351,8 @@ def _used(doc: Document, word: str, starts: Sequence[int]) -> list[int]:
             continue  # [youtube https://…]: an embed's shortcode, not prose
         if word_guards.cited(text, start, end) or doc.fills_block(start, end, "list"):
             continue
+        if after == ":" and word.islower() and _A_SCHEME.match(text, end):
+            continue  # "a javascript: URL", "github:org/repo": a scheme
         if word_guards.in_embedded_post(doc, start):
             continue  # an embedded post quoted as its author wrote it
         if word.islower() and _NAMED_SO.search(text, max(0, start - 30), start):
@@ -385,6 +387,13 @@ _ACRONYM_BEFORE = later_re(r"\b([A-Z][A-Z0-9]{1,11})[*_ \t]*\Z")
 
 #: What gives the literal name of a thing the user made: "a credential set
 #: named github", "a remote called origin" (not "a site called github").
+#: A colon that makes the lower-case word before it a scheme or a prefix:
+#: glued to a word, a path or a handle ("github:org/repo"; not reST's "from
+#: github::", nor "on youtube:)"), or named a URL's ("the **javascript:**
+#: URL"; not "on youtube: link below").
+_A_SCHEME = later_re(
+    r":(?:[\w/@]|[*_`'\"’”]*[ \t]+(?:URL|URI|scheme|protocol|pseudo-URL)s?\b)"
+)
 _NAMED_SO = later_re(
     r"\b(?:set|remote|branch|profile|repo|repository|folder|directory|file"
     r"|bucket|project|user|account|key|secret|variable|environment|network"

@@ -836,6 +836,38 @@ def _heads_a_list_of_links(doc: Document, block: Block, start: int, end: int) ->
     return any(mark in listed for mark in _LINK_MARKS) and "://" not in listed
 
 
+def _captions_code(doc: Document, block: Block) -> bool:
+    """Whether code follows a label's block before any other block: the
+    label captions the page's example ("RECOMMENDED" over the configuration
+    a manual advises), where a pasted box heads headlines and links. The
+    readers report no block for code, so the source between says, as the
+    format writes code: HTML a ``<pre>``, Markdown a fence or a block
+    indented after a blank line, reST a literal block's ``::`` or a code
+    directive (an indented HTML line is the markup's, not code)."""
+    opens = _CODE_OPENS.get(doc.format)
+    if opens is None:
+        return False
+    after = [b for b in doc.blocks_beside(block.start) if b.start >= block.end]
+    stop = after[0].start if after else len(doc.text)
+    following = doc.text.find("\n", block.end, stop)
+    if following < 0:
+        return False
+    return opens.match(doc.text, following, stop) is not None
+
+
+#: The first line of a code block after a label's line, by format: blank
+#: lines, then a ``<pre>``; a fence, or an indented line after a blank one;
+#: a code directive, or the indented body of a literal block the label's
+#: ``::`` opened.
+_CODE_OPENS = {
+    "html": later_re(r"\n(?:[ \t]*\n)*[ \t]*<pre\b", stdlib_re.IGNORECASE),
+    "markdown": later_re(
+        r"\n(?:[ \t]*\n)*[ \t]*(?:```|~~~)|\n(?:[ \t]*\n)+(?: {4}|\t)[ \t]*\S"
+    ),
+    "rst": later_re(r"\n(?:[ \t]*\n)*[ \t]*\.\. (?:code|sourcecode)"),
+}
+
+
 #: How a link is written in HTML, Markdown and reST.
 _LINK_MARKS = ("href=", "HREF=", "](", ">`_", ":doc:`", ":ref:`")
 
@@ -885,6 +917,8 @@ def _stands_alone(doc: Document, start: int, end: int) -> bool:
         return False
     if authored and _heads_a_list_of_links(doc, block, start, end):
         return False  # "Related Topics" over a help page's links: its own
+    if authored and _captions_code(doc, block):
+        return False  # "RECOMMENDED" over a configuration example: its caption
     if authored and block.kind == "list" and _listed_under_heading(doc, block):
         return False  # "What readers see" then "Follow", "Most read": the UI's
     # The block's prose outside the line, searched in place, not copied.

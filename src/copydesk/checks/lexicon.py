@@ -38,6 +38,7 @@ from copydesk import (
     langtag,
     morphology,
     patterns,
+    regex_programs,
     spell_directives,
     typo_edits,
     word_guards,
@@ -462,7 +463,10 @@ class Lexicon(CheckTypeBase):
             or _dropped_g(doc.prose, end, folded, language)
             or _referenced_apostrophe(doc.prose, end, folded, language)
             or word_guards.handle_after_name(doc.prose, start, end)
+            or word_guards.handle_in_brackets(doc.text, start, end)
             or word_guards.credited(doc.text, start, end)
+            or word_guards.credited_with_link(doc.text, start, end)
+            or word_guards.field_label(doc.text, start, end)
             or word_guards.in_name_list(doc, start)
             or word_guards.in_package_list(doc, start)
             or word_guards.in_package_series(doc.prose, start, end)
@@ -559,15 +563,19 @@ class Lexicon(CheckTypeBase):
         ]
         if two_edits and len(folded) >= typo_edits.TWO_EDITS_FROM:
             budget[0] -= 1
-        if not ranked or not _believable(
-            word,
-            folded,
-            ranked[0],
-            lex,
-            self.settings.min_count,
-            german=language == "de",
-            opens=word_guards.sentence_initial(doc, start, doc.block_at(start)),
-            passive=_AFTER_BE.search(doc.prose, max(0, start - 30), start) is not None,
+        if not ranked or not (
+            _believable(
+                word,
+                folded,
+                ranked[0],
+                lex,
+                self.settings.min_count,
+                german=language == "de",
+                opens=word_guards.sentence_initial(doc, start, doc.block_at(start)),
+                passive=_AFTER_BE.search(doc.prose, max(0, start - 30), start)
+                is not None,
+            )
+            or _spelt_right_on_the_page(doc, word, folded, ranked[0], lex)
         ):
             meant = _syllable_slip(folded, lex)
             if meant is not None:
@@ -885,6 +893,64 @@ def _believable(
     if not passive and _agent_for_participle(lex, folded, best.word):
         return False
     return not _derived_from_common(lex, folded) or _slip_outweighs(lex, folded, best)
+
+
+def _spelt_right_on_the_page(
+    doc: Document,
+    word: str,
+    folded: str,
+    best: typo_edits.Candidate,
+    lex: wordlists.Lexicon,
+) -> bool:
+    """Whether the page writes the best correction itself, a common word
+    one edit from a lower-case ``word`` of five letters or more: "or ouput
+    a blank cell" after "output an error message", "intalled" on a page
+    that says "installed", the two differing inside (``_inside``). The
+    balance of ``_believable`` keeps short words, and words that affixes
+    could build, for a likelier slip; the page's own spelling of the word
+    beside it is that evidence."""
+    return (
+        word.islower()
+        and len(folded) >= _SPELT_ON_PAGE_MIN
+        and best.cost <= typo_edits.EXTRA
+        and _inside(folded, best.word)
+        and best.word in lex.words
+        and lex.count(best.word) >= _SPELT_ON_PAGE_COUNT
+        and best.word in doc.word_set()
+        and not _reference_label(doc.text, folded)
+    )
+
+
+def _reference_label(text: str, folded: str) -> bool:
+    """Whether the page names a link's reference by ``folded``
+    (``[New playform screenshots][playform]``, ``[playform]: https://…``):
+    the name of what it links to."""
+    word = regex_programs.escape(folded)
+    return re.search(rf"\]\[{word}\]|^[ \t]*\[{word}\]:", text, re.I | re.M) is not None
+
+
+def _inside(word: str, meant: str) -> bool:
+    """Whether ``word`` and ``meant`` differ inside, not at the first letter
+    nor in the last two: a slip ("seach", "techical", "intalled"), where an
+    ending changed makes another word of the stem the page uses ("designee"
+    and "reviewee" beside "designer", "priori" beside "prior", "lossy")."""
+    head = 0
+    while head < min(len(word), len(meant)) and word[head] == meant[head]:
+        head += 1
+    tail = 0
+    while (
+        tail < min(len(word), len(meant)) - head and word[-1 - tail] == meant[-1 - tail]
+    ):
+        tail += 1
+    return head >= 1 and tail >= _UNCHANGED_ENDING
+
+
+#: Fewest letters of a word, and least count of its correction, for the
+#: page's own spelling to be believed (``_spelt_right_on_the_page``).
+_SPELT_ON_PAGE_MIN = 5
+_SPELT_ON_PAGE_COUNT = 60
+#: Letters at the end a slip believed on the page's evidence leaves alone.
+_UNCHANGED_ENDING = 2
 
 
 def _agent_for_participle(lex: wordlists.Lexicon, folded: str, meant: str) -> bool:

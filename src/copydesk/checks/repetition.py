@@ -731,6 +731,10 @@ def _meant(doc: Document, run: list[tuple[int, int]], words: list[str]) -> bool:
     line_start = doc.line_start(doc.line_col(run[0][0])[0])
     if _COMMAND.match(doc.prose, line_start) is not None:
         return True  # "@tables null null TEST;": a console's command, shown
+    if not _function_word(first.casefold()) and _OPTION_COMMAND.match(
+        doc.prose, line_start
+    ):
+        return True  # "- python -m venv venv": a command's arguments
     if code_lines.on_code_line(doc, run[0][0], run[-1][1]):
         return True  # "alert ip any any -> any any (msg:"..."; sid:1;)"
     return _SPEECH.match(doc.text, line_start) is not None
@@ -744,6 +748,14 @@ def _meant(doc: Document, run: list[tuple[int, int]], words: list[str]) -> bool:
 #: class="notranslate">``); its arguments may repeat.
 _COMMAND = later_re(
     r"[ \t\u00a0]*(?:[@\\][A-Za-z_]\w*[^\n]*;[ \t]*(?:\r?\n|\Z)|[$%][ \t]+\S)"
+)
+#: A line that is a program in lower case and an option, then a few more
+#: arguments and no stop, as a list item may give a command: "- python -m
+#: venv venv" (not "- pass -v to see the the full log.", a sentence).
+_OPTION_COMMAND = later_re(
+    r"[ \t\u00a0]*(?:[-*+][ \t]+)?[a-z][\w.-]*[ \t]+--?[A-Za-z][\w-]*"
+    r"(?:[ \t]+[^\s.!?]+){1,5}[ \t]*$",
+    stdlib_re.MULTILINE,
 )
 
 
@@ -930,7 +942,7 @@ def _object_then_subject(prose: str, run: list[tuple[int, int]]) -> bool:
     the first "it" may be a clause's subject
     ("she said it it was over": a slip), so only a preposition tells."""
     if _VERB_AFTER_IT.match(prose, run[1][1]) is None:
-        return False
+        return _subordinate_clause_object(prose, run)
     before = _ONE_BEFORE.search(prose, max(0, run[0][0] - 30), run[0][0])
     if before is None or before.group(1).casefold() not in _PREPOSITIONS:
         return False
@@ -938,6 +950,30 @@ def _object_then_subject(prose: str, run: list[tuple[int, int]]) -> bool:
     # quantity that is the subject itself, no clause of its own.
     quantity = _ONE_BEFORE.search(prose, max(0, before.start(1) - 30), before.start(1))
     return quantity is None or quantity.group(1).casefold() not in _QUANTIFIERS
+
+
+def _subordinate_clause_object(prose: str, run: list[tuple[int, int]]) -> bool:
+    """ "When I close it it unloads": a sentence opened by "when", "if",
+    "once" and the like, whose clause has a subject and its verb and ends in
+    the object "it", then the main clause's subject "it" and its verb in -s,
+    the comma left out ("Once installed it it runs" and "If the cache is
+    full it it evicts" have no object "it": slips)."""
+    if _VERB_S_AFTER_IT.match(prose, run[1][1]) is None:
+        return False
+    return (
+        _SUBORDINATE_OPENS.search(prose, max(0, run[0][0] - 80), run[0][0]) is not None
+    )
+
+
+#: A sentence's opening subordinator, then its clause up to the first "it"
+#: (no comma, no sentence's end between).
+_SUBORDINATE_OPENS = later_re(
+    r"(?:^|[.!?][ \t]+|\n)[ \t]*(?:When|If|Once|After|Before|While|Whenever|Unless"
+    r"|Until|As soon as|Because|Since)[ \t]+(?:[^.,;:!?\n]{0,40}[ \t])?"
+    r"(?:I|you|we|they|he|she|users?|people)[ \t]+(?:[a-z]+[ \t]+)?[a-z]+[ \t]+\Z"
+)
+#: A verb in -s after the second "it" ("it unloads", "it runs").
+_VERB_S_AFTER_IT = later_re(r"[ \t]+[a-z]{2,}s\b")
 
 
 #: An auxiliary or a modal, the verb a clause's subject "it" goes on with.
