@@ -340,3 +340,13 @@ def test_a_scheme_needs_a_word_a_path_or_a_url_after_its_colon() -> None:
 def test_a_handle_must_be_the_whole_word_of_the_address() -> None:
     text = "Open https://example.org/account/preferences and set it (prefere).\n"
     assert found(text, "notes.md", "typos") == [(1, 58, "typos.Unknown")]
+
+
+def test_a_sentence_opening_slip_of_a_word_the_page_writes() -> None:
+    """Capitalised only because it opens its sentence: "Similiarly" on a
+    page that writes "Similarly"; alone, a capitalised word needs a typing
+    slip or a very common correction (similarly is not one)."""
+    page = "Similarly, the file is read.\n\nSimiliarly, the cache is read.\n"
+    assert found(page, "cache.md", "typos") == [(3, 1, "typos.Unknown")]
+    alone = "The file is read.\n\nSimiliarly, the cache is read.\n"
+    assert found(alone, "cache.md", "typos") == []

@@ -563,6 +563,7 @@ class Lexicon(CheckTypeBase):
         ]
         if two_edits and len(folded) >= typo_edits.TWO_EDITS_FROM:
             budget[0] -= 1
+        opens = word_guards.sentence_initial(doc, start, doc.block_at(start))
         if not ranked or not (
             _believable(
                 word,
@@ -571,11 +572,11 @@ class Lexicon(CheckTypeBase):
                 lex,
                 self.settings.min_count,
                 german=language == "de",
-                opens=word_guards.sentence_initial(doc, start, doc.block_at(start)),
+                opens=opens,
                 passive=_AFTER_BE.search(doc.prose, max(0, start - 30), start)
                 is not None,
             )
-            or _spelt_right_on_the_page(doc, word, folded, ranked[0], lex)
+            or _spelt_right_on_the_page(doc, word, folded, ranked[0], lex, opens=opens)
         ):
             meant = _syllable_slip(folded, lex)
             if meant is not None:
@@ -901,16 +902,24 @@ def _spelt_right_on_the_page(
     folded: str,
     best: typo_edits.Candidate,
     lex: wordlists.Lexicon,
+    *,
+    opens: bool = False,
 ) -> bool:
     """Whether the page writes the best correction itself, a common word
-    one edit from a lower-case ``word`` of five letters or more: "or ouput
-    a blank cell" after "output an error message", "intalled" on a page
-    that says "installed", the two differing inside (``_inside``). The
-    balance of ``_believable`` keeps short words, and words that affixes
+    one edit from a lower-case ``word`` of five letters or more (or one
+    capitalised only because it ``opens`` its sentence: "Similiarly, …"):
+    "or ouput a blank cell" after "output an error message", "intalled" on
+    a page that says "installed", the two differing inside (``_inside``).
+    The balance of ``_believable`` keeps short words, and words that affixes
     could build, for a likelier slip; the page's own spelling of the word
     beside it is that evidence."""
     return (
-        word.islower()
+        (
+            word.islower()
+            # A name opens a sentence as often as a slip: a long word only
+            # ("Similiarly", not "Pearce" on a page of the Peace Corps).
+            or (opens and word[1:].islower() and len(folded) >= _OPENER_MIN)
+        )
         and len(folded) >= _SPELT_ON_PAGE_MIN
         and best.cost <= typo_edits.EXTRA
         and _inside(folded, best.word)
