@@ -842,8 +842,9 @@ def _captions_code(doc: Document, block: Block) -> bool:
     a manual advises), where a pasted box heads headlines and links. The
     readers report no block for code, so the source between says, as the
     format writes code: HTML a ``<pre>``, Markdown a fence or a block
-    indented after a blank line, reST a literal block's ``::`` or a code
-    directive (an indented HTML line is the markup's, not code)."""
+    indented after a blank line, reST a code directive (an indented HTML
+    line is the markup's, not code; a reST label ending in ``::`` is no
+    label of debris)."""
     opens = _CODE_OPENS.get(doc.format)
     if opens is None:
         return False
@@ -857,8 +858,7 @@ def _captions_code(doc: Document, block: Block) -> bool:
 
 #: The first line of a code block after a label's line, by format: blank
 #: lines, then a ``<pre>``; a fence, or an indented line after a blank one;
-#: a code directive, or the indented body of a literal block the label's
-#: ``::`` opened.
+#: a code directive.
 _CODE_OPENS = {
     "html": later_re(r"\n(?:[ \t]*\n)*[ \t]*<pre\b", stdlib_re.IGNORECASE),
     "markdown": later_re(
