@@ -186,6 +186,10 @@ _TITLE_WORD = later_re(r"[^\W\d_]+")
 #: and how many box edges make a line a diagram's.
 _DRAWN = frozenset("-|+<>=")
 _DRAWING_EDGES = 2
+#: A character reference for a quotation mark, as HTML writes one.
+_REFERENCE = later_re(
+    r"&(?:quot|apos|#3[49]|#x2[27]|[lr][sd]quo);", stdlib_re.IGNORECASE
+)
 #: The shortest row of a map drawn in characters.
 _GLYPH_ROW = 8
 #: Three letters in a row: a word, which a row of glyphs does not hold.
@@ -1372,8 +1376,11 @@ class _Scanner:
             i -= 1
         while j < self.hi and space[j].isspace() and j - end < _TOKEN_REACH:
             j += 1
-        # Guillemets stand between spaces anyway (the quote « Oui »).
-        alone = start == pos and not space[pos + 1 : end].strip(_TRAILING)
+        # Guillemets stand between spaces anyway (the quote « Oui »). A
+        # reference (``&quot;``) is the mark as the source writes it.
+        shown = _REFERENCE.match(space, pos) if space is self.text else None
+        mark_end = pos + 1 if shown is None else shown.end()
+        alone = start == pos and not space[mark_end:end].strip(_TRAILING)
         if start == pos and self._alternative_marks(pos):
             return True
         if (

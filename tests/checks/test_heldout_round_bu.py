@@ -350,3 +350,13 @@ def test_a_sentence_opening_slip_of_a_word_the_page_writes() -> None:
     assert found(page, "cache.md", "typos") == [(3, 1, "typos.Unknown")]
     alone = "The file is read.\n\nSimiliarly, the cache is read.\n"
     assert found(alone, "cache.md", "typos") == []
+
+
+def test_a_quotation_mark_named_by_its_reference() -> None:
+    page = (
+        "<html><body>\n"
+        "<p>When the &quot; character follows a letter, the macro ends.</p>\n"
+        "<p>He said &quot;yes and left.</p>\n"
+        "</body></html>\n"
+    )
+    assert found(page, "macro.html", "quotes") == [(3, 12, "quotes.Unclosed")]
