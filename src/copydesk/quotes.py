@@ -1592,10 +1592,10 @@ class _Scanner:
         # A space near the mark rules a row out at once: prose has one
         # within a few characters, and a long line is not read for each of
         # its marks.
-        lo = max(0, pos - _GLYPH_ROW)
-        lo = text.rfind("\n", lo, pos) + 1 or lo
-        hi = text.find("\n", pos, pos + _GLYPH_ROW)
-        near = text[lo : pos + _GLYPH_ROW if hi < 0 else hi]
+        near_lo = max(0, pos - _GLYPH_ROW)
+        near_lo = text.rfind("\n", near_lo, pos) + 1 or near_lo
+        near_hi = text.find("\n", pos, pos + _GLYPH_ROW)
+        near = text[near_lo : pos + _GLYPH_ROW if near_hi < 0 else near_hi]
         if " " in near.strip():
             return False
         lo = line_start(text, pos)

@@ -818,6 +818,12 @@ def _heads_next_paragraph(prose: str, start: int, end: int) -> bool:
     )
 
 
+def _next_block(doc: Document, block: Block) -> Block | None:
+    """The block right after ``block``, or None where it is the last."""
+    after = [b for b in doc.blocks_beside(block.start) if b.start >= block.end]
+    return after[0] if after else None
+
+
 def _heads_a_list_of_links(doc: Document, block: Block, start: int, end: int) -> bool:
     """Whether a label alone in its block (a few words, nothing after it)
     heads the list of links within the site that follows: an authored
@@ -826,13 +832,12 @@ def _heads_a_list_of_links(doc: Document, block: Block, start: int, end: int) ->
     it came from, and debris is a label before a headline."""
     if len(doc.prose[start:end].split()) > 3:
         return False
-    beside = doc.blocks_beside(start)
-    after = [b for b in beside if b.start >= block.end]
-    if not after or after[0].kind != "list":
+    after = _next_block(doc, block)
+    if after is None or after.kind != "list":
         return False
     # From the label's end: the list's first item with its markup, linking
     # within the site (a box pasted from a news page links out: https://).
-    listed = doc.text[block.end : after[0].end]
+    listed = doc.text[block.end : after.end]
     return any(mark in listed for mark in _LINK_MARKS) and "://" not in listed
 
 
@@ -848,8 +853,8 @@ def _captions_code(doc: Document, block: Block) -> bool:
     opens = _CODE_OPENS.get(doc.format)
     if opens is None:
         return False
-    after = [b for b in doc.blocks_beside(block.start) if b.start >= block.end]
-    stop = after[0].start if after else len(doc.text)
+    after = _next_block(doc, block)
+    stop = len(doc.text) if after is None else after.start
     following = doc.text.find("\n", block.end, stop)
     if following < 0:
         return False

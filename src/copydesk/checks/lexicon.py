@@ -924,7 +924,7 @@ def _spelt_right_on_the_page(
         and best.cost <= typo_edits.EXTRA
         and _inside(folded, best.word)
         and best.word in lex.words
-        and lex.count(best.word) >= _SPELT_ON_PAGE_COUNT
+        and best.count >= _SPELT_ON_PAGE_COUNT
         and best.word in doc.word_set()
         and not _reference_label(doc.text, folded)
     )
