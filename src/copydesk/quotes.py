@@ -292,8 +292,11 @@ _LOW_NINE_RIGHT = frozenset({"pl", "hu", "nl", "ro", "hr"})
 #: Languages that open and close with the same right mark (”…”, »…», ’…’).
 _SAME_MARK = frozenset({"sv", "fi"})
 #: A ” that opens a quotation: at a line's start or after a space or a
-#: bracket, before a letter (Swedish ”Vi har inte råd”).
-_RIGHT_MARK_OPENS = later_re(r"(?:^|(?<=[\s(]))”(?=\w)", stdlib_re.MULTILINE)
+#: bracket, before a letter (Swedish ”Vi har inte råd”). The mark comes
+#: first, what precedes it is looked behind: a pattern opening with a
+#: literal is found by a fast search (one ” in the 17 MB benchmark file
+#: cost 0.42 s when the look-behind came first, tried at every character).
+_RIGHT_MARK_OPENS = later_re(r"”(?<![^\s(]”)(?=\w)")
 #: Languages whose guillemets point outwards («…»): » never opens there.
 _OUTWARD = frozenset(
     {"fr", "it", "es", "pt", "ca", "ru", "uk", "be", "bg", "el", "no", "nb", "nn",

@@ -38,7 +38,6 @@ from copydesk import (
     langtag,
     morphology,
     patterns,
-    regex_programs,
     spell_directives,
     typo_edits,
     word_guards,
@@ -185,6 +184,33 @@ class TermNeighbourhood(Analysis[Terms]):
         return Terms(doc.get(RepeatedWords))
 
 
+class ReferenceLabels(Analysis[frozenset[str]]):
+    """The names, case-folded, by which the page refers to its links
+    (``[New playform screenshots][playform]``, ``[playform]: https://…``):
+    the names of what it links to, no slips. One scan of the text per
+    document; asked only for a word the page's spelling would report."""
+
+    @classmethod
+    def compute(cls, doc: Document) -> frozenset[str]:
+        text = doc.text
+        first = _LABEL_DEFINED.match(text)
+        labels = [
+            *_LABEL_USED.findall(text),
+            *_LABEL_DEFINED_ON_A_LINE.findall(text),
+            *(first.groups() if first else ()),
+        ]
+        return frozenset(label.casefold() for label in labels)
+
+
+#: A link's reference label where a link uses it, and where one is defined
+#: (at the text's start, or after a line break). Each opens with a literal,
+#: found by a fast search: a pattern opening with ``^`` is tried at every
+#: character (0.17 s against 0.08 s on the 17 MB benchmark file).
+_LABEL_USED = later_re(r"\](?=\[([^\]\n]+)\])")
+_LABEL_DEFINED = later_re(r"[ \t]*\[([^\]\n]+)\]:")
+_LABEL_DEFINED_ON_A_LINE = later_re(r"\n[ \t]*\[([^\]\n]+)\]:")
+
+
 def _one_letter_short(word: str) -> list[str]:
     """``word`` with one of its letters left out, at each place."""
     return [word[:i] + word[i + 1 :] for i in range(len(word))]
@@ -209,6 +235,7 @@ class Lexicon(CheckTypeBase):
         word_guards.PackageLists,
         word_guards.CodeWords,
         word_guards.LoremFiller,
+        ReferenceLabels,
         LoweredProse,  # through word_guards.LoremFiller
         spell_directives.SpellDirectives,
         doclang.DeclaredLanguages,
@@ -926,16 +953,8 @@ def _spelt_right_on_the_page(
         and best.word in lex.words
         and best.count >= _SPELT_ON_PAGE_COUNT
         and best.word in doc.word_set()
-        and not _reference_label(doc.text, folded)
+        and folded not in doc.get(ReferenceLabels)
     )
-
-
-def _reference_label(text: str, folded: str) -> bool:
-    """Whether the page names a link's reference by ``folded``
-    (``[New playform screenshots][playform]``, ``[playform]: https://…``):
-    the name of what it links to."""
-    word = regex_programs.escape(folded)
-    return re.search(rf"\]\[{word}\]|^[ \t]*\[{word}\]:", text, re.I | re.M) is not None
 
 
 def _inside(word: str, meant: str) -> bool:

@@ -990,10 +990,14 @@ _TEX = r"(?:\\[A-Za-z]|[\^{]|_(?:\{|\w(?!\w)))"
 #: identifier's underscore, not TeX. Read on the prose view, so code spans,
 #: masked already, never take part (the parser's own math option read
 #: "($Day) … `$Day`" as one formula over five lines).
+#: Both forms start with the dollar, matched first: the pattern then opens
+#: with a literal, which the engine finds by a fast search, where a
+#: look-behind first made it try both forms at every character (0.69 s of
+#: the 17 MB benchmark file against 0.04 s, the same matches).
 _MATH = later_re(
-    rf"\$\$(?=[^$]*?{_TEX})(?:(?!\n[ \t]*\n)[^$\"“”„])+?\$\$"
-    rf"|(?<![\w$\\])\$(?=\S)(?=[^$\n]*?{_TEX})"
-    r"[^$\n\"“”„]{1,300}?(?<=[^\s\\])\$(?!\d)"
+    rf"\$(?:\$(?=[^$]*?{_TEX})(?:(?!\n[ \t]*\n)[^$\"“”„])+?\$\$"
+    rf"|(?<![\w$\\]\$)(?=\S)(?=[^$\n]*?{_TEX})"
+    r"[^$\n\"“”„]{1,300}?(?<=[^\s\\])\$(?!\d))"
 )
 
 
