@@ -78,12 +78,18 @@ def default_kind(fmt: str, text: str) -> str:
     wrapped line. Nor is a list of tokens, one a line (a project's spelling
     word list, a requirements file), a draft: its "Facebook" and "login"
     lines are entries, not a web page's buttons; nor a listing of short
-    lines (``short_lined``: a game's table of keys, "i  inventory").
+    lines (``short_lined``: a game's table of keys, "i  inventory"), nor a
+    file that opens with a program's header fields (``header_fields``: a
+    distribution's news item, a mail, a PEP): its "Posted:" and
+    "Revision:" are fields, not a page's stamps.
     """
     if fmt == "plain":
         return (
             "authored"
-            if hard_wrapped(text) or token_list(text) or short_lined(text)
+            if hard_wrapped(text)
+            or token_list(text)
+            or short_lined(text)
+            or header_fields(text)
             else "draft"
         )
     return "draft" if fmt == "docx" else "authored"
@@ -153,6 +159,41 @@ def short_lined(text: str) -> bool:
             return False
         lines += bool(line.strip())
     return lines >= _SHORT_LINED_LINES and _SENTENCE_LINE.search(sample) is None
+
+
+def header_fields(text: str) -> bool:
+    """Whether ``text`` opens with a block of ``_HEADER_FIELDS`` or more
+    ``Name: value`` lines, a blank line after it, that holds a field only a
+    program's format has (``_MACHINE_FIELDS``: ``News-Item-Format``,
+    ``Content-Type``, ``Post-History``): the header of a distribution's
+    news item, a mail or a PEP, which a program reads. A pasted page's
+    "Posted: 2021-08-01" stands alone under a headline, and a hotel's
+    "Check-in: 3 PM" or a newsroom's "Word-Count: 650" are no such field."""
+    block = _HEADER_FIELD.match(text)
+    if block is None:
+        return False
+    names = {line.partition(":")[0].casefold() for line in block.group().splitlines()}
+    return not names.isdisjoint(_MACHINE_FIELDS) or any(
+        name.startswith("display-if-") for name in names
+    )
+
+
+#: Header fields at a text's start: four lines or more, each a name of
+#: letters and digits in hyphenated parts, a colon and a value, then a
+#: blank line.
+_HEADER_FIELDS = 4
+_HEADER_FIELD = later_re(
+    rf"(?:[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*:[ \t]+\S[^\n]*\n){{{_HEADER_FIELDS},}}"
+    r"(?=[ \t]*\r?\n)"
+)
+#: Field names that only a format read by a program has: a mail's (RFC
+#: 5322 and MIME), a PEP's header and a Gentoo news item's (GLEP 42; its
+#: ``Display-If-*`` fields are matched by their prefix).
+_MACHINE_FIELDS = frozenset(
+    {"message-id", "in-reply-to", "reply-to", "content-type", "mime-version",
+     "content-transfer-encoding", "post-history", "discussions-to",
+     "python-version", "news-item-format"}
+)  # fmt: skip
 
 
 def hard_wrapped(text: str) -> bool:

@@ -314,6 +314,11 @@ _ELISIONS = frozenset(
         "s", "t", "k", "d", "ll", "re", "ve",
     }
 )  # fmt: skip
+#: A variable and its assignment, right before a mark: ``FLAGS+=``.
+_ASSIGNED = later_re(r"(?<![\w$])[A-Za-z_]\w*\+?=\Z")
+#: The endings of an English contraction among them that no elision before
+#: a hyphen shares ('re-type is a prefix; Dutch ’s-Hertogenbosch elides).
+_CONTRACTION_ENDINGS = frozenset({"ll", "re", "ve"})
 #: How far a clipped word's closer is looked for ('net zero'): a short
 #: quoted phrase, so a paragraph of many 'nets is read once, not once each.
 _CLIPPED_REACH = 80
@@ -932,6 +937,8 @@ class _Scanner:
             return ""
         text = self.prose
         i = _first_non_space(text, after.start, after.end)
+        while i < after.end and text[i] in "*_":
+            i += 1  # ***“We …: emphasis marks left as text before the mark
         if i >= after.end or text[i] not in DOUBLE + SINGLE:
             return ""
         if text[i] in SINGLE and self._elision(i):
@@ -1255,12 +1262,27 @@ class _Scanner:
                 return CLOSE
             if near is not None and prev in "([{<" and self._closes_here(pos):
                 return CLOSE  # "\n{", : a bracket quoted, nothing to open
+            if (
+                near is not None
+                and self._closes_here(pos)
+                and self.prose[near.pos + 1 : pos].rstrip().endswith(("…", "..."))
+            ):
+                return CLOSE  # "we learned a lot … ", Twitter: trailing off
             # After a hyphen or slash with a quote open, it closes: "Get-".
             opens = prev.isspace() or prev in "([{<" or near is None
             return OPEN if opens else CLOSE
         if shape == RIGHT:
-            if prev == "=" and near is None and not self._around(pos)[1].isspace():
-                return OPEN  # MAKEFLAGS="-j1": an assignment's value
+            if (
+                prev == "="
+                and near is None
+                and (
+                    not self._around(pos)[1].isspace()
+                    or _ASSIGNED.search(self.prose, max(self.lo, pos - 40), pos)
+                )
+            ):
+                # MAKEFLAGS="-j1", FLAGS+=" --opt": an assignment's value (not
+                # the '==" of a quoted operator, whose " closes)
+                return OPEN
             return CLOSE
         if near is not None and shape == INNER and self._closers_ahead(pos):
             return OPEN  # a nested quote missing its space: said"a" and b."
@@ -2732,6 +2754,8 @@ class _Scanner:
             return False
         if word in _CLIPPED:
             return not self._single_closer_ahead(pos, _CLIPPED_REACH)
+        if word in _CONTRACTION_ENDINGS and text[j : j + 1] == "-":
+            return False  # 're-type password': a prefix, no contraction's end
         return word in _ELISIONS
 
     def _word_quoted(self, pos: int) -> bool:

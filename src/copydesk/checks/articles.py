@@ -16,7 +16,9 @@ A pair is reported only where the reading is sure:
   initialism of capitals with no vowel, spelled out by its letters' names
   ("an SSH key", "a PDF"; not one in H, aitch or haitch, nor the few said
   as words, ``words-said``: "a/an SQL"), or a U and capitals, said "you"
-  ("a URL"; not a keyword that is a word: "an UPDATE statement");
+  ("a URL"; not a keyword that is a word: "an UPDATE statement"), or a
+  vowel's capital and capitals with no vowel, which open with a vowel
+  sound spelled out or said ("an OTP", "an EC2 instance");
 - nothing but one space, or one line break and indentation, stands between
   the two words in the source: a word masked between them (inline code, an
   element's markup) or spaces laid out in a table mean another pairing;
@@ -57,7 +59,8 @@ from copydesk.schema import Key
 #: user, an one-off). Every other pair is skipped in C; the rest is judged
 #: by sound (``_choices``). The article is not inside a token (a/b, a.m.,
 #: Latino/a, pre-a) nor glued to code's marks (`` `a ``, an option; ``!a``,
-#: a hotkey), its letter comes first and the look-behind after it, so
+#: a hotkey; ``$a``, a variable), its letter comes first and the
+#: look-behind after it, so
 #: the scan jumps to each "a"; the word is in lower case (names and acronyms
 #: are said as their owners say them), group 3. Or, group 4, an initialism
 #: after either article: two to six capitals, none a vowel, so it is spelled
@@ -65,14 +68,20 @@ from copydesk.schema import Key
 #: capitals, which opens with "you" unless it is a word in capitals ("a
 #: URL", "a UEFA"; "an UPDATE statement" is the word; a longer one may be
 #: said "un": "an UNCTAD report"), and no capital after it ("NFSv4" is
-#: NFS, version 4). One scan for both: each reads every "a" of the prose,
-#: 12 ms a megabyte. The word is read ahead, not taken, so an
-#: article that is the word after another ("Appendix A / a LLM") is read too.
+#: NFS, version 4); or a vowel's capital before one to four capitals
+#: without a vowel (and a version's digits), which opens with a vowel sound
+#: whether it is spelled out or said as a word ("an OTP", "an AWS
+#: account", "an EC2 instance", "an ISP"). One scan for both: each reads
+#: every "a" of the prose, 12 ms a megabyte. The word is read ahead, not
+#: taken, so an article that is the word after another ("Appendix A / a
+#: LLM") is read too.
 #: Possessive, so a long run of spaces after an article is read once.
 _GAP = r"(?:[ \t]++(?:\r?\n)?|\r?\n)[ \t]*+"
-_INITIALS = r"(?:[B-DF-HJ-NP-TV-Z]{2,6}|U[A-Z]{1,3})(?![A-Z])"
+_INITIALS = (
+    r"(?:[B-DF-HJ-NP-TV-Z]{2,6}|U[A-Z]{1,3}|[AEIO][B-DF-HJ-NP-TV-Z]{1,4}\d*)(?![A-Z])"
+)
 _PAIR = later_re(
-    r"([aA](?<![\w'’./\\`!-][aA])(?:n(?="
+    r"([aA](?<![\w'’./\\`!$@%-][aA])(?:n(?="
     + _GAP
     + r"[b-hj-zB-HJ-Z])|(?="
     + _GAP
@@ -186,6 +195,8 @@ class Articles(CheckTypeBase):
                     prose=prose,
                     at=m.start(1),
                 )
+            elif _VARIABLE_NEXT.match(prose, m.end(4)):
+                choices = ()  # "a EQ b", "a AND b": letters of an expression
             else:
                 wanted = self._initialism_article(letters)
                 choices = (wanted,) if wanted and wanted != article else ()
@@ -210,9 +221,22 @@ class Articles(CheckTypeBase):
         """The article an initialism takes as it is spelled out ("an SSH":
         es; "a PDF": pee), or "" where that is not sure: an H (aitch or
         haitch), a Y after a capital (SYN is said "sin") or one said as a
-        word (``words-said``: SQL, either way)."""
+        word (``words-said``: SQL, either way). One opening with a vowel's
+        capital opens with a vowel sound however it is said ("an OTP"),
+        unless it is a word in capitals, a keyword ("A EMPTY")."""
         if letters[0] == "H" or letters.casefold() in self.words_said:
             return ""
+        if letters[0] in "AEIO":
+            # ay, ee, eye, oh: OTP, EKS, ISP, or said as a word; but a word
+            # in capitals is a keyword, as after U ("A EMPTY" in a DTD), and
+            # so is a function word ("a OR b", "WHERE a IS NULL": the
+            # article is a variable), though IT is the trade.
+            lower = letters.lower()
+            if lower in self.skip_words and lower != "it":
+                return ""
+            if len(letters) > 2 and wordlists.lexicon("en").is_word(lower):
+                return ""
+            return "an"
         if len(letters) > 2 and "Y" in letters[1:]:
             return ""
         if letters[0] == "U":
@@ -256,8 +280,13 @@ class Articles(CheckTypeBase):
             return ()
         vowel = self._vowel_sound(folded, lex)
         wanted = "an" if vowel else "a"
-        # The lexicon last: asked only of the few pairs that disagree.
-        if wanted == article or lex.count(folded) < self.min_count:
+        # The lexicon last: asked only of the few pairs that disagree. A rare
+        # word made of un- and a common one ("a uncompensated burden") is
+        # as sure as the common word.
+        if wanted == article or (
+            lex.count(folded) < self.min_count
+            and not (vowel and _un_before(folded, lex, self.min_count))
+        ):
             return ()
         return (wanted,)
 
@@ -272,6 +301,21 @@ class Articles(CheckTypeBase):
         return not folded.startswith(self.consonant_sounds)
 
 
+def _un_before(folded: str, lex: wordlists.Lexicon, min_count: int) -> bool:
+    """Whether ``folded`` is the prefix un- before a common word (not
+    "union" and its family, said "yoon": a unionized workforce)."""
+    return (
+        folded.startswith("un")
+        and not folded.startswith("union")
+        and len(folded) >= 7
+        and lex.count(folded[2:]) >= min_count
+    )
+
+
+#: One lower-case letter standing alone after an initialism, or a
+#: variable's sigil: the article was a letter too, an operand ("a EQ b",
+#: "a NE $b"); not an expansion in brackets ("a MVP (Minimally ...)").
+_VARIABLE_NEXT = later_re(r"[ \t]+(?:[a-z](?![\w'’.-])|[$@]\w)")
 #: A word in lower case after the one an article stands before.
 _LOWER_WORD_NEXT = later_re(r"[ \t]+[a-z]")
 #: Capitals a name may begin with and still be said with that consonant

@@ -1553,23 +1553,26 @@ def _known_term(folded: str) -> bool:
 
 def _split_word(text: str, start: int, end: int, folded: str, language: str) -> bool:
     """A piece of one known word split by a hyphen for play or emphasis
-    ("Spec-tacular", "un-believable"), or after an initial set apart by
+    ("Spec-tacular", "un-believable") or by typesetting at a line's end
+    ("acces-" / "sory"), or after an initial set apart by
     quote or emphasis marks (``"d"istributed``, ``**Q**\\ ualified``): the
     pieces joined are a word."""
     if _marked_initial(text, start, folded, language):
         return True
-    if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
-        lo = start - 1
-        while lo > 0 and text[lo - 1].isalpha():
-            lo -= 1
-        if _known_in(language, _fold(text[lo : start - 1]) + folded):
-            return True
-    if end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha():
-        hi = end + 1
-        while hi < len(text) and text[hi].isalpha():
-            hi += 1
-        return _known_in(language, folded + _fold(text[end + 1 : hi]))
-    return False
+    before = _HYPHENATED_BEFORE.search(text, max(0, start - 40), start)
+    if before is not None and _known_in(language, _fold(before.group(1)) + folded):
+        return True
+    after = _HYPHENATED_AFTER.match(text, end)
+    return after is not None and _known_in(language, folded + _fold(after.group(1)))
+
+
+#: A word's first piece and the hyphen that splits it, right before the
+#: rest: on the same line ("Spec-tacular"), or at the end of the line before,
+#: as typeset text breaks a word ("In par-" / "ticular").
+_HYPHENATED_BEFORE = later_re(r"(?<![^\W\d_])([^\W\d_]+)-(?:[ \t]*\r?\n[ \t]*)?\Z")
+#: The hyphen after a word's first piece and the rest, on the same line or
+#: opening the next.
+_HYPHENATED_AFTER = later_re(r"-(?:[ \t]*\r?\n[ \t]*)?([^\W\d_]+)")
 
 
 #: Marks that set an initial apart from the rest of its word.

@@ -329,11 +329,14 @@ class Repetition(CheckTypeBase):
         word = words[0]
         if len(words) == 2 and word.islower() and words[1].isupper() and len(word) == 1:
             return None  # "create a A record": the capital letter names a thing
+        if words == ["A", "a"] and _after_a_word(doc.prose, run[0][0]):
+            return None  # "is range A a subset of B": a letter, then the article
         safe = (
             all(w.islower() for w in words)
             and word.casefold() in self.safe
             and not _article_slip(doc.text, run)
             and not _to_slip(doc.prose, run, word)
+            and not _inside_quotation(doc.text, run[0][0])
         )
         edit = _across_edit(text, run) if across else Edit(run[0][1], run[-1][1], "")
         return self.meta.finding(
@@ -344,6 +347,32 @@ class Repetition(CheckTypeBase):
             suggestions=(word,),
             fix=Fix((edit,), Applicability.SAFE if safe else Applicability.UNSAFE),
         )
+
+
+def _inside_quotation(text: str, start: int) -> bool:
+    """Whether ``start`` is inside a quotation its line opens before it, in
+    the ``_QUOTED_REACH`` characters before (an odd count of straight double
+    marks, or a “ not closed yet): a doubled word there may be what was said
+    or printed ("fixed the "The the corpse" message"), so deleting one is no
+    safe fix. Bounded, so a line of megabytes is not read once per double."""
+    lo = max(
+        text.rfind("\n", max(0, start - _QUOTED_REACH), start) + 1,
+        start - _QUOTED_REACH,
+    )
+    line = text[max(0, lo) : start]
+    return line.count('"') % 2 == 1 or line.rfind("“") > line.rfind("”")
+
+
+#: How far back a doubled word's quotation is looked for.
+_QUOTED_REACH = 300
+
+
+def _after_a_word(prose: str, start: int) -> bool:
+    """Whether a word or a number stands right before ``start`` (spaces
+    between): the capital there is inside a sentence, not opening one or
+    an item ("- A a list", "(See it.) A a note")."""
+    before = prose[max(0, start - 40) : start].rstrip(" \t\u00a0")
+    return bool(before) and before[-1].isalnum()
 
 
 #: A vowel letter starting the word after a doubled "and": "and and AES".
@@ -878,6 +907,9 @@ _ON_VERBS = frozenset(
      "held", "keep", "kept", "catch", "caught", "hang", "hung", "live", "lived",
      "drag", "dragged"}
 )  # fmt: skip
+#: Objects a particle verb may take before its particle ("fill them in",
+#: "log it in", "check this in").
+_PARTICLE_OBJECTS = frozenset({"it", "them", "him", "her", "me", "us", "this", "that"})
 _NOUN_PHRASE = frozenset(
     {"a", "an", "the", "this", "that", "these", "those", "my", "your", "our",
      "their", "his", "her", "its", "some", "any", "each", "every", "all", "no",
@@ -1024,10 +1056,13 @@ def _particle_in(doc: Document, run: list[tuple[int, int]]) -> bool:
 def _particle_before_phrase(
     doc: Document, run: list[tuple[int, int]], verbs: frozenset[str]
 ) -> bool:
-    """A particle verb of ``verbs`` right before the double, and a noun
-    phrase after it: the particle, then a phrase's preposition ("logged in
-    in Chrome", "going on on a customer basis")."""
+    """A particle verb of ``verbs`` right before the double (or before its
+    object pronoun: "fill them in in the code"), and a noun phrase after
+    it: the particle, then a phrase's preposition ("logged in in Chrome",
+    "going on on a customer basis")."""
     verb = _ONE_BEFORE.search(doc.prose, max(0, run[0][0] - 30), run[0][0])
+    if verb is not None and verb.group(1).casefold() in _PARTICLE_OBJECTS:
+        verb = _ONE_BEFORE.search(doc.prose, max(0, verb.start(1) - 30), verb.start(1))
     if verb is None or not _form_of(verb.group(1).casefold(), verbs):
         return False
     nearby = _NEXT_SAID.match(doc.text, run[1][1])
