@@ -314,11 +314,11 @@ _ELISIONS = frozenset(
         "s", "t", "k", "d", "ll", "re", "ve",
     }
 )  # fmt: skip
-#: A variable and its assignment, right before a mark: ``FLAGS+=``.
-_ASSIGNED = later_re(r"(?<![\w$])[A-Za-z_]\w*\+?=\Z")
 #: The endings of an English contraction among them that no elision before
 #: a hyphen shares ('re-type is a prefix; Dutch ’s-Hertogenbosch elides).
 _CONTRACTION_ENDINGS = frozenset({"ll", "re", "ve"})
+#: A variable and its assignment, right before a mark: ``FLAGS+=``.
+_ASSIGNED = later_re(r"(?<![\w$])[A-Za-z_]\w*\+?=\Z")
 #: How far a clipped word's closer is looked for ('net zero'): a short
 #: quoted phrase, so a paragraph of many 'nets is read once, not once each.
 _CLIPPED_REACH = 80
