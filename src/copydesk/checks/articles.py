@@ -285,7 +285,9 @@ class Articles(CheckTypeBase):
         # as sure as the common word.
         if wanted == article or (
             lex.count(folded) < self.min_count
-            and not (vowel and _un_before(folded, lex, self.min_count))
+            and not (
+                _un_prefixed(folded, lex) and lex.count(folded[2:]) >= self.min_count
+            )
         ):
             return ()
         return (wanted,)
@@ -296,19 +298,20 @@ class Articles(CheckTypeBase):
             return True  # hour, honest: a silent h
         if folded[0] not in _VOWEL_LETTERS:
             return False
-        if folded.startswith("un") and len(folded) >= 7 and lex.knows(folded[2:]):
+        if _un_prefixed(folded, lex):
             return True  # un- before a word: unimpressive, unambiguous
         return not folded.startswith(self.consonant_sounds)
 
 
-def _un_before(folded: str, lex: wordlists.Lexicon, min_count: int) -> bool:
-    """Whether ``folded`` is the prefix un- before a common word (not
-    "union" and its family, said "yoon": a unionized workforce)."""
+def _un_prefixed(folded: str, lex: wordlists.Lexicon) -> bool:
+    """Whether ``folded`` is the prefix un- before a word (unimpressive,
+    unambiguous), which opens with a vowel sound: not "union" and its
+    family, said "yoon" (a unionized workforce)."""
     return (
         folded.startswith("un")
         and not folded.startswith("union")
         and len(folded) >= 7
-        and lex.count(folded[2:]) >= min_count
+        and lex.knows(folded[2:])
     )
 
 

@@ -387,19 +387,19 @@ _ACRONYM_BEFORE = later_re(r"\b([A-Z][A-Z0-9]{1,11})[*_ \t]*\Z")
 
 #: What gives the literal name of a thing the user made: "a credential set
 #: named github", "a remote called origin" (not "a site called github").
-#: A colon that makes the lower-case word before it a scheme or a prefix:
-#: glued to a word, a path or a handle ("github:org/repo"; not reST's "from
-#: github::", nor "on youtube:)"), or named a URL's ("the **javascript:**
-#: URL"; not "on youtube: link below").
-_A_SCHEME = later_re(
-    r":(?:[\w/@]|[*_`'\"’”]*[ \t]+(?:URL|URI|scheme|protocol|pseudo-URL)s?\b)"
-)
 _NAMED_SO = later_re(
     r"\b(?:set|remote|branch|profile|repo|repository|folder|directory|file"
     r"|bucket|project|user|account|key|secret|variable|environment|network"
     r"|volume|service|team|channel|workspace|job|pipeline|role|group"
     r"|namespace|cluster|database|table|queue|topic|context|alias|target)s?"
     r"[ \t]+(?:named|called)[ \t]+\Z"
+)
+#: A colon that makes the lower-case word before it a scheme or a prefix:
+#: glued to a word, a path or a handle ("github:org/repo"; not reST's "from
+#: github::", nor "on youtube:)"), or named a URL's ("the **javascript:**
+#: URL"; not "on youtube: link below").
+_A_SCHEME = later_re(
+    r":(?:[\w/@]|[*_`'\"’”]*[ \t]+(?:URL|URI|scheme|protocol|pseudo-URL)s?\b)"
 )
 
 
