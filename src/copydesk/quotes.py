@@ -210,6 +210,43 @@ _CONTRACTING = frozenset(
     {"i", "you", "he", "she", "it", "we", "they", "who", "that", "there", "what"}
 )
 _INFLECTION = later_re(r"(?:d|ed|s|es|ing|er|ers)(?![\w'’])")
+#: Nouns that name the kind of thing a quoted label names: the page,
+#: screen or control a quotation titles (‘Confirm your card details’ page).
+_LABEL_NOUNS = frozenset(
+    {"page", "pages", "screen", "screens", "button", "tab", "link", "field",
+     "option", "menu", "dialog", "dialogue", "window", "heading", "panel",
+     "prompt", "banner", "checkbox", "toggle"}
+)  # fmt: skip
+#: Conjunctions and adverbs, which no possessive owns: after a plural's
+#: ’ they show it the closer.
+_NOTHING_POSSESSED = frozenset(
+    {"rather", "regardless", "although", "though", "whereas", "unless", "if",
+     "whether", "where", "why", "how", "yet", "versus", "respectively",
+     "anyway", "however", "therefore", "thus", "hence", "already", "still",
+     "always", "never", "often", "sometimes", "soon", "ago", "except",
+     "beyond"}
+)  # fmt: skip
+#: Words that end a clause after a quotation ("‘bust a few myths’ first.").
+_CLAUSE_ENDERS = frozenset({"first", "last", "next", "instead", "together"})
+#: An abbreviation's stop before a space, ending where a mark follows
+#: ("… contains: vs. "Subject contains:"", "Dr. “Nick”"): no sentence
+#: ends there.
+_ABBREVIATION_STOP = later_re(
+    r"\b(?:vs|etc|e\.g|i\.e|cf|viz|approx|incl|Dr|Mr|Mrs|Ms|Mx|St|Jr|Sr"
+    r"|Prof|Inc|Ltd|Co|U\.S|U\.K)\. \Z"
+)
+#: How far back a merged paragraph's quotation is read (``_continues_merged``),
+#: the fewest spaces of a statement it continues, and how near a closer after
+#: the new mark makes it a short quotation nested in the open one.
+_MERGED_REACH = 400
+_STATEMENT_WORDS = 5
+_NESTED_REACH = 30
+#: Words that attribute a quotation inside it, after a comma ("…, the
+#: mayor said."): the quotation should have closed before them.
+_ATTRIBUTED = later_re(
+    r",[ \t]+(?:[\w’'-]+[ \t]+){0,3}(?:said|says|added|told|asked|wrote"
+    r"|replied|insisted|warned|explained|continued|stated)\b"
+)
 #: The plural ending of a quoted letter or digit: the 'A's, 'x's, '1's.
 _LETTER_PLURAL = later_re(r"s(?![\w'’])")
 #: A mark offered with another as alternatives: ``either ' or "``.
@@ -1869,6 +1906,8 @@ class _Scanner:
         word = quote_signs.word_at(prose, pos + 2, self.hi)
         if not word.islower() or word in quote_signs.AFTER_CLOSER:
             return False
+        if word in _NOTHING_POSSESSED:
+            return False  # ‘one way for all applicants’ regardless of age
         # Words, not spaces: a wrapped line's indentation is one gap.
         gaps = _SPACE_RUN.finditer(prose, opener, pos)
         if sum(1 for _ in itertools.islice(gaps, _SCARE_WORDS)) < _SCARE_WORDS:
@@ -1883,6 +1922,16 @@ class _Scanner:
         # double one when no later mark could close it before that one
         # does: "The line 'I made my own mistakes' broke me," she said.
         if _title_cased(prose[opener + 1 : pos]):
+            return False
+        # A screen's or a control's quoted label before the noun that names
+        # its kind (‘What you need to create a GovPass’ page), or a phrase
+        # before "first" or "last" that ends the clause (‘bust a few myths’
+        # first.): no noun for a possessive, and no later mark to close it.
+        after = pos + 2 + len(word)
+        if (
+            word in _LABEL_NOUNS
+            or (word in _CLAUSE_ENDERS and prose[after : after + 1] in ",.;:!?")
+        ) and not self._single_closer_ahead(pos):
             return False
         return self._open_double() is None or self._single_closer_ahead(pos)
 
@@ -2098,7 +2147,7 @@ class _Scanner:
     # -- pairing ----------------------------------------------------------
 
     def _open(self, pos: int, ch: str) -> None:
-        if self._continues_line_paragraph(pos, ch):
+        if self._continues_line_paragraph(pos, ch) or self._continues_merged(pos, ch):
             self.stack.pop()  # continued on this line, as across paragraphs
         elif self._opens_a_new_line_paragraph(pos, ch):
             # The quotation an earlier line opened ended with its line,
@@ -2234,6 +2283,45 @@ class _Scanner:
         if self.draft and prose.rfind("\n", top.pos, here - 1) >= 0:
             return False  # a line a paragraph: the next one continues, no later one
         return self._line_before_ends(here, ".!?:;…")
+
+    def _continues_merged(self, pos: int, ch: str) -> bool:
+        """True when a double opener inside a line, after a sentence's stop
+        and one space and before a capital, continues the quotation the
+        innermost open opener of the same mark began earlier in the block:
+        paragraphs of a statement joined into one line by an export (a
+        news archive's "said: "Phone firms should get in touch with their
+        customers sooner. "If my bill goes over £50 I want to know.""),
+        each of which opened with the mark and only the last closed. The
+        open quotation must be such a statement: it opens with a capital
+        and runs to a few words ("Closed. "Open" was painted over" is no
+        statement; "it "a betrayal. "It will not stand," said Jones" lost
+        a closer), holds no words that attribute it (“We will not wait,
+        the mayor said. “Nobody should.”: the first should have closed
+        before them), and the new one is no short quotation nested in it
+        ("We shipped it. "Beta" is over now"); no abbreviation's stop
+        ("Dr. “Nick” Riviera") ends a sentence. Read in a bounded stretch
+        before the mark, so a long line is not read again at each one."""
+        if ch not in DOUBLE or not self.stack or self.stack[-1].ch != ch:
+            return False
+        prose = self.prose
+        top = self.stack[-1].pos
+        if not (
+            pos >= 2
+            and prose[pos - 1] == " "
+            and prose[pos - 2] in ".!?"
+            and prose[pos + 1 : pos + 2].isupper()
+            and top >= self.lo
+            and prose[top + 1 : top + 2].isupper()
+        ):
+            return False
+        lo = max(top, pos - _MERGED_REACH)
+        closer = "”" if ch == "“" else ch
+        return (
+            prose.count(" ", top, min(pos, top + _MERGED_REACH)) >= _STATEMENT_WORDS
+            and prose.find(closer, pos + 1, pos + _NESTED_REACH) < 0
+            and _ABBREVIATION_STOP.search(prose, max(top, pos - 8), pos) is None
+            and _ATTRIBUTED.search(prose, lo, pos) is None
+        )
 
     def _line_before_ends(self, here: int, marks: str) -> bool:
         """Whether the line before the one starting at ``here`` (in this

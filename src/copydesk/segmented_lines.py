@@ -133,8 +133,8 @@ def in_announced_list(prose: str, pos: int) -> bool:
     if item is None:
         return False
     line = prose[item.end() - 1 : line_end(prose, pos)]
-    if ":" in line or len(line.split()) > _ITEM_WORDS:
-        return False  # "- Read more: Why the talks failed": a labelled link
+    if not _short_item(line):
+        return False
     first = pos
     for _ in range(_LIST_REACH):
         if first == 0:
@@ -145,7 +145,29 @@ def in_announced_list(prose: str, pos: int) -> bool:
         first = above
     else:
         return False  # a list this long is read no further
-    lead_in = _lead_in(prose, first)
+    return _announces_its_own(prose, first)
+
+
+def announced_item(prose: str, line: str, list_start: int) -> bool:
+    """Whether ``line``, the words of a line of an item of a list written
+    as markup (its bullet masked: an HTML ``<li>``), is a short item of a
+    list that starts at ``list_start`` and that a sentence of prose ending
+    with a colon leads into ("The post drew replies as well. We got:" then
+    "24 comments", "24 shares"), as ``in_announced_list`` reads a list of
+    bullets."""
+    return _short_item(line) and _announces_its_own(prose, list_start)
+
+
+def _short_item(item: str) -> bool:
+    """A few words and no label: "- Read more: Why the talks failed" is a
+    labelled link."""
+    return ":" not in item and len(item.split()) <= _ITEM_WORDS
+
+
+def _announces_its_own(prose: str, pos: int) -> bool:
+    """A lead-in before ``pos`` (``_lead_in``) that is no prompt of the
+    page's."""
+    lead_in = _lead_in(prose, pos)
     return bool(lead_in) and _PROMPT.search(lead_in) is None
 
 

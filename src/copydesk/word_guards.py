@@ -837,6 +837,57 @@ def quoted_command(prose: str, start: int, end: int) -> bool:
     )
 
 
+#: What opens a quoted value of a program's setting: a verb that sets
+#: the setting to it ("if tracking is set to "Github Commit"", "change
+#: the mode to "Powerpoint Template"").
+_LABEL_BEFORE = later_re(
+    r"\b(?:set|sets|setting|change|changes|changing|changed)"
+    r"(?:[ \t]+[\w'’-]+){0,4}?[ \t]+to[ \t\u00a0]+[\"“]\Z",
+    re.IGNORECASE,
+)
+#: What follows a quoted value: the kind of setting it is a value of ("the
+#: "Websockets Support" toggle"). Not a button, a link or a menu, whose
+#: words are the page's to get right as often as the program's.
+_LABEL_AFTER = later_re(
+    r"[\"”][ \t\u00a0]+(?:option|setting|toggle|mode|value)s?\b",
+    re.IGNORECASE,
+)
+#: Longest label read as one, and the small words its title case leaves
+#: in lower case ("Sign in with Github").
+_LABEL_REACH = 60
+_LABEL_SMALL_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or",
+     "the", "to", "with"}
+)  # fmt: skip
+
+
+def ui_label(text: str, start: int, end: int) -> bool:
+    """The word stands in a quoted value of a program's setting, in title
+    case and on one line, that the sentence sets or names as a setting's
+    ("if tracking is set to "Github Commit"", "the "Websockets Support"
+    toggle"): the program's spelling, which the page must match. The
+    quotation is read only within ``_LABEL_REACH`` characters of the word,
+    so a long line is not read again for each word on it."""
+    lo = max(0, start - _LABEL_REACH, text.rfind("\n", 0, start) + 1)
+    opened = max(text.rfind('"', lo, start), text.rfind("“", lo, start))
+    if opened < 0 or (opened > 0 and not text[opened - 1].isspace()):
+        return False
+    closer = "”" if text[opened] == "“" else '"'
+    closed = text.find(closer, end, min(len(text), opened + _LABEL_REACH))
+    if closed < 0 or "\n" in text[end:closed]:
+        return False
+    words = text[opened + 1 : closed].split()
+    if not 0 < len(words) <= 6 or not all(
+        w[0].isupper() or w in _LABEL_SMALL_WORDS for w in words
+    ):
+        return False
+    return (
+        _LABEL_BEFORE.search(text, max(0, opened - _LABEL_REACH), opened + 1)
+        is not None
+        or _LABEL_AFTER.match(text, closed) is not None
+    )
+
+
 #: The tags of emphasis around one word: ``<em>word</em>``, ``<i>word</i>``.
 _EMPHASIS_OPEN = later_re(r"<(em|i)>\Z", re.IGNORECASE)
 _EMPHASIS_CLOSE = later_re(r"</(em|i)>", re.IGNORECASE)
@@ -1588,6 +1639,30 @@ def corrected_after(text: str, end: int) -> bool:
     if sorted(word) == sorted(mended):
         return word != mended  # letters swapped: "teh → the"
     return _close_spellings(word, mended)
+
+
+def mended_beside(text: str, start: int, end: int, mended: str) -> bool:
+    """The word and the word it would be mended to end a short line, at
+    most one word before them: a slip paired with its mend ("iabbrev teh
+    the", ":abbreviate teh the", a table or list of common slips), named,
+    not made. In running text ("Type in teh the box") the second word is
+    the slip's own next word."""
+    beside = _WORD_BESIDE.match(text, end)
+    if beside is None or beside.group(1).casefold() != mended.casefold():
+        return False
+    line = text.rfind("\n", max(0, start - _MEND_LEAD), start)
+    if line < 0 and start > _MEND_LEAD:
+        return False
+    before = text[line + 1 : start].split()
+    return len(before) <= 1 and _LINE_END.match(text, beside.end()) is not None
+
+
+#: The word after a word, past white space on its line.
+_WORD_BESIDE = later_re(r"[ \t]+(\w+)")
+#: White space to the end of a line.
+_LINE_END = later_re(r"[ \t]*(?:\r?\n|\Z)")
+#: Most characters before a slip on a line that pairs it with its mend.
+_MEND_LEAD = 24
 
 
 def _close_spellings(word: str, mended: str) -> bool:

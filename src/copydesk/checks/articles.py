@@ -71,14 +71,19 @@ from copydesk.schema import Key
 #: NFS, version 4); or a vowel's capital before one to four capitals
 #: without a vowel (and a version's digits), which opens with a vowel sound
 #: whether it is spelled out or said as a word ("an OTP", "an AWS
-#: account", "an EC2 instance", "an ISP"). One scan for both: each reads
+#: account", "an EC2 instance", "an ISP"); or a capital whose name and
+#: sound are both a consonant's before capitals with vowels, which opens
+#: with a consonant however it is said ("a CEL expression", "a JSON file",
+#: "a TODO"; F, L, M, N, R, S and X are named with a vowel, so "SAML" may
+#: take either). One scan for both: each reads
 #: every "a" of the prose, 12 ms a megabyte. The word is read ahead, not
 #: taken, so an article that is the word after another ("Appendix A / a
 #: LLM") is read too.
 #: Possessive, so a long run of spaces after an article is read once.
 _GAP = r"(?:[ \t]++(?:\r?\n)?|\r?\n)[ \t]*+"
 _INITIALS = (
-    r"(?:[B-DF-HJ-NP-TV-Z]{2,6}|U[A-Z]{1,3}|[AEIO][B-DF-HJ-NP-TV-Z]{1,4}\d*)(?![A-Z])"
+    r"(?:[B-DF-HJ-NP-TV-Z]{2,6}|U[A-Z]{1,3}|[AEIO][B-DF-HJ-NP-TV-Z]{1,4}\d*"
+    r"|[BCDGJKPQTVWYZ][A-Z]{1,5}(?![a-z]))(?![A-Z])"
 )
 _PAIR = later_re(
     r"([aA](?<![\w'’./\\`!$@%-][aA])(?:n(?="
@@ -186,6 +191,8 @@ class Articles(CheckTypeBase):
                 continue
             article, word, letters = m.group(1).casefold(), m.group(3), m.group(4)
             if word is not None:
+                if _said_by_its_last_part(m.group(1), prose, m.end(2) + len(word)):
+                    continue  # "an System.Management.Automation.ErrorRecord"
                 noun_next = _LOWER_WORD_NEXT.match(prose, m.end(2) + len(word))
                 choices = self._choices(
                     m.group(1),
@@ -263,6 +270,8 @@ class Articles(CheckTypeBase):
         first, hyphen, _ = word.partition("-")
         folded = first.casefold()
         named = _name_article(written, first, noun_next=noun_next)
+        if named == "an" and folded.startswith(self.consonant_sounds):
+            named = "a"  # "a **Once** job trigger": a name said as the word is
         if named is not None and not _inside_name(prose, at):
             return () if named == article else (named,)
         if first[0].isupper() and (folded in lex.names or not first[1:].islower()):
@@ -313,6 +322,24 @@ def _un_prefixed(folded: str, lex: wordlists.Lexicon) -> bool:
         and len(folded) >= 7
         and lex.knows(folded[2:])
     )
+
+
+#: The rest of a qualified name after its first part, to its last part:
+#: dots and capitalised parts (``.Management.Automation.ErrorRecord``;
+#: not a name's suffix, "an node.js module").
+_QUALIFIED_REST = later_re(r"(?:\.[A-Z]\w*)*\.([A-Z])\w*")
+
+
+def _said_by_its_last_part(article: str, prose: str, end: int) -> bool:
+    """Whether the word before ``end`` begins a qualified name whose last
+    part the article fits ("an System.Management.Automation.ErrorRecord":
+    a writer says such a name by its last part, "an ErrorRecord"); "an
+    System.IO.File" fits neither end and is still read."""
+    rest = _QUALIFIED_REST.match(prose, end)
+    if rest is None:
+        return False
+    vowel = rest.group(1) in "AEIO"
+    return (article.casefold() == "an") == vowel
 
 
 #: One lower-case letter standing alone after an initialism, or a
@@ -374,15 +401,26 @@ def _cased(choices: tuple[str, ...], article: str) -> tuple[str, ...]:
 def _placed(m: re.Match[str], prose: str, text: str) -> bool:
     """Whether the article and word of ``m`` stand as a pair: one space or
     one line break between them in the source too (not masked code or a
-    table's layout), "A" or "An" opening a sentence or a line ("Plan A" and
+    table's layout), the marks that open a link or emphasis after it
+    ("an [CEL expression](#cel)", "a *very* …") read as the space they
+    are in the prose, "A" or "An" opening a sentence or a line ("Plan A" and
     "Li An has" are a letter and a name), and no determiner before the
     article ("the an macro set": a name, not a second article)."""
-    article, gap = m.group(1), m.group(2)
-    if text[m.end(1) : m.end(2)] != gap or not _one_space(gap):
+    article = m.group(1)
+    source = text[m.end(1) : m.end(2)]
+    space = source.rstrip(_OPENING_MARKS)
+    if len(source) - len(space) > _MOST_OPENING_MARKS or not _one_space(space):
         return False
     if article[0] == "A" and not _sentence_start(prose, m.start(1)):
         return False
     return not _after_determiner(prose, m.start(1))
+
+
+#: Marks that open a Markdown link or emphasis, masked as spaces in the
+#: prose: at most three of them between an article and its word ("a
+#: ***bold***", "an [*x*](…)").
+_OPENING_MARKS = "[*_"
+_MOST_OPENING_MARKS = 3
 
 
 def _one_space(gap: str) -> bool:

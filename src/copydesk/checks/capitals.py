@@ -32,7 +32,8 @@ an apostrophe (``IT's``; a possessive is judged by its name,
 identifiers as often as names); and every use inside an identifier, a
 path, a flag, a call or an address (``Grpc.Core``, ``-TraceRoute``),
 cited alone in quotes or emphasis (a parameter's name, a list of wrong
-spellings) or alone in a list item (a list of accepted values). Those
+spellings), in a quoted label of a program's screen (set to "Github
+Commit") or alone in a list item (a list of accepted values). Those
 uses neither count nor are reported. The fix is unsafe: a project may
 spell its own name otherwise.
 """
@@ -351,6 +352,8 @@ def _used(doc: Document, word: str, starts: Sequence[int]) -> list[int]:
             continue  # [youtube https://…]: an embed's shortcode, not prose
         if word_guards.cited(text, start, end) or doc.fills_block(start, end, "list"):
             continue
+        if word_guards.ui_label(text, start, end):
+            continue  # set to "Github Commit": the label as the program shows it
         if after == ":" and word.islower() and _A_SCHEME.match(text, end):
             continue  # "a javascript: URL", "github:org/repo": a scheme
         if word_guards.in_embedded_post(doc, start):

@@ -38,6 +38,7 @@ from copydesk.segmented_lines import (
     MAX_LINE,
     DottedLines,
     SegmentedLine,
+    announced_item,
     in_announced_list,
 )
 
@@ -926,6 +927,8 @@ def _stands_alone(doc: Document, start: int, end: int) -> bool:
         return False  # "RECOMMENDED" over a configuration example: its caption
     if authored and block.kind == "list" and _listed_under_heading(doc, block):
         return False  # "What readers see" then "Follow", "Most read": the UI's
+    if authored and block.kind == "list" and _announced(doc, block, start, end):
+        return False  # "… We got:" then "24 comments", "24 shares": the page's
     # The block's prose outside the line, searched in place, not copied.
     prose = doc.prose
     return (
@@ -970,11 +973,35 @@ def _listed_under_heading(doc: Document, block: Block) -> bool:
     """Whether the list ``block`` is an item of comes right after a heading:
     a section's own list (an authored page documenting its buttons), where
     a share bar pasted into a page follows the story's paragraphs."""
+    ordered, at, _ = _list_opening(doc, block)
+    return at > 0 and ordered[at - 1].kind == "heading"
+
+
+def _announced(doc: Document, block: Block, start: int, end: int) -> bool:
+    """Whether the line ``start:end`` of the list item ``block`` is a short
+    item of a list a sentence ending with a colon leads into
+    (``segmented_lines.announced_item``), the item among the first
+    ``_ANNOUNCED_ITEMS`` of the run of list blocks: a list pasted after the
+    page's own reads as more of it, so the run is read only that far."""
+    ordered, at, here = _list_opening(doc, block)
+    if here - at >= _ANNOUNCED_ITEMS:
+        return False
+    return announced_item(doc.prose, doc.prose[start:end], ordered[at].start)
+
+
+#: Most items of a run of list blocks a lead-in announces.
+_ANNOUNCED_ITEMS = 8
+
+
+def _list_opening(doc: Document, block: Block) -> tuple[list[Block], int, int]:
+    """The blocks in order, the index of the first item of the list that
+    the item ``block`` belongs to (the run of list blocks it ends), and
+    the index of ``block``."""
     starts, ordered = doc.get(BlockIndex)
-    at = bisect.bisect_right(starts, block.start) - 1
+    here = at = bisect.bisect_right(starts, block.start) - 1
     while at > 0 and ordered[at - 1].kind == "list":
         at -= 1
-    return at > 0 and ordered[at - 1].kind == "heading"
+    return ordered, at, here
 
 
 def _wrapped_in_element(text: str, line_start: int, line_end: int) -> bool:

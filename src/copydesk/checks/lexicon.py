@@ -357,12 +357,18 @@ class Lexicon(CheckTypeBase):
                 if self._guarded(doc, start, token, language, foreign, page):
                     continue
                 end = start + len(token)
+                finding: Finding | None
                 if meant is not None and start in named:
-                    yield self._slip_finding(doc, start, end, token, meant)
-                    continue
-                finding = self._finding(doc, start, end, token, language, budget)
-                if finding is not None:
-                    yield finding
+                    finding = self._slip_finding(doc, start, end, token, meant)
+                else:
+                    finding = self._finding(doc, start, end, token, language, budget)
+                if finding is not None and not (
+                    finding.suggestions
+                    and word_guards.mended_beside(
+                        doc.prose, start, end, finding.suggestions[0]
+                    )
+                ):
+                    yield finding  # not "iabbrev otehr other": a slip and its mend
 
     def _word_excused(self, token: str, folded: str, language: str) -> bool:
         """Whether ``token`` is no suspect wherever and however often it
@@ -937,9 +943,11 @@ def _spelt_right_on_the_page(
     capitalised only because it ``opens`` its sentence: "Similiarly, …"):
     "or ouput a blank cell" after "output an error message", "intalled" on
     a page that says "installed", the two differing inside (``_inside``).
-    The balance of ``_believable`` keeps short words, and words that affixes
-    could build, for a likelier slip; the page's own spelling of the word
-    beside it is that evidence."""
+    The page may write the correction in its other number where letters
+    were dropped, doubled or swapped ("the ouput is" under "Outputs";
+    ``_on_the_page``). The balance of ``_believable`` keeps
+    short words, and words that affixes could build, for a likelier slip;
+    the page's own spelling of the word beside it is that evidence."""
     return (
         (
             word.islower()
@@ -952,16 +960,64 @@ def _spelt_right_on_the_page(
         and _inside(folded, best.word)
         and best.word in lex.words
         and best.count >= _SPELT_ON_PAGE_COUNT
-        and best.word in doc.word_set()
+        and _on_the_page(doc, folded, best)
         and folded not in doc.get(ReferenceLabels)
     )
+
+
+def _on_the_page(doc: Document, folded: str, best: typo_edits.Candidate) -> bool:
+    """Whether the page writes the correction ``best``: as it is, or in its
+    other number where the slip dropped, doubled or swapped letters (a
+    typist's; a letter for another, "clozes" beside the page's "close",
+    makes other words as often), and the page has no other number of the
+    word itself (a term of its own, used in both)."""
+    words = doc.word_set()
+    if best.word in words:
+        return True
+    return (
+        best.cost in _LETTER_SLIPS
+        and not words.isdisjoint(_numbers(best.word))
+        and words.isdisjoint(_numbers(folded)[1:])
+    )
+
+
+#: Slips that drop, double or swap letters (``_on_the_page``).
+_LETTER_SLIPS = frozenset(
+    {
+        typo_edits.UNDOUBLED,
+        typo_edits.DOUBLED,
+        typo_edits.SWAPPED,
+        typo_edits.DROPPED_VOWEL,
+        typo_edits.DROPPED,
+    }
+)
+
+
+def _numbers(word: str) -> tuple[str, ...]:
+    """``word`` with its other number as spelling builds it: a plural's
+    singular ("hyphens", "hyphen"; "queries", "query"; "boxes", "box") or
+    a singular's plural. A guess on letters alone, asked only whether the
+    page writes one of them."""
+    if word.endswith("ies"):
+        return word, word[:-3] + "y", word[:-1]
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word, word[:-2], word[:-1]
+    if word.endswith("s") and not word.endswith("ss"):
+        return word, word[:-1]
+    if word.endswith("y") and word[-2:-1] not in _VOWELS:
+        return word, word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word, word + "es"
+    return word, word + "s"
 
 
 def _inside(word: str, meant: str) -> bool:
     """Whether ``word`` and ``meant`` differ inside, not at the first letter
     nor in the last two: a slip ("seach", "techical", "intalled"), where an
     ending changed makes another word of the stem the page uses ("designee"
-    and "reviewee" beside "designer", "priori" beside "prior", "lossy")."""
+    and "reviewee" beside "designer", "priori" beside "prior", "lossy"). One
+    vowel for another before the last letter is a slip too ("grammer",
+    "calender"): an ending that changes a word's kind changes more."""
     head = 0
     while head < min(len(word), len(meant)) and word[head] == meant[head]:
         head += 1
@@ -970,6 +1026,14 @@ def _inside(word: str, meant: str) -> bool:
         tail < min(len(word), len(meant)) - head and word[-1 - tail] == meant[-1 - tail]
     ):
         tail += 1
+    if (
+        tail == 1
+        and len(word) == len(meant)
+        and head == len(word) - 2
+        and word[head] in _VOWELS
+        and meant[head] in _VOWELS
+    ):
+        return head >= 1
     return head >= 1 and tail >= _UNCHANGED_ENDING
 
 
@@ -979,6 +1043,7 @@ _SPELT_ON_PAGE_MIN = 5
 _SPELT_ON_PAGE_COUNT = 60
 #: Letters at the end a slip believed on the page's evidence leaves alone.
 _UNCHANGED_ENDING = 2
+_VOWELS = frozenset("aeiou")
 
 
 def _agent_for_participle(lex: wordlists.Lexicon, folded: str, meant: str) -> bool:

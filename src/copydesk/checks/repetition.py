@@ -331,6 +331,8 @@ class Repetition(CheckTypeBase):
             return None  # "create a A record": the capital letter names a thing
         if words == ["A", "a"] and _after_a_word(doc.prose, run[0][0]):
             return None  # "is range A a subset of B": a letter, then the article
+        if len(word) == 1 and word.isupper() and _spelled_letters(doc.prose, run):
+            return None  # "the I I S Manager": letters spelled out for a reader
         safe = (
             all(w.islower() for w in words)
             and word.casefold() in self.safe
@@ -370,6 +372,18 @@ def _after_a_word(prose: str, start: int) -> bool:
     an item ("- A a list", "(See it.) A a note")."""
     before = prose[max(0, start - 40) : start].rstrip(" \t\u00a0")
     return bool(before) and before[-1].isalnum()
+
+
+def _spelled_letters(prose: str, run: list[tuple[int, int]]) -> bool:
+    """Whether the doubled capital goes on as a run of capitals standing
+    alone, one space apart ("I I S Manager"): an initialism spelled out
+    letter by letter, as alt text writes one for a screen reader. A letter
+    before the double only is a label ("In Plan B I I chose": a slip)."""
+    return _LETTER_AFTER.match(prose, run[-1][1]) is not None
+
+
+#: A capital standing alone, a space after the run of doubled capitals.
+_LETTER_AFTER = later_re(r" [A-Z](?![\w'’])")
 
 
 #: A vowel letter starting the word after a doubled "and": "and and AES".

@@ -236,6 +236,8 @@ class Substitution(CheckTypeBase):
                 continue  # "(c)ommit": the rest of a word, not one
             if word_guards.corrected_after(doc.prose, end):
                 continue  # ("teh → "the"): a slip named with its mend
+            if word_guards.mended_beside(doc.prose, start, end, choices[0]):
+                continue  # "iabbrev teh the": a slip paired with its mend
             if name_context.mentioned_alone(doc.text, start, end, doc.format):
                 continue  # 'referred to "the Ukraine"': the words named, not used
             if name_context.named_for_its_own(doc.text, start, end, choices[0]):

@@ -95,6 +95,8 @@ BLOCK_KINDS: dict[str, str] = {
     "th": "table",
     "caption": "table",
     "blockquote": "blockquote",
+    # A blockquote whose class makes it the page's own aside (_CALLOUT).
+    "blockquote.callout": "paragraph",
     "figcaption": "paragraph",
     "div": "paragraph",
     "section": "paragraph",
@@ -132,6 +134,32 @@ _INLINE_CODE_NAMES = frozenset(
      "userinput", "computeroutput", "systemitem", "parameter", "replaceable",
      "keycap", "kbd", "tt", "mono", "monospace", "terminal"}
 )  # fmt: skip
+
+
+#: A ``<blockquote>`` of one of these classes is the author's note or
+#: aside set off in a box ("commentary", "note", "tip"), not someone
+#: else's words: its block reads as a paragraph of the page.
+_CALLOUT = "blockquote.callout"
+_CALLOUT_NAMES = frozenset(
+    {"note", "tip", "hint", "info", "warning", "caution", "important",
+     "notice", "alert", "aside", "callout", "admonition", "commentary",
+     "sidebar"}
+)  # fmt: skip
+
+
+def _opened_as(tag: str, attrs: Attrs) -> str:
+    """The name an element is kept under on the stack of open blocks: a
+    blockquote of a callout's class (``_CALLOUT_NAMES``) as ``_CALLOUT``."""
+    if tag != "blockquote":
+        return tag
+    for name, value in attrs:
+        if (
+            name == "class"
+            and value
+            and not _CALLOUT_NAMES.isdisjoint(value.lower().split())
+        ):
+            return _CALLOUT
+    return tag
 
 
 def _names_listing(tag: str, attrs: Attrs) -> bool:
@@ -351,7 +379,7 @@ class _Reader(HTMLParser):
                 and _SELF_CLOSING_GROUPS.get(self.open[-1]) == group
             ):
                 self.open.pop()
-            self.open.append(tag)
+            self.open.append(_opened_as(tag, attrs))
         elif tag in BREAKS:
             self.blocks.flush()
 
@@ -386,12 +414,22 @@ class _Reader(HTMLParser):
         if tag in BLOCK_KINDS or tag in BREAKS:
             self._end_inline_code()
             self.blocks.flush()
+            if tag == "blockquote":
+                tag = self._innermost_quote()
             if tag in self.open:
                 while self.open.pop() != tag:
                     pass
             items = _CLOSES.get(tag)
             while items and self.open and self.open[-1] in items:
                 self.open.pop()
+
+    def _innermost_quote(self) -> str:
+        """The name the innermost open blockquote is kept under: a plain one
+        or a callout (``_opened_as``), whichever a ``</blockquote>`` ends."""
+        for name in reversed(self.open):
+            if name in ("blockquote", _CALLOUT):
+                return name
+        return "blockquote"
 
     def _skipping(self) -> bool:
         """Whether the parser is inside a skipped element."""
