@@ -868,7 +868,8 @@ def ui_label(text: str, start: int, end: int) -> bool:
     toggle"): the program's spelling, which the page must match. The
     quotation is read only within ``_LABEL_REACH`` characters of the word,
     so a long line is not read again for each word on it."""
-    lo = max(0, start - _LABEL_REACH, text.rfind("\n", 0, start) + 1)
+    window = max(0, start - _LABEL_REACH)
+    lo = max(window, text.rfind("\n", window, start) + 1)
     opened = max(text.rfind('"', lo, start), text.rfind("“", lo, start))
     if opened < 0 or (opened > 0 and not text[opened - 1].isspace()):
         return False
@@ -1645,8 +1646,8 @@ def mended_beside(text: str, start: int, end: int, mended: str) -> bool:
     """The word and the word it would be mended to end a short line, at
     most one word before them: a slip paired with its mend ("iabbrev teh
     the", ":abbreviate teh the", a table or list of common slips), named,
-    not made. In running text ("Type in teh the box") the second word is
-    the slip's own next word."""
+    not made. In running text ("Type in teh the box") the mend is only the
+    sentence's next word, and the slip is still one."""
     beside = _WORD_BESIDE.match(text, end)
     if beside is None or beside.group(1).casefold() != mended.casefold():
         return False
