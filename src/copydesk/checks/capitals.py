@@ -32,7 +32,7 @@ an apostrophe (``IT's``; a possessive is judged by its name,
 identifiers as often as names); and every use inside an identifier, a
 path, a flag, a call or an address (``Grpc.Core``, ``-TraceRoute``),
 cited alone in quotes or emphasis (a parameter's name, a list of wrong
-spellings), in a quoted label of a program's screen (set to "Github
+spellings), in a quoted value of a program's setting (set to "Github
 Commit") or alone in a list item (a list of accepted values). Those
 uses neither count nor are reported. The fix is unsafe: a project may
 spell its own name otherwise.
@@ -353,7 +353,7 @@ def _used(doc: Document, word: str, starts: Sequence[int]) -> list[int]:
         if word_guards.cited(text, start, end) or doc.fills_block(start, end, "list"):
             continue
         if word_guards.ui_label(text, start, end):
-            continue  # set to "Github Commit": the label as the program shows it
+            continue  # set to "Github Commit": the value as the program shows it
         if after == ":" and word.islower() and _A_SCHEME.match(text, end):
             continue  # "a javascript: URL", "github:org/repo": a scheme
         if word_guards.in_embedded_post(doc, start):
