@@ -1904,16 +1904,18 @@ class _Scanner:
             return False
         opener = self.stack[-1].pos
         word = quote_signs.word_at(prose, pos + 2, self.hi)
-        if not word.islower() or word in quote_signs.AFTER_CLOSER:
+        if (
+            not word.islower()
+            or word in quote_signs.AFTER_CLOSER
+            or word in _NOTHING_POSSESSED  # ‘one way for all applicants’ regardless
+        ):
             return False
-        if word in _NOTHING_POSSESSED:
-            return False  # ‘one way for all applicants’ regardless of age
+        after = pos + 2 + len(word)
         # Words, not spaces: a wrapped line's indentation is one gap.
         gaps = _SPACE_RUN.finditer(prose, opener, pos)
         if sum(1 for _ in itertools.islice(gaps, _SCARE_WORDS)) < _SCARE_WORDS:
             # A quoted term or two: 'neo-Nazis' throughout; unless its noun
             # follows with the closer ('the Harrisons' folly', and).
-            after = pos + 2 + len(word)
             return prose[after : after + 1] in ("’", "'") and self._ends_quotation(
                 after
             )
@@ -1926,13 +1928,12 @@ class _Scanner:
         # A screen's or a control's quoted label before the noun that names
         # its kind (‘What you need to create a GovPass’ page), or a phrase
         # before "first" or "last" that ends the clause (‘bust a few myths’
-        # first.): no noun for a possessive, and no later mark to close it.
-        after = pos + 2 + len(word)
-        if (
-            word in _LABEL_NOUNS
-            or (word in _CLAUSE_ENDERS and prose[after : after + 1] in ",.;:!?")
-        ) and not self._single_closer_ahead(pos):
-            return False
+        # first.): no noun for a possessive, so the closer, unless a later
+        # mark could close the quotation.
+        if word in _LABEL_NOUNS or (
+            word in _CLAUSE_ENDERS and prose[after : after + 1] in ",.;:!?"
+        ):
+            return self._single_closer_ahead(pos)
         return self._open_double() is None or self._single_closer_ahead(pos)
 
     def _ends_quotation(self, pos: int) -> bool:

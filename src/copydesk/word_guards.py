@@ -840,7 +840,7 @@ def quoted_command(prose: str, start: int, end: int) -> bool:
 #: What opens a quoted value of a program's setting: a verb that sets
 #: the setting to it ("if tracking is set to "Github Commit"", "change
 #: the mode to "Powerpoint Template"").
-_LABEL_BEFORE = later_re(
+_SETTING_BEFORE = later_re(
     r"\b(?:set|sets|setting|change|changes|changing|changed)"
     r"(?:[ \t]+[\w'’-]+){0,4}?[ \t]+to[ \t\u00a0]+[\"“]\Z",
     re.IGNORECASE,
@@ -848,44 +848,43 @@ _LABEL_BEFORE = later_re(
 #: What follows a quoted value: the kind of setting it is a value of ("the
 #: "Websockets Support" toggle"). Not a button, a link or a menu, whose
 #: words are the page's to get right as often as the program's.
-_LABEL_AFTER = later_re(
+_SETTING_AFTER = later_re(
     r"[\"”][ \t\u00a0]+(?:option|setting|toggle|mode|value)s?\b",
     re.IGNORECASE,
 )
-#: Longest label read as one, and the small words its title case leaves
+#: Longest value read as one, and the small words its title case leaves
 #: in lower case ("Sign in with Github").
-_LABEL_REACH = 60
-_LABEL_SMALL_WORDS = frozenset(
+_SETTING_REACH = 60
+_SETTING_SMALL_WORDS = frozenset(
     {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or",
      "the", "to", "with"}
 )  # fmt: skip
 
 
-def ui_label(text: str, start: int, end: int) -> bool:
+def quoted_setting_value(text: str, start: int, end: int) -> bool:
     """The word stands in a quoted value of a program's setting, in title
     case and on one line, that the sentence sets or names as a setting's
     ("if tracking is set to "Github Commit"", "the "Websockets Support"
     toggle"): the program's spelling, which the page must match. The
-    quotation is read only within ``_LABEL_REACH`` characters of the word,
+    quotation is read only within ``_SETTING_REACH`` characters of the word,
     so a long line is not read again for each word on it."""
-    window = max(0, start - _LABEL_REACH)
-    lo = max(window, text.rfind("\n", window, start) + 1)
+    lo, _ = line_around(text, start, end, _SETTING_REACH)
     opened = max(text.rfind('"', lo, start), text.rfind("“", lo, start))
     if opened < 0 or (opened > 0 and not text[opened - 1].isspace()):
         return False
     closer = "”" if text[opened] == "“" else '"'
-    closed = text.find(closer, end, min(len(text), opened + _LABEL_REACH))
+    closed = text.find(closer, end, min(len(text), opened + _SETTING_REACH))
     if closed < 0 or "\n" in text[end:closed]:
         return False
     words = text[opened + 1 : closed].split()
     if not 0 < len(words) <= 6 or not all(
-        w[0].isupper() or w in _LABEL_SMALL_WORDS for w in words
+        w[0].isupper() or w in _SETTING_SMALL_WORDS for w in words
     ):
         return False
     return (
-        _LABEL_BEFORE.search(text, max(0, opened - _LABEL_REACH), opened + 1)
+        _SETTING_BEFORE.search(text, max(0, opened - _SETTING_REACH), opened + 1)
         is not None
-        or _LABEL_AFTER.match(text, closed) is not None
+        or _SETTING_AFTER.match(text, closed) is not None
     )
 
 

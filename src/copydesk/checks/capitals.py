@@ -352,7 +352,7 @@ def _used(doc: Document, word: str, starts: Sequence[int]) -> list[int]:
             continue  # [youtube https://…]: an embed's shortcode, not prose
         if word_guards.cited(text, start, end) or doc.fills_block(start, end, "list"):
             continue
-        if word_guards.ui_label(text, start, end):
+        if word_guards.quoted_setting_value(text, start, end):
             continue  # set to "Github Commit": the value as the program shows it
         if after == ":" and word.islower() and _A_SCHEME.match(text, end):
             continue  # "a javascript: URL", "github:org/repo": a scheme

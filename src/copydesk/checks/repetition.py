@@ -357,8 +357,8 @@ def _inside_quotation(text: str, start: int) -> bool:
     marks, or a “ not closed yet): a doubled word there may be what was said
     or printed ("fixed the "The the corpse" message"), so deleting one is no
     safe fix. Bounded, so a line of megabytes is not read once per double."""
-    lo = max(0, start - _QUOTED_REACH)
-    line = text[text.rfind("\n", lo, start) + 1 or lo : start]
+    lo, _ = line_around(text, start, start, _QUOTED_REACH)
+    line = text[lo:start]
     return line.count('"') % 2 == 1 or line.rfind("“") > line.rfind("”")
 
 

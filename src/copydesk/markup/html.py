@@ -78,6 +78,9 @@ def _teletype_prose(text: str, start: int) -> bool:
     return 2 * wordy > len(words) and _SENTENCE_STOP.search(inside) is not None
 
 
+#: The name a ``<blockquote>`` of a callout's class is kept open under
+#: (``_opened_as``): the author's aside, its block a paragraph of the page.
+_CALLOUT = "blockquote.callout"
 #: Elements that hold a block of prose, and the block kind of their text.
 BLOCK_KINDS: dict[str, str] = {
     "p": "paragraph",
@@ -95,8 +98,7 @@ BLOCK_KINDS: dict[str, str] = {
     "th": "table",
     "caption": "table",
     "blockquote": "blockquote",
-    # A blockquote whose class makes it the page's own aside (_CALLOUT).
-    "blockquote.callout": "paragraph",
+    _CALLOUT: "paragraph",
     "figcaption": "paragraph",
     "div": "paragraph",
     "section": "paragraph",
@@ -138,8 +140,7 @@ _INLINE_CODE_NAMES = frozenset(
 
 #: A ``<blockquote>`` of one of these classes is the author's note or
 #: aside set off in a box ("commentary", "note", "tip"), not someone
-#: else's words: its block reads as a paragraph of the page.
-_CALLOUT = "blockquote.callout"
+#: else's words: kept open as ``_CALLOUT``.
 _CALLOUT_NAMES = frozenset(
     {"note", "tip", "hint", "info", "warning", "caution", "important",
      "notice", "alert", "aside", "callout", "admonition", "commentary",
